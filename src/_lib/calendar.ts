@@ -1,0 +1,85 @@
+/**
+ * Calendar dates as whole day numbers (days since 1970-01-01), the same in every time zone.
+ *
+ * A "2024-03-01" milestone means 1 March 2024 wherever the code runs. Strings in ISO form
+ * (`YYYY-MM-DD`, optionally followed by a time, which is ignored) are read by their digits, never
+ * through the host's time zone. Date objects are ambiguous in JavaScript, so one rule decides:
+ * a Date at exactly 00:00:00.000 UTC is read as that UTC day (what `new Date("2024-03-01")` and
+ * d3's `autoType` produce); any other Date is read by its local calendar day (what date-fns
+ * `parseISO("2024-03-01")` and `new Date(2024, 2, 1)` produce). Both readings give 1 March in
+ * every time zone.
+ */
+
+const MS_PER_DAY = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
+
+/** Day number of a valid calendar date, or NaN. */
+export function dayNumberFromParts(year: number, month: number, day: number): number {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return Number.NaN;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
+  // Date.UTC is pure arithmetic on the proleptic Gregorian calendar: no time zone involved.
+  const t = Date.UTC(year, month - 1, day);
+  // Date.UTC maps years 0–99 to 1900–1999; correct for them.
+  const fixed = year >= 0 && year < 100 ? new Date(t).setUTCFullYear(year) : t;
+  return Math.round(fixed / MS_PER_DAY);
+}
+
+/** Number of days in a month (1-based month) of the proleptic Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Parse an ISO `YYYY-MM-DD` string (time part ignored) to a day number, or NaN. */
+export function parseIsoDay(value: string): number {
+  const m = ISO_DATE.exec(value);
+  if (m === null) return Number.NaN;
+  return dayNumberFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** True when the string starts with an ISO calendar date. */
+export function isIsoDateString(value: string): boolean {
+  return ISO_DATE.test(value);
+}
+
+/** The calendar day of a Date (see the module comment for the rule), or NaN for Invalid Date. */
+export function dayNumberOfDate(date: Date): number {
+  const t = date.getTime();
+  if (Number.isNaN(t)) return Number.NaN;
+  if (t % MS_PER_DAY === 0) return t / MS_PER_DAY;
+  return dayNumberFromParts(date.getFullYear(), date.getMonth() + 1, date.getDate());
+}
+
+/** The calendar day of a string or Date, or NaN. */
+export function toDayNumber(value: unknown): number {
+  if (typeof value === "string") return parseIsoDay(value);
+  if (value instanceof Date) return dayNumberOfDate(value);
+  return Number.NaN;
+}
+
+/** Calendar parts of a day number. */
+export function dayParts(day: number): { year: number; month: number; day: number } {
+  const d = new Date(day * MS_PER_DAY);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** `YYYY-MM-DD` for a day number. */
+export function formatIsoDay(day: number): string {
+  const p = dayParts(day);
+  const y = String(Math.abs(p.year)).padStart(4, "0");
+  return `${p.year < 0 ? "-" : ""}${y}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+
+/** `Mar 2024` for a day number. */
+export function formatMonth(day: number): string {
+  const p = dayParts(day);
+  return `${MONTHS[p.month - 1]} ${p.year}`;
+}
+
+/** `1 Mar 2024` for a day number. */
+export function formatDay(day: number): string {
+  const p = dayParts(day);
+  return `${p.day} ${MONTHS[p.month - 1]} ${p.year}`;
+}

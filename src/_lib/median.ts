@@ -1,0 +1,70 @@
+/**
+ * Median of the first `n` entries of a scratch array, by quickselect (Hoare's FIND / Floyd–Rivest
+ * family): expected linear time, no sort. The scratch array is reordered; callers pass a copy.
+ * For an even count the mean of the two middle values, as R's `median()` and d3-array.
+ * Returns NaN when n is 0.
+ */
+export function medianInPlace(values: Float64Array, n: number = values.length): number {
+  if (n <= 0) return Number.NaN;
+  const k = n >> 1;
+  const upper = select(values, k, 0, n - 1);
+  if (n % 2 === 1) return upper;
+  // After selecting k, every value left of k is ≤ values[k]: the lower middle is their maximum.
+  let lower = values[0]!;
+  for (let i = 1; i < k; i++) if (values[i]! > lower) lower = values[i]!;
+  return lower + (upper - lower) / 2;
+}
+
+/**
+ * Rearrange `a[lo..hi]` so that `a[k]` holds the value of rank k, smaller values to its left and
+ * larger to its right; returns `a[k]`. Iterative quickselect with median-of-three pivots.
+ */
+export function select(a: Float64Array, k: number, lo: number, hi: number): number {
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1;
+    // median of three into a[mid]
+    if (a[mid]! < a[lo]!) swap(a, mid, lo);
+    if (a[hi]! < a[lo]!) swap(a, hi, lo);
+    if (a[hi]! < a[mid]!) swap(a, hi, mid);
+    const pivot = a[mid]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        swap(a, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
+}
+
+/**
+ * Quantile of the first `n` entries of a scratch array by R's default definition (type 7, also
+ * d3-array's `quantile`): linear interpolation between the order statistics at h = (n − 1)·p.
+ * The array is reordered.
+ */
+export function quantileInPlace(values: Float64Array, p: number, n: number = values.length): number {
+  if (n <= 0 || !(p >= 0 && p <= 1)) return Number.NaN;
+  if (n === 1) return values[0]!;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const vLo = select(values, lo, 0, n - 1);
+  if (lo === h || lo + 1 >= n) return vLo;
+  // the next order statistic is the minimum of the right part
+  let vHi = values[lo + 1]!;
+  for (let i = lo + 2; i < n; i++) if (values[i]! < vHi) vHi = values[i]!;
+  return vLo + (vHi - vLo) * (h - lo);
+}

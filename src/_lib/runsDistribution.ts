@@ -1,0 +1,66 @@
+import { logChoose } from "./logFactorial.js";
+
+/**
+ * Probability that a random arrangement of n1 points of one kind and n2 of the other has exactly
+ * r runs (Swed & Eisenhart 1943, Ann Math Stat 14:66–87):
+ *   P(R = 2k)     = 2·C(n1−1, k−1)·C(n2−1, k−1) / C(n1+n2, n1)
+ *   P(R = 2k + 1) = [C(n1−1, k)·C(n2−1, k−1) + C(n1−1, k−1)·C(n2−1, k)] / C(n1+n2, n1)
+ * Computed in log space so it holds for any n.
+ */
+export function runsProbability(r: number, n1: number, n2: number): number {
+  if (n1 <= 0 || n2 <= 0) return r === 1 && n1 + n2 > 0 ? 1 : 0;
+  const total = logChoose(n1 + n2, n1);
+  if (r % 2 === 0) {
+    const k = r / 2;
+    return 2 * Math.exp(logChoose(n1 - 1, k - 1) + logChoose(n2 - 1, k - 1) - total);
+  }
+  const k = (r - 1) / 2;
+  return (
+    Math.exp(logChoose(n1 - 1, k) + logChoose(n2 - 1, k - 1) - total) +
+    Math.exp(logChoose(n1 - 1, k - 1) + logChoose(n2 - 1, k) - total)
+  );
+}
+
+/** Limits on the number of runs: a runs count below `lower` or above `upper` is a signal. */
+export interface RunsLimits {
+  lower: number;
+  upper: number;
+}
+
+/**
+ * Exact two-sided limits for the number of runs among n useful observations, with
+ * n1 = ⌊n/2⌋ and n2 = ⌈n/2⌉ as in the IHI tables (Perla, Provost & Murray 2011, BMJ Qual Saf
+ * 20:46–51, built on Swed & Eisenhart 1943). `lower` is the smallest r with P(R ≤ r) > α/2 and
+ * `upper` the largest r with P(R ≥ r) > α/2, so each tail outside the limits holds at most α/2.
+ * Linear in √n: probabilities further than 40 standard deviations from the mean are below 1e-300
+ * and are skipped.
+ */
+export function exactRunsLimits(n: number, alpha = 0.05): RunsLimits {
+  const n1 = Math.floor(n / 2);
+  const n2 = n - n1;
+  const maxRuns = n1 === n2 ? 2 * n1 : 2 * n1 + 1;
+  const mean = (2 * n1 * n2) / n + 1;
+  const sd = Math.sqrt((2 * n1 * n2 * (2 * n1 * n2 - n)) / (n * n * (n - 1)));
+  const tail = alpha / 2;
+  const from = Math.max(2, Math.floor(mean - 40 * sd));
+  const to = Math.min(maxRuns, Math.ceil(mean + 40 * sd));
+  let lower = from;
+  let cum = 0;
+  for (let r = from; r <= to; r++) {
+    cum += runsProbability(r, n1, n2);
+    if (cum > tail) {
+      lower = r;
+      break;
+    }
+  }
+  let upper = to;
+  cum = 0;
+  for (let r = to; r >= from; r--) {
+    cum += runsProbability(r, n1, n2);
+    if (cum > tail) {
+      upper = r;
+      break;
+    }
+  }
+  return { lower, upper };
+}
