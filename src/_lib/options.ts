@@ -1,0 +1,71 @@
+import { QiError, describeValue, type QiPath } from "./error.js";
+
+/**
+ * Reject keys that are not options (usually typos), suggesting the nearest known key.
+ * Only own enumerable keys are checked, so inherited properties never count.
+ */
+export function checkKeys(value: object, known: readonly string[], path: QiPath, what: string): void {
+  for (const key of Object.keys(value)) {
+    if (known.includes(key)) continue;
+    const near = nearest(key, known);
+    throw new QiError("unknown-option", [...path, key], `unknown ${what} "${key}"${near ? `; did you mean "${near}"?` : ""} (known: ${known.join(", ")})`);
+  }
+}
+
+/** The known word within edit distance 2 of `word`, if any. */
+function nearest(word: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const k of known) {
+    const d = editDistance(word.toLowerCase(), k.toLowerCase());
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = k;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** A whole number within [min, max], or an `invalid-option` error. */
+export function integerOption(value: unknown, path: QiPath, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `from ${min} to ${max}`;
+    throw new QiError("invalid-option", path, `${path[path.length - 1]} must be a whole number ${range}, not ${describeValue(value)}`);
+  }
+  return value;
+}
+
+/** One of the allowed strings, or an `invalid-option` error. */
+export function enumOption<T extends string>(value: unknown, allowed: readonly T[], path: QiPath): T {
+  if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new QiError("invalid-option", path, `${path[path.length - 1]} must be one of ${allowed.map((a) => `"${a}"`).join(", ")}, not ${describeValue(value)}`);
+}
+
+/** A plain object (not null, not an array), or an `invalid-option` error. */
+export function objectOption(value: unknown, path: QiPath): Record<string, unknown> {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new QiError("invalid-option", path, `${path[path.length - 1] ?? "options"} must be an object, not ${describeValue(value)}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+/** A finite number within (min, max) exclusive bounds as given, or an `invalid-option` error. */
+export function numberOption(value: unknown, path: QiPath, check: (v: number) => boolean, requirement: string): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || !check(value)) {
+    throw new QiError("invalid-option", path, `${path[path.length - 1]} must be ${requirement}, not ${describeValue(value)}`);
+  }
+  return value;
+}

@@ -1,0 +1,140 @@
+import { valueof, type Accessor } from "./accessor.js";
+import { toDayNumber } from "./calendar.js";
+import { QiError, describeValue } from "./error.js";
+
+/** What the x values are. `index`: no x given, the observation number 1, 2, 3… */
+export type XKind = "index" | "number" | "date";
+
+/**
+ * The caller's rows read once: x sort keys, the order that sorts them, and where each distinct
+ * x value starts. Shared by run charts (which aggregate or reject duplicates) and control charts
+ * (where rows that share an x form a subgroup).
+ */
+export interface XTable {
+  length: number;
+  kind: XKind;
+  /** The x value of each row as given (null when kind is `index`). */
+  values: readonly unknown[] | null;
+  /** Sort key of each row: the number, the Date's time, or the ISO date's day number. */
+  keys: Float64Array;
+  /** Calendar day number of each row for date x (Dates by calendar-day rule), else null. */
+  days: Float64Array | null;
+  /** Row indices in x order (stable: rows with equal x keep their input order). */
+  order: Int32Array;
+  /** Offsets into `order` where each distinct x value starts, plus a final `length`. */
+  groupStarts: Int32Array;
+}
+
+/** Name of an accessor option for error paths: the field name, or the option name. */
+export function channelName(channel: unknown, option: string): string {
+  return typeof channel === "string" ? channel : option;
+}
+
+/**
+ * Read and order the x values of `data`. Numbers, Dates and ISO date strings sort; mixing kinds,
+ * invalid dates, non-finite numbers and other strings are errors naming the row.
+ */
+export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | undefined): XTable {
+  const length = data.length;
+  if (x === undefined) {
+    const keys = new Float64Array(length);
+    const order = new Int32Array(length);
+    const groupStarts = new Int32Array(length + 1);
+    for (let i = 0; i < length; i++) {
+      keys[i] = i + 1;
+      order[i] = i;
+      groupStarts[i] = i;
+    }
+    groupStarts[length] = length;
+    return { length, kind: "index", values: null, keys, days: null, order, groupStarts };
+  }
+  const get = valueof(x, "x");
+  const name = channelName(x, "x");
+  const values: unknown[] = new Array(length);
+  const keys = new Float64Array(length);
+  let days: Float64Array | null = null;
+  let kind: XKind | undefined;
+  let sorted = true;
+  for (let i = 0; i < length; i++) {
+    const v = get(data[i]!, i, data);
+    values[i] = v;
+    let k: number;
+    let vk: XKind;
+    if (typeof v === "number") {
+      vk = "number";
+      k = v;
+      if (!Number.isFinite(k)) throw new QiError("invalid-x", ["data", i, name], `x must be a finite number, a Date or an ISO date; row ${i} has ${describeValue(v)}`);
+    } else if (v instanceof Date || typeof v === "string") {
+      vk = "date";
+      const day = toDayNumber(v);
+      if (Number.isNaN(day)) {
+        throw new QiError(
+          "invalid-x",
+          ["data", i, name],
+          `x must be a number, a Date or an ISO date (YYYY-MM-DD); row ${i} has ${describeValue(v)}. To label points, leave x out and use notes`,
+        );
+      }
+      k = v instanceof Date ? v.getTime() : day * 86_400_000;
+      days ??= new Float64Array(length);
+      days[i] = day;
+    } else {
+      throw new QiError("invalid-x", ["data", i, name], `x is missing or not a number, Date or ISO date in row ${i}: ${describeValue(v)}`);
+    }
+    if (kind === undefined) kind = vk;
+    else if (kind !== vk) throw new QiError("invalid-x", ["data", i, name], `x mixes numbers and dates (row ${i} has ${describeValue(v)})`);
+    keys[i] = k;
+    if (i > 0 && k < keys[i - 1]!) sorted = false;
+  }
+  const order = new Int32Array(length);
+  for (let i = 0; i < length; i++) order[i] = i;
+  if (!sorted) {
+    // Stable: Array.prototype.sort is stable, and ties keep input order.
+    const idx = Array.from(order);
+    idx.sort((a, b) => keys[a]! - keys[b]! || a - b);
+    order.set(idx);
+  }
+  const starts: number[] = [];
+  for (let j = 0; j < length; j++) {
+    if (j === 0 || keys[order[j]!] !== keys[order[j - 1]!]) starts.push(j);
+  }
+  starts.push(length);
+  return { length, kind: kind ?? "number", values, keys, days, order, groupStarts: Int32Array.from(starts) };
+}
+
+/**
+ * Read a numeric channel: finite numbers, and numeric strings as CSV readers produce them.
+ * null, undefined, NaN and blank strings are missing (NaN in the result). Anything else — text,
+ * booleans, ±Infinity — is an error naming the row and column.
+ */
+export function readNumbers<T>(data: readonly T[], channel: Accessor<T, unknown> | undefined, option: string, required = true): Float64Array {
+  const length = data.length;
+  const out = new Float64Array(length);
+  if (channel === undefined) {
+    for (let i = 0; i < length; i++) {
+      const d = data[i];
+      if (typeof d === "number" || d === null || d === undefined) out[i] = toNumber(d, i, option, option);
+      else if (required) throw new QiError("invalid-option", ["options", option], `${option} is required when the data are rows, not numbers: give a field name or an accessor`);
+      else out[i] = Number.NaN;
+    }
+    return out;
+  }
+  const get = valueof(channel, option);
+  const name = channelName(channel, option);
+  for (let i = 0; i < length; i++) out[i] = toNumber(get(data[i]!, i, data), i, name, option);
+  return out;
+}
+
+function toNumber(v: unknown, row: number, name: string, option: string): number {
+  if (typeof v === "number") {
+    if (Number.isNaN(v) || Number.isFinite(v)) return v;
+    throw new QiError("invalid-value", ["data", row, name], `${option} must be finite; row ${row} has ${describeValue(v)}`);
+  }
+  if (v === null || v === undefined) return Number.NaN;
+  if (typeof v === "string") {
+    const s = v.trim();
+    if (s === "" || s === "NA" || s === "NaN") return Number.NaN;
+    const n = Number(s);
+    if (Number.isFinite(n)) return n;
+  }
+  throw new QiError("invalid-value", ["data", row, name], `${option} must be a number; row ${row} has ${describeValue(v)}`);
+}

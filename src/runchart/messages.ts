@@ -1,0 +1,89 @@
+import { formatDay, formatMonth } from "../_lib/calendar.js";
+import type { XKind } from "../_lib/series.js";
+import type { Assessment, Direction, ResolvedAstronomical } from "./types.js";
+
+/** Labels points for messages: "Mar 2024" for monthly dates, "1 Mar 2024" for other dates, "point 5" otherwise. */
+export interface PointLabeller {
+  (index: number): string;
+}
+
+/** Build a labeller for the points' x values. */
+export function pointLabeller(kind: XKind, x: readonly unknown[], days: Float64Array | null): PointLabeller {
+  if (kind === "date" && days !== null) {
+    let monthly: boolean | undefined;
+    return (i) => {
+      if (monthly === undefined) {
+        monthly = true;
+        for (let k = 0; k < days.length; k++) {
+          if (new Date(days[k]! * 86_400_000).getUTCDate() !== 1) {
+            monthly = false;
+            break;
+          }
+        }
+      }
+      return monthly ? formatMonth(days[i]!) : formatDay(days[i]!);
+    };
+  }
+  if (kind === "number") return (i) => `x = ${formatNumber(x[i] as number)}`;
+  return (i) => `point ${i + 1}`;
+}
+
+/** A number for people: whole numbers as they are, others to 3 significant figures (at least 1 decimal). */
+export function formatNumber(v: number): string {
+  if (Number.isInteger(v)) return String(v);
+  const abs = Math.abs(v);
+  if (abs >= 100) return String(Math.round(v * 10) / 10);
+  return String(Number(v.toPrecision(3)));
+}
+
+/** How a pattern on one side, or going one way, reads against the direction of improvement. */
+export function assess(sign: 1 | -1, direction: Direction): Assessment {
+  if (direction === "neutral") return "neutral";
+  return (sign === 1) === (direction === "increase") ? "improvement" : "deterioration";
+}
+
+function verdict(assessment: Assessment): string {
+  return assessment === "improvement" ? ", an improvement" : assessment === "deterioration" ? ", a deterioration" : "";
+}
+
+function span(label: PointLabeller, start: number, end: number): string {
+  return start === end ? `at ${label(start)}` : `from ${label(start)} to ${label(end)}`;
+}
+
+export function shiftMessage(label: PointLabeller, count: number, side: 1 | -1, start: number, end: number, centreName: string, a: Assessment): string {
+  return `${count} points ${side === 1 ? "above" : "below"} the ${centreName} ${span(label, start, end)}: a shift${verdict(a)}.`;
+}
+
+export function trendMessage(label: PointLabeller, count: number, direction: 1 | -1, start: number, end: number, a: Assessment): string {
+  return `${count} points in a row going ${direction === 1 ? "up" : "down"} ${span(label, start, end)}: a trend${verdict(a)}.`;
+}
+
+export function runsMessage(kind: "too-few" | "too-many", runs: number, nUseful: number, limit: number): string {
+  return kind === "too-few"
+    ? `Too few runs: ${runs} run${runs === 1 ? "" : "s"} in ${nUseful} useful observations, where chance alone gives at least ${limit}: a sign that the process has shifted.`
+    : `Too many runs: ${runs} runs in ${nUseful} useful observations, where chance alone gives at most ${limit}: the values alternate more than chance would (often two processes mixed, or stratified data).`;
+}
+
+export function longRunMessage(label: PointLabeller, length: number, max: number, side: 1 | -1, start: number, end: number, centreName: string, a: Assessment): string {
+  return `The longest run, ${length} points ${side === 1 ? "above" : "below"} the ${centreName} ${span(label, start, end)}, is longer than the ${max} that chance allows (Anhøj): a shift${verdict(a)}.`;
+}
+
+export function crossingsMessage(crossings: number, min: number, nUseful: number, centreName: string): string {
+  return `The line crosses the ${centreName} ${crossings} time${crossings === 1 ? "" : "s"} in ${nUseful} useful observations, fewer than the ${min} that chance gives (Anhøj): a sign that the process has shifted.`;
+}
+
+export function astronomicalMessage(
+  label: PointLabeller,
+  index: number,
+  value: number,
+  side: 1 | -1,
+  limit: number | null,
+  detector: Exclude<ResolvedAstronomical, false>,
+  a: Assessment,
+): string {
+  let how: string;
+  if (detector.method === "manual") how = "judged by the team";
+  else if (detector.method === "tukey") how = `${side === 1 ? "above" : "below"} ${formatNumber(limit!)}, Tukey's far-out fence (${side === 1 ? "Q3 +" : "Q1 −"} ${detector.k} × IQR)`;
+  else how = `${side === 1 ? "above" : "below"} ${formatNumber(limit!)}, the ${detector.sigma}-sigma limit (mean ${side === 1 ? "+" : "−"} ${detector.sigma} × average moving range / 1.128)`;
+  return `${label(index)} (${formatNumber(value)}) is an astronomical point, ${how}${verdict(a)}.`;
+}

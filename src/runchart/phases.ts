@@ -1,0 +1,138 @@
+import { toDayNumber } from "../_lib/calendar.js";
+import { QiError, describeValue } from "../_lib/error.js";
+import type { XKind } from "../_lib/series.js";
+import { indices } from "./presets.js";
+
+/** The points of the chart as the phase options see them. */
+export interface PointAxis {
+  n: number;
+  kind: XKind;
+  /** Calendar day number of each point for date x, else null. */
+  days: Float64Array | null;
+}
+
+/** A caller's phase: a range of points and the last point of its baseline. */
+export interface PhaseLayout {
+  start: number;
+  end: number;
+  /** Last point (inclusive) that sets the centre. */
+  baselineEnd: number;
+  /** True when the caller limited the baseline. */
+  frozen: boolean;
+  /** A fixed centre for this phase, or null. */
+  centre: number | null;
+}
+
+/**
+ * Index of the first point on or after an x value (Date or ISO date string) given as an option.
+ * Compared by calendar day, so "2024-03-01" finds the point dated 1 March 2024 in every time zone.
+ */
+export function indexOfX(axis: PointAxis, value: unknown, path: ReadonlyArray<string | number>, last = false): number {
+  if (axis.kind !== "date" || axis.days === null) {
+    throw new QiError("invalid-option", path, `${describeValue(value)} is a date, but the chart's x values are not dates; give a point index instead`);
+  }
+  const day = toDayNumber(value);
+  if (Number.isNaN(day)) throw new QiError("invalid-option", path, `${describeValue(value)} is not a valid date`);
+  const days = axis.days;
+  if (last) {
+    for (let i = axis.n - 1; i >= 0; i--) if (days[i]! <= day) return i;
+  } else {
+    for (let i = 0; i < axis.n; i++) if (days[i]! >= day) return i;
+  }
+  throw new QiError("out-of-range", path, `${describeValue(value)} is outside the chart's dates`);
+}
+
+/** Points excluded by the caller, as a 0/1 mask. */
+export function excludedMask(n: number, exclude: readonly number[] | undefined): Uint8Array {
+  const mask = new Uint8Array(n);
+  if (exclude === undefined) return mask;
+  if (!Array.isArray(exclude)) throw new QiError("invalid-option", ["options", "exclude"], `exclude must be an array of point indices, not ${describeValue(exclude)}`);
+  for (const i of indices(exclude, n, ["options", "exclude"])) mask[i] = 1;
+  return mask;
+}
+
+/**
+ * Lay out the caller's phases, baselines and fixed centres.
+ * - `phases`: where new phases start — 0-based point indices, or x values (Dates / ISO date
+ *   strings: the phase starts at the first point on or after that day).
+ * - `baseline`: a count N (the first N points of every phase set its centre; longer than a phase
+ *   is an error), one count per phase (`null` for the whole phase), or an x value (the baseline of
+ *   the phase containing it ends at the last point on or before that day).
+ * - `centre`: a fixed centre for every phase, or one per phase (`null` = computed).
+ */
+export function layoutPhases(
+  axis: PointAxis,
+  phases: readonly unknown[] | undefined,
+  baseline: unknown,
+  centre: unknown,
+): PhaseLayout[] {
+  const n = axis.n;
+  const starts = new Set<number>([0]);
+  if (phases !== undefined) {
+    if (!Array.isArray(phases)) throw new QiError("invalid-option", ["options", "phases"], `phases must be an array of point indices or dates, not ${describeValue(phases)}`);
+    phases.forEach((p, k) => {
+      const path = ["options", "phases", k];
+      if (typeof p === "number") {
+        if (!Number.isInteger(p)) throw new QiError("invalid-option", path, `phase starts must be whole point indices, not ${p}`);
+        if (p < 0 || p >= n) throw new QiError("out-of-range", path, `phase start ${p} is outside the data (0 to ${n - 1})`);
+        starts.add(p);
+      } else if (p instanceof Date || typeof p === "string") {
+        starts.add(indexOfX(axis, p, path));
+      } else {
+        throw new QiError("invalid-option", path, `phase starts must be point indices or dates, not ${describeValue(p)}`);
+      }
+    });
+  }
+  const sorted = [...starts].sort((a, b) => a - b);
+  const layout: PhaseLayout[] = sorted.map((start, k) => ({
+    start,
+    end: k + 1 < sorted.length ? sorted[k + 1]! - 1 : n - 1,
+    baselineEnd: k + 1 < sorted.length ? sorted[k + 1]! - 1 : n - 1,
+    frozen: false,
+    centre: null,
+  }));
+
+  if (baseline !== undefined && baseline !== null) {
+    const setCount = (phase: PhaseLayout, count: unknown, path: ReadonlyArray<string | number>): void => {
+      if (count === null) return;
+      if (typeof count !== "number" || !Number.isInteger(count) || count < 1) {
+        throw new QiError("invalid-option", path, `baseline must be a whole number of points (at least 1), not ${describeValue(count)}`);
+      }
+      const length = phase.end - phase.start + 1;
+      if (count > length) {
+        throw new QiError("baseline-too-long", path, `a baseline of ${count} points is longer than the phase it belongs to (${length} points, from point ${phase.start} to ${phase.end})`);
+      }
+      phase.baselineEnd = phase.start + count - 1;
+      phase.frozen = true;
+    };
+    if (typeof baseline === "number") {
+      for (const phase of layout) setCount(phase, baseline, ["options", "baseline"]);
+    } else if (Array.isArray(baseline)) {
+      if (baseline.length !== layout.length) {
+        throw new QiError("invalid-option", ["options", "baseline"], `baseline has ${baseline.length} entries but the chart has ${layout.length} phases`);
+      }
+      layout.forEach((phase, k) => setCount(phase, baseline[k], ["options", "baseline", k]));
+    } else if (baseline instanceof Date || typeof baseline === "string") {
+      const last = indexOfX(axis, baseline, ["options", "baseline"], true);
+      const phase = layout.find((p) => p.start <= last && last <= p.end)!;
+      phase.baselineEnd = last;
+      phase.frozen = true;
+    } else {
+      throw new QiError("invalid-option", ["options", "baseline"], `baseline must be a number of points, one per phase, or a date, not ${describeValue(baseline)}`);
+    }
+  }
+
+  if (centre !== undefined && centre !== null) {
+    const setCentre = (phase: PhaseLayout, value: unknown, path: ReadonlyArray<string | number>): void => {
+      if (value === null) return;
+      if (typeof value !== "number" || !Number.isFinite(value)) throw new QiError("invalid-option", path, `centre must be a finite number, not ${describeValue(value)}`);
+      phase.centre = value;
+    };
+    if (typeof centre === "number") for (const phase of layout) setCentre(phase, centre, ["options", "centre"]);
+    else if (Array.isArray(centre)) {
+      if (centre.length !== layout.length) throw new QiError("invalid-option", ["options", "centre"], `centre has ${centre.length} entries but the chart has ${layout.length} phases`);
+      layout.forEach((phase, k) => setCentre(phase, centre[k], ["options", "centre", k]));
+    } else throw new QiError("invalid-option", ["options", "centre"], `centre must be a number or one per phase, not ${describeValue(centre)}`);
+  }
+  return layout;
+}

@@ -1,0 +1,436 @@
+import { valueof, type Accessor } from "../_lib/accessor.js";
+import { QiError, describeValue } from "../_lib/error.js";
+import { medianInPlace } from "../_lib/median.js";
+import { checkKeys, enumOption, integerOption, objectOption } from "../_lib/options.js";
+import { channelName, readNumbers, readX, type XKind } from "../_lib/series.js";
+import { exactRunsLimits } from "../_lib/runsDistribution.js";
+import { findAstronomical } from "./astronomical.js";
+import { anhoejVerdict } from "./anhoejVerdict.js";
+import type { Required2 } from "./internal.js";
+import {
+  assess,
+  astronomicalMessage,
+  crossingsMessage,
+  longRunMessage,
+  pointLabeller,
+  runsMessage,
+  shiftMessage,
+  trendMessage,
+} from "./messages.js";
+import { excludedMask, layoutPhases } from "./phases.js";
+import { resolveAstronomical, resolveRunRules } from "./presets.js";
+import { rephaseSegments } from "./rephase.js";
+import { runsStats } from "./runs.js";
+import { findShifts } from "./shift.js";
+import { findTrends } from "./trend.js";
+import type {
+  Direction,
+  RephaseOption,
+  RunChart,
+  RunChartGroup,
+  RunChartOptions,
+  RunChartPhase,
+  RunChartPoint,
+  RunChartSignal,
+  RunChartWarning,
+  RunRuleId,
+  XValue,
+} from "./types.js";
+
+const OPTION_KEYS = ["x", "y", "notes", "aggregate", "rules", "direction", "baseline", "phases", "exclude", "centre", "rephase", "astronomical", "by"] as const;
+const EMPTY: readonly RunRuleId[] = Object.freeze([]);
+
+/**
+ * Analyse a run chart: the median per phase, and the rules that tell a real change from
+ * random variation — by default the IHI rules as PACE teams used them (shift, trend, too few or
+ * too many runs, astronomical points), or Anhøj's rules (`rules: "anhoej"`).
+ *
+ * `data` is an array of numbers or of rows read with `x` and `y` (field names or accessors).
+ * Rows are put in x order; missing values (null, undefined, NaN, blank) stay on the chart as gaps
+ * and are skipped by the rules. With `by`, each group gets its own chart and the result is an
+ * array of `{ key, chart }`.
+ *
+ * @throws {QiError} `empty-data`, `all-missing`, `invalid-value`, `invalid-x`, `duplicate-x`,
+ *   `unknown-option`, `invalid-option`, `out-of-range`, `baseline-too-long`.
+ *
+ * @example
+ * const chart = runChart([12, 14, 11, 13, 9, 8, 7, 8, 6, 7, 5, 6], { direction: "decrease" });
+ * chart.phases[0].centre //=> 8
+ * chart.signals.map((s) => s.rule) //=> ["shift", "trend", "too-few-runs"]
+ */
+export function runChart<T>(data: readonly T[], options: RunChartOptions<T> & { by: Accessor<T, unknown> }): RunChartGroup[];
+export function runChart<T>(data: readonly T[], options?: RunChartOptions<T>): RunChart;
+export function runChart<T>(data: readonly T[], options: RunChartOptions<T> = {}): RunChart | RunChartGroup[] {
+  const o = objectOption(options, ["options"]);
+  checkKeys(o, OPTION_KEYS, ["options"], "option");
+  if (!Array.isArray(data)) throw new QiError("invalid-value", ["data"], `data must be an array of numbers or rows, not ${describeValue(data)}`);
+  if (options.by !== undefined) return byGroup(data, options);
+  return analyse(data, options);
+}
+
+function byGroup<T>(data: readonly T[], options: RunChartOptions<T>): RunChartGroup[] {
+  if (data.length === 0) throw new QiError("empty-data", ["data"], "runChart needs at least one row");
+  const key = valueof(options.by!, "by");
+  const groups = new Map<unknown, T[]>();
+  data.forEach((d, i) => {
+    let k = key(d, i, data);
+    if (k instanceof Date) k = k.getTime();
+    let rows = groups.get(k);
+    if (rows === undefined) groups.set(k, (rows = []));
+    rows.push(d);
+  });
+  const { by: _by, ...rest } = options;
+  const out: RunChartGroup[] = [];
+  for (const [k, rows] of groups) {
+    try {
+      out.push({ key: k, chart: analyse(rows, rest) });
+    } catch (e) {
+      if (e instanceof QiError) throw new QiError(e.code, ["groups", String(k), ...e.path], `in group ${describeValue(k)}: ${e.message}`);
+      throw e;
+    }
+  }
+  return out;
+}
+
+/** The series after ordering by x and combining duplicate x values. */
+interface Points {
+  n: number;
+  kind: XKind;
+  x: XValue[];
+  days: Float64Array | null;
+  y: Float64Array;
+  notes: unknown[] | null;
+}
+
+function readPoints<T>(data: readonly T[], options: RunChartOptions<T>): Points {
+  if (data.length === 0) throw new QiError("empty-data", ["data"], "runChart needs at least one row");
+  const xt = readX(data, options.x);
+  const yRow = readNumbers(data, options.y, "y");
+  const noteOf = options.notes === undefined ? null : valueof(options.notes, "notes");
+  const groups = xt.groupStarts.length - 1;
+  const identity = groups === xt.length && isIdentity(xt.order);
+  if (groups !== xt.length && options.aggregate === undefined) {
+    for (let g = 0; g < groups; g++) {
+      if (xt.groupStarts[g + 1]! - xt.groupStarts[g]! > 1) {
+        const a = xt.order[xt.groupStarts[g]!]!;
+        const b = xt.order[xt.groupStarts[g]! + 1]!;
+        throw new QiError(
+          "duplicate-x",
+          ["data", b, channelName(options.x, "x")],
+          `rows ${a} and ${b} have the same x (${describeValue(xt.values![a])}); give aggregate: "mean", "median" or "sum" to combine them`,
+        );
+      }
+    }
+  }
+  const aggregate = options.aggregate === undefined ? undefined : enumOption(options.aggregate, ["mean", "median", "sum"] as const, ["options", "aggregate"]);
+  const x: XValue[] = new Array(groups);
+  const days = xt.days === null ? null : new Float64Array(groups);
+  const y = identity ? yRow : new Float64Array(groups);
+  const notes = noteOf === null ? null : new Array<unknown>(groups);
+  let scratch: Float64Array | undefined;
+  for (let g = 0; g < groups; g++) {
+    const from = xt.groupStarts[g]!;
+    const to = xt.groupStarts[g + 1]!;
+    const first = xt.order[from]!;
+    x[g] = xt.values === null ? g + 1 : (xt.values[first] as XValue);
+    if (days !== null) days[g] = xt.days![first]!;
+    if (notes !== null) {
+      let note: unknown = undefined;
+      for (let j = from; j < to && (note === undefined || note === null || note === ""); j++) note = noteOf!(data[xt.order[j]!]!, xt.order[j]!, data);
+      notes[g] = note;
+    }
+    if (identity) continue;
+    if (to - from === 1) {
+      y[g] = yRow[first]!;
+      continue;
+    }
+    let m = 0;
+    let sum = 0;
+    scratch ??= new Float64Array(xt.length);
+    for (let j = from; j < to; j++) {
+      const v = yRow[xt.order[j]!]!;
+      if (Number.isNaN(v)) continue;
+      scratch[m++] = v;
+      sum += v;
+    }
+    y[g] = m === 0 ? Number.NaN : aggregate === "sum" ? sum : aggregate === "mean" ? sum / m : medianInPlace(scratch, m);
+  }
+  return { n: groups, kind: xt.kind, x, days, y, notes };
+}
+
+function isIdentity(order: Int32Array): boolean {
+  for (let i = 0; i < order.length; i++) if (order[i] !== i) return false;
+  return true;
+}
+
+function resolveRephase(option: boolean | RephaseOption | undefined): Required2<RephaseOption> | null {
+  if (option === undefined || option === false) return null;
+  const defaults: Required2<RephaseOption> = { runLength: 9, baselinePoints: 13, side: "both", onCentre: "skip" };
+  if (option === true) return defaults;
+  const o = objectOption(option, ["options", "rephase"]);
+  checkKeys(o, ["runLength", "baselinePoints", "side", "onCentre"], ["options", "rephase"], "rephase option");
+  return {
+    runLength: o.runLength === undefined ? defaults.runLength : integerOption(o.runLength, ["options", "rephase", "runLength"], 2),
+    baselinePoints: o.baselinePoints === undefined ? defaults.baselinePoints : integerOption(o.baselinePoints, ["options", "rephase", "baselinePoints"], 1),
+    side: o.side === undefined ? defaults.side : enumOption(o.side, ["above", "below", "both"] as const, ["options", "rephase", "side"]),
+    onCentre: o.onCentre === undefined ? defaults.onCentre : enumOption(o.onCentre, ["skip", "break"] as const, ["options", "rephase", "onCentre"]),
+  };
+}
+
+/** A phase as analysed: its range, the points that set its centre, and where it came from. */
+interface FinalPhase {
+  start: number;
+  end: number;
+  baselineStart: number | null;
+  baselineEnd: number | null;
+  origin: "data" | "phase" | "rephase";
+  centre: number | null;
+}
+
+function analyse<T>(data: readonly T[], options: RunChartOptions<T>): RunChart {
+  const direction: Direction = options.direction === undefined ? "neutral" : enumOption(options.direction, ["increase", "decrease", "neutral"] as const, ["options", "direction"]);
+  const rules = resolveRunRules(options.rules);
+  const pts = readPoints(data, options);
+  const { n, y } = pts;
+  const astronomical = resolveAstronomical(options.astronomical, rules.preset, n);
+  const rephase = resolveRephase(options.rephase);
+
+  const excluded = excludedMask(n, options.exclude);
+  const active = new Uint8Array(n);
+  const missing: number[] = [];
+  let nActive = 0;
+  for (let i = 0; i < n; i++) {
+    if (Number.isNaN(y[i]!)) missing.push(i);
+    else if (excluded[i] === 0) {
+      active[i] = 1;
+      nActive++;
+    }
+  }
+  if (missing.length === n) throw new QiError("all-missing", ["data"], "every y value is missing: there is nothing to chart");
+  if (nActive === 0) throw new QiError("all-missing", ["options", "exclude"], "every point with a value is excluded: there is nothing to analyse");
+
+  const layout = layoutPhases({ n, kind: pts.kind, days: pts.days }, options.phases, options.baseline, options.centre);
+  if (rephase !== null && layout.some((p) => p.centre !== null)) {
+    throw new QiError("invalid-option", ["options", "rephase"], "rephase computes its own medians; it cannot be combined with a fixed centre");
+  }
+  const warnings: RunChartWarning[] = [];
+  if (missing.length > 0) {
+    warnings.push({
+      code: "missing-values",
+      message: `${missing.length} point${missing.length === 1 ? " has" : "s have"} no value; ${missing.length === 1 ? "it is" : "they are"} drawn as a gap and skipped by the rules.`,
+      points: missing,
+    });
+  }
+
+  const scratch = new Float64Array(n);
+  const phases: FinalPhase[] = [];
+  layout.forEach((p, k) => {
+    const origin = k === 0 ? "data" : "phase";
+    if (rephase !== null) {
+      const segments = rephaseSegments(y, active, p.start, p.end, rephase, scratch);
+      if (segments !== null) {
+        segments.forEach((s, j) => {
+          phases.push({
+            start: s.start,
+            end: j + 1 < segments.length ? segments[j + 1]!.start - 1 : p.end,
+            baselineStart: s.baselineStart,
+            baselineEnd: s.baselineEnd,
+            origin: j === 0 ? origin : "rephase",
+            centre: s.centre,
+          });
+        });
+        return;
+      }
+      warnings.push({
+        code: "rephase-too-short",
+        phase: phases.length,
+        message: `Phase ${phases.length + 1} has fewer than the ${rephase.baselinePoints} values re-phasing needs for its first median; its median uses all its points and it is not re-phased.`,
+      });
+      phases.push({ start: p.start, end: p.end, baselineStart: p.start, baselineEnd: p.end, origin, centre: null });
+      return;
+    }
+    phases.push({ start: p.start, end: p.end, baselineStart: p.centre === null ? p.start : null, baselineEnd: p.centre === null ? p.baselineEnd : null, origin, centre: p.centre });
+  });
+
+  const label = pointLabeller(pts.kind, pts.x, pts.days);
+  const centreName = layout.some((p) => p.centre !== null) ? "centre line" : "median";
+  const signals: RunChartSignal[] = [];
+  const phaseOut: RunChartPhase[] = [];
+  const baselineMask = new Uint8Array(n);
+  const centres = new Float64Array(n);
+  const pointSignals: (RunRuleId[] | undefined)[] = new Array(n);
+  const mark = (rule: RunRuleId, points: readonly number[]): void => {
+    for (const i of points) {
+      const list = pointSignals[i];
+      if (list === undefined) pointSignals[i] = [rule];
+      else if (!list.includes(rule)) list.push(rule);
+    }
+  };
+
+  phases.forEach((ph, k) => {
+    let centre = ph.centre;
+    if (ph.baselineStart !== null && ph.baselineEnd !== null) {
+      let m = 0;
+      for (let i = ph.baselineStart; i <= ph.baselineEnd; i++) {
+        if (active[i] === 1) {
+          scratch[m++] = y[i]!;
+          baselineMask[i] = 1;
+        }
+      }
+      if (centre === null) centre = m > 0 ? medianInPlace(scratch, m) : null;
+    }
+    for (let i = ph.start; i <= ph.end; i++) centres[i] = centre ?? Number.NaN;
+    if (centre === null) {
+      warnings.push({ code: "no-centre", phase: k, message: `Phase ${k + 1} has no values to set its centre; its rules are not applied.` });
+      phaseOut.push({
+        start: ph.start, end: ph.end, baselineStart: ph.baselineStart, baselineEnd: ph.baselineEnd, origin: ph.origin, centre: null,
+        nObs: ph.end - ph.start + 1, nUseful: 0, runs: 0, runsLimits: null, longestRun: 0, longestRunMax: null, crossings: 0, crossingsMin: null, signal: null,
+      });
+      return;
+    }
+    const stats = runsStats(y, active, ph.start, ph.end, centre);
+    const nUseful = stats.nUseful;
+    // As qicharts2's n.obs: every point of the phase that is not excluded, gaps included.
+    let nObs = 0;
+    for (let i = ph.start; i <= ph.end; i++) nObs += 1 - excluded[i]!;
+
+    // IHI rule 1 and 2: shifts and trends.
+    if (rules.shift !== false) {
+      for (const s of findShifts(y, active, ph.start, ph.end, centre, rules.shift)) {
+        const a = assess(s.side, direction);
+        signals.push({
+          rule: "shift", phase: k, start: s.start, end: s.end, points: s.points, side: s.side === 1 ? "above" : "below", assessment: a,
+          message: shiftMessage(label, s.points.length, s.side, s.start, s.end, centreName, a),
+        });
+        mark("shift", s.points);
+      }
+    }
+    if (rules.trend !== false) {
+      for (const t of findTrends(y, active, ph.start, ph.end, rules.trend)) {
+        const a = assess(t.direction, direction);
+        signals.push({
+          rule: "trend", phase: k, start: t.start, end: t.end, points: t.points, counted: t.counted, direction: t.direction === 1 ? "up" : "down", assessment: a,
+          message: trendMessage(label, t.counted.length, t.direction, t.start, t.end, a),
+        });
+        mark("trend", t.points);
+      }
+    }
+
+    // IHI rule 3: too few or too many runs.
+    let runsLimits: RunChartPhase["runsLimits"] = null;
+    let verdicts = 0;
+    let signal = false;
+    if (rules.runs !== false) {
+      if (nUseful >= rules.runs.minUseful && nUseful >= 2) {
+        runsLimits = exactRunsLimits(nUseful, rules.runs.alpha);
+        verdicts++;
+        if (stats.runs < runsLimits.lower || stats.runs > runsLimits.upper) {
+          const few = stats.runs < runsLimits.lower;
+          signal = true;
+          signals.push({
+            rule: few ? "too-few-runs" : "too-many-runs", phase: k, start: ph.start, end: ph.end, points: [], assessment: "neutral",
+            message: runsMessage(few ? "too-few" : "too-many", stats.runs, nUseful, few ? runsLimits.lower : runsLimits.upper),
+          });
+        }
+      } else {
+        warnings.push({
+          code: "too-few-useful",
+          phase: k,
+          message: `Phase ${k + 1} has ${nUseful} useful observation${nUseful === 1 ? "" : "s"}; the runs rule needs at least ${Math.max(2, rules.runs.minUseful)}, so it gives no verdict (insufficient data).`,
+        });
+      }
+    }
+
+    // Anhøj: longest run and crossings.
+    const anhoej = nUseful >= 1 ? anhoejVerdict(nUseful, stats.longestRun, stats.crossings, rules.method) : null;
+    if (anhoej !== null && (rules.longRun !== false || rules.crossings !== false)) {
+      const longOn = rules.longRun !== false && nUseful >= rules.longRun.minUseful;
+      const crossOn = rules.crossings !== false && nUseful >= rules.crossings.minUseful;
+      if (longOn || crossOn) verdicts++;
+      if (longOn && anhoej.longRun) {
+        signal = true;
+        const side = stats.longestRunSide === -1 ? -1 : 1;
+        const a = assess(side, direction);
+        const points: number[] = [];
+        for (let i = stats.longestRunStart; i <= stats.longestRunEnd; i++) if (active[i] === 1 && y[i] !== centre) points.push(i);
+        signals.push({
+          rule: "long-run", phase: k, start: stats.longestRunStart, end: stats.longestRunEnd, points, side: side === 1 ? "above" : "below", assessment: a,
+          message: longRunMessage(label, stats.longestRun, anhoej.longestRunMax, side, stats.longestRunStart, stats.longestRunEnd, centreName, a),
+        });
+        mark("long-run", points);
+      }
+      if (crossOn && anhoej.fewCrossings) {
+        signal = true;
+        signals.push({
+          rule: "few-crossings", phase: k, start: ph.start, end: ph.end, points: [], assessment: "neutral",
+          message: crossingsMessage(stats.crossings, anhoej.crossingsMin, nUseful, centreName),
+        });
+      }
+      if (!longOn && !crossOn) {
+        warnings.push({ code: "too-few-useful", phase: k, message: `Phase ${k + 1} has ${nUseful} useful observations, too few for Anhøj's rules; they give no verdict (insufficient data).` });
+      }
+    }
+
+    // Astronomical points.
+    if (astronomical !== false) {
+      const from = ph.baselineStart ?? ph.start;
+      const to = ph.baselineEnd ?? ph.end;
+      const found = findAstronomical(y, active, ph.start, ph.end, from, to, centre, astronomical, scratch);
+      if (Array.isArray(found)) {
+        for (const f of found) {
+          const a = assess(f.side, direction);
+          signals.push({
+            rule: "astronomical", phase: k, start: f.index, end: f.index, points: [f.index], side: f.side === 1 ? "above" : "below", assessment: a,
+            message: astronomicalMessage(label, f.index, y[f.index]!, f.side, f.limit, astronomical, a),
+          });
+          mark("astronomical", [f.index]);
+        }
+      } else {
+        warnings.push({ code: "astronomical-skipped", phase: k, message: `Astronomical points were not looked for in phase ${k + 1}: ${found.reason}.` });
+      }
+    }
+
+    phaseOut.push({
+      start: ph.start,
+      end: ph.end,
+      baselineStart: ph.baselineStart,
+      baselineEnd: ph.baselineEnd,
+      origin: ph.origin,
+      centre,
+      nObs,
+      nUseful,
+      runs: stats.runs,
+      runsLimits,
+      longestRun: stats.longestRun,
+      longestRunMax: anhoej?.longestRunMax ?? null,
+      crossings: stats.crossings,
+      crossingsMin: anhoej?.crossingsMin ?? null,
+      signal: verdicts === 0 ? null : signal,
+    });
+  });
+
+  const points: RunChartPoint[] = new Array(n);
+  let phase = 0;
+  const notes = pts.notes;
+  for (let i = 0; i < n; i++) {
+    while (i > phaseOut[phase]!.end) phase++;
+    const v = y[i]!;
+    const c = centres[i]!;
+    const isActive = active[i] === 1;
+    const point: RunChartPoint = {
+      index: i,
+      x: pts.x[i]!,
+      y: Number.isNaN(v) ? null : v,
+      centre: Number.isNaN(c) ? null : c,
+      phase,
+      baseline: baselineMask[i] === 1,
+      excluded: excluded[i] === 1,
+      useful: isActive && !Number.isNaN(c) && v !== c,
+      signals: pointSignals[i] ?? EMPTY,
+    };
+    if (notes !== null) point.note = notes[i];
+    points[i] = point;
+  }
+  signals.sort((a, b) => a.phase - b.phase || a.start - b.start || a.end - b.end);
+  return { points, phases: phaseOut, signals, warnings, settings: { rules, direction, astronomical, rephase } };
+}

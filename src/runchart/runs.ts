@@ -1,0 +1,64 @@
+/**
+ * Runs analysis of one phase against its centre line.
+ *
+ * A point is useful when it has a value, is not excluded, and is not on the centre line; points on
+ * the centre line are left out of the runs analysis (Perla, Provost & Murray 2011; Anhøj 2015 and
+ * qicharts2 do the same). A run is a maximal sequence of useful points on the same side; the
+ * number of crossings is runs − 1.
+ */
+export interface RunsStats {
+  nObs: number;
+  nUseful: number;
+  runs: number;
+  crossings: number;
+  longestRun: number;
+  /** Indices of the first and last point of the (first) longest run, or -1. */
+  longestRunStart: number;
+  longestRunEnd: number;
+  longestRunSide: 1 | -1 | 0;
+}
+
+/** Side of each value against a centre: 1 above, -1 below, 0 on the line or not active. */
+export function sideOf(y: number, centre: number): 1 | -1 | 0 {
+  return y > centre ? 1 : y < centre ? -1 : 0;
+}
+
+/**
+ * Count runs, crossings and the longest run over points `start..end` (inclusive). `active[i]` is 1
+ * for points with a value that are not excluded.
+ */
+export function runsStats(y: Float64Array, active: Uint8Array, start: number, end: number, centre: number): RunsStats {
+  let nObs = 0;
+  let nUseful = 0;
+  let runs = 0;
+  let side: 1 | -1 | 0 = 0;
+  let runLength = 0;
+  let runStart = -1;
+  let longestRun = 0;
+  let longestRunStart = -1;
+  let longestRunEnd = -1;
+  let longestRunSide: 1 | -1 | 0 = 0;
+  let last = -1;
+  for (let i = start; i <= end; i++) {
+    if (active[i] === 0) continue;
+    nObs++;
+    const s = sideOf(y[i]!, centre);
+    if (s === 0) continue;
+    nUseful++;
+    if (s !== side) {
+      runs++;
+      side = s;
+      runLength = 0;
+      runStart = i;
+    }
+    runLength++;
+    last = i;
+    if (runLength > longestRun) {
+      longestRun = runLength;
+      longestRunStart = runStart;
+      longestRunEnd = last;
+      longestRunSide = s;
+    }
+  }
+  return { nObs, nUseful, runs, crossings: runs > 0 ? runs - 1 : 0, longestRun, longestRunStart, longestRunEnd, longestRunSide };
+}

@@ -1,0 +1,263 @@
+import type { Accessor } from "../_lib/accessor.js";
+import type { RunsLimits } from "../_lib/runsDistribution.js";
+
+/** Which way is better for the measure. Decides each signal's `assessment`. */
+export type Direction = "increase" | "decrease" | "neutral";
+
+/** How a signal reads against the direction of improvement. */
+export type Assessment = "improvement" | "deterioration" | "neutral";
+
+/** A value on the x axis as given by the caller: a number, a Date or an ISO date string. */
+export type XValue = number | Date | string;
+
+/** How duplicate x values are combined. */
+export type Aggregate = "mean" | "median" | "sum";
+
+/** Rule ids that can appear in `signals[].rule` and `points[].signals`. */
+export type RunRuleId = "shift" | "trend" | "too-few-runs" | "too-many-runs" | "long-run" | "few-crossings" | "astronomical";
+
+/** Shift: a run of points on one side of the centre line (IHI rule 1). */
+export interface ShiftRule {
+  /** Minimum number of points on one side. Default 6 (Perla, Provost & Murray 2011). */
+  length?: number;
+  /**
+   * Points exactly on the centre line: `"skip"` (IHI: they neither count nor break the shift) or
+   * `"break"` (they end it, as NHS Making Data Count). Default `"skip"`.
+   */
+  onCentre?: "skip" | "break";
+}
+
+/** Trend: consecutive points all going up or all going down (IHI rule 2). */
+export interface TrendRule {
+  /** Minimum number of points. Default 5 (Perla, Provost & Murray 2011). */
+  length?: number;
+  /**
+   * Equal consecutive values: `"skip"` (IHI: they neither add to nor break the trend; only the
+   * first of each group counts) or `"break"` (they end it, as NHS Making Data Count). Default `"skip"`.
+   */
+  ties?: "skip" | "break";
+}
+
+/** Too few or too many runs (IHI rule 3), from the exact Swed–Eisenhart limits. */
+export interface RunsRule {
+  /** Fewest useful observations for a verdict. Default 10. */
+  minUseful?: number;
+  /** Two-sided significance level. Default 0.05 (≤ 2.5 % per tail). */
+  alpha?: number;
+}
+
+/** Anhøj's longest-run rule. */
+export interface LongRunRule {
+  /** Fewest useful observations for a verdict. Default 0 (as qicharts2: applied at any n). */
+  minUseful?: number;
+}
+
+/** Anhøj's crossings rule. */
+export interface CrossingsRule {
+  /** Fewest useful observations for a verdict. Default 0 (as qicharts2). */
+  minUseful?: number;
+}
+
+/** The resolved rule set: every rule either off (`false`) or with all its parameters. */
+export interface ResolvedRunRules {
+  preset: RunRulesPreset;
+  shift: false | Required<ShiftRule>;
+  trend: false | Required<TrendRule>;
+  runs: false | Required<RunsRule>;
+  longRun: false | Required<LongRunRule>;
+  crossings: false | Required<CrossingsRule>;
+  /** How the longest-run and crossings limits are set: Anhøj's formulas or the box variants. */
+  method: AnhoejMethod;
+}
+
+/** Named rule sets. `pace` (= `ihi`) is the default. */
+export type RunRulesPreset = "pace" | "ihi" | "anhoej";
+
+/** Limits for Anhøj's rules: the 2014/2015 formulas, or the 2020 `bestbox` / `cutbox` variants. */
+export type AnhoejMethod = "anhoej" | "bestbox" | "cutbox";
+
+/** Rule options: a preset name, or a preset with rules overridden or switched off (`false`). */
+export type RunRulesOption =
+  | RunRulesPreset
+  | {
+      preset?: RunRulesPreset;
+      shift?: boolean | ShiftRule;
+      trend?: boolean | TrendRule;
+      runs?: boolean | RunsRule;
+      longRun?: boolean | LongRunRule;
+      crossings?: boolean | CrossingsRule;
+      method?: AnhoejMethod;
+    };
+
+/** Astronomical-point detectors. */
+export type AstronomicalOption =
+  | false
+  | "tukey"
+  | "sigma"
+  | readonly number[]
+  | { method: "tukey"; k?: number; minPoints?: number }
+  | { method: "sigma"; sigma?: number; minPoints?: number }
+  | { method: "manual"; points: readonly number[] };
+
+/** Automatic re-phasing of the centre line after sustained runs (Scottish practice, runcharter). */
+export interface RephaseOption {
+  /** Points in a sustained run that starts a new phase. Default 9. */
+  runLength?: number;
+  /** Points at the start that set the first median. Default 13 (runcharter's `med_rows`). */
+  baselinePoints?: number;
+  /** Which side's runs re-phase: `"below"`, `"above"` or `"both"`. Default `"both"`. */
+  side?: "above" | "below" | "both";
+  /**
+   * Points exactly on the current median: `"break"` a run (default, as runcharter, which tests
+   * strictly above or below) or `"skip"` them.
+   */
+  onCentre?: "skip" | "break";
+}
+
+/** The {@link runChart} options. */
+export interface RunChartOptions<T = unknown> {
+  /** x value of each row: field name or accessor. Default: the observation number 1, 2, 3… */
+  x?: Accessor<T, unknown>;
+  /** y value of each row: field name or accessor. Default: the row itself (an array of numbers). */
+  y?: Accessor<T, unknown>;
+  /** A per-point annotation (field name or accessor), copied to `points[i].note`. */
+  notes?: Accessor<T, unknown>;
+  /** Combine rows that share an x value. Without it, duplicate x is an error. */
+  aggregate?: Aggregate;
+  /** Rules: preset name or overrides. Default `"pace"`. */
+  rules?: RunRulesOption;
+  /** Which way is better. Default `"neutral"`. */
+  direction?: Direction;
+  /**
+   * Points that set the centre in each phase: a count N (the first N points of every phase), an
+   * array with one count per phase (`null` = the whole phase), or an x value (the baseline of the
+   * phase that contains it ends there).
+   */
+  baseline?: number | readonly (number | null)[] | Date | string;
+  /** Where new phases start: 0-based point indices, or x values (Dates / ISO date strings). */
+  phases?: readonly (number | Date | string)[];
+  /** 0-based point indices kept on the chart but left out of the centre and the rules. */
+  exclude?: readonly number[];
+  /** A fixed centre line: one value, or one per phase (`null` = computed). */
+  centre?: number | readonly (number | null)[];
+  /** Automatic re-phasing after sustained runs (`true` for the defaults). */
+  rephase?: boolean | RephaseOption;
+  /** Astronomical-point detector. Default: the preset's (`tukey` for pace, off for anhoej). */
+  astronomical?: AstronomicalOption;
+  /** Split the data into independent charts, one per group, in first-seen order. */
+  by?: Accessor<T, unknown>;
+}
+
+/** One point of a run chart. */
+export interface RunChartPoint {
+  /** 0-based position on the chart (after sorting by x and aggregating). */
+  index: number;
+  /** The x value as given (the first of a group when aggregated); the observation number when no x. */
+  x: XValue;
+  /** The value, or null for a gap. */
+  y: number | null;
+  /** The centre line at this point (null when its phase has no values). */
+  centre: number | null;
+  /** 0-based phase index. */
+  phase: number;
+  /** True when the point helped set its phase's centre. */
+  baseline: boolean;
+  /** True when the caller excluded the point from the centre and the rules. */
+  excluded: boolean;
+  /** True when the point counts as a useful observation (has a value, not excluded, not on the centre). */
+  useful: boolean;
+  /** Rule ids of the signals this point is part of. */
+  signals: readonly RunRuleId[];
+  /** The caller's annotation, when `notes` is given. */
+  note?: unknown;
+}
+
+/** One phase of a run chart: a stretch with its own centre line and runs analysis. */
+export interface RunChartPhase {
+  /** Index of the first and last point. */
+  start: number;
+  end: number;
+  /** Indices of the first and last point that set the centre (null when fixed or no values). */
+  baselineStart: number | null;
+  baselineEnd: number | null;
+  /** Why the phase exists: the start of the data, a caller's phase break, or automatic re-phasing. */
+  origin: "data" | "phase" | "rephase";
+  centre: number | null;
+  /** Points in the phase that are not excluded, gaps included (as qicharts2's `n.obs`). */
+  nObs: number;
+  /** Useful observations: points with a value, not excluded, not on the centre line. */
+  nUseful: number;
+  /** Runs: sequences of useful points on the same side of the centre line. */
+  runs: number;
+  /** Limits for the number of runs (null below the rule's minimum or when the rule is off). */
+  runsLimits: RunsLimits | null;
+  longestRun: number;
+  /** Anhøj's limit for the longest run (null when n is too small for the method). */
+  longestRunMax: number | null;
+  /** Times the line crosses the centre (runs − 1). */
+  crossings: number;
+  /** Anhøj's minimum number of crossings (null when n is too small for the method). */
+  crossingsMin: number | null;
+  /**
+   * The phase's runs verdict under the active rules: true when too few/too many runs (pace) or a
+   * long run/few crossings (anhoej) signal; false when none does; null when there were too few
+   * useful observations for any verdict.
+   */
+  signal: boolean | null;
+}
+
+/** A pattern the rules found. */
+export interface RunChartSignal {
+  rule: RunRuleId;
+  phase: number;
+  /** First and last point of the pattern (the whole phase for runs verdicts). */
+  start: number;
+  end: number;
+  /** Points that make up the signal (empty for whole-phase verdicts such as too few runs). */
+  points: number[];
+  /** For shifts, long runs and astronomical points. */
+  side?: "above" | "below";
+  /** For trends. */
+  direction?: "up" | "down";
+  /** For trends: the points that count toward its length (the first of each group of equal values). */
+  counted?: number[];
+  assessment: Assessment;
+  /** Plain English a team can read out at a meeting. */
+  message: string;
+}
+
+/** Something the caller should know that did not stop the analysis. */
+export interface RunChartWarning {
+  code: string;
+  message: string;
+  phase?: number;
+  points?: number[];
+}
+
+/** The result of {@link runChart}: plain, JSON-serialisable data. */
+export interface RunChart {
+  points: RunChartPoint[];
+  phases: RunChartPhase[];
+  signals: RunChartSignal[];
+  warnings: RunChartWarning[];
+  /** The resolved rules, direction and options the analysis used. */
+  settings: {
+    rules: ResolvedRunRules;
+    direction: Direction;
+    astronomical: ResolvedAstronomical;
+    rephase: Required<RephaseOption> | null;
+  };
+}
+
+/** One chart of a grouped analysis (`by`). */
+export interface RunChartGroup {
+  key: unknown;
+  chart: RunChart;
+}
+
+/** The resolved astronomical detector. */
+export type ResolvedAstronomical =
+  | false
+  | { method: "tukey"; k: number; minPoints: number }
+  | { method: "sigma"; sigma: number; minPoints: number }
+  | { method: "manual"; points: number[] };
