@@ -1,0 +1,250 @@
+import { describe, expect, it } from "vitest";
+import { QiError, runChart } from "../../src/index.js";
+
+function qiError(fn: () => unknown): QiError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof QiError) return e;
+    throw e;
+  }
+  throw new Error("expected a QiError");
+}
+
+describe("input", () => {
+  it("reads numbers; x defaults to the observation number", () => {
+    const chart = runChart([3, 1, 2]);
+    expect(chart.points.map((p) => [p.index, p.x, p.y])).toEqual([[0, 1, 3], [1, 2, 1], [2, 3, 2]]);
+    expect(chart.phases[0]!.centre).toBe(2);
+  });
+
+  it("reads rows with field names or accessors", () => {
+    const rows = [{ m: "2024-01-01", v: 4 }, { m: "2024-02-01", v: 6 }];
+    const a = runChart(rows, { x: "m", y: "v" });
+    const b = runChart(rows, { x: (d) => d.m, y: (d, i) => d.v + i * 0 });
+    expect(a.points).toEqual(b.points);
+    expect(a.points[1]!.x).toBe("2024-02-01");
+  });
+
+  it("sorts by x and keeps the x values as given", () => {
+    const rows = [{ d: new Date(Date.UTC(2024, 2, 1)), y: 3 }, { d: new Date(Date.UTC(2024, 0, 1)), y: 1 }, { d: new Date(Date.UTC(2024, 1, 1)), y: 2 }];
+    const chart = runChart(rows, { x: "d", y: "y" });
+    expect(chart.points.map((p) => p.y)).toEqual([1, 2, 3]);
+    expect(chart.points[0]!.x).toBe(rows[1]!.d);
+  });
+
+  it("accepts numeric strings (CSV) and treats blanks, null, undefined and NaN as gaps", () => {
+    const chart = runChart([{ y: "5" }, { y: "" }, { y: null }, { y: undefined }, { y: Number.NaN }, { y: " 7 " }], { y: "y" });
+    expect(chart.points.map((p) => p.y)).toEqual([5, null, null, null, null, 7]);
+    const w = chart.warnings.find((w) => w.code === "missing-values")!;
+    expect(w.points).toEqual([1, 2, 3, 4]);
+    expect(w.message).toMatch(/4 points have no value/);
+  });
+
+  it("gaps are skipped by the rules, not treated as breaks", () => {
+    // six points below the median with a gap in the middle is still a shift
+    const y = [10, 10, 10, 10, 10, 10, 1, 1, 1, null, 1, 1, 1, 10, 10, 10, 10, 10];
+    const chart = runChart(y, { astronomical: false });
+    const shift = chart.signals.find((s) => s.rule === "shift" && s.side === "below")!;
+    expect(shift.points).toEqual([6, 7, 8, 10, 11, 12]);
+  });
+
+  it("aggregates duplicate x when asked", () => {
+    const rows = [{ x: 1, y: 2 }, { x: 1, y: 4 }, { x: 2, y: 10 }, { x: 1, y: null }];
+    expect(runChart(rows, { x: "x", y: "y", aggregate: "mean" }).points.map((p) => p.y)).toEqual([3, 10]);
+    expect(runChart(rows, { x: "x", y: "y", aggregate: "sum" }).points.map((p) => p.y)).toEqual([6, 10]);
+    expect(runChart(rows, { x: "x", y: "y", aggregate: "median" }).points.map((p) => p.y)).toEqual([3, 10]);
+  });
+
+  it("copies notes", () => {
+    const chart = runChart([{ y: 1, n: "start" }, { y: 2, n: "PDSA 1" }], { y: "y", notes: "n" });
+    expect(chart.points.map((p) => p.note)).toEqual(["start", "PDSA 1"]);
+  });
+
+  it("never mutates its input", () => {
+    const rows = Object.freeze([Object.freeze({ x: 3, y: 1 }), Object.freeze({ x: 1, y: 2 }), Object.freeze({ x: 2, y: 3 })]);
+    const options = Object.freeze({ x: "x" as const, y: "y" as const, phases: Object.freeze([1]), exclude: Object.freeze([0]) });
+    expect(() => runChart(rows, options)).not.toThrow();
+  });
+});
+
+describe("bad input", () => {
+  it.each([
+    ["empty data", () => runChart([]), "empty-data", ["data"]],
+    ["all values missing", () => runChart([null, null]), "all-missing", ["data"]],
+    ["non-numeric y", () => runChart([{ y: 1 }, { y: "abc" }], { y: "y" }), "invalid-value", ["data", 1, "y"]],
+    ["infinite y", () => runChart([1, Number.POSITIVE_INFINITY]), "invalid-value", ["data", 1, "y"]],
+    ["rows without y", () => runChart([{ v: 1 }] as { v: number }[]), "invalid-option", ["options", "y"]],
+    ["unknown preset", () => runChart([1, 2], { rules: "pacee" as never }), "invalid-option", ["options", "rules"]],
+    ["unknown option", () => runChart([1, 2], { baseln: 3 } as never), "unknown-option", ["options", "baseln"]],
+    ["unknown rule option", () => runChart([1, 2], { rules: { shift: { lenght: 7 } } as never }), "unknown-option", ["options", "rules", "shift", "lenght"]],
+    ["bad rule value", () => runChart([1, 2], { rules: { trend: { length: 1 } } }), "invalid-option", ["options", "rules", "trend", "length"]],
+    ["baseline longer than the phase", () => runChart([1, 2, 3, 4], { phases: [2], baseline: 3 }), "baseline-too-long", ["options", "baseline"]],
+    ["phase index out of range", () => runChart([1, 2, 3], { phases: [3] }), "out-of-range", ["options", "phases", 0]],
+    ["exclude index out of range", () => runChart([1, 2, 3], { exclude: [-1] }), "out-of-range", ["options", "exclude", 0]],
+    ["duplicate x", () => runChart([{ x: 1, y: 1 }, { x: 1, y: 2 }], { x: "x", y: "y" }), "duplicate-x", ["data", 1, "x"]],
+    ["invalid date x", () => runChart([{ x: "2024-02-30", y: 1 }], { x: "x", y: "y" }), "invalid-x", ["data", 0, "x"]],
+    ["text x", () => runChart([{ x: "Q1", y: 1 }], { x: "x", y: "y" }), "invalid-x", ["data", 0, "x"]],
+    ["mixed x", () => runChart([{ x: 1, y: 1 }, { x: "2024-01-01", y: 2 }], { x: "x", y: "y" }), "invalid-x", ["data", 1, "x"]],
+    ["date phase on numeric x", () => runChart([1, 2, 3], { phases: ["2024-01-01"] }), "invalid-option", ["options", "phases", 0]],
+    ["fixed centre with rephase", () => runChart([1, 2, 3], { centre: 2, rephase: true }), "invalid-option", ["options", "rephase"]],
+    ["everything excluded", () => runChart([1, null], { exclude: [0] }), "all-missing", ["options", "exclude"]],
+  ])("%s", (_name, fn, code, path) => {
+    const e = qiError(fn);
+    expect(e.code).toBe(code);
+    expect(e.path).toEqual(path);
+    expect(e.message.length).toBeGreaterThan(10);
+  });
+
+  it("suggests the option the caller meant", () => {
+    expect(qiError(() => runChart([1], { baseln: 3 } as never)).message).toMatch(/did you mean "baseline"/);
+  });
+
+  it("names the duplicate rows and the fix", () => {
+    expect(qiError(() => runChart([{ x: 1, y: 1 }, { x: 1, y: 2 }], { x: "x", y: "y" })).message).toMatch(/rows 0 and 1 .*aggregate/);
+  });
+});
+
+describe("phases, baseline, exclude, centre", () => {
+  const y = [5, 6, 5, 7, 6, 5, 6, 7, 5, 6, 2, 3, 2, 1, 2, 3, 2, 1];
+
+  it("each phase gets its own median and runs analysis", () => {
+    const chart = runChart(y, { phases: [10] });
+    expect(chart.phases.map((p) => [p.start, p.end, p.centre, p.origin])).toEqual([[0, 9, 6, "data"], [10, 17, 2, "phase"]]);
+    expect(chart.points[10]!.phase).toBe(1);
+    expect(chart.points[10]!.centre).toBe(2);
+  });
+
+  it("a baseline freezes the centre; later points are judged against it", () => {
+    const chart = runChart(y, { baseline: 10, direction: "decrease" });
+    const p = chart.phases[0]!;
+    expect([p.centre, p.baselineStart, p.baselineEnd]).toEqual([6, 0, 9]);
+    expect(chart.points.filter((q) => q.baseline).length).toBe(10);
+    const shift = chart.signals.find((s) => s.rule === "shift")!;
+    // point 8 (5) is below the frozen median 6 and point 9 (6) sits on it, so the shift starts at 8
+    expect([shift.start, shift.end, shift.side, shift.assessment]).toEqual([8, 17, "below", "improvement"]);
+    expect(shift.points).toEqual([8, 10, 11, 12, 13, 14, 15, 16, 17]);
+  });
+
+  it("per-phase baselines, and a baseline given as a date", () => {
+    const rows = y.map((v, i) => ({ d: `2024-${String(1 + (i % 12)).padStart(2, "0")}-01`.replace(/^2024/, String(2024 + Math.floor(i / 12))), v }));
+    const a = runChart(rows, { x: "d", y: "v", phases: [10], baseline: [4, null] });
+    expect(a.phases.map((p) => [p.baselineStart, p.baselineEnd])).toEqual([[0, 3], [10, 17]]);
+    const b = runChart(rows, { x: "d", y: "v", baseline: "2024-04-15" });
+    expect([b.phases[0]!.baselineEnd]).toEqual([3]);
+  });
+
+  it("excluded points stay on the chart but leave the centre and rules", () => {
+    const chart = runChart([1, 2, 3, 100, 4, 5], { exclude: [3] });
+    expect(chart.phases[0]!.centre).toBe(3);
+    expect(chart.points[3]!).toMatchObject({ y: 100, excluded: true, useful: false, baseline: false });
+    expect(chart.phases[0]!.nObs).toBe(5);
+  });
+
+  it("a fixed centre replaces the median", () => {
+    const chart = runChart(y, { centre: 4 });
+    expect(chart.phases[0]!.centre).toBe(4);
+    expect(chart.phases[0]!.baselineStart).toBeNull();
+    expect(chart.signals.find((s) => s.rule === "shift")!.message).toMatch(/centre line/);
+  });
+
+  it("useful observations exclude points on the centre", () => {
+    const chart = runChart([1, 2, 3]);
+    expect(chart.points.map((p) => p.useful)).toEqual([true, false, true]);
+    expect(chart.phases[0]!.nUseful).toBe(2);
+  });
+});
+
+describe("rules and conventions", () => {
+  it("shift length is overridable and points on the centre can break a shift", () => {
+    const y = [1, 1, 1, 1, 1, 1, 5, 9, 9, 9, 9, 9, 9, 5, 9];
+    // median 5; six 9s, then a 5 on the median, then another 9
+    const skip = runChart(y, { astronomical: false, rules: { shift: { length: 7 } } });
+    expect(skip.signals.filter((s) => s.rule === "shift").map((s) => s.points.length)).toEqual([7]);
+    const brk = runChart(y, { astronomical: false, rules: { shift: { length: 7, onCentre: "break" } } });
+    expect(brk.signals.filter((s) => s.rule === "shift")).toEqual([]);
+  });
+
+  it("ties in a trend: skipped by default, breaking on request", () => {
+    const y = [1, 2, 3, 3, 4, 5, 1, 1, 1, 1, 1, 1];
+    const skip = runChart(y, { astronomical: false, rules: { shift: false, runs: false } });
+    expect(skip.signals.map((s) => [s.rule, s.start, s.end, s.counted])).toEqual([["trend", 0, 5, [0, 1, 2, 4, 5]]]);
+    const brk = runChart(y, { astronomical: false, rules: { shift: false, runs: false, trend: { ties: "break" } } });
+    expect(brk.signals).toEqual([]);
+  });
+
+  it("runs test needs 10 useful observations; below that it is insufficient", () => {
+    const chart = runChart([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(chart.phases[0]!.runsLimits).toBeNull();
+    expect(chart.phases[0]!.signal).toBeNull();
+    expect(chart.warnings.map((w) => w.code)).toContain("too-few-useful");
+  });
+
+  it("too many runs", () => {
+    const y = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? 1 : 9));
+    const chart = runChart(y, { astronomical: false });
+    expect(chart.phases[0]!.runs).toBe(20);
+    expect(chart.signals.map((s) => s.rule)).toEqual(["too-many-runs"]);
+    expect(chart.phases[0]!.signal).toBe(true);
+  });
+
+  it("rules can be switched off and Anhøj's added to pace", () => {
+    const y = Array.from({ length: 12 }, (_, i) => i + 1);
+    const chart = runChart(y, { rules: { shift: false, trend: false, runs: false, crossings: true } });
+    expect(chart.signals.map((s) => s.rule)).toEqual(["few-crossings"]);
+  });
+
+  it("direction decides the assessment; neutral by default", () => {
+    const y = [9, 9, 9, 9, 9, 9, 9, 1, 1, 1, 1, 1, 1, 1];
+    const shiftsOf = (direction?: "increase" | "decrease") =>
+      runChart(y, { astronomical: false, ...(direction ? { direction } : {}) }).signals.filter((s) => s.rule === "shift").map((s) => [s.side, s.assessment]);
+    expect(shiftsOf()).toEqual([["above", "neutral"], ["below", "neutral"]]);
+    expect(shiftsOf("decrease")).toEqual([["above", "deterioration"], ["below", "improvement"]]);
+    expect(shiftsOf("increase")).toEqual([["above", "improvement"], ["below", "deterioration"]]);
+  });
+});
+
+describe("astronomical points", () => {
+  const y = [10, 12, 11, 13, 12, 10, 11, 12, 13, 11, 60, 12];
+  // Quartiles (R type 7) 11 and 12.25, IQR 1.25: fences 7.25 and 16.
+  it("Tukey's far-out fences by default, named in the message", () => {
+    const chart = runChart(y, { direction: "decrease" });
+    const a = chart.signals.filter((s) => s.rule === "astronomical");
+    expect(a.map((s) => [s.start, s.side, s.assessment])).toEqual([[10, "above", "deterioration"]]);
+    expect(a[0]!.message).toBe("point 11 (60) is an astronomical point, above 16, Tukey's far-out fence (Q3 + 3 × IQR), a deterioration.");
+    expect(chart.points[10]!.signals).toEqual(["astronomical"]);
+  });
+  it("sigma limits", () => {
+    const a = runChart(y, { astronomical: "sigma" }).signals.filter((s) => s.rule === "astronomical");
+    expect(a.map((s) => s.start)).toEqual([10]);
+    expect(a[0]!.message).toMatch(/3-sigma limit/);
+  });
+  it("a manual list, and off", () => {
+    expect(runChart(y, { astronomical: [2] }).signals.filter((s) => s.rule === "astronomical").map((s) => s.start)).toEqual([2]);
+    expect(runChart(y, { astronomical: [2] }).signals.find((s) => s.rule === "astronomical")!.message).toMatch(/judged by the team/);
+    expect(runChart(y, { astronomical: false }).signals.filter((s) => s.rule === "astronomical")).toEqual([]);
+  });
+  it("skips with a warning when there are too few values", () => {
+    const chart = runChart([1, 2, 50]);
+    expect(chart.signals).toEqual([]);
+    expect(chart.warnings.map((w) => w.code)).toContain("astronomical-skipped");
+  });
+});
+
+describe("messages", () => {
+  it("read as plain English with month labels", () => {
+    const rows = [30, 31, 29, 30, 32, 30, 20, 19, 18, 21, 20, 19, 18].map((v, i) => ({ month: `2023-${String(i + 1).padStart(2, "0")}-01`.replace("2023-13", "2024-01"), v }));
+    const chart = runChart(rows, { x: "month", y: "v", direction: "decrease", astronomical: false, rules: { runs: false, trend: false } });
+    expect(chart.signals[0]!.message).toBe("6 points above the median from Jan 2023 to Jun 2023: a shift, a deterioration.");
+    // the median is 21 (Oct 2023 sits on it and neither counts nor breaks the shift)
+    expect(chart.signals[1]!.message).toBe("6 points below the median from Jul 2023 to Jan 2024: a shift, an improvement.");
+  });
+});
+
+describe("results", () => {
+  it("are JSON-serialisable", () => {
+    const chart = runChart([5, 6, 7, null, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(JSON.parse(JSON.stringify(chart))).toEqual(JSON.parse(JSON.stringify(chart)));
+    expect(() => structuredClone(chart)).not.toThrow();
+  });
+});
