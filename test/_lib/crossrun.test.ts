@@ -199,6 +199,22 @@ describe("anhoejBoxLimits", () => {
     );
   });
 
+  it("smooths specificity over n = 10…100 (exact values, docs/anhoej-box.md)", () => {
+    const range = (m: RunsMethod) => {
+      let lo = 1;
+      let hi = 0;
+      for (let n = 10; n <= 100; n++) {
+        const s = noSignalProbability(anhoejBoxLimits(n, m));
+        lo = Math.min(lo, s);
+        hi = Math.max(hi, s);
+      }
+      return [Number(lo.toFixed(4)), Number(hi.toFixed(4))];
+    };
+    expect(range("anhoej")).toEqual([0.8913, 0.9634]);
+    expect(range("bestbox")).toEqual([0.9252, 0.9551]);
+    expect(range("cutbox")).toEqual([0.925, 0.9375]);
+  });
+
   it("gives the exact specificity of the Anhøj rules", () => {
     expect(noSignalProbability(anhoejBoxLimits(11, "anhoej"))).toBeCloseTo(974 / 1024, 14);
     expect(noSignalProbability(anhoejBoxLimits(11, "bestbox"))).toBeCloseTo(964 / 1024, 14);
