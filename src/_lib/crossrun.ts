@@ -21,8 +21,9 @@ export const BOX_TARGET_SPECIFICITY = 0.925;
  */
 export const BOX_TARGET_SHIFT = 0.8;
 
-/** The range of useful observations for which qicharts2 applies the box rules. */
+/** Fewest useful observations for which qicharts2 applies the box rules (Anhøj rules below). */
 export const BOX_MIN_N = 10;
+/** Most useful observations for which qicharts2 applies the box rules (Anhøj rules above). */
 export const BOX_MAX_N = 100;
 
 /**
@@ -254,7 +255,7 @@ export function boxSignal(limits: AnhoejBoxLimits, longestRun: number, crossings
  *
  * @throws {QiError} `invalid-option` when n > 100 or pAbove is not strictly between 0 and 1.
  * @example
- * noSignalProbability(anhoejBoxLimits(11, "anhoej")) //=> 0.951171875  (974/1024, ± rounding)
+ * noSignalProbability(anhoejBoxLimits(11, "anhoej")) //=> 0.951171875  (974/1024)
  */
 export function noSignalProbability(limits: AnhoejBoxLimits, pAbove = 0.5): number {
   if (!(pAbove > 0 && pAbove < 1)) {

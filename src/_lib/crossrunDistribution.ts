@@ -79,12 +79,23 @@ export interface JointCrossRun {
   cell: Float64Array;
 }
 
-/** Whether some sequence of n points has exactly c crossings and longest run l. */
+/**
+ * Whether some sequence of n points has exactly c crossings and longest run l.
+ *
+ * @example
+ * isPossibleCell(11, 3, 7) //=> true
+ * isPossibleCell(11, 0, 7) //=> false  (no crossing means one run of 11)
+ */
 export function isPossibleCell(n: number, c: number, l: number): boolean {
   return c >= 0 && l >= 1 && c + l <= n && n <= (c + 1) * l;
 }
 
-/** Compute the joint distribution (uncached). Expects a whole n ≥ 1 and 0 < p < 1. */
+/**
+ * Compute the joint distribution (uncached). Expects a whole n from 1 to 100 and 0 < p < 1.
+ *
+ * @example
+ * computeJointCrossRun(14, 0.5).cell[6 * 15 + 5] * 2 ** 13 //=> 392
+ */
 export function computeJointCrossRun(n: number, p: number): JointCrossRun {
   const { maxN, counts } = compositions(n);
   const width = maxN + 1;
@@ -93,7 +104,10 @@ export function computeJointCrossRun(n: number, p: number): JointCrossRun {
   const lq = Math.log(q);
   // weight[k] = p^k q^(n−k) + q^k p^(n−k): the starting side holds k of the n points.
   const weight = new Float64Array(n + 1);
-  for (let k = 0; k <= n; k++) weight[k] = Math.exp(k * lp + (n - k) * lq) + Math.exp(k * lq + (n - k) * lp);
+  // For p = ½ the weight is exactly 2^(1−n), a power of two, so no rounding enters.
+  for (let k = 0; k <= n; k++) {
+    weight[k] = p === 0.5 ? 2 ** (1 - n) : Math.exp(k * lp + (n - k) * lq) + Math.exp(k * lq + (n - k) * lp);
+  }
   const stride = n + 1;
   const cumulative = new Float64Array(n * stride);
   const cell = new Float64Array(n * stride);
@@ -123,7 +137,11 @@ const jointCache = new Map<string, JointCrossRun>();
 
 /**
  * The joint distribution for n points with probability p above the centre, cached (the box rules
- * ask for the same two values of p at every n). Callers must not modify the arrays.
+ * ask for the same two values of p at every n). Callers must not modify the arrays, and should use
+ * {@link computeJointCrossRun} for one-off values of p so the cache stays small.
+ *
+ * @example
+ * jointCrossRun(11, 0.5).cumulative[0 * 12 + 11] //=> 0.0009765625  (P(C = 0) = 2/2^11)
  */
 export function jointCrossRun(n: number, p: number): JointCrossRun {
   const key = `${n}:${p}`;
@@ -139,6 +157,9 @@ export function jointCrossRun(n: number, p: number): JointCrossRun {
  * Standard normal distribution function Φ(x), by the Taylor series
  * Φ(x) = ½ + φ(x)·(x + x³/3 + x⁵/(3·5) + …) (Marsaglia 2004, "Evaluating the normal
  * distribution", J Stat Softw 11(4)); about 15 correct digits for |x| ≤ 8, clamped beyond.
+ *
+ * @example
+ * normalCdf(0.8) //=> 0.7881446014166033
  */
 export function normalCdf(x: number): number {
   if (Number.isNaN(x)) return Number.NaN;
