@@ -64,8 +64,8 @@ export function runsMessage(kind: "too-few" | "too-many", runs: number, nUseful:
     : `Too many runs: ${runs} runs in ${nUseful} useful observations, where chance alone gives at most ${limit}: the values alternate more than chance would (often two processes mixed, or stratified data).`;
 }
 
-export function longRunMessage(label: PointLabeller, length: number, max: number, side: 1 | -1, start: number, end: number, centreName: string, a: Assessment): string {
-  return `The longest run, ${length} points ${side === 1 ? "above" : "below"} the ${centreName} ${span(label, start, end)}, is longer than the ${max} that chance allows (Anhøj): a shift${verdict(a)}.`;
+export function longRunMessage(label: PointLabeller, length: number, max: number, side: 1 | -1, start: number, end: number, centreName: string, a: Assessment, source = "Anhøj"): string {
+  return `The longest run, ${length} points ${side === 1 ? "above" : "below"} the ${centreName} ${span(label, start, end)}, is longer than the ${max} that chance allows (${source}): a shift${verdict(a)}.`;
 }
 
 export function crossingsMessage(crossings: number, min: number, nUseful: number, centreName: string): string {
@@ -86,4 +86,8 @@ export function astronomicalMessage(
   else if (detector.method === "tukey") how = `${side === 1 ? "above" : "below"} ${formatNumber(limit!)}, Tukey's far-out fence (${side === 1 ? "Q3 +" : "Q1 −"} ${detector.k} × IQR)`;
   else how = `${side === 1 ? "above" : "below"} ${formatNumber(limit!)}, the ${detector.sigma}-sigma limit (mean ${side === 1 ? "+" : "−"} ${detector.sigma} × average moving range / 1.128)`;
   return `${label(index)} (${formatNumber(value)}) is an astronomical point, ${how}${verdict(a)}.`;
+}
+
+export function boxMessage(method: "bestbox" | "cutbox", longestRun: number, crossings: number, nUseful: number, centreName: string): string {
+  return `The longest run (${longestRun} points) and the crossings of the ${centreName} (${crossings}) together fall outside Anhøj's ${method === "bestbox" ? "best box" : "cut box"} for ${nUseful} useful observations: a sign that the process has shifted.`;
 }

@@ -10,6 +10,7 @@ import type { Required2 } from "./internal.js";
 import {
   assess,
   astronomicalMessage,
+  boxMessage,
   crossingsMessage,
   longRunMessage,
   pointLabeller,
@@ -355,7 +356,17 @@ function analyse<T>(data: readonly T[], options: RunChartOptions<T>): RunChart {
         for (let i = stats.longestRunStart; i <= stats.longestRunEnd; i++) if (active[i] === 1 && y[i] !== centre) points.push(i);
         signals.push({
           rule: "long-run", phase: k, start: stats.longestRunStart, end: stats.longestRunEnd, points, side: side === 1 ? "above" : "below", assessment: a,
-          message: longRunMessage(label, stats.longestRun, anhoej.longestRunMax, side, stats.longestRunStart, stats.longestRunEnd, centreName, a),
+          message: longRunMessage(
+            label,
+            stats.longestRun,
+            anhoej.box?.longestRunMax ?? anhoej.longestRunMax,
+            side,
+            stats.longestRunStart,
+            stats.longestRunEnd,
+            centreName,
+            a,
+            anhoej.box === null ? "Anhøj" : `Anhøj's ${anhoej.box.method === "bestbox" ? "best" : "cut"} box`,
+          ),
         });
         mark("long-run", points);
       }
@@ -363,7 +374,10 @@ function analyse<T>(data: readonly T[], options: RunChartOptions<T>): RunChart {
         signal = true;
         signals.push({
           rule: "few-crossings", phase: k, start: ph.start, end: ph.end, points: [], assessment: "neutral",
-          message: crossingsMessage(stats.crossings, anhoej.crossingsMin, nUseful, centreName),
+          message:
+            anhoej.box === null
+              ? crossingsMessage(stats.crossings, anhoej.crossingsMin, nUseful, centreName)
+              : boxMessage(anhoej.box.method as "bestbox" | "cutbox", stats.longestRun, stats.crossings, nUseful, centreName),
         });
       }
       if (!longOn && !crossOn) {

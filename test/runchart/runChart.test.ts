@@ -248,3 +248,24 @@ describe("results", () => {
     expect(() => structuredClone(chart)).not.toThrow();
   });
 });
+
+describe("Anhøj's box methods", () => {
+  // n = 11 (Anhøj & Wentzel-Larsen 2020): the 2014 rules signal when C < 2 or L > 6, the best box
+  // when C < 3 or L > 7. Two crossings and a longest run of 4 separate them.
+  const y = [6, 6, 6, 6, 4, 4, 4, 4, 6, 6, 6];
+  it("bestbox signals where the 2014 rules do not", () => {
+    const std = runChart(y, { centre: 5, rules: "anhoej" });
+    expect([std.phases[0]!.nUseful, std.phases[0]!.crossings, std.phases[0]!.signal]).toEqual([11, 2, false]);
+    const box = runChart(y, { centre: 5, rules: { preset: "anhoej", method: "bestbox" } });
+    expect(box.phases[0]!.signal).toBe(true);
+    // the reported limits stay the 2014 ones, as qicharts2
+    expect([box.phases[0]!.longestRunMax, box.phases[0]!.crossingsMin]).toEqual([6, 2]);
+    expect(box.signals.map((s) => s.rule)).toEqual(["few-crossings"]);
+    expect(box.signals[0]!.message).toMatch(/best box for 11 useful observations/);
+  });
+  it("outside 10–100 useful observations the 2014 rules apply", () => {
+    const short = runChart([1, 2, 3, 4, 5, 6, 7, 8], { rules: { preset: "anhoej", method: "cutbox" } });
+    const std = runChart([1, 2, 3, 4, 5, 6, 7, 8], { rules: "anhoej" });
+    expect(short.phases).toEqual(std.phases);
+  });
+});
