@@ -32,18 +32,33 @@ export interface RunsLimits {
  * n1 = ⌊n/2⌋ and n2 = ⌈n/2⌉ as in the IHI tables (Perla, Provost & Murray 2011, BMJ Qual Saf
  * 20:46–51, built on Swed & Eisenhart 1943). `lower` is the smallest r with P(R ≤ r) > α/2 and
  * `upper` the largest r with P(R ≥ r) > α/2, so each tail outside the limits holds at most α/2.
- * Linear in √n: probabilities further than 40 standard deviations from the mean are below 1e-300
- * and are skipped.
+ * Linear in √n: terms further than 12 standard deviations from the mean sum to less than 1e-30
+ * (far below the α/2 they are compared with) and are skipped. Limits for n < 2048 at α = 0.05
+ * are remembered after first use.
  */
 export function exactRunsLimits(n: number, alpha = 0.05): RunsLimits {
+  if (alpha === 0.05 && n < CACHE_SIZE) {
+    const hit = cache[n];
+    if (hit !== undefined) return { lower: hit.lower, upper: hit.upper };
+    const computed = computeRunsLimits(n, alpha);
+    cache[n] = computed;
+    return { lower: computed.lower, upper: computed.upper };
+  }
+  return computeRunsLimits(n, alpha);
+}
+
+const CACHE_SIZE = 2048;
+const cache: (RunsLimits | undefined)[] = [];
+
+function computeRunsLimits(n: number, alpha: number): RunsLimits {
   const n1 = Math.floor(n / 2);
   const n2 = n - n1;
   const maxRuns = n1 === n2 ? 2 * n1 : 2 * n1 + 1;
   const mean = (2 * n1 * n2) / n + 1;
   const sd = Math.sqrt((2 * n1 * n2 * (2 * n1 * n2 - n)) / (n * n * (n - 1)));
   const tail = alpha / 2;
-  const from = Math.max(2, Math.floor(mean - 40 * sd));
-  const to = Math.min(maxRuns, Math.ceil(mean + 40 * sd));
+  const from = Math.max(2, Math.floor(mean - 12 * sd));
+  const to = Math.min(maxRuns, Math.ceil(mean + 12 * sd));
   let lower = from;
   let cum = 0;
   for (let r = from; r <= to; r++) {

@@ -23,6 +23,8 @@ export interface XTable {
   order: Int32Array;
   /** Offsets into `order` where each distinct x value starts, plus a final `length`. */
   groupStarts: Int32Array;
+  /** True when the rows were already in strictly increasing x order: one row per x, order = identity. */
+  simple: boolean;
 }
 
 /** Name of an accessor option for error paths: the field name, or the option name. */
@@ -46,7 +48,7 @@ export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | undefined
       groupStarts[i] = i;
     }
     groupStarts[length] = length;
-    return { length, kind: "index", values: null, keys, days: null, order, groupStarts };
+    return { length, kind: "index", values: null, keys, days: null, order, groupStarts, simple: true };
   }
   const get = valueof(x, "x");
   const name = channelName(x, "x");
@@ -55,6 +57,7 @@ export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | undefined
   let days: Float64Array | null = null;
   let kind: XKind | undefined;
   let sorted = true;
+  let strict = true;
   for (let i = 0; i < length; i++) {
     const v = get(data[i]!, i, data);
     values[i] = v;
@@ -83,7 +86,10 @@ export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | undefined
     if (kind === undefined) kind = vk;
     else if (kind !== vk) throw new QiError("invalid-x", ["data", i, name], `x mixes numbers and dates (row ${i} has ${describeValue(v)})`);
     keys[i] = k;
-    if (i > 0 && k < keys[i - 1]!) sorted = false;
+    if (i > 0 && k <= keys[i - 1]!) {
+      strict = false;
+      if (k < keys[i - 1]!) sorted = false;
+    }
   }
   const order = new Int32Array(length);
   for (let i = 0; i < length; i++) order[i] = i;
@@ -93,12 +99,13 @@ export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | undefined
     idx.sort((a, b) => keys[a]! - keys[b]! || a - b);
     order.set(idx);
   }
-  const starts: number[] = [];
+  const starts = new Int32Array(length + 1);
+  let groups = 0;
   for (let j = 0; j < length; j++) {
-    if (j === 0 || keys[order[j]!] !== keys[order[j - 1]!]) starts.push(j);
+    if (j === 0 || keys[order[j]!] !== keys[order[j - 1]!]) starts[groups++] = j;
   }
-  starts.push(length);
-  return { length, kind: kind ?? "number", values, keys, days, order, groupStarts: Int32Array.from(starts) };
+  starts[groups] = length;
+  return { length, kind: kind ?? "number", values, keys, days, order, groupStarts: starts.subarray(0, groups + 1), simple: strict };
 }
 
 /**

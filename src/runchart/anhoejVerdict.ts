@@ -26,7 +26,7 @@ export interface AnhoejVerdict {
  */
 export function anhoejVerdict(nUseful: number, longestRun: number, crossings: number, method: AnhoejMethod): AnhoejVerdict {
   const longestRunMax = Math.round(Math.log2(nUseful)) + 3;
-  const crossingsMin = binomialQuantile(0.05, nUseful - 1, 0.5);
+  const crossingsMin = anhoejCrossingsMin(nUseful);
   if (method !== "anhoej") {
     const box = anhoejBoxLimits(nUseful, method);
     if (box.applied !== "anhoej") {
@@ -36,4 +36,12 @@ export function anhoejVerdict(nUseful: number, longestRun: number, crossings: nu
     }
   }
   return { longestRunMax, crossingsMin, longRun: longestRun > longestRunMax, fewCrossings: crossings < crossingsMin, box: null };
+}
+
+const cache: number[] = [];
+
+/** qbinom(0.05, n − 1, ½), remembered for n < 2048 after first use. */
+function anhoejCrossingsMin(n: number): number {
+  if (n >= 2048) return binomialQuantile(0.05, n - 1, 0.5);
+  return (cache[n] ??= binomialQuantile(0.05, n - 1, 0.5));
 }

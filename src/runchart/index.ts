@@ -2,3 +2,4 @@ export { runChart } from "./runChart.js";
 export { runsLimits, anhoejLimits, type RunsLimits, type RunsLimitsOptions, type AnhoejLimits } from "./limits.js";
 export { RUN_RULE_PRESETS, RULE_DEFAULTS } from "./presets.js";
 export type * from "./types.js";
+export { summariseRunChart } from "./summary.js";

@@ -97,7 +97,8 @@ function byGroup<T>(data: readonly T[], options: RunChartOptions<T>): RunChartGr
 interface Points {
   n: number;
   kind: XKind;
-  x: XValue[];
+  /** x of each point; null for the observation number (i + 1). */
+  x: XValue[] | null;
   days: Float64Array | null;
   y: Float64Array;
   notes: unknown[] | null;
@@ -109,7 +110,7 @@ function readPoints<T>(data: readonly T[], options: RunChartOptions<T>): Points 
   const yRow = readNumbers(data, options.y, "y");
   const noteOf = options.notes === undefined ? null : valueof(options.notes, "notes");
   const groups = xt.groupStarts.length - 1;
-  const identity = groups === xt.length && isIdentity(xt.order);
+  const identity = xt.simple;
   if (groups !== xt.length && options.aggregate === undefined) {
     for (let g = 0; g < groups; g++) {
       if (xt.groupStarts[g + 1]! - xt.groupStarts[g]! > 1) {
@@ -124,6 +125,10 @@ function readPoints<T>(data: readonly T[], options: RunChartOptions<T>): Points 
     }
   }
   const aggregate = options.aggregate === undefined ? undefined : enumOption(options.aggregate, ["mean", "median", "sum"] as const, ["options", "aggregate"]);
+  if (identity && noteOf === null) {
+    // Already in strictly increasing x order: nothing to reorder or combine.
+    return { n: groups, kind: xt.kind, x: xt.values === null ? null : (xt.values as XValue[]), days: xt.days, y: yRow, notes: null };
+  }
   const x: XValue[] = new Array(groups);
   const days = xt.days === null ? null : new Float64Array(groups);
   const y = identity ? yRow : new Float64Array(groups);
@@ -133,7 +138,7 @@ function readPoints<T>(data: readonly T[], options: RunChartOptions<T>): Points 
     const from = xt.groupStarts[g]!;
     const to = xt.groupStarts[g + 1]!;
     const first = xt.order[from]!;
-    x[g] = xt.values === null ? g + 1 : (xt.values[first] as XValue);
+    x[g] = xt.values === null ? first + 1 : (xt.values[first] as XValue);
     if (days !== null) days[g] = xt.days![first]!;
     if (notes !== null) {
       let note: unknown = undefined;
@@ -157,11 +162,6 @@ function readPoints<T>(data: readonly T[], options: RunChartOptions<T>): Points 
     y[g] = m === 0 ? Number.NaN : aggregate === "sum" ? sum : aggregate === "mean" ? sum / m : medianInPlace(scratch, m);
   }
   return { n: groups, kind: xt.kind, x, days, y, notes };
-}
-
-function isIdentity(order: Int32Array): boolean {
-  for (let i = 0; i < order.length; i++) if (order[i] !== i) return false;
-  return true;
 }
 
 function resolveRephase(option: boolean | RephaseOption | undefined): Required2<RephaseOption> | null {
@@ -253,7 +253,7 @@ function analyse<T>(data: readonly T[], options: RunChartOptions<T>): RunChart {
     phases.push({ start: p.start, end: p.end, baselineStart: p.centre === null ? p.start : null, baselineEnd: p.centre === null ? p.baselineEnd : null, origin, centre: p.centre });
   });
 
-  const label = pointLabeller(pts.kind, pts.x, pts.days);
+  const label = pointLabeller(pts.kind, pts.x ?? [], pts.days);
   const centreName = layout.some((p) => p.centre !== null) ? "centre line" : "median";
   const signals: RunChartSignal[] = [];
   const phaseOut: RunChartPhase[] = [];
@@ -426,6 +426,7 @@ function analyse<T>(data: readonly T[], options: RunChartOptions<T>): RunChart {
   const points: RunChartPoint[] = new Array(n);
   let phase = 0;
   const notes = pts.notes;
+  const xs = pts.x;
   for (let i = 0; i < n; i++) {
     while (i > phaseOut[phase]!.end) phase++;
     const v = y[i]!;
@@ -433,7 +434,7 @@ function analyse<T>(data: readonly T[], options: RunChartOptions<T>): RunChart {
     const isActive = active[i] === 1;
     const point: RunChartPoint = {
       index: i,
-      x: pts.x[i]!,
+      x: xs === null ? i + 1 : xs[i]!,
       y: Number.isNaN(v) ? null : v,
       centre: Number.isNaN(c) ? null : c,
       phase,

@@ -1,0 +1,33 @@
+import { formatNumber } from "./messages.js";
+import type { RunChart } from "./types.js";
+
+/**
+ * A plain-text summary of a run chart for a terminal, an email or a screen reader: each phase's
+ * centre and runs verdict, then every signal's message, then the warnings.
+ *
+ * @example
+ * console.log(summariseRunChart(runChart([5, 6, 5, 7, 6, 5, 6, 2, 1, 2, 1, 2, 1])));
+ * // Phase 1 (points 1–13): median 5, 13 useful observations, 5 runs (limits 3–11). …
+ */
+export function summariseRunChart(chart: RunChart): string {
+  const lines: string[] = [];
+  const centreName = chart.phases.length > 0 && chart.phases.every((p) => p.baselineStart !== null) ? "median" : "centre";
+  chart.phases.forEach((p, k) => {
+    const head = `Phase ${k + 1} (points ${p.start + 1}–${p.end + 1}${p.origin === "rephase" ? ", re-phased after a sustained run" : ""})`;
+    if (p.centre === null) {
+      lines.push(`${head}: no values.`);
+      return;
+    }
+    const parts = [`${centreName} ${formatNumber(p.centre)}`, `${p.nUseful} useful observation${p.nUseful === 1 ? "" : "s"}`];
+    if (chart.settings.rules.runs !== false) parts.push(`${p.runs} run${p.runs === 1 ? "" : "s"}${p.runsLimits ? ` (limits ${p.runsLimits.lower}–${p.runsLimits.upper})` : ""}`);
+    if (chart.settings.rules.longRun !== false || chart.settings.rules.crossings !== false) {
+      parts.push(`longest run ${p.longestRun}${p.longestRunMax !== null ? ` (max ${p.longestRunMax})` : ""}`, `${p.crossings} crossings${p.crossingsMin !== null ? ` (min ${p.crossingsMin})` : ""}`);
+    }
+    const verdict = p.signal === null ? "too few data for a runs verdict" : p.signal ? "non-random variation" : "no runs signal";
+    lines.push(`${head}: ${parts.join(", ")}; ${verdict}.`);
+  });
+  if (chart.signals.length === 0) lines.push("No signals: the variation is consistent with chance.");
+  else for (const s of chart.signals) lines.push(`- ${s.message}`);
+  for (const w of chart.warnings) lines.push(`Note: ${w.message}`);
+  return lines.join("\n");
+}
