@@ -1,0 +1,21 @@
+export {
+  ENGLAND_MILESTONES,
+  ENGLAND_ROUTES,
+  SCOTLAND_MILESTONES,
+  SCOTLAND_ORDER_MILESTONES,
+  SCOTLAND_ROUTES,
+  type Milestone,
+  type MilestoneCatalogue,
+  type Route,
+} from "./catalogue.js";
+export { PACE_STAGES, type FromOccurrence, type PaceStageId, type Stage, type StageCase, type ToOccurrence } from "./stages.js";
+export {
+  stageDurations,
+  type CaseRecordOptions,
+  type DurationRow,
+  type StageCounts,
+  type StageDurations,
+  type StageDurationsOptions,
+  type StageInput,
+} from "./stageDurations.js";
+export { kaplanMeier, type KaplanMeier, type KaplanMeierOptions, type KaplanMeierStep } from "./kaplanMeier.js";
