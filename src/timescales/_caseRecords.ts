@@ -246,6 +246,8 @@ export interface Episode {
  * ordered by day first, so episodes come out in order of their first event.
  */
 export function episodesOf(rec: CaseRecords, bucket: Bucket, splitAt: number | undefined): Episode[] {
+  // A child with no dated events (a wide row of blanks) is still one episode, not in any stage.
+  if (bucket.events.length === 0) return [{ episode: 1, events: [] }];
   const ev = bucket.events.slice();
   const day = rec.day;
   ev.sort((a, b) => day[a]! - day[b]! || a - b);
