@@ -19,3 +19,13 @@ export {
   type StageInput,
 } from "./stageDurations.js";
 export { kaplanMeier, type KaplanMeier, type KaplanMeierOptions, type KaplanMeierStep } from "./kaplanMeier.js";
+export {
+  timescaleSeries,
+  type BetweenSeriesRow,
+  type CaseSeriesRow,
+  type CohortSeriesRow,
+  type PeriodSeriesRow,
+  type TimescaleSeriesOptions,
+} from "./timescaleSeries.js";
+export { driftList, type DriftListOptions, type DriftRow } from "./driftList.js";
+export { simulateCases, type SimulateCasesOptions, type SimulatedEvent } from "./simulateCases.js";
