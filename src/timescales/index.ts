@@ -29,3 +29,17 @@ export {
 } from "./timescaleSeries.js";
 export { driftList, type DriftListOptions, type DriftRow } from "./driftList.js";
 export { simulateCases, type SimulateCasesOptions, type SimulatedEvent } from "./simulateCases.js";
+export {
+  EventRowSchema,
+  EventsSchema,
+  WideRowSchema,
+  WideRowsSchema,
+  eventsJsonSchema,
+  parseEvents,
+  safeParseEvents,
+  wideRowsJsonSchema,
+  type EventRow,
+  type ParseEventsOptions,
+  type SafeParseEventsResult,
+  type WideRow,
+} from "./schema.js";
