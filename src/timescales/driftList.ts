@@ -1,0 +1,92 @@
+import { QiError, describeValue } from "../_lib/error.js";
+import { readCaseRecords } from "./_caseRecords.js";
+import { durationsFromRecords, type DurationRow, type StageDurations, type StageDurationsOptions, type StageInput } from "./stageDurations.js";
+
+/** The {@link driftList} options: those of {@link stageDurations} when given events. */
+export type DriftListOptions<T = any> = StageDurationsOptions<T>;
+
+/** An open case past its stage target. */
+export interface DriftRow {
+  child: string | number;
+  episode: string | number;
+  stage: string;
+  /** Milestone that started the clock. */
+  from: string;
+  start: string;
+  /** Days open at asOf. */
+  daysOpen: number;
+  target: number;
+  daysOverTarget: number;
+  route: string | null;
+  group?: unknown;
+}
+
+function isDurations(x: unknown): x is StageDurations {
+  return x !== null && typeof x === "object" && !Array.isArray(x) && Array.isArray((x as StageDurations).rows);
+}
+
+function isDurationRows(x: readonly unknown[]): x is readonly DurationRow[] {
+  const r = x[0] as DurationRow | undefined;
+  return r !== undefined && r !== null && typeof r === "object" && typeof r.censored === "boolean" && typeof r.days === "number" && "start" in r;
+}
+
+/**
+ * Drift and delay: open cases already past their stage's target at asOf, longest open first (ties
+ * by start date, then child). Takes a {@link stageDurations} result (or its rows), or case-record
+ * events with one stage or several (e.g. `Object.values(PACE_STAGES)`; stages without a target
+ * are skipped when a list is given, and throw `missing-target` when given alone).
+ *
+ * @example
+ * driftList(events, PACE_STAGES.recommendation, { asOf: "2024-12-01" })
+ * //=> [{ child: "B", stage: "recommendation", start: "2024-02-01", daysOpen: 304, target: 182, daysOverTarget: 122, … }]
+ */
+export function driftList<T>(
+  input: StageDurations | readonly DurationRow[] | readonly T[],
+  stage?: StageInput | readonly StageInput[],
+  options: DriftListOptions<T> = {},
+): DriftRow[] {
+  let rows: DurationRow[] = [];
+  let fromEvents = false;
+  if (isDurations(input)) {
+    rows = input.rows;
+    if (input.stage.target === null && options.target == null) {
+      throw new QiError("missing-target", ["durations", "stage", "target"], `stage ${describeValue(input.stage.id)} has no target: recompute with options.target`);
+    }
+  } else if (Array.isArray(input) && isDurationRows(input)) {
+    rows = input.slice();
+  } else {
+    if (!Array.isArray(input)) throw new QiError("invalid-value", ["events"], `driftList needs durations or case-record events, not ${describeValue(input)}`);
+    if (stage === undefined) throw new QiError("invalid-option", ["stage"], "driftList on events needs a stage (or a list of stages)");
+    fromEvents = true;
+    const list: readonly StageInput[] = Array.isArray(stage) ? (stage as readonly StageInput[]) : [stage as StageInput];
+    const rec = readCaseRecords(input as readonly T[], options);
+    for (const s of list) {
+      const d = durationsFromRecords(rec, s, options);
+      if (d.stage.target === null) {
+        if (!Array.isArray(stage)) throw new QiError("missing-target", ["stage", "target"], `stage ${describeValue(d.stage.id)} has no target: pass options.target`);
+        continue;
+      }
+      for (const r of d.rows) rows.push(r);
+    }
+  }
+  const out: DriftRow[] = [];
+  for (const r of rows) {
+    const target = !fromEvents && options.target != null ? options.target : r.target;
+    if (!r.censored || target === null || r.days <= target) continue;
+    const row: DriftRow = {
+      child: r.child,
+      episode: r.episode,
+      stage: r.stage,
+      from: r.from,
+      start: r.start,
+      daysOpen: r.days,
+      target,
+      daysOverTarget: r.days - target,
+      route: r.route,
+    };
+    if ("group" in r) row.group = r.group;
+    out.push(row);
+  }
+  out.sort((a, b) => b.daysOpen - a.daysOpen || (a.start < b.start ? -1 : a.start > b.start ? 1 : 0) || String(a.child).localeCompare(String(b.child)));
+  return out;
+}

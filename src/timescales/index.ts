@@ -1,0 +1,45 @@
+export {
+  ENGLAND_MILESTONES,
+  ENGLAND_ROUTES,
+  SCOTLAND_MILESTONES,
+  SCOTLAND_ORDER_MILESTONES,
+  SCOTLAND_ROUTES,
+  type Milestone,
+  type MilestoneCatalogue,
+  type Route,
+} from "./catalogue.js";
+export { PACE_STAGES, type FromOccurrence, type PaceStageId, type Stage, type StageCase, type ToOccurrence } from "./stages.js";
+export {
+  stageDurations,
+  type CaseRecordOptions,
+  type DurationRow,
+  type StageCounts,
+  type StageDurations,
+  type StageDurationsOptions,
+  type StageInput,
+} from "./stageDurations.js";
+export { kaplanMeier, type KaplanMeier, type KaplanMeierOptions, type KaplanMeierStep } from "./kaplanMeier.js";
+export {
+  timescaleSeries,
+  type BetweenSeriesRow,
+  type CaseSeriesRow,
+  type CohortSeriesRow,
+  type PeriodSeriesRow,
+  type TimescaleSeriesOptions,
+} from "./timescaleSeries.js";
+export { driftList, type DriftListOptions, type DriftRow } from "./driftList.js";
+export { simulateCases, type SimulateCasesOptions, type SimulatedEvent } from "./simulateCases.js";
+export {
+  EventRowSchema,
+  EventsSchema,
+  WideRowSchema,
+  WideRowsSchema,
+  eventsJsonSchema,
+  parseEvents,
+  safeParseEvents,
+  wideRowsJsonSchema,
+  type EventRow,
+  type ParseEventsOptions,
+  type SafeParseEventsResult,
+  type WideRow,
+} from "./schema.js";

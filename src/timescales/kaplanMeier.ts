@@ -1,0 +1,165 @@
+import { valueof, type Accessor } from "../_lib/accessor.js";
+import { QiError, describeValue } from "../_lib/error.js";
+
+/** The {@link kaplanMeier} options. */
+export interface KaplanMeierOptions<T = any> {
+  /** Time to the milestone or to censoring (a number ≥ 0 or any finite number). Default `"days"`. */
+  time?: Accessor<T> | string;
+  /**
+   * True/1 when the milestone was reached, false/0 when the row is censored (still open).
+   * Default `d => !d.censored` (the rows of {@link stageDurations}).
+   */
+  event?: Accessor<T> | string;
+  /** Normal quantile for the interval. Default 1.959963984540054 = qnorm(0.975), a 95 % interval. */
+  z?: number;
+}
+
+/** The estimate at one event time. */
+export interface KaplanMeierStep {
+  time: number;
+  /** Number still waiting (time ≥ this time). */
+  nRisk: number;
+  /** Number reaching the milestone at this time. */
+  nEvent: number;
+  /** Number censored at this time (still at risk here). */
+  nCensor: number;
+  /** Proportion still waiting just after this time (the product-limit estimate). */
+  survival: number;
+  /** Greenwood standard error of log(survival); Infinity once survival is 0. */
+  stdErr: number;
+  /** Lower and upper limits of the interval (log scale); null where survival is 0. */
+  lower: number | null;
+  upper: number | null;
+}
+
+/** The result of {@link kaplanMeier}. */
+export interface KaplanMeier {
+  n: number;
+  events: number;
+  steps: KaplanMeierStep[];
+  /** Median time to the milestone, or null when the curve does not fall to 0.5. */
+  median: number | null;
+  /** Where the lower limit falls to 0.5, or null. */
+  medianLower: number | null;
+  /** Where the upper limit falls to 0.5, or null (often: too few events). */
+  medianUpper: number | null;
+}
+
+/** R's `sqrt(.Machine$double.eps)`, the tolerance survival uses for "exactly 0.5". */
+const TOL = Math.sqrt(Number.EPSILON);
+
+function isEvent(v: unknown, path: (string | number)[]): boolean {
+  if (v === true || v === 1) return true;
+  if (v === false || v === 0) return false;
+  throw new QiError("invalid-value", path, `event must be true/false or 1/0, not ${describeValue(v)}`);
+}
+
+/**
+ * Kaplan–Meier product-limit estimate of the time to a milestone when some cases are still
+ * open (right-censored), with Greenwood's variance and a 95 % interval on the log scale, as R's
+ * `survival::survfit(Surv(time, event) ~ 1)` with its default `conf.type = "log"` (Kaplan &
+ * Meier 1958, JASA 53:457–481; Greenwood 1926; Therneau, survival 3.5-3):
+ *   S(t) = ∏_{tᵢ ≤ t} (1 − dᵢ/nᵢ),  se(log S) = √Σ dᵢ/(nᵢ(nᵢ − dᵢ)),
+ *   lower/upper = exp(log S ∓ z·se), upper capped at 1; no limits where S = 0.
+ * Steps are reported at event times (as `summary(fit)`); censored rows only shrink the risk set.
+ *
+ * The median follows survival's `print.survfit` (survmean): the first time the curve falls below
+ * 0.5 + √ε; if the curve sits at 0.5 (within √ε) there and falls later, the midpoint of that time
+ * and the time it falls; if it stays at 0.5 to the end, that time. The median's limits are the
+ * same rule applied to the lower and upper curves. Null where a curve never reaches 0.5.
+ *
+ * @example
+ * kaplanMeier([{ days: 10, censored: false }, { days: 20, censored: true }, { days: 30, censored: false }]).median
+ * //=> 30
+ */
+export function kaplanMeier<T>(rows: readonly T[], options: KaplanMeierOptions<T> = {}): KaplanMeier {
+  if (!Array.isArray(rows)) throw new QiError("invalid-value", ["rows"], `rows must be an array, not ${describeValue(rows)}`);
+  const timeCh = options.time ?? "days";
+  const timeOf = valueof<T>(timeCh, "time");
+  const eventOf =
+    options.event === undefined
+      ? (d: T) => !(d as { censored?: unknown }).censored
+      : valueof<T>(options.event, "event");
+  const eventName = typeof options.event === "string" ? options.event : "censored";
+  const timeName = typeof timeCh === "string" ? timeCh : "time";
+  const z = options.z ?? 1.959963984540054;
+  if (!(typeof z === "number" && Number.isFinite(z) && z > 0)) throw new QiError("invalid-option", ["options", "z"], `z must be a positive number, not ${describeValue(z)}`);
+
+  const n = rows.length;
+  const times = new Float64Array(n);
+  const ev = new Uint8Array(n);
+  let events = 0;
+  for (let i = 0; i < n; i++) {
+    const d = rows[i] as T;
+    const t = timeOf(d, i, rows);
+    if (typeof t !== "number" || !Number.isFinite(t)) throw new QiError("invalid-value", ["rows", i, timeName], `time must be a finite number, not ${describeValue(t)}`);
+    times[i] = t;
+    if (isEvent(eventOf(d, i, rows), ["rows", i, eventName])) {
+      ev[i] = 1;
+      events++;
+    }
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => times[a]! - times[b]!);
+
+  const steps: KaplanMeierStep[] = [];
+  let atRisk = n;
+  let surv = 1;
+  let varSum = 0;
+  for (let i = 0; i < n; ) {
+    const t = times[order[i]!]!;
+    let d = 0;
+    let c = 0;
+    while (i < n && times[order[i]!] === t) {
+      if (ev[order[i]!]) d++;
+      else c++;
+      i++;
+    }
+    if (d > 0) {
+      surv *= 1 - d / atRisk;
+      // Greenwood (1926): Var(log S) accumulates d/(n(n − d)); undefined once everyone is done.
+      varSum = atRisk > d ? varSum + d / (atRisk * (atRisk - d)) : Number.POSITIVE_INFINITY;
+      const se = Math.sqrt(varSum);
+      let lower: number | null = null;
+      let upper: number | null = null;
+      if (surv > 0) {
+        // R survfit_confint, conf.type = "log"
+        lower = Math.exp(Math.log(surv) - z * se);
+        upper = Math.min(1, Math.exp(Math.log(surv) + z * se));
+      }
+      steps.push({ time: t, nRisk: atRisk, nEvent: d, nCensor: c, survival: surv, stdErr: se, lower, upper });
+    }
+    atRisk -= d + c;
+  }
+  return {
+    n,
+    events,
+    steps,
+    median: halfTime(steps, (s) => s.survival),
+    medianLower: halfTime(steps, (s) => s.lower),
+    medianUpper: halfTime(steps, (s) => s.upper),
+  };
+}
+
+/**
+ * The first time a curve falls below 0.5 (R survival's survmean rule, described on
+ * {@link kaplanMeier}); null when it never does.
+ */
+function halfTime(steps: readonly KaplanMeierStep[], curve: (s: KaplanMeierStep) => number | null): number | null {
+  let k = -1;
+  for (let i = 0; i < steps.length; i++) {
+    const y = curve(steps[i]!);
+    if (y !== null && y < 0.5 + TOL) {
+      k = i;
+      break;
+    }
+  }
+  if (k < 0) return null;
+  const yk = curve(steps[k]!)!;
+  if (Math.abs(yk - 0.5) < TOL) {
+    for (let j = k + 1; j < steps.length; j++) {
+      const y = curve(steps[j]!);
+      if (y !== null && y < yk) return (steps[k]!.time + steps[j]!.time) / 2;
+    }
+  }
+  return steps[k]!.time;
+}

@@ -1,0 +1,311 @@
+import { formatIsoDay, toDayNumber } from "../_lib/calendar.js";
+import { QiError, describeValue, type QiIssue } from "../_lib/error.js";
+import { episodesOf, readCaseRecords, throwIssues, unknownMessage, type CaseRecordOptions, type CaseRecords } from "./_caseRecords.js";
+import { PACE_STAGES, type PaceStageId, type Stage, type StageCase } from "./stages.js";
+
+export type { CaseRecordOptions } from "./_caseRecords.js";
+
+/** The {@link stageDurations} options. */
+export interface StageDurationsOptions<T = any> extends CaseRecordOptions<T> {
+  /**
+   * The date the data describe (the extract date): open cases are censored here and events after
+   * it are ignored. ISO string or Date. Default: the latest event date in the data (with a warning).
+   */
+  asOf?: string | Date;
+  /** Override the stage's target (calendar days); null for none. */
+  target?: number | null;
+  /**
+   * A `to` milestone that only happened before the start (negative duration): `"error"`
+   * (default) throws `negative-duration`; `"ignore"` treats the stage as not yet completed.
+   */
+  negative?: "error" | "ignore";
+}
+
+/** One child's episode in a stage. */
+export interface DurationRow {
+  child: string | number;
+  episode: string | number;
+  /** The stage id. */
+  stage: string;
+  /** The milestone that started the clock. */
+  from: string;
+  /** The milestone that stopped it, or null while open. */
+  to: string | null;
+  /** Start date, `YYYY-MM-DD`. */
+  start: string;
+  /** End date, `YYYY-MM-DD`, or null when censored (still open at `asOf`). */
+  end: string | null;
+  /** Calendar days from start to end, or to `asOf` when censored. */
+  days: number;
+  /** True when the `to` milestone had not happened by `asOf` (right-censored). */
+  censored: boolean;
+  /** The stage target in days, or null. */
+  target: number | null;
+  /** Completed within target; false once an open case passes it; null while unknown or without target. */
+  withinTarget: boolean | null;
+  /** max(0, days − target), or null without a target. */
+  daysOverTarget: number | null;
+  /** Route inferred from the first route-ending milestone in the episode, or null. */
+  route: string | null;
+  /** The child's `group` value (only when the `group` option is given). */
+  group?: unknown;
+}
+
+/** Counts that explain who is (not) in the stage. */
+export interface StageCounts {
+  children: number;
+  episodes: number;
+  /** Episodes that never reached `from` by `asOf` (not in the stage). */
+  notStarted: number;
+  /** Episodes left out by the stage's cohort filter. */
+  filteredOut: number;
+  /** Rows returned: completed + censored. */
+  inStage: number;
+  completed: number;
+  censored: number;
+  /** Events dated after `asOf` (ignored). */
+  eventsAfterAsOf: number;
+  /** Event rows with unknown milestone names skipped under `unknownMilestones: "ignore"`. */
+  unknownMilestones: number;
+}
+
+/** The result of {@link stageDurations}. */
+export interface StageDurations {
+  stage: { id: string; label: string; from: string[]; to: string[]; target: number | null };
+  asOf: string | null;
+  rows: DurationRow[];
+  counts: StageCounts;
+  warnings: string[];
+}
+
+/** A stage argument: a stage object, `{ from, to }`, or a PACE stage id. */
+export type StageInput = Stage | Pick<Stage, "from" | "to"> | PaceStageId;
+
+function listOf(v: unknown, path: (string | number)[], names: readonly string[], index: ReadonlyMap<string, number>): number[] {
+  const arr = typeof v === "string" ? [v] : Array.isArray(v) ? (v as unknown[]) : undefined;
+  if (arr === undefined || arr.length === 0) throw new QiError("invalid-option", path, `must be a milestone name or a non-empty array of names, not ${describeValue(v)}`);
+  return arr.map((name, i) => {
+    const k = typeof name === "string" ? index.get(name) : undefined;
+    if (k === undefined) throw new QiError("unknown-milestone", typeof v === "string" ? path : [...path, i], unknownMessage(name, names));
+    return k;
+  });
+}
+
+/** Normalise a stage argument. */
+export function resolveStage(stage: StageInput): Stage {
+  if (typeof stage === "string") {
+    const s = (PACE_STAGES as Record<string, Stage>)[stage];
+    if (s === undefined || !Object.prototype.hasOwnProperty.call(PACE_STAGES, stage)) {
+      throw new QiError("unknown-option", ["stage"], `unknown stage ${describeValue(stage)}; PACE stages: ${Object.keys(PACE_STAGES).join(", ")}`);
+    }
+    return s;
+  }
+  if (stage === null || typeof stage !== "object") throw new QiError("invalid-option", ["stage"], `stage must be an object { from, to } or a PACE stage id, not ${describeValue(stage)}`);
+  const s = stage as Stage;
+  const fromName = Array.isArray(s.from) ? s.from.join("|") : String(s.from);
+  const toName = Array.isArray(s.to) ? s.to.join("|") : String(s.to);
+  return { ...s, id: typeof s.id === "string" ? s.id : `${fromName}→${toName}` };
+}
+
+/** Internal: compute durations from already-read records. */
+export function durationsFromRecords(rec: CaseRecords, stageInput: StageInput, options: StageDurationsOptions): StageDurations {
+  const stage = resolveStage(stageInput);
+  const names = rec.names;
+  const fromIdx = listOf(stage.from, ["stage", "from"], names, rec.index);
+  const toIdx = listOf(stage.to, ["stage", "to"], names, rec.index);
+  const isFrom = new Uint8Array(names.length);
+  const isTo = new Uint8Array(names.length);
+  for (const k of fromIdx) isFrom[k] = 1;
+  for (const k of toIdx) isTo[k] = 1;
+  const fromOcc = stage.fromOccurrence ?? "first";
+  if (!(fromOcc === "first" || fromOcc === "last" || (typeof fromOcc === "number" && Number.isInteger(fromOcc) && fromOcc >= 1))) {
+    throw new QiError("invalid-option", ["stage", "fromOccurrence"], `fromOccurrence must be "first", "last" or a whole number ≥ 1, not ${describeValue(fromOcc)}`);
+  }
+  const toOcc = stage.toOccurrence ?? "first";
+  if (toOcc !== "first" && toOcc !== "last") throw new QiError("invalid-option", ["stage", "toOccurrence"], `toOccurrence must be "first" or "last", not ${describeValue(toOcc)}`);
+  const target = options.target !== undefined ? options.target : (stage.target ?? null);
+  if (target !== null && !(typeof target === "number" && Number.isFinite(target) && target >= 0)) {
+    throw new QiError("invalid-option", [options.target !== undefined ? "options" : "stage", "target"], `target must be a number of days ≥ 0 or null, not ${describeValue(target)}`);
+  }
+  const negative = options.negative ?? "error";
+  if (negative !== "error" && negative !== "ignore") throw new QiError("invalid-option", ["options", "negative"], `negative must be "error" or "ignore", not ${describeValue(negative)}`);
+  let splitAt: number | undefined;
+  if (options.splitEpisodesAt !== undefined) {
+    splitAt = rec.index.get(options.splitEpisodesAt);
+    if (splitAt === undefined) throw new QiError("unknown-milestone", ["options", "splitEpisodesAt"], unknownMessage(options.splitEpisodesAt, names));
+  }
+
+  const warnings: string[] = [];
+  let asOf: number;
+  if (options.asOf !== undefined) {
+    asOf = toDayNumber(options.asOf);
+    if (Number.isNaN(asOf)) throw new QiError("invalid-date", ["options", "asOf"], `invalid asOf date ${describeValue(options.asOf)}`);
+  } else {
+    asOf = rec.maxDay;
+    if (Number.isFinite(asOf)) warnings.push(`asOf not given: open cases are censored at the latest event date, ${formatIsoDay(asOf)}`);
+  }
+  const hasAsOf = Number.isFinite(asOf);
+  const counts: StageCounts = {
+    children: rec.children.length,
+    episodes: 0,
+    notStarted: 0,
+    filteredOut: 0,
+    inStage: 0,
+    completed: 0,
+    censored: 0,
+    eventsAfterAsOf: 0,
+    unknownMilestones: rec.unknownIgnored,
+  };
+  const rows: DurationRow[] = [];
+  const issues: QiIssue[] = [];
+  const withGroup = options.group !== undefined;
+  const day = rec.day;
+  const ms = rec.milestone;
+
+  for (const bucket of rec.children) {
+    for (const ep of episodesOf(rec, bucket, splitAt)) {
+      counts.episodes++;
+      // Events after asOf have not happened yet as far as this analysis knows.
+      let evs = ep.events;
+      if (hasAsOf && evs.length > 0 && day[evs[evs.length - 1]!]! > asOf) {
+        const kept = evs.filter((e) => day[e]! <= asOf);
+        counts.eventsAfterAsOf += evs.length - kept.length;
+        evs = kept;
+      }
+      // start
+      let s = -1;
+      if (fromOcc === "first" || fromOcc === "last") {
+        for (let j = 0; j < evs.length; j++) if (isFrom[ms[evs[j]!]!]) { s = j; break; }
+      } else {
+        let seen = 0;
+        for (let j = 0; j < evs.length; j++) {
+          if (isFrom[ms[evs[j]!]!] && ++seen === fromOcc) { s = j; break; }
+        }
+      }
+      if (s < 0) {
+        counts.notStarted++;
+        continue;
+      }
+      const firstTo = (from: number): number => {
+        const d0 = day[evs[from]!]!;
+        for (let j = 0; j < evs.length; j++) if (isTo[ms[evs[j]!]!] && day[evs[j]!]! >= d0 && j !== from) return j;
+        return -1;
+      };
+      if (fromOcc === "last") {
+        const t1 = firstTo(s);
+        const limit = t1 >= 0 ? day[evs[t1]!]! : Number.POSITIVE_INFINITY;
+        for (let j = s + 1; j < evs.length; j++) {
+          if (isFrom[ms[evs[j]!]!] && day[evs[j]!]! <= limit && j !== t1) s = j;
+        }
+      }
+      const startDay = day[evs[s]!]!;
+      let t = -1;
+      if (toOcc === "first") t = firstTo(s);
+      else for (let j = 0; j < evs.length; j++) if (isTo[ms[evs[j]!]!] && day[evs[j]!]! >= startDay && j !== s) t = j;
+      if (t < 0 && negative === "error") {
+        // a `to` only before the start: negative duration
+        for (let j = evs.length - 1; j >= 0; j--) {
+          if (isTo[ms[evs[j]!]!] && day[evs[j]!]! < startDay) {
+            const e = evs[j]!;
+            if (issues.length < 1000) {
+              issues.push({
+                code: "negative-duration",
+                path: ["events", rec.row[e]!, rec.dateField],
+                message: `child ${describeValue(bucket.child)}: ${names[ms[e]!]} on ${formatIsoDay(day[e]!)} is before ${names[ms[evs[s]!]!]} on ${formatIsoDay(startDay)} (negative duration; pass negative: "ignore" to treat the stage as open)`,
+              });
+            }
+            break;
+          }
+        }
+      }
+      let route: string | null = null;
+      for (const e of evs) {
+        const r = rec.routeOf[ms[e]!];
+        if (r !== undefined && r !== null) { route = r; break; }
+      }
+      if (stage.filter !== undefined) {
+        const sc: StageCase = {
+          child: bucket.child,
+          episode: ep.episode,
+          events: evs.map((e) => ({ milestone: names[ms[e]!]!, date: formatIsoDay(day[e]!) })),
+          route,
+          group: bucket.group,
+        };
+        if (!stage.filter(sc)) {
+          counts.filteredOut++;
+          continue;
+        }
+      }
+      const censored = t < 0;
+      const endDay = censored ? asOf : day[evs[t]!]!;
+      const days = endDay - startDay;
+      const row: DurationRow = {
+        child: bucket.child,
+        episode: ep.episode,
+        stage: stage.id,
+        from: names[ms[evs[s]!]!]!,
+        to: censored ? null : names[ms[evs[t]!]!]!,
+        start: formatIsoDay(startDay),
+        end: censored ? null : formatIsoDay(endDay),
+        days,
+        censored,
+        target,
+        withinTarget: target === null ? null : censored ? (days > target ? false : null) : days <= target,
+        daysOverTarget: target === null ? null : Math.max(0, days - target),
+        route,
+      };
+      if (withGroup) row.group = bucket.group;
+      rows.push(row);
+      if (censored) counts.censored++;
+      else counts.completed++;
+    }
+  }
+  if (issues.length > 0) throwIssues(issues, "case records");
+  counts.inStage = rows.length;
+  if (counts.eventsAfterAsOf > 0) warnings.push(`${counts.eventsAfterAsOf} events dated after asOf were ignored`);
+  if (counts.unknownMilestones > 0) warnings.push(`${counts.unknownMilestones} event rows with unknown milestone names were ignored`);
+  if (counts.notStarted > 0) warnings.push(`${counts.notStarted} episodes never reached ${names[fromIdx[0]!]}${fromIdx.length > 1 ? " (or alternatives)" : ""} and are not in the stage`);
+  if (counts.filteredOut > 0) warnings.push(`${counts.filteredOut} episodes left out by the stage's cohort filter`);
+  return {
+    stage: {
+      id: stage.id,
+      label: stage.label ?? stage.id,
+      from: fromIdx.map((k) => names[k]!),
+      to: toIdx.map((k) => names[k]!),
+      target,
+    },
+    asOf: hasAsOf ? formatIsoDay(asOf) : null,
+    rows,
+    counts,
+    warnings,
+  };
+}
+
+/**
+ * Stage durations from case records: one row per child and episode that reached the stage's
+ * `from` milestone, with the calendar days to its `to` milestone — or, for a child who has not
+ * reached `to` by `asOf`, the days so far, flagged `censored` (right-censored, never dropped:
+ * dropping open cases biases medians down, most of all just after an improvement).
+ *
+ * Occurrences: the clock starts at the first `from` in the episode (see `fromOccurrence`) and
+ * stops at the first `to` on or after that day (see `toOccurrence`); same-day is 0 days.
+ * Durations are whole calendar days between calendar dates, the same in every time zone.
+ *
+ * Accepts long rows `{ child, milestone, date[, episode] }` (field names or accessors via
+ * options) or wide rows (`format: "wide"` / `columns`). Linear time: one pass, grouped by child
+ * with a Map. Throws QiError (`missing-child`, `unknown-milestone`, `invalid-date`,
+ * `negative-duration`) listing every bad row with its path, e.g. `["events", 418, "date"]`.
+ *
+ * @example
+ * const events = [
+ *   { child: "A", milestone: "accommodated", date: "2024-01-31" },
+ *   { child: "A", milestone: "permanence-recommendation", date: "2024-03-01" },
+ *   { child: "B", milestone: "accommodated", date: "2024-02-01" },
+ * ];
+ * stageDurations(events, "recommendation", { asOf: "2024-06-01" }).rows.map((r) => [r.child, r.days, r.censored])
+ * //=> [["A", 30, false], ["B", 121, true]]
+ */
+export function stageDurations<T>(events: readonly T[], stage: StageInput, options: StageDurationsOptions<T> = {}): StageDurations {
+  const rec = readCaseRecords(events, options);
+  return durationsFromRecords(rec, stage, options);
+}

@@ -1,0 +1,119 @@
+import { SCOTLAND_ORDER_MILESTONES } from "./catalogue.js";
+
+/** One episode's events as a stage's cohort filter sees them. */
+export interface StageCase {
+  child: string | number;
+  episode: string | number;
+  /** The episode's events in date order (dates as ISO strings). */
+  events: ReadonlyArray<{ milestone: string; date: string }>;
+  /** Route inferred from the first route-ending milestone in the episode, or null. */
+  route: string | null;
+  /** The `group` value of the child (see the `group` option), or undefined. */
+  group: unknown;
+}
+
+/**
+ * Which occurrence of the `from` milestone starts the clock:
+ * - `"first"` (default): the first occurrence in the episode;
+ * - `"last"`: the clock restarts at every repeat (a deferred panel) until `to` happens: the last
+ *   `from` occurrence on or before the first `to` that follows the first `from` (for an open
+ *   case, the last `from` occurrence so far);
+ * - a number n ≥ 1: the n-th occurrence (e.g. the 2nd LAC review).
+ */
+export type FromOccurrence = "first" | "last" | number;
+
+/**
+ * Which occurrence of the `to` milestone stops the clock: `"first"` (default) is the first
+ * occurrence on or after the start; `"last"` the last occurrence on or after the start (e.g. the
+ * final re-lodged petition).
+ */
+export type ToOccurrence = "first" | "last";
+
+/** A stage: the time from one milestone to another, with an optional target. */
+export interface Stage {
+  /** Short id, e.g. `"recommendation"`. */
+  id: string;
+  label?: string;
+  /** Milestone (or any of several) that starts the clock. */
+  from: string | readonly string[];
+  /** Milestone (or any of several) that stops the clock. */
+  to: string | readonly string[];
+  /** Target in calendar days, or null when there is no sourced target. */
+  target?: number | null;
+  /** Where the target comes from. */
+  source?: string;
+  fromOccurrence?: FromOccurrence;
+  toOccurrence?: ToOccurrence;
+  /** Cohort filter: episodes for which it returns false are left out (and counted). */
+  filter?: (c: StageCase) => boolean;
+}
+
+/** The stage ids of {@link PACE_STAGES}. */
+export type PaceStageId = "recommendation" | "panel" | "adm" | "petition" | "order" | "overall";
+
+/**
+ * The PACE preset, following the Scottish Government permanence data set: accommodated →
+ * permanence recommendation → panel → ADM decision → petition lodged → order granted, and looked
+ * after → order overall. Only two stages carry a sourced target:
+ * - `recommendation`: 182 days (26 weeks) from accommodation — PACE Aim 2 (CELCIS): "children who
+ *   become looked after and accommodated will have a recommendation for permanence" within six
+ *   months;
+ * - `adm`: 14 days — Adoption Agencies (Scotland) Regulations 2009 (SSI 2009/154) reg. 13(1): the
+ *   agency must decide within 14 days of the adoption panel's recommendation. The clock starts
+ *   at the last panel before the decision (`fromOccurrence: "last"`) so a deferred panel does not
+ *   count against the 14 days.
+ * Every other target is null: pass your own (`{ ...PACE_STAGES.panel, target: 84 }`).
+ * "Order granted" is any of the four Scottish orders (permanence order, with authority to adopt,
+ * kinship care order, adoption order); narrow it with a cohort filter on `route`.
+ *
+ * @example
+ * PACE_STAGES.recommendation.target //=> 182
+ * PACE_STAGES.adm.target //=> 14
+ */
+export const PACE_STAGES: Readonly<Record<PaceStageId, Stage>> = {
+  recommendation: {
+    id: "recommendation",
+    label: "Accommodated → permanence recommendation",
+    from: "accommodated",
+    to: "permanence-recommendation",
+    target: 182,
+    source: "PACE Aim 2 (CELCIS): permanence recommendation within 26 weeks (six months) of being accommodated",
+  },
+  panel: {
+    id: "panel",
+    label: "Permanence recommendation → permanence panel",
+    from: "permanence-recommendation",
+    to: "permanence-panel",
+    target: null,
+  },
+  adm: {
+    id: "adm",
+    label: "Permanence panel → ADM decision",
+    from: "permanence-panel",
+    to: "adm-decision",
+    target: 14,
+    fromOccurrence: "last",
+    source: "Adoption Agencies (Scotland) Regulations 2009 (SSI 2009/154) reg. 13(1)",
+  },
+  petition: {
+    id: "petition",
+    label: "ADM decision → petition lodged",
+    from: "adm-decision",
+    to: "petition-lodged",
+    target: null,
+  },
+  order: {
+    id: "order",
+    label: "Petition lodged → order granted",
+    from: "petition-lodged",
+    to: SCOTLAND_ORDER_MILESTONES,
+    target: null,
+  },
+  overall: {
+    id: "overall",
+    label: "Looked after → order granted",
+    from: "looked-after",
+    to: SCOTLAND_ORDER_MILESTONES,
+    target: null,
+  },
+};

@@ -1,0 +1,320 @@
+import { formatIsoDay, parseIsoDay, toDayNumber } from "../_lib/calendar.js";
+import { QiError, describeValue } from "../_lib/error.js";
+import { medianInPlace } from "../_lib/median.js";
+import { periodEnd, periodIndex, periodLabel, periodStart, type PeriodUnit } from "./_period.js";
+import type { DurationRow, StageDurations } from "./stageDurations.js";
+
+/** The {@link timescaleSeries} options. */
+export interface TimescaleSeriesOptions {
+  /**
+   * - `"case"` (default): one point per completed case in order of completion (the classic PACE
+   *   run chart);
+   * - `"period"`: per month/quarter of completion;
+   * - `"cohort"`: per month/quarter of entering the stage;
+   * - `"between"`: days between consecutive completions (for g/t charts).
+   */
+  series?: "case" | "period" | "cohort" | "between";
+  /** Period length for `"period"` and `"cohort"`. Default `"month"`. */
+  period?: PeriodUnit;
+  /**
+   * What `y` holds in the `"period"` series: `"median"` (default), `"mean"`, `"withinTarget"`
+   * (count, pair with `n` for a p chart) or `"pctWithinTarget"`.
+   */
+  y?: "median" | "mean" | "withinTarget" | "pctWithinTarget";
+  /** Target in days. Default: the stage's target. Needed for within-target fields and cohorts. */
+  target?: number | null;
+  /** Censoring date. Default: the durations' `asOf` (or, for bare rows, derived from open rows). */
+  asOf?: string | Date;
+}
+
+/** A point of the by-case series. */
+export interface CaseSeriesRow {
+  /** Completion date (`YYYY-MM-DD`). */
+  x: string;
+  /** Days in the stage. */
+  y: number;
+  child: string | number;
+  episode: string | number;
+  start: string;
+  /** 0-based order of completion. */
+  index: number;
+  withinTarget: boolean | null;
+}
+
+/** A row of the by-period (completion) series. */
+export interface PeriodSeriesRow {
+  /** First day of the period (`YYYY-MM-DD`). */
+  x: string;
+  /** See the `y` option; null when nothing completed in the period. */
+  y: number | null;
+  /** `2024-03` or `2024-Q1`. */
+  period: string;
+  start: string;
+  end: string;
+  /** Completed in the period (the denominator for a p chart). */
+  n: number;
+  median: number | null;
+  mean: number | null;
+  /** Completed within target (null without a target). */
+  withinTarget: number | null;
+  pctWithinTarget: number | null;
+  /** Cases open (started, not completed) at the period's end (or at asOf in the last period). */
+  open: number;
+  /** True for the period containing asOf, which is not over. */
+  partial: boolean;
+}
+
+/** A row of the entry-cohort series. */
+export interface CohortSeriesRow {
+  /** First day of the period of entry. */
+  x: string;
+  /** Number within target once the cohort's follow-up is complete, else null. */
+  y: number | null;
+  period: string;
+  start: string;
+  end: string;
+  /** Children entering the stage in the period (the denominator for a p chart). */
+  n: number;
+  /** Completed so far (any time). */
+  completed: number;
+  /** Completed within target so far. */
+  withinTarget: number;
+  /** Percentage within target, once complete; else null. */
+  pctWithinTarget: number | null;
+  /** Still open at asOf. */
+  open: number;
+  /** True when every child in the cohort has had `target` days of follow-up before asOf. */
+  complete: boolean;
+}
+
+/** A row of the between-completions series (t chart). */
+export interface BetweenSeriesRow {
+  /** Completion date. */
+  x: string;
+  /** Days since the previous completion. */
+  y: number;
+  child: string | number;
+  episode: string | number;
+  previous: string;
+  index: number;
+}
+
+interface Parsed {
+  row: DurationRow;
+  start: number;
+  end: number | null;
+  days: number;
+  i: number;
+}
+
+function parse(input: StageDurations | readonly DurationRow[], options: TimescaleSeriesOptions): { rows: Parsed[]; asOf: number; target: number | null } {
+  const isResult = !Array.isArray(input);
+  const list: readonly DurationRow[] = isResult ? (input as StageDurations).rows : (input as readonly DurationRow[]);
+  if (!Array.isArray(list)) throw new QiError("invalid-value", ["durations"], `durations must be a stageDurations result or its rows, not ${describeValue(input)}`);
+  const rows: Parsed[] = [];
+  let derivedAsOf = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < list.length; i++) {
+    const r = list[i]!;
+    const start = typeof r?.start === "string" ? parseIsoDay(r.start) : Number.NaN;
+    if (Number.isNaN(start)) throw new QiError("invalid-date", ["durations", i, "start"], `invalid start ${describeValue(r?.start)}`);
+    if (typeof r.days !== "number" || !Number.isFinite(r.days)) throw new QiError("invalid-value", ["durations", i, "days"], `invalid days ${describeValue(r.days)}`);
+    let end: number | null = null;
+    if (!r.censored) {
+      end = typeof r.end === "string" ? parseIsoDay(r.end) : Number.NaN;
+      if (Number.isNaN(end)) throw new QiError("invalid-date", ["durations", i, "end"], `invalid end ${describeValue(r.end)} for a completed row`);
+    }
+    const last = end ?? start + r.days;
+    if (last > derivedAsOf) derivedAsOf = last;
+    rows.push({ row: r, start, end, days: r.days, i });
+  }
+  let asOf = derivedAsOf;
+  if (options.asOf !== undefined) {
+    asOf = toDayNumber(options.asOf);
+    if (Number.isNaN(asOf)) throw new QiError("invalid-date", ["options", "asOf"], `invalid asOf ${describeValue(options.asOf)}`);
+  } else if (isResult && (input as StageDurations).asOf !== null) {
+    asOf = parseIsoDay((input as StageDurations).asOf!);
+  }
+  let target: number | null;
+  if (options.target !== undefined) target = options.target;
+  else if (isResult) target = (input as StageDurations).stage.target;
+  else target = list.find((r) => typeof r.target === "number")?.target ?? null;
+  if (target !== null && !(typeof target === "number" && Number.isFinite(target) && target >= 0)) {
+    throw new QiError("invalid-option", ["options", "target"], `target must be a number of days ≥ 0 or null, not ${describeValue(target)}`);
+  }
+  return { rows, asOf, target };
+}
+
+function completedInOrder(rows: Parsed[]): Parsed[] {
+  return rows.filter((r) => r.end !== null).sort((a, b) => a.end! - b.end! || a.start - b.start || a.i - b.i);
+}
+
+/**
+ * Chart-ready series from stage durations. Every series is an array of plain rows with `x` and
+ * `y`, usable directly as `runChart(rows, { x: "x", y: "y" })`; the period series with
+ * `y: "withinTarget"` and the cohort series carry `n` for a p chart
+ * (`controlChart(rows, { type: "p", x: "x", y: "y", n: "n" })`); `"between"` feeds a t chart.
+ *
+ * Open (censored) cases cannot be points on the by-case chart (they have no end yet); they are
+ * counted in `open` of the period and cohort series, and the Kaplan–Meier estimate and the
+ * drift list cover them.
+ *
+ * @example
+ * const d = stageDurations(events, "recommendation", { asOf: "2024-06-30" });
+ * timescaleSeries(d) // [{ x: "2024-03-01", y: 30, child: "A", … }, …]
+ * timescaleSeries(d, { series: "period", period: "quarter", y: "withinTarget" }) // [{ x: "2024-01-01", y: 3, n: 4, … }]
+ */
+export function timescaleSeries(durations: StageDurations | readonly DurationRow[], options: TimescaleSeriesOptions & { series: "period" }): PeriodSeriesRow[];
+export function timescaleSeries(durations: StageDurations | readonly DurationRow[], options: TimescaleSeriesOptions & { series: "cohort" }): CohortSeriesRow[];
+export function timescaleSeries(durations: StageDurations | readonly DurationRow[], options: TimescaleSeriesOptions & { series: "between" }): BetweenSeriesRow[];
+export function timescaleSeries(durations: StageDurations | readonly DurationRow[], options?: TimescaleSeriesOptions & { series?: "case" }): CaseSeriesRow[];
+export function timescaleSeries(
+  durations: StageDurations | readonly DurationRow[],
+  options: TimescaleSeriesOptions = {},
+): CaseSeriesRow[] | PeriodSeriesRow[] | CohortSeriesRow[] | BetweenSeriesRow[] {
+  const series = options.series ?? "case";
+  const unit = options.period ?? "month";
+  if (unit !== "month" && unit !== "quarter") throw new QiError("invalid-option", ["options", "period"], `period must be "month" or "quarter", not ${describeValue(unit)}`);
+  const { rows, asOf, target } = parse(durations, options);
+  switch (series) {
+    case "case":
+      return completedInOrder(rows).map((r, index) => ({
+        x: formatIsoDay(r.end!),
+        y: r.days,
+        child: r.row.child,
+        episode: r.row.episode,
+        start: r.row.start,
+        index,
+        withinTarget: target === null ? null : r.days <= target,
+      }));
+    case "between": {
+      const done = completedInOrder(rows);
+      const out: BetweenSeriesRow[] = [];
+      for (let k = 1; k < done.length; k++) {
+        const r = done[k]!;
+        out.push({ x: formatIsoDay(r.end!), y: r.end! - done[k - 1]!.end!, child: r.row.child, episode: r.row.episode, previous: formatIsoDay(done[k - 1]!.end!), index: k - 1 });
+      }
+      return out;
+    }
+    case "period":
+      return bySeries(rows, asOf, target, unit, options.y ?? "median");
+    case "cohort":
+      if (target === null) throw new QiError("missing-target", ["options", "target"], "the cohort series needs a target: the stage has none, pass options.target");
+      return byCohort(rows, asOf, target, unit);
+    default:
+      throw new QiError("invalid-option", ["options", "series"], `series must be "case", "period", "cohort" or "between", not ${describeValue(series)}`);
+  }
+}
+
+function bySeries(rows: Parsed[], asOf: number, target: number | null, unit: PeriodUnit, y: TimescaleSeriesOptions["y"]): PeriodSeriesRow[] {
+  if (y !== "median" && y !== "mean" && y !== "withinTarget" && y !== "pctWithinTarget") {
+    throw new QiError("invalid-option", ["options", "y"], `y must be "median", "mean", "withinTarget" or "pctWithinTarget", not ${describeValue(y)}`);
+  }
+  if ((y === "withinTarget" || y === "pctWithinTarget") && target === null) {
+    throw new QiError("missing-target", ["options", "target"], `y: "${y}" needs a target: the stage has none, pass options.target`);
+  }
+  if (rows.length === 0 || !Number.isFinite(asOf)) return [];
+  let first = Number.POSITIVE_INFINITY;
+  for (const r of rows) first = Math.min(first, periodIndex(r.start, unit));
+  const last = periodIndex(asOf, unit);
+  if (first > last) return [];
+  const m = last - first + 1;
+  // Difference arrays: starts and completions per period give the open count at each period end.
+  const starts = new Int32Array(m + 1);
+  const ends = new Int32Array(m + 1);
+  const byPeriod: number[][] = Array.from({ length: m }, () => []);
+  for (const r of rows) {
+    const ps = periodIndex(r.start, unit) - first;
+    if (ps < m) starts[ps]!++;
+    if (r.end !== null) {
+      const pe = periodIndex(r.end, unit) - first;
+      if (pe < m) {
+        ends[pe]!++;
+        byPeriod[pe]!.push(r.days);
+      }
+    }
+  }
+  const out: PeriodSeriesRow[] = [];
+  let open = 0;
+  for (let k = 0; k < m; k++) {
+    open += starts[k]! - ends[k]!;
+    const idx = first + k;
+    const days = byPeriod[k]!;
+    const n = days.length;
+    let mean: number | null = null;
+    let median: number | null = null;
+    let within: number | null = target === null ? null : 0;
+    if (n > 0) {
+      let sum = 0;
+      for (const d of days) {
+        sum += d;
+        if (within !== null && d <= target!) within++;
+      }
+      mean = sum / n;
+      median = medianInPlace(Float64Array.from(days), n);
+    }
+    const pct = within === null || n === 0 ? null : (100 * within) / n;
+    const pEnd = periodEnd(idx, unit);
+    const yv = y === "median" ? median : y === "mean" ? mean : y === "withinTarget" ? (n === 0 ? null : within) : pct;
+    out.push({
+      x: formatIsoDay(periodStart(idx, unit)),
+      y: yv,
+      period: periodLabel(idx, unit),
+      start: formatIsoDay(periodStart(idx, unit)),
+      end: formatIsoDay(pEnd),
+      n,
+      median,
+      mean,
+      withinTarget: within,
+      pctWithinTarget: pct,
+      open,
+      partial: pEnd > asOf,
+    });
+  }
+  return out;
+}
+
+function byCohort(rows: Parsed[], asOf: number, target: number, unit: PeriodUnit): CohortSeriesRow[] {
+  if (rows.length === 0 || !Number.isFinite(asOf)) return [];
+  const groups = new Map<number, Parsed[]>();
+  for (const r of rows) {
+    const k = periodIndex(r.start, unit);
+    let g = groups.get(k);
+    if (g === undefined) groups.set(k, (g = []));
+    g.push(r);
+  }
+  const keys = [...groups.keys()].sort((a, b) => a - b);
+  const first = keys[0]!;
+  const last = keys[keys.length - 1]!;
+  const out: CohortSeriesRow[] = [];
+  for (let idx = first; idx <= last; idx++) {
+    const g = groups.get(idx) ?? [];
+    let completed = 0;
+    let within = 0;
+    let maxStart = Number.NEGATIVE_INFINITY;
+    for (const r of g) {
+      if (r.end !== null) {
+        completed++;
+        if (r.days <= target) within++;
+      }
+      if (r.start > maxStart) maxStart = r.start;
+    }
+    const pEnd = periodEnd(idx, unit);
+    // Complete: the period is over and its last entrant has had `target` days before asOf, so
+    // every child's within-target status is known.
+    const complete = g.length > 0 && pEnd <= asOf && maxStart + target <= asOf;
+    out.push({
+      x: formatIsoDay(periodStart(idx, unit)),
+      y: complete ? within : null,
+      period: periodLabel(idx, unit),
+      start: formatIsoDay(periodStart(idx, unit)),
+      end: formatIsoDay(pEnd),
+      n: g.length,
+      completed,
+      withinTarget: within,
+      pctWithinTarget: complete ? (100 * within) / g.length : null,
+      open: g.length - completed,
+      complete,
+    });
+  }
+  return out;
+}
