@@ -35,23 +35,41 @@ export function c4(n: number): number {
   return Math.sqrt(2 / (n - 1)) * Math.exp(logGammaHalf(n) - logGammaHalf(n - 1));
 }
 
-/** c₅(n) = √(1 − c₄²): sd(s)/σ (Montgomery, section 6.3). */
+/** c₅(n) = √(1 − c₄²): sd(s)/σ (Montgomery, section 6.3). *
+ * @example
+ * c5(5) //=> 0.3412...
+ */
 export function c5(n: number): number {
   const c = c4(n);
   return Math.sqrt(1 - c * c);
 }
 
-/** A₃(n) = 3 / (c₄ √n): x̄ limits are x̄̄ ± A₃ s̄ (Montgomery eq. 6.28). `sigmas` = 2 gives the 2-sigma factor. */
+/**
+ * A₃(n) = 3 / (c₄ √n): x̄ limits are x̄̄ ± A₃ s̄ (Montgomery eq. 6.28). `sigmas` = 2 gives the 2-sigma factor.
+ *
+ * @example
+ * a3(5) //=> 1.4273...
+ */
 export function a3(n: number, sigmas = 3): number {
   return sigmas / (c4(n) * Math.sqrt(n));
 }
 
-/** B₃(n) = max(0, 1 − 3 c₅/c₄): lower s-chart limit factor (Montgomery eq. 6.27). */
+/**
+ * B₃(n) = max(0, 1 − 3 c₅/c₄): lower s-chart limit factor (Montgomery eq. 6.27).
+ *
+ * @example
+ * b3(6) //=> 0.0304...
+ */
 export function b3(n: number, sigmas = 3): number {
   return Math.max(0, 1 - (sigmas * c5(n)) / c4(n));
 }
 
-/** B₄(n) = 1 + 3 c₅/c₄: upper s-chart limit factor (Montgomery eq. 6.27). */
+/**
+ * B₄(n) = 1 + 3 c₅/c₄: upper s-chart limit factor (Montgomery eq. 6.27).
+ *
+ * @example
+ * b4(5) //=> 2.0889...
+ */
 export function b4(n: number, sigmas = 3): number {
   return 1 + (sigmas * c5(n)) / c4(n);
 }

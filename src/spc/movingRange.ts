@@ -9,6 +9,9 @@ import { D4 } from "./constants.js";
  * recomputed once (Nelson 1982, J Qual Technol 14:172–173; Provost & Murray, The Health Care Data
  * Guide p. 156; qicharts2 with `qic.screenedmr`; NHSRplotthedots `screen_outliers`).
  * Returns NaN when there is no moving range. Linear time, no allocation.
+ *
+ * @example
+ * averageMovingRange(Float64Array.of(1, 3, 2), Uint8Array.of(1, 1, 1), 0, 2, false) //=> 1.5
  */
 export function averageMovingRange(values: Float64Array, base: Uint8Array, start: number, end: number, screen: boolean): number {
   let sum = 0;

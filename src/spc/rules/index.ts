@@ -8,7 +8,12 @@ import { NELSON } from "./nelson.js";
 import { SHEWHART } from "./shewhart.js";
 import { WESTERN_ELECTRIC } from "./westernElectric.js";
 
-/** The built-in control-chart rule sets. Sources in each module and in docs/control-charts.md. */
+/**
+ * The built-in control-chart rule sets. Sources in each module and in docs/control-charts.md.
+ *
+ * @example
+ * CONTROL_RULE_PRESETS.ihi.shift //=> { length: 8, onCentre: "skip" }
+ */
 export const CONTROL_RULE_PRESETS: Readonly<Record<ControlRulesPreset, ResolvedControlRules>> = {
   shewhart: SHEWHART,
   ihi: IHI,
@@ -49,6 +54,9 @@ const RULE_KEYS: Record<string, readonly string[]> = {
  * Resolve the `rules` option: a preset name, or `{ preset, ...overrides }` where each rule is
  * `false` (off), `true` (on with the preset's or the standard parameters) or an object of
  * parameters. Unknown names are `unknown-option` errors.
+ *
+ * @example
+ * resolveControlRules({ preset: "mdc", shift: { length: 8 } }).shift //=> { length: 8, onCentre: "break" }
  */
 export function resolveControlRules(option: ControlRulesOption | undefined): ResolvedControlRules {
   if (option === undefined) return SHEWHART;
