@@ -35,7 +35,9 @@ export function c4(n: number): number {
   return Math.sqrt(2 / (n - 1)) * Math.exp(logGammaHalf(n) - logGammaHalf(n - 1));
 }
 
-/** c₅(n) = √(1 − c₄²): sd(s)/σ (Montgomery, section 6.3). *
+/**
+ * c₅(n) = √(1 − c₄²): sd(s)/σ (Montgomery, section 6.3).
+ *
  * @example
  * c5(5) //=> 0.3412...
  */
