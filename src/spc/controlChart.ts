@@ -1,0 +1,417 @@
+import { valueof, type Accessor } from "../_lib/accessor.js";
+import { QiError, describeValue } from "../_lib/error.js";
+import { checkKeys, enumOption, numberOption, objectOption } from "../_lib/options.js";
+import { anhoejVerdict } from "../runchart/anhoejVerdict.js";
+import { assess, crossingsMessage, longRunMessage, pointLabeller, shiftMessage, trendMessage } from "../runchart/messages.js";
+import { excludedMask, layoutPhases } from "../runchart/phases.js";
+import { runsStats } from "../runchart/runs.js";
+import { findShifts } from "../runchart/shift.js";
+import { findTrends } from "../runchart/trend.js";
+import { D2, E2 } from "./constants.js";
+import { FITS } from "./limits/index.js";
+import type { FitOutput } from "./limits/fit.js";
+import { mdcLabels, assuranceOf } from "./mdc.js";
+import { alternatingMessage, beyondLimitsMessage, innerThirdMessage, mixtureMessage, zoneMessage } from "./messages.js";
+import { readSeries } from "./readSeries.js";
+import type { Direction } from "../runchart/types.js";
+import { resolveControlRules } from "./rules/index.js";
+import type {
+  ControlChart,
+  ControlChartGroup,
+  ControlChartOptions,
+  ControlChartPhase,
+  ControlChartPoint,
+  ControlChartSignal,
+  ControlChartType,
+  ControlChartWarning,
+  ControlRuleId,
+  SigmaConstant,
+  Variation,
+} from "./types.js";
+import { activeIndices, findAlternating, findRunsWhere, findZoneSignals } from "./zones.js";
+
+const OPTION_KEYS = [
+  "type", "x", "y", "n", "notes", "by", "rules", "direction", "target", "baseline", "phases", "exclude", "centre", "screenMovingRanges", "sigmaConstant", "multiply",
+] as const;
+const TYPES: readonly ControlChartType[] = ["i", "mr", "xbar", "s", "p", "pp", "u", "up", "c", "g", "t"];
+const EMPTY: readonly ControlRuleId[] = Object.freeze([]);
+
+/**
+ * Analyse a Shewhart control chart: centre line, 3-sigma control limits and 2-sigma lines per
+ * phase, and the rules that separate special-cause from common-cause variation — Shewhart's
+ * (default), IHI / Provost & Murray, Western Electric, Nelson, Anhøj (as qicharts2), or NHS
+ * England's Making Data Count (as NHSRplotthedots, with variation and assurance icons).
+ *
+ * Chart types `i`, `mr`, `xbar`, `s`, `p`, `pp`, `u`, `up`, `c`, `g`, `t` with the formulas of
+ * qicharts2 0.8.1 (see docs/control-charts.md for each formula and source). `data` is an array of
+ * numbers or of rows read with `x`, `y` and `n`. With `by`, one chart per group.
+ *
+ * @throws {QiError} `empty-data`, `all-missing`, `invalid-value`, `invalid-x`, `duplicate-x`,
+ *   `unknown-option`, `invalid-option`, `out-of-range`, `baseline-too-long`, `invalid-denominator`,
+ *   `count-above-denominator`, `negative-count`, `invalid-time`, `subgroup-too-small`, `too-few-points`.
+ *
+ * @example
+ * const chart = controlChart([10, 12, 11, 13, 12, 40, 11, 12], { type: "i" });
+ * chart.phases[0].centre //=> 15.125
+ * chart.signals.map((s) => s.rule) //=> ["beyond-limits"]
+ */
+export function controlChart<T>(data: readonly T[], options: ControlChartOptions<T> & { by: Accessor<T, unknown> }): ControlChartGroup[];
+export function controlChart<T>(data: readonly T[], options?: ControlChartOptions<T>): ControlChart;
+export function controlChart<T>(data: readonly T[], options: ControlChartOptions<T> = {}): ControlChart | ControlChartGroup[] {
+  const o = objectOption(options, ["options"]);
+  checkKeys(o, OPTION_KEYS, ["options"], "option");
+  if (!Array.isArray(data)) throw new QiError("invalid-value", ["data"], `data must be an array of numbers or rows, not ${describeValue(data)}`);
+  if (options.by !== undefined) return byGroup(data, options);
+  return analyse(data, options);
+}
+
+function byGroup<T>(data: readonly T[], options: ControlChartOptions<T>): ControlChartGroup[] {
+  if (data.length === 0) throw new QiError("empty-data", ["data"], "controlChart needs at least one row");
+  const key = valueof(options.by!, "by");
+  const groups = new Map<unknown, T[]>();
+  data.forEach((d, i) => {
+    let k = key(d, i, data);
+    if (k instanceof Date) k = k.getTime();
+    let rows = groups.get(k);
+    if (rows === undefined) groups.set(k, (rows = []));
+    rows.push(d);
+  });
+  const { by: _by, ...rest } = options;
+  const out: ControlChartGroup[] = [];
+  for (const [k, rows] of groups) {
+    try {
+      out.push({ key: k, chart: analyse(rows, rest) });
+    } catch (e) {
+      if (e instanceof QiError) throw new QiError(e.code, ["groups", String(k), ...e.path], `in group ${describeValue(k)}: ${e.message}`, e.issues);
+      throw e;
+    }
+  }
+  return out;
+}
+
+function analyse<T>(data: readonly T[], options: ControlChartOptions<T>): ControlChart {
+  const type: ControlChartType = options.type === undefined ? "i" : (TYPES as readonly unknown[]).includes(options.type) ? options.type : unknownType(options.type);
+  const direction: Direction = options.direction === undefined ? "neutral" : enumOption(options.direction, ["increase", "decrease", "neutral"] as const, ["options", "direction"]);
+  const rules = resolveControlRules(options.rules);
+  const screen = options.screenMovingRanges === undefined ? true : booleanOption(options.screenMovingRanges, "screenMovingRanges");
+  let sigmaConstant: SigmaConstant = rules.preset === "mdc" ? E2 : "d2";
+  if (options.sigmaConstant !== undefined) {
+    if (options.sigmaConstant !== "d2" && options.sigmaConstant !== E2) {
+      throw new QiError("invalid-option", ["options", "sigmaConstant"], `sigmaConstant must be "d2" (σ = AMR/1.128) or 2.66 (3σ = 2.66 × AMR), not ${describeValue(options.sigmaConstant)}`);
+    }
+    sigmaConstant = options.sigmaConstant;
+  }
+  const sigmaPerAmr = sigmaConstant === "d2" ? 1 / D2 : E2 / 3;
+  const multiply = options.multiply === undefined ? 1 : numberOption(options.multiply, ["options", "multiply"], (v) => v > 0, "a positive number");
+  const target = options.target === undefined || options.target === null ? null : numberOption(options.target, ["options", "target"], () => true, "a finite number");
+
+  const s = readSeries(data, options, type);
+  const n = s.n;
+  const excluded = excludedMask(n, options.exclude);
+  const layout = layoutPhases({ n, kind: s.kind, days: s.days }, options.phases, options.baseline, options.centre);
+
+  // The plotted statistic before multiply.
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    switch (type) {
+      case "p": case "pp": case "u": case "up": y[i] = s.value[i]! / s.size[i]!; break;
+      case "xbar": y[i] = s.mean[i]!; break;
+      case "s": y[i] = s.sd[i]!; break;
+      default: y[i] = s.value[i]!;
+    }
+  }
+  if (type === "mr") {
+    // Moving ranges restart in each phase (qicharts2 computes them per part).
+    for (const p of layout) {
+      y[p.start] = Number.NaN;
+      for (let i = p.start + 1; i <= p.end; i++) y[i] = Math.abs(s.value[i]! - s.value[i - 1]!);
+    }
+  }
+
+  const warnings: ControlChartWarning[] = [];
+  const missing: number[] = [];
+  const active = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (Number.isNaN(y[i]!)) {
+      if (!(type === "mr" && Number.isNaN(s.value[i]!) === false)) missing.push(i);
+    } else if (excluded[i] === 0) active[i] = 1;
+  }
+  if (missing.length === n) throw new QiError("all-missing", ["data"], "every y value is missing: there is nothing to chart");
+  if (missing.length > 0) {
+    warnings.push({
+      code: "missing-values",
+      message: `${missing.length} point${missing.length === 1 ? " has" : "s have"} no value; ${missing.length === 1 ? "it is" : "they are"} drawn as a gap and skipped by the rules.`,
+      points: missing,
+    });
+  }
+
+  const out: FitOutput = {
+    cl: new Float64Array(n), ucl: new Float64Array(n), lcl: new Float64Array(n), ucl2: new Float64Array(n), lcl2: new Float64Array(n), u1: new Float64Array(n), l1: new Float64Array(n),
+  };
+  const base = new Uint8Array(n);
+  const fit = FITS[type];
+  const summaries = layout.map((p, k) => {
+    let sizes = Number.NaN;
+    let varN = false;
+    for (let i = p.start; i <= p.end; i++) {
+      base[i] = i <= p.baselineEnd && excluded[i] === 0 ? 1 : 0;
+      const z = s.size[i]!;
+      if (!Number.isNaN(z)) {
+        if (Number.isNaN(sizes)) sizes = z;
+        else if (z !== sizes) varN = true;
+      }
+    }
+    const summary = fit(
+      { y, value: s.value, n: s.size, sd: s.sd, start: p.start, end: p.end, base, centre: p.centre === null ? null : p.centre / multiply, screen, sigmaPerAmr, varN },
+      out,
+    );
+    const needsMR = type === "i" || type === "t" || type === "pp" || type === "up" || type === "mr";
+    if (needsMR && !Number.isFinite(summary.averageMovingRange ?? Number.NaN)) {
+      const where = layout.length > 1 ? `phase ${k + 1} (points ${p.start} to ${p.end})` : "the chart";
+      throw new QiError(
+        "too-few-points",
+        layout.length > 1 ? ["options", "phases"] : ["data"],
+        `${where} has no moving range in its baseline: ${type === "mr" ? "an mr" : `a ${type}`} chart needs at least 2 consecutive values that are not excluded`,
+      );
+    }
+    return summary;
+  });
+
+  // Multiply the statistic and the lines (per cent, per 1,000 bed days…).
+  if (multiply !== 1) {
+    for (let i = 0; i < n; i++) {
+      y[i] = y[i]! * multiply;
+      out.cl[i] = out.cl[i]! * multiply;
+      out.ucl[i] = out.ucl[i]! * multiply;
+      out.lcl[i] = out.lcl[i]! * multiply;
+      out.ucl2[i] = out.ucl2[i]! * multiply;
+      out.lcl2[i] = out.lcl2[i]! * multiply;
+      out.u1[i] = out.u1[i]! * multiply;
+      out.l1[i] = out.l1[i]! * multiply;
+    }
+  }
+
+  const label = pointLabeller(s.kind, s.x, s.days);
+  const fixed = layout.some((p) => p.centre !== null);
+  const centreName = fixed ? "centre line" : type === "g" ? "median" : "mean";
+  const limitName = rules.preset === "mdc" ? "process limit" : "control limit";
+  const signals: ControlChartSignal[] = [];
+  const pointSignals: (ControlRuleId[] | undefined)[] = new Array(n);
+  const mark = (rule: ControlRuleId, points: readonly number[]): void => {
+    for (const i of points) {
+      const list = pointSignals[i];
+      if (list === undefined) pointSignals[i] = [rule];
+      else if (!list.includes(rule)) list.push(rule);
+    }
+  };
+  const variation: (Variation | null)[] = new Array(n).fill(null);
+  const labels: (ControlRuleId | null)[] = new Array(n).fill(null);
+  const phaseOut: ControlChartPhase[] = [];
+  // Moving ranges are serially correlated, so only the limits apply to an mr chart (qicharts2 sets
+  // no runs signal for it either).
+  const limitsOnly = type === "mr";
+  if (limitsOnly && rules.preset !== "shewhart") {
+    warnings.push({ code: "mr-limits-only", message: "Moving ranges are correlated with their neighbours, so only the beyond-limits rule is applied to an mr chart." });
+  }
+
+  layout.forEach((p, k) => {
+    const centre = out.cl[p.start]!;
+    const sum = summaries[k]!;
+    let nObs = 0;
+    let lclSum = 0;
+    let lclCount = 0;
+    let uclSum = 0;
+    let uclCount = 0;
+    for (let i = p.start; i <= p.end; i++) {
+      nObs += 1 - excluded[i]!;
+      if (Number.isFinite(out.lcl[i]!)) {
+        lclSum += out.lcl[i]!;
+        lclCount++;
+      }
+      if (Number.isFinite(out.ucl[i]!)) {
+        uclSum += out.ucl[i]!;
+        uclCount++;
+      }
+    }
+    const ok = Number.isFinite(centre);
+    if (!ok) warnings.push({ code: "no-centre", phase: k, message: `Phase ${k + 1} has no values to set its centre; its rules are not applied.` });
+    const stats = runsStats(y, ok ? active : new Uint8Array(n), p.start, p.end, centre);
+    const anhoej = stats.nUseful >= 1 ? anhoejVerdict(stats.nUseful, stats.longestRun, stats.crossings, "anhoej") : null;
+    let sigmaSignals = 0;
+    let runsSignal: boolean | null = null;
+    const idx = ok ? activeIndices(active, p.start, p.end) : [];
+
+    if (ok && rules.beyondLimits) {
+      for (const i of idx) {
+        const v = y[i]!;
+        const side = v > out.ucl[i]! ? 1 : v < out.lcl[i]! ? -1 : 0;
+        if (side === 0) continue;
+        sigmaSignals++;
+        const a = assess(side, direction);
+        signals.push({
+          rule: "beyond-limits", phase: k, start: i, end: i, points: [i], side: side === 1 ? "above" : "below", assessment: a,
+          message: beyondLimitsMessage(label, i, v, side, side === 1 ? out.ucl[i]! : out.lcl[i]!, limitName, a),
+        });
+        mark("beyond-limits", [i]);
+      }
+    }
+    let trendsFound: ReturnType<typeof findTrends> = [];
+    let shiftsFound: ReturnType<typeof findShifts> = [];
+    let twoOfThreeFound: ReturnType<typeof findZoneSignals> = [];
+    if (ok && !limitsOnly) {
+      if (rules.shift !== false) {
+        shiftsFound = findShifts(y, active, p.start, p.end, centre, rules.shift);
+        for (const f of shiftsFound) {
+          const a = assess(f.side, direction);
+          signals.push({
+            rule: "shift", phase: k, start: f.start, end: f.end, points: f.points, side: f.side === 1 ? "above" : "below", assessment: a,
+            message: shiftMessage(label, f.points.length, f.side, f.start, f.end, centreName, a),
+          });
+          mark("shift", f.points);
+        }
+      }
+      if (rules.trend !== false) {
+        trendsFound = findTrends(y, active, p.start, p.end, rules.trend);
+        for (const t of trendsFound) {
+          const a = assess(t.direction, direction);
+          signals.push({
+            rule: "trend", phase: k, start: t.start, end: t.end, points: t.points, direction: t.direction === 1 ? "up" : "down", assessment: a,
+            message: trendMessage(label, t.counted.length, t.direction, t.start, t.end, a),
+          });
+          mark("trend", t.points);
+        }
+      }
+      for (const [id, rule] of [["two-of-three", rules.twoOfThree], ["four-of-five", rules.fourOfFive]] as const) {
+        if (rule === false) continue;
+        const found = findZoneSignals(y, idx, out, rule);
+        if (id === "two-of-three") twoOfThreeFound = found;
+        for (const f of found) {
+          const a = assess(f.side, direction);
+          signals.push({
+            rule: id, phase: k, start: f.start, end: f.end, points: f.points, side: f.side === 1 ? "above" : "below", assessment: a,
+            message: zoneMessage(label, rule.count, rule.window, rule.sigma, f.side, f.start, f.end, centreName, a),
+          });
+          mark(id, f.points);
+        }
+      }
+      if (rules.innerThird !== false) {
+        for (const f of findRunsWhere(idx, rules.innerThird.length, (i) => y[i]! < out.u1[i]! && y[i]! > out.l1[i]!)) {
+          signals.push({ rule: "inner-third", phase: k, start: f.start, end: f.end, points: f.points, assessment: "neutral", message: innerThirdMessage(label, f.points.length, f.start, f.end, centreName) });
+          mark("inner-third", f.points);
+        }
+      }
+      if (rules.alternating !== false) {
+        for (const f of findAlternating(y, idx, rules.alternating.length)) {
+          signals.push({ rule: "alternating", phase: k, start: f.start, end: f.end, points: f.points, assessment: "neutral", message: alternatingMessage(label, f.points.length, f.start, f.end) });
+          mark("alternating", f.points);
+        }
+      }
+      if (rules.mixture !== false) {
+        for (const f of findRunsWhere(idx, rules.mixture.length, (i) => y[i]! > out.u1[i]! || y[i]! < out.l1[i]!)) {
+          signals.push({ rule: "mixture", phase: k, start: f.start, end: f.end, points: f.points, assessment: "neutral", message: mixtureMessage(label, f.points.length, f.start, f.end, centreName) });
+          mark("mixture", f.points);
+        }
+      }
+      if (anhoej !== null && (rules.longRun !== false || rules.crossings !== false)) {
+        const longOn = rules.longRun !== false && stats.nUseful >= rules.longRun.minUseful;
+        const crossOn = rules.crossings !== false && stats.nUseful >= rules.crossings.minUseful;
+        if (longOn || crossOn) runsSignal = false;
+        if (longOn && anhoej.longRun) {
+          runsSignal = true;
+          const side = stats.longestRunSide === -1 ? -1 : 1;
+          const a = assess(side, direction);
+          const points: number[] = [];
+          for (let i = stats.longestRunStart; i <= stats.longestRunEnd; i++) if (active[i] === 1 && y[i] !== centre) points.push(i);
+          signals.push({
+            rule: "long-run", phase: k, start: stats.longestRunStart, end: stats.longestRunEnd, points, side: side === 1 ? "above" : "below", assessment: a,
+            message: longRunMessage(label, stats.longestRun, anhoej.longestRunMax, side, stats.longestRunStart, stats.longestRunEnd, centreName, a),
+          });
+          mark("long-run", points);
+        }
+        if (crossOn && anhoej.fewCrossings) {
+          runsSignal = true;
+          signals.push({ rule: "few-crossings", phase: k, start: p.start, end: p.end, points: [], assessment: "neutral", message: crossingsMessage(stats.crossings, anhoej.crossingsMin, stats.nUseful, centreName) });
+        }
+      } else if (rules.longRun !== false || rules.crossings !== false) runsSignal = false;
+    } else if (limitsOnly && (rules.longRun !== false || rules.crossings !== false)) runsSignal = false;
+
+    let variationIcon: Variation | null = null;
+    if (ok && rules.preset === "mdc") {
+      mdcLabels(y, idx, out, direction, trendsFound, twoOfThreeFound, shiftsFound, variation, labels);
+      const last = idx[idx.length - 1];
+      variationIcon = last === undefined ? null : variation[last]!;
+    }
+    let assuranceIcon = null;
+    if (ok && target !== null && k === layout.length - 1) assuranceIcon = assuranceOf(target, out.ucl[p.end]!, out.lcl[p.end]!, direction);
+
+    phaseOut.push({
+      start: p.start,
+      end: p.end,
+      baselineStart: p.centre === null ? p.start : null,
+      baselineEnd: p.centre === null ? p.baselineEnd : null,
+      origin: k === 0 ? "data" : "phase",
+      centre: ok ? centre : null,
+      mean: sum.mean === null ? null : sum.mean * multiply,
+      averageMovingRange: sum.averageMovingRange === null || !Number.isFinite(sum.averageMovingRange) ? null : type === "mr" ? sum.averageMovingRange * multiply : sum.averageMovingRange,
+      lclAverage: lclCount === 0 ? null : lclSum / lclCount,
+      uclAverage: uclCount === 0 ? null : uclSum / uclCount,
+      nObs,
+      nUseful: stats.nUseful,
+      runs: stats.runs,
+      longestRun: stats.longestRun,
+      longestRunMax: anhoej?.longestRunMax ?? null,
+      crossings: stats.crossings,
+      crossingsMin: anhoej?.crossingsMin ?? null,
+      runsSignal,
+      sigmaSignals,
+      variationIcon,
+      assuranceIcon,
+    });
+  });
+
+  const points: ControlChartPoint[] = new Array(n);
+  let phase = 0;
+  const num = (v: number): number | null => (Number.isFinite(v) ? v : null);
+  const hasValue = type !== "xbar" && type !== "s";
+  const hasN = type === "p" || type === "pp" || type === "u" || type === "up" || type === "xbar" || type === "s";
+  for (let i = 0; i < n; i++) {
+    while (i > phaseOut[phase]!.end) phase++;
+    const v = y[i]!;
+    const c = out.cl[i]!;
+    const gap = Number.isNaN(v);
+    const point: ControlChartPoint = {
+      index: i,
+      x: s.x[i]!,
+      y: num(v),
+      value: hasValue ? num(s.value[i]!) : null,
+      n: hasN ? num(s.size[i]!) : null,
+      centre: num(c),
+      // qicharts2 drops the limits of p, pp, u, up points without a denominator (non-finite).
+      ucl: num(out.ucl[i]!),
+      lcl: num(out.lcl[i]!),
+      ucl2: num(out.ucl2[i]!),
+      lcl2: num(out.lcl2[i]!),
+      phase,
+      baseline: base[i] === 1 && !gap,
+      excluded: excluded[i] === 1,
+      useful: active[i] === 1 && Number.isFinite(c) && v !== c,
+      signals: pointSignals[i] ?? EMPTY,
+      variation: variation[i]!,
+      label: labels[i]!,
+    };
+    if (s.notes !== null) point.note = s.notes[i];
+    points[i] = point;
+  }
+  signals.sort((a, b) => a.phase - b.phase || a.start - b.start || a.end - b.end);
+  return { type, points, phases: phaseOut, signals, warnings, settings: { rules, direction, screenMovingRanges: screen, sigmaConstant, multiply, target } };
+}
+
+function unknownType(value: unknown): never {
+  throw new QiError("unknown-option", ["options", "type"], `unknown chart type ${describeValue(value)} (known: ${TYPES.join(", ")})`);
+}
+
+function booleanOption(value: unknown, name: string): boolean {
+  if (typeof value !== "boolean") throw new QiError("invalid-option", ["options", name], `${name} must be true or false, not ${describeValue(value)}`);
+  return value;
+}
+

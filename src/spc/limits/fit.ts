@@ -1,0 +1,88 @@
+/** What a chart type's limits need for one phase. Arrays cover the whole chart; read `start..end`. */
+export interface FitInput {
+  /** The plotted statistic before `multiply` (value, y/n, moving range, subgroup mean or sd); NaN for gaps. */
+  y: Float64Array;
+  /** Raw values: measurements, or counts for p, pp, u, up and c. */
+  value: Float64Array;
+  /** Denominators (p, pp, u, up) or subgroup sizes (xbar, s); NaN where missing. */
+  n: Float64Array;
+  /** Subgroup standard deviations (xbar, s). */
+  sd: Float64Array;
+  start: number;
+  end: number;
+  /** 1 for points that set the centre and limits: in the baseline and not excluded (gaps included, as qicharts2). */
+  base: Uint8Array;
+  /** A fixed centre line, or null. */
+  centre: number | null;
+  /** Screen moving ranges ≥ 3.267 × AMR out of the average. */
+  screen: boolean;
+  /** σ̂ per unit of average moving range: 1/1.128 (d₂) or 2.66/3. */
+  sigmaPerAmr: number;
+  /** xbar/s: subgroup sizes differ within the phase (pooled standard deviation, Montgomery eq. 6.31). */
+  varN: boolean;
+}
+
+/** Per-point lines, written for `start..end`. Limits are clipped where the statistic cannot go; `u1`/`l1` are the 1-sigma lines. */
+export interface FitOutput {
+  cl: Float64Array;
+  ucl: Float64Array;
+  lcl: Float64Array;
+  ucl2: Float64Array;
+  lcl2: Float64Array;
+  u1: Float64Array;
+  l1: Float64Array;
+}
+
+/** A phase's fit: the centre line, and for g charts the mean the limits use; the AMR for moving-range charts. */
+export interface FitSummary {
+  centre: number;
+  mean: number | null;
+  averageMovingRange: number | null;
+}
+
+/** Limits of one chart type for one phase. */
+export type Fit = (input: FitInput, out: FitOutput) => FitSummary;
+
+/**
+ * Write centre ± 1, 2, 3 σ at point i. Limits below `floor` are raised to it and above `ceiling`
+ * lowered to it (qicharts2: 0 for counts and rates, 1 for proportions); NaN stays NaN.
+ */
+export function writeSymmetric(out: FitOutput, i: number, centre: number, sigma: number, floor: number | null, ceiling: number | null): void {
+  const clip = (v: number): number => (floor !== null && v < floor ? floor : ceiling !== null && v > ceiling ? ceiling : v);
+  out.cl[i] = centre;
+  out.ucl[i] = clip(centre + 3 * sigma);
+  out.lcl[i] = clip(centre - 3 * sigma);
+  out.ucl2[i] = clip(centre + 2 * sigma);
+  out.lcl2[i] = clip(centre - 2 * sigma);
+  out.u1[i] = centre + sigma;
+  out.l1[i] = centre - sigma;
+}
+
+/** Mean of `values` over base points with a value. NaN when none. */
+export function baseMean(values: Float64Array, input: FitInput): number {
+  let sum = 0;
+  let count = 0;
+  for (let i = input.start; i <= input.end; i++) {
+    if (input.base[i] !== 1) continue;
+    const v = values[i]!;
+    if (Number.isNaN(v)) continue;
+    sum += v;
+    count++;
+  }
+  return count === 0 ? Number.NaN : sum / count;
+}
+
+/** Σ value / Σ n over base points where both are present (p̄, ū; Montgomery eqs. 7.8 and 7.19). */
+export function baseRatio(input: FitInput): number {
+  let num = 0;
+  let den = 0;
+  for (let i = input.start; i <= input.end; i++) {
+    if (input.base[i] !== 1) continue;
+    const v = input.value[i]!;
+    const n = input.n[i]!;
+    if (Number.isNaN(v) || Number.isNaN(n)) continue;
+    num += v;
+    den += n;
+  }
+  return den === 0 ? Number.NaN : num / den;
+}

@@ -1,0 +1,148 @@
+import { valueof } from "../_lib/accessor.js";
+import { QiError, describeValue, type QiIssue } from "../_lib/error.js";
+import { channelName, readNumbers, readX, type XKind } from "../_lib/series.js";
+import type { XValue } from "../runchart/types.js";
+import type { ControlChartOptions, ControlChartType } from "./types.js";
+
+/** The series a control chart plots, one entry per point (distinct x), before limits. */
+export interface Series {
+  n: number;
+  kind: XKind;
+  x: XValue[];
+  days: Float64Array | null;
+  /** Raw value: measurement, or the count summed over rows sharing the x (p, pp, u, up, c). NaN = gap. */
+  value: Float64Array;
+  /** Denominator (p, pp, u, up) or subgroup size (xbar, s); NaN otherwise. */
+  size: Float64Array;
+  /** Subgroup mean and standard deviation (xbar, s). */
+  mean: Float64Array;
+  sd: Float64Array;
+  /** First data row of each point, for error paths. */
+  firstRow: Int32Array;
+  notes: unknown[] | null;
+}
+
+const WITH_N: readonly ControlChartType[] = ["p", "pp", "u", "up"];
+const SUBGROUPS: readonly ControlChartType[] = ["xbar", "s"];
+const SUMMED: readonly ControlChartType[] = ["p", "pp", "u", "up", "c"];
+
+/**
+ * Read and check the rows. Rows sharing an x form a subgroup (xbar, s) or are summed (counts and
+ * denominators of p, pp, u, up, c, as qicharts2); for i, mr, g and t two rows with the same x are
+ * an error. Every bad row is reported (QiError `issues`): denominators missing or ≤ 0, counts
+ * above denominators (p, pp), negative counts, times ≤ 0 (t), subgroups of one value (xbar, s).
+ */
+export function readSeries<T>(data: readonly T[], options: ControlChartOptions<T>, type: ControlChartType): Series {
+  if (data.length === 0) throw new QiError("empty-data", ["data"], "controlChart needs at least one row");
+  const xt = readX(data, options.x);
+  const y = readNumbers(data, options.y, "y");
+  const needsN = WITH_N.includes(type);
+  if (needsN && options.n === undefined) {
+    throw new QiError("invalid-option", ["options", "n"], `a ${type} chart needs denominators: give n as a field name or an accessor`);
+  }
+  const nRow = needsN ? readNumbers(data, options.n, "n") : null;
+  const yName = channelName(options.y, "y");
+  const nName = channelName(options.n, "n");
+  const issues: QiIssue[] = [];
+  const issue = (code: string, row: number, name: string, message: string): void => {
+    if (issues.length < 100) issues.push({ code, path: ["data", row, name], message });
+  };
+  for (let r = 0; r < data.length; r++) {
+    const v = y[r]!;
+    if (nRow !== null) {
+      const d = nRow[r]!;
+      if (!Number.isNaN(v) && Number.isNaN(d)) issue("invalid-denominator", r, nName, `row ${r} has a count (${v}) but no denominator n`);
+      else if (!Number.isNaN(d) && !(d > 0)) issue("invalid-denominator", r, nName, `denominators must be greater than 0; row ${r} has n = ${d}`);
+      else if ((type === "p" || type === "pp") && v > d) issue("count-above-denominator", r, yName, `row ${r} has ${v} cases out of ${d}: a proportion cannot be above 1`);
+    }
+    if (Number.isNaN(v)) continue;
+    if (type === "t" && !(v > 0)) issue("invalid-time", r, yName, `times between events must be greater than 0; row ${r} has ${v}`);
+    else if ((SUMMED.includes(type) || type === "g") && v < 0) issue("negative-count", r, yName, `counts cannot be negative; row ${r} has ${v}`);
+  }
+
+  const groups = xt.groupStarts.length - 1;
+  const subgroups = SUBGROUPS.includes(type);
+  const summed = SUMMED.includes(type);
+  if (groups !== xt.length && !subgroups && !summed) {
+    for (let g = 0; g < groups; g++) {
+      if (xt.groupStarts[g + 1]! - xt.groupStarts[g]! > 1) {
+        const a = xt.order[xt.groupStarts[g]!]!;
+        const b = xt.order[xt.groupStarts[g]! + 1]!;
+        throw new QiError(
+          "duplicate-x",
+          ["data", b, channelName(options.x, "x")],
+          `rows ${a} and ${b} have the same x (${describeValue(xt.values![a])}); a ${type} chart has one value per x (use an xbar or s chart for subgroups)`,
+        );
+      }
+    }
+  }
+  const noteOf = options.notes === undefined ? null : valueof(options.notes, "notes");
+  const x: XValue[] = new Array(groups);
+  const days = xt.days === null ? null : new Float64Array(groups);
+  const value = new Float64Array(groups);
+  const size = new Float64Array(groups).fill(Number.NaN);
+  const mean = new Float64Array(groups).fill(Number.NaN);
+  const sd = new Float64Array(groups).fill(Number.NaN);
+  const firstRow = new Int32Array(groups);
+  const notes = noteOf === null ? null : new Array<unknown>(groups);
+  for (let g = 0; g < groups; g++) {
+    const from = xt.groupStarts[g]!;
+    const to = xt.groupStarts[g + 1]!;
+    const first = xt.order[from]!;
+    firstRow[g] = first;
+    x[g] = xt.values === null ? g + 1 : (xt.values[first] as XValue);
+    if (days !== null) days[g] = xt.days![first]!;
+    if (notes !== null) {
+      let note: unknown = undefined;
+      for (let j = from; j < to && (note === undefined || note === null || note === ""); j++) note = noteOf!(data[xt.order[j]!]!, xt.order[j]!, data);
+      notes[g] = note;
+    }
+    if (subgroups) {
+      // Subgroup mean and sample standard deviation (Welford's update, one pass).
+      let k = 0;
+      let m = 0;
+      let s2 = 0;
+      for (let j = from; j < to; j++) {
+        const v = y[xt.order[j]!]!;
+        if (Number.isNaN(v)) continue;
+        k++;
+        const d = v - m;
+        m += d / k;
+        s2 += d * (v - m);
+      }
+      value[g] = Number.NaN;
+      if (k === 1) {
+        issue("subgroup-too-small", first, yName, `the subgroup at x = ${describeValue(x[g])} has one value; ${type} charts need subgroups of at least 2 (use an i chart for single values)`);
+      } else if (k > 1) {
+        size[g] = k;
+        mean[g] = m;
+        sd[g] = Math.sqrt(s2 / (k - 1));
+      }
+      continue;
+    }
+    if (!summed || to - from === 1) {
+      value[g] = y[first]!;
+      if (nRow !== null) size[g] = Number.isNaN(value[g]!) ? Number.NaN : nRow[first]!;
+      continue;
+    }
+    let sv = 0;
+    let sn = 0;
+    let any = false;
+    for (let j = from; j < to; j++) {
+      const r = xt.order[j]!;
+      const v = y[r]!;
+      if (Number.isNaN(v)) continue;
+      any = true;
+      sv += v;
+      if (nRow !== null) sn += nRow[r]!;
+    }
+    value[g] = any ? sv : Number.NaN;
+    if (nRow !== null) size[g] = any ? sn : Number.NaN;
+  }
+  if (issues.length > 0) {
+    const f = issues[0]!;
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length === 2 ? "" : "s"})` : "";
+    throw new QiError(f.code, f.path, `${f.message}${more}`, issues);
+  }
+  return { n: groups, kind: xt.kind, x, days, value, size, mean, sd, firstRow, notes };
+}

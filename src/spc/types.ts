@@ -1,0 +1,244 @@
+import type { Accessor } from "../_lib/accessor.js";
+import type { Assessment, Direction, ShiftRule, TrendRule, XValue } from "../runchart/types.js";
+
+
+/**
+ * Control chart types (Montgomery, Introduction to Statistical Quality Control; Provost & Murray,
+ * The Health Care Data Guide; formulas as qicharts2 0.8.1).
+ * - `i`: individuals (XmR); `mr`: moving ranges of the individuals.
+ * - `xbar`, `s`: subgroup means and standard deviations (rows sharing an x form a subgroup).
+ * - `p`: proportions y/n; `pp`: Laney P′ (over-dispersed proportions).
+ * - `u`: rates y/n; `up`: Laney U′ (over-dispersed rates).
+ * - `c`: counts; `g`: cases between events (geometric); `t`: time between events.
+ */
+export type ControlChartType = "i" | "mr" | "xbar" | "s" | "p" | "pp" | "u" | "up" | "c" | "g" | "t";
+
+/**
+ * How σ̂ comes from the average moving range (AMR) for i, t, pp and up charts:
+ * `"d2"`: σ̂ = AMR / d₂ = AMR / 1.128, 3σ̂ = 2.6596·AMR (Montgomery; qicharts2);
+ * `2.66`: 3σ̂ = 2.66·AMR, σ̂ = 2.66·AMR / 3 (Wheeler's rounded constant, NHS Making Data Count).
+ */
+export type SigmaConstant = "d2" | 2.66;
+
+/** Rule ids that can appear in `signals[].rule`, `points[].signals` and `points[].label`. */
+export type ControlRuleId =
+  | "beyond-limits"
+  | "shift"
+  | "trend"
+  | "two-of-three"
+  | "four-of-five"
+  | "inner-third"
+  | "alternating"
+  | "mixture"
+  | "long-run"
+  | "few-crossings";
+
+/** Named control-chart rule sets. */
+export type ControlRulesPreset = "shewhart" | "ihi" | "western-electric" | "nelson" | "anhoej" | "mdc";
+
+/** k of m consecutive points beyond `sigma` sigma on the same side of the centre line. */
+export interface ZoneRule {
+  /** Points that must be beyond the zone line. */
+  count?: number;
+  /** Window of consecutive points. */
+  window?: number;
+  /** The zone line, in sigmas from the centre (2 for two-of-three, 1 for four-of-five). */
+  sigma?: number;
+  /**
+   * `"standard"` (Western Electric): points beyond the control limits count, and the points
+   * beyond the zone line must be on the same side. `"mdc"` (NHS Making Data Count, as
+   * NHSRplotthedots 0.2.2): only points between the zone line and the limits count, and every
+   * point of the window must be on the same side of the mean.
+   */
+  variant?: "standard" | "mdc";
+}
+
+/** A run of consecutive points meeting a condition (inner third, alternating, mixture). */
+export interface LengthRule {
+  length?: number;
+}
+
+/** Anhøj's rules: fewest useful observations for a verdict. */
+export interface AnhoejRule {
+  minUseful?: number;
+}
+
+/** A rule set with every rule either off or fully specified. */
+export interface ResolvedControlRules {
+  preset: ControlRulesPreset;
+  beyondLimits: boolean;
+  shift: false | Required<ShiftRule>;
+  trend: false | Required<TrendRule>;
+  twoOfThree: false | Required<ZoneRule>;
+  fourOfFive: false | Required<ZoneRule>;
+  innerThird: false | Required<LengthRule>;
+  alternating: false | Required<LengthRule>;
+  mixture: false | Required<LengthRule>;
+  longRun: false | Required<AnhoejRule>;
+  crossings: false | Required<AnhoejRule>;
+}
+
+/** `rules` option: a preset name, or a preset with rules overridden or switched off (`false`). */
+export type ControlRulesOption =
+  | ControlRulesPreset
+  | {
+      preset?: ControlRulesPreset;
+      beyondLimits?: boolean;
+      shift?: boolean | ShiftRule;
+      trend?: boolean | TrendRule;
+      twoOfThree?: boolean | ZoneRule;
+      fourOfFive?: boolean | ZoneRule;
+      innerThird?: boolean | LengthRule;
+      alternating?: boolean | LengthRule;
+      mixture?: boolean | LengthRule;
+      longRun?: boolean | AnhoejRule;
+      crossings?: boolean | AnhoejRule;
+    };
+
+/** The {@link controlChart} options. */
+export interface ControlChartOptions<T = unknown> {
+  /** Chart type. Default `"i"`. */
+  type?: ControlChartType;
+  /** x value of each row: field name or accessor. Default: the observation number 1, 2, 3… */
+  x?: Accessor<T, unknown>;
+  /** y value (measurement, count, time…) of each row. Default: the row itself (numbers). */
+  y?: Accessor<T, unknown>;
+  /** Denominator of each row for p, pp, u and up charts (required for them). */
+  n?: Accessor<T, unknown>;
+  /** A per-point annotation, copied to `points[i].note`. */
+  notes?: Accessor<T, unknown>;
+  /** Split the data into independent charts, one per group, in first-seen order. */
+  by?: Accessor<T, unknown>;
+  /** Rules: preset name or overrides. Default `"shewhart"`. */
+  rules?: ControlRulesOption;
+  /** Which way is better. Default `"neutral"`. */
+  direction?: Direction;
+  /** A target for the assurance icon (last phase): pass, fail or inconsistent. */
+  target?: number;
+  /** Points that set the centre and limits of each phase (as runChart). */
+  baseline?: number | readonly (number | null)[] | Date | string;
+  /** Where new phases start: 0-based point indices, or x values (Dates / ISO date strings). */
+  phases?: readonly (number | Date | string)[];
+  /** 0-based point indices kept on the chart but left out of the centre, limits and rules. */
+  exclude?: readonly number[];
+  /** A fixed centre line: one value, or one per phase (`null` = computed). */
+  centre?: number | readonly (number | null)[];
+  /** Leave moving ranges ≥ 3.267 × AMR out of the average (Nelson 1982). Default true. */
+  screenMovingRanges?: boolean;
+  /** σ̂ from the average moving range. Default `"d2"`, or `2.66` for the `mdc` rules. */
+  sigmaConstant?: SigmaConstant;
+  /** Multiply the statistic, centre and limits (100 for per cent, 1000 per 1,000 bed days). Default 1. */
+  multiply?: number;
+}
+
+/** How a point reads under NHS Making Data Count. */
+export type Variation = "common-cause" | "improvement" | "concern" | "neutral-high" | "neutral-low";
+
+/** NHS Making Data Count assurance: will the process meet the target? */
+export type Assurance = "pass" | "fail" | "inconsistent";
+
+/** One point of a control chart. */
+export interface ControlChartPoint {
+  index: number;
+  x: XValue;
+  /** The plotted statistic: the value (i, c, g, t), y/n (p, u), the moving range (mr), the subgroup mean (xbar) or sd (s); null for a gap. */
+  y: number | null;
+  /** The raw value: the measurement (i, mr, g, t), the count (p, pp, u, up, c); null for xbar and s. */
+  value: number | null;
+  /** The denominator (p, pp, u, up) or subgroup size (xbar, s); null otherwise. */
+  n: number | null;
+  centre: number | null;
+  ucl: number | null;
+  lcl: number | null;
+  /** 2-sigma limits (qicharts2's ucl.95 / lcl.95). */
+  ucl2: number | null;
+  lcl2: number | null;
+  phase: number;
+  baseline: boolean;
+  excluded: boolean;
+  /** Has a value, not excluded, not on the centre line (as the run chart). */
+  useful: boolean;
+  /** Rule ids of the signals this point is part of. */
+  signals: readonly ControlRuleId[];
+  /** mdc rules only: how the point reads (null for other rule sets). */
+  variation: Variation | null;
+  /** mdc rules only: the rule that labelled the point, by NHSRplotthedots' precedence. */
+  label: ControlRuleId | null;
+  note?: unknown;
+}
+
+/** One phase: a stretch with its own centre line and limits. */
+export interface ControlChartPhase {
+  start: number;
+  end: number;
+  baselineStart: number | null;
+  baselineEnd: number | null;
+  origin: "data" | "phase";
+  centre: number | null;
+  /** g charts: the mean the limits are built around (the centre line is the median). */
+  mean: number | null;
+  /** Average moving range after screening (i, t, pp, up; for t on the transformed scale; for pp/up of the z-scores). */
+  averageMovingRange: number | null;
+  /** Averages of the limits over the phase's points (qicharts2's aLCL / aUCL). */
+  lclAverage: number | null;
+  uclAverage: number | null;
+  nObs: number;
+  nUseful: number;
+  runs: number;
+  longestRun: number;
+  longestRunMax: number | null;
+  crossings: number;
+  crossingsMin: number | null;
+  /** Anhøj's runs verdict when the long-run or crossings rule is on; otherwise null. */
+  runsSignal: boolean | null;
+  /** Points beyond the control limits. */
+  sigmaSignals: number;
+  /** mdc: variation icon (the last point's variation), else null. */
+  variationIcon: Variation | null;
+  /** Assurance against `target` (last phase only, as NHSRplotthedots), else null. */
+  assuranceIcon: Assurance | null;
+}
+
+/** A pattern the rules found. */
+export interface ControlChartSignal {
+  rule: ControlRuleId;
+  phase: number;
+  start: number;
+  end: number;
+  points: number[];
+  side?: "above" | "below";
+  direction?: "up" | "down";
+  assessment: Assessment;
+  message: string;
+}
+
+/** Something the caller should know that did not stop the analysis. */
+export interface ControlChartWarning {
+  code: string;
+  message: string;
+  phase?: number;
+  points?: number[];
+}
+
+/** The result of {@link controlChart}: plain, JSON-serialisable data. */
+export interface ControlChart {
+  type: ControlChartType;
+  points: ControlChartPoint[];
+  phases: ControlChartPhase[];
+  signals: ControlChartSignal[];
+  warnings: ControlChartWarning[];
+  settings: {
+    rules: ResolvedControlRules;
+    direction: Direction;
+    screenMovingRanges: boolean;
+    sigmaConstant: SigmaConstant;
+    multiply: number;
+    target: number | null;
+  };
+}
+
+/** One chart of a grouped analysis (`by`). */
+export interface ControlChartGroup {
+  key: unknown;
+  chart: ControlChart;
+}

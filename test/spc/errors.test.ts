@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { QiError } from "../../src/_lib/error.js";
+import { controlChart } from "../../src/spc/index.js";
+
+const fails = (f: () => unknown): QiError => {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(QiError);
+    return e as QiError;
+  }
+  throw new Error("expected a QiError");
+};
+
+describe("bad input names the row", () => {
+  const rows = [{ y: 3, n: 10 }, { y: 4, n: 0 }, { y: 5, n: 10 }, { y: 12, n: 10 }, { y: -1, n: 10 }, { y: 2, n: null }];
+  it("p chart: every bad row is listed", () => {
+    const e = fails(() => controlChart(rows, { type: "p", y: "y", n: "n" }));
+    expect(e.code).toBe("invalid-denominator");
+    expect(e.path).toEqual(["data", 1, "n"]);
+    expect(e.issues.map((i) => [i.code, i.path[1]])).toEqual([
+      ["invalid-denominator", 1],
+      ["count-above-denominator", 3],
+      ["negative-count", 4],
+      ["invalid-denominator", 5],
+    ]);
+  });
+  it("p, pp, u, up need n", () => {
+    for (const type of ["p", "pp", "u", "up"] as const) expect(fails(() => controlChart([1, 2, 3], { type })).path).toEqual(["options", "n"]);
+  });
+  it("u chart: counts may exceed denominators, but not be negative", () => {
+    expect(() => controlChart([{ y: 30, n: 10 }, { y: 20, n: 10 }], { type: "u", y: "y", n: "n" })).not.toThrow();
+    expect(fails(() => controlChart([{ y: -3, n: 10 }, { y: 2, n: 10 }], { type: "u", y: "y", n: "n" })).code).toBe("negative-count");
+  });
+  it("c and g charts: negative counts", () => {
+    expect(fails(() => controlChart([1, 2, -3, 4], { type: "c" })).path).toEqual(["data", 2, "y"]);
+    expect(fails(() => controlChart([1, 2, -3, 4], { type: "g" })).code).toBe("negative-count");
+  });
+  it("t chart: times must be positive", () => {
+    const e = fails(() => controlChart([5, 0, 3, 4], { type: "t" }));
+    expect([e.code, e.path]).toEqual(["invalid-time", ["data", 1, "y"]]);
+  });
+  it("xbar / s: a subgroup of one value", () => {
+    const data = [{ x: 1, y: 2 }, { x: 1, y: 3 }, { x: 2, y: 4 }, { x: 3, y: 5 }, { x: 3, y: 6 }];
+    for (const type of ["xbar", "s"] as const) {
+      const e = fails(() => controlChart(data, { type, x: "x", y: "y" }));
+      expect([e.code, e.path]).toEqual(["subgroup-too-small", ["data", 2, "y"]]);
+    }
+  });
+  it("fewer than 2 points for a moving range", () => {
+    for (const type of ["i", "mr", "t", "pp"] as const) {
+      const data = type === "pp" ? [{ y: 1, n: 5 }] : [4];
+      expect(fails(() => controlChart(data as any[], { type, ...(type === "pp" ? { y: "y", n: "n" } : {}) } as any)).code).toBe("too-few-points");
+    }
+    const e = fails(() => controlChart([1, 2, 3, 4, 5], { type: "i", phases: [4] }));
+    expect([e.code, e.path]).toEqual(["too-few-points", ["options", "phases"]]);
+  });
+  it("duplicate x on an i chart", () => {
+    expect(fails(() => controlChart([{ x: 1, y: 2 }, { x: 1, y: 3 }], { type: "i", x: "x", y: "y" })).code).toBe("duplicate-x");
+  });
+  it("unknown chart type, rule set, option", () => {
+    expect(fails(() => controlChart([1, 2, 3], { type: "x" as any })).code).toBe("unknown-option");
+    expect(fails(() => controlChart([1, 2, 3], { rules: "westgard" as any })).code).toBe("unknown-option");
+    expect(fails(() => controlChart([1, 2, 3], { rules: { preset: "nelsen" as any } })).code).toBe("unknown-option");
+    expect(fails(() => controlChart([1, 2, 3], { rules: { shfit: false } as any })).code).toBe("unknown-option");
+    expect(fails(() => controlChart([1, 2, 3], { sigmaConstant: 3 as any })).code).toBe("invalid-option");
+    expect(fails(() => controlChart([1, 2, 3], { multiply: 0 })).code).toBe("invalid-option");
+    expect(fails(() => controlChart([1, 2, 3], { tpye: "i" } as any)).code).toBe("unknown-option");
+  });
+  it("empty and all-missing data", () => {
+    expect(fails(() => controlChart([], {})).code).toBe("empty-data");
+    expect(fails(() => controlChart([null, null], {})).code).toBe("all-missing");
+  });
+});
