@@ -1,5 +1,6 @@
 // pace-qi: the public API. This file only re-exports; each area's barrel lists its exports.
 export * from "./runchart/index.js";
+export * from "./spc/index.js";
 export * from "./timescales/index.js";
 export { QiError, type QiErrorCode, type QiIssue, type QiPath } from "./_lib/error.js";
 export type { Accessor } from "./_lib/accessor.js";
