@@ -29,7 +29,7 @@ export const DriverDiagramSchema = z.strictObject({
 });
 
 type Assert<T extends U, U> = T;
-export type _DriverDiagramCheck = Assert<z.output<typeof DriverDiagramSchema>, DriverDiagram>;
+type _DriverDiagramCheck = Assert<z.output<typeof DriverDiagramSchema>, DriverDiagram>;
 
 /** The {@link parseDriverDiagram} options. */
 export interface ParseDriverDiagramOptions {

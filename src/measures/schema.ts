@@ -32,7 +32,7 @@ export const MeasureSchema = z.strictObject({
 });
 
 type Assert<T extends U, U> = T;
-export type _MeasureCheck = Assert<z.output<typeof MeasureSchema>, Measure>;
+type _MeasureCheck = Assert<z.output<typeof MeasureSchema>, Measure>;
 
 /**
  * Validate a measure document: schema, then {@link checkMeasure} errors. Throws QiError

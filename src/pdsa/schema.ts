@@ -32,7 +32,7 @@ export const PdsaCycleSchema = z.strictObject({
 
 // Compile-time guard: the schema's output is a PdsaCycle.
 type Assert<T extends U, U> = T;
-export type _PdsaCycleCheck = Assert<z.output<typeof PdsaCycleSchema>, PdsaCycle>;
+type _PdsaCycleCheck = Assert<z.output<typeof PdsaCycleSchema>, PdsaCycle>;
 
 /**
  * Validate a PDSA cycle document: schema, then {@link checkPdsaCycle} errors. Throws a QiError
