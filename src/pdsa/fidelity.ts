@@ -147,14 +147,14 @@ function prediction(cycle: PdsaCycle): FidelityCriterion {
   if (qs.length === 0) return { criterion, met: false, reason: "no questions, so no prediction to test" };
   const problems: string[] = [];
   const missing = qs.flatMap((q, i) => (nonEmpty(q.prediction) ? [] : [i + 1]));
-  if (missing.length > 0) problems.push(`${plural(missing.length, "question")} ${list(missing)} ${missing.length === 1 ? "has" : "have"} no prediction`);
+  if (missing.length > 0) problems.push(`${questions(missing)} ${missing.length === 1 ? "has" : "have"} no prediction`);
   const stage = cycleStage(cycle);
   const studied = stage === "study" || stage === "act";
   if (studied) {
     const answered = new Set<number>();
     for (const r of cycle.study?.results ?? []) if (nonEmpty(r.result)) answered.add(r.question);
     const unanswered = qs.flatMap((_, i) => (answered.has(i) ? [] : [i + 1]));
-    if (unanswered.length > 0) problems.push(`no Study result against ${plural(unanswered.length, "question")} ${list(unanswered)}`);
+    if (unanswered.length > 0) problems.push(`no Study result against ${questions(unanswered)}`);
   }
   if (problems.length > 0) return { criterion, met: false, reason: problems.join("; ") };
   const n = plural(qs.length, "question");
@@ -281,6 +281,11 @@ function aggregate(criterion: FidelityCriterionId, cycles: readonly CycleFidelit
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** "question 2" / "questions 1, 3" (1-based, as a coach counts). */
+function questions(ns: readonly number[]): string {
+  return `question${ns.length === 1 ? "" : "s"} ${list(ns)}`;
 }
 
 function units(n: number, unit: string | undefined): string {
