@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fidelity, ramp, type PdsaCycle } from "../../src/pdsa/index.js";
+import { fidelity, ramp, type FidelityCriterion, type PdsaCycle } from "../../src/pdsa/index.js";
 import { deepFreeze } from "./freeze.js";
 
 const full = (id: string, sequence: number, size: number, decision: "adopt" | "adapt" | "abandon" | undefined, date: string): PdsaCycle => ({
@@ -16,7 +16,7 @@ const full = (id: string, sequence: number, size: number, decision: "adopt" | "a
   ...(decision === undefined ? {} : { act: { decision, nextSteps: "Next cycle" } }),
 });
 
-const byId = (criteria: { criterion: string }[], id: string) => criteria.find((c) => c.criterion === id);
+const byId = (criteria: readonly FidelityCriterion[], id: string) => criteria.find((c) => c.criterion === id);
 
 describe("fidelity of a ramp", () => {
   const cycles = deepFreeze([full("c1", 1, 1, "adapt", "2024-05-06"), full("c2", 2, 3, "adapt", "2024-06-10"), full("c3", 3, 12, "adopt", "2024-07-15")]);
