@@ -10,7 +10,7 @@ export interface Graph {
   index: Map<string, number>;
   /** Ids in document order: aim first, then nodes (first occurrences). */
   ids: string[];
-  /** Parent ids of each id (links with both ends known, self-links left out), with the link index. */
+  /** Parent ids of each id (links with both ends known; self-links and links from the aim left out), with the link index. */
   up: Map<string, Array<{ id: string; link: number }>>;
   /** Child ids of each id. */
   down: Map<string, Array<{ id: string; link: number }>>;
@@ -40,7 +40,8 @@ export function buildGraph(d: DriverDiagram): Graph {
   }
   for (let i = 0; i < d.links.length; i++) {
     const l = d.links[i]!;
-    if (l.from === l.to || !kind.has(l.from) || !kind.has(l.to)) continue;
+    // Self-links and links from the aim (the aim has no parent) are reported by validation, not followed.
+    if (l.from === l.to || l.from === d.aim.id || !kind.has(l.from) || !kind.has(l.to)) continue;
     up.get(l.from)!.push({ id: l.to, link: i });
     down.get(l.to)!.push({ id: l.from, link: i });
   }
