@@ -241,7 +241,10 @@ function rampIterative(r: Ramp): FidelityCriterion {
   const criterion = "iterative-cycles";
   const n = r.cycles.length;
   if (n === 0) return { criterion, met: null, reason: "no cycles" };
-  if (n === 1) return { criterion, met: false, reason: "only one cycle: a ramp needs several linked cycles" };
+  if (n === 1) {
+    if (r.cycles[0]!.act === undefined) return { criterion, met: null, reason: "one cycle so far, not yet at Act" };
+    return { criterion, met: false, reason: "only one cycle: a ramp needs several linked cycles" };
+  }
   const problems: string[] = [];
   for (let k = 0; k < n - 1; k++) {
     const c = r.cycles[k]!;

@@ -83,6 +83,12 @@ describe("fidelity of a ramp", () => {
       met: false,
       reason: "only one cycle: a ramp needs several linked cycles",
     });
+    const { act: _act, ...noAct } = cycles[0]!;
+    expect(byId(fidelity(ramp([noAct], "ci")).criteria, "iterative-cycles")).toEqual({
+      criterion: "iterative-cycles",
+      met: null,
+      reason: "one cycle so far, not yet at Act",
+    });
     const empty = fidelity(ramp([], "ci"));
     expect(empty.criteria.map((c) => c.met)).toEqual([null, null, null, null, null]);
     expect(empty.score).toBeNull();
