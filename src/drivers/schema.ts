@@ -7,7 +7,12 @@ const opt = z.exactOptional;
 const id = z.string().min(1);
 const nodeKind = z.enum(["aim", "primary", "secondary", "change"]);
 
-/** zod schema of an {@link Aim}. */
+/**
+ * zod schema of an {@link Aim}.
+ *
+ * @example
+ * AimSchema.safeParse({ id: "aim", statement: "…" }).success //=> true
+ */
 export const AimSchema = z.strictObject({
   id,
   statement: z.string(),
@@ -17,7 +22,12 @@ export const AimSchema = z.strictObject({
   forWhom: opt(z.string()),
 });
 
-/** zod schema of a {@link DriverDiagram}. Graph rules are checked by {@link validateDriverDiagram}. */
+/**
+ * zod schema of a {@link DriverDiagram}. Graph rules are checked by {@link validateDriverDiagram}.
+ *
+ * @example
+ * DriverDiagramSchema.safeParse({ aim: { id: "aim", statement: "" }, nodes: [], links: [] }).success //=> true
+ */
 export const DriverDiagramSchema = z.strictObject({
   title: opt(z.string()),
   aim: AimSchema,

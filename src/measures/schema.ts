@@ -7,7 +7,12 @@ import type { Measure } from "./types.js";
 const opt = z.exactOptional;
 const id = z.string().min(1);
 
-/** zod schema of a {@link Measure} with its operational definition. */
+/**
+ * zod schema of a {@link Measure} with its operational definition.
+ *
+ * @example
+ * MeasureSchema.safeParse({ id: "m1" }).success //=> false
+ */
 export const MeasureSchema = z.strictObject({
   id,
   name: z.string(),

@@ -50,7 +50,7 @@ export interface FidelityOptions {
   smallScaleMax?: number;
   /**
    * Data points a linked measure needs for "use of data over time". Default 3 (the "three or
-   * more consecutive data points" criterion of Knudsen et al. 2019, BMC Health Serv Res 19:683,
+   * more consecutive data points" criterion of Knudsen et al. 2019, BMC Health Serv Res, doi:10.1186/s12913-019-4482-6,
    * which operationalises Taylor et al.'s feature).
    */
   minDataPoints?: number;

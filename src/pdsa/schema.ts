@@ -6,10 +6,20 @@ import type { PdsaCycle } from "./types.js";
 const opt = z.exactOptional;
 const text = z.string();
 const id = z.string().min(1);
-/** ISO calendar date `YYYY-MM-DD`. */
+/**
+ * ISO calendar date `YYYY-MM-DD` (a real date: 2024-02-30 fails).
+ *
+ * @example
+ * IsoDateSchema.safeParse("2024-02-29").success //=> true
+ */
 export const IsoDateSchema = z.iso.date();
 
-/** zod schema of a {@link PdsaCycle} (IHI PDSA worksheet). Unknown keys are rejected. */
+/**
+ * zod schema of a {@link PdsaCycle} (IHI PDSA worksheet). Unknown keys are rejected.
+ *
+ * @example
+ * PdsaCycleSchema.safeParse({ id: "c1", changeIdea: "ci", objective: "o", questions: [] }).success //=> true
+ */
 export const PdsaCycleSchema = z.strictObject({
   id,
   changeIdea: id,

@@ -8,14 +8,24 @@ import { validateProject } from "./validate.js";
 
 const opt = z.exactOptional;
 
-/** zod schema of one data row `{ x, y, n? }`: x an ISO date or a number, y a finite number or null. */
+/**
+ * zod schema of one data row `{ x, y, n? }`: x an ISO date or a number, y a finite number or null.
+ *
+ * @example
+ * SeriesRowSchema.safeParse({ x: "2024-01-01", y: null }).success //=> true
+ */
 export const SeriesRowSchema = z.strictObject({
   x: z.union([IsoDateSchema, z.number()]),
   y: z.number().nullable(),
   n: opt(z.number().min(0)),
 });
 
-/** zod schema of a whole {@link Project} document. */
+/**
+ * zod schema of a whole {@link Project} document (cross-references are checked by {@link validateProject}).
+ *
+ * @example
+ * ProjectSchema.safeParse({}).success //=> false
+ */
 export const ProjectSchema = z.strictObject({
   $schema: opt(z.string()),
   title: z.string(),
