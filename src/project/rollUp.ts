@@ -59,10 +59,10 @@ export interface ChangeIdeaSummary {
   fidelity: { score: number | null; metCount: number; assessedCount: number } | null;
 }
 
-/** Roll-up of one primary or secondary driver (and, as `kind: "aim"`, of the whole diagram). */
+/** Roll-up of one primary or secondary driver. */
 export interface DriverSummary {
   id: string;
-  kind: DriverNodeKind | "aim";
+  kind: Exclude<DriverNodeKind, "change">;
   label: string;
   coverage: Coverage;
 }
@@ -164,6 +164,8 @@ export function rollUp(project: Project, options: RollUpOptions = {}): RollUp {
     c.tested = c.changeIdeas - c.untested;
     return c;
   };
+  // One breadth-first walk per driver: O(drivers × (nodes + links)). Counting distinct descendants
+  // of every node of a DAG has no linear-time algorithm in general; driver diagrams are small.
   const drivers: DriverSummary[] = [];
   for (const id of g.ids) {
     const k = g.kind.get(id)!;

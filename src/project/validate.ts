@@ -10,6 +10,8 @@ import { issue, prefixIssues, result, type ValidationIssue, type ValidationResul
 import type { Project } from "./types.js";
 
 /** @internal Which measures' charts a cycle belongs on: the measures it names, else those linked to its change idea or any node above it. */
+// Cost: one upward walk per distinct change idea (memoised), O(ideas × (nodes + links)), plus
+// O(measures × links) per cycle without explicit measures.
 export function measuresForCycles(project: Project): (cycleIndex: number) => string[] {
   const g = buildGraph(project.diagram);
   const upCache = new Map<string, Set<string>>();

@@ -45,7 +45,7 @@ describe("graph queries", () => {
       ["c2", "s2", "p1", "aim"],
       ["c2", "s2", "p2", "aim"],
     ]);
-    const n = 30_000;
+    const n = 20_000;
     const nodes: DriverNode[] = [];
     const links = [];
     for (let i = 0; i < n; i++) {
