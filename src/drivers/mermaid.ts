@@ -1,0 +1,71 @@
+import type { DriverDiagram, NodeKind } from "./types.js";
+
+/** The {@link driverDiagramToMermaid} options. */
+export interface DriverDiagramToMermaidOptions {
+  /** Add `classDef` styles per node kind. Default true. */
+  classes?: boolean;
+}
+
+/**
+ * Mermaid `flowchart LR` text for a driver diagram: the aim on the left, change ideas on the right;
+ * strong links solid (`---`), weak links dotted (`-.-`). Ids are rewritten to safe Mermaid ids
+ * (`n_` + letters, digits and `_`, de-duplicated); labels are quoted with `"`, `#`, `<`, `>`, `&`
+ * and backticks written as Mermaid entity codes, line breaks as spaces. Links to unknown ids are
+ * left out (validate first).
+ *
+ * @example
+ * driverDiagramToMermaid({ aim: { id: "aim", statement: "Aim" }, nodes: [{ id: "p-1", kind: "primary", label: "A \"quoted\" driver" }], links: [{ from: "p-1", to: "aim", strength: "weak" }] }, { classes: false })
+ * //=> 'flowchart LR\n  n_aim(["Aim"])\n  n_p_1["A #quot;quoted#quot; driver"]\n  n_aim -.- n_p_1'
+ */
+export function driverDiagramToMermaid(diagram: DriverDiagram, options: DriverDiagramToMermaidOptions = {}): string {
+  const ids = new Map<string, string>();
+  const used = new Set<string>();
+  const kinds = new Map<string, NodeKind>();
+  const lines = ["flowchart LR"];
+  const declare = (id: string, kind: NodeKind, label: string): void => {
+    if (ids.has(id)) return;
+    const base = `n_${id.replace(/[^A-Za-z0-9_]/g, "_")}`;
+    let safe = base;
+    for (let k = 2; used.has(safe); k++) safe = `${base}_${k}`;
+    used.add(safe);
+    ids.set(id, safe);
+    kinds.set(id, kind);
+    const text = `"${escapeMermaid(label)}"`;
+    const shape = kind === "aim" ? `([${text}])` : kind === "change" ? `(${text})` : `[${text}]`;
+    lines.push(`  ${safe}${shape}`);
+  };
+  declare(diagram.aim.id, "aim", diagram.aim.statement);
+  for (const n of diagram.nodes) declare(n.id, n.kind, n.label);
+  for (const l of diagram.links) {
+    const child = ids.get(l.from);
+    const parent = ids.get(l.to);
+    if (child === undefined || parent === undefined) continue;
+    lines.push(`  ${parent} ${l.strength === "weak" ? "-.-" : "---"} ${child}`);
+  }
+  if (options.classes ?? true) {
+    const groups: Record<NodeKind, string[]> = { aim: [], primary: [], secondary: [], change: [] };
+    for (const [id, kind] of kinds) groups[kind].push(ids.get(id)!);
+    lines.push(
+      "  classDef aim fill:#1b4965,color:#ffffff,stroke:#1b4965",
+      "  classDef primary fill:#cae9ff,stroke:#1b4965",
+      "  classDef secondary fill:#eef7ff,stroke:#5fa8d3",
+      "  classDef change fill:#fff4d6,stroke:#b08900",
+    );
+    for (const kind of ["aim", "primary", "secondary", "change"] as const) {
+      if (groups[kind].length > 0) lines.push(`  class ${groups[kind].join(",")} ${kind}`);
+    }
+  }
+  return lines.join("\n");
+}
+
+/** Escape text for a quoted Mermaid label (entity codes; `#` first so codes are not re-escaped). */
+export function escapeMermaid(text: string): string {
+  return text
+    .replace(/#/g, "#35;")
+    .replace(/"/g, "#quot;")
+    .replace(/&/g, "#amp;")
+    .replace(/</g, "#lt;")
+    .replace(/>/g, "#gt;")
+    .replace(/`/g, "#96;")
+    .replace(/[\r\n]+/g, " ");
+}

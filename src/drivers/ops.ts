@@ -1,0 +1,138 @@
+import { QiError } from "../_lib/error.js";
+import { buildGraph, walk, type Graph } from "./graph.js";
+import type { DriverDiagram, DriverLink, DriverNode, LinkStrength } from "./types.js";
+
+/** A parent to link to: its id, or `{ to, strength }`. */
+export type ParentRef = string | { to: string; strength?: LinkStrength };
+
+function toLinks(from: string, parents: readonly ParentRef[], g: Graph, argName: string): DriverLink[] {
+  return parents.map((p, i) => {
+    const to = typeof p === "string" ? p : p.to;
+    if (!g.kind.has(to)) throw new QiError("unknown-id", [argName, i], `unknown parent id ${JSON.stringify(to)}`);
+    if (to === from) throw new QiError("cycle", [argName, i], `${JSON.stringify(from)} cannot be its own parent`);
+    return typeof p === "string" || p.strength === undefined ? { from, to } : { from, to, strength: p.strength };
+  });
+}
+
+function requireNode(g: Graph, id: string, argName: string): void {
+  if (!g.kind.has(id)) throw new QiError("unknown-id", [argName], `no node with id ${JSON.stringify(id)}`);
+}
+
+/**
+ * A new diagram with `node` added and linked to `parents`. The input is not changed.
+ * Throws QiError `duplicate-id` if the id is taken, `unknown-id` if a parent does not exist.
+ * Adjacency rules are checked by {@link validateDriverDiagram}, not here.
+ *
+ * @example
+ * addNode(d, { id: "c9", kind: "change", label: "Kinship assessment in week 1" }, ["s1"]).links.at(-1)
+ * //=> { from: "c9", to: "s1" }
+ */
+export function addNode(diagram: DriverDiagram, node: DriverNode, parents: readonly ParentRef[] = []): DriverDiagram {
+  const g = buildGraph(diagram);
+  if (g.kind.has(node.id)) throw new QiError("duplicate-id", ["node", "id"], `id ${JSON.stringify(node.id)} is already used`);
+  g.kind.set(node.id, node.kind); // so that naming the new node as its own parent reports "cycle", not "unknown-id"
+  const links = toLinks(node.id, parents, g, "parents");
+  return { ...diagram, nodes: [...diagram.nodes, node], links: [...diagram.links, ...links] };
+}
+
+/**
+ * A new diagram without the node `id` and without every link to or from it (its children may
+ * become orphans: {@link validateDriverDiagram} reports them). The aim cannot be removed.
+ *
+ * @example
+ * removeNode(addNode(d, node, ["s1"]), node.id) // same nodes and links as d
+ */
+export function removeNode(diagram: DriverDiagram, id: string): DriverDiagram {
+  const g = buildGraph(diagram);
+  requireNode(g, id, "id");
+  if (id === diagram.aim.id) throw new QiError("invalid-option", ["id"], "the aim cannot be removed");
+  return {
+    ...diagram,
+    nodes: diagram.nodes.filter((n) => n.id !== id),
+    links: diagram.links.filter((l) => l.from !== id && l.to !== id),
+  };
+}
+
+/**
+ * A new diagram where node `id` links to exactly `parents` (its old parent links are dropped;
+ * links from its children are kept).
+ *
+ * @example
+ * relink(d, "c1", [{ to: "s2", strength: "weak" }]).links.filter((l) => l.from === "c1")
+ * //=> [{ from: "c1", to: "s2", strength: "weak" }]
+ */
+export function relink(diagram: DriverDiagram, id: string, parents: readonly ParentRef[]): DriverDiagram {
+  const g = buildGraph(diagram);
+  requireNode(g, id, "id");
+  if (id === diagram.aim.id && parents.length > 0) throw new QiError("invalid-option", ["parents"], "the aim cannot have parents");
+  const links = toLinks(id, parents, g, "parents");
+  return { ...diagram, links: [...diagram.links.filter((l) => l.from !== id), ...links] };
+}
+
+/**
+ * Ids of every node above `id` (its parents, their parents… up to the aim), nearest first.
+ *
+ * @example
+ * ancestors(d, "c1") //=> ["s1", "p1", "aim"]
+ */
+export function ancestors(diagram: DriverDiagram, id: string): string[] {
+  const g = buildGraph(diagram);
+  requireNode(g, id, "id");
+  return walk(id, g.up);
+}
+
+/**
+ * Ids of every node below `id` (children, grandchildren… down to the change ideas), nearest first.
+ *
+ * @example
+ * descendants(d, "p1") //=> ["s1", "c1"]
+ */
+export function descendants(diagram: DriverDiagram, id: string): string[] {
+  const g = buildGraph(diagram);
+  requireNode(g, id, "id");
+  return walk(id, g.down);
+}
+
+/** The {@link pathsToAim} options. */
+export interface PathsToAimOptions {
+  /** Stop after this many paths (a DAG can have exponentially many). Default 1000. */
+  limit?: number;
+}
+
+/**
+ * Every path from node `id` up to the aim, each as a list of ids starting with `id` and ending with
+ * the aim, in link order. Cycles are not followed. Iterative: deep diagrams cannot overflow the stack.
+ *
+ * @example
+ * pathsToAim(d, "c1") //=> [["c1", "s1", "p1", "aim"], ["c1", "s2", "p1", "aim"]]
+ */
+export function pathsToAim(diagram: DriverDiagram, id: string, options: PathsToAimOptions = {}): string[][] {
+  const limit = options.limit ?? 1000;
+  const g = buildGraph(diagram);
+  requireNode(g, id, "id");
+  const aim = diagram.aim.id;
+  const out: string[][] = [];
+  if (id === aim) return [[aim]];
+  const path: string[] = [id];
+  const onPath = new Set<string>([id]);
+  const stack: Array<{ id: string; next: number }> = [{ id, next: 0 }];
+  while (stack.length > 0 && out.length < limit) {
+    const top = stack[stack.length - 1]!;
+    const edges = g.up.get(top.id)!;
+    if (top.next >= edges.length) {
+      stack.pop();
+      onPath.delete(path.pop()!);
+      continue;
+    }
+    const next = edges[top.next++]!.id;
+    if (onPath.has(next)) continue;
+    if (next === aim) {
+      out.push([...path, aim]);
+      continue;
+    }
+    path.push(next);
+    onPath.add(next);
+    stack.push({ id: next, next: 0 });
+  }
+  return out;
+}

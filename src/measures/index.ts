@@ -1,0 +1,12 @@
+export type {
+  Measure,
+  MeasureAggregation,
+  MeasureClock,
+  MeasureDirection,
+  MeasurePeriod,
+  MeasureTarget,
+  MeasureType,
+  OperationalDefinition,
+} from "./types.js";
+export { checkMeasure, familyOfMeasures, type FamilyOfMeasures } from "./check.js";
+export { MeasureSchema, measureJsonSchema, parseMeasure, safeParseMeasure } from "./schema.js";

@@ -1,0 +1,18 @@
+export type { DataSeries, Project, SeriesRow } from "./types.js";
+export type { ValidationIssue, ValidationResult } from "./issues.js";
+export type { SafeParseResult } from "./_zod.js";
+export { validateProject } from "./validate.js";
+export { summariseVerdict, type ChartLike, type SignalLike, type Verdict, type VerdictKind } from "./verdict.js";
+export {
+  rollUp,
+  type Analyse,
+  type Annotation,
+  type ChangeIdeaSummary,
+  type Coverage,
+  type DriverSummary,
+  type MeasureSummary,
+  type RollUp,
+  type RollUpOptions,
+} from "./rollUp.js";
+export { ProjectSchema, SeriesRowSchema, parseProject, projectJsonSchema, safeParseProject } from "./schema.js";
+export { jsonSchemas } from "./jsonSchemas.js";

@@ -1,0 +1,262 @@
+import { QiError } from "../_lib/error.js";
+import { formatIsoDay, parseIsoDay } from "../_lib/calendar.js";
+import { checkAim, type AimCheck } from "../drivers/aim.js";
+import { buildGraph, walk } from "../drivers/graph.js";
+import type { DriverNodeKind } from "../drivers/types.js";
+import type { Measure, MeasureDirection, MeasureTarget, MeasureType } from "../measures/types.js";
+import { fidelity, type FidelityOptions } from "../pdsa/fidelity.js";
+import { ramp, type ChangeIdeaStatus } from "../pdsa/ramp.js";
+import type { PdsaCycle, PdsaDecision } from "../pdsa/types.js";
+import type { ValidationIssue } from "./issues.js";
+import type { Project, SeriesRow } from "./types.js";
+import { measuresForCycles, validateProject } from "./validate.js";
+import { summariseVerdict, type ChartLike, type Verdict } from "./verdict.js";
+
+/** Analyse one measure's rows into a chart (inject `runChart` or `controlChart` here). */
+export type Analyse = (measure: Measure, rows: readonly SeriesRow[]) => ChartLike;
+
+/** The {@link rollUp} options. */
+export interface RollUpOptions {
+  /** The chart analysis for each measure; without it verdicts are "not-analysed". */
+  analyse?: Analyse;
+  /** Options for the fidelity scores (`dataPoints` is filled in from the project's data). */
+  fidelity?: Omit<FidelityOptions, "dataPoints">;
+}
+
+/** A PDSA cycle as a chart annotation. */
+export interface Annotation {
+  /** ISO date the cycle was run. */
+  x: string;
+  label: string;
+  changeIdea: string;
+  cycle: string;
+  decision: PdsaDecision | null;
+}
+
+/** How far a driver's change ideas have got. `tested` = changeIdeas − untested. */
+export interface Coverage {
+  changeIdeas: number;
+  untested: number;
+  testing: number;
+  adopted: number;
+  adapted: number;
+  abandoned: number;
+  tested: number;
+}
+
+/** Roll-up of one change idea. */
+export interface ChangeIdeaSummary {
+  id: string;
+  label: string;
+  status: ChangeIdeaStatus;
+  decision: PdsaDecision | null;
+  cycles: string[];
+  firstDate: string | null;
+  lastDate: string | null;
+  /** Ids of its parents in the diagram. */
+  parents: string[];
+  /** Taylor et al. (2014) fidelity of its ramp (null when untested). */
+  fidelity: { score: number | null; metCount: number; assessedCount: number } | null;
+}
+
+/** Roll-up of one primary or secondary driver. */
+export interface DriverSummary {
+  id: string;
+  kind: Exclude<DriverNodeKind, "change">;
+  label: string;
+  coverage: Coverage;
+}
+
+/** Roll-up of one measure. */
+export interface MeasureSummary {
+  id: string;
+  name: string;
+  type: MeasureType;
+  direction: MeasureDirection;
+  unit: string;
+  target: MeasureTarget | null;
+  /** Rows with a numeric y. */
+  points: number;
+  /** The last row (by x) with a numeric y. */
+  latest: { x: string | number; y: number } | null;
+  verdict: Verdict;
+  /** PDSA cycles to draw on this measure's chart, by date. */
+  annotations: Annotation[];
+}
+
+/** The {@link rollUp} result. */
+export interface RollUp {
+  title: string;
+  illustrative: boolean;
+  aim: { id: string; statement: string; check: AimCheck; coverage: Coverage };
+  changeIdeas: ChangeIdeaSummary[];
+  drivers: DriverSummary[];
+  measures: MeasureSummary[];
+  /** Every dated PDSA cycle, by date. */
+  annotations: Annotation[];
+  /** {@link validateProject} issues. */
+  issues: ValidationIssue[];
+}
+
+/**
+ * Roll a project up for a report or dashboard: each change idea's status from its ramp (see
+ * {@link ChangeIdeaStatus}), each driver's coverage (its change ideas — every change idea below it
+ * in the DAG, counted once — by status), each measure's latest chart verdict from the injected
+ * `analyse` (see {@link summariseVerdict}), and PDSA cycles as chart annotations. Cycles under
+ * unknown change ideas are annotated but not counted; the project's validation issues are included.
+ *
+ * @example
+ * rollUp(project, { analyse: (m, rows) => runChart(rows, { x: "x", y: "y", direction: m.direction }) })
+ *   .measures[0].verdict.text //=> "improvement signal: …" | "no signal" | "insufficient data"
+ */
+export function rollUp(project: Project, options: RollUpOptions = {}): RollUp {
+  const d = project.diagram;
+  const g = buildGraph(d);
+  const issues = validateProject(project).issues;
+
+  // Data: numeric points per measure, for fidelity and the latest value.
+  const rowsOf = new Map<string, readonly SeriesRow[]>();
+  for (const s of project.data) if (!rowsOf.has(s.measure)) rowsOf.set(s.measure, s.rows);
+  const numericCount = (id: string): number | undefined => {
+    const rows = rowsOf.get(id);
+    return rows === undefined ? undefined : rows.reduce((n, r) => n + (isNum(r.y) ? 1 : 0), 0);
+  };
+
+  // Group cycles by change idea once (Map keyed by id), keeping indices.
+  const byIdea = new Map<string, PdsaCycle[]>();
+  for (const c of project.cycles) {
+    const list = byIdea.get(c.changeIdea);
+    if (list === undefined) byIdea.set(c.changeIdea, [c]);
+    else list.push(c);
+  }
+
+  const status = new Map<string, ChangeIdeaStatus>();
+  const position = new Map<PdsaCycle, number>();
+  const changeIdeas: ChangeIdeaSummary[] = [];
+  const fOpts: FidelityOptions = { ...options.fidelity, dataPoints: numericCount };
+  for (const id of g.ids) {
+    if (g.kind.get(id) !== "change") continue;
+    const r = ramp(byIdea.get(id) ?? [], id);
+    r.cycles.forEach((c, k) => position.set(c, k + 1));
+    status.set(id, r.status);
+    const f = r.cycles.length > 0 ? fidelity(r, fOpts) : null;
+    changeIdeas.push({
+      id,
+      label: g.label.get(id)!,
+      status: r.status,
+      decision: r.decision,
+      cycles: r.order,
+      firstDate: r.firstDate,
+      lastDate: r.lastDate,
+      parents: g.up.get(id)!.map((e) => e.id),
+      fidelity: f === null ? null : { score: f.score, metCount: f.metCount, assessedCount: f.assessedCount },
+    });
+  }
+
+  const coverageOf = (ids: Iterable<string>): Coverage => {
+    const c: Coverage = { changeIdeas: 0, untested: 0, testing: 0, adopted: 0, adapted: 0, abandoned: 0, tested: 0 };
+    for (const id of ids) {
+      const s = status.get(id);
+      if (s === undefined) continue;
+      c.changeIdeas++;
+      c[s]++;
+    }
+    c.tested = c.changeIdeas - c.untested;
+    return c;
+  };
+  // One breadth-first walk per driver: O(drivers × (nodes + links)). Counting distinct descendants
+  // of every node of a DAG has no linear-time algorithm in general; driver diagrams are small.
+  const drivers: DriverSummary[] = [];
+  for (const id of g.ids) {
+    const k = g.kind.get(id)!;
+    if (k !== "primary" && k !== "secondary") continue;
+    drivers.push({ id, kind: k, label: g.label.get(id)!, coverage: coverageOf(walk(id, g.down)) });
+  }
+
+  // Annotations: every dated cycle, and per measure the cycles charted on it.
+  const label = (c: PdsaCycle): string => {
+    if (c.title !== undefined && c.title.trim() !== "") return c.title;
+    const idea = g.label.get(c.changeIdea) ?? c.changeIdea;
+    const k = position.get(c);
+    return k === undefined ? `${idea}: PDSA` : `${idea}: PDSA ${k}`;
+  };
+  const all: Array<{ a: Annotation; day: number; index: number }> = [];
+  const perMeasure = new Map<string, Array<{ a: Annotation; day: number; index: number }>>();
+  const chartsOf = measuresForCycles(project);
+  project.cycles.forEach((c, index) => {
+    const day = c.do?.date === undefined ? Number.NaN : parseIsoDay(c.do.date);
+    if (Number.isNaN(day)) return;
+    const a: Annotation = { x: formatIsoDay(day), label: label(c), changeIdea: c.changeIdea, cycle: c.id, decision: c.act?.decision ?? null };
+    const entry = { a, day, index };
+    all.push(entry);
+    for (const m of chartsOf(index)) {
+      const list = perMeasure.get(m);
+      if (list === undefined) perMeasure.set(m, [entry]);
+      else list.push(entry);
+    }
+  });
+  const sorted = (xs: Array<{ a: Annotation; day: number; index: number }>): Annotation[] =>
+    [...xs].sort((p, q) => p.day - q.day || p.index - q.index).map((e) => ({ ...e.a }));
+
+  const seenMeasure = new Set<string>();
+  const measures: MeasureSummary[] = [];
+  for (const m of project.measures) {
+    if (seenMeasure.has(m.id)) continue;
+    seenMeasure.add(m.id);
+    const rows = rowsOf.get(m.id) ?? [];
+    measures.push({
+      id: m.id,
+      name: m.name,
+      type: m.type,
+      direction: m.direction,
+      unit: m.definition.unit,
+      target: m.target === undefined ? null : { ...m.target },
+      points: numericCount(m.id) ?? 0,
+      latest: latestPoint(rows),
+      verdict: verdictFor(m, rows, options.analyse),
+      annotations: sorted(perMeasure.get(m.id) ?? []),
+    });
+  }
+
+  return {
+    title: project.title,
+    illustrative: project.illustrative ?? false,
+    aim: { id: d.aim.id, statement: d.aim.statement, check: checkAim(d.aim), coverage: coverageOf(status.keys()) },
+    changeIdeas,
+    drivers,
+    measures,
+    annotations: sorted(all),
+    issues,
+  };
+}
+
+function isNum(y: unknown): y is number {
+  return typeof y === "number" && Number.isFinite(y);
+}
+
+function latestPoint(rows: readonly SeriesRow[]): { x: string | number; y: number } | null {
+  let best: { x: string | number; y: number } | null = null;
+  let bestKey = Number.NEGATIVE_INFINITY;
+  for (const r of rows) {
+    if (!isNum(r.y)) continue;
+    const key = typeof r.x === "number" ? r.x : parseIsoDay(r.x);
+    if (Number.isNaN(key)) continue;
+    if (key >= bestKey) {
+      bestKey = key;
+      best = { x: r.x, y: r.y };
+    }
+  }
+  return best;
+}
+
+function verdictFor(m: Measure, rows: readonly SeriesRow[], analyse: Analyse | undefined): Verdict {
+  if (!rows.some((r) => isNum(r.y))) return { kind: "insufficient-data", text: "insufficient data", rule: null, signals: 0 };
+  if (analyse === undefined) return { kind: "not-analysed", text: "not analysed", rule: null, signals: 0 };
+  try {
+    return summariseVerdict(analyse(m, rows));
+  } catch (e) {
+    // Bad data in one series must not sink the whole report; anything else is a bug and propagates.
+    if (e instanceof QiError) return { kind: "error", text: `could not analyse: ${e.message}`, rule: null, signals: 0 };
+    throw e;
+  }
+}

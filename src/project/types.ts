@@ -1,0 +1,37 @@
+import type { DriverDiagram } from "../drivers/types.js";
+import type { Measure } from "../measures/types.js";
+import type { PdsaCycle } from "../pdsa/types.js";
+
+/**
+ * One data point of a measure: `x` an ISO date (the start of the period, or the case's date) or
+ * a number (a case or period index), `y` the value (null for a gap), `n` the denominator or
+ * number of cases behind it.
+ */
+export interface SeriesRow {
+  x: string | number;
+  y: number | null;
+  n?: number;
+}
+
+/** The data of one measure. */
+export interface DataSeries {
+  measure: string;
+  rows: readonly SeriesRow[];
+}
+
+/**
+ * An improvement project in one JSON document: the driver diagram (with the aim), the family of
+ * measures, the PDSA cycles and each measure's data.
+ */
+export interface Project {
+  /** Optional link to the JSON Schema, for editors. */
+  $schema?: string;
+  title: string;
+  description?: string;
+  /** True for made-up examples, so reports can say so. */
+  illustrative?: boolean;
+  diagram: DriverDiagram;
+  measures: readonly Measure[];
+  cycles: readonly PdsaCycle[];
+  data: readonly DataSeries[];
+}

@@ -1,0 +1,160 @@
+import { formatIsoDay, parseIsoDay } from "../_lib/calendar.js";
+import { buildGraph, walk } from "../drivers/graph.js";
+import { validateDriverDiagram } from "../drivers/validate.js";
+import { checkMeasure, familyOfMeasures } from "../measures/check.js";
+import type { Measure } from "../measures/types.js";
+import { checkPdsaCycle } from "../pdsa/check.js";
+import { ramps } from "../pdsa/ramp.js";
+import { periodEnd } from "./dates.js";
+import { issue, prefixIssues, result, type ValidationIssue, type ValidationResult } from "./issues.js";
+import type { Project } from "./types.js";
+
+/** @internal Which measures' charts a cycle belongs on: the measures it names, else those linked to its change idea or any node above it. */
+// Cost: one upward walk per distinct change idea (memoised), O(ideas × (nodes + links)), plus
+// O(measures × links) per cycle without explicit measures.
+export function measuresForCycles(project: Project): (cycleIndex: number) => string[] {
+  const g = buildGraph(project.diagram);
+  const upCache = new Map<string, Set<string>>();
+  const lineage = (id: string): Set<string> => {
+    let s = upCache.get(id);
+    if (s === undefined) {
+      s = g.kind.has(id) ? new Set([id, ...walk(id, g.up)]) : new Set();
+      upCache.set(id, s);
+    }
+    return s;
+  };
+  const known = new Set(project.measures.map((m) => m.id));
+  return (i) => {
+    const c = project.cycles[i]!;
+    if (c.measures !== undefined && c.measures.length > 0) return c.measures.filter((m) => known.has(m));
+    const up = lineage(c.changeIdea);
+    const out: string[] = [];
+    for (const m of project.measures) if (m.links.some((l) => up.has(l)) && !out.includes(m.id)) out.push(m.id);
+    return out;
+  };
+}
+
+interface Range { first: number; last: number }
+
+/**
+ * Validate a whole project and report every problem with its path from the project root:
+ * everything {@link validateDriverDiagram} reports (under `["diagram", …]`), each measure's
+ * {@link checkMeasure} issues (under `["measures", i, …]`), the family-of-measures warnings, and:
+ *
+ * errors — `duplicate-id` (measures, cycles), `unknown-id` (a measure linked to a missing node
+ * `["measures", i, "links", j]`, a cycle under an unknown change idea `["cycles", i, "changeIdea"]`,
+ * a cycle naming an unknown measure, a data series for an unknown measure `["data", i, "measure"]`),
+ * `not-a-change-idea` (a cycle under a driver or the aim), `duplicate-series`, `invalid-x`
+ * (an x that is not an ISO date or mixes dates and numbers), `duplicate-x`, plus
+ * {@link checkPdsaCycle} errors;
+ *
+ * warnings — `no-data` (a measure without data), `date-outside-data` (a PDSA cycle run outside
+ * the date range of a measure it is charted on, `["cycles", i, "do", "date"]`) and the ramp
+ * warnings of {@link ramp}.
+ *
+ * @example
+ * validateProject(project).issues.filter((i) => i.severity === "error") //=> []
+ */
+export function validateProject(project: Project): ValidationResult {
+  const issues: ValidationIssue[] = [];
+  issues.push(...prefixIssues(["diagram"], validateDriverDiagram(project.diagram).issues));
+  const g = buildGraph(project.diagram);
+
+  const measures = new Map<string, Measure>();
+  for (let i = 0; i < project.measures.length; i++) {
+    const m = project.measures[i]!;
+    if (measures.has(m.id)) issues.push(issue("error", "duplicate-id", ["measures", i, "id"], `measure id ${q(m.id)} is used twice`));
+    else measures.set(m.id, m);
+    issues.push(...prefixIssues(["measures", i], checkMeasure(m)));
+    for (let j = 0; j < m.links.length; j++) {
+      const l = m.links[j]!;
+      if (!g.kind.has(l)) issues.push(issue("error", "unknown-id", ["measures", i, "links", j], `measure ${q(m.id)} is linked to ${q(l)}, which is not in the driver diagram`));
+    }
+  }
+  issues.push(...prefixIssues(["measures"], familyOfMeasures(project.measures).issues));
+
+  // Data series: known measure, one series per measure, consistent and unique x.
+  const ranges = new Map<string, Range>();
+  const seriesOf = new Map<string, number>();
+  for (let i = 0; i < project.data.length; i++) {
+    const s = project.data[i]!;
+    if (!measures.has(s.measure)) issues.push(issue("error", "unknown-id", ["data", i, "measure"], `data for unknown measure ${q(s.measure)}`));
+    if (seriesOf.has(s.measure)) {
+      issues.push(issue("error", "duplicate-series", ["data", i, "measure"], `measure ${q(s.measure)} already has data (data[${seriesOf.get(s.measure)}])`));
+      continue;
+    }
+    seriesOf.set(s.measure, i);
+    const kind = s.rows.length > 0 ? typeof s.rows[0]!.x : "string";
+    const seen = new Set<number>();
+    let first = Number.POSITIVE_INFINITY;
+    let last = Number.NEGATIVE_INFINITY;
+    for (let j = 0; j < s.rows.length; j++) {
+      const x = s.rows[j]!.x;
+      const path = ["data", i, "rows", j, "x"];
+      if (typeof x !== kind) {
+        issues.push(issue("error", "invalid-x", path, `x mixes ${kind === "string" ? "dates" : "numbers"} and ${typeof x === "string" ? "dates" : "numbers"}`));
+        continue;
+      }
+      const v = typeof x === "string" ? parseIsoDay(x) : x;
+      if (Number.isNaN(v)) {
+        issues.push(issue("error", "invalid-x", path, `${q(String(x))} is not an ISO date (YYYY-MM-DD)`));
+        continue;
+      }
+      if (seen.has(v)) {
+        issues.push(issue("error", "duplicate-x", path, `x ${typeof x === "string" ? formatIsoDay(v) : x} appears twice`));
+        continue;
+      }
+      seen.add(v);
+      if (v < first) first = v;
+      if (v > last) last = v;
+    }
+    if (kind === "string" && Number.isFinite(first)) {
+      const m = measures.get(s.measure);
+      ranges.set(s.measure, { first, last: m === undefined ? last : periodEnd(last, m.definition.period) });
+    }
+  }
+  for (let i = 0; i < project.measures.length; i++) {
+    const m = project.measures[i]!;
+    if (!seriesOf.has(m.id)) issues.push(issue("warning", "no-data", ["measures", i], `measure ${q(m.id)} has no data yet`));
+  }
+
+  // PDSA cycles.
+  const cycleIds = new Set<string>();
+  for (let i = 0; i < project.cycles.length; i++) {
+    const c = project.cycles[i]!;
+    if (cycleIds.has(c.id)) issues.push(issue("error", "duplicate-id", ["cycles", i, "id"], `cycle id ${q(c.id)} is used twice`));
+    cycleIds.add(c.id);
+    issues.push(...prefixIssues(["cycles", i], checkPdsaCycle(c)));
+    const k = g.kind.get(c.changeIdea);
+    if (k === undefined) issues.push(issue("error", "unknown-id", ["cycles", i, "changeIdea"], `cycle ${q(c.id)} tests unknown change idea ${q(c.changeIdea)}`));
+    else if (k !== "change") issues.push(issue("error", "not-a-change-idea", ["cycles", i, "changeIdea"], `cycle ${q(c.id)} tests ${q(c.changeIdea)}, which is not a change idea`));
+    const ms = c.measures ?? [];
+    for (let j = 0; j < ms.length; j++) {
+      if (!measures.has(ms[j]!)) issues.push(issue("error", "unknown-id", ["cycles", i, "measures", j], `cycle ${q(c.id)} names unknown measure ${q(ms[j]!)}`));
+    }
+  }
+  for (const r of ramps(project.cycles)) for (const w of r.warnings) issues.push({ severity: "warning", ...w });
+
+  // PDSA dates against the data range of each measure the cycle is charted on.
+  const chartsOf = measuresForCycles(project);
+  for (let i = 0; i < project.cycles.length; i++) {
+    const c = project.cycles[i]!;
+    const date = c.do?.date;
+    if (date === undefined) continue;
+    const day = parseIsoDay(date);
+    if (Number.isNaN(day)) continue;
+    for (const mid of chartsOf(i)) {
+      const r = ranges.get(mid);
+      if (r === undefined) continue;
+      if (day < r.first || day > r.last) {
+        const side = day < r.first ? `before measure ${q(mid)}'s data start (${formatIsoDay(r.first)})` : `after measure ${q(mid)}'s data end (${formatIsoDay(r.last)})`;
+        issues.push(issue("warning", "date-outside-data", ["cycles", i, "do", "date"], `cycle ${q(c.id)} was run on ${formatIsoDay(day)}, ${side}`));
+      }
+    }
+  }
+  return result(issues);
+}
+
+function q(s: string): string {
+  return JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
+}

@@ -1,0 +1,77 @@
+import { toDayNumber } from "../_lib/calendar.js";
+
+/**
+ * The least of a chart analysis the roll-up needs: its signals (each with the rule, the
+ * assessment against the measure's direction, a plain-English message and where it ends) and,
+ * optionally, its phases (`signal: null` when a phase had too little data for the rules).
+ * `runChart()` and `controlChart()` results fit this shape.
+ */
+export interface ChartLike {
+  signals: readonly SignalLike[];
+  phases?: readonly { signal: boolean | null }[];
+}
+
+/** One signal of a {@link ChartLike}. `end` is the x (date or number) or index where it ends. */
+export interface SignalLike {
+  rule: string;
+  assessment: "improvement" | "deterioration" | "neutral";
+  message: string;
+  end: unknown;
+  phase?: number;
+}
+
+/** What a measure's chart says now. */
+export type VerdictKind = "improvement" | "deterioration" | "signal" | "no-signal" | "insufficient-data" | "not-analysed" | "error";
+
+/** A chart verdict in words, with the rule of the signal it rests on. */
+export interface Verdict {
+  kind: VerdictKind;
+  /** e.g. "improvement signal: 7 points above the median", "no signal", "insufficient data". */
+  text: string;
+  /** Rule of the latest signal in the current phase, or null. */
+  rule: string | null;
+  /** Number of signals in the current phase. */
+  signals: number;
+}
+
+/**
+ * Summarise a chart analysis as a verdict. Only the current (last) phase counts: when `phases`
+ * is given, signals whose `phase` is not the last index are ignored (a signal that led to a new
+ * phase has already been acted on). Among the current signals the latest (largest `end`; dates
+ * compared as calendar days) decides the kind; others are mentioned. With no current signal the
+ * verdict is "insufficient data" when the last phase has `signal: null`, else "no signal".
+ *
+ * @example
+ * summariseVerdict({ signals: [{ rule: "shift", assessment: "improvement", message: "7 points above the median", end: "2025-06-01" }] })
+ * //=> { kind: "improvement", text: "improvement signal: 7 points above the median", rule: "shift", signals: 1 }
+ */
+export function summariseVerdict(chart: ChartLike): Verdict {
+  const phases = chart.phases;
+  const current = phases !== undefined && phases.length > 0 ? phases.length - 1 : undefined;
+  const signals = chart.signals.filter((s) => current === undefined || s.phase === undefined || s.phase === current);
+  if (signals.length === 0) {
+    const last = phases?.[phases.length - 1];
+    if (last !== undefined && last.signal === null) return { kind: "insufficient-data", text: "insufficient data", rule: null, signals: 0 };
+    return { kind: "no-signal", text: "no signal", rule: null, signals: 0 };
+  }
+  let latest = signals[0]!;
+  let latestKey = endKey(latest.end);
+  for (let i = 1; i < signals.length; i++) {
+    const k = endKey(signals[i]!.end);
+    // Later or equal (array order breaks ties); incomparable ends fall back to array order.
+    if (Number.isNaN(k) || Number.isNaN(latestKey) || k >= latestKey) {
+      latest = signals[i]!;
+      latestKey = k;
+    }
+  }
+  const kind: VerdictKind = latest.assessment === "neutral" ? "signal" : latest.assessment;
+  const lead = kind === "signal" ? "signal" : `${kind} signal`;
+  const others = signals.length - 1;
+  const tail = others > 0 ? ` (and ${others} other signal${others === 1 ? "" : "s"} in this phase)` : "";
+  return { kind, text: `${lead}: ${latest.message}${tail}`, rule: latest.rule, signals: signals.length };
+}
+
+function endKey(end: unknown): number {
+  if (typeof end === "number") return end;
+  return toDayNumber(end);
+}
