@@ -2,5 +2,9 @@
 export * from "./runchart/index.js";
 export * from "./spc/index.js";
 export * from "./timescales/index.js";
+export * from "./pdsa/index.js";
+export * from "./drivers/index.js";
+export * from "./measures/index.js";
+export * from "./project/index.js";
 export { QiError, type QiErrorCode, type QiIssue, type QiPath } from "./_lib/error.js";
 export type { Accessor } from "./_lib/accessor.js";
