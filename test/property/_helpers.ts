@@ -73,9 +73,30 @@ export const moderateDouble = fc
 
 export type Y = number | null;
 
-/** A series of 1–80 values with gaps (null) mixed in. */
+/**
+ * A series of 1–80 values with gaps (null) mixed in: random noise, or noise with a level shift,
+ * a monotone stretch and an outlier planted so that every rule gets exercised. Planted values
+ * stay in the domain of `value` (sums of two draws, or a draw times 32), so the exactness the
+ * invariance properties rely on is kept.
+ */
 export function series(value: fc.Arbitrary<number>, maxLength = 80): fc.Arbitrary<Y[]> {
-  return fc.array(fc.oneof({ weight: 6, arbitrary: value }, { weight: 1, arbitrary: fc.constant(null) }), { minLength: 1, maxLength });
+  const noise = fc.array(fc.oneof({ weight: 8, arbitrary: value }, { weight: 1, arbitrary: fc.constant(null) }), { minLength: 1, maxLength, size: "max" });
+  const patterned = fc
+    .tuple(noise, value, fc.nat(), fc.nat(), fc.nat({ max: 12 }), fc.boolean(), fc.nat(), fc.boolean())
+    .map(([ys, level, shiftAt, trendAt, trendLength, up, outlierAt, withOutlier]) => {
+      const out = ys.slice();
+      const n = out.length;
+      // level shift from shiftAt on
+      for (let i = shiftAt % n; i < n; i++) if (out[i] !== null) out[i] = out[i]! + level;
+      // a monotone stretch (sorted values, ties kept)
+      const from = trendAt % n;
+      const to = Math.min(n, from + trendLength);
+      const part = out.slice(from, to).filter((v): v is number => v !== null).sort((a, b) => (up ? a - b : b - a));
+      for (let i = from, k = 0; i < to; i++) if (out[i] !== null) out[i] = part[k++]!;
+      if (withOutlier && out[outlierAt % n] !== null) out[outlierAt % n] = (level === 0 ? 1 : level) * 32;
+      return out;
+    });
+  return fc.oneof(noise, patterned);
 }
 
 const rulesArb: fc.Arbitrary<RunRulesOption | undefined> = fc.oneof(

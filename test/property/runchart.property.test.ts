@@ -142,7 +142,7 @@ describe("runChart (property tests)", () => {
       .chain((rows) =>
         optionsFor(new Set(rows.map((r) => r.x)).size).map((opts) => ({
           rows,
-          opts: { ...opts, x: "x", y: "y", notes: "note", aggregate: "median" } as RunChartOptions<(typeof rows)[number]>,
+          opts: { ...opts, x: "x", y: "y", notes: "note", aggregate: "median" } as unknown as RunChartOptions<(typeof rows)[number]>,
         })),
       );
     const plainCase = chartCase(fc.oneof(smallInt, moderateDouble)).map(({ ys, opts }) => ({ rows: ys, opts }));
@@ -212,7 +212,7 @@ describe("runChart (property tests)", () => {
         fc.tuple(optionsFor(new Set(rows.map((r) => r.x)).size), fc.constantFrom("mean" as const, "median" as const, "sum" as const)).map(([opts, aggregate]) => ({
           rows,
           distinct: new Set(rows.map((r) => r.x)).size,
-          opts: { ...opts, x: "x", y: "y", aggregate } as RunChartOptions<(typeof rows)[number]>,
+          opts: { ...opts, x: "x", y: "y", aggregate } as unknown as RunChartOptions<(typeof rows)[number]>,
         })),
       );
     const plainCase = chartCase(fc.oneof(smallInt, moderateDouble)).map(({ ys, opts }) => ({ rows: ys, distinct: ys.length, opts }));
