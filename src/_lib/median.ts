@@ -12,7 +12,12 @@ export function medianInPlace(values: Float64Array, n: number = values.length): 
   // After selecting k, every value left of k is ≤ values[k]: the lower middle is their maximum.
   let lower = values[0]!;
   for (let i = 1; i < k; i++) if (values[i]! > lower) lower = values[i]!;
-  return lower + (upper - lower) / 2;
+  return midpoint(lower, upper);
+}
+
+/** (a + b) / 2 without overflow for values near ±Number.MAX_VALUE. */
+export function midpoint(a: number, b: number): number {
+  return (a < 0) !== (b < 0) ? (a + b) / 2 : a + (b - a) / 2;
 }
 
 /**

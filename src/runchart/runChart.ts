@@ -159,7 +159,7 @@ function readPoints<T>(data: readonly T[], options: RunChartOptions<T>): Points 
       scratch[m++] = v;
       sum += v;
     }
-    y[g] = m === 0 ? Number.NaN : aggregate === "sum" ? sum : aggregate === "mean" ? sum / m : medianInPlace(scratch, m);
+    y[g] = m === 0 ? Number.NaN : aggregate === "sum" ? sum : aggregate === "mean" ? mean(scratch, m, sum) : medianInPlace(scratch, m);
   }
   return { n: groups, kind: xt.kind, x, days, y, notes };
 }
@@ -285,15 +285,13 @@ function analyse<T>(data: readonly T[], options: RunChartOptions<T>): RunChart {
       warnings.push({ code: "no-centre", phase: k, message: `Phase ${k + 1} has no values to set its centre; its rules are not applied.` });
       phaseOut.push({
         start: ph.start, end: ph.end, baselineStart: ph.baselineStart, baselineEnd: ph.baselineEnd, origin: ph.origin, centre: null,
-        nObs: ph.end - ph.start + 1, nUseful: 0, runs: 0, runsLimits: null, longestRun: 0, longestRunMax: null, crossings: 0, crossingsMin: null, signal: null,
+        nObs: countNotExcluded(excluded, ph.start, ph.end), nUseful: 0, runs: 0, runsLimits: null, longestRun: 0, longestRunMax: null, crossings: 0, crossingsMin: null, signal: null,
       });
       return;
     }
     const stats = runsStats(y, active, ph.start, ph.end, centre);
     const nUseful = stats.nUseful;
-    // As qicharts2's n.obs: every point of the phase that is not excluded, gaps included.
-    let nObs = 0;
-    for (let i = ph.start; i <= ph.end; i++) nObs += 1 - excluded[i]!;
+    const nObs = countNotExcluded(excluded, ph.start, ph.end);
 
     // IHI rule 1 and 2: shifts and trends.
     if (rules.shift !== false) {
@@ -448,4 +446,19 @@ function analyse<T>(data: readonly T[], options: RunChartOptions<T>): RunChart {
   }
   signals.sort((a, b) => a.phase - b.phase || a.start - b.start || a.end - b.end);
   return { points, phases: phaseOut, signals, warnings, settings: { rules, direction, astronomical, rephase } };
+}
+
+/** As qicharts2's n.obs: the points of a phase that are not excluded, gaps included. */
+function countNotExcluded(excluded: Uint8Array, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i <= end; i++) n += 1 - excluded[i]!;
+  return n;
+}
+
+/** Mean of the first m values; falls back to a running mean when the plain sum overflows. */
+function mean(values: Float64Array, m: number, sum: number): number {
+  if (Number.isFinite(sum)) return sum / m;
+  let avg = 0;
+  for (let k = 0; k < m; k++) avg += (values[k]! - avg) / (k + 1);
+  return avg;
 }
