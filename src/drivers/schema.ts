@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { jsonSchemaOf, parseWith, safeParseWith, type SafeParseResult } from "../project/_zod.js";
+import { jsonSchemaOf, parseWith, safeParseWith, type SafeParseResult } from "../_lib/zodParse.js";
 import type { DriverDiagram } from "./types.js";
 import { validateDriverDiagram } from "./validate.js";
 

@@ -1,4 +1,4 @@
-import { issue, result, type ValidationIssue, type ValidationResult } from "../project/issues.js";
+import { issue, result, type ValidationIssue, type ValidationResult } from "../_lib/issues.js";
 import { checkAim } from "./aim.js";
 import { buildGraph, KIND_NAME } from "./graph.js";
 import type { AllowedLinks, DriverDiagram, DriverNodeKind, NodeKind } from "./types.js";

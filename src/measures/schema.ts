@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { IsoDateSchema } from "../pdsa/schema.js";
-import { jsonSchemaOf, parseWith, safeParseWith, type SafeParseResult } from "../project/_zod.js";
+import { jsonSchemaOf, parseWith, safeParseWith, type SafeParseResult } from "../_lib/zodParse.js";
 import { checkMeasure } from "./check.js";
 import type { Measure } from "./types.js";
 

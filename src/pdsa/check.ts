@@ -1,5 +1,5 @@
 import { parseIsoDay } from "../_lib/calendar.js";
-import { issue, type ValidationIssue } from "../project/issues.js";
+import { issue, type ValidationIssue } from "../_lib/issues.js";
 import type { PdsaCycle } from "./types.js";
 
 /**

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { jsonSchemaOf, parseWith, safeParseWith, type SafeParseResult } from "../project/_zod.js";
+import { jsonSchemaOf, parseWith, safeParseWith, type SafeParseResult } from "../_lib/zodParse.js";
 import { checkPdsaCycle } from "./check.js";
 import type { PdsaCycle } from "./types.js";
 

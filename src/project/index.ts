@@ -1,6 +1,6 @@
 export type { DataSeries, Project, SeriesRow } from "./types.js";
-export type { ValidationIssue, ValidationResult } from "./issues.js";
-export type { SafeParseResult } from "./_zod.js";
+export type { ValidationIssue, ValidationResult } from "../_lib/issues.js";
+export type { SafeParseResult } from "../_lib/zodParse.js";
 export { validateProject } from "./validate.js";
 export { summariseVerdict, type ChartLike, type SignalLike, type Verdict, type VerdictKind } from "./verdict.js";
 export {

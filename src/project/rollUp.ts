@@ -7,7 +7,7 @@ import type { Measure, MeasureDirection, MeasureTarget, MeasureType } from "../m
 import { fidelity, type FidelityOptions } from "../pdsa/fidelity.js";
 import { ramp, type ChangeIdeaStatus } from "../pdsa/ramp.js";
 import type { PdsaCycle, PdsaDecision } from "../pdsa/types.js";
-import type { ValidationIssue } from "./issues.js";
+import type { ValidationIssue } from "../_lib/issues.js";
 import type { Project, SeriesRow } from "./types.js";
 import { measuresForCycles, validateProject } from "./validate.js";
 import { summariseVerdict, type ChartLike, type Verdict } from "./verdict.js";

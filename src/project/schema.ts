@@ -2,7 +2,7 @@ import * as z from "zod";
 import { DriverDiagramSchema } from "../drivers/schema.js";
 import { MeasureSchema } from "../measures/schema.js";
 import { IsoDateSchema, PdsaCycleSchema } from "../pdsa/schema.js";
-import { jsonSchemaOf, parseWith, safeParseWith, type SafeParseResult } from "./_zod.js";
+import { jsonSchemaOf, parseWith, safeParseWith, type SafeParseResult } from "../_lib/zodParse.js";
 import type { Project } from "./types.js";
 import { validateProject } from "./validate.js";
 

@@ -6,7 +6,7 @@ import type { Measure } from "../measures/types.js";
 import { checkPdsaCycle } from "../pdsa/check.js";
 import { ramps } from "../pdsa/ramp.js";
 import { periodEnd } from "./dates.js";
-import { issue, prefixIssues, result, type ValidationIssue, type ValidationResult } from "./issues.js";
+import { issue, prefixIssues, result, type ValidationIssue, type ValidationResult } from "../_lib/issues.js";
 import type { Project } from "./types.js";
 
 /** @internal Which measures' charts a cycle belongs on: the measures it names, else those linked to its change idea or any node above it. */

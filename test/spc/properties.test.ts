@@ -10,7 +10,9 @@ const deepFreeze = <T>(o: T): T => {
   return o;
 };
 const rel = (a: number | null, b: number | null): boolean => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)));
-const series = fc.array(fc.double({ min: -1000, max: 1000, noNaN: true }), { minLength: 3, maxLength: 60 });
+// Values that stay normal doubles after scaling: fast-check favours tiny magnitudes such as
+// 5e-324, which underflow to 0 when multiplied by 0.01 and turn distinct values into ties.
+const series = fc.array(fc.double({ min: -1000, max: 1000, noNaN: true }).filter((v) => v === 0 || Math.abs(v) > 1e-200), { minLength: 3, maxLength: 60 });
 const k = fc.double({ min: 0.01, max: 100, noNaN: true });
 
 describe("properties", () => {
