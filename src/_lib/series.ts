@@ -145,3 +145,14 @@ function toNumber(v: unknown, row: number, name: string, option: string): number
   }
   throw new QiError("invalid-value", ["data", row, name], `${option} must be a number; row ${row} has ${describeValue(v)}`);
 }
+
+/** The first two rows (in x order) that share an x value, or null when every x is distinct. */
+export function firstDuplicate(xt: XTable): [number, number] | null {
+  const groups = xt.groupStarts.length - 1;
+  if (groups === xt.length) return null;
+  for (let g = 0; g < groups; g++) {
+    const from = xt.groupStarts[g]!;
+    if (xt.groupStarts[g + 1]! - from > 1) return [xt.order[from]!, xt.order[from + 1]!];
+  }
+  return null;
+}

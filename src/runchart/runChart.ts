@@ -2,7 +2,8 @@ import { valueof, type Accessor } from "../_lib/accessor.js";
 import { QiError, describeValue } from "../_lib/error.js";
 import { medianInPlace } from "../_lib/median.js";
 import { checkKeys, enumOption, integerOption, objectOption } from "../_lib/options.js";
-import { channelName, readNumbers, readX, type XKind } from "../_lib/series.js";
+import { channelName, firstDuplicate, readNumbers, readX, type XKind } from "../_lib/series.js";
+import { analyseByGroup } from "../_lib/groups.js";
 import { exactRunsLimits } from "../_lib/runsDistribution.js";
 import { findAstronomical } from "./astronomical.js";
 import { anhoejVerdict } from "./anhoejVerdict.js";
@@ -65,32 +66,8 @@ export function runChart<T>(data: readonly T[], options: RunChartOptions<T> = {}
   const o = objectOption(options, ["options"]);
   checkKeys(o, OPTION_KEYS, ["options"], "option");
   if (!Array.isArray(data)) throw new QiError("invalid-value", ["data"], `data must be an array of numbers or rows, not ${describeValue(data)}`);
-  if (options.by !== undefined) return byGroup(data, options);
+  if (options.by !== undefined) return analyseByGroup(data, options, "runChart", analyse);
   return analyse(data, options);
-}
-
-function byGroup<T>(data: readonly T[], options: RunChartOptions<T>): RunChartGroup[] {
-  if (data.length === 0) throw new QiError("empty-data", ["data"], "runChart needs at least one row");
-  const key = valueof(options.by!, "by");
-  const groups = new Map<unknown, T[]>();
-  data.forEach((d, i) => {
-    let k = key(d, i, data);
-    if (k instanceof Date) k = k.getTime();
-    let rows = groups.get(k);
-    if (rows === undefined) groups.set(k, (rows = []));
-    rows.push(d);
-  });
-  const { by: _by, ...rest } = options;
-  const out: RunChartGroup[] = [];
-  for (const [k, rows] of groups) {
-    try {
-      out.push({ key: k, chart: analyse(rows, rest) });
-    } catch (e) {
-      if (e instanceof QiError) throw new QiError(e.code, ["groups", String(k), ...e.path], `in group ${describeValue(k)}: ${e.message}`);
-      throw e;
-    }
-  }
-  return out;
 }
 
 /** The series after ordering by x and combining duplicate x values. */
@@ -111,18 +88,14 @@ function readPoints<T>(data: readonly T[], options: RunChartOptions<T>): Points 
   const noteOf = options.notes === undefined ? null : valueof(options.notes, "notes");
   const groups = xt.groupStarts.length - 1;
   const identity = xt.simple;
-  if (groups !== xt.length && options.aggregate === undefined) {
-    for (let g = 0; g < groups; g++) {
-      if (xt.groupStarts[g + 1]! - xt.groupStarts[g]! > 1) {
-        const a = xt.order[xt.groupStarts[g]!]!;
-        const b = xt.order[xt.groupStarts[g]! + 1]!;
-        throw new QiError(
-          "duplicate-x",
-          ["data", b, channelName(options.x, "x")],
-          `rows ${a} and ${b} have the same x (${describeValue(xt.values![a])}); give aggregate: "mean", "median" or "sum" to combine them`,
-        );
-      }
-    }
+  const duplicate = options.aggregate === undefined ? firstDuplicate(xt) : null;
+  if (duplicate !== null) {
+    const [a, b] = duplicate;
+    throw new QiError(
+      "duplicate-x",
+      ["data", b, channelName(options.x, "x")],
+      `rows ${a} and ${b} have the same x (${describeValue(xt.values![a])}); give aggregate: "mean", "median" or "sum" to combine them`,
+    );
   }
   const aggregate = options.aggregate === undefined ? undefined : enumOption(options.aggregate, ["mean", "median", "sum"] as const, ["options", "aggregate"]);
   if (identity && noteOf === null) {

@@ -1,4 +1,5 @@
-import { valueof, type Accessor } from "../_lib/accessor.js";
+import { type Accessor } from "../_lib/accessor.js";
+import { analyseByGroup } from "../_lib/groups.js";
 import { QiError, describeValue } from "../_lib/error.js";
 import { checkKeys, enumOption, numberOption, objectOption } from "../_lib/options.js";
 import { anhoejVerdict } from "../runchart/anhoejVerdict.js";
@@ -61,33 +62,10 @@ export function controlChart<T>(data: readonly T[], options: ControlChartOptions
   const o = objectOption(options, ["options"]);
   checkKeys(o, OPTION_KEYS, ["options"], "option");
   if (!Array.isArray(data)) throw new QiError("invalid-value", ["data"], `data must be an array of numbers or rows, not ${describeValue(data)}`);
-  if (options.by !== undefined) return byGroup(data, options);
+  if (options.by !== undefined) return analyseByGroup(data, options, "controlChart", analyse);
   return analyse(data, options);
 }
 
-function byGroup<T>(data: readonly T[], options: ControlChartOptions<T>): ControlChartGroup[] {
-  if (data.length === 0) throw new QiError("empty-data", ["data"], "controlChart needs at least one row");
-  const key = valueof(options.by!, "by");
-  const groups = new Map<unknown, T[]>();
-  data.forEach((d, i) => {
-    let k = key(d, i, data);
-    if (k instanceof Date) k = k.getTime();
-    let rows = groups.get(k);
-    if (rows === undefined) groups.set(k, (rows = []));
-    rows.push(d);
-  });
-  const { by: _by, ...rest } = options;
-  const out: ControlChartGroup[] = [];
-  for (const [k, rows] of groups) {
-    try {
-      out.push({ key: k, chart: analyse(rows, rest) });
-    } catch (e) {
-      if (e instanceof QiError) throw new QiError(e.code, ["groups", String(k), ...e.path], `in group ${describeValue(k)}: ${e.message}`, e.issues);
-      throw e;
-    }
-  }
-  return out;
-}
 
 function analyse<T>(data: readonly T[], options: ControlChartOptions<T>): ControlChart {
   const type: ControlChartType = options.type === undefined ? "i" : (TYPES as readonly unknown[]).includes(options.type) ? options.type : unknownType(options.type);

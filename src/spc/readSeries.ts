@@ -1,6 +1,6 @@
 import { valueof } from "../_lib/accessor.js";
 import { QiError, describeValue, type QiIssue } from "../_lib/error.js";
-import { channelName, readNumbers, readX, type XKind } from "../_lib/series.js";
+import { channelName, firstDuplicate, readNumbers, readX, type XKind } from "../_lib/series.js";
 import type { XValue } from "../runchart/types.js";
 import type { ControlChartOptions, ControlChartType } from "./types.js";
 
@@ -63,18 +63,14 @@ export function readSeries<T>(data: readonly T[], options: ControlChartOptions<T
   const groups = xt.groupStarts.length - 1;
   const subgroups = SUBGROUPS.includes(type);
   const summed = SUMMED.includes(type);
-  if (groups !== xt.length && !subgroups && !summed) {
-    for (let g = 0; g < groups; g++) {
-      if (xt.groupStarts[g + 1]! - xt.groupStarts[g]! > 1) {
-        const a = xt.order[xt.groupStarts[g]!]!;
-        const b = xt.order[xt.groupStarts[g]! + 1]!;
-        throw new QiError(
-          "duplicate-x",
-          ["data", b, channelName(options.x, "x")],
-          `rows ${a} and ${b} have the same x (${describeValue(xt.values![a])}); a ${type} chart has one value per x (use an xbar or s chart for subgroups)`,
-        );
-      }
-    }
+  const duplicate = !subgroups && !summed ? firstDuplicate(xt) : null;
+  if (duplicate !== null) {
+    const [a, b] = duplicate;
+    throw new QiError(
+      "duplicate-x",
+      ["data", b, channelName(options.x, "x")],
+      `rows ${a} and ${b} have the same x (${describeValue(xt.values![a])}); a ${type} chart has one value per x (use an xbar or s chart for subgroups)`,
+    );
   }
   const noteOf = options.notes === undefined ? null : valueof(options.notes, "notes");
   const x: XValue[] = new Array(groups);

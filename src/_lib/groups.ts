@@ -1,0 +1,36 @@
+import { valueof, type Accessor } from "./accessor.js";
+import { QiError, describeValue } from "./error.js";
+
+/**
+ * Split rows by a key (field name or accessor) and analyse each group independently, in
+ * first-seen order — the `by` option of runChart and controlChart. Dates are grouped by their
+ * time. A QiError from one group is rethrown with the group's key in its path and message.
+ */
+export function analyseByGroup<T, O extends { by?: Accessor<T, unknown> }, R>(
+  data: readonly T[],
+  options: O,
+  name: string,
+  analyse: (rows: T[], options: Omit<O, "by">) => R,
+): { key: unknown; chart: R }[] {
+  if (data.length === 0) throw new QiError("empty-data", ["data"], `${name} needs at least one row`);
+  const key = valueof(options.by!, "by");
+  const groups = new Map<unknown, T[]>();
+  data.forEach((d, i) => {
+    let k = key(d, i, data);
+    if (k instanceof Date) k = k.getTime();
+    let rows = groups.get(k);
+    if (rows === undefined) groups.set(k, (rows = []));
+    rows.push(d);
+  });
+  const { by: _by, ...rest } = options;
+  const out: { key: unknown; chart: R }[] = [];
+  for (const [k, rows] of groups) {
+    try {
+      out.push({ key: k, chart: analyse(rows, rest) });
+    } catch (e) {
+      if (e instanceof QiError) throw new QiError(e.code, ["groups", String(k), ...e.path], `in group ${describeValue(k)}: ${e.message}`, e.issues);
+      throw e;
+    }
+  }
+  return out;
+}
