@@ -231,7 +231,7 @@ export function drawChart(model: ChartModel, options: RenderChartOptions = {}): 
     let lx = 12;
     const ly = legendTop + r * 18 + 9;
     for (const item of row) {
-      leg.push(`<g class="legend-item ${item.key}">${item.symbol(lx, ly)}<text x="${px(lx + 24)}" y="${px(ly + 4)}" font-size="${TICK_SIZE}" fill="${THEME.text}">${escapeXml(item.label)}</text></g>`);
+      leg.push(`<g class="legend-item legend-${item.key}">${item.symbol(lx, ly)}<text x="${px(lx + 24)}" y="${px(ly + 4)}" font-size="${TICK_SIZE}" fill="${THEME.text}">${escapeXml(item.label)}</text></g>`);
       lx += legendWidth(item);
     }
   });
@@ -314,7 +314,7 @@ function legendFor(model: ChartModel, target: number | null, annotations: boolea
   for (const a of ["improvement", "deterioration", "neutral"] as const) {
     if (!model.points.some((p) => p.assessment === a && p.y !== null)) continue;
     items.push({
-      key: `signal ${a}`,
+      key: a,
       label: ASSESSMENT_LABEL[a],
       symbol: (x, y) => `<path d="${markerPath(SHAPES[a], x + 9, y)}" fill="${THEME[a]}"/>`,
     });
