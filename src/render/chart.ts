@@ -173,7 +173,7 @@ export function drawChart(model: ChartModel, options: RenderChartOptions = {}): 
   }
   out.push(`<g class="centre-line">${centre.join("")}</g>`);
   if (target !== null && Number.isFinite(target)) {
-    out.push(`<g class="target"><line class="target" x1="${px(left)}" x2="${px(right)}" y1="${px(y.pos(target))}" y2="${px(y.pos(target))}" stroke="${THEME.target}" stroke-width="2" stroke-dasharray="${TARGET_DASH}"/></g>`);
+    out.push(`<g class="target-line"><line class="target" x1="${px(left)}" x2="${px(right)}" y1="${px(y.pos(target))}" y2="${px(y.pos(target))}" stroke="${THEME.target}" stroke-width="2" stroke-dasharray="${TARGET_DASH}"/></g>`);
   }
 
   // Annotations: a marker on the plot's top edge, a dotted line down through the plot, a leader line up to the label.
