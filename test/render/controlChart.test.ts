@@ -36,7 +36,7 @@ const ratioRows = COUNTS.map((y, i) => ({ month: x[i]!, y, n: DENOMINATORS[i]! }
 const subgroupRows = RISE.slice(0, 16).flatMap((v, i) => [0, 1, 2, 3].slice(0, i % 3 === 0 ? 3 : 4).map((k) => ({ month: x[i]!, y: v + ((k * 7 + i) % 5) - 2 })));
 const between = [12, 30, 7, 45, 22, 18, 60, 9, 33, 27, 15, 41, 38, 55, 70, 48];
 
-const CASES: Array<{ type: ControlChartType; rows: readonly object[]; stepped: boolean }> = [
+const CASES: Array<{ type: ControlChartType; rows: ReadonlyArray<Record<string, unknown>>; stepped: boolean }> = [
   { type: "i", rows: RISE.map((y, i) => ({ month: months(24)[i]!, y })), stepped: false },
   { type: "mr", rows: RISE.map((y, i) => ({ month: months(24)[i]!, y })), stepped: false },
   { type: "xbar", rows: subgroupRows, stepped: true },
