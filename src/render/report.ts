@@ -212,7 +212,7 @@ function cycleTable(cycles: readonly PdsaCycle[]): string {
     const learning = c.study?.learning ? `<br><em>Learning:</em> ${escapeXml(c.study.learning)}` : "";
     const decision = c.act ? `<strong>${escapeXml(c.act.decision)}</strong>${c.act.nextSteps ? `<br>${escapeXml(c.act.nextSteps)}` : ""}` : "none yet";
     const name = `${c.sequence ?? k + 1}. ${c.title ?? c.id}`;
-    return `<tr><td>${escapeXml(name)}${c.scale?.size !== undefined ? `<br><span class="muted">${escapeXml(`${c.scale.size} ${c.scale.unit ?? ""}`.trim())}</span>` : ""}</td><td>${escapeXml(dates)}</td><td>${escapeXml(c.objective)}</td><td><ul>${qs.join("")}</ul>${learning}</td><td>${decision}</td></tr>`;
+    return `<tr><td>${escapeXml(name)}${c.scale?.size !== undefined ? `<br><span class="muted">${escapeXml(`${c.scale.size} ${c.scale.unit ?? ""}`.trim())}</span>` : ""}</td><td class="dates">${escapeXml(dates)}</td><td>${escapeXml(c.objective)}</td><td><ul>${qs.join("")}</ul>${learning}</td><td>${decision}</td></tr>`;
   });
   return `<table class="cycles"><thead><tr><th>Cycle</th><th>Dates</th><th>Objective</th><th>Prediction vs result</th><th>Decision</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }

@@ -34,6 +34,7 @@ dl.definition dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; font-size: .9em; margin: .5em 0 1em; }
 th, td { border: 1px solid #d9d9d9; padding: .35em .5em; text-align: left; vertical-align: top; }
 th { background: #f4f4f4; }
+td.dates { white-space: nowrap; }
 td ul { margin: 0; padding-left: 1.1em; }
 .badge { display: inline-block; padding: 0 .55em; border-radius: 999px; border: 1px solid #8c8c8c; font-size: .85em; background: #f2f2f2; }
 .badge.testing { border-color: #E69F00; background: #fdf0d2; }
