@@ -58,8 +58,8 @@ export function renderDriverDiagram(diagram: DriverDiagram, options: RenderDrive
   const g = buildGraph(diagram);
   const colW = (W - 24 - COL_GAP * (COLUMNS.length - 1)) / COLUMNS.length;
   const chars = Math.max(8, Math.floor((colW - 2 * PAD) / (FONT * 0.56)));
-  // Bold labels (aim, primary drivers) are wider: about 0.62 em per character.
-  const boldChars = Math.max(8, Math.floor((colW - 2 * PAD) / (FONT * 0.62)));
+  // Bold labels (aim, primary drivers) are wider: about 0.66 em per character.
+  const boldChars = Math.max(8, Math.floor((colW - 2 * PAD) / (FONT * 0.66)));
   const id = safeId(options.id ?? `qi-${hash(`driver|${title}|${g.ids.join(",")}|${diagram.links.map((l) => `${l.from}>${l.to}`).join(",")}`)}`);
 
   // Boxes per column (document order for now).

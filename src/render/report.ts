@@ -74,7 +74,12 @@ export function renderReport(project: Project, options: RenderReportOptions = {}
   // Aim.
   const cov = summary.aim.coverage;
   body.push(`<section class="aim"><h2>Aim</h2><p class="aim-statement">${escapeXml(summary.aim.statement)}</p><ul class="checks">`);
-  for (const e of summary.aim.check.elements) body.push(`<li class="${e.ok ? "ok" : "not-ok"}"><strong>${escapeXml(AIM_ELEMENT[e.element] ?? e.element)}:</strong> ${escapeXml(e.feedback)}</li>`);
+  const aim = project.diagram.aim;
+  for (const e of summary.aim.check.elements) {
+    // A sound element shows what the aim says; a weak one shows the advice.
+    const text = e.ok && typeof aim[e.element] === "string" && aim[e.element]!.trim() !== "" ? aim[e.element]! : e.feedback;
+    body.push(`<li class="${e.ok ? "ok" : "not-ok"}"><strong>${escapeXml(AIM_ELEMENT[e.element] ?? e.element)}:</strong> ${escapeXml(text)}</li>`);
+  }
   body.push(
     `</ul><p>${cov.changeIdeas} change idea${cov.changeIdeas === 1 ? "" : "s"}: ${cov.tested} tested (${cov.testing} testing, ${cov.adopted} adopted, ${cov.adapted} adapted, ${cov.abandoned} abandoned), ${cov.untested} untested.</p></section>`,
   );
