@@ -1,0 +1,45 @@
+import type { ControlChart } from "../spc/types.js";
+import { drawChart } from "./chart.js";
+import { CONTROL_CHART_NAMES, summariseControlChart } from "./controlSummary.js";
+import { pointAssessments, type ChartModel } from "./model.js";
+import type { RenderChartOptions } from "./types.js";
+
+/**
+ * Draw a {@link controlChart} result as an SVG string (no DOM needed): everything
+ * {@link renderRunChart} draws, plus the 3-sigma control limits (solid over the baseline, dashed
+ * beyond) and the dotted 2-sigma lines. Limits that vary with the denominators (p, pp, u, up,
+ * xbar, s charts) are drawn as steps, one per point. The target defaults to the chart's
+ * `settings.target`. `<desc>` is {@link summariseControlChart}.
+ *
+ * @example
+ * renderControlChart(controlChart(rows, { type: "p", x: "month", y: "met", n: "children", multiply: 100 }), {
+ *   title: "Planning meetings within 14 days", yLabel: "%",
+ * }).includes('class="limit upper"') //=> true
+ */
+export function renderControlChart(chart: ControlChart, options: RenderChartOptions = {}): string {
+  const assessments = pointAssessments(chart.points.length, chart.signals);
+  const model: ChartModel = {
+    kind: "control",
+    className: `qi-control-chart qi-${chart.type}-chart`,
+    defaultTitle: CONTROL_CHART_NAMES[chart.type] ?? "Control chart",
+    centreName: chart.type === "g" ? "median" : "mean",
+    points: chart.points.map((p, i) => ({
+      x: p.x,
+      y: p.y,
+      centre: p.centre,
+      ucl: p.ucl,
+      lcl: p.lcl,
+      ucl2: p.ucl2,
+      lcl2: p.lcl2,
+      phase: p.phase,
+      excluded: p.excluded,
+      assessment: assessments[i] ?? null,
+      rules: p.signals,
+    })),
+    phases: chart.phases.map((p) => ({ start: p.start, end: p.end, baselineStart: p.baselineStart, baselineEnd: p.baselineEnd, centre: p.centre, origin: p.origin })),
+    limits: true,
+    summary: summariseControlChart(chart),
+    target: chart.settings.target,
+  };
+  return drawChart(model, options);
+}

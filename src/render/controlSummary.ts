@@ -1,0 +1,65 @@
+import type { ControlChart, ControlChartType } from "../spc/types.js";
+import { formatValue } from "./number.js";
+
+/** @internal Names of the control chart types for people. */
+export const CONTROL_CHART_NAMES: Record<ControlChartType, string> = {
+  i: "I chart (individuals)",
+  mr: "MR chart (moving ranges)",
+  xbar: "X-bar chart (subgroup means)",
+  s: "S chart (subgroup standard deviations)",
+  p: "P chart (proportions)",
+  pp: "P′ chart (Laney)",
+  u: "U chart (rates)",
+  up: "U′ chart (Laney)",
+  c: "C chart (counts)",
+  g: "G chart (cases between events)",
+  t: "T chart (time between events)",
+};
+
+/**
+ * A plain-text summary of a control chart for a screen reader, a terminal or an email, in the
+ * manner of {@link summariseRunChart}: the chart type, each phase's centre and control limits
+ * (their range over the phase when denominators vary) and the points beyond them, then every
+ * signal's message, then the warnings.
+ *
+ * @example
+ * summariseControlChart(controlChart([5, 6, 5, 7, 6, 5, 6, 5, 6, 30]))
+ * // "I chart (individuals). Phase 1 (points 1–10): mean 8.1, control limits …"
+ */
+export function summariseControlChart(chart: ControlChart): string {
+  const lines: string[] = [`${CONTROL_CHART_NAMES[chart.type] ?? `${chart.type} chart`}.`];
+  const centreName = chart.type === "g" ? "median" : "mean";
+  chart.phases.forEach((p, k) => {
+    const head = `Phase ${k + 1} (points ${p.start + 1}–${p.end + 1})`;
+    if (p.centre === null) {
+      lines.push(`${head}: no values.`);
+      return;
+    }
+    const parts = [`${centreName} ${formatValue(p.centre)}`];
+    const lo = range(chart, p.start, p.end, "lcl");
+    const hi = range(chart, p.start, p.end, "ucl");
+    if (lo !== null || hi !== null) parts.push(`control limits ${lo ?? "none"} to ${hi ?? "none"}`);
+    parts.push(p.sigmaSignals === 0 ? "no points beyond the limits" : `${p.sigmaSignals} point${p.sigmaSignals === 1 ? "" : "s"} beyond the limits`);
+    lines.push(`${head}: ${parts.join(", ")}.`);
+  });
+  if (chart.signals.length === 0) lines.push("No signals: common-cause variation only.");
+  else for (const s of chart.signals) lines.push(`- ${s.message}`);
+  for (const w of chart.warnings) lines.push(`Note: ${w.message}`);
+  return lines.join("\n");
+}
+
+/** "12.3" when the limit is constant over the phase, "10.1–14.2" when it varies, null when absent. */
+function range(chart: ControlChart, start: number, end: number, field: "lcl" | "ucl"): string | null {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (let i = start; i <= end; i++) {
+    const v = chart.points[i]?.[field];
+    if (v === null || v === undefined || !Number.isFinite(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (lo > hi) return null;
+  const a = formatValue(lo);
+  const b = formatValue(hi);
+  return a === b ? a : `${a}–${b} (varying with the denominators)`;
+}

@@ -1,0 +1,223 @@
+import { QiError } from "../_lib/error.js";
+import type { Measure } from "../measures/types.js";
+import { fidelity } from "../pdsa/fidelity.js";
+import { ramp } from "../pdsa/ramp.js";
+import type { PdsaCycle } from "../pdsa/types.js";
+import { rollUp, type ChangeIdeaSummary, type MeasureSummary } from "../project/rollUp.js";
+import type { Project, SeriesRow } from "../project/types.js";
+import type { ChartLike } from "../project/verdict.js";
+import { runChart } from "../runchart/runChart.js";
+import type { RunChart } from "../runchart/types.js";
+import type { ControlChart } from "../spc/types.js";
+import { renderControlChart } from "./controlChart.js";
+import { renderDriverDiagram } from "./driverDiagram.js";
+import { escapeXml } from "./escape.js";
+import { formatValue } from "./number.js";
+import { REPORT_CSS } from "./reportStyle.js";
+import { renderRunChart } from "./runChart.js";
+import type { RenderReportOptions } from "./types.js";
+
+const AIM_ELEMENT: Record<string, string> = { what: "What will improve", howMuch: "How much", byWhen: "By when", forWhom: "For whom" };
+const PERIOD: Record<string, string> = { day: "daily", week: "weekly", month: "monthly", quarter: "quarterly", year: "yearly", case: "one point per case" };
+const CRITERION: Record<string, string> = {
+  "iterative-cycles": "Iterative cycles",
+  "prediction-based": "Prediction-based test",
+  "small-scale": "Small-scale testing",
+  "data-over-time": "Data over time",
+  documentation: "Documentation",
+};
+
+type Analysed = { chart: RunChart | ControlChart } | { error: string };
+
+/**
+ * Render a whole improvement project as one self-contained HTML document: the aim (with its SMART
+ * check), the driver diagram with each change idea's status, each measure's chart with its
+ * verdict in words (from {@link rollUp}) and its PDSA cycles as annotations, and the PDSA log per
+ * change idea (cycle, dates, objective, predictions against results, decision) with Taylor et al.
+ * (2014) fidelity notes. Inline SVG and CSS only: no scripts, fonts or other requests; prints on
+ * A4 with each measure on its own page. The default analysis is a run chart with the measure's
+ * direction; pass `analyse` for control charts. Deterministic: nothing depends on the clock
+ * (pass `generated` to stamp a date).
+ *
+ * @example
+ * const html = renderReport(project, { generated: "2025-01-31" });
+ * html.startsWith("<!DOCTYPE html>") //=> true
+ */
+export function renderReport(project: Project, options: RenderReportOptions = {}): string {
+  const analyse = options.analyse ?? defaultAnalyse;
+  const analysed = new Map<string, Analysed>();
+  const summary = rollUp(project, {
+    analyse: (m, rows) => {
+      try {
+        const chart = analyse(m, rows);
+        analysed.set(m.id, { chart });
+        return "type" in chart ? controlChartLike(chart) : chart;
+      } catch (e) {
+        if (e instanceof QiError) analysed.set(m.id, { error: e.message });
+        throw e;
+      }
+    },
+  });
+  const title = options.title ?? project.title;
+  const measureById = new Map<string, Measure>();
+  for (const m of project.measures) if (!measureById.has(m.id)) measureById.set(m.id, m);
+  const rowsOf = new Map<string, readonly SeriesRow[]>();
+  for (const s of project.data) if (!rowsOf.has(s.measure)) rowsOf.set(s.measure, s.rows);
+
+  const body: string[] = [];
+  body.push(`<header><h1>${escapeXml(title)}</h1>`);
+  if (summary.illustrative) body.push(`<p class="illustrative">Illustrative example: made-up data, not real people or services.</p>`);
+  if (project.description) body.push(`<p>${escapeXml(project.description)}</p>`);
+  if (options.generated !== undefined) body.push(`<p class="muted">Generated ${escapeXml(options.generated)}.</p>`);
+  body.push("</header>");
+
+  // Aim.
+  const cov = summary.aim.coverage;
+  body.push(`<section class="aim"><h2>Aim</h2><p class="aim-statement">${escapeXml(summary.aim.statement)}</p><ul class="checks">`);
+  const aim = project.diagram.aim;
+  for (const e of summary.aim.check.elements) {
+    // A sound element shows what the aim says; a weak one shows the advice.
+    const text = e.ok && typeof aim[e.element] === "string" && aim[e.element]!.trim() !== "" ? aim[e.element]! : e.feedback;
+    body.push(`<li class="${e.ok ? "ok" : "not-ok"}"><strong>${escapeXml(AIM_ELEMENT[e.element] ?? e.element)}:</strong> ${escapeXml(text)}</li>`);
+  }
+  body.push(
+    `</ul><p>${cov.changeIdeas} change idea${cov.changeIdeas === 1 ? "" : "s"}: ${cov.tested} tested (${cov.testing} testing, ${cov.adopted} adopted, ${cov.adapted} adapted, ${cov.abandoned} abandoned), ${cov.untested} untested.</p></section>`,
+  );
+
+  // Driver diagram.
+  const status = Object.fromEntries(summary.changeIdeas.map((c) => [c.id, c.status]));
+  body.push(`<section class="drivers"><h2>Driver diagram</h2><figure>${renderDriverDiagram(project.diagram, { status, id: "qi-driver-diagram" })}</figure></section>`);
+
+  // Measures.
+  summary.measures.forEach((ms, k) => body.push(measureSection(ms, measureById.get(ms.id)!, analysed.get(ms.id), rowsOf.get(ms.id), k)));
+
+  // PDSA log.
+  body.push(pdsaSection(project, summary.changeIdeas, rowsOf));
+
+  // Validation issues.
+  if (summary.issues.length > 0) {
+    body.push(`<section class="issues"><h2>Data and document checks</h2><ul class="issues">`);
+    for (const i of summary.issues) body.push(`<li class="${i.severity}">${escapeXml(`${i.severity}: ${i.message}`)} <span class="muted">(${escapeXml(i.path.join("."))})</span></li>`);
+    body.push("</ul></section>");
+  }
+  body.push(`<footer>Made with pace-qi. Run charts: median and runs rules (Perla, Provost &amp; Murray 2011; Anhøj 2015); control charts: Shewhart limits (Montgomery; Provost &amp; Murray 2011); PDSA fidelity: Taylor et al. 2014.</footer>`);
+
+  return [
+    "<!DOCTYPE html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeXml(title)}</title>`,
+    `<style>${REPORT_CSS}</style>`,
+    "</head>",
+    "<body><main>",
+    body.join("\n"),
+    "</main></body>",
+    "</html>",
+    "",
+  ].join("\n");
+}
+
+/**
+ * A control chart as the roll-up's {@link ChartLike}: its phases carry no runs verdict
+ * (`signal`), so a phase without values counts as "insufficient data" and any other as analysed.
+ */
+function controlChartLike(chart: ControlChart): ChartLike {
+  return { signals: chart.signals, phases: chart.phases.map((p) => ({ signal: p.centre === null ? null : p.sigmaSignals > 0 || p.runsSignal === true })) };
+}
+
+function defaultAnalyse(measure: Measure, rows: readonly SeriesRow[]): RunChart {
+  return runChart(rows, { x: "x", y: "y", direction: measure.direction });
+}
+
+function measureSection(ms: MeasureSummary, m: Measure, analysed: Analysed | undefined, rows: readonly SeriesRow[] | undefined, k: number): string {
+  const out: string[] = [`<section class="measure" id="measure-${k + 1}"><h2>${escapeXml(ms.name)}</h2>`];
+  const d = m.definition;
+  const facts: Array<[string, string]> = [
+    ["Type", `${ms.type} measure`],
+    ["Better when", ms.direction === "increase" ? "higher" : ms.direction === "decrease" ? "lower" : "no direction set"],
+    ["Unit", `${d.unit}, ${PERIOD[d.period] ?? d.period} (${d.aggregation})`],
+  ];
+  if (d.description) facts.push(["Definition", d.description]);
+  if (d.numerator) facts.push(["Numerator", d.numerator]);
+  if (d.denominator) facts.push(["Denominator", d.denominator]);
+  if (ms.target) facts.push(["Target", `${formatValue(ms.target.value)}${ms.target.by ? ` by ${ms.target.by}` : ""}${ms.target.label ? ` (${ms.target.label})` : ""}`]);
+  if (ms.latest) facts.push(["Latest", `${formatValue(ms.latest.y)} (${ms.latest.x}), ${ms.points} data point${ms.points === 1 ? "" : "s"}`]);
+  out.push(`<dl class="definition">${facts.map(([t, v]) => `<dt>${escapeXml(t)}</dt><dd>${escapeXml(v)}</dd>`).join("")}</dl>`);
+  out.push(`<p class="verdict ${ms.verdict.kind}"><strong>Verdict:</strong> ${escapeXml(ms.verdict.text)}.</p>`);
+  if (analysed !== undefined && "chart" in analysed) {
+    const chartOptions = {
+      title: ms.name,
+      subtitle: `${ms.type} measure · ${PERIOD[d.period] ?? d.period}`,
+      yLabel: d.unit,
+      target: ms.target?.value ?? null,
+      annotations: ms.annotations.map((a) => ({ x: a.x, label: a.label })),
+      id: `qi-measure-${k + 1}`,
+      width: 900,
+      height: 440,
+    };
+    const chart = analysed.chart;
+    out.push(`<figure>${"type" in chart ? renderControlChart(chart, chartOptions) : renderRunChart(chart, chartOptions)}</figure>`);
+  } else if (analysed !== undefined) {
+    out.push(`<p>No chart: ${escapeXml(analysed.error)}</p>`);
+  } else if (rows === undefined || rows.length === 0) {
+    out.push(`<p class="muted">No data yet.</p>`);
+  }
+  if (ms.annotations.length > 0) {
+    out.push(`<p class="muted">PDSA cycles on this chart: ${ms.annotations.map((a) => escapeXml(`${a.label} (${a.x}${a.decision ? `, ${a.decision}` : ""})`)).join("; ")}.</p>`);
+  }
+  out.push("</section>");
+  return out.join("\n");
+}
+
+function pdsaSection(project: Project, ideas: readonly ChangeIdeaSummary[], rowsOf: Map<string, readonly SeriesRow[]>): string {
+  const byIdea = new Map<string, PdsaCycle[]>();
+  for (const c of project.cycles) {
+    const list = byIdea.get(c.changeIdea) ?? [];
+    list.push(c);
+    byIdea.set(c.changeIdea, list);
+  }
+  const dataPoints = (id: string): number | undefined => rowsOf.get(id)?.reduce((n, r) => n + (typeof r.y === "number" && Number.isFinite(r.y) ? 1 : 0), 0);
+  const out: string[] = [`<section class="pdsa"><h2>PDSA log</h2>`];
+  const known = new Set(ideas.map((c) => c.id));
+  for (const idea of ideas) {
+    const cycles = byIdea.get(idea.id) ?? [];
+    out.push(`<h3>${escapeXml(idea.label)} <span class="badge ${escapeXml(idea.status)}">${escapeXml(idea.status)}</span></h3>`);
+    if (cycles.length === 0) {
+      out.push(`<p class="muted">Not tested yet.</p>`);
+      continue;
+    }
+    const r = ramp(cycles, idea.id);
+    out.push(cycleTable(r.cycles));
+    const f = fidelity(r, { dataPoints });
+    out.push(
+      `<p><strong>Fidelity</strong> (Taylor et al. 2014): ${f.metCount} of ${f.assessedCount} assessable criteria met.</p><ul class="checks fidelity">${f.criteria
+        .map((c) => `<li class="${c.met === null ? "unknown" : c.met ? "ok" : "not-ok"}"><strong>${escapeXml(CRITERION[c.criterion] ?? c.criterion)}:</strong> ${escapeXml(c.reason)}</li>`)
+        .join("")}</ul>`,
+    );
+  }
+  const orphans = project.cycles.filter((c) => !known.has(c.changeIdea));
+  if (orphans.length > 0) {
+    out.push(`<h3>Cycles under unknown change ideas</h3>`, cycleTable(orphans));
+  }
+  out.push("</section>");
+  return out.join("\n");
+}
+
+function cycleTable(cycles: readonly PdsaCycle[]): string {
+  const rows = cycles.map((c, k) => {
+    const dates = c.do?.date ? `${c.do.date}${c.do.endDate ? ` to ${c.do.endDate}` : ""}` : "not run yet";
+    const results = c.study?.results ?? [];
+    const qs = c.questions.map((q, qi) => {
+      const res = results.find((r) => r.question === qi);
+      const met = res?.predictionMet === true ? "ok" : res?.predictionMet === false ? "not-ok" : "unknown";
+      return `<li><strong>${escapeXml(q.question)}</strong><br>Predicted: ${escapeXml(q.prediction ?? "(no prediction)")}<br><span class="${res ? met : "unknown"}">Result: ${escapeXml(res?.result ?? "not studied yet")}</span></li>`;
+    });
+    const learning = c.study?.learning ? `<br><em>Learning:</em> ${escapeXml(c.study.learning)}` : "";
+    const decision = c.act ? `<strong>${escapeXml(c.act.decision)}</strong>${c.act.nextSteps ? `<br>${escapeXml(c.act.nextSteps)}` : ""}` : "none yet";
+    const name = `${c.sequence ?? k + 1}. ${c.title ?? c.id}`;
+    return `<tr><td>${escapeXml(name)}${c.scale?.size !== undefined ? `<br><span class="muted">${escapeXml(`${c.scale.size} ${c.scale.unit ?? ""}`.trim())}</span>` : ""}</td><td class="dates">${escapeXml(dates)}</td><td>${escapeXml(c.objective)}</td><td><ul>${qs.join("")}</ul>${learning}</td><td>${decision}</td></tr>`;
+  });
+  return `<table class="cycles"><thead><tr><th>Cycle</th><th>Dates</th><th>Objective</th><th>Prediction vs result</th><th>Decision</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+}

@@ -1,0 +1,50 @@
+import { summariseRunChart } from "../runchart/summary.js";
+import type { RunChart } from "../runchart/types.js";
+import { drawChart } from "./chart.js";
+import { pointAssessments, type ChartModel } from "./model.js";
+import type { RenderChartOptions } from "./types.js";
+
+/**
+ * Draw a {@link runChart} result as an SVG string (no DOM needed). The line breaks at missing
+ * values and phase breaks; each phase's centre line is solid over the points that set it and
+ * dashed where it is extended; signal points are drawn by assessment (improvement ▲ blue,
+ * deterioration ▼ vermillion, neutral ◆ purple) with a legend; annotations (PDSA cycles, notes)
+ * are marked on the x axis with non-overlapping labels. `<title>` and `<desc>` (the
+ * {@link summariseRunChart} text) make it accessible; every string is escaped; the same input
+ * gives byte-identical output. See docs/rendering.md.
+ *
+ * @example
+ * const svg = renderRunChart(runChart(rows, { x: "month", y: "value", direction: "increase" }), {
+ *   title: "Children with a plan within 26 weeks", yLabel: "%",
+ *   annotations: [{ x: "2024-05-06", label: "PDSA 1" }],
+ * });
+ * svg.startsWith("<svg") //=> true
+ */
+export function renderRunChart(chart: RunChart, options: RenderChartOptions = {}): string {
+  const assessments = pointAssessments(chart.points.length, chart.signals);
+  const computed = chart.phases.length > 0 && chart.phases.every((p) => p.baselineStart !== null);
+  const model: ChartModel = {
+    kind: "run",
+    className: "qi-run-chart",
+    defaultTitle: "Run chart",
+    centreName: computed ? "median" : "centre",
+    points: chart.points.map((p, i) => ({
+      x: p.x,
+      y: p.y,
+      centre: p.centre,
+      ucl: null,
+      lcl: null,
+      ucl2: null,
+      lcl2: null,
+      phase: p.phase,
+      excluded: p.excluded,
+      assessment: assessments[i] ?? null,
+      rules: p.signals,
+    })),
+    phases: chart.phases.map((p) => ({ start: p.start, end: p.end, baselineStart: p.baselineStart, baselineEnd: p.baselineEnd, centre: p.centre, origin: p.origin })),
+    limits: false,
+    summary: summariseRunChart(chart),
+    target: null,
+  };
+  return drawChart(model, options);
+}

@@ -1,0 +1,55 @@
+import type { ChangeIdeaStatus } from "../pdsa/ramp.js";
+import type { Measure } from "../measures/types.js";
+import type { SeriesRow } from "../project/types.js";
+import type { ControlChart } from "../spc/types.js";
+import type { RunChart } from "../runchart/types.js";
+
+/** A note drawn on a chart: a marker at `x` (a number, an ISO date or a Date) and a label. */
+export interface ChartAnnotation {
+  x: number | string | Date;
+  label: string;
+}
+
+/** The {@link renderRunChart} and {@link renderControlChart} options. */
+export interface RenderChartOptions {
+  /** Heading above the chart, also the SVG's `<title>`. Default "Run chart" / "Control chart (i)". */
+  title?: string;
+  /** A second line under the title. */
+  subtitle?: string;
+  /** Label under the x axis. */
+  xLabel?: string;
+  /** Label beside the y axis (rotated). */
+  yLabel?: string;
+  /** Width in pixels. Default 720. */
+  width?: number;
+  /** Height in pixels. Default 360 (grows when many annotation lanes leave the plot under 120 px). */
+  height?: number;
+  /** A target line. Default: none for run charts, `settings.target` for control charts. */
+  target?: number | null;
+  /** Notes and PDSA cycles to mark on the x axis. */
+  annotations?: readonly ChartAnnotation[];
+  /** Prefix for element ids (sanitised to letters, digits, `-` and `_`). Default: a hash of the chart. */
+  id?: string;
+}
+
+/** The {@link renderDriverDiagram} options. */
+export interface RenderDriverDiagramOptions {
+  /** Heading. Default: the diagram's `title`, else "Driver diagram". */
+  title?: string;
+  /** Width in pixels. Default 960. */
+  width?: number;
+  /** Change-idea statuses for badges, by node id (from `rollUp(project).changeIdeas`). */
+  status?: Record<string, ChangeIdeaStatus>;
+  /** Prefix for element ids. Default: a hash of the diagram. */
+  id?: string;
+}
+
+/** The {@link renderReport} options. */
+export interface RenderReportOptions {
+  /** The document's title. Default: the project's title. */
+  title?: string;
+  /** Analyse one measure's rows. Default: a run chart with the measure's direction. */
+  analyse?: (measure: Measure, rows: readonly SeriesRow[]) => RunChart | ControlChart;
+  /** Text for "Generated …" (e.g. a date); left out by default so the output is reproducible. */
+  generated?: string;
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { controlChart, type ControlChart, type ControlChartType } from "../../src/index.js";
+import { renderControlChart, summariseControlChart, type RenderChartOptions } from "../../src/render/index.js";
+import { COUNTS, DENOMINATORS, HOSTILE, months, RISE } from "./data.js";
+import { deepFreeze } from "./freeze.js";
+import { checkMarkup, countClass, elementText } from "./xml.js";
+
+const snap = (name: string): string => `../fixtures/render/${name}.svg`;
+
+function check(chart: ControlChart, options: RenderChartOptions = {}): string {
+  deepFreeze(chart);
+  const svg = renderControlChart(chart, options);
+  expect(renderControlChart(chart, options)).toBe(svg);
+  const names = checkMarkup(svg);
+  expect(names).not.toContain("script");
+  expect(countClass(svg, "point")).toBe(chart.points.filter((p) => p.y !== null).length);
+  const signalPoints = new Set(chart.signals.flatMap((s) => s.points));
+  expect(countClass(svg, "point", "signal")).toBe(chart.points.filter((p) => p.y !== null && signalPoints.has(p.index)).length);
+  expect(elementText(svg, "desc")).toBe(summariseControlChart(chart));
+  expect(countClass(svg, "limit", "upper")).toBeGreaterThan(0);
+  return svg;
+}
+
+/** Vertical moves in a limit path: a stepped limit has them, a constant one has none. */
+function steps(svg: string, cls: string): number {
+  let n = 0;
+  for (const m of svg.matchAll(new RegExp(`<path class="${cls}[^"]*" d="([^"]+)"`, "g"))) {
+    const pts = [...m[1]!.matchAll(/[ML]([\d.-]+),([\d.-]+)/g)].map((p) => [Number(p[1]), Number(p[2])] as const);
+    for (let k = 1; k < pts.length; k++) if (pts[k]![0] === pts[k - 1]![0] && pts[k]![1] !== pts[k - 1]![1]) n++;
+  }
+  return n;
+}
+
+const x = months(16);
+const ratioRows = COUNTS.map((y, i) => ({ month: x[i]!, y, n: DENOMINATORS[i]! }));
+const subgroupRows = RISE.slice(0, 16).flatMap((v, i) => [0, 1, 2, 3].slice(0, i % 3 === 0 ? 3 : 4).map((k) => ({ month: x[i]!, y: v + ((k * 7 + i) % 5) - 2 })));
+const between = [12, 30, 7, 45, 22, 18, 60, 9, 33, 27, 15, 41, 38, 55, 70, 48];
+
+const CASES: Array<{ type: ControlChartType; rows: ReadonlyArray<Record<string, unknown>>; stepped: boolean }> = [
+  { type: "i", rows: RISE.map((y, i) => ({ month: months(24)[i]!, y })), stepped: false },
+  { type: "mr", rows: RISE.map((y, i) => ({ month: months(24)[i]!, y })), stepped: false },
+  { type: "xbar", rows: subgroupRows, stepped: true },
+  { type: "s", rows: subgroupRows, stepped: true },
+  { type: "p", rows: ratioRows, stepped: true },
+  { type: "pp", rows: ratioRows, stepped: true },
+  { type: "u", rows: ratioRows, stepped: true },
+  { type: "up", rows: ratioRows, stepped: true },
+  { type: "c", rows: ratioRows, stepped: false },
+  { type: "g", rows: between.map((y, i) => ({ month: x[i]!, y })), stepped: false },
+  { type: "t", rows: between.map((y, i) => ({ month: x[i]!, y })), stepped: false },
+];
+
+describe("renderControlChart", () => {
+  for (const c of CASES) {
+    it(`draws a ${c.type} chart's centre, control limits and 2-sigma lines${c.stepped ? " (stepped: varying denominators)" : ""}`, async () => {
+      const ratio = ["p", "pp", "u", "up"].includes(c.type);
+      const chart = controlChart(c.rows, { type: c.type, x: "month", y: "y", ...(ratio ? { n: "n" } : {}), ...(c.type === "p" || c.type === "pp" ? { multiply: 100 } : {}), direction: "increase" });
+      const svg = check(chart, { yLabel: c.type === "p" || c.type === "pp" ? "%" : "value" });
+      expect(svg).toContain(`qi-${c.type}-chart`);
+      if (c.stepped) expect(steps(svg, "limit upper")).toBeGreaterThan(3);
+      else expect(steps(svg, "limit upper")).toBe(0);
+      if (chart.points.some((p) => p.ucl2 !== null)) expect(countClass(svg, "sigma2")).toBeGreaterThan(0);
+      await expect(svg).toMatchFileSnapshot(snap(`control-${c.type}`));
+    });
+  }
+
+  it("draws a p chart with a frozen baseline, a rebased phase, a target and signals", async () => {
+    const rows = [...ratioRows, ...ratioRows.slice(0, 8).map((r, i) => ({ ...r, month: months(8, 2026)[i]!, y: r.y + 14 }))];
+    const chart = controlChart(rows, { type: "p", x: "month", y: "y", n: "n", multiply: 100, direction: "increase", phases: ["2025-03-01"], baseline: [8, null], rules: "ihi", target: 50 });
+    const svg = check(chart, { title: "Planning meetings within 14 days", subtitle: "p chart, per cent", yLabel: "%", annotations: [{ x: "2025-03-10", label: "Weekly slot adopted" }] });
+    expect(countClass(svg, "limit", "upper", "extended")).toBeGreaterThan(0);
+    expect(countClass(svg, "phase-break")).toBe(1);
+    expect(countClass(svg, "target")).toBe(1);
+    expect(svg).toContain(">target 50</text>");
+    expect(countClass(svg, "point", "signal", "improvement")).toBeGreaterThan(0);
+    await expect(svg).toMatchFileSnapshot(snap("control-p-phases"));
+  });
+
+  it("summarises limits that vary with the denominators as a range", () => {
+    const chart = controlChart(ratioRows, { type: "p", x: "month", y: "y", n: "n", multiply: 100 });
+    expect(summariseControlChart(chart).split("\n")[1]).toMatch(/^Phase 1 \(points 1–16\): mean [\d.]+, control limits [\d.]+–[\d.]+ \(varying with the denominators\) to [\d.]+–[\d.]+ \(varying with the denominators\), /);
+    expect(summariseControlChart(controlChart([5, 6, 5, 7, 6, 5, 6, 5, 6, 30])).split("\n").slice(0, 2)).toEqual([
+      "I chart (individuals).",
+      "Phase 1 (points 1–10): mean 8.1, control limits 5.11 to 11.1, 5 points beyond the limits.",
+    ]);
+  });
+
+  it("renders hostile labels as text", () => {
+    const chart = controlChart(RISE);
+    const svg = check(chart, { title: HOSTILE, yLabel: HOSTILE, annotations: [{ x: 4, label: HOSTILE }] });
+    expect(svg).not.toContain("<script");
+  });
+
+  it("leaves the limits of points without a denominator out", () => {
+    const rows = ratioRows.map((r, i) => (i === 5 ? { ...r, y: null, n: null } : r));
+    const chart = controlChart(rows, { type: "u", x: "month", y: "y", n: "n" });
+    const svg = check(chart);
+    const d = /<path class="limit upper" d="([^"]+)"/.exec(svg)![1]!;
+    expect(d.match(/M/g)!.length).toBe(2);
+  });
+});

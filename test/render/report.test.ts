@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { controlChart, rollUp, type Project } from "../../src/index.js";
+import { renderReport } from "../../src/render/index.js";
+import raw from "../fixtures/pace-project.json" with { type: "json" };
+import { HOSTILE } from "./data.js";
+import { deepFreeze } from "./freeze.js";
+import { checkMarkup, countClass } from "./xml.js";
+
+const project = deepFreeze(raw as unknown as Project);
+
+function checkReport(html: string): string[] {
+  const names = checkMarkup(html, { html: true });
+  expect(names).not.toContain("script");
+  expect(names).not.toContain("link");
+  expect(names).not.toContain("img");
+  // No external requests: no src/href attributes, no url() or @import in the CSS.
+  expect(html).not.toMatch(/\s(src|href)=/);
+  expect(html).not.toMatch(/url\(|@import/);
+  return names;
+}
+
+describe("renderReport", () => {
+  it("writes one self-contained document: aim, driver diagram, a chart and verdict per measure, the PDSA log", async () => {
+    const html = renderReport(project);
+    expect(renderReport(project)).toBe(html);
+    const names = checkReport(html);
+    expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
+    const summary = rollUp(project, { analyse: () => ({ signals: [] }) });
+    expect(countClass(html, "measure")).toBe(summary.measures.length);
+    expect(countClass(html, "qi-run-chart")).toBe(project.measures.length);
+    expect(countClass(html, "qi-driver-diagram")).toBe(1);
+    expect(names.filter((n) => n === "svg").length).toBe(project.measures.length + 1);
+    expect(countClass(html, "verdict")).toBe(project.measures.length);
+    expect(html).toContain("Illustrative example");
+    expect(html).toContain("@media print");
+    expect(html).toContain("break-before: page");
+    // One PDSA table row per cycle.
+    expect(html.match(/<tr><td>/g)!.length).toBe(project.cycles.length);
+    expect(html).toContain("Fidelity</strong> (Taylor et al. 2014)");
+    expect(html).not.toContain("Generated");
+    await expect(html).toMatchFileSnapshot("../fixtures/render/report.html");
+  });
+
+  it("takes a title, a generated stamp and a control-chart analysis", () => {
+    const html = renderReport(project, {
+      title: "Quarterly report",
+      generated: "31 January 2026",
+      analyse: (m, rows) => controlChart(rows, { type: "i", x: "x", y: "y", direction: m.direction }),
+    });
+    checkReport(html);
+    expect(html).toContain("<title>Quarterly report</title>");
+    expect(html).toContain("Generated 31 January 2026.");
+    expect(countClass(html, "qi-control-chart")).toBe(project.measures.length);
+  });
+
+  it("reports a measure that cannot be analysed instead of failing", () => {
+    const broken = deepFreeze({ ...project, data: [{ measure: project.measures[0]!.id, rows: [{ x: "2024-01-01", y: 1 }, { x: "2024-01-01", y: 2 }] }] });
+    const html = renderReport(broken);
+    checkReport(html);
+    expect(html).toContain("No chart:");
+    expect(html).toContain("No data yet.");
+  });
+
+  it("escapes every user string", () => {
+    const hostile = deepFreeze({
+      ...project,
+      title: HOSTILE,
+      description: HOSTILE,
+      measures: project.measures.map((m) => ({ ...m, name: HOSTILE, definition: { ...m.definition, unit: HOSTILE, numerator: HOSTILE } })),
+      cycles: project.cycles.map((c) => ({ ...c, title: HOSTILE, objective: HOSTILE, questions: c.questions.map((q) => ({ question: HOSTILE, prediction: HOSTILE })) })),
+      diagram: { ...project.diagram, aim: { ...project.diagram.aim, statement: HOSTILE }, nodes: project.diagram.nodes.map((n) => ({ ...n, label: HOSTILE })) },
+    });
+    const html = renderReport(hostile, { title: HOSTILE, generated: HOSTILE });
+    checkReport(html);
+    expect(html).not.toContain("<script");
+  });
+});
