@@ -30,7 +30,9 @@ export function averageMovingRange(values: Float64Array, base: Uint8Array, start
   }
   if (count === 0) return Number.NaN;
   const amr = sum / count;
-  if (!screen) return amr;
+  // A constant series has every moving range 0: nothing to screen (and "< 3.267 × 0" would drop
+  // them all). Its limits collapse onto the centre line.
+  if (!screen || amr === 0) return amr;
   const limit = D4 * amr;
   sum = 0;
   count = 0;

@@ -72,3 +72,11 @@ describe("bad input names the row", () => {
     expect(fails(() => controlChart([null, null], {})).code).toBe("all-missing");
   });
 });
+
+describe("constant series", () => {
+  it("an i chart of equal values has limits on the centre line (screening keeps zero moving ranges)", () => {
+    const c = controlChart([0, 0, 0], { type: "i" });
+    expect([c.points[0]!.centre, c.points[0]!.ucl, c.points[0]!.lcl]).toEqual([0, 0, 0]);
+    expect(c.signals).toEqual([]);
+  });
+});
