@@ -38,7 +38,9 @@ export interface Verdict {
  * Summarise a chart analysis as a verdict. Only the current (last) phase counts: when `phases`
  * is given, signals whose `phase` is not the last index are ignored (a signal that led to a new
  * phase has already been acted on). Among the current signals the latest (largest `end`; dates
- * compared as calendar days) decides the kind; others are mentioned. With no current signal the
+ * compared as calendar days) that says which way things moved (assessment improvement or
+ * deterioration) decides the kind — a whole-phase verdict such as too few runs only says that
+ * something changed, so it decides only when no signal has a direction; others are mentioned. With no current signal the
  * verdict is "insufficient data" when the last phase has `signal: null`, else "no signal".
  *
  * @example
@@ -54,13 +56,15 @@ export function summariseVerdict(chart: ChartLike): Verdict {
     if (last !== undefined && last.signal === null) return { kind: "insufficient-data", text: "insufficient data", rule: null, signals: 0 };
     return { kind: "no-signal", text: "no signal", rule: null, signals: 0 };
   }
-  let latest = signals[0]!;
+  const directed = signals.filter((s) => s.assessment !== "neutral");
+  const candidates = directed.length > 0 ? directed : signals;
+  let latest = candidates[0]!;
   let latestKey = endKey(latest.end);
-  for (let i = 1; i < signals.length; i++) {
-    const k = endKey(signals[i]!.end);
+  for (let i = 1; i < candidates.length; i++) {
+    const k = endKey(candidates[i]!.end);
     // Later or equal (array order breaks ties); incomparable ends fall back to array order.
     if (Number.isNaN(k) || Number.isNaN(latestKey) || k >= latestKey) {
-      latest = signals[i]!;
+      latest = candidates[i]!;
       latestKey = k;
     }
   }
@@ -68,7 +72,8 @@ export function summariseVerdict(chart: ChartLike): Verdict {
   const lead = kind === "signal" ? "signal" : `${kind} signal`;
   const others = signals.length - 1;
   const tail = others > 0 ? ` (and ${others} other signal${others === 1 ? "" : "s"} in this phase)` : "";
-  return { kind, text: `${lead}: ${latest.message}${tail}`, rule: latest.rule, signals: signals.length };
+  const message = tail === "" ? latest.message : latest.message.replace(/\.$/, "");
+  return { kind, text: `${lead}: ${message}${tail}`, rule: latest.rule, signals: signals.length };
 }
 
 function endKey(end: unknown): number {

@@ -142,12 +142,24 @@ describe("summariseVerdict", () => {
     ).toEqual({ kind: "deterioration", text: "deterioration signal: 5 points decreasing (and 1 other signal in this phase)", rule: "trend", signals: 2 });
   });
 
-  it("calls a signal without direction just a signal, and compares numeric ends", () => {
+  it("prefers a signal with a direction over a later whole-phase verdict, and compares numeric ends", () => {
     expect(
       summariseVerdict({
         signals: [
           { rule: "runs", assessment: "neutral", message: "too few runs", end: 23 },
           { rule: "shift", assessment: "improvement", message: "shift", end: 9 },
+          { rule: "trend", assessment: "deterioration", message: "trend", end: 5 },
+        ],
+      }),
+    ).toEqual({ kind: "improvement", text: "improvement signal: shift (and 2 other signals in this phase)", rule: "shift", signals: 3 });
+  });
+
+  it("calls a signal without direction just a signal", () => {
+    expect(
+      summariseVerdict({
+        signals: [
+          { rule: "runs", assessment: "neutral", message: "too few runs", end: 23 },
+          { rule: "shift", assessment: "neutral", message: "shift", end: 9 },
         ],
       }),
     ).toEqual({ kind: "signal", text: "signal: too few runs (and 1 other signal in this phase)", rule: "runs", signals: 2 });
