@@ -48,7 +48,7 @@ export default defineConfig([
     target: "node20",
     banner: { js: "#!/usr/bin/env node" },
     // src/cli/lib.ts is the only module that imports the library: keep those imports as they are.
-    external: [/^\.\.\/(index|render\/index)\.js$/],
+    external: [/^\.\.\/(index|render\/index|timescales\/_caseRecords|timescales\/stageDurations)\.js$/],
     define: {
       __PACE_QI_VERSION__: JSON.stringify(JSON.parse(readFileSync("package.json", "utf8")).version),
       // The demo's project template, inlined (examples/ is not in the published package).

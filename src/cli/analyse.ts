@@ -1,7 +1,7 @@
 import { basename, extname } from "node:path";
 import { enumFlag, intFlag, listFlag, numberFlag, parseCommandArgs, stringFlag } from "./args.js";
 import { Problems, numberColumn, textColumn, xColumn } from "./convert.js";
-import { DATE_FORMATS, toIsoDate, type DateFormat } from "./dates.js";
+import { DATE_FORMATS, flagDate, type DateFormat } from "./dates.js";
 import { DataError, UsageError, quote } from "./errors.js";
 import type { Io } from "./io.js";
 import {
@@ -133,7 +133,7 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
   const exclude = listFlag(values, "exclude").map((v) => intFlag(C, "exclude", v, 1)! - 1);
   const phases = listFlag(values, "phase").map((v): number | string => {
     if (/^\s*\d+\s*$/.test(v)) return intFlag(C, "phase", v, 1)! - 1;
-    const d = toIsoDate(v, dates);
+    const d = flagDate(v, dates);
     if (d === null) throw new UsageError(`--phase ${quote(v)} is neither a point number nor a date (${dates === "uk" ? "dd/mm/yyyy" : "YYYY-MM-DD"})`, C);
     return d;
   });

@@ -80,12 +80,18 @@ export function xColumn(table: Table, column: string, values: readonly unknown[]
   return { kind: "date", values: dateColumn(table, column, values, format, problems, false) };
 }
 
-/** Text ids (child, group…): trimmed strings; blanks stay blank (""), numbers become text. */
-export function textColumn(values: readonly unknown[]): string[] {
-  const out: string[] = new Array(values.length);
+/**
+ * Text ids (child, group…): trimmed strings; blanks stay blank (""), numbers become text.
+ * Converts the column in place (it belongs to the table the CLI read) to spare memory.
+ */
+export function textColumn(values: unknown[]): string[] {
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    out[i] = v === null || v === undefined ? "" : typeof v === "string" ? v.trim() : String(v);
+    if (typeof v === "string") {
+      const c0 = v.charCodeAt(0);
+      const c1 = v.charCodeAt(v.length - 1);
+      if (c0 <= 32 || c1 <= 32) values[i] = v.trim();
+    } else values[i] = v === null || v === undefined ? "" : String(v);
   }
-  return out;
+  return values as string[];
 }

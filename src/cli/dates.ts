@@ -50,3 +50,8 @@ export function dateProblem(text: string, format: DateFormat): string {
   const hint = toIsoDate(text, other) !== null ? `; it looks like ${other === "uk" ? "a day-first date: use --dates uk" : "an ISO date: use --dates iso"}` : "";
   return `is not a date (expected ${expected}${hint})`;
 }
+
+/** A date given on the command line: ISO always works; otherwise the --dates format. */
+export function flagDate(text: string, format: DateFormat): string | null {
+  return toIsoDate(text, "iso") ?? toIsoDate(text, format);
+}

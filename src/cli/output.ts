@@ -32,8 +32,20 @@ export async function writeAll(files: readonly PlannedFile[]): Promise<void> {
 /** One CSV field, quoted when it needs to be (RFC 4180). */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return "";
-  const s = typeof value === "string" ? value : typeof value === "number" || typeof value === "boolean" ? String(value) : JSON.stringify(value);
-  return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  const s = typeof value === "string" ? value : JSON.stringify(value);
+  return needsQuotes(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function needsQuotes(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  if (s.charCodeAt(0) <= 32 || s.charCodeAt(n - 1) <= 32) return true;
+  for (let k = 0; k < n; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 44 || c === 34 || c === 10 || c === 13) return true; // , " \n \r
+  }
+  return false;
 }
 
 /** Rows of objects as CSV with the given columns, header first, `\n` line ends. */

@@ -88,37 +88,45 @@ async function readCsvTable(path: string, name: string, size: number, options: R
     }
     return i + 2 + lo;
   };
-  try {
-    for await (const rec of parser as AsyncIterable<string[]>) {
-      record++;
-      if (header === null) {
-        if (rec.length === 1 && rec[0]!.trim() === "") {
-          // blank lines before the header
-          skippedBefore.push(0);
-          continue;
-        }
-        header = rec.map((h) => h.trim());
-        const seen = new Set<string>();
-        for (const h of header) {
-          if (h !== "" && seen.has(h)) throw new DataError(`${name}: row ${record}: the header names column ${quote(h)} twice`);
-          seen.add(h);
-        }
-        picks = options.columns.filter((c, k, all) => all.indexOf(c) === k && header!.includes(c)).map((c) => ({ name: c, at: header!.indexOf(c), values: [] }));
-        // rows before the header are not data rows: fold them into the header's row number
-        if (skippedBefore.length > 0) skippedBefore.length = 0;
-        headerRow = record;
-        continue;
+  const onRecord = (rec: string[]): void => {
+    record++;
+    if (header === null) {
+      if (rec.length === 1 && rec[0]!.trim() === "") return; // blank lines above the header
+      header = rec.map((h) => h.trim());
+      const seen = new Set<string>();
+      for (const h of header) {
+        if (h !== "" && seen.has(h)) throw new DataError(`${name}: row ${record}: the header names column ${quote(h)} twice`);
+        seen.add(h);
       }
-      if (rec.length !== header.length) {
-        if (rec.length === 1 && rec[0]!.trim() === "") {
-          skippedBefore.push(length);
-          continue;
-        }
-        throw new DataError(`${name}: row ${record}: ${rec.length} field${rec.length === 1 ? "" : "s"} where the header has ${header.length}`);
-      }
-      for (const p of picks) p.values.push(rec[p.at]);
-      length++;
+      picks = options.columns.filter((c, k, all) => all.indexOf(c) === k && header!.includes(c)).map((c) => ({ name: c, at: header!.indexOf(c), values: [] }));
+      headerRow = record;
+      return;
     }
+    if (rec.length !== header.length) {
+      if (rec.length === 1 && rec[0]!.trim() === "") {
+        skippedBefore.push(length);
+        return;
+      }
+      throw new DataError(`${name}: row ${record}: ${rec.length} field${rec.length === 1 ? "" : "s"} where the header has ${header.length}`);
+    }
+    for (const p of picks) p.values.push(rec[p.at]);
+    length++;
+  };
+  try {
+    // 'readable' + read() in a loop: measurably faster than the async iterator on large files.
+    await new Promise<void>((resolve, reject) => {
+      parser.on("readable", () => {
+        try {
+          let rec: string[] | null;
+          while ((rec = parser.read() as string[] | null) !== null) onRecord(rec);
+        } catch (e) {
+          parser.destroy();
+          reject(e);
+        }
+      });
+      parser.on("error", reject);
+      parser.on("end", resolve);
+    });
   } catch (e) {
     input.destroy();
     if (e instanceof DataError) throw e;

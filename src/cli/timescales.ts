@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { enumFlag, intFlag, listFlag, parseCommandArgs, stringFlag } from "./args.js";
 import { Problems, dateColumn, textColumn } from "./convert.js";
-import { DATE_FORMATS, toIsoDate, type DateFormat } from "./dates.js";
+import { DATE_FORMATS, flagDate, type DateFormat } from "./dates.js";
 import { DataError, UsageError, quote } from "./errors.js";
 import type { Io } from "./io.js";
 import {
@@ -11,7 +11,8 @@ import {
   kaplanMeier,
   renderRunChart,
   runChart,
-  stageDurations,
+  durationsFromRecords,
+  readCaseRecords,
   timescaleSeries,
   type CaseRecordOptions,
   type CaseSeriesRow,
@@ -92,9 +93,11 @@ export function computeTimescales(input: CaseInput, s: TimescaleSettings, progre
   let asOf = s.asOf;
   const bar = progressBar(progress, "Stages", "rows");
   try {
+    // Read and validate the records once for all stages (stageDurations would re-read them).
+    const records = withQi(input.ctx, () => readCaseRecords(input.rows, input.options));
     s.stages.forEach((stage, k) => {
       bar.update(k, s.stages.length);
-      const durations = withQi(input.ctx, () => stageDurations(input.rows, stage, { ...input.options, ...(asOf !== undefined ? { asOf } : {}) }));
+      const durations = withQi(input.ctx, () => durationsFromRecords(records, stage, { ...input.options, ...(asOf !== undefined ? { asOf } : {}) }));
       // Every stage uses the same asOf: the first stage settles it when it is not given.
       if (asOf === undefined && durations.asOf !== null) asOf = durations.asOf;
       for (const w of durations.warnings) if (!w.startsWith("asOf not given")) warnings.push(`${stage.id}: ${w}`);
@@ -217,6 +220,17 @@ export function resolveStages(ids: readonly string[], targets: ReadonlyMap<strin
   });
 }
 
+/** With PACE_QI_TIMING=1, print how long each step took to stderr (for benchmarks). */
+function timer(io: Io): (step: string) => void {
+  if (process.env.PACE_QI_TIMING !== "1") return () => {};
+  let last = performance.now();
+  return (step) => {
+    const now = performance.now();
+    io.stderr.write(`timing ${step}: ${(now - last).toFixed(0)} ms\n`);
+    last = now;
+  };
+}
+
 /** `pace-qi timescales FILE …` */
 export async function timescalesCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals, targets } = parseCommandArgs(C, argv, SPEC, { min: 1, max: 1, what: "FILE argument (case records, CSV or JSON)" }, true);
@@ -228,7 +242,7 @@ export async function timescalesCommand(argv: readonly string[], io: Io): Promis
   const asOfText = stringFlag(values, "as-of");
   let asOf: string | undefined;
   if (asOfText !== undefined) {
-    asOf = toIsoDate(asOfText, dates) ?? undefined;
+    asOf = flagDate(asOfText, dates) ?? undefined;
     if (asOf === undefined) throw new UsageError(`--as-of ${quote(asOfText)} is not a date (${dates === "uk" ? "dd/mm/yyyy" : "YYYY-MM-DD"})`, C);
   }
   const stages = resolveStages(listFlag(values, "stage"), targets);
@@ -251,7 +265,9 @@ export async function timescalesCommand(argv: readonly string[], io: Io): Promis
   const wanted = [childCol, episodeCol, ...(groupCol ? [groupCol] : [])];
   if (format === "long") wanted.push(msCol, dateCol);
   else for (const id of milestoneIds) wanted.push(wideMap.get(id) ?? id);
+  const clock = timer(io);
   const table = await readTable(file, { columns: wanted, progress: io.stderr });
+  clock("read");
   if (table.length === 0) throw new DataError(`${file}: no data rows`);
 
   const problems = new Problems();
@@ -271,6 +287,7 @@ export async function timescalesCommand(argv: readonly string[], io: Io): Promis
     options.format = "long";
     options.milestone = (i) => ms[i];
     options.date = (i) => dt[i];
+    table.columns.delete(dateCol); // the raw text is no longer needed
   } else {
     const columns: Record<string, (i: number) => unknown> = {};
     for (const id of milestoneIds) {
@@ -289,6 +306,7 @@ export async function timescalesCommand(argv: readonly string[], io: Io): Promis
     options.columns = columns;
   }
   problems.throwIfAny();
+  clock("convert");
   const rows: number[] = new Array(table.length);
   for (let i = 0; i < table.length; i++) rows[i] = i;
   const ctx: PathContext = {
@@ -299,9 +317,12 @@ export async function timescalesCommand(argv: readonly string[], io: Io): Promis
   };
   const settings: TimescaleSettings = { stages, asOf, period, group: group !== null };
   const results = computeTimescales({ rows, options, ctx }, settings, io.stderr);
+  clock("compute");
   const { files, summary } = timescaleOutputs(results, settings, file);
+  clock("format");
   const planned: PlannedFile[] = files.map((f) => ({ path: join(outDir, f.name), content: f.content }));
   await writeAll(planned);
+  clock("write");
   io.stdout.write(summary);
   io.stdout.write(`\nWrote ${planned.length} files to ${outDir}/: ${files.map((f) => f.name).join(", ")}\n`);
   return 0;
