@@ -172,6 +172,14 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
   const settings: ChartSettings = { chart, rules, direction, baseline, phases, exclude, target };
   const results: { key: string; chart: RunChart | ControlChart; rows: number[] }[] = [];
   for (const [key, idx] of groups) {
+    // Point numbers are 1-based on the command line; say so before the library (0-based) does.
+    for (const [flag, list] of [["phase", phases], ["exclude", exclude]] as const) {
+      for (const p of list) {
+        if (typeof p === "number" && p >= idx.length) {
+          throw new UsageError(`--${flag} ${p + 1}: the series${by !== null ? ` for ${byName} ${quote(key)}` : ""} has ${idx.length} point${idx.length === 1 ? "" : "s"}`, C);
+        }
+      }
+    }
     if (chart === "run" && xs !== null) checkDuplicates(table, xCol!, xs.values, idx, key, byName);
     const rows = idx.map((i): SeriesPoint => ({
       ...(xs !== null ? { x: xs.values[i]! } : {}),

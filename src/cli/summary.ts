@@ -34,7 +34,7 @@ export function summariseControlChart(chart: ControlChart): string {
 /** "200 days (95% CI 196–205)" */
 export function kmText(km: KaplanMeier): string {
   if (km.median === null) return "not reached";
-  return `${fmt(km.median)} (${fmt(km.medianLower)}–${km.medianUpper === null ? "?" : fmt(km.medianUpper)})`;
+  return `${fmt(km.median)} (${km.medianLower === null ? "?" : fmt(km.medianLower)}–${km.medianUpper === null ? "?" : fmt(km.medianUpper)})`;
 }
 
 /** A fixed-width text table: first column left-aligned, the rest right-aligned. */

@@ -107,6 +107,7 @@ export function computeTimescales(input: CaseInput, s: TimescaleSettings, progre
       const drift = durations.stage.target === null ? [] : driftList(durations);
       const points = byPeriod.filter((r) => !r.partial);
       const chart = points.some((r) => r.y !== null) ? runChart(points, { x: "x", y: "y", direction: "decrease" }) : null;
+      if (chart === null) warnings.push(`${stage.id}: no completions in a finished ${s.period} yet: no chart`);
       out.push({ stage, durations, byPeriod, byCase, km, drift, chart });
     });
   } finally {
