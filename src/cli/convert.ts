@@ -46,6 +46,8 @@ export function numberColumn(table: Table, column: string, values: readonly unkn
 /** ISO dates from a date column; blank → null when `allowBlank`, else a problem. */
 export function dateColumn(table: Table, column: string, values: readonly unknown[], format: DateFormat, problems: Problems, allowBlank: boolean): (string | null)[] {
   const out: (string | null)[] = new Array(values.length);
+  // The same date text recurs on many rows: convert each distinct text once.
+  const cache = new Map<string, string | null>();
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (isBlank(v)) {
@@ -54,7 +56,11 @@ export function dateColumn(table: Table, column: string, values: readonly unknow
       continue;
     }
     const s = typeof v === "string" ? v : String(v);
-    const d = toIsoDate(s, format);
+    let d = cache.get(s);
+    if (d === undefined) {
+      d = toIsoDate(s, format);
+      if (cache.size < 100_000) cache.set(s, d);
+    }
     if (d === null) problems.add(`${table.where(i, column)}: ${quote(s)} ${dateProblem(s, format)}`);
     out[i] = d;
   }

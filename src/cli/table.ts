@@ -34,6 +34,9 @@ export interface ReadTableOptions {
   name?: string;
 }
 
+/** Stop interning a column once it has this many distinct values (it is mostly unique). */
+const INTERN_LIMIT = 500_000;
+
 function isJsonPath(path: string): boolean {
   return /\.json$/i.test(path);
 }
@@ -72,7 +75,7 @@ async function readCsvTable(path: string, name: string, size: number, options: R
   input.pipe(parser);
 
   let header: string[] | null = null;
-  let picks: { name: string; at: number; values: unknown[] }[] = [];
+  let picks: { name: string; at: number; values: unknown[]; seen: Map<string, string> | null }[] = [];
   let headerRow = 1;
   let record = 0; // records read, header included = the spreadsheet row of the last record
   let length = 0;
@@ -98,7 +101,7 @@ async function readCsvTable(path: string, name: string, size: number, options: R
         if (h !== "" && seen.has(h)) throw new DataError(`${name}: row ${record}: the header names column ${quote(h)} twice`);
         seen.add(h);
       }
-      picks = options.columns.filter((c, k, all) => all.indexOf(c) === k && header!.includes(c)).map((c) => ({ name: c, at: header!.indexOf(c), values: [] }));
+      picks = options.columns.filter((c, k, all) => all.indexOf(c) === k && header!.includes(c)).map((c) => ({ name: c, at: header!.indexOf(c), values: [], seen: new Map<string, string>() }));
       headerRow = record;
       return;
     }
@@ -109,7 +112,21 @@ async function readCsvTable(path: string, name: string, size: number, options: R
       }
       throw new DataError(`${name}: row ${record}: ${rec.length} field${rec.length === 1 ? "" : "s"} where the header has ${header.length}`);
     }
-    for (const p of picks) p.values.push(rec[p.at]);
+    for (const p of picks) {
+      const v = rec[p.at]!;
+      // Intern repeated values (milestones, dates, councils, a child's id on each of its rows):
+      // the parser's copies then die young, which keeps a 1,000,000-row file's heap small.
+      if (p.seen === null) p.values.push(v);
+      else {
+        const known = p.seen.get(v);
+        if (known !== undefined) p.values.push(known);
+        else {
+          p.values.push(v);
+          p.seen.set(v, v);
+          if (p.seen.size > INTERN_LIMIT) p.seen = null;
+        }
+      }
+    }
     length++;
   };
   try {

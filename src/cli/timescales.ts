@@ -100,7 +100,13 @@ export function computeTimescales(input: CaseInput, s: TimescaleSettings, progre
       const durations = withQi(input.ctx, () => durationsFromRecords(records, stage, { ...input.options, ...(asOf !== undefined ? { asOf } : {}) }));
       // Every stage uses the same asOf: the first stage settles it when it is not given.
       if (asOf === undefined && durations.asOf !== null) asOf = durations.asOf;
-      for (const w of durations.warnings) if (!w.startsWith("asOf not given")) warnings.push(`${stage.id}: ${w}`);
+      for (const w of durations.warnings) {
+        if (w.startsWith("asOf not given")) continue;
+        // The same for every stage: say it once.
+        if (w.includes("unknown milestone names")) {
+          if (k === 0) warnings.push(w);
+        } else warnings.push(`${stage.id}: ${w}`);
+      }
       const byPeriod = timescaleSeries(durations, { series: "period", period: s.period });
       const byCase = timescaleSeries(durations);
       const km = kaplanMeier(durations.rows);
