@@ -24,7 +24,7 @@ import {
   type Stage,
   type StageDurations,
 } from "./lib.js";
-import { toCsv, writeAll, type PlannedFile } from "./output.js";
+import { csvField, toCsv, writeAll, type PlannedFile } from "./output.js";
 import { progressBar, type ProgressSink } from "./progress.js";
 import { withQi, type PathContext } from "./qiMap.js";
 import { fmt, kmText, textTable } from "./summary.js";
@@ -125,6 +125,21 @@ export function computeTimescales(input: CaseInput, s: TimescaleSettings, progre
 const DURATION_COLUMNS = ["stage", "child", "episode", "from", "to", "start", "end", "days", "censored", "target", "withinTarget", "daysOverTarget", "route"];
 const DRIFT_COLUMNS = ["stage", "child", "episode", "from", "start", "daysOpen", "target", "daysOverTarget", "route"];
 
+/**
+ * durations.csv: the same as toCsv(rows, columns) but with the fields spelled out, which is
+ * several times faster on the 300,000+ rows of a large export.
+ */
+function durationsCsv(rows: readonly DurationRow[], columns: readonly string[]): string {
+  const group = columns.includes("group");
+  const out: string[] = [columns.join(",")];
+  for (const r of rows) {
+    let line = `${csvField(r.stage)},${csvField(r.child)},${csvField(r.episode)},${csvField(r.from)},${csvField(r.to)},${r.start},${r.end ?? ""},${r.days},${r.censored},${r.target ?? ""},${r.withinTarget ?? ""},${r.daysOverTarget ?? ""},${csvField(r.route)}`;
+    if (group) line += `,${csvField(r.group)}`;
+    out.push(line);
+  }
+  return `${out.join("\n")}\n`;
+}
+
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
   const a = Float64Array.from(values).sort();
@@ -153,7 +168,7 @@ export function timescaleOutputs(r: TimescaleResults, s: TimescaleSettings, sour
     for (const row of st.drift) allDrift.push(row);
   }
   allDrift.sort((a, b) => b.daysOverTarget - a.daysOverTarget || (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-  files.push({ name: "durations.csv", content: toCsv(allRows, durationColumns) });
+  files.push({ name: "durations.csv", content: durationsCsv(allRows, durationColumns) });
   files.push({ name: "drift.csv", content: toCsv(allDrift, s.group ? [...DRIFT_COLUMNS, "group"] : DRIFT_COLUMNS) });
   const series: Record<string, unknown> = {};
   const km: Record<string, unknown> = {};
