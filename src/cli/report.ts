@@ -1,6 +1,6 @@
 import { readFile, readdir } from "node:fs/promises";
 import { extname, join } from "node:path";
-import { CHART_TYPES, analyseRows, checkRules, isControl, ANALYSE_FLAGS, type ChartSettings } from "./analyse.js";
+import { ANALYSE_FLAGS, CHART_TYPES, analyseRows, isControl, type ChartSettings } from "./analyse.js";
 import { enumFlag, intFlag, parseCommandArgs, stringFlag } from "./args.js";
 import { Problems, numberColumn, xColumn } from "./convert.js";
 import { DATE_FORMATS, type DateFormat } from "./dates.js";
@@ -101,7 +101,8 @@ export function verdictLines(project: Project, charts: ReadonlyMap<string, RunCh
   return project.measures.map((m) => {
     const c = charts.get(m.id);
     if (c === undefined) return `- ${m.name}: no data`;
-    const v = summariseVerdict(isControl(c) ? { signals: c.signals.map((s) => ({ ...s, end: s.end })) } : c);
+    // Control-chart phases carry no runs verdict: judge on the signals alone.
+    const v = summariseVerdict(isControl(c) ? { signals: c.signals } : c);
     return `- ${m.name}: ${v.text}`;
   });
 }
@@ -155,7 +156,6 @@ export async function reportCommand(argv: readonly string[], io: Io): Promise<nu
   const { values, positionals } = parseCommandArgs(C, argv, SPEC, { min: 1, max: 1, what: "PROJECT.json argument" });
   const file = positionals[0]!;
   const chart = enumFlag(C, "chart", stringFlag(values, "chart"), CHART_TYPES) ?? "run";
-  checkRules(C, chart, undefined);
   const dates: DateFormat = enumFlag(C, "dates", stringFlag(values, "dates"), DATE_FORMATS) ?? "iso";
   const baseline = intFlag(C, "baseline", stringFlag(values, "baseline"), 1);
   const out = stringFlag(values, "out") ?? "report.html";

@@ -184,7 +184,7 @@ async function readJsonTable(path: string, name: string, options: ReadTableOptio
   if (numbers) header.push("y");
   else {
     const seen = new Set<string>();
-    for (let i = 0; i < rows.length && i < 1000; i++) {
+    for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
       if (r === null || typeof r !== "object" || Array.isArray(r)) throw new DataError(`${name}: [${i}]: expected an object with named fields, not ${quote(r)}`);
       for (const k of Object.keys(r)) if (!seen.has(k)) (seen.add(k), header.push(k));

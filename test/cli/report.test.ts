@@ -74,6 +74,17 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi report", () => {
     expect(d.stderr).toBe("pace-qi: missing: no such directory\n");
   });
 
+  it("--chart i analyses every measure as a control chart; --chart p needs counts, not percentages", async () => {
+    const dir = tempDir({ "p.json": PROJECT });
+    const i = await run(["report", "p.json", "--chart", "i"], dir);
+    expect(i.code).toBe(0);
+    expect(i.stdout).toMatch(/below the lower control limit/);
+    const p = await run(["report", "p.json", "--chart", "p", "--out", "p.html"], dir);
+    expect(p.code).toBe(1);
+    expect(p.stderr.split("\n")[0]).toBe("pace-qi: p.json: data[0].rows[0].y: data[0].rows[0] has 60 cases out of 15: a proportion cannot be above 1");
+    expect(listing(dir)).toEqual(["p.json", "report.html"]);
+  });
+
   it("bad flags exit 2", async () => {
     const dir = tempDir({ "p.json": PROJECT });
     const r = await run(["report", "p.json", "--chart", "bar"], dir);

@@ -108,6 +108,22 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi timescales", () => {
     expect(r.stderr).toMatch(/^pace-qi: cases\.csv: row 3, column event_date: child "A": permanence-recommendation on 2024-01-01 is before accommodated on 2024-01-31/);
   });
 
+  it("reads case records from JSON too", async () => {
+    const events = [
+      { child: "A", milestone: "accommodated", date: "2024-01-31" },
+      { child: "A", milestone: "permanence-recommendation", date: "2024-03-01" },
+      { child: 2, milestone: "accommodated", date: "2024-02-01" },
+    ];
+    const dir = tempDir({ "cases.json": JSON.stringify({ events }) });
+    const r = await run(["timescales", "cases.json", "--stage", "recommendation", "--as-of", "2024-12-01"], dir);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, "timescales", "drift.csv"), "utf8").split("\n")[1]).toBe("recommendation,2,1,accommodated,2024-02-01,304,182,122,");
+    const bad = tempDir({ "cases.json": JSON.stringify([{ child: "A", milestone: "accommodated", date: "2024-13-01" }]) });
+    const e = await run(["timescales", "cases.json"], bad);
+    expect(e.code).toBe(1);
+    expect(e.stderr).toBe("pace-qi: cases.json: [0].date: '2024-13-01' is not a date (expected YYYY-MM-DD)\n");
+  });
+
   it("a missing column names the flag to use", async () => {
     const dir = tempDir({ "cases.csv": CASES });
     const r = await run(["timescales", "cases.csv"], dir);
