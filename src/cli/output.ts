@@ -1,10 +1,11 @@
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, open, rename, rm, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 
 /** A file to write once everything has been computed. */
 export interface PlannedFile {
   path: string;
-  content: string;
+  /** The text, or chunks of it (for large files: each chunk can be dropped once written). */
+  content: string | Iterable<string>;
 }
 
 /**
@@ -20,7 +21,15 @@ export async function writeAll(files: readonly PlannedFile[]): Promise<void> {
       await mkdir(dirname(f.path), { recursive: true });
       const tmp = `${f.path}${tag}`;
       temps.push(tmp);
-      await writeFile(tmp, f.content, "utf8");
+      if (typeof f.content === "string") await writeFile(tmp, f.content, "utf8");
+      else {
+        const handle = await open(tmp, "w");
+        try {
+          for (const chunk of f.content) await handle.write(chunk, null, "utf8");
+        } finally {
+          await handle.close();
+        }
+      }
     }
     for (let k = 0; k < files.length; k++) await rename(temps[k]!, files[k]!.path);
   } catch (e) {
@@ -48,14 +57,20 @@ function needsQuotes(s: string): boolean {
   return false;
 }
 
-/** Rows of objects as CSV with the given columns, header first, `\n` line ends. */
-export function toCsv(rows: readonly object[], columns: readonly string[]): string {
-  const out: string[] = [columns.map(csvField).join(",")];
+/**
+ * Rows of objects as CSV with the given columns, header first, `\n` line ends, in chunks of
+ * about 1 MB (see {@link PlannedFile}): large files never sit in memory as one string.
+ */
+export function* toCsv(rows: readonly object[], columns: readonly string[]): Generator<string> {
+  let chunk = `${columns.map(csvField).join(",")}\n`;
   for (const r of rows) {
     const rec = r as Record<string, unknown>;
-    let line = "";
-    for (let k = 0; k < columns.length; k++) line += (k > 0 ? "," : "") + csvField(rec[columns[k]!]);
-    out.push(line);
+    for (let k = 0; k < columns.length; k++) chunk += (k > 0 ? "," : "") + csvField(rec[columns[k]!]);
+    chunk += "\n";
+    if (chunk.length > 1 << 20) {
+      yield chunk;
+      chunk = "";
+    }
   }
-  return `${out.join("\n")}\n`;
+  yield chunk;
 }
