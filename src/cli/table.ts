@@ -75,7 +75,7 @@ async function readCsvTable(path: string, name: string, size: number, options: R
   input.pipe(parser);
 
   let header: string[] | null = null;
-  let picks: { name: string; at: number; values: unknown[]; seen: Map<string, string> | null }[] = [];
+  let picks: { name: string; at: number; values: unknown[]; seen: Map<string, string> | null; last: string }[] = [];
   let headerRow = 1;
   let record = 0; // records read, header included = the spreadsheet row of the last record
   let length = 0;
@@ -101,7 +101,7 @@ async function readCsvTable(path: string, name: string, size: number, options: R
         if (h !== "" && seen.has(h)) throw new DataError(`${name}: row ${record}: the header names column ${quote(h)} twice`);
         seen.add(h);
       }
-      picks = options.columns.filter((c, k, all) => all.indexOf(c) === k && header!.includes(c)).map((c) => ({ name: c, at: header!.indexOf(c), values: [], seen: new Map<string, string>() }));
+      picks = options.columns.filter((c, k, all) => all.indexOf(c) === k && header!.includes(c)).map((c) => ({ name: c, at: header!.indexOf(c), values: [], seen: new Map<string, string>(), last: "" }));
       headerRow = record;
       return;
     }
@@ -115,13 +115,15 @@ async function readCsvTable(path: string, name: string, size: number, options: R
     for (const p of picks) {
       const v = rec[p.at]!;
       // Intern repeated values (milestones, dates, councils, a child's id on each of its rows):
-      // the parser's copies then die young, which keeps a 1,000,000-row file's heap small.
-      if (p.seen === null) p.values.push(v);
+      // the parser's copies then die young, which keeps a 1,000,000-row file's heap small. A
+      // value equal to the previous row's (a child's rows are usually together) skips the Map.
+      if (v === p.last) p.values.push(p.last);
+      else if (p.seen === null) p.values.push((p.last = v));
       else {
         const known = p.seen.get(v);
-        if (known !== undefined) p.values.push(known);
+        if (known !== undefined) p.values.push((p.last = known));
         else {
-          p.values.push(v);
+          p.values.push((p.last = v));
           p.seen.set(v, v);
           if (p.seen.size > INTERN_LIMIT) p.seen = null;
         }
