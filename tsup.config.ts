@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import { defineConfig } from "tsup";
 
-// Three builds (see ../docs/architecture.md, "Packaging"):
+// Four builds (see ../docs/architecture.md, "Packaging"):
 // 1. ESM, one file per source module, dependencies external: bundlers drop unused modules.
 // 2. CJS, one bundled file with the ESM-only d3 packages inlined (zod and date-fns stay require()d).
 // 3. Browser, one self-contained minified ESM file for Observable notebooks and <script type=module>.
 // 4. CLI (`pace-qi` bin): src/cli bundled into dist/cli/index.js; the library stays external and is
-//    imported from the ESM build (../index.js, ../render/index.js), so there is one copy of it.
+//    imported from the ESM build (../index.js, ../render/index.js, two timescales internals), so
+//    there is one copy of it.
 const esmOnly = [/^d3-/, "internmap"];
 // tsup 8.5.x injects baseUrl, which TypeScript 6 deprecates (TOOLCHAIN.md §2.5).
 const dts = { compilerOptions: { ignoreDeprecations: "6.0" } };
