@@ -1,5 +1,5 @@
 import { basename, extname } from "node:path";
-import { enumFlag, intFlag, listFlag, numberFlag, parseCommandArgs, stringFlag } from "./args.js";
+import { delimiterFlag, enumFlag, intFlag, listFlag, numberFlag, parseCommandArgs, stringFlag } from "./args.js";
 import { Problems, numberColumn, textColumn, xColumn } from "./convert.js";
 import { DATE_FORMATS, flagDate, type DateFormat } from "./dates.js";
 import { DataError, UsageError, quote } from "./errors.js";
@@ -33,6 +33,7 @@ const SPEC = {
   n: { type: "string" },
   by: { type: "string" },
   dates: { type: "string" },
+  delimiter: { type: "string" },
   chart: { type: "string" },
   rules: { type: "string" },
   direction: { type: "string" },
@@ -147,7 +148,8 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
   const yName = stringFlag(values, "y") ?? "y";
   const nName = stringFlag(values, "n");
   const byName = stringFlag(values, "by");
-  const table = await readTable(file, { columns: [xName ?? "x", yName, nName ?? "n", ...(byName ? [byName] : [])], progress: io.stderr });
+  const delimiter = delimiterFlag(C, stringFlag(values, "delimiter"));
+  const table = await readTable(file, { columns: [xName ?? "x", yName, nName ?? "n", ...(byName ? [byName] : [])], progress: io.stderr, ...(delimiter ? { delimiter } : {}) });
   if (table.length === 0) throw new DataError(`${file}: no data rows`);
   const xCol = xName ?? (table.columns.has("x") ? "x" : undefined);
   const problems = new Problems();

@@ -102,3 +102,11 @@ export function numberFlag(command: string, flag: string, value: string | undefi
   if (!Number.isFinite(n)) throw new UsageError(`--${flag} ${quote(value)} is not a number`, command);
   return n;
 }
+
+/** `--delimiter`: one character, or `tab`. */
+export function delimiterFlag(command: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (value === "tab" || value === "\\t") return "\t";
+  if (value.length === 1 && value !== '"' && value !== "\n" && value !== "\r") return value;
+  throw new UsageError(`--delimiter ${quote(value)} must be one character (e.g. ";") or "tab"`, command);
+}

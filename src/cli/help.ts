@@ -47,6 +47,7 @@ Columns:
   --n COL              denominators for p, pp, u, up charts (default "n")
   --by COL             one chart per value of this column
   --dates iso|uk       how dates are written: 2024-03-31 (default) or 31/03/2024
+  --delimiter C        the CSV field separator: "," (default), ";" or tab
 
 Analysis:
   --chart TYPE         run (default), or a control chart: i, mr, xbar, s, p, pp, u, up, c, g, t
@@ -87,6 +88,7 @@ Columns:
                        (default: columns named by milestone ids)
   --format long|wide   the file's layout (default long)
   --dates iso|uk       how dates are written: 2024-03-31 (default) or 31/03/2024
+  --delimiter C        the CSV field separator: "," (default), ";" or tab
   --unknown error|ignore   rows with unknown milestones: stop (default) or skip them
 
 Analysis:
@@ -120,6 +122,7 @@ Options:
                        columns x, y and optionally n; replaces the series in the project
   --x COL, --y COL, --n COL   column names in those files (defaults x, y, n)
   --dates iso|uk       how dates are written in those files (default iso)
+  --delimiter C        their CSV field separator: "," (default), ";" or tab
   --chart TYPE         run (default) or a control chart type for every measure
   --baseline N         the first N points set each chart's centre line
   --out FILE           where to write the report (default report.html)

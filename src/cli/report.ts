@@ -1,7 +1,7 @@
 import { readFile, readdir } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { ANALYSE_FLAGS, CHART_TYPES, analyseRows, isControl, type ChartSettings } from "./analyse.js";
-import { enumFlag, intFlag, parseCommandArgs, stringFlag } from "./args.js";
+import { delimiterFlag, enumFlag, intFlag, parseCommandArgs, stringFlag } from "./args.js";
 import { Problems, numberColumn, xColumn } from "./convert.js";
 import { DATE_FORMATS, type DateFormat } from "./dates.js";
 import { DataError, quote } from "./errors.js";
@@ -20,6 +20,7 @@ const SPEC = {
   y: { type: "string" },
   n: { type: "string" },
   dates: { type: "string" },
+  delimiter: { type: "string" },
   chart: { type: "string" },
   baseline: { type: "string" },
   title: { type: "string" },
@@ -108,7 +109,7 @@ export function verdictLines(project: Project, charts: ReadonlyMap<string, RunCh
 }
 
 /** Read DIR/<measure-id>.csv|json into series rows. */
-async function readDataDir(dir: string, doc: Record<string, unknown>, names: { x: string; y: string; n: string }, dates: DateFormat, io: Io): Promise<Map<string, SeriesSource>> {
+async function readDataDir(dir: string, doc: Record<string, unknown>, names: { x: string; y: string; n: string }, dates: DateFormat, delimiter: string | undefined, io: Io): Promise<Map<string, SeriesSource>> {
   let entries: string[];
   try {
     entries = await readdir(dir);
@@ -129,7 +130,7 @@ async function readDataDir(dir: string, doc: Record<string, unknown>, names: { x
       continue;
     }
     if (sources.has(id)) throw new DataError(`${path}: measure ${quote(id)} has data in two files`);
-    const table = await readTable(path, { columns: [names.x, names.y, names.n] });
+    const table = await readTable(path, { columns: [names.x, names.y, names.n], ...(delimiter ? { delimiter } : {}) });
     const problems = new Problems();
     const ys = numberColumn(table, names.y, requireColumn(table, names.y, "--y"), problems);
     const xs = xColumn(table, names.x, requireColumn(table, names.x, "--x"), dates, problems);
@@ -169,10 +170,11 @@ export async function reportCommand(argv: readonly string[], io: Io): Promise<nu
   }
   const doc = parseJson(text, file);
   if (doc === null || typeof doc !== "object" || Array.isArray(doc)) throw new DataError(`${file}: expected a project object (see schemas/project.schema.json)`);
+  const delimiter = delimiterFlag(C, stringFlag(values, "delimiter"));
   const dataDir = stringFlag(values, "data");
   const sources = dataDir === undefined
     ? new Map<string, SeriesSource>()
-    : await readDataDir(dataDir, doc as Record<string, unknown>, { x: stringFlag(values, "x") ?? "x", y: stringFlag(values, "y") ?? "y", n: stringFlag(values, "n") ?? "n" }, dates, io);
+    : await readDataDir(dataDir, doc as Record<string, unknown>, { x: stringFlag(values, "x") ?? "x", y: stringFlag(values, "y") ?? "y", n: stringFlag(values, "n") ?? "n" }, dates, delimiter, io);
   const { html, project, charts } = buildReport(
     doc,
     file,

@@ -32,6 +32,8 @@ export interface ReadTableOptions {
   progress?: ProgressSink | undefined;
   /** Display name for messages (default: the path). */
   name?: string;
+  /** CSV field separator (default ","). */
+  delimiter?: string;
 }
 
 /** Stop interning a column once it has this many distinct values (it is mostly unique). */
@@ -64,7 +66,7 @@ async function readCsvTable(path: string, name: string, size: number, options: R
   const bar = progressBar(options.progress, `Reading ${name}`);
   // relax_column_count: we check field counts ourselves so that a blank line can be skipped
   // while rows keep their spreadsheet numbers (header = row 1).
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false });
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false, delimiter: options.delimiter ?? "," });
   const input = createReadStream(path, { highWaterMark: 1 << 20 });
   let bytes = 0;
   input.on("data", (chunk) => {

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { enumFlag, intFlag, listFlag, parseCommandArgs, stringFlag } from "./args.js";
+import { delimiterFlag, enumFlag, intFlag, listFlag, parseCommandArgs, stringFlag } from "./args.js";
 import { Problems, dateColumn, textColumn } from "./convert.js";
 import { DATE_FORMATS, flagDate, type DateFormat } from "./dates.js";
 import { DataError, UsageError, quote } from "./errors.js";
@@ -45,6 +45,7 @@ const SPEC = {
   group: { type: "string" },
   column: { type: "string", multiple: true },
   dates: { type: "string" },
+  delimiter: { type: "string" },
   unknown: { type: "string" },
   period: { type: "string" },
 } as const;
@@ -292,7 +293,8 @@ export async function timescalesCommand(argv: readonly string[], io: Io): Promis
   if (format === "long") wanted.push(msCol, dateCol);
   else for (const id of milestoneIds) wanted.push(wideMap.get(id) ?? id);
   const clock = timer(io);
-  const table = await readTable(file, { columns: wanted, progress: io.stderr });
+  const delimiter = delimiterFlag(C, stringFlag(values, "delimiter"));
+  const table = await readTable(file, { columns: wanted, progress: io.stderr, ...(delimiter ? { delimiter } : {}) });
   clock("read");
   if (table.length === 0) throw new DataError(`${file}: no data rows`);
 

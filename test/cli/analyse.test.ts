@@ -6,7 +6,7 @@ import { HAVE_BIN, listing, monthlyCsv, run, tempDir } from "./helpers.js";
 // 12 months around 20, then 8 months around 10: a shift down after the change.
 const VALUES = [20, 22, 19, 21, 20, 23, 18, 21, 20, 22, 19, 21, 10, 11, 9, 10, 12, 9, 11, 10];
 
-describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse", () => {
+describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse", { timeout: 30_000 }, () => {
   it("prints the signals of a run chart from a CSV with ISO dates", async () => {
     const dir = tempDir({ "waits.csv": monthlyCsv(VALUES) });
     const r = await run(["analyse", "waits.csv", "--x", "month", "--y", "value", "--direction", "decrease", "--baseline", "12"], dir);
@@ -89,6 +89,18 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse", () => {
     expect(JSON.parse(a.stdout).phases[0].centre).toBe(JSON.parse(b.stdout).phases[0].centre);
   });
 
+  it("--delimiter reads semicolon- and tab-separated files", async () => {
+    const dir = tempDir({ "semi.csv": monthlyCsv(VALUES).replace(/,/g, ";"), "tab.tsv": monthlyCsv(VALUES).replace(/,/g, "\t"), "comma.csv": monthlyCsv(VALUES) });
+    const a = await run(["analyse", "comma.csv", "--x", "month", "--y", "value", "--json"], dir);
+    const b = await run(["analyse", "semi.csv", "--x", "month", "--y", "value", "--json", "--delimiter", ";"], dir);
+    const c = await run(["analyse", "tab.tsv", "--x", "month", "--y", "value", "--json", "--delimiter", "tab"], dir);
+    expect(b.stdout).toBe(a.stdout);
+    expect(c.stdout).toBe(a.stdout);
+    const bad = await run(["analyse", "semi.csv", "--delimiter", ";;"], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.split("\n")[0]).toBe(`pace-qi analyse: --delimiter ';;' must be one character (e.g. ";") or "tab"`);
+  });
+
   it("without an x column, points are numbered", async () => {
     const dir = tempDir({ "y.csv": `y\n${VALUES.join("\n")}\n` });
     const r = await run(["analyse", "y.csv", "--json"], dir);
@@ -96,7 +108,7 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse", () => {
   });
 });
 
-describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse: errors name the file, row and column; nothing is written", () => {
+describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse: errors name the file, row and column; nothing is written", { timeout: 30_000 }, () => {
   const expectNothingWritten = (dir: string, before: string[]) => expect(listing(dir)).toEqual(before);
 
   it("a value that is not a number: exit 1, spreadsheet row (header = row 1)", async () => {

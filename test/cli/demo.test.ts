@@ -21,7 +21,7 @@ function improvementShifts(chart: Chart, side: "above" | "below"): Signal[] {
   return chart.signals.filter((s) => s.rule === "shift" && s.side === side && s.assessment === "improvement" && chart.points[s.start]!.x >= IMPROVEMENT_FROM);
 }
 
-describe.skipIf(!HAVE_BIN)("pace-qi demo", () => {
+describe.skipIf(!HAVE_BIN)("pace-qi demo", { timeout: 60_000 }, () => {
   let dir: string;
   let r: Run;
   beforeAll(async () => {
