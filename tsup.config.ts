@@ -1,9 +1,13 @@
+import { readFileSync } from "node:fs";
 import { defineConfig } from "tsup";
 
-// Three builds (see ../docs/architecture.md, "Packaging"):
+// Four builds (see ../docs/architecture.md, "Packaging"):
 // 1. ESM, one file per source module, dependencies external: bundlers drop unused modules.
 // 2. CJS, one bundled file with the ESM-only d3 packages inlined (zod and date-fns stay require()d).
 // 3. Browser, one self-contained minified ESM file for Observable notebooks and <script type=module>.
+// 4. CLI (`pace-qi` bin): src/cli bundled into dist/cli/index.js; the library stays external and is
+//    imported from the ESM build (../index.js, ../render/index.js, two timescales internals), so
+//    there is one copy of it.
 const esmOnly = [/^d3-/, "internmap"];
 // tsup 8.5.x injects baseUrl, which TypeScript 6 deprecates (TOOLCHAIN.md §2.5).
 const dts = { compilerOptions: { ignoreDeprecations: "6.0" } };
@@ -35,6 +39,23 @@ export default defineConfig([
     noExternal: [/.*/],
     minify: true,
     sourcemap: false,
+    splitting: false,
+  },
+  {
+    entry: { index: "src/cli/index.ts" },
+    outDir: "dist/cli",
+    format: ["esm"],
+    platform: "node",
+    target: "node20",
+    banner: { js: "#!/usr/bin/env node" },
+    // src/cli/lib.ts is the only module that imports the library: keep those imports as they are.
+    external: [/^\.\.\/(index|render\/index|timescales\/_caseRecords|timescales\/stageDurations)\.js$/],
+    define: {
+      __PACE_QI_VERSION__: JSON.stringify(JSON.parse(readFileSync("package.json", "utf8")).version),
+      // The demo's project template, inlined (examples/ is not in the published package).
+      __PACE_QI_DEMO_TEMPLATE__: JSON.stringify(readFileSync("examples/pace-project.json", "utf8")),
+    },
+    sourcemap: true,
     splitting: false,
   },
 ]);

@@ -1,0 +1,112 @@
+import { parseArgs } from "node:util";
+import { UsageError, quote } from "./errors.js";
+
+/** A flag of a command. */
+export interface FlagSpec {
+  type: "string" | "boolean";
+  multiple?: boolean;
+  short?: string;
+}
+
+export type FlagValues = Record<string, string | boolean | string[] | undefined>;
+
+export interface ParsedArgs {
+  values: FlagValues;
+  positionals: string[];
+  /** `--target-STAGE DAYS` flags (timescales), by stage id. */
+  targets: Map<string, string>;
+}
+
+/**
+ * Parse a command's arguments with node:util `parseArgs` (strict): an unknown flag, a missing
+ * value or a stray argument is a {@link UsageError} (exit 2).
+ */
+export function parseCommandArgs(
+  command: string,
+  argv: readonly string[],
+  spec: Record<string, FlagSpec>,
+  positionals: { min: number; max: number; what: string },
+  dynamicTargets = false,
+): ParsedArgs {
+  const rest: string[] = [];
+  const targets = new Map<string, string>();
+  for (let k = 0; k < argv.length; k++) {
+    const a = argv[k]!;
+    const m = dynamicTargets ? /^--target-([A-Za-z0-9_-]+)(?:=(.*))?$/.exec(a) : null;
+    if (m === null) {
+      rest.push(a);
+      if (a === "--") for (k++; k < argv.length; k++) rest.push(argv[k]!);
+      continue;
+    }
+    let value = m[2];
+    if (value === undefined) {
+      value = argv[k + 1];
+      if (value === undefined || value.startsWith("--")) throw new UsageError(`${a} needs a number of days`, command);
+      k++;
+    }
+    targets.set(m[1]!, value);
+  }
+  let parsed: { values: FlagValues; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: rest, options: spec, strict: true, allowPositionals: true }) as { values: FlagValues; positionals: string[] };
+  } catch (e) {
+    const err = e as Error & { code?: string };
+    let msg = err.message;
+    if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+      const flag = /'([^']+)'/.exec(msg)?.[1] ?? "";
+      msg = `unknown option ${quote(flag)}`;
+    } else if (err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+      msg = msg.replace(/^Option /, "option ");
+    }
+    throw new UsageError(msg, command);
+  }
+  const n = parsed.positionals.length;
+  if (n < positionals.min) throw new UsageError(`missing ${positionals.what}`, command);
+  if (n > positionals.max) throw new UsageError(`unexpected argument ${quote(parsed.positionals[positionals.max])}`, command);
+  return { values: parsed.values, positionals: parsed.positionals, targets };
+}
+
+/** A string flag's value (the last one when repeated). */
+export function stringFlag(values: FlagValues, name: string): string | undefined {
+  const v = values[name];
+  if (Array.isArray(v)) return v[v.length - 1];
+  return typeof v === "string" ? v : undefined;
+}
+
+/** A repeatable string flag's values. */
+export function listFlag(values: FlagValues, name: string): string[] {
+  const v = values[name];
+  if (Array.isArray(v)) return v;
+  return typeof v === "string" ? [v] : [];
+}
+
+/** A flag restricted to a list of words. */
+export function enumFlag<T extends string>(command: string, flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`--${flag} ${quote(value)} is not one of: ${allowed.join(", ")}`, command);
+}
+
+/** A whole-number flag (≥ min). */
+export function intFlag(command: string, flag: string, value: string | undefined, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = /^[+-]?\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`--${flag} ${quote(value)} must be a whole number${min === 0 ? " ≥ 0" : min === 1 ? " ≥ 1" : ` ≥ ${min}`}`, command);
+  return n;
+}
+
+/** A numeric flag. */
+export function numberFlag(command: string, flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = value.trim() === "" ? Number.NaN : Number(value);
+  if (!Number.isFinite(n)) throw new UsageError(`--${flag} ${quote(value)} is not a number`, command);
+  return n;
+}
+
+/** `--delimiter`: one character, or `tab`. */
+export function delimiterFlag(command: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (value === "tab" || value === "\\t") return "\t";
+  if (value.length === 1 && value !== '"' && value !== "\n" && value !== "\r") return value;
+  throw new UsageError(`--delimiter ${quote(value)} must be one character (e.g. ";") or "tab"`, command);
+}

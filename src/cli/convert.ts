@@ -1,0 +1,103 @@
+import { dateProblem, toIsoDate, type DateFormat } from "./dates.js";
+import { DataError, quote } from "./errors.js";
+import type { Table } from "./table.js";
+
+const MAX = 10;
+
+/** Collects problems found in a column so the analyst sees several at once (up to 10). */
+export class Problems {
+  readonly list: string[] = [];
+  count = 0;
+  add(text: string): void {
+    this.count++;
+    if (this.list.length < MAX) this.list.push(text);
+  }
+  throwIfAny(): void {
+    if (this.count === 0) return;
+    const details = this.list.slice(1);
+    if (this.count > MAX) details.push(`… and ${this.count - MAX} more problem${this.count - MAX === 1 ? "" : "s"}`);
+    throw new DataError(this.list[0]!, details);
+  }
+}
+
+function isBlank(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** A number, blank → null; anything else is a problem naming the row and column. */
+export function numberColumn(table: Table, column: string, values: readonly unknown[], problems: Problems, what = "a number"): (number | null)[] {
+  const out: (number | null)[] = new Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (isBlank(v)) out[i] = null;
+    else if (typeof v === "number" && Number.isFinite(v)) out[i] = v;
+    else {
+      const n = typeof v === "string" ? Number(v.trim()) : Number.NaN;
+      if (Number.isFinite(n)) out[i] = n;
+      else {
+        out[i] = null;
+        problems.add(`${table.where(i, column)}: ${quote(v)} is not ${what}`);
+      }
+    }
+  }
+  return out;
+}
+
+/** ISO dates from a date column; blank → null when `allowBlank`, else a problem. */
+export function dateColumn(table: Table, column: string, values: readonly unknown[], format: DateFormat, problems: Problems, allowBlank: boolean): (string | null)[] {
+  const out: (string | null)[] = new Array(values.length);
+  // The same date text recurs on many rows: convert each distinct text once.
+  const cache = new Map<string, string | null>();
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (isBlank(v)) {
+      out[i] = null;
+      if (!allowBlank) problems.add(`${table.where(i, column)}: the date is blank`);
+      continue;
+    }
+    const s = typeof v === "string" ? v : String(v);
+    let d = cache.get(s);
+    if (d === undefined) {
+      d = toIsoDate(s, format);
+      if (cache.size < 100_000) cache.set(s, d);
+    }
+    if (d === null) problems.add(`${table.where(i, column)}: ${quote(s)} ${dateProblem(s, format)}`);
+    out[i] = d;
+  }
+  return out;
+}
+
+/** An x column: all numbers → numbers; otherwise dates in `format`. Blanks are problems. */
+export function xColumn(table: Table, column: string, values: readonly unknown[], format: DateFormat, problems: Problems): { kind: "number" | "date"; values: (number | string | null)[] } {
+  let numeric = true;
+  for (const v of values) {
+    if (isBlank(v)) continue;
+    if (typeof v === "number") continue;
+    if (typeof v !== "string" || !Number.isFinite(Number(v.trim()))) {
+      numeric = false;
+      break;
+    }
+  }
+  if (numeric) {
+    const out = numberColumn(table, column, values, problems);
+    out.forEach((v, i) => v === null && problems.add(`${table.where(i, column)}: x is blank`));
+    return { kind: "number", values: out };
+  }
+  return { kind: "date", values: dateColumn(table, column, values, format, problems, false) };
+}
+
+/**
+ * Text ids (child, group…): trimmed strings; blanks stay blank (""), numbers become text.
+ * Converts the column in place (it belongs to the table the CLI read) to spare memory.
+ */
+export function textColumn(values: unknown[]): string[] {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v === "string") {
+      const c0 = v.charCodeAt(0);
+      const c1 = v.charCodeAt(v.length - 1);
+      if (c0 <= 32 || c1 <= 32) values[i] = v.trim();
+    } else values[i] = v === null || v === undefined ? "" : String(v);
+  }
+  return values as string[];
+}

@@ -1,0 +1,12 @@
+// The `pace-qi` bin. The build adds the `#!/usr/bin/env node` line.
+import { main } from "./main.js";
+
+main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`pace-qi: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\nPlease report it with the command you ran.\n`);
+    process.exitCode = 70;
+  },
+);

@@ -1,0 +1,71 @@
+import { DataError, UsageError } from "./errors.js";
+import { QiError, type QiIssue } from "./lib.js";
+
+/** How to turn a library error path into words an analyst can act on. */
+export interface PathContext {
+  command: string;
+  /** The input file (for errors without a row). */
+  file: string;
+  /** `["data", 417, "date"]` → "cases.csv: row 419, column adm_date" (or undefined to fall back). */
+  row?: (index: number, field: string | undefined) => string | undefined;
+  /** Option name → the flag that sets it (`phases` → `--phase`). */
+  flags?: Readonly<Record<string, string>>;
+  /** What the data array is called in paths (default "data"). */
+  dataKey?: string;
+}
+
+const MAX_DETAILS = 10;
+
+/** Library messages count rows from 0 ("row 417 has …"); say where the row is instead. */
+function rewriteRows(message: string, label: (i: number) => string | undefined): string {
+  return message
+    .replace(/\brows (\d+) and (\d+)\b/g, (all, a: string, b: string) => {
+      const la = label(Number(a));
+      const lb = label(Number(b));
+      return la !== undefined && lb !== undefined ? `${la} and ${lb}` : all;
+    })
+    .replace(/\b[Rr]ow (\d+)\b/g, (all, a: string) => label(Number(a)) ?? all);
+}
+
+function describeIssue(issue: QiIssue, ctx: PathContext): { usage: boolean; text: string } {
+  const path = issue.path;
+  const head = path[0];
+  if (head === "options" || head === "stage") {
+    const key = path.slice(1).find((p): p is string => typeof p === "string") ?? (head === "stage" ? "stage" : "");
+    const flag = ctx.flags?.[key] ?? ctx.flags?.[head] ?? (key === "" ? "" : `--${key}`);
+    return { usage: true, text: `${flag === "" ? "" : `${flag}: `}${issue.message}` };
+  }
+  if ((head === (ctx.dataKey ?? "data") || head === "events" || head === "data") && typeof path[1] === "number" && ctx.row !== undefined) {
+    const field = typeof path[2] === "string" ? path[2] : undefined;
+    const where = ctx.row(path[1], field);
+    if (where !== undefined) {
+      const rowOnly = (i: number): string | undefined => {
+        const w = ctx.row!(i, undefined);
+        return w === undefined ? undefined : w.replace(/^.*?: /, "");
+      };
+      return { usage: false, text: `${where}: ${rewriteRows(issue.message, rowOnly)}` };
+    }
+  }
+  return { usage: false, text: `${ctx.file}: ${issue.message}` };
+}
+
+/** Convert a QiError from the library into a UsageError (bad flag) or a DataError (bad data). */
+export function fromQiError(e: QiError, ctx: PathContext): UsageError | DataError {
+  const issues = e.issues.length > 0 ? e.issues : [{ code: e.code, path: e.path, message: e.message }];
+  const described = issues.slice(0, MAX_DETAILS).map((i) => describeIssue(i, ctx));
+  const first = described[0]!;
+  if (first.usage) return new UsageError(first.text, ctx.command);
+  const details = described.slice(1).map((d) => d.text);
+  if (issues.length > MAX_DETAILS) details.push(`… and ${issues.length - MAX_DETAILS} more problem${issues.length - MAX_DETAILS === 1 ? "" : "s"}`);
+  return new DataError(first.text, details);
+}
+
+/** Run `fn`, converting a QiError it throws. */
+export function withQi<T>(ctx: PathContext, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof QiError) throw fromQiError(e, ctx);
+    throw e;
+  }
+}

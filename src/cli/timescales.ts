@@ -1,0 +1,357 @@
+import { join } from "node:path";
+import { delimiterFlag, enumFlag, intFlag, listFlag, parseCommandArgs, stringFlag } from "./args.js";
+import { Problems, dateColumn, textColumn } from "./convert.js";
+import { DATE_FORMATS, flagDate, type DateFormat } from "./dates.js";
+import { DataError, UsageError, quote } from "./errors.js";
+import type { Io } from "./io.js";
+import {
+  PACE_STAGES,
+  SCOTLAND_MILESTONES,
+  driftList,
+  kaplanMeier,
+  renderRunChart,
+  runChart,
+  durationsFromRecords,
+  readCaseRecords,
+  timescaleSeries,
+  type CaseRecordOptions,
+  type CaseSeriesRow,
+  type DriftRow,
+  type DurationRow,
+  type KaplanMeier,
+  type PeriodSeriesRow,
+  type RunChart,
+  type Stage,
+  type StageDurations,
+} from "./lib.js";
+import { csvField, toCsv, writeAll, type PlannedFile } from "./output.js";
+import { progressBar, type ProgressSink } from "./progress.js";
+import { withQi, type PathContext } from "./qiMap.js";
+import { fmt, kmText, textTable } from "./summary.js";
+import { readTable, requireColumn } from "./table.js";
+
+const C = "timescales";
+const STAGE_IDS = Object.keys(PACE_STAGES);
+
+const SPEC = {
+  out: { type: "string" },
+  "as-of": { type: "string" },
+  stage: { type: "string", multiple: true },
+  format: { type: "string" },
+  child: { type: "string" },
+  milestone: { type: "string" },
+  date: { type: "string" },
+  episode: { type: "string" },
+  group: { type: "string" },
+  column: { type: "string", multiple: true },
+  dates: { type: "string" },
+  delimiter: { type: "string" },
+  unknown: { type: "string" },
+  period: { type: "string" },
+} as const;
+
+/** Case records ready for the library: row indices plus accessors over the columns. */
+export interface CaseInput {
+  rows: readonly number[];
+  options: CaseRecordOptions<number>;
+  /** Library path → where the problem is. */
+  ctx: PathContext;
+}
+
+/** What to compute. */
+export interface TimescaleSettings {
+  stages: Stage[];
+  asOf: string | undefined;
+  period: "month" | "quarter";
+  group: boolean;
+}
+
+/** One stage's results. */
+export interface StageResult {
+  stage: Stage;
+  durations: StageDurations;
+  byPeriod: PeriodSeriesRow[];
+  byCase: CaseSeriesRow[];
+  km: KaplanMeier;
+  drift: DriftRow[];
+  /** Run chart of median days per (complete) period, or null when nothing completed. */
+  chart: RunChart | null;
+}
+
+export interface TimescaleResults {
+  asOf: string | null;
+  asOfGiven: boolean;
+  stages: StageResult[];
+  warnings: string[];
+}
+
+const PERIOD_NAME = { month: "month", quarter: "quarter" } as const;
+
+/** Compute every stage: durations, series, Kaplan–Meier, drift and a run chart. */
+export function computeTimescales(input: CaseInput, s: TimescaleSettings, progress?: ProgressSink): TimescaleResults {
+  const out: StageResult[] = [];
+  const warnings: string[] = [];
+  let asOf = s.asOf;
+  const bar = progressBar(progress, "Stages", "rows");
+  try {
+    // Read and validate the records once for all stages (stageDurations would re-read them).
+    const records = withQi(input.ctx, () => readCaseRecords(input.rows, input.options));
+    s.stages.forEach((stage, k) => {
+      bar.update(k, s.stages.length);
+      const durations = withQi(input.ctx, () => durationsFromRecords(records, stage, { ...input.options, ...(asOf !== undefined ? { asOf } : {}) }));
+      // Every stage uses the same asOf: the first stage settles it when it is not given.
+      if (asOf === undefined && durations.asOf !== null) asOf = durations.asOf;
+      for (const w of durations.warnings) {
+        if (w.startsWith("asOf not given")) continue;
+        // The same for every stage: say it once.
+        if (w.includes("unknown milestone names")) {
+          if (k === 0) warnings.push(w);
+        } else warnings.push(`${stage.id}: ${w}`);
+      }
+      const byPeriod = timescaleSeries(durations, { series: "period", period: s.period });
+      const byCase = timescaleSeries(durations);
+      const km = kaplanMeier(durations.rows);
+      const drift = durations.stage.target === null ? [] : driftList(durations);
+      const points = byPeriod.filter((r) => !r.partial);
+      const chart = points.some((r) => r.y !== null) ? runChart(points, { x: "x", y: "y", direction: "decrease" }) : null;
+      if (chart === null) warnings.push(`${stage.id}: no completions in a finished ${s.period} yet: no chart`);
+      out.push({ stage, durations, byPeriod, byCase, km, drift, chart });
+    });
+  } finally {
+    bar.done();
+  }
+  return { asOf: asOf ?? null, asOfGiven: s.asOf !== undefined, stages: out, warnings };
+}
+
+const DURATION_COLUMNS = ["stage", "child", "episode", "from", "to", "start", "end", "days", "censored", "target", "withinTarget", "daysOverTarget", "route"];
+const DRIFT_COLUMNS = ["stage", "child", "episode", "from", "start", "daysOpen", "target", "daysOverTarget", "route"];
+
+/**
+ * durations.csv in chunks of about 1 MB: the same text as toCsv(rows, columns), with the fields
+ * spelled out (several times faster on the 300,000+ rows of a large export), and written chunk
+ * by chunk so the whole file never sits in memory as one string.
+ */
+function* durationsCsv(rows: readonly DurationRow[], columns: readonly string[]): Generator<string> {
+  const group = columns.includes("group");
+  let chunk = `${columns.join(",")}\n`;
+  for (const r of rows) {
+    chunk += `${csvField(r.stage)},${csvField(r.child)},${csvField(r.episode)},${csvField(r.from)},${csvField(r.to)},${r.start},${r.end ?? ""},${r.days},${r.censored},${r.target ?? ""},${r.withinTarget ?? ""},${r.daysOverTarget ?? ""},${csvField(r.route)}`;
+    chunk += group ? `,${csvField(r.group)}\n` : "\n";
+    if (chunk.length > 1 << 20) {
+      yield chunk;
+      chunk = "";
+    }
+  }
+  yield chunk;
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const a = Float64Array.from(values).sort();
+  const m = a.length >> 1;
+  return a.length % 2 === 1 ? a[m]! : (a[m - 1]! + a[m]!) / 2;
+}
+
+function lastSignal(chart: RunChart | null): string {
+  if (chart === null) return "–";
+  const s = chart.signals.filter((x) => x.rule === "shift" || x.rule === "trend" || x.rule === "astronomical").at(-1);
+  if (s === undefined) return chart.signals.length > 0 ? "runs signal" : "none";
+  const x = chart.points[s.start]?.x;
+  const when = typeof x === "string" ? x.slice(0, 7) : String(x);
+  const how = s.rule === "trend" ? `trend ${s.direction}` : s.rule === "shift" ? `shift ${s.side}` : `astronomical ${s.side}`;
+  return `${how} from ${when} (${s.assessment})`;
+}
+
+/** The files a timescales run writes (relative names) and the summary for the terminal. */
+export function timescaleOutputs(r: TimescaleResults, s: TimescaleSettings, source: string): { files: { name: string; content: string | Iterable<string> }[]; summary: string } {
+  const files: { name: string; content: string | Iterable<string> }[] = [];
+  const durationColumns = s.group ? [...DURATION_COLUMNS, "group"] : DURATION_COLUMNS;
+  const allRows: DurationRow[] = [];
+  const allDrift: DriftRow[] = [];
+  for (const st of r.stages) {
+    for (const row of st.durations.rows) allRows.push(row);
+    for (const row of st.drift) allDrift.push(row);
+  }
+  allDrift.sort((a, b) => b.daysOverTarget - a.daysOverTarget || (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  files.push({ name: "durations.csv", content: durationsCsv(allRows, durationColumns) });
+  files.push({ name: "drift.csv", content: toCsv(allDrift, s.group ? [...DRIFT_COLUMNS, "group"] : DRIFT_COLUMNS) });
+  const series: Record<string, unknown> = {};
+  const km: Record<string, unknown> = {};
+  const charts: Record<string, unknown> = {};
+  for (const st of r.stages) {
+    const id = st.durations.stage.id;
+    series[id] = { label: st.durations.stage.label, target: st.durations.stage.target, counts: st.durations.counts, byPeriod: st.byPeriod, byCase: st.byCase };
+    km[id] = { label: st.durations.stage.label, ...st.km };
+    charts[id] = st.chart;
+    if (st.chart !== null) {
+      files.push({
+        name: `${id}.svg`,
+        content: renderRunChart(st.chart, {
+          title: st.durations.stage.label,
+          subtitle: `Median days by ${PERIOD_NAME[s.period]} of completion, ${source}, as of ${r.asOf ?? "–"}`,
+          xLabel: `${PERIOD_NAME[s.period]} of completion`,
+          yLabel: "median days",
+          target: st.durations.stage.target,
+        }),
+      });
+    }
+  }
+  const meta = { asOf: r.asOf, period: s.period, source };
+  files.push({ name: "series.json", content: `${JSON.stringify({ ...meta, stages: series })}\n` });
+  files.push({ name: "km.json", content: `${JSON.stringify({ ...meta, stages: km }, null, 2)}\n` });
+  files.push({ name: "charts.json", content: `${JSON.stringify({ ...meta, stages: charts })}\n` });
+
+  const rows = r.stages.map((st) => {
+    const d = st.durations;
+    const done: number[] = [];
+    let within = 0;
+    for (const row of d.rows) {
+      if (row.censored) continue;
+      done.push(row.days);
+      if (row.withinTarget === true) within++;
+    }
+    return [
+      d.stage.id,
+      String(d.counts.inStage),
+      String(d.counts.completed),
+      String(d.counts.censored),
+      fmt(median(done)),
+      kmText(st.km),
+      d.stage.target === null ? "–" : String(d.stage.target),
+      d.stage.target === null || done.length === 0 ? "–" : `${fmt((100 * within) / done.length)}%`,
+      d.stage.target === null ? "–" : String(st.drift.length),
+      lastSignal(st.chart),
+    ];
+  });
+  const lines = [
+    `${source}: as of ${r.asOf ?? "–"}${r.asOfGiven ? "" : " (the latest event date; set it with --as-of)"}`,
+    "",
+    textTable(["stage", "in stage", "done", "open", "median", "KM median (95% CI)", "target", "within", "past target", `signal (median days by ${PERIOD_NAME[s.period]})`], rows),
+    "",
+    "Days are calendar days. median: completed cases; KM: Kaplan–Meier with open cases censored.",
+  ];
+  for (const w of r.warnings) lines.push(`Note: ${w}`);
+  return { files, summary: `${lines.join("\n")}\n` };
+}
+
+/** Stages from --stage and --target-STAGE flags. */
+export function resolveStages(ids: readonly string[], targets: ReadonlyMap<string, string>): Stage[] {
+  for (const id of [...ids, ...targets.keys()]) {
+    if (!STAGE_IDS.includes(id)) throw new UsageError(`unknown stage ${quote(id)}; PACE stages: ${STAGE_IDS.join(", ")}`, C);
+  }
+  const chosen = ids.length > 0 ? [...new Set(ids)] : STAGE_IDS;
+  return chosen.map((id) => {
+    const base = PACE_STAGES[id as keyof typeof PACE_STAGES];
+    const t = targets.get(id);
+    return t === undefined ? base : { ...base, target: intFlag(C, `target-${id}`, t, 0)! };
+  });
+}
+
+/** With PACE_QI_TIMING=1, print how long each step took to stderr (for benchmarks). */
+function timer(io: Io): (step: string) => void {
+  if (process.env.PACE_QI_TIMING !== "1") return () => {};
+  let last = performance.now();
+  return (step) => {
+    const now = performance.now();
+    io.stderr.write(`timing ${step}: ${(now - last).toFixed(0)} ms\n`);
+    last = now;
+  };
+}
+
+/** `pace-qi timescales FILE …` */
+export async function timescalesCommand(argv: readonly string[], io: Io): Promise<number> {
+  const { values, positionals, targets } = parseCommandArgs(C, argv, SPEC, { min: 1, max: 1, what: "FILE argument (case records, CSV or JSON)" }, true);
+  const file = positionals[0]!;
+  const dates: DateFormat = enumFlag(C, "dates", stringFlag(values, "dates"), DATE_FORMATS) ?? "iso";
+  const format = enumFlag(C, "format", stringFlag(values, "format"), ["long", "wide"] as const) ?? "long";
+  const unknown = enumFlag(C, "unknown", stringFlag(values, "unknown"), ["error", "ignore"] as const) ?? "error";
+  const period = enumFlag(C, "period", stringFlag(values, "period"), ["month", "quarter"] as const) ?? "month";
+  const asOfText = stringFlag(values, "as-of");
+  let asOf: string | undefined;
+  if (asOfText !== undefined) {
+    asOf = flagDate(asOfText, dates) ?? undefined;
+    if (asOf === undefined) throw new UsageError(`--as-of ${quote(asOfText)} is not a date (${dates === "uk" ? "dd/mm/yyyy" : "YYYY-MM-DD"})`, C);
+  }
+  const stages = resolveStages(listFlag(values, "stage"), targets);
+  const outDir = stringFlag(values, "out") ?? "timescales";
+  const childCol = stringFlag(values, "child") ?? "child";
+  const msCol = stringFlag(values, "milestone") ?? "milestone";
+  const dateCol = stringFlag(values, "date") ?? "date";
+  const episodeCol = stringFlag(values, "episode") ?? "episode";
+  const groupCol = stringFlag(values, "group");
+  const wideMap = new Map<string, string>();
+  const milestoneIds = SCOTLAND_MILESTONES.milestones.map((m) => m.id);
+  for (const spec of listFlag(values, "column")) {
+    const m = /^([^=]+)=(.+)$/.exec(spec);
+    if (m === null) throw new UsageError(`--column ${quote(spec)} must be MILESTONE=COLUMN`, C);
+    if (!milestoneIds.includes(m[1]!)) throw new UsageError(`--column ${quote(spec)}: unknown milestone ${quote(m[1])}; milestones: ${milestoneIds.join(", ")}`, C);
+    wideMap.set(m[1]!, m[2]!);
+  }
+  if (wideMap.size > 0 && format !== "wide") throw new UsageError("--column is for --format wide", C);
+
+  const wanted = [childCol, episodeCol, ...(groupCol ? [groupCol] : [])];
+  if (format === "long") wanted.push(msCol, dateCol);
+  else for (const id of milestoneIds) wanted.push(wideMap.get(id) ?? id);
+  const clock = timer(io);
+  const delimiter = delimiterFlag(C, stringFlag(values, "delimiter"));
+  const table = await readTable(file, { columns: wanted, progress: io.stderr, ...(delimiter ? { delimiter } : {}) });
+  clock("read");
+  if (table.length === 0) throw new DataError(`${file}: no data rows`);
+
+  const problems = new Problems();
+  const child = textColumn(requireColumn(table, childCol, "--child"));
+  const episode = table.columns.has(episodeCol) ? textColumn(table.columns.get(episodeCol)!) : null;
+  const group = groupCol === undefined ? null : textColumn(requireColumn(table, groupCol, "--group"));
+  const fieldToColumn: Record<string, string> = { child: childCol, milestone: msCol, date: dateCol, episode: episodeCol, ...(groupCol ? { group: groupCol } : {}) };
+  const options: CaseRecordOptions<number> = {
+    child: (i) => child[i],
+    ...(episode !== null ? { episode: (i: number) => episode[i] } : {}),
+    ...(group !== null ? { group: (i: number) => group[i] } : {}),
+    unknownMilestones: unknown,
+  };
+  if (format === "long") {
+    const ms = textColumn(requireColumn(table, msCol, "--milestone"));
+    const dt = dateColumn(table, dateCol, requireColumn(table, dateCol, "--date"), dates, problems, false);
+    options.format = "long";
+    options.milestone = (i) => ms[i];
+    options.date = (i) => dt[i];
+    table.columns.delete(dateCol); // the raw text is no longer needed
+  } else {
+    const columns: Record<string, (i: number) => unknown> = {};
+    for (const id of milestoneIds) {
+      const col = wideMap.get(id) ?? id;
+      if (wideMap.has(id)) requireColumn(table, col, "--column");
+      const raw = table.columns.get(col);
+      if (raw === undefined) continue;
+      const dt = dateColumn(table, col, raw, dates, problems, true);
+      columns[id] = (i) => dt[i];
+      fieldToColumn[id] = col;
+    }
+    if (Object.keys(columns).length === 0) {
+      throw new DataError(`${file}: no milestone date columns (columns: ${table.header.join(", ")}); name them by milestone id or map them with --column ID=COLUMN`);
+    }
+    options.format = "wide";
+    options.columns = columns;
+  }
+  problems.throwIfAny();
+  clock("convert");
+  const rows: number[] = new Array(table.length);
+  for (let i = 0; i < table.length; i++) rows[i] = i;
+  const ctx: PathContext = {
+    command: C,
+    file,
+    flags: { asOf: "--as-of", target: "--target-STAGE", stage: "--stage", unknownMilestones: "--unknown" },
+    row: (i, field) => table.where(i, field === undefined ? undefined : (fieldToColumn[field] ?? field)),
+  };
+  const settings: TimescaleSettings = { stages, asOf, period, group: group !== null };
+  const results = computeTimescales({ rows, options, ctx }, settings, io.stderr);
+  clock("compute");
+  const { files, summary } = timescaleOutputs(results, settings, file);
+  clock("format");
+  const planned: PlannedFile[] = files.map((f) => ({ path: join(outDir, f.name), content: f.content }));
+  await writeAll(planned);
+  clock("write");
+  io.stdout.write(summary);
+  io.stdout.write(`\nWrote ${planned.length} files to ${outDir}/: ${files.map((f) => f.name).join(", ")}\n`);
+  return 0;
+}

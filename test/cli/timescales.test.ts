@@ -1,0 +1,149 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { HAVE_BIN, listing, run, tempDir } from "./helpers.js";
+
+// Three children, UK dates, the export's own column names.
+const CASES = `child_id,event,event_date,council
+A,accommodated,31/01/2024,North
+A,permanence-recommendation,01/03/2024,North
+B,accommodated,01/02/2024,South
+C,looked-after,01/01/2024,South
+C,accommodated,01/01/2024,South
+C,permanence-recommendation,01/09/2024,South
+C,permanence-panel,01/10/2024,South
+C,adm-decision,10/10/2024,South
+`;
+const MAP = ["--child", "child_id", "--milestone", "event", "--date", "event_date", "--dates", "uk"];
+const OUTPUTS = ["adm.svg", "charts.json", "drift.csv", "durations.csv", "km.json", "panel.svg", "recommendation.svg", "series.json"];
+
+describe.skipIf(!HAVE_BIN).concurrent("pace-qi timescales", { timeout: 30_000 }, () => {
+  it("every stage: durations, series, Kaplan–Meier, drift, SVGs and a summary table", async () => {
+    const dir = tempDir({ "cases.csv": CASES });
+    const r = await run(["timescales", "cases.csv", ...MAP, "--as-of", "01/12/2024", "--group", "council", "--out", "ts"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(""); // no progress bar when stderr is not a TTY
+    expect(listing(join(dir, "ts"))).toEqual(OUTPUTS);
+    const durations = readFileSync(join(dir, "ts", "durations.csv"), "utf8").trim().split("\n");
+    expect(durations[0]).toBe("stage,child,episode,from,to,start,end,days,censored,target,withinTarget,daysOverTarget,route,group");
+    expect(durations.filter((l) => l.startsWith("recommendation,"))).toEqual([
+      "recommendation,A,1,accommodated,permanence-recommendation,2024-01-31,2024-03-01,30,false,182,true,0,,North",
+      "recommendation,B,1,accommodated,,2024-02-01,,304,true,182,false,122,,South",
+      "recommendation,C,1,accommodated,permanence-recommendation,2024-01-01,2024-09-01,244,false,182,false,62,,South",
+    ]);
+    expect(durations.filter((l) => l.startsWith("adm,"))).toEqual(["adm,C,1,permanence-panel,adm-decision,2024-10-01,2024-10-10,9,false,14,true,0,,South"]);
+    expect(readFileSync(join(dir, "ts", "drift.csv"), "utf8")).toBe(
+      "stage,child,episode,from,start,daysOpen,target,daysOverTarget,route,group\nrecommendation,B,1,accommodated,2024-02-01,304,182,122,,South\n",
+    );
+    const km = JSON.parse(readFileSync(join(dir, "ts", "km.json"), "utf8"));
+    expect(km.asOf).toBe("2024-12-01");
+    expect(km.stages.recommendation).toMatchObject({ n: 3, events: 2, median: 244 });
+    const series = JSON.parse(readFileSync(join(dir, "ts", "series.json"), "utf8"));
+    expect(series.stages.recommendation.byCase.map((p: { y: number }) => p.y)).toEqual([30, 244]);
+    expect(series.stages.recommendation.byPeriod[0]).toMatchObject({ period: "2024-01", n: 0, open: 2 });
+    expect(readFileSync(join(dir, "ts", "recommendation.svg"), "utf8").startsWith("<svg")).toBe(true);
+    expect(r.stdout).toContain("cases.csv: as of 2024-12-01\n");
+    expect(r.stdout).toMatch(/recommendation\s+3\s+2\s+1\s+137\s+244 \(30–\?\)\s+182\s+50%\s+1\s/);
+    expect(r.stdout).toContain("Wrote 8 files to ts/");
+  });
+
+  it("--stage picks stages, --target-STAGE sets a target, --as-of defaults to the latest event", async () => {
+    const dir = tempDir({ "cases.csv": CASES });
+    const r = await run(["timescales", "cases.csv", ...MAP, "--stage", "panel", "--target-panel", "20", "--out", "o"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("as of 2024-10-10 (the latest event date; set it with --as-of)");
+    // The only completion is in October, the month of the extract, which is not over: no chart.
+    expect(listing(join(dir, "o"))).toEqual(["charts.json", "drift.csv", "durations.csv", "km.json", "series.json"]);
+    expect(r.stdout).toContain("Note: panel: no completions in a finished month yet: no chart");
+    expect(readFileSync(join(dir, "o", "durations.csv"), "utf8").split("\n").slice(1, 3)).toEqual([
+      "panel,A,1,permanence-recommendation,,2024-03-01,,223,true,20,false,203,",
+      "panel,C,1,permanence-recommendation,permanence-panel,2024-09-01,2024-10-01,30,false,20,false,10,",
+    ]);
+  });
+
+  it("wide format: one row per child, a date column per milestone (--column maps names)", async () => {
+    const wide = "child,accommodated,rec_date\nA,2024-01-31,2024-03-01\nB,2024-02-01,\n";
+    const dir = tempDir({ "wide.csv": wide });
+    const r = await run(["timescales", "wide.csv", "--format", "wide", "--column", "permanence-recommendation=rec_date", "--stage", "recommendation", "--as-of", "2024-12-01"], dir);
+    expect(r.code).toBe(0);
+    const lines = readFileSync(join(dir, "timescales", "durations.csv"), "utf8").trim().split("\n");
+    expect(lines.slice(1).map((l) => l.split(",").slice(1, 2).concat(l.split(",").slice(7, 9)))).toEqual([
+      ["A", "30", "false"],
+      ["B", "304", "true"],
+    ]);
+  });
+
+  it("an invalid date: exit 1 naming file, spreadsheet row, column and value; nothing written", async () => {
+    const bad = CASES.replace("C,permanence-panel,01/10/2024", "C,permanence-panel,31/02/2024");
+    const dir = tempDir({ "cases.csv": bad });
+    const r = await run(["timescales", "cases.csv", ...MAP, "--out", "ts"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("pace-qi: cases.csv: row 8, column event_date: '31/02/2024' is not a date (expected dd/mm/yyyy)\n");
+    expect(listing(dir)).toEqual(["cases.csv"]);
+  });
+
+  it("an unknown milestone and a blank child id: every problem listed with its row", async () => {
+    const bad = CASES.replace("A,permanence-recommendation", "A,permanence-recomendation").replace("B,accommodated", ",accommodated");
+    const dir = tempDir({ "cases.csv": bad });
+    const r = await run(["timescales", "cases.csv", ...MAP], dir);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split("\n");
+    expect(lines[0]).toMatch(/^pace-qi: cases\.csv: row 3, column event: unknown milestone "permanence-recomendation"; known milestones: looked-after, /);
+    expect(lines[1]).toMatch(/^ {2}cases\.csv: row 4, column child_id: missing or invalid child id ""/);
+    expect(listing(dir)).toEqual(["cases.csv"]);
+  });
+
+  it("--unknown ignore skips unknown milestones with a note", async () => {
+    const dir = tempDir({ "cases.csv": CASES.replace("A,permanence-recommendation", "A,case-note") });
+    const r = await run(["timescales", "cases.csv", ...MAP, "--unknown", "ignore", "--stage", "recommendation"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Note: 1 event rows with unknown milestone names were ignored");
+  });
+
+  it("a milestone before its start (negative duration) names the row", async () => {
+    const bad = CASES.replace("A,permanence-recommendation,01/03/2024", "A,permanence-recommendation,01/01/2024");
+    const dir = tempDir({ "cases.csv": bad });
+    const r = await run(["timescales", "cases.csv", ...MAP, "--stage", "recommendation"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^pace-qi: cases\.csv: row 3, column event_date: child "A": permanence-recommendation on 2024-01-01 is before accommodated on 2024-01-31/);
+  });
+
+  it("reads case records from JSON too", async () => {
+    const events = [
+      { child: "A", milestone: "accommodated", date: "2024-01-31" },
+      { child: "A", milestone: "permanence-recommendation", date: "2024-03-01" },
+      { child: 2, milestone: "accommodated", date: "2024-02-01" },
+    ];
+    const dir = tempDir({ "cases.json": JSON.stringify({ events }) });
+    const r = await run(["timescales", "cases.json", "--stage", "recommendation", "--as-of", "2024-12-01"], dir);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, "timescales", "drift.csv"), "utf8").split("\n")[1]).toBe("recommendation,2,1,accommodated,2024-02-01,304,182,122,");
+    const bad = tempDir({ "cases.json": JSON.stringify([{ child: "A", milestone: "accommodated", date: "2024-13-01" }]) });
+    const e = await run(["timescales", "cases.json"], bad);
+    expect(e.code).toBe(1);
+    expect(e.stderr).toBe("pace-qi: cases.json: [0].date: '2024-13-01' is not a date (expected YYYY-MM-DD)\n");
+  });
+
+  it("a missing column names the flag to use", async () => {
+    const dir = tempDir({ "cases.csv": CASES });
+    const r = await run(["timescales", "cases.csv"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("pace-qi: cases.csv: no column 'child' (columns: child_id, event, event_date, council); name the right one with --child\n");
+  });
+
+  it.each([
+    [["--stage", "adoption"], "unknown stage 'adoption'; PACE stages: recommendation, panel, adm, petition, order, overall"],
+    [["--target-panel", "soon"], "--target-panel 'soon' must be a whole number ≥ 0"],
+    [["--target-foo", "3"], "unknown stage 'foo'; PACE stages: recommendation, panel, adm, petition, order, overall"],
+    [["--as-of", "yesterday"], "--as-of 'yesterday' is not a date (dd/mm/yyyy)"],
+    [["--format", "tall"], "--format 'tall' is not one of: long, wide"],
+    [["--column", "x"], "--column 'x' must be MILESTONE=COLUMN"],
+    [["--period", "week"], "--period 'week' is not one of: month, quarter"],
+  ])("bad flag %j exits 2", async (flags, message) => {
+    const dir = tempDir({ "cases.csv": CASES });
+    const r = await run(["timescales", "cases.csv", ...MAP, ...flags], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split("\n")[0]).toBe(`pace-qi timescales: ${message}`);
+    expect(listing(dir)).toEqual(["cases.csv"]);
+  });
+});
