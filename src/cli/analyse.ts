@@ -18,7 +18,7 @@ import {
 } from "./lib.js";
 import { writeAll, type PlannedFile } from "./output.js";
 import { withQi } from "./qiMap.js";
-import { summariseControlChart } from "./summary.js";
+import { summariseControlChart } from "./lib.js";
 import { readTable, requireColumn, type Table } from "./table.js";
 
 const C = "analyse";

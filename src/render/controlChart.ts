@@ -1,6 +1,6 @@
 import type { ControlChart } from "../spc/types.js";
 import { drawChart } from "./chart.js";
-import { CONTROL_CHART_NAMES, summariseControlChart } from "./controlSummary.js";
+import { CONTROL_CHART_NAMES, summariseControlChart } from "../spc/summary.js";
 import { pointAssessments, type ChartModel } from "./model.js";
 import type { RenderChartOptions } from "./types.js";
 

@@ -5,12 +5,7 @@ export function px(v: number): string {
 }
 
 /** @internal A value for people: whole numbers as they are, others to 3 significant figures. */
-export function formatValue(v: number): string {
-  if (Number.isInteger(v)) return String(v);
-  const abs = Math.abs(v);
-  if (abs >= 100) return String(Math.round(v * 10) / 10);
-  return String(Number(v.toPrecision(3)));
-}
+export { formatNumber as formatValue } from "../runchart/messages.js";
 
 /** @internal A tick label with the number of decimals the tick step needs (at most 6). */
 export function formatTick(v: number, step: number): string {

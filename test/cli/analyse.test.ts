@@ -51,7 +51,7 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse", { timeout: 30_000 }, ()
     expect(chart.settings.target).toBe(0.4);
     const text = await run(["analyse", "audit.csv", "--x", "month", "--y", "met", "--n", "audited", "--chart", "p"], dir);
     expect(text.stdout).toMatch(/p chart, shewhart rules/);
-    expect(text.stdout).toMatch(/Phase 1 \(points 1–20\): centre [\d.]+, limits/);
+    expect(text.stdout).toMatch(/Phase 1 \(points 1–20\): mean [\d.]+, control limits/);
   });
 
   it("--by gives one chart per group and one SVG per group", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { controlChart, type ControlChart, type ControlChartType } from "../../src/index.js";
-import { renderControlChart, summariseControlChart, type RenderChartOptions } from "../../src/render/index.js";
+import { renderControlChart, type RenderChartOptions } from "../../src/render/index.js";
+import { summariseControlChart } from "../../src/spc/index.js";
 import { COUNTS, DENOMINATORS, HOSTILE, months, RISE } from "./data.js";
 import { deepFreeze } from "./freeze.js";
 import { checkMarkup, countClass, elementText } from "./xml.js";

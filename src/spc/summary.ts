@@ -1,5 +1,5 @@
-import type { ControlChart, ControlChartType } from "../spc/types.js";
-import { formatValue } from "./number.js";
+import { formatNumber } from "../runchart/messages.js";
+import type { ControlChart, ControlChartType } from "./types.js";
 
 /** @internal Names of the control chart types for people. */
 export const CONTROL_CHART_NAMES: Record<ControlChartType, string> = {
@@ -35,7 +35,7 @@ export function summariseControlChart(chart: ControlChart): string {
       lines.push(`${head}: no values.`);
       return;
     }
-    const parts = [`${centreName} ${formatValue(p.centre)}`];
+    const parts = [`${centreName} ${formatNumber(p.centre)}`];
     const lo = range(chart, p.start, p.end, "lcl");
     const hi = range(chart, p.start, p.end, "ucl");
     if (lo !== null || hi !== null) parts.push(`control limits ${lo ?? "none"} to ${hi ?? "none"}`);
@@ -59,7 +59,7 @@ function range(chart: ControlChart, start: number, end: number, field: "lcl" | "
     if (v > hi) hi = v;
   }
   if (lo > hi) return null;
-  const a = formatValue(lo);
-  const b = formatValue(hi);
+  const a = formatNumber(lo);
+  const b = formatNumber(hi);
   return a === b ? a : `${a}–${b} (varying with the denominators)`;
 }
