@@ -1,0 +1,55 @@
+/**
+ * Minimal counterexamples found by the reliability property suites (issue #8), one test per bug,
+ * each with the fix it checks.
+ */
+import { describe, expect, it } from "vitest";
+import { QiError, c4, c5, controlChart } from "../../src/index.js";
+import { nonFinite } from "../property/_reliability.js";
+
+const codeOf = (f: () => unknown): [string, readonly (string | number)[]] | null => {
+  try {
+    f();
+    return null;
+  } catch (e) {
+    if (!(e instanceof QiError)) throw e;
+    return [e.code, e.path];
+  }
+};
+
+describe("controlChart regressions", () => {
+  it("uclAverage/lclAverage of limits near ±MAX_VALUE do not overflow to ±Infinity", () => {
+    // was: uclAverage Infinity, lclAverage -Infinity (the limits were summed before dividing)
+    const c = controlChart([0, 0, 1e308], {});
+    expect(nonFinite(c)).toEqual([]);
+    expect(c.phases[0]!.uclAverage).toBe(c.points[0]!.ucl);
+    expect(c.phases[0]!.lclAverage).toBe(c.points[0]!.lcl);
+  });
+
+  it("a g chart phase whose baseline has no value reports mean null, not NaN", () => {
+    // was: phases[0].mean NaN
+    const c = controlChart([{ x: 0, y: null }, { x: 1, y: 0 }], { type: "g", x: "x", y: "y", baseline: 1 });
+    expect(c.phases[0]!.mean).toBeNull();
+    expect(c.warnings.map((w) => w.code)).toContain("no-centre");
+    expect(nonFinite(c)).toEqual([]);
+  });
+
+  it("a fixed centre outside the statistic's range is an invalid-option (limits used to cross)", () => {
+    // was: mr chart with centre -1 gave ucl -3.267 below lcl 0
+    expect(codeOf(() => controlChart([1, 2, 3], { type: "mr", centre: -1 }))).toEqual(["invalid-option", ["options", "centre"]]);
+    expect(codeOf(() => controlChart([1, 2, 3], { type: "c", centre: [null, -0.5], phases: [1] }))).toEqual(["invalid-option", ["options", "centre", 1]]);
+    const rows = [{ y: 1, n: 4 }, { y: 2, n: 4 }, { y: 3, n: 4 }];
+    expect(codeOf(() => controlChart(rows, { type: "p", y: "y", n: "n", centre: 1.5 }))).toEqual(["invalid-option", ["options", "centre"]]);
+    expect(codeOf(() => controlChart(rows, { type: "p", y: "y", n: "n", centre: 50, multiply: 100 }))).toBeNull();
+    expect(codeOf(() => controlChart([-5, 1, 2], { type: "i", centre: -10 }))).toBeNull();
+  });
+});
+
+describe("SPC constant regressions", () => {
+  it("c4 and c5 stay accurate for very large subgroups", () => {
+    // was: c4(1e9) = 1.0000049, c5(1e9) = NaN; c4(1e15) = 0.397
+    expect(c4(1e9)).toBeLessThan(1);
+    expect(c4(1e15)).toBeGreaterThan(0.999999);
+    expect(c5(1e9)).toBeCloseTo(Math.sqrt(1 / 2e9), 12);
+    expect(c4(1e6)).toBeCloseTo(1 - 1 / 4e6 - 7 / 32e12, 15);
+  });
+});
