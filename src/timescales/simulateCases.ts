@@ -1,4 +1,4 @@
-import { formatIsoDay, toDayNumber } from "../_lib/calendar.js";
+import { formatIsoDay, isIsoDateString, toDayNumber } from "../_lib/calendar.js";
 import { QiError, describeValue } from "../_lib/error.js";
 import { logNormal, mulberry32, pick, type Random } from "./_random.js";
 
@@ -85,6 +85,10 @@ export function simulateCases(options: SimulateCasesOptions): SimulatedEvent[] {
   const end = toDayNumber(options.end);
   if (Number.isNaN(start)) throw new QiError("invalid-date", ["options", "start"], `invalid start ${describeValue(options.start)}`);
   if (Number.isNaN(end)) throw new QiError("invalid-date", ["options", "end"], `invalid end ${describeValue(options.end)}`);
+  // Events are written as ISO YYYY-MM-DD: keep to the four-digit years, so they parse back.
+  for (const [name, day] of [["start", start], ["end", end]] as const) {
+    if (!isIsoDateString(formatIsoDay(day))) throw new QiError("invalid-date", ["options", name], `${name} must be between 0000-01-01 and 9999-12-31, not ${describeValue(options[name])}`);
+  }
   if (end < start) throw new QiError("invalid-option", ["options", "end"], "end must not be before start");
   const seed = options.seed ?? 1;
   if (typeof seed !== "number" || !Number.isFinite(seed)) throw new QiError("invalid-option", ["options", "seed"], `seed must be a number, not ${describeValue(seed)}`);

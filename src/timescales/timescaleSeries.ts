@@ -1,5 +1,6 @@
 import { formatIsoDay, parseIsoDay, toDayNumber } from "../_lib/calendar.js";
 import { QiError, describeValue } from "../_lib/error.js";
+import { objectOption } from "../_lib/options.js";
 import { medianInPlace } from "../_lib/median.js";
 import { periodEnd, periodIndex, periodLabel, periodStart, type PeriodUnit } from "./_period.js";
 import type { DurationRow, StageDurations } from "./stageDurations.js";
@@ -108,6 +109,7 @@ interface Parsed {
 }
 
 function parse(input: StageDurations | readonly DurationRow[], options: TimescaleSeriesOptions): { rows: Parsed[]; asOf: number; target: number | null } {
+  if (input === null || typeof input !== "object") throw new QiError("invalid-value", ["durations"], `durations must be a stageDurations result or its rows, not ${describeValue(input)}`);
   const isResult = !Array.isArray(input);
   const list: readonly DurationRow[] = isResult ? (input as StageDurations).rows : (input as readonly DurationRow[]);
   if (!Array.isArray(list)) throw new QiError("invalid-value", ["durations"], `durations must be a stageDurations result or its rows, not ${describeValue(input)}`);
@@ -131,12 +133,13 @@ function parse(input: StageDurations | readonly DurationRow[], options: Timescal
   if (options.asOf !== undefined) {
     asOf = toDayNumber(options.asOf);
     if (Number.isNaN(asOf)) throw new QiError("invalid-date", ["options", "asOf"], `invalid asOf ${describeValue(options.asOf)}`);
-  } else if (isResult && (input as StageDurations).asOf !== null) {
-    asOf = parseIsoDay((input as StageDurations).asOf!);
+  } else if (isResult && (input as StageDurations).asOf != null) {
+    asOf = toDayNumber((input as StageDurations).asOf);
+    if (Number.isNaN(asOf)) throw new QiError("invalid-date", ["durations", "asOf"], `invalid asOf ${describeValue((input as StageDurations).asOf)}`);
   }
   let target: number | null;
   if (options.target !== undefined) target = options.target;
-  else if (isResult) target = (input as StageDurations).stage.target;
+  else if (isResult) target = (input as Partial<StageDurations>).stage?.target ?? null;
   else target = list.find((r) => typeof r.target === "number")?.target ?? null;
   if (target !== null && !(typeof target === "number" && Number.isFinite(target) && target >= 0)) {
     throw new QiError("invalid-option", ["options", "target"], `target must be a number of days ≥ 0 or null, not ${describeValue(target)}`);
@@ -171,6 +174,7 @@ export function timescaleSeries(
   durations: StageDurations | readonly DurationRow[],
   options: TimescaleSeriesOptions = {},
 ): CaseSeriesRow[] | PeriodSeriesRow[] | CohortSeriesRow[] | BetweenSeriesRow[] {
+  objectOption(options, ["options"]);
   const series = options.series ?? "case";
   const unit = options.period ?? "month";
   if (unit !== "month" && unit !== "quarter") throw new QiError("invalid-option", ["options", "period"], `period must be "month" or "quarter", not ${describeValue(unit)}`);

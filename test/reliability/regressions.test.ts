@@ -3,7 +3,7 @@
  * each with the fix it checks.
  */
 import { describe, expect, it } from "vitest";
-import { QiError, c4, c5, controlChart } from "../../src/index.js";
+import { QiError, c4, c5, controlChart, driftList, kaplanMeier, simulateCases, stageDurations, timescaleSeries } from "../../src/index.js";
 import { nonFinite } from "../property/_reliability.js";
 
 const codeOf = (f: () => unknown): [string, readonly (string | number)[]] | null => {
@@ -51,5 +51,48 @@ describe("SPC constant regressions", () => {
     expect(c4(1e15)).toBeGreaterThan(0.999999);
     expect(c5(1e9)).toBeCloseTo(Math.sqrt(1 / 2e9), 12);
     expect(c4(1e6)).toBeCloseTo(1 - 1 / 4e6 - 7 / 32e12, 15);
+  });
+});
+
+describe("timescales regressions", () => {
+  it("kaplanMeier: the median midpoint of times near MAX_VALUE is finite", () => {
+    // was: median Infinity ((a + b) / 2 overflowed)
+    const km = kaplanMeier([{ days: 1.7e308, censored: false }, { days: 1e308, censored: false }]);
+    expect(km.median).toBe(1.35e308);
+  });
+
+  it("kaplanMeier: null rows with a time accessor and null options are QiErrors or handled, not TypeErrors", () => {
+    // was: TypeError reading 'censored' of null / reading 'time' of null
+    expect(kaplanMeier([null], { time: () => 1 }).events).toBe(1);
+    expect(codeOf(() => kaplanMeier([], null as never))).toEqual(["invalid-option", ["options"]]);
+  });
+
+  it("stageDurations: a catalogue with non-array routes or id-less milestones is an invalid-option", () => {
+    // was: TypeError "bigint is not iterable"
+    expect(codeOf(() => stageDurations([], "adm", { catalogue: { milestones: [], routes: 10n } as never }))).toEqual(["invalid-option", ["options", "catalogue", "routes"]]);
+    expect(codeOf(() => stageDurations([], "adm", { catalogue: { milestones: [null] } as never }))).toEqual(["invalid-option", ["options", "catalogue", "milestones", 0, "id"]]);
+    expect(codeOf(() => stageDurations([], "adm", null as never))).toEqual(["invalid-option", ["options"]]);
+  });
+
+  it("timescaleSeries: a missing or partial durations object is a QiError", () => {
+    // was: TypeError reading 'rows' of undefined / 'target' of undefined
+    expect(codeOf(() => timescaleSeries(undefined as never))).toEqual(["invalid-value", ["durations"]]);
+    expect(timescaleSeries({ rows: [] } as never)).toEqual([]);
+    expect(codeOf(() => timescaleSeries({ rows: [], asOf: 5 } as never))).toEqual(["invalid-date", ["durations", "asOf"]]);
+    expect(codeOf(() => timescaleSeries([], null as never))).toEqual(["invalid-option", ["options"]]);
+  });
+
+  it("driftList: caller-supplied rows are checked; rows without a target are not drifting", () => {
+    // was: a row { censored: 2**53 } gave daysOpen undefined and daysOverTarget NaN
+    expect(codeOf(() => driftList([{ start: "2024-01-01", days: Number.NaN, censored: false }, { censored: 2 ** 53 }] as never))).toEqual(["invalid-value", ["durations", 0, "days"]]);
+    expect(codeOf(() => driftList([{ start: "2024-01-01", days: 5, censored: true }, { start: "2024-01-01", censored: 1, days: 3 }] as never))).toEqual(["invalid-value", ["durations", 1, "censored"]]);
+    expect(driftList([{ start: "2024-01-01", days: 500, censored: true }] as never)).toEqual([]);
+    expect(codeOf(() => driftList([], undefined, { target: "x" } as never))).toEqual(["invalid-option", ["options", "target"]]);
+    expect(codeOf(() => driftList({ rows: [] } as never))).toEqual(["missing-target", ["durations", "stage", "target"]]);
+  });
+
+  it("simulateCases: dates outside years 0000–9999 are rejected (events must parse back)", () => {
+    // was: start -2222-10-29 produced events dated "-2222-10-30" that parseEvents rejects
+    expect(codeOf(() => simulateCases({ children: 1, start: new Date("-002222-10-29T23:59:59.999Z"), end: "1990-01-01" }))).toEqual(["invalid-date", ["options", "start"]]);
   });
 });
