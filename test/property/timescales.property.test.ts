@@ -111,7 +111,7 @@ describe("stageDurations (property tests)", () => {
           expect(Number.isInteger(row.days)).toBe(true);
           expect(row.censored).toBe(row.end === null);
           if (row.end !== null) expect(row.days).toBe((Date.parse(row.end) - Date.parse(row.start)) / 864e5);
-          else if (opts.asOf !== undefined) expect(row.days).toBe((Date.parse(opts.asOf) - Date.parse(row.start)) / 864e5);
+          else if (opts.asOf !== undefined) expect(row.days).toBe((Date.parse(String(opts.asOf)) - Date.parse(row.start)) / 864e5);
         }
       }),
       { numRuns: 300 },
@@ -189,7 +189,7 @@ describe("timescaleSeries (property tests)", () => {
     const options = fc.oneof(fc.anything({ maxDepth: 2 }), fc.record({ series: fc.oneof(fc.constantFrom("case", "period", "cohort", "between"), junkValue), period: fc.oneof(fc.constantFrom("month", "quarter"), junkValue), y: fc.oneof(fc.constantFrom("median", "mean", "withinTarget", "pctWithinTarget"), junkValue), target: fc.oneof(junkNumber, junkValue), asOf: fc.oneof(isoDay, junkValue) }, { requiredKeys: [] }));
     fc.assert(
       fc.property(input, options, (d, o) => {
-        const r = qiOnly(() => timescaleSeries(d as DurationRow[], o as TimescaleSeriesOptions));
+        const r = qiOnly(() => timescaleSeries(d as DurationRow[], o as TimescaleSeriesOptions & { series: "period" }));
         if (r.ok) expectFinite(r.value);
         const dl = qiOnly(() => driftList(d as DurationRow[], undefined, o as StageDurationsOptions));
         if (dl.ok) expectFinite(dl.value);

@@ -3,7 +3,7 @@
  * each with the fix it checks.
  */
 import { describe, expect, it } from "vitest";
-import { QiError, c4, c5, controlChart, driftList, kaplanMeier, simulateCases, stageDurations, timescaleSeries } from "../../src/index.js";
+import { QiError, addNode, c4, c5, controlChart, driftList, relink, kaplanMeier, simulateCases, stageDurations, timescaleSeries } from "../../src/index.js";
 import { nonFinite } from "../property/_reliability.js";
 
 const codeOf = (f: () => unknown): [string, readonly (string | number)[]] | null => {
@@ -94,5 +94,17 @@ describe("timescales regressions", () => {
   it("simulateCases: dates outside years 0000–9999 are rejected (events must parse back)", () => {
     // was: start -2222-10-29 produced events dated "-2222-10-30" that parseEvents rejects
     expect(codeOf(() => simulateCases({ children: 1, start: new Date("-002222-10-29T23:59:59.999Z"), end: "1990-01-01" }))).toEqual(["invalid-date", ["options", "start"]]);
+  });
+});
+
+describe("driver diagram regressions", () => {
+  const d = { aim: { id: "aim", statement: "Aim" }, nodes: [{ id: "p", kind: "primary" as const, label: "P" }], links: [{ from: "p", to: "aim" }] };
+  it("relink and addNode check their parents and node arguments", () => {
+    // was: TypeError "parents.map is not a function"
+    expect(codeOf(() => relink(d, "p", {} as never))).toEqual(["invalid-option", ["parents"]]);
+    expect(codeOf(() => relink(d, "p", [null] as never))).toEqual(["invalid-option", ["parents", 0]]);
+    expect(codeOf(() => relink(d, "p", [{ to: "aim", strength: "medium" }] as never))).toEqual(["invalid-option", ["parents", 0, "strength"]]);
+    expect(codeOf(() => addNode(d, null as never))).toEqual(["invalid-option", ["node"]]);
+    expect(relink(d, "p", [{ to: "aim", strength: "weak" }]).links).toEqual([{ from: "p", to: "aim", strength: "weak" }]);
   });
 });
