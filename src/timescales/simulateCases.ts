@@ -57,6 +57,9 @@ const ROUTES: readonly (readonly [string, number])[] = [
   ["other", 0.09],
 ];
 
+/** The most children one call simulates (bounded work and memory). */
+const MAX_CHILDREN = 1_000_000;
+
 function cumulative(weights: readonly number[]): number[] {
   let s = 0;
   return weights.map((w) => (s += w));
@@ -95,6 +98,10 @@ export function simulateCases(options: SimulateCasesOptions): SimulatedEvent[] {
   const years = (end - start + 1) / 365.25;
   const nChildren = options.children ?? Math.round(3600 * years);
   if (!Number.isInteger(nChildren) || nChildren < 0) throw new QiError("invalid-option", ["options", "children"], `children must be a whole number ≥ 0, not ${describeValue(nChildren)}`);
+  // About ten events a child: a million children is ~10 million rows, already more than a demo needs.
+  if (nChildren > MAX_CHILDREN) {
+    throw new QiError("invalid-option", ["options", "children"], `at most ${MAX_CHILDREN} children can be simulated, not ${nChildren}${options.children === undefined ? " (the default, 3,600 a year, over this date range): give children or a shorter range" : ""}`);
+  }
   let improvementFrom = Number.POSITIVE_INFINITY;
   if (options.improvementFrom !== undefined) {
     improvementFrom = toDayNumber(options.improvementFrom);

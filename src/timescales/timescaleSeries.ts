@@ -115,6 +115,7 @@ function parse(input: StageDurations | readonly DurationRow[], options: Timescal
   if (!Array.isArray(list)) throw new QiError("invalid-value", ["durations"], `durations must be a stageDurations result or its rows, not ${describeValue(input)}`);
   const rows: Parsed[] = [];
   let derivedAsOf = Number.NEGATIVE_INFINITY;
+  let derivedFrom = -1;
   for (let i = 0; i < list.length; i++) {
     const r = list[i]!;
     const start = typeof r?.start === "string" ? parseIsoDay(r.start) : Number.NaN;
@@ -126,7 +127,10 @@ function parse(input: StageDurations | readonly DurationRow[], options: Timescal
       if (Number.isNaN(end)) throw new QiError("invalid-date", ["durations", i, "end"], `invalid end ${describeValue(r.end)} for a completed row`);
     }
     const last = end ?? start + r.days;
-    if (last > derivedAsOf) derivedAsOf = last;
+    if (last > derivedAsOf) {
+      derivedAsOf = last;
+      derivedFrom = i;
+    }
     rows.push({ row: r, start, end, days: r.days, i });
   }
   let asOf = derivedAsOf;
@@ -137,6 +141,12 @@ function parse(input: StageDurations | readonly DurationRow[], options: Timescal
     asOf = toDayNumber((input as StageDurations).asOf);
     if (Number.isNaN(asOf)) throw new QiError("invalid-date", ["durations", "asOf"], `invalid asOf ${describeValue((input as StageDurations).asOf)}`);
   }
+  // Period series run from the first start to asOf: keep asOf within ISO's four-digit years, so a
+  // hostile `days` or asOf cannot ask for millions of periods.
+  if (Number.isFinite(asOf) && (asOf < MIN_ISO_DAY || asOf > MAX_ISO_DAY)) {
+    const path = options.asOf !== undefined ? ["options", "asOf"] : asOf === derivedAsOf && derivedFrom >= 0 ? ["durations", derivedFrom, "days"] : ["durations", "asOf"];
+    throw new QiError("invalid-date", path, `asOf ${formatIsoDay(asOf)} is outside the years 0000–9999`);
+  }
   let target: number | null;
   if (options.target !== undefined) target = options.target;
   else if (isResult) target = (input as Partial<StageDurations>).stage?.target ?? null;
@@ -146,6 +156,9 @@ function parse(input: StageDurations | readonly DurationRow[], options: Timescal
   }
   return { rows, asOf, target };
 }
+
+const MIN_ISO_DAY = parseIsoDay("0000-01-01");
+const MAX_ISO_DAY = parseIsoDay("9999-12-31");
 
 function completedInOrder(rows: Parsed[]): Parsed[] {
   return rows.filter((r) => r.end !== null).sort((a, b) => a.end! - b.end! || a.start - b.start || a.i - b.i);

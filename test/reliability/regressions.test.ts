@@ -108,3 +108,22 @@ describe("driver diagram regressions", () => {
     expect(relink(d, "p", [{ to: "aim", strength: "weak" }]).links).toEqual([{ from: "p", to: "aim", strength: "weak" }]);
   });
 });
+
+describe("timescaleSeries bounded output", () => {
+  it("asOf beyond year 9999 (given, or derived from a huge open duration) is an invalid-date, not millions of periods", () => {
+    // was: a row { start: "2024-01-01", days: 5e7, censored: true } asked for 1.6 million monthly rows
+    // (and ran the heap out under fast-check's shrinking)
+    const rows = [{ child: "A", episode: 1, start: "2024-01-01", end: null, days: 5e7, censored: true, target: 10 }];
+    expect(codeOf(() => timescaleSeries(rows as never, { series: "period" }))).toEqual(["invalid-date", ["durations", 0, "days"]]);
+    expect(codeOf(() => timescaleSeries([], { series: "period", asOf: new Date(Date.UTC(20000, 0, 1)) }))).toEqual(["invalid-date", ["options", "asOf"]]);
+    expect(timescaleSeries([{ ...rows[0]!, days: 10 }] as never, { series: "period" })).toHaveLength(1);
+  });
+});
+
+describe("simulateCases bounded work", () => {
+  it("more than 1,000,000 children (given, or by default over a long range) is an invalid-option", () => {
+    // was: children 1e9 ran the heap out
+    expect(codeOf(() => simulateCases({ children: 1e9, start: "2024-01-01", end: "2024-12-31" }))).toEqual(["invalid-option", ["options", "children"]]);
+    expect(codeOf(() => simulateCases({ start: "0000-01-01", end: "9999-12-31" }))).toEqual(["invalid-option", ["options", "children"]]);
+  });
+});
