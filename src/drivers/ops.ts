@@ -1,4 +1,4 @@
-import { QiError } from "../_lib/error.js";
+import { QiError, describeValue } from "../_lib/error.js";
 import { buildGraph, walk, type Graph } from "./graph.js";
 import type { DriverDiagram, DriverLink, DriverNode, LinkStrength } from "./types.js";
 
@@ -6,11 +6,24 @@ import type { DriverDiagram, DriverLink, DriverNode, LinkStrength } from "./type
 export type ParentRef = string | { to: string; strength?: LinkStrength };
 
 function toLinks(from: string, parents: readonly ParentRef[], g: Graph, argName: string): DriverLink[] {
+  checkParents(parents, argName);
   return parents.map((p, i) => {
     const to = typeof p === "string" ? p : p.to;
     if (!g.kind.has(to)) throw new QiError("unknown-id", [argName, i], `unknown parent id ${JSON.stringify(to)}`);
     if (to === from) throw new QiError("cycle", [argName, i], `${JSON.stringify(from)} cannot be its own parent`);
     return typeof p === "string" || p.strength === undefined ? { from, to } : { from, to, strength: p.strength };
+  });
+}
+
+/** Parents come from the caller, not a parsed document: check their shape before use. */
+function checkParents(parents: unknown, argName: string): asserts parents is readonly ParentRef[] {
+  if (!Array.isArray(parents)) throw new QiError("invalid-option", [argName], `${argName} must be an array of ids or { to, strength }, not ${describeValue(parents)}`);
+  parents.forEach((p: unknown, i) => {
+    if (typeof p === "string") return;
+    const to = p !== null && typeof p === "object" ? (p as { to?: unknown }).to : undefined;
+    const strength = p !== null && typeof p === "object" ? (p as { strength?: unknown }).strength : undefined;
+    if (typeof to !== "string") throw new QiError("invalid-option", [argName, i], `a parent must be an id or { to, strength }, not ${describeValue(p)}`);
+    if (strength !== undefined && strength !== "strong" && strength !== "weak") throw new QiError("invalid-option", [argName, i, "strength"], `strength must be "strong" or "weak", not ${describeValue(strength)}`);
   });
 }
 
@@ -28,6 +41,9 @@ function requireNode(g: Graph, id: string, argName: string): void {
  * //=> { from: "c9", to: "s1" }
  */
 export function addNode(diagram: DriverDiagram, node: DriverNode, parents: readonly ParentRef[] = []): DriverDiagram {
+  if (node === null || typeof node !== "object" || typeof node.id !== "string" || !["primary", "secondary", "change"].includes(node.kind) || typeof node.label !== "string") {
+    throw new QiError("invalid-option", ["node"], `node must be { id, kind: "primary" | "secondary" | "change", label }, not ${describeValue(node)}`);
+  }
   const g = buildGraph(diagram);
   if (g.kind.has(node.id)) throw new QiError("duplicate-id", ["node", "id"], `id ${JSON.stringify(node.id)} is already used`);
   g.kind.set(node.id, node.kind); // so that naming the new node as its own parent reports "cycle", not "unknown-id"
@@ -64,6 +80,7 @@ export function removeNode(diagram: DriverDiagram, id: string): DriverDiagram {
 export function relink(diagram: DriverDiagram, id: string, parents: readonly ParentRef[]): DriverDiagram {
   const g = buildGraph(diagram);
   requireNode(g, id, "id");
+  checkParents(parents, "parents");
   if (id === diagram.aim.id && parents.length > 0) throw new QiError("invalid-option", ["parents"], "the aim cannot have parents");
   const links = toLinks(id, parents, g, "parents");
   return { ...diagram, links: [...diagram.links.filter((l) => l.from !== id), ...links] };

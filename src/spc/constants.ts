@@ -32,7 +32,21 @@ function logGammaHalf(k: number): number {
  */
 export function c4(n: number): number {
   if (!(n >= 2) || !Number.isInteger(n)) return Number.NaN;
+  if (n > C4_SERIES_FROM) return 1 - oneMinusC4Series(n);
   return Math.sqrt(2 / (n - 1)) * Math.exp(logGammaHalf(n) - logGammaHalf(n - 1));
+}
+
+/**
+ * Above this n the difference of log-gammas loses digits (about n·ε: c₄(10⁶) was off by 7e-10,
+ * c₄(10⁹) came out above 1 and c₅ NaN), so c₄ comes from its asymptotic expansion
+ * c₄(n) = 1 − 1/(4n) − 7/(32n²) − 19/(128n³) + O(n⁻⁴) (from Stirling's series for Γ; e.g.
+ * Gurland & Tripathi 1971, Am Stat 25(4):30–32), whose first omitted term is below 10⁻¹³ here.
+ */
+const C4_SERIES_FROM = 1000;
+
+/** 1 − c₄(n) from the asymptotic expansion (n > C4_SERIES_FROM), without cancellation. */
+function oneMinusC4Series(n: number): number {
+  return 1 / (4 * n) + 7 / (32 * n * n) + 19 / (128 * n * n * n);
 }
 
 /**
@@ -43,6 +57,11 @@ export function c4(n: number): number {
  */
 export function c5(n: number): number {
   const c = c4(n);
+  if (n > C4_SERIES_FROM && Number.isInteger(n)) {
+    // √((1 − c₄)(1 + c₄)) with 1 − c₄ taken from the series, so no digits cancel for large n.
+    const d = oneMinusC4Series(n);
+    return Math.sqrt(d * (2 - d));
+  }
   return Math.sqrt(1 - c * c);
 }
 

@@ -87,6 +87,7 @@ function analyse<T>(data: readonly T[], options: ControlChartOptions<T>): Contro
   const n = s.n;
   const excluded = excludedMask(n, options.exclude);
   const layout = layoutPhases({ n, kind: s.kind, days: s.days }, options.phases, options.baseline, options.centre);
+  checkFixedCentres(layout, type, multiply, options.centre);
 
   // The plotted statistic before multiply.
   const y = new Float64Array(n);
@@ -196,20 +197,19 @@ function analyse<T>(data: readonly T[], options: ControlChartOptions<T>): Contro
     const centre = out.cl[p.start]!;
     const sum = summaries[k]!;
     let nObs = 0;
-    let lclSum = 0;
     let lclCount = 0;
-    let uclSum = 0;
     let uclCount = 0;
     for (let i = p.start; i <= p.end; i++) {
       nObs += 1 - excluded[i]!;
-      if (Number.isFinite(out.lcl[i]!)) {
-        lclSum += out.lcl[i]!;
-        lclCount++;
-      }
-      if (Number.isFinite(out.ucl[i]!)) {
-        uclSum += out.ucl[i]!;
-        uclCount++;
-      }
+      if (Number.isFinite(out.lcl[i]!)) lclCount++;
+      if (Number.isFinite(out.ucl[i]!)) uclCount++;
+    }
+    // Average limits as Σ(limit / count), so limits near ±Number.MAX_VALUE cannot overflow the sum.
+    let lclSum = 0;
+    let uclSum = 0;
+    for (let i = p.start; i <= p.end; i++) {
+      if (Number.isFinite(out.lcl[i]!)) lclSum += out.lcl[i]! / lclCount;
+      if (Number.isFinite(out.ucl[i]!)) uclSum += out.ucl[i]! / uclCount;
     }
     const ok = Number.isFinite(centre);
     if (!ok) warnings.push({ code: "no-centre", phase: k, message: `Phase ${k + 1} has no values to set its centre; its rules are not applied.` });
@@ -329,10 +329,10 @@ function analyse<T>(data: readonly T[], options: ControlChartOptions<T>): Contro
       baselineEnd: p.centre === null ? p.baselineEnd : null,
       origin: k === 0 ? "data" : "phase",
       centre: ok ? centre : null,
-      mean: sum.mean === null ? null : sum.mean * multiply,
-      averageMovingRange: sum.averageMovingRange === null || !Number.isFinite(sum.averageMovingRange) ? null : type === "mr" ? sum.averageMovingRange * multiply : sum.averageMovingRange,
-      lclAverage: lclCount === 0 ? null : lclSum / lclCount,
-      uclAverage: uclCount === 0 ? null : uclSum / uclCount,
+      mean: sum.mean === null ? null : finiteOrNull(sum.mean * multiply),
+      averageMovingRange: sum.averageMovingRange === null ? null : finiteOrNull(type === "mr" ? sum.averageMovingRange * multiply : sum.averageMovingRange),
+      lclAverage: lclCount === 0 ? null : finiteOrNull(lclSum),
+      uclAverage: uclCount === 0 ? null : finiteOrNull(uclSum),
       nObs,
       nUseful: stats.nUseful,
       runs: stats.runs,
@@ -382,6 +382,26 @@ function analyse<T>(data: readonly T[], options: ControlChartOptions<T>): Contro
   }
   signals.sort((a, b) => a.phase - b.phase || a.start - b.start || a.end - b.end);
   return { type, points, phases: phaseOut, signals, warnings, settings: { rules, direction, screenMovingRanges: screen, sigmaConstant, multiply, target } };
+}
+
+function finiteOrNull(v: number): number | null {
+  return Number.isFinite(v) ? v : null;
+}
+
+/**
+ * A fixed centre must lie where the plotted statistic can: ≥ 0 for moving ranges, standard
+ * deviations, counts, rates and times, and within [0, 1] (× multiply) for proportions. Otherwise
+ * the clipped limits would cross (LCL above UCL).
+ */
+function checkFixedCentres(layout: readonly { centre: number | null }[], type: ControlChartType, multiply: number, option: unknown): void {
+  if (type === "i" || type === "xbar") return;
+  const max = type === "p" || type === "pp" ? multiply : Number.POSITIVE_INFINITY;
+  layout.forEach((p, k) => {
+    if (p.centre === null || (p.centre >= 0 && p.centre <= max)) return;
+    const path = Array.isArray(option) ? ["options", "centre", k] : ["options", "centre"];
+    const range = max === Number.POSITIVE_INFINITY ? "at least 0" : `from 0 to ${max}`;
+    throw new QiError("invalid-option", path, `a fixed centre on a ${type} chart must be ${range}, not ${p.centre}`);
+  });
 }
 
 function unknownType(value: unknown): never {

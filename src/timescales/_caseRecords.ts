@@ -5,6 +5,7 @@
 import { valueof, type Accessor } from "../_lib/accessor.js";
 import { toDayNumber } from "../_lib/calendar.js";
 import { QiError, describeValue, type QiIssue, type QiPath } from "../_lib/error.js";
+import { objectOption } from "../_lib/options.js";
 import { SCOTLAND_MILESTONES, type MilestoneCatalogue } from "./catalogue.js";
 
 /** Options shared by everything that reads case records. */
@@ -82,12 +83,22 @@ export function catalogueNames(catalogue: MilestoneCatalogue | readonly string[]
   if (c === null || typeof c !== "object" || !Array.isArray(c.milestones)) {
     throw new QiError("invalid-option", ["options", "catalogue"], "catalogue must be a milestone catalogue or an array of milestone names");
   }
-  const names = c.milestones.map((m) => m.id);
+  const names = (c.milestones as readonly unknown[]).map((m, i) => {
+    const id = m !== null && typeof m === "object" ? (m as { id?: unknown }).id : undefined;
+    if (typeof id !== "string" || id === "") throw new QiError("invalid-option", ["options", "catalogue", "milestones", i, "id"], `milestone ids must be non-empty strings, not ${describeValue(id)}`);
+    return id;
+  });
   const routeOf: (string | null)[] = names.map(() => null);
-  for (const r of c.routes ?? []) {
-    for (const end of r.ends) {
-      const k = names.indexOf(end);
-      if (k >= 0 && routeOf[k] === null) routeOf[k] = r.id;
+  const routes: unknown = c.routes ?? [];
+  if (!Array.isArray(routes)) throw new QiError("invalid-option", ["options", "catalogue", "routes"], `routes must be an array, not ${describeValue(routes)}`);
+  for (const [i, r] of (routes as readonly unknown[]).entries()) {
+    const ends = r !== null && typeof r === "object" ? (r as { ends?: unknown }).ends : undefined;
+    if (!Array.isArray(ends)) throw new QiError("invalid-option", ["options", "catalogue", "routes", i, "ends"], `a route's ends must be an array of milestone ids, not ${describeValue(ends)}`);
+    const id = (r as { id?: unknown }).id;
+    if (typeof id !== "string") throw new QiError("invalid-option", ["options", "catalogue", "routes", i, "id"], `route ids must be strings, not ${describeValue(id)}`);
+    for (const end of ends as readonly unknown[]) {
+      const k = typeof end === "string" ? names.indexOf(end) : -1;
+      if (k >= 0 && routeOf[k] === null) routeOf[k] = id;
     }
   }
   return { names, routeOf };
@@ -110,6 +121,7 @@ export function throwIssues(issues: QiIssue[], what: string): never {
 /** Read and validate case records. Never mutates `data`. */
 export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOptions<T>): CaseRecords {
   if (!Array.isArray(data)) throw new QiError("invalid-value", ["events"], `case records must be an array of rows, not ${describeValue(data)}`);
+  objectOption(options, ["options"]);
   const { names, routeOf } = catalogueNames(options.catalogue);
   const index = new Map<string, number>();
   names.forEach((n, i) => index.set(n, i));

@@ -1,4 +1,5 @@
 import { QiError, describeValue } from "../_lib/error.js";
+import { objectOption } from "../_lib/options.js";
 import { readCaseRecords } from "./_caseRecords.js";
 import { durationsFromRecords, type DurationRow, type StageDurations, type StageDurationsOptions, type StageInput } from "./stageDurations.js";
 
@@ -19,6 +20,18 @@ export interface DriftRow {
   daysOverTarget: number;
   route: string | null;
   group?: unknown;
+}
+
+/** Rows given by the caller (not computed here): the fields the drift list reads must be sound. */
+function checkDurationRows(rows: readonly DurationRow[], path: (string | number)[]): void {
+  rows.forEach((r, i) => {
+    if (r === null || typeof r !== "object") throw new QiError("invalid-value", [...path, i], `duration rows must be objects, not ${describeValue(r)}`);
+    if (typeof r.censored !== "boolean") throw new QiError("invalid-value", [...path, i, "censored"], `censored must be true or false, not ${describeValue(r.censored)}`);
+    if (typeof r.days !== "number" || !Number.isFinite(r.days)) throw new QiError("invalid-value", [...path, i, "days"], `days must be a finite number, not ${describeValue(r.days)}`);
+    if (r.target !== null && r.target !== undefined && !(typeof r.target === "number" && Number.isFinite(r.target))) {
+      throw new QiError("invalid-value", [...path, i, "target"], `target must be a number of days or null, not ${describeValue(r.target)}`);
+    }
+  });
 }
 
 function isDurations(x: unknown): x is StageDurations {
@@ -45,12 +58,17 @@ export function driftList<T>(
   stage?: StageInput | readonly StageInput[],
   options: DriftListOptions<T> = {},
 ): DriftRow[] {
+  objectOption(options, ["options"]);
+  if (options.target != null && !(typeof options.target === "number" && Number.isFinite(options.target) && options.target >= 0)) {
+    throw new QiError("invalid-option", ["options", "target"], `target must be a number of days ≥ 0 or null, not ${describeValue(options.target)}`);
+  }
   let rows: DurationRow[] = [];
   let fromEvents = false;
   if (isDurations(input)) {
     rows = input.rows;
-    if (input.stage.target === null && options.target == null) {
-      throw new QiError("missing-target", ["durations", "stage", "target"], `stage ${describeValue(input.stage.id)} has no target: recompute with options.target`);
+    const st = (input as { stage?: { id?: unknown; target?: unknown } | null }).stage;
+    if ((st?.target ?? null) === null && options.target == null) {
+      throw new QiError("missing-target", ["durations", "stage", "target"], `stage ${describeValue(st?.id)} has no target: recompute with options.target`);
     }
   } else if (Array.isArray(input) && isDurationRows(input)) {
     rows = input.slice();
@@ -69,10 +87,11 @@ export function driftList<T>(
       for (const r of d.rows) rows.push(r);
     }
   }
+  if (!fromEvents) checkDurationRows(rows, isDurations(input) ? ["durations", "rows"] : ["durations"]);
   const out: DriftRow[] = [];
   for (const r of rows) {
     const target = !fromEvents && options.target != null ? options.target : r.target;
-    if (!r.censored || target === null || r.days <= target) continue;
+    if (!r.censored || target == null || r.days <= target) continue;
     const row: DriftRow = {
       child: r.child,
       episode: r.episode,

@@ -1,5 +1,6 @@
-import { valueof, type Accessor } from "../_lib/accessor.js";
+import { field, valueof, type Accessor } from "../_lib/accessor.js";
 import { QiError, describeValue } from "../_lib/error.js";
+import { objectOption } from "../_lib/options.js";
 
 /** The {@link kaplanMeier} options. */
 export interface KaplanMeierOptions<T = any> {
@@ -74,11 +75,12 @@ function isEvent(v: unknown, path: (string | number)[]): boolean {
  */
 export function kaplanMeier<T>(rows: readonly T[], options: KaplanMeierOptions<T> = {}): KaplanMeier {
   if (!Array.isArray(rows)) throw new QiError("invalid-value", ["rows"], `rows must be an array, not ${describeValue(rows)}`);
+  objectOption(options, ["options"]);
   const timeCh = options.time ?? "days";
   const timeOf = valueof<T>(timeCh, "time");
   const eventOf =
     options.event === undefined
-      ? (d: T) => !(d as { censored?: unknown }).censored
+      ? (d: T) => !field(d, "censored")
       : valueof<T>(options.event, "event");
   const eventName = typeof options.event === "string" ? options.event : "censored";
   const timeName = typeof timeCh === "string" ? timeCh : "time";
@@ -158,7 +160,8 @@ function halfTime(steps: readonly KaplanMeierStep[], curve: (s: KaplanMeierStep)
   if (Math.abs(yk - 0.5) < TOL) {
     for (let j = k + 1; j < steps.length; j++) {
       const y = curve(steps[j]!);
-      if (y !== null && y < yk) return (steps[k]!.time + steps[j]!.time) / 2;
+      // Halves first: the sum of two times near Number.MAX_VALUE would overflow to Infinity.
+      if (y !== null && y < yk) return steps[k]!.time / 2 + steps[j]!.time / 2;
     }
   }
   return steps[k]!.time;

@@ -1,4 +1,4 @@
-import { formatIsoDay, toDayNumber } from "../_lib/calendar.js";
+import { formatIsoDay, isIsoDateString, toDayNumber } from "../_lib/calendar.js";
 import { QiError, describeValue } from "../_lib/error.js";
 import { logNormal, mulberry32, pick, type Random } from "./_random.js";
 
@@ -57,6 +57,9 @@ const ROUTES: readonly (readonly [string, number])[] = [
   ["other", 0.09],
 ];
 
+/** The most children one call simulates (bounded work and memory). */
+const MAX_CHILDREN = 1_000_000;
+
 function cumulative(weights: readonly number[]): number[] {
   let s = 0;
   return weights.map((w) => (s += w));
@@ -85,12 +88,20 @@ export function simulateCases(options: SimulateCasesOptions): SimulatedEvent[] {
   const end = toDayNumber(options.end);
   if (Number.isNaN(start)) throw new QiError("invalid-date", ["options", "start"], `invalid start ${describeValue(options.start)}`);
   if (Number.isNaN(end)) throw new QiError("invalid-date", ["options", "end"], `invalid end ${describeValue(options.end)}`);
+  // Events are written as ISO YYYY-MM-DD: keep to the four-digit years, so they parse back.
+  for (const [name, day] of [["start", start], ["end", end]] as const) {
+    if (!isIsoDateString(formatIsoDay(day))) throw new QiError("invalid-date", ["options", name], `${name} must be between 0000-01-01 and 9999-12-31, not ${describeValue(options[name])}`);
+  }
   if (end < start) throw new QiError("invalid-option", ["options", "end"], "end must not be before start");
   const seed = options.seed ?? 1;
   if (typeof seed !== "number" || !Number.isFinite(seed)) throw new QiError("invalid-option", ["options", "seed"], `seed must be a number, not ${describeValue(seed)}`);
   const years = (end - start + 1) / 365.25;
   const nChildren = options.children ?? Math.round(3600 * years);
   if (!Number.isInteger(nChildren) || nChildren < 0) throw new QiError("invalid-option", ["options", "children"], `children must be a whole number ≥ 0, not ${describeValue(nChildren)}`);
+  // About ten events a child: a million children is ~10 million rows, already more than a demo needs.
+  if (nChildren > MAX_CHILDREN) {
+    throw new QiError("invalid-option", ["options", "children"], `at most ${MAX_CHILDREN} children can be simulated, not ${nChildren}${options.children === undefined ? " (the default, 3,600 a year, over this date range): give children or a shorter range" : ""}`);
+  }
   let improvementFrom = Number.POSITIVE_INFINITY;
   if (options.improvementFrom !== undefined) {
     improvementFrom = toDayNumber(options.improvementFrom);

@@ -1,5 +1,6 @@
 import { formatIsoDay, parseIsoDay, toDayNumber } from "../_lib/calendar.js";
 import { QiError, describeValue } from "../_lib/error.js";
+import { objectOption } from "../_lib/options.js";
 import { medianInPlace } from "../_lib/median.js";
 import { periodEnd, periodIndex, periodLabel, periodStart, type PeriodUnit } from "./_period.js";
 import type { DurationRow, StageDurations } from "./stageDurations.js";
@@ -108,11 +109,13 @@ interface Parsed {
 }
 
 function parse(input: StageDurations | readonly DurationRow[], options: TimescaleSeriesOptions): { rows: Parsed[]; asOf: number; target: number | null } {
+  if (input === null || typeof input !== "object") throw new QiError("invalid-value", ["durations"], `durations must be a stageDurations result or its rows, not ${describeValue(input)}`);
   const isResult = !Array.isArray(input);
   const list: readonly DurationRow[] = isResult ? (input as StageDurations).rows : (input as readonly DurationRow[]);
   if (!Array.isArray(list)) throw new QiError("invalid-value", ["durations"], `durations must be a stageDurations result or its rows, not ${describeValue(input)}`);
   const rows: Parsed[] = [];
   let derivedAsOf = Number.NEGATIVE_INFINITY;
+  let derivedFrom = -1;
   for (let i = 0; i < list.length; i++) {
     const r = list[i]!;
     const start = typeof r?.start === "string" ? parseIsoDay(r.start) : Number.NaN;
@@ -124,25 +127,38 @@ function parse(input: StageDurations | readonly DurationRow[], options: Timescal
       if (Number.isNaN(end)) throw new QiError("invalid-date", ["durations", i, "end"], `invalid end ${describeValue(r.end)} for a completed row`);
     }
     const last = end ?? start + r.days;
-    if (last > derivedAsOf) derivedAsOf = last;
+    if (last > derivedAsOf) {
+      derivedAsOf = last;
+      derivedFrom = i;
+    }
     rows.push({ row: r, start, end, days: r.days, i });
   }
   let asOf = derivedAsOf;
   if (options.asOf !== undefined) {
     asOf = toDayNumber(options.asOf);
     if (Number.isNaN(asOf)) throw new QiError("invalid-date", ["options", "asOf"], `invalid asOf ${describeValue(options.asOf)}`);
-  } else if (isResult && (input as StageDurations).asOf !== null) {
-    asOf = parseIsoDay((input as StageDurations).asOf!);
+  } else if (isResult && (input as StageDurations).asOf != null) {
+    asOf = toDayNumber((input as StageDurations).asOf);
+    if (Number.isNaN(asOf)) throw new QiError("invalid-date", ["durations", "asOf"], `invalid asOf ${describeValue((input as StageDurations).asOf)}`);
+  }
+  // Period series run from the first start to asOf: keep asOf within ISO's four-digit years, so a
+  // hostile `days` or asOf cannot ask for millions of periods.
+  if (Number.isFinite(asOf) && (asOf < MIN_ISO_DAY || asOf > MAX_ISO_DAY)) {
+    const path = options.asOf !== undefined ? ["options", "asOf"] : asOf === derivedAsOf && derivedFrom >= 0 ? ["durations", derivedFrom, "days"] : ["durations", "asOf"];
+    throw new QiError("invalid-date", path, `asOf ${formatIsoDay(asOf)} is outside the years 0000–9999`);
   }
   let target: number | null;
   if (options.target !== undefined) target = options.target;
-  else if (isResult) target = (input as StageDurations).stage.target;
+  else if (isResult) target = (input as Partial<StageDurations>).stage?.target ?? null;
   else target = list.find((r) => typeof r.target === "number")?.target ?? null;
   if (target !== null && !(typeof target === "number" && Number.isFinite(target) && target >= 0)) {
     throw new QiError("invalid-option", ["options", "target"], `target must be a number of days ≥ 0 or null, not ${describeValue(target)}`);
   }
   return { rows, asOf, target };
 }
+
+const MIN_ISO_DAY = parseIsoDay("0000-01-01");
+const MAX_ISO_DAY = parseIsoDay("9999-12-31");
 
 function completedInOrder(rows: Parsed[]): Parsed[] {
   return rows.filter((r) => r.end !== null).sort((a, b) => a.end! - b.end! || a.start - b.start || a.i - b.i);
@@ -171,6 +187,7 @@ export function timescaleSeries(
   durations: StageDurations | readonly DurationRow[],
   options: TimescaleSeriesOptions = {},
 ): CaseSeriesRow[] | PeriodSeriesRow[] | CohortSeriesRow[] | BetweenSeriesRow[] {
+  objectOption(options, ["options"]);
   const series = options.series ?? "case";
   const unit = options.period ?? "month";
   if (unit !== "month" && unit !== "quarter") throw new QiError("invalid-option", ["options", "period"], `period must be "month" or "quarter", not ${describeValue(unit)}`);
