@@ -72,7 +72,8 @@ export function summariseVerdict(chart: ChartLike): Verdict {
   const lead = kind === "signal" ? "signal" : `${kind} signal`;
   const others = signals.length - 1;
   const tail = others > 0 ? ` (and ${others} other signal${others === 1 ? "" : "s"} in this phase)` : "";
-  const message = tail === "" ? latest.message : latest.message.replace(/\.$/, "");
+  const text = String(latest.message);
+  const message = tail === "" ? text : text.replace(/\.$/, "");
   return { kind, text: `${lead}: ${message}${tail}`, rule: latest.rule, signals: signals.length };
 }
 
