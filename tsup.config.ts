@@ -42,7 +42,8 @@ export default defineConfig([
     splitting: false,
   },
   {
-    entry: { index: "src/cli/index.ts" },
+    // main.js (the CLI as a function, no process I/O of its own) is for the CSV fuzzer, scripts/fuzz-csv.mjs.
+    entry: { index: "src/cli/index.ts", main: "src/cli/main.ts" },
     outDir: "dist/cli",
     format: ["esm"],
     platform: "node",
