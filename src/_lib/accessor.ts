@@ -26,11 +26,17 @@ export function valueof<T, V = unknown>(channel: Accessor<T, V> | string, name: 
  * Read a field of a row. Plain objects (parsed JSON, CSV rows) are read by own property only, so a
  * field named `constructor` or `__proto__` never reaches Object.prototype; other objects (class
  * instances with getters) are read as `d[key]`.
+ *
+ * Fast path: the only values a plain object inherits are Object.prototype's methods and the
+ * prototype itself — functions and an object — so a primitive read (number, string, boolean,
+ * null, undefined) is the row's own value and needs no further check.
  */
 export function field(d: unknown, key: string): unknown {
   if (d === null || typeof d !== "object") return undefined;
-  if (Object.prototype.hasOwnProperty.call(d, key)) return (d as Record<string, unknown>)[key];
+  const v = (d as Record<string, unknown>)[key];
+  if (v === undefined || (typeof v !== "object" && typeof v !== "function") || v === null) return v;
+  if (Object.prototype.hasOwnProperty.call(d, key)) return v;
   const proto: unknown = Object.getPrototypeOf(d);
   if (proto === Object.prototype || proto === null || Array.isArray(d)) return undefined;
-  return (d as Record<string, unknown>)[key];
+  return v;
 }

@@ -59,17 +59,46 @@ function swap(a: Float64Array, i: number, j: number): void {
 /**
  * Quantile of the first `n` entries of a scratch array by R's default definition (type 7, also
  * d3-array's `quantile`): linear interpolation between the order statistics at h = (n − 1)·p.
- * The array is reordered.
+ * The array is reordered. `from` lets a second call skip a prefix already known to hold only
+ * smaller values: after computing the p₁-quantile, every entry left of ⌊(n − 1)·p₁⌋ is ≤ the
+ * rest, so a larger quantile can start there.
  */
-export function quantileInPlace(values: Float64Array, p: number, n: number = values.length): number {
+export function quantileInPlace(values: Float64Array, p: number, n: number = values.length, from = 0): number {
   if (n <= 0 || !(p >= 0 && p <= 1)) return Number.NaN;
   if (n === 1) return values[0]!;
   const h = (n - 1) * p;
   const lo = Math.floor(h);
-  const vLo = select(values, lo, 0, n - 1);
+  const vLo = select(values, lo, Math.min(from, lo), n - 1);
   if (lo === h || lo + 1 >= n) return vLo;
   // the next order statistic is the minimum of the right part
   let vHi = values[lo + 1]!;
   for (let i = lo + 2; i < n; i++) if (values[i]! < vHi) vHi = values[i]!;
   return vLo + (vHi - vLo) * (h - lo);
+}
+
+/**
+ * Median of the first `n` entries, leaving them sorted when n ≤ SORT_LIMIT (a native numeric sort
+ * beats repeated quickselects on short series, and later quantiles then cost nothing). Returns
+ * the median and whether the entries are now sorted.
+ */
+export function medianOfScratch(values: Float64Array, n: number): { median: number; sorted: boolean } {
+  if (n > 0 && n <= SORT_LIMIT) {
+    values.subarray(0, n).sort();
+    return { median: sortedQuantile(values, 0.5, n), sorted: true };
+  }
+  return { median: medianInPlace(values, n), sorted: false };
+}
+
+/** Up to this many values, {@link medianOfScratch} sorts instead of selecting. */
+export const SORT_LIMIT = 2048;
+
+/** R's type-7 quantile of the first `n` entries of an ascending array. */
+export function sortedQuantile(sorted: Float64Array, p: number, n: number): number {
+  if (n <= 0) return Number.NaN;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const a = sorted[lo]!;
+  if (lo === h || lo + 1 >= n) return a;
+  const b = sorted[lo + 1]!;
+  return p === 0.5 ? midpoint(a, b) : a + (b - a) * (h - lo);
 }

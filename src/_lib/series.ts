@@ -1,4 +1,5 @@
 import { valueof, type Accessor } from "./accessor.js";
+import { HEAP, type Arena } from "./arena.js";
 import { toDayNumber } from "./calendar.js";
 import { QiError, describeValue } from "./error.js";
 
@@ -36,12 +37,12 @@ export function channelName(channel: unknown, option: string): string {
  * Read and order the x values of `data`. Numbers, Dates and ISO date strings sort; mixing kinds,
  * invalid dates, non-finite numbers and other strings are errors naming the row.
  */
-export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | undefined): XTable {
+export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | undefined, arena: Arena = HEAP): XTable {
   const length = data.length;
   if (x === undefined) {
-    const keys = new Float64Array(length);
-    const order = new Int32Array(length);
-    const groupStarts = new Int32Array(length + 1);
+    const keys = arena.f64(length);
+    const order = arena.i32(length);
+    const groupStarts = arena.i32(length + 1);
     for (let i = 0; i < length; i++) {
       keys[i] = i + 1;
       order[i] = i;
@@ -53,7 +54,7 @@ export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | undefined
   const get = valueof(x, "x");
   const name = channelName(x, "x");
   const values: unknown[] = new Array(length);
-  const keys = new Float64Array(length);
+  const keys = arena.f64(length);
   let days: Float64Array | null = null;
   let kind: XKind | undefined;
   let sorted = true;
@@ -78,7 +79,7 @@ export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | undefined
         );
       }
       k = v instanceof Date ? v.getTime() : day * 86_400_000;
-      days ??= new Float64Array(length);
+      days ??= arena.f64(length);
       days[i] = day;
     } else {
       throw new QiError("invalid-x", ["data", i, name], `x is missing or not a number, Date or ISO date in row ${i}: ${describeValue(v)}`);
@@ -91,7 +92,7 @@ export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | undefined
       if (k < keys[i - 1]!) sorted = false;
     }
   }
-  const order = new Int32Array(length);
+  const order = arena.i32(length);
   for (let i = 0; i < length; i++) order[i] = i;
   if (!sorted) {
     // Stable: Array.prototype.sort is stable, and ties keep input order.
@@ -99,7 +100,7 @@ export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | undefined
     idx.sort((a, b) => keys[a]! - keys[b]! || a - b);
     order.set(idx);
   }
-  const starts = new Int32Array(length + 1);
+  const starts = arena.i32(length + 1);
   let groups = 0;
   for (let j = 0; j < length; j++) {
     if (j === 0 || keys[order[j]!] !== keys[order[j - 1]!]) starts[groups++] = j;
@@ -113,9 +114,9 @@ export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | undefined
  * null, undefined, NaN and blank strings are missing (NaN in the result). Anything else — text,
  * booleans, ±Infinity — is an error naming the row and column.
  */
-export function readNumbers<T>(data: readonly T[], channel: Accessor<T, unknown> | undefined, option: string, required = true): Float64Array {
+export function readNumbers<T>(data: readonly T[], channel: Accessor<T, unknown> | undefined, option: string, required = true, arena: Arena = HEAP): Float64Array {
   const length = data.length;
-  const out = new Float64Array(length);
+  const out = arena.f64(length);
   if (channel === undefined) {
     for (let i = 0; i < length; i++) {
       const d = data[i];

@@ -1,4 +1,4 @@
-import { quantileInPlace } from "../_lib/median.js";
+import { quantileInPlace, sortedQuantile } from "../_lib/median.js";
 import type { ResolvedAstronomical } from "./types.js";
 
 /** A point flagged as astronomical, with the limit it crossed and how that limit was set. */
@@ -24,7 +24,9 @@ export interface AstronomicalSkip {
  *   Introduction to Statistical Quality Control, d₂ for n = 2).
  * - `manual`: the points the team judged astronomical.
  * Fences and limits come from the points that set the centre (`from..to`), so a frozen baseline
- * judges later points against itself.
+ * judges later points against itself. When the caller has already gathered those values into
+ * `scratch` (to compute the median), `prepared` says how many and whether they are sorted, and the
+ * Tukey fences are read from them without another copy.
  */
 export function findAstronomical(
   y: Float64Array,
@@ -36,6 +38,7 @@ export function findAstronomical(
   centre: number,
   detector: Exclude<ResolvedAstronomical, false>,
   scratch: Float64Array,
+  prepared: { m: number; sorted: boolean } | null = null,
 ): AstronomicalFound[] | AstronomicalSkip {
   const found: AstronomicalFound[] = [];
   if (detector.method === "manual") {
@@ -45,14 +48,16 @@ export function findAstronomical(
     }
     return found;
   }
-  let m = 0;
-  for (let i = from; i <= to; i++) if (active[i] === 1) scratch[m++] = y[i]!;
+  const reuse = prepared !== null && detector.method === "tukey";
+  let m = reuse ? prepared.m : 0;
+  if (!reuse) for (let i = from; i <= to; i++) if (active[i] === 1) scratch[m++] = y[i]!;
   if (m < detector.minPoints) return { reason: `${m} values set the centre; the ${detector.method} detector needs at least ${detector.minPoints}` };
   let lower: number;
   let upper: number;
   if (detector.method === "tukey") {
-    const q1 = quantileInPlace(scratch, 0.25, m);
-    const q3 = quantileInPlace(scratch, 0.75, m);
+    const sorted = reuse && prepared.sorted;
+    const q1 = sorted ? sortedQuantile(scratch, 0.25, m) : quantileInPlace(scratch, 0.25, m);
+    const q3 = sorted ? sortedQuantile(scratch, 0.75, m) : quantileInPlace(scratch, 0.75, m, Math.floor((m - 1) * 0.25));
     const iqr = q3 - q1;
     if (!(iqr > 0)) return { reason: "the interquartile range is 0, so Tukey's fences cannot separate unusual values" };
     lower = q1 - detector.k * iqr;

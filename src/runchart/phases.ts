@@ -1,3 +1,4 @@
+import { HEAP, type Arena } from "../_lib/arena.js";
 import { toDayNumber } from "../_lib/calendar.js";
 import { QiError, describeValue } from "../_lib/error.js";
 import type { XKind } from "../_lib/series.js";
@@ -43,8 +44,8 @@ export function indexOfX(axis: PointAxis, value: unknown, path: ReadonlyArray<st
 }
 
 /** Points excluded by the caller, as a 0/1 mask. */
-export function excludedMask(n: number, exclude: readonly number[] | undefined): Uint8Array {
-  const mask = new Uint8Array(n);
+export function excludedMask(n: number, exclude: readonly number[] | undefined, arena: Arena = HEAP): Uint8Array {
+  const mask = arena.u8(n);
   if (exclude === undefined) return mask;
   if (!Array.isArray(exclude)) throw new QiError("invalid-option", ["options", "exclude"], `exclude must be an array of point indices, not ${describeValue(exclude)}`);
   for (const i of indices(exclude, n, ["options", "exclude"])) mask[i] = 1;

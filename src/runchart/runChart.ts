@@ -1,9 +1,10 @@
 import { valueof, type Accessor } from "../_lib/accessor.js";
 import { QiError, describeValue } from "../_lib/error.js";
-import { medianInPlace } from "../_lib/median.js";
+import { medianInPlace, medianOfScratch } from "../_lib/median.js";
 import { checkKeys, enumOption, integerOption, objectOption } from "../_lib/options.js";
 import { channelName, firstDuplicate, readNumbers, readX, type XKind } from "../_lib/series.js";
 import { analyseByGroup } from "../_lib/groups.js";
+import { createArena, type Arena } from "../_lib/arena.js";
 import { exactRunsLimits } from "../_lib/runsDistribution.js";
 import { findAstronomical } from "./astronomical.js";
 import { anhoejVerdict } from "./anhoejVerdict.js";
@@ -81,10 +82,10 @@ interface Points {
   notes: unknown[] | null;
 }
 
-function readPoints<T>(data: readonly T[], options: RunChartOptions<T>): Points {
+function readPoints<T>(data: readonly T[], options: RunChartOptions<T>, arena: Arena): Points {
   if (data.length === 0) throw new QiError("empty-data", ["data"], "runChart needs at least one row");
-  const xt = readX(data, options.x);
-  const yRow = readNumbers(data, options.y, "y");
+  const xt = readX(data, options.x, arena);
+  const yRow = readNumbers(data, options.y, "y", true, arena);
   const noteOf = options.notes === undefined ? null : valueof(options.notes, "notes");
   const groups = xt.groupStarts.length - 1;
   const identity = xt.simple;
@@ -103,8 +104,8 @@ function readPoints<T>(data: readonly T[], options: RunChartOptions<T>): Points 
     return { n: groups, kind: xt.kind, x: xt.values === null ? null : (xt.values as XValue[]), days: xt.days, y: yRow, notes: null };
   }
   const x: XValue[] = new Array(groups);
-  const days = xt.days === null ? null : new Float64Array(groups);
-  const y = identity ? yRow : new Float64Array(groups);
+  const days = xt.days === null ? null : arena.f64(groups);
+  const y = identity ? yRow : arena.f64(groups);
   const notes = noteOf === null ? null : new Array<unknown>(groups);
   let scratch: Float64Array | undefined;
   for (let g = 0; g < groups; g++) {
@@ -125,7 +126,7 @@ function readPoints<T>(data: readonly T[], options: RunChartOptions<T>): Points 
     }
     let m = 0;
     let sum = 0;
-    scratch ??= new Float64Array(xt.length);
+    scratch ??= arena.f64(xt.length);
     for (let j = from; j < to; j++) {
       const v = yRow[xt.order[j]!]!;
       if (Number.isNaN(v)) continue;
@@ -162,15 +163,25 @@ interface FinalPhase {
 }
 
 function analyse<T>(data: readonly T[], options: RunChartOptions<T>): RunChart {
+  // One buffer for every typed array of the analysis (see _lib/arena.ts); none reaches the result.
+  const arena = createArena(Math.max(0, Array.isArray(data) ? data.length : 0) * 72 + 64);
+  try {
+    return analyseWith(data, options, arena);
+  } finally {
+    arena.release();
+  }
+}
+
+function analyseWith<T>(data: readonly T[], options: RunChartOptions<T>, arena: Arena): RunChart {
   const direction: Direction = options.direction === undefined ? "neutral" : enumOption(options.direction, ["increase", "decrease", "neutral"] as const, ["options", "direction"]);
   const rules = resolveRunRules(options.rules);
-  const pts = readPoints(data, options);
+  const pts = readPoints(data, options, arena);
   const { n, y } = pts;
   const astronomical = resolveAstronomical(options.astronomical, rules.preset, n);
   const rephase = resolveRephase(options.rephase);
 
-  const excluded = excludedMask(n, options.exclude);
-  const active = new Uint8Array(n);
+  const excluded = excludedMask(n, options.exclude, arena);
+  const active = arena.u8(n);
   const missing: number[] = [];
   let nActive = 0;
   for (let i = 0; i < n; i++) {
@@ -196,7 +207,7 @@ function analyse<T>(data: readonly T[], options: RunChartOptions<T>): RunChart {
     });
   }
 
-  const scratch = new Float64Array(n);
+  const scratch = arena.f64(n);
   const phases: FinalPhase[] = [];
   layout.forEach((p, k) => {
     const origin = k === 0 ? "data" : "phase";
@@ -230,8 +241,8 @@ function analyse<T>(data: readonly T[], options: RunChartOptions<T>): RunChart {
   const centreName = layout.some((p) => p.centre !== null) ? "centre line" : "median";
   const signals: RunChartSignal[] = [];
   const phaseOut: RunChartPhase[] = [];
-  const baselineMask = new Uint8Array(n);
-  const centres = new Float64Array(n);
+  const baselineMask = arena.u8(n);
+  const centres = arena.f64(n);
   const pointSignals: (RunRuleId[] | undefined)[] = new Array(n);
   const mark = (rule: RunRuleId, points: readonly number[]): void => {
     for (const i of points) {
@@ -243,6 +254,8 @@ function analyse<T>(data: readonly T[], options: RunChartOptions<T>): RunChart {
 
   phases.forEach((ph, k) => {
     let centre = ph.centre;
+    // The baseline values, gathered in scratch for the median, serve the Tukey fences too.
+    let prepared: { m: number; sorted: boolean } | null = null;
     if (ph.baselineStart !== null && ph.baselineEnd !== null) {
       let m = 0;
       for (let i = ph.baselineStart; i <= ph.baselineEnd; i++) {
@@ -251,7 +264,11 @@ function analyse<T>(data: readonly T[], options: RunChartOptions<T>): RunChart {
           baselineMask[i] = 1;
         }
       }
-      if (centre === null) centre = m > 0 ? medianInPlace(scratch, m) : null;
+      if (centre === null && m > 0) {
+        const r = medianOfScratch(scratch, m);
+        centre = r.median;
+        prepared = { m, sorted: r.sorted };
+      }
     }
     for (let i = ph.start; i <= ph.end; i++) centres[i] = centre ?? Number.NaN;
     if (centre === null) {
@@ -360,7 +377,7 @@ function analyse<T>(data: readonly T[], options: RunChartOptions<T>): RunChart {
     if (astronomical !== false) {
       const from = ph.baselineStart ?? ph.start;
       const to = ph.baselineEnd ?? ph.end;
-      const found = findAstronomical(y, active, ph.start, ph.end, from, to, centre, astronomical, scratch);
+      const found = findAstronomical(y, active, ph.start, ph.end, from, to, centre, astronomical, scratch, prepared);
       if (Array.isArray(found)) {
         for (const f of found) {
           const a = assess(f.side, direction);
