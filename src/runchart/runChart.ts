@@ -57,9 +57,10 @@ const EMPTY: readonly RunRuleId[] = Object.freeze([]);
  *   `unknown-option`, `invalid-option`, `out-of-range`, `baseline-too-long`.
  *
  * @example
- * const chart = runChart([12, 14, 11, 13, 9, 8, 7, 8, 6, 7, 5, 6], { direction: "decrease" });
- * chart.phases[0].centre //=> 8
- * chart.signals.map((s) => s.rule) //=> ["shift", "trend", "too-few-runs"]
+ * const chart = runChart([12, 14, 11, 13, 12, 14, 13, 7, 6, 7, 5, 6, 5, 6], { direction: "decrease" });
+ * chart.phases[0].centre //=> 9
+ * chart.signals.map((s) => s.rule) //=> ["shift", "too-few-runs", "shift"]
+ * chart.signals[0].message //=> "7 points above the median from point 1 to point 7: a shift, a deterioration."
  */
 export function runChart<T>(data: readonly T[], options: RunChartOptions<T> & { by: Accessor<T, unknown> }): RunChartGroup[];
 export function runChart<T>(data: readonly T[], options?: RunChartOptions<T>): RunChart;

@@ -7,7 +7,9 @@ import type { RunChart } from "./types.js";
  *
  * @example
  * console.log(summariseRunChart(runChart([5, 6, 5, 7, 6, 5, 6, 2, 1, 2, 1, 2, 1])));
- * // Phase 1 (points 1–13): median 5, 13 useful observations, 5 runs (limits 3–11). …
+ * // Phase 1 (points 1–13): median 5, 10 useful observations, 2 runs (limits 3–9); non-random variation.
+ * // - Too few runs: 2 runs in 10 useful observations, where chance alone gives at least 3: …
+ * // - 6 points below the median from point 8 to point 13: a shift.
  */
 export function summariseRunChart(chart: RunChart): string {
   const lines: string[] = [];

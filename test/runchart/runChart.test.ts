@@ -269,3 +269,17 @@ describe("Anhøj's box methods", () => {
     expect(short.phases).toEqual(std.phases);
   });
 });
+
+describe("the JSDoc examples", () => {
+  it("runChart", () => {
+    const chart = runChart([12, 14, 11, 13, 12, 14, 13, 7, 6, 7, 5, 6, 5, 6], { direction: "decrease" });
+    expect(chart.phases[0]!.centre).toBe(9);
+    expect(chart.signals.map((s) => s.rule)).toEqual(["shift", "too-few-runs", "shift"]);
+    expect(chart.signals[0]!.message).toBe("7 points above the median from point 1 to point 7: a shift, a deterioration.");
+  });
+  it("runsLimits and anhoejLimits", async () => {
+    const { runsLimits, anhoejLimits } = await import("../../src/index.js");
+    expect(runsLimits(20)).toEqual({ lower: 7, upper: 15 });
+    expect(anhoejLimits(24)).toEqual({ longestRunMax: 8, crossingsMin: 8 });
+  });
+});
