@@ -2,7 +2,7 @@ export type { AllowedLinks, Aim, DriverDiagram, DriverLink, DriverNode, DriverNo
 export { checkAim, type AimCheck, type AimElement, type AimElementCheck } from "./aim.js";
 export { DEFAULT_ALLOWED_LINKS, validateDriverDiagram, type ValidateDriverDiagramOptions } from "./validate.js";
 export { addNode, ancestors, descendants, pathsToAim, relink, removeNode, type ParentRef, type PathsToAimOptions } from "./ops.js";
-export { driverDiagramToMermaid, escapeMermaid, type DriverDiagramToMermaidOptions } from "./mermaid.js";
+export { driverDiagramToMermaid, driverDiagramToMermaid as toMermaid, escapeMermaid, type DriverDiagramToMermaidOptions } from "./mermaid.js";
 export {
   AimSchema,
   DriverDiagramSchema,

@@ -72,7 +72,7 @@ interface Context {
  *
  * A cycle on its own is judged as an isolated cycle ("when isolated cycles were used, were
  * future actions postulated in the act stage?"); pass a {@link Ramp} to judge each cycle with its
- * neighbours and the ramp as a whole. See docs/pdsa-and-drivers.md for each rule.
+ * neighbours and the ramp as a whole. See docs/pdsa-and-driver-diagrams.md for each rule.
  *
  * @example
  * fidelity({ id: "c1", changeIdea: "ci", objective: "Test", questions: [{ question: "Q?", prediction: "P" }] })

@@ -3,6 +3,8 @@ export { cycleStage } from "./stage.js";
 export { ramp, ramps, type ChangeIdeaStatus, type Ramp, type RampScale } from "./ramp.js";
 export {
   fidelity,
+  // The name issue #5 and the docs use; the same function.
+  fidelity as scoreFidelity,
   type CycleFidelity,
   type FidelityCriterion,
   type FidelityCriterionId,

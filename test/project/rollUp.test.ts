@@ -170,3 +170,14 @@ describe("summariseVerdict", () => {
     expect(summariseVerdict({ signals: [], phases: [{ signal: null }] }).kind).toBe("insufficient-data");
   });
 });
+
+describe("the names other code relies on (issue #5)", () => {
+  it("scoreFidelity and toMermaid are fidelity and driverDiagramToMermaid", async () => {
+    const lib = await import("../../src/index.js");
+    expect(lib.scoreFidelity).toBe(lib.fidelity);
+    expect(lib.toMermaid).toBe(lib.driverDiagramToMermaid);
+    for (const name of ["parseProject", "safeParseProject", "parsePdsaCycle", "safeParsePdsaCycle", "parseDriverDiagram", "safeParseDriverDiagram", "parseMeasure", "safeParseMeasure", "validateDriverDiagram", "rollUp"]) {
+      expect(typeof (lib as Record<string, unknown>)[name]).toBe("function");
+    }
+  });
+});
