@@ -142,6 +142,8 @@ describe.skipIf(missing.length > 0)("browser bundle in headless Chromium", () =>
     expect(await report.locator("table.cycles tbody tr").count()).toBe(project.cycles.length);
     expect(await report.locator("script").count()).toBe(0);
     await report.screenshot({ path: join(IMG, "report.png"), fullPage: true });
+    // The first screen of the report, for the README.
+    await report.screenshot({ path: join(IMG, "report-top.png"), clip: { x: 0, y: 0, width: 1000, height: 1400 } });
     // Printed (A4), each measure starts a new page.
     await report.emulateMedia({ media: "print" });
     expect(await report.evaluate(() => getComputedStyle(document.querySelector("section.measure")!).breakBefore)).toBe("page");
