@@ -233,9 +233,9 @@ export function anhoejBoxLimits(n: number, method: RunsMethod): AnhoejBoxLimits 
  * the borders, {C = c, L ≤ Lbord} and {C ≥ Cbord, L = l}; anything else signals (as qicharts2).
  *
  * @example
- * boxSignal(anhoejBoxLimits(11, "anhoej"), 7, 3) //=> true   (longest run 7 > 6)
+ * boxSignal(anhoejBoxLimits(11, "anhoej"), 7, 3) //=> true   // longest run 7 > 6
  * boxSignal(anhoejBoxLimits(11, "bestbox"), 7, 3) //=> false
- * boxSignal(anhoejBoxLimits(11, "cutbox"), 7, 3) //=> true   (the cut corner)
+ * boxSignal(anhoejBoxLimits(11, "cutbox"), 7, 3) //=> true   // the cut corner
  */
 export function boxSignal(limits: AnhoejBoxLimits, longestRun: number, crossings: number): boolean {
   const { longestRunMax: l, crossingsMin: c, cut } = limits;
@@ -255,7 +255,7 @@ export function boxSignal(limits: AnhoejBoxLimits, longestRun: number, crossings
  *
  * @throws {QiError} `invalid-option` when n > 100 or pAbove is not strictly between 0 and 1.
  * @example
- * noSignalProbability(anhoejBoxLimits(11, "anhoej")) //=> 0.951171875  (974/1024)
+ * noSignalProbability(anhoejBoxLimits(11, "anhoej")) //=> 0.951171875  // 974/1024
  */
 export function noSignalProbability(limits: AnhoejBoxLimits, pAbove = 0.5): number {
   if (!(pAbove > 0 && pAbove < 1)) {
@@ -297,7 +297,7 @@ export interface CrossingsLongestRunDistribution {
  * between 0 and 1.
  * @example
  * const d = crossingsLongestRunDistribution(14);
- * d.probability[6][5] * 2 ** 13 //=> 392  (crossrun vignette, Table 1)
+ * d.probability[6][5] * 2 ** 13 //=> 392  // crossrun vignette, Table 1
  */
 export function crossingsLongestRunDistribution(n: number, pAbove = 0.5): CrossingsLongestRunDistribution {
   if (!Number.isInteger(n) || n < 1 || n > CROSSRUN_MAX_N) {

@@ -84,7 +84,7 @@ export interface JointCrossRun {
  *
  * @example
  * isPossibleCell(11, 3, 7) //=> true
- * isPossibleCell(11, 0, 7) //=> false  (no crossing means one run of 11)
+ * isPossibleCell(11, 0, 7) //=> false  // no crossing means one run of 11
  */
 export function isPossibleCell(n: number, c: number, l: number): boolean {
   return c >= 0 && l >= 1 && c + l <= n && n <= (c + 1) * l;
@@ -141,7 +141,7 @@ const jointCache = new Map<string, JointCrossRun>();
  * {@link computeJointCrossRun} for one-off values of p so the cache stays small.
  *
  * @example
- * jointCrossRun(11, 0.5).cumulative[0 * 12 + 11] //=> 0.0009765625  (P(C = 0) = 2/2^11)
+ * jointCrossRun(11, 0.5).cumulative[0 * 12 + 11] //=> 0.0009765625  // P(C = 0) = 2/2^11
  */
 export function jointCrossRun(n: number, p: number): JointCrossRun {
   const key = `${n}:${p}`;

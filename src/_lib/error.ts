@@ -45,7 +45,7 @@ export interface QiIssue {
  * `code`/`path`).
  *
  * @example
- * try { runChart([]) } catch (e) { if (e instanceof QiError) e.code } //=> "empty-data"
+ * runChart([]) //=> throws QiError { code: "empty-data", path: ["data"], … }
  */
 export class QiError extends Error {
   override readonly name = "QiError";

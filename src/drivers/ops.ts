@@ -37,6 +37,10 @@ function requireNode(g: Graph, id: string, argName: string): void {
  * Adjacency rules are checked by {@link validateDriverDiagram}, not here.
  *
  * @example
+ * const d = { aim: { id: "aim", statement: "…" },
+ *   nodes: [{ id: "p1", kind: "primary", label: "P" }, { id: "s1", kind: "secondary", label: "S1" },
+ *     { id: "s2", kind: "secondary", label: "S2" }, { id: "c1", kind: "change", label: "C" }],
+ *   links: [{ from: "p1", to: "aim" }, { from: "s1", to: "p1" }, { from: "s2", to: "p1" }, { from: "c1", to: "s1" }] };
  * addNode(d, { id: "c9", kind: "change", label: "Kinship assessment in week 1" }, ["s1"]).links.at(-1)
  * //=> { from: "c9", to: "s1" }
  */
@@ -56,7 +60,12 @@ export function addNode(diagram: DriverDiagram, node: DriverNode, parents: reado
  * become orphans: {@link validateDriverDiagram} reports them). The aim cannot be removed.
  *
  * @example
- * removeNode(addNode(d, node, ["s1"]), node.id) // same nodes and links as d
+ * const d = { aim: { id: "aim", statement: "…" },
+ *   nodes: [{ id: "p1", kind: "primary", label: "P" }, { id: "s1", kind: "secondary", label: "S1" },
+ *     { id: "s2", kind: "secondary", label: "S2" }, { id: "c1", kind: "change", label: "C" }],
+ *   links: [{ from: "p1", to: "aim" }, { from: "s1", to: "p1" }, { from: "s2", to: "p1" }, { from: "c1", to: "s1" }] };
+ * const node = { id: "c9", kind: "change", label: "Kinship assessment in week 1" };
+ * removeNode(addNode(d, node, ["s1"]), node.id) //=> d  // same nodes and links as d
  */
 export function removeNode(diagram: DriverDiagram, id: string): DriverDiagram {
   const g = buildGraph(diagram);
@@ -74,6 +83,10 @@ export function removeNode(diagram: DriverDiagram, id: string): DriverDiagram {
  * links from its children are kept).
  *
  * @example
+ * const d = { aim: { id: "aim", statement: "…" },
+ *   nodes: [{ id: "p1", kind: "primary", label: "P" }, { id: "s1", kind: "secondary", label: "S1" },
+ *     { id: "s2", kind: "secondary", label: "S2" }, { id: "c1", kind: "change", label: "C" }],
+ *   links: [{ from: "p1", to: "aim" }, { from: "s1", to: "p1" }, { from: "s2", to: "p1" }, { from: "c1", to: "s1" }] };
  * relink(d, "c1", [{ to: "s2", strength: "weak" }]).links.filter((l) => l.from === "c1")
  * //=> [{ from: "c1", to: "s2", strength: "weak" }]
  */
@@ -90,6 +103,10 @@ export function relink(diagram: DriverDiagram, id: string, parents: readonly Par
  * Ids of every node above `id` (its parents, their parents… up to the aim), nearest first.
  *
  * @example
+ * const d = { aim: { id: "aim", statement: "…" },
+ *   nodes: [{ id: "p1", kind: "primary", label: "P" }, { id: "s1", kind: "secondary", label: "S1" },
+ *     { id: "s2", kind: "secondary", label: "S2" }, { id: "c1", kind: "change", label: "C" }],
+ *   links: [{ from: "p1", to: "aim" }, { from: "s1", to: "p1" }, { from: "s2", to: "p1" }, { from: "c1", to: "s1" }] };
  * ancestors(d, "c1") //=> ["s1", "p1", "aim"]
  */
 export function ancestors(diagram: DriverDiagram, id: string): string[] {
@@ -102,7 +119,11 @@ export function ancestors(diagram: DriverDiagram, id: string): string[] {
  * Ids of every node below `id` (children, grandchildren… down to the change ideas), nearest first.
  *
  * @example
- * descendants(d, "p1") //=> ["s1", "c1"]
+ * const d = { aim: { id: "aim", statement: "…" },
+ *   nodes: [{ id: "p1", kind: "primary", label: "P" }, { id: "s1", kind: "secondary", label: "S1" },
+ *     { id: "s2", kind: "secondary", label: "S2" }, { id: "c1", kind: "change", label: "C" }],
+ *   links: [{ from: "p1", to: "aim" }, { from: "s1", to: "p1" }, { from: "s2", to: "p1" }, { from: "c1", to: "s1" }] };
+ * descendants(d, "p1") //=> ["s1", "s2", "c1"]
  */
 export function descendants(diagram: DriverDiagram, id: string): string[] {
   const g = buildGraph(diagram);
@@ -121,6 +142,10 @@ export interface PathsToAimOptions {
  * the aim, in link order. Cycles are not followed. Iterative: deep diagrams cannot overflow the stack.
  *
  * @example
+ * const d = { aim: { id: "aim", statement: "…" },
+ *   nodes: [{ id: "p1", kind: "primary", label: "P" }, { id: "s1", kind: "secondary", label: "S1" },
+ *     { id: "s2", kind: "secondary", label: "S2" }, { id: "c1", kind: "change", label: "C" }],
+ *   links: [{ from: "p1", to: "aim" }, { from: "s1", to: "p1" }, { from: "s2", to: "p1" }, { from: "c1", to: "s1" }, { from: "c1", to: "s2" }] };
  * pathsToAim(d, "c1") //=> [["c1", "s1", "p1", "aim"], ["c1", "s2", "p1", "aim"]]
  */
 export function pathsToAim(diagram: DriverDiagram, id: string, options: PathsToAimOptions = {}): string[][] {

@@ -58,7 +58,7 @@ export interface FamilyOfMeasures {
  * (`missing-measure-type`, path `[]`) for each type with no measure.
  *
  * @example
- * familyOfMeasures([{ id: "m1", type: "outcome", … }]).issues.map((i) => i.message)
+ * familyOfMeasures([{ id: "m1", type: "outcome" }]).issues.map((i) => i.message)
  * //=> ["no process measure: add one for the work that drives the aim", "no balancing measure: add one for what might get worse"]
  */
 export function familyOfMeasures(measures: readonly Pick<Measure, "id" | "type">[]): FamilyOfMeasures {

@@ -106,8 +106,14 @@ export interface RollUp {
  * unknown change ideas are annotated but not counted; the project's validation issues are included.
  *
  * @example
+ * const project = { title: "Demo", diagram: { aim: { id: "aim", statement: "…" }, nodes: [], links: [] },
+ *   measures: [{ id: "m1", name: "Plans", type: "outcome", direction: "increase", links: ["aim"],
+ *     definition: { unit: "children", aggregation: "count", period: "month" } }],
+ *   cycles: [], data: [{ measure: "m1", rows: [3, 4, 3, 5, 4, 3, 4, 8, 9, 8, 9, 10, 9].map((y, i) => ({ x: i + 1, y })) }] };
  * rollUp(project, { analyse: (m, rows) => runChart(rows, { x: "x", y: "y", direction: m.direction }) })
- *   .measures[0].verdict.text //=> "improvement signal: …" | "no signal" | "insufficient data"
+ *   .measures[0].verdict.text
+ * //=> "improvement signal: 6 points above the median from x = 8 to x = 13: a shift, an improvement (and 2 other signals in this phase)"
+ * // otherwise "no signal" or "insufficient data"
  */
 export function rollUp(project: Project, options: RollUpOptions = {}): RollUp {
   const d = project.diagram;

@@ -48,7 +48,8 @@ const check = (p: Project) => validateProject(p).issues;
  * `issues` list every problem with its path from the project root.
  *
  * @example
- * parseProject(JSON.parse(text)).title //=> "PACE: permanence within 26 weeks (illustrative)"
+ * parseProject({ title: "Demo", diagram: { aim: { id: "aim", statement: "…" }, nodes: [], links: [] },
+ *   measures: [], cycles: [], data: [] }).title //=> "Demo"
  */
 export function parseProject(input: unknown): Project {
   return parseWith<Project>(ProjectSchema, input, "project", check);
@@ -58,8 +59,10 @@ export function parseProject(input: unknown): Project {
  * {@link parseProject} without throwing.
  *
  * @example
- * const r = safeParseProject(doc);
- * if (!r.success) r.error.issues.map((i) => i.path) //=> [["cycles", 2, "changeIdea"], …]
+ * const r = safeParseProject({ title: "Demo", diagram: { aim: { id: "aim", statement: "…" }, nodes: [], links: [] },
+ *   measures: [], cycles: [{ id: "c1", changeIdea: "ci", objective: "…", questions: [] }], data: [] });
+ * r.success //=> false
+ * r.error.issues.map((i) => i.path) //=> [["cycles", 0, "changeIdea"]]
  */
 export function safeParseProject(input: unknown): SafeParseResult<Project> {
   return safeParseWith<Project>(ProjectSchema, input, "project", check);

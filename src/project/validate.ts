@@ -53,6 +53,8 @@ interface Range { first: number; last: number }
  * warnings of {@link ramp}.
  *
  * @example
+ * const project = { title: "Demo", diagram: { aim: { id: "aim", statement: "…" }, nodes: [], links: [] },
+ *   measures: [], cycles: [], data: [] };
  * validateProject(project).issues.filter((i) => i.severity === "error") //=> []
  */
 export function validateProject(project: Project): ValidationResult {

@@ -12,6 +12,8 @@ import type { RenderChartOptions } from "./types.js";
  * `settings.target`. `<desc>` is {@link summariseControlChart}.
  *
  * @example
+ * const rows = [[8, 10], [6, 9], [7, 11], [9, 10], [5, 8], [8, 12], [7, 9], [9, 11]]
+ *   .map(([met, children], i) => ({ month: `2024-0${i + 1}-01`, met, children }));
  * renderControlChart(controlChart(rows, { type: "p", x: "month", y: "met", n: "children", multiply: 100 }), {
  *   title: "Planning meetings within 14 days", yLabel: "%",
  * }).includes('class="limit upper"') //=> true

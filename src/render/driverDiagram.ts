@@ -48,8 +48,11 @@ interface Box {
  * ids are left out (validation reports them).
  *
  * @example
- * const status = Object.fromEntries(rollUp(project).changeIdeas.map((c) => [c.id, c.status]));
- * renderDriverDiagram(project.diagram, { status }).includes('class="badge adopted"') //=> true
+ * const diagram = { aim: { id: "aim", statement: "…" },
+ *   nodes: [{ id: "p1", kind: "primary", label: "P" }, { id: "s1", kind: "secondary", label: "S" }, { id: "c1", kind: "change", label: "C" }],
+ *   links: [{ from: "p1", to: "aim" }, { from: "s1", to: "p1" }, { from: "c1", to: "s1" }] };
+ * // status as from rollUp: Object.fromEntries(rollUp(project).changeIdeas.map((c) => [c.id, c.status]))
+ * renderDriverDiagram(diagram, { status: { c1: "adopted" } }).includes('class="badge adopted"') //=> true
  */
 export function renderDriverDiagram(diagram: DriverDiagram, options: RenderDriverDiagramOptions = {}): string {
   const W = Math.max(480, options.width !== undefined && Number.isFinite(options.width) && options.width > 0 ? options.width : 960);

@@ -40,6 +40,8 @@ type Analysed = { chart: RunChart | ControlChart } | { error: string };
  * (pass `generated` to stamp a date).
  *
  * @example
+ * const project = { title: "Demo", diagram: { aim: { id: "aim", statement: "…" }, nodes: [], links: [] },
+ *   measures: [], cycles: [], data: [] };
  * const html = renderReport(project, { generated: "2025-01-31" });
  * html.startsWith("<!DOCTYPE html>") //=> true
  */

@@ -14,6 +14,7 @@ import type { RenderChartOptions } from "./types.js";
  * gives byte-identical output. See docs/rendering.md.
  *
  * @example
+ * const rows = [40, 42, 38, 45, 50, 55, 60, 58].map((value, i) => ({ month: `2024-0${i + 1}-01`, value }));
  * const svg = renderRunChart(runChart(rows, { x: "month", y: "value", direction: "increase" }), {
  *   title: "Children with a plan within 26 weeks", yLabel: "%",
  *   annotations: [{ x: "2024-05-06", label: "PDSA 1" }],

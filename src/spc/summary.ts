@@ -24,7 +24,7 @@ export const CONTROL_CHART_NAMES: Record<ControlChartType, string> = {
  *
  * @example
  * summariseControlChart(controlChart([5, 6, 5, 7, 6, 5, 6, 5, 6, 30]))
- * // "I chart (individuals). Phase 1 (points 1–10): mean 8.1, control limits …"
+ * //=> "I chart (individuals).\nPhase 1 (points 1–10): mean 8.1, control limits …"
  */
 export function summariseControlChart(chart: ControlChart): string {
   const lines: string[] = [`${CONTROL_CHART_NAMES[chart.type] ?? `${chart.type} chart`}.`];

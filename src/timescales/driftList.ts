@@ -50,6 +50,11 @@ function isDurationRows(x: readonly unknown[]): x is readonly DurationRow[] {
  * are skipped when a list is given, and throw `missing-target` when given alone).
  *
  * @example
+ * const events = [
+ *   { child: "A", milestone: "accommodated", date: "2024-01-31" },
+ *   { child: "A", milestone: "permanence-recommendation", date: "2024-03-01" },
+ *   { child: "B", milestone: "accommodated", date: "2024-02-01" },
+ * ];
  * driftList(events, PACE_STAGES.recommendation, { asOf: "2024-12-01" })
  * //=> [{ child: "B", stage: "recommendation", start: "2024-02-01", daysOpen: 304, target: 182, daysOverTarget: 122, … }]
  */

@@ -81,7 +81,7 @@ function validate(input: unknown, options: ParseEventsOptions): { data?: unknown
  *
  * @example
  * parseEvents([{ child: "A", milestone: "accommodated", date: "2024-02-30" }])
- * // throws QiError invalid-document at events[0].date
+ * //=> throws QiError { code: "invalid-document", path: ["events", 0, "date"], … }
  */
 export function parseEvents(input: unknown, options?: ParseEventsOptions & { format?: "long" }): EventRow[];
 export function parseEvents(input: unknown, options: ParseEventsOptions & { format: "wide" }): WideRow[];

@@ -175,9 +175,15 @@ function completedInOrder(rows: Parsed[]): Parsed[] {
  * drift list cover them.
  *
  * @example
+ * const events = [
+ *   { child: "A", milestone: "accommodated", date: "2024-01-31" },
+ *   { child: "A", milestone: "permanence-recommendation", date: "2024-03-01" },
+ *   { child: "B", milestone: "accommodated", date: "2024-02-01" },
+ * ];
  * const d = stageDurations(events, "recommendation", { asOf: "2024-06-30" });
- * timescaleSeries(d) // [{ x: "2024-03-01", y: 30, child: "A", … }, …]
- * timescaleSeries(d, { series: "period", period: "quarter", y: "withinTarget" }) // [{ x: "2024-01-01", y: 3, n: 4, … }]
+ * timescaleSeries(d) //=> [{ x: "2024-03-01", y: 30, child: "A", … }, …]
+ * timescaleSeries(d, { series: "period", period: "quarter", y: "withinTarget" })
+ * //=> [{ x: "2024-01-01", y: 1, n: 1, open: 1, … }, { x: "2024-04-01", y: null, n: 0, open: 1, … }]
  */
 export function timescaleSeries(durations: StageDurations | readonly DurationRow[], options: TimescaleSeriesOptions & { series: "period" }): PeriodSeriesRow[];
 export function timescaleSeries(durations: StageDurations | readonly DurationRow[], options: TimescaleSeriesOptions & { series: "cohort" }): CohortSeriesRow[];
