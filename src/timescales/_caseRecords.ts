@@ -217,7 +217,8 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
       issue("missing-child", ["events", i, childField], `missing or invalid child id ${describeValue(c)}`);
       childOk = false;
     }
-    const who = childOk ? ` (child ${describeValue(c)})` : "";
+    // Only built for error messages (describeValue per row would cost more than the read).
+    const who = (): string => (childOk ? ` (child ${describeValue(c)})` : "");
     const ep = episodeOf(d, i, data);
     const epValue = isMissing(ep) ? undefined : ep;
     const before = n;
@@ -226,12 +227,12 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
       const k = typeof m === "string" ? index.get(m) : undefined;
       if (k === undefined) {
         if (unknownPolicy === "ignore" && typeof m === "string" && m !== "") unknownIgnored++;
-        else issue("unknown-milestone", ["events", i, msField], `${unknownMessage(m, names)}${who}`);
+        else issue("unknown-milestone", ["events", i, msField], `${unknownMessage(m, names)}${who()}`);
       }
       const dv = dateOf!(d, i, data);
       const dn = dayOf(dv);
       if (Number.isNaN(dn)) {
-        issue("invalid-date", ["events", i, dateField], `invalid date ${describeValue(dv)}${who}: use an ISO YYYY-MM-DD string or a valid Date`);
+        issue("invalid-date", ["events", i, dateField], `invalid date ${describeValue(dv)}${who()}: use an ISO YYYY-MM-DD string or a valid Date`);
       } else if (k !== undefined && childOk) {
         day[n] = dn;
         milestone[n] = k;
@@ -250,7 +251,7 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
         if (isMissing(dv)) continue;
         const dn = dayOf(dv);
         if (Number.isNaN(dn)) {
-          issue("invalid-date", ["events", i, col.name], `invalid date ${describeValue(dv)}${who}: use an ISO YYYY-MM-DD string or a valid Date`);
+          issue("invalid-date", ["events", i, col.name], `invalid date ${describeValue(dv)}${who()}: use an ISO YYYY-MM-DD string or a valid Date`);
         } else if (childOk) {
           dates.set(col.m, dn);
         }
