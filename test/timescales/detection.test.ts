@@ -17,7 +17,7 @@
  *   points; over ~60 monthly points or hundreds of cases it fires by chance in most no-change
  *   series (see docs/timescales.md, "Detecting an improvement").
  * - monthly series: median days by month of completion, all Scotland (60 months);
- * - by-case series: one authority (Fife, ~350 completions in the window), in order of completion.
+ * - by-case series: one authority (Fife, ~850 completions in the window), in order of completion.
  */
 import { describe, expect, it } from "vitest";
 import { runChart, simulateCases, stageDurations, timescaleSeries, type RunChart } from "../../src/index.js";
