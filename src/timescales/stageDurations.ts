@@ -341,7 +341,10 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
  * Accepts long rows `{ child, milestone, date[, episode] }` (field names or accessors via
  * options) or wide rows (`format: "wide"` / `columns`). Linear time: one pass, grouped by child
  * with a Map. Throws QiError (`missing-child`, `unknown-milestone`, `invalid-date`,
- * `negative-duration`) listing every bad row with its path, e.g. `["events", 418, "date"]`.
+ * `negative-duration`, `event-after-as-of` — unless `afterAsOf: "ignore"` —, and for wide rows
+ * `duplicate-child`) listing every bad row with its path, e.g. `["events", 418, "date"]`, and
+ * naming the child in the message. `paceTimescales` computes every stage and reads the
+ * records only once.
  *
  * @example
  * const events = [

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { QiError } from "../../src/_lib/error.js";
 import { driftList, stageDurations } from "../../src/timescales/index.js";
@@ -105,5 +106,40 @@ describe("bad input names the child and the field (issue #4)", () => {
       const r = stageDurations(rows, stage, { child: "id", columns, asOf: "2024-06-01" });
       expect(r.rows.map((x) => [x.episode, x.days])).toEqual([[1, 59], [2, 31]]);
     });
+  });
+});
+
+describe("afterAsOf (property)", () => {
+  it("'error' throws exactly when some event is after asOf; 'ignore' equals analysing only the events up to asOf", () => {
+    const iso = (k: number) => new Date(Date.UTC(2023, 0, 1) + k * 86_400_000).toISOString().slice(0, 10);
+    const milestones = ["looked-after", "accommodated", "permanence-recommendation", "permanence-panel", "adm-decision"];
+    const arb = fc.array(fc.record({ child: fc.integer({ min: 0, max: 6 }), m: fc.constantFrom(...milestones), k: fc.integer({ min: 0, max: 400 }) }), { maxLength: 30 });
+    fc.assert(
+      fc.property(arb, fc.integer({ min: 0, max: 400 }), fc.constantFrom("recommendation" as const, "adm" as const), (rows, asOfK, st) => {
+        const events = rows.map((r) => ({ child: r.child, milestone: r.m, date: iso(r.k) }));
+        const asOf = iso(asOfK);
+        const late = rows.filter((r) => r.k > asOfK).length;
+        const attempt = (() => {
+          try {
+            return stageDurations(events, st, { asOf, negative: "ignore" });
+          } catch (e) {
+            return e as QiError;
+          }
+        })();
+        if (late > 0) {
+          expect(attempt).toBeInstanceOf(QiError);
+          expect((attempt as QiError).code).toBe("event-after-as-of");
+          expect((attempt as QiError).issues).toHaveLength(late);
+        } else expect(attempt).not.toBeInstanceOf(QiError);
+        const ignored = stageDurations(events, st, { asOf, negative: "ignore", afterAsOf: "ignore" });
+        const kept = events.filter((_, i) => rows[i]!.k <= asOfK);
+        const only = stageDurations(kept, st, { asOf, negative: "ignore" });
+        // Same rows (children come in order of first appearance, which filtering can change).
+        const byChild = (d: typeof only) => d.rows.slice().sort((a, b) => Number(a.child) - Number(b.child));
+        expect(byChild(ignored)).toEqual(byChild(only));
+        expect(ignored.counts.eventsAfterAsOf).toBe(late);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
