@@ -5,7 +5,7 @@
 // Each group of tasks gets its own data, made just before and dropped after (with a forced
 // garbage collection between groups), so one group's data does not slow the next one's GC.
 import { Bench } from "tinybench";
-import { controlChart, runChart, stageDurations, simulateCases } from "../dist/index.js";
+import { controlChart, paceTimescales, runChart, stageDurations, simulateCases } from "../dist/index.js";
 
 function lcg(seed) {
   let s = seed >>> 0;
@@ -50,6 +50,10 @@ await group("million", () => series(1_000_000, lcg(42)), [
 await group("timescales", () => simulateCases({ seed: 1, start: "2015-01-01", end: "2024-12-31", children: 100_000 }), [
   ["stageDurations, 100,000 children (recommendation stage)", (events) => stageDurations(events, "recommendation", { asOf: "2024-12-31" })],
 ]);
+// Issue #4: every PACE stage (durations, by case, by month, Kaplan–Meier) from one read, ≤ 1.5 s.
+await group("pace-stages", () => simulateCases({ seed: 1, start: "2015-01-01", end: "2024-12-31", children: 100_000 }), [
+  ["paceTimescales, 100,000 children, all PACE stages", (events) => paceTimescales(events, { asOf: "2024-12-31" })],
+]);
 
 console.table(results.map((r) => ({ task: r.task, "median ms": r.median.toFixed(1), "mean ms": r.mean.toFixed(1), "p99 ms": r.p99.toFixed(1) })));
 const ms = (label) => results.find((r) => r.task.startsWith(label)).median;
@@ -59,3 +63,4 @@ const batch = ms("runChart, 10,000 series");
 const batchFloor = ms("floor: one loop over 10,000");
 console.log(`1,000,000 points: ${million.toFixed(1)} ms (target ≤ 100 ms), ${(million / millionFloor).toFixed(2)}× the floor (target ≤ 5×)`);
 console.log(`10,000 × 60 batch: ${batch.toFixed(1)} ms (target ≤ 150 ms), ${(batch / batchFloor).toFixed(2)}× the floor (target ≤ 5×)`);
+console.log(`PACE stages, 100,000 children: ${ms("paceTimescales, 100,000").toFixed(1)} ms (target ≤ 1,500 ms)`);

@@ -3,7 +3,7 @@
  * validating every row. One pass over the rows, a Map keyed by child: linear time.
  */
 import { valueof, type Accessor } from "../_lib/accessor.js";
-import { toDayNumber } from "../_lib/calendar.js";
+import { formatIsoDay, toDayNumber } from "../_lib/calendar.js";
 import { QiError, describeValue, type QiIssue, type QiPath } from "../_lib/error.js";
 import { objectOption } from "../_lib/options.js";
 import { SCOTLAND_MILESTONES, type MilestoneCatalogue } from "./catalogue.js";
@@ -43,22 +43,36 @@ export interface CaseRecords {
   names: readonly string[];
   index: ReadonlyMap<string, number>;
   routeOf: ReadonlyArray<string | null>;
-  /** Per event (parallel arrays). */
-  day: readonly number[];
-  milestone: readonly number[];
-  row: readonly number[];
+  /** Number of events. */
+  n: number;
+  /** Per event (parallel arrays, length ≥ n). */
+  day: Int32Array;
+  milestone: Int32Array;
+  row: Int32Array;
   episode: unknown[];
   /** Path field names for error messages. */
   dateField: string;
+  /** Wide format: the column name of each milestone (by milestone index); null for long rows. */
+  columnOf: ReadonlyArray<string> | null;
   children: Bucket[];
   unknownIgnored: number;
+  /** Wide rows merged into an identical earlier row of the same child and episode. */
+  duplicateRows: number;
   maxDay: number;
+  /** Private caches shared by every stage computed from these records (never user input). */
+  cache: { episodes: Map<number, ChildEpisodes[]>; dayText: Map<number, string> };
 }
 
 export interface Bucket {
   child: string | number;
   group: unknown;
   events: number[];
+}
+
+/** A child's episodes (see {@link episodesOf}). */
+export interface ChildEpisodes {
+  bucket: Bucket;
+  episodes: Episode[];
 }
 
 function fieldName(channel: unknown, fallback: string): string {
@@ -143,39 +157,57 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
   const msField = fieldName(msCh, "milestone");
 
   // Wide columns: milestone index → accessor and path name.
-  let wide: { m: number; get: (d: T, i: number, data: readonly T[]) => unknown; name: string }[] = [];
+  const wide: { m: number; get: (d: T, i: number, data: readonly T[]) => unknown; name: string }[] = [];
+  let columnOf: string[] | null = null;
   if (format === "wide") {
     const cols = options.columns ?? Object.fromEntries(names.map((n) => [n, n]));
+    columnOf = names.slice();
     for (const [m, ch] of Object.entries(cols)) {
       const k = index.get(m);
       if (k === undefined) throw new QiError("unknown-milestone", ["options", "columns", m], unknownMessage(m, names));
-      wide.push({ m: k, get: valueof<T>(ch, `columns.${m}`), name: fieldName(ch, m) });
+      const name = fieldName(ch, m);
+      wide.push({ m: k, get: valueof<T>(ch, `columns.${m}`), name });
+      columnOf[k] = name;
     }
   }
   const msOf = format === "long" ? valueof<T>(msCh, "milestone") : undefined;
   const dateOf = format === "long" ? valueof<T>(dateCh, "date") : undefined;
 
-  const day: number[] = [];
-  const milestone: number[] = [];
-  const row: number[] = [];
+  // Per-event parallel typed arrays, sized for the most events the rows can hold.
+  const cap = format === "long" ? data.length : data.length * wide.length;
+  const day = new Int32Array(cap);
+  const milestone = new Int32Array(cap);
+  const row = new Int32Array(cap);
   const episode: unknown[] = [];
+  let anyEpisode = false;
   let n = 0;
-  const push = (d: number, m: number, r: number, ep: unknown): void => {
-    day.push(d);
-    milestone.push(m);
-    row.push(r);
-    episode.push(ep);
-    n++;
+
+  // Each distinct date string is parsed once: an export repeats the same few thousand dates.
+  const dateCache = new Map<string, number>();
+  const dayOf = (v: unknown): number => {
+    if (typeof v === "string") {
+      let dn = dateCache.get(v);
+      if (dn === undefined) {
+        dn = toDayNumber(v);
+        dateCache.set(v, dn);
+      }
+      return dn;
+    }
+    return toDayNumber(v);
   };
 
   const issues: QiIssue[] = [];
   const issue = (code: string, path: QiPath, message: string): void => {
     if (issues.length < MAX_ISSUES) issues.push({ code, path, message });
   };
-  const buckets = new Map<string, Bucket>();
+  const byString = new Map<string, Bucket>();
+  const byNumber = new Map<number, Bucket>();
   const bucketList: Bucket[] = [];
   let unknownIgnored = 0;
+  let duplicateRows = 0;
   let maxDay = Number.NEGATIVE_INFINITY;
+  // Wide format: the first row of each child and episode, to compare duplicates against.
+  const wideSeen = format === "wide" ? new Map<string, { i: number; dates: Map<number, number> }>() : undefined;
 
   for (let i = 0; i < data.length; i++) {
     const d = data[i] as T;
@@ -185,43 +217,85 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
       issue("missing-child", ["events", i, childField], `missing or invalid child id ${describeValue(c)}`);
       childOk = false;
     }
+    // Only built for error messages (describeValue per row would cost more than the read).
+    const who = (): string => (childOk ? ` (child ${describeValue(c)})` : "");
     const ep = episodeOf(d, i, data);
     const epValue = isMissing(ep) ? undefined : ep;
     const before = n;
     if (format === "long") {
       const m = msOf!(d, i, data);
-      let k = typeof m === "string" ? index.get(m) : undefined;
+      const k = typeof m === "string" ? index.get(m) : undefined;
       if (k === undefined) {
         if (unknownPolicy === "ignore" && typeof m === "string" && m !== "") unknownIgnored++;
-        else issue("unknown-milestone", ["events", i, msField], unknownMessage(m, names));
+        else issue("unknown-milestone", ["events", i, msField], `${unknownMessage(m, names)}${who()}`);
       }
       const dv = dateOf!(d, i, data);
-      const dn = toDayNumber(dv);
+      const dn = dayOf(dv);
       if (Number.isNaN(dn)) {
-        issue("invalid-date", ["events", i, dateField], `invalid date ${describeValue(dv)}: use an ISO YYYY-MM-DD string or a valid Date`);
+        issue("invalid-date", ["events", i, dateField], `invalid date ${describeValue(dv)}${who()}: use an ISO YYYY-MM-DD string or a valid Date`);
       } else if (k !== undefined && childOk) {
-        push(dn, k, i, epValue);
+        day[n] = dn;
+        milestone[n] = k;
+        row[n] = i;
+        if (epValue !== undefined) {
+          episode[n] = epValue;
+          anyEpisode = true;
+        }
+        n++;
         if (dn > maxDay) maxDay = dn;
       }
     } else {
+      const dates = new Map<number, number>();
       for (const col of wide) {
         const dv = col.get(d, i, data);
         if (isMissing(dv)) continue;
-        const dn = toDayNumber(dv);
+        const dn = dayOf(dv);
         if (Number.isNaN(dn)) {
-          issue("invalid-date", ["events", i, col.name], `invalid date ${describeValue(dv)}: use an ISO YYYY-MM-DD string or a valid Date`);
+          issue("invalid-date", ["events", i, col.name], `invalid date ${describeValue(dv)}${who()}: use an ISO YYYY-MM-DD string or a valid Date`);
         } else if (childOk) {
-          push(dn, col.m, i, epValue);
+          dates.set(col.m, dn);
+        }
+      }
+      if (childOk) {
+        // One row per child (and episode): a repeat must say the same thing, or it is a conflict.
+        const key = `${typeof c === "number" ? "n" : "s"}${String(c)}\u0000${epValue === undefined ? "" : `${typeof epValue}:${String(epValue)}`}`;
+        const first = wideSeen!.get(key);
+        if (first !== undefined) {
+          const differ: string[] = [];
+          for (const col of wide) {
+            const a = first.dates.get(col.m);
+            const b = dates.get(col.m);
+            if (a !== b) differ.push(col.name);
+          }
+          if (differ.length > 0) {
+            issue(
+              "duplicate-child",
+              ["events", i, childField],
+              `child ${describeValue(c)} has another row (row ${first.i}) with different dates in ${differ.length === 1 ? "column" : "columns"} ${differ.join(", ")}: one row per child${epValue === undefined ? "" : " and episode"} in wide format`,
+            );
+          } else duplicateRows++;
+          continue; // identical duplicates are merged into the first row
+        }
+        wideSeen!.set(key, { i, dates });
+        for (const [m, dn] of dates) {
+          day[n] = dn;
+          milestone[n] = m;
+          row[n] = i;
+          if (epValue !== undefined) {
+            episode[n] = epValue;
+            anyEpisode = true;
+          }
+          n++;
           if (dn > maxDay) maxDay = dn;
         }
       }
     }
     if (!childOk) continue;
-    const key = typeof c === "number" ? `n${c}` : `s${c as string}`;
-    let b = buckets.get(key);
+    let b = typeof c === "number" ? byNumber.get(c) : byString.get(c as string);
     if (b === undefined) {
       b = { child: c as string | number, group: undefined, events: [] };
-      buckets.set(key, b);
+      if (typeof c === "number") byNumber.set(c, b);
+      else byString.set(c as string, b);
       bucketList.push(b);
     }
     for (let e = before; e < n; e++) b.events.push(e);
@@ -231,20 +305,50 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
     }
   }
   if (issues.length > 0) throwIssues(issues, "case records");
-  wide = [];
+  if (anyEpisode) episode.length = n;
   return {
     names,
     index,
     routeOf,
+    n,
     day,
     milestone,
     row,
     episode,
     dateField,
+    columnOf,
     children: bucketList,
     unknownIgnored,
+    duplicateRows,
     maxDay,
+    cache: { episodes: new Map(), dayText: new Map() },
   };
+}
+
+/** The field (long) or column (wide) of an event's date, for error paths. */
+export function dateFieldOf(rec: CaseRecords, e: number): string {
+  return rec.columnOf === null ? rec.dateField : rec.columnOf[rec.milestone[e]!]!;
+}
+
+/** `YYYY-MM-DD` of a day number, formatted once per distinct day for these records. */
+export function dayText(rec: CaseRecords, d: number): string {
+  let s = rec.cache.dayText.get(d);
+  if (s === undefined) {
+    s = formatIsoDay(d);
+    rec.cache.dayText.set(d, s);
+  }
+  return s;
+}
+
+/** Every child's episodes (computed once per `splitAt` for these records). */
+export function allEpisodes(rec: CaseRecords, splitAt: number | undefined): ChildEpisodes[] {
+  const key = splitAt ?? -1;
+  let list = rec.cache.episodes.get(key);
+  if (list === undefined) {
+    list = rec.children.map((bucket) => ({ bucket, episodes: episodesOf(rec, bucket, splitAt) }));
+    rec.cache.episodes.set(key, list);
+  }
+  return list;
 }
 
 /** One episode of a child: event ids in date order. */
@@ -260,9 +364,23 @@ export interface Episode {
 export function episodesOf(rec: CaseRecords, bucket: Bucket, splitAt: number | undefined): Episode[] {
   // A child with no dated events (a wide row of blanks) is still one episode, not in any stage.
   if (bucket.events.length === 0) return [{ episode: 1, events: [] }];
-  const ev = bucket.events.slice();
   const day = rec.day;
-  ev.sort((a, b) => day[a]! - day[b]! || a - b);
+  // Most exports list each child's events in date order: sort only when they are not.
+  const src = bucket.events;
+  let sorted = true;
+  for (let j = 1; j < src.length; j++) {
+    if (day[src[j]!]! < day[src[j - 1]!]!) {
+      sorted = false;
+      break;
+    }
+  }
+  const ev = src.slice();
+  if (!sorted) ev.sort((a, b) => day[a]! - day[b]! || a - b);
+  if (splitAt === undefined) {
+    let plain = true;
+    for (const e of ev) if (rec.episode[e] !== undefined) { plain = false; break; }
+    if (plain) return [{ episode: 1, events: ev }];
+  }
   const byKey = new Map<string, Episode>();
   const out: Episode[] = [];
   let counter = 1;

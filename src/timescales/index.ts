@@ -43,3 +43,4 @@ export {
   type SafeParseEventsResult,
   type WideRow,
 } from "./schema.js";
+export { paceTimescales, type PaceTimescales, type PaceTimescalesOptions, type StageTimescales } from "./paceTimescales.js";

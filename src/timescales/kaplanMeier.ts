@@ -88,33 +88,41 @@ export function kaplanMeier<T>(rows: readonly T[], options: KaplanMeierOptions<T
   if (!(typeof z === "number" && Number.isFinite(z) && z > 0)) throw new QiError("invalid-option", ["options", "z"], `z must be a positive number, not ${describeValue(z)}`);
 
   const n = rows.length;
-  const times = new Float64Array(n);
-  const ev = new Uint8Array(n);
+  // Event times and censoring times, each sorted as a typed array (numeric sort, no comparator),
+  // then walked together: at each distinct time, d events and c censorings.
+  const eventTimes = new Float64Array(n);
+  const censorTimes = new Float64Array(n);
   let events = 0;
+  let censored = 0;
+  const defaultRows = options.time === undefined && options.event === undefined;
   for (let i = 0; i < n; i++) {
     const d = rows[i] as T;
-    const t = timeOf(d, i, rows);
+    const t = defaultRows ? field(d, "days") : timeOf(d, i, rows);
     if (typeof t !== "number" || !Number.isFinite(t)) throw new QiError("invalid-value", ["rows", i, timeName], `time must be a finite number, not ${describeValue(t)}`);
-    times[i] = t;
-    if (isEvent(eventOf(d, i, rows), ["rows", i, eventName])) {
-      ev[i] = 1;
-      events++;
-    }
+    const e = defaultRows ? !field(d, "censored") : isEvent(eventOf(d, i, rows), ["rows", i, eventName]);
+    if (e) eventTimes[events++] = t;
+    else censorTimes[censored++] = t;
   }
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => times[a]! - times[b]!);
+  const et = eventTimes.subarray(0, events).sort();
+  const ct = censorTimes.subarray(0, censored).sort();
 
   const steps: KaplanMeierStep[] = [];
   let atRisk = n;
   let surv = 1;
   let varSum = 0;
-  for (let i = 0; i < n; ) {
-    const t = times[order[i]!]!;
+  let a = 0;
+  let b = 0;
+  while (a < events || b < censored) {
+    const t = a < events && (b >= censored || et[a]! <= ct[b]!) ? et[a]! : ct[b]!;
     let d = 0;
     let c = 0;
-    while (i < n && times[order[i]!] === t) {
-      if (ev[order[i]!]) d++;
-      else c++;
-      i++;
+    while (a < events && et[a] === t) {
+      d++;
+      a++;
+    }
+    while (b < censored && ct[b] === t) {
+      c++;
+      b++;
     }
     if (d > 0) {
       surv *= 1 - d / atRisk;

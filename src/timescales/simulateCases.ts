@@ -128,6 +128,13 @@ export function simulateCases(options: SimulateCasesOptions): SimulatedEvent[] {
   const out: SimulatedEvent[] = [];
   const width = String(Math.max(nChildren, 1)).length;
   const pad = Math.max(6, width);
+  // Each day is formatted once (a simulation repeats a few thousand dates across its events).
+  const dayText = new Map<number, string>();
+  const iso = (day: number): string => {
+    let t = dayText.get(day);
+    if (t === undefined) dayText.set(day, (t = formatIsoDay(day)));
+    return t;
+  };
   for (let c = 0; c < nChildren; c++) {
     const child = `C${String(c + 1).padStart(pad, "0")}`;
     const authority = names[pick(rand, authCum)]!;
@@ -135,7 +142,7 @@ export function simulateCases(options: SimulateCasesOptions): SimulatedEvent[] {
     const entry = start + Math.floor(rand() * (end - start + 1));
     const f = entry >= improvementFrom ? factor : 1;
     simulateChild(rand, route, entry, f, (milestone, day) => {
-      if (day <= end) out.push({ child, milestone, date: formatIsoDay(day), authority, route });
+      if (day <= end) out.push({ child, milestone, date: iso(day), authority, route });
     });
   }
   return out;

@@ -1,6 +1,6 @@
 import { formatIsoDay, toDayNumber } from "../_lib/calendar.js";
 import { QiError, describeValue, type QiIssue } from "../_lib/error.js";
-import { episodesOf, readCaseRecords, throwIssues, unknownMessage, type CaseRecordOptions, type CaseRecords } from "./_caseRecords.js";
+import { allEpisodes, dateFieldOf, dayText, readCaseRecords, throwIssues, unknownMessage, type CaseRecordOptions, type CaseRecords } from "./_caseRecords.js";
 import { PACE_STAGES, type PaceStageId, type Stage, type StageCase } from "./stages.js";
 
 export type { CaseRecordOptions } from "./_caseRecords.js";
@@ -19,6 +19,13 @@ export interface StageDurationsOptions<T = any> extends CaseRecordOptions<T> {
    * (default) throws `negative-duration`; `"ignore"` treats the stage as not yet completed.
    */
   negative?: "error" | "ignore";
+  /**
+   * An event dated after `asOf`: `"error"` (default) throws `event-after-as-of` naming the child,
+   * the milestone and the date — a record from the future is bad input; `"ignore"` leaves such
+   * events out (as not yet known), counts them in `counts.eventsAfterAsOf` and warns — for
+   * exports that run past the census date you analyse.
+   */
+  afterAsOf?: "error" | "ignore";
 }
 
 /** One child's episode in a stage. */
@@ -63,7 +70,7 @@ export interface StageCounts {
   inStage: number;
   completed: number;
   censored: number;
-  /** Events dated after `asOf` (ignored). */
+  /** Events dated after `asOf`, left out under `afterAsOf: "ignore"`. */
   eventsAfterAsOf: number;
   /** Event rows with unknown milestone names skipped under `unknownMilestones: "ignore"`. */
   unknownMilestones: number;
@@ -107,8 +114,23 @@ export function resolveStage(stage: StageInput): Stage {
   return { ...s, id: typeof s.id === "string" ? s.id : `${fromName}→${toName}` };
 }
 
+/** Internal: durations plus each row's start and end as day numbers (for series without re-parsing). */
+export interface DurationsCore {
+  result: StageDurations;
+  /** Per row: start day, end day (NaN when censored). */
+  startDay: Float64Array;
+  endDay: Float64Array;
+  /** asOf as a day number (±Infinity when there are no events). */
+  asOfDay: number;
+}
+
 /** Internal: compute durations from already-read records. */
 export function durationsFromRecords(rec: CaseRecords, stageInput: StageInput, options: StageDurationsOptions): StageDurations {
+  return durationsCore(rec, stageInput, options).result;
+}
+
+/** Internal: {@link durationsFromRecords} with day numbers kept. */
+export function durationsCore(rec: CaseRecords, stageInput: StageInput, options: StageDurationsOptions): DurationsCore {
   const stage = resolveStage(stageInput);
   const names = rec.names;
   const fromIdx = listOf(stage.from, ["stage", "from"], names, rec.index);
@@ -129,6 +151,8 @@ export function durationsFromRecords(rec: CaseRecords, stageInput: StageInput, o
   }
   const negative = options.negative ?? "error";
   if (negative !== "error" && negative !== "ignore") throw new QiError("invalid-option", ["options", "negative"], `negative must be "error" or "ignore", not ${describeValue(negative)}`);
+  const afterAsOf = options.afterAsOf ?? "error";
+  if (afterAsOf !== "error" && afterAsOf !== "ignore") throw new QiError("invalid-option", ["options", "afterAsOf"], `afterAsOf must be "error" or "ignore", not ${describeValue(afterAsOf)}`);
   let splitAt: number | undefined;
   if (options.splitEpisodesAt !== undefined) {
     splitAt = rec.index.get(options.splitEpisodesAt);
@@ -145,6 +169,25 @@ export function durationsFromRecords(rec: CaseRecords, stageInput: StageInput, o
     if (Number.isFinite(asOf)) warnings.push(`asOf not given: open cases are censored at the latest event date, ${formatIsoDay(asOf)}`);
   }
   const hasAsOf = Number.isFinite(asOf);
+  const day = rec.day;
+  const ms = rec.milestone;
+  if (hasAsOf && afterAsOf === "error" && rec.maxDay > asOf) {
+    // An event the extract date has not reached is bad input: name every one (up to 1,000).
+    const late: QiIssue[] = [];
+    const asOfText = formatIsoDay(asOf);
+    for (const { bucket } of allEpisodes(rec, splitAt)) {
+      for (const e of bucket.events) {
+        if (day[e]! > asOf && late.length < 1000) {
+          late.push({
+            code: "event-after-as-of",
+            path: ["events", rec.row[e]!, dateFieldOf(rec, e)],
+            message: `child ${describeValue(bucket.child)}: ${names[ms[e]!]} on ${formatIsoDay(day[e]!)} is after asOf ${asOfText} (pass afterAsOf: "ignore" to leave out events after the census date)`,
+          });
+        }
+      }
+    }
+    if (late.length > 0) throwIssues(late, "case records");
+  }
   const counts: StageCounts = {
     children: rec.children.length,
     episodes: 0,
@@ -159,11 +202,11 @@ export function durationsFromRecords(rec: CaseRecords, stageInput: StageInput, o
   const rows: DurationRow[] = [];
   const issues: QiIssue[] = [];
   const withGroup = options.group !== undefined;
-  const day = rec.day;
-  const ms = rec.milestone;
+  const startDays: number[] = [];
+  const endDays: number[] = [];
 
-  for (const bucket of rec.children) {
-    for (const ep of episodesOf(rec, bucket, splitAt)) {
+  for (const { bucket, episodes } of allEpisodes(rec, splitAt)) {
+    for (const ep of episodes) {
       counts.episodes++;
       // Events after asOf have not happened yet as far as this analysis knows.
       let evs = ep.events;
@@ -210,7 +253,7 @@ export function durationsFromRecords(rec: CaseRecords, stageInput: StageInput, o
             if (issues.length < 1000) {
               issues.push({
                 code: "negative-duration",
-                path: ["events", rec.row[e]!, rec.dateField],
+                path: ["events", rec.row[e]!, dateFieldOf(rec, e)],
                 message: `child ${describeValue(bucket.child)}: ${names[ms[e]!]} on ${formatIsoDay(day[e]!)} is before ${names[ms[evs[s]!]!]} on ${formatIsoDay(startDay)} (negative duration; pass negative: "ignore" to treat the stage as open)`,
               });
             }
@@ -227,7 +270,7 @@ export function durationsFromRecords(rec: CaseRecords, stageInput: StageInput, o
         const sc: StageCase = {
           child: bucket.child,
           episode: ep.episode,
-          events: evs.map((e) => ({ milestone: names[ms[e]!]!, date: formatIsoDay(day[e]!) })),
+          events: evs.map((e) => ({ milestone: names[ms[e]!]!, date: dayText(rec, day[e]!) })),
           route,
           group: bucket.group,
         };
@@ -245,8 +288,8 @@ export function durationsFromRecords(rec: CaseRecords, stageInput: StageInput, o
         stage: stage.id,
         from: names[ms[evs[s]!]!]!,
         to: censored ? null : names[ms[evs[t]!]!]!,
-        start: formatIsoDay(startDay),
-        end: censored ? null : formatIsoDay(endDay),
+        start: dayText(rec, startDay),
+        end: censored ? null : dayText(rec, endDay),
         days,
         censored,
         target,
@@ -256,6 +299,8 @@ export function durationsFromRecords(rec: CaseRecords, stageInput: StageInput, o
       };
       if (withGroup) row.group = bucket.group;
       rows.push(row);
+      startDays.push(startDay);
+      endDays.push(censored ? Number.NaN : endDay);
       if (censored) counts.censored++;
       else counts.completed++;
     }
@@ -263,10 +308,11 @@ export function durationsFromRecords(rec: CaseRecords, stageInput: StageInput, o
   if (issues.length > 0) throwIssues(issues, "case records");
   counts.inStage = rows.length;
   if (counts.eventsAfterAsOf > 0) warnings.push(`${counts.eventsAfterAsOf} events dated after asOf were ignored`);
+  if (rec.duplicateRows > 0) warnings.push(`${rec.duplicateRows} wide rows repeated an earlier row of the same child exactly and were merged`);
   if (counts.unknownMilestones > 0) warnings.push(`${counts.unknownMilestones} event rows with unknown milestone names were ignored`);
   if (counts.notStarted > 0) warnings.push(`${counts.notStarted} episodes never reached ${names[fromIdx[0]!]}${fromIdx.length > 1 ? " (or alternatives)" : ""} and are not in the stage`);
   if (counts.filteredOut > 0) warnings.push(`${counts.filteredOut} episodes left out by the stage's cohort filter`);
-  return {
+  const result: StageDurations = {
     stage: {
       id: stage.id,
       label: stage.label ?? stage.id,
@@ -279,6 +325,7 @@ export function durationsFromRecords(rec: CaseRecords, stageInput: StageInput, o
     counts,
     warnings,
   };
+  return { result, startDay: Float64Array.from(startDays), endDay: Float64Array.from(endDays), asOfDay: asOf };
 }
 
 /**
@@ -294,7 +341,10 @@ export function durationsFromRecords(rec: CaseRecords, stageInput: StageInput, o
  * Accepts long rows `{ child, milestone, date[, episode] }` (field names or accessors via
  * options) or wide rows (`format: "wide"` / `columns`). Linear time: one pass, grouped by child
  * with a Map. Throws QiError (`missing-child`, `unknown-milestone`, `invalid-date`,
- * `negative-duration`) listing every bad row with its path, e.g. `["events", 418, "date"]`.
+ * `negative-duration`, `event-after-as-of` — unless `afterAsOf: "ignore"` —, and for wide rows
+ * `duplicate-child`) listing every bad row with its path, e.g. `["events", 418, "date"]`, and
+ * naming the child in the message. `paceTimescales` computes every stage and reads the
+ * records only once.
  *
  * @example
  * const events = [

@@ -100,7 +100,8 @@ export interface BetweenSeriesRow {
   index: number;
 }
 
-interface Parsed {
+/** Internal: a duration row with its days as numbers. */
+export interface Parsed {
   row: DurationRow;
   start: number;
   end: number | null;
@@ -160,8 +161,32 @@ function parse(input: StageDurations | readonly DurationRow[], options: Timescal
 const MIN_ISO_DAY = parseIsoDay("0000-01-01");
 const MAX_ISO_DAY = parseIsoDay("9999-12-31");
 
+/** Completed rows in order of completion (end day, then start day, then input order). */
 function completedInOrder(rows: Parsed[]): Parsed[] {
-  return rows.filter((r) => r.end !== null).sort((a, b) => a.end! - b.end! || a.start - b.start || a.i - b.i);
+  const done = rows.filter((r) => r.end !== null);
+  const n = done.length;
+  if (n === 0) return done;
+  // One numeric key per row, sorted as a Float64Array (no comparator calls): (end, start, i)
+  // packed into an integer when the ranges fit in 2^53; otherwise a comparator sort.
+  let minEnd = Infinity, maxEnd = -Infinity, minStart = Infinity, maxStart = -Infinity;
+  for (const r of done) {
+    if (r.end! < minEnd) minEnd = r.end!;
+    if (r.end! > maxEnd) maxEnd = r.end!;
+    if (r.start < minStart) minStart = r.start;
+    if (r.start > maxStart) maxStart = r.start;
+  }
+  const spanStart = maxStart - minStart + 1;
+  const spanEnd = maxEnd - minEnd + 1;
+  if (spanEnd * spanStart * n > Number.MAX_SAFE_INTEGER) return done.sort((a, b) => a.end! - b.end! || a.start - b.start || a.i - b.i);
+  const keys = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const r = done[k]!;
+    keys[k] = ((r.end! - minEnd) * spanStart + (r.start - minStart)) * n + k;
+  }
+  keys.sort();
+  const out = new Array<Parsed>(n);
+  for (let k = 0; k < n; k++) out[k] = done[keys[k]! % n]!;
+  return out;
 }
 
 /**
@@ -198,10 +223,23 @@ export function timescaleSeries(
   const unit = options.period ?? "month";
   if (unit !== "month" && unit !== "quarter") throw new QiError("invalid-option", ["options", "period"], `period must be "month" or "quarter", not ${describeValue(unit)}`);
   const { rows, asOf, target } = parse(durations, options);
+  return seriesOf(rows, asOf, target, series, unit, options.y);
+}
+
+/** Internal: a series from parsed rows (also used by paceTimescales, which has the days already). */
+export function seriesOf(
+  rows: Parsed[],
+  asOf: number,
+  target: number | null,
+  series: TimescaleSeriesOptions["series"],
+  unit: PeriodUnit,
+  yOption: TimescaleSeriesOptions["y"],
+): CaseSeriesRow[] | PeriodSeriesRow[] | CohortSeriesRow[] | BetweenSeriesRow[] {
   switch (series) {
     case "case":
       return completedInOrder(rows).map((r, index) => ({
-        x: formatIsoDay(r.end!),
+        // A valid 10-character end is already the canonical YYYY-MM-DD.
+        x: typeof r.row.end === "string" && r.row.end.length === 10 ? r.row.end : formatIsoDay(r.end!),
         y: r.days,
         child: r.row.child,
         episode: r.row.episode,
@@ -219,7 +257,7 @@ export function timescaleSeries(
       return out;
     }
     case "period":
-      return bySeries(rows, asOf, target, unit, options.y ?? "median");
+      return bySeries(rows, asOf, target, unit, yOption ?? "median");
     case "cohort":
       if (target === null) throw new QiError("missing-target", ["options", "target"], "the cohort series needs a target: the stage has none, pass options.target");
       return byCohort(rows, asOf, target, unit);

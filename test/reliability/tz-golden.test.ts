@@ -64,7 +64,7 @@ function computations(): Record<string, unknown> {
     events.push({ child: `c${i}`, milestone: "accommodated", date: i % 2 === 0 ? from : local(from) });
     if (i % 3 !== 0) events.push({ child: `c${i}`, milestone: "permanence-recommendation", date: i % 2 === 0 ? local(to) : to });
   });
-  const d = stageDurations(events, "recommendation", { asOf: local("2024-11-03"), negative: "ignore" });
+  const d = stageDurations(events, "recommendation", { asOf: local("2024-11-03"), negative: "ignore", afterAsOf: "ignore" });
   out.stageDurations = d;
   out.seriesCase = timescaleSeries(d);
   out.seriesMonth = timescaleSeries(d, { series: "period", period: "month", y: "pctWithinTarget", target: 30 });

@@ -55,7 +55,7 @@ describe("censoring (property tests)", () => {
           { child: i, milestone: "accommodated", date: iso(k.start) },
           ...(k.gap === null ? [] : [{ child: i, milestone: "permanence-recommendation", date: iso(k.start + k.gap) }]),
         ]);
-        const r = stageDurations(Object.freeze(events.map((e) => Object.freeze(e))), "recommendation", { asOf: iso(asOfOffset) });
+        const r = stageDurations(Object.freeze(events.map((e) => Object.freeze(e))), "recommendation", { asOf: iso(asOfOffset), afterAsOf: "ignore" });
         const started = kids.filter((k) => k.start <= asOfOffset).length;
         expect(r.rows).toHaveLength(started);
         expect(r.counts.notStarted).toBe(kids.length - started);

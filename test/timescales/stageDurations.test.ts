@@ -54,7 +54,7 @@ describe("stageDurations: censoring and counts", () => {
     ev("D", "accommodated", "2023-06-01"),
     ev("D", "permanence-recommendation", "2024-08-01"), // after asOf: not yet known
   ]);
-  const r = stageDurations(events, PACE_STAGES.recommendation, { asOf: "2024-07-01" });
+  const r = stageDurations(events, PACE_STAGES.recommendation, { asOf: "2024-07-01", afterAsOf: "ignore" });
 
   it("keeps open cases as right-censored rows with days to asOf", () => {
     expect(r.rows.map((x) => [x.child, x.start, x.end, x.days, x.censored, x.withinTarget, x.daysOverTarget])).toEqual([
@@ -77,9 +77,9 @@ describe("stageDurations: censoring and counts", () => {
     expect(d.rows.find((x) => x.child === "D")).toMatchObject({ days: 427, censored: false, withinTarget: false });
   });
   it("accepts a PACE stage id and a target override", () => {
-    const d = stageDurations(events, "recommendation", { asOf: "2024-07-01", target: 120 });
+    const d = stageDurations(events, "recommendation", { asOf: "2024-07-01", target: 120, afterAsOf: "ignore" });
     expect(d.rows[0]).toMatchObject({ withinTarget: false, daysOverTarget: 1, target: 120 });
-    const none = stageDurations(events, "recommendation", { asOf: "2024-07-01", target: null });
+    const none = stageDurations(events, "recommendation", { asOf: "2024-07-01", target: null, afterAsOf: "ignore" });
     expect(none.rows[0]).toMatchObject({ withinTarget: null, daysOverTarget: null, target: null });
   });
 });
@@ -105,7 +105,7 @@ describe("stageDurations: occurrences and episodes", () => {
   });
   it("fromOccurrence 'last' for an open case uses the latest repeat", () => {
     const open = events.filter((e) => e.milestone !== "adm-decision");
-    const r = stageDurations(open, PACE_STAGES.adm, { asOf: "2023-07-20" });
+    const r = stageDurations(open, PACE_STAGES.adm, { asOf: "2023-07-20", afterAsOf: "ignore" });
     expect(r.rows[0]).toMatchObject({ start: "2023-07-06", end: null, days: 14, censored: true, withinTarget: null });
   });
   it("toOccurrence 'last' takes the final re-lodged petition", () => {

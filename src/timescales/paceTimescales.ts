@@ -1,0 +1,102 @@
+import { formatIsoDay } from "../_lib/calendar.js";
+import { QiError, describeValue } from "../_lib/error.js";
+import { readCaseRecords } from "./_caseRecords.js";
+import type { PeriodUnit } from "./_period.js";
+import { kaplanMeier, type KaplanMeier } from "./kaplanMeier.js";
+import { PACE_STAGES } from "./stages.js";
+import { durationsCore, resolveStage, type StageDurations, type StageDurationsOptions, type StageInput } from "./stageDurations.js";
+import { seriesOf, type CaseSeriesRow, type Parsed, type PeriodSeriesRow } from "./timescaleSeries.js";
+
+/** The {@link paceTimescales} options: those of {@link stageDurations}, plus the stages and period. */
+export interface PaceTimescalesOptions<T = any> extends Omit<StageDurationsOptions<T>, "target"> {
+  /** The stages to compute. Default: every stage of {@link PACE_STAGES}, in its order. */
+  stages?: readonly StageInput[];
+  /** Period of the `byPeriod` series. Default `"month"`. */
+  period?: PeriodUnit;
+}
+
+/** One stage's timescales. */
+export interface StageTimescales {
+  /** As {@link stageDurations}. */
+  durations: StageDurations;
+  /** As `timescaleSeries(durations)`: one point per completed case, in order of completion. */
+  byCase: CaseSeriesRow[];
+  /** As `timescaleSeries(durations, { series: "period", period })`: median days per month (or quarter) of completion. */
+  byPeriod: PeriodSeriesRow[];
+  /** As `kaplanMeier(durations.rows)`: time in the stage with open cases censored. */
+  kaplanMeier: KaplanMeier;
+}
+
+/** The result of {@link paceTimescales}. */
+export interface PaceTimescales {
+  /** The census date every stage used (`YYYY-MM-DD`), or null without events. */
+  asOf: string | null;
+  period: PeriodUnit;
+  /** Stage id → its timescales, in the order of the `stages` option. */
+  stages: Record<string, StageTimescales>;
+  /** Notes about the whole run (asOf defaulted); each stage's own are in `durations.warnings`. */
+  warnings: string[];
+}
+
+/**
+ * Every PACE stage from one read of the case records: for each stage its durations (with
+ * censoring), the by-case series (the PACE run chart), the by-month (or quarter) median series
+ * and the Kaplan–Meier estimate — the same values as calling {@link stageDurations},
+ * `timescaleSeries` (series `"case"` and `"period"`) and `kaplanMeier` per stage, without reading,
+ * validating, sorting and re-parsing the records once per stage. Linear in the number of events
+ * (plus n log n sorts per stage of completed cases and of durations).
+ *
+ * Every stage uses the same `asOf`: when it is not given, the latest event date (with a warning).
+ *
+ * @example
+ * const events = simulateCases({ seed: 1, start: "2020-01-01", end: "2024-12-31" });
+ * const t = paceTimescales(events, { asOf: "2024-12-31" });
+ * Object.keys(t.stages) //=> ["recommendation", "panel", "adm", "petition", "order", "overall"]
+ * t.stages.recommendation.byPeriod.at(-1).period //=> "2024-12"
+ */
+export function paceTimescales<T>(events: readonly T[], options: PaceTimescalesOptions<T> = {}): PaceTimescales {
+  if (options === null || typeof options !== "object" || Array.isArray(options)) throw new QiError("invalid-option", ["options"], `options must be an object, not ${describeValue(options)}`);
+  if ((options as { target?: unknown }).target !== undefined) {
+    throw new QiError("invalid-option", ["options", "target"], "paceTimescales computes several stages: give each stage its own target ({ ...PACE_STAGES.panel, target: 84 })");
+  }
+  const unit = options.period ?? "month";
+  if (unit !== "month" && unit !== "quarter") throw new QiError("invalid-option", ["options", "period"], `period must be "month" or "quarter", not ${describeValue(unit)}`);
+  const list = options.stages ?? Object.values(PACE_STAGES);
+  if (!Array.isArray(list) || list.length === 0) throw new QiError("invalid-option", ["options", "stages"], `stages must be a non-empty array of stages or PACE stage ids, not ${describeValue(list)}`);
+  const stages = list.map((s) => resolveStage(s));
+  const seen = new Set<string>();
+  stages.forEach((s, k) => {
+    if (seen.has(s.id)) throw new QiError("invalid-option", ["options", "stages", k], `two stages have the id ${describeValue(s.id)}: give each an id`);
+    seen.add(s.id);
+  });
+
+  const rec = readCaseRecords(events, options);
+  const warnings: string[] = [];
+  let asOf = options.asOf;
+  if (asOf === undefined && Number.isFinite(rec.maxDay)) {
+    asOf = formatIsoDay(rec.maxDay);
+    warnings.push(`asOf not given: open cases are censored at the latest event date, ${asOf}`);
+  }
+  const stageOptions: StageDurationsOptions<T> = { ...options, ...(asOf !== undefined ? { asOf } : {}) };
+  const out: Record<string, StageTimescales> = {};
+  let asOfText: string | null = null;
+  for (const stage of stages) {
+    const core = durationsCore(rec, stage, stageOptions);
+    const durations = core.result;
+    asOfText = durations.asOf;
+    const rows = durations.rows;
+    const parsed: Parsed[] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const end = core.endDay[i]!;
+      parsed[i] = { row: rows[i]!, start: core.startDay[i]!, end: Number.isNaN(end) ? null : end, days: rows[i]!.days, i };
+    }
+    const target = durations.stage.target;
+    out[stage.id] = {
+      durations,
+      byCase: seriesOf(parsed, core.asOfDay, target, "case", unit, undefined) as CaseSeriesRow[],
+      byPeriod: seriesOf(parsed, core.asOfDay, target, "period", unit, "median") as PeriodSeriesRow[],
+      kaplanMeier: kaplanMeier(rows),
+    };
+  }
+  return { asOf: asOfText, period: unit, stages: out, warnings };
+}
