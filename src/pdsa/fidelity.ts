@@ -1,3 +1,4 @@
+import { QiError, describeValue } from "../_lib/error.js";
 import type { Ramp } from "./ramp.js";
 import { cycleStage, nonEmpty } from "./stage.js";
 import type { PdsaCycle, PdsaStage } from "./types.js";
@@ -82,8 +83,20 @@ interface Context {
 export function fidelity(subject: Ramp, options?: FidelityOptions): RampFidelity;
 export function fidelity(subject: PdsaCycle, options?: FidelityOptions): CycleFidelity;
 export function fidelity(subject: PdsaCycle | Ramp, options: FidelityOptions = {}): CycleFidelity | RampFidelity {
+  checkOptions(options);
   if (isRamp(subject)) return rampFidelity(subject, options);
   return cycleFidelity(subject, undefined, options);
+}
+
+function checkOptions(options: FidelityOptions): void {
+  if (options === null || typeof options !== "object") throw new QiError("invalid-option", ["options"], `fidelity options must be an object, not ${describeValue(options)}`);
+  for (const key of ["smallScaleMax", "minDataPoints"] as const) {
+    const v = options[key];
+    if (v !== undefined && (typeof v !== "number" || Number.isNaN(v))) throw new QiError("invalid-option", ["options", key], `${key} must be a number, not ${describeValue(v)}`);
+  }
+  if (options.dataPoints !== undefined && typeof options.dataPoints !== "function") {
+    throw new QiError("invalid-option", ["options", "dataPoints"], `dataPoints must be a function (measure id) => number, not ${describeValue(options.dataPoints)}`);
+  }
 }
 
 function isRamp(x: PdsaCycle | Ramp): x is Ramp {

@@ -147,3 +147,13 @@ describe("fidelity of a single cycle", () => {
     expect(fidelity({ ...weak, questions: [] }).criteria[1]).toEqual({ criterion: "prediction-based", met: false, reason: "no questions, so no prediction to test" });
   });
 });
+
+describe("fidelity options", () => {
+  it("bad options are a QiError, not a TypeError (found by the document property suite)", async () => {
+    const { fidelity } = await import("../../src/pdsa/index.js");
+    const { QiError } = await import("../../src/_lib/error.js");
+    const cycle = { id: "c1", changeIdea: "ci", objective: "Test", questions: [{ question: "Q?", prediction: "P" }] };
+    expect(() => fidelity(cycle as never, { smallScaleMax: Symbol("s") as never })).toThrow(QiError);
+    expect(() => fidelity(cycle as never, { dataPoints: 3 as never })).toThrow(/dataPoints must be a function/);
+  });
+});
