@@ -93,6 +93,7 @@ Columns:
 
 Analysis:
   --as-of DATE         the extract date: open cases are censored here (default: latest event)
+  --after-as-of error|ignore   events dated after --as-of: stop (default) or leave them out
   --stage ID           a PACE stage: recommendation, panel, adm, petition, order, overall;
                        repeatable (default: all)
   --target-STAGE DAYS  a target for a stage, e.g. --target-panel 84 (default: the sourced

@@ -49,10 +49,20 @@ function describeIssue(issue: QiIssue, ctx: PathContext): { usage: boolean; text
   return { usage: false, text: `${ctx.file}: ${issue.message}` };
 }
 
+/** Library advice such as `pass afterAsOf: "ignore"` becomes the flag an analyst types: `--after-as-of ignore`. */
+function optionsToFlags(text: string, ctx: PathContext): string {
+  let out = text;
+  for (const [key, flag] of Object.entries(ctx.flags ?? {})) out = out.replace(new RegExp(`\\b${key}: "([^"]*)"`, "g"), `${flag} $1`);
+  return out;
+}
+
 /** Convert a QiError from the library into a UsageError (bad flag) or a DataError (bad data). */
 export function fromQiError(e: QiError, ctx: PathContext): UsageError | DataError {
   const issues = e.issues.length > 0 ? e.issues : [{ code: e.code, path: e.path, message: e.message }];
-  const described = issues.slice(0, MAX_DETAILS).map((i) => describeIssue(i, ctx));
+  const described = issues.slice(0, MAX_DETAILS).map((i) => {
+    const d = describeIssue(i, ctx);
+    return { usage: d.usage, text: optionsToFlags(d.text, ctx) };
+  });
   const first = described[0]!;
   if (first.usage) return new UsageError(first.text, ctx.command);
   const details = described.slice(1).map((d) => d.text);

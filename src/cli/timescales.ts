@@ -14,7 +14,7 @@ import {
   durationsFromRecords,
   readCaseRecords,
   timescaleSeries,
-  type CaseRecordOptions,
+  type StageDurationsOptions,
   type CaseSeriesRow,
   type DriftRow,
   type DurationRow,
@@ -36,6 +36,7 @@ const STAGE_IDS = Object.keys(PACE_STAGES);
 const SPEC = {
   out: { type: "string" },
   "as-of": { type: "string" },
+  "after-as-of": { type: "string" },
   stage: { type: "string", multiple: true },
   format: { type: "string" },
   child: { type: "string" },
@@ -53,7 +54,7 @@ const SPEC = {
 /** Case records ready for the library: row indices plus accessors over the columns. */
 export interface CaseInput {
   rows: readonly number[];
-  options: CaseRecordOptions<number>;
+  options: StageDurationsOptions<number>;
   /** Library path → where the problem is. */
   ctx: PathContext;
 }
@@ -265,6 +266,7 @@ export async function timescalesCommand(argv: readonly string[], io: Io): Promis
   const dates: DateFormat = enumFlag(C, "dates", stringFlag(values, "dates"), DATE_FORMATS) ?? "iso";
   const format = enumFlag(C, "format", stringFlag(values, "format"), ["long", "wide"] as const) ?? "long";
   const unknown = enumFlag(C, "unknown", stringFlag(values, "unknown"), ["error", "ignore"] as const) ?? "error";
+  const afterAsOf = enumFlag(C, "after-as-of", stringFlag(values, "after-as-of"), ["error", "ignore"] as const) ?? "error";
   const period = enumFlag(C, "period", stringFlag(values, "period"), ["month", "quarter"] as const) ?? "month";
   const asOfText = stringFlag(values, "as-of");
   let asOf: string | undefined;
@@ -303,11 +305,12 @@ export async function timescalesCommand(argv: readonly string[], io: Io): Promis
   const episode = table.columns.has(episodeCol) ? textColumn(table.columns.get(episodeCol)!) : null;
   const group = groupCol === undefined ? null : textColumn(requireColumn(table, groupCol, "--group"));
   const fieldToColumn: Record<string, string> = { child: childCol, milestone: msCol, date: dateCol, episode: episodeCol, ...(groupCol ? { group: groupCol } : {}) };
-  const options: CaseRecordOptions<number> = {
+  const options: StageDurationsOptions<number> = {
     child: (i) => child[i],
     ...(episode !== null ? { episode: (i: number) => episode[i] } : {}),
     ...(group !== null ? { group: (i: number) => group[i] } : {}),
     unknownMilestones: unknown,
+    afterAsOf,
   };
   if (format === "long") {
     const ms = textColumn(requireColumn(table, msCol, "--milestone"));
@@ -340,7 +343,7 @@ export async function timescalesCommand(argv: readonly string[], io: Io): Promis
   const ctx: PathContext = {
     command: C,
     file,
-    flags: { asOf: "--as-of", target: "--target-STAGE", stage: "--stage", unknownMilestones: "--unknown" },
+    flags: { asOf: "--as-of", target: "--target-STAGE", stage: "--stage", unknownMilestones: "--unknown", afterAsOf: "--after-as-of" },
     row: (i, field) => table.where(i, field === undefined ? undefined : (fieldToColumn[field] ?? field)),
   };
   const settings: TimescaleSettings = { stages, asOf, period, group: group !== null };

@@ -47,6 +47,16 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi timescales", { timeout: 30_000 },
     expect(r.stdout).toContain("Wrote 8 files to ts/");
   });
 
+  it("events after --as-of stop the run (exit 1, naming row, column and child) unless --after-as-of ignore", async () => {
+    const dir = tempDir({ "cases.csv": CASES });
+    const r = await run(["timescales", "cases.csv", ...MAP, "--as-of", "01/06/2024", "--out", "ts"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/cases\.csv: row \d+, column event_date: child "C": permanence-recommendation on 2024-09-01 is after asOf 2024-06-01 \(pass --after-as-of ignore/);
+    expect(listing(dir)).toEqual(["cases.csv"]); // nothing written
+    const ok = await run(["timescales", "cases.csv", ...MAP, "--as-of", "01/06/2024", "--after-as-of", "ignore", "--out", "ts"], dir);
+    expect(ok.code).toBe(0);
+  });
+
   it("--stage picks stages, --target-STAGE sets a target, --as-of defaults to the latest event", async () => {
     const dir = tempDir({ "cases.csv": CASES });
     const r = await run(["timescales", "cases.csv", ...MAP, "--stage", "panel", "--target-panel", "20", "--out", "o"], dir);
