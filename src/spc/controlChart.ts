@@ -1,4 +1,5 @@
 import { type Accessor } from "../_lib/accessor.js";
+import { createArena, type Arena } from "../_lib/arena.js";
 import { analyseByGroup } from "../_lib/groups.js";
 import { QiError, describeValue } from "../_lib/error.js";
 import { checkKeys, enumOption, numberOption, objectOption } from "../_lib/options.js";
@@ -68,6 +69,18 @@ export function controlChart<T>(data: readonly T[], options: ControlChartOptions
 
 
 function analyse<T>(data: readonly T[], options: ControlChartOptions<T>): ControlChart {
+  // One buffer for the typed arrays of the analysis (see _lib/arena.ts); none reaches the result.
+  // Per row: x keys, order and group starts (16 bytes), y and n (16), the statistic (8), three
+  // masks (3) and the seven lines (56), rounded up.
+  const arena = createArena(Math.max(0, Array.isArray(data) ? data.length : 0) * 104 + 256);
+  try {
+    return analyseWith(data, options, arena);
+  } finally {
+    arena.release();
+  }
+}
+
+function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, arena: Arena): ControlChart {
   const type: ControlChartType = options.type === undefined ? "i" : (TYPES as readonly unknown[]).includes(options.type) ? options.type : unknownType(options.type);
   const direction: Direction = options.direction === undefined ? "neutral" : enumOption(options.direction, ["increase", "decrease", "neutral"] as const, ["options", "direction"]);
   const rules = resolveControlRules(options.rules);
@@ -83,21 +96,25 @@ function analyse<T>(data: readonly T[], options: ControlChartOptions<T>): Contro
   const multiply = options.multiply === undefined ? 1 : numberOption(options.multiply, ["options", "multiply"], (v) => v > 0, "a positive number");
   const target = options.target === undefined || options.target === null ? null : numberOption(options.target, ["options", "target"], () => true, "a finite number");
 
-  const s = readSeries(data, options, type);
+  const s = readSeries(data, options, type, arena);
   const n = s.n;
-  const excluded = excludedMask(n, options.exclude);
+  const excluded = excludedMask(n, options.exclude, arena);
   const layout = layoutPhases({ n, kind: s.kind, days: s.days }, options.phases, options.baseline, options.centre);
   checkFixedCentres(layout, type, multiply, options.centre);
 
-  // The plotted statistic before multiply.
-  const y = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    switch (type) {
-      case "p": case "pp": case "u": case "up": y[i] = s.value[i]! / s.size[i]!; break;
-      case "xbar": y[i] = s.mean[i]!; break;
-      case "s": y[i] = s.sd[i]!; break;
-      default: y[i] = s.value[i]!;
-    }
+  // The plotted statistic before multiply. For i, c, g, t, xbar and s it is an array read already:
+  // the same array serves unless it is rewritten below (moving ranges, multiply).
+  const ratio = type === "p" || type === "pp" || type === "u" || type === "up";
+  let y: Float64Array;
+  if (ratio) {
+    y = arena.f64(n);
+    for (let i = 0; i < n; i++) y[i] = s.value[i]! / s.size[i]!;
+  } else {
+    const source = type === "xbar" ? s.mean : type === "s" ? s.sd : s.value;
+    if (type === "mr" || multiply !== 1) {
+      y = arena.f64(n);
+      y.set(source);
+    } else y = source;
   }
   if (type === "mr") {
     // Moving ranges restart in each phase (qicharts2 computes them per part).
@@ -109,7 +126,7 @@ function analyse<T>(data: readonly T[], options: ControlChartOptions<T>): Contro
 
   const warnings: ControlChartWarning[] = [];
   const missing: number[] = [];
-  const active = new Uint8Array(n);
+  const active = arena.u8(n);
   for (let i = 0; i < n; i++) {
     if (Number.isNaN(y[i]!)) {
       if (!(type === "mr" && Number.isNaN(s.value[i]!) === false)) missing.push(i);
@@ -124,20 +141,21 @@ function analyse<T>(data: readonly T[], options: ControlChartOptions<T>): Contro
     });
   }
 
-  const out: FitOutput = {
-    cl: new Float64Array(n), ucl: new Float64Array(n), lcl: new Float64Array(n), ucl2: new Float64Array(n), lcl2: new Float64Array(n), u1: new Float64Array(n), l1: new Float64Array(n),
-  };
-  const base = new Uint8Array(n);
+  const out: FitOutput = { cl: arena.f64(n), ucl: arena.f64(n), lcl: arena.f64(n), ucl2: arena.f64(n), lcl2: arena.f64(n), u1: arena.f64(n), l1: arena.f64(n) };
+  const base = arena.u8(n);
   const fit = FITS[type];
+  const subgroups = type === "xbar" || type === "s";
   const summaries = layout.map((p, k) => {
     let sizes = Number.NaN;
     let varN = false;
-    for (let i = p.start; i <= p.end; i++) {
-      base[i] = i <= p.baselineEnd && excluded[i] === 0 ? 1 : 0;
-      const z = s.size[i]!;
-      if (!Number.isNaN(z)) {
-        if (Number.isNaN(sizes)) sizes = z;
-        else if (z !== sizes) varN = true;
+    for (let i = p.start; i <= p.end; i++) base[i] = i <= p.baselineEnd && excluded[i] === 0 ? 1 : 0;
+    if (subgroups) {
+      for (let i = p.start; i <= p.end; i++) {
+        const z = s.size[i]!;
+        if (!Number.isNaN(z)) {
+          if (Number.isNaN(sizes)) sizes = z;
+          else if (z !== sizes) varN = true;
+        }
       }
     }
     const summary = fit(
@@ -183,8 +201,10 @@ function analyse<T>(data: readonly T[], options: ControlChartOptions<T>): Contro
       else if (!list.includes(rule)) list.push(rule);
     }
   };
-  const variation: (Variation | null)[] = new Array(n).fill(null);
-  const labels: (ControlRuleId | null)[] = new Array(n).fill(null);
+  // Variation icons and labels belong to the mdc rules only; other rule sets leave them null.
+  const mdc = rules.preset === "mdc";
+  const variation: (Variation | null)[] | null = mdc ? new Array(n).fill(null) : null;
+  const labels: (ControlRuleId | null)[] | null = mdc ? new Array(n).fill(null) : null;
   const phaseOut: ControlChartPhase[] = [];
   // Moving ranges are serially correlated, so only the limits apply to an mr chart (qicharts2 sets
   // no runs signal for it either).
@@ -217,10 +237,13 @@ function analyse<T>(data: readonly T[], options: ControlChartOptions<T>): Contro
     const anhoej = stats.nUseful >= 1 ? anhoejVerdict(stats.nUseful, stats.longestRun, stats.crossings, "anhoej") : null;
     let sigmaSignals = 0;
     let runsSignal: boolean | null = null;
-    const idx = ok ? activeIndices(active, p.start, p.end) : [];
+    // The active points in order, for the rules that walk them as one sequence.
+    const needsIdx = ok && (mdc || (!limitsOnly && (rules.twoOfThree !== false || rules.fourOfFive !== false || rules.innerThird !== false || rules.alternating !== false || rules.mixture !== false)));
+    const idx = needsIdx ? activeIndices(active, p.start, p.end) : [];
 
     if (ok && rules.beyondLimits) {
-      for (const i of idx) {
+      for (let i = p.start; i <= p.end; i++) {
+        if (active[i] !== 1) continue;
         const v = y[i]!;
         const side = v > out.ucl[i]! ? 1 : v < out.lcl[i]! ? -1 : 0;
         if (side === 0) continue;
@@ -314,7 +337,7 @@ function analyse<T>(data: readonly T[], options: ControlChartOptions<T>): Contro
     } else if (limitsOnly && (rules.longRun !== false || rules.crossings !== false)) runsSignal = false;
 
     let variationIcon: Variation | null = null;
-    if (ok && rules.preset === "mdc") {
+    if (ok && variation !== null && labels !== null) {
       mdcLabels(y, idx, out, direction, trendsFound, twoOfThreeFound, shiftsFound, variation, labels);
       const last = idx[idx.length - 1];
       variationIcon = last === undefined ? null : variation[last]!;
@@ -348,37 +371,42 @@ function analyse<T>(data: readonly T[], options: ControlChartOptions<T>): Contro
   });
 
   const points: ControlChartPoint[] = new Array(n);
-  let phase = 0;
-  const num = (v: number): number | null => (Number.isFinite(v) ? v : null);
   const hasValue = type !== "xbar" && type !== "s";
-  const hasN = type === "p" || type === "pp" || type === "u" || type === "up" || type === "xbar" || type === "s";
-  for (let i = 0; i < n; i++) {
-    while (i > phaseOut[phase]!.end) phase++;
-    const v = y[i]!;
-    const c = out.cl[i]!;
-    const gap = Number.isNaN(v);
-    const point: ControlChartPoint = {
-      index: i,
-      x: s.x[i]!,
-      y: num(v),
-      value: hasValue ? num(s.value[i]!) : null,
-      n: hasN ? num(s.size[i]!) : null,
-      centre: num(c),
-      // qicharts2 drops the limits of p, pp, u, up points without a denominator (non-finite).
-      ucl: num(out.ucl[i]!),
-      lcl: num(out.lcl[i]!),
-      ucl2: num(out.ucl2[i]!),
-      lcl2: num(out.lcl2[i]!),
-      phase,
-      baseline: base[i] === 1 && !gap,
-      excluded: excluded[i] === 1,
-      useful: active[i] === 1 && Number.isFinite(c) && v !== c,
-      signals: pointSignals[i] ?? EMPTY,
-      variation: variation[i]!,
-      label: labels[i]!,
-    };
-    if (s.notes !== null) point.note = s.notes[i];
-    points[i] = point;
+  const hasN = ratio || subgroups;
+  const xs = s.x;
+  const values = s.value;
+  const sizes = s.size;
+  const notes = s.notes;
+  const { cl, ucl, lcl, ucl2, lcl2 } = out;
+  for (let k = 0; k < phaseOut.length; k++) {
+    const end = phaseOut[k]!.end;
+    for (let i = phaseOut[k]!.start; i <= end; i++) {
+      const v = y[i]!;
+      const c = cl[i]!;
+      const gap = Number.isNaN(v);
+      const point: ControlChartPoint = {
+        index: i,
+        x: xs[i]!,
+        y: finiteOrNull(v),
+        value: hasValue ? finiteOrNull(values[i]!) : null,
+        n: hasN ? finiteOrNull(sizes[i]!) : null,
+        centre: finiteOrNull(c),
+        // qicharts2 drops the limits of p, pp, u, up points without a denominator (non-finite).
+        ucl: finiteOrNull(ucl[i]!),
+        lcl: finiteOrNull(lcl[i]!),
+        ucl2: finiteOrNull(ucl2[i]!),
+        lcl2: finiteOrNull(lcl2[i]!),
+        phase: k,
+        baseline: base[i] === 1 && !gap,
+        excluded: excluded[i] === 1,
+        useful: active[i] === 1 && Number.isFinite(c) && v !== c,
+        signals: pointSignals[i] ?? EMPTY,
+        variation: variation === null ? null : variation[i]!,
+        label: labels === null ? null : labels[i]!,
+      };
+      if (notes !== null) point.note = notes[i];
+      points[i] = point;
+    }
   }
   signals.sort((a, b) => a.phase - b.phase || a.start - b.start || a.end - b.end);
   return { type, points, phases: phaseOut, signals, warnings, settings: { rules, direction, screenMovingRanges: screen, sigmaConstant, multiply, target } };
