@@ -14,8 +14,8 @@ import { FITS } from "./limits/index.js";
 import type { FitOutput } from "./limits/fit.js";
 import { mdcLabels, assuranceOf } from "./mdc.js";
 import { alternatingMessage, beyondLimitsMessage, innerThirdMessage, mixtureMessage, zoneMessage } from "./messages.js";
-import { readSeries } from "./readSeries.js";
-import type { Direction } from "../runchart/types.js";
+import { readSeries, type Series } from "./readSeries.js";
+import type { Direction, XValue } from "../runchart/types.js";
 import { resolveControlRules } from "./rules/index.js";
 import type {
   ControlChart,
@@ -108,7 +108,7 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
   let y: Float64Array;
   if (ratio) {
     y = arena.f64(n);
-    for (let i = 0; i < n; i++) y[i] = s.value[i]! / s.size[i]!;
+    divide(s.value, s.size, y);
   } else {
     const source = type === "xbar" ? s.mean : type === "s" ? s.sd : s.value;
     if (type === "mr" || multiply !== 1) {
@@ -125,13 +125,8 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
   }
 
   const warnings: ControlChartWarning[] = [];
-  const missing: number[] = [];
   const active = arena.u8(n);
-  for (let i = 0; i < n; i++) {
-    if (Number.isNaN(y[i]!)) {
-      if (!(type === "mr" && Number.isNaN(s.value[i]!) === false)) missing.push(i);
-    } else if (excluded[i] === 0) active[i] = 1;
-  }
+  const missing = markActive(y, type === "mr" ? s.value : null, excluded, active);
   if (missing.length === n) throw new QiError("all-missing", ["data"], "every y value is missing: there is nothing to chart");
   if (missing.length > 0) {
     warnings.push({
@@ -148,7 +143,7 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
   const summaries = layout.map((p, k) => {
     let sizes = Number.NaN;
     let varN = false;
-    for (let i = p.start; i <= p.end; i++) base[i] = i <= p.baselineEnd && excluded[i] === 0 ? 1 : 0;
+    markBase(base, excluded, p.start, p.end, p.baselineEnd);
     if (subgroups) {
       for (let i = p.start; i <= p.end; i++) {
         const z = s.size[i]!;
@@ -176,16 +171,7 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
 
   // Multiply the statistic and the lines (per cent, per 1,000 bed days…).
   if (multiply !== 1) {
-    for (let i = 0; i < n; i++) {
-      y[i] = y[i]! * multiply;
-      out.cl[i] = out.cl[i]! * multiply;
-      out.ucl[i] = out.ucl[i]! * multiply;
-      out.lcl[i] = out.lcl[i]! * multiply;
-      out.ucl2[i] = out.ucl2[i]! * multiply;
-      out.lcl2[i] = out.lcl2[i]! * multiply;
-      out.u1[i] = out.u1[i]! * multiply;
-      out.l1[i] = out.l1[i]! * multiply;
-    }
+    for (const a of [y, out.cl, out.ucl, out.lcl, out.ucl2, out.lcl2, out.u1, out.l1]) scale(a, multiply);
   }
 
   const label = pointLabeller(s.kind, s.x, s.days);
@@ -216,21 +202,9 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
   layout.forEach((p, k) => {
     const centre = out.cl[p.start]!;
     const sum = summaries[k]!;
-    let nObs = 0;
-    let lclCount = 0;
-    let uclCount = 0;
-    for (let i = p.start; i <= p.end; i++) {
-      nObs += 1 - excluded[i]!;
-      if (Number.isFinite(out.lcl[i]!)) lclCount++;
-      if (Number.isFinite(out.ucl[i]!)) uclCount++;
-    }
-    // Average limits as Σ(limit / count), so limits near ±Number.MAX_VALUE cannot overflow the sum.
-    let lclSum = 0;
-    let uclSum = 0;
-    for (let i = p.start; i <= p.end; i++) {
-      if (Number.isFinite(out.lcl[i]!)) lclSum += out.lcl[i]! / lclCount;
-      if (Number.isFinite(out.ucl[i]!)) uclSum += out.ucl[i]! / uclCount;
-    }
+    const nObs = countNotExcluded(excluded, p.start, p.end);
+    const lclAverage = finiteAverage(out.lcl, p.start, p.end);
+    const uclAverage = finiteAverage(out.ucl, p.start, p.end);
     const ok = Number.isFinite(centre);
     if (!ok) warnings.push({ code: "no-centre", phase: k, message: `Phase ${k + 1} has no values to set its centre; its rules are not applied.` });
     const stats = runsStats(y, ok ? active : new Uint8Array(n), p.start, p.end, centre);
@@ -242,8 +216,7 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
     const idx = needsIdx ? activeIndices(active, p.start, p.end) : [];
 
     if (ok && rules.beyondLimits) {
-      for (let i = p.start; i <= p.end; i++) {
-        if (active[i] !== 1) continue;
+      for (const i of beyondLimits(y, active, out.ucl, out.lcl, p.start, p.end)) {
         const v = y[i]!;
         const side = v > out.ucl[i]! ? 1 : v < out.lcl[i]! ? -1 : 0;
         if (side === 0) continue;
@@ -354,8 +327,8 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
       centre: ok ? centre : null,
       mean: sum.mean === null ? null : finiteOrNull(sum.mean * multiply),
       averageMovingRange: sum.averageMovingRange === null ? null : finiteOrNull(type === "mr" ? sum.averageMovingRange * multiply : sum.averageMovingRange),
-      lclAverage: lclCount === 0 ? null : finiteOrNull(lclSum),
-      uclAverage: uclCount === 0 ? null : finiteOrNull(uclSum),
+      lclAverage,
+      uclAverage,
       nObs,
       nUseful: stats.nUseful,
       runs: stats.runs,
@@ -370,50 +343,187 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
     });
   });
 
-  const points: ControlChartPoint[] = new Array(n);
-  const hasValue = type !== "xbar" && type !== "s";
-  const hasN = ratio || subgroups;
-  const xs = s.x;
-  const values = s.value;
-  const sizes = s.size;
-  const notes = s.notes;
-  const { cl, ucl, lcl, ucl2, lcl2 } = out;
-  for (let k = 0; k < phaseOut.length; k++) {
-    const end = phaseOut[k]!.end;
-    for (let i = phaseOut[k]!.start; i <= end; i++) {
-      const v = y[i]!;
-      const c = cl[i]!;
-      const gap = Number.isNaN(v);
-      const point: ControlChartPoint = {
-        index: i,
-        x: xs[i]!,
-        y: finiteOrNull(v),
-        value: hasValue ? finiteOrNull(values[i]!) : null,
-        n: hasN ? finiteOrNull(sizes[i]!) : null,
-        centre: finiteOrNull(c),
-        // qicharts2 drops the limits of p, pp, u, up points without a denominator (non-finite).
-        ucl: finiteOrNull(ucl[i]!),
-        lcl: finiteOrNull(lcl[i]!),
-        ucl2: finiteOrNull(ucl2[i]!),
-        lcl2: finiteOrNull(lcl2[i]!),
-        phase: k,
-        baseline: base[i] === 1 && !gap,
-        excluded: excluded[i] === 1,
-        useful: active[i] === 1 && Number.isFinite(c) && v !== c,
-        signals: pointSignals[i] ?? EMPTY,
-        variation: variation === null ? null : variation[i]!,
-        label: labels === null ? null : labels[i]!,
-      };
-      if (notes !== null) point.note = notes[i];
-      points[i] = point;
-    }
-  }
+  const points = buildPoints(type, s, y, out, base, excluded, active, phaseOut, pointSignals, variation, labels);
   signals.sort((a, b) => a.phase - b.phase || a.start - b.start || a.end - b.end);
   return { type, points, phases: phaseOut, signals, warnings, settings: { rules, direction, screenMovingRanges: screen, sigmaConstant, multiply, target } };
 }
 
 function finiteOrNull(v: number): number | null {
   return Number.isFinite(v) ? v : null;
+}
+
+// The loops over every point live in small functions of their own: V8 optimises each as a whole,
+// where a loop inside a closure that runs once per analysis would be compiled on the fly (OSR)
+// and thrown away again at the first untried branch after it.
+
+/**
+ * The point objects of the result.
+ *
+ * Lines that stay the same from one point to the next (every line of an i, c, g, t or mr chart
+ * within a phase) are one number shared by those points rather than a copy each: a point is 17
+ * fields, and a fractional number held in an object field costs V8 a heap box of its own unless
+ * the field is generic (tagged) and the box is shared. `pointOf` is the one place a point is made,
+ * and the first point it makes holds nulls, so V8 sees the fields as generic from the start
+ * (the result is the same either way; only memory and speed differ).
+ */
+function buildPoints(
+  type: ControlChartType,
+  s: Series,
+  y: Float64Array,
+  out: FitOutput,
+  base: Uint8Array,
+  excluded: Uint8Array,
+  active: Uint8Array,
+  phases: readonly ControlChartPhase[],
+  pointSignals: readonly (ControlRuleId[] | undefined)[],
+  variation: readonly (Variation | null)[] | null,
+  labels: readonly (ControlRuleId | null)[] | null,
+): ControlChartPoint[] {
+  pointOf(0, 0, null, null, null, null, null, null, null, null, 0, false, false, false, EMPTY, null, null);
+  const points: ControlChartPoint[] = new Array(s.n);
+  const hasValue = type !== "xbar" && type !== "s";
+  const hasN = type === "p" || type === "pp" || type === "u" || type === "up" || type === "xbar" || type === "s";
+  const xs = s.x;
+  const values = s.value;
+  const sizes = s.size;
+  const notes = s.notes;
+  const { cl, ucl, lcl, ucl2, lcl2 } = out;
+  // The last value of each line and the number the points share for it.
+  let clRaw = Number.NaN;
+  let uclRaw = Number.NaN;
+  let lclRaw = Number.NaN;
+  let ucl2Raw = Number.NaN;
+  let lcl2Raw = Number.NaN;
+  let clBox: number | null = null;
+  let uclBox: number | null = null;
+  let lclBox: number | null = null;
+  let ucl2Box: number | null = null;
+  let lcl2Box: number | null = null;
+  for (let k = 0; k < phases.length; k++) {
+    const end = phases[k]!.end;
+    for (let i = phases[k]!.start; i <= end; i++) {
+      const v = y[i]!;
+      const c = cl[i]!;
+      const u3 = ucl[i]!;
+      const l3 = lcl[i]!;
+      const u2 = ucl2[i]!;
+      const l2 = lcl2[i]!;
+      if (!same(c, clRaw)) clBox = finiteOrNull((clRaw = c));
+      if (!same(u3, uclRaw)) uclBox = finiteOrNull((uclRaw = u3));
+      if (!same(l3, lclRaw)) lclBox = finiteOrNull((lclRaw = l3));
+      if (!same(u2, ucl2Raw)) ucl2Box = finiteOrNull((ucl2Raw = u2));
+      if (!same(l2, lcl2Raw)) lcl2Box = finiteOrNull((lcl2Raw = l2));
+      const point = pointOf(
+        i,
+        xs[i]!,
+        finiteOrNull(v),
+        hasValue ? finiteOrNull(values[i]!) : null,
+        hasN ? finiteOrNull(sizes[i]!) : null,
+        clBox,
+        // qicharts2 drops the limits of p, pp, u, up points without a denominator (non-finite).
+        uclBox,
+        lclBox,
+        ucl2Box,
+        lcl2Box,
+        k,
+        base[i] === 1 && !Number.isNaN(v),
+        excluded[i] === 1,
+        active[i] === 1 && Number.isFinite(c) && v !== c,
+        pointSignals[i] ?? EMPTY,
+        variation === null ? null : variation[i]!,
+        labels === null ? null : labels[i]!,
+      );
+      if (notes !== null) point.note = notes[i];
+      points[i] = point;
+    }
+  }
+  return points;
+}
+
+/** The same number, told apart from its sign for zero (NaN is never the same: it becomes null anyway). */
+function same(a: number, b: number): boolean {
+  return a === b && (a !== 0 || 1 / a === 1 / b);
+}
+
+function pointOf(
+  index: number,
+  x: XValue,
+  y: number | null,
+  value: number | null,
+  n: number | null,
+  centre: number | null,
+  ucl: number | null,
+  lcl: number | null,
+  ucl2: number | null,
+  lcl2: number | null,
+  phase: number,
+  baseline: boolean,
+  excluded: boolean,
+  useful: boolean,
+  signals: readonly ControlRuleId[],
+  variation: Variation | null,
+  label: ControlRuleId | null,
+): ControlChartPoint {
+  return { index, x, y, value, n, centre, ucl, lcl, ucl2, lcl2, phase, baseline, excluded, useful, signals, variation, label };
+}
+
+/** out[i] = a[i] / b[i] (the p, pp, u, up statistic). */
+function divide(a: Float64Array, b: Float64Array, out: Float64Array): void {
+  for (let i = 0; i < out.length; i++) out[i] = a[i]! / b[i]!;
+}
+
+function scale(a: Float64Array, by: number): void {
+  for (let i = 0; i < a.length; i++) a[i] = a[i]! * by;
+}
+
+/**
+ * Flag the points with a value that are not excluded, and list the points without a value. On an
+ * mr chart (`rawValues` given) the first point of a phase has no moving range but is no gap.
+ */
+function markActive(y: Float64Array, rawValues: Float64Array | null, excluded: Uint8Array, active: Uint8Array): number[] {
+  const missing: number[] = [];
+  for (let i = 0; i < y.length; i++) {
+    if (Number.isNaN(y[i]!)) {
+      if (rawValues === null || Number.isNaN(rawValues[i]!)) missing.push(i);
+    } else if (excluded[i] === 0) active[i] = 1;
+  }
+  return missing;
+}
+
+/** 1 for the points of `start..end` that set the centre and limits: in the baseline and not excluded. */
+function markBase(base: Uint8Array, excluded: Uint8Array, start: number, end: number, baselineEnd: number): void {
+  for (let i = start; i <= end; i++) base[i] = i <= baselineEnd && excluded[i] === 0 ? 1 : 0;
+}
+
+/** As qicharts2's n.obs: the points of a phase that are not excluded, gaps included. */
+function countNotExcluded(excluded: Uint8Array, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i <= end; i++) n += 1 - excluded[i]!;
+  return n;
+}
+
+/**
+ * Average of the finite values of `start..end`, as Σ(value / count) so limits near
+ * ±Number.MAX_VALUE cannot overflow the sum; null when there are none (or the average is not finite).
+ */
+function finiteAverage(a: Float64Array, start: number, end: number): number | null {
+  let count = 0;
+  for (let i = start; i <= end; i++) if (Number.isFinite(a[i]!)) count++;
+  if (count === 0) return null;
+  let sum = 0;
+  for (let i = start; i <= end; i++) if (Number.isFinite(a[i]!)) sum += a[i]! / count;
+  return finiteOrNull(sum);
+}
+
+/** The active points of `start..end` above `ucl` or below `lcl`. */
+function beyondLimits(y: Float64Array, active: Uint8Array, ucl: Float64Array, lcl: Float64Array, start: number, end: number): number[] {
+  const found: number[] = [];
+  for (let i = start; i <= end; i++) {
+    if (active[i] !== 1) continue;
+    const v = y[i]!;
+    if (v > ucl[i]! || v < lcl[i]!) found.push(i);
+  }
+  return found;
 }
 
 /**
