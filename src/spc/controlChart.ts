@@ -1,4 +1,5 @@
 import { type Accessor } from "../_lib/accessor.js";
+import { createArena, type Arena } from "../_lib/arena.js";
 import { analyseByGroup } from "../_lib/groups.js";
 import { QiError, describeValue } from "../_lib/error.js";
 import { checkKeys, enumOption, numberOption, objectOption } from "../_lib/options.js";
@@ -13,8 +14,8 @@ import { FITS } from "./limits/index.js";
 import type { FitOutput } from "./limits/fit.js";
 import { mdcLabels, assuranceOf } from "./mdc.js";
 import { alternatingMessage, beyondLimitsMessage, innerThirdMessage, mixtureMessage, zoneMessage } from "./messages.js";
-import { readSeries } from "./readSeries.js";
-import type { Direction } from "../runchart/types.js";
+import { readSeries, type Series } from "./readSeries.js";
+import type { Direction, XValue } from "../runchart/types.js";
 import { resolveControlRules } from "./rules/index.js";
 import type {
   ControlChart,
@@ -68,6 +69,18 @@ export function controlChart<T>(data: readonly T[], options: ControlChartOptions
 
 
 function analyse<T>(data: readonly T[], options: ControlChartOptions<T>): ControlChart {
+  // One buffer for the typed arrays of the analysis (see _lib/arena.ts); none reaches the result.
+  // Per row: x keys, order and group starts (16 bytes), y and n (16), the statistic (8), three
+  // masks (3) and the seven lines (56), rounded up.
+  const arena = createArena(Math.max(0, Array.isArray(data) ? data.length : 0) * 104 + 256);
+  try {
+    return analyseWith(data, options, arena);
+  } finally {
+    arena.release();
+  }
+}
+
+function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, arena: Arena): ControlChart {
   const type: ControlChartType = options.type === undefined ? "i" : (TYPES as readonly unknown[]).includes(options.type) ? options.type : unknownType(options.type);
   const direction: Direction = options.direction === undefined ? "neutral" : enumOption(options.direction, ["increase", "decrease", "neutral"] as const, ["options", "direction"]);
   const rules = resolveControlRules(options.rules);
@@ -83,21 +96,25 @@ function analyse<T>(data: readonly T[], options: ControlChartOptions<T>): Contro
   const multiply = options.multiply === undefined ? 1 : numberOption(options.multiply, ["options", "multiply"], (v) => v > 0, "a positive number");
   const target = options.target === undefined || options.target === null ? null : numberOption(options.target, ["options", "target"], () => true, "a finite number");
 
-  const s = readSeries(data, options, type);
+  const s = readSeries(data, options, type, arena);
   const n = s.n;
-  const excluded = excludedMask(n, options.exclude);
+  const excluded = excludedMask(n, options.exclude, arena);
   const layout = layoutPhases({ n, kind: s.kind, days: s.days }, options.phases, options.baseline, options.centre);
   checkFixedCentres(layout, type, multiply, options.centre);
 
-  // The plotted statistic before multiply.
-  const y = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    switch (type) {
-      case "p": case "pp": case "u": case "up": y[i] = s.value[i]! / s.size[i]!; break;
-      case "xbar": y[i] = s.mean[i]!; break;
-      case "s": y[i] = s.sd[i]!; break;
-      default: y[i] = s.value[i]!;
-    }
+  // The plotted statistic before multiply. For i, c, g, t, xbar and s it is an array read already:
+  // the same array serves unless it is rewritten below (moving ranges, multiply).
+  const ratio = type === "p" || type === "pp" || type === "u" || type === "up";
+  let y: Float64Array;
+  if (ratio) {
+    y = arena.f64(n);
+    divide(s.value, s.size, y);
+  } else {
+    const source = type === "xbar" ? s.mean : type === "s" ? s.sd : s.value;
+    if (type === "mr" || multiply !== 1) {
+      y = arena.f64(n);
+      y.set(source);
+    } else y = source;
   }
   if (type === "mr") {
     // Moving ranges restart in each phase (qicharts2 computes them per part).
@@ -108,13 +125,8 @@ function analyse<T>(data: readonly T[], options: ControlChartOptions<T>): Contro
   }
 
   const warnings: ControlChartWarning[] = [];
-  const missing: number[] = [];
-  const active = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    if (Number.isNaN(y[i]!)) {
-      if (!(type === "mr" && Number.isNaN(s.value[i]!) === false)) missing.push(i);
-    } else if (excluded[i] === 0) active[i] = 1;
-  }
+  const active = arena.u8(n);
+  const missing = markActive(y, type === "mr" ? s.value : null, excluded, active);
   if (missing.length === n) throw new QiError("all-missing", ["data"], "every y value is missing: there is nothing to chart");
   if (missing.length > 0) {
     warnings.push({
@@ -124,20 +136,21 @@ function analyse<T>(data: readonly T[], options: ControlChartOptions<T>): Contro
     });
   }
 
-  const out: FitOutput = {
-    cl: new Float64Array(n), ucl: new Float64Array(n), lcl: new Float64Array(n), ucl2: new Float64Array(n), lcl2: new Float64Array(n), u1: new Float64Array(n), l1: new Float64Array(n),
-  };
-  const base = new Uint8Array(n);
+  const out: FitOutput = { cl: arena.f64(n), ucl: arena.f64(n), lcl: arena.f64(n), ucl2: arena.f64(n), lcl2: arena.f64(n), u1: arena.f64(n), l1: arena.f64(n) };
+  const base = arena.u8(n);
   const fit = FITS[type];
+  const subgroups = type === "xbar" || type === "s";
   const summaries = layout.map((p, k) => {
     let sizes = Number.NaN;
     let varN = false;
-    for (let i = p.start; i <= p.end; i++) {
-      base[i] = i <= p.baselineEnd && excluded[i] === 0 ? 1 : 0;
-      const z = s.size[i]!;
-      if (!Number.isNaN(z)) {
-        if (Number.isNaN(sizes)) sizes = z;
-        else if (z !== sizes) varN = true;
+    markBase(base, excluded, p.start, p.end, p.baselineEnd);
+    if (subgroups) {
+      for (let i = p.start; i <= p.end; i++) {
+        const z = s.size[i]!;
+        if (!Number.isNaN(z)) {
+          if (Number.isNaN(sizes)) sizes = z;
+          else if (z !== sizes) varN = true;
+        }
       }
     }
     const summary = fit(
@@ -158,16 +171,7 @@ function analyse<T>(data: readonly T[], options: ControlChartOptions<T>): Contro
 
   // Multiply the statistic and the lines (per cent, per 1,000 bed days…).
   if (multiply !== 1) {
-    for (let i = 0; i < n; i++) {
-      y[i] = y[i]! * multiply;
-      out.cl[i] = out.cl[i]! * multiply;
-      out.ucl[i] = out.ucl[i]! * multiply;
-      out.lcl[i] = out.lcl[i]! * multiply;
-      out.ucl2[i] = out.ucl2[i]! * multiply;
-      out.lcl2[i] = out.lcl2[i]! * multiply;
-      out.u1[i] = out.u1[i]! * multiply;
-      out.l1[i] = out.l1[i]! * multiply;
-    }
+    for (const a of [y, out.cl, out.ucl, out.lcl, out.ucl2, out.lcl2, out.u1, out.l1]) scale(a, multiply);
   }
 
   const label = pointLabeller(s.kind, s.x, s.days);
@@ -183,8 +187,10 @@ function analyse<T>(data: readonly T[], options: ControlChartOptions<T>): Contro
       else if (!list.includes(rule)) list.push(rule);
     }
   };
-  const variation: (Variation | null)[] = new Array(n).fill(null);
-  const labels: (ControlRuleId | null)[] = new Array(n).fill(null);
+  // Variation icons and labels belong to the mdc rules only; other rule sets leave them null.
+  const mdc = rules.preset === "mdc";
+  const variation: (Variation | null)[] | null = mdc ? new Array(n).fill(null) : null;
+  const labels: (ControlRuleId | null)[] | null = mdc ? new Array(n).fill(null) : null;
   const phaseOut: ControlChartPhase[] = [];
   // Moving ranges are serially correlated, so only the limits apply to an mr chart (qicharts2 sets
   // no runs signal for it either).
@@ -196,31 +202,21 @@ function analyse<T>(data: readonly T[], options: ControlChartOptions<T>): Contro
   layout.forEach((p, k) => {
     const centre = out.cl[p.start]!;
     const sum = summaries[k]!;
-    let nObs = 0;
-    let lclCount = 0;
-    let uclCount = 0;
-    for (let i = p.start; i <= p.end; i++) {
-      nObs += 1 - excluded[i]!;
-      if (Number.isFinite(out.lcl[i]!)) lclCount++;
-      if (Number.isFinite(out.ucl[i]!)) uclCount++;
-    }
-    // Average limits as Σ(limit / count), so limits near ±Number.MAX_VALUE cannot overflow the sum.
-    let lclSum = 0;
-    let uclSum = 0;
-    for (let i = p.start; i <= p.end; i++) {
-      if (Number.isFinite(out.lcl[i]!)) lclSum += out.lcl[i]! / lclCount;
-      if (Number.isFinite(out.ucl[i]!)) uclSum += out.ucl[i]! / uclCount;
-    }
+    const nObs = countNotExcluded(excluded, p.start, p.end);
+    const lclAverage = finiteAverage(out.lcl, p.start, p.end);
+    const uclAverage = finiteAverage(out.ucl, p.start, p.end);
     const ok = Number.isFinite(centre);
     if (!ok) warnings.push({ code: "no-centre", phase: k, message: `Phase ${k + 1} has no values to set its centre; its rules are not applied.` });
     const stats = runsStats(y, ok ? active : new Uint8Array(n), p.start, p.end, centre);
     const anhoej = stats.nUseful >= 1 ? anhoejVerdict(stats.nUseful, stats.longestRun, stats.crossings, "anhoej") : null;
     let sigmaSignals = 0;
     let runsSignal: boolean | null = null;
-    const idx = ok ? activeIndices(active, p.start, p.end) : [];
+    // The active points in order, for the rules that walk them as one sequence.
+    const needsIdx = ok && (mdc || (!limitsOnly && (rules.twoOfThree !== false || rules.fourOfFive !== false || rules.innerThird !== false || rules.alternating !== false || rules.mixture !== false)));
+    const idx = needsIdx ? activeIndices(active, p.start, p.end) : [];
 
     if (ok && rules.beyondLimits) {
-      for (const i of idx) {
+      for (const i of beyondLimits(y, active, out.ucl, out.lcl, p.start, p.end)) {
         const v = y[i]!;
         const side = v > out.ucl[i]! ? 1 : v < out.lcl[i]! ? -1 : 0;
         if (side === 0) continue;
@@ -314,7 +310,7 @@ function analyse<T>(data: readonly T[], options: ControlChartOptions<T>): Contro
     } else if (limitsOnly && (rules.longRun !== false || rules.crossings !== false)) runsSignal = false;
 
     let variationIcon: Variation | null = null;
-    if (ok && rules.preset === "mdc") {
+    if (ok && variation !== null && labels !== null) {
       mdcLabels(y, idx, out, direction, trendsFound, twoOfThreeFound, shiftsFound, variation, labels);
       const last = idx[idx.length - 1];
       variationIcon = last === undefined ? null : variation[last]!;
@@ -331,8 +327,8 @@ function analyse<T>(data: readonly T[], options: ControlChartOptions<T>): Contro
       centre: ok ? centre : null,
       mean: sum.mean === null ? null : finiteOrNull(sum.mean * multiply),
       averageMovingRange: sum.averageMovingRange === null ? null : finiteOrNull(type === "mr" ? sum.averageMovingRange * multiply : sum.averageMovingRange),
-      lclAverage: lclCount === 0 ? null : finiteOrNull(lclSum),
-      uclAverage: uclCount === 0 ? null : finiteOrNull(uclSum),
+      lclAverage,
+      uclAverage,
       nObs,
       nUseful: stats.nUseful,
       runs: stats.runs,
@@ -347,45 +343,187 @@ function analyse<T>(data: readonly T[], options: ControlChartOptions<T>): Contro
     });
   });
 
-  const points: ControlChartPoint[] = new Array(n);
-  let phase = 0;
-  const num = (v: number): number | null => (Number.isFinite(v) ? v : null);
-  const hasValue = type !== "xbar" && type !== "s";
-  const hasN = type === "p" || type === "pp" || type === "u" || type === "up" || type === "xbar" || type === "s";
-  for (let i = 0; i < n; i++) {
-    while (i > phaseOut[phase]!.end) phase++;
-    const v = y[i]!;
-    const c = out.cl[i]!;
-    const gap = Number.isNaN(v);
-    const point: ControlChartPoint = {
-      index: i,
-      x: s.x[i]!,
-      y: num(v),
-      value: hasValue ? num(s.value[i]!) : null,
-      n: hasN ? num(s.size[i]!) : null,
-      centre: num(c),
-      // qicharts2 drops the limits of p, pp, u, up points without a denominator (non-finite).
-      ucl: num(out.ucl[i]!),
-      lcl: num(out.lcl[i]!),
-      ucl2: num(out.ucl2[i]!),
-      lcl2: num(out.lcl2[i]!),
-      phase,
-      baseline: base[i] === 1 && !gap,
-      excluded: excluded[i] === 1,
-      useful: active[i] === 1 && Number.isFinite(c) && v !== c,
-      signals: pointSignals[i] ?? EMPTY,
-      variation: variation[i]!,
-      label: labels[i]!,
-    };
-    if (s.notes !== null) point.note = s.notes[i];
-    points[i] = point;
-  }
+  const points = buildPoints(type, s, y, out, base, excluded, active, phaseOut, pointSignals, variation, labels);
   signals.sort((a, b) => a.phase - b.phase || a.start - b.start || a.end - b.end);
   return { type, points, phases: phaseOut, signals, warnings, settings: { rules, direction, screenMovingRanges: screen, sigmaConstant, multiply, target } };
 }
 
 function finiteOrNull(v: number): number | null {
   return Number.isFinite(v) ? v : null;
+}
+
+// The loops over every point live in small functions of their own: V8 optimises each as a whole,
+// where a loop inside a closure that runs once per analysis would be compiled on the fly (OSR)
+// and thrown away again at the first untried branch after it.
+
+/**
+ * The point objects of the result.
+ *
+ * Lines that stay the same from one point to the next (every line of an i, c, g, t or mr chart
+ * within a phase) are one number shared by those points rather than a copy each: a point is 17
+ * fields, and a fractional number held in an object field costs V8 a heap box of its own unless
+ * the field is generic (tagged) and the box is shared. `pointOf` is the one place a point is made,
+ * and the first point it makes holds nulls, so V8 sees the fields as generic from the start
+ * (the result is the same either way; only memory and speed differ).
+ */
+function buildPoints(
+  type: ControlChartType,
+  s: Series,
+  y: Float64Array,
+  out: FitOutput,
+  base: Uint8Array,
+  excluded: Uint8Array,
+  active: Uint8Array,
+  phases: readonly ControlChartPhase[],
+  pointSignals: readonly (ControlRuleId[] | undefined)[],
+  variation: readonly (Variation | null)[] | null,
+  labels: readonly (ControlRuleId | null)[] | null,
+): ControlChartPoint[] {
+  pointOf(0, 0, null, null, null, null, null, null, null, null, 0, false, false, false, EMPTY, null, null);
+  const points: ControlChartPoint[] = new Array(s.n);
+  const hasValue = type !== "xbar" && type !== "s";
+  const hasN = type === "p" || type === "pp" || type === "u" || type === "up" || type === "xbar" || type === "s";
+  const xs = s.x;
+  const values = s.value;
+  const sizes = s.size;
+  const notes = s.notes;
+  const { cl, ucl, lcl, ucl2, lcl2 } = out;
+  // The last value of each line and the number the points share for it.
+  let clRaw = Number.NaN;
+  let uclRaw = Number.NaN;
+  let lclRaw = Number.NaN;
+  let ucl2Raw = Number.NaN;
+  let lcl2Raw = Number.NaN;
+  let clBox: number | null = null;
+  let uclBox: number | null = null;
+  let lclBox: number | null = null;
+  let ucl2Box: number | null = null;
+  let lcl2Box: number | null = null;
+  for (let k = 0; k < phases.length; k++) {
+    const end = phases[k]!.end;
+    for (let i = phases[k]!.start; i <= end; i++) {
+      const v = y[i]!;
+      const c = cl[i]!;
+      const u3 = ucl[i]!;
+      const l3 = lcl[i]!;
+      const u2 = ucl2[i]!;
+      const l2 = lcl2[i]!;
+      if (!same(c, clRaw)) clBox = finiteOrNull((clRaw = c));
+      if (!same(u3, uclRaw)) uclBox = finiteOrNull((uclRaw = u3));
+      if (!same(l3, lclRaw)) lclBox = finiteOrNull((lclRaw = l3));
+      if (!same(u2, ucl2Raw)) ucl2Box = finiteOrNull((ucl2Raw = u2));
+      if (!same(l2, lcl2Raw)) lcl2Box = finiteOrNull((lcl2Raw = l2));
+      const point = pointOf(
+        i,
+        xs[i]!,
+        finiteOrNull(v),
+        hasValue ? finiteOrNull(values[i]!) : null,
+        hasN ? finiteOrNull(sizes[i]!) : null,
+        clBox,
+        // qicharts2 drops the limits of p, pp, u, up points without a denominator (non-finite).
+        uclBox,
+        lclBox,
+        ucl2Box,
+        lcl2Box,
+        k,
+        base[i] === 1 && !Number.isNaN(v),
+        excluded[i] === 1,
+        active[i] === 1 && Number.isFinite(c) && v !== c,
+        pointSignals[i] ?? EMPTY,
+        variation === null ? null : variation[i]!,
+        labels === null ? null : labels[i]!,
+      );
+      if (notes !== null) point.note = notes[i];
+      points[i] = point;
+    }
+  }
+  return points;
+}
+
+/** The same number, told apart from its sign for zero (NaN is never the same: it becomes null anyway). */
+function same(a: number, b: number): boolean {
+  return a === b && (a !== 0 || 1 / a === 1 / b);
+}
+
+function pointOf(
+  index: number,
+  x: XValue,
+  y: number | null,
+  value: number | null,
+  n: number | null,
+  centre: number | null,
+  ucl: number | null,
+  lcl: number | null,
+  ucl2: number | null,
+  lcl2: number | null,
+  phase: number,
+  baseline: boolean,
+  excluded: boolean,
+  useful: boolean,
+  signals: readonly ControlRuleId[],
+  variation: Variation | null,
+  label: ControlRuleId | null,
+): ControlChartPoint {
+  return { index, x, y, value, n, centre, ucl, lcl, ucl2, lcl2, phase, baseline, excluded, useful, signals, variation, label };
+}
+
+/** out[i] = a[i] / b[i] (the p, pp, u, up statistic). */
+function divide(a: Float64Array, b: Float64Array, out: Float64Array): void {
+  for (let i = 0; i < out.length; i++) out[i] = a[i]! / b[i]!;
+}
+
+function scale(a: Float64Array, by: number): void {
+  for (let i = 0; i < a.length; i++) a[i] = a[i]! * by;
+}
+
+/**
+ * Flag the points with a value that are not excluded, and list the points without a value. On an
+ * mr chart (`rawValues` given) the first point of a phase has no moving range but is no gap.
+ */
+function markActive(y: Float64Array, rawValues: Float64Array | null, excluded: Uint8Array, active: Uint8Array): number[] {
+  const missing: number[] = [];
+  for (let i = 0; i < y.length; i++) {
+    if (Number.isNaN(y[i]!)) {
+      if (rawValues === null || Number.isNaN(rawValues[i]!)) missing.push(i);
+    } else if (excluded[i] === 0) active[i] = 1;
+  }
+  return missing;
+}
+
+/** 1 for the points of `start..end` that set the centre and limits: in the baseline and not excluded. */
+function markBase(base: Uint8Array, excluded: Uint8Array, start: number, end: number, baselineEnd: number): void {
+  for (let i = start; i <= end; i++) base[i] = i <= baselineEnd && excluded[i] === 0 ? 1 : 0;
+}
+
+/** As qicharts2's n.obs: the points of a phase that are not excluded, gaps included. */
+function countNotExcluded(excluded: Uint8Array, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i <= end; i++) n += 1 - excluded[i]!;
+  return n;
+}
+
+/**
+ * Average of the finite values of `start..end`, as Σ(value / count) so limits near
+ * ±Number.MAX_VALUE cannot overflow the sum; null when there are none (or the average is not finite).
+ */
+function finiteAverage(a: Float64Array, start: number, end: number): number | null {
+  let count = 0;
+  for (let i = start; i <= end; i++) if (Number.isFinite(a[i]!)) count++;
+  if (count === 0) return null;
+  let sum = 0;
+  for (let i = start; i <= end; i++) if (Number.isFinite(a[i]!)) sum += a[i]! / count;
+  return finiteOrNull(sum);
+}
+
+/** The active points of `start..end` above `ucl` or below `lcl`. */
+function beyondLimits(y: Float64Array, active: Uint8Array, ucl: Float64Array, lcl: Float64Array, start: number, end: number): number[] {
+  const found: number[] = [];
+  for (let i = start; i <= end; i++) {
+    if (active[i] !== 1) continue;
+    const v = y[i]!;
+    if (v > ucl[i]! || v < lcl[i]!) found.push(i);
+  }
+  return found;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { valueof } from "../_lib/accessor.js";
+import { HEAP, type Arena } from "../_lib/arena.js";
 import { QiError, describeValue, type QiIssue } from "../_lib/error.js";
 import { channelName, firstDuplicate, readNumbers, readX, type XKind } from "../_lib/series.js";
 import type { XValue } from "../runchart/types.js";
@@ -12,15 +13,15 @@ export interface Series {
   days: Float64Array | null;
   /** Raw value: measurement, or the count summed over rows sharing the x (p, pp, u, up, c). NaN = gap. */
   value: Float64Array;
-  /** Denominator (p, pp, u, up) or subgroup size (xbar, s); NaN otherwise. */
+  /** Denominator (p, pp, u, up) or subgroup size (xbar, s), NaN where missing; empty for the other types. */
   size: Float64Array;
-  /** Subgroup mean and standard deviation (xbar, s). */
+  /** Subgroup mean and standard deviation (xbar, s); empty for the other types. */
   mean: Float64Array;
   sd: Float64Array;
-  /** First data row of each point, for error paths. */
-  firstRow: Int32Array;
   notes: unknown[] | null;
 }
+
+const NONE = new Float64Array(0);
 
 const WITH_N: readonly ControlChartType[] = ["p", "pp", "u", "up"];
 const SUBGROUPS: readonly ControlChartType[] = ["xbar", "s"];
@@ -31,38 +32,45 @@ const SUMMED: readonly ControlChartType[] = ["p", "pp", "u", "up", "c"];
  * denominators of p, pp, u, up, c, as qicharts2); for i, mr, g and t two rows with the same x are
  * an error. Every bad row is reported (QiError `issues`): denominators missing or ≤ 0, counts
  * above denominators (p, pp), negative counts, times ≤ 0 (t), subgroups of one value (xbar, s).
+ *
+ * The typed arrays come from `arena` (scratch of one analysis: they must not reach the result).
+ * Rows already in strictly increasing x order with no notes are the common case: their arrays are
+ * used as they are, without a copy per point.
  */
-export function readSeries<T>(data: readonly T[], options: ControlChartOptions<T>, type: ControlChartType): Series {
+export function readSeries<T>(data: readonly T[], options: ControlChartOptions<T>, type: ControlChartType, arena: Arena = HEAP): Series {
   if (data.length === 0) throw new QiError("empty-data", ["data"], "controlChart needs at least one row");
-  const xt = readX(data, options.x);
-  const y = readNumbers(data, options.y, "y");
+  const xt = readX(data, options.x, arena);
+  const y = readNumbers(data, options.y, "y", true, arena);
   const needsN = WITH_N.includes(type);
   if (needsN && options.n === undefined) {
     throw new QiError("invalid-option", ["options", "n"], `a ${type} chart needs denominators: give n as a field name or an accessor`);
   }
-  const nRow = needsN ? readNumbers(data, options.n, "n") : null;
+  const nRow = needsN ? readNumbers(data, options.n, "n", true, arena) : null;
   const yName = channelName(options.y, "y");
   const nName = channelName(options.n, "n");
   const issues: QiIssue[] = [];
   const issue = (code: string, row: number, name: string, message: string): void => {
     if (issues.length < 100) issues.push({ code, path: ["data", row, name], message });
   };
+  const proportion = type === "p" || type === "pp";
+  const times = type === "t";
+  const subgroups = SUBGROUPS.includes(type);
+  const summed = SUMMED.includes(type);
+  const counts = summed || type === "g";
   for (let r = 0; r < data.length; r++) {
     const v = y[r]!;
     if (nRow !== null) {
       const d = nRow[r]!;
       if (!Number.isNaN(v) && Number.isNaN(d)) issue("invalid-denominator", r, nName, `row ${r} has a count (${v}) but no denominator n`);
       else if (!Number.isNaN(d) && !(d > 0)) issue("invalid-denominator", r, nName, `denominators must be greater than 0; row ${r} has n = ${d}`);
-      else if ((type === "p" || type === "pp") && v > d) issue("count-above-denominator", r, yName, `row ${r} has ${v} cases out of ${d}: a proportion cannot be above 1`);
+      else if (proportion && v > d) issue("count-above-denominator", r, yName, `row ${r} has ${v} cases out of ${d}: a proportion cannot be above 1`);
     }
     if (Number.isNaN(v)) continue;
-    if (type === "t" && !(v > 0)) issue("invalid-time", r, yName, `times between events must be greater than 0; row ${r} has ${v}`);
-    else if ((SUMMED.includes(type) || type === "g") && v < 0) issue("negative-count", r, yName, `counts cannot be negative; row ${r} has ${v}`);
+    if (times && !(v > 0)) issue("invalid-time", r, yName, `times between events must be greater than 0; row ${r} has ${v}`);
+    else if (counts && v < 0) issue("negative-count", r, yName, `counts cannot be negative; row ${r} has ${v}`);
   }
 
   const groups = xt.groupStarts.length - 1;
-  const subgroups = SUBGROUPS.includes(type);
-  const summed = SUMMED.includes(type);
   const duplicate = !subgroups && !summed ? firstDuplicate(xt) : null;
   if (duplicate !== null) {
     const [a, b] = duplicate;
@@ -73,19 +81,28 @@ export function readSeries<T>(data: readonly T[], options: ControlChartOptions<T
     );
   }
   const noteOf = options.notes === undefined ? null : valueof(options.notes, "notes");
+  if (xt.simple && !subgroups && noteOf === null && issues.length === 0) {
+    // One row per point, already in x order: the rows' arrays are the points' arrays (a
+    // denominator without a count is dropped, as below).
+    if (nRow !== null) for (let g = 0; g < groups; g++) if (Number.isNaN(y[g]!)) nRow[g] = Number.NaN;
+    let x: XValue[];
+    if (xt.values === null) {
+      x = new Array(groups);
+      for (let g = 0; g < groups; g++) x[g] = g + 1;
+    } else x = xt.values as XValue[];
+    return { n: groups, kind: xt.kind, x, days: xt.days, value: y, size: nRow ?? NONE, mean: NONE, sd: NONE, notes: null };
+  }
   const x: XValue[] = new Array(groups);
-  const days = xt.days === null ? null : new Float64Array(groups);
-  const value = new Float64Array(groups);
-  const size = new Float64Array(groups).fill(Number.NaN);
-  const mean = new Float64Array(groups).fill(Number.NaN);
-  const sd = new Float64Array(groups).fill(Number.NaN);
-  const firstRow = new Int32Array(groups);
+  const days = xt.days === null ? null : arena.f64(groups);
+  const value = arena.f64(groups);
+  const size = needsN || subgroups ? arena.f64(groups).fill(Number.NaN) : NONE;
+  const mean = subgroups ? arena.f64(groups).fill(Number.NaN) : NONE;
+  const sd = subgroups ? arena.f64(groups).fill(Number.NaN) : NONE;
   const notes = noteOf === null ? null : new Array<unknown>(groups);
   for (let g = 0; g < groups; g++) {
     const from = xt.groupStarts[g]!;
     const to = xt.groupStarts[g + 1]!;
     const first = xt.order[from]!;
-    firstRow[g] = first;
     x[g] = xt.values === null ? g + 1 : (xt.values[first] as XValue);
     if (days !== null) days[g] = xt.days![first]!;
     if (notes !== null) {
@@ -140,5 +157,5 @@ export function readSeries<T>(data: readonly T[], options: ControlChartOptions<T
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length === 2 ? "" : "s"})` : "";
     throw new QiError(f.code, f.path, `${f.message}${more}`, issues);
   }
-  return { n: groups, kind: xt.kind, x, days, value, size, mean, sd, firstRow, notes };
+  return { n: groups, kind: xt.kind, x, days, value, size, mean, sd, notes };
 }

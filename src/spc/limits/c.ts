@@ -1,4 +1,4 @@
-import { baseMean, writeSymmetric, type Fit } from "./fit.js";
+import { baseMean, fillSymmetric, type Fit } from "./fit.js";
 
 /**
  * c chart: centre c̄ = mean count over the baseline; σ = √c̄ (Poisson); limits c̄ ± 2σ, ± 3σ, lower
@@ -7,6 +7,6 @@ import { baseMean, writeSymmetric, type Fit } from "./fit.js";
 export const fitC: Fit = (input, out) => {
   const centre = input.centre ?? baseMean(input.value, input);
   const sigma = Math.sqrt(centre);
-  for (let i = input.start; i <= input.end; i++) writeSymmetric(out, i, centre, sigma, 0, null);
+  fillSymmetric(out, input.start, input.end, centre, sigma, 0, null);
   return { centre, mean: null, averageMovingRange: null };
 };

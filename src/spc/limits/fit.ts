@@ -48,14 +48,29 @@ export type Fit = (input: FitInput, out: FitOutput) => FitSummary;
  * lowered to it (qicharts2: 0 for counts and rates, 1 for proportions); NaN stays NaN.
  */
 export function writeSymmetric(out: FitOutput, i: number, centre: number, sigma: number, floor: number | null, ceiling: number | null): void {
-  const clip = (v: number): number => (floor !== null && v < floor ? floor : ceiling !== null && v > ceiling ? ceiling : v);
   out.cl[i] = centre;
-  out.ucl[i] = clip(centre + 3 * sigma);
-  out.lcl[i] = clip(centre - 3 * sigma);
-  out.ucl2[i] = clip(centre + 2 * sigma);
-  out.lcl2[i] = clip(centre - 2 * sigma);
+  out.ucl[i] = clip(centre + 3 * sigma, floor, ceiling);
+  out.lcl[i] = clip(centre - 3 * sigma, floor, ceiling);
+  out.ucl2[i] = clip(centre + 2 * sigma, floor, ceiling);
+  out.lcl2[i] = clip(centre - 2 * sigma, floor, ceiling);
   out.u1[i] = centre + sigma;
   out.l1[i] = centre - sigma;
+}
+
+/** As writeSymmetric for every point of `start..end`, when σ is the same for all of them. */
+export function fillSymmetric(out: FitOutput, start: number, end: number, centre: number, sigma: number, floor: number | null, ceiling: number | null): void {
+  const to = end + 1;
+  out.cl.fill(centre, start, to);
+  out.ucl.fill(clip(centre + 3 * sigma, floor, ceiling), start, to);
+  out.lcl.fill(clip(centre - 3 * sigma, floor, ceiling), start, to);
+  out.ucl2.fill(clip(centre + 2 * sigma, floor, ceiling), start, to);
+  out.lcl2.fill(clip(centre - 2 * sigma, floor, ceiling), start, to);
+  out.u1.fill(centre + sigma, start, to);
+  out.l1.fill(centre - sigma, start, to);
+}
+
+function clip(v: number, floor: number | null, ceiling: number | null): number {
+  return floor !== null && v < floor ? floor : ceiling !== null && v > ceiling ? ceiling : v;
 }
 
 /** Mean of `values` over base points with a value. NaN when none. */

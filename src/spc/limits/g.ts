@@ -1,5 +1,5 @@
 import { medianInPlace } from "../../_lib/median.js";
-import { baseMean, writeSymmetric, type Fit } from "./fit.js";
+import { baseMean, fillSymmetric, type Fit } from "./fit.js";
 
 /**
  * g chart (cases between events; geometric distribution; Benneyan 2001, Health Care Manag Sci
@@ -23,9 +23,7 @@ export const fitG: Fit = (input, out) => {
     centre = medianInPlace(scratch, m);
   }
   const sigma = Math.sqrt(mean * (mean + 1));
-  for (let i = input.start; i <= input.end; i++) {
-    writeSymmetric(out, i, mean, sigma, 0, null);
-    out.cl[i] = centre;
-  }
+  fillSymmetric(out, input.start, input.end, mean, sigma, 0, null);
+  out.cl.fill(centre, input.start, input.end + 1);
   return { centre, mean, averageMovingRange: null };
 };

@@ -1,5 +1,5 @@
 import { averageMovingRange } from "../movingRange.js";
-import { baseMean, writeSymmetric, type Fit } from "./fit.js";
+import { baseMean, fillSymmetric, type Fit } from "./fit.js";
 
 /**
  * Individuals (XmR) chart: centre = mean of the baseline values; σ̂ = AMR / d₂ = AMR / 1.128
@@ -12,6 +12,6 @@ export const fitI: Fit = (input, out) => {
   const centre = input.centre ?? baseMean(input.y, input);
   const amr = averageMovingRange(input.y, input.base, input.start, input.end, input.screen);
   const sigma = amr * input.sigmaPerAmr;
-  for (let i = input.start; i <= input.end; i++) writeSymmetric(out, i, centre, sigma, null, null);
+  fillSymmetric(out, input.start, input.end, centre, sigma, null, null);
   return { centre, mean: null, averageMovingRange: amr };
 };
