@@ -28,9 +28,19 @@ export function analyseByGroup<T, O extends { by?: Accessor<T, unknown> }, R>(
     try {
       out.push({ key: k, chart: analyse(rows, rest) });
     } catch (e) {
-      if (e instanceof QiError) throw new QiError(e.code, ["groups", String(k), ...e.path], `in group ${describeValue(k)}: ${e.message}`, e.issues);
+      if (e instanceof QiError) throw new QiError(e.code, ["groups", groupName(k), ...e.path], `in group ${describeValue(k)}: ${e.message}`, e.issues);
       throw e;
     }
   }
   return out;
+}
+
+/** A group key for an error path: strings as they are, anything else described safely. */
+function groupName(k: unknown): string {
+  if (typeof k === "string") return k;
+  try {
+    return String(k);
+  } catch {
+    return describeValue(k);
+  }
 }

@@ -127,3 +127,10 @@ describe("simulateCases bounded work", () => {
     expect(codeOf(() => simulateCases({ start: "0000-01-01", end: "9999-12-31" }))).toEqual(["invalid-option", ["options", "children"]]);
   });
 });
+
+describe("group keys that cannot be turned into text", () => {
+  it("controlChart([new Date(0)], { by: '__proto__' }) is a QiError, not a TypeError (found by the SPC property suite)", async () => {
+    const { controlChart, QiError } = await import("../../src/index.js");
+    expect(() => controlChart([new Date(0)] as never, { by: "__proto__" as never })).toThrow(QiError);
+  });
+});
