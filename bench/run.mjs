@@ -47,18 +47,6 @@ await group("million", () => series(1_000_000, lcg(42)), [
   ["runChart, 1,000,000 points (anhoej rules)", (rows) => runChart(rows, { x: "x", y: "y", rules: "anhoej" })],
   ["controlChart i, 1,000,000 points (shewhart)", (rows) => controlChart(rows, { type: "i", x: "x", y: "y" })],
 ]);
-await group("counts", () => {
-  const rand = lcg(7);
-  return Array.from({ length: 1_000_000 }, (_, i) => {
-    const n = 50 + Math.floor(rand() * 101);
-    let y = 0;
-    for (let k = 0; k < 8; k++) y += rand() < 0.3 ? 1 : 0;
-    return { x: i + 1, y: Math.min(n, Math.round((y / 8) * n * 0.6)), n };
-  });
-}, [
-  ["controlChart p, 1,000,000 points (shewhart)", (rows) => controlChart(rows, { type: "p", x: "x", y: "y", n: "n" })],
-  ["controlChart u, 1,000,000 points (shewhart)", (rows) => controlChart(rows, { type: "u", x: "x", y: "y", n: "n" })],
-]);
 await group("timescales", () => simulateCases({ seed: 1, start: "2015-01-01", end: "2024-12-31", children: 100_000 }), [
   ["stageDurations, 100,000 children (recommendation stage)", (events) => stageDurations(events, "recommendation", { asOf: "2024-12-31" })],
 ]);
