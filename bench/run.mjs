@@ -16,6 +16,17 @@ function series(n, rand) {
   for (let i = 0; i < n; i++) rows[i] = { x: i + 1, y: Math.round(100 + 20 * (rand() + rand() + rand() - 1.5)) };
   return rows;
 }
+// Counts out of denominators 50–150, about 20 % of each (a sum of three uniforms around the
+// binomial mean and standard deviation, clipped to 0..n): the rows of a p or u chart.
+function proportions(n, rand) {
+  const rows = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const d = 50 + Math.floor(rand() * 101);
+    const c = Math.round(0.2 * d + 2 * Math.sqrt(0.16 * d) * (rand() + rand() + rand() - 1.5));
+    rows[i] = { x: i + 1, y: Math.max(0, Math.min(d, c)), n: d };
+  }
+  return rows;
+}
 function floor(rows) {
   const out = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
@@ -47,6 +58,10 @@ await group("million", () => series(1_000_000, lcg(42)), [
   ["runChart, 1,000,000 points (anhoej rules)", (rows) => runChart(rows, { x: "x", y: "y", rules: "anhoej" })],
   ["controlChart i, 1,000,000 points (shewhart)", (rows) => controlChart(rows, { type: "i", x: "x", y: "y" })],
 ]);
+await group("million counts", () => proportions(1_000_000, lcg(7)), [
+  ["controlChart p, 1,000,000 points (shewhart)", (rows) => controlChart(rows, { type: "p", x: "x", y: "y", n: "n" })],
+  ["controlChart u, 1,000,000 points (shewhart)", (rows) => controlChart(rows, { type: "u", x: "x", y: "y", n: "n" })],
+]);
 await group("timescales", () => simulateCases({ seed: 1, start: "2015-01-01", end: "2024-12-31", children: 100_000 }), [
   ["stageDurations, 100,000 children (recommendation stage)", (events) => stageDurations(events, "recommendation", { asOf: "2024-12-31" })],
 ]);
@@ -62,5 +77,6 @@ const millionFloor = ms("floor: one loop over 1,000,000");
 const batch = ms("runChart, 10,000 series");
 const batchFloor = ms("floor: one loop over 10,000");
 console.log(`1,000,000 points: ${million.toFixed(1)} ms (target ≤ 100 ms), ${(million / millionFloor).toFixed(2)}× the floor (target ≤ 5×)`);
+for (const t of ["i", "p", "u"]) console.log(`controlChart ${t}, 1,000,000 points: ${ms(`controlChart ${t},`).toFixed(1)} ms (target ≤ 150 ms)`);
 console.log(`10,000 × 60 batch: ${batch.toFixed(1)} ms (target ≤ 150 ms), ${(batch / batchFloor).toFixed(2)}× the floor (target ≤ 5×)`);
 console.log(`PACE stages, 100,000 children: ${ms("paceTimescales, 100,000").toFixed(1)} ms (target ≤ 1,500 ms)`);
