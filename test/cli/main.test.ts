@@ -66,3 +66,20 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi: help, version and usage errors",
     expect(r.stderr).toContain("\nUsage: pace-qi");
   });
 });
+
+describe.skipIf(!HAVE_BIN)("output into a closed pipe", () => {
+  it("`pace-qi analyse … --json | head -c 10` exits 0, not with an EPIPE crash", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const { writeFileSync, mkdtempSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = mkdtempSync(join(tmpdir(), "pace-qi-pipe-"));
+    let csv = "x,y\n";
+    for (let i = 1; i <= 100_000; i++) csv += `${i},${i % 17}\n`;
+    writeFileSync(join(dir, "big.csv"), csv);
+    const bin = new URL("../../dist/cli/index.js", import.meta.url).pathname;
+    const r = spawnSync("bash", ["-c", `node ${JSON.stringify(bin)} analyse big.csv --x x --y y --json | head -c 10 >/dev/null; echo $\{PIPESTATUS[0]}`], { cwd: dir, encoding: "utf8" });
+    expect(r.stdout.trim()).toBe("0");
+    expect(r.stderr).not.toMatch(/EPIPE/);
+  }, 30_000);
+});
