@@ -109,8 +109,12 @@ export function resolveStage(stage: StageInput): Stage {
   }
   if (stage === null || typeof stage !== "object") throw new QiError("invalid-option", ["stage"], `stage must be an object { from, to } or a PACE stage id, not ${describeValue(stage)}`);
   const s = stage as Stage;
-  const fromName = Array.isArray(s.from) ? s.from.join("|") : String(s.from);
-  const toName = Array.isArray(s.to) ? s.to.join("|") : String(s.to);
+  // Never String() or join() a caller's value: symbols and null-prototype objects throw there.
+  // Non-string names are reported with their path when the milestones are resolved.
+  const one = (m: unknown): string => (typeof m === "string" ? m : describeValue(m));
+  const nameOf = (v: unknown): string => (Array.isArray(v) ? v.map(one).join("|") : one(v));
+  const fromName = nameOf(s.from);
+  const toName = nameOf(s.to);
   return { ...s, id: typeof s.id === "string" ? s.id : `${fromName}→${toName}` };
 }
 

@@ -197,6 +197,15 @@ describe("stageDurations: wide rows, accessors, catalogues", () => {
 });
 
 describe("stageDurations: bad input", () => {
+  it("a stage whose milestone names are symbols or null-prototype objects is a QiError, not a TypeError (regression)", () => {
+    const bad = [[Symbol("x")], Symbol("y"), Object.create(null), [Object.create(null)]];
+    for (const from of bad) {
+      const err = catchError(() => stageDurations([ev("A", "accommodated", "2024-01-01")], { from, to: "permanence-order" } as never, { asOf: "2024-06-01" }));
+      expect(err).toBeInstanceOf(QiError);
+      expect(err.path[0]).toBe("stage");
+    }
+  });
+
   it("invalid dates, unknown milestones and missing ids: every row listed with its path", () => {
     const rows = deepFreeze([
       ev("A", "accommodated", "2024-01-01"),

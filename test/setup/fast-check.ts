@@ -1,0 +1,12 @@
+// One fixed fast-check seed for `npm test`, so the suite (and CI) is reproducible: a property
+// that passes today passes tomorrow on the same code. Exploration with fresh seeds is a separate
+// command: `npm run test:explore` (FC_SEED=random), or FC_SEED=<n> to replay a reported seed.
+// Any counterexample found that way becomes a named regression test next to the property.
+import fc from "fast-check";
+
+const setting = process.env.FC_SEED;
+if (setting !== "random") {
+  const seed = setting === undefined || setting === "" ? 20261122 : Number(setting);
+  if (!Number.isSafeInteger(seed)) throw new Error(`FC_SEED must be an integer or "random", not ${JSON.stringify(setting)}`);
+  fc.configureGlobal({ ...fc.readConfigureGlobal(), seed });
+}
