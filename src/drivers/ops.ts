@@ -1,4 +1,5 @@
 import { QiError, describeValue } from "../_lib/error.js";
+import { checkKeys, integerOption, objectOption } from "../_lib/options.js";
 import { buildGraph, walk, type Graph } from "./graph.js";
 import type { DriverDiagram, DriverLink, DriverNode, LinkStrength } from "./types.js";
 
@@ -149,7 +150,9 @@ export interface PathsToAimOptions {
  * pathsToAim(d, "c1") //=> [["c1", "s1", "p1", "aim"], ["c1", "s2", "p1", "aim"]]
  */
 export function pathsToAim(diagram: DriverDiagram, id: string, options: PathsToAimOptions = {}): string[][] {
-  const limit = options.limit ?? 1000;
+  const o = objectOption(options, ["options"]);
+  checkKeys(o, ["limit"], ["options"], "option");
+  const limit = o.limit === undefined ? 1000 : integerOption(o.limit, ["options", "limit"], 0);
   const g = buildGraph(diagram);
   requireNode(g, id, "id");
   const aim = diagram.aim.id;

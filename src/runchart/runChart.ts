@@ -23,6 +23,7 @@ import {
 import { excludedMask, layoutPhases } from "./phases.js";
 import { resolveAstronomical, resolveRunRules } from "./presets.js";
 import { rephaseSegments } from "./rephase.js";
+import { RUN_RULE_MASK } from "./ruleBits.js";
 import { runsStats } from "./runs.js";
 import { findShifts } from "./shift.js";
 import { findTrends } from "./trend.js";
@@ -30,6 +31,9 @@ import type {
   Direction,
   RephaseOption,
   RunChart,
+  RunChartColumnar,
+  RunChartColumnarGroup,
+  RunChartColumns,
   RunChartGroup,
   RunChartOptions,
   RunChartPhase,
@@ -40,8 +44,7 @@ import type {
   XValue,
 } from "./types.js";
 
-const OPTION_KEYS = ["x", "y", "notes", "aggregate", "rules", "direction", "baseline", "phases", "exclude", "centre", "rephase", "astronomical", "by"] as const;
-const EMPTY: readonly RunRuleId[] = Object.freeze([]);
+const OPTION_KEYS = ["x", "y", "notes", "aggregate", "rules", "direction", "baseline", "phases", "exclude", "centre", "rephase", "astronomical", "by", "output"] as const;
 
 /**
  * Analyse a run chart: the median per phase, and the rules that tell a real change from
@@ -61,14 +64,20 @@ const EMPTY: readonly RunRuleId[] = Object.freeze([]);
  * chart.phases[0].centre //=> 9
  * chart.signals.map((s) => s.rule) //=> ["shift", "too-few-runs", "shift"]
  * chart.signals[0].message //=> "7 points above the median from point 1 to point 7: a shift, a deterioration."
+ *
+ * // Long series: the points as columns (typed arrays), the phases and signals as usual.
+ * const big = runChart([12, 14, 11, 13, 12, 14, 13, 7, 6, 7, 5, 6, 5, 6], { output: "columns" });
+ * big.columns.centre[0] //=> 9
  */
+export function runChart<T>(data: readonly T[], options: RunChartOptions<T> & { by: Accessor<T, unknown>; output: "columns" }): RunChartColumnarGroup[];
 export function runChart<T>(data: readonly T[], options: RunChartOptions<T> & { by: Accessor<T, unknown> }): RunChartGroup[];
+export function runChart<T>(data: readonly T[], options: RunChartOptions<T> & { output: "columns" }): RunChartColumnar;
 export function runChart<T>(data: readonly T[], options?: RunChartOptions<T>): RunChart;
-export function runChart<T>(data: readonly T[], options: RunChartOptions<T> = {}): RunChart | RunChartGroup[] {
+export function runChart<T>(data: readonly T[], options: RunChartOptions<T> = {}): RunChart | RunChartColumnar | RunChartGroup[] | RunChartColumnarGroup[] {
   const o = objectOption(options, ["options"]);
   checkKeys(o, OPTION_KEYS, ["options"], "option");
   if (!Array.isArray(data)) throw new QiError("invalid-value", ["data"], `data must be an array of numbers or rows, not ${describeValue(data)}`);
-  if (options.by !== undefined) return analyseByGroup(data, options, "runChart", analyse);
+  if (options.by !== undefined) return analyseByGroup(data, options, "runChart", analyse) as RunChartGroup[] | RunChartColumnarGroup[];
   return analyse(data, options);
 }
 
@@ -163,7 +172,7 @@ interface FinalPhase {
   centre: number | null;
 }
 
-function analyse<T>(data: readonly T[], options: RunChartOptions<T>): RunChart {
+function analyse<T>(data: readonly T[], options: RunChartOptions<T>): RunChart | RunChartColumnar {
   // One buffer for every typed array of the analysis (see _lib/arena.ts); none reaches the result.
   const arena = createArena(Math.max(0, Array.isArray(data) ? data.length : 0) * 72 + 64);
   try {
@@ -173,7 +182,8 @@ function analyse<T>(data: readonly T[], options: RunChartOptions<T>): RunChart {
   }
 }
 
-function analyseWith<T>(data: readonly T[], options: RunChartOptions<T>, arena: Arena): RunChart {
+function analyseWith<T>(data: readonly T[], options: RunChartOptions<T>, arena: Arena): RunChart | RunChartColumnar {
+  const columnar = options.output === undefined ? false : enumOption(options.output, ["points", "columns"] as const, ["options", "output"]) === "columns";
   const direction: Direction = options.direction === undefined ? "neutral" : enumOption(options.direction, ["increase", "decrease", "neutral"] as const, ["options", "direction"]);
   const rules = resolveRunRules(options.rules);
   const pts = readPoints(data, options, arena);
@@ -242,15 +252,13 @@ function analyseWith<T>(data: readonly T[], options: RunChartOptions<T>, arena: 
   const centreName = layout.some((p) => p.centre !== null) ? "centre line" : "median";
   const signals: RunChartSignal[] = [];
   const phaseOut: RunChartPhase[] = [];
-  const baselineMask = arena.u8(n);
-  const centres = arena.f64(n);
-  const pointSignals: (RunRuleId[] | undefined)[] = new Array(n);
+  // Columnar output keeps these arrays, so they are allocated for the result, not in the arena.
+  const baselineMask = columnar ? new Uint8Array(n) : arena.u8(n);
+  const centres = columnar ? new Float64Array(n) : arena.f64(n);
+  const ruleBits = columnar ? new Uint8Array(n) : arena.u8(n);
   const mark = (rule: RunRuleId, points: readonly number[]): void => {
-    for (const i of points) {
-      const list = pointSignals[i];
-      if (list === undefined) pointSignals[i] = [rule];
-      else if (!list.includes(rule)) list.push(rule);
-    }
+    const bit = RUN_RULE_MASK.bit(rule);
+    for (const i of points) ruleBits[i]! |= bit;
   };
 
   phases.forEach((ph, k) => {
@@ -412,6 +420,27 @@ function analyseWith<T>(data: readonly T[], options: RunChartOptions<T>, arena: 
     });
   });
 
+  signals.sort((a, b) => a.phase - b.phase || a.start - b.start || a.end - b.end);
+  const settings = { rules, direction, astronomical, rephase };
+  if (columnar) {
+    const columns = buildColumns(pts, phaseOut, centres, baselineMask, excluded, active, ruleBits);
+    return { columns, phases: phaseOut, signals, warnings, settings };
+  }
+  const points = buildPoints(pts, phaseOut, centres, baselineMask, excluded, active, ruleBits);
+  return { points, phases: phaseOut, signals, warnings, settings };
+}
+
+/** The result's points, one object each. */
+function buildPoints(
+  pts: Points,
+  phaseOut: readonly RunChartPhase[],
+  centres: Float64Array,
+  baselineMask: Uint8Array,
+  excluded: Uint8Array,
+  active: Uint8Array,
+  ruleBits: Uint8Array,
+): RunChartPoint[] {
+  const { n, y } = pts;
   const points: RunChartPoint[] = new Array(n);
   let phase = 0;
   const notes = pts.notes;
@@ -420,7 +449,6 @@ function analyseWith<T>(data: readonly T[], options: RunChartOptions<T>, arena: 
     while (i > phaseOut[phase]!.end) phase++;
     const v = y[i]!;
     const c = centres[i]!;
-    const isActive = active[i] === 1;
     const point: RunChartPoint = {
       index: i,
       x: xs === null ? i + 1 : xs[i]!,
@@ -429,14 +457,52 @@ function analyseWith<T>(data: readonly T[], options: RunChartOptions<T>, arena: 
       phase,
       baseline: baselineMask[i] === 1,
       excluded: excluded[i] === 1,
-      useful: isActive && !Number.isNaN(c) && v !== c,
-      signals: pointSignals[i] ?? EMPTY,
+      useful: active[i] === 1 && !Number.isNaN(c) && v !== c,
+      signals: RUN_RULE_MASK.list(ruleBits[i]!),
     };
     if (notes !== null) point.note = notes[i];
     points[i] = point;
   }
-  signals.sort((a, b) => a.phase - b.phase || a.start - b.start || a.end - b.end);
-  return { points, phases: phaseOut, signals, warnings, settings: { rules, direction, astronomical, rephase } };
+  return points;
+}
+
+/** The result's points as columns; `centres`, `baselineMask` and `ruleBits` are not arena arrays. */
+function buildColumns(
+  pts: Points,
+  phaseOut: readonly RunChartPhase[],
+  centres: Float64Array,
+  baselineMask: Uint8Array,
+  excluded: Uint8Array,
+  active: Uint8Array,
+  ruleBits: Uint8Array,
+): RunChartColumns {
+  const { n, y } = pts;
+  const phase = new Uint32Array(n);
+  for (let k = 0; k < phaseOut.length; k++) phase.fill(k, phaseOut[k]!.start, phaseOut[k]!.end + 1);
+  const useful = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = centres[i]!;
+    const v = y[i]!;
+    useful[i] = active[i] === 1 && !Number.isNaN(c) && v !== c ? 1 : 0;
+  }
+  let x: XValue[];
+  if (pts.x === null) {
+    x = new Array<XValue>(n);
+    for (let i = 0; i < n; i++) x[i] = i + 1;
+  } else x = pts.x;
+  const columns: RunChartColumns = {
+    length: n,
+    x,
+    y: Float64Array.from(y.subarray(0, n)),
+    centre: centres,
+    phase,
+    baseline: baselineMask,
+    excluded: Uint8Array.from(excluded.subarray(0, n)),
+    useful,
+    signals: ruleBits,
+  };
+  if (pts.notes !== null) columns.note = pts.notes;
+  return columns;
 }
 
 /** As qicharts2's n.obs: the points of a phase that are not excluded, gaps included. */

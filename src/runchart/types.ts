@@ -146,6 +146,12 @@ export interface RunChartOptions<T = unknown> {
   astronomical?: AstronomicalOption;
   /** Split the data into independent charts, one per group, in first-seen order. */
   by?: Accessor<T, unknown>;
+  /**
+   * Shape of the per-point results: `"points"` (default), an array of point objects; or
+   * `"columns"`, one typed array per field ({@link RunChartColumns}), for long series, Arrow
+   * tables and Observable Plot channels. Phases, signals and warnings are the same either way.
+   */
+  output?: "points" | "columns";
 }
 
 /** One point of a run chart. */
@@ -170,6 +176,33 @@ export interface RunChartPoint {
   signals: readonly RunRuleId[];
   /** The caller's annotation, when `notes` is given. */
   note?: unknown;
+}
+
+/**
+ * The points of a run chart as columns (`output: "columns"`): entry i of every array belongs to
+ * point i. Numbers use NaN where the point form has null; flags are 0 or 1.
+ */
+export interface RunChartColumns {
+  /** Number of points. */
+  length: number;
+  /** The x values as given (the first of a group when aggregated); observation numbers when no x. */
+  x: XValue[];
+  /** The values; NaN for a gap. */
+  y: Float64Array;
+  /** The centre line at each point; NaN when its phase has no values. */
+  centre: Float64Array;
+  /** 0-based phase index. */
+  phase: Uint32Array;
+  /** 1 when the point helped set its phase's centre. */
+  baseline: Uint8Array;
+  /** 1 when the caller excluded the point. */
+  excluded: Uint8Array;
+  /** 1 when the point is a useful observation. */
+  useful: Uint8Array;
+  /** The rules each point takes part in, as bits: see {@link RUN_RULE_BITS}; 0 for none. */
+  signals: Uint8Array;
+  /** The caller's annotations, when `notes` is given. */
+  note?: unknown[];
 }
 
 /** One phase of a run chart: a stretch with its own centre line and runs analysis. */
@@ -249,10 +282,21 @@ export interface RunChart {
   };
 }
 
+/** A run chart with its points as columns (`output: "columns"`). */
+export interface RunChartColumnar extends Omit<RunChart, "points"> {
+  columns: RunChartColumns;
+}
+
 /** One chart of a grouped analysis (`by`). */
 export interface RunChartGroup {
   key: unknown;
   chart: RunChart;
+}
+
+/** One chart of a grouped analysis (`by`) with `output: "columns"`. */
+export interface RunChartColumnarGroup {
+  key: unknown;
+  chart: RunChartColumnar;
 }
 
 /** The resolved astronomical detector. */

@@ -32,6 +32,11 @@ describe("graph queries", () => {
       ["c1", "s2", "p2", "aim"],
     ]);
     expect(pathsToAim(diagram, "c1", { limit: 2 })).toHaveLength(2);
+    // Regression (found by a property run): a limit that is not a whole number is a QiError, not a TypeError.
+    for (const limit of [Symbol("s"), "2", 1.5, -1, Number.NaN]) {
+      expect(() => pathsToAim(diagram, "c1", { limit } as never)).toThrow(expect.objectContaining({ code: "invalid-option", path: ["options", "limit"] }));
+    }
+    expect(() => pathsToAim(diagram, "c1", null as never)).toThrow(expect.objectContaining({ code: "invalid-option", path: ["options"] }));
     expect(pathsToAim(diagram, "aim")).toEqual([["aim"]]);
     expect(pathsToAim(removeNode(diagram, "s1"), "s2")).toEqual([
       ["s2", "p1", "aim"],
