@@ -14,6 +14,7 @@
 export interface Arena {
   f64(n: number): Float64Array;
   i32(n: number): Int32Array;
+  u16(n: number): Uint16Array;
   u8(n: number): Uint8Array;
   /** Return the buffer for reuse. The arena's arrays must not be used afterwards. */
   release(): void;
@@ -46,6 +47,7 @@ export function createArena(bytes: number): Arena {
   return {
     f64: (n) => carve(n, 8, (b, o, k) => new Float64Array(b, o, k), (k) => new Float64Array(k)),
     i32: (n) => carve(n, 4, (b, o, k) => new Int32Array(b, o, k), (k) => new Int32Array(k)),
+    u16: (n) => carve(n, 2, (b, o, k) => new Uint16Array(b, o, k), (k) => new Uint16Array(k)),
     u8: (n) => carve(n, 1, (b, o, k) => new Uint8Array(b, o, k), (k) => new Uint8Array(k)),
     release: () => {
       if (buffer.byteLength <= SPARE_LIMIT && (spare === null || spare.byteLength < buffer.byteLength)) spare = buffer;
@@ -57,6 +59,7 @@ export function createArena(bytes: number): Arena {
 export const HEAP: Arena = {
   f64: (n) => new Float64Array(n),
   i32: (n) => new Int32Array(n),
+  u16: (n) => new Uint16Array(n),
   u8: (n) => new Uint8Array(n),
   release: () => {},
 };

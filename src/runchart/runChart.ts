@@ -174,7 +174,7 @@ interface FinalPhase {
 
 function analyse<T>(data: readonly T[], options: RunChartOptions<T>): RunChart | RunChartColumnar {
   // One buffer for every typed array of the analysis (see _lib/arena.ts); none reaches the result.
-  const arena = createArena(Math.max(0, Array.isArray(data) ? data.length : 0) * 72 + 64);
+  const arena = createArena(Math.max(0, Array.isArray(data) ? data.length : 0) * 80 + 64);
   try {
     return analyseWith(data, options, arena);
   } finally {

@@ -19,6 +19,9 @@ import type { Direction, XValue } from "../runchart/types.js";
 import { resolveControlRules } from "./rules/index.js";
 import type {
   ControlChart,
+  ControlChartColumnar,
+  ControlChartColumnarGroup,
+  ControlChartColumns,
   ControlChartGroup,
   ControlChartOptions,
   ControlChartPhase,
@@ -30,13 +33,13 @@ import type {
   SigmaConstant,
   Variation,
 } from "./types.js";
+import { CONTROL_RULE_MASK } from "./ruleBits.js";
 import { activeIndices, findAlternating, findRunsWhere, findZoneSignals } from "./zones.js";
 
 const OPTION_KEYS = [
-  "type", "x", "y", "n", "notes", "by", "rules", "direction", "target", "baseline", "phases", "exclude", "centre", "screenMovingRanges", "sigmaConstant", "multiply",
+  "type", "x", "y", "n", "notes", "by", "rules", "direction", "target", "baseline", "phases", "exclude", "centre", "screenMovingRanges", "sigmaConstant", "multiply", "output",
 ] as const;
 const TYPES: readonly ControlChartType[] = ["i", "mr", "xbar", "s", "p", "pp", "u", "up", "c", "g", "t"];
-const EMPTY: readonly ControlRuleId[] = Object.freeze([]);
 
 /**
  * Analyse a Shewhart control chart: centre line, 3-sigma control limits and 2-sigma lines per
@@ -56,23 +59,29 @@ const EMPTY: readonly ControlRuleId[] = Object.freeze([]);
  * const chart = controlChart([10, 12, 11, 13, 12, 40, 11, 12], { type: "i" });
  * chart.phases[0].centre //=> 15.125
  * chart.signals.map((s) => s.rule) //=> ["beyond-limits"]
+ *
+ * // Long series: the points as columns (typed arrays), the phases and signals as usual.
+ * const big = controlChart([10, 12, 11, 13, 12, 40, 11, 12], { type: "i", output: "columns" });
+ * big.columns.ucl[0] //=> 39.4411094224924
  */
+export function controlChart<T>(data: readonly T[], options: ControlChartOptions<T> & { by: Accessor<T, unknown>; output: "columns" }): ControlChartColumnarGroup[];
 export function controlChart<T>(data: readonly T[], options: ControlChartOptions<T> & { by: Accessor<T, unknown> }): ControlChartGroup[];
+export function controlChart<T>(data: readonly T[], options: ControlChartOptions<T> & { output: "columns" }): ControlChartColumnar;
 export function controlChart<T>(data: readonly T[], options?: ControlChartOptions<T>): ControlChart;
-export function controlChart<T>(data: readonly T[], options: ControlChartOptions<T> = {}): ControlChart | ControlChartGroup[] {
+export function controlChart<T>(data: readonly T[], options: ControlChartOptions<T> = {}): ControlChart | ControlChartColumnar | ControlChartGroup[] | ControlChartColumnarGroup[] {
   const o = objectOption(options, ["options"]);
   checkKeys(o, OPTION_KEYS, ["options"], "option");
   if (!Array.isArray(data)) throw new QiError("invalid-value", ["data"], `data must be an array of numbers or rows, not ${describeValue(data)}`);
-  if (options.by !== undefined) return analyseByGroup(data, options, "controlChart", analyse);
+  if (options.by !== undefined) return analyseByGroup(data, options, "controlChart", analyse) as ControlChartGroup[] | ControlChartColumnarGroup[];
   return analyse(data, options);
 }
 
 
-function analyse<T>(data: readonly T[], options: ControlChartOptions<T>): ControlChart {
+function analyse<T>(data: readonly T[], options: ControlChartOptions<T>): ControlChart | ControlChartColumnar {
   // One buffer for the typed arrays of the analysis (see _lib/arena.ts); none reaches the result.
   // Per row: x keys, order and group starts (16 bytes), y and n (16), the statistic (8), three
-  // masks (3) and the seven lines (56), rounded up.
-  const arena = createArena(Math.max(0, Array.isArray(data) ? data.length : 0) * 104 + 256);
+  // masks (3), the rule bits (2) and the seven lines (56), rounded up.
+  const arena = createArena(Math.max(0, Array.isArray(data) ? data.length : 0) * 112 + 256);
   try {
     return analyseWith(data, options, arena);
   } finally {
@@ -80,7 +89,8 @@ function analyse<T>(data: readonly T[], options: ControlChartOptions<T>): Contro
   }
 }
 
-function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, arena: Arena): ControlChart {
+function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, arena: Arena): ControlChart | ControlChartColumnar {
+  const columnar = options.output === undefined ? false : enumOption(options.output, ["points", "columns"] as const, ["options", "output"]) === "columns";
   const type: ControlChartType = options.type === undefined ? "i" : (TYPES as readonly unknown[]).includes(options.type) ? options.type : unknownType(options.type);
   const direction: Direction = options.direction === undefined ? "neutral" : enumOption(options.direction, ["increase", "decrease", "neutral"] as const, ["options", "direction"]);
   const rules = resolveControlRules(options.rules);
@@ -179,13 +189,10 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
   const centreName = fixed ? "centre line" : type === "g" ? "median" : "mean";
   const limitName = rules.preset === "mdc" ? "process limit" : "control limit";
   const signals: ControlChartSignal[] = [];
-  const pointSignals: (ControlRuleId[] | undefined)[] = new Array(n);
+  const ruleBits = columnar ? new Uint16Array(n) : arena.u16(n);
   const mark = (rule: ControlRuleId, points: readonly number[]): void => {
-    for (const i of points) {
-      const list = pointSignals[i];
-      if (list === undefined) pointSignals[i] = [rule];
-      else if (!list.includes(rule)) list.push(rule);
-    }
+    const bit = CONTROL_RULE_MASK.bit(rule);
+    for (const i of points) ruleBits[i]! |= bit;
   };
   // Variation icons and labels belong to the mdc rules only; other rule sets leave them null.
   const mdc = rules.preset === "mdc";
@@ -343,9 +350,14 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
     });
   });
 
-  const points = buildPoints(type, s, y, out, base, excluded, active, phaseOut, pointSignals, variation, labels);
   signals.sort((a, b) => a.phase - b.phase || a.start - b.start || a.end - b.end);
-  return { type, points, phases: phaseOut, signals, warnings, settings: { rules, direction, screenMovingRanges: screen, sigmaConstant, multiply, target } };
+  const settings = { rules, direction, screenMovingRanges: screen, sigmaConstant, multiply, target };
+  if (columnar) {
+    const columns = buildColumns(type, s, y, out, base, excluded, active, phaseOut, ruleBits, variation, labels);
+    return { type, columns, phases: phaseOut, signals, warnings, settings };
+  }
+  const points = buildPoints(type, s, y, out, base, excluded, active, phaseOut, ruleBits, variation, labels);
+  return { type, points, phases: phaseOut, signals, warnings, settings };
 }
 
 function finiteOrNull(v: number): number | null {
@@ -375,11 +387,11 @@ function buildPoints(
   excluded: Uint8Array,
   active: Uint8Array,
   phases: readonly ControlChartPhase[],
-  pointSignals: readonly (ControlRuleId[] | undefined)[],
+  ruleBits: Uint16Array,
   variation: readonly (Variation | null)[] | null,
   labels: readonly (ControlRuleId | null)[] | null,
 ): ControlChartPoint[] {
-  pointOf(0, 0, null, null, null, null, null, null, null, null, 0, false, false, false, EMPTY, null, null);
+  pointOf(0, 0, null, null, null, null, null, null, null, null, 0, false, false, false, CONTROL_RULE_MASK.list(0), null, null);
   const points: ControlChartPoint[] = new Array(s.n);
   const hasValue = type !== "xbar" && type !== "s";
   const hasN = type === "p" || type === "pp" || type === "u" || type === "up" || type === "xbar" || type === "s";
@@ -429,7 +441,7 @@ function buildPoints(
         base[i] === 1 && !Number.isNaN(v),
         excluded[i] === 1,
         active[i] === 1 && Number.isFinite(c) && v !== c,
-        pointSignals[i] ?? EMPTY,
+        CONTROL_RULE_MASK.list(ruleBits[i]!),
         variation === null ? null : variation[i]!,
         labels === null ? null : labels[i]!,
       );
@@ -438,6 +450,66 @@ function buildPoints(
     }
   }
   return points;
+}
+
+/** The points as columns: copies of the arena's arrays, with NaN wherever a point would hold null. */
+function buildColumns(
+  type: ControlChartType,
+  s: Series,
+  y: Float64Array,
+  out: FitOutput,
+  base: Uint8Array,
+  excluded: Uint8Array,
+  active: Uint8Array,
+  phases: readonly ControlChartPhase[],
+  ruleBits: Uint16Array,
+  variation: (Variation | null)[] | null,
+  labels: (ControlRuleId | null)[] | null,
+): ControlChartColumns {
+  const n = s.n;
+  const hasValue = type !== "xbar" && type !== "s";
+  const hasN = type === "p" || type === "pp" || type === "u" || type === "up" || type === "xbar" || type === "s";
+  const phase = new Uint32Array(n);
+  for (let k = 0; k < phases.length; k++) phase.fill(k, phases[k]!.start, phases[k]!.end + 1);
+  const baseline = new Uint8Array(n);
+  const useful = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = y[i]!;
+    const c = out.cl[i]!;
+    baseline[i] = base[i] === 1 && !Number.isNaN(v) ? 1 : 0;
+    useful[i] = active[i] === 1 && Number.isFinite(c) && v !== c ? 1 : 0;
+  }
+  const columns: ControlChartColumns = {
+    length: n,
+    x: s.x,
+    y: finiteCopy(y, n),
+    value: hasValue ? finiteCopy(s.value, n) : null,
+    n: hasN ? finiteCopy(s.size, n) : null,
+    centre: finiteCopy(out.cl, n),
+    ucl: finiteCopy(out.ucl, n),
+    lcl: finiteCopy(out.lcl, n),
+    ucl2: finiteCopy(out.ucl2, n),
+    lcl2: finiteCopy(out.lcl2, n),
+    phase,
+    baseline,
+    excluded: Uint8Array.from(excluded.subarray(0, n)),
+    useful,
+    signals: ruleBits,
+    variation,
+    label: labels,
+  };
+  if (s.notes !== null) columns.note = s.notes;
+  return columns;
+}
+
+/** A copy of the first n values with every non-finite value as NaN (null in the point form). */
+function finiteCopy(a: Float64Array, n: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = a[i]!;
+    out[i] = v - v === 0 ? v : Number.NaN;
+  }
+  return out;
 }
 
 /** The same number, told apart from its sign for zero (NaN is never the same: it becomes null anyway). */

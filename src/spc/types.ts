@@ -129,6 +129,12 @@ export interface ControlChartOptions<T = unknown> {
   sigmaConstant?: SigmaConstant;
   /** Multiply the statistic, centre and limits (100 for per cent, 1000 per 1,000 bed days). Default 1. */
   multiply?: number;
+  /**
+   * Shape of the per-point results: `"points"` (default), an array of point objects; or
+   * `"columns"`, one typed array per field ({@link ControlChartColumns}), for long series, Arrow
+   * tables and Observable Plot channels. Phases, signals and warnings are the same either way.
+   */
+  output?: "points" | "columns";
 }
 
 /** How a point reads under NHS Making Data Count. */
@@ -165,6 +171,39 @@ export interface ControlChartPoint {
   /** mdc rules only: the rule that labelled the point, by NHSRplotthedots' precedence. */
   label: ControlRuleId | null;
   note?: unknown;
+}
+
+/**
+ * The points of a control chart as columns (`output: "columns"`): entry i of every array belongs
+ * to point i. Numbers use NaN where the point form has null; flags are 0 or 1.
+ */
+export interface ControlChartColumns {
+  /** Number of points. */
+  length: number;
+  x: XValue[];
+  /** The plotted statistic; NaN for a gap. */
+  y: Float64Array;
+  /** The raw value (count or measurement); null for xbar and s charts. */
+  value: Float64Array | null;
+  /** The denominator or subgroup size; null for i, mr, c, g and t charts. */
+  n: Float64Array | null;
+  centre: Float64Array;
+  ucl: Float64Array;
+  lcl: Float64Array;
+  ucl2: Float64Array;
+  lcl2: Float64Array;
+  phase: Uint32Array;
+  baseline: Uint8Array;
+  excluded: Uint8Array;
+  useful: Uint8Array;
+  /** The rules each point takes part in, as bits: see {@link CONTROL_RULE_BITS}; 0 for none. */
+  signals: Uint16Array;
+  /** mdc rules only: how each point reads; null for other rule sets. */
+  variation: (Variation | null)[] | null;
+  /** mdc rules only: the rule that labelled each point; null for other rule sets. */
+  label: (ControlRuleId | null)[] | null;
+  /** The caller's annotations, when `notes` is given. */
+  note?: unknown[];
 }
 
 /** One phase: a stretch with its own centre line and limits. */
@@ -241,4 +280,15 @@ export interface ControlChart {
 export interface ControlChartGroup {
   key: unknown;
   chart: ControlChart;
+}
+
+/** A control chart with its points as columns (`output: "columns"`). */
+export interface ControlChartColumnar extends Omit<ControlChart, "points"> {
+  columns: ControlChartColumns;
+}
+
+/** One chart of a grouped analysis (`by`) with `output: "columns"`. */
+export interface ControlChartColumnarGroup {
+  key: unknown;
+  chart: ControlChartColumnar;
 }
