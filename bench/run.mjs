@@ -37,8 +37,23 @@ function floor(rows) {
   return out;
 }
 
+// The floor for columnar output: read x and y of every row into typed arrays.
+function floorColumns(rows) {
+  const x = new Float64Array(rows.length);
+  const y = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const d = rows[i];
+    x[i] = d.x;
+    y[i] = d.y ?? Number.NaN;
+  }
+  return { x, y };
+}
+
+// `node --expose-gc bench/run.mjs million batch` runs only the named groups.
+const only = process.argv.slice(2);
 const results = [];
 async function group(name, make, tasks) {
+  if (only.length > 0 && !only.includes(name)) return;
   let data = make();
   const bench = new Bench({ time: 3000, warmupTime: 500 });
   for (const [label, fn] of tasks) bench.add(label, () => fn(data));
@@ -57,10 +72,15 @@ await group("million", () => series(1_000_000, lcg(42)), [
   ["floor: one loop over 1,000,000 rows", (rows) => floor(rows)],
   ["runChart, 1,000,000 points (anhoej rules)", (rows) => runChart(rows, { x: "x", y: "y", rules: "anhoej" })],
   ["controlChart i, 1,000,000 points (shewhart)", (rows) => controlChart(rows, { type: "i", x: "x", y: "y" })],
+  ["runChart columns, 1,000,000 points (pace rules)", (rows) => runChart(rows, { x: "x", y: "y", output: "columns" })],
+  ["controlChart i columns, 1,000,000 points (shewhart)", (rows) => controlChart(rows, { type: "i", x: "x", y: "y", output: "columns" })],
+  ["floor (columns): one loop over 1,000,000 rows", (rows) => floorColumns(rows)],
 ]);
 await group("million counts", () => proportions(1_000_000, lcg(7)), [
   ["controlChart p, 1,000,000 points (shewhart)", (rows) => controlChart(rows, { type: "p", x: "x", y: "y", n: "n" })],
   ["controlChart u, 1,000,000 points (shewhart)", (rows) => controlChart(rows, { type: "u", x: "x", y: "y", n: "n" })],
+  ["controlChart p columns, 1,000,000 points (shewhart)", (rows) => controlChart(rows, { type: "p", x: "x", y: "y", n: "n", output: "columns" })],
+  ["controlChart u columns, 1,000,000 points (shewhart)", (rows) => controlChart(rows, { type: "u", x: "x", y: "y", n: "n", output: "columns" })],
 ]);
 await group("timescales", () => simulateCases({ seed: 1, start: "2015-01-01", end: "2024-12-31", children: 100_000 }), [
   ["stageDurations, 100,000 children (recommendation stage)", (events) => stageDurations(events, "recommendation", { asOf: "2024-12-31" })],
@@ -71,12 +91,17 @@ await group("pace-stages", () => simulateCases({ seed: 1, start: "2015-01-01", e
 ]);
 
 console.table(results.map((r) => ({ task: r.task, "median ms": r.median.toFixed(1), "mean ms": r.mean.toFixed(1), "p99 ms": r.p99.toFixed(1) })));
-const ms = (label) => results.find((r) => r.task.startsWith(label)).median;
+const ms = (label) => results.find((r) => r.task.startsWith(label))?.median;
+const fmt = (v) => (v === undefined ? "not run" : `${v.toFixed(1)} ms`);
+const ratio = (a, b) => (a === undefined || b === undefined ? "" : `, ${(a / b).toFixed(2)}× the floor (target ≤ 5×)`);
 const million = ms("runChart, 1,000,000 points (pace");
+const millionColumns = ms("runChart columns, 1,000,000");
 const millionFloor = ms("floor: one loop over 1,000,000");
+const columnsFloor = ms("floor (columns)");
 const batch = ms("runChart, 10,000 series");
 const batchFloor = ms("floor: one loop over 10,000");
-console.log(`1,000,000 points: ${million.toFixed(1)} ms (target ≤ 100 ms), ${(million / millionFloor).toFixed(2)}× the floor (target ≤ 5×)`);
-for (const t of ["i", "p", "u"]) console.log(`controlChart ${t}, 1,000,000 points: ${ms(`controlChart ${t},`).toFixed(1)} ms (target ≤ 150 ms)`);
-console.log(`10,000 × 60 batch: ${batch.toFixed(1)} ms (target ≤ 150 ms), ${(batch / batchFloor).toFixed(2)}× the floor (target ≤ 5×)`);
-console.log(`PACE stages, 100,000 children: ${ms("paceTimescales, 100,000").toFixed(1)} ms (target ≤ 1,500 ms)`);
+console.log(`runChart, 1,000,000 points: ${fmt(million)} (target ≤ 100 ms)${ratio(million, millionFloor)}`);
+console.log(`runChart columns, 1,000,000 points: ${fmt(millionColumns)} (target ≤ 100 ms)${ratio(millionColumns, columnsFloor)}`);
+for (const t of ["i", "p", "u"]) console.log(`controlChart ${t}, 1,000,000 points: ${fmt(ms(`controlChart ${t},`))}; columns ${fmt(ms(`controlChart ${t} columns,`))} (target ≤ 150 ms)`);
+console.log(`10,000 × 60 batch: ${fmt(batch)} (target ≤ 150 ms)${ratio(batch, batchFloor)}`);
+console.log(`PACE stages, 100,000 children: ${fmt(ms("paceTimescales, 100,000"))} (target ≤ 1,500 ms)`);
