@@ -69,7 +69,7 @@ describe.skipIf(missing.length > 0)("browser bundle in headless Chromium", () =>
       const u = r.url();
       if (!u.startsWith(base) && !u.startsWith("data:") && !u.startsWith("about:")) external.push(u);
     });
-  }, 30_000);
+  }, 120_000);
 
   afterAll(async () => {
     await context?.close();
@@ -119,7 +119,7 @@ describe.skipIf(missing.length > 0)("browser bundle in headless Chromium", () =>
     expect(await page.locator("#out svg .annotation").count()).toBeGreaterThan(0);
     await page.locator("#out svg").screenshot({ path: join(IMG, "run-chart.png") });
     await page.close();
-  }, 30_000);
+  }, 120_000);
 
   it("renders a p chart with stepped limits from the bundle", async () => {
     const { page, result } = await open("control");
@@ -127,7 +127,7 @@ describe.skipIf(missing.length > 0)("browser bundle in headless Chromium", () =>
     expect(await page.locator("#out svg .limit.upper").count()).toBeGreaterThan(0);
     await page.locator("#out svg").screenshot({ path: join(IMG, "control-chart.png") });
     await page.close();
-  }, 30_000);
+  }, 120_000);
 
   it("renders the project report, with no requests beyond the page", async () => {
     const { page, result } = await open("report");
@@ -149,7 +149,7 @@ describe.skipIf(missing.length > 0)("browser bundle in headless Chromium", () =>
     expect(await report.evaluate(() => getComputedStyle(document.querySelector("section.measure")!).breakBefore)).toBe("page");
     await report.close();
     await page.close();
-  }, 30_000);
+  }, 120_000);
 
   it("parses hostile labels as text (DOMParser, image/svg+xml)", async () => {
     const { page, result } = await open("hostile");
@@ -162,7 +162,7 @@ describe.skipIf(missing.length > 0)("browser bundle in headless Chromium", () =>
       expect(parsed.text).toContain("</svg><script>alert(1)</script> & <b>bold</b>");
     }
     await page.close();
-  }, 30_000);
+  }, 120_000);
 
   it("made no requests outside the test server", () => {
     expect(external).toEqual([]);
