@@ -114,44 +114,52 @@ export interface RephaseOption {
   onCentre?: "skip" | "break";
 }
 
-/** The {@link runChart} options. */
-export interface RunChartOptions<T = unknown> {
+/**
+ * The options run charts and control charts share: how rows are read, phases, baselines,
+ * exclusions, a fixed centre, which way is better, groups and the shape of the output.
+ */
+export interface SeriesOptions<T = unknown> {
   /** x value of each row: field name or accessor. Default: the observation number 1, 2, 3… */
   x?: Accessor<T, unknown>;
   /** y value of each row: field name or accessor. Default: the row itself (an array of numbers). */
   y?: Accessor<T, unknown>;
   /** A per-point annotation (field name or accessor), copied to `points[i].note`. */
   notes?: Accessor<T, unknown>;
-  /** Combine rows that share an x value. Without it, duplicate x is an error. */
-  aggregate?: Aggregate;
-  /** Rules: preset name or overrides. Default `"pace"`. */
-  rules?: RunRulesOption;
   /** Which way is better. Default `"neutral"`. */
   direction?: Direction;
   /**
-   * Points that set the centre in each phase: a count N (the first N points of every phase), an
-   * array with one count per phase (`null` = the whole phase), or an x value (the baseline of the
-   * phase that contains it ends there).
+   * Points that set the centre (and a control chart's limits) in each phase: a count N (the first
+   * N points of every phase), an array with one count per phase (`null` = the whole phase), or an
+   * x value (the baseline of the phase that contains it ends there).
    */
   baseline?: number | readonly (number | null)[] | Date | string;
   /** Where new phases start: 0-based point indices, or x values (Dates / ISO date strings). */
   phases?: readonly (number | Date | string)[];
-  /** 0-based point indices kept on the chart but left out of the centre and the rules. */
+  /** 0-based point indices kept on the chart but left out of the centre, limits and rules. */
   exclude?: readonly number[];
   /** A fixed centre line: one value, or one per phase (`null` = computed). */
   centre?: number | readonly (number | null)[];
-  /** Automatic re-phasing after sustained runs (`true` for the defaults). */
-  rephase?: boolean | RephaseOption;
-  /** Astronomical-point detector. Default: the preset's (`tukey` for pace, off for anhoej). */
-  astronomical?: AstronomicalOption;
   /** Split the data into independent charts, one per group, in first-seen order. */
   by?: Accessor<T, unknown>;
   /**
    * Shape of the per-point results: `"points"` (default), an array of point objects; or
-   * `"columns"`, one typed array per field ({@link RunChartColumns}), for long series, Arrow
-   * tables and Observable Plot channels. Phases, signals and warnings are the same either way.
+   * `"columns"`, one typed array per field ({@link RunChartColumns}, `ControlChartColumns`), for
+   * long series, Arrow tables and Observable Plot channels. Phases, signals and warnings are the
+   * same either way.
    */
   output?: "points" | "columns";
+}
+
+/** The {@link runChart} options: the {@link SeriesOptions} and the run-chart rules. */
+export interface RunChartOptions<T = unknown> extends SeriesOptions<T> {
+  /** Combine rows that share an x value. Without it, duplicate x is an error. */
+  aggregate?: Aggregate;
+  /** Rules: preset name or overrides. Default `"pace"`. */
+  rules?: RunRulesOption;
+  /** Automatic re-phasing after sustained runs (`true` for the defaults). */
+  rephase?: boolean | RephaseOption;
+  /** Astronomical-point detector. Default: the preset's (`tukey` for pace, off for anhoej). */
+  astronomical?: AstronomicalOption;
 }
 
 /** One point of a run chart. */

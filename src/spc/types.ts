@@ -1,5 +1,5 @@
 import type { Accessor } from "../_lib/accessor.js";
-import type { Assessment, Direction, ShiftRule, TrendRule, XValue } from "../runchart/types.js";
+import type { Assessment, Direction, SeriesOptions, ShiftRule, TrendRule, XValue } from "../runchart/types.js";
 
 
 /**
@@ -95,46 +95,22 @@ export type ControlRulesOption =
       crossings?: boolean | AnhoejRule;
     };
 
-/** The {@link controlChart} options. */
-export interface ControlChartOptions<T = unknown> {
+/** The {@link controlChart} options: the `SeriesOptions` shared with run charts, and the chart type, denominators and rules. */
+export interface ControlChartOptions<T = unknown> extends SeriesOptions<T> {
   /** Chart type. Default `"i"`. */
   type?: ControlChartType;
-  /** x value of each row: field name or accessor. Default: the observation number 1, 2, 3… */
-  x?: Accessor<T, unknown>;
-  /** y value (measurement, count, time…) of each row. Default: the row itself (numbers). */
-  y?: Accessor<T, unknown>;
   /** Denominator of each row for p, pp, u and up charts (required for them). */
   n?: Accessor<T, unknown>;
-  /** A per-point annotation, copied to `points[i].note`. */
-  notes?: Accessor<T, unknown>;
-  /** Split the data into independent charts, one per group, in first-seen order. */
-  by?: Accessor<T, unknown>;
   /** Rules: preset name or overrides. Default `"shewhart"`. */
   rules?: ControlRulesOption;
-  /** Which way is better. Default `"neutral"`. */
-  direction?: Direction;
   /** A target for the assurance icon (last phase): pass, fail or inconsistent. */
   target?: number;
-  /** Points that set the centre and limits of each phase (as runChart). */
-  baseline?: number | readonly (number | null)[] | Date | string;
-  /** Where new phases start: 0-based point indices, or x values (Dates / ISO date strings). */
-  phases?: readonly (number | Date | string)[];
-  /** 0-based point indices kept on the chart but left out of the centre, limits and rules. */
-  exclude?: readonly number[];
-  /** A fixed centre line: one value, or one per phase (`null` = computed). */
-  centre?: number | readonly (number | null)[];
   /** Leave moving ranges ≥ 3.267 × AMR out of the average (Nelson 1982). Default true. */
   screenMovingRanges?: boolean;
   /** σ̂ from the average moving range. Default `"d2"`, or `2.66` for the `mdc` rules. */
   sigmaConstant?: SigmaConstant;
   /** Multiply the statistic, centre and limits (100 for per cent, 1000 per 1,000 bed days). Default 1. */
   multiply?: number;
-  /**
-   * Shape of the per-point results: `"points"` (default), an array of point objects; or
-   * `"columns"`, one typed array per field ({@link ControlChartColumns}), for long series, Arrow
-   * tables and Observable Plot channels. Phases, signals and warnings are the same either way.
-   */
-  output?: "points" | "columns";
 }
 
 /** How a point reads under NHS Making Data Count. */
