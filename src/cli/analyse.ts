@@ -26,6 +26,7 @@ export const CHART_TYPES = ["run", "i", "mr", "xbar", "s", "p", "pp", "u", "up",
 export type ChartChoice = (typeof CHART_TYPES)[number];
 const NEEDS_N: readonly string[] = ["p", "pp", "u", "up"];
 const DIRECTIONS = ["increase", "decrease", "neutral"] as const;
+const AGGREGATES = ["mean", "median", "sum"] as const;
 
 const SPEC = {
   x: { type: "string" },
@@ -35,6 +36,7 @@ const SPEC = {
   dates: { type: "string" },
   delimiter: { type: "string" },
   chart: { type: "string" },
+  aggregate: { type: "string" },
   rules: { type: "string" },
   direction: { type: "string" },
   baseline: { type: "string" },
@@ -58,6 +60,8 @@ export interface ChartSettings {
   /** 0-based point indices. */
   exclude: number[];
   target: number | undefined;
+  /** Run charts: combine rows that share an x value (without it, a repeated x is an error). */
+  aggregate?: (typeof AGGREGATES)[number] | undefined;
 }
 
 /** Flags → the library's option names, for error messages. */
@@ -71,6 +75,7 @@ export const ANALYSE_FLAGS: Readonly<Record<string, string>> = {
   type: "--chart",
   centre: "--baseline",
   n: "--n",
+  aggregate: "--aggregate",
 };
 
 /** Check a rule-set name against the chart family. */
@@ -100,7 +105,7 @@ export function analyseRows(rows: readonly SeriesPoint[], s: ChartSettings, hasX
     ...(s.exclude.length > 0 ? { exclude: s.exclude } : {}),
   };
   if (s.chart === "run") {
-    return runChart(rows, { ...common, ...(s.rules !== undefined ? { rules: s.rules as "pace" } : {}) });
+    return runChart(rows, { ...common, ...(s.rules !== undefined ? { rules: s.rules as "pace" } : {}), ...(s.aggregate !== undefined ? { aggregate: s.aggregate } : {}) });
   }
   return controlChart(rows, {
     ...common,
@@ -128,6 +133,10 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
   const rules = stringFlag(values, "rules");
   checkRules(C, chart, rules);
   const direction = enumFlag(C, "direction", stringFlag(values, "direction"), DIRECTIONS);
+  const aggregate = enumFlag(C, "aggregate", stringFlag(values, "aggregate"), AGGREGATES);
+  if (aggregate !== undefined && chart !== "run") {
+    throw new UsageError(`--aggregate is for run charts (here --chart ${chart}): control charts combine rows that share an x themselves (p, pp, u, up and c sum them; xbar and s make a subgroup; i, mr, g and t need one row per x)`, C);
+  }
   const dates: DateFormat = enumFlag(C, "dates", stringFlag(values, "dates"), DATE_FORMATS) ?? "iso";
   const baseline = intFlag(C, "baseline", stringFlag(values, "baseline"), 1);
   const target = numberFlag(C, "target", stringFlag(values, "target"));
@@ -171,7 +180,7 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
     if (g === undefined) groups.set(key, (g = []));
     g.push(i);
   }
-  const settings: ChartSettings = { chart, rules, direction, baseline, phases, exclude, target };
+  const settings: ChartSettings = { chart, rules, direction, baseline, phases, exclude, target, aggregate };
   const results: { key: string; chart: RunChart | ControlChart; rows: number[] }[] = [];
   for (const [key, idx] of groups) {
     // Point numbers are 1-based on the command line; say so before the library (0-based) does.
@@ -182,7 +191,7 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
         }
       }
     }
-    if (chart === "run" && xs !== null) checkDuplicates(table, xCol!, xs.values, idx, key, byName);
+    if (chart === "run" && xs !== null && aggregate === undefined) checkDuplicates(table, xCol!, xs.values, idx, key, byName);
     const rows = idx.map((i): SeriesPoint => ({
       ...(xs !== null ? { x: xs.values[i]! } : {}),
       y: ys[i]!,
@@ -242,7 +251,7 @@ function checkDuplicates(table: Table, xCol: string, xs: readonly (number | stri
     const first = seen.get(v);
     if (first !== undefined) {
       throw new DataError(
-        `${table.where(i, xCol)}: ${quote(String(v))} is already on ${table.where(first).replace(/^.*?: /, "")}${byName !== undefined ? ` (${byName} ${quote(key)})` : ""}; a run chart needs one value per ${xCol}: combine the rows first`,
+        `${table.where(i, xCol)}: ${quote(String(v))} is already on ${table.where(first).replace(/^.*?: /, "")}${byName !== undefined ? ` (${byName} ${quote(key)})` : ""}; a run chart needs one value per ${xCol}: combine the rows first, or give --aggregate mean, median or sum`,
       );
     }
     seen.set(v, i);

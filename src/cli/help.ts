@@ -54,6 +54,8 @@ Analysis:
   --rules SET          run charts: pace (default), ihi, anhoej;
                        control charts: shewhart (default), ihi, western-electric, nelson, anhoej, mdc
   --direction DIR      increase, decrease or neutral (default): which way is better
+  --aggregate HOW      run charts: combine rows with the same x by mean, median or sum
+                       (without it a repeated x is an error)
   --baseline N         the first N points of each phase set its centre line
   --phase DATE|N       a new phase starts at this date or point number (1-based); repeatable
   --exclude N          leave point N (1-based, in x order) out of the centre and rules; repeatable
@@ -70,6 +72,7 @@ Examples:
   pace-qi analyse weeks.csv --x month --y weeks --baseline 12 --svg weeks.svg
   pace-qi analyse audit.csv --x month --y met --n audited --chart p --rules mdc --json --out audit.json
   pace-qi analyse moves.csv --x week --y moves --dates uk --phase 01/04/2024 --by team
+  pace-qi analyse reviews.csv --x month --y days --aggregate median --direction decrease
 `,
   timescales: `pace-qi timescales FILE — permanence timescales for every PACE stage
 
