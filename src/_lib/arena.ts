@@ -9,7 +9,7 @@
  *
  * Arrays from an arena are scratch: they must never appear in a result. The spare buffer is
  * handed to one arena at a time, so a nested analysis (an accessor that itself calls runChart)
- * gets a buffer of its own; buffers above `SPARE_LIMIT` bytes are never kept.
+ * gets a buffer of its own; buffers above `SPARE_LIMIT` bytes are kept only through a WeakRef.
  */
 export interface Arena {
   f64(n: number): Float64Array;
@@ -22,15 +22,25 @@ export interface Arena {
 
 const SPARE_LIMIT = 1 << 20;
 let spare: ArrayBuffer | null = null;
+// A large buffer (a long series) is kept only weakly: the next long analysis reuses it if the
+// garbage collector has not reclaimed it yet, so a dashboard re-analysing a million points does
+// not allocate (and V8 does not count against its external-memory budget) tens of megabytes per
+// call, and an idle page holds nothing.
+let largeSpare: WeakRef<ArrayBuffer> | null = null;
 
 /** An arena with room for `bytes` (more is allocated on demand as separate arrays). */
 export function createArena(bytes: number): Arena {
   const size = Math.max(64, Math.ceil(bytes / 8) * 8);
   let buffer: ArrayBuffer;
   let reused = false;
+  const large = size > SPARE_LIMIT ? largeSpare?.deref() : undefined;
   if (spare !== null && spare.byteLength >= size) {
     buffer = spare;
     spare = null;
+    reused = true;
+  } else if (large !== undefined && large.byteLength >= size) {
+    buffer = large;
+    largeSpare = null;
     reused = true;
   } else {
     buffer = new ArrayBuffer(size);
@@ -50,7 +60,9 @@ export function createArena(bytes: number): Arena {
     u16: (n) => carve(n, 2, (b, o, k) => new Uint16Array(b, o, k), (k) => new Uint16Array(k)),
     u8: (n) => carve(n, 1, (b, o, k) => new Uint8Array(b, o, k), (k) => new Uint8Array(k)),
     release: () => {
-      if (buffer.byteLength <= SPARE_LIMIT && (spare === null || spare.byteLength < buffer.byteLength)) spare = buffer;
+      if (buffer.byteLength <= SPARE_LIMIT) {
+        if (spare === null || spare.byteLength < buffer.byteLength) spare = buffer;
+      } else if ((largeSpare?.deref()?.byteLength ?? 0) < buffer.byteLength) largeSpare = new WeakRef(buffer);
     },
   };
 }
