@@ -14,7 +14,10 @@ export type XKind = "index" | "number" | "date";
 export interface XTable {
   length: number;
   kind: XKind;
-  /** The x value of each row as given (null when kind is `index`). */
+  /**
+   * The x value of each row as given, for dates (Dates and ISO strings are returned as given);
+   * null for numbers, whose values are `keys` (see {@link xValueAt}), and for `index`.
+   */
   values: readonly unknown[] | null;
   /** Sort key of each row: the number, the Date's time, or the ISO date's day number. */
   keys: Float64Array;
@@ -26,6 +29,12 @@ export interface XTable {
   groupStarts: Int32Array;
   /** True when the rows were already in strictly increasing x order: one row per x, order = identity. */
   simple: boolean;
+}
+
+/** The x value of row i as given: the Date or string, the number, or the observation number. */
+export function xValueAt(xt: XTable, i: number): number | Date | string {
+  if (xt.values !== null) return xt.values[i] as Date | string;
+  return xt.kind === "index" ? i + 1 : xt.keys[i]!;
 }
 
 /** Name of an accessor option for error paths: the field name, or the option name. */
@@ -53,7 +62,9 @@ export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | undefined
   }
   const get = valueof(x, "x");
   const name = channelName(x, "x");
-  const values: unknown[] = new Array(length);
+  // Kept for dates only: a numeric x is its own sort key, and a million-row x column would
+  // otherwise be an 8 MB array the garbage collector must trace on every major collection.
+  let values: unknown[] | null = null;
   const keys = arena.f64(length);
   let days: Float64Array | null = null;
   let kind: XKind | undefined;
@@ -61,7 +72,6 @@ export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | undefined
   let strict = true;
   for (let i = 0; i < length; i++) {
     const v = get(data[i]!, i, data);
-    values[i] = v;
     let k: number;
     let vk: XKind;
     if (typeof v === "number") {
@@ -81,6 +91,9 @@ export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | undefined
       k = v instanceof Date ? v.getTime() : day * 86_400_000;
       days ??= arena.f64(length);
       days[i] = day;
+      // Mixed kinds are an error below, so dates start at row 0 when there are any.
+      values ??= new Array(length);
+      values[i] = v;
     } else {
       throw new QiError("invalid-x", ["data", i, name], `x is missing or not a number, Date or ISO date in row ${i}: ${describeValue(v)}`);
     }

@@ -8,7 +8,7 @@ export interface PointLabeller {
 }
 
 /** Build a labeller for the points' x values. */
-export function pointLabeller(kind: XKind, x: readonly unknown[], days: Float64Array | null): PointLabeller {
+export function pointLabeller(kind: XKind, x: ArrayLike<unknown>, days: Float64Array | null): PointLabeller {
   if (kind === "date" && days !== null) {
     let monthly: boolean | undefined;
     return (i) => {

@@ -2,7 +2,7 @@ import { valueof, type Accessor } from "../_lib/accessor.js";
 import { QiError, describeValue } from "../_lib/error.js";
 import { medianInPlace, medianOfScratch } from "../_lib/median.js";
 import { checkKeys, enumOption, integerOption, objectOption } from "../_lib/options.js";
-import { channelName, firstDuplicate, readNumbers, readX, type XKind } from "../_lib/series.js";
+import { channelName, firstDuplicate, readNumbers, readX, xValueAt, type XKind } from "../_lib/series.js";
 import { analyseByGroup } from "../_lib/groups.js";
 import { createArena, type Arena } from "../_lib/arena.js";
 import { exactRunsLimits } from "../_lib/runsDistribution.js";
@@ -85,8 +85,10 @@ export function runChart<T>(data: readonly T[], options: RunChartOptions<T> = {}
 interface Points {
   n: number;
   kind: XKind;
-  /** x of each point; null for the observation number (i + 1). */
+  /** x of each point; null when `xKeys` holds them (numbers) or for the observation number (i + 1). */
   x: XValue[] | null;
+  /** Numeric x of each point, in the arena (one row per point, already in order); else null. */
+  xKeys: Float64Array | null;
   days: Float64Array | null;
   y: Float64Array;
   notes: unknown[] | null;
@@ -105,13 +107,13 @@ function readPoints<T>(data: readonly T[], options: RunChartOptions<T>, arena: A
     throw new QiError(
       "duplicate-x",
       ["data", b, channelName(options.x, "x")],
-      `rows ${a} and ${b} have the same x (${describeValue(xt.values![a])}); give aggregate: "mean", "median" or "sum" to combine them`,
+      `rows ${a} and ${b} have the same x (${describeValue(xValueAt(xt, a))}); give aggregate: "mean", "median" or "sum" to combine them`,
     );
   }
   const aggregate = options.aggregate === undefined ? undefined : enumOption(options.aggregate, ["mean", "median", "sum"] as const, ["options", "aggregate"]);
   if (identity && noteOf === null) {
     // Already in strictly increasing x order: nothing to reorder or combine.
-    return { n: groups, kind: xt.kind, x: xt.values === null ? null : (xt.values as XValue[]), days: xt.days, y: yRow, notes: null };
+    return { n: groups, kind: xt.kind, x: xt.values === null ? null : (xt.values as XValue[]), xKeys: xt.kind === "number" ? xt.keys : null, days: xt.days, y: yRow, notes: null };
   }
   const x: XValue[] = new Array(groups);
   const days = xt.days === null ? null : arena.f64(groups);
@@ -122,7 +124,7 @@ function readPoints<T>(data: readonly T[], options: RunChartOptions<T>, arena: A
     const from = xt.groupStarts[g]!;
     const to = xt.groupStarts[g + 1]!;
     const first = xt.order[from]!;
-    x[g] = xt.values === null ? first + 1 : (xt.values[first] as XValue);
+    x[g] = xt.kind === "index" ? g + 1 : xValueAt(xt, first);
     if (days !== null) days[g] = xt.days![first]!;
     if (notes !== null) {
       let note: unknown = undefined;
@@ -145,7 +147,7 @@ function readPoints<T>(data: readonly T[], options: RunChartOptions<T>, arena: A
     }
     y[g] = m === 0 ? Number.NaN : aggregate === "sum" ? sum : aggregate === "mean" ? mean(scratch, m, sum) : medianInPlace(scratch, m);
   }
-  return { n: groups, kind: xt.kind, x, days, y, notes };
+  return { n: groups, kind: xt.kind, x, xKeys: null, days, y, notes };
 }
 
 function resolveRephase(option: boolean | RephaseOption | undefined): Required2<RephaseOption> | null {
@@ -241,7 +243,7 @@ function analyseWith<T>(data: readonly T[], options: RunChartOptions<T>, arena: 
     phases.push({ start: p.start, end: p.end, baselineStart: p.centre === null ? p.start : null, baselineEnd: p.centre === null ? p.baselineEnd : null, origin, centre: p.centre });
   });
 
-  const label = pointLabeller(pts.kind, pts.x ?? [], pts.days);
+  const label = pointLabeller(pts.kind, pts.x ?? pts.xKeys ?? [], pts.days);
   const centreName = layout.some((p) => p.centre !== null) ? "centre line" : "median";
   const signals: RunChartSignal[] = [];
   const phaseOut: RunChartPhase[] = [];
@@ -432,13 +434,14 @@ function buildPoints(
   let phase = 0;
   const notes = pts.notes;
   const xs = pts.x;
+  const xKeys = pts.xKeys;
   for (let i = 0; i < n; i++) {
     while (i > phaseOut[phase]!.end) phase++;
     const v = y[i]!;
     const c = centres[i]!;
     const point: RunChartPoint = {
       index: i,
-      x: xs === null ? i + 1 : xs[i]!,
+      x: xs !== null ? xs[i]! : xKeys !== null ? xKeys[i]! : i + 1,
       y: Number.isNaN(v) ? null : v,
       centre: Number.isNaN(c) ? null : c,
       phase,
@@ -472,11 +475,14 @@ function buildColumns(
     const v = y[i]!;
     useful[i] = active[i] === 1 && !Number.isNaN(c) && v !== c ? 1 : 0;
   }
-  let x: XValue[];
-  if (pts.x === null) {
-    x = new Array<XValue>(n);
+  let x: XValue[] | Float64Array;
+  if (pts.kind === "date") x = pts.x!;
+  else if (pts.xKeys !== null) x = Float64Array.from(pts.xKeys.subarray(0, n));
+  else if (pts.x !== null) x = Float64Array.from(pts.x as number[]);
+  else {
+    x = new Float64Array(n);
     for (let i = 0; i < n; i++) x[i] = i + 1;
-  } else x = pts.x;
+  }
   const columns: RunChartColumns = {
     length: n,
     x,

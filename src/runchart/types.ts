@@ -193,8 +193,11 @@ export interface RunChartPoint {
 export interface RunChartColumns {
   /** Number of points. */
   length: number;
-  /** The x values as given (the first of a group when aggregated); observation numbers when no x. */
-  x: XValue[];
+  /**
+   * The x values: numbers (and observation numbers when no x is given) as a `Float64Array`;
+   * Dates and ISO strings as given, in an array. Aggregated rows give the first x of the group.
+   */
+  x: Float64Array | XValue[];
   /** The values; NaN for a gap. */
   y: Float64Array;
   /** The centre line at each point; NaN when its phase has no values. */

@@ -1,7 +1,7 @@
 import { valueof } from "../_lib/accessor.js";
 import { HEAP, type Arena } from "../_lib/arena.js";
 import { QiError, describeValue, type QiIssue } from "../_lib/error.js";
-import { channelName, firstDuplicate, readNumbers, readX, type XKind } from "../_lib/series.js";
+import { channelName, firstDuplicate, readNumbers, readX, xValueAt, type XKind } from "../_lib/series.js";
 import type { XValue } from "../runchart/types.js";
 import type { ControlChartOptions, ControlChartType } from "./types.js";
 
@@ -77,7 +77,7 @@ export function readSeries<T>(data: readonly T[], options: ControlChartOptions<T
     throw new QiError(
       "duplicate-x",
       ["data", b, channelName(options.x, "x")],
-      `rows ${a} and ${b} have the same x (${describeValue(xt.values![a])}); a ${type} chart has one value per x (use an xbar or s chart for subgroups)`,
+      `rows ${a} and ${b} have the same x (${describeValue(xValueAt(xt, a))}); a ${type} chart has one value per x (use an xbar or s chart for subgroups)`,
     );
   }
   const noteOf = options.notes === undefined ? null : valueof(options.notes, "notes");
@@ -88,7 +88,8 @@ export function readSeries<T>(data: readonly T[], options: ControlChartOptions<T
     let x: XValue[];
     if (xt.values === null) {
       x = new Array(groups);
-      for (let g = 0; g < groups; g++) x[g] = g + 1;
+      if (xt.kind === "index") for (let g = 0; g < groups; g++) x[g] = g + 1;
+      else for (let g = 0; g < groups; g++) x[g] = xt.keys[g]!;
     } else x = xt.values as XValue[];
     return { n: groups, kind: xt.kind, x, days: xt.days, value: y, size: nRow ?? NONE, mean: NONE, sd: NONE, notes: null };
   }
@@ -103,7 +104,7 @@ export function readSeries<T>(data: readonly T[], options: ControlChartOptions<T
     const from = xt.groupStarts[g]!;
     const to = xt.groupStarts[g + 1]!;
     const first = xt.order[from]!;
-    x[g] = xt.values === null ? g + 1 : (xt.values[first] as XValue);
+    x[g] = xt.kind === "index" ? g + 1 : xValueAt(xt, first);
     if (days !== null) days[g] = xt.days![first]!;
     if (notes !== null) {
       let note: unknown = undefined;

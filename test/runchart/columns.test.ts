@@ -40,7 +40,7 @@ describe("runChart output: \"columns\"", () => {
     expect(c.columns.y).toBeInstanceOf(Float64Array);
     expect(Number.isNaN(c.columns.y[7]!)).toBe(true);
     expect(Array.from(c.columns.centre)).toEqual(new Array(15).fill(9));
-    expect(c.columns.x).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
+    expect(c.columns.x).toEqual(Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]));
     expect(Array.from(c.columns.signals)).toEqual([1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1]);
     expect(Array.from(c.columns.useful)).toEqual([1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1]);
     expectSame(runChart(data, { direction: "decrease" }), c);
@@ -53,6 +53,20 @@ describe("runChart output: \"columns\"", () => {
     // The lists are shared and frozen: a caller cannot change another point's rules.
     expect(runRulesOf(3)).toBe(runRulesOf(3));
     expect(Object.isFrozen(runRulesOf(3))).toBe(true);
+  });
+
+  it("numeric x (in order, or sorted and aggregated) comes back as a Float64Array; dates as given", () => {
+    const rows = [{ x: 3, y: 1 }, { x: 1, y: 5 }, { x: 2, y: 2 }, { x: 2, y: 4 }, { x: 4, y: 3 }];
+    const sorted = runChart(rows, { x: "x", y: "y", aggregate: "mean", output: "columns" });
+    expect(sorted.columns.x).toEqual(Float64Array.from([1, 2, 3, 4]));
+    expect(Array.from(sorted.columns.y)).toEqual([5, 3, 1, 3]);
+    expectSame(runChart(rows, { x: "x", y: "y", aggregate: "mean" }), sorted);
+    const inOrder = runChart([{ x: -0.5, y: 1 }, { x: 0, y: 2 }, { x: 1e9, y: 3 }], { x: "x", y: "y", output: "columns" });
+    expect(inOrder.columns.x).toEqual(Float64Array.from([-0.5, 0, 1e9]));
+    const d = new Date(2024, 0, 1);
+    const dates = runChart([{ x: d, y: 1 }, { x: "2024-02-01", y: 2 }], { x: "x", y: "y", output: "columns" });
+    expect(dates.columns.x).toEqual([d, "2024-02-01"]);
+    expect(dates.columns.x[0]).toBe(d);
   });
 
   it("by groups, notes, dates and aggregation", () => {
