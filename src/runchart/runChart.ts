@@ -411,24 +411,26 @@ function analyseWith<T>(data: readonly T[], options: RunChartOptions<T>, arena: 
 
   signals.sort((a, b) => a.phase - b.phase || a.start - b.start || a.end - b.end);
   const settings = { rules, direction, astronomical, rephase };
-  if (columnar) {
-    const columns = buildColumns(pts, phaseOut, centres, baselineMask, excluded, active, ruleBits);
-    return { columns, phases: phaseOut, signals, warnings, settings };
-  }
-  const points = buildPoints(pts, phaseOut, centres, baselineMask, excluded, active, ruleBits);
+  const state: PointState = { pts, phaseOut, centres, baselineMask, excluded, active, ruleBits };
+  if (columnar) return { columns: buildColumns(state), phases: phaseOut, signals, warnings, settings };
+  const points = buildPoints(state);
   return { points, phases: phaseOut, signals, warnings, settings };
 }
 
+/** What the per-point output is built from. */
+interface PointState {
+  pts: Points;
+  phaseOut: readonly RunChartPhase[];
+  centres: Float64Array;
+  baselineMask: Uint8Array;
+  excluded: Uint8Array;
+  active: Uint8Array;
+  ruleBits: Uint8Array;
+}
+
 /** The result's points, one object each. */
-function buildPoints(
-  pts: Points,
-  phaseOut: readonly RunChartPhase[],
-  centres: Float64Array,
-  baselineMask: Uint8Array,
-  excluded: Uint8Array,
-  active: Uint8Array,
-  ruleBits: Uint8Array,
-): RunChartPoint[] {
+function buildPoints(state: PointState): RunChartPoint[] {
+  const { pts, phaseOut, centres, baselineMask, excluded, active, ruleBits } = state;
   const { n, y } = pts;
   const points: RunChartPoint[] = new Array(n);
   let phase = 0;
@@ -457,15 +459,8 @@ function buildPoints(
 }
 
 /** The result's points as columns; `centres`, `baselineMask` and `ruleBits` are not arena arrays. */
-function buildColumns(
-  pts: Points,
-  phaseOut: readonly RunChartPhase[],
-  centres: Float64Array,
-  baselineMask: Uint8Array,
-  excluded: Uint8Array,
-  active: Uint8Array,
-  ruleBits: Uint8Array,
-): RunChartColumns {
+function buildColumns(state: PointState): RunChartColumns {
+  const { pts, phaseOut, centres, baselineMask, excluded, active, ruleBits } = state;
   const { n, y } = pts;
   const phase = new Uint32Array(n);
   for (let k = 0; k < phaseOut.length; k++) phase.fill(k, phaseOut[k]!.start, phaseOut[k]!.end + 1);

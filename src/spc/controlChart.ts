@@ -352,11 +352,9 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
 
   signals.sort((a, b) => a.phase - b.phase || a.start - b.start || a.end - b.end);
   const settings = { rules, direction, screenMovingRanges: screen, sigmaConstant, multiply, target };
-  if (columnar) {
-    const columns = buildColumns(type, s, y, out, base, excluded, active, phaseOut, ruleBits, variation, labels);
-    return { type, columns, phases: phaseOut, signals, warnings, settings };
-  }
-  const points = buildPoints(type, s, y, out, base, excluded, active, phaseOut, ruleBits, variation, labels);
+  const state: PointState = { type, s, y, out, base, excluded, active, phases: phaseOut, ruleBits, variation, labels };
+  if (columnar) return { type, columns: buildColumns(state), phases: phaseOut, signals, warnings, settings };
+  const points = buildPoints(state);
   return { type, points, phases: phaseOut, signals, warnings, settings };
 }
 
@@ -368,6 +366,21 @@ function finiteOrNull(v: number): number | null {
 // where a loop inside a closure that runs once per analysis would be compiled on the fly (OSR)
 // and thrown away again at the first untried branch after it.
 
+/** What the per-point output is built from (arena arrays, read before the arena is released). */
+interface PointState {
+  type: ControlChartType;
+  s: Series;
+  y: Float64Array;
+  out: FitOutput;
+  base: Uint8Array;
+  excluded: Uint8Array;
+  active: Uint8Array;
+  phases: readonly ControlChartPhase[];
+  ruleBits: Uint16Array;
+  variation: (Variation | null)[] | null;
+  labels: (ControlRuleId | null)[] | null;
+}
+
 /**
  * The point objects of the result.
  *
@@ -378,19 +391,8 @@ function finiteOrNull(v: number): number | null {
  * and the first point it makes holds nulls, so V8 sees the fields as generic from the start
  * (the result is the same either way; only memory and speed differ).
  */
-function buildPoints(
-  type: ControlChartType,
-  s: Series,
-  y: Float64Array,
-  out: FitOutput,
-  base: Uint8Array,
-  excluded: Uint8Array,
-  active: Uint8Array,
-  phases: readonly ControlChartPhase[],
-  ruleBits: Uint16Array,
-  variation: readonly (Variation | null)[] | null,
-  labels: readonly (ControlRuleId | null)[] | null,
-): ControlChartPoint[] {
+function buildPoints(state: PointState): ControlChartPoint[] {
+  const { type, s, y, out, base, excluded, active, phases, ruleBits, variation, labels } = state;
   pointOf(0, 0, null, null, null, null, null, null, null, null, 0, false, false, false, CONTROL_RULE_MASK.list(0), null, null);
   const points: ControlChartPoint[] = new Array(s.n);
   const hasValue = type !== "xbar" && type !== "s";
@@ -453,19 +455,8 @@ function buildPoints(
 }
 
 /** The points as columns: copies of the arena's arrays, with NaN wherever a point would hold null. */
-function buildColumns(
-  type: ControlChartType,
-  s: Series,
-  y: Float64Array,
-  out: FitOutput,
-  base: Uint8Array,
-  excluded: Uint8Array,
-  active: Uint8Array,
-  phases: readonly ControlChartPhase[],
-  ruleBits: Uint16Array,
-  variation: (Variation | null)[] | null,
-  labels: (ControlRuleId | null)[] | null,
-): ControlChartColumns {
+function buildColumns(state: PointState): ControlChartColumns {
+  const { type, s, y, out, base, excluded, active, phases, ruleBits, variation, labels } = state;
   const n = s.n;
   const hasValue = type !== "xbar" && type !== "s";
   const hasN = type === "p" || type === "pp" || type === "u" || type === "up" || type === "xbar" || type === "s";
