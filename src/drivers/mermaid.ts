@@ -1,3 +1,5 @@
+import { QiError, describeValue } from "../_lib/error.js";
+import { objectOption } from "../_lib/options.js";
 import type { DriverDiagram, NodeKind } from "./types.js";
 
 /** The {@link driverDiagramToMermaid} options. */
@@ -18,6 +20,7 @@ export interface DriverDiagramToMermaidOptions {
  * //=> 'flowchart LR\n  n_aim(["Aim"])\n  n_p_1["A #quot;quoted#quot; driver"]\n  n_aim -.- n_p_1'
  */
 export function driverDiagramToMermaid(diagram: DriverDiagram, options: DriverDiagramToMermaidOptions = {}): string {
+  objectOption(options, ["options"]);
   const ids = new Map<string, string>();
   const used = new Set<string>();
   const kinds = new Map<string, NodeKind>();
@@ -60,6 +63,7 @@ export function driverDiagramToMermaid(diagram: DriverDiagram, options: DriverDi
 
 /** Escape text for a quoted Mermaid label (entity codes; `#` first so codes are not re-escaped). */
 export function escapeMermaid(text: string): string {
+  if (typeof text !== "string") throw new QiError("invalid-value", ["text"], `text must be a string, not ${describeValue(text)}`);
   return text
     .replace(/#/g, "#35;")
     .replace(/"/g, "#quot;")

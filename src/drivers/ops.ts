@@ -10,8 +10,8 @@ function toLinks(from: string, parents: readonly ParentRef[], g: Graph, argName:
   checkParents(parents, argName);
   return parents.map((p, i) => {
     const to = typeof p === "string" ? p : p.to;
-    if (!g.kind.has(to)) throw new QiError("unknown-id", [argName, i], `unknown parent id ${JSON.stringify(to)}`);
-    if (to === from) throw new QiError("cycle", [argName, i], `${JSON.stringify(from)} cannot be its own parent`);
+    if (!g.kind.has(to)) throw new QiError("unknown-id", [argName, i], `unknown parent id ${describeValue(to)}`);
+    if (to === from) throw new QiError("cycle", [argName, i], `${describeValue(from)} cannot be its own parent`);
     return typeof p === "string" || p.strength === undefined ? { from, to } : { from, to, strength: p.strength };
   });
 }
@@ -29,7 +29,7 @@ function checkParents(parents: unknown, argName: string): asserts parents is rea
 }
 
 function requireNode(g: Graph, id: string, argName: string): void {
-  if (!g.kind.has(id)) throw new QiError("unknown-id", [argName], `no node with id ${JSON.stringify(id)}`);
+  if (!g.kind.has(id)) throw new QiError("unknown-id", [argName], `no node with id ${describeValue(id)}`);
 }
 
 /**
@@ -50,7 +50,7 @@ export function addNode(diagram: DriverDiagram, node: DriverNode, parents: reado
     throw new QiError("invalid-option", ["node"], `node must be { id, kind: "primary" | "secondary" | "change", label }, not ${describeValue(node)}`);
   }
   const g = buildGraph(diagram);
-  if (g.kind.has(node.id)) throw new QiError("duplicate-id", ["node", "id"], `id ${JSON.stringify(node.id)} is already used`);
+  if (g.kind.has(node.id)) throw new QiError("duplicate-id", ["node", "id"], `id ${describeValue(node.id)} is already used`);
   g.kind.set(node.id, node.kind); // so that naming the new node as its own parent reports "cycle", not "unknown-id"
   const links = toLinks(node.id, parents, g, "parents");
   return { ...diagram, nodes: [...diagram.nodes, node], links: [...diagram.links, ...links] };

@@ -1,4 +1,6 @@
 import * as z from "zod";
+import { QiError } from "../_lib/error.js";
+import { objectOption } from "../_lib/options.js";
 import { jsonSchemaOf, parseWith, safeParseWith, type SafeParseResult } from "../_lib/zodParse.js";
 import type { DriverDiagram } from "./types.js";
 import { validateDriverDiagram } from "./validate.js";
@@ -58,7 +60,7 @@ const check = (d: DriverDiagram) => validateDriverDiagram(d).issues;
  * parseDriverDiagram({ aim: { id: "aim", statement: "…" }, nodes: [], links: [] }).aim.id //=> "aim"
  */
 export function parseDriverDiagram(input: unknown, options: ParseDriverDiagramOptions = {}): DriverDiagram {
-  return parseWith<DriverDiagram>(DriverDiagramSchema, input, "driver diagram", options.validate === false ? undefined : check);
+  return parseWith<DriverDiagram>(DriverDiagramSchema, input, "driver diagram", checkOf(options));
 }
 
 /**
@@ -68,7 +70,20 @@ export function parseDriverDiagram(input: unknown, options: ParseDriverDiagramOp
  * safeParseDriverDiagram({ aim: { id: "aim", statement: "" }, nodes: [], links: [{ from: "x", to: "aim" }] }).success //=> false
  */
 export function safeParseDriverDiagram(input: unknown, options: ParseDriverDiagramOptions = {}): SafeParseResult<DriverDiagram> {
-  return safeParseWith<DriverDiagram>(DriverDiagramSchema, input, "driver diagram", options.validate === false ? undefined : check);
+  let semantic: typeof check | undefined;
+  try {
+    semantic = checkOf(options);
+  } catch (e) {
+    // Bad options are reported the same way as a bad document, never thrown.
+    if (e instanceof QiError) return { success: false, error: e };
+    throw e;
+  }
+  return safeParseWith<DriverDiagram>(DriverDiagramSchema, input, "driver diagram", semantic);
+}
+
+/** The semantic check the options ask for (`validate: false` skips it). */
+function checkOf(options: ParseDriverDiagramOptions): typeof check | undefined {
+  return objectOption(options, ["options"]).validate === false ? undefined : check;
 }
 
 /**

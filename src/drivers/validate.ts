@@ -1,4 +1,5 @@
 import { issue, result, type ValidationIssue, type ValidationResult } from "../_lib/issues.js";
+import { objectOption } from "../_lib/options.js";
 import { checkAim } from "./aim.js";
 import { buildGraph, KIND_NAME } from "./graph.js";
 import type { AllowedLinks, DriverDiagram, DriverNodeKind, NodeKind } from "./types.js";
@@ -49,6 +50,7 @@ const MAX_CYCLE_IDS = 20;
  * //=> { valid: false, issues: [{ severity: "error", code: "skipped-level", path: ["links", 0], message: "change idea \"c1\" links straight to aim \"aim\"; a change idea may link to: secondary driver" }] }
  */
 export function validateDriverDiagram(diagram: DriverDiagram, options: ValidateDriverDiagramOptions = {}): ValidationResult {
+  objectOption(options, ["options"]);
   const issues: ValidationIssue[] = [];
   const g = buildGraph(diagram);
   const allowed = { ...DEFAULT_ALLOWED_LINKS, ...diagram.allowedLinks, ...options.allowedLinks };

@@ -205,10 +205,19 @@ function dataOverTime(cycle: PdsaCycle, options: FidelityOptions): FidelityCrite
   const ms = cycle.measures ?? [];
   if (ms.length === 0) return { criterion, met: false, reason: "no measure linked (measures), so the change's effect cannot be followed over time" };
   if (options.dataPoints === undefined) return { criterion, met: null, reason: `linked to ${list(ms)}, but no data supplied to check` };
-  const counts = ms.map((m) => ({ m, n: options.dataPoints!(m) ?? 0 }));
+  const counts = ms.map((m) => ({ m, n: pointCount(options.dataPoints!(m), m) }));
   const best = counts.reduce((a, b) => (b.n > a.n ? b : a));
   if (best.n >= min) return { criterion, met: true, reason: `measure ${best.m} has ${plural(best.n, "data point")} (at least ${min})` };
   return { criterion, met: false, reason: `${counts.map((c) => `measure ${c.m} has ${plural(c.n, "data point")}`).join(", ")}; at least ${min} needed` };
+}
+
+/** What the caller's `dataPoints` said about a measure: a count (finite, ≥ 0) or undefined (0). */
+function pointCount(n: unknown, measure: string): number {
+  if (n === undefined) return 0;
+  if (typeof n !== "number" || !Number.isFinite(n) || n < 0) {
+    throw new QiError("invalid-option", ["options", "dataPoints"], `dataPoints(${describeValue(measure)}) must return a count of points or undefined, not ${describeValue(n)}`);
+  }
+  return n;
 }
 
 const STAGE_RANK: Record<PdsaStage, number> = { plan: 0, do: 1, study: 2, act: 3 };

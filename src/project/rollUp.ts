@@ -1,4 +1,5 @@
-import { QiError } from "../_lib/error.js";
+import { QiError, describeValue } from "../_lib/error.js";
+import { objectOption } from "../_lib/options.js";
 import { formatIsoDay, parseIsoDay } from "../_lib/calendar.js";
 import { checkAim, type AimCheck } from "../drivers/aim.js";
 import { buildGraph, walk } from "../drivers/graph.js";
@@ -116,6 +117,10 @@ export interface RollUp {
  * // otherwise "no signal" or "insufficient data"
  */
 export function rollUp(project: Project, options: RollUpOptions = {}): RollUp {
+  objectOption(options, ["options"]);
+  if (options.analyse !== undefined && typeof options.analyse !== "function") {
+    throw new QiError("invalid-option", ["options", "analyse"], `analyse must be a function (measure, rows) => chart, not ${describeValue(options.analyse)}`);
+  }
   const d = project.diagram;
   const g = buildGraph(d);
   const issues = validateProject(project).issues;

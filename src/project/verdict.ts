@@ -1,4 +1,5 @@
 import { toDayNumber } from "../_lib/calendar.js";
+import { QiError, describeValue } from "../_lib/error.js";
 
 /**
  * The least of a chart analysis the roll-up needs: its signals (each with the rule, the
@@ -48,12 +49,13 @@ export interface Verdict {
  * //=> { kind: "improvement", text: "improvement signal: 7 points above the median", rule: "shift", signals: 1 }
  */
 export function summariseVerdict(chart: ChartLike): Verdict {
+  checkChart(chart);
   const phases = chart.phases;
   const current = phases !== undefined && phases.length > 0 ? phases.length - 1 : undefined;
   const signals = chart.signals.filter((s) => current === undefined || s.phase === undefined || s.phase === current);
   if (signals.length === 0) {
-    const last = phases?.[phases.length - 1];
-    if (last !== undefined && last.signal === null) return { kind: "insufficient-data", text: "insufficient data", rule: null, signals: 0 };
+    const last: unknown = phases?.[phases.length - 1];
+    if (last !== null && typeof last === "object" && (last as { signal?: unknown }).signal === null) return { kind: "insufficient-data", text: "insufficient data", rule: null, signals: 0 };
     return { kind: "no-signal", text: "no signal", rule: null, signals: 0 };
   }
   const directed = signals.filter((s) => s.assessment !== "neutral");
@@ -72,9 +74,20 @@ export function summariseVerdict(chart: ChartLike): Verdict {
   const lead = kind === "signal" ? "signal" : `${kind} signal`;
   const others = signals.length - 1;
   const tail = others > 0 ? ` (and ${others} other signal${others === 1 ? "" : "s"} in this phase)` : "";
-  const text = String(latest.message);
+  const text = typeof latest.message === "string" ? latest.message : describeValue(latest.message);
   const message = tail === "" ? text : text.replace(/\.$/, "");
   return { kind, text: `${lead}: ${message}${tail}`, rule: latest.rule, signals: signals.length };
+}
+
+/** Any JSON-like object will do, but `signals` must be an array of objects and `phases`, if given, an array. */
+function checkChart(chart: unknown): asserts chart is ChartLike {
+  if (chart === null || typeof chart !== "object") throw new QiError("invalid-value", ["chart"], `chart must be a runChart() or controlChart() result (or { signals, phases }), not ${describeValue(chart)}`);
+  const { signals, phases } = chart as { signals?: unknown; phases?: unknown };
+  if (!Array.isArray(signals)) throw new QiError("invalid-value", ["chart", "signals"], `chart.signals must be an array, not ${describeValue(signals)}`);
+  signals.forEach((s: unknown, i) => {
+    if (s === null || typeof s !== "object") throw new QiError("invalid-value", ["chart", "signals", i], `a signal must be an object, not ${describeValue(s)}`);
+  });
+  if (phases !== undefined && !Array.isArray(phases)) throw new QiError("invalid-value", ["chart", "phases"], `chart.phases must be an array, not ${describeValue(phases)}`);
 }
 
 function endKey(end: unknown): number {

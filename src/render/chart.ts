@@ -1,9 +1,10 @@
 import type { Assessment } from "../runchart/types.js";
 import { buildXAxis, buildYAxis, xKey, xKind } from "./axis.js";
-import { escapeXml } from "./escape.js";
+import { escapeXml, textOf } from "./escape.js";
 import { hash, safeId } from "./id.js";
 import { placeLabels } from "./lanes.js";
 import { markerPath, pointMarker, SHAPES } from "./markers.js";
+import { checkAnnotations, checkTextOptions } from "./options.js";
 import type { ChartModel } from "./model.js";
 import { formatValue, px } from "./number.js";
 import { polylinePath, stepLines } from "./steps.js";
@@ -32,6 +33,7 @@ interface LegendItem {
 
 /** @internal Draw a run or control chart model as an SVG string. */
 export function drawChart(model: ChartModel, options: RenderChartOptions = {}): string {
+  checkAnnotations(checkTextOptions(options, ["title", "subtitle", "xLabel", "yLabel", "id"]).annotations);
   const W = Math.max(240, finite(options.width, 720));
   const Hmin = Math.max(180, finite(options.height, 360));
   const title = options.title ?? model.defaultTitle;
@@ -39,7 +41,7 @@ export function drawChart(model: ChartModel, options: RenderChartOptions = {}): 
   const kind = xKind(model.points.map((p) => p.x));
   const keys = model.points.map((p) => xKey(kind, p.x));
   const annotations = (options.annotations ?? [])
-    .map((a, i) => ({ key: xKey(kind, a.x), label: String(a.label), i }))
+    .map((a, i) => ({ key: xKey(kind, a.x), label: textOf(a.label, ["options", "annotations", i, "label"]), i }))
     .filter((a) => Number.isFinite(a.key));
   const id = safeId(options.id ?? `qi-${hash(`${model.className}|${title}|${keys.join(",")}|${model.points.map((p) => p.y).join(",")}`)}`);
 

@@ -1,8 +1,10 @@
 import { buildGraph } from "../drivers/graph.js";
 import type { DriverDiagram, NodeKind } from "../drivers/types.js";
-import { escapeXml } from "./escape.js";
+import { objectOption } from "../_lib/options.js";
+import { escapeXml, textOf } from "./escape.js";
 import { hash, safeId } from "./id.js";
 import { px } from "./number.js";
+import { checkTextOptions } from "./options.js";
 import { wrapText } from "./text.js";
 import { STATUS_COLOURS, textWidth, THEME } from "./theme.js";
 import type { RenderDriverDiagramOptions } from "./types.js";
@@ -55,6 +57,8 @@ interface Box {
  * renderDriverDiagram(diagram, { status: { c1: "adopted" } }).includes('class="badge adopted"') //=> true
  */
 export function renderDriverDiagram(diagram: DriverDiagram, options: RenderDriverDiagramOptions = {}): string {
+  checkTextOptions(options, ["title", "id"]);
+  if (options.status !== undefined) objectOption(options.status, ["options", "status"]);
   const W = Math.max(480, options.width !== undefined && Number.isFinite(options.width) && options.width > 0 ? options.width : 960);
   const title = options.title ?? diagram.title ?? "Driver diagram";
   const status = options.status ?? {};
@@ -72,7 +76,7 @@ export function renderDriverDiagram(diagram: DriverDiagram, options: RenderDrive
     const kind = g.kind.get(nodeId)!;
     const col = COLUMNS.findIndex((c) => c.kind === kind);
     const lines = wrapText(g.label.get(nodeId)!, kind === "aim" || kind === "primary" ? boldChars : chars);
-    const st = kind === "change" && Object.prototype.hasOwnProperty.call(status, nodeId) ? String(status[nodeId]) : null;
+    const st = kind === "change" && Object.prototype.hasOwnProperty.call(status, nodeId) ? textOf(status[nodeId], ["options", "status", nodeId]) : null;
     const box: Box = { id: nodeId, kind, lines, status: st, height: 2 * PAD + lines.length * LINE + (st !== null ? BADGE + 4 : 0) - 3, x: 12 + col * (colW + COL_GAP), y: 0, order };
     boxes.set(nodeId, box);
     columns[col]!.push(box);
@@ -139,7 +143,7 @@ export function renderDriverDiagram(diagram: DriverDiagram, options: RenderDrive
       const text = b.lines.map((line, i) => `<tspan x="${px(b.x + PAD)}" y="${px(b.y + PAD + 11 + i * LINE)}">${escapeXml(line)}</tspan>`).join("");
       let badge = "";
       if (b.status !== null) {
-        const sc = STATUS_COLOURS[b.status] ?? STATUS_COLOURS.untested!;
+        const sc = (Object.prototype.hasOwnProperty.call(STATUS_COLOURS, b.status) ? STATUS_COLOURS[b.status] : undefined) ?? STATUS_COLOURS.untested!;
         const bw = textWidth(b.status, 10.5) + 14;
         const by = b.y + b.height - PAD - BADGE + 3;
         badge = `<g class="badge ${escapeXml(b.status)}"><rect x="${px(b.x + PAD)}" y="${px(by)}" width="${px(bw)}" height="${BADGE - 2}" rx="8" fill="${sc.fill}" stroke="${sc.stroke}"/><text x="${px(b.x + PAD + bw / 2)}" y="${px(by + 11.5)}" font-size="10.5" text-anchor="middle" fill="${THEME.text}">${escapeXml(b.status)}</text></g>`;

@@ -1,4 +1,4 @@
-import { QiError } from "../_lib/error.js";
+import { QiError, describeValue } from "../_lib/error.js";
 import type { Measure } from "../measures/types.js";
 import { fidelity } from "../pdsa/fidelity.js";
 import { ramp } from "../pdsa/ramp.js";
@@ -13,6 +13,7 @@ import { renderControlChart } from "./controlChart.js";
 import { renderDriverDiagram } from "./driverDiagram.js";
 import { escapeXml } from "./escape.js";
 import { formatValue } from "./number.js";
+import { checkTextOptions } from "./options.js";
 import { REPORT_CSS } from "./reportStyle.js";
 import { renderRunChart } from "./runChart.js";
 import type { RenderReportOptions } from "./types.js";
@@ -46,12 +47,17 @@ type Analysed = { chart: RunChart | ControlChart } | { error: string };
  * html.startsWith("<!DOCTYPE html>") //=> true
  */
 export function renderReport(project: Project, options: RenderReportOptions = {}): string {
+  checkTextOptions(options, ["title", "generated"]);
+  if (options.analyse !== undefined && typeof options.analyse !== "function") {
+    throw new QiError("invalid-option", ["options", "analyse"], `analyse must be a function (measure, rows) => chart, not ${describeValue(options.analyse)}`);
+  }
   const analyse = options.analyse ?? defaultAnalyse;
   const analysed = new Map<string, Analysed>();
   const summary = rollUp(project, {
     analyse: (m, rows) => {
       try {
         const chart = analyse(m, rows);
+        if (!isChart(chart)) throw new QiError("invalid-option", ["options", "analyse"], `analyse must return a runChart() or controlChart() result, not ${describeValue(chart)}`);
         analysed.set(m.id, { chart });
         return "type" in chart ? controlChartLike(chart) : chart;
       } catch (e) {
@@ -119,6 +125,13 @@ export function renderReport(project: Project, options: RenderReportOptions = {}
     "</html>",
     "",
   ].join("\n");
+}
+
+/** What `analyse` returned has the arrays a chart section draws from. */
+function isChart(chart: unknown): chart is RunChart | ControlChart {
+  if (chart === null || typeof chart !== "object") return false;
+  const c = chart as Record<string, unknown>;
+  return Array.isArray(c.points) && Array.isArray(c.phases) && Array.isArray(c.signals);
 }
 
 /**

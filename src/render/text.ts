@@ -1,3 +1,6 @@
+import { QiError, describeValue } from "../_lib/error.js";
+import { textOf } from "./escape.js";
+
 /**
  * Wrap text into lines of at most `maxChars` characters, breaking at spaces (greedy, as most
  * word processors) and splitting words longer than a line. Deterministic: counts characters
@@ -8,9 +11,10 @@
  * //=> ["Early, shared", "planning for", "permanence"]
  */
 export function wrapText(text: string, maxChars: number): string[] {
+  if (typeof maxChars !== "number") throw new QiError("invalid-value", ["maxChars"], `maxChars must be a number, not ${describeValue(maxChars)}`);
   const width = Math.max(1, Math.floor(maxChars));
   const lines: string[] = [];
-  for (const paragraph of String(text).split(/\r?\n/)) {
+  for (const paragraph of textOf(text, ["text"]).split(/\r?\n/)) {
     let line: string[] = [];
     let length = 0;
     const words = paragraph.split(/\s+/).filter((w) => w !== "");

@@ -1,5 +1,6 @@
 import { binomialQuantile } from "../_lib/binomial.js";
-import { QiError } from "../_lib/error.js";
+import { QiError, describeValue } from "../_lib/error.js";
+import { objectOption } from "../_lib/options.js";
 import { exactRunsLimits, type RunsLimits } from "../_lib/runsDistribution.js";
 
 export type { RunsLimits } from "../_lib/runsDistribution.js";
@@ -23,11 +24,11 @@ export interface RunsLimitsOptions {
  * runsLimits(20) //=> { lower: 7, upper: 15 }
  */
 export function runsLimits(n: number, options: RunsLimitsOptions = {}): RunsLimits {
-  const alpha = options.alpha ?? 0.05;
-  if (!Number.isInteger(n) || n < 2) {
-    throw new QiError("invalid-option", ["n"], `runsLimits needs a whole number of at least 2 useful observations, not ${n}`);
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 2) {
+    throw new QiError("invalid-option", ["n"], `runsLimits needs a whole number of at least 2 useful observations, not ${describeValue(n)}`);
   }
-  if (!(alpha > 0 && alpha < 1)) throw new QiError("invalid-option", ["options", "alpha"], `alpha must be between 0 and 1, not ${alpha}`);
+  const alpha = objectOption(options, ["options"]).alpha ?? 0.05;
+  if (typeof alpha !== "number" || !(alpha > 0 && alpha < 1)) throw new QiError("invalid-option", ["options", "alpha"], `alpha must be between 0 and 1, not ${describeValue(alpha)}`);
   return exactRunsLimits(n, alpha);
 }
 
@@ -47,8 +48,8 @@ export interface AnhoejLimits {
  * anhoejLimits(24) //=> { longestRunMax: 8, crossingsMin: 8 }
  */
 export function anhoejLimits(n: number): AnhoejLimits {
-  if (!Number.isInteger(n) || n < 1) {
-    throw new QiError("invalid-option", ["n"], `anhoejLimits needs a whole number of at least 1 useful observation, not ${n}`);
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 1) {
+    throw new QiError("invalid-option", ["n"], `anhoejLimits needs a whole number of at least 1 useful observation, not ${describeValue(n)}`);
   }
   return {
     longestRunMax: Math.round(Math.log2(n)) + 3,

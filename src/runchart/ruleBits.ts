@@ -1,3 +1,4 @@
+import { QiError, describeValue } from "../_lib/error.js";
 import { ruleMask } from "../_lib/ruleMask.js";
 import type { RunRuleId } from "./types.js";
 
@@ -21,5 +22,6 @@ export const RUN_RULE_MASK = ruleMask<RunRuleId>(["shift", "trend", "long-run", 
  * runRulesOf(RUN_RULE_BITS.shift | RUN_RULE_BITS.astronomical) //=> ["shift", "astronomical"]
  */
 export function runRulesOf(mask: number): readonly RunRuleId[] {
+  if (typeof mask !== "number") throw new QiError("invalid-option", ["mask"], `mask must be a number from columns.signals, not ${describeValue(mask)}`);
   return RUN_RULE_MASK.list(mask & 15);
 }

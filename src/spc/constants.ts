@@ -24,14 +24,15 @@ function logGammaHalf(k: number): number {
 
 /**
  * c₄(n) = √(2/(n−1)) · Γ(n/2) / Γ((n−1)/2): E(s)/σ for samples of n from a normal distribution
- * (Montgomery, eq. 6.27 and Appendix VI). NaN for n < 2. Computed exactly, as qicharts2 0.8.1
+ * (Montgomery, eq. 6.27 and Appendix VI). NaN for n < 2 and for anything not a whole number (so also
+ * for a non-number: these kernels never throw). Computed exactly, as qicharts2 0.8.1
  * (which uses lgamma), not from the rounded 4-decimal table.
  *
  * @example
  * c4(5) //=> 0.9399856...
  */
 export function c4(n: number): number {
-  if (!(n >= 2) || !Number.isInteger(n)) return Number.NaN;
+  if (typeof n !== "number" || !(n >= 2) || !Number.isInteger(n)) return Number.NaN;
   if (n > C4_SERIES_FROM) return 1 - oneMinusC4Series(n);
   return Math.sqrt(2 / (n - 1)) * Math.exp(logGammaHalf(n) - logGammaHalf(n - 1));
 }
@@ -56,6 +57,7 @@ function oneMinusC4Series(n: number): number {
  * c5(5) //=> 0.3412...
  */
 export function c5(n: number): number {
+  if (typeof n !== "number") return Number.NaN;
   const c = c4(n);
   if (n > C4_SERIES_FROM && Number.isInteger(n)) {
     // √((1 − c₄)(1 + c₄)) with 1 − c₄ taken from the series, so no digits cancel for large n.
@@ -72,6 +74,7 @@ export function c5(n: number): number {
  * a3(5) //=> 1.4273...
  */
 export function a3(n: number, sigmas = 3): number {
+  if (typeof n !== "number" || typeof sigmas !== "number") return Number.NaN;
   return sigmas / (c4(n) * Math.sqrt(n));
 }
 
@@ -82,6 +85,7 @@ export function a3(n: number, sigmas = 3): number {
  * b3(6) //=> 0.0304...
  */
 export function b3(n: number, sigmas = 3): number {
+  if (typeof n !== "number" || typeof sigmas !== "number") return Number.NaN;
   return Math.max(0, 1 - (sigmas * c5(n)) / c4(n));
 }
 
@@ -92,5 +96,6 @@ export function b3(n: number, sigmas = 3): number {
  * b4(5) //=> 2.0889...
  */
 export function b4(n: number, sigmas = 3): number {
+  if (typeof n !== "number" || typeof sigmas !== "number") return Number.NaN;
   return 1 + (sigmas * c5(n)) / c4(n);
 }

@@ -8,12 +8,16 @@ import { D4 } from "./constants.js";
  * With `screen`, moving ranges at or above D₄ × AMR = 3.267 × AMR are left out and the average is
  * recomputed once (Nelson 1982, J Qual Technol 14:172–173; Provost & Murray, The Health Care Data
  * Guide p. 156; qicharts2 with `qic.screenedmr`; NHSRplotthedots `screen_outliers`).
- * Returns NaN when there is no moving range. Linear time, no allocation.
+ * Returns NaN when there is no moving range, and when the arguments are not a Float64Array, a
+ * Uint8Array and whole-number bounds (`end` is clipped to the arrays, so a huge `end` cannot loop
+ * for ever). Linear time, no allocation.
  *
  * @example
  * averageMovingRange(Float64Array.of(1, 3, 2), Uint8Array.of(1, 1, 1), 0, 2, false) //=> 1.5
  */
 export function averageMovingRange(values: Float64Array, base: Uint8Array, start: number, end: number, screen: boolean): number {
+  if (!(values instanceof Float64Array) || !(base instanceof Uint8Array) || !Number.isInteger(start) || !Number.isInteger(end)) return Number.NaN;
+  end = Math.min(end, values.length - 1, base.length - 1);
   let sum = 0;
   let count = 0;
   let prev = Number.NaN;

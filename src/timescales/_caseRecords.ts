@@ -155,6 +155,7 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
   const childField = fieldName(childCh, "child");
   const dateField = fieldName(dateCh, "date");
   const msField = fieldName(msCh, "milestone");
+  const epField = fieldName(epCh, "episode");
 
   // Wide columns: milestone index → accessor and path name.
   const wide: { m: number; get: (d: T, i: number, data: readonly T[]) => unknown; name: string }[] = [];
@@ -220,7 +221,13 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
     // Only built for error messages (describeValue per row would cost more than the read).
     const who = (): string => (childOk ? ` (child ${describeValue(c)})` : "");
     const ep = episodeOf(d, i, data);
-    const epValue = isMissing(ep) ? undefined : ep;
+    let epValue = isMissing(ep) ? undefined : ep;
+    // An episode is an id like a child's: a string or a finite number (String() of an object or a
+    // symbol-holding array would throw, and a bigint would not survive JSON).
+    if (epValue !== undefined && typeof epValue !== "string" && !(typeof epValue === "number" && Number.isFinite(epValue))) {
+      issue("invalid-value", ["events", i, epField], `invalid episode ${describeValue(epValue)}${who()}: use a string or a number`);
+      epValue = undefined;
+    }
     const before = n;
     if (format === "long") {
       const m = msOf!(d, i, data);

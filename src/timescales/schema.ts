@@ -3,7 +3,8 @@
  * zod). `parseEvents` throws a QiError listing every issue; `safeParseEvents` returns a result.
  */
 import * as z from "zod";
-import { QiError, type QiIssue } from "../_lib/error.js";
+import { QiError, describeValue, type QiIssue } from "../_lib/error.js";
+import { objectOption } from "../_lib/options.js";
 
 const childId = /*@__PURE__*/ z.union([z.string().min(1), z.number().finite()]);
 const episodeId = /*@__PURE__*/ z.union([z.string(), z.number().finite()]);
@@ -58,7 +59,12 @@ function toIssues(error: z.ZodError): QiIssue[] {
 }
 
 function validate(input: unknown, options: ParseEventsOptions): { data?: unknown[]; issues: QiIssue[] } {
+  objectOption(options, ["options"]);
   const format = options.format ?? "long";
+  const dateColumns: unknown = options.dateColumns;
+  if (dateColumns !== undefined && (!Array.isArray(dateColumns) || !dateColumns.every((c) => typeof c === "string"))) {
+    throw new QiError("invalid-option", ["options", "dateColumns"], `dateColumns must be an array of column names, not ${describeValue(dateColumns)}`);
+  }
   const schema = format === "wide" ? WideRowsSchema : EventsSchema;
   const res = schema.safeParse(input);
   const issues = res.success ? [] : toIssues(res.error);
@@ -103,7 +109,14 @@ function documentError(issues: QiIssue[]): QiError {
  * safeParseEvents([{ child: "A", milestone: "accommodated", date: "2024-02-01" }]).success //=> true
  */
 export function safeParseEvents(input: unknown, options: ParseEventsOptions = {}): SafeParseEventsResult<EventRow | WideRow> {
-  const r = validate(input, options);
+  let r: ReturnType<typeof validate>;
+  try {
+    r = validate(input, options);
+  } catch (e) {
+    // Bad options (not the document) are reported the same way, never thrown.
+    if (e instanceof QiError) return { success: false, error: e };
+    throw e;
+  }
   if (r.issues.length > 0) return { success: false, error: documentError(r.issues) };
   return { success: true, data: r.data as EventRow[] };
 }

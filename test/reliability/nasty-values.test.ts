@@ -1,0 +1,390 @@
+/**
+ * The deterministic "nasty values" sweep (docs/reliability.md): every exported function, called
+ * with a small valid input, then with each argument, each option (nested ones too), each field
+ * of its rows and each accessor replaced in turn by each nasty value below. Every call must
+ * either succeed with a JSON-serialisable result or throw a QiError with a non-empty `code` and
+ * an array `path`. The one exception: a value that throws on coercion (its own toString/valueOf)
+ * may let its own Error through unchanged — that is the caller's bug, not a TypeError of ours.
+ *
+ * Two documented limits (docs/reliability.md):
+ * - Typed documents and chart results (`documents` below: what parseProject, parseDriverDiagram,
+ *   parsePdsaCycle, parseMeasure, runChart or controlChart returned) are not replaced by nasty
+ *   values as a whole: the parser is their validation gate. Their options and the other
+ *   arguments are swept.
+ * - Identifiers the caller supplies (notes, group keys, ids, labels) are copied into results as
+ *   given, so a 10n among them leaves a bigint in the result: JSON.stringify is then checked with
+ *   bigints written as strings (the library never makes a bigint itself).
+ *
+ * A new export fails the "every exported function has an entry" test until it gets one here.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import * as lib from "../../src/index.js";
+import { QiError } from "../../src/index.js";
+
+// ---- nasty values ---------------------------------------------------------------------------
+
+const BOOM = "boom";
+function throwingObject(): object {
+  return Object.freeze({
+    toString(): string {
+      throw new Error(BOOM);
+    },
+    valueOf(): number {
+      throw new Error(BOOM);
+    },
+  });
+}
+
+/** Each nasty value as [label, factory]; a fresh (frozen where possible) value per call. */
+const NASTY: ReadonlyArray<readonly [string, () => unknown]> = [
+  ["Symbol", () => Symbol("s")],
+  ["null-prototype object", () => Object.freeze(Object.create(null) as object)],
+  ["throwing toString/valueOf", throwingObject],
+  ["10n", () => 10n],
+  ["null", () => null],
+  ["undefined", () => undefined],
+  ["NaN", () => Number.NaN],
+  ["-0", () => -0],
+  ["Infinity", () => Number.POSITIVE_INFINITY],
+  ["[]", () => Object.freeze([])],
+  ["[Symbol]", () => Object.freeze([Symbol("s")])],
+  ["[null-prototype object]", () => Object.freeze([Object.freeze(Object.create(null) as object)])],
+  ["{}", () => Object.freeze({})],
+  ["() => 1", () => () => 1],
+  ['"__proto__"', () => "__proto__"],
+  ["Invalid Date", () => new Date(Number.NaN)],
+  ["[[[[1]]]]", () => deepFreeze([[[[1]]]])],
+  ["10,000-char string", () => "x".repeat(10_000)],
+];
+const THROWING = "throwing toString/valueOf";
+
+function deepFreeze<T>(value: T): T {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== "object" || Object.isFrozen(v) || ArrayBuffer.isView(v)) continue;
+    Object.freeze(v);
+    for (const k of Reflect.ownKeys(v)) stack.push((v as Record<PropertyKey, unknown>)[k]);
+  }
+  return value;
+}
+
+// ---- fixtures (frozen: a function that writes to its input fails with a TypeError) -------------
+
+const Y = [12, 15, 11, 14, 13, 16, 12, 18, 17, 19, 20, 18, 21, 22, 19, 23, 24, 22, 25, 26];
+const month = (i: number) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}-01`;
+const ROWS = deepFreeze(Y.map((y, i) => ({ date: month(i), y, n: 30, note: i === 3 ? "new form" : null })));
+const RUN = { x: "date", y: "y", notes: "note" } as const;
+const P_CHART = { type: "p", x: "date", y: "y", n: "n", notes: "note" } as const;
+
+const RUN_CHART = deepFreeze(lib.runChart(ROWS, RUN));
+const CONTROL_CHART = deepFreeze(lib.controlChart(ROWS, P_CHART));
+const I_CHART = deepFreeze(lib.controlChart(Y));
+
+const EVENTS = deepFreeze(lib.simulateCases({ seed: 1, children: 5, start: "2023-01-01", end: "2023-12-31" }));
+const AS_OF = "2024-01-31";
+const DURATIONS = deepFreeze(lib.stageDurations(EVENTS, "recommendation", { asOf: AS_OF }));
+const WIDE = deepFreeze([
+  { id: "c1", acc: "2023-01-05", rec: "2023-05-01" },
+  { id: "c2", acc: "2023-02-10", rec: null },
+  { id: "c3", acc: "2023-03-01", rec: "2023-11-20" },
+]);
+const WIDE_OPTIONS = { format: "wide", child: "id", columns: { accommodated: "acc", "permanence-recommendation": "rec" }, asOf: AS_OF } as const;
+
+const PROJECT_JSON = readFileSync(new URL("../fixtures/pace-project.json", import.meta.url), "utf8");
+const fresh = (): { diagram: unknown; measures: unknown[]; cycles: unknown[] } => JSON.parse(PROJECT_JSON) as never;
+const PROJECT = deepFreeze(lib.parseProject(fresh()));
+const DIAGRAM = PROJECT.diagram;
+const CYCLES = PROJECT.cycles;
+const CYCLE = CYCLES[0]!;
+const CHANGE_IDEA = CYCLE.changeIdea;
+const RAMP = deepFreeze(lib.ramp(CYCLES, CHANGE_IDEA));
+const MEASURE = PROJECT.measures[0]!;
+const CHANGE = DIAGRAM.nodes.find((n) => n.kind === "change")!.id;
+const SECONDARY = DIAGRAM.nodes.find((n) => n.kind === "secondary")!.id;
+const PRIMARY = DIAGRAM.nodes.find((n) => n.kind === "primary")!.id;
+
+// ---- the table ------------------------------------------------------------------------------
+
+/** One valid call and what to poke in it. */
+interface Case {
+  /** A fresh valid argument list. */
+  args: () => unknown[];
+  /** Plain-object arguments whose keys (dotted for nested objects) get nasty values: [argument index, keys]. */
+  objects?: ReadonlyArray<readonly [number, readonly string[]]>;
+  /** Keys (in `objects`' argument) that take a function: also given `() => nasty`. [argument index, keys]. */
+  accessors?: readonly [number, readonly string[]];
+  /** An argument that is an array of row objects, and the row fields read. */
+  rows?: readonly [number, readonly string[]];
+  /** An argument that is an array of values (numbers, ids): its elements get nasty values. */
+  elements?: number;
+  /** Arguments that take a parsed document or a chart result: not replaced as a whole (see above). */
+  documents?: readonly number[];
+}
+
+const RUN_KEYS = [
+  "x", "y", "notes", "aggregate", "rules", "direction", "baseline", "phases", "exclude", "centre", "rephase", "astronomical", "by", "output",
+  "rules.preset", "rules.shift", "rules.trend", "rules.runs", "rules.longRun", "rules.crossings", "rules.method",
+  "rules.shift.length", "rules.shift.onCentre", "rules.trend.length", "rules.trend.ties", "rules.runs.minUseful", "rules.runs.alpha",
+  "rules.longRun.minUseful", "rules.crossings.minUseful",
+  "rephase.runLength", "rephase.baselinePoints", "rephase.side", "rephase.onCentre",
+  "astronomical.method", "astronomical.k", "astronomical.sigma", "astronomical.minPoints", "astronomical.points",
+];
+const CONTROL_KEYS = [
+  "type", "x", "y", "n", "notes", "by", "rules", "direction", "target", "baseline", "phases", "exclude", "centre", "screenMovingRanges", "sigmaConstant", "multiply",
+  "rules.preset", "rules.beyondLimits", "rules.shift", "rules.trend", "rules.twoOfThree", "rules.fourOfFive", "rules.innerThird", "rules.alternating",
+  "rules.mixture", "rules.longRun", "rules.crossings",
+  "rules.shift.length", "rules.shift.onCentre", "rules.trend.length", "rules.trend.ties",
+  "rules.twoOfThree.count", "rules.twoOfThree.window", "rules.twoOfThree.sigma", "rules.twoOfThree.variant",
+  "rules.innerThird.length", "rules.alternating.length", "rules.mixture.length", "rules.longRun.minUseful", "rules.crossings.minUseful",
+];
+const CASE_RECORD_KEYS = [
+  "format", "child", "milestone", "date", "episode", "splitEpisodesAt", "columns", "catalogue", "unknownMilestones", "group",
+  "catalogue.milestones", "catalogue.routes", "catalogue.jurisdiction",
+];
+const STAGE_KEYS = [...CASE_RECORD_KEYS, "asOf", "target", "negative", "afterAsOf"];
+const CASE_ACCESSORS = ["child", "milestone", "date", "episode", "group"];
+const EVENT_FIELDS = ["child", "milestone", "date", "episode"];
+const DURATION_FIELDS = ["child", "episode", "start", "end", "days", "censored", "target"];
+const RENDER_CHART_KEYS = ["title", "subtitle", "xLabel", "yLabel", "width", "height", "target", "annotations", "id"];
+const FIDELITY_KEYS = ["smallScaleMax", "minDataPoints", "dataPoints"];
+const SERIES_KEYS = ["series", "period", "y", "target", "asOf"];
+
+const fromTo = () => ({ from: ["accommodated"], to: "permanence-recommendation" });
+
+const TABLE: Record<string, readonly Case[]> = {
+  // run charts
+  runChart: [
+    { args: () => [ROWS, { ...RUN }], objects: [[1, RUN_KEYS]], accessors: [1, ["x", "y", "notes", "by"]], rows: [0, ["date", "y", "note"]] },
+    { args: () => [Y, {}], elements: 0 },
+  ],
+  runRulesOf: [{ args: () => [lib.RUN_RULE_BITS.shift | lib.RUN_RULE_BITS.trend] }],
+  runsLimits: [{ args: () => [20, {}], objects: [[1, ["alpha"]]] }],
+  anhoejLimits: [{ args: () => [20] }],
+  summariseRunChart: [{ args: () => [RUN_CHART], documents: [0] }],
+  // control charts
+  controlChart: [
+    { args: () => [ROWS, { ...P_CHART }], objects: [[1, CONTROL_KEYS]], accessors: [1, ["x", "y", "n", "notes", "by"]], rows: [0, ["date", "y", "n", "note"]] },
+    { args: () => [Y, {}], objects: [[1, CONTROL_KEYS]], elements: 0 },
+  ],
+  resolveControlRules: [{ args: () => ["ihi"] }, { args: () => [{ preset: "ihi" }], objects: [[0, CONTROL_KEYS.filter((k) => k.startsWith("rules.")).map((k) => k.slice(6))]] }],
+  c4: [{ args: () => [5] }],
+  c5: [{ args: () => [5] }],
+  a3: [{ args: () => [5, 3] }],
+  b3: [{ args: () => [6, 3] }],
+  b4: [{ args: () => [5, 3] }],
+  averageMovingRange: [{ args: () => [Float64Array.of(1, 3, 2), Uint8Array.of(1, 1, 1), 0, 2, false] }],
+  summariseControlChart: [{ args: () => [CONTROL_CHART], documents: [0] }, { args: () => [I_CHART], documents: [0] }],
+  // timescales
+  stageDurations: [
+    { args: () => [EVENTS, "recommendation", { asOf: AS_OF }], objects: [[2, STAGE_KEYS]], accessors: [2, CASE_ACCESSORS], rows: [0, EVENT_FIELDS] },
+    { args: () => [EVENTS, fromTo(), { asOf: AS_OF }], objects: [[1, ["from", "to", "target", "id", "label"]]] },
+    { args: () => [WIDE, "recommendation", { ...WIDE_OPTIONS, columns: { ...WIDE_OPTIONS.columns } }], objects: [[2, ["columns.accommodated", "columns.permanence-recommendation"]]], rows: [0, ["id", "acc", "rec"]] },
+  ],
+  kaplanMeier: [
+    { args: () => [DURATIONS.rows, {}], objects: [[1, ["time", "event", "z"]]], accessors: [1, ["time", "event"]], rows: [0, ["days", "censored"]] },
+  ],
+  timescaleSeries: [
+    { args: () => [DURATIONS, {}], objects: [[1, SERIES_KEYS]] },
+    { args: () => [DURATIONS, { series: "period" }], objects: [[1, SERIES_KEYS]] },
+    { args: () => [DURATIONS.rows, { series: "cohort", asOf: AS_OF }], objects: [[1, SERIES_KEYS]], rows: [0, DURATION_FIELDS] },
+    { args: () => [DURATIONS.rows, { series: "between" }], rows: [0, DURATION_FIELDS] },
+  ],
+  driftList: [
+    { args: () => [EVENTS, "recommendation", { asOf: AS_OF }], objects: [[2, STAGE_KEYS]], accessors: [2, CASE_ACCESSORS], rows: [0, EVENT_FIELDS] },
+    { args: () => [DURATIONS.rows, undefined, { target: 100 }], objects: [[2, ["target"]]], rows: [0, DURATION_FIELDS] },
+    { args: () => [DURATIONS, undefined, {}] },
+  ],
+  simulateCases: [
+    {
+      args: () => [{ seed: 1, children: 5, start: "2023-01-01", end: "2023-12-31" }],
+      objects: [[0, ["seed", "children", "start", "end", "improvementFrom", "improvementFactor", "authorities"]]],
+    },
+  ],
+  eventsJsonSchema: [{ args: () => [] }],
+  wideRowsJsonSchema: [{ args: () => [] }],
+  parseEvents: [
+    { args: () => [EVENTS, {}], objects: [[1, ["format", "dateColumns"]]], rows: [0, EVENT_FIELDS] },
+    { args: () => [WIDE.map(({ id, ...dates }) => ({ child: id, ...dates })), { format: "wide", dateColumns: ["acc", "rec"] }], objects: [[1, ["format", "dateColumns"]]], rows: [0, ["child", "acc", "rec"]] },
+  ],
+  safeParseEvents: [{ args: () => [EVENTS, {}], objects: [[1, ["format", "dateColumns"]]], rows: [0, EVENT_FIELDS] }],
+  paceTimescales: [
+    {
+      args: () => [EVENTS, { asOf: AS_OF }],
+      objects: [[1, [...CASE_RECORD_KEYS, "asOf", "negative", "afterAsOf", "stages", "period"]]],
+      accessors: [1, CASE_ACCESSORS],
+      rows: [0, EVENT_FIELDS],
+    },
+    { args: () => [EVENTS, { asOf: AS_OF, stages: ["recommendation", "adm"] }], objects: [[1, ["stages"]]] },
+  ],
+  // PDSA
+  cycleStage: [{ args: () => [CYCLE], documents: [0] }],
+  ramp: [{ args: () => [CYCLES, CHANGE_IDEA], documents: [0] }],
+  ramps: [{ args: () => [CYCLES], documents: [0] }],
+  fidelity: [
+    { args: () => [CYCLE, {}], objects: [[1, FIDELITY_KEYS]], accessors: [1, ["dataPoints"]], documents: [0] },
+    { args: () => [RAMP, {}], objects: [[1, FIDELITY_KEYS]], accessors: [1, ["dataPoints"]], documents: [0] },
+  ],
+  scoreFidelity: [{ args: () => [CYCLE, {}], objects: [[1, FIDELITY_KEYS]], accessors: [1, ["dataPoints"]], documents: [0] }],
+  checkPdsaCycle: [{ args: () => [CYCLE], documents: [0] }],
+  parsePdsaCycle: [{ args: () => [fresh().cycles[0]] }],
+  safeParsePdsaCycle: [{ args: () => [fresh().cycles[0]] }],
+  pdsaCycleJsonSchema: [{ args: () => [] }],
+  // driver diagrams
+  checkAim: [{ args: () => [DIAGRAM.aim], documents: [0] }],
+  validateDriverDiagram: [{ args: () => [DIAGRAM, {}], objects: [[1, ["allowedLinks", "smartAim"]]], documents: [0] }],
+  addNode: [{ args: () => [DIAGRAM, { id: "c-new", kind: "change", label: "New idea" }, [SECONDARY, { to: PRIMARY, strength: "weak" }]], objects: [[1, ["id", "kind", "label"]]], elements: 2, documents: [0] }],
+  ancestors: [{ args: () => [DIAGRAM, CHANGE], documents: [0] }],
+  descendants: [{ args: () => [DIAGRAM, PRIMARY], documents: [0] }],
+  pathsToAim: [{ args: () => [DIAGRAM, CHANGE, {}], objects: [[2, ["limit"]]], documents: [0] }],
+  relink: [{ args: () => [DIAGRAM, CHANGE, [SECONDARY]], elements: 2, documents: [0] }],
+  removeNode: [{ args: () => [DIAGRAM, CHANGE], documents: [0] }],
+  driverDiagramToMermaid: [{ args: () => [DIAGRAM, {}], objects: [[1, ["classes"]]], documents: [0] }],
+  toMermaid: [{ args: () => [DIAGRAM, {}], objects: [[1, ["classes"]]], documents: [0] }],
+  escapeMermaid: [{ args: () => ['a "quoted" <label>'] }],
+  driverDiagramJsonSchema: [{ args: () => [] }],
+  parseDriverDiagram: [{ args: () => [fresh().diagram, {}], objects: [[1, ["validate"]]] }],
+  safeParseDriverDiagram: [{ args: () => [fresh().diagram, {}], objects: [[1, ["validate"]]] }],
+  // measures
+  checkMeasure: [{ args: () => [MEASURE], documents: [0] }],
+  familyOfMeasures: [{ args: () => [PROJECT.measures], documents: [0] }],
+  measureJsonSchema: [{ args: () => [] }],
+  parseMeasure: [{ args: () => [fresh().measures[0]] }],
+  safeParseMeasure: [{ args: () => [fresh().measures[0]] }],
+  // projects
+  validateProject: [{ args: () => [PROJECT], documents: [0] }],
+  summariseVerdict: [{ args: () => [RUN_CHART] }, { args: () => [CONTROL_CHART] }],
+  rollUp: [{ args: () => [PROJECT, {}], documents: [0], objects: [[1, ["analyse", "fidelity", "fidelity.smallScaleMax", "fidelity.minDataPoints"]]], accessors: [1, ["analyse"]] }],
+  parseProject: [{ args: () => [fresh()] }],
+  safeParseProject: [{ args: () => [fresh()] }],
+  projectJsonSchema: [{ args: () => [] }],
+  jsonSchemas: [{ args: () => [] }],
+  // rendering
+  escapeXml: [{ args: () => ["<a & b>"] }],
+  wrapText: [{ args: () => ["a few words to wrap onto lines", 10] }],
+  renderRunChart: [{ args: () => [RUN_CHART, { annotations: [{ x: month(3), label: "new form" }] }], objects: [[1, [...RENDER_CHART_KEYS, "annotations.0", "annotations.0.x", "annotations.0.label"]]], documents: [0] }],
+  renderControlChart: [{ args: () => [CONTROL_CHART, { annotations: [{ x: month(3), label: "new form" }] }], objects: [[1, [...RENDER_CHART_KEYS, "annotations.0", "annotations.0.x", "annotations.0.label"]]], documents: [0] }],
+  renderDriverDiagram: [{ args: () => [DIAGRAM, { status: { [CHANGE]: "testing" } }], objects: [[1, ["title", "width", "status", "id", `status.${CHANGE}`]]], documents: [0] }],
+  renderReport: [{ args: () => [PROJECT, { generated: "2024-06-01" }], documents: [0], objects: [[1, ["title", "analyse", "generated"]]], accessors: [1, ["analyse"]] }],
+};
+
+// ---- the sweep ------------------------------------------------------------------------------
+
+/** A copy of `value` (array or object) with `path` set to `v`, copying each container on the way. */
+function setPath(value: unknown, path: readonly string[], v: unknown): unknown {
+  const [head, ...rest] = path as [string, ...string[]];
+  const base: unknown = value !== null && typeof value === "object" ? value : {};
+  const copy: Record<string, unknown> = Array.isArray(base) ? ([...base] as never) : { ...(base as object) };
+  copy[head] = rest.length === 0 ? v : setPath(copy[head], rest, v);
+  return copy;
+}
+
+function describeError(e: unknown): string {
+  if (e instanceof Error) return `${e.name}: ${e.message.slice(0, 160)}`;
+  return `non-Error thrown: ${typeof e}`;
+}
+
+/** Call and judge: "" when fine, else what went wrong. */
+function judge(f: (...a: unknown[]) => unknown, args: unknown[], throwingAllowed: boolean, bigintFromCaller: boolean): string {
+  let result: unknown;
+  try {
+    result = f(...args);
+  } catch (e) {
+    if (e instanceof QiError) {
+      if (typeof e.code !== "string" || e.code.length === 0) return `QiError without a code: ${e.message}`;
+      if (!Array.isArray(e.path) || !e.path.every((k) => typeof k === "string" || typeof k === "number")) return `QiError with a bad path: ${e.message}`;
+      return "";
+    }
+    if (throwingAllowed && e instanceof Error && Object.getPrototypeOf(e) === Error.prototype && e.message === BOOM) return "";
+    return `threw ${describeError(e)}`;
+  }
+  try {
+    JSON.stringify(result, bigintFromCaller ? (_k, v: unknown) => (typeof v === "bigint" ? `${v}n` : v) : undefined);
+  } catch (e) {
+    return `result does not JSON.stringify: ${describeError(e)}`;
+  }
+  return "";
+}
+
+/** Every variant of one table case: [where, args, nasty label]. */
+function* variants(c: Case): Generator<[string, unknown[], string]> {
+  // Positions 0..n-1, and one stray argument after the last, which must be ignored.
+  const n = c.args().length + 1;
+  for (const [label, make] of NASTY) {
+    for (let i = 0; i < n; i++) {
+      if (c.documents?.includes(i)) continue;
+      const args = c.args();
+      args[i] = make();
+      yield [`argument ${i} = ${label}`, args, label];
+    }
+    for (const [at, keys] of c.objects ?? []) {
+      for (const key of keys) {
+        const args = c.args();
+        args[at] = deepFreeze(setPath(args[at], key.split("."), make()));
+        yield [`argument ${at} .${key} = ${label}`, args, label];
+      }
+    }
+    if (c.accessors) {
+      const [at, keys] = c.accessors;
+      for (const key of keys) {
+        const args = c.args();
+        args[at] = deepFreeze(setPath(args[at], [key], () => make()));
+        yield [`argument ${at} .${key} = () => ${label}`, args, label];
+      }
+    }
+    if (c.rows) {
+      const [at, fields] = c.rows;
+      for (const f of fields) {
+        for (const all of [false, true]) {
+          const args = c.args();
+          const rows = args[at] as readonly Record<string, unknown>[];
+          args[at] = deepFreeze(rows.map((r, i) => (all || i === 1 ? { ...r, [f]: make() } : r)));
+          yield [`argument ${at} ${all ? "every row" : "row 1"} .${f} = ${label}`, args, label];
+        }
+      }
+      const args = c.args();
+      args[at] = deepFreeze((args[at] as readonly unknown[]).map((r, i) => (i === 1 ? make() : r)));
+      yield [`argument ${at} row 1 = ${label}`, args, label];
+    }
+    if (c.elements !== undefined) {
+      const at = c.elements;
+      for (const all of [false, true]) {
+        const args = c.args();
+        args[at] = deepFreeze((args[at] as readonly unknown[]).map((v, i) => (all || i === 1 ? make() : v)));
+        yield [`argument ${at} ${all ? "every element" : "element 1"} = ${label}`, args, label];
+      }
+    }
+  }
+}
+
+const EXPORTED_FUNCTIONS = Object.entries(lib)
+  .filter(([, v]) => typeof v === "function" && v !== QiError)
+  .map(([k]) => k)
+  .sort();
+
+describe("nasty values: every exported function returns a result or throws a QiError", () => {
+  it("every exported function has an entry in the table (add new exports to TABLE)", () => {
+    expect(EXPORTED_FUNCTIONS.filter((k) => !(k in TABLE))).toEqual([]);
+    expect(Object.keys(TABLE).filter((k) => !EXPORTED_FUNCTIONS.includes(k))).toEqual([]);
+  });
+
+  for (const name of Object.keys(TABLE)) {
+    it(name, () => {
+      const f = (lib as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!;
+      const failures: string[] = [];
+      let calls = 0;
+      for (const [k, c] of TABLE[name]!.entries()) {
+        // The valid call succeeds (or the table is wrong).
+        expect(() => JSON.stringify(f(...c.args())), `${name} case ${k}: the valid call`).not.toThrow();
+        for (const [where, args, label] of variants(c)) {
+          calls++;
+          const problem = judge(f, args, label === THROWING, label === "10n");
+          if (problem !== "") failures.push(`case ${k}, ${where}: ${problem}`);
+        }
+      }
+      expect(calls).toBeGreaterThan(0);
+      expect(failures, failures.slice(0, 20).join("\n")).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,30 @@
+// Regressions from the nasty-values sweep (test/reliability/nasty-values.test.ts): the plain
+// numeric kernels return NaN outside their domain — also for a non-number — and never throw.
+import { describe, expect, it } from "vitest";
+import { a3, averageMovingRange, b3, b4, c4, c5 } from "../../src/spc/index.js";
+
+describe("numeric kernels with values that are not numbers", () => {
+  it("averageMovingRange: end = Infinity is NaN (it looped for ever) and a large end is clipped to the arrays", () => {
+    expect(averageMovingRange(Float64Array.of(1, 3, 2), Uint8Array.of(1, 1, 1), 0, Number.POSITIVE_INFINITY, false)).toBeNaN();
+    expect(averageMovingRange(Float64Array.of(1, 3, 2), Uint8Array.of(1, 1, 1), 0, 99, false)).toBe(1.5);
+    expect(averageMovingRange(Float64Array.of(1, 3, 2), Uint8Array.of(1, 1, 1), 0, 99, true)).toBe(1.5);
+  });
+  it("averageMovingRange is NaN for arguments of the wrong kind", () => {
+    expect(averageMovingRange([1, 3, 2] as never, Uint8Array.of(1, 1, 1), 0, 2, false)).toBeNaN();
+    expect(averageMovingRange(Float64Array.of(1, 3, 2), Uint8Array.of(1, 1, 1), Symbol("s") as never, 2, false)).toBeNaN();
+    expect(averageMovingRange(Float64Array.of(1, 3, 2), Uint8Array.of(1, 1, 1), 0, 1.5, false)).toBeNaN();
+  });
+  it("c4, c5, a3, b3, b4 are NaN for a symbol, a null-prototype object or a bigint (were TypeErrors)", () => {
+    for (const v of [Symbol("s"), Object.create(null), [Symbol("s")], 10n] as never[]) {
+      expect(c4(v)).toBeNaN();
+      expect(c5(v)).toBeNaN();
+      expect(a3(v)).toBeNaN();
+      expect(b3(v)).toBeNaN();
+      expect(b4(v)).toBeNaN();
+      expect(a3(5, v)).toBeNaN();
+      expect(b3(6, v)).toBeNaN();
+      expect(b4(5, v)).toBeNaN();
+    }
+    expect(c4(5)).toBeCloseTo(0.9399856, 7);
+  });
+});
