@@ -1,3 +1,4 @@
+import { QiError, describeValue } from "../_lib/error.js";
 import { ruleMask } from "../_lib/ruleMask.js";
 import type { ControlRuleId } from "./types.js";
 
@@ -51,5 +52,6 @@ export const CONTROL_RULE_MASK = ruleMask<ControlRuleId>([
  * controlRulesOf(CONTROL_RULE_BITS.shift | CONTROL_RULE_BITS["beyond-limits"]) //=> ["beyond-limits", "shift"]
  */
 export function controlRulesOf(mask: number): readonly ControlRuleId[] {
+  if (typeof mask !== "number") throw new QiError("invalid-option", ["mask"], `mask must be a number from columns.signals, not ${describeValue(mask)}`);
   return CONTROL_RULE_MASK.list(mask & 511);
 }

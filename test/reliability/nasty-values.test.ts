@@ -132,7 +132,7 @@ const RUN_KEYS = [
   "astronomical.method", "astronomical.k", "astronomical.sigma", "astronomical.minPoints", "astronomical.points",
 ];
 const CONTROL_KEYS = [
-  "type", "x", "y", "n", "notes", "by", "rules", "direction", "target", "baseline", "phases", "exclude", "centre", "screenMovingRanges", "sigmaConstant", "multiply",
+  "type", "x", "y", "n", "notes", "by", "rules", "direction", "target", "baseline", "phases", "exclude", "centre", "screenMovingRanges", "sigmaConstant", "multiply", "output",
   "rules.preset", "rules.beyondLimits", "rules.shift", "rules.trend", "rules.twoOfThree", "rules.fourOfFive", "rules.innerThird", "rules.alternating",
   "rules.mixture", "rules.longRun", "rules.crossings",
   "rules.shift.length", "rules.shift.onCentre", "rules.trend.length", "rules.trend.ties",
@@ -160,6 +160,7 @@ const TABLE: Record<string, readonly Case[]> = {
     { args: () => [Y, {}], elements: 0 },
   ],
   runRulesOf: [{ args: () => [lib.RUN_RULE_BITS.shift | lib.RUN_RULE_BITS.trend] }],
+  controlRulesOf: [{ args: () => [lib.CONTROL_RULE_BITS.shift | lib.CONTROL_RULE_BITS["beyond-limits"]] }],
   runsLimits: [{ args: () => [20, {}], objects: [[1, ["alpha"]]] }],
   anhoejLimits: [{ args: () => [20] }],
   summariseRunChart: [{ args: () => [RUN_CHART], documents: [0] }],
