@@ -472,7 +472,7 @@ function buildColumns(state: PointState): ControlChartColumns {
   }
   const columns: ControlChartColumns = {
     length: n,
-    x: s.x,
+    x: s.kind === "date" || s.x instanceof Float64Array ? s.x : Float64Array.from(s.x as number[]),
     y: finiteCopy(y, n),
     value: hasValue ? finiteCopy(s.value, n) : null,
     n: hasN ? finiteCopy(s.size, n) : null,

@@ -9,7 +9,8 @@ import type { ControlChartOptions, ControlChartType } from "./types.js";
 export interface Series {
   n: number;
   kind: XKind;
-  x: XValue[];
+  /** x of each point: numbers (and observation numbers) as a Float64Array; dates as given. */
+  x: XValue[] | Float64Array;
   days: Float64Array | null;
   /** Raw value: measurement, or the count summed over rows sharing the x (p, pp, u, up, c). NaN = gap. */
   value: Float64Array;
@@ -85,12 +86,12 @@ export function readSeries<T>(data: readonly T[], options: ControlChartOptions<T
     // One row per point, already in x order: the rows' arrays are the points' arrays (a
     // denominator without a count is dropped, as below).
     if (nRow !== null) for (let g = 0; g < groups; g++) if (Number.isNaN(y[g]!)) nRow[g] = Number.NaN;
-    let x: XValue[];
-    if (xt.values === null) {
-      x = new Array(groups);
-      if (xt.kind === "index") for (let g = 0; g < groups; g++) x[g] = g + 1;
-      else for (let g = 0; g < groups; g++) x[g] = xt.keys[g]!;
-    } else x = xt.values as XValue[];
+    let x: XValue[] | Float64Array;
+    if (xt.values !== null) x = xt.values as XValue[];
+    else if (xt.kind === "index") {
+      x = new Float64Array(groups);
+      for (let g = 0; g < groups; g++) x[g] = g + 1;
+    } else x = xt.keys.slice(0, groups); // a copy: keys live in the arena
     return { n: groups, kind: xt.kind, x, days: xt.days, value: y, size: nRow ?? NONE, mean: NONE, sd: NONE, notes: null };
   }
   const x: XValue[] = new Array(groups);

@@ -156,7 +156,8 @@ export interface ControlChartPoint {
 export interface ControlChartColumns {
   /** Number of points. */
   length: number;
-  x: XValue[];
+  /** Numbers (and observation numbers when no x is given) as a `Float64Array`; Dates and ISO strings as given. */
+  x: Float64Array | XValue[];
   /** The plotted statistic; NaN for a gap. */
   y: Float64Array;
   /** The raw value (count or measurement); null for xbar and s charts. */

@@ -62,6 +62,16 @@ describe("controlChart output: \"columns\"", () => {
     expectSame(controlChart(data, { type: "i" }), c);
   });
 
+  it("x: a Float64Array for numbers and observation numbers, dates as given", () => {
+    expect(controlChart([3, 4, 5, 4], { type: "i", output: "columns" }).columns.x).toEqual(Float64Array.from([1, 2, 3, 4]));
+    const rows = [{ x: 10, y: 3 }, { x: 20, y: 4 }, { x: 30, y: 5 }, { x: 40, y: 4 }];
+    expect(controlChart(rows, { type: "i", x: "x", y: "y", output: "columns" }).columns.x).toEqual(Float64Array.from([10, 20, 30, 40]));
+    const shuffled = [rows[2]!, rows[0]!, rows[3]!, rows[1]!];
+    expect(controlChart(shuffled, { type: "c", x: "x", y: "y", output: "columns" }).columns.x).toEqual(Float64Array.from([10, 20, 30, 40]));
+    const dated = rows.map((r, i) => ({ ...r, x: `2024-0${i + 1}-01` }));
+    expect(controlChart(dated, { type: "i", x: "x", y: "y", output: "columns" }).columns.x).toEqual(["2024-01-01", "2024-02-01", "2024-03-01", "2024-04-01"]);
+  });
+
   it("bits and lists agree in both directions; lists are shared and frozen", () => {
     expect(controlRulesOf(0)).toEqual([]);
     for (const [rule, bit] of Object.entries(CONTROL_RULE_BITS)) expect(controlRulesOf(bit)).toEqual([rule as ControlRuleId]);
