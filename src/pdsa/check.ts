@@ -1,5 +1,6 @@
 import { parseIsoDay } from "../_lib/calendar.js";
 import { issue, type ValidationIssue } from "../_lib/issues.js";
+import { cycleShapeIssues } from "./guards.js";
 import type { PdsaCycle } from "./types.js";
 
 /**
@@ -12,6 +13,9 @@ import type { PdsaCycle } from "./types.js";
  * //=> [{ severity: "error", code: "unknown-question", path: ["study", "results", 0, "question"], message: "result refers to question 1, but the cycle has 0 questions" }]
  */
 export function checkPdsaCycle(cycle: PdsaCycle): ValidationIssue[] {
+  // A value that is not a PDSA cycle at all: its shape problems are the issues (paths from the cycle).
+  const shape = cycleShapeIssues(cycle);
+  if (shape.length > 0) return shape.map((i) => issue("error", i.code, i.path, i.message));
   const out: ValidationIssue[] = [];
   const n = cycle.questions.length;
   const seen = new Set<number>();

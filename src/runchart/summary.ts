@@ -1,4 +1,5 @@
 import { formatNumber } from "./messages.js";
+import { assertRunChart } from "./guards.js";
 import type { RunChart } from "./types.js";
 
 /**
@@ -10,8 +11,17 @@ import type { RunChart } from "./types.js";
  * // Phase 1 (points 1–13): median 5, 10 useful observations, 2 runs (limits 3–9); non-random variation.
  * // - Too few runs: 2 runs in 10 useful observations, where chance alone gives at least 3: …
  * // - 6 points below the median from point 8 to point 13: a shift.
+ *
+ * Throws `invalid-value` (path `["chart", …]`) for anything that is not a runChart() result in
+ * point form (a columnar result, `output: "columns"`, is refused with a message saying so).
  */
 export function summariseRunChart(chart: RunChart): string {
+  assertRunChart(chart);
+  return runChartText(chart);
+}
+
+/** @internal {@link summariseRunChart} of a chart already checked (the renderer checks once). */
+export function runChartText(chart: RunChart): string {
   const lines: string[] = [];
   const centreName = chart.phases.length > 0 && chart.phases.every((p) => p.baselineStart !== null) ? "median" : "centre";
   chart.phases.forEach((p, k) => {

@@ -308,16 +308,48 @@ function judge(f: (...a: unknown[]) => unknown, args: unknown[], throwingAllowed
   return "";
 }
 
+/**
+ * The places one and two levels into a document or chart argument that get nasty values: each
+ * field (each element of an array argument, only the first), the first element of each array
+ * field, and each field of that first element (`chart.points[0].y`, `diagram.nodes[0].id`).
+ */
+function documentPaths(doc: unknown): Array<[string, string[]]> {
+  const out: Array<[string, string[]]> = [];
+  const fieldsOf = (v: unknown): string[] => (v !== null && typeof v === "object" ? Object.keys(v) : []);
+  const level = (v: unknown, prefix: string[], deeper: boolean): void => {
+    const keys = Array.isArray(v) ? (v.length > 0 ? ["0"] : []) : fieldsOf(v);
+    for (const k of keys) {
+      const path = [...prefix, k];
+      out.push([`.${path.join(".")}`, path]);
+      const child = (v as Record<string, unknown>)[k];
+      if (!deeper) continue;
+      if (Array.isArray(v)) level(child, path, false);
+      else if (Array.isArray(child) && child.length > 0) {
+        out.push([`.${path.join(".")}.0`, [...path, "0"]]);
+        for (const f of fieldsOf(child[0])) out.push([`.${path.join(".")}.0.${f}`, [...path, "0", f]]);
+      } else if (child !== null && typeof child === "object" && !(child instanceof Date)) level(child, path, false);
+    }
+  };
+  level(doc, [], true);
+  return out;
+}
+
 /** Every variant of one table case: [where, args, nasty label]. */
 function* variants(c: Case): Generator<[string, unknown[], string]> {
   // Positions 0..n-1, and one stray argument after the last, which must be ignored.
   const n = c.args().length + 1;
   for (const [label, make] of NASTY) {
     for (let i = 0; i < n; i++) {
-      if (c.documents?.includes(i)) continue;
       const args = c.args();
       args[i] = make();
       yield [`argument ${i} = ${label}`, args, label];
+    }
+    for (const at of c.documents ?? []) {
+      for (const [where, path] of documentPaths(c.args()[at])) {
+        const args = c.args();
+        args[at] = deepFreeze(setPath(args[at], path, make()));
+        yield [`argument ${at} ${where} = ${label}`, args, label];
+      }
     }
     for (const [at, keys] of c.objects ?? []) {
       for (const key of keys) {
