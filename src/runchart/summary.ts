@@ -6,14 +6,14 @@ import type { RunChart } from "./types.js";
  * A plain-text summary of a run chart for a terminal, an email or a screen reader: each phase's
  * centre and runs verdict, then every signal's message, then the warnings.
  *
+ * Throws `invalid-value` (path `["chart", …]`) for anything that is not a runChart() result in
+ * point form (a columnar result, `output: "columns"`, is refused with a message saying so).
+ *
  * @example
  * console.log(summariseRunChart(runChart([5, 6, 5, 7, 6, 5, 6, 2, 1, 2, 1, 2, 1])));
  * // Phase 1 (points 1–13): median 5, 10 useful observations, 2 runs (limits 3–9); non-random variation.
  * // - Too few runs: 2 runs in 10 useful observations, where chance alone gives at least 3: …
  * // - 6 points below the median from point 8 to point 13: a shift.
- *
- * Throws `invalid-value` (path `["chart", …]`) for anything that is not a runChart() result in
- * point form (a columnar result, `output: "columns"`, is refused with a message saying so).
  */
 export function summariseRunChart(chart: RunChart): string {
   assertRunChart(chart);

@@ -23,12 +23,12 @@ export const CONTROL_CHART_NAMES: Record<ControlChartType, string> = {
  * (their range over the phase when denominators vary) and the points beyond them, then every
  * signal's message, then the warnings.
  *
+ * Throws `invalid-value` (path `["chart", …]`) for anything that is not a controlChart() result
+ * in point form (a columnar result, `output: "columns"`, is refused with a message saying so).
+ *
  * @example
  * summariseControlChart(controlChart([5, 6, 5, 7, 6, 5, 6, 5, 6, 30]))
  * //=> "I chart (individuals).\nPhase 1 (points 1–10): mean 8.1, control limits …"
- *
- * Throws `invalid-value` (path `["chart", …]`) for anything that is not a controlChart() result
- * in point form (a columnar result, `output: "columns"`, is refused with a message saying so).
  */
 export function summariseControlChart(chart: ControlChart): string {
   assertControlChart(chart);

@@ -6,14 +6,16 @@
  * an array `path`. The one exception: a value that throws on coercion (its own toString/valueOf)
  * may let its own Error through unchanged — that is the caller's bug, not a TypeError of ours.
  *
- * Two documented limits (docs/reliability.md):
- * - Typed documents and chart results (`documents` below: what parseProject, parseDriverDiagram,
- *   parsePdsaCycle, parseMeasure, runChart or controlChart returned) are not replaced by nasty
- *   values as a whole: the parser is their validation gate. Their options and the other
- *   arguments are swept.
- * - Identifiers the caller supplies (notes, group keys, ids, labels) are copied into results as
- *   given, so a 10n among them leaves a bigint in the result: JSON.stringify is then checked with
- *   bigints written as strings (the library never makes a bigint itself).
+ * Whole documents and chart results (`documents` below: the project, diagram, cycle, measure, aim
+ * or chart a function takes) are swept too: the whole argument, each of its fields, the first
+ * element of each array field and each field of that element (`chart.points[0].y`,
+ * `diagram.nodes[0].id`) get each nasty value in turn. Validators (`validate*`, `checkPdsaCycle`,
+ * `checkMeasure`) answer with issues; the others throw `invalid-value` at `[argument, …]`.
+ *
+ * One documented limit (docs/reliability.md): identifiers the caller supplies (notes, group keys,
+ * ids, labels) are copied into results as given, so a 10n among them leaves a bigint in the
+ * result: JSON.stringify is then checked with bigints written as strings (the library never
+ * makes a bigint itself).
  *
  * A new export fails the "every exported function has an entry" test until it gets one here.
  */
@@ -119,7 +121,7 @@ interface Case {
   rows?: readonly [number, readonly string[]];
   /** An argument that is an array of values (numbers, ids): its elements get nasty values. */
   elements?: number;
-  /** Arguments that take a parsed document or a chart result: not replaced as a whole (see above). */
+  /** Arguments that take a parsed document or a chart result: also swept one and two levels in (see above). */
   documents?: readonly number[];
 }
 
