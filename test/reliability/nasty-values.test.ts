@@ -123,6 +123,8 @@ interface Case {
   elements?: number;
   /** Arguments that take a parsed document or a chart result: also swept one and two levels in (see above). */
   documents?: readonly number[];
+  /** A validator: a malformed document gives issues, never an exception (options may still throw). */
+  validator?: true;
 }
 
 const RUN_KEYS = [
@@ -230,13 +232,13 @@ const TABLE: Record<string, readonly Case[]> = {
     { args: () => [RAMP, {}], objects: [[1, FIDELITY_KEYS]], accessors: [1, ["dataPoints"]], documents: [0] },
   ],
   scoreFidelity: [{ args: () => [CYCLE, {}], objects: [[1, FIDELITY_KEYS]], accessors: [1, ["dataPoints"]], documents: [0] }],
-  checkPdsaCycle: [{ args: () => [CYCLE], documents: [0] }],
+  checkPdsaCycle: [{ args: () => [CYCLE], documents: [0], validator: true }],
   parsePdsaCycle: [{ args: () => [fresh().cycles[0]] }],
   safeParsePdsaCycle: [{ args: () => [fresh().cycles[0]] }],
   pdsaCycleJsonSchema: [{ args: () => [] }],
   // driver diagrams
   checkAim: [{ args: () => [DIAGRAM.aim], documents: [0] }],
-  validateDriverDiagram: [{ args: () => [DIAGRAM, {}], objects: [[1, ["allowedLinks", "smartAim"]]], documents: [0] }],
+  validateDriverDiagram: [{ args: () => [DIAGRAM, {}], objects: [[1, ["allowedLinks", "smartAim"]]], documents: [0], validator: true }],
   addNode: [{ args: () => [DIAGRAM, { id: "c-new", kind: "change", label: "New idea" }, [SECONDARY, { to: PRIMARY, strength: "weak" }]], objects: [[1, ["id", "kind", "label"]]], elements: 2, documents: [0] }],
   ancestors: [{ args: () => [DIAGRAM, CHANGE], documents: [0] }],
   descendants: [{ args: () => [DIAGRAM, PRIMARY], documents: [0] }],
@@ -250,14 +252,14 @@ const TABLE: Record<string, readonly Case[]> = {
   parseDriverDiagram: [{ args: () => [fresh().diagram, {}], objects: [[1, ["validate"]]] }],
   safeParseDriverDiagram: [{ args: () => [fresh().diagram, {}], objects: [[1, ["validate"]]] }],
   // measures
-  checkMeasure: [{ args: () => [MEASURE], documents: [0] }],
+  checkMeasure: [{ args: () => [MEASURE], documents: [0], validator: true }],
   familyOfMeasures: [{ args: () => [PROJECT.measures], documents: [0] }],
   measureJsonSchema: [{ args: () => [] }],
   parseMeasure: [{ args: () => [fresh().measures[0]] }],
   safeParseMeasure: [{ args: () => [fresh().measures[0]] }],
   // projects
-  validateProject: [{ args: () => [PROJECT], documents: [0] }],
-  summariseVerdict: [{ args: () => [RUN_CHART] }, { args: () => [CONTROL_CHART] }],
+  validateProject: [{ args: () => [PROJECT], documents: [0], validator: true }],
+  summariseVerdict: [{ args: () => [RUN_CHART], documents: [0] }, { args: () => [CONTROL_CHART], documents: [0] }],
   rollUp: [{ args: () => [PROJECT, {}], documents: [0], objects: [[1, ["analyse", "fidelity", "fidelity.smallScaleMax", "fidelity.minDataPoints"]]], accessors: [1, ["analyse"]] }],
   parseProject: [{ args: () => [fresh()] }],
   safeParseProject: [{ args: () => [fresh()] }],
@@ -289,11 +291,12 @@ function describeError(e: unknown): string {
 }
 
 /** Call and judge: "" when fine, else what went wrong. */
-function judge(f: (...a: unknown[]) => unknown, args: unknown[], throwingAllowed: boolean, bigintFromCaller: boolean): string {
+function judge(f: (...a: unknown[]) => unknown, args: unknown[], throwingAllowed: boolean, bigintFromCaller: boolean, mustReturn = false): string {
   let result: unknown;
   try {
     result = f(...args);
   } catch (e) {
+    if (e instanceof QiError && mustReturn) return `a validator threw instead of reporting issues: ${e.code} at ${JSON.stringify(e.path)}`;
     if (e instanceof QiError) {
       if (typeof e.code !== "string" || e.code.length === 0) return `QiError without a code: ${e.message}`;
       if (!Array.isArray(e.path) || !e.path.every((k) => typeof k === "string" || typeof k === "number")) return `QiError with a bad path: ${e.message}`;
@@ -337,20 +340,20 @@ function documentPaths(doc: unknown): Array<[string, string[]]> {
 }
 
 /** Every variant of one table case: [where, args, nasty label]. */
-function* variants(c: Case): Generator<[string, unknown[], string]> {
+function* variants(c: Case): Generator<[string, unknown[], string, boolean?]> {
   // Positions 0..n-1, and one stray argument after the last, which must be ignored.
   const n = c.args().length + 1;
   for (const [label, make] of NASTY) {
     for (let i = 0; i < n; i++) {
       const args = c.args();
       args[i] = make();
-      yield [`argument ${i} = ${label}`, args, label];
+      yield [`argument ${i} = ${label}`, args, label, c.documents?.includes(i)];
     }
     for (const at of c.documents ?? []) {
       for (const [where, path] of documentPaths(c.args()[at])) {
         const args = c.args();
         args[at] = deepFreeze(setPath(args[at], path, make()));
-        yield [`argument ${at} ${where} = ${label}`, args, label];
+        yield [`argument ${at} ${where} = ${label}`, args, label, true];
       }
     }
     for (const [at, keys] of c.objects ?? []) {
@@ -412,9 +415,9 @@ describe("nasty values: every exported function returns a result or throws a QiE
       for (const [k, c] of TABLE[name]!.entries()) {
         // The valid call succeeds (or the table is wrong).
         expect(() => JSON.stringify(f(...c.args())), `${name} case ${k}: the valid call`).not.toThrow();
-        for (const [where, args, label] of variants(c)) {
+        for (const [where, args, label, document] of variants(c)) {
           calls++;
-          const problem = judge(f, args, label === THROWING, label === "10n");
+          const problem = judge(f, args, label === THROWING, label === "10n", c.validator === true && document === true);
           if (problem !== "") failures.push(`case ${k}, ${where}: ${problem}`);
         }
       }
