@@ -6,10 +6,10 @@ const limit = nullable(num);
 
 const CONTROL_CHART_SHAPE: Shape = object(
   {
-    type: oneOf(["i", "mr", "xbar", "s", "p", "pp", "u", "up", "c", "g", "t"]),
     points: arrayOf(object({ ...POINT_FIELDS, ucl: limit, lcl: limit, ucl2: limit, lcl2: limit }, "a point object"), "an array of points"),
     phases: arrayOf(object({ ...PHASE_FIELDS, sigmaSignals: num }, "a phase object"), "an array of phases"),
     ...SIGNALS_AND_WARNINGS,
+    type: oneOf(["i", "mr", "xbar", "s", "p", "pp", "u", "up", "c", "g", "t"]),
     settings: object({ target: nullable(num) }),
   },
   "a control chart object",
