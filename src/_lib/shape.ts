@@ -18,11 +18,12 @@ export interface At {
 /** @internal A check: returns nothing, reports problems through `bad`. `what` describes what it accepts. */
 export interface Shape {
   readonly what: string;
-  readonly check: (v: unknown, at: At, bad: Reporter) => void;
+  /** Check `v`, found at `key` under `parent` (the `At` is made only when something is wrong). */
+  readonly check: (v: unknown, parent: At | null, key: string | number, bad: Reporter) => void;
 }
 
 /** @internal Receives each problem: where, and what was expected there. */
-export type Reporter = (at: At, what: string, value: unknown) => void;
+export type Reporter = (parent: At | null, key: string | number, what: string, value: unknown) => void;
 
 /** @internal The path of an `At`. */
 export function pathOf(at: At): Array<string | number> {
@@ -38,8 +39,8 @@ export function root(name: string): At {
 
 const leaf = (what: string, test: (v: unknown) => boolean): Shape => ({
   what,
-  check: (v, at, bad) => {
-    if (!test(v)) bad(at, what, v);
+  check: (v, parent, key, bad) => {
+    if (!test(v)) bad(parent, key, what, v);
   },
 });
 
@@ -64,12 +65,12 @@ export function oneOf(values: readonly string[]): Shape {
 
 /** @internal `shape`, or undefined (a key that is absent). */
 export function optional(shape: Shape): Shape {
-  return { what: `${shape.what} or absent`, check: (v, at, bad) => (v === undefined ? undefined : shape.check(v, at, bad)) };
+  return { what: `${shape.what} or absent`, check: (v, parent, key, bad) => (v === undefined ? undefined : shape.check(v, parent, key, bad)) };
 }
 
 /** @internal `shape`, or null. */
 export function nullable(shape: Shape): Shape {
-  return { what: `${shape.what} or null`, check: (v, at, bad) => (v === null ? undefined : shape.check(v, at, bad)) };
+  return { what: `${shape.what} or null`, check: (v, parent, key, bad) => (v === null ? undefined : shape.check(v, parent, key, bad)) };
 }
 
 /** @internal Either shape (the first one's problems are not reported when the value is not an object for it). */
@@ -77,13 +78,13 @@ export function either(a: Shape, b: Shape): Shape {
   const what = `${a.what} or ${b.what}`;
   return {
     what,
-    check: (v, at, bad) => {
+    check: (v, parent, key, bad) => {
       let ok = true;
-      a.check(v, at, () => (ok = false));
+      a.check(v, parent, key, () => (ok = false));
       if (ok) return;
       ok = true;
-      b.check(v, at, () => (ok = false));
-      if (!ok) bad(at, what, v);
+      b.check(v, parent, key, () => (ok = false));
+      if (!ok) bad(parent, key, what, v);
     },
   };
 }
@@ -95,15 +96,17 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
 
 /** @internal An object with these fields (others ignored). Fields are read as own or inherited properties, as the functions read them. */
 export function object(fields: Record<string, Shape>, what = "an object"): Shape {
-  const entries = Object.entries(fields);
+  const keys = Object.keys(fields);
+  const shapes = keys.map((k) => fields[k]!);
   return {
     what,
-    check: (v, at, bad) => {
+    check: (v, parent, key, bad) => {
       if (!isRecord(v) || v instanceof Date) {
-        bad(at, what, v);
+        bad(parent, key, what, v);
         return;
       }
-      for (const [k, s] of entries) s.check(v[k], { parent: at, key: k }, bad);
+      const at: At = { parent, key };
+      for (let j = 0; j < keys.length; j++) shapes[j]!.check(v[keys[j]!], at, keys[j]!, bad);
     },
   };
 }
@@ -112,20 +115,30 @@ export function object(fields: Record<string, Shape>, what = "an object"): Shape
 export function arrayOf(shape: Shape, what = `an array of ${shape.what.replace(/^an? /, "")}s`): Shape {
   return {
     what,
-    check: (v, at, bad) => {
+    check: (v, parent, key, bad) => {
       if (!Array.isArray(v)) {
-        bad(at, what, v);
+        bad(parent, key, what, v);
         return;
       }
-      for (let i = 0; i < v.length; i++) shape.check(v[i], { parent: at, key: i }, bad);
+      const at: At = { parent, key };
+      for (let i = 0; i < v.length; i++) shape.check(v[i], at, i, bad);
     },
   };
+}
+
+/**
+ * @internal `shape` with a fast path: `ok` (a hand-written, monomorphic test of the same shape)
+ * decides when the value is fine; only when it says no does the general check run to find and
+ * describe the problems. For big arrays (a million chart points).
+ */
+export function fast(shape: Shape, ok: (v: unknown) => boolean): Shape {
+  return { what: shape.what, check: (v, parent, key, bad) => (ok(v) ? undefined : shape.check(v, parent, key, bad)) };
 }
 
 /** @internal A lazily defined shape (for shapes defined in terms of each other). */
 export function lazy(make: () => Shape, what: string): Shape {
   let s: Shape | undefined;
-  return { what, check: (v, at, bad) => (s ??= make()).check(v, at, bad) };
+  return { what, check: (v, parent, key, bad) => (s ??= make()).check(v, parent, key, bad) };
 }
 
 /** How many problems a check lists before it stops looking (the first is what counts). */
@@ -140,10 +153,10 @@ export function shapeIssues(value: unknown, shape: Shape, at: At, advice: string
   const issues: QiIssue[] = [];
   const stop = {};
   try {
-    shape.check(value, at, (where, what, v) => {
-      const full = pathOf(where);
+    shape.check(value, at.parent, at.key, (parent, key, what, v) => {
+      const full = pathOf({ parent, key });
       const path = relative ? full.slice(1) : full;
-      issues.push({ code: "invalid-value", path, message: `${typeof where.key === "number" ? `item ${where.key}` : where.key} must be ${what}, not ${describeValue(v)}: ${advice}` });
+      issues.push({ code: "invalid-value", path, message: `${typeof key === "number" ? `item ${key}` : key} must be ${what}, not ${describeValue(v)}: ${advice}` });
       if (issues.length >= MAX_ISSUES) throw stop;
     });
   } catch (e) {
