@@ -42,6 +42,9 @@ const MAX_CYCLE_IDS = 20;
  *
  * Linear time: one pass to index, breadth-first walks and an iterative depth-first search.
  *
+ * Any value is accepted: one that is not a driver diagram at all (`null`, `{}`, a field of the wrong
+ * kind) gives only `invalid-value` error issues, one per problem, with their paths.
+ *
  * @example
  * validateDriverDiagram({
  *   aim: { id: "aim", statement: "…" },

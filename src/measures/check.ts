@@ -12,6 +12,9 @@ const RATIO = new Set(["percentage", "proportion", "rate"]);
  * warnings — `incomplete-definition` (a ratio without numerator or denominator, no data source, no
  * owner) and `unlinked-measure` (no driver-diagram link).
  *
+ * Any value is accepted: one that is not a measure at all (`null`, `{}`, a field of the wrong
+ * kind) gives only `invalid-value` error issues, one per problem, with their paths.
+ *
  * @example
  * checkMeasure({ id: "m1", name: "% within 26 weeks", type: "outcome", direction: "increase", links: ["aim"],
  *   definition: { unit: "%", aggregation: "percentage", period: "month", numerator: "…", denominator: "…", dataSource: "SWIS", owner: "PACE lead" },

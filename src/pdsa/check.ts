@@ -8,6 +8,9 @@ import type { PdsaCycle } from "./types.js";
  * cycle: a Study result pointing at a question that does not exist (error), two results for one
  * question (warning), an end date before the date run (error).
  *
+ * Any value is accepted: one that is not a PDSA cycle at all (`null`, `{}`, a field of the wrong
+ * kind) gives only `invalid-value` error issues, one per problem, with their paths.
+ *
  * @example
  * checkPdsaCycle({ id: "c", changeIdea: "ci", objective: "o", questions: [], study: { results: [{ question: 0, result: "r" }] } })
  * //=> [{ severity: "error", code: "unknown-question", path: ["study", "results", 0, "question"], message: "result refers to question 1, but the cycle has 0 questions" }]

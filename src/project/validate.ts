@@ -53,6 +53,9 @@ interface Range { first: number; last: number }
  * the date range of a measure it is charted on, `["cycles", i, "do", "date"]`) and the ramp
  * warnings of {@link ramp}.
  *
+ * Any value is accepted: one that is not a project at all (`null`, `{}`, a field of the wrong
+ * kind) gives only `invalid-value` error issues, one per problem, with their paths.
+ *
  * @example
  * const project = { title: "Demo", diagram: { aim: { id: "aim", statement: "…" }, nodes: [], links: [] },
  *   measures: [], cycles: [], data: [] };

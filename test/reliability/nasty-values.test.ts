@@ -347,7 +347,7 @@ function* variants(c: Case): Generator<[string, unknown[], string, boolean?]> {
     for (let i = 0; i < n; i++) {
       const args = c.args();
       args[i] = make();
-      yield [`argument ${i} = ${label}`, args, label, c.documents?.includes(i)];
+      yield [`argument ${i} = ${label}`, args, label, c.documents?.includes(i) === true];
     }
     for (const at of c.documents ?? []) {
       for (const [where, path] of documentPaths(c.args()[at])) {
