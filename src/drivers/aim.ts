@@ -1,4 +1,5 @@
 import { parseIsoDay } from "../_lib/calendar.js";
+import { assertAim } from "./guards.js";
 import type { Aim } from "./types.js";
 
 /** One element of a SMART aim. */
@@ -27,6 +28,7 @@ export interface AimCheck {
  * //=> { element: "howMuch", ok: false, feedback: "\"more\" has no number: say how much (e.g. from 40% to 80%)" }
  */
 export function checkAim(aim: Aim): AimCheck {
+  assertAim(aim);
   const elements: AimElementCheck[] = [];
   const what = aim.what?.trim() ?? "";
   elements.push(

@@ -1,5 +1,6 @@
 import { QiError, describeValue } from "../_lib/error.js";
 import { objectOption } from "../_lib/options.js";
+import { assertDiagram } from "./guards.js";
 import type { DriverDiagram, NodeKind } from "./types.js";
 
 /** The {@link driverDiagramToMermaid} options. */
@@ -20,6 +21,7 @@ export interface DriverDiagramToMermaidOptions {
  * //=> 'flowchart LR\n  n_aim(["Aim"])\n  n_p_1["A #quot;quoted#quot; driver"]\n  n_aim -.- n_p_1'
  */
 export function driverDiagramToMermaid(diagram: DriverDiagram, options: DriverDiagramToMermaidOptions = {}): string {
+  assertDiagram(diagram);
   objectOption(options, ["options"]);
   const ids = new Map<string, string>();
   const used = new Set<string>();

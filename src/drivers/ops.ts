@@ -1,6 +1,7 @@
 import { QiError, describeValue } from "../_lib/error.js";
 import { checkKeys, integerOption, objectOption } from "../_lib/options.js";
 import { buildGraph, walk, type Graph } from "./graph.js";
+import { assertDiagram } from "./guards.js";
 import type { DriverDiagram, DriverLink, DriverNode, LinkStrength } from "./types.js";
 
 /** A parent to link to: its id, or `{ to, strength }`. */
@@ -46,6 +47,7 @@ function requireNode(g: Graph, id: string, argName: string): void {
  * //=> { from: "c9", to: "s1" }
  */
 export function addNode(diagram: DriverDiagram, node: DriverNode, parents: readonly ParentRef[] = []): DriverDiagram {
+  assertDiagram(diagram);
   if (node === null || typeof node !== "object" || typeof node.id !== "string" || !["primary", "secondary", "change"].includes(node.kind) || typeof node.label !== "string") {
     throw new QiError("invalid-option", ["node"], `node must be { id, kind: "primary" | "secondary" | "change", label }, not ${describeValue(node)}`);
   }
@@ -69,6 +71,7 @@ export function addNode(diagram: DriverDiagram, node: DriverNode, parents: reado
  * removeNode(addNode(d, node, ["s1"]), node.id) //=> d  // same nodes and links as d
  */
 export function removeNode(diagram: DriverDiagram, id: string): DriverDiagram {
+  assertDiagram(diagram);
   const g = buildGraph(diagram);
   requireNode(g, id, "id");
   if (id === diagram.aim.id) throw new QiError("invalid-option", ["id"], "the aim cannot be removed");
@@ -92,6 +95,7 @@ export function removeNode(diagram: DriverDiagram, id: string): DriverDiagram {
  * //=> [{ from: "c1", to: "s2", strength: "weak" }]
  */
 export function relink(diagram: DriverDiagram, id: string, parents: readonly ParentRef[]): DriverDiagram {
+  assertDiagram(diagram);
   const g = buildGraph(diagram);
   requireNode(g, id, "id");
   checkParents(parents, "parents");
@@ -111,6 +115,7 @@ export function relink(diagram: DriverDiagram, id: string, parents: readonly Par
  * ancestors(d, "c1") //=> ["s1", "p1", "aim"]
  */
 export function ancestors(diagram: DriverDiagram, id: string): string[] {
+  assertDiagram(diagram);
   const g = buildGraph(diagram);
   requireNode(g, id, "id");
   return walk(id, g.up);
@@ -127,6 +132,7 @@ export function ancestors(diagram: DriverDiagram, id: string): string[] {
  * descendants(d, "p1") //=> ["s1", "s2", "c1"]
  */
 export function descendants(diagram: DriverDiagram, id: string): string[] {
+  assertDiagram(diagram);
   const g = buildGraph(diagram);
   requireNode(g, id, "id");
   return walk(id, g.down);
@@ -150,6 +156,7 @@ export interface PathsToAimOptions {
  * pathsToAim(d, "c1") //=> [["c1", "s1", "p1", "aim"], ["c1", "s2", "p1", "aim"]]
  */
 export function pathsToAim(diagram: DriverDiagram, id: string, options: PathsToAimOptions = {}): string[][] {
+  assertDiagram(diagram);
   const o = objectOption(options, ["options"]);
   checkKeys(o, ["limit"], ["options"], "option");
   const limit = o.limit === undefined ? 1000 : integerOption(o.limit, ["options", "limit"], 0);

@@ -2,6 +2,7 @@ import { issue, result, type ValidationIssue, type ValidationResult } from "../_
 import { objectOption } from "../_lib/options.js";
 import { checkAim } from "./aim.js";
 import { buildGraph, KIND_NAME } from "./graph.js";
+import { diagramShapeIssues } from "./guards.js";
 import type { AllowedLinks, DriverDiagram, DriverNodeKind, NodeKind } from "./types.js";
 
 /**
@@ -41,6 +42,9 @@ const MAX_CYCLE_IDS = 20;
  *
  * Linear time: one pass to index, breadth-first walks and an iterative depth-first search.
  *
+ * Any value is accepted: one that is not a driver diagram at all (`null`, `{}`, a field of the wrong
+ * kind) gives only `invalid-value` error issues, one per problem, with their paths.
+ *
  * @example
  * validateDriverDiagram({
  *   aim: { id: "aim", statement: "…" },
@@ -51,6 +55,9 @@ const MAX_CYCLE_IDS = 20;
  */
 export function validateDriverDiagram(diagram: DriverDiagram, options: ValidateDriverDiagramOptions = {}): ValidationResult {
   objectOption(options, ["options"]);
+  // A value that is not a driver diagram at all: its shape problems are the issues (paths from the root, as every other issue).
+  const shape = diagramShapeIssues(diagram);
+  if (shape.length > 0) return result(shape.map((i) => issue("error", i.code, i.path, i.message)));
   const issues: ValidationIssue[] = [];
   const g = buildGraph(diagram);
   const allowed = { ...DEFAULT_ALLOWED_LINKS, ...diagram.allowedLinks, ...options.allowedLinks };

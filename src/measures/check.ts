@@ -1,5 +1,6 @@
 import { parseIsoDay } from "../_lib/calendar.js";
 import { issue, type ValidationIssue } from "../_lib/issues.js";
+import { assertFamily, measureShapeIssues } from "./guards.js";
 import type { Measure, MeasureType } from "./types.js";
 
 const RATIO = new Set(["percentage", "proportion", "rate"]);
@@ -11,6 +12,9 @@ const RATIO = new Set(["percentage", "proportion", "rate"]);
  * warnings — `incomplete-definition` (a ratio without numerator or denominator, no data source, no
  * owner) and `unlinked-measure` (no driver-diagram link).
  *
+ * Any value is accepted: one that is not a measure at all (`null`, `{}`, a field of the wrong
+ * kind) gives only `invalid-value` error issues, one per problem, with their paths.
+ *
  * @example
  * checkMeasure({ id: "m1", name: "% within 26 weeks", type: "outcome", direction: "increase", links: ["aim"],
  *   definition: { unit: "%", aggregation: "percentage", period: "month", numerator: "…", denominator: "…", dataSource: "SWIS", owner: "PACE lead" },
@@ -18,6 +22,9 @@ const RATIO = new Set(["percentage", "proportion", "rate"]);
  * //=> [{ severity: "error", code: "invalid-target", path: ["target", "value"], message: "a percentage target must be between 0 and 100, not 120" }]
  */
 export function checkMeasure(measure: Measure): ValidationIssue[] {
+  // A value that is not a measure at all: its shape problems are the issues (paths from the measure).
+  const shape = measureShapeIssues(measure);
+  if (shape.length > 0) return shape.map((i) => issue("error", i.code, i.path, i.message));
   const out: ValidationIssue[] = [];
   const d = measure.definition;
   if (RATIO.has(d.aggregation)) {
@@ -62,6 +69,7 @@ export interface FamilyOfMeasures {
  * //=> ["no process measure: add one for the work that drives the aim", "no balancing measure: add one for what might get worse"]
  */
 export function familyOfMeasures(measures: readonly Pick<Measure, "id" | "type">[]): FamilyOfMeasures {
+  assertFamily(measures);
   const fam: Record<MeasureType, string[]> = { outcome: [], process: [], balancing: [] };
   for (const m of measures) fam[m.type].push(m.id);
   const issues: ValidationIssue[] = [];

@@ -1,5 +1,6 @@
 import { parseIsoDay } from "../_lib/calendar.js";
 import { issue, type ValidationIssue } from "../_lib/issues.js";
+import { cycleShapeIssues } from "./guards.js";
 import type { PdsaCycle } from "./types.js";
 
 /**
@@ -7,11 +8,17 @@ import type { PdsaCycle } from "./types.js";
  * cycle: a Study result pointing at a question that does not exist (error), two results for one
  * question (warning), an end date before the date run (error).
  *
+ * Any value is accepted: one that is not a PDSA cycle at all (`null`, `{}`, a field of the wrong
+ * kind) gives only `invalid-value` error issues, one per problem, with their paths.
+ *
  * @example
  * checkPdsaCycle({ id: "c", changeIdea: "ci", objective: "o", questions: [], study: { results: [{ question: 0, result: "r" }] } })
  * //=> [{ severity: "error", code: "unknown-question", path: ["study", "results", 0, "question"], message: "result refers to question 1, but the cycle has 0 questions" }]
  */
 export function checkPdsaCycle(cycle: PdsaCycle): ValidationIssue[] {
+  // A value that is not a PDSA cycle at all: its shape problems are the issues (paths from the cycle).
+  const shape = cycleShapeIssues(cycle);
+  if (shape.length > 0) return shape.map((i) => issue("error", i.code, i.path, i.message));
   const out: ValidationIssue[] = [];
   const n = cycle.questions.length;
   const seen = new Set<number>();

@@ -1,6 +1,7 @@
 import { QiError, describeValue } from "../_lib/error.js";
 import type { Ramp } from "./ramp.js";
-import { cycleStage, nonEmpty } from "./stage.js";
+import { assertFidelitySubject } from "./guards.js";
+import { nonEmpty, stageOf } from "./stage.js";
 import type { PdsaCycle, PdsaStage } from "./types.js";
 
 /**
@@ -84,8 +85,8 @@ export function fidelity(subject: Ramp, options?: FidelityOptions): RampFidelity
 export function fidelity(subject: PdsaCycle, options?: FidelityOptions): CycleFidelity;
 export function fidelity(subject: PdsaCycle | Ramp, options: FidelityOptions = {}): CycleFidelity | RampFidelity {
   checkOptions(options);
-  if (isRamp(subject)) return rampFidelity(subject, options);
-  return cycleFidelity(subject, undefined, options);
+  if (assertFidelitySubject(subject) === "ramp") return rampFidelity(subject as Ramp, options);
+  return cycleFidelity(subject as PdsaCycle, undefined, options);
 }
 
 function checkOptions(options: FidelityOptions): void {
@@ -97,10 +98,6 @@ function checkOptions(options: FidelityOptions): void {
   if (options.dataPoints !== undefined && typeof options.dataPoints !== "function") {
     throw new QiError("invalid-option", ["options", "dataPoints"], `dataPoints must be a function (measure id) => number, not ${describeValue(options.dataPoints)}`);
   }
-}
-
-function isRamp(x: PdsaCycle | Ramp): x is Ramp {
-  return Array.isArray((x as Ramp).cycles) && Array.isArray((x as Ramp).order);
 }
 
 function score(criteria: FidelityCriterion[]): FidelityScore {
@@ -161,7 +158,7 @@ function prediction(cycle: PdsaCycle): FidelityCriterion {
   const problems: string[] = [];
   const missing = qs.flatMap((q, i) => (nonEmpty(q.prediction) ? [] : [i + 1]));
   if (missing.length > 0) problems.push(`${questions(missing)} ${missing.length === 1 ? "has" : "have"} no prediction`);
-  const stage = cycleStage(cycle);
+  const stage = stageOf(cycle);
   const studied = stage === "study" || stage === "act";
   if (studied) {
     const answered = new Set<number>();
@@ -226,7 +223,7 @@ const STAGE_RANK: Record<PdsaStage, number> = { plan: 0, do: 1, study: 2, act: 3
 // Judged against the IHI worksheet fields of each stage the cycle has reached.
 function documentation(cycle: PdsaCycle): FidelityCriterion {
   const criterion = "documentation";
-  const stage = cycleStage(cycle);
+  const stage = stageOf(cycle);
   const rank = STAGE_RANK[stage];
   const missing: string[] = [];
   if (!nonEmpty(cycle.objective)) missing.push("objective");

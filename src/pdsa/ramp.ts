@@ -1,5 +1,6 @@
 import type { QiIssue } from "../_lib/error.js";
 import { formatIsoDay, parseIsoDay } from "../_lib/calendar.js";
+import { assertCycles } from "./guards.js";
 import type { PdsaCycle, PdsaDecision } from "./types.js";
 
 /**
@@ -61,6 +62,7 @@ const STATUS: Record<PdsaDecision, ChangeIdeaStatus> = { adopt: "adopted", adapt
  * r.status //=> "adopted"
  */
 export function ramp(cycles: readonly PdsaCycle[], changeIdea: string): Ramp {
+  assertCycles(cycles);
   const indices: number[] = [];
   for (let i = 0; i < cycles.length; i++) if (cycles[i]!.changeIdea === changeIdea) indices.push(i);
   return buildRamp(cycles, indices, changeIdea);
@@ -182,6 +184,7 @@ function describe(s: string): string {
  * ramps([{ id: "a", changeIdea: "x", objective: "", questions: [] }]).map((r) => r.changeIdea) //=> ["x"]
  */
 export function ramps(cycles: readonly PdsaCycle[]): Ramp[] {
+  assertCycles(cycles);
   // Group once (Map keeps first-seen order), then build each ramp from its own cycles.
   const groups = new Map<string, number[]>();
   for (let i = 0; i < cycles.length; i++) {

@@ -1,3 +1,4 @@
+import { assertCycle } from "./guards.js";
 import type { PdsaCycle, PdsaStage } from "./types.js";
 
 /**
@@ -8,6 +9,12 @@ import type { PdsaCycle, PdsaStage } from "./types.js";
  * cycleStage({ id: "c1", changeIdea: "ci1", objective: "…", questions: [], do: { date: "2024-03-04" } }) //=> "do"
  */
 export function cycleStage(cycle: PdsaCycle): PdsaStage {
+  assertCycle(cycle);
+  return stageOf(cycle);
+}
+
+/** @internal {@link cycleStage} of a cycle already checked. */
+export function stageOf(cycle: PdsaCycle): PdsaStage {
   if (cycle.act !== undefined) return "act";
   const s = cycle.study;
   if (s !== undefined && ((s.results !== undefined && s.results.length > 0) || nonEmpty(s.learning))) return "study";

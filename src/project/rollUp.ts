@@ -9,6 +9,7 @@ import { fidelity, type FidelityOptions } from "../pdsa/fidelity.js";
 import { ramp, type ChangeIdeaStatus } from "../pdsa/ramp.js";
 import type { PdsaCycle, PdsaDecision } from "../pdsa/types.js";
 import type { ValidationIssue } from "../_lib/issues.js";
+import { assertProject } from "./guards.js";
 import type { Project, SeriesRow } from "./types.js";
 import { measuresForCycles, validateProject } from "./validate.js";
 import { summariseVerdict, type ChartLike, type Verdict } from "./verdict.js";
@@ -117,6 +118,7 @@ export interface RollUp {
  * // otherwise "no signal" or "insufficient data"
  */
 export function rollUp(project: Project, options: RollUpOptions = {}): RollUp {
+  assertProject(project);
   objectOption(options, ["options"]);
   if (options.analyse !== undefined && typeof options.analyse !== "function") {
     throw new QiError("invalid-option", ["options", "analyse"], `analyse must be a function (measure, rows) => chart, not ${describeValue(options.analyse)}`);

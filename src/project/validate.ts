@@ -7,6 +7,7 @@ import { checkPdsaCycle } from "../pdsa/check.js";
 import { ramps } from "../pdsa/ramp.js";
 import { periodEnd } from "./dates.js";
 import { issue, prefixIssues, result, type ValidationIssue, type ValidationResult } from "../_lib/issues.js";
+import { projectShapeIssues } from "./guards.js";
 import type { Project } from "./types.js";
 
 /** @internal Which measures' charts a cycle belongs on: the measures it names, else those linked to its change idea or any node above it. */
@@ -52,12 +53,18 @@ interface Range { first: number; last: number }
  * the date range of a measure it is charted on, `["cycles", i, "do", "date"]`) and the ramp
  * warnings of {@link ramp}.
  *
+ * Any value is accepted: one that is not a project at all (`null`, `{}`, a field of the wrong
+ * kind) gives only `invalid-value` error issues, one per problem, with their paths.
+ *
  * @example
  * const project = { title: "Demo", diagram: { aim: { id: "aim", statement: "…" }, nodes: [], links: [] },
  *   measures: [], cycles: [], data: [] };
  * validateProject(project).issues.filter((i) => i.severity === "error") //=> []
  */
 export function validateProject(project: Project): ValidationResult {
+  // A value that is not a project at all: its shape problems are the issues (paths from the project).
+  const shape = projectShapeIssues(project);
+  if (shape.length > 0) return result(shape.map((i) => issue("error", i.code, i.path, i.message)));
   const issues: ValidationIssue[] = [];
   issues.push(...prefixIssues(["diagram"], validateDriverDiagram(project.diagram).issues));
   const g = buildGraph(project.diagram);

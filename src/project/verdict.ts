@@ -79,13 +79,18 @@ export function summariseVerdict(chart: ChartLike): Verdict {
   return { kind, text: `${lead}: ${message}${tail}`, rule: latest.rule, signals: signals.length };
 }
 
-/** Any JSON-like object will do, but `signals` must be an array of objects and `phases`, if given, an array. */
+/** Any JSON-like object will do, but `signals` must be an array of objects (each with a known `assessment` and a string `rule`) and `phases`, if given, an array. */
 function checkChart(chart: unknown): asserts chart is ChartLike {
   if (chart === null || typeof chart !== "object") throw new QiError("invalid-value", ["chart"], `chart must be a runChart() or controlChart() result (or { signals, phases }), not ${describeValue(chart)}`);
   const { signals, phases } = chart as { signals?: unknown; phases?: unknown };
   if (!Array.isArray(signals)) throw new QiError("invalid-value", ["chart", "signals"], `chart.signals must be an array, not ${describeValue(signals)}`);
   signals.forEach((s: unknown, i) => {
     if (s === null || typeof s !== "object") throw new QiError("invalid-value", ["chart", "signals", i], `a signal must be an object, not ${describeValue(s)}`);
+    const { assessment, rule } = s as { assessment?: unknown; rule?: unknown };
+    if (assessment !== "improvement" && assessment !== "deterioration" && assessment !== "neutral") {
+      throw new QiError("invalid-value", ["chart", "signals", i, "assessment"], `a signal's assessment must be "improvement", "deterioration" or "neutral", not ${describeValue(assessment)}`);
+    }
+    if (typeof rule !== "string") throw new QiError("invalid-value", ["chart", "signals", i, "rule"], `a signal's rule must be a string, not ${describeValue(rule)}`);
   });
   if (phases !== undefined && !Array.isArray(phases)) throw new QiError("invalid-value", ["chart", "phases"], `chart.phases must be an array, not ${describeValue(phases)}`);
 }

@@ -1,6 +1,7 @@
 import type { ControlChart } from "../spc/types.js";
 import { drawChart } from "./chart.js";
-import { CONTROL_CHART_NAMES, summariseControlChart } from "../spc/summary.js";
+import { assertControlChart } from "../spc/guards.js";
+import { CONTROL_CHART_NAMES, controlChartText } from "../spc/summary.js";
 import { pointAssessments, type ChartModel } from "./model.js";
 import type { RenderChartOptions } from "./types.js";
 
@@ -19,6 +20,7 @@ import type { RenderChartOptions } from "./types.js";
  * }).includes('class="limit upper"') //=> true
  */
 export function renderControlChart(chart: ControlChart, options: RenderChartOptions = {}): string {
+  assertControlChart(chart);
   const assessments = pointAssessments(chart.points.length, chart.signals);
   const model: ChartModel = {
     kind: "control",
@@ -40,7 +42,7 @@ export function renderControlChart(chart: ControlChart, options: RenderChartOpti
     })),
     phases: chart.phases.map((p) => ({ start: p.start, end: p.end, baselineStart: p.baselineStart, baselineEnd: p.baselineEnd, centre: p.centre, origin: p.origin })),
     limits: true,
-    summary: summariseControlChart(chart),
+    summary: controlChartText(chart),
     target: chart.settings.target,
   };
   return drawChart(model, options);

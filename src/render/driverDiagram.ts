@@ -1,4 +1,5 @@
 import { buildGraph } from "../drivers/graph.js";
+import { assertDiagram } from "../drivers/guards.js";
 import type { DriverDiagram, NodeKind } from "../drivers/types.js";
 import { objectOption } from "../_lib/options.js";
 import { escapeXml, textOf } from "./escape.js";
@@ -57,6 +58,7 @@ interface Box {
  * renderDriverDiagram(diagram, { status: { c1: "adopted" } }).includes('class="badge adopted"') //=> true
  */
 export function renderDriverDiagram(diagram: DriverDiagram, options: RenderDriverDiagramOptions = {}): string {
+  assertDiagram(diagram);
   checkTextOptions(options, ["title", "id"]);
   if (options.status !== undefined) objectOption(options.status, ["options", "status"]);
   const W = Math.max(480, options.width !== undefined && Number.isFinite(options.width) && options.width > 0 ? options.width : 960);

@@ -1,4 +1,5 @@
-import { summariseRunChart } from "../runchart/summary.js";
+import { assertRunChart } from "../runchart/guards.js";
+import { runChartText } from "../runchart/summary.js";
 import type { RunChart } from "../runchart/types.js";
 import { drawChart } from "./chart.js";
 import { pointAssessments, type ChartModel } from "./model.js";
@@ -22,6 +23,7 @@ import type { RenderChartOptions } from "./types.js";
  * svg.startsWith("<svg") //=> true
  */
 export function renderRunChart(chart: RunChart, options: RenderChartOptions = {}): string {
+  assertRunChart(chart);
   const assessments = pointAssessments(chart.points.length, chart.signals);
   const computed = chart.phases.length > 0 && chart.phases.every((p) => p.baselineStart !== null);
   const model: ChartModel = {
@@ -44,7 +46,7 @@ export function renderRunChart(chart: RunChart, options: RenderChartOptions = {}
     })),
     phases: chart.phases.map((p) => ({ start: p.start, end: p.end, baselineStart: p.baselineStart, baselineEnd: p.baselineEnd, centre: p.centre, origin: p.origin })),
     limits: false,
-    summary: summariseRunChart(chart),
+    summary: runChartText(chart),
     target: null,
   };
   return drawChart(model, options);

@@ -1,9 +1,13 @@
 import { formatNumber } from "./messages.js";
+import { assertRunChart } from "./guards.js";
 import type { RunChart } from "./types.js";
 
 /**
  * A plain-text summary of a run chart for a terminal, an email or a screen reader: each phase's
  * centre and runs verdict, then every signal's message, then the warnings.
+ *
+ * Throws `invalid-value` (path `["chart", …]`) for anything that is not a runChart() result in
+ * point form (a columnar result, `output: "columns"`, is refused with a message saying so).
  *
  * @example
  * console.log(summariseRunChart(runChart([5, 6, 5, 7, 6, 5, 6, 2, 1, 2, 1, 2, 1])));
@@ -12,6 +16,12 @@ import type { RunChart } from "./types.js";
  * // - 6 points below the median from point 8 to point 13: a shift.
  */
 export function summariseRunChart(chart: RunChart): string {
+  assertRunChart(chart);
+  return runChartText(chart);
+}
+
+/** @internal {@link summariseRunChart} of a chart already checked (the renderer checks once). */
+export function runChartText(chart: RunChart): string {
   const lines: string[] = [];
   const centreName = chart.phases.length > 0 && chart.phases.every((p) => p.baselineStart !== null) ? "median" : "centre";
   chart.phases.forEach((p, k) => {

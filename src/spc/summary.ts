@@ -1,4 +1,5 @@
 import { formatNumber } from "../runchart/messages.js";
+import { assertControlChart } from "./guards.js";
 import type { ControlChart, ControlChartType } from "./types.js";
 
 /** @internal Names of the control chart types for people. */
@@ -22,11 +23,20 @@ export const CONTROL_CHART_NAMES: Record<ControlChartType, string> = {
  * (their range over the phase when denominators vary) and the points beyond them, then every
  * signal's message, then the warnings.
  *
+ * Throws `invalid-value` (path `["chart", …]`) for anything that is not a controlChart() result
+ * in point form (a columnar result, `output: "columns"`, is refused with a message saying so).
+ *
  * @example
  * summariseControlChart(controlChart([5, 6, 5, 7, 6, 5, 6, 5, 6, 30]))
  * //=> "I chart (individuals).\nPhase 1 (points 1–10): mean 8.1, control limits …"
  */
 export function summariseControlChart(chart: ControlChart): string {
+  assertControlChart(chart);
+  return controlChartText(chart);
+}
+
+/** @internal {@link summariseControlChart} of a chart already checked (the renderer checks once). */
+export function controlChartText(chart: ControlChart): string {
   const lines: string[] = [`${CONTROL_CHART_NAMES[chart.type] ?? `${chart.type} chart`}.`];
   const centreName = chart.type === "g" ? "median" : "mean";
   chart.phases.forEach((p, k) => {

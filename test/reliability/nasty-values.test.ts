@@ -6,14 +6,16 @@
  * an array `path`. The one exception: a value that throws on coercion (its own toString/valueOf)
  * may let its own Error through unchanged — that is the caller's bug, not a TypeError of ours.
  *
- * Two documented limits (docs/reliability.md):
- * - Typed documents and chart results (`documents` below: what parseProject, parseDriverDiagram,
- *   parsePdsaCycle, parseMeasure, runChart or controlChart returned) are not replaced by nasty
- *   values as a whole: the parser is their validation gate. Their options and the other
- *   arguments are swept.
- * - Identifiers the caller supplies (notes, group keys, ids, labels) are copied into results as
- *   given, so a 10n among them leaves a bigint in the result: JSON.stringify is then checked with
- *   bigints written as strings (the library never makes a bigint itself).
+ * Whole documents and chart results (`documents` below: the project, diagram, cycle, measure, aim
+ * or chart a function takes) are swept too: the whole argument, each of its fields, the first
+ * element of each array field and each field of that element (`chart.points[0].y`,
+ * `diagram.nodes[0].id`) get each nasty value in turn. Validators (`validate*`, `checkPdsaCycle`,
+ * `checkMeasure`) answer with issues; the others throw `invalid-value` at `[argument, …]`.
+ *
+ * One documented limit (docs/reliability.md): identifiers the caller supplies (notes, group keys,
+ * ids, labels) are copied into results as given, so a 10n among them leaves a bigint in the
+ * result: JSON.stringify is then checked with bigints written as strings (the library never
+ * makes a bigint itself).
  *
  * A new export fails the "every exported function has an entry" test until it gets one here.
  */
@@ -119,8 +121,10 @@ interface Case {
   rows?: readonly [number, readonly string[]];
   /** An argument that is an array of values (numbers, ids): its elements get nasty values. */
   elements?: number;
-  /** Arguments that take a parsed document or a chart result: not replaced as a whole (see above). */
+  /** Arguments that take a parsed document or a chart result: also swept one and two levels in (see above). */
   documents?: readonly number[];
+  /** A validator: a malformed document gives issues, never an exception (options may still throw). */
+  validator?: true;
 }
 
 const RUN_KEYS = [
@@ -228,13 +232,13 @@ const TABLE: Record<string, readonly Case[]> = {
     { args: () => [RAMP, {}], objects: [[1, FIDELITY_KEYS]], accessors: [1, ["dataPoints"]], documents: [0] },
   ],
   scoreFidelity: [{ args: () => [CYCLE, {}], objects: [[1, FIDELITY_KEYS]], accessors: [1, ["dataPoints"]], documents: [0] }],
-  checkPdsaCycle: [{ args: () => [CYCLE], documents: [0] }],
+  checkPdsaCycle: [{ args: () => [CYCLE], documents: [0], validator: true }],
   parsePdsaCycle: [{ args: () => [fresh().cycles[0]] }],
   safeParsePdsaCycle: [{ args: () => [fresh().cycles[0]] }],
   pdsaCycleJsonSchema: [{ args: () => [] }],
   // driver diagrams
   checkAim: [{ args: () => [DIAGRAM.aim], documents: [0] }],
-  validateDriverDiagram: [{ args: () => [DIAGRAM, {}], objects: [[1, ["allowedLinks", "smartAim"]]], documents: [0] }],
+  validateDriverDiagram: [{ args: () => [DIAGRAM, {}], objects: [[1, ["allowedLinks", "smartAim"]]], documents: [0], validator: true }],
   addNode: [{ args: () => [DIAGRAM, { id: "c-new", kind: "change", label: "New idea" }, [SECONDARY, { to: PRIMARY, strength: "weak" }]], objects: [[1, ["id", "kind", "label"]]], elements: 2, documents: [0] }],
   ancestors: [{ args: () => [DIAGRAM, CHANGE], documents: [0] }],
   descendants: [{ args: () => [DIAGRAM, PRIMARY], documents: [0] }],
@@ -248,14 +252,14 @@ const TABLE: Record<string, readonly Case[]> = {
   parseDriverDiagram: [{ args: () => [fresh().diagram, {}], objects: [[1, ["validate"]]] }],
   safeParseDriverDiagram: [{ args: () => [fresh().diagram, {}], objects: [[1, ["validate"]]] }],
   // measures
-  checkMeasure: [{ args: () => [MEASURE], documents: [0] }],
+  checkMeasure: [{ args: () => [MEASURE], documents: [0], validator: true }],
   familyOfMeasures: [{ args: () => [PROJECT.measures], documents: [0] }],
   measureJsonSchema: [{ args: () => [] }],
   parseMeasure: [{ args: () => [fresh().measures[0]] }],
   safeParseMeasure: [{ args: () => [fresh().measures[0]] }],
   // projects
-  validateProject: [{ args: () => [PROJECT], documents: [0] }],
-  summariseVerdict: [{ args: () => [RUN_CHART] }, { args: () => [CONTROL_CHART] }],
+  validateProject: [{ args: () => [PROJECT], documents: [0], validator: true }],
+  summariseVerdict: [{ args: () => [RUN_CHART], documents: [0] }, { args: () => [CONTROL_CHART], documents: [0] }],
   rollUp: [{ args: () => [PROJECT, {}], documents: [0], objects: [[1, ["analyse", "fidelity", "fidelity.smallScaleMax", "fidelity.minDataPoints"]]], accessors: [1, ["analyse"]] }],
   parseProject: [{ args: () => [fresh()] }],
   safeParseProject: [{ args: () => [fresh()] }],
@@ -287,11 +291,12 @@ function describeError(e: unknown): string {
 }
 
 /** Call and judge: "" when fine, else what went wrong. */
-function judge(f: (...a: unknown[]) => unknown, args: unknown[], throwingAllowed: boolean, bigintFromCaller: boolean): string {
+function judge(f: (...a: unknown[]) => unknown, args: unknown[], throwingAllowed: boolean, bigintFromCaller: boolean, mustReturn = false): string {
   let result: unknown;
   try {
     result = f(...args);
   } catch (e) {
+    if (e instanceof QiError && mustReturn) return `a validator threw instead of reporting issues: ${e.code} at ${JSON.stringify(e.path)}`;
     if (e instanceof QiError) {
       if (typeof e.code !== "string" || e.code.length === 0) return `QiError without a code: ${e.message}`;
       if (!Array.isArray(e.path) || !e.path.every((k) => typeof k === "string" || typeof k === "number")) return `QiError with a bad path: ${e.message}`;
@@ -308,16 +313,48 @@ function judge(f: (...a: unknown[]) => unknown, args: unknown[], throwingAllowed
   return "";
 }
 
+/**
+ * The places one and two levels into a document or chart argument that get nasty values: each
+ * field (each element of an array argument, only the first), the first element of each array
+ * field, and each field of that first element (`chart.points[0].y`, `diagram.nodes[0].id`).
+ */
+function documentPaths(doc: unknown): Array<[string, string[]]> {
+  const out: Array<[string, string[]]> = [];
+  const fieldsOf = (v: unknown): string[] => (v !== null && typeof v === "object" ? Object.keys(v) : []);
+  const level = (v: unknown, prefix: string[], deeper: boolean): void => {
+    const keys = Array.isArray(v) ? (v.length > 0 ? ["0"] : []) : fieldsOf(v);
+    for (const k of keys) {
+      const path = [...prefix, k];
+      out.push([`.${path.join(".")}`, path]);
+      const child = (v as Record<string, unknown>)[k];
+      if (!deeper) continue;
+      if (Array.isArray(v)) level(child, path, false);
+      else if (Array.isArray(child) && child.length > 0) {
+        out.push([`.${path.join(".")}.0`, [...path, "0"]]);
+        for (const f of fieldsOf(child[0])) out.push([`.${path.join(".")}.0.${f}`, [...path, "0", f]]);
+      } else if (child !== null && typeof child === "object" && !(child instanceof Date)) level(child, path, false);
+    }
+  };
+  level(doc, [], true);
+  return out;
+}
+
 /** Every variant of one table case: [where, args, nasty label]. */
-function* variants(c: Case): Generator<[string, unknown[], string]> {
+function* variants(c: Case): Generator<[string, unknown[], string, boolean?]> {
   // Positions 0..n-1, and one stray argument after the last, which must be ignored.
   const n = c.args().length + 1;
   for (const [label, make] of NASTY) {
     for (let i = 0; i < n; i++) {
-      if (c.documents?.includes(i)) continue;
       const args = c.args();
       args[i] = make();
-      yield [`argument ${i} = ${label}`, args, label];
+      yield [`argument ${i} = ${label}`, args, label, c.documents?.includes(i) === true];
+    }
+    for (const at of c.documents ?? []) {
+      for (const [where, path] of documentPaths(c.args()[at])) {
+        const args = c.args();
+        args[at] = deepFreeze(setPath(args[at], path, make()));
+        yield [`argument ${at} ${where} = ${label}`, args, label, true];
+      }
     }
     for (const [at, keys] of c.objects ?? []) {
       for (const key of keys) {
@@ -378,9 +415,9 @@ describe("nasty values: every exported function returns a result or throws a QiE
       for (const [k, c] of TABLE[name]!.entries()) {
         // The valid call succeeds (or the table is wrong).
         expect(() => JSON.stringify(f(...c.args())), `${name} case ${k}: the valid call`).not.toThrow();
-        for (const [where, args, label] of variants(c)) {
+        for (const [where, args, label, document] of variants(c)) {
           calls++;
-          const problem = judge(f, args, label === THROWING, label === "10n");
+          const problem = judge(f, args, label === THROWING, label === "10n", c.validator === true && document === true);
           if (problem !== "") failures.push(`case ${k}, ${where}: ${problem}`);
         }
       }

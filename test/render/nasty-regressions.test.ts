@@ -81,3 +81,40 @@ describe("escapeXml and wrapText with values that are not text", () => {
     expect(codePath(() => wrapText("a b", Symbol("s") as never))).toEqual(["invalid-value", ["maxChars"]]);
   });
 });
+
+describe("renderers with a malformed chart, diagram or project (the whole-document sweep)", () => {
+  const run = runChart([5, 6, 5, 7, 6, 5, 6, 2, 1, 2, 1, 2, 1]);
+  const control = controlChart([5, 6, 5, 7, 6, 5, 6, 5, 6, 30]);
+  it("renderRunChart and renderControlChart throw invalid-value at [chart, …] (were TypeErrors or hangs)", () => {
+    for (const [render, chart] of [
+      [renderRunChart, run],
+      [renderControlChart, control],
+    ] as const) {
+      const c = chart as unknown as Record<string, unknown>;
+      for (const [value, path] of [
+        [null, ["chart"]],
+        [{}, ["chart", "points"]],
+        [{ ...c, points: [null, ...chart.points.slice(1)] }, ["chart", "points", 0]],
+        [{ ...c, points: [{ ...chart.points[0]!, x: Symbol("s") }, ...chart.points.slice(1)] }, ["chart", "points", 0, "x"]],
+        [{ ...c, points: [{ ...chart.points[0]!, signals: [Object.create(null)] }, ...chart.points.slice(1)] }, ["chart", "points", 0, "signals", 0]],
+        [{ ...c, phases: [{ ...chart.phases[0]!, start: -1 }] }, ["chart", "phases", 0, "start"]],
+        [{ ...c, phases: [chart.phases[0], chart.phases[0]] }, ["chart", "phases", 1]],
+        [{ ...c, signals: null }, ["chart", "signals"]],
+      ] as const) {
+        expect(codePath(() => (render as (c: unknown) => string)(value))).toEqual(["invalid-value", path]);
+      }
+    }
+  });
+  it("a columnar chart is refused with a message asking for output: \"points\"", () => {
+    for (const f of [() => renderRunChart(runChart([1, 2, 3], { output: "columns" }) as never), () => renderControlChart(controlChart([1, 2, 3], { output: "columns" }) as never)]) {
+      const e = fails(f);
+      expect([e.code, e.path, e.message.includes('output: "points"')]).toEqual(["invalid-value", ["chart", "points"], true]);
+    }
+  });
+  it("renderDriverDiagram throws invalid-value at [diagram, …]; renderReport at [project, …]", () => {
+    expect(codePath(() => renderDriverDiagram(null as never))).toEqual(["invalid-value", ["diagram"]]);
+    expect(codePath(() => renderDriverDiagram({ ...diagram, links: [null] } as never))).toEqual(["invalid-value", ["diagram", "links", 0]]);
+    expect(codePath(() => renderReport({} as never))).toEqual(["invalid-value", ["project", "title"]]);
+    expect(codePath(() => renderReport({ ...project, diagram: { ...project.diagram, aim: null } } as never))).toEqual(["invalid-value", ["project", "diagram", "aim"]]);
+  });
+});

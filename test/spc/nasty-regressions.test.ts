@@ -1,7 +1,8 @@
 // Regressions from the nasty-values sweep (test/reliability/nasty-values.test.ts): the plain
 // numeric kernels return NaN outside their domain — also for a non-number — and never throw.
 import { describe, expect, it } from "vitest";
-import { a3, averageMovingRange, b3, b4, c4, c5 } from "../../src/spc/index.js";
+import { QiError } from "../../src/_lib/error.js";
+import { a3, averageMovingRange, b3, b4, c4, c5, controlChart, summariseControlChart } from "../../src/spc/index.js";
 
 describe("numeric kernels with values that are not numbers", () => {
   it("averageMovingRange: end = Infinity is NaN (it looped for ever) and a large end is clipped to the arrays", () => {
@@ -26,5 +27,38 @@ describe("numeric kernels with values that are not numbers", () => {
       expect(b4(5, v)).toBeNaN();
     }
     expect(c4(5)).toBeCloseTo(0.9399856, 7);
+  });
+});
+
+describe("summariseControlChart with something that is not a control chart (the whole-document sweep)", () => {
+  const chart = controlChart([5, 6, 5, 7, 6, 5, 6, 5, 6, 30]);
+  const c = chart as unknown as Record<string, unknown>;
+  const fails = (f: () => unknown): QiError => {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof QiError) return e;
+      throw e;
+    }
+    throw new Error("expected a QiError");
+  };
+  it("throws invalid-value at [chart, …] (were TypeErrors; a phase end of Infinity looped for ever)", () => {
+    for (const [value, path] of [
+      [undefined, ["chart"]],
+      [{ ...c, type: "__proto__" }, ["chart", "type"]],
+      [{ ...c, points: Symbol("s") }, ["chart", "points"]],
+      [{ ...c, points: [{ ...chart.points[0]!, ucl: "3" }, ...chart.points.slice(1)] }, ["chart", "points", 0, "ucl"]],
+      [{ ...c, phases: [{ ...chart.phases[0]!, end: Number.POSITIVE_INFINITY }] }, ["chart", "phases", 0, "end"]],
+      [{ ...c, phases: [{ ...chart.phases[0]!, end: 10 }] }, ["chart", "phases", 0]],
+      [{ ...c, signals: [{ ...chart.signals[0]!, points: [Symbol("s")] }] }, ["chart", "signals", 0, "points", 0]],
+    ] as const) {
+      const e = fails(() => summariseControlChart(value as never));
+      expect([e.code, e.path]).toEqual(["invalid-value", path]);
+    }
+  });
+  it("a columnar chart (output: \"columns\") is refused with a message asking for the point form", () => {
+    const e = fails(() => summariseControlChart(controlChart([1, 2, 3, 4], { output: "columns" }) as never));
+    expect([e.code, e.path]).toEqual(["invalid-value", ["chart", "points"]]);
+    expect(e.message).toContain('output: "points"');
   });
 });

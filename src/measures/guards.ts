@@ -1,0 +1,48 @@
+import type { QiIssue } from "../_lib/error.js";
+import { arrayOf, assertShape, id, num, object, oneOf, optional, root, shapeIssues, str, type Shape } from "../_lib/shape.js";
+import type { Measure, MeasureType } from "./types.js";
+
+const text = optional(str);
+const TYPES = ["outcome", "process", "balancing"] as const;
+
+/** @internal The shape of a measure (what parseMeasure returns), as the measure functions read it. */
+export const MEASURE_SHAPE: Shape = object(
+  {
+    id,
+    name: str,
+    type: oneOf(TYPES),
+    description: text,
+    definition: object({
+      description: text,
+      numerator: text,
+      denominator: text,
+      inclusions: optional(arrayOf(str, "an array of strings")),
+      exclusions: optional(arrayOf(str, "an array of strings")),
+      clock: optional(object({ start: str, stop: str })),
+      unit: str,
+      aggregation: oneOf(["count", "sum", "mean", "median", "percentage", "proportion", "rate", "per-case"]),
+      period: oneOf(["day", "week", "month", "quarter", "year", "case"]),
+      dataSource: text,
+      owner: text,
+    }),
+    direction: oneOf(["increase", "decrease", "neutral"]),
+    target: optional(object({ value: num, by: text, label: text })),
+    links: arrayOf(id, "an array of node ids"),
+  },
+  "a measure object",
+);
+
+/** @internal What familyOfMeasures reads: each measure's id and type. */
+const FAMILY_SHAPE: Shape = arrayOf(object({ id: str, type: oneOf(TYPES) }, "a measure object"), "an array of measures");
+
+const MEASURE_ADVICE = "this is not a measure; parse it with parseMeasure first";
+
+/** @internal Shape problems of a measure with paths relative to the measure (as checkMeasure's issues). */
+export function measureShapeIssues(measure: unknown): QiIssue[] {
+  return shapeIssues(measure, MEASURE_SHAPE, root("measure"), MEASURE_ADVICE, true);
+}
+
+/** @internal Throw `invalid-value` at `["measures", i, …]` unless each measure has an `id` and a known `type`. */
+export function assertFamily(measures: unknown): asserts measures is ReadonlyArray<Pick<Measure, "id"> & { type: MeasureType }> {
+  assertShape(measures, FAMILY_SHAPE, root("measures"), "pass an array of measures, each with an id and a type (outcome, process or balancing)");
+}
