@@ -146,7 +146,9 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
     });
   }
 
-  const out: FitOutput = { cl: arena.f64(n), ucl: arena.f64(n), lcl: arena.f64(n), ucl2: arena.f64(n), lcl2: arena.f64(n), u1: arena.f64(n), l1: arena.f64(n) };
+  // The five lines become the columns of a columnar result as they are (not arena arrays then).
+  const line = columnar ? (k: number) => new Float64Array(k) : (k: number) => arena.f64(k);
+  const out: FitOutput = { cl: line(n), ucl: line(n), lcl: line(n), ucl2: line(n), lcl2: line(n), u1: arena.f64(n), l1: arena.f64(n) };
   const base = arena.u8(n);
   const fit = FITS[type];
   const subgroups = type === "xbar" || type === "s";
@@ -454,7 +456,10 @@ function buildPoints(state: PointState): ControlChartPoint[] {
   return points;
 }
 
-/** The points as columns: copies of the arena's arrays, with NaN wherever a point would hold null. */
+/**
+ * The points as columns, with NaN wherever a point would hold null: copies of the arena's arrays,
+ * and the five lines themselves (allocated for the result when the output is columnar).
+ */
 function buildColumns(state: PointState): ControlChartColumns {
   const { type, s, y, out, base, excluded, active, phases, ruleBits, variation, labels } = state;
   const n = s.n;
@@ -476,11 +481,11 @@ function buildColumns(state: PointState): ControlChartColumns {
     y: finiteCopy(y, n),
     value: hasValue ? finiteCopy(s.value, n) : null,
     n: hasN ? finiteCopy(s.size, n) : null,
-    centre: finiteCopy(out.cl, n),
-    ucl: finiteCopy(out.ucl, n),
-    lcl: finiteCopy(out.lcl, n),
-    ucl2: finiteCopy(out.ucl2, n),
-    lcl2: finiteCopy(out.lcl2, n),
+    centre: finiteInPlace(out.cl),
+    ucl: finiteInPlace(out.ucl),
+    lcl: finiteInPlace(out.lcl),
+    ucl2: finiteInPlace(out.ucl2),
+    lcl2: finiteInPlace(out.lcl2),
     phase,
     baseline,
     excluded: Uint8Array.from(excluded.subarray(0, n)),
@@ -491,6 +496,15 @@ function buildColumns(state: PointState): ControlChartColumns {
   };
   if (s.notes !== null) columns.note = s.notes;
   return columns;
+}
+
+/** Every non-finite value as NaN (null in the point form), in place; for arrays the result owns. */
+function finiteInPlace(a: Float64Array): Float64Array {
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i]!;
+    if (v - v !== 0) a[i] = Number.NaN;
+  }
+  return a;
 }
 
 /** A copy of the first n values with every non-finite value as NaN (null in the point form). */
