@@ -1,6 +1,6 @@
 // Regressions from the nasty-values sweep (test/reliability/nasty-values.test.ts).
 import { describe, expect, it } from "vitest";
-import { QiError } from "../../src/_lib/error.js";
+import { fails } from "../_shared/fails.js";
 import {
   addNode,
   ancestors,
@@ -16,15 +16,6 @@ import {
 } from "../../src/drivers/index.js";
 import { diagram } from "./fixture.js";
 
-const fails = (f: () => unknown): QiError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof QiError) return e;
-    throw e;
-  }
-  throw new Error("expected a QiError");
-};
 
 describe("driver-diagram functions with nasty arguments", () => {
   it("a bigint id is unknown-id (the message's JSON.stringify threw a TypeError)", () => {

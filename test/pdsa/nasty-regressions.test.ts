@@ -1,18 +1,9 @@
 // Regressions from the nasty-values sweep (test/reliability/nasty-values.test.ts).
 import { describe, expect, it } from "vitest";
-import { QiError } from "../../src/_lib/error.js";
+import { fails } from "../_shared/fails.js";
 import { checkPdsaCycle, cycleStage, fidelity, ramp, ramps } from "../../src/pdsa/index.js";
 import { cycles } from "../project/fixture.js";
 
-const fails = (f: () => unknown): QiError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof QiError) return e;
-    throw e;
-  }
-  throw new Error("expected a QiError");
-};
 
 describe("fidelity's dataPoints callback", () => {
   const cycle = cycles[0]!; // linked to measure "proc"

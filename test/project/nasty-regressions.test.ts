@@ -1,18 +1,9 @@
 // Regressions from the nasty-values sweep (test/reliability/nasty-values.test.ts).
 import { describe, expect, it } from "vitest";
-import { QiError } from "../../src/_lib/error.js";
+import { fails } from "../_shared/fails.js";
 import { rollUp, summariseVerdict, validateProject } from "../../src/project/index.js";
 import { project } from "./fixture.js";
 
-const fails = (f: () => unknown): QiError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof QiError) return e;
-    throw e;
-  }
-  throw new Error("expected a QiError");
-};
 
 describe("summariseVerdict with something that is not a chart", () => {
   it("is invalid-value naming what is missing (was 'Cannot read properties of undefined')", () => {

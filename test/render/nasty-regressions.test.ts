@@ -1,21 +1,12 @@
 // Regressions from the nasty-values sweep (test/reliability/nasty-values.test.ts).
 import { describe, expect, it } from "vitest";
-import { QiError } from "../../src/_lib/error.js";
+import { fails } from "../_shared/fails.js";
 import { escapeXml, renderControlChart, renderDriverDiagram, renderReport, renderRunChart, wrapText } from "../../src/render/index.js";
 import { runChart } from "../../src/runchart/index.js";
 import { controlChart } from "../../src/spc/index.js";
 import { diagram } from "../drivers/fixture.js";
 import { project } from "../project/fixture.js";
 
-const fails = (f: () => unknown): QiError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof QiError) return e;
-    throw e;
-  }
-  throw new Error("expected a QiError");
-};
 const codePath = (f: () => unknown) => {
   const e = fails(f);
   return [e.code, e.path];

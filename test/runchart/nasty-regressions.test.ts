@@ -1,17 +1,8 @@
 // Regressions from the nasty-values sweep (test/reliability/nasty-values.test.ts).
 import { describe, expect, it } from "vitest";
-import { QiError } from "../../src/_lib/error.js";
+import { fails } from "../_shared/fails.js";
 import { anhoejLimits, runChart, runRulesOf, runsLimits, summariseRunChart } from "../../src/runchart/index.js";
 
-const fails = (f: () => unknown): QiError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof QiError) return e;
-    throw e;
-  }
-  throw new Error("expected a QiError");
-};
 
 describe("run-chart helpers with values that are not numbers", () => {
   it("runRulesOf(Symbol()) is invalid-option at [mask] (was a TypeError)", () => {

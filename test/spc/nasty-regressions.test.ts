@@ -1,7 +1,7 @@
 // Regressions from the nasty-values sweep (test/reliability/nasty-values.test.ts): the plain
 // numeric kernels return NaN outside their domain — also for a non-number — and never throw.
 import { describe, expect, it } from "vitest";
-import { QiError } from "../../src/_lib/error.js";
+import { fails } from "../_shared/fails.js";
 import { a3, averageMovingRange, b3, b4, c4, c5, controlChart, summariseControlChart } from "../../src/spc/index.js";
 
 describe("numeric kernels with values that are not numbers", () => {
@@ -33,15 +33,6 @@ describe("numeric kernels with values that are not numbers", () => {
 describe("summariseControlChart with something that is not a control chart (the whole-document sweep)", () => {
   const chart = controlChart([5, 6, 5, 7, 6, 5, 6, 5, 6, 30]);
   const c = chart as unknown as Record<string, unknown>;
-  const fails = (f: () => unknown): QiError => {
-    try {
-      f();
-    } catch (e) {
-      if (e instanceof QiError) return e;
-      throw e;
-    }
-    throw new Error("expected a QiError");
-  };
   it("throws invalid-value at [chart, …] (were TypeErrors; a phase end of Infinity looped for ever)", () => {
     for (const [value, path] of [
       [undefined, ["chart"]],

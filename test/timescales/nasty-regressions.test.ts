@@ -1,18 +1,9 @@
 // Regressions from the nasty-values sweep (test/reliability/nasty-values.test.ts).
 import { describe, expect, it } from "vitest";
-import { QiError } from "../../src/_lib/error.js";
+import { fails } from "../_shared/fails.js";
 import { driftList, paceTimescales, parseEvents, safeParseEvents, stageDurations } from "../../src/timescales/index.js";
 import { deepFreeze } from "./_helpers.js";
 
-const fails = (f: () => unknown): QiError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof QiError) return e;
-    throw e;
-  }
-  throw new Error("expected a QiError");
-};
 
 const events = (episode: unknown) =>
   deepFreeze([
