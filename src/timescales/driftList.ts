@@ -1,3 +1,4 @@
+import { parseIsoDay } from "../_lib/calendar.js";
 import { QiError, describeValue } from "../_lib/error.js";
 import { objectOption } from "../_lib/options.js";
 import { readCaseRecords } from "./_caseRecords.js";
@@ -28,6 +29,10 @@ function checkDurationRows(rows: readonly DurationRow[], path: (string | number)
     if (r === null || typeof r !== "object") throw new QiError("invalid-value", [...path, i], `duration rows must be objects, not ${describeValue(r)}`);
     if (typeof r.censored !== "boolean") throw new QiError("invalid-value", [...path, i, "censored"], `censored must be true or false, not ${describeValue(r.censored)}`);
     if (typeof r.days !== "number" || !Number.isFinite(r.days)) throw new QiError("invalid-value", [...path, i, "days"], `days must be a finite number, not ${describeValue(r.days)}`);
+    // The start is copied to the drift list and sorts it: an ISO day, as stageDurations writes it.
+    if (typeof r.start !== "string" || Number.isNaN(parseIsoDay(r.start))) {
+      throw new QiError("invalid-date", [...path, i, "start"], `start must be an ISO date (YYYY-MM-DD), not ${describeValue(r.start)}`);
+    }
     if (r.target !== null && r.target !== undefined && !(typeof r.target === "number" && Number.isFinite(r.target))) {
       throw new QiError("invalid-value", [...path, i, "target"], `target must be a number of days or null, not ${describeValue(r.target)}`);
     }

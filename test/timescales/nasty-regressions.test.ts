@@ -48,3 +48,13 @@ describe("parseEvents options", () => {
     }
   });
 });
+
+describe("driftList on duration rows with a start that is not a date", () => {
+  it("is invalid-date at the row's start (a NaN start was copied into the drift list; found by a random-seed property run)", () => {
+    for (const start of [Number.NaN, "2024-02-30", null, 20240101]) {
+      const e = fails(() => driftList([{ start, days: 400, censored: true, target: 182 }] as never));
+      expect([e.code, e.path]).toEqual(["invalid-date", ["durations", 0, "start"]]);
+    }
+    expect(driftList([{ start: "2024-01-01", days: 400, censored: true, target: 182 }] as never)).toHaveLength(1);
+  });
+});
