@@ -1,5 +1,5 @@
 import { type Accessor } from "../_lib/accessor.js";
-import { createArena, type Arena } from "../_lib/arena.js";
+import { HEAP, createArena, type Arena } from "../_lib/arena.js";
 import { analyseByGroup } from "../_lib/groups.js";
 import { QiError, describeValue } from "../_lib/error.js";
 import { checkKeys, enumOption, numberOption, objectOption } from "../_lib/options.js";
@@ -106,7 +106,10 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
   const multiply = options.multiply === undefined ? 1 : numberOption(options.multiply, ["options", "multiply"], (v) => v > 0, "a positive number");
   const target = options.target === undefined || options.target === null ? null : numberOption(options.target, ["options", "target"], () => true, "a finite number");
 
-  const s = readSeries(data, options, type, arena);
+  // With columnar output the statistic, values and sizes become columns: they are allocated for
+  // the result (and cleaned in place at the end) rather than copied out of the arena.
+  const keep = columnar ? HEAP : arena;
+  const s = readSeries(data, options, type, arena, keep);
   const n = s.n;
   const excluded = excludedMask(n, options.exclude, arena);
   const layout = layoutPhases({ n, kind: s.kind, days: s.days }, options.phases, options.baseline, options.centre);
@@ -117,12 +120,12 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
   const ratio = type === "p" || type === "pp" || type === "u" || type === "up";
   let y: Float64Array;
   if (ratio) {
-    y = arena.f64(n);
+    y = keep.f64(n);
     divide(s.value, s.size, y);
   } else {
     const source = type === "xbar" ? s.mean : type === "s" ? s.sd : s.value;
     if (type === "mr" || multiply !== 1) {
-      y = arena.f64(n);
+      y = keep.f64(n);
       y.set(source);
     } else y = source;
   }
@@ -457,8 +460,8 @@ function buildPoints(state: PointState): ControlChartPoint[] {
 }
 
 /**
- * The points as columns, with NaN wherever a point would hold null: copies of the arena's arrays,
- * and the five lines themselves (allocated for the result when the output is columnar).
+ * The points as columns, with NaN wherever a point would hold null. The statistic, values, sizes
+ * and five lines were allocated for the result (columnar output) and are cleaned in place.
  */
 function buildColumns(state: PointState): ControlChartColumns {
   const { type, s, y, out, base, excluded, active, phases, ruleBits, variation, labels } = state;
@@ -478,9 +481,11 @@ function buildColumns(state: PointState): ControlChartColumns {
   const columns: ControlChartColumns = {
     length: n,
     x: s.kind === "date" || s.x instanceof Float64Array ? s.x : Float64Array.from(s.x as number[]),
-    y: finiteCopy(y, n),
-    value: hasValue ? finiteCopy(s.value, n) : null,
-    n: hasN ? finiteCopy(s.size, n) : null,
+    // y, value and size were allocated for the result (readSeries' output arena); y may be the
+    // value array itself (i, c, g, t), and then the y column is a copy of its own.
+    y: y === s.value && hasValue ? finiteCopy(y, n) : finiteInPlace(y),
+    value: hasValue ? finiteInPlace(s.value) : null,
+    n: hasN ? finiteInPlace(s.size) : null,
     centre: finiteInPlace(out.cl),
     ucl: finiteInPlace(out.ucl),
     lcl: finiteInPlace(out.lcl),

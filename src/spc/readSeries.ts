@@ -34,19 +34,20 @@ const SUMMED: readonly ControlChartType[] = ["p", "pp", "u", "up", "c"];
  * an error. Every bad row is reported (QiError `issues`): denominators missing or ≤ 0, counts
  * above denominators (p, pp), negative counts, times ≤ 0 (t), subgroups of one value (xbar, s).
  *
- * The typed arrays come from `arena` (scratch of one analysis: they must not reach the result).
- * Rows already in strictly increasing x order with no notes are the common case: their arrays are
- * used as they are, without a copy per point.
+ * Scratch arrays come from `arena` (one analysis: they must not reach the result); the value,
+ * size, mean and sd arrays from `output`, which is the arena too unless the caller keeps them for
+ * a columnar result. Rows already in strictly increasing x order with no notes are the common
+ * case: their arrays are used as they are, without a copy per point.
  */
-export function readSeries<T>(data: readonly T[], options: ControlChartOptions<T>, type: ControlChartType, arena: Arena = HEAP): Series {
+export function readSeries<T>(data: readonly T[], options: ControlChartOptions<T>, type: ControlChartType, arena: Arena = HEAP, output: Arena = arena): Series {
   if (data.length === 0) throw new QiError("empty-data", ["data"], "controlChart needs at least one row");
   const xt = readX(data, options.x, arena);
-  const y = readNumbers(data, options.y, "y", true, arena);
+  const y = readNumbers(data, options.y, "y", true, output);
   const needsN = WITH_N.includes(type);
   if (needsN && options.n === undefined) {
     throw new QiError("invalid-option", ["options", "n"], `a ${type} chart needs denominators: give n as a field name or an accessor`);
   }
-  const nRow = needsN ? readNumbers(data, options.n, "n", true, arena) : null;
+  const nRow = needsN ? readNumbers(data, options.n, "n", true, output) : null;
   const yName = channelName(options.y, "y");
   const nName = channelName(options.n, "n");
   const issues: QiIssue[] = [];
@@ -96,10 +97,10 @@ export function readSeries<T>(data: readonly T[], options: ControlChartOptions<T
   }
   const x: XValue[] = new Array(groups);
   const days = xt.days === null ? null : arena.f64(groups);
-  const value = arena.f64(groups);
-  const size = needsN || subgroups ? arena.f64(groups).fill(Number.NaN) : NONE;
-  const mean = subgroups ? arena.f64(groups).fill(Number.NaN) : NONE;
-  const sd = subgroups ? arena.f64(groups).fill(Number.NaN) : NONE;
+  const value = output.f64(groups);
+  const size = needsN || subgroups ? output.f64(groups).fill(Number.NaN) : NONE;
+  const mean = subgroups ? output.f64(groups).fill(Number.NaN) : NONE;
+  const sd = subgroups ? output.f64(groups).fill(Number.NaN) : NONE;
   const notes = noteOf === null ? null : new Array<unknown>(groups);
   for (let g = 0; g < groups; g++) {
     const from = xt.groupStarts[g]!;
