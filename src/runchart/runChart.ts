@@ -4,7 +4,7 @@ import { medianInPlace, medianOfScratch } from "../_lib/median.js";
 import { checkKeys, enumOption, integerOption, objectOption } from "../_lib/options.js";
 import { channelName, firstDuplicate, readNumbers, readX, xValueAt, type XKind } from "../_lib/series.js";
 import { analyseByGroup } from "../_lib/groups.js";
-import { createArena, type Arena } from "../_lib/arena.js";
+import { HEAP, createArena, type Arena } from "../_lib/arena.js";
 import { exactRunsLimits } from "../_lib/runsDistribution.js";
 import { findAstronomical } from "./astronomical.js";
 import { anhoejVerdict } from "./anhoejVerdict.js";
@@ -94,10 +94,11 @@ interface Points {
   notes: unknown[] | null;
 }
 
-function readPoints<T>(data: readonly T[], options: RunChartOptions<T>, arena: Arena): Points {
+/** `keep` allocates the y array (a column of a columnar result); `arena` everything else. */
+function readPoints<T>(data: readonly T[], options: RunChartOptions<T>, arena: Arena, keep: Arena): Points {
   if (data.length === 0) throw new QiError("empty-data", ["data"], "runChart needs at least one row");
   const xt = readX(data, options.x, arena);
-  const yRow = readNumbers(data, options.y, "y", true, arena);
+  const yRow = readNumbers(data, options.y, "y", true, keep);
   const noteOf = options.notes === undefined ? null : valueof(options.notes, "notes");
   const groups = xt.groupStarts.length - 1;
   const identity = xt.simple;
@@ -117,7 +118,7 @@ function readPoints<T>(data: readonly T[], options: RunChartOptions<T>, arena: A
   }
   const x: XValue[] = new Array(groups);
   const days = xt.days === null ? null : arena.f64(groups);
-  const y = identity ? yRow : arena.f64(groups);
+  const y = identity ? yRow : keep.f64(groups);
   const notes = noteOf === null ? null : new Array<unknown>(groups);
   let scratch: Float64Array | undefined;
   for (let g = 0; g < groups; g++) {
@@ -188,12 +189,14 @@ function analyseWith<T>(data: readonly T[], options: RunChartOptions<T>, arena: 
   const columnar = options.output === undefined ? false : enumOption(options.output, ["points", "columns"] as const, ["options", "output"]) === "columns";
   const direction: Direction = options.direction === undefined ? "neutral" : enumOption(options.direction, ["increase", "decrease", "neutral"] as const, ["options", "direction"]);
   const rules = resolveRunRules(options.rules);
-  const pts = readPoints(data, options, arena);
+  // Columnar output keeps y and the exclusions as columns: they are allocated for the result.
+  const keep = columnar ? HEAP : arena;
+  const pts = readPoints(data, options, arena, keep);
   const { n, y } = pts;
   const astronomical = resolveAstronomical(options.astronomical, rules.preset, n);
   const rephase = resolveRephase(options.rephase);
 
-  const excluded = excludedMask(n, options.exclude, arena);
+  const excluded = excludedMask(n, options.exclude, keep);
   const active = arena.u8(n);
   const missing: number[] = [];
   const nActive = markActive(y, n, excluded, active, missing);
@@ -458,7 +461,7 @@ function buildPoints(state: PointState): RunChartPoint[] {
   return points;
 }
 
-/** The result's points as columns; `centres`, `baselineMask` and `ruleBits` are not arena arrays. */
+/** The result's points as columns: y, the exclusions, centres, baseline and rule bits were allocated for the result. */
 function buildColumns(state: PointState): RunChartColumns {
   const { pts, phaseOut, centres, baselineMask, excluded, active, ruleBits } = state;
   const { n, y } = pts;
@@ -481,11 +484,11 @@ function buildColumns(state: PointState): RunChartColumns {
   const columns: RunChartColumns = {
     length: n,
     x,
-    y: Float64Array.from(y.subarray(0, n)),
+    y, // finite or NaN (readNumbers rejects ±Infinity); allocated for the result
     centre: centres,
     phase,
     baseline: baselineMask,
-    excluded: Uint8Array.from(excluded.subarray(0, n)),
+    excluded,
     useful,
     signals: ruleBits,
   };
