@@ -11,14 +11,8 @@ import {
 import { normalCdf } from "../../src/_lib/crossrunDistribution.js";
 import { QiError } from "../../src/_lib/error.js";
 import cases from "../fixtures/qicharts2-run.json" with { type: "json" };
+import { deepFreeze } from "../_shared/freeze.js";
 
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object") {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /** Brute force: every one of the 2^n sequences, its crossings and longest run. */
 function enumerate(n: number, p: number): number[][] {

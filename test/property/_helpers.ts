@@ -1,14 +1,7 @@
 import fc from "fast-check";
 import type { RephaseOption, RunChart, RunChartOptions, RunChartSignal, RunRulesOption } from "../../src/index.js";
 
-/** Freeze an object graph (arrays, plain objects, Dates) so any write throws in strict mode. */
-export function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Reflect.ownKeys(value)) deepFreeze((value as Record<PropertyKey, unknown>)[key]);
-  }
-  return value;
-}
+export { deepFreeze } from "../_shared/freeze.js";
 
 /** Replace -0 by 0 everywhere (JSON cannot carry -0, and toEqual tells them apart). */
 export function normaliseZero<T>(value: T): T {

@@ -6,20 +6,7 @@ import fc from "fast-check";
 import { expect } from "vitest";
 import { QiError } from "../../src/index.js";
 
-/** Deep-freeze an object graph iteratively (documents may be very deep), own keys incl. symbols. */
-export function deepFreeze<T>(value: T): T {
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (v === null || (typeof v !== "object" && typeof v !== "function") || Object.isFrozen(v)) continue;
-    Object.freeze(v);
-    for (const k of Reflect.ownKeys(v)) {
-      const d = Object.getOwnPropertyDescriptor(v, k);
-      if (d !== undefined && "value" in d) stack.push(d.value);
-    }
-  }
-  return value;
-}
+export { deepFreeze } from "../_shared/freeze.js";
 
 /** A structural deep copy of plain data (arrays, plain objects, Dates), iterative. */
 export function snapshot(value: unknown): string {

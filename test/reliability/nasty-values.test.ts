@@ -23,6 +23,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as lib from "../../src/index.js";
 import { QiError } from "../../src/index.js";
+import { deepFreeze } from "../_shared/freeze.js";
 
 // ---- nasty values ---------------------------------------------------------------------------
 
@@ -61,16 +62,6 @@ const NASTY: ReadonlyArray<readonly [string, () => unknown]> = [
 ];
 const THROWING = "throwing toString/valueOf";
 
-function deepFreeze<T>(value: T): T {
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (v === null || typeof v !== "object" || Object.isFrozen(v) || ArrayBuffer.isView(v)) continue;
-    Object.freeze(v);
-    for (const k of Reflect.ownKeys(v)) stack.push((v as Record<PropertyKey, unknown>)[k]);
-  }
-  return value;
-}
 
 // ---- fixtures (frozen: a function that writes to its input fails with a TypeError) -------------
 
