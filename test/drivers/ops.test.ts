@@ -1,21 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { QiError } from "../../src/_lib/error.js";
+import { fails as thrown } from "../_shared/fails.js";
 import { addNode, ancestors, descendants, pathsToAim, relink, removeNode, validateDriverDiagram, type DriverDiagram, type DriverNode } from "../../src/drivers/index.js";
 import { deepFreeze } from "../pdsa/freeze.js";
 import { diagram as raw } from "./fixture.js";
 
 const diagram = deepFreeze(structuredClone(raw));
-
-function thrown(f: () => unknown): QiError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof QiError) return e;
-    throw e;
-  }
-  throw new Error("did not throw");
-}
 
 describe("graph queries", () => {
   it("ancestors and descendants, nearest first", () => {

@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { QiError, runChart } from "../../src/index.js";
-
-function qiError(fn: () => unknown): QiError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof QiError) return e;
-    throw e;
-  }
-  throw new Error("expected a QiError");
-}
+import { runChart } from "../../src/index.js";
+import { fails as qiError } from "../_shared/fails.js";
 
 describe("input", () => {
   it("reads numbers; x defaults to the observation number", () => {

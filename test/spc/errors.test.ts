@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { QiError } from "../../src/_lib/error.js";
+import { fails } from "../_shared/fails.js";
 import { controlChart } from "../../src/spc/index.js";
-
-const fails = (f: () => unknown): QiError => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(QiError);
-    return e as QiError;
-  }
-  throw new Error("expected a QiError");
-};
 
 describe("bad input names the row", () => {
   const rows = [{ y: 3, n: 10 }, { y: 4, n: 0 }, { y: 5, n: 10 }, { y: 12, n: 10 }, { y: -1, n: 10 }, { y: 2, n: null }];
