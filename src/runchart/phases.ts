@@ -137,3 +137,10 @@ export function layoutPhases(
   }
   return layout;
 }
+
+/** The phase index of every point, as a column (`output: "columns"` of both chart functions). */
+export function phaseColumn(phases: readonly { start: number; end: number }[], n: number): Uint32Array {
+  const phase = new Uint32Array(n);
+  for (let k = 0; k < phases.length; k++) phase.fill(k, phases[k]!.start, phases[k]!.end + 1);
+  return phase;
+}

@@ -20,7 +20,7 @@ import {
   shiftMessage,
   trendMessage,
 } from "./messages.js";
-import { excludedMask, layoutPhases } from "./phases.js";
+import { excludedMask, layoutPhases, phaseColumn } from "./phases.js";
 import { resolveAstronomical, resolveRunRules } from "./presets.js";
 import { rephaseSegments } from "./rephase.js";
 import { RUN_RULE_MASK } from "./ruleBits.js";
@@ -465,8 +465,7 @@ function buildPoints(state: PointState): RunChartPoint[] {
 function buildColumns(state: PointState): RunChartColumns {
   const { pts, phaseOut, centres, baselineMask, excluded, active, ruleBits } = state;
   const { n, y } = pts;
-  const phase = new Uint32Array(n);
-  for (let k = 0; k < phaseOut.length; k++) phase.fill(k, phaseOut[k]!.start, phaseOut[k]!.end + 1);
+  const phase = phaseColumn(phaseOut, n);
   const useful = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const c = centres[i]!;

@@ -5,7 +5,7 @@ import { QiError, describeValue } from "../_lib/error.js";
 import { checkKeys, enumOption, numberOption, objectOption } from "../_lib/options.js";
 import { anhoejVerdict } from "../runchart/anhoejVerdict.js";
 import { assess, crossingsMessage, longRunMessage, pointLabeller, shiftMessage, trendMessage } from "../runchart/messages.js";
-import { excludedMask, layoutPhases } from "../runchart/phases.js";
+import { excludedMask, layoutPhases, phaseColumn } from "../runchart/phases.js";
 import { runsStats } from "../runchart/runs.js";
 import { findShifts } from "../runchart/shift.js";
 import { findTrends } from "../runchart/trend.js";
@@ -468,8 +468,7 @@ function buildColumns(state: PointState): ControlChartColumns {
   const n = s.n;
   const hasValue = type !== "xbar" && type !== "s";
   const hasN = type === "p" || type === "pp" || type === "u" || type === "up" || type === "xbar" || type === "s";
-  const phase = new Uint32Array(n);
-  for (let k = 0; k < phases.length; k++) phase.fill(k, phases[k]!.start, phases[k]!.end + 1);
+  const phase = phaseColumn(phases, n);
   const baseline = new Uint8Array(n);
   const useful = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
