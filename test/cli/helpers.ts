@@ -10,7 +10,7 @@ export const HAVE_BIN = existsSync(BIN);
 
 if (!HAVE_BIN) {
   const msg = `test/cli: ${BIN} is missing — run \`npm run build\` first. CLI tests are skipped.`;
-  if (process.env.CI) throw new Error(`${msg} (CI is set: failing instead of skipping)`);
+  if (process.env.CI || process.env.PACE_QI_REQUIRE_BUILD) throw new Error(`${msg} (CI or npm test: failing instead of skipping)`);
   console.warn(msg);
 }
 

@@ -1,3 +1,4 @@
+// tz-independent: help, version and usage errors of the CLI; no dates are read.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { HAVE_BIN, run, tempDir } from "./helpers.js";

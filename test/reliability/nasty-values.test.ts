@@ -1,3 +1,4 @@
+// tz-independent: the pass rule (a result or a coded QiError) does not depend on the zone; dates in every zone are checked by tz-golden.test.ts and the timescale suites.
 /**
  * The deterministic "nasty values" sweep (docs/reliability.md): every exported function, called
  * with a small valid input, then with each argument, each option (nested ones too), each field
