@@ -59,6 +59,22 @@ export class QiError extends Error {
     this.path = path;
     this.issues = issues && issues.length > 0 ? issues : [{ code, path, message }];
   }
+
+  /**
+   * Whether `error` is a pace-qi error, from this copy of the package or another: the ESM and
+   * CommonJS builds (or two installed versions) each have their own `QiError` class, so
+   * `instanceof` fails across them; this checks the shape instead (`name`, `code`, `path`).
+   *
+   * @example
+   * QiError.is(new QiError("empty-data", ["data"], "no rows")) //=> true
+   * QiError.is(new TypeError("x")) //=> false
+   */
+  static is(error: unknown): error is QiError {
+    if (error instanceof QiError) return true;
+    if (!(error instanceof Error)) return false;
+    const e = error as { name?: unknown; code?: unknown; path?: unknown };
+    return e.name === "QiError" && typeof e.code === "string" && Array.isArray(e.path);
+  }
 }
 
 /** `["data", 3, "y"]` → `data[3].y` */
