@@ -5,7 +5,9 @@
 // Each group of tasks gets its own data, made just before and dropped after (with a forced
 // garbage collection between groups), so one group's data does not slow the next one's GC.
 import { Bench } from "tinybench";
+import { quickselect } from "d3-array";
 import { controlChart, paceTimescales, runChart, stageDurations, simulateCases } from "../dist/index.js";
+import { medianInPlace } from "../dist/_lib/median.js";
 
 function lcg(seed) {
   let s = seed >>> 0;
@@ -90,6 +92,23 @@ await group("pace-stages", () => simulateCases({ seed: 1, start: "2015-01-01", e
   ["paceTimescales, 100,000 children, all PACE stages", (events) => paceTimescales(events, { asOf: "2024-12-31" })],
 ]);
 
+// Hand-written kernels kept beside the library that could do their job (issue #17): the median
+// select of src/_lib/median.ts against d3-array's quickselect (Floyd–Rivest) on the same values.
+function d3Median(a) {
+  const n = a.length;
+  const k = n >> 1;
+  quickselect(a, k);
+  if (n % 2 === 1) return a[k];
+  let lo = a[0];
+  for (let i = 1; i < k; i++) if (a[i] > lo) lo = a[i];
+  return (lo + a[k]) / 2;
+}
+await group("kernels", () => Float64Array.from(series(1_000_000, lcg(3)), (d) => d.y + d.x / 1e7), [
+  ["median of 1,000,000 values: src/_lib/median.ts select", (v) => medianInPlace(v.slice())],
+  ["median of 1,000,000 values: d3-array quickselect", (v) => d3Median(v.slice())],
+  ["floor (kernels): copy 1,000,000 values", (v) => v.slice()],
+]);
+
 console.table(results.map((r) => ({ task: r.task, "median ms": r.median.toFixed(1), "mean ms": r.mean.toFixed(1), "p99 ms": r.p99.toFixed(1) })));
 const ms = (label) => results.find((r) => r.task.startsWith(label))?.median;
 const fmt = (v) => (v === undefined ? "not run" : `${v.toFixed(1)} ms`);
@@ -105,3 +124,4 @@ console.log(`runChart columns, 1,000,000 points: ${fmt(millionColumns)} (target 
 for (const t of ["i", "p", "u"]) console.log(`controlChart ${t}, 1,000,000 points: ${fmt(ms(`controlChart ${t},`))}; columns ${fmt(ms(`controlChart ${t} columns,`))} (target ≤ 150 ms)`);
 console.log(`10,000 × 60 batch: ${fmt(batch)} (target ≤ 150 ms)${ratio(batch, batchFloor)}`);
 console.log(`PACE stages, 100,000 children: ${fmt(ms("paceTimescales, 100,000"))} (target ≤ 1,500 ms)`);
+console.log(`median of 1,000,000 values: ours ${fmt(ms("median of 1,000,000 values: src"))}, d3-array quickselect ${fmt(ms("median of 1,000,000 values: d3"))} (copy ${fmt(ms("floor (kernels)"))})`);
