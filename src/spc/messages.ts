@@ -27,5 +27,5 @@ export function alternatingMessage(label: PointLabeller, count: number, start: n
 }
 
 export function mixtureMessage(label: PointLabeller, count: number, start: number, end: number, centreName: string): string {
-  return `${count} points in a row more than 1 sigma from the ${centreName}, on either side, ${span(label, start, end)}: a sign of two processes mixed.`;
+  return `${count} points in a row more than 1 sigma from the ${centreName}, on both sides of it, ${span(label, start, end)}: a sign of two processes mixed.`;
 }
