@@ -6,7 +6,7 @@ import { hash, safeId } from "./id.js";
 import { placeLabels } from "./lanes.js";
 import { markerPath, mixedMarker, pointMarker, SHAPES } from "./markers.js";
 import { resolveChartOptions, type ResolvedChartOptions } from "./chartOptions.js";
-import { drawIcons, ICON_SIZE } from "./icons.js";
+import { drawIcons, ICON_GAP, ICON_SIZE, ICONS_HEIGHT } from "./icons.js";
 import { flagMarks, type ChartModel, type Mark } from "./model.js";
 import { formatTick, px } from "./number.js";
 import { polylinePath, stepLines } from "./steps.js";
@@ -61,7 +61,7 @@ export function drawChart(model: ChartModel, options: RenderChartOptions = {}): 
 
   // Header.
   // Making Data Count icons sit at the top right; the title wraps beside them.
-  const iconsWidth = model.icons === null ? 0 : 2 * ICON_SIZE + 16;
+  const iconsWidth = model.icons === null ? 0 : 2 * ICON_SIZE + ICON_GAP + 12;
   const titleLines = wrapText(title, Math.floor((W - 24 - iconsWidth) / (TITLE_SIZE * 0.56)));
   const subtitleLines = options.subtitle ? wrapText(options.subtitle, Math.floor((W - 24 - iconsWidth) / (SUBTITLE_SIZE * 0.56))) : [];
   let y0 = 8;
@@ -74,7 +74,7 @@ export function drawChart(model: ChartModel, options: RenderChartOptions = {}): 
     y0 += SUBTITLE_SIZE + 4;
     header.push(`<text class="subtitle" x="12" y="${px(y0)}" font-size="${SUBTITLE_SIZE}" fill="${THEME.muted}">${escapeXml(line)}</text>`);
   }
-  const headerBottom = Math.max(y0 + 8, model.icons === null ? 0 : ICON_SIZE + 16);
+  const headerBottom = Math.max(y0 + 8, model.icons === null ? 0 : 10 + ICONS_HEIGHT + 6);
 
   // Right margin: the last phase's value labels.
   const valueLabels = lastPhaseLabels(model, target, fmt);
@@ -119,7 +119,7 @@ export function drawChart(model: ChartModel, options: RenderChartOptions = {}): 
     `<rect class="background" width="${px(W)}" height="${px(H)}" fill="${THEME.background}"/>`,
     `<g class="header">${header.join("")}</g>`,
   );
-  if (model.icons !== null) out.push(drawIcons(model.icons, W - 12 - 2 * ICON_SIZE - 8, 10, id));
+  if (model.icons !== null) out.push(drawIcons(model.icons, W - 12 - 2 * ICON_SIZE - ICON_GAP, 10, id));
 
   // Grid and y axis.
   const yAxis: string[] = [];

@@ -4,8 +4,14 @@ import { escapeXml } from "./escape.js";
 import { px } from "./number.js";
 import { THEME } from "./theme.js";
 
-/** @internal Diameter of a Making Data Count icon, in px (its caption adds about 12 px below). */
+/** @internal Diameter of a Making Data Count icon, in px. */
 export const ICON_SIZE = 40;
+
+/** @internal Gap between the two icons, in px (room for their captions). */
+export const ICON_GAP = 18;
+
+/** @internal Height of the icons with their captions, in px. */
+export const ICONS_HEIGHT = ICON_SIZE + 14;
 
 const COMMON = "#7f7f7f";
 
@@ -65,7 +71,7 @@ export function drawIcons(words: MdcIconWords, x: number, y: number, id: string)
   }
   // Assurance.
   const a = words.assurance;
-  const ax = x + ICON_SIZE + 8 + ICON_SIZE / 2;
+  const ax = x + ICON_SIZE + ICON_GAP + ICON_SIZE / 2;
   const aText = words.assuranceText;
   if (a !== null) {
     const colour = ASSURANCE_COLOUR[a];
