@@ -5,6 +5,7 @@ import { QiError, describeValue } from "../_lib/error.js";
 import { checkKeys, enumOption, numberOption, objectOption } from "../_lib/options.js";
 import { anhoejVerdict } from "../runchart/anhoejVerdict.js";
 import { assess, crossingsMessage, longRunMessage, pointLabeller, shiftMessage, trendMessage } from "../runchart/messages.js";
+import { checkFields } from "../runchart/fields.js";
 import { excludedMask, layoutPhases, phaseColumn } from "../runchart/phases.js";
 import { runsStats } from "../runchart/runs.js";
 import { findShifts } from "../runchart/shift.js";
@@ -34,10 +35,10 @@ import type {
   Variation,
 } from "./types.js";
 import { CONTROL_RULE_MASK } from "./ruleBits.js";
-import { activeIndices, findAlternating, findRunsWhere, findZoneSignals } from "./zones.js";
+import { activeIndices, findAlternating, findMixture, findRunsWhere, findZoneSignals } from "./zones.js";
 
 const OPTION_KEYS = [
-  "type", "x", "y", "n", "notes", "by", "rules", "direction", "target", "baseline", "phases", "exclude", "centre", "screenMovingRanges", "sigmaConstant", "multiply", "output",
+  "type", "x", "y", "n", "aggregate", "notes", "by", "rules", "direction", "target", "baseline", "phases", "exclude", "centre", "screenMovingRanges", "sigmaConstant", "multiply", "output",
 ] as const;
 const TYPES: readonly ControlChartType[] = ["i", "mr", "xbar", "s", "p", "pp", "u", "up", "c", "g", "t"];
 
@@ -52,13 +53,19 @@ const TYPES: readonly ControlChartType[] = ["i", "mr", "xbar", "s", "p", "pp", "
  * numbers or of rows read with `x`, `y` and `n`. With `by`, one chart per group.
  *
  * @throws {QiError} `empty-data`, `all-missing`, `invalid-value`, `invalid-x`, `duplicate-x`,
- *   `unknown-option`, `invalid-option`, `out-of-range`, `baseline-too-long`, `invalid-denominator`,
+ *   `unknown-option`, `invalid-option`, `out-of-range`, `invalid-denominator`,
  *   `count-above-denominator`, `negative-count`, `invalid-time`, `subgroup-too-small`, `too-few-points`.
  *
  * @example
  * const chart = controlChart([10, 12, 11, 13, 12, 40, 11, 12], { type: "i" });
  * chart.phases[0].centre //=> 15.125
  * chart.signals.map((s) => s.rule) //=> ["beyond-limits"]
+ *
+ * // An i chart of y / n; rows that share an x are combined as Σy / Σn, with a warning.
+ * const rows = [{ x: 1, y: 1, n: 10 }, { x: 2, y: 4, n: 20 }, { x: 2, y: 2, n: 20 }, { x: 3, y: 2, n: 5 }];
+ * const ratio = controlChart(rows, { type: "i", x: "x", y: "y", n: "n" });
+ * ratio.points.map((p) => p.y) //=> [0.1, 0.15, 0.4]
+ * ratio.warnings[0].code //=> "rows-combined"
  *
  * // Long series: the points as columns (typed arrays), the phases and signals as usual.
  * const big = controlChart([10, 12, 11, 13, 12, 40, 11, 12], { type: "i", output: "columns" });
@@ -72,6 +79,7 @@ export function controlChart<T>(data: readonly T[], options: ControlChartOptions
   const o = objectOption(options, ["options"]);
   checkKeys(o, OPTION_KEYS, ["options"], "option");
   if (!Array.isArray(data)) throw new QiError("invalid-value", ["data"], `data must be an array of numbers or rows, not ${describeValue(data)}`);
+  checkFields(data, { x: o.x, y: o.y, n: o.n, notes: o.notes, by: o.by });
   if (options.by !== undefined) return analyseByGroup(data, options, "controlChart", analyse) as ControlChartGroup[] | ControlChartColumnarGroup[];
   return analyse(data, options);
 }
@@ -109,15 +117,17 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
   // With columnar output the statistic, values and sizes become columns: they are allocated for
   // the result (and cleaned in place at the end) rather than copied out of the arena.
   const keep = columnar ? HEAP : arena;
-  const s = readSeries(data, options, type, arena, keep);
+  const warnings: ControlChartWarning[] = [];
+  const s = readSeries(data, options, type, arena, keep, warnings);
   const n = s.n;
   const excluded = excludedMask(n, options.exclude, arena);
-  const layout = layoutPhases({ n, kind: s.kind, days: s.days }, options.phases, options.baseline, options.centre);
+  const layout = layoutPhases({ n, kind: s.kind, days: s.days }, options.phases, options.baseline, options.centre, warnings);
   checkFixedCentres(layout, type, multiply, options.centre);
 
   // The plotted statistic before multiply. For i, c, g, t, xbar and s it is an array read already:
   // the same array serves unless it is rewritten below (moving ranges, multiply).
-  const ratio = type === "p" || type === "pp" || type === "u" || type === "up";
+  // An i chart given n plots y / n too (qicharts2, PowerBI-SPC).
+  const ratio = s.perN;
   let y: Float64Array;
   if (ratio) {
     y = keep.f64(n);
@@ -137,7 +147,6 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
     }
   }
 
-  const warnings: ControlChartWarning[] = [];
   const active = arena.u8(n);
   const missing = markActive(y, type === "mr" ? s.value : null, excluded, active);
   if (missing.length === n) throw new QiError("all-missing", ["data"], "every y value is missing: there is nothing to chart");
@@ -293,7 +302,7 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
         }
       }
       if (rules.mixture !== false) {
-        for (const f of findRunsWhere(idx, rules.mixture.length, (i) => y[i]! > out.u1[i]! || y[i]! < out.l1[i]!)) {
+        for (const f of findMixture(y, idx, rules.mixture.length, out)) {
           signals.push({ rule: "mixture", phase: k, start: f.start, end: f.end, points: f.points, assessment: "neutral", message: mixtureMessage(label, f.points.length, f.start, f.end, centreName) });
           mark("mixture", f.points);
         }
@@ -401,7 +410,7 @@ function buildPoints(state: PointState): ControlChartPoint[] {
   pointOf(0, 0, null, null, null, null, null, null, null, null, 0, false, false, false, CONTROL_RULE_MASK.list(0), null, null);
   const points: ControlChartPoint[] = new Array(s.n);
   const hasValue = type !== "xbar" && type !== "s";
-  const hasN = type === "p" || type === "pp" || type === "u" || type === "up" || type === "xbar" || type === "s";
+  const hasN = s.size.length > 0;
   const xs = s.x;
   const values = s.value;
   const sizes = s.size;
@@ -467,7 +476,7 @@ function buildColumns(state: PointState): ControlChartColumns {
   const { type, s, y, out, base, excluded, active, phases, ruleBits, variation, labels } = state;
   const n = s.n;
   const hasValue = type !== "xbar" && type !== "s";
-  const hasN = type === "p" || type === "pp" || type === "u" || type === "up" || type === "xbar" || type === "s";
+  const hasN = s.size.length > 0;
   const phase = phaseColumn(phases, n);
   const baseline = new Uint8Array(n);
   const useful = new Uint8Array(n);
