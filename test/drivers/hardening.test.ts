@@ -1,7 +1,7 @@
 // Issue #18 (hardening): finding 2 (Mermaid directive injection through labels) and finding 6
 // (pathsToAim's work).
 import { describe, expect, it } from "vitest";
-import { driverDiagramToMermaid, escapeMermaid, pathsToAim, removeNode, type DriverDiagram } from "../../src/drivers/index.js";
+import { driverDiagramToMermaid, escapeMermaid, pathsToAim, removeNode, type DriverDiagram, type DriverLink, type DriverNode } from "../../src/drivers/index.js";
 
 const directive = "%%{init: {'theme': 'dark', 'themeCSS': '.label{display:none}'}}%%";
 
@@ -33,8 +33,8 @@ describe("Mermaid export: no directive or comment survives a label", () => {
 // (doubling per level: about 80 levels took hours).
 
 function ladder(levels: number): DriverDiagram {
-  const nodes: DriverDiagram["nodes"] = [{ id: "top", kind: "primary", label: "" }];
-  const links: DriverDiagram["links"] = [{ from: "top", to: "aim" }];
+  const nodes: DriverNode[] = [{ id: "top", kind: "primary", label: "" }];
+  const links: DriverLink[] = [{ from: "top", to: "aim" }];
   for (let i = 0; i < levels; i++) {
     for (const side of ["a", "b"]) {
       nodes.push({ id: `${side}${i}`, kind: "secondary", label: "" });
