@@ -34,7 +34,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const topic = first === "help" ? rest[0] : undefined;
       if (topic !== undefined) {
         const name = topic === "analyze" ? "analyse" : topic;
-        if (HELP[name] === undefined) throw new UsageError(`unknown command ${quote(topic)}`);
+        if (!Object.hasOwn(HELP, name)) throw new UsageError(`unknown command ${quote(topic)}`);
         io.stdout.write(HELP[name]!);
       } else io.stdout.write(MAIN_HELP);
       return EXIT_OK;
@@ -44,7 +44,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return EXIT_OK;
     }
     if (first.startsWith("-")) throw new UsageError(`unknown option ${quote(first)} (options go after the command)`);
-    const run = COMMANDS[first];
+    // Own keys only: `constructor`, `toString` and `__proto__` are not commands (they were Object's methods).
+    const run = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
     if (run === undefined) throw new UsageError(`unknown command ${quote(first)}; commands: analyse, timescales, report, demo`);
     command = first === "analyze" ? "analyse" : first;
     if (rest.includes("--help") || rest.includes("-h")) {

@@ -1,4 +1,10 @@
 // Issue #18 (hardening): CLI attacks the nasty-values sweep does not cover (units from src/cli).
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Problems, decimal, numberColumn, textColumn, xColumn } from "../../src/cli/convert.js";
+import { main } from "../../src/cli/main.js";
+import { readTable, type Table } from "../../src/cli/table.js";
 import { describe, expect, it } from "vitest";
 import { slug } from "../../src/cli/slug.js";
 
@@ -13,5 +19,57 @@ describe("finding 6: the group slug is linear", () => {
     expect(slug("--a b--")).toBe("a-b");
     expect(slug("Север")).toBe("group");
     expect(slug(`${"y".repeat(70)}`)).toBe("y".repeat(60));
+  });
+});
+
+// Finding 5: inputs read as what they are not.
+
+function memoryIo() {
+  const out = { stdout: "", stderr: "" };
+  return { out, io: { stdout: { write: (s: string) => (out.stdout += s) }, stderr: { write: (s: string) => (out.stderr += s), isTTY: false } } };
+}
+const fakeTable = { where: (i: number, c?: string) => `t.csv: row ${i + 2}, column ${c}` } as unknown as Table;
+
+describe("finding 5: inputs read as what they are not", () => {
+  it("command names that are Object's members are unknown commands (exit 2)", async () => {
+    for (const name of ["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"]) {
+      const { out, io } = memoryIo();
+      expect(await main([name], io as never)).toBe(2);
+      expect(out.stderr).toContain("unknown command");
+      const help = memoryIo();
+      expect(await main(["help", name], help.io as never)).toBe(2);
+    }
+  });
+
+  it("JSON rows without a column read blank, never Object.prototype members", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pace-qi-h18-"));
+    const file = join(dir, "rows.json");
+    writeFileSync(file, JSON.stringify([{ x: 1, y: 2, constructor: "c1", valueOf: "g" }, { x: 2, y: 3 }]));
+    const t = await readTable(file, { columns: ["constructor", "valueOf", "toString"] });
+    expect(t.columns.get("constructor")).toEqual(["c1", undefined]);
+    expect(t.columns.get("valueOf")).toEqual(["g", undefined]);
+    expect(t.columns.has("toString")).toBe(false);
+    expect(textColumn([...t.columns.get("constructor")!])).toEqual(["c1", ""]);
+    writeFileSync(file, JSON.stringify({ notRows: [] }));
+    await expect(readTable(file, { columns: [] })).rejects.toThrow(/expected an array of rows/);
+  });
+
+  it("numbers are plain decimals: 0x1A, 0b11, 0o17 and Infinity are not numbers", () => {
+    expect([decimal("12"), decimal(" -3 "), decimal("12.5"), decimal(".5"), decimal("1e3"), decimal("+4"), decimal("5.")]).toEqual([12, -3, 12.5, 0.5, 1000, 4, 5]);
+    for (const s of ["0x1A", "0b11", "0o17", "Infinity", "-Infinity", "1,234", "45%", "", "1e", "0x"]) expect(decimal(s)).toBeNaN();
+    const p = new Problems();
+    expect(numberColumn(fakeTable, "y", ["0x1A", "0b11", "0o17", "1e3"], p)).toEqual([null, null, null, 1000]);
+    expect(p.count).toBe(3);
+    expect(p.list[0]).toBe("t.csv: row 2, column y: '0x1A' is not a number");
+    // An x column with 0x1A is not numeric (it was 26, which reordered the points): read as dates, so an error.
+    const q = new Problems();
+    expect(xColumn(fakeTable, "x", ["1", "0x1A", "3"], "iso", q).kind).toBe("date");
+    expect(q.count).toBeGreaterThan(0);
+  });
+
+  it("JSON ids beyond 2^53 are an error, not two children merged", () => {
+    expect(() => textColumn([9007199254740992, 9007199254740993])).toThrow(/beyond 2\^53/);
+    expect(() => textColumn([1, 2 ** 60], (i) => `cases.json: [${i}].child`)).toThrow(/^cases\.json: \[1\]\.child: the id/);
+    expect(textColumn([9007199254740991, 1.5, -3])).toEqual(["9007199254740991", "1.5", "-3"]);
   });
 });
