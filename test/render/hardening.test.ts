@@ -1,6 +1,8 @@
 // Issue #18 (hardening): rendering attacks the nasty-values sweep does not cover.
 import { describe, expect, it } from "vitest";
-import { renderReport } from "../../src/render/index.js";
+import { controlChart, runChart } from "../../src/index.js";
+import { buildXAxis, buildYAxis } from "../../src/render/axis.js";
+import { renderControlChart, renderReport, renderRunChart } from "../../src/render/index.js";
 import { wrapText } from "../../src/render/text.js";
 import type { PdsaCycle } from "../../src/pdsa/index.js";
 import type { Project } from "../../src/project/index.js";
@@ -37,5 +39,36 @@ describe("finding 6: renderReport with 4,000 PDSA cycles", () => {
     }));
     const html = renderReport({ ...project, cycles } as Project);
     expect(html.match(/<tr><td>/g)).toHaveLength(4_000);
+  });
+});
+
+describe("finding 7: extreme values draw, with finite coordinates", () => {
+  const finiteCoordinates = (svg: string) => {
+    expect(svg).not.toMatch(/NaN|Infinity/);
+  };
+
+  it("denormal ranges: ticks instead of a RangeError from the tick generator", () => {
+    const y = buildYAxis([5e-324, 1e-320, 2e-320, 3e-320], [400, 40]);
+    expect(y.ticks.length).toBeGreaterThan(1);
+    expect(y.ticks.every((t) => Number.isFinite(t.pos))).toBe(true);
+    expect(Number.isFinite(y.pos(1e-320))).toBe(true);
+    const x = buildXAxis("number", [5e-324, 1e-320], [0, 600], false);
+    expect(x.ticks.length).toBeGreaterThan(1);
+    expect(buildYAxis([5e-324], [400, 40]).ticks.length).toBeGreaterThan(0);
+    finiteCoordinates(renderRunChart(runChart([5e-324, 1e-320, 2e-320, 3e-320, 5e-324, 1e-321])));
+    finiteCoordinates(renderRunChart(runChart([{ x: 5e-324, y: 1 }, { x: 1e-323, y: 2 }, { x: 2e-323, y: 3 }], { x: "x", y: "y" })));
+  });
+
+  it("values near ±Number.MAX_VALUE: no NaN coordinates", () => {
+    finiteCoordinates(renderRunChart(runChart([1.7e308, -1.7e308, 1.7e308, -1.7e308])));
+    finiteCoordinates(renderRunChart(runChart(Array(12).fill(1e308))));
+    finiteCoordinates(renderControlChart(controlChart([-1.79e308, -1.0e308, -1.79e308, -1.2e308, -1.5e308], { type: "i" })));
+    const y = buildYAxis([-Number.MAX_VALUE, Number.MAX_VALUE], [400, 40]);
+    expect(y.ticks.every((t) => Number.isFinite(t.pos) && !/NaN|Infinity/.test(t.label))).toBe(true);
+    expect([y.pos(-Number.MAX_VALUE), y.pos(Number.MAX_VALUE)].map(Math.round)).toEqual([400, 40]);
+  });
+
+  it("ordinary ranges keep d3's ticks", () => {
+    expect(buildYAxis([0, 10], [400, 40]).ticks.map((t) => t.label)).toEqual(["0", "2", "4", "6", "8", "10"]);
   });
 });
