@@ -5,6 +5,7 @@ import { HELP, MAIN_HELP, USAGE } from "./help.js";
 import type { Io } from "./io.js";
 import { QiError } from "./lib.js";
 import { reportCommand } from "./report.js";
+import { safeIo } from "./terminal.js";
 import { timescalesCommand } from "./timescales.js";
 
 declare const __PACE_QI_VERSION__: string;
@@ -22,7 +23,8 @@ function version(): string {
 }
 
 /** Run the CLI with `argv` (without node and the script); resolves to the exit code. */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], unsafeIo: Io): Promise<number> {
+  const io = safeIo(unsafeIo); // no control codes from cells, file or group names reach the terminal
   const [first, ...rest] = argv;
   let command: string | undefined;
   try {

@@ -73,3 +73,27 @@ describe("finding 5: inputs read as what they are not", () => {
     expect(textColumn([9007199254740991, 1.5, -3])).toEqual(["9007199254740991", "1.5", "-3"]);
   });
 });
+
+describe("finding 8: no control codes from the data reach the terminal", () => {
+  it("terminalSafe writes control characters as visible escapes; JSON stays the same JSON", async () => {
+    const { terminalSafe } = await import("../../src/cli/terminal.js");
+    expect(terminalSafe("a\u001b[2Jb\u0007c\u009b31m\u202ed\te\r\nf\rg")).toBe("a\\u001b[2Jb\\u0007c\\u009b31m\\u202ed\te\nf\\u000dg");
+    const json = JSON.stringify({ g: "x\u0085y\u202e" });
+    expect(JSON.parse(terminalSafe(json))).toEqual({ g: "x\u0085y\u202e" });
+  });
+
+  it("cells, group names and file names are filtered in what analyse prints", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pace-qi-h18-"));
+    const rows = ["month,value,g"];
+    for (let i = 0; i < 12; i++) rows.push(`2024-${String(i + 1).padStart(2, "0")}-01,${10 + i},North\u001b]52;c;bGVhaw==\u0007`);
+    writeFileSync(join(dir, "ok.csv"), `${rows.join("\n")}\n`);
+    writeFileSync(join(dir, "bad.csv"), "month,value\n2024-01-01,\u001b[2J12\n");
+    const good = memoryIo();
+    expect(await main(["analyse", join(dir, "ok.csv"), "--x", "month", "--y", "value", "--by", "g"], good.io as never)).toBe(0);
+    expect(good.out.stdout).toContain("North\\u001b]52;c;bGVhaw==\\u0007");
+    const bad = memoryIo();
+    expect(await main(["analyse", join(dir, "bad.csv"), "--x", "month", "--y", "value"], bad.io as never)).toBe(1);
+    expect(bad.out.stderr).toContain("\\u001b[2J12");
+    for (const text of [good.out.stdout, good.out.stderr, bad.out.stdout, bad.out.stderr]) expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+});

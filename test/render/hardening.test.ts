@@ -72,3 +72,14 @@ describe("finding 7: extreme values draw, with finite coordinates", () => {
     expect(buildYAxis([0, 10], [400, 40]).ticks.map((t) => t.label)).toEqual(["0", "2", "4", "6", "8", "10"]);
   });
 });
+
+describe("finding 8: the report carries a strict Content-Security-Policy", () => {
+  it("a CSP meta tag first in the head: nothing loads or runs, inline styles only", () => {
+    const html = renderReport(project);
+    const head = html.slice(html.indexOf("<head>"), html.indexOf("</head>"));
+    const metas = head.match(/<meta[^>]*>/g)!;
+    expect(metas[0]).toBe('<meta charset="utf-8">');
+    expect(metas[1]).toBe(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">`);
+    expect(head.indexOf("Content-Security-Policy")).toBeLessThan(head.indexOf("<style>"));
+  });
+});
