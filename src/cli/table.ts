@@ -1,5 +1,6 @@
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
+import { noteInput } from "./output.js";
 import { parse, CsvError } from "csv-parse";
 import { DataError, quote } from "./errors.js";
 import { progressBar, type ProgressSink } from "./progress.js";
@@ -57,6 +58,7 @@ async function sizeOf(path: string, name: string): Promise<number> {
 
 /** Read a CSV (streamed through csv-parse) or a JSON array of rows into columns. */
 export async function readTable(path: string, options: ReadTableOptions): Promise<Table> {
+  noteInput(path); // no output of this command may overwrite it
   const name = options.name ?? path;
   const size = await sizeOf(path, name);
   return isJsonPath(path) ? readJsonTable(path, name, options) : readCsvTable(path, name, size, options);
