@@ -19,7 +19,10 @@ export interface XTable {
    * null for numbers, whose values are `keys` (see {@link xValueAt}), and for `index`.
    */
   values: readonly unknown[] | null;
-  /** Sort key of each row: the number, the Date's time, or the ISO date's day number. */
+  /**
+   * Sort key of each row: the number, or for a Date or ISO date its calendar day (src/_lib/calendar.ts)
+   * × 86,400,000, so dates order, de-duplicate and aggregate by day, the same in every time zone.
+   */
   keys: Float64Array;
   /** Calendar day number of each row for date x (Dates by calendar-day rule), else null. */
   days: Float64Array | null;
@@ -44,7 +47,9 @@ export function channelName(channel: unknown, option: string): string {
 
 /**
  * Read and order the x values of `data`. Numbers, Dates and ISO date strings sort; mixing kinds,
- * invalid dates, non-finite numbers and other strings are errors naming the row.
+ * invalid dates, non-finite numbers and other strings are errors naming the row. Dates and ISO
+ * strings are keyed by calendar day: two on one day are one x (`duplicate-x`, or merged by
+ * `aggregate`), whatever their times of day and whatever the machine's time zone.
  */
 export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | undefined, arena: Arena = HEAP): XTable {
   const length = data.length;
@@ -88,7 +93,10 @@ export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | undefined
           `x must be a number, a Date or an ISO date (YYYY-MM-DD); row ${i} has ${describeValue(v)}. To label points, leave x out and use notes`,
         );
       }
-      k = v instanceof Date ? v.getTime() : day * 86_400_000;
+      // The calendar day, for Dates too (issue #18): keyed by its instant, a Date at 22:00 local
+      // sorted after an ISO string of the next day in one zone and before it in another, and
+      // "2024-03-01" and new Date(2024, 2, 1) were one x in UTC but two in Auckland.
+      k = day * 86_400_000;
       days ??= arena.f64(length);
       days[i] = day;
       // Mixed kinds are an error below, so dates start at row 0 when there are any.

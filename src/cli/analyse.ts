@@ -20,6 +20,7 @@ import { writeAll, type PlannedFile } from "./output.js";
 import { withQi } from "./qiMap.js";
 import { summariseControlChart } from "./lib.js";
 import { readTable, requireColumn, type Table } from "./table.js";
+import { slug } from "./slug.js";
 
 const C = "analyse";
 export const CHART_TYPES = ["run", "i", "mr", "xbar", "s", "p", "pp", "u", "up", "c", "g", "t"] as const;
@@ -118,11 +119,6 @@ export function analyseRows(rows: readonly SeriesPoint[], s: ChartSettings, hasX
 
 export function isControl(chart: RunChart | ControlChart): chart is ControlChart {
   return "type" in chart;
-}
-
-function slug(v: unknown): string {
-  const s = String(v).normalize("NFKD").replace(/[^\w.-]+/g, "-").replace(/^-+|-+$/g, "");
-  return s === "" ? "group" : s.slice(0, 60);
 }
 
 /** `pace-qi analyse FILE …` */

@@ -1,3 +1,4 @@
+import { decimal } from "./convert.js";
 import { parseArgs } from "node:util";
 import { UsageError, quote } from "./errors.js";
 
@@ -98,7 +99,7 @@ export function intFlag(command: string, flag: string, value: string | undefined
 /** A numeric flag. */
 export function numberFlag(command: string, flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const n = value.trim() === "" ? Number.NaN : Number(value);
+  const n = decimal(value); // plain decimals only: not 0x1A, 0b11, 0o17 or Infinity
   if (!Number.isFinite(n)) throw new UsageError(`--${flag} ${quote(value)} is not a number`, command);
   return n;
 }

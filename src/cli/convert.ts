@@ -20,6 +20,16 @@ export class Problems {
   }
 }
 
+// A plain decimal, as the docs promise (`12`, `12.5`, `-3`, `.5`, `1e3`): `Number()` alone also
+// reads `0x1A`, `0b11`, `0o17` and `Infinity`, so `0x1A` became 26 and reordered an x column.
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** A cell's text as a plain decimal number, or NaN (hexadecimal, binary, octal, `Infinity`, text). */
+export function decimal(text: string): number {
+  const t = text.trim();
+  return DECIMAL.test(t) ? Number(t) : Number.NaN;
+}
+
 function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
@@ -32,7 +42,7 @@ export function numberColumn(table: Table, column: string, values: readonly unkn
     if (isBlank(v)) out[i] = null;
     else if (typeof v === "number" && Number.isFinite(v)) out[i] = v;
     else {
-      const n = typeof v === "string" ? Number(v.trim()) : Number.NaN;
+      const n = typeof v === "string" ? decimal(v) : Number.NaN;
       if (Number.isFinite(n)) out[i] = n;
       else {
         out[i] = null;
@@ -73,7 +83,7 @@ export function xColumn(table: Table, column: string, values: readonly unknown[]
   for (const v of values) {
     if (isBlank(v)) continue;
     if (typeof v === "number") continue;
-    if (typeof v !== "string" || !Number.isFinite(Number(v.trim()))) {
+    if (typeof v !== "string" || !Number.isFinite(decimal(v))) {
       numeric = false;
       break;
     }
@@ -89,10 +99,16 @@ export function xColumn(table: Table, column: string, values: readonly unknown[]
 /**
  * Text ids (child, group…): trimmed strings; blanks stay blank (""), numbers become text.
  * Converts the column in place (it belongs to the table the CLI read) to spare memory.
+ * A whole number beyond 2⁵³ (from JSON) is an error: JSON.parse has already rounded it, so two
+ * children's ids may have become one. `where(i)` names the row in the message when given.
  */
-export function textColumn(values: unknown[]): string[] {
+export function textColumn(values: unknown[], where?: (i: number) => string): string[] {
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
+    if (typeof v === "number" && Number.isInteger(v) && !Number.isSafeInteger(v)) {
+      const at = where === undefined ? `an id column, entry ${i + 1}` : where(i);
+      throw new DataError(`${at}: the id ${String(v)} is a whole number beyond 2^53, which JSON numbers cannot hold exactly (two ids may have merged); write ids as strings ("…")`);
+    }
     if (typeof v === "string") {
       const c0 = v.charCodeAt(0);
       const c1 = v.charCodeAt(v.length - 1);

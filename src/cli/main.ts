@@ -5,6 +5,7 @@ import { HELP, MAIN_HELP, USAGE } from "./help.js";
 import type { Io } from "./io.js";
 import { QiError } from "./lib.js";
 import { reportCommand } from "./report.js";
+import { safeIo } from "./terminal.js";
 import { timescalesCommand } from "./timescales.js";
 
 declare const __PACE_QI_VERSION__: string;
@@ -22,7 +23,8 @@ function version(): string {
 }
 
 /** Run the CLI with `argv` (without node and the script); resolves to the exit code. */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], unsafeIo: Io): Promise<number> {
+  const io = safeIo(unsafeIo); // no control codes from cells, file or group names reach the terminal
   const [first, ...rest] = argv;
   let command: string | undefined;
   try {
@@ -34,7 +36,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const topic = first === "help" ? rest[0] : undefined;
       if (topic !== undefined) {
         const name = topic === "analyze" ? "analyse" : topic;
-        if (HELP[name] === undefined) throw new UsageError(`unknown command ${quote(topic)}`);
+        if (!Object.hasOwn(HELP, name)) throw new UsageError(`unknown command ${quote(topic)}`);
         io.stdout.write(HELP[name]!);
       } else io.stdout.write(MAIN_HELP);
       return EXIT_OK;
@@ -44,7 +46,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return EXIT_OK;
     }
     if (first.startsWith("-")) throw new UsageError(`unknown option ${quote(first)} (options go after the command)`);
-    const run = COMMANDS[first];
+    // Own keys only: `constructor`, `toString` and `__proto__` are not commands (they were Object's methods).
+    const run = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
     if (run === undefined) throw new UsageError(`unknown command ${quote(first)}; commands: analyse, timescales, report, demo`);
     command = first === "analyze" ? "analyse" : first;
     if (rest.includes("--help") || rest.includes("-h")) {

@@ -1,5 +1,7 @@
-import { mkdir, open, rename, rm, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
+import { renameSync, rmSync, statSync } from "node:fs";
+import { lstat, mkdir, open, rename, rm } from "node:fs/promises";
+import { basename, dirname, extname, join, resolve } from "node:path";
+import { DataError } from "./errors.js";
 
 /** A file to write once everything has been computed. */
 export interface PlannedFile {
@@ -8,34 +10,130 @@ export interface PlannedFile {
   content: string | Iterable<string>;
 }
 
+/** Files this process has read (device and inode → path): outputs may never replace them. */
+const inputs = new Map<string, string>();
+
+/** Record a file the command reads, so that no output of the command can overwrite it. */
+export function noteInput(path: string): void {
+  try {
+    const s = statSync(path);
+    inputs.set(`${s.dev}:${s.ino}`, path);
+  } catch {
+    // Unreadable: reading it will say so.
+  }
+}
+
 /**
- * Write every planned file or none: each goes to a temporary name beside its target first, and
- * only when all are written are they renamed into place. A failure removes the temporaries, so
- * a run that fails leaves no half-written outputs behind.
+ * Write every planned file or none (issue #18).
+ *
+ * 1. Names: two planned files whose names differ only by case or that are the same file get
+ *    distinct names (`north.svg`, `north-2.svg`); `path` is updated in place so callers print the
+ *    names written.
+ * 2. Targets are checked before anything is written: a symbolic link, a device, pipe or folder,
+ *    or a file the command read (see {@link noteInput}) is refused with a DataError naming it.
+ * 3. Each file is written to a new hidden temporary beside its target (`O_EXCL`: never through an
+ *    existing name), then existing targets are moved aside and the new files renamed into place;
+ *    the old ones are removed only when every new one is in place. An error, SIGINT or SIGTERM at
+ *    any point restores the old files and removes every temporary, so a run that fails or is
+ *    interrupted leaves the folder as it was. (A power cut or SIGKILL can still leave hidden
+ *    `.*.pace-qi-*` files: no platform makes several renames atomic.)
+ * 4. Errors name the output, never the temporary.
  */
 export async function writeAll(files: readonly PlannedFile[]): Promise<void> {
-  const temps: string[] = [];
-  const tag = `.pace-qi-${process.pid}-${Date.now().toString(36)}.tmp`;
-  try {
-    for (const f of files) {
-      await mkdir(dirname(f.path), { recursive: true });
-      const tmp = `${f.path}${tag}`;
-      temps.push(tmp);
-      if (typeof f.content === "string") await writeFile(tmp, f.content, "utf8");
-      else {
-        const handle = await open(tmp, "w");
-        try {
-          for (const chunk of f.content) await handle.write(chunk, null, "utf8");
-        } finally {
-          await handle.close();
-        }
+  distinctNames(files);
+  for (const f of files) await checkTarget(f.path);
+  const tag = `.pace-qi-${process.pid}-${Date.now().toString(36)}`;
+  const temps = new Map<string, string>(); // temp → target
+  const moved: Array<{ target: string; backup: string }> = [];
+  const placed: string[] = [];
+  let done = false;
+  const rollback = (): void => {
+    if (done) return;
+    done = true;
+    for (const p of placed) rmSync(p, { force: true });
+    for (const m of moved) {
+      try {
+        renameSync(m.backup, m.target);
+      } catch {
+        // Nothing more can be done; the backup keeps the old content.
       }
     }
-    for (let k = 0; k < files.length; k++) await rename(temps[k]!, files[k]!.path);
+    for (const t of temps.keys()) rmSync(t, { force: true });
+  };
+  const onSignal = (signal: NodeJS.Signals): void => {
+    rollback();
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  let current = files[0]?.path ?? "";
+  try {
+    for (const f of files) {
+      current = f.path;
+      await mkdir(dirname(f.path), { recursive: true });
+      const tmp = join(dirname(f.path), `.${basename(f.path)}${tag}.tmp`);
+      const handle = await open(tmp, "wx");
+      temps.set(tmp, f.path);
+      try {
+        if (typeof f.content === "string") await handle.write(f.content, null, "utf8");
+        else for (const chunk of f.content) await handle.write(chunk, null, "utf8");
+      } finally {
+        await handle.close();
+      }
+    }
+    for (const f of files) {
+      current = f.path;
+      if ((await lstat(f.path).catch(() => null)) === null) continue;
+      const backup = join(dirname(f.path), `.${basename(f.path)}${tag}.old`);
+      await rename(f.path, backup);
+      moved.push({ target: f.path, backup });
+    }
+    for (const [tmp, target] of temps) {
+      current = target;
+      await rename(tmp, target);
+      temps.delete(tmp);
+      placed.push(target);
+    }
+    done = true;
+    await Promise.all(moved.map((m) => rm(m.backup, { force: true }).catch(() => undefined)));
   } catch (e) {
-    await Promise.all(temps.map((t) => rm(t, { force: true })));
+    rollback();
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code === "string") throw new DataError(`${current}: cannot write (${code}); nothing was written`);
     throw e;
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
   }
+}
+
+/** Give planned files that would land on one name (case-insensitively: macOS and Windows fold case) distinct names. */
+function distinctNames(files: readonly PlannedFile[]): void {
+  const seen = new Set<string>();
+  const key = (p: string): string => resolve(p).normalize("NFC").toLowerCase();
+  for (const f of files) {
+    let path = f.path;
+    if (seen.has(key(path))) {
+      const ext = extname(f.path);
+      const stem = f.path.slice(0, f.path.length - ext.length);
+      for (let k = 2; seen.has(key(path)); k++) path = `${stem}-${k}${ext}`;
+      f.path = path;
+    }
+    seen.add(key(path));
+  }
+}
+
+/** Refuse a target that is a link, not a regular file, or an input of the command. */
+async function checkTarget(path: string): Promise<void> {
+  const s = await lstat(path).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === "ENOENT" || e.code === "ENOTDIR") return null;
+    throw new DataError(`${path}: cannot write (${e.code ?? e.message})`);
+  });
+  if (s === null) return;
+  if (s.isSymbolicLink()) throw new DataError(`${path}: is a symbolic link; pace-qi neither writes through nor replaces links: choose another output name`);
+  if (!s.isFile()) throw new DataError(`${path}: is not a regular file (a folder, device or pipe); choose another output name`);
+  const input = inputs.get(`${s.dev}:${s.ino}`);
+  if (input !== undefined) throw new DataError(`${path}: is an input of this command (${input}); choose another output name`);
 }
 
 /** One CSV field, quoted when it needs to be (RFC 4180). */

@@ -1,3 +1,4 @@
+import { terminalSafe } from "./terminal.js";
 /** Where progress goes: a TTY stream (stderr) or nothing. */
 export interface ProgressSink {
   isTTY?: boolean;
@@ -23,8 +24,11 @@ function mb(n: number): string {
  * A throttled bar (`Reading cases.csv [#####-----] 48% 19.6/41.0 MB`), drawn at most every 100 ms
  * and only after the work has taken half a second, so quick runs stay quiet.
  */
-export function progressBar(sink: ProgressSink | undefined, label: string, unit: "bytes" | "rows" = "bytes"): Progress {
-  if (sink === undefined || sink.isTTY !== true) return SILENT;
+export function progressBar(filtered: ProgressSink | undefined, unsafeLabel: string, unit: "bytes" | "rows" = "bytes"): Progress {
+  if (filtered === undefined || filtered.isTTY !== true) return SILENT;
+  // The bar's own \r and erase-line codes go to the unfiltered stream; the label (a file name) is filtered.
+  const sink = (filtered as { raw?: ProgressSink }).raw ?? filtered;
+  const label = terminalSafe(unsafeLabel);
   const started = Date.now();
   let last = 0;
   let drawn = false;

@@ -7,7 +7,7 @@ import { DATE_FORMATS, type DateFormat } from "./dates.js";
 import { DataError, quote } from "./errors.js";
 import type { Io } from "./io.js";
 import { QiError, renderReport, safeParseProject, summariseVerdict, type ControlChart, type Measure, type Project, type RunChart } from "./lib.js";
-import { writeAll } from "./output.js";
+import { noteInput, writeAll } from "./output.js";
 import { fromQiError } from "./qiMap.js";
 import { parseJson, readTable, requireColumn, type Table } from "./table.js";
 
@@ -163,6 +163,7 @@ export async function reportCommand(argv: readonly string[], io: Io): Promise<nu
   const title = stringFlag(values, "title");
   let text: string;
   try {
+    noteInput(file); // no output of this command may overwrite it
     text = await readFile(file, "utf8");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

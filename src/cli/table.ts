@@ -1,5 +1,6 @@
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
+import { noteInput } from "./output.js";
 import { parse, CsvError } from "csv-parse";
 import { DataError, quote } from "./errors.js";
 import { progressBar, type ProgressSink } from "./progress.js";
@@ -57,6 +58,7 @@ async function sizeOf(path: string, name: string): Promise<number> {
 
 /** Read a CSV (streamed through csv-parse) or a JSON array of rows into columns. */
 export async function readTable(path: string, options: ReadTableOptions): Promise<Table> {
+  noteInput(path); // no output of this command may overwrite it
   const name = options.name ?? path;
   const size = await sizeOf(path, name);
   return isJsonPath(path) ? readJsonTable(path, name, options) : readCsvTable(path, name, size, options);
@@ -199,7 +201,8 @@ async function readJsonTable(path: string, name: string, options: ReadTableOptio
     if (!header.includes(c) || columns.has(c)) continue;
     columns.set(c, numbers ? rows.slice() : rows.map((r, i) => {
       if (r === null || typeof r !== "object" || Array.isArray(r)) throw new DataError(`${name}: [${i}]: expected an object with named fields, not ${quote(r)}`);
-      return (r as Record<string, unknown>)[c];
+      // Own properties only: a row without the column is blank, never Object.prototype's `valueOf` or `constructor`.
+      return Object.prototype.hasOwnProperty.call(r, c) ? (r as Record<string, unknown>)[c] : undefined;
     }));
   }
   return {
@@ -228,7 +231,7 @@ function rowsOf(doc: unknown): unknown[] | null {
   if (Array.isArray(doc)) return doc;
   if (doc !== null && typeof doc === "object") {
     for (const key of ["rows", "data", "events"]) {
-      const v = (doc as Record<string, unknown>)[key];
+      const v = Object.prototype.hasOwnProperty.call(doc, key) ? (doc as Record<string, unknown>)[key] : undefined;
       if (Array.isArray(v)) return v;
     }
   }

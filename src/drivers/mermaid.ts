@@ -12,8 +12,10 @@ export interface DriverDiagramToMermaidOptions {
 /**
  * Mermaid `flowchart LR` text for a driver diagram: the aim on the left, change ideas on the right;
  * strong links solid (`---`), weak links dotted (`-.-`). Ids are rewritten to safe Mermaid ids
- * (`n_` + letters, digits and `_`, de-duplicated); labels are quoted with `"`, `#`, `<`, `>`, `&`
- * and backticks written as Mermaid entity codes, line breaks as spaces. Links to unknown ids are
+ * (`n_` + letters, digits and `_`, de-duplicated); labels are quoted with `"`, `#`, `%`, `<`, `>`,
+ * `&` and backticks written as Mermaid entity codes, line breaks as spaces. `%` matters: Mermaid
+ * reads `%%{…}%%` as a directive (theme, CSS, URLs) and `%%` as a comment wherever it appears in the
+ * text, even inside a quoted label, so no `%` reaches the output from a label. Links to unknown ids are
  * left out (validate first).
  *
  * @example
@@ -63,15 +65,24 @@ export function driverDiagramToMermaid(diagram: DriverDiagram, options: DriverDi
   return lines.join("\n");
 }
 
-/** Escape text for a quoted Mermaid label (entity codes; `#` first so codes are not re-escaped). */
+/**
+ * Escape text for a quoted Mermaid label (entity codes; `#` first so codes are not re-escaped).
+ * `%` becomes `#37;`, so neither a `%%` comment nor a `%%{init: …}%%` directive can survive in a
+ * label; line breaks (including U+2028/U+2029/U+0085) become spaces.
+ *
+ * @example
+ * escapeMermaid("%%{init: {}}%% <b>")
+ * //=> '#37;#37;{init: {}}#37;#37; #lt;b#gt;'
+ */
 export function escapeMermaid(text: string): string {
   if (typeof text !== "string") throw new QiError("invalid-value", ["text"], `text must be a string, not ${describeValue(text)}`);
   return text
     .replace(/#/g, "#35;")
+    .replace(/%/g, "#37;")
     .replace(/"/g, "#quot;")
     .replace(/&/g, "#amp;")
     .replace(/</g, "#lt;")
     .replace(/>/g, "#gt;")
     .replace(/`/g, "#96;")
-    .replace(/[\r\n]+/g, " ");
+    .replace(/[\r\n\u0085\u2028\u2029]+/g, " ");
 }

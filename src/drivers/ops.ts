@@ -148,6 +148,11 @@ export interface PathsToAimOptions {
  * Every path from node `id` up to the aim, each as a list of ids starting with `id` and ending with
  * the aim, in link order. Cycles are not followed. Iterative: deep diagrams cannot overflow the stack.
  *
+ * Work: O(V + E) to find the nodes that can reach the aim, then, for an acyclic diagram (every
+ * valid one), O(E) between two paths found, so O(V + E + limit × E) in all, whatever part of the
+ * diagram is cut off from the aim (V nodes, E links). Dead ends are remembered; only in a diagram
+ * with cycles (which validation rejects) can a dead end blocked by the current path be tried again.
+ *
  * @example
  * const d = { aim: { id: "aim", statement: "…" },
  *   nodes: [{ id: "p1", kind: "primary", label: "P" }, { id: "s1", kind: "secondary", label: "S1" },
@@ -165,26 +170,41 @@ export function pathsToAim(diagram: DriverDiagram, id: string, options: PathsToA
   const aim = diagram.aim.id;
   const out: string[][] = [];
   if (id === aim) return [[aim]];
+  // Only nodes with some route up to the aim are worth entering (one reverse walk, O(V + E)): after
+  // removeNode cut the aim off, the plain walk tried every path of the dead part (doubling per level).
+  const reach = new Set(walk(aim, g.down));
+  if (!reach.has(id)) return out;
+  // A node whose whole walk found nothing without being blocked by the current path has no path at
+  // all: remember it (in an acyclic diagram every dead end is remembered, so each edge is tried at most
+  // once between two paths found).
+  const dead = new Set<string>();
   const path: string[] = [id];
   const onPath = new Set<string>([id]);
-  const stack: Array<{ id: string; next: number }> = [{ id, next: 0 }];
+  const stack: Array<{ id: string; next: number; found: number; blocked: boolean }> = [{ id, next: 0, found: 0, blocked: false }];
   while (stack.length > 0 && out.length < limit) {
     const top = stack[stack.length - 1]!;
     const edges = g.up.get(top.id)!;
     if (top.next >= edges.length) {
       stack.pop();
       onPath.delete(path.pop()!);
+      if (out.length === top.found && !top.blocked) dead.add(top.id);
+      const parent = stack[stack.length - 1];
+      if (parent !== undefined && top.blocked) parent.blocked = true;
       continue;
     }
     const next = edges[top.next++]!.id;
-    if (onPath.has(next)) continue;
+    if (onPath.has(next)) {
+      top.blocked = true;
+      continue;
+    }
     if (next === aim) {
       out.push([...path, aim]);
       continue;
     }
+    if (!reach.has(next) || dead.has(next)) continue;
     path.push(next);
     onPath.add(next);
-    stack.push({ id: next, next: 0 });
+    stack.push({ id: next, next: 0, found: out.length, blocked: false });
   }
   return out;
 }

@@ -66,6 +66,8 @@ export interface FidelityOptions {
 interface Context {
   cycles: readonly PdsaCycle[];
   index: number;
+  /** Index of the last cycle before each one tested at small scale (-1: none): one pass, so a ramp is linear, not quadratic. */
+  smallBefore: readonly number[];
 }
 
 /**
@@ -183,13 +185,10 @@ function smallScale(cycle: PdsaCycle, ctx: Context | undefined, options: Fidelit
   }
   const what = units(size, cycle.scale?.unit);
   if (size <= max) return { criterion, met: true, reason: `tested on ${what} (small scale: at most ${max})` };
-  if (ctx !== undefined) {
-    for (let k = ctx.index - 1; k >= 0; k--) {
-      const earlier = ctx.cycles[k]!.scale?.size;
-      if (typeof earlier === "number" && Number.isFinite(earlier) && earlier <= max) {
-        return { criterion, met: true, reason: `scaled up to ${what} after a small test on ${units(earlier, ctx.cycles[k]!.scale?.unit)} (cycle ${ctx.cycles[k]!.id})` };
-      }
-    }
+  const k = ctx === undefined ? -1 : ctx.smallBefore[ctx.index]!;
+  if (k >= 0) {
+    const earlier = ctx!.cycles[k]!;
+    return { criterion, met: true, reason: `scaled up to ${what} after a small test on ${units(earlier.scale!.size!, earlier.scale?.unit)} (cycle ${earlier.id})` };
   }
   return { criterion, met: false, reason: `tested on ${what}, more than the small-scale threshold of ${max}, with no smaller test before it` };
 }
@@ -245,7 +244,15 @@ function documentation(cycle: PdsaCycle): FidelityCriterion {
 }
 
 function rampFidelity(r: Ramp, options: FidelityOptions): RampFidelity {
-  const cycles = r.cycles.map((c, index) => cycleFidelity(c, { cycles: r.cycles, index }, options));
+  const max = options.smallScaleMax ?? 5;
+  const smallBefore: number[] = [];
+  let last = -1;
+  r.cycles.forEach((c, k) => {
+    smallBefore.push(last);
+    const size = c.scale?.size;
+    if (typeof size === "number" && Number.isFinite(size) && size <= max) last = k;
+  });
+  const cycles = r.cycles.map((c, index) => cycleFidelity(c, { cycles: r.cycles, index, smallBefore }, options));
   const criteria: FidelityCriterion[] = [
     rampIterative(r),
     aggregate("prediction-based", cycles, "every cycle made predictions and compared them with results"),

@@ -130,9 +130,13 @@ export function rollUp(project: Project, options: RollUpOptions = {}): RollUp {
   // Data: numeric points per measure, for fidelity and the latest value.
   const rowsOf = new Map<string, readonly SeriesRow[]>();
   for (const s of project.data) if (!rowsOf.has(s.measure)) rowsOf.set(s.measure, s.rows);
+  const counted = new Map<string, number | undefined>(); // once per measure, not once per cycle (issue #18)
   const numericCount = (id: string): number | undefined => {
+    if (counted.has(id)) return counted.get(id);
     const rows = rowsOf.get(id);
-    return rows === undefined ? undefined : rows.reduce((n, r) => n + (isNum(r.y) ? 1 : 0), 0);
+    const n = rows === undefined ? undefined : rows.reduce((k, r) => k + (isNum(r.y) ? 1 : 0), 0);
+    counted.set(id, n);
+    return n;
   };
 
   // Group cycles by change idea once (Map keyed by id), keeping indices.

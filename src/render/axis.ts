@@ -72,6 +72,11 @@ export function buildXAxis(kind: "date" | "number", keys: readonly number[], ran
     lo -= 1;
     hi += 1;
   }
+  if (extreme(lo, hi)) {
+    const ex = extremeAxis(lo, hi, range, count, false);
+    const ticks = integerOnly ? ex.ticks.filter((t) => Number.isInteger(t.value)) : ex.ticks;
+    return { kind, key: (v) => xKey(kind, v), pos: ex.pos, ticks: ticks.map(({ pos, label }) => ({ pos, label })), format: (k) => formatValue(k) };
+  }
   const scale = scaleLinear().domain([lo, hi]).range([range[0], range[1]]);
   let values = scale.ticks(count);
   if (integerOnly) values = values.filter((v) => Number.isInteger(v));
@@ -127,14 +132,56 @@ export function buildYAxis(values: readonly number[], range: readonly [number, n
     lo = 0;
     hi = 1;
   }
+  const count = Math.max(3, Math.min(8, Math.round(Math.abs(range[0] - range[1]) / 50)));
+  if (extreme(lo, hi)) {
+    const ex = extremeAxis(lo, hi, range, count, true);
+    return { pos: ex.pos, ticks: ex.ticks.map(({ pos, label }) => ({ pos, label })) };
+  }
   if (lo === hi) {
     const pad = lo === 0 ? 1 : Math.abs(lo) * 0.1;
     lo -= pad;
     hi += pad;
   }
-  const count = Math.max(3, Math.min(8, Math.round(Math.abs(range[0] - range[1]) / 50)));
   const scale = scaleLinear().domain([lo, hi]).range([range[0], range[1]]).nice(count);
   const values2 = scale.ticks(count);
   const step = values2.length > 1 ? values2[1]! - values2[0]! : 1;
   return { pos: (v) => scale(v), ticks: values2.map((v) => ({ pos: scale(v), label: format(v, step) })) };
+}
+
+/**
+ * True when d3's linear ticks cannot work on [lo, hi] as they stand (issue #18): a span that
+ * overflows (values near ±1.8e308: NaN positions), values so large that `nice()` rounds past
+ * Number.MAX_VALUE, or a span so small (denormals: `[5e-324, 1e-320]`) that the tick step
+ * underflows and d3 asks for an array of impossible length (RangeError).
+ */
+function extreme(lo: number, hi: number): boolean {
+  const big = Math.max(Math.abs(lo), Math.abs(hi));
+  const span = hi - lo;
+  return !Number.isFinite(span) || big > 1e300 || (span === 0 ? big !== 0 && big < 1e-290 : span < 1e-290 * Math.max(1, big));
+}
+
+/**
+ * A linear axis for extreme ranges: the values divided by a power of two S (exact) that brings
+ * the larger magnitude near 1, ticked by d3 there, and labelled by tick × S (ticks that would
+ * not be finite numbers are left out). Positions are always finite.
+ */
+function extremeAxis(lo: number, hi: number, range: readonly [number, number], count: number, nice: boolean): { pos: (v: number) => number; ticks: Array<Tick & { value: number }> } {
+  const big = Math.max(Math.abs(lo), Math.abs(hi));
+  const S = 2 ** Math.max(-1074, Math.min(1023, Math.floor(Math.log2(big))));
+  let a = lo / S;
+  let b = hi / S;
+  if (!(b - a > 1e-12 * Math.max(1, Math.abs(a), Math.abs(b)))) {
+    const mid = a / 2 + b / 2;
+    a = mid - 0.5;
+    b = mid + 0.5;
+  }
+  const scale = scaleLinear().domain([a, b]).range([range[0], range[1]]);
+  if (nice) scale.nice(count);
+  const ticks = scale
+    .ticks(count)
+    .map((t) => ({ t, value: t * S }))
+    .filter(({ value }) => Number.isFinite(value))
+    .map(({ t, value }) => ({ pos: scale(t), label: Number(value.toPrecision(4)).toString(), value }));
+  const [r0, r1] = [Math.min(range[0], range[1]), Math.max(range[0], range[1])];
+  return { pos: (v) => Math.min(r1 + 1e6, Math.max(r0 - 1e6, scale(v / S))), ticks };
 }

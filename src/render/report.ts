@@ -18,6 +18,13 @@ import { REPORT_CSS } from "./reportStyle.js";
 import { renderRunChart } from "./runChart.js";
 import type { RenderReportOptions } from "./types.js";
 
+/**
+ * The report's Content-Security-Policy (issue #18): nothing may load or run — no script, no
+ * fetch, no image, font, frame or form target — and only the report's own inline <style> applies.
+ * A second line of defence behind the escaping: an escaping bug could not run a script.
+ */
+const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
 const AIM_ELEMENT: Record<string, string> = { what: "What will improve", howMuch: "How much", byWhen: "By when", forWhom: "For whom" };
 const PERIOD: Record<string, string> = { day: "daily", week: "weekly", month: "monthly", quarter: "quarterly", year: "yearly", case: "one point per case" };
 const CRITERION: Record<string, string> = {
@@ -115,6 +122,7 @@ export function renderReport(project: Project, options: RenderReportOptions = {}
     '<html lang="en">',
     "<head>",
     '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeXml(title)}</title>`,
     `<style>${REPORT_CSS}</style>`,

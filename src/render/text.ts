@@ -4,7 +4,7 @@ import { textOf } from "./escape.js";
 /**
  * Wrap text into lines of at most `maxChars` characters, breaking at spaces (greedy, as most
  * word processors) and splitting words longer than a line. Deterministic: counts characters
- * (code points), never measures fonts.
+ * (code points), never measures fonts. Linear in the length of the text.
  *
  * @example
  * wrapText("Early, shared planning for permanence", 16)
@@ -23,16 +23,19 @@ export function wrapText(text: string, maxChars: number): string[] {
       continue;
     }
     for (const word of words) {
-      let chars = [...word];
-      while (chars.length > width) {
+      // An index, not repeated slicing: a long word (a 300 KB id) must cost linear time, not quadratic.
+      const all = [...word];
+      let from = 0;
+      while (all.length - from > width) {
         if (length > 0) {
           lines.push(line.join(""));
           line = [];
           length = 0;
         }
-        lines.push(chars.slice(0, width).join(""));
-        chars = chars.slice(width);
+        lines.push(all.slice(from, from + width).join(""));
+        from += width;
       }
+      const chars = from === 0 ? all : all.slice(from);
       if (chars.length === 0) continue;
       if (length > 0 && length + 1 + chars.length > width) {
         lines.push(line.join(""));

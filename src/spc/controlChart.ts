@@ -182,6 +182,9 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
       out,
     );
     const needsMR = type === "i" || type === "t" || type === "pp" || type === "up" || type === "mr";
+    if (needsMR && summary.averageMovingRange === Number.POSITIVE_INFINITY) {
+      throw new QiError("invalid-value", ["data"], "the moving ranges are too large to compute (values near ±1.8e308): rescale the values");
+    }
     if (needsMR && !Number.isFinite(summary.averageMovingRange ?? Number.NaN)) {
       const where = layout.length > 1 ? `phase ${k + 1} (points ${p.start} to ${p.end})` : "the chart";
       throw new QiError(

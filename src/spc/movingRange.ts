@@ -33,10 +33,10 @@ export function averageMovingRange(values: Float64Array, base: Uint8Array, start
     seen = true;
   }
   if (count === 0) return Number.NaN;
-  const amr = sum / count;
+  const amr = Number.isFinite(sum) ? sum / count : overflowSafeMean(values, base, start, end, count, Number.POSITIVE_INFINITY);
   // A constant series has every moving range 0: nothing to screen (and "< 3.267 × 0" would drop
   // them all). Its limits collapse onto the centre line.
-  if (!screen || amr === 0) return amr;
+  if (!screen || amr === 0 || amr === Number.POSITIVE_INFINITY) return amr;
   const limit = D4 * amr;
   sum = 0;
   count = 0;
@@ -54,5 +54,28 @@ export function averageMovingRange(values: Float64Array, base: Uint8Array, start
     prev = v;
     seen = true;
   }
-  return count === 0 ? Number.NaN : sum / count;
+  if (count === 0) return Number.NaN;
+  return Number.isFinite(sum) ? sum / count : overflowSafeMean(values, base, start, end, count, limit);
+}
+
+/**
+ * The mean moving range when the plain sum overflowed (values near ±1.8e308; issue #18): each
+ * range halved before the subtraction and divided by the count before the sum, so the mean is
+ * finite whenever it is below Number.MAX_VALUE (Infinity otherwise).
+ */
+function overflowSafeMean(values: Float64Array, base: Uint8Array, start: number, end: number, count: number, limit: number): number {
+  let mean = 0;
+  let prev = Number.NaN;
+  let seen = false;
+  for (let i = start; i <= end; i++) {
+    if (base[i] !== 1) continue;
+    const v = values[i]!;
+    if (seen && !Number.isNaN(v) && !Number.isNaN(prev)) {
+      const half = Math.abs(v / 2 - prev / 2);
+      if (half < limit / 2) mean += (half / count) * 2;
+    }
+    prev = v;
+    seen = true;
+  }
+  return mean;
 }

@@ -86,6 +86,8 @@ export function readSeries<T>(
       if (!Number.isNaN(v) && Number.isNaN(d)) issue("invalid-denominator", r, nName, `row ${r} has a count (${v}) but no denominator n`);
       else if (!Number.isNaN(d) && !(d > 0)) issue("invalid-denominator", r, nName, `denominators must be greater than 0; row ${r} has n = ${d}`);
       else if (proportion && v > d) issue("count-above-denominator", r, yName, `row ${r} has ${v} cases out of ${d}: a proportion cannot be above 1`);
+      // A denominator so small that the rate is not a finite number (n = 5e-324): the point would vanish while its count entered the centre (issue #18).
+      else if (!Number.isNaN(v) && !Number.isNaN(d) && !Number.isFinite(v / d)) issue("invalid-denominator", r, nName, `row ${r} has n = ${d}, too small: ${v} / n is not a finite number`);
     }
     if (Number.isNaN(v)) continue;
     if (times && !(v > 0)) issue("invalid-time", r, yName, `times between events must be greater than 0; row ${r} has ${v}`);

@@ -91,12 +91,18 @@ export function paceTimescales<T>(events: readonly T[], options: PaceTimescalesO
       parsed[i] = { row: rows[i]!, start: core.startDay[i]!, end: Number.isNaN(end) ? null : end, days: rows[i]!.days, i };
     }
     const target = durations.stage.target;
-    out[stage.id] = {
-      durations,
-      byCase: seriesOf(parsed, core.asOfDay, target, "case", unit, undefined) as CaseSeriesRow[],
-      byPeriod: seriesOf(parsed, core.asOfDay, target, "period", unit, "median") as PeriodSeriesRow[],
-      kaplanMeier: kaplanMeier(rows),
-    };
+    // defineProperty, not assignment: a stage id `__proto__` stays a key instead of replacing the prototype.
+    Object.defineProperty(out, stage.id, {
+      enumerable: true,
+      writable: true,
+      configurable: true,
+      value: {
+        durations,
+        byCase: seriesOf(parsed, core.asOfDay, target, "case", unit, undefined) as CaseSeriesRow[],
+        byPeriod: seriesOf(parsed, core.asOfDay, target, "period", unit, "median") as PeriodSeriesRow[],
+        kaplanMeier: kaplanMeier(rows),
+      },
+    });
   }
   return { asOf: asOfText, period: unit, stages: out, warnings };
 }

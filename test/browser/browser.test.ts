@@ -142,6 +142,21 @@ describe.skipIf(missing.length > 0)("browser bundle in headless Chromium", () =>
     expect(await report.locator("svg.qi-driver-diagram .node").count()).toBeGreaterThan(5);
     expect(await report.locator("table.cycles tbody tr").count()).toBe(project.cycles.length);
     expect(await report.locator("script").count()).toBe(0);
+    // Issue #18: the Content-Security-Policy is enforced — a script added to the page does not run,
+    // and the report's own inline styles still apply.
+    const csp = await report.evaluate(() => {
+      const w = window as unknown as { __ran?: number };
+      const s = document.createElement("script");
+      s.textContent = "window.__ran = 1";
+      document.body.append(s);
+      return {
+        policy: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute("content") ?? null,
+        ran: w.__ran ?? 0,
+        styled: getComputedStyle(document.body).fontFamily !== "" && document.styleSheets.length > 0 && document.styleSheets[0]!.cssRules.length > 0,
+      };
+    });
+    expect(csp).toEqual({ policy: "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'", ran: 0, styled: true });
+    await report.evaluate(() => document.querySelectorAll("body > script").forEach((e) => e.remove()));
     await report.screenshot({ path: join(IMG, "report.png"), fullPage: true });
     // The first screen of the report, for the README.
     await report.screenshot({ path: join(IMG, "report-top.png"), clip: { x: 0, y: 0, width: 1000, height: 1400 } });

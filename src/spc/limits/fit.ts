@@ -84,7 +84,12 @@ export function baseMean(values: Float64Array, input: FitInput): number {
     sum += v;
     count++;
   }
-  return count === 0 ? Number.NaN : sum / count;
+  if (count === 0) return Number.NaN;
+  if (Number.isFinite(sum)) return sum / count;
+  // The sum overflowed (values near ±1.8e308; issue #18): the mean exists, so sum the shares instead.
+  let mean = 0;
+  for (let i = input.start; i <= input.end; i++) if (input.base[i] === 1 && !Number.isNaN(values[i]!)) mean += values[i]! / count;
+  return mean;
 }
 
 /** Σ value / Σ n over base points where both are present (p̄, ū; Montgomery eqs. 7.8 and 7.19). */
