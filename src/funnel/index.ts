@@ -1,0 +1,3 @@
+export { funnelPlot } from "./funnelPlot.js";
+export { funnelLimits } from "./funnelLimits.js";
+export type * from "./types.js";
