@@ -23,7 +23,7 @@ function close(actual: number | null, expected: number | null): boolean {
 
 function run(c: any) {
   const rows = c.group.map((g: string, i: number) => ({ g, o: c.numerator[i], e: c.denominator[i] }));
-  const type = TYPE[c.dataType as "PR"];
+  const type = TYPE[c.dataType as keyof typeof TYPE];
   const sr = type === "standardised-ratio";
   return funnelPlot(rows, {
     group: "g", numerator: "o", denominator: "e", type,
