@@ -146,6 +146,15 @@ const RENDER_CHART_KEYS = ["title", "subtitle", "xLabel", "yLabel", "width", "he
 const FIDELITY_KEYS = ["smallScaleMax", "minDataPoints", "dataPoints"];
 const SERIES_KEYS = ["series", "period", "y", "target", "asOf"];
 
+const FUNNEL_ROWS = deepFreeze([
+  { la: "A", within: 40, children: 50 },
+  { la: "B", within: 12, children: 30 },
+  { la: "C", within: 70, children: 90 },
+  { la: "D", within: 20, children: 35 },
+]);
+const FUNNEL_KEYS = ["group", "numerator", "denominator", "type", "srMethod", "overdispersion", "unadjusted", "trim", "multiplier", "shmiRounding", "groups"];
+const FUNNEL = deepFreeze(lib.funnelPlot(FUNNEL_ROWS, { group: "la", numerator: "within", denominator: "children" }));
+
 const fromTo = () => ({ from: ["accommodated"], to: "permanence-recommendation" });
 
 const TABLE: Record<string, readonly Case[]> = {
@@ -256,6 +265,12 @@ const TABLE: Record<string, readonly Case[]> = {
   safeParseProject: [{ args: () => [fresh()] }],
   projectJsonSchema: [{ args: () => [] }],
   jsonSchemas: [{ args: () => [] }],
+  // funnel plots
+  funnelPlot: [
+    { args: () => [FUNNEL_ROWS, { group: "la", numerator: "within", denominator: "children" }], objects: [[1, FUNNEL_KEYS]], accessors: [1, ["group", "numerator", "denominator"]], rows: [0, ["la", "within", "children"]] },
+    { args: () => [FUNNEL_ROWS, { group: "la", numerator: "within", denominator: "children", type: "standardised-ratio", srMethod: "shmi", groups: ["A", "B", "C", "D"] }], objects: [[1, ["srMethod", "shmiRounding", "groups", "groups.0"]]] },
+  ],
+  funnelLimits: [{ args: () => [FUNNEL, [1, 10, 100]], elements: 1, documents: [0] }],
   // rendering
   escapeXml: [{ args: () => ["<a & b>"] }],
   wrapText: [{ args: () => ["a few words to wrap onto lines", 10] }],
