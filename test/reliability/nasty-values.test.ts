@@ -271,6 +271,8 @@ const TABLE: Record<string, readonly Case[]> = {
     { args: () => [FUNNEL_ROWS, { group: "la", numerator: "within", denominator: "children", type: "standardised-ratio", srMethod: "shmi", groups: ["A", "B", "C", "D"] }], objects: [[1, ["srMethod", "shmiRounding", "groups", "groups.0"]]] },
   ],
   funnelLimits: [{ args: () => [FUNNEL, [1, 10, 100]], elements: 1, documents: [0] }],
+  summariseFunnelPlot: [{ args: () => [FUNNEL], documents: [0] }],
+  renderFunnelPlot: [{ args: () => [FUNNEL, { title: "t", highlight: "A" }], objects: [[1, ["title", "subtitle", "xLabel", "yLabel", "width", "height", "highlight", "direction", "labels", "id"]]], documents: [0] }],
   // rendering
   escapeXml: [{ args: () => ["<a & b>"] }],
   wrapText: [{ args: () => ["a few words to wrap onto lines", 10] }],
