@@ -137,7 +137,7 @@ describe("bad input: QiError with a path", () => {
     const e = fails(() => funnelPlot(PR_ROWS, { ...opts, groups: ["A", "B"] }));
     expect([e.code, e.path]).toEqual(["invalid-value", ["data", 2, "la"]]);
   });
-  it("no rows at all", () => expect(fails(() => funnelPlot([], opts)).code).toBe("empty-data"));
+  it("no rows at all", () => expect(fails(() => funnelPlot([] as { la: string; within: number; children: number }[], opts)).code).toBe("empty-data"));
   it("an unknown option, with a suggestion", () => {
     const e = fails(() => funnelPlot(PR_ROWS, { ...opts, multipler: 100 } as never));
     expect(e.code).toBe("unknown-option");
@@ -148,7 +148,7 @@ describe("bad input: QiError with a path", () => {
     expect(fails(() => funnelPlot(PR_ROWS, { ...opts, shmiRounding: false })).path).toEqual(["options", "shmiRounding"]);
   });
   it("a trim outside (0, 0.5)", () => expect(fails(() => funnelPlot(PR_ROWS, { ...opts, trim: 0.5 })).path).toEqual(["options", "trim"]));
-  it("a missing group", () => expect(fails(() => funnelPlot([{ la: null, within: 1, children: 2 }], opts)).path).toEqual(["data", 0, "la"]));
+  it("a missing group", () => expect(fails(() => funnelPlot<{ la: string | null; within: number; children: number }>([{ la: null, within: 1, children: 2 }], opts)).path).toEqual(["data", 0, "la"]));
   it("funnelLimits: a non-positive denominator", () => {
     const f = funnelPlot(PR_ROWS, PR);
     expect(fails(() => funnelLimits(f, [10, 0])).path).toEqual(["denominators", 1]);
