@@ -1,5 +1,6 @@
 import { analyseCommand } from "./analyse.js";
 import { demoCommand } from "./demo.js";
+import { funnelCommand } from "./funnel.js";
 import { DataError, EXIT_DATA, EXIT_OK, EXIT_USAGE, UsageError, quote } from "./errors.js";
 import { HELP, MAIN_HELP, USAGE } from "./help.js";
 import type { Io } from "./io.js";
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => Promise<numb
   timescales: timescalesCommand,
   report: reportCommand,
   demo: demoCommand,
+  funnel: funnelCommand,
 };
 
 function version(): string {
@@ -45,7 +47,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     if (first.startsWith("-")) throw new UsageError(`unknown option ${quote(first)} (options go after the command)`);
     const run = COMMANDS[first];
-    if (run === undefined) throw new UsageError(`unknown command ${quote(first)}; commands: analyse, timescales, report, demo`);
+    if (run === undefined) throw new UsageError(`unknown command ${quote(first)}; commands: analyse, timescales, report, demo, funnel`);
     command = first === "analyze" ? "analyse" : first;
     if (rest.includes("--help") || rest.includes("-h")) {
       io.stdout.write(HELP[command]!);
