@@ -16,7 +16,7 @@ import type { FunnelGroup, FunnelLimitRow, FunnelOptions, FunnelPlot, FunnelWarn
  * @example
  * const f = funnelPlot(
  *   [{ la: "A", within: 40, children: 50 }, { la: "B", within: 12, children: 30 }, { la: "C", within: 70, children: 90 }],
- *   { group: "la", numerator: "within", denominator: "children", multiplier: 100 },
+ *   { group: "la", numerator: "within", denominator: "children", multiplier: 100, overdispersion: false },
  * );
  * f.target; //=> 0.7176… (122 / 170)
  * f.groups[1].outlier95; //=> true (B: 40 %)

@@ -42,11 +42,14 @@ export function resolveFunnelOptions(options: unknown): ResolvedFunnelOptions {
   }
   const trim = o.trim === undefined ? 0.1 : numberOption(o.trim, ["options", "trim"], (v) => v > 0 && v < 0.5, "a fraction above 0 and below 0.5");
   const multiplier = o.multiplier === undefined ? 1 : numberOption(o.multiplier, ["options", "multiplier"], (v) => v > 0, "a positive number");
+  const overdispersion = booleanOption(o.overdispersion, "overdispersion", true);
   return {
     type,
     srMethod,
-    overdispersion: booleanOption(o.overdispersion, "overdispersion", true),
-    unadjusted: booleanOption(o.unadjusted, "unadjusted", false),
+    overdispersion,
+    // FunnelPlotR's draw_unadjusted defaults to FALSE even with draw_adjusted = FALSE, which leaves
+    // no limits at all; here turning overdispersion off gives the unadjusted limits unless asked not to
+    unadjusted: booleanOption(o.unadjusted, "unadjusted", !overdispersion),
     trim,
     multiplier,
     shmiRounding: booleanOption(o.shmiRounding, "shmiRounding", true),

@@ -34,7 +34,8 @@ export interface FunnelOptions<T = unknown> {
   /**
    * Keep the unadjusted limits in use (for the outlier flags) even when the adjusted ones are
    * used too; with `overdispersion: true` it stops the fall-back to the unadjusted limits when
-   * φ ≤ 1 from mattering. FunnelPlotR's `draw_unadjusted`. Default false.
+   * φ ≤ 1 from mattering. FunnelPlotR's `draw_unadjusted`. Default: false with overdispersion
+   * on, true with it off (FunnelPlotR: false, which with both off leaves no limits).
    */
   unadjusted?: boolean;
   /** Fraction of z-scores winsorised (or truncated) at each end; FunnelPlotR's `trim_by`. Default 0.1. */

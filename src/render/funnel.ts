@@ -145,7 +145,7 @@ function frame(result: FunnelPlot, groups: readonly FunnelGroup[], curves: reado
   const y = scaleLinear().domain([lo, hi]).nice(6);
   const ticks = y.ticks(6);
   const left = 14 + (yLabel ? LABEL + 10 : 0) + Math.max(...ticks.map((t) => textWidth(formatTick(t, ticks[1]! - ticks[0]!), TICK)), 8);
-  const bottom = H - 78;
+  const bottom = H - 86;
   y.range([bottom, top + 4]);
   const xmax = curves.length > 0 ? curves[curves.length - 1]!.denominator : 1;
   const x = scaleLinear().domain([0, xmax]).range([left + 6, W - 20]);
@@ -251,22 +251,37 @@ function textOfGroup(g: unknown): string {
 }
 
 function legend(result: FunnelPlot, f: Frame, H: number, direction: string, highlighted: boolean): string {
-  const y = H - 18;
-  const items: string[] = [];
-  let x = f.left;
-  const add = (symbol: string, label: string): void => {
-    items.push(`<g class="legend-item">${symbol}<text x="${px(x + 26)}" y="${px(y + 4)}" font-size="${SMALL}" fill="${THEME.text}">${escapeXml(label)}</text></g>`);
-    x += 34 + textWidth(label, SMALL);
-  };
+  const entries: Array<[(x: number, y: number) => string, string]> = [];
+  const line = (colour: string, width: number, dash: string) => (x: number, y: number) =>
+    `<line x1="${px(x)}" x2="${px(x + 20)}" y1="${px(y)}" y2="${px(y)}" stroke="${colour}" stroke-width="${width}"${dash ? ` stroke-dasharray="${dash}"` : ""}/>`;
   const which = result.limitsUsed === "adjusted" ? " (adjusted)" : "";
-  add(`<line x1="${px(x)}" x2="${px(x + 20)}" y1="${px(y)}" y2="${px(y)}" stroke="${THEME.centre}" stroke-width="1.5"/>`, `target ${formatValue(result.target * result.multiplier)}`);
+  entries.push([line(THEME.centre, 1.5, ""), `target ${formatValue(result.target * result.multiplier)}`]);
   if (result.limitsUsed !== "none") {
-    add(`<line x1="${px(x)}" x2="${px(x + 20)}" y1="${px(y)}" y2="${px(y)}" stroke="${THEME.limit}" stroke-width="1.25" stroke-dasharray="6 4"/>`, `95 % limits${which}`);
-    add(`<line x1="${px(x)}" x2="${px(x + 20)}" y1="${px(y)}" y2="${px(y)}" stroke="${THEME.limit}" stroke-width="1.5"/>`, `99.8 % limits${which}`);
+    entries.push([line(THEME.limit, 1.25, "6 4"), `95 % limits${which}`]);
+    entries.push([line(THEME.limit, 1.5, ""), `99.8 % limits${which}`]);
   }
   const hiC = colourOf("high", direction);
   const loC = colourOf("low", direction);
-  add(`<path d="${markerPath("triangle-up", x + 6, y, 0.8)}" fill="${hiC}"/><path d="${markerPath("triangle-down", x + 16, y, 0.8)}" fill="${loC}"/>`, "outside 99.8 % (hollow: 95 %)");
-  if (highlighted) add(`<circle cx="${px(x + 10)}" cy="${px(y)}" r="6" fill="none" stroke="${THEME.target}" stroke-width="2.5"/>`, "highlighted");
+  entries.push([(x, y) => `<path d="${markerPath("triangle-up", x + 6, y, 0.8)}" fill="${hiC}"/><path d="${markerPath("triangle-down", x + 16, y, 0.8)}" fill="${loC}"/>`, "outside 99.8 % (hollow: 95 % only)"]);
+  if (highlighted) entries.push([(x, y) => `<circle cx="${px(x + 10)}" cy="${px(y)}" r="6" fill="none" stroke="${THEME.target}" stroke-width="2.5"/>`, "highlighted"]);
+  // lay out in rows that fit the width: two rows at most fit under the axis label
+  const rows: Array<Array<[number, (x: number, y: number) => string, string]>> = [[]];
+  let x = f.left;
+  for (const [symbol, label] of entries) {
+    const w = 34 + textWidth(label, SMALL);
+    if (x + w > f.right && rows[rows.length - 1]!.length > 0) {
+      rows.push([]);
+      x = f.left;
+    }
+    rows[rows.length - 1]!.push([x, symbol, label]);
+    x += w;
+  }
+  const items: string[] = [];
+  rows.forEach((row, r) => {
+    const y = H - 8 - (rows.length - 1 - r) * 16 - 4;
+    for (const [x0, symbol, label] of row) {
+      items.push(`<g class="legend-item">${symbol(x0, y)}<text x="${px(x0 + 26)}" y="${px(y + 4)}" font-size="${SMALL}" fill="${THEME.text}">${escapeXml(label)}</text></g>`);
+    }
+  });
   return `<g class="legend">${items.join("")}</g>`;
 }

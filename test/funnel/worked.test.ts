@@ -103,6 +103,22 @@ describe("overdispersion (winsorised z, DerSimonian–Laird τ²)", () => {
   });
 });
 
+describe("which limits", () => {
+  it("overdispersion off: the unadjusted limits (unadjusted defaults to true then)", () => {
+    expect(funnelPlot(PR_ROWS, { ...PR, overdispersion: false }).limitsUsed).toBe("unadjusted");
+  });
+  it("both off explicitly: no limits, no outliers, a warning (as FunnelPlotR)", () => {
+    const f = funnelPlot(PR_ROWS, { ...PR, overdispersion: false, unadjusted: false });
+    expect(f.limitsUsed).toBe("none");
+    expect(f.groups.some((g) => g.outlier95)).toBe(false);
+    expect(f.warnings.map((w) => w.code)).toContain("no-limits");
+  });
+  it("both on: the adjusted limits even when φ ≤ 1", () => {
+    const same = [{ la: "A", within: 35, children: 50 }, { la: "B", within: 21, children: 30 }, { la: "C", within: 63, children: 90 }];
+    expect(funnelPlot(same, { ...PR, unadjusted: true }).limitsUsed).toBe("adjusted");
+  });
+});
+
 describe("funnelLimits", () => {
   it("reproduces each group's limits at its own denominator", () => {
     const f = funnelPlot(PR_ROWS, PR);
