@@ -5,7 +5,7 @@
 // Each group of tasks gets its own data, made just before and dropped after (with a forced
 // garbage collection between groups), so one group's data does not slow the next one's GC.
 import { Bench } from "tinybench";
-import { controlChart, paceTimescales, runChart, stageDurations, simulateCases } from "../dist/index.js";
+import { controlChart, funnelPlot, paceTimescales, runChart, stageDurations, simulateCases } from "../dist/index.js";
 
 function lcg(seed) {
   let s = seed >>> 0;
@@ -90,6 +90,19 @@ await group("pace-stages", () => simulateCases({ seed: 1, start: "2015-01-01", e
   ["paceTimescales, 100,000 children, all PACE stages", (events) => paceTimescales(events, { asOf: "2024-12-31" })],
 ]);
 
+// Issue #14: a funnel plot of 10,000 organisations ≤ 100 ms (denominators 20–2,000, rates 60–80 %).
+await group("funnel", () => {
+  const rand = lcg(14);
+  return Array.from({ length: 10_000 }, (_, i) => {
+    const n = 20 + Math.floor(rand() * 1981);
+    return { org: `O${i}`, k: Math.round(n * (0.6 + 0.2 * rand())), n, expected: n * (0.8 + 0.4 * rand()) };
+  });
+}, [
+  ["funnelPlot proportion, 10,000 organisations", (rows) => funnelPlot(rows, { group: "org", numerator: "k", denominator: "n" })],
+  ["funnelPlot ratio-of-counts, 10,000 organisations", (rows) => funnelPlot(rows, { group: "org", numerator: "k", denominator: "n", type: "ratio-of-counts" })],
+  ["funnelPlot standardised-ratio (SHMI), 10,000 organisations", (rows) => funnelPlot(rows, { group: "org", numerator: "k", denominator: "expected", type: "standardised-ratio" })],
+]);
+
 console.table(results.map((r) => ({ task: r.task, "median ms": r.median.toFixed(1), "mean ms": r.mean.toFixed(1), "p99 ms": r.p99.toFixed(1) })));
 const ms = (label) => results.find((r) => r.task.startsWith(label))?.median;
 const fmt = (v) => (v === undefined ? "not run" : `${v.toFixed(1)} ms`);
@@ -105,3 +118,4 @@ console.log(`runChart columns, 1,000,000 points: ${fmt(millionColumns)} (target 
 for (const t of ["i", "p", "u"]) console.log(`controlChart ${t}, 1,000,000 points: ${fmt(ms(`controlChart ${t},`))}; columns ${fmt(ms(`controlChart ${t} columns,`))} (target ≤ 150 ms)`);
 console.log(`10,000 × 60 batch: ${fmt(batch)} (target ≤ 150 ms)${ratio(batch, batchFloor)}`);
 console.log(`PACE stages, 100,000 children: ${fmt(ms("paceTimescales, 100,000"))} (target ≤ 1,500 ms)`);
+console.log(`funnelPlot, 10,000 organisations: proportion ${fmt(ms("funnelPlot proportion"))}, ratio of counts ${fmt(ms("funnelPlot ratio-of-counts"))} (target ≤ 100 ms); standardised ratio ${fmt(ms("funnelPlot standardised-ratio"))} (40,000 exact Poisson quantiles)`);

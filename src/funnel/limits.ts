@@ -27,18 +27,16 @@ export interface LimitModel {
   multiplier: number;
 }
 
-const KEYS = ["lower95", "upper95", "lower998", "upper998", "adjustedLower95", "adjustedUpper95", "adjustedLower998", "adjustedUpper998"] as const;
-
-/** The eight limits at one denominator, before pinning. */
-function rawLimits(m: LimitModel, n: number): number[] {
-  const out = new Array<number>(8);
-  for (const [k, z] of [[0, Z95], [2, Z998]] as const) {
-    out[k] = unadjusted(m, n, z, -1);
-    out[k + 1] = unadjusted(m, n, z, 1);
-    out[k + 4] = adjusted(m, n, z, -1, m.tau2);
-    out[k + 5] = adjusted(m, n, z, 1, m.tau2);
-  }
-  return out.map((v) => v * m.multiplier);
+/** The eight limits at one denominator, before pinning, into `out` at `offset` (8 values). */
+function rawLimits(m: LimitModel, n: number, out: Float64Array | number[], offset: number): void {
+  out[offset] = unadjusted(m, n, Z95, -1) * m.multiplier;
+  out[offset + 1] = unadjusted(m, n, Z95, 1) * m.multiplier;
+  out[offset + 2] = unadjusted(m, n, Z998, -1) * m.multiplier;
+  out[offset + 3] = unadjusted(m, n, Z998, 1) * m.multiplier;
+  out[offset + 4] = adjusted(m, n, Z95, -1, m.tau2) * m.multiplier;
+  out[offset + 5] = adjusted(m, n, Z95, 1, m.tau2) * m.multiplier;
+  out[offset + 6] = adjusted(m, n, Z998, -1, m.tau2) * m.multiplier;
+  out[offset + 7] = adjusted(m, n, Z998, 1, m.tau2) * m.multiplier;
 }
 
 function unadjusted(m: LimitModel, n: number, z: number, sign: -1 | 1): number {
@@ -76,41 +74,60 @@ function rSeq(from: number, to: number, length: number): number[] {
  * (an upper limit below the next row's). Where the angle leaves [0, π/2] a limit is so mostly
  * pinned, but it keeps sin² of the out-of-range angle at the largest denominator and at the
  * last such row when the next row's value is past it. Reproduced here row for row (README of the
- * oracle, "PR pinning").
+ * oracle, "PR pinning"). `values` holds 8 limits per table row; pinned in place (row i is
+ * compared with row i + 1 before row i + 1 is pinned).
  */
-function pinProportions(m: LimitModel, table: Float64Array): number[][] {
-  const rows = Array.from(table, (n) => rawLimits(m, n));
-  const pinned = rows.map((r) => r.slice());
-  for (let i = 0; i + 1 < rows.length; i++) {
+function pinProportions(values: Float64Array, rows: number, multiplier: number): void {
+  for (let i = 0; i + 1 < rows; i++) {
     for (let k = 0; k < 8; k++) {
-      const lower = k % 2 === 0;
-      const here = rows[i]![k]!;
-      const next = rows[i + 1]![k]!;
-      if (lower && here > next) pinned[i]![k] = 0;
-      if (!lower && here < next) pinned[i]![k] = m.multiplier;
+      const here = values[i * 8 + k]!;
+      const next = values[(i + 1) * 8 + k]!;
+      if (k % 2 === 0 ? here > next : here < next) values[i * 8 + k] = k % 2 === 0 ? 0 : multiplier;
     }
   }
-  return pinned;
 }
 
 /**
  * The limit rows at each of `at`, for a funnel whose organisations have `denominators`.
  */
-export function limitRows(m: LimitModel, denominators: readonly number[], at: readonly number[]): FunnelLimitRow[] {
-  if (m.type !== "proportion") return at.map((n) => toRow(n, rawLimits(m, n)));
+export function limitRows(m: LimitModel, denominators: ArrayLike<number>, at: ArrayLike<number>): FunnelLimitRow[] {
+  const out: FunnelLimitRow[] = new Array<FunnelLimitRow>(at.length);
+  const one = new Float64Array(8);
+  if (m.type !== "proportion") {
+    for (let i = 0; i < at.length; i++) {
+      rawLimits(m, at[i]!, one, 0);
+      out[i] = toRow(at[i]!, one, 0);
+    }
+    return out;
+  }
   let max = 0;
-  for (const n of denominators) if (n > max) max = n;
-  const all = rSeq(3, Math.ceil(max), 1000).concat(denominators, at);
-  const sorted = Float64Array.from(all).sort();
+  for (let i = 0; i < denominators.length; i++) if (denominators[i]! > max) max = denominators[i]!;
+  const seq = rSeq(3, Math.ceil(max), 1000);
+  const sorted = new Float64Array(seq.length + denominators.length + at.length);
+  sorted.set(seq, 0);
+  for (let i = 0; i < denominators.length; i++) sorted[seq.length + i] = denominators[i]!;
+  for (let i = 0; i < at.length; i++) sorted[seq.length + denominators.length + i] = at[i]!;
+  sorted.sort();
   let u = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[u - 1]) sorted[u++] = sorted[i]!;
   const table = sorted.subarray(0, u);
-  const pinned = pinProportions(m, table);
-  return at.map((n) => toRow(n, pinned[bisectLeft(table, n)]!));
+  const values = new Float64Array(u * 8);
+  for (let i = 0; i < u; i++) rawLimits(m, table[i]!, values, i * 8);
+  pinProportions(values, u, m.multiplier);
+  for (let i = 0; i < at.length; i++) out[i] = toRow(at[i]!, values, bisectLeft(table, at[i]!) * 8);
+  return out;
 }
 
-function toRow(n: number, v: readonly number[]): FunnelLimitRow {
-  const row = { denominator: n } as FunnelLimitRow;
-  KEYS.forEach((k, i) => (row[k] = v[i]!));
-  return row;
+function toRow(n: number, v: Float64Array, o: number): FunnelLimitRow {
+  return {
+    denominator: n,
+    lower95: v[o]!,
+    upper95: v[o + 1]!,
+    lower998: v[o + 2]!,
+    upper998: v[o + 3]!,
+    adjustedLower95: v[o + 4]!,
+    adjustedUpper95: v[o + 5]!,
+    adjustedLower998: v[o + 6]!,
+    adjustedUpper998: v[o + 7]!,
+  };
 }
