@@ -155,6 +155,8 @@ const FUNNEL_ROWS = deepFreeze([
 const FUNNEL_KEYS = ["group", "numerator", "denominator", "type", "srMethod", "overdispersion", "unadjusted", "trim", "multiplier", "shmiRounding", "groups"];
 const FUNNEL = deepFreeze(lib.funnelPlot(FUNNEL_ROWS, { group: "la", numerator: "within", denominator: "children" }));
 
+const SUMMARY = deepFreeze(lib.summariseMeasures([{ name: "m", chart: CONTROL_CHART }, { name: "r", chart: RUN_CHART }]));
+
 const fromTo = () => ({ from: ["accommodated"], to: "permanence-recommendation" });
 
 const TABLE: Record<string, readonly Case[]> = {
@@ -273,6 +275,11 @@ const TABLE: Record<string, readonly Case[]> = {
   funnelLimits: [{ args: () => [FUNNEL, [1, 10, 100]], elements: 1, documents: [0] }],
   summariseFunnelPlot: [{ args: () => [FUNNEL], documents: [0] }],
   renderFunnelPlot: [{ args: () => [FUNNEL, { title: "t", highlight: "A" }], objects: [[1, ["title", "subtitle", "xLabel", "yLabel", "width", "height", "highlight", "direction", "labels", "id"]]], documents: [0] }],
+  summariseMeasures: [
+    { args: () => [[{ name: "m", chart: CONTROL_CHART, group: "A", target: 0.5, unit: "%" }, { name: "r", chart: RUN_CHART }], {}], objects: [[1, ["name", "sort", "filter", "unit", "filter.0"]]], rows: [0, ["name", "chart", "group", "target", "unit"]] },
+    { args: () => [[{ key: "A", chart: RUN_CHART }], { name: "by" }], documents: [0] },
+  ],
+  summaryToCsv: [{ args: () => [SUMMARY], documents: [0] }],
   // rendering
   escapeXml: [{ args: () => ["<a & b>"] }],
   wrapText: [{ args: () => ["a few words to wrap onto lines", 10] }],
