@@ -6,3 +6,4 @@ export type { ChartAnnotation, RenderChartOptions, RenderDriverDiagramOptions, R
 export { renderDriverDiagram } from "./driverDiagram.js";
 export { renderReport } from "./report.js";
 export { renderFunnelPlot, type RenderFunnelOptions } from "./funnel.js";
+export { renderSummaryTable, type RenderSummaryTableOptions } from "./summaryTable.js";

@@ -69,6 +69,7 @@ export function normalise(r: unknown, i: number, defaultName: string, defaultUni
   const name = isBy ? defaultName : text(o.name, [...path, "name"], "name");
   const group = groupKey(isBy ? o.key : o.group, [...path, isBy ? "key" : "group"]);
   const target = targetOf(o.target, [...path, "target"]);
-  const unit = o.unit === undefined ? defaultUnit : text(o.unit, [...path, "unit"], "unit");
+  if (o.unit !== undefined && typeof o.unit !== "string") throw new QiError("invalid-value", [...path, "unit"], `unit must be a string, not ${describeValue(o.unit)}`);
+  const unit = o.unit ?? defaultUnit;
   return { name, group, chart, control, target: target ?? own, unit };
 }

@@ -280,6 +280,7 @@ const TABLE: Record<string, readonly Case[]> = {
     { args: () => [[{ key: "A", chart: RUN_CHART }], { name: "by" }], documents: [0] },
   ],
   summaryToCsv: [{ args: () => [SUMMARY], documents: [0] }],
+  renderSummaryTable: [{ args: () => [SUMMARY, { title: "t", standalone: true }], objects: [[1, ["title", "standalone"]]], documents: [0] }],
   // rendering
   escapeXml: [{ args: () => ["<a & b>"] }],
   wrapText: [{ args: () => ["a few words to wrap onto lines", 10] }],
