@@ -21,14 +21,14 @@ describe("renderSummaryTable", () => {
   it("draws icons as SVG shapes with text alternatives, never a font glyph", () => {
     expect(html).toContain('aria-label="Special cause improvement (high)"');
     expect(html).toContain("<title>Assurance: the target will be met and missed at random</title>");
-    expect(html).toContain('aria-label="Too few points for the rules"');
+    expect(html).toContain('aria-label="Special cause variation, neither better nor worse"');
     const icons = html.match(/<svg class="qi-icon"[\s\S]*?<\/svg>/g) ?? [];
     expect(icons.length).toBe(3);
     for (const i of icons) expect(i).not.toMatch(/<text/);
   });
   it("one row per summary row, in its order, with the category in words", () => {
     expect((html.match(/<tr class="/g) ?? []).map(String)).toHaveLength(2);
-    expect(html.indexOf('<tr class="improvement"')).toBeLessThan(html.indexOf('<tr class="insufficient"'));
+    expect(html.indexOf('<tr class="improvement"')).toBeLessThan(html.indexOf('<tr class="neutral"'));
     expect(html).toContain('<span class="qi-icon-text">improvement</span>');
   });
   it("stands alone as a whole document", () => {
