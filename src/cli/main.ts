@@ -1,6 +1,7 @@
 import { analyseCommand } from "./analyse.js";
 import { demoCommand } from "./demo.js";
 import { funnelCommand } from "./funnel.js";
+import { summaryCommand } from "./measuresSummary.js";
 import { DataError, EXIT_DATA, EXIT_OK, EXIT_USAGE, UsageError, quote } from "./errors.js";
 import { HELP, MAIN_HELP, USAGE } from "./help.js";
 import type { Io } from "./io.js";
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => Promise<numb
   report: reportCommand,
   demo: demoCommand,
   funnel: funnelCommand,
+  summary: summaryCommand,
 };
 
 function version(): string {
@@ -47,7 +49,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     if (first.startsWith("-")) throw new UsageError(`unknown option ${quote(first)} (options go after the command)`);
     const run = COMMANDS[first];
-    if (run === undefined) throw new UsageError(`unknown command ${quote(first)}; commands: analyse, timescales, report, demo, funnel`);
+    if (run === undefined) throw new UsageError(`unknown command ${quote(first)}; commands: analyse, timescales, report, demo, funnel, summary`);
     command = first === "analyze" ? "analyse" : first;
     if (rest.includes("--help") || rest.includes("-h")) {
       io.stdout.write(HELP[command]!);
