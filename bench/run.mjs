@@ -5,7 +5,7 @@
 // Each group of tasks gets its own data, made just before and dropped after (with a forced
 // garbage collection between groups), so one group's data does not slow the next one's GC.
 import { Bench } from "tinybench";
-import { controlChart, funnelPlot, paceTimescales, runChart, stageDurations, simulateCases } from "../dist/index.js";
+import { controlChart, funnelPlot, paceTimescales, runChart, stageDurations, simulateCases, summariseMeasures } from "../dist/index.js";
 
 function lcg(seed) {
   let s = seed >>> 0;
@@ -90,6 +90,29 @@ await group("pace-stages", () => simulateCases({ seed: 1, start: "2015-01-01", e
   ["paceTimescales, 100,000 children, all PACE stages", (events) => paceTimescales(events, { asOf: "2024-12-31" })],
 ]);
 
+// Issue #14: the board's summary of 32 authorities × 10 measures × 60 months ≤ 100 ms (the charts
+// made first: half mdc control charts with a target, half run charts), and the same with the charts.
+function boardSeries() {
+  const rand = lcg(32);
+  const out = [];
+  for (let m = 0; m < 10; m++) {
+    for (let a = 0; a < 32; a++) {
+      const shift = rand() < 0.3 ? (rand() < 0.5 ? 8 : -8) : 0;
+      const rows = Array.from({ length: 60 }, (_, i) => ({ month: `${2020 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}-01`, y: Math.round(70 + (i >= 45 ? shift : 0) + 10 * (rand() + rand() - 1)) }));
+      out.push({ name: `Measure ${m + 1}`, group: `Authority ${a + 1}`, rows, control: m % 2 === 0 });
+    }
+  }
+  return out;
+}
+const analyseBoard = (s) => (s.control ? controlChart(s.rows, { x: "month", y: "y", rules: "mdc", direction: "increase", target: 80 }) : runChart(s.rows, { x: "month", y: "y", direction: "increase" }));
+await group("summary", () => {
+  const series = boardSeries();
+  return { series, charts: series.map((s) => ({ name: s.name, group: s.group, chart: analyseBoard(s), unit: "%" })) };
+}, [
+  ["summariseMeasures, 32 authorities × 10 measures × 60 months (320 charts)", ({ charts }) => summariseMeasures(charts)],
+  ["charts + summariseMeasures, 32 × 10 × 60", ({ series }) => summariseMeasures(series.map((s) => ({ name: s.name, group: s.group, chart: analyseBoard(s), unit: "%" })))],
+]);
+
 // Issue #14: a funnel plot of 10,000 organisations ≤ 100 ms (denominators 20–2,000, rates 60–80 %).
 await group("funnel", () => {
   const rand = lcg(14);
@@ -119,3 +142,4 @@ for (const t of ["i", "p", "u"]) console.log(`controlChart ${t}, 1,000,000 point
 console.log(`10,000 × 60 batch: ${fmt(batch)} (target ≤ 150 ms)${ratio(batch, batchFloor)}`);
 console.log(`PACE stages, 100,000 children: ${fmt(ms("paceTimescales, 100,000"))} (target ≤ 1,500 ms)`);
 console.log(`funnelPlot, 10,000 organisations: proportion ${fmt(ms("funnelPlot proportion"))}, ratio of counts ${fmt(ms("funnelPlot ratio-of-counts"))} (target ≤ 100 ms); standardised ratio ${fmt(ms("funnelPlot standardised-ratio"))} (40,000 exact Poisson quantiles)`);
+console.log(`summariseMeasures, 32 × 10 × 60: ${fmt(ms("summariseMeasures, 32"))} (target ≤ 100 ms); with the 320 charts made: ${fmt(ms("charts + summariseMeasures"))}`);
