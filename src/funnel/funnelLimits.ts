@@ -9,8 +9,9 @@ import type { FunnelLimitRow, FunnelPlot } from "./types.js";
  * limits are pinned at 0 and 1 exactly as FunnelPlotR does for its grid (see limits.ts).
  *
  * @example
+ * const rows = [{ la: "A", within: 40, children: 50 }, { la: "B", within: 12, children: 30 }, { la: "C", within: 70, children: 90 }];
  * const f = funnelPlot(rows, { group: "la", numerator: "within", denominator: "children" });
- * funnelLimits(f, [10, 100, 1000]).map((r) => r.lower95);
+ * funnelLimits(f, [10, 100, 1000]).map((r) => r.denominator) //=> [10, 100, 1000]
  */
 export function funnelLimits(result: FunnelPlot, denominators: readonly number[]): FunnelLimitRow[] {
   assertFunnelPlot(result);

@@ -18,8 +18,8 @@ import type { FunnelGroup, FunnelLimitRow, FunnelOptions, FunnelPlot, FunnelWarn
  *   [{ la: "A", within: 40, children: 50 }, { la: "B", within: 12, children: 30 }, { la: "C", within: 70, children: 90 }],
  *   { group: "la", numerator: "within", denominator: "children", multiplier: 100, overdispersion: false },
  * );
- * f.target; //=> 0.7176… (122 / 170)
- * f.groups[1].outlier95; //=> true (B: 40 %)
+ * f.target //=> 0.7176470588235294  // 122 / 170
+ * f.groups[1].outlier95 //=> true  // B: 40 %
  */
 export function funnelPlot<T>(data: readonly T[], options: FunnelOptions<T>): FunnelPlot {
   const r = resolveFunnelOptions(options);

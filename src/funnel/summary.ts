@@ -14,8 +14,9 @@ function names(groups: readonly FunnelGroup[]): string {
  * outside the 99.8 % and 95 % limits (above or below). Used for the SVG's `<desc>` and the CLI.
  *
  * @example
- * summariseFunnelPlot(funnelPlot(rows, { group: "la", numerator: "within", denominator: "children", multiplier: 100 }))
- * //=> "32 organisations; target 72.4 (unadjusted limits, no overdispersion: φ = 0.91). Below the 99.8 % limits: …"
+ * const rows = [{ la: "A", within: 40, children: 50 }, { la: "B", within: 12, children: 30 }, { la: "C", within: 70, children: 90 }];
+ * summariseFunnelPlot(funnelPlot(rows, { group: "la", numerator: "within", denominator: "children", multiplier: 100, overdispersion: false }))
+ * //=> "3 organisations; target 71.8 (unadjusted limits). Below the 99.8 % limits: B (40)."
  */
 export function summariseFunnelPlot(result: FunnelPlot): string {
   assertFunnelPlot(result);

@@ -60,8 +60,9 @@ interface Frame {
  * is escaped; deterministic.
  *
  * @example
+ * const rows = [{ la: "A", within: 40, children: 50 }, { la: "B", within: 12, children: 30 }, { la: "C", within: 70, children: 90 }];
  * const f = funnelPlot(rows, { group: "la", numerator: "within", denominator: "children", multiplier: 100 });
- * renderFunnelPlot(f, { title: "Recommendations within 26 weeks", yLabel: "%", highlight: "Fife" });
+ * renderFunnelPlot(f, { title: "Recommendations within 26 weeks", yLabel: "%", highlight: "A" }).startsWith("<svg") //=> true
  */
 export function renderFunnelPlot(result: FunnelPlot, options: RenderFunnelOptions = {}): string {
   const o = checkTextOptions(options, ["title", "subtitle", "xLabel", "yLabel", "id"]);

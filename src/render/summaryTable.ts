@@ -124,6 +124,7 @@ function rowHtml(r: SummaryRow, groups: boolean): string {
  * escaped.
  *
  * @example
+ * const chart = runChart([3, 4, 3, 5, 4, 3, 4, 8, 9, 8, 9, 10, 9].map((y, i) => ({ x: i + 1, y })), { x: "x", y: "y", direction: "increase" });
  * const html = renderSummaryTable(summariseMeasures([{ name: "Within 26 weeks", chart }]), { standalone: true });
  * html.startsWith("<!DOCTYPE html>") //=> true
  */

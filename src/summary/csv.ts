@@ -31,7 +31,8 @@ function cells(r: SummaryRow): unknown[] {
  * that could be read as a formula is neutralised (see {@link csvCell}).
  *
  * @example
- * summaryToCsv(summariseMeasures([{ name: "=HYPERLINK(…)", chart }])).split("\n")[1].startsWith("'=HYPERLINK") //=> true
+ * const chart = runChart([3, 4, 3, 5, 4, 3, 4, 8, 9, 8, 9, 10, 9].map((y, i) => ({ x: i + 1, y })), { x: "x", y: "y", direction: "increase" });
+ * summaryToCsv(summariseMeasures([{ name: "=HYPERLINK(1)", chart }])).split("\n")[1].startsWith("'=HYPERLINK") //=> true
  */
 export function summaryToCsv(summary: MeasuresSummary): string {
   if (summary === null || typeof summary !== "object" || !Array.isArray(summary.rows)) {

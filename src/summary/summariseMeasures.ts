@@ -17,9 +17,11 @@ const KEYS = ["name", "sort", "filter", "unit"];
  * (`[{ key, chart }]`, named by `options.name`) or `[{ measure, chart }]`.
  *
  * @example
+ * const ys = [60, 62, 58, 61, 63, 59, 60, 62, 61, 60, 59, 61, 70, 72, 74, 73, 75, 76, 77, 78, 79, 80];
+ * const rows = ys.map((y, i) => ({ month: `${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}-01`, within: y, children: 100 }));
  * const chart = controlChart(rows, { type: "p", x: "month", y: "within", n: "children", multiply: 100, rules: "mdc", direction: "increase", target: 80 });
- * summariseMeasures([{ name: "Recommendations within 26 weeks", chart, unit: "%" }]).rows[0].reading;
- * //=> "special cause improvement since Jun 2024; the target of 80 % will be met and missed at random"
+ * summariseMeasures([{ name: "Recommendations within 26 weeks", chart, unit: "%" }]).rows[0].reading
+ * //=> "special cause improvement since Jan 2024; the target of 80 % will be met and missed at random"
  */
 export function summariseMeasures(results: readonly unknown[], options: SummariseMeasuresOptions = {}): MeasuresSummary {
   const o = objectOption(options, ["options"]);
