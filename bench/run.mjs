@@ -6,7 +6,7 @@
 // garbage collection between groups), so one group's data does not slow the next one's GC.
 import { Bench } from "tinybench";
 import { quickselect } from "d3-array";
-import { controlChart, paceTimescales, runChart, stageDurations, simulateCases } from "../dist/index.js";
+import { controlChart, funnelPlot, paceTimescales, runChart, stageDurations, simulateCases, summariseMeasures } from "../dist/index.js";
 import { medianInPlace } from "../dist/_lib/median.js";
 
 function lcg(seed) {
@@ -109,6 +109,42 @@ await group("kernels", () => Float64Array.from(series(1_000_000, lcg(3)), (d) =>
   ["floor (kernels): copy 1,000,000 values", (v) => v.slice()],
 ]);
 
+// Issue #14: the board's summary of 32 authorities × 10 measures × 60 months ≤ 100 ms (the charts
+// made first: half mdc control charts with a target, half run charts), and the same with the charts.
+function boardSeries() {
+  const rand = lcg(32);
+  const out = [];
+  for (let m = 0; m < 10; m++) {
+    for (let a = 0; a < 32; a++) {
+      const shift = rand() < 0.3 ? (rand() < 0.5 ? 8 : -8) : 0;
+      const rows = Array.from({ length: 60 }, (_, i) => ({ month: `${2020 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}-01`, y: Math.round(70 + (i >= 45 ? shift : 0) + 10 * (rand() + rand() - 1)) }));
+      out.push({ name: `Measure ${m + 1}`, group: `Authority ${a + 1}`, rows, control: m % 2 === 0 });
+    }
+  }
+  return out;
+}
+const analyseBoard = (s) => (s.control ? controlChart(s.rows, { x: "month", y: "y", rules: "mdc", direction: "increase", target: 80 }) : runChart(s.rows, { x: "month", y: "y", direction: "increase" }));
+await group("summary", () => {
+  const series = boardSeries();
+  return { series, charts: series.map((s) => ({ name: s.name, group: s.group, chart: analyseBoard(s), unit: "%" })) };
+}, [
+  ["summariseMeasures, 32 authorities × 10 measures × 60 months (320 charts)", ({ charts }) => summariseMeasures(charts)],
+  ["charts + summariseMeasures, 32 × 10 × 60", ({ series }) => summariseMeasures(series.map((s) => ({ name: s.name, group: s.group, chart: analyseBoard(s), unit: "%" })))],
+]);
+
+// Issue #14: a funnel plot of 10,000 organisations ≤ 100 ms (denominators 20–2,000, rates 60–80 %).
+await group("funnel", () => {
+  const rand = lcg(14);
+  return Array.from({ length: 10_000 }, (_, i) => {
+    const n = 20 + Math.floor(rand() * 1981);
+    return { org: `O${i}`, k: Math.round(n * (0.6 + 0.2 * rand())), n, expected: n * (0.8 + 0.4 * rand()) };
+  });
+}, [
+  ["funnelPlot proportion, 10,000 organisations", (rows) => funnelPlot(rows, { group: "org", numerator: "k", denominator: "n" })],
+  ["funnelPlot ratio-of-counts, 10,000 organisations", (rows) => funnelPlot(rows, { group: "org", numerator: "k", denominator: "n", type: "ratio-of-counts" })],
+  ["funnelPlot standardised-ratio (SHMI), 10,000 organisations", (rows) => funnelPlot(rows, { group: "org", numerator: "k", denominator: "expected", type: "standardised-ratio" })],
+]);
+
 console.table(results.map((r) => ({ task: r.task, "median ms": r.median.toFixed(1), "mean ms": r.mean.toFixed(1), "p99 ms": r.p99.toFixed(1) })));
 const ms = (label) => results.find((r) => r.task.startsWith(label))?.median;
 const fmt = (v) => (v === undefined ? "not run" : `${v.toFixed(1)} ms`);
@@ -125,3 +161,5 @@ for (const t of ["i", "p", "u"]) console.log(`controlChart ${t}, 1,000,000 point
 console.log(`10,000 × 60 batch: ${fmt(batch)} (target ≤ 150 ms)${ratio(batch, batchFloor)}`);
 console.log(`PACE stages, 100,000 children: ${fmt(ms("paceTimescales, 100,000"))} (target ≤ 1,500 ms)`);
 console.log(`median of 1,000,000 values: ours ${fmt(ms("median of 1,000,000 values: src"))}, d3-array quickselect ${fmt(ms("median of 1,000,000 values: d3"))} (copy ${fmt(ms("floor (kernels)"))})`);
+console.log(`funnelPlot, 10,000 organisations: proportion ${fmt(ms("funnelPlot proportion"))}, ratio of counts ${fmt(ms("funnelPlot ratio-of-counts"))} (target ≤ 100 ms); standardised ratio ${fmt(ms("funnelPlot standardised-ratio"))} (40,000 exact Poisson quantiles)`);
+console.log(`summariseMeasures, 32 × 10 × 60: ${fmt(ms("summariseMeasures, 32"))} (target ≤ 100 ms); with the 320 charts made: ${fmt(ms("charts + summariseMeasures"))}`);

@@ -6,6 +6,8 @@ export * from "./pdsa/index.js";
 export * from "./drivers/index.js";
 export * from "./measures/index.js";
 export * from "./project/index.js";
+export * from "./funnel/index.js";
+export * from "./summary/index.js";
 export * from "./render/index.js";
 export { QiError, type QiErrorCode, type QiIssue, type QiPath } from "./_lib/error.js";
 export type { Accessor } from "./_lib/accessor.js";

@@ -5,6 +5,8 @@ export const USAGE: Record<string, string> = {
   timescales: "pace-qi timescales FILE [--out DIR] [--as-of DATE] [--stage id]… [--dates iso|uk] …   (pace-qi timescales --help)",
   report: "pace-qi report PROJECT.json [--data DIR] [--out FILE]   (pace-qi report --help)",
   demo: "pace-qi demo [--out DIR] [--seed N]   (pace-qi demo --help)",
+  summary: "pace-qi summary FILE --x COL --y COL [--measure COL] [--group COL] [--chart …] [--csv FILE] [--html FILE] …   (pace-qi summary --help)",
+  funnel: "pace-qi funnel FILE --group COL --numerator COL --denominator COL [--type …] [--svg FILE] …   (pace-qi funnel --help)",
 };
 
 export const MAIN_HELP = `pace-qi — quality improvement charts for children's services (PACE)
@@ -18,6 +20,10 @@ Commands:
                        Kaplan–Meier medians, drift list, one SVG per stage, a summary table
   report PROJECT.json  project (driver diagram, measures, PDSA cycles) + data → one HTML report
   demo                 synthetic Scottish case data with an improvement → out/ with a report
+  summary FILE         many series (measures × groups) → one row each: latest value, MDC
+                       icons or run-chart verdict, a one-line reading; text, CSV, HTML, JSON
+  funnel FILE          organisations (CSV or JSON, one row each) → funnel plot: who lies
+                       outside the 95 % and 99.8 % limits, as text, JSON and SVG
 
 Options:
   -h, --help           help (also: pace-qi <command> --help)
@@ -35,6 +41,71 @@ Docs: docs/cli.md and docs/getting-started.md.
 `;
 
 export const HELP: Record<string, string> = {
+  summary: `pace-qi summary FILE — the board's view: one row per measure and group
+
+FILE is a CSV with a header row, or a JSON array of rows: one row per measure, group and period.
+Each (measure, group) series is charted and summarised: latest value and date, centre, the
+Making Data Count icons (with --chart and --rules mdc) or the run-chart verdict, where the
+special cause starts and a one-line reading. Rows are sorted concern first.
+
+Columns:
+  --x COL, --y COL     period (dates or numbers) and value (defaults x, y)
+  --n COL              denominators for p, pp, u, up charts (default "n")
+  --measure COL        the measure's name (default: one measure, named by --y)
+  --group COL          the group (authority, team, stage), if any
+  --dates iso|uk       how dates are written (default iso)
+  --delimiter C        the CSV field separator: "," (default), ";" or tab
+
+Analysis (the same for every series):
+  --chart TYPE         run (default) or a control chart type (i, p, u, …)
+  --rules SET          as for analyse; mdc gives the Making Data Count icons
+  --direction DIR      increase, decrease or neutral (default)
+  --baseline N         the first N points set each centre line
+  --target V           a target: the assurance icon (control charts) or the median's position
+  --unit U             unit for the readings, e.g. % ("the target of 80 %")
+
+Output:
+  --csv FILE           the summary as CSV (cells that a spreadsheet would run as formulas neutralised)
+  --html FILE          the summary as a self-contained HTML table with icons
+  --json               the summary JSON to stdout (or to --out FILE)
+  --title TEXT         the HTML table's title
+
+Example:
+  pace-qi summary board.csv --x month --y percent --measure measure --group authority \
+    --chart i --rules mdc --direction increase --target 80 --unit % --html summary.html --csv summary.csv
+`,
+  funnel: `pace-qi funnel FILE — compare organisations on a funnel plot (Spiegelhalter 2005)
+
+FILE is a CSV with a header row, or a JSON array of rows; rows of the same group are summed.
+Prints who lies outside the 95 % and 99.8 % limits. Computed as FunnelPlotR 0.6.0.
+
+Columns:
+  --group COL          the organisation (default "group")
+  --numerator COL      events or observed (default "numerator")
+  --denominator COL    cases or expected (default "denominator")
+  --delimiter C        the CSV field separator: "," (default), ";" or tab
+
+Analysis:
+  --type T             proportion (default), standardised-ratio, ratio-of-counts
+  --sr-method M        standardised ratios: shmi (default) or cqc
+  --overdispersion on|off   adjust the limits for overdispersion when φ > 1 (default on)
+  --unadjusted         keep the unadjusted limits in use
+  --trim F             fraction of z-scores winsorised/truncated at each end (default 0.1)
+  --multiplier M       scale of values and limits, e.g. 100 for percentages (default 1)
+  --shmi-rounding on|off   SHMI: round expected values to 2 decimals (default on)
+
+Output:
+  --json               write the funnel JSON to stdout (or to --out FILE) instead of the summary
+  --out FILE           with --json: write the JSON here
+  --svg FILE           write the funnel plot as SVG
+  --highlight NAME     ring and label one organisation on the SVG
+  --direction DIR      increase, decrease or neutral (default): colours the outliers
+  --title TEXT         the plot's title
+
+Examples:
+  pace-qi funnel authorities.csv --group authority --numerator within26 --denominator children --multiplier 100 --svg funnel.svg
+  pace-qi funnel shmi.csv --group trust --numerator observed --denominator expected --type standardised-ratio --json
+`,
   analyse: `pace-qi analyse FILE — a run chart or control chart of one series
 
 FILE is a CSV with a header row, or a JSON array of rows (or of numbers).

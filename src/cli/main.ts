@@ -1,5 +1,7 @@
 import { analyseCommand } from "./analyse.js";
 import { demoCommand } from "./demo.js";
+import { funnelCommand } from "./funnel.js";
+import { summaryCommand } from "./measuresSummary.js";
 import { DataError, EXIT_DATA, EXIT_OK, EXIT_USAGE, UsageError, quote } from "./errors.js";
 import { HELP, MAIN_HELP, USAGE } from "./help.js";
 import type { Io } from "./io.js";
@@ -16,7 +18,11 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => Promise<numb
   timescales: timescalesCommand,
   report: reportCommand,
   demo: demoCommand,
+  funnel: funnelCommand,
+  summary: summaryCommand,
 };
+/** The commands as usage errors list them (`analyze` is an alias). */
+const COMMAND_NAMES = Object.keys(COMMANDS).filter((c) => c !== "analyze").join(", ");
 
 function version(): string {
   return typeof __PACE_QI_VERSION__ === "string" ? __PACE_QI_VERSION__ : "0.0.0-dev";
@@ -48,7 +54,7 @@ export async function main(argv: readonly string[], unsafeIo: Io): Promise<numbe
     if (first.startsWith("-")) throw new UsageError(`unknown option ${quote(first)} (options go after the command)`);
     // Own keys only: `constructor`, `toString` and `__proto__` are not commands (they were Object's methods).
     const run = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
-    if (run === undefined) throw new UsageError(`unknown command ${quote(first)}; commands: analyse, timescales, report, demo`);
+    if (run === undefined) throw new UsageError(`unknown command ${quote(first)}; commands: ${COMMAND_NAMES}`);
     command = first === "analyze" ? "analyse" : first;
     if (rest.includes("--help") || rest.includes("-h")) {
       io.stdout.write(HELP[command]!);

@@ -5,3 +5,5 @@ export { renderControlChart } from "./controlChart.js";
 export type { ChartAnnotation, RenderChartOptions, RenderDriverDiagramOptions, RenderReportOptions } from "./types.js";
 export { renderDriverDiagram } from "./driverDiagram.js";
 export { renderReport } from "./report.js";
+export { renderFunnelPlot, type RenderFunnelOptions } from "./funnel.js";
+export { renderSummaryTable, type RenderSummaryTableOptions } from "./summaryTable.js";

@@ -16,6 +16,8 @@ import { formatValue } from "./number.js";
 import { checkTextOptions } from "./options.js";
 import { REPORT_CSS } from "./reportStyle.js";
 import { renderRunChart } from "./runChart.js";
+import { reportSummarySection } from "./reportSummary.js";
+import { SUMMARY_CSS } from "./summaryTable.js";
 import type { RenderReportOptions } from "./types.js";
 
 /**
@@ -85,6 +87,8 @@ export function renderReport(project: Project, options: RenderReportOptions = {}
   if (project.description) body.push(`<p>${escapeXml(project.description)}</p>`);
   if (options.generated !== undefined) body.push(`<p class="muted">Generated ${escapeXml(options.generated)}.</p>`);
   body.push("</header>");
+  // The board's one page first: every measure's icons and reading (issue 14).
+  body.push(reportSummarySection(summary.measures, analysed, measureById));
 
   // Aim.
   const cov = summary.aim.coverage;
@@ -125,7 +129,7 @@ export function renderReport(project: Project, options: RenderReportOptions = {}
     `<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeXml(title)}</title>`,
-    `<style>${REPORT_CSS}</style>`,
+    `<style>${REPORT_CSS}${SUMMARY_CSS}</style>`,
     "</head>",
     "<body><main>",
     body.join("\n"),

@@ -147,6 +147,17 @@ const RENDER_CHART_KEYS = ["title", "subtitle", "xLabel", "yLabel", "width", "he
 const FIDELITY_KEYS = ["smallScaleMax", "minDataPoints", "dataPoints"];
 const SERIES_KEYS = ["series", "period", "y", "target", "asOf"];
 
+const FUNNEL_ROWS = deepFreeze([
+  { la: "A", within: 40, children: 50 },
+  { la: "B", within: 12, children: 30 },
+  { la: "C", within: 70, children: 90 },
+  { la: "D", within: 20, children: 35 },
+]);
+const FUNNEL_KEYS = ["group", "numerator", "denominator", "type", "srMethod", "overdispersion", "unadjusted", "trim", "multiplier", "shmiRounding", "groups"];
+const FUNNEL = deepFreeze(lib.funnelPlot(FUNNEL_ROWS, { group: "la", numerator: "within", denominator: "children" }));
+
+const SUMMARY = deepFreeze(lib.summariseMeasures([{ name: "m", chart: CONTROL_CHART }, { name: "r", chart: RUN_CHART }]));
+
 const fromTo = () => ({ from: ["accommodated"], to: "permanence-recommendation" });
 
 const TABLE: Record<string, readonly Case[]> = {
@@ -257,6 +268,20 @@ const TABLE: Record<string, readonly Case[]> = {
   safeParseProject: [{ args: () => [fresh()] }],
   projectJsonSchema: [{ args: () => [] }],
   jsonSchemas: [{ args: () => [] }],
+  // funnel plots
+  funnelPlot: [
+    { args: () => [FUNNEL_ROWS, { group: "la", numerator: "within", denominator: "children" }], objects: [[1, FUNNEL_KEYS]], accessors: [1, ["group", "numerator", "denominator"]], rows: [0, ["la", "within", "children"]] },
+    { args: () => [FUNNEL_ROWS, { group: "la", numerator: "within", denominator: "children", type: "standardised-ratio", srMethod: "shmi", groups: ["A", "B", "C", "D"] }], objects: [[1, ["srMethod", "shmiRounding", "groups", "groups.0"]]] },
+  ],
+  funnelLimits: [{ args: () => [FUNNEL, [1, 10, 100]], elements: 1, documents: [0] }],
+  summariseFunnelPlot: [{ args: () => [FUNNEL], documents: [0] }],
+  renderFunnelPlot: [{ args: () => [FUNNEL, { title: "t", highlight: "A" }], objects: [[1, ["title", "subtitle", "xLabel", "yLabel", "width", "height", "highlight", "direction", "labels", "id"]]], documents: [0] }],
+  summariseMeasures: [
+    { args: () => [[{ name: "m", chart: CONTROL_CHART, group: "A", target: 0.5, unit: "%" }, { name: "r", chart: RUN_CHART }], {}], objects: [[1, ["name", "sort", "filter", "unit", "filter.0"]]], rows: [0, ["name", "chart", "group", "target", "unit"]] },
+    { args: () => [[{ key: "A", chart: RUN_CHART }], { name: "by" }], documents: [0] },
+  ],
+  summaryToCsv: [{ args: () => [SUMMARY], documents: [0] }],
+  renderSummaryTable: [{ args: () => [SUMMARY, { title: "t", standalone: true }], objects: [[1, ["title", "standalone"]]], documents: [0] }],
   // rendering
   escapeXml: [{ args: () => ["<a & b>"] }],
   wrapText: [{ args: () => ["a few words to wrap onto lines", 10] }],

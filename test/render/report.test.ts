@@ -29,7 +29,7 @@ describe("renderReport", () => {
     expect(countClass(html, "measure")).toBe(summary.measures.length);
     expect(countClass(html, "qi-run-chart")).toBe(project.measures.length);
     expect(countClass(html, "qi-driver-diagram")).toBe(1);
-    expect(names.filter((n) => n === "svg").length).toBe(project.measures.length + 1);
+    expect(names.filter((n) => n === "svg").length).toBe(project.measures.length + 1 + countClass(html, "qi-icon")); // charts, driver diagram, summary icons
     expect(countClass(html, "verdict")).toBe(project.measures.length);
     expect(html).toContain("Illustrative example");
     expect(html).toContain("@media print");

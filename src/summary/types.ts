@@ -1,0 +1,71 @@
+import type { Assurance, ControlChart, Variation } from "../spc/types.js";
+import type { RunChart } from "../runchart/types.js";
+import type { Verdict } from "../project/verdict.js";
+
+/**
+ * One chart to summarise: a measure's name, its chart and optionally its group (authority, team,
+ * stage), its target and unit. A `by` result (`{ key, chart }`) and `{ measure, chart }` (a
+ * project's measure beside its analysed chart) are accepted too.
+ */
+export interface MeasureChart {
+  name: string;
+  chart: RunChart | ControlChart;
+  group?: string | number | null;
+  /** A target to read the latest position against. Default: the control chart's `settings.target`. */
+  target?: number | null;
+  /** Unit for the reading ("%" gives "80 %"). */
+  unit?: string;
+}
+
+/**
+ * How a row reads at a glance, in the order the board should read them: special cause concern,
+ * special cause improvement, special cause neither better nor worse, common cause, too little data.
+ */
+export type SummaryCategory = "concern" | "improvement" | "neutral" | "common-cause" | "insufficient";
+
+/** The {@link summariseMeasures} options. */
+export interface SummariseMeasuresOptions {
+  /** The measure's name for a `by` result's rows (which carry no name). Default "measure". */
+  name?: string;
+  /** `"category"` (default): concern first, then improvement, neutral, common cause, insufficient; input order within each. `"none"`: input order. */
+  sort?: "category" | "none";
+  /** Keep only rows of these categories. Default: all. */
+  filter?: readonly SummaryCategory[];
+  /** Unit for every row without its own ("%" gives "80 %"). */
+  unit?: string;
+}
+
+/** One row of the summary: a measure (and group). */
+export interface SummaryRow {
+  measure: string;
+  group: string | number | null;
+  /** "run" or the control chart type ("i", "p", …). */
+  chart: string;
+  /** Rules preset the chart used ("pace", "mdc", …). */
+  rules: string;
+  direction: "increase" | "decrease" | "neutral";
+  /** The last point with a value. */
+  latest: { x: unknown; y: number; label: string } | null;
+  target: number | null;
+  /** The current (last) phase's centre line. */
+  centre: number | null;
+  /** Making Data Count variation icon (control charts with the mdc rules), else null. */
+  variation: Variation | null;
+  /** Making Data Count assurance icon (control charts with a target and a direction), else null. */
+  assurance: Assurance | null;
+  /** The verdict of {@link summariseVerdict}, the same for every chart kind. */
+  verdict: Verdict;
+  category: SummaryCategory;
+  /** Where the special cause the row reports starts (x and its label), or null. */
+  since: { x: unknown; label: string } | null;
+  /** One line for the board: "special cause improvement since Jun 2024; the target of 80 % is consistently met". */
+  reading: string;
+}
+
+/** The {@link summariseMeasures} result. */
+export interface MeasuresSummary {
+  rows: SummaryRow[];
+  /** Rows per category (before `filter`). */
+  counts: Record<SummaryCategory, number>;
+  warnings: { code: string; message: string }[];
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { controlChart, runChart, summariseMeasures, summaryToCsv } from "../../src/index.js";
+import { fails } from "../_shared/fails.js";
+import { deepFreeze } from "../_shared/freeze.js";
+
+const YS = [60, 62, 58, 61, 63, 59, 60, 62, 61, 60, 59, 61, 70, 72, 74, 73, 75, 76, 77, 78, 79, 80];
+const ROWS = deepFreeze(YS.map((y, i) => ({ month: `${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}-01`, within: y, children: 100 })));
+const P = deepFreeze(controlChart(ROWS, { type: "p", x: "month", y: "within", n: "children", multiply: 100, rules: "mdc", direction: "increase", target: 80 }));
+const RUN = deepFreeze(runChart(ROWS, { x: "month", y: "within", direction: "increase" }));
+const FLAT = deepFreeze(runChart([5, 5, 6, 5, 6, 5, 5, 6, 5, 6, 5, 6]));
+const WORSE = deepFreeze(controlChart(ROWS, { type: "p", x: "month", y: "within", n: "children", multiply: 100, rules: "mdc", direction: "decrease", target: 50 }));
+
+describe("summariseMeasures: a worked example", () => {
+  const s = summariseMeasures([
+    { name: "Recommendations within 26 weeks", chart: P, unit: "%" },
+    { name: "Run", chart: RUN, target: 75, unit: "%", group: "Fife" },
+    { name: "Flat", chart: FLAT },
+    { name: "Lower is better", chart: WORSE, unit: "%" },
+  ]);
+  it("reads each row in one line", () => {
+    expect(s.rows.map((r) => [r.measure, r.category, r.reading])).toEqual([
+      ["Lower is better", "concern", "special cause concern since Jan 2024; the target of 50 % is consistently missed"],
+      ["Recommendations within 26 weeks", "improvement", "special cause improvement since Jan 2024; the target of 80 % will be met and missed at random"],
+      ["Run", "improvement", "special cause improvement since Jan 2024; the median (62.5 %) does not meet the target of 75 %"],
+      ["Flat", "insufficient", "too few points for the rules"],
+    ]);
+  });
+  it("latest value and date, centre, icons", () => {
+    const r = s.rows[1]!;
+    expect(r.latest).toEqual({ x: "2024-10-01", y: 80, label: "Oct 2024" });
+    expect([r.chart, r.rules, r.variation, r.assurance, r.target]).toEqual(["p", "mdc", "improvement", "inconsistent", 80]);
+    expect(r.centre).toBeCloseTo(P.phases[0]!.centre!, 12);
+  });
+  it("counts every category; filter keeps some", () => {
+    expect(s.counts).toEqual({ concern: 1, improvement: 2, neutral: 0, "common-cause": 0, insufficient: 1 });
+    const f = summariseMeasures([{ name: "a", chart: P }, { name: "b", chart: FLAT }], { filter: ["insufficient"] });
+    expect(f.rows.map((r) => r.measure)).toEqual(["b"]);
+  });
+  it("takes a by result, named by options.name", () => {
+    const by = runChart([...ROWS.map((r) => ({ ...r, la: "A" })), ...ROWS.map((r) => ({ ...r, la: "B" }))], { x: "month", y: "within", by: "la" });
+    const t = summariseMeasures(by, { name: "Within 26 weeks", sort: "none" });
+    expect(t.rows.map((r) => [r.measure, r.group])).toEqual([["Within 26 weeks", "A"], ["Within 26 weeks", "B"]]);
+  });
+  it("takes a project's measure beside its chart", () => {
+    const t = summariseMeasures([{ measure: { name: "Plans", target: { value: 70 }, definition: { unit: "%" } }, chart: RUN }]);
+    expect(t.rows[0]!.reading).toContain("the target of 70 %");
+  });
+});
+
+describe("summaryToCsv", () => {
+  it("neutralises cells that a spreadsheet would run as formulas (OWASP)", () => {
+    const csv = summaryToCsv(summariseMeasures([
+      { name: "=HYPERLINK(\"http://x\")", chart: P, group: "+1" },
+      { name: "@SUM(A1)", chart: FLAT, group: "-2" },
+    ]));
+    const lines = csv.trim().split("\n");
+    expect(lines[0]).toBe("measure,group,chart,rules,direction,latest_date,latest_value,target,centre,variation,assurance,verdict,category,since,reading");
+    expect(lines[1]).toMatch(/^"'=HYPERLINK\(""http:\/\/x""\)",'\+1,p,mdc/);
+    expect(lines[2]).toMatch(/^'@SUM\(A1\),'-2,run/);
+    expect(csv).not.toMatch(/(^|,)[=+@-]/m);
+  });
+});
+
+describe("bad input", () => {
+  it("a result without a chart names its path", () => {
+    const e = fails(() => summariseMeasures([{ name: "a", chart: P }, { name: "b", chart: { points: 3 } }]));
+    expect([e.code, e.path.slice(0, 3)]).toEqual(["invalid-value", ["results", 1, "chart"]]);
+  });
+  it("a blank name, an unknown option, a bad filter", () => {
+    expect(fails(() => summariseMeasures([{ name: "", chart: P }])).path).toEqual(["results", 0, "name"]);
+    expect(fails(() => summariseMeasures([], { sort: "name" } as never)).path).toEqual(["options", "sort"]);
+    expect(fails(() => summariseMeasures([], { filtre: [] } as never)).code).toBe("unknown-option");
+    expect(fails(() => summariseMeasures([], { filter: ["bad"] } as never)).path).toEqual(["options", "filter", 0]);
+  });
+});
