@@ -1,12 +1,14 @@
 import { valueof, type Accessor } from "../_lib/accessor.js";
 import { QiError, describeValue } from "../_lib/error.js";
-import { medianInPlace, medianOfScratch } from "../_lib/median.js";
-import { checkKeys, enumOption, integerOption, objectOption } from "../_lib/options.js";
+import { medianOfScratch } from "../_lib/median.js";
+import { checkKeys, enumOption, integerOption, numberOption, objectOption } from "../_lib/options.js";
 import { channelName, firstDuplicate, readNumbers, readX, xValueAt, type XKind } from "../_lib/series.js";
 import { analyseByGroup } from "../_lib/groups.js";
 import { HEAP, createArena, type Arena } from "../_lib/arena.js";
 import { exactRunsLimits } from "../_lib/runsDistribution.js";
 import { findAstronomical } from "./astronomical.js";
+import { combine, COMBINE, sharedXWarning } from "./combine.js";
+import { checkFields } from "./fields.js";
 import { anhoejVerdict } from "./anhoejVerdict.js";
 import type { Required2 } from "./internal.js";
 import {
@@ -44,7 +46,7 @@ import type {
   XValue,
 } from "./types.js";
 
-const OPTION_KEYS = ["x", "y", "notes", "aggregate", "rules", "direction", "baseline", "phases", "exclude", "centre", "rephase", "astronomical", "by", "output"] as const;
+const OPTION_KEYS = ["x", "y", "n", "multiply", "target", "notes", "aggregate", "rules", "direction", "baseline", "phases", "exclude", "centre", "rephase", "astronomical", "by", "output"] as const;
 
 /**
  * Analyse a run chart: the median per phase, and the rules that tell a real change from
@@ -77,6 +79,7 @@ export function runChart<T>(data: readonly T[], options: RunChartOptions<T> = {}
   const o = objectOption(options, ["options"]);
   checkKeys(o, OPTION_KEYS, ["options"], "option");
   if (!Array.isArray(data)) throw new QiError("invalid-value", ["data"], `data must be an array of numbers or rows, not ${describeValue(data)}`);
+  checkFields(data, { x: o.x, y: o.y, n: o.n, notes: o.notes, by: o.by });
   if (options.by !== undefined) return analyseByGroup(data, options, "runChart", analyse) as RunChartGroup[] | RunChartColumnarGroup[];
   return analyse(data, options);
 }
@@ -94,33 +97,48 @@ interface Points {
   notes: unknown[] | null;
 }
 
-/** `keep` allocates the y array (a column of a columnar result); `arena` everything else. */
-function readPoints<T>(data: readonly T[], options: RunChartOptions<T>, arena: Arena, keep: Arena): Points {
+/**
+ * `keep` allocates the y array (a column of a columnar result); `arena` everything else.
+ *
+ * With `n`, each point is y / n, as qicharts2 plots a run chart with a denominator; rows that
+ * share an x give Σy / Σn (qicharts2 0.8.1 `qic.agg`: `y.sum / n` when n is given, `agg.fun`
+ * otherwise). Without `n`, rows that share an x are combined by `aggregate`; either way a
+ * `rows-combined` warning says how many and how.
+ */
+function readPoints<T>(data: readonly T[], options: RunChartOptions<T>, arena: Arena, keep: Arena, warnings: RunChartWarning[]): Points {
   if (data.length === 0) throw new QiError("empty-data", ["data"], "runChart needs at least one row");
   const xt = readX(data, options.x, arena);
-  const yRow = readNumbers(data, options.y, "y", true, keep);
+  const yRow = readNumbers(data, options.y, "y", true, options.n === undefined ? keep : arena);
+  const nRow = options.n === undefined ? null : readDenominators(data, options.n, yRow, arena);
   const noteOf = options.notes === undefined ? null : valueof(options.notes, "notes");
   const groups = xt.groupStarts.length - 1;
   const identity = xt.simple;
-  const duplicate = options.aggregate === undefined ? firstDuplicate(xt) : null;
+  const aggregate = options.aggregate === undefined ? undefined : enumOption(options.aggregate, COMBINE, ["options", "aggregate"]);
+  if (nRow !== null && aggregate !== undefined && aggregate !== "sum") {
+    throw new QiError("invalid-option", ["options", "aggregate"], `with n, rows that share an x are combined as Σy / Σn (as qicharts2): aggregate must be "sum" or left out, not "${aggregate}"`);
+  }
+  const duplicate = aggregate === undefined && nRow === null ? firstDuplicate(xt) : null;
   if (duplicate !== null) {
     const [a, b] = duplicate;
     throw new QiError(
       "duplicate-x",
       ["data", b, channelName(options.x, "x")],
-      `rows ${a} and ${b} have the same x (${describeValue(xValueAt(xt, a))}); give aggregate: "mean", "median" or "sum" to combine them`,
+      `rows ${a} and ${b} have the same x (${describeValue(xValueAt(xt, a))}); give aggregate: "mean", "median", "sum", "count" or "sd" to combine them`,
     );
   }
-  const aggregate = options.aggregate === undefined ? undefined : enumOption(options.aggregate, ["mean", "median", "sum"] as const, ["options", "aggregate"]);
-  if (identity && noteOf === null) {
-    // Already in strictly increasing x order: nothing to reorder or combine.
-    return { n: groups, kind: xt.kind, x: xt.values === null ? null : (xt.values as XValue[]), xKeys: xt.kind === "number" ? xt.keys : null, days: xt.days, y: yRow, notes: null };
+  const shared = sharedXWarning(xt, nRow !== null ? "ratio" : aggregate ?? "mean", nRow !== null ? "as qicharts2 with a denominator" : `aggregate: "${aggregate}"`);
+  if (shared !== null) warnings.push(shared);
+  if (identity && noteOf === null && (aggregate === undefined || aggregate === "sum" || aggregate === "mean" || aggregate === "median")) {
+    // Already in strictly increasing x order: nothing to reorder or combine (a single value's
+    // count is 1 and its sd NaN, so those still go the long way).
+    const y = nRow === null ? yRow : ratio(yRow, nRow, keep.f64(groups));
+    return { n: groups, kind: xt.kind, x: xt.values === null ? null : (xt.values as XValue[]), xKeys: xt.kind === "number" ? xt.keys : null, days: xt.days, y, notes: null };
   }
   const x: XValue[] = new Array(groups);
   const days = xt.days === null ? null : arena.f64(groups);
-  const y = identity ? yRow : keep.f64(groups);
+  const y = keep.f64(groups);
   const notes = noteOf === null ? null : new Array<unknown>(groups);
-  let scratch: Float64Array | undefined;
+  const scratch = arena.f64(Math.max(1, xt.length));
   for (let g = 0; g < groups; g++) {
     const from = xt.groupStarts[g]!;
     const to = xt.groupStarts[g + 1]!;
@@ -132,23 +150,42 @@ function readPoints<T>(data: readonly T[], options: RunChartOptions<T>, arena: A
       for (let j = from; j < to && (note === undefined || note === null || note === ""); j++) note = noteOf!(data[xt.order[j]!]!, xt.order[j]!, data);
       notes[g] = note;
     }
-    if (identity) continue;
-    if (to - from === 1) {
-      y[g] = yRow[first]!;
-      continue;
-    }
     let m = 0;
-    let sum = 0;
-    scratch ??= arena.f64(xt.length);
+    let den = 0;
     for (let j = from; j < to; j++) {
-      const v = yRow[xt.order[j]!]!;
+      const r = xt.order[j]!;
+      const v = yRow[r]!;
       if (Number.isNaN(v)) continue;
       scratch[m++] = v;
-      sum += v;
+      if (nRow !== null) den += nRow[r]!;
     }
-    y[g] = m === 0 ? Number.NaN : aggregate === "sum" ? sum : aggregate === "mean" ? mean(scratch, m, sum) : medianInPlace(scratch, m);
+    if (nRow !== null) y[g] = m === 0 ? Number.NaN : combine(scratch, m, "sum") / den;
+    else y[g] = combine(scratch, m, aggregate ?? "mean");
   }
   return { n: groups, kind: xt.kind, x, xKeys: null, days, y, notes };
+}
+
+/**
+ * The denominators of a run chart with `n`: every row with a value needs a denominator above 0
+ * (as a control chart's p and u rows); a row without a value may have none.
+ */
+function readDenominators<T>(data: readonly T[], channel: Accessor<T, unknown>, y: Float64Array, arena: Arena): Float64Array {
+  const n = readNumbers(data, channel, "n", true, arena);
+  const name = channelName(channel, "n");
+  for (let r = 0; r < n.length; r++) {
+    const v = y[r]!;
+    const d = n[r]!;
+    if (Number.isNaN(v)) continue;
+    if (Number.isNaN(d)) throw new QiError("invalid-denominator", ["data", r, name], `row ${r} has a value (${v}) but no denominator n`);
+    if (!(d > 0)) throw new QiError("invalid-denominator", ["data", r, name], `denominators must be greater than 0; row ${r} has n = ${d}`);
+  }
+  return n;
+}
+
+/** out[i] = y[i] / n[i]. */
+function ratio(y: Float64Array, n: Float64Array, out: Float64Array): Float64Array {
+  for (let i = 0; i < out.length; i++) out[i] = y[i]! / n[i]!;
+  return out;
 }
 
 function resolveRephase(option: boolean | RephaseOption | undefined): Required2<RephaseOption> | null {
@@ -191,8 +228,14 @@ function analyseWith<T>(data: readonly T[], options: RunChartOptions<T>, arena: 
   const rules = resolveRunRules(options.rules);
   // Columnar output keeps y and the exclusions as columns: they are allocated for the result.
   const keep = columnar ? HEAP : arena;
-  const pts = readPoints(data, options, arena, keep);
+  const multiply = options.multiply === undefined ? 1 : numberOption(options.multiply, ["options", "multiply"], (v) => v > 0, "a positive number");
+  const target = options.target === undefined || options.target === null ? null : numberOption(options.target, ["options", "target"], () => true, "a finite number");
+  const warnings: RunChartWarning[] = [];
+  const pts = readPoints(data, options, arena, keep, warnings);
   const { n, y } = pts;
+  // multiply scales the plotted values (100 for per cent, 1000 per 1,000 days), as qicharts2's
+  // `multiply`; the median and every rule are the same on either scale.
+  if (multiply !== 1) scaleValues(y, n, multiply);
   const astronomical = resolveAstronomical(options.astronomical, rules.preset, n);
   const rephase = resolveRephase(options.rephase);
 
@@ -207,7 +250,6 @@ function analyseWith<T>(data: readonly T[], options: RunChartOptions<T>, arena: 
   if (rephase !== null && layout.some((p) => p.centre !== null)) {
     throw new QiError("invalid-option", ["options", "rephase"], "rephase computes its own medians; it cannot be combined with a fixed centre");
   }
-  const warnings: RunChartWarning[] = [];
   if (missing.length > 0) {
     warnings.push({
       code: "missing-values",
@@ -413,7 +455,7 @@ function analyseWith<T>(data: readonly T[], options: RunChartOptions<T>, arena: 
   });
 
   signals.sort((a, b) => a.phase - b.phase || a.start - b.start || a.end - b.end);
-  const settings = { rules, direction, astronomical, rephase };
+  const settings = { rules, direction, astronomical, rephase, multiply, target };
   const state: PointState = { pts, phaseOut, centres, baselineMask, excluded, active, ruleBits };
   if (columnar) return { columns: buildColumns(state), phases: phaseOut, signals, warnings, settings };
   const points = buildPoints(state);
@@ -531,10 +573,13 @@ function countNotExcluded(excluded: Uint8Array, start: number, end: number): num
   return n;
 }
 
-/** Mean of the first m values; falls back to a running mean when the plain sum overflows. */
-function mean(values: Float64Array, m: number, sum: number): number {
-  if (Number.isFinite(sum)) return sum / m;
-  let avg = 0;
-  for (let k = 0; k < m; k++) avg += (values[k]! - avg) / (k + 1);
-  return avg;
+/** y × multiply in place; a product too large for a number is an error rather than Infinity. */
+function scaleValues(y: Float64Array, n: number, multiply: number): void {
+  for (let i = 0; i < n; i++) {
+    const v = y[i]! * multiply;
+    if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) {
+      throw new QiError("out-of-range", ["options", "multiply"], `multiply ${multiply} makes point ${i + 1} (${y[i]}) too large to represent`);
+    }
+    y[i] = v;
+  }
 }

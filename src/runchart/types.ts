@@ -10,8 +10,11 @@ export type Assessment = "improvement" | "deterioration" | "neutral";
 /** A value on the x axis as given by the caller: a number, a Date or an ISO date string. */
 export type XValue = number | Date | string;
 
-/** How duplicate x values are combined. */
-export type Aggregate = "mean" | "median" | "sum";
+/**
+ * How rows that share an x are combined: their sum, mean, median, count (rows with a value) or
+ * sample standard deviation (qicharts2's `agg.fun`: mean, median, sum, sd).
+ */
+export type Aggregate = "mean" | "median" | "sum" | "count" | "sd";
 
 /** Rule ids that can appear in `signals[].rule` and `points[].signals`. */
 export type RunRuleId = "shift" | "trend" | "too-few-runs" | "too-many-runs" | "long-run" | "few-crossings" | "astronomical";
@@ -152,8 +155,21 @@ export interface SeriesOptions<T = unknown> {
 
 /** The {@link runChart} options: the {@link SeriesOptions} and the run-chart rules. */
 export interface RunChartOptions<T = unknown> extends SeriesOptions<T> {
-  /** Combine rows that share an x value. Without it, duplicate x is an error. */
+  /**
+   * Combine rows that share an x value (a `rows-combined` warning says how many). Without it,
+   * duplicate x is an error — unless `n` is given: then rows sharing an x give Σy / Σn, and
+   * aggregate may only be `"sum"`.
+   */
   aggregate?: Aggregate;
+  /**
+   * Denominator of each row (field name or accessor): the chart plots y / n, as qicharts2 does
+   * for a run chart with `n` (a proportion or rate). Every row with a value needs n > 0.
+   */
+  n?: Accessor<T, unknown>;
+  /** Multiply the plotted values (100 for per cent, 10000 per 10,000 days). Default 1. */
+  multiply?: number;
+  /** A target, kept in `settings.target` and drawn by the renderer. On the plotted (multiplied) scale. */
+  target?: number;
   /** Rules: preset name or overrides. Default `"pace"`. */
   rules?: RunRulesOption;
   /** Automatic re-phasing after sustained runs (`true` for the defaults). */
@@ -290,6 +306,10 @@ export interface RunChart {
     direction: Direction;
     astronomical: ResolvedAstronomical;
     rephase: Required<RephaseOption> | null;
+    /** The `multiply` the values were scaled by (1 when not given). */
+    multiply: number;
+    /** The `target` given, or null. */
+    target: number | null;
   };
 }
 

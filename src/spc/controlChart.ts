@@ -5,6 +5,7 @@ import { QiError, describeValue } from "../_lib/error.js";
 import { checkKeys, enumOption, numberOption, objectOption } from "../_lib/options.js";
 import { anhoejVerdict } from "../runchart/anhoejVerdict.js";
 import { assess, crossingsMessage, longRunMessage, pointLabeller, shiftMessage, trendMessage } from "../runchart/messages.js";
+import { checkFields } from "../runchart/fields.js";
 import { excludedMask, layoutPhases, phaseColumn } from "../runchart/phases.js";
 import { runsStats } from "../runchart/runs.js";
 import { findShifts } from "../runchart/shift.js";
@@ -37,7 +38,7 @@ import { CONTROL_RULE_MASK } from "./ruleBits.js";
 import { activeIndices, findAlternating, findRunsWhere, findZoneSignals } from "./zones.js";
 
 const OPTION_KEYS = [
-  "type", "x", "y", "n", "notes", "by", "rules", "direction", "target", "baseline", "phases", "exclude", "centre", "screenMovingRanges", "sigmaConstant", "multiply", "output",
+  "type", "x", "y", "n", "aggregate", "notes", "by", "rules", "direction", "target", "baseline", "phases", "exclude", "centre", "screenMovingRanges", "sigmaConstant", "multiply", "output",
 ] as const;
 const TYPES: readonly ControlChartType[] = ["i", "mr", "xbar", "s", "p", "pp", "u", "up", "c", "g", "t"];
 
@@ -72,6 +73,7 @@ export function controlChart<T>(data: readonly T[], options: ControlChartOptions
   const o = objectOption(options, ["options"]);
   checkKeys(o, OPTION_KEYS, ["options"], "option");
   if (!Array.isArray(data)) throw new QiError("invalid-value", ["data"], `data must be an array of numbers or rows, not ${describeValue(data)}`);
+  checkFields(data, { x: o.x, y: o.y, n: o.n, notes: o.notes, by: o.by });
   if (options.by !== undefined) return analyseByGroup(data, options, "controlChart", analyse) as ControlChartGroup[] | ControlChartColumnarGroup[];
   return analyse(data, options);
 }
@@ -109,7 +111,8 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
   // With columnar output the statistic, values and sizes become columns: they are allocated for
   // the result (and cleaned in place at the end) rather than copied out of the arena.
   const keep = columnar ? HEAP : arena;
-  const s = readSeries(data, options, type, arena, keep);
+  const warnings: ControlChartWarning[] = [];
+  const s = readSeries(data, options, type, arena, keep, warnings);
   const n = s.n;
   const excluded = excludedMask(n, options.exclude, arena);
   const layout = layoutPhases({ n, kind: s.kind, days: s.days }, options.phases, options.baseline, options.centre);
@@ -117,7 +120,8 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
 
   // The plotted statistic before multiply. For i, c, g, t, xbar and s it is an array read already:
   // the same array serves unless it is rewritten below (moving ranges, multiply).
-  const ratio = type === "p" || type === "pp" || type === "u" || type === "up";
+  // An i chart given n plots y / n too (qicharts2, PowerBI-SPC).
+  const ratio = s.perN;
   let y: Float64Array;
   if (ratio) {
     y = keep.f64(n);
@@ -137,7 +141,6 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
     }
   }
 
-  const warnings: ControlChartWarning[] = [];
   const active = arena.u8(n);
   const missing = markActive(y, type === "mr" ? s.value : null, excluded, active);
   if (missing.length === n) throw new QiError("all-missing", ["data"], "every y value is missing: there is nothing to chart");
@@ -401,7 +404,7 @@ function buildPoints(state: PointState): ControlChartPoint[] {
   pointOf(0, 0, null, null, null, null, null, null, null, null, 0, false, false, false, CONTROL_RULE_MASK.list(0), null, null);
   const points: ControlChartPoint[] = new Array(s.n);
   const hasValue = type !== "xbar" && type !== "s";
-  const hasN = type === "p" || type === "pp" || type === "u" || type === "up" || type === "xbar" || type === "s";
+  const hasN = s.size.length > 0;
   const xs = s.x;
   const values = s.value;
   const sizes = s.size;
@@ -467,7 +470,7 @@ function buildColumns(state: PointState): ControlChartColumns {
   const { type, s, y, out, base, excluded, active, phases, ruleBits, variation, labels } = state;
   const n = s.n;
   const hasValue = type !== "xbar" && type !== "s";
-  const hasN = type === "p" || type === "pp" || type === "u" || type === "up" || type === "xbar" || type === "s";
+  const hasN = s.size.length > 0;
   const phase = phaseColumn(phases, n);
   const baseline = new Uint8Array(n);
   const useful = new Uint8Array(n);

@@ -1,7 +1,9 @@
 import { valueof } from "../_lib/accessor.js";
 import { HEAP, type Arena } from "../_lib/arena.js";
 import { QiError, describeValue, type QiIssue } from "../_lib/error.js";
+import { enumOption } from "../_lib/options.js";
 import { channelName, firstDuplicate, readNumbers, readX, xValueAt, type XKind } from "../_lib/series.js";
+import { combine, COMBINE, sharedXWarning, type Combine } from "../runchart/combine.js";
 import type { XValue } from "../runchart/types.js";
 import type { ControlChartOptions, ControlChartType } from "./types.js";
 
@@ -20,26 +22,40 @@ export interface Series {
   mean: Float64Array;
   sd: Float64Array;
   notes: unknown[] | null;
+  /** True when each point is y / n: p, pp, u, up charts, and i charts given `n` (as qicharts2). */
+  perN: boolean;
 }
 
 const NONE = new Float64Array(0);
 
 const WITH_N: readonly ControlChartType[] = ["p", "pp", "u", "up"];
 const SUBGROUPS: readonly ControlChartType[] = ["xbar", "s"];
-const SUMMED: readonly ControlChartType[] = ["p", "pp", "u", "up", "c"];
+/** Chart types that take no denominator (an i chart may have one: it then plots y / n). */
+const NO_N: readonly string[] = ["mr", "xbar", "s", "c", "g", "t"];
 
 /**
- * Read and check the rows. Rows sharing an x form a subgroup (xbar, s) or are summed (counts and
- * denominators of p, pp, u, up, c, as qicharts2); for i, mr, g and t two rows with the same x are
- * an error. Every bad row is reported (QiError `issues`): denominators missing or ≤ 0, counts
- * above denominators (p, pp), negative counts, times ≤ 0 (t), subgroups of one value (xbar, s).
+ * Read and check the rows. Rows sharing an x form a subgroup (xbar, s) or are combined into one
+ * point: with a denominator (p, pp, u, up, and i given `n`) their counts and denominators are
+ * summed, Σy / Σn (qicharts2 0.8.1 `qic.agg`); a c chart sums them by default (qicharts2's c
+ * chart plots `y.sum`); for i, mr, g and t two rows with the same x are an error unless
+ * `aggregate` says how to combine them. Whenever rows are combined, a `rows-combined` warning is
+ * pushed onto `warnings`. Every bad row is reported (QiError `issues`): denominators missing or
+ * ≤ 0, counts above denominators (p, pp), negative counts, times ≤ 0 (t), subgroups of one value
+ * (xbar, s).
  *
  * Scratch arrays come from `arena` (one analysis: they must not reach the result); the value,
  * size, mean and sd arrays from `output`, which is the arena too unless the caller keeps them for
  * a columnar result. Rows already in strictly increasing x order with no notes are the common
  * case: their arrays are used as they are, without a copy per point.
  */
-export function readSeries<T>(data: readonly T[], options: ControlChartOptions<T>, type: ControlChartType, arena: Arena = HEAP, output: Arena = arena): Series {
+export function readSeries<T>(
+  data: readonly T[],
+  options: ControlChartOptions<T>,
+  type: ControlChartType,
+  arena: Arena = HEAP,
+  output: Arena = arena,
+  warnings: { code: string; message: string; points?: number[] }[] = [],
+): Series {
   if (data.length === 0) throw new QiError("empty-data", ["data"], "controlChart needs at least one row");
   const xt = readX(data, options.x, arena);
   const y = readNumbers(data, options.y, "y", true, output);
@@ -47,18 +63,22 @@ export function readSeries<T>(data: readonly T[], options: ControlChartOptions<T
   if (needsN && options.n === undefined) {
     throw new QiError("invalid-option", ["options", "n"], `a ${type} chart needs denominators: give n as a field name or an accessor`);
   }
-  const nRow = needsN ? readNumbers(data, options.n, "n", true, output) : null;
+  if (options.n !== undefined && NO_N.includes(type)) {
+    throw new QiError("invalid-option", ["options", "n"], `a ${type} chart has no denominator: n is for p, pp, u and up charts, and for i charts of y / n`);
+  }
+  const perN = needsN || options.n !== undefined;
+  const nRow = perN ? readNumbers(data, options.n, "n", true, output) : null;
   const yName = channelName(options.y, "y");
   const nName = channelName(options.n, "n");
+  const subgroups = SUBGROUPS.includes(type);
+  const how = combineRule(options.aggregate, type, perN, subgroups);
   const issues: QiIssue[] = [];
   const issue = (code: string, row: number, name: string, message: string): void => {
     if (issues.length < 100) issues.push({ code, path: ["data", row, name], message });
   };
   const proportion = type === "p" || type === "pp";
   const times = type === "t";
-  const subgroups = SUBGROUPS.includes(type);
-  const summed = SUMMED.includes(type);
-  const counts = summed || type === "g";
+  const counts = needsN || type === "c" || type === "g";
   for (let r = 0; r < data.length; r++) {
     const v = y[r]!;
     if (nRow !== null) {
@@ -73,17 +93,23 @@ export function readSeries<T>(data: readonly T[], options: ControlChartOptions<T
   }
 
   const groups = xt.groupStarts.length - 1;
-  const duplicate = !subgroups && !summed ? firstDuplicate(xt) : null;
+  const duplicate = !subgroups && how === null ? firstDuplicate(xt) : null;
   if (duplicate !== null) {
     const [a, b] = duplicate;
     throw new QiError(
       "duplicate-x",
       ["data", b, channelName(options.x, "x")],
-      `rows ${a} and ${b} have the same x (${describeValue(xValueAt(xt, a))}); a ${type} chart has one value per x (use an xbar or s chart for subgroups)`,
+      `rows ${a} and ${b} have the same x (${describeValue(xValueAt(xt, a))}); a ${type} chart has one value per x: give aggregate ("mean", "median", "sum", "count" or "sd") to combine them, or use an xbar or s chart for subgroups`,
     );
   }
+  if (!subgroups && how !== null) {
+    const why = options.aggregate !== undefined ? `aggregate: "${how}"` : perN ? "as qicharts2 with a denominator" : "the c chart's default, as qicharts2; give aggregate to choose";
+    const shared = sharedXWarning(xt, how, why);
+    if (shared !== null) warnings.push(shared);
+  }
   const noteOf = options.notes === undefined ? null : valueof(options.notes, "notes");
-  if (xt.simple && !subgroups && noteOf === null && issues.length === 0) {
+  const identityCombine = how === null || how === "ratio" || how === "sum" || how === "mean" || how === "median";
+  if (xt.simple && !subgroups && identityCombine && noteOf === null && issues.length === 0) {
     // One row per point, already in x order: the rows' arrays are the points' arrays (a
     // denominator without a count is dropped, as below).
     if (nRow !== null) for (let g = 0; g < groups; g++) if (Number.isNaN(y[g]!)) nRow[g] = Number.NaN;
@@ -93,15 +119,16 @@ export function readSeries<T>(data: readonly T[], options: ControlChartOptions<T
       x = new Float64Array(groups);
       for (let g = 0; g < groups; g++) x[g] = g + 1;
     } else x = xt.keys.slice(0, groups); // a copy: keys live in the arena
-    return { n: groups, kind: xt.kind, x, days: xt.days, value: y, size: nRow ?? NONE, mean: NONE, sd: NONE, notes: null };
+    return { n: groups, kind: xt.kind, x, days: xt.days, value: y, size: nRow ?? NONE, mean: NONE, sd: NONE, notes: null, perN };
   }
   const x: XValue[] = new Array(groups);
   const days = xt.days === null ? null : arena.f64(groups);
   const value = output.f64(groups);
-  const size = needsN || subgroups ? output.f64(groups).fill(Number.NaN) : NONE;
+  const size = perN || subgroups ? output.f64(groups).fill(Number.NaN) : NONE;
   const mean = subgroups ? output.f64(groups).fill(Number.NaN) : NONE;
   const sd = subgroups ? output.f64(groups).fill(Number.NaN) : NONE;
   const notes = noteOf === null ? null : new Array<unknown>(groups);
+  let scratch: Float64Array | undefined;
   for (let g = 0; g < groups; g++) {
     const from = xt.groupStarts[g]!;
     const to = xt.groupStarts[g + 1]!;
@@ -136,29 +163,50 @@ export function readSeries<T>(data: readonly T[], options: ControlChartOptions<T
       }
       continue;
     }
-    if (!summed || to - from === 1) {
+    if (to - from === 1 && identityCombine) {
       value[g] = y[first]!;
       if (nRow !== null) size[g] = Number.isNaN(value[g]!) ? Number.NaN : nRow[first]!;
       continue;
     }
-    let sv = 0;
+    let m = 0;
     let sn = 0;
-    let any = false;
+    scratch ??= arena.f64(xt.length);
     for (let j = from; j < to; j++) {
       const r = xt.order[j]!;
       const v = y[r]!;
       if (Number.isNaN(v)) continue;
-      any = true;
-      sv += v;
+      scratch[m++] = v;
       if (nRow !== null) sn += nRow[r]!;
     }
-    value[g] = any ? sv : Number.NaN;
-    if (nRow !== null) size[g] = any ? sn : Number.NaN;
+    value[g] = combine(scratch, m, how === "ratio" || how === null ? "sum" : how);
+    if (how === "ratio" && m === 0) value[g] = Number.NaN;
+    if (nRow !== null) size[g] = m > 0 ? sn : Number.NaN;
   }
   if (issues.length > 0) {
     const f = issues[0]!;
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length === 2 ? "" : "s"})` : "";
     throw new QiError(f.code, f.path, `${f.message}${more}`, issues);
   }
-  return { n: groups, kind: xt.kind, x, days, value, size, mean, sd, notes };
+  return { n: groups, kind: xt.kind, x, days, value, size, mean, sd, notes, perN };
+}
+
+/**
+ * How rows that share an x become one point, or null when they may not (duplicate x is then an
+ * error): `"ratio"` (Σy / Σn) with a denominator; the `aggregate` given; `"sum"` for a c chart
+ * by default (qicharts2). xbar and s charts take such rows as a subgroup, so aggregate is an
+ * error there, as is any aggregate but "sum" with a denominator.
+ */
+function combineRule(option: unknown, type: ControlChartType, perN: boolean, subgroups: boolean): Combine | "ratio" | null {
+  const aggregate = option === undefined ? undefined : enumOption(option, COMBINE, ["options", "aggregate"]);
+  if (subgroups && aggregate !== undefined) {
+    throw new QiError("invalid-option", ["options", "aggregate"], `a ${type} chart takes the rows that share an x as one subgroup; aggregate does not apply (use an i chart with aggregate: "${aggregate}")`);
+  }
+  if (perN) {
+    if (aggregate !== undefined && aggregate !== "sum") {
+      throw new QiError("invalid-option", ["options", "aggregate"], `with denominators, rows that share an x are combined as Σy / Σn (as qicharts2): aggregate must be "sum" or left out, not "${aggregate}"`);
+    }
+    return "ratio";
+  }
+  if (aggregate !== undefined) return aggregate;
+  return type === "c" ? "sum" : null;
 }

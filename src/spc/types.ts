@@ -1,5 +1,5 @@
 import type { Accessor } from "../_lib/accessor.js";
-import type { Assessment, Direction, SeriesOptions, ShiftRule, TrendRule, XValue } from "../runchart/types.js";
+import type { Aggregate, Assessment, Direction, SeriesOptions, ShiftRule, TrendRule, XValue } from "../runchart/types.js";
 
 
 /**
@@ -99,8 +99,20 @@ export type ControlRulesOption =
 export interface ControlChartOptions<T = unknown> extends SeriesOptions<T> {
   /** Chart type. Default `"i"`. */
   type?: ControlChartType;
-  /** Denominator of each row for p, pp, u and up charts (required for them). */
+  /**
+   * Denominator of each row: required for p, pp, u and up charts; on an i chart, the chart plots
+   * y / n (as qicharts2 and PowerBI-SPC do for an i chart with a denominator). An error for the
+   * other types.
+   */
   n?: Accessor<T, unknown>;
+  /**
+   * How rows that share an x become one point (a `rows-combined` warning says how many and how).
+   * Defaults as qicharts2 0.8.1: with a denominator (p, pp, u, up, i with `n`) counts and
+   * denominators are summed, Σy / Σn, and only `"sum"` is allowed; a c chart sums; xbar and s
+   * charts take the rows as one subgroup (aggregate is an error); for i, mr, g and t charts
+   * duplicate x is an error unless aggregate is given (qicharts2 would take the mean in silence).
+   */
+  aggregate?: Aggregate;
   /** Rules: preset name or overrides. Default `"shewhart"`. */
   rules?: ControlRulesOption;
   /** A target for the assurance icon (last phase): pass, fail or inconsistent. */

@@ -119,7 +119,7 @@ interface Case {
 }
 
 const RUN_KEYS = [
-  "x", "y", "notes", "aggregate", "rules", "direction", "baseline", "phases", "exclude", "centre", "rephase", "astronomical", "by", "output",
+  "x", "y", "n", "multiply", "target", "notes", "aggregate", "rules", "direction", "baseline", "phases", "exclude", "centre", "rephase", "astronomical", "by", "output",
   "rules.preset", "rules.shift", "rules.trend", "rules.runs", "rules.longRun", "rules.crossings", "rules.method",
   "rules.shift.length", "rules.shift.onCentre", "rules.trend.length", "rules.trend.ties", "rules.runs.minUseful", "rules.runs.alpha",
   "rules.longRun.minUseful", "rules.crossings.minUseful",
@@ -127,7 +127,7 @@ const RUN_KEYS = [
   "astronomical.method", "astronomical.k", "astronomical.sigma", "astronomical.minPoints", "astronomical.points",
 ];
 const CONTROL_KEYS = [
-  "type", "x", "y", "n", "notes", "by", "rules", "direction", "target", "baseline", "phases", "exclude", "centre", "screenMovingRanges", "sigmaConstant", "multiply", "output",
+  "type", "x", "y", "n", "aggregate", "notes", "by", "rules", "direction", "target", "baseline", "phases", "exclude", "centre", "screenMovingRanges", "sigmaConstant", "multiply", "output",
   "rules.preset", "rules.beyondLimits", "rules.shift", "rules.trend", "rules.twoOfThree", "rules.fourOfFive", "rules.innerThird", "rules.alternating",
   "rules.mixture", "rules.longRun", "rules.crossings",
   "rules.shift.length", "rules.shift.onCentre", "rules.trend.length", "rules.trend.ties",

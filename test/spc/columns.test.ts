@@ -83,8 +83,10 @@ describe("controlChart output: \"columns\"", () => {
   it("p chart with denominators, xbar with subgroups, mdc labels, by groups and notes", () => {
     const rows = Array.from({ length: 60 }, (_, i) => ({ g: i < 30 ? "north" : "south", x: 1 + (i % 30), y: (i * 7) % 13, n: 20 + (i % 5), note: i === 4 ? "PDSA" : undefined }));
     for (const type of ["p", "pp", "u", "up", "c"] as const) {
-      const a = controlChart(rows, { type, by: "g", x: "x", y: "y", n: "n", notes: "note", multiply: 100 });
-      const b = controlChart(rows, { type, by: "g", x: "x", y: "y", n: "n", notes: "note", multiply: 100, output: "columns" });
+      // A c chart has no denominator: n would be an error there.
+      const n = type === "c" ? {} : { n: "n" as const };
+      const a = controlChart(rows, { type, by: "g", x: "x", y: "y", ...n, notes: "note", multiply: 100 });
+      const b = controlChart(rows, { type, by: "g", x: "x", y: "y", ...n, notes: "note", multiply: 100, output: "columns" });
       b.forEach((g, k) => expectSame(a[k]!.chart, g.chart));
     }
     const sub = rows.map((r) => ({ ...r, x: 1 + (r.x % 10) }));

@@ -58,9 +58,10 @@ describe("properties", () => {
   });
   it("inputs are never mutated and results are JSON-serialisable", () => {
     const rows = deepFreeze(Array.from({ length: 30 }, (_, i) => ({ x: `2024-01-${String(i + 1).padStart(2, "0")}`, y: (i * 7) % 11, n: 20 })));
-    const options = deepFreeze({ x: "x", y: "y", n: "n", type: "p", rules: { preset: "ihi" }, phases: [10], exclude: [3], baseline: [5, null] } as const);
+    const options = deepFreeze({ x: "x", y: "y", type: "p", rules: { preset: "ihi" }, phases: [10], exclude: [3], baseline: [5, null] } as const);
     for (const type of ["i", "mr", "p", "pp", "u", "up", "c", "g"] as const) {
-      const c = controlChart(rows, { ...options, type, exclude: [3], phases: [10] });
+      // n is for the charts of y / n only (an error on the others).
+      const c = controlChart(rows, { ...options, type, exclude: [3], phases: [10], ...(type === "mr" || type === "c" || type === "g" ? {} : { n: "n" as const }) });
       expect(JSON.parse(JSON.stringify(c))).toEqual(c);
     }
     const sub = deepFreeze(rows.map((r, i) => ({ ...r, x: Math.floor(i / 3) })));

@@ -1,0 +1,75 @@
+import { medianInPlace } from "../_lib/median.js";
+import { describeValue } from "../_lib/error.js";
+import { xValueAt, type XTable } from "../_lib/series.js";
+
+/**
+ * How the values of rows that share an x are combined into one point: their `sum`, `mean`,
+ * `median`, `count` (rows with a value) or sample standard deviation `sd` — qicharts2's
+ * `agg.fun` choices (0.8.1: mean, median, sum, sd) plus a count of rows.
+ */
+export type Combine = "sum" | "mean" | "median" | "count" | "sd";
+
+/** The allowed `aggregate` values, in the order error messages list them. */
+export const COMBINE: readonly Combine[] = ["sum", "mean", "median", "count", "sd"];
+
+/**
+ * Combine the first `m` values of `scratch` (no NaN among them) as `how` says. The scratch array
+ * is reordered for the median. An empty group is NaN (a gap), except its count, which is 0; the
+ * sd of a single value is NaN (as R's `sd`).
+ */
+export function combine(scratch: Float64Array, m: number, how: Combine): number {
+  if (how === "count") return m;
+  if (m === 0) return Number.NaN;
+  if (how === "median") return medianInPlace(scratch, m);
+  // Welford's running mean and sum of squares: no overflow for values near ±Number.MAX_VALUE.
+  let mean = 0;
+  let s2 = 0;
+  let sum = 0;
+  for (let k = 0; k < m; k++) {
+    const v = scratch[k]!;
+    sum += v;
+    const d = v - mean;
+    mean += d / (k + 1);
+    s2 += d * (v - mean);
+  }
+  if (how === "sum") return sum;
+  if (how === "mean") return Number.isFinite(sum) ? sum / m : mean;
+  return m < 2 ? Number.NaN : Math.sqrt(s2 / (m - 1));
+}
+
+/** What a shared-x warning says was done with the rows. */
+const DONE: Record<Combine | "ratio" | "subgroup", string> = {
+  sum: "their values were summed",
+  mean: "their values were averaged (mean)",
+  median: "the median of their values was taken",
+  count: "the rows with a value were counted",
+  sd: "the standard deviation of their values was taken",
+  ratio: "their values and their denominators were summed, and the point is Σy / Σn",
+  subgroup: "they form one subgroup",
+};
+
+/**
+ * The warning for rows that share an x, or null when every x is distinct: how many rows, how many
+ * x values, how they were combined (`how`) and the first x concerned. `points` are the combined
+ * points. Nothing is combined in silence (docs/run-charts.md, "Rows that share an x").
+ */
+export function sharedXWarning(xt: XTable, how: Combine | "ratio" | "subgroup", why: string): { code: string; message: string; points: number[] } | null {
+  const groups = xt.groupStarts.length - 1;
+  if (groups === xt.length) return null;
+  const points: number[] = [];
+  let rows = 0;
+  let first = -1;
+  for (let g = 0; g < groups; g++) {
+    const size = xt.groupStarts[g + 1]! - xt.groupStarts[g]!;
+    if (size < 2) continue;
+    points.push(g);
+    rows += size;
+    if (first < 0) first = xt.order[xt.groupStarts[g]!]!;
+  }
+  const at = xt.kind === "index" ? "" : `, the first at x = ${describeValue(xValueAt(xt, first))}`;
+  return {
+    code: "rows-combined",
+    message: `${rows} rows share an x with another row (${points.length} x value${points.length === 1 ? "" : "s"}${at}): ${DONE[how]}${why === "" ? "" : ` (${why})`}.`,
+    points,
+  };
+}
