@@ -1,6 +1,5 @@
 import { basename, extname } from "node:path";
 import { delimiterFlag, enumFlag, intFlag, listFlag, numberFlag, parseCommandArgs, stringFlag, type FlagValues } from "./args.js";
-import { AGGREGATES, combineByX, rowsEach, type Aggregate, type Combine, type Combined, type SeriesPoint } from "./combine.js";
 import { Problems, numberColumn, textColumn, xColumn } from "./convert.js";
 import { DATE_FORMATS, flagDate, type DateFormat } from "./dates.js";
 import { DataError, UsageError, quote } from "./errors.js";
@@ -25,7 +24,16 @@ import { withQi } from "./qiMap.js";
 import { summariseControlChart } from "./lib.js";
 import { readTable, requireColumn, type Table } from "./table.js";
 
-export type { SeriesPoint } from "./combine.js";
+/** One point of a series as the CLI passes it to the library. */
+export interface SeriesPoint {
+  x?: number | string;
+  y: number | null;
+  n?: number | null;
+}
+
+/** `--aggregate`: how rows that share an x are combined (the library's `aggregate`). */
+const AGGREGATES = ["sum", "mean", "median", "count", "sd"] as const;
+type Aggregate = (typeof AGGREGATES)[number];
 
 const C = "analyse";
 export const CHART_TYPES = ["run", "i", "mr", "xbar", "s", "p", "pp", "u", "up", "c", "g", "t"] as const;
@@ -74,11 +82,8 @@ export interface ChartSettings {
   /** 0-based point indices. */
   exclude: number[];
   target: number | undefined;
-  /**
-   * Run charts: combine rows that share an x (without it, a repeated x is an error). The CLI
-   * combines rows itself before the library sees them; this is passed on for rows it did not.
-   */
-  aggregate?: "mean" | "median" | "sum" | undefined;
+  /** Combine rows that share an x (the library's `aggregate`; it warns how many it combined). */
+  aggregate?: Aggregate | undefined;
   /** The rows carry denominators `n` (p, pp, u, up; and run and i charts, which then plot y/n). */
   n?: boolean;
   /** Multiply the plotted statistic (e.g. 10000 for a rate per 10,000 days). */
@@ -117,19 +122,20 @@ export function analyseRows(rows: readonly SeriesPoint[], s: ChartSettings, hasX
     y: "y" as const,
     ...(withN ? { n: "n" as const } : {}),
     ...(s.multiply !== undefined ? { multiply: s.multiply } : {}),
+    ...(s.aggregate !== undefined ? { aggregate: s.aggregate } : {}),
+    ...(s.target !== undefined ? { target: s.target } : {}),
     ...(s.direction !== undefined ? { direction: s.direction } : {}),
     ...(s.baseline !== undefined ? { baseline: s.baseline } : {}),
     ...(s.phases.length > 0 ? { phases: s.phases } : {}),
     ...(s.exclude.length > 0 ? { exclude: s.exclude } : {}),
   };
   if (s.chart === "run") {
-    return runChart(rows, { ...common, ...(s.rules !== undefined ? { rules: s.rules as "pace" } : {}), ...(s.aggregate !== undefined ? { aggregate: s.aggregate } : {}) } as Parameters<typeof runChart<SeriesPoint>>[1]);
+    return runChart(rows, { ...common, ...(s.rules !== undefined ? { rules: s.rules as "pace" } : {}) });
   }
   return controlChart(rows, {
     ...common,
     type: s.chart as ControlChartType,
     ...(s.rules !== undefined ? { rules: s.rules as "shewhart" } : {}),
-    ...(s.target !== undefined ? { target: s.target } : {}),
   });
 }
 
@@ -191,7 +197,7 @@ function readFlags(values: FlagValues, file: string): AnalyseFlags {
   if (title !== undefined && svg === undefined) throw new UsageError("--title is the title of the SVG chart: give --svg FILE as well", C);
   const delimiter = delimiterFlag(C, stringFlag(values, "delimiter"));
   if (delimiter !== undefined && /\.json$/i.test(file)) throw new UsageError(`--delimiter is for CSV files; ${quote(file)} is read as JSON`, C);
-  const settings: ChartSettings = { chart, rules, direction, baseline, phases, exclude, target, multiply, n: nName !== undefined || NEEDS_N.includes(chart) };
+  const settings: ChartSettings = { chart, rules, direction, baseline, phases, exclude, target, aggregate, multiply, n: nName !== undefined || NEEDS_N.includes(chart) };
   return {
     file, chart, settings, dates, period, aggregate, json, out, svg, title, nName, delimiter,
     filters: parseFilters(C, listFlag(values, "filter")),
@@ -251,51 +257,29 @@ function readColumns(table: Table, f: AnalyseFlags): Columns {
   return { table, xCol, nCol, xs, ys, ns, by, notes };
 }
 
-/** How rows that share an x are combined for this chart, or null to leave them to the library. */
-function combineMethod(f: AnalyseFlags, withN: boolean): Combine | null {
-  if (SUBGROUPS.includes(f.chart)) return null;
-  if (withN) return "pooled";
-  if (SUMMED.includes(f.chart)) return "sum";
-  return f.aggregate ?? null;
-}
-
-function describeCombine(how: Combine, f: AnalyseFlags, c: Columns): string {
-  if (how === "pooled") return `${f.yName} and ${c.nCol ?? "the rows (n)"} summed, so each point is ${f.yName}/${c.nCol ?? "n"} of the totals`;
-  if (how === "sum") return `${f.yName} summed`;
-  if (how === "count") return `each point is the number of rows with a ${f.yName} value`;
-  if (how === "sd") return `each point is the standard deviation of ${f.yName} (n − 1)`;
-  return `each point is the ${how} of ${f.yName}`;
-}
-
-/** One group's points, combined where rows share an x, with the warnings that says so. */
-function prepareGroup(idx: readonly number[], f: AnalyseFlags, c: Columns, key: string): { points: SeriesPoint[]; rows: number[][]; warnings: { code: string; message: string }[] } {
+/**
+ * One group's points (one per row: the library combines rows that share an x and warns how), and
+ * the notes of what the CLI did to them.
+ */
+function prepareGroup(idx: readonly number[], f: AnalyseFlags, c: Columns, key: string): { points: SeriesPoint[]; warnings: { code: string; message: string }[] } {
   const withN = c.ns !== null && f.settings.n === true;
-  const how = combineMethod(f, withN);
   const where = f.byName !== undefined ? ` (${f.byName} ${quote(key)})` : "";
-  const xWhat = f.period ?? (c.xCol === undefined ? "x" : `${c.xCol} value`);
-  if (how === null && f.period !== undefined && !SUBGROUPS.includes(f.chart)) {
-    throw new UsageError(`--period ${f.period}: say how the rows of a ${f.period} combine with --aggregate sum, mean, median, count or sd`, C);
+  const combinedByLibrary = withN || SUMMED.includes(f.chart) || SUBGROUPS.includes(f.chart) || f.aggregate !== undefined;
+  if (c.xs !== null && !combinedByLibrary) {
+    if (f.period !== undefined) throw new UsageError(`--period ${f.period}: say how the rows of a ${f.period} combine with --aggregate sum, mean, median, count or sd`, C);
+    checkDuplicates(c.table, c.xCol!, c.xs, idx, key, f);
   }
-  if (c.xs === null || how === null) {
-    if (c.xs !== null && !SUBGROUPS.includes(f.chart)) checkDuplicates(c.table, c.xCol!, c.xs, idx, key, f);
-    const warnings = f.period !== undefined && SUBGROUPS.includes(f.chart) ? [{ code: "period-subgroups", message: `rows rolled up into ${f.period}s${where}: the rows of each ${f.period} form its subgroup` }] : [];
-    return { points: idx.map((i) => point(c, i, withN)), rows: idx.map((i) => [i]), warnings };
-  }
-  const combined: Combined = combineByX(idx, (i) => c.xs![i]!, (i) => c.ys[i]!, withN ? (i) => c.ns![i]! : null, how);
   const warnings: { code: string; message: string }[] = [];
-  const n = combined.points.length;
-  if (f.period !== undefined) {
-    warnings.push({ code: "period-rollup", message: `${idx.length} rows rolled up into ${n} ${f.period}${n === 1 ? "" : "s"}${where}${combined.shared > 0 ? ` (${rowsEach(combined.fewest, combined.most)})` : ""}: ${describeCombine(how, f, c)}` });
-  } else if (combined.shared > 0) {
-    warnings.push({ code: "rows-combined", message: `${combined.shared} of ${n} ${xWhat}s had more than one row${where} (${rowsEach(combined.fewest, combined.most)}): ${describeCombine(how, f, c)}` });
-  } else if (f.aggregate !== undefined && how === f.aggregate) {
-    warnings.push({ code: "aggregate-unused", message: `--aggregate ${f.aggregate}: no ${xWhat} has more than one row${where}, so nothing was combined` });
+  if (c.xs !== null && (f.period !== undefined || f.aggregate !== undefined)) {
+    const distinct = new Set(idx.map((i) => c.xs![i]!)).size;
+    if (f.period !== undefined) {
+      warnings.push({ code: "period-rollup", message: `${idx.length} row${idx.length === 1 ? "" : "s"}${where} rolled up into ${distinct} ${f.period}${distinct === 1 ? "" : "s"} (each date read as the ${f.period} it falls in${f.period === "week" ? ", weeks starting on Monday" : ""})` });
+    } else if (distinct === idx.length) {
+      warnings.push({ code: "aggregate-unused", message: `--aggregate ${f.aggregate}: no ${c.xCol} value has more than one row${where}, so nothing was combined` });
+    }
   }
-  return { points: combined.points, rows: combined.rows, warnings };
-}
-
-function point(c: Columns, i: number, withN: boolean): SeriesPoint {
-  return { ...(c.xs !== null ? { x: c.xs[i]! } : {}), y: c.ys[i]!, ...(withN ? { n: c.ns![i]! } : {}) };
+  const points = idx.map((i): SeriesPoint => ({ ...(c.xs !== null ? { x: c.xs[i]! } : {}), y: c.ys[i]!, ...(withN ? { n: c.ns![i]! } : {}) }));
+  return { points, warnings };
 }
 
 /** `pace-qi analyse FILE …` */
@@ -327,8 +311,7 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
       flags: ANALYSE_FLAGS,
       row: (k: number, field: string | undefined) => {
         const column = field === "x" ? c.xCol : field === "y" ? f.yName : field === "n" ? c.nCol : field;
-        const i = g.rows[k]?.[0];
-        return i === undefined ? undefined : table.where(i, column);
+        return idx[k] === undefined ? undefined : table.where(idx[k]!, column);
       },
     };
     const chart = withQi(ctx, () => analyseRows(g.points, f.settings, c.xs !== null));

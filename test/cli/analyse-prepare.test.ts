@@ -61,13 +61,13 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse: preparing real-shaped fi
     expect(groups[0]!.chart.points).toHaveLength(24);
     const north = rowsOf(files["infections.csv"]).filter((c) => c[0] === "2023-01-01" && c[1] === "North");
     expect(groups[0]!.chart.points[0]!.y).toBeCloseTo(sum(north.map((c) => Number(c[3]))) / sum(north.map((c) => Number(c[4]))), 12);
-    expect(groups[0]!.chart.warnings[0]).toEqual({
-      code: "rows-combined",
-      message: "24 of 24 month values had more than one row (hospital 'North') (3 rows each): infections and patient_days summed, so each point is infections/patient_days of the totals",
-    });
-    // The text summary carries the same note.
+    // Never summed in silence: the warning says how many rows and how they were combined.
+    expect(groups[0]!.chart.warnings[0]!.code).toBe("rows-combined");
+    expect(groups[0]!.chart.warnings[0]!.message).toMatch(/^72 rows share an x with another row \(24 x values, .*\): their values and their denominators were summed, and the point is Σy \/ Σn/);
+    // The text summary carries the same note under each hospital.
     const text = await run(["analyse", "infections.csv", "--x", "month", "--y", "infections", "--n", "patient_days", "--chart", "u", "--by", "hospital"], dir);
-    expect(text.stdout).toContain("Note: 24 of 24 month values had more than one row (hospital 'West') (3 rows each)");
+    expect(text.stdout).toContain("hospital = West: 24 points of infections/patient_days by month (u chart, shewhart rules, direction neutral)");
+    expect(text.stdout.match(/Note: 72 rows share an x with another row/g)).toHaveLength(3);
   });
 
   it("--filter keeps one infection type (no combining); != drops one; filters on two columns", async () => {
@@ -79,10 +79,10 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse: preparing real-shaped fi
     const row = rowsOf(files["infections.csv"]).find((c) => c[1] === "South" && c[2] === "SSI")!;
     expect(ssi[1]!.chart.points[0]!.y).toBeCloseTo(Number(row[3]) / Number(row[4]), 12);
     const two = JSON.parse((await run([...base, "--filter", "hospital=North", "--filter", "type!=SSI"], dir)).stdout);
-    expect(two.warnings[0].message).toBe("24 of 24 month values had more than one row (2 rows each): infections and patient_days summed, so each point is infections/patient_days of the totals");
+    expect(two.warnings[0].message).toMatch(/^48 rows share an x with another row \(24 x values/);
     // Two = filters on one column keep either value.
     const either = JSON.parse((await run([...base, "--filter", "hospital=North", "--filter", "hospital=South", "--filter", "type=SSI"], dir)).stdout);
-    expect(either.warnings[0].message).toMatch(/^24 of 24 month values had more than one row \(2 rows each\)/);
+    expect(either.warnings[0].message).toMatch(/^48 rows share an x with another row \(24 x values/);
     const text = await run([...base.slice(0, -1), "--filter", "hospital=North"], dir);
     expect(text.stdout.split("\n")[0]).toBe("Rows: 72 of 216 (hospital = North)");
   });
@@ -118,7 +118,9 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse: preparing real-shaped fi
     expect(chart.points.map((p: { x: string }) => p.x)).toEqual(["2024-01-01", "2024-02-01", "2024-03-01", "2024-04-01", "2024-05-01", "2024-06-01"]);
     const jan = rowsOf(files["plans.csv"]).filter((c) => c[0]!.endsWith("/01/2024"));
     expect(chart.points[0].y).toBeCloseTo(jan.filter((c) => c[2] === "yes").length / jan.length, 12);
-    expect(chart.warnings.at(-1).message).toMatch(/^120 rows rolled up into 6 months \(\d+–\d+ rows each\): plan_within_14 and the rows \(n\) summed/);
+    expect(chart.warnings.map((w: { code: string }) => w.code)).toEqual(["logical-column", "n-per-row", "period-rollup", "rows-combined"]);
+    expect(chart.warnings[2].message).toBe("120 rows rolled up into 6 months (each date read as the month it falls in)");
+    expect(chart.warnings[3].message).toMatch(/^120 rows share an x with another row \(6 x values.*Σy \/ Σn/);
   });
 
   it("--period with --aggregate: daily waits to monthly medians, weekly means; without --aggregate it is an error", async () => {
@@ -129,7 +131,8 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse: preparing real-shaped fi
     expect(chart.points).toHaveLength(12);
     const jan = rowsOf(files["waits.csv"]).filter((c) => c[0]!.startsWith("2024-01")).map((c) => Number(c[1])).sort((a, b) => a - b);
     expect(chart.points[0].y).toBe(jan.length % 2 ? jan[jan.length >> 1] : (jan[jan.length / 2 - 1]! + jan[jan.length / 2]!) / 2);
-    expect(chart.warnings[0].message).toMatch(/^183 rows rolled up into 12 months \(\d+–\d+ rows each\): each point is the median of days$/);
+    expect(chart.warnings[0].message).toBe("183 rows rolled up into 12 months (each date read as the month it falls in)");
+    expect(chart.warnings[1].message).toMatch(/^183 rows share an x with another row \(12 x values.*: the median of their values was taken/);
     const week = JSON.parse((await run(["analyse", "waits.csv", "--x", "ended", "--y", "days", "--period", "week", "--aggregate", "count", "--json"], dir)).stdout);
     expect(week.points[0].x).toBe("2024-01-01"); // a Monday
     expect(week.points[1].x).toBe("2024-01-08");
@@ -139,6 +142,20 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse: preparing real-shaped fi
     const none = await run(["analyse", "waits.csv", "--x", "ended", "--y", "days", "--period", "month"], dir);
     expect(none.code).toBe(2);
     expect(none.stderr.split("\n")[0]).toBe("pace-qi analyse: --period month: say how the rows of a month combine with --aggregate sum, mean, median, count or sd");
+  });
+
+  it("--n on an i chart and a run chart reaches the library: they plot y/n (as qicharts2); --target reaches a run chart", async () => {
+    const dir = tempDir(files);
+    const base = ["analyse", "infections.csv", "--x", "month", "--y", "infections", "--n", "patient_days", "--filter", "hospital=South", "--filter", "type=UTI", "--json"];
+    const row = rowsOf(files["infections.csv"]).find((c) => c[1] === "South" && c[2] === "UTI")!;
+    const i = JSON.parse((await run([...base, "--chart", "i", "--multiply", "10000"], dir)).stdout);
+    expect(i.type).toBe("i");
+    expect(i.points[0].y).toBeCloseTo((Number(row[3]) / Number(row[4])) * 10000, 9);
+    expect(i.phases[0].centre).toBeGreaterThan(1);
+    expect(i.phases[0].centre).toBeLessThan(40);
+    const r = JSON.parse((await run([...base, "--target", "0.001"], dir)).stdout);
+    expect(r.points[0].y).toBeCloseTo(Number(row[3]) / Number(row[4]), 12);
+    expect(r.settings.target).toBe(0.001);
   });
 
   it("--svg of a filtered, multiplied chart says so in its subtitle", async () => {
