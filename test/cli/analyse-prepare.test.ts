@@ -199,3 +199,21 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse: every flag takes effect 
     expect(c.stdout).toContain("Note: --aggregate mean: no ended value has more than one row, so nothing was combined");
   });
 });
+
+describe.skipIf(!HAVE_BIN).concurrent("docs/cli.md's worked example runs as written", { timeout: 30_000 }, () => {
+  const ROOT = join(import.meta.dirname, "../..");
+  it("the p chart of yes/no rows rolled up by month flags the months from the change", async () => {
+    const r = await run(["analyse", "examples/data/accommodations.csv", "--x", "accommodated", "--dates", "uk", "--y", "meeting_within_14_days", "--chart", "p", "--period", "month", "--multiply", "100", "--baseline", "17", "--direction", "increase"], ROOT);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Phase 1 (points 1–24): mean 31.3, control limits 2.27–10.3 (varying with the denominators) to 52.2–60.3 (varying with the denominators), 7 points beyond the limits.");
+    expect(r.stdout).toContain("- Jun 2024 (87) is above the upper control limit 60.3: special-cause variation, an improvement.");
+    expect(r.stdout).toContain("Note: 740 rows rolled up into 24 months (each date read as the month it falls in)");
+    const docs = readFileSync(join(ROOT, "docs/cli.md"), "utf8");
+    expect(docs).toContain("- Jun 2024 (87) is above the upper control limit 60.3: special-cause variation, an improvement.");
+  });
+  it("the filtered monthly medians", async () => {
+    const r = await run(["analyse", "examples/data/accommodations.csv", "--x", "accommodated", "--dates", "uk", "--y", "days_to_meeting", "--period", "month", "--aggregate", "median", "--direction", "decrease", "--filter", "legal_basis=s25", "--baseline", "17"], ROOT);
+    expect(r.stdout.split("\n")[0]).toBe("Rows: 526 of 740 (legal_basis = s25)");
+    expect(r.stdout).toContain("- 9 points below the median from Apr 2024 to Dec 2024: a shift, an improvement.");
+  });
+});
