@@ -76,7 +76,8 @@ export interface ChartSettings {
   chart: ChartChoice;
   rules: string | undefined;
   direction: (typeof DIRECTIONS)[number] | undefined;
-  baseline: number | undefined;
+  /** The first N points, or the points up to and including an ISO date (a project's series). */
+  baseline: number | string | undefined;
   /** 0-based point indices or ISO dates. */
   phases: (number | string)[];
   /** 0-based point indices. */

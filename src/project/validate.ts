@@ -8,6 +8,7 @@ import { ramps } from "../pdsa/ramp.js";
 import { periodEnd } from "./dates.js";
 import { issue, prefixIssues, result, type ValidationIssue, type ValidationResult } from "../_lib/issues.js";
 import { projectShapeIssues } from "./guards.js";
+import type { PdsaCycle } from "../pdsa/types.js";
 import type { Project } from "./types.js";
 
 /** @internal Which measures' charts a cycle belongs on: the measures it names, else those linked to its change idea or any node above it. */
@@ -33,6 +34,17 @@ export function measuresForCycles(project: Project): (cycleIndex: number) => str
     for (const m of project.measures) if (m.links.some((l) => up.has(l)) && !out.includes(m.id)) out.push(m.id);
     return out;
   };
+}
+
+/**
+ * @internal The project's cycles, each naming the measures it is charted on: a cycle without
+ * `measures` gets those of its change idea's lineage ({@link measuresForCycles}), so that the
+ * fidelity check follows the same link as the chart annotations (a cycle drawn on three charts
+ * is not "without a measure"). Copies; the project is not changed.
+ */
+export function chartedCycles(project: Project): PdsaCycle[] {
+  const chartsOf = measuresForCycles(project);
+  return project.cycles.map((c, i) => (c.measures !== undefined && c.measures.length > 0 ? c : { ...c, measures: chartsOf(i) }));
 }
 
 interface Range { first: number; last: number }

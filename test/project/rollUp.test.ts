@@ -65,8 +65,10 @@ describe("rollUp", () => {
         firstDate: "2024-05-13",
         lastDate: "2024-05-13",
         parents: ["s2"],
-        // predictions made (not yet studied) is the one met; iteration and scale not assessable
-        fidelity: { score: 1 / 3, metCount: 1, assessedCount: 3 },
+        // predictions made (not yet studied), and data over time: j1 names no measure but is
+        // charted on the measures linked above its change idea (chartedCycles), which have data;
+        // iteration and scale not assessable
+        fidelity: { score: 2 / 3, metCount: 2, assessedCount: 3 },
       },
     ]);
   });
