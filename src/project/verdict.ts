@@ -18,6 +18,8 @@ export interface SignalLike {
   assessment: "improvement" | "deterioration" | "neutral";
   message: string;
   end: unknown;
+  /** Where it starts (x or index), when known: on the same end, the longer pattern is the verdict. */
+  start?: unknown;
   phase?: number;
 }
 
@@ -40,7 +42,8 @@ export interface Verdict {
  * is given, signals whose `phase` is not the last index are ignored (a signal that led to a new
  * phase has already been acted on). Among the current signals the latest (largest `end`; dates
  * compared as calendar days) that says which way things moved (assessment improvement or
- * deterioration) decides the kind — a whole-phase verdict such as too few runs only says that
+ * deterioration) decides the kind (on the same end, the one that started earlier: a sustained
+ * pattern rather than its last point) — a whole-phase verdict such as too few runs only says that
  * something changed, so it decides only when no signal has a direction; others are mentioned. With no current signal the
  * verdict is "insufficient data" when the last phase has `signal: null`, else "no signal".
  *
@@ -63,10 +66,17 @@ export function summariseVerdict(chart: ChartLike): Verdict {
   let latest = candidates[0]!;
   let latestKey = endKey(latest.end);
   for (let i = 1; i < candidates.length; i++) {
-    const k = endKey(candidates[i]!.end);
-    // Later or equal (array order breaks ties); incomparable ends fall back to array order.
-    if (Number.isNaN(k) || Number.isNaN(latestKey) || k >= latestKey) {
-      latest = candidates[i]!;
+    const c = candidates[i]!;
+    const k = endKey(c.end);
+    // Later wins; incomparable ends fall back to array order. On the same end the longer pattern
+    // (earlier start) wins — a shift over a single astronomical point at its last month — and
+    // then array order.
+    const later = Number.isNaN(k) || Number.isNaN(latestKey) || k > latestKey;
+    const sameEnd = k === latestKey;
+    const cs = startKey(c);
+    const ls = startKey(latest);
+    if (later || (sameEnd && (Number.isNaN(cs) || Number.isNaN(ls) || cs <= ls))) {
+      latest = c;
       latestKey = k;
     }
   }
@@ -93,6 +103,12 @@ function checkChart(chart: unknown): asserts chart is ChartLike {
     if (typeof rule !== "string") throw new QiError("invalid-value", ["chart", "signals", i, "rule"], `a signal's rule must be a string, not ${describeValue(rule)}`);
   });
   if (phases !== undefined && !Array.isArray(phases)) throw new QiError("invalid-value", ["chart", "phases"], `chart.phases must be an array, not ${describeValue(phases)}`);
+}
+
+/** Where a signal starts (index or date), NaN when it does not say. */
+function startKey(s: SignalLike): number {
+  const start = (s as { start?: unknown }).start;
+  return start === undefined ? Number.NaN : endKey(start);
 }
 
 function endKey(end: unknown): number {

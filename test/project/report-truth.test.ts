@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fidelity } from "../../src/pdsa/fidelity.js";
 import { ramp } from "../../src/pdsa/ramp.js";
-import { rollUp, safeParseProject, type Project } from "../../src/project/index.js";
+import { rollUp, safeParseProject, summariseVerdict, type Project } from "../../src/project/index.js";
 import { chartedCycles } from "../../src/project/validate.js";
 import { renderReport } from "../../src/render/report.js";
 import { deepFreeze } from "../_shared/freeze.js";
@@ -71,5 +71,17 @@ describe("the PDSA log names cycles by title, never by id", () => {
     expect(log).toContain("<td>2. Spread to all teams");
     expect(log).toContain("<td>PDSA 1<");
     expect(log).not.toMatch(/<td>\d\. (k1|k2|j1)\b/);
+  });
+});
+
+describe("the verdict rests on the sustained pattern, not on its last point", () => {
+  it("a shift and an astronomical point ending on the same month: the shift is the verdict", () => {
+    const v = summariseVerdict({
+      signals: [
+        { rule: "shift", assessment: "improvement", message: "13 points above the median from Jun 2024 to Jun 2025: a shift, an improvement.", start: 41, end: 53 },
+        { rule: "astronomical", assessment: "improvement", message: "Jun 2025 (89.3) is an astronomical point.", start: 53, end: 53 },
+      ],
+    });
+    expect(v).toEqual({ kind: "improvement", text: "improvement signal: 13 points above the median from Jun 2024 to Jun 2025: a shift, an improvement (and 1 other signal in this phase)", rule: "shift", signals: 2 });
   });
 });
