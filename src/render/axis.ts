@@ -115,7 +115,7 @@ export interface YAxis {
 }
 
 /** @internal Build the y axis over the finite values for the pixel range (bottom, top). */
-export function buildYAxis(values: readonly number[], range: readonly [number, number]): YAxis {
+export function buildYAxis(values: readonly number[], range: readonly [number, number], format: (v: number, step: number) => string = formatTick): YAxis {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   for (const v of values) {
@@ -136,5 +136,5 @@ export function buildYAxis(values: readonly number[], range: readonly [number, n
   const scale = scaleLinear().domain([lo, hi]).range([range[0], range[1]]).nice(count);
   const values2 = scale.ticks(count);
   const step = values2.length > 1 ? values2[1]! - values2[0]! : 1;
-  return { pos: (v) => scale(v), ticks: values2.map((v) => ({ pos: scale(v), label: formatTick(v, step) })) };
+  return { pos: (v) => scale(v), ticks: values2.map((v) => ({ pos: scale(v), label: format(v, step) })) };
 }

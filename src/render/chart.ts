@@ -1,12 +1,14 @@
 import type { Assessment } from "../runchart/types.js";
 import { buildXAxis, buildYAxis, xKey, xKind } from "./axis.js";
+import { describeValue } from "../_lib/error.js";
 import { escapeXml, textOf } from "./escape.js";
 import { hash, safeId } from "./id.js";
 import { placeLabels } from "./lanes.js";
-import { markerPath, pointMarker, SHAPES } from "./markers.js";
-import { checkAnnotations, checkTextOptions } from "./options.js";
-import type { ChartModel } from "./model.js";
-import { formatValue, px } from "./number.js";
+import { markerPath, mixedMarker, pointMarker, SHAPES } from "./markers.js";
+import { resolveChartOptions, type ResolvedChartOptions } from "./chartOptions.js";
+import { drawIcons, ICON_GAP, ICON_SIZE, ICONS_HEIGHT } from "./icons.js";
+import { flagMarks, type ChartModel, type Mark } from "./model.js";
+import { formatTick, px } from "./number.js";
 import { polylinePath, stepLines } from "./steps.js";
 import { truncate, truncateMiddle, wrapText } from "./text.js";
 import { textWidth, THEME } from "./theme.js";
@@ -33,15 +35,20 @@ interface LegendItem {
 
 /** @internal Draw a run or control chart model as an SVG string. */
 export function drawChart(model: ChartModel, options: RenderChartOptions = {}): string {
-  checkAnnotations(checkTextOptions(options, ["title", "subtitle", "xLabel", "yLabel", "id"]).annotations);
+  const ro = resolveChartOptions(options, model.phases.length);
+  const fmt = ro.format;
+  // Markers follow the signals the points belong to, limited to the kinds `flags` asks for.
+  const marks = flagMarks(model.points.map((p) => p.mark), ro.flags);
   const W = Math.max(240, finite(options.width, 720));
   const Hmin = Math.max(180, finite(options.height, 360));
   const title = options.title ?? model.defaultTitle;
   const target = options.target === undefined ? model.target : options.target;
   const kind = xKind(model.points.map((p) => p.x));
   const keys = model.points.map((p) => xKey(kind, p.x));
+  // The caller's annotations, then the points' notes (the analysis's `notes`, as qicharts2 draws them).
   const annotations = (options.annotations ?? [])
     .map((a, i) => ({ key: xKey(kind, a.x), label: textOf(a.label, ["options", "annotations", i, "label"]), i }))
+    .concat(pointNotes(model, keys))
     .filter((a) => Number.isFinite(a.key));
   const id = safeId(options.id ?? `qi-${hash(`${model.className}|${title}|${keys.join(",")}|${model.points.map((p) => p.y).join(",")}`)}`);
 
@@ -53,8 +60,10 @@ export function drawChart(model: ChartModel, options: RenderChartOptions = {}): 
   if (target !== null && Number.isFinite(target)) yValues.push(target);
 
   // Header.
-  const titleLines = wrapText(title, Math.floor((W - 24) / (TITLE_SIZE * 0.56)));
-  const subtitleLines = options.subtitle ? wrapText(options.subtitle, Math.floor((W - 24) / (SUBTITLE_SIZE * 0.56))) : [];
+  // Making Data Count icons sit at the top right; the title wraps beside them.
+  const iconsWidth = model.icons === null ? 0 : 2 * ICON_SIZE + ICON_GAP + 12;
+  const titleLines = wrapText(title, Math.floor((W - 24 - iconsWidth) / (TITLE_SIZE * 0.56)));
+  const subtitleLines = options.subtitle ? wrapText(options.subtitle, Math.floor((W - 24 - iconsWidth) / (SUBTITLE_SIZE * 0.56))) : [];
   let y0 = 8;
   const header: string[] = [];
   for (const line of titleLines) {
@@ -65,14 +74,15 @@ export function drawChart(model: ChartModel, options: RenderChartOptions = {}): 
     y0 += SUBTITLE_SIZE + 4;
     header.push(`<text class="subtitle" x="12" y="${px(y0)}" font-size="${SUBTITLE_SIZE}" fill="${THEME.muted}">${escapeXml(line)}</text>`);
   }
-  const headerBottom = y0 + 8;
+  const headerBottom = Math.max(y0 + 8, model.icons === null ? 0 : 10 + ICONS_HEIGHT + 6);
 
   // Right margin: the last phase's value labels.
-  const valueLabels = lastPhaseLabels(model, target);
+  const valueLabels = lastPhaseLabels(model, target, fmt);
   const rightMargin = 14 + Math.max(0, ...valueLabels.map((l) => textWidth(l.text, SMALL) + 6));
 
   // Left margin from provisional y ticks (their labels barely depend on the final plot height).
-  const provisional = buildYAxis(yValues, [Hmin - 60, headerBottom + 20]);
+  const tickFormat = ro.yPercent ? (v: number, step: number) => `${formatTick(v * 100, step * 100)}%` : undefined;
+  const provisional = buildYAxis(yValues, [Hmin - 60, headerBottom + 20], tickFormat);
   const tickWidth = Math.max(...provisional.ticks.map((t) => textWidth(t.label, TICK_SIZE)), 8);
   const left = 10 + (options.yLabel ? LABEL_SIZE + 10 : 0) + tickWidth + 8;
   const right = W - rightMargin;
@@ -89,16 +99,17 @@ export function drawChart(model: ChartModel, options: RenderChartOptions = {}): 
   const lanes = placements.reduce((m, p) => Math.max(m, p.lane + 1), 0);
 
   // Legend (bottom) rows.
-  const legendItems = legendFor(model, target, annotations.length > 0);
+  const legendItems = legendFor(model, marks, ro.flags, target, annotations.length > 0);
   const legendRows = layoutLegend(legendItems, W - 24);
-  const bottomBlock = 22 + (options.xLabel ? 18 : 0) + 8 + legendRows.length * 18 + 6;
+  const captionLines = ro.caption === null ? [] : wrapText(ro.caption, Math.floor((W - 24) / (SMALL * 0.56)));
+  const bottomBlock = 22 + (options.xLabel ? 18 : 0) + 8 + legendRows.length * 18 + 6 + captionLines.length * (SMALL + 4) + (captionLines.length > 0 ? 4 : 0);
 
   // Phase labels sit in a band just above the plot, under the annotation lanes.
-  const phaseBand = model.phases.length > 1 ? 16 : 0;
+  const phaseBand = model.phases.length > 1 || ro.phaseLabels !== null ? 16 : 0;
   const plotTop = headerBottom + lanes * LANE + (lanes > 0 ? 6 : 0) + phaseBand;
   const H = Math.max(Hmin, plotTop + MIN_PLOT + bottomBlock);
   const plotBottom = H - bottomBlock;
-  const y = buildYAxis(yValues, [plotBottom, plotTop + 4]);
+  const y = buildYAxis(yValues, [plotBottom, plotTop + 4], tickFormat);
 
   const out: string[] = [];
   out.push(
@@ -108,6 +119,7 @@ export function drawChart(model: ChartModel, options: RenderChartOptions = {}): 
     `<rect class="background" width="${px(W)}" height="${px(H)}" fill="${THEME.background}"/>`,
     `<g class="header">${header.join("")}</g>`,
   );
+  if (model.icons !== null) out.push(drawIcons(model.icons, W - 12 - 2 * ICON_SIZE - ICON_GAP, 10, id));
 
   // Grid and y axis.
   const yAxis: string[] = [];
@@ -134,13 +146,15 @@ export function drawChart(model: ChartModel, options: RenderChartOptions = {}): 
 
   // Phase breaks, halfway between the phases' neighbouring points (drawn over the annotations' lines).
   let phasesSvg = "";
-  if (model.phases.length > 1) {
+  if (phaseBand > 0) {
     const phaseOut: string[] = [];
     model.phases.forEach((ph, k) => {
       const startX = k === 0 ? left : (xs[ph.start - 1]! + xs[ph.start]!) / 2;
       const endX = k === model.phases.length - 1 ? right : (xs[ph.end]! + xs[ph.end + 1]!) / 2;
       if (k > 0) phaseOut.push(`<line class="phase-break" x1="${px(startX)}" x2="${px(startX)}" y1="${px(plotTop - phaseBand)}" y2="${px(plotBottom)}" stroke="${THEME.axis}" stroke-width="1"/>`);
-      const name = `${k === 0 ? "Phase 1" : ph.origin === "rephase" ? `Phase ${k + 1} (re-phased)` : `Phase ${k + 1}`}${ph.centre !== null ? `: ${model.centreName} ${formatValue(ph.centre)}` : ""}`;
+      const given = ro.phaseLabels?.[k];
+      const base = given ?? (k === 0 ? "Phase 1" : ph.origin === "rephase" ? `Phase ${k + 1} (re-phased)` : `Phase ${k + 1}`);
+      const name = `${base}${ph.centre !== null ? `: ${model.centreName} ${fmt(ph.centre)}` : ""}`;
       const room = Math.floor((endX - startX - 8) / (SMALL * 0.56));
       if (room >= 3) phaseOut.push(`<text class="phase-label" x="${px(startX + 4)}" y="${px(plotTop - 5)}" font-size="${SMALL}" fill="${THEME.muted}" stroke="${THEME.background}" stroke-width="3" paint-order="stroke">${escapeXml(truncate(name, room))}</text>`);
     });
@@ -215,8 +229,9 @@ export function drawChart(model: ChartModel, options: RenderChartOptions = {}): 
   if (lineSegments.length > 0) data.push(`<path class="line" d="${polylinePath(lineSegments)}" fill="none" stroke="${THEME.line}" stroke-width="1.5" stroke-linejoin="round"/>`);
   model.points.forEach((p, i) => {
     if (p.y === null || !Number.isFinite(p.y) || !Number.isFinite(xs[i]!)) return;
-    const tip = `${x.format(keys[i]!)}: ${formatValue(p.y)}${p.assessment ? ` (${p.assessment}: ${p.rules.join(", ")})` : ""}${p.excluded ? " (excluded)" : ""}`;
-    data.push(pointMarker(xs[i]!, y.pos(p.y), p.assessment, p.excluded, "", `<title>${escapeXml(tip)}</title>`));
+    const mark = marks[i] ?? null;
+    const tip = `${x.format(keys[i]!)}: ${fmt(p.y)}${mark ? ` (${MARK_WORDS[mark]}: ${p.rules.join(", ")})` : ""}${p.excluded ? " (excluded)" : ""}`;
+    data.push(pointMarker(xs[i]!, y.pos(p.y), mark, p.excluded, "", `<title>${escapeXml(tip)}</title>`));
   });
   out.push(`<g class="data">${data.join("")}</g>`);
 
@@ -238,6 +253,10 @@ export function drawChart(model: ChartModel, options: RenderChartOptions = {}): 
     }
   });
   out.push(`<g class="legend">${leg.join("")}</g>`);
+  if (captionLines.length > 0) {
+    const top = legendTop + legendRows.length * 18 + 8;
+    out.push(`<g class="caption">${captionLines.map((line, k) => `<text x="12" y="${px(top + k * (SMALL + 4) + SMALL)}" font-size="${SMALL}" fill="${THEME.muted}">${escapeXml(line)}</text>`).join("")}</g>`);
+  }
   out.push("</svg>");
   return out.join("");
 }
@@ -253,18 +272,18 @@ interface ValueLabel {
   colour: string;
 }
 
-function lastPhaseLabels(model: ChartModel, target: number | null): ValueLabel[] {
+function lastPhaseLabels(model: ChartModel, target: number | null, fmt: (v: number) => string): ValueLabel[] {
   const ph = model.phases[model.phases.length - 1];
   const out: ValueLabel[] = [];
   if (ph !== undefined) {
     const last = model.points[ph.end];
     if (last !== undefined) {
-      if (model.limits && last.ucl !== null) out.push({ value: last.ucl, text: `UCL ${formatValue(last.ucl)}`, cls: "limit-label", colour: THEME.muted });
-      if (last.centre !== null) out.push({ value: last.centre, text: `${model.centreName} ${formatValue(last.centre)}`, cls: "centre-label", colour: THEME.text });
-      if (model.limits && last.lcl !== null) out.push({ value: last.lcl, text: `LCL ${formatValue(last.lcl)}`, cls: "limit-label", colour: THEME.muted });
+      if (model.limits && last.ucl !== null) out.push({ value: last.ucl, text: `${model.limitNames.upper} ${fmt(last.ucl)}`, cls: "limit-label", colour: THEME.muted });
+      if (last.centre !== null) out.push({ value: last.centre, text: `${model.centreName} ${fmt(last.centre)}`, cls: "centre-label", colour: THEME.text });
+      if (model.limits && last.lcl !== null) out.push({ value: last.lcl, text: `${model.limitNames.lower} ${fmt(last.lcl)}`, cls: "limit-label", colour: THEME.muted });
     }
   }
-  if (target !== null && Number.isFinite(target)) out.push({ value: target, text: `target ${formatValue(target)}`, cls: "target-label", colour: "#8a5d00" });
+  if (target !== null && Number.isFinite(target)) out.push({ value: target, text: `target ${fmt(target)}`, cls: "target-label", colour: "#8a5d00" });
   return out;
 }
 
@@ -292,13 +311,39 @@ function lineSymbol(colour: string, width: number, dash: string | null): (x: num
   return (x, y) => `<line x1="${px(x)}" x2="${px(x + 18)}" y1="${px(y)}" y2="${px(y)}" stroke="${colour}" stroke-width="${width}"${dash ? ` stroke-dasharray="${dash}"` : ""}/>`;
 }
 
+/** Making Data Count's names for the point colours. */
+const MDC_LABEL: Record<Assessment, string> = {
+  improvement: "Special cause: improvement",
+  deterioration: "Special cause: concern",
+  neutral: "Special cause: neither (no direction set)",
+};
+
 const ASSESSMENT_LABEL: Record<Assessment, string> = {
   improvement: "Improvement",
   deterioration: "Deterioration",
   neutral: "Signal (no direction set)",
 };
 
-function legendFor(model: ChartModel, target: number | null, annotations: boolean): LegendItem[] {
+/** What a mark means, for tooltips. */
+const MARK_WORDS: Record<Mark, string> = {
+  improvement: "improvement",
+  deterioration: "deterioration",
+  neutral: "signal",
+  mixed: "both an improvement and a deterioration signal",
+};
+
+/** The points' notes as annotations at their x (text as given; numbers and booleans as text). */
+function pointNotes(model: ChartModel, keys: readonly number[]): { key: number; label: string; i: number }[] {
+  const out: { key: number; label: string; i: number }[] = [];
+  model.points.forEach((p, i) => {
+    const n = p.note;
+    if (n === undefined || n === null || n === "") return;
+    out.push({ key: keys[i]!, label: typeof n === "string" ? n : typeof n === "number" || typeof n === "boolean" ? String(n) : describeValue(n), i: -1 - i });
+  });
+  return out;
+}
+
+function legendFor(model: ChartModel, marks: ReadonlyArray<Mark | null>, flags: ResolvedChartOptions["flags"], target: number | null, annotations: boolean): LegendItem[] {
   const items: LegendItem[] = [
     {
       key: "data",
@@ -310,16 +355,22 @@ function legendFor(model: ChartModel, target: number | null, annotations: boolea
   items.push({ key: "centre", label: centreLabel, symbol: lineSymbol(THEME.centre, 1.5, null) });
   const extended = model.phases.some((ph) => ph.baselineEnd !== null && ph.baselineEnd < ph.end);
   if (extended) items.push({ key: "centre-extended", label: `${centreLabel} extended`, symbol: lineSymbol(THEME.centre, 1.5, DASH) });
-  if (model.limits && model.points.some((p) => p.ucl !== null || p.lcl !== null)) items.push({ key: "limits", label: "Control limits (3σ)", symbol: lineSymbol(THEME.limit, 1.25, null) });
+  if (model.limits && model.points.some((p) => p.ucl !== null || p.lcl !== null)) items.push({ key: "limits", label: model.limitNames.legend, symbol: lineSymbol(THEME.limit, 1.25, null) });
   if (model.limits && model.points.some((p) => p.ucl2 !== null || p.lcl2 !== null)) items.push({ key: "sigma2", label: "2σ", symbol: lineSymbol(THEME.sigma2, 1, DOT) });
   if (target !== null && Number.isFinite(target)) items.push({ key: "target", label: "Target", symbol: lineSymbol(THEME.target, 2, TARGET_DASH) });
   for (const a of ["improvement", "deterioration", "neutral"] as const) {
-    if (!model.points.some((p) => p.assessment === a && p.y !== null)) continue;
+    if (!model.points.some((p, i) => marks[i] === a && p.y !== null)) continue;
     items.push({
       key: a,
-      label: ASSESSMENT_LABEL[a],
+      label: model.icons !== null ? MDC_LABEL[a] : ASSESSMENT_LABEL[a],
       symbol: (x, y) => `<path d="${markerPath(SHAPES[a], x + 9, y)}" fill="${THEME[a]}"/>`,
     });
+  }
+  if (model.points.some((p, i) => marks[i] === "mixed" && p.y !== null)) {
+    items.push({ key: "mixed", label: "In an improvement and a deterioration signal (both apply)", symbol: (x, y) => mixedMarker(x + 9, y, 1) });
+  }
+  if (flags !== "both") {
+    items.push({ key: "flags", label: `Only ${flags} signals are marked`, symbol: () => "" });
   }
   if (model.points.some((p) => p.excluded && p.y !== null)) {
     items.push({ key: "excluded", label: "Excluded", symbol: (x, y) => `<circle cx="${px(x + 9)}" cy="${px(y)}" r="3.5" fill="${THEME.background}" stroke="${THEME.point}" stroke-width="1.5"/>` });

@@ -2,7 +2,8 @@ import type { ControlChart } from "../spc/types.js";
 import { drawChart } from "./chart.js";
 import { assertControlChart } from "../spc/guards.js";
 import { CONTROL_CHART_NAMES, controlChartText } from "../spc/summary.js";
-import { pointAssessments, type ChartModel } from "./model.js";
+import { mdcIconWords } from "../spc/mdcText.js";
+import { pointMarks, variationMarks, type ChartModel } from "./model.js";
 import type { RenderChartOptions } from "./types.js";
 
 /**
@@ -21,7 +22,10 @@ import type { RenderChartOptions } from "./types.js";
  */
 export function renderControlChart(chart: ControlChart, options: RenderChartOptions = {}): string {
   assertControlChart(chart);
-  const assessments = pointAssessments(chart.points.length, chart.signals);
+  // Making Data Count marks each point by its variation (NHSRplotthedots' precedence), so the
+  // markers agree with the icons; other rule sets by the signals each point belongs to.
+  const mdc = chart.settings.rules?.preset === "mdc";
+  const marks = mdc ? variationMarks(chart.points.map((p) => p.variation ?? null)) : pointMarks(chart.points.length, chart.signals);
   const model: ChartModel = {
     kind: "control",
     className: `qi-control-chart qi-${chart.type}-chart`,
@@ -37,13 +41,16 @@ export function renderControlChart(chart: ControlChart, options: RenderChartOpti
       lcl2: p.lcl2,
       phase: p.phase,
       excluded: p.excluded,
-      assessment: assessments[i] ?? null,
+      mark: marks[i] ?? null,
       rules: p.signals,
+      ...(p.note !== undefined ? { note: p.note } : {}),
     })),
     phases: chart.phases.map((p) => ({ start: p.start, end: p.end, baselineStart: p.baselineStart, baselineEnd: p.baselineEnd, centre: p.centre, origin: p.origin })),
     limits: true,
     summary: controlChartText(chart),
     target: chart.settings.target,
+    limitNames: mdc ? { upper: "UPL", lower: "LPL", legend: "Process limits (3σ)" } : { upper: "UCL", lower: "LCL", legend: "Control limits (3σ)" },
+    icons: mdc ? mdcIconWords(chart) : null,
   };
   return drawChart(model, options);
 }

@@ -1,4 +1,12 @@
 import type { Assessment } from "../runchart/types.js";
+import type { MdcIconWords } from "../spc/mdcText.js";
+
+/**
+ * @internal How a point is marked: by the assessment of the signals it belongs to, or `"mixed"`
+ * when it belongs to an improvement signal and a deterioration signal at once (both are drawn
+ * and the legend says so, rather than one hiding the other).
+ */
+export type Mark = Assessment | "mixed";
 
 /** @internal One point as the chart drawer sees it (run and control charts alike). */
 export interface ModelPoint {
@@ -11,9 +19,11 @@ export interface ModelPoint {
   lcl2: number | null;
   phase: number;
   excluded: boolean;
-  /** The assessment of the signals the point is part of (null when none). */
-  assessment: Assessment | null;
+  /** How the point is marked (null when it is in no signal). */
+  mark: Mark | null;
   rules: readonly string[];
+  /** The caller's note for the point (`notes` of the analysis), drawn on the chart. */
+  note?: unknown;
 }
 
 /** @internal One phase as the chart drawer sees it. */
@@ -40,22 +50,38 @@ export interface ChartModel {
   /** Text for `<desc>`. */
   summary: string;
   target: number | null;
+  /** Names of the upper and lower limits: UCL/LCL, or UPL/LPL (process limits, Making Data Count). */
+  limitNames: { upper: string; lower: string; legend: string };
+  /** Making Data Count icons to draw (rules "mdc"), else null. */
+  icons: MdcIconWords | null;
 }
 
-const RANK: Record<Assessment, number> = { neutral: 1, improvement: 2, deterioration: 3 };
-
 /**
- * @internal The assessment of each point from the signals it belongs to. A point in signals with
- * different assessments shows the most urgent: deterioration, then improvement, then neutral.
+ * @internal The mark of each point from the signals it belongs to: their assessment when they
+ * agree; `"mixed"` when the point is in an improvement signal and a deterioration signal; a
+ * signal with a direction wins over a neutral one (runs verdicts have no points).
  */
-export function pointAssessments(n: number, signals: ReadonlyArray<{ points: readonly number[]; assessment: Assessment }>): Array<Assessment | null> {
-  const out: Array<Assessment | null> = new Array(n).fill(null);
+export function pointMarks(n: number, signals: ReadonlyArray<{ points: readonly number[]; assessment: Assessment }>): Array<Mark | null> {
+  const bits = new Uint8Array(n);
+  const BIT: Record<Assessment, number> = { neutral: 1, improvement: 2, deterioration: 4 };
   for (const s of signals) {
-    for (const i of s.points) {
-      if (i < 0 || i >= n) continue;
-      const cur = out[i];
-      if (cur === null || cur === undefined || RANK[s.assessment] > RANK[cur]) out[i] = s.assessment;
-    }
+    for (const i of s.points) if (i >= 0 && i < n) bits[i]! |= BIT[s.assessment] ?? 0;
+  }
+  const out: Array<Mark | null> = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const b = bits[i]!;
+    out[i] = (b & 6) === 6 ? "mixed" : b & 4 ? "deterioration" : b & 2 ? "improvement" : b & 1 ? "neutral" : null;
   }
   return out;
+}
+
+/** @internal Making Data Count marks: each point's `variation` (NHSRplotthedots' precedence), so markers agree with the icons. */
+export function variationMarks(variation: ReadonlyArray<string | null>): Array<Mark | null> {
+  return variation.map((v) => (v === "improvement" ? "improvement" : v === "concern" ? "deterioration" : v === "neutral-high" || v === "neutral-low" ? "neutral" : null));
+}
+
+/** @internal Keep the marks `flags` asks for (PowerBI-SPC's process flag type): a mixed point keeps the kind asked for. */
+export function flagMarks(marks: ReadonlyArray<Mark | null>, flags: "improvement" | "deterioration" | "both"): Array<Mark | null> {
+  if (flags === "both") return [...marks];
+  return marks.map((m) => (m === flags || m === "mixed" ? flags : null));
 }

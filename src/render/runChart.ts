@@ -2,7 +2,7 @@ import { assertRunChart } from "../runchart/guards.js";
 import { runChartText } from "../runchart/summary.js";
 import type { RunChart } from "../runchart/types.js";
 import { drawChart } from "./chart.js";
-import { pointAssessments, type ChartModel } from "./model.js";
+import { pointMarks, type ChartModel } from "./model.js";
 import type { RenderChartOptions } from "./types.js";
 
 /**
@@ -24,7 +24,7 @@ import type { RenderChartOptions } from "./types.js";
  */
 export function renderRunChart(chart: RunChart, options: RenderChartOptions = {}): string {
   assertRunChart(chart);
-  const assessments = pointAssessments(chart.points.length, chart.signals);
+  const marks = pointMarks(chart.points.length, chart.signals);
   const computed = chart.phases.length > 0 && chart.phases.every((p) => p.baselineStart !== null);
   const model: ChartModel = {
     kind: "run",
@@ -41,13 +41,17 @@ export function renderRunChart(chart: RunChart, options: RenderChartOptions = {}
       lcl2: null,
       phase: p.phase,
       excluded: p.excluded,
-      assessment: assessments[i] ?? null,
+      mark: marks[i] ?? null,
       rules: p.signals,
+      ...(p.note !== undefined ? { note: p.note } : {}),
     })),
     phases: chart.phases.map((p) => ({ start: p.start, end: p.end, baselineStart: p.baselineStart, baselineEnd: p.baselineEnd, centre: p.centre, origin: p.origin })),
     limits: false,
     summary: runChartText(chart),
-    target: null,
+    // The analysis's target (runChart's `target`), unless the render options give one.
+    target: typeof chart.settings.target === "number" ? chart.settings.target : null,
+    limitNames: { upper: "UCL", lower: "LCL", legend: "Control limits (3σ)" },
+    icons: null,
   };
   return drawChart(model, options);
 }

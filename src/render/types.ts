@@ -30,6 +30,19 @@ export interface RenderChartOptions {
   annotations?: readonly ChartAnnotation[];
   /** Prefix for element ids (sanitised to letters, digits, `-` and `_`). Default: a hash of the chart. */
   id?: string;
+  /** A line of text under the legend: a source, a definition (qicharts2's `caption`). */
+  caption?: string;
+  /** Decimals of the centre, limit, target and phase labels and the tooltips, 0–10 (qicharts2's `decimals`). Default: 3 significant figures. */
+  decimals?: number;
+  /** Show the values as per cent: 0.42 reads "42%" on the axis, the labels and the tooltips (qicharts2's `y.percent`). Default false. */
+  yPercent?: boolean;
+  /** A label for each phase, drawn above the plot in place of "Phase k" (qicharts2's `part.labels`); one per phase. */
+  phaseLabels?: readonly string[];
+  /**
+   * Which signals are marked (PowerBI-SPC's process flag type): `"improvement"` or
+   * `"deterioration"` only, or `"both"` (default, neutral signals too). The text still lists every signal.
+   */
+  flags?: "improvement" | "deterioration" | "both";
 }
 
 /** The {@link renderDriverDiagram} options. */

@@ -36,6 +36,21 @@ export function formatNumber(v: number): string {
   return String(Number(v.toPrecision(3)));
 }
 
+/**
+ * Two numbers for a sentence that compares them ("0.001412 is below 0.001415"): each with the
+ * significant figures of {@link formatNumber}, or more — up to 15 — until the two read
+ * differently, so a message never says a value is beyond a limit that prints the same.
+ */
+export function formatApart(a: number, b: number): [string, string] {
+  let x = formatNumber(a);
+  let y = formatNumber(b);
+  for (let digits = 4; x === y && a !== b && digits <= 15; digits++) {
+    x = String(Number(a.toPrecision(digits)));
+    y = String(Number(b.toPrecision(digits)));
+  }
+  return [x, y];
+}
+
 /** How a pattern on one side, or going one way, reads against the direction of improvement. */
 export function assess(sign: 1 | -1, direction: Direction): Assessment {
   if (direction === "neutral") return "neutral";
@@ -82,10 +97,11 @@ export function astronomicalMessage(
   a: Assessment,
 ): string {
   let how: string;
+  const [v, l] = limit === null ? [formatNumber(value), ""] : formatApart(value, limit);
   if (detector.method === "manual") how = "judged by the team";
-  else if (detector.method === "tukey") how = `${side === 1 ? "above" : "below"} ${formatNumber(limit!)}, Tukey's far-out fence (${side === 1 ? "Q3 +" : "Q1 −"} ${detector.k} × IQR)`;
-  else how = `${side === 1 ? "above" : "below"} ${formatNumber(limit!)}, the ${detector.sigma}-sigma limit (mean ${side === 1 ? "+" : "−"} ${detector.sigma} × average moving range / 1.128)`;
-  return `${label(index)} (${formatNumber(value)}) is an astronomical point, ${how}${verdict(a)}.`;
+  else if (detector.method === "tukey") how = `${side === 1 ? "above" : "below"} ${l}, Tukey's far-out fence (${side === 1 ? "Q3 +" : "Q1 −"} ${detector.k} × IQR)`;
+  else how = `${side === 1 ? "above" : "below"} ${l}, the ${detector.sigma}-sigma limit (mean ${side === 1 ? "+" : "−"} ${detector.sigma} × average moving range / 1.128)`;
+  return `${label(index)} (${v}) is an astronomical point, ${how}${verdict(a)}.`;
 }
 
 export function boxMessage(method: "bestbox" | "cutbox", longestRun: number, crossings: number, nUseful: number, centreName: string): string {

@@ -56,8 +56,9 @@ export function excludedMask(n: number, exclude: readonly number[] | undefined, 
  * Lay out the caller's phases, baselines and fixed centres.
  * - `phases`: where new phases start — 0-based point indices, or x values (Dates / ISO date
  *   strings: the phase starts at the first point on or after that day).
- * - `baseline`: a count N (the first N points of every phase set its centre; longer than a phase
- *   is an error), one count per phase (`null` for the whole phase), or an x value (the baseline of
+ * - `baseline`: a count N (the first N points of every phase set its centre; a count longer than
+ *   its phase uses the whole phase, with a `baseline-longer-than-phase` warning, as
+ *   NHSRplotthedots 0.2.2 does with `fix_after_n_points`), one count per phase (`null` for the whole phase), or an x value (the baseline of
  *   the phase containing it ends at the last point on or before that day).
  * - `centre`: a fixed centre for every phase, or one per phase (`null` = computed).
  */
@@ -66,6 +67,7 @@ export function layoutPhases(
   phases: readonly unknown[] | undefined,
   baseline: unknown,
   centre: unknown,
+  warnings: { code: string; message: string; phase?: number }[] = [],
 ): PhaseLayout[] {
   const n = axis.n;
   const starts = new Set<number>([0]);
@@ -101,9 +103,14 @@ export function layoutPhases(
       }
       const length = phase.end - phase.start + 1;
       if (count > length) {
-        throw new QiError("baseline-too-long", path, `a baseline of ${count} points is longer than the phase it belongs to (${length} points, from point ${phase.start} to ${phase.end})`);
+        const k = layout.indexOf(phase);
+        warnings.push({
+          code: "baseline-longer-than-phase",
+          phase: k,
+          message: `The baseline of ${count} points is longer than phase ${k + 1} (${length} point${length === 1 ? "" : "s"}, points ${phase.start + 1} to ${phase.end + 1}): the whole phase is its baseline.`,
+        });
       }
-      phase.baselineEnd = phase.start + count - 1;
+      phase.baselineEnd = phase.start + Math.min(count, length) - 1;
       phase.frozen = true;
     };
     if (typeof baseline === "number") {

@@ -59,7 +59,7 @@ const OPTION_KEYS = ["x", "y", "n", "multiply", "target", "notes", "aggregate", 
  * array of `{ key, chart }`.
  *
  * @throws {QiError} `empty-data`, `all-missing`, `invalid-value`, `invalid-x`, `duplicate-x`,
- *   `unknown-option`, `invalid-option`, `out-of-range`, `baseline-too-long`.
+ *   `unknown-option`, `invalid-option`, `out-of-range`.
  *
  * @example
  * const chart = runChart([12, 14, 11, 13, 12, 14, 13, 7, 6, 7, 5, 6, 5, 6], { direction: "decrease" });
@@ -246,7 +246,7 @@ function analyseWith<T>(data: readonly T[], options: RunChartOptions<T>, arena: 
   if (missing.length === n) throw new QiError("all-missing", ["data"], "every y value is missing: there is nothing to chart");
   if (nActive === 0) throw new QiError("all-missing", ["options", "exclude"], "every point with a value is excluded: there is nothing to analyse");
 
-  const layout = layoutPhases({ n, kind: pts.kind, days: pts.days }, options.phases, options.baseline, options.centre);
+  const layout = layoutPhases({ n, kind: pts.kind, days: pts.days }, options.phases, options.baseline, options.centre, warnings);
   if (rephase !== null && layout.some((p) => p.centre !== null)) {
     throw new QiError("invalid-option", ["options", "rephase"], "rephase computes its own medians; it cannot be combined with a fixed centre");
   }

@@ -38,7 +38,14 @@ export function runChartText(chart: RunChart): string {
     const verdict = p.signal === null ? "too few data for a runs verdict" : p.signal ? "non-random variation" : "no runs signal";
     lines.push(`${head}: ${parts.join(", ")}; ${verdict}.`);
   });
-  if (chart.signals.length === 0) lines.push("No signals: the variation is consistent with chance.");
+  // "Consistent with chance" is a verdict: only phases with enough data give one.
+  const verdicts = chart.phases.filter((p) => p.centre !== null && p.signal !== null).length;
+  const withValues = chart.phases.filter((p) => p.centre !== null).length;
+  if (chart.signals.length === 0) {
+    if (verdicts === 0) lines.push("No signals found, but there are too few data to tell a change from chance.");
+    else if (verdicts < withValues) lines.push("No signals: where there are enough data, the variation is consistent with chance.");
+    else lines.push("No signals: the variation is consistent with chance.");
+  }
   else for (const s of chart.signals) lines.push(`- ${s.message}`);
   for (const w of chart.warnings) lines.push(`Note: ${w.message}`);
   return lines.join("\n");

@@ -35,7 +35,7 @@ import type {
   Variation,
 } from "./types.js";
 import { CONTROL_RULE_MASK } from "./ruleBits.js";
-import { activeIndices, findAlternating, findRunsWhere, findZoneSignals } from "./zones.js";
+import { activeIndices, findAlternating, findMixture, findRunsWhere, findZoneSignals } from "./zones.js";
 
 const OPTION_KEYS = [
   "type", "x", "y", "n", "aggregate", "notes", "by", "rules", "direction", "target", "baseline", "phases", "exclude", "centre", "screenMovingRanges", "sigmaConstant", "multiply", "output",
@@ -53,7 +53,7 @@ const TYPES: readonly ControlChartType[] = ["i", "mr", "xbar", "s", "p", "pp", "
  * numbers or of rows read with `x`, `y` and `n`. With `by`, one chart per group.
  *
  * @throws {QiError} `empty-data`, `all-missing`, `invalid-value`, `invalid-x`, `duplicate-x`,
- *   `unknown-option`, `invalid-option`, `out-of-range`, `baseline-too-long`, `invalid-denominator`,
+ *   `unknown-option`, `invalid-option`, `out-of-range`, `invalid-denominator`,
  *   `count-above-denominator`, `negative-count`, `invalid-time`, `subgroup-too-small`, `too-few-points`.
  *
  * @example
@@ -115,7 +115,7 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
   const s = readSeries(data, options, type, arena, keep, warnings);
   const n = s.n;
   const excluded = excludedMask(n, options.exclude, arena);
-  const layout = layoutPhases({ n, kind: s.kind, days: s.days }, options.phases, options.baseline, options.centre);
+  const layout = layoutPhases({ n, kind: s.kind, days: s.days }, options.phases, options.baseline, options.centre, warnings);
   checkFixedCentres(layout, type, multiply, options.centre);
 
   // The plotted statistic before multiply. For i, c, g, t, xbar and s it is an array read already:
@@ -296,7 +296,7 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
         }
       }
       if (rules.mixture !== false) {
-        for (const f of findRunsWhere(idx, rules.mixture.length, (i) => y[i]! > out.u1[i]! || y[i]! < out.l1[i]!)) {
+        for (const f of findMixture(y, idx, rules.mixture.length, out)) {
           signals.push({ rule: "mixture", phase: k, start: f.start, end: f.end, points: f.points, assessment: "neutral", message: mixtureMessage(label, f.points.length, f.start, f.end, centreName) });
           mark("mixture", f.points);
         }

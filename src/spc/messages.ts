@@ -1,4 +1,4 @@
-import { formatNumber, type PointLabeller } from "../runchart/messages.js";
+import { formatApart, type PointLabeller } from "../runchart/messages.js";
 import type { Assessment } from "../runchart/types.js";
 
 function verdict(a: Assessment): string {
@@ -11,7 +11,8 @@ function span(label: PointLabeller, start: number, end: number): string {
 
 /** "Jun 2024 (31) is above the upper control limit 29.4: special-cause variation, a deterioration." */
 export function beyondLimitsMessage(label: PointLabeller, index: number, value: number, side: 1 | -1, limit: number, limitName: string, a: Assessment): string {
-  return `${label(index)} (${formatNumber(value)}) is ${side === 1 ? "above the upper" : "below the lower"} ${limitName} ${formatNumber(limit)}: special-cause variation${verdict(a)}.`;
+  const [v, l] = formatApart(value, limit);
+  return `${label(index)} (${v}) is ${side === 1 ? "above the upper" : "below the lower"} ${limitName} ${l}: special-cause variation${verdict(a)}.`;
 }
 
 export function zoneMessage(label: PointLabeller, count: number, window: number, sigma: number, side: 1 | -1, start: number, end: number, centreName: string, a: Assessment): string {
@@ -27,5 +28,5 @@ export function alternatingMessage(label: PointLabeller, count: number, start: n
 }
 
 export function mixtureMessage(label: PointLabeller, count: number, start: number, end: number, centreName: string): string {
-  return `${count} points in a row more than 1 sigma from the ${centreName}, on either side, ${span(label, start, end)}: a sign of two processes mixed.`;
+  return `${count} points in a row more than 1 sigma from the ${centreName}, on both sides of it, ${span(label, start, end)}: a sign of two processes mixed.`;
 }

@@ -1,5 +1,6 @@
 import { formatNumber } from "../runchart/messages.js";
 import { assertControlChart } from "./guards.js";
+import { mdcIconWords } from "./mdcText.js";
 import type { ControlChart, ControlChartType } from "./types.js";
 
 /** @internal Names of the control chart types for people. */
@@ -39,6 +40,9 @@ export function summariseControlChart(chart: ControlChart): string {
 export function controlChartText(chart: ControlChart): string {
   const lines: string[] = [`${CONTROL_CHART_NAMES[chart.type] ?? `${chart.type} chart`}.`];
   const centreName = chart.type === "g" ? "median" : "mean";
+  // NHS Making Data Count calls the limits process limits (UPL, LPL).
+  const mdc = chart.settings.rules?.preset === "mdc";
+  const limitsName = mdc ? "process limits" : "control limits";
   chart.phases.forEach((p, k) => {
     const head = `Phase ${k + 1} (points ${p.start + 1}–${p.end + 1})`;
     if (p.centre === null) {
@@ -48,10 +52,14 @@ export function controlChartText(chart: ControlChart): string {
     const parts = [`${centreName} ${formatNumber(p.centre)}`];
     const lo = range(chart, p.start, p.end, "lcl");
     const hi = range(chart, p.start, p.end, "ucl");
-    if (lo !== null || hi !== null) parts.push(`control limits ${lo ?? "none"} to ${hi ?? "none"}`);
+    if (lo !== null || hi !== null) parts.push(`${limitsName} ${lo ?? "none"} to ${hi ?? "none"}`);
     parts.push(p.sigmaSignals === 0 ? "no points beyond the limits" : `${p.sigmaSignals} point${p.sigmaSignals === 1 ? "" : "s"} beyond the limits`);
     lines.push(`${head}: ${parts.join(", ")}.`);
   });
+  if (mdc) {
+    const words = mdcIconWords(chart);
+    lines.push(words.variationText, words.assuranceText);
+  }
   if (chart.signals.length === 0) lines.push("No signals: common-cause variation only.");
   else for (const s of chart.signals) lines.push(`- ${s.message}`);
   for (const w of chart.warnings) lines.push(`Note: ${w.message}`);

@@ -125,6 +125,44 @@ export function findRunsWhere(idx: readonly number[], length: number, test: (i: 
 }
 
 /**
+ * Nelson's test 8, mixture: `length` points in a row more than 1σ from the centre line with
+ * points on both sides of it (Nelson 1984: "eight points in a row on both sides of the centerline
+ * with none in zone C"; qcc and Minitab read it the same way). Eight points beyond 1σ all on one
+ * side are a shift, not a mixture. Each maximal run of points beyond 1σ is read window by window:
+ * the points of every window of `length` with both sides present form the signal (consecutive
+ * such windows join into one).
+ */
+export function findMixture(y: Float64Array, idx: readonly number[], length: number, lines: Pick<Lines, "cl" | "u1" | "l1">): RunFound[] {
+  const found: RunFound[] = [];
+  const beyond = findRunsWhere(idx, length, (i) => y[i]! > lines.u1[i]! || y[i]! < lines.l1[i]!);
+  for (const run of beyond) {
+    const pts = run.points;
+    // above[j] = 1 when point j of the run is above the centre line.
+    const above = pts.map((i) => (y[i]! > lines.cl[i]! ? 1 : 0));
+    let ups = 0;
+    for (let j = 0; j < length; j++) ups += above[j]!;
+    let from = -1;
+    let to = -1;
+    const flush = (): void => {
+      if (from >= 0) found.push({ start: pts[from]!, end: pts[to]!, points: pts.slice(from, to + 1) });
+      from = -1;
+    };
+    for (let w = 0; w + length <= pts.length; w++) {
+      if (w > 0) ups += above[w + length - 1]! - above[w - 1]!;
+      if (ups > 0 && ups < length) {
+        if (from < 0 || w > to) {
+          flush();
+          from = w;
+        }
+        to = w + length - 1;
+      }
+    }
+    flush();
+  }
+  return found;
+}
+
+/**
  * Runs of at least `length` consecutive points alternating up and down (Nelson 1984, test 4: 14
  * in a row). Equal neighbours end the alternation.
  */

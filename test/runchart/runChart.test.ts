@@ -70,7 +70,6 @@ describe("bad input", () => {
     ["unknown option", () => runChart([1, 2], { baseln: 3 } as never), "unknown-option", ["options", "baseln"]],
     ["unknown rule option", () => runChart([1, 2], { rules: { shift: { lenght: 7 } } as never }), "unknown-option", ["options", "rules", "shift", "lenght"]],
     ["bad rule value", () => runChart([1, 2], { rules: { trend: { length: 1 } } }), "invalid-option", ["options", "rules", "trend", "length"]],
-    ["baseline longer than the phase", () => runChart([1, 2, 3, 4], { phases: [2], baseline: 3 }), "baseline-too-long", ["options", "baseline"]],
     ["phase index out of range", () => runChart([1, 2, 3], { phases: [3] }), "out-of-range", ["options", "phases", 0]],
     ["exclude index out of range", () => runChart([1, 2, 3], { exclude: [-1] }), "out-of-range", ["options", "exclude", 0]],
     ["duplicate x", () => runChart([{ x: 1, y: 1 }, { x: 1, y: 2 }], { x: "x", y: "y" }), "duplicate-x", ["data", 1, "x"]],
@@ -272,5 +271,16 @@ describe("the JSDoc examples", () => {
     const { runsLimits, anhoejLimits } = await import("../../src/index.js");
     expect(runsLimits(20)).toEqual({ lower: 7, upper: 15 });
     expect(anhoejLimits(24)).toEqual({ longestRunMax: 8, crossingsMin: 8 });
+  });
+});
+
+describe("a baseline longer than its phase (as NHSRplotthedots 0.2.2)", () => {
+  it("uses the whole phase and warns, naming the phase", () => {
+    const r = runChart([1, 2, 3, 4, 5, 6], { phases: [2], baseline: 3 });
+    expect(r.phases.map((p) => [p.baselineStart, p.baselineEnd])).toEqual([[0, 1], [2, 4]]);
+    expect(r.phases[0]!.centre).toBe(1.5);
+    expect(r.warnings.filter((w) => w.code === "baseline-longer-than-phase")).toEqual([
+      { code: "baseline-longer-than-phase", phase: 0, message: "The baseline of 3 points is longer than phase 1 (2 points, points 1 to 2): the whole phase is its baseline." },
+    ]);
   });
 });

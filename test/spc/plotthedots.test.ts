@@ -19,16 +19,15 @@ const POINT_TYPE: Record<Variation, string> = {
 };
 const ASSURANCE: Record<string, string> = { pass: "consistent_pass", fail: "consistent_fail", inconsistent: "inconsistent" };
 
+// The cases with a rebase group shorter than fix_after_n_points: the package uses the whole group
+// (0.2.2); pace-qi threw baseline-too-long before, and now warns and does the same.
+const SHORT_GROUPS = ["m101-097"];
+
 function run(c: any) {
   const rows = (c.dates as string[]).map((date, i) => ({ date, value: c.y[i] as number }));
   const phases = c.rebase === null ? undefined : (Array.isArray(c.rebase) ? c.rebase : [c.rebase]);
-  // fix_after_n_points: the first N points of each rebase group set the mean and limits (a group
-  // shorter than N uses all its points, as the package).
-  let baseline: (number | null)[] | undefined;
-  if (c.fixAfterNPoints !== null) {
-    const first = controlChart(rows, { x: "date", y: "value", rules: "mdc", ...(phases ? { phases } : {}) });
-    baseline = first.phases.map((p) => (p.end - p.start + 1 > c.fixAfterNPoints ? c.fixAfterNPoints : null));
-  }
+  // fix_after_n_points is passed as it is: a rebase group shorter than N uses all its points with
+  // a baseline-longer-than-phase warning, as the package does.
   return controlChart(rows, {
     x: "date",
     y: "value",
@@ -37,7 +36,7 @@ function run(c: any) {
     screenMovingRanges: c.screenOutliers,
     ...(c.target !== null ? { target: c.target } : {}),
     ...(phases ? { phases } : {}),
-    ...(baseline ? { baseline } : {}),
+    ...(c.fixAfterNPoints !== null ? { baseline: c.fixAfterNPoints as number } : {}),
   });
 }
 
@@ -72,6 +71,12 @@ describe("NHSRplotthedots 0.2.2 (oracle: ../shared/oracle/plotthedots.json)", ()
   });
   it.each(cases.map((c) => [c.id, c]))("%s", (_id, c) => {
     expect(disagreement(c)).toBeNull();
+  });
+  it("every case agrees, the ones with a rebase group shorter than fix_after_n_points too (the whole group, with a warning)", () => {
+    const short = cases.filter((c) => run(c).warnings.some((w) => w.code === "baseline-longer-than-phase"));
+    expect(short.map((c) => c.id)).toEqual(SHORT_GROUPS);
+    expect(short.map(disagreement)).toEqual(short.map(() => null));
+    expect(cases.map(disagreement).filter((d) => d !== null)).toEqual([]);
   });
   // The package refuses fix_after_n_points < 12; the library accepts any baseline of 1 or more
   // points (a short baseline gives wide, unreliable limits, which the docs say).

@@ -36,9 +36,31 @@ describe("rule sets", () => {
     expect(t.signals.find((s) => s.rule === "trend")!.points).toEqual([20, 21, 22, 23, 24, 25, 26]);
     expect(rules(chart([6, 7, 8, 8, 9, 10, 11], { preset: "nelson", innerThird: false, alternating: false, shift: false, fourOfFive: false }))).toEqual([]); // ties break
   });
-  it("Nelson: mixture (8 beyond 1σ either side)", () => {
+  it("Nelson: mixture (8 beyond 1σ, on both sides of the centre line)", () => {
     const c = chart([12, 8, 12, 8, 12.2, 7.9, 12.1, 8.1], { preset: "nelson", alternating: false, fourOfFive: false });
     expect(c.signals.find((s) => s.rule === "mixture")!.points.length).toBe(8);
+    expect(c.signals.find((s) => s.rule === "mixture")!.message).toBe(
+      "8 points in a row more than 1 sigma from the mean, on both sides of it, from point 21 to point 28: a sign of two processes mixed.",
+    );
+  });
+  // Hand-worked against Nelson (1984) test 8, "eight points in a row on both sides of the
+  // centerline with none in zone C": the 1σ lines are 10 ± 1.773 = 8.227 and 11.773.
+  it("Nelson: 8 beyond 1σ all on one side is no mixture (a shift and a 4-of-5 instead)", () => {
+    const one = chart([12, 12.5, 12, 13, 12, 12.5, 12, 13], { preset: "nelson", alternating: false });
+    expect(rules(one)).not.toContain("mixture");
+    expect(rules(one)).toContain("four-of-five");
+  });
+  it("Nelson: a run beyond 1σ is a mixture only in the windows of 8 that hold both sides", () => {
+    // 10 points beyond 1σ: seven above, then three below. Windows 21–28, 22–29 and 23–30 all hold
+    // both sides: one signal, points 21 to 30.
+    const c = chart([12, 12, 12, 12, 12, 12, 12, 8, 8, 8], { preset: "nelson", alternating: false, fourOfFive: false, twoOfThree: false, shift: false });
+    expect(c.signals.filter((s) => s.rule === "mixture").map((s) => [s.start, s.end])).toEqual([[20, 29]]);
+    // 12 beyond 1σ: nine above then three below: the windows with both sides are points 23–30 to 25–32.
+    const d = chart([12, 12, 12, 12, 12, 12, 12, 12, 12, 8, 8, 8], { preset: "nelson", alternating: false, fourOfFive: false, twoOfThree: false, shift: false });
+    expect(d.signals.filter((s) => s.rule === "mixture").map((s) => [s.start, s.end])).toEqual([[22, 31]]);
+    // A point inside 1σ breaks the run: 7 + 7 is no mixture.
+    const e = chart([12, 8, 12, 8, 12, 8, 12, 10, 8, 12, 8, 12, 8, 12], { preset: "nelson", alternating: false, fourOfFive: false, twoOfThree: false });
+    expect(rules(e)).not.toContain("mixture");
   });
   it("overrides: lengths and tie conventions, rules switched off or on", () => {
     expect(rules(chart([10.5, 10.5, 10.5, 10.5, 10.5], { preset: "shewhart", shift: { length: 5 } }))).toEqual(["shift"]);
