@@ -158,7 +158,8 @@ Examples:
 
 Simulates Scottish case records (32 councils, ~3,600 children a year) with an improvement from
 June 2024 (every stage 40% faster), runs the timescales analysis, builds a project from the
-illustrative PACE project with the simulated measures, and writes the report.
+illustrative PACE project with the simulated measures (charted after the simulation's warm-up,
+each centre line set by the period before the change), and writes the report.
 
 Options:
   --out DIR            where to write (default "out")

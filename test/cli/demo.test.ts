@@ -103,3 +103,21 @@ describe.skipIf(!HAVE_BIN)("pace-qi demo", { timeout: 60_000 }, () => {
     expect(bad.stderr.split("\n")[0]).toBe("pace-qi demo: --seed 'x' must be a whole number ≥ 0");
   });
 });
+
+describe.skipIf(!HAVE_BIN)("README's library snippet", { timeout: 60_000 }, () => {
+  it("reports its signals where the simulated change is (2023), none in the years before", async () => {
+    const lib = (await import("../../dist/index.js")) as typeof import("../../src/index.js");
+    const events = lib.simulateCases({ seed: 1, start: "2019-01-01", end: "2024-12-31", improvementFrom: "2023-01-01" });
+    const durations = lib.stageDurations(events, "recommendation", { asOf: "2024-12-31" });
+    const monthly = lib.timescaleSeries(durations, { series: "period", period: "month" }).filter((r) => r.x >= "2021-01-01");
+    const chart = lib.runChart(monthly, { x: "x", y: "y", direction: "decrease", baseline: "2022-12-01" });
+    const text = lib.summariseRunChart(chart);
+    expect(text).toContain("Phase 1 (points 1–48): median 154.8");
+    expect(text).toContain("23 points below the median from Feb 2023 to Dec 2024: a shift, an improvement.");
+    const readme = readFileSync(join(import.meta.dirname, "../../README.md"), "utf8");
+    expect(readme).toContain('baseline: "2022-12-01"');
+    expect(readme).toContain("23 points below the median from Feb 2023 to Dec 2024: a shift, an improvement.");
+    const before = chart.signals.filter((s) => s.assessment !== "neutral" && String(chart.points[s.start]!.x) < "2023-01-01");
+    expect(before).toEqual([]);
+  });
+});
