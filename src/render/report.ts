@@ -52,9 +52,16 @@ export function renderReport(project: Project, options: RenderReportOptions = {}
   if (options.analyse !== undefined && typeof options.analyse !== "function") {
     throw new QiError("invalid-option", ["options", "analyse"], `analyse must be a function (measure, rows) => chart, not ${describeValue(options.analyse)}`);
   }
-  const baselineOf = new Map<string, number | string>();
-  for (const s of project.data) if (s.baseline !== undefined && !baselineOf.has(s.measure)) baselineOf.set(s.measure, s.baseline);
-  const analyse = options.analyse ?? ((m: Measure, rows: readonly SeriesRow[]) => defaultAnalyse(m, rows, baselineOf.get(m.id)));
+  // Each series' baseline, read on the first analysis (rollUp has checked the project by then).
+  let baselineOf: Map<string, number | string> | undefined;
+  const baselineFor = (id: string): number | string | undefined => {
+    if (baselineOf === undefined) {
+      baselineOf = new Map();
+      for (const s of project.data) if (s.baseline !== undefined && !baselineOf.has(s.measure)) baselineOf.set(s.measure, s.baseline);
+    }
+    return baselineOf.get(id);
+  };
+  const analyse = options.analyse ?? ((m: Measure, rows: readonly SeriesRow[]) => defaultAnalyse(m, rows, baselineFor(m.id)));
   const analysed = new Map<string, Analysed>();
   const summary = rollUp(project, {
     analyse: (m, rows) => {

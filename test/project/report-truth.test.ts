@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fidelity } from "../../src/pdsa/fidelity.js";
 import { ramp } from "../../src/pdsa/ramp.js";
-import { rollUp, safeParseProject, summariseVerdict, type Project } from "../../src/project/index.js";
+import { rollUp, safeParseProject, summariseVerdict, validateProject, type Project } from "../../src/project/index.js";
 import { chartedCycles } from "../../src/project/validate.js";
 import { renderReport } from "../../src/render/report.js";
 import { deepFreeze } from "../_shared/freeze.js";
@@ -83,5 +83,20 @@ describe("the verdict rests on the sustained pattern, not on its last point", ()
       ],
     });
     expect(v).toEqual({ kind: "improvement", text: "improvement signal: 13 points above the median from Jun 2024 to Jun 2025: a shift, an improvement (and 1 other signal in this phase)", rule: "shift", signals: 2 });
+  });
+});
+
+describe("validateProject checks a series' baseline", () => {
+  const withBaseline = (baseline: number | string): Project => ({ ...project, data: [{ measure: "out", rows: months(12, (i) => 40 + i), baseline }] });
+  it.each([
+    ["2023-06-01", 'the baseline of "out" ends on 2023-06-01, before the series starts (2024-01-01)'],
+    ["2024-12-01", `the baseline of "out" ends on 2024-12-01, at or after the series' last point (2024-12-01): no point is judged against it`],
+    [12, 'the baseline of "out" (12 points) covers the whole series (12 points): no point is judged against it'],
+  ])("%j is a baseline-outside-data warning", (baseline, message) => {
+    const found = validateProject(withBaseline(baseline)).issues.filter((i) => i.code === "baseline-outside-data");
+    expect(found).toEqual([{ severity: "warning", code: "baseline-outside-data", path: ["data", 0, "baseline"], message }]);
+  });
+  it("a baseline inside the series is fine", () => {
+    expect(validateProject(withBaseline("2024-06-01")).issues.filter((i) => i.code === "baseline-outside-data")).toEqual([]);
   });
 });
