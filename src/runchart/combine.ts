@@ -45,7 +45,7 @@ const DONE: Record<Combine | "ratio" | "subgroup", string> = {
   count: "the rows with a value were counted",
   sd: "the standard deviation of their values was taken",
   ratio: "their values and their denominators were summed, and the point is Σy / Σn",
-  subgroup: "they form one subgroup",
+  subgroup: "the rows of each x form one subgroup",
 };
 
 /**

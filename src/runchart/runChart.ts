@@ -67,6 +67,9 @@ const OPTION_KEYS = ["x", "y", "n", "multiply", "target", "notes", "aggregate", 
  * chart.signals.map((s) => s.rule) //=> ["shift", "too-few-runs", "shift"]
  * chart.signals[0].message //=> "7 points above the median from point 1 to point 7: a shift, a deterioration."
  *
+ * // With a denominator the chart plots y / n (as qicharts2); multiply makes it per cent.
+ * runChart([{ met: 3, n: 4 }, { met: 1, n: 2 }], { y: "met", n: "n", multiply: 100 }).points.map((p) => p.y) //=> [75, 50]
+ *
  * // Long series: the points as columns (typed arrays), the phases and signals as usual.
  * const big = runChart([12, 14, 11, 13, 12, 14, 13, 7, 6, 7, 5, 6, 5, 6], { output: "columns" });
  * big.columns.centre[0] //=> 9

@@ -61,6 +61,12 @@ const TYPES: readonly ControlChartType[] = ["i", "mr", "xbar", "s", "p", "pp", "
  * chart.phases[0].centre //=> 15.125
  * chart.signals.map((s) => s.rule) //=> ["beyond-limits"]
  *
+ * // An i chart of y / n; rows that share an x are combined as Σy / Σn, with a warning.
+ * const rows = [{ x: 1, y: 1, n: 10 }, { x: 2, y: 4, n: 20 }, { x: 2, y: 2, n: 20 }, { x: 3, y: 2, n: 5 }];
+ * const ratio = controlChart(rows, { type: "i", x: "x", y: "y", n: "n" });
+ * ratio.points.map((p) => p.y) //=> [0.1, 0.15, 0.4]
+ * ratio.warnings[0].code //=> "rows-combined"
+ *
  * // Long series: the points as columns (typed arrays), the phases and signals as usual.
  * const big = controlChart([10, 12, 11, 13, 12, 40, 11, 12], { type: "i", output: "columns" });
  * big.columns.ucl[0] //=> 39.4411094224924

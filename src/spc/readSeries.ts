@@ -39,7 +39,7 @@ const NO_N: readonly string[] = ["mr", "xbar", "s", "c", "g", "t"];
  * summed, Σy / Σn (qicharts2 0.8.1 `qic.agg`); a c chart sums them by default (qicharts2's c
  * chart plots `y.sum`); for i, mr, g and t two rows with the same x are an error unless
  * `aggregate` says how to combine them. Whenever rows are combined, a `rows-combined` warning is
- * pushed onto `warnings`. Every bad row is reported (QiError `issues`): denominators missing or
+ * pushed onto `warnings` (for xbar and s charts too, naming the subgroups). Every bad row is reported (QiError `issues`): denominators missing or
  * ≤ 0, counts above denominators (p, pp), negative counts, times ≤ 0 (t), subgroups of one value
  * (xbar, s).
  *
@@ -102,7 +102,10 @@ export function readSeries<T>(
       `rows ${a} and ${b} have the same x (${describeValue(xValueAt(xt, a))}); a ${type} chart has one value per x: give aggregate ("mean", "median", "sum", "count" or "sd") to combine them, or use an xbar or s chart for subgroups`,
     );
   }
-  if (!subgroups && how !== null) {
+  if (subgroups) {
+    const shared = sharedXWarning(xt, "subgroup", `${type} chart`);
+    if (shared !== null) warnings.push(shared);
+  } else if (how !== null) {
     const why = options.aggregate !== undefined ? `aggregate: "${how}"` : perN ? "as qicharts2 with a denominator" : "the c chart's default, as qicharts2; give aggregate to choose";
     const shared = sharedXWarning(xt, how, why);
     if (shared !== null) warnings.push(shared);
