@@ -114,7 +114,7 @@ export interface RollUp {
  *   cycles: [], data: [{ measure: "m1", rows: [3, 4, 3, 5, 4, 3, 4, 8, 9, 8, 9, 10, 9].map((y, i) => ({ x: i + 1, y })) }] };
  * rollUp(project, { analyse: (m, rows) => runChart(rows, { x: "x", y: "y", direction: m.direction }) })
  *   .measures[0].verdict.text
- * //=> "improvement signal: 6 points above the median from x = 8 to x = 13: a shift, an improvement (and 2 other signals in this phase)"
+ * //=> "improvement signal: 6 points above the median from x = 8 to x = 13: a shift, an improvement (and 2 other signals in this phase: 1 shift, too few runs)"
  * // otherwise "no signal" or "insufficient data"
  */
 export function rollUp(project: Project, options: RollUpOptions = {}): RollUp {

@@ -83,7 +83,7 @@ export function summariseVerdict(chart: ChartLike): Verdict {
   const kind: VerdictKind = latest.assessment === "neutral" ? "signal" : latest.assessment;
   const lead = kind === "signal" ? "signal" : `${kind} signal`;
   const others = signals.length - 1;
-  const tail = others > 0 ? ` (and ${others} other signal${others === 1 ? "" : "s"} in this phase)` : "";
+  const tail = others > 0 ? ` (and ${others} other signal${others === 1 ? "" : "s"} in this phase: ${otherKinds(signals, latest)})` : "";
   const text = typeof latest.message === "string" ? latest.message : describeValue(latest.message);
   const message = tail === "" ? text : text.replace(/\.$/, "");
   return { kind, text: `${lead}: ${message}${tail}`, rule: latest.rule, signals: signals.length };
@@ -114,4 +114,34 @@ function startKey(s: SignalLike): number {
 function endKey(end: unknown): number {
   if (typeof end === "number") return end;
   return toDayNumber(end);
+}
+
+/** A rule as words, with its plural (null: no count is shown, e.g. "too few runs"). */
+const RULE_WORDS: Record<string, [string, string] | [string, null]> = {
+  shift: ["shift", "shifts"],
+  trend: ["trend", "trends"],
+  astronomical: ["astronomical point", "astronomical points"],
+  "long-run": ["long run", "long runs"],
+  "beyond-limits": ["point beyond the limits", "points beyond the limits"],
+  "two-of-three": ["2 of 3 beyond 2 sigma", null],
+  "four-of-five": ["4 of 5 beyond 1 sigma", null],
+  "inner-third": ["run in the inner third", "runs in the inner third"],
+  alternating: ["alternating run", "alternating runs"],
+  mixture: ["mixture", "mixtures"],
+  "too-few-runs": ["too few runs", null],
+  "too-many-runs": ["too many runs", null],
+  "few-crossings": ["too few crossings", null],
+};
+
+/** "13 astronomical points, 1 trend": the other signals of the phase by rule, in rule order of first appearance. */
+function otherKinds(signals: readonly SignalLike[], latest: SignalLike): string {
+  const counts = new Map<string, number>();
+  for (const s of signals) if (s !== latest) counts.set(s.rule, (counts.get(s.rule) ?? 0) + 1);
+  return [...counts]
+    .map(([rule, n]) => {
+      const w = Object.prototype.hasOwnProperty.call(RULE_WORDS, rule) ? RULE_WORDS[rule]! : ([rule.replace(/-/g, " "), null] as [string, null]);
+      if (w[1] === null) return n === 1 ? w[0] : `${w[0]} (${n})`;
+      return `${n} ${n === 1 ? w[0] : w[1]}`;
+    })
+    .join(", ");
 }

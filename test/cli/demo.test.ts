@@ -121,3 +121,14 @@ describe.skipIf(!HAVE_BIN)("README's library snippet", { timeout: 60_000 }, () =
     expect(before).toEqual([]);
   });
 });
+
+describe.skipIf(!HAVE_BIN)("docs/cli.md's demo output", { timeout: 60_000 }, () => {
+  it("is what the demo prints", async () => {
+    const dir = tempDir();
+    const r = await run(["demo", "--out", "o"], dir);
+    const docs = readFileSync(join(import.meta.dirname, "../../docs/cli.md"), "utf8");
+    for (const line of r.stdout.split("\n").filter((l) => l.startsWith("- Children with a permanence recommendation") || l.startsWith("- Days from accommodation"))) {
+      expect(docs).toContain(line);
+    }
+  });
+});

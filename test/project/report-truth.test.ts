@@ -82,7 +82,7 @@ describe("the verdict rests on the sustained pattern, not on its last point", ()
         { rule: "astronomical", assessment: "improvement", message: "Jun 2025 (89.3) is an astronomical point.", start: 53, end: 53 },
       ],
     });
-    expect(v).toEqual({ kind: "improvement", text: "improvement signal: 13 points above the median from Jun 2024 to Jun 2025: a shift, an improvement (and 1 other signal in this phase)", rule: "shift", signals: 2 });
+    expect(v).toEqual({ kind: "improvement", text: "improvement signal: 13 points above the median from Jun 2024 to Jun 2025: a shift, an improvement (and 1 other signal in this phase: 1 astronomical point)", rule: "shift", signals: 2 });
   });
 });
 
