@@ -1,8 +1,9 @@
 import { basename, extname } from "node:path";
-import { delimiterFlag, enumFlag, intFlag, listFlag, numberFlag, parseCommandArgs, stringFlag } from "./args.js";
+import { delimiterFlag, enumFlag, intFlag, listFlag, numberFlag, parseCommandArgs, stringFlag, type FlagValues } from "./args.js";
 import { Problems, numberColumn, textColumn, xColumn } from "./convert.js";
 import { DATE_FORMATS, flagDate, type DateFormat } from "./dates.js";
 import { DataError, UsageError, quote } from "./errors.js";
+import { applyFilters, describeFilters, parseFilters, type RowFilter } from "./filter.js";
 import type { Io } from "./io.js";
 import {
   CONTROL_RULE_PRESETS,
@@ -16,28 +17,49 @@ import {
   type ControlChartType,
   type RunChart,
 } from "./lib.js";
+import { logicalColumn } from "./logical.js";
 import { writeAll, type PlannedFile } from "./output.js";
+import { PERIODS, periodStart, type Period } from "./period.js";
 import { withQi } from "./qiMap.js";
 import { summariseControlChart } from "./lib.js";
 import { readTable, requireColumn, type Table } from "./table.js";
 import { slug } from "./slug.js";
 
+/** One point of a series as the CLI passes it to the library. */
+export interface SeriesPoint {
+  x?: number | string;
+  y: number | null;
+  n?: number | null;
+}
+
+/** `--aggregate`: how rows that share an x are combined (the library's `aggregate`). */
+const AGGREGATES = ["sum", "mean", "median", "count", "sd"] as const;
+type Aggregate = (typeof AGGREGATES)[number];
+
 const C = "analyse";
 export const CHART_TYPES = ["run", "i", "mr", "xbar", "s", "p", "pp", "u", "up", "c", "g", "t"] as const;
 export type ChartChoice = (typeof CHART_TYPES)[number];
 const NEEDS_N: readonly string[] = ["p", "pp", "u", "up"];
+/** Charts that plot y/n when given a denominator (as qicharts2's run and I charts do). */
+const RATIO_N: readonly string[] = ["run", "i"];
+/** Charts whose rows sharing an x are combined by summing y (and n): counts, proportions, rates. */
+const SUMMED: readonly string[] = ["p", "pp", "u", "up", "c"];
+/** Charts whose rows sharing an x form a subgroup. */
+const SUBGROUPS: readonly string[] = ["xbar", "s"];
 const DIRECTIONS = ["increase", "decrease", "neutral"] as const;
-const AGGREGATES = ["mean", "median", "sum"] as const;
 
 const SPEC = {
   x: { type: "string" },
   y: { type: "string" },
   n: { type: "string" },
   by: { type: "string" },
+  filter: { type: "string", multiple: true },
   dates: { type: "string" },
   delimiter: { type: "string" },
   chart: { type: "string" },
+  period: { type: "string" },
   aggregate: { type: "string" },
+  multiply: { type: "string" },
   rules: { type: "string" },
   direction: { type: "string" },
   baseline: { type: "string" },
@@ -55,14 +77,19 @@ export interface ChartSettings {
   chart: ChartChoice;
   rules: string | undefined;
   direction: (typeof DIRECTIONS)[number] | undefined;
-  baseline: number | undefined;
+  /** The first N points, or the points up to and including an ISO date (a project's series). */
+  baseline: number | string | undefined;
   /** 0-based point indices or ISO dates. */
   phases: (number | string)[];
   /** 0-based point indices. */
   exclude: number[];
   target: number | undefined;
-  /** Run charts: combine rows that share an x value (without it, a repeated x is an error). */
-  aggregate?: (typeof AGGREGATES)[number] | undefined;
+  /** Combine rows that share an x (the library's `aggregate`; it warns how many it combined). */
+  aggregate?: Aggregate | undefined;
+  /** The rows carry denominators `n` (p, pp, u, up; and run and i charts, which then plot y/n). */
+  n?: boolean;
+  /** Multiply the plotted statistic (e.g. 10000 for a rate per 10,000 days). */
+  multiply?: number | undefined;
 }
 
 /** Flags → the library's option names, for error messages. */
@@ -77,6 +104,7 @@ export const ANALYSE_FLAGS: Readonly<Record<string, string>> = {
   centre: "--baseline",
   n: "--n",
   aggregate: "--aggregate",
+  multiply: "--multiply",
 };
 
 /** Check a rule-set name against the chart family. */
@@ -89,31 +117,27 @@ export function checkRules(command: string, chart: ChartChoice, rules: string | 
 }
 
 /** A run or control chart of rows `{ x?, y, n? }` with the settings. */
-/** One point of a series as the CLI passes it to the library. */
-export interface SeriesPoint {
-  x?: number | string;
-  y: number | null;
-  n?: number | null;
-}
-
 export function analyseRows(rows: readonly SeriesPoint[], s: ChartSettings, hasX: boolean): RunChart | ControlChart {
+  const withN = s.n ?? NEEDS_N.includes(s.chart);
   const common = {
     ...(hasX ? { x: "x" as const } : {}),
     y: "y" as const,
+    ...(withN ? { n: "n" as const } : {}),
+    ...(s.multiply !== undefined ? { multiply: s.multiply } : {}),
+    ...(s.aggregate !== undefined ? { aggregate: s.aggregate } : {}),
+    ...(s.target !== undefined ? { target: s.target } : {}),
     ...(s.direction !== undefined ? { direction: s.direction } : {}),
     ...(s.baseline !== undefined ? { baseline: s.baseline } : {}),
     ...(s.phases.length > 0 ? { phases: s.phases } : {}),
     ...(s.exclude.length > 0 ? { exclude: s.exclude } : {}),
   };
   if (s.chart === "run") {
-    return runChart(rows, { ...common, ...(s.rules !== undefined ? { rules: s.rules as "pace" } : {}), ...(s.aggregate !== undefined ? { aggregate: s.aggregate } : {}) });
+    return runChart(rows, { ...common, ...(s.rules !== undefined ? { rules: s.rules as "pace" } : {}) });
   }
   return controlChart(rows, {
     ...common,
     type: s.chart as ControlChartType,
-    ...(NEEDS_N.includes(s.chart) ? { n: "n" as const } : {}),
     ...(s.rules !== undefined ? { rules: s.rules as "shewhart" } : {}),
-    ...(s.target !== undefined ? { target: s.target } : {}),
   });
 }
 
@@ -121,18 +145,37 @@ export function isControl(chart: RunChart | ControlChart): chart is ControlChart
   return "type" in chart;
 }
 
-/** `pace-qi analyse FILE …` */
-export async function analyseCommand(argv: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandArgs(C, argv, SPEC, { min: 1, max: 1, what: "FILE argument (a CSV or JSON series)" });
-  const file = positionals[0]!;
+/** The command line of `analyse`, checked. */
+interface AnalyseFlags {
+  file: string;
+  chart: ChartChoice;
+  settings: ChartSettings;
+  dates: DateFormat;
+  period: Period | undefined;
+  aggregate: Aggregate | undefined;
+  filters: RowFilter[];
+  json: boolean;
+  out: string | undefined;
+  svg: string | undefined;
+  title: string | undefined;
+  xName: string | undefined;
+  yName: string;
+  nName: string | undefined;
+  byName: string | undefined;
+  delimiter: string | undefined;
+}
+
+function readFlags(values: FlagValues, file: string): AnalyseFlags {
   const chart = enumFlag(C, "chart", stringFlag(values, "chart"), CHART_TYPES) ?? "run";
   const rules = stringFlag(values, "rules");
   checkRules(C, chart, rules);
   const direction = enumFlag(C, "direction", stringFlag(values, "direction"), DIRECTIONS);
   const aggregate = enumFlag(C, "aggregate", stringFlag(values, "aggregate"), AGGREGATES);
-  if (aggregate !== undefined && chart !== "run") {
-    throw new UsageError(`--aggregate is for run charts (here --chart ${chart}): control charts combine rows that share an x themselves (p, pp, u, up and c sum them; xbar and s make a subgroup; i, mr, g and t need one row per x)`, C);
-  }
+  const period = enumFlag(C, "period", stringFlag(values, "period"), PERIODS);
+  const nName = stringFlag(values, "n");
+  checkCombining(chart, aggregate, nName);
+  const multiply = numberFlag(C, "multiply", stringFlag(values, "multiply"));
+  if (multiply !== undefined && !(multiply > 0)) throw new UsageError(`--multiply ${quote(stringFlag(values, "multiply"))} must be a number > 0 (e.g. 100 for a percentage, 10000 for a rate per 10,000)`, C);
   const dates: DateFormat = enumFlag(C, "dates", stringFlag(values, "dates"), DATE_FORMATS) ?? "iso";
   const baseline = intFlag(C, "baseline", stringFlag(values, "baseline"), 1);
   const target = numberFlag(C, "target", stringFlag(values, "target"));
@@ -146,108 +189,192 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
   const json = values.json === true;
   const out = stringFlag(values, "out");
   const svg = stringFlag(values, "svg");
-  if (out !== undefined && !json) throw new UsageError("--out needs --json (write the analysis JSON to FILE)", C);
   const title = stringFlag(values, "title");
-
-  const xName = stringFlag(values, "x");
-  const yName = stringFlag(values, "y") ?? "y";
-  const nName = stringFlag(values, "n");
-  const byName = stringFlag(values, "by");
+  if (out !== undefined && !json) throw new UsageError("--out needs --json (write the analysis JSON to FILE)", C);
+  if (title !== undefined && svg === undefined) throw new UsageError("--title is the title of the SVG chart: give --svg FILE as well", C);
   const delimiter = delimiterFlag(C, stringFlag(values, "delimiter"));
-  const table = await readTable(file, { columns: [xName ?? "x", yName, nName ?? "n", ...(byName ? [byName] : [])], progress: io.stderr, ...(delimiter ? { delimiter } : {}) });
-  if (table.length === 0) throw new DataError(`${file}: no data rows`);
-  const xCol = xName ?? (table.columns.has("x") ? "x" : undefined);
-  const problems = new Problems();
-  const ys = numberColumn(table, yName, requireColumn(table, yName, "--y"), problems);
-  const xs = xCol === undefined ? null : xColumn(table, xCol, requireColumn(table, xCol, "--x"), dates, problems);
-  let ns: (number | null)[] | null = null;
-  if (NEEDS_N.includes(chart)) {
-    const nCol = nName ?? "n";
-    ns = numberColumn(table, nCol, requireColumn(table, nCol, "--n"), problems);
+  if (delimiter !== undefined && /\.json$/i.test(file)) throw new UsageError(`--delimiter is for CSV files; ${quote(file)} is read as JSON`, C);
+  const settings: ChartSettings = { chart, rules, direction, baseline, phases, exclude, target, aggregate, multiply, n: nName !== undefined || NEEDS_N.includes(chart) };
+  return {
+    file, chart, settings, dates, period, aggregate, json, out, svg, title, nName, delimiter,
+    filters: parseFilters(C, listFlag(values, "filter")),
+    xName: stringFlag(values, "x"),
+    yName: stringFlag(values, "y") ?? "y",
+    byName: stringFlag(values, "by"),
+  };
+}
+
+/** Which `--aggregate` and `--n` a chart type can use (usage errors otherwise). */
+function checkCombining(chart: ChartChoice, aggregate: Aggregate | undefined, nName: string | undefined): void {
+  if (nName !== undefined && !NEEDS_N.includes(chart) && !RATIO_N.includes(chart)) {
+    throw new UsageError(`--n is for p, pp, u and up charts, and run and i charts of a ratio y/n (here --chart ${chart})${chart === "c" ? "; a count per denominator is a u chart" : ""}`, C);
   }
-  const by = byName === undefined ? null : textColumn(requireColumn(table, byName, "--by"));
+  if (aggregate === undefined) return;
+  if (SUBGROUPS.includes(chart)) throw new UsageError(`--aggregate is not for ${chart} charts: their rows that share an x form the subgroup`, C);
+  if (aggregate !== "sum" && SUMMED.includes(chart)) throw new UsageError(`--aggregate ${aggregate}: a ${chart} chart combines rows that share an x by summing ${chart === "c" ? "the counts" : "y and n"} (give --aggregate sum, or leave it out)`, C);
+  if (aggregate !== "sum" && nName !== undefined) throw new UsageError(`--aggregate ${aggregate} with --n: rows of a ratio are combined as sum(y) / sum(n), as qicharts2 does (give --aggregate sum, or leave it out)`, C);
+}
+
+/** The columns of the series, read and checked (every problem listed at once). */
+interface Columns {
+  table: Table;
+  xCol: string | undefined;
+  nCol: string | undefined;
+  xs: (number | string | null)[] | null;
+  ys: (number | null)[];
+  ns: (number | null)[] | null;
+  by: string[] | null;
+  notes: { code: string; message: string }[];
+}
+
+function readColumns(table: Table, f: AnalyseFlags): Columns {
+  const xCol = f.xName ?? (table.columns.has("x") ? "x" : undefined);
+  const notes: { code: string; message: string }[] = [];
+  const problems = new Problems();
+  const yValues = requireColumn(table, f.yName, "--y");
+  const logical = logicalColumn(yValues);
+  if (logical !== null) notes.push({ code: "logical-column", message: `column ${f.yName} is yes/no: read as 1 (TRUE, yes) and 0 (FALSE, no)` });
+  const ys = logical ?? numberColumn(table, f.yName, yValues, problems);
+  const x = xCol === undefined ? null : xColumn(table, xCol, requireColumn(table, xCol, "--x"), f.dates, problems);
+  let nCol = f.nName ?? (NEEDS_N.includes(f.chart) ? "n" : undefined);
+  let ns: (number | null)[] | null = null;
+  if (nCol !== undefined && f.nName === undefined && !table.columns.has(nCol) && (f.chart === "p" || f.chart === "pp") && logical !== null) {
+    // A yes/no per case: each row is one case (qicharts2 reads a logical y the same way).
+    ns = ys.map(() => 1);
+    nCol = undefined;
+    notes.push({ code: "n-per-row", message: `each row is one case: n = number of rows with a ${f.yName} value` });
+  } else if (nCol !== undefined) ns = numberColumn(table, nCol, requireColumn(table, nCol, "--n"), problems);
+  const by = f.byName === undefined ? null : textColumn(requireColumn(table, f.byName, "--by"));
   problems.throwIfAny();
+  if (f.period !== undefined) {
+    if (x === null) throw new UsageError(`--period ${f.period} needs dates in an x column (--x COL)`, C);
+    if (x.kind !== "date") throw new UsageError(`--period ${f.period}: column ${xCol} holds numbers, not dates`, C);
+  }
+  const xs = x === null ? null : f.period === undefined ? x.values : x.values.map((v) => (v === null ? v : periodStart(v as string, f.period!)));
+  return { table, xCol, nCol, xs, ys, ns, by, notes };
+}
+
+/**
+ * One group's points (one per row: the library combines rows that share an x and warns how), and
+ * the notes of what the CLI did to them.
+ */
+function prepareGroup(idx: readonly number[], f: AnalyseFlags, c: Columns, key: string): { points: SeriesPoint[]; warnings: { code: string; message: string }[] } {
+  const withN = c.ns !== null && f.settings.n === true;
+  const where = f.byName !== undefined ? ` (${f.byName} ${quote(key)})` : "";
+  const combinedByLibrary = withN || SUMMED.includes(f.chart) || SUBGROUPS.includes(f.chart) || f.aggregate !== undefined;
+  if (c.xs !== null && !combinedByLibrary) {
+    if (f.period !== undefined) throw new UsageError(`--period ${f.period}: say how the rows of a ${f.period} combine with --aggregate sum, mean, median, count or sd`, C);
+    checkDuplicates(c.table, c.xCol!, c.xs, idx, key, f);
+  }
+  const warnings: { code: string; message: string }[] = [];
+  if (c.xs !== null && (f.period !== undefined || f.aggregate !== undefined)) {
+    const distinct = new Set(idx.map((i) => c.xs![i]!)).size;
+    if (f.period !== undefined) {
+      warnings.push({ code: "period-rollup", message: `${idx.length} row${idx.length === 1 ? "" : "s"}${where} rolled up into ${distinct} ${f.period}${distinct === 1 ? "" : "s"} (each date read as the ${f.period} it falls in${f.period === "week" ? ", weeks starting on Monday" : ""})` });
+    } else if (distinct === idx.length) {
+      warnings.push({ code: "aggregate-unused", message: `--aggregate ${f.aggregate}: no ${c.xCol} value has more than one row${where}, so nothing was combined` });
+    }
+  }
+  const points = idx.map((i): SeriesPoint => ({ ...(c.xs !== null ? { x: c.xs[i]! } : {}), y: c.ys[i]!, ...(withN ? { n: c.ns![i]! } : {}) }));
+  return { points, warnings };
+}
+
+/** `pace-qi analyse FILE …` */
+export async function analyseCommand(argv: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandArgs(C, argv, SPEC, { min: 1, max: 1, what: "FILE argument (a CSV or JSON series)" });
+  const f = readFlags(values, positionals[0]!);
+  const wanted = [f.xName ?? "x", f.yName, f.nName ?? "n", ...(f.byName ? [f.byName] : []), ...f.filters.map((r) => r.column)];
+  const read = await readTable(f.file, { columns: wanted, progress: io.stderr, ...(f.delimiter ? { delimiter: f.delimiter } : {}) });
+  if (read.length === 0) throw new DataError(`${f.file}: no data rows`);
+  const filtered = applyFilters(read, f.filters);
+  const c = readColumns(filtered.table, f);
+  const table = c.table;
 
   // Groups (in first-seen order), each with the table rows it came from.
   const groups = new Map<string, number[]>();
   for (let i = 0; i < table.length; i++) {
-    const key = by === null ? "" : by[i]!;
+    const key = c.by === null ? "" : c.by[i]!;
     let g = groups.get(key);
     if (g === undefined) groups.set(key, (g = []));
     g.push(i);
   }
-  const settings: ChartSettings = { chart, rules, direction, baseline, phases, exclude, target, aggregate };
-  const results: { key: string; chart: RunChart | ControlChart; rows: number[] }[] = [];
+  const results: { key: string; chart: RunChart | ControlChart }[] = [];
   for (const [key, idx] of groups) {
-    // Point numbers are 1-based on the command line; say so before the library (0-based) does.
-    for (const [flag, list] of [["phase", phases], ["exclude", exclude]] as const) {
-      for (const p of list) {
-        if (typeof p === "number" && p >= idx.length) {
-          throw new UsageError(`--${flag} ${p + 1}: the series${by !== null ? ` for ${byName} ${quote(key)}` : ""} has ${idx.length} point${idx.length === 1 ? "" : "s"}`, C);
-        }
-      }
-    }
-    if (chart === "run" && xs !== null && aggregate === undefined) checkDuplicates(table, xCol!, xs.values, idx, key, byName);
-    const rows = idx.map((i): SeriesPoint => ({
-      ...(xs !== null ? { x: xs.values[i]! } : {}),
-      y: ys[i]!,
-      ...(ns !== null ? { n: ns[i]! } : {}),
-    }));
+    const g = prepareGroup(idx, f, c, key);
+    checkPointNumbers(f, g.points.length, key);
     const ctx = {
       command: C,
-      file,
+      file: f.file,
       flags: ANALYSE_FLAGS,
       row: (k: number, field: string | undefined) => {
-        const column = field === "x" ? xCol : field === "y" ? yName : field === "n" ? (nName ?? "n") : field;
+        const column = field === "x" ? c.xCol : field === "y" ? f.yName : field === "n" ? c.nCol : field;
         return idx[k] === undefined ? undefined : table.where(idx[k]!, column);
       },
     };
-    const result = withQi(ctx, () => analyseRows(rows, settings, xs !== null));
-    results.push({ key, chart: result, rows: idx });
+    const chart = withQi(ctx, () => analyseRows(g.points, f.settings, c.xs !== null));
+    const notes = [...c.notes, ...g.warnings];
+    results.push({ key, chart: notes.length === 0 ? chart : ({ ...chart, warnings: [...notes, ...chart.warnings] } as typeof chart) });
   }
+  await writeOutputs(f, c, filtered, results, io);
+  return 0;
+}
 
-  // Outputs, computed before anything is written.
+/** Point numbers are 1-based on the command line; say so before the library (0-based) does. */
+function checkPointNumbers(f: AnalyseFlags, points: number, key: string): void {
+  for (const [flag, list] of [["phase", f.settings.phases], ["exclude", f.settings.exclude]] as const) {
+    for (const p of list) {
+      if (typeof p === "number" && p >= points) {
+        throw new UsageError(`--${flag} ${p + 1}: the series${f.byName !== undefined ? ` for ${f.byName} ${quote(key)}` : ""} has ${points} point${points === 1 ? "" : "s"}`, C);
+      }
+    }
+  }
+}
+
+async function writeOutputs(f: AnalyseFlags, c: Columns, filtered: { kept: number; of: number }, results: { key: string; chart: RunChart | ControlChart }[], io: Io): Promise<void> {
   const planned: PlannedFile[] = [];
-  const what = `${chart === "run" ? "run chart" : `${chart} chart`}, ${results[0]!.chart.settings.rules.preset} rules, direction ${results[0]!.chart.settings.direction}`;
+  const first = results[0]!.chart;
+  const what = `${f.chart === "run" ? "run chart" : `${f.chart} chart`}, ${first.settings.rules.preset} rules, direction ${first.settings.direction}`;
+  const of = `${f.yName}${f.settings.n === true && c.nCol !== undefined ? `/${c.nCol}` : ""}${f.settings.multiply !== undefined ? ` × ${f.settings.multiply}` : ""}`;
   const text: string[] = [];
+  if (f.filters.length > 0) text.push(`Rows: ${filtered.kept} of ${filtered.of} (${describeFilters(f.filters)})`, "");
   for (const r of results) {
-    const head = `${by !== null ? `${byName} = ${r.key}: ` : ""}${r.chart.points.length} points of ${yName}${xCol !== undefined ? ` by ${xCol}` : ""} (${what})`;
+    const head = `${c.by !== null ? `${f.byName} = ${r.key}: ` : ""}${r.chart.points.length} points of ${of}${c.xCol !== undefined ? ` by ${f.period ?? c.xCol}` : ""} (${what})`;
     text.push(head, isControl(r.chart) ? summariseControlChart(r.chart) : summariseRunChart(r.chart), "");
   }
-  const jsonText = `${JSON.stringify(by === null ? results[0]!.chart : results.map((r) => ({ key: r.key, chart: r.chart })), null, 2)}\n`;
-  if (json && out !== undefined) planned.push({ path: out, content: jsonText });
-  if (svg !== undefined) {
-    const ext = extname(svg) || ".svg";
-    const stem = svg.slice(0, svg.length - extname(svg).length);
+  const jsonText = `${JSON.stringify(c.by === null ? first : results.map((r) => ({ key: r.key, chart: r.chart })), null, 2)}\n`;
+  if (f.json && f.out !== undefined) planned.push({ path: f.out, content: jsonText });
+  if (f.svg !== undefined) {
+    const ext = extname(f.svg) || ".svg";
+    const stem = f.svg.slice(0, f.svg.length - extname(f.svg).length);
     for (const r of results) {
       const options = {
-        title: title ?? `${yName}${by !== null ? ` — ${r.key}` : ""}`,
-        subtitle: `${basename(file)}: ${what}`,
-        ...(xCol !== undefined ? { xLabel: xCol } : {}),
-        yLabel: yName,
-        ...(target !== undefined ? { target } : {}),
+        title: f.title ?? `${of}${c.by !== null ? ` — ${r.key}` : ""}`,
+        subtitle: `${basename(f.file)}: ${what}${f.filters.length > 0 ? `; ${describeFilters(f.filters)}` : ""}`,
+        ...(c.xCol !== undefined ? { xLabel: f.period ?? c.xCol } : {}),
+        yLabel: of,
+        ...(f.settings.target !== undefined ? { target: f.settings.target } : {}),
       };
       const content = isControl(r.chart) ? renderControlChart(r.chart, options) : renderRunChart(r.chart, options);
-      planned.push({ path: by === null ? svg : `${stem}-${slug(r.key)}${ext}`, content });
+      planned.push({ path: c.by === null ? f.svg : `${stem}-${slug(r.key)}${ext}`, content });
     }
   }
   await writeAll(planned);
-  if (json && out === undefined) io.stdout.write(jsonText);
+  if (f.json && f.out === undefined) io.stdout.write(jsonText);
   else {
     io.stdout.write(text.join("\n"));
     for (const p of planned) io.stdout.write(`Wrote ${p.path}\n`);
   }
-  return 0;
 }
 
-function checkDuplicates(table: Table, xCol: string, xs: readonly (number | string | null)[], idx: readonly number[], key: string, byName: string | undefined): void {
+function checkDuplicates(table: Table, xCol: string, xs: readonly (number | string | null)[], idx: readonly number[], key: string, f: AnalyseFlags): void {
   const seen = new Map<number | string, number>();
   for (const i of idx) {
     const v = xs[i]!;
     const first = seen.get(v);
     if (first !== undefined) {
+      const what = f.chart === "run" ? "a run chart" : `${f.chart === "i" || f.chart === "mr" ? "an" : "a"} ${f.chart} chart`;
       throw new DataError(
-        `${table.where(i, xCol)}: ${quote(String(v))} is already on ${table.where(first).replace(/^.*?: /, "")}${byName !== undefined ? ` (${byName} ${quote(key)})` : ""}; a run chart needs one value per ${xCol}: combine the rows first, or give --aggregate mean, median or sum`,
+        `${table.where(i, xCol)}: ${quote(String(v))} is already on ${table.where(first).replace(/^.*?: /, "")}${f.byName !== undefined ? ` (${f.byName} ${quote(key)})` : ""}; ${what} needs one value per ${xCol}: combine the rows first, or give --aggregate mean, median, sum, count or sd`,
       );
     }
     seen.set(v, i);

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { intFlag, parseCommandArgs, stringFlag } from "./args.js";
 import type { Io } from "./io.js";
 import { isControl } from "./analyse.js";
-import { PACE_STAGES, renderControlChart, renderRunChart, simulateCases, timescaleSeries, type Measure, type SimulatedEvent } from "./lib.js";
+import { PACE_STAGES, renderControlChart, renderRunChart, runChart, simulateCases, timescaleSeries, type Measure, type SimulatedEvent } from "./lib.js";
 import { toCsv, writeAll, type PlannedFile } from "./output.js";
 import { buildReport, verdictLines } from "./report.js";
 import { computeTimescales, timescaleOutputs, type TimescaleSettings } from "./timescales.js";
@@ -12,31 +12,82 @@ declare const __PACE_QI_DEMO_TEMPLATE__: string;
 const C = "demo";
 const SPEC = { out: { type: "string" }, seed: { type: "string" } } as const;
 
-/** The simulation behind the demo: five years of Scottish case records, better from June 2024. */
+/**
+ * The simulation behind the demo: five years of Scottish case records, better from June 2024.
+ * The simulated services start empty in 2021, so their first years fill up (the first
+ * recommendations are the quick ones): the charts start after that warm-up, and each measure's
+ * centre line is set by the months before the change — its baseline — so that the signals show
+ * where the change is.
+ */
 export const DEMO = {
   start: "2021-01-01",
   end: "2025-12-31",
   improvementFrom: "2024-06-01",
   improvementFactor: 0.6,
+  /** The monthly headline measure is charted from here: 17 baseline months before the change. */
+  monthlyFrom: "2023-01-01",
+  /** The last month wholly before the change. */
+  monthlyBaseline: "2024-05-01",
+  /** The quarterly timescale measure is charted from here (the first year is warm-up)… */
+  quarterlyFrom: "2022-01-01",
+  /** …and its baseline is the nine quarters wholly before the change. */
+  quarterlyBaseline: "2024-01-01",
 } as const;
 
 const DAYS_MEASURE: Measure = {
   id: "m-recommendation-days",
-  name: "Days from accommodation to permanence recommendation (monthly median)",
+  name: "Days from accommodation to permanence recommendation (quarterly median)",
   type: "outcome",
   description: "SYNTHETIC: computed by pace-qi timescales from the simulated case records.",
   definition: {
-    description: "Median calendar days from accommodation to the permanence recommendation, for recommendations made in the month.",
+    description: "Median calendar days from accommodation to the permanence recommendation, of the recommendations made in the quarter.",
     clock: { start: "accommodated", stop: "permanence recommendation" },
     unit: "days",
     aggregation: "median",
-    period: "month",
+    period: "quarter",
     dataSource: "simulated case records (pace-qi demo)",
+    owner: "pace-qi demo (synthetic)",
   },
   direction: "decrease",
   target: { value: 182, label: "26 weeks (PACE Aim 2)" },
   links: ["aim"],
 };
+
+const monthName = (iso: string): string => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+
+/**
+ * The headline measure as its series is built: children accommodated in each month (all of them),
+ * the share with a permanence recommendation within 182 days.
+ */
+function headlineMeasure(template: Measure): Measure {
+  return {
+    ...template,
+    description:
+      "SYNTHETIC: from the simulated case records, by month of accommodation; a month is shown once every child accommodated in it has had 182 days of follow-up.",
+    definition: {
+      ...template.definition,
+      description: "Of the children accommodated in the month, the percentage with a permanence recommendation within 182 days (26 weeks) of being accommodated.",
+      numerator: "children in the denominator with a permanence recommendation dated no later than 182 days after accommodation",
+      denominator: "children accommodated in the month (all of them: a child who returns home or leaves care before a recommendation counts as not within 26 weeks)",
+      inclusions: ["every child accommodated in the month in the simulated case records"],
+      exclusions: [],
+      dataSource: "simulated case records (pace-qi demo)",
+      owner: "pace-qi demo (synthetic)",
+    },
+  };
+}
+
+/** The aim with the baseline the headline chart really has. */
+function demoAim(aim: Record<string, unknown>, baseline: number, councils: number): Record<string, unknown> {
+  const about = `about ${Math.round(baseline)}%`;
+  const span = `${monthName(DEMO.monthlyFrom)} to ${monthName(DEMO.monthlyBaseline)}`;
+  return {
+    ...aim,
+    statement: `By 31 March 2026, 80% of children accommodated in the ${councils} simulated councils have a permanence recommendation within 26 weeks of being accommodated (baseline ${about}, ${span}).`,
+    howMuch: `from ${about} (the median of ${span}) to 80%`,
+    forWhom: `children and young people accommodated in the ${councils} simulated Scottish councils (synthetic data)`,
+  };
+}
 
 /** `pace-qi demo [--out DIR] [--seed N]` */
 export async function demoCommand(argv: readonly string[], io: Io): Promise<number> {
@@ -60,28 +111,31 @@ export async function demoCommand(argv: readonly string[], io: Io): Promise<numb
 
   // The project: the illustrative PACE project with its headline measure replaced by the
   // simulated series, plus the timescale itself as a measure.
-  const template = JSON.parse(__PACE_QI_DEMO_TEMPLATE__) as Record<string, unknown> & { measures: Measure[]; data: { measure: string; rows: unknown[] }[] };
+  const template = JSON.parse(__PACE_QI_DEMO_TEMPLATE__) as Record<string, unknown> & {
+    diagram: Record<string, unknown> & { aim: Record<string, unknown> };
+    measures: Measure[];
+    data: { measure: string; rows: unknown[] }[];
+  };
   const rec = ts.stages.find((s) => s.stage.id === "recommendation")!;
-  const cohorts = timescaleSeries(rec.durations, { series: "cohort" }).filter((r) => r.complete && r.pctWithinTarget !== null);
+  const cohorts = timescaleSeries(rec.durations, { series: "cohort", asOf: DEMO.end }).filter((r) => r.complete && r.pctWithinTarget !== null && r.x >= DEMO.monthlyFrom);
   const pctRows = cohorts.map((r) => ({ x: r.x, y: Math.round(r.pctWithinTarget! * 10) / 10, n: r.n }));
-  // By month of completion; the first year is left out: it only completes short stays.
-  const firstFull = `${Number(DEMO.start.slice(0, 4)) + 1}-01-01`;
-  const daysRows = rec.byPeriod.filter((r) => !r.partial && r.x >= firstFull).map((r) => ({ x: r.x, y: r.y }));
-  const measures = [...template.measures, DAYS_MEASURE].map((m) =>
-    m.id === "m-26-weeks"
-      ? { ...m, description: "SYNTHETIC: the percentage of each month's newly accommodated children with a permanence recommendation within 182 days, from the simulated case records (by month of accommodation; months whose children have all had 182 days of follow-up)." }
-      : m,
-  );
+  const quarters = timescaleSeries(rec.durations, { series: "period", period: "quarter", asOf: DEMO.end });
+  const daysRows = quarters.filter((r) => !r.partial && r.x >= DEMO.quarterlyFrom).map((r) => ({ x: r.x, y: r.y }));
+  // The aim's baseline is the headline chart's own centre line.
+  const baseline = runChart(pctRows, { x: "x", y: "y", direction: "increase", baseline: DEMO.monthlyBaseline }).phases[0]!.centre!;
+  const councils = new Set(events.map((e) => e.authority)).size;
+  const measures = [...template.measures, DAYS_MEASURE].map((m) => (m.id === "m-26-weeks" ? headlineMeasure(m) : m));
   const data = [
     ...template.data.filter((d) => d.measure !== "m-26-weeks"),
-    { measure: "m-26-weeks", rows: pctRows },
-    { measure: DAYS_MEASURE.id, rows: daysRows },
+    { measure: "m-26-weeks", baseline: DEMO.monthlyBaseline, rows: pctRows },
+    { measure: DAYS_MEASURE.id, baseline: DEMO.quarterlyBaseline, rows: daysRows },
   ];
   const doc = {
     ...template,
     $schema: "https://unpkg.com/pace-qi/schemas/project.schema.json",
     title: "PACE-style permanence project — pace-qi demo (SYNTHETIC DATA)",
-    description: `Generated by \`pace-qi demo\` (seed ${seed}). Case records are simulated for 32 Scottish councils, ${DEMO.start} to ${DEMO.end}, with every stage ${Math.round((1 - DEMO.improvementFactor) * 100)}% faster for children accommodated from ${DEMO.improvementFrom}. The two permanence measures come from the simulation; the other measures, the driver diagram and the PDSA cycles are the illustrative example project. Nothing here is real data or guidance.`,
+    description: `Generated by \`pace-qi demo\` (seed ${seed}). Case records are simulated for ${councils} Scottish councils, ${DEMO.start} to ${DEMO.end}, with every stage ${Math.round((1 - DEMO.improvementFactor) * 100)}% faster for children who became looked after from ${DEMO.improvementFrom}. The two permanence measures come from the simulation; the simulated services start empty, so their charts begin after a warm-up (${monthName(DEMO.monthlyFrom)}; ${monthName(DEMO.quarterlyFrom)} for the quarterly measure), and every chart's centre line is its baseline: the period before the change. The other measures, the driver diagram and the PDSA cycles are the illustrative example project. Nothing here is real data or guidance.`,
+    diagram: { ...template.diagram, aim: demoAim(template.diagram.aim, baseline, councils) },
     measures,
     data,
   };

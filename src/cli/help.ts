@@ -114,29 +114,44 @@ Prints each phase's centre and every signal in words. Rows are put in x order.
 Columns:
   --x COL              x values: dates or numbers (default: column "x" if there is one,
                        else the points are numbered 1, 2, 3…)
-  --y COL              the values (default "y"); blank cells are gaps
-  --n COL              denominators for p, pp, u, up charts (default "n")
+  --y COL              the values (default "y"); blank cells are gaps; a yes/no column
+                       (TRUE/FALSE, yes/no, 1/0) is read as 1/0
+  --n COL              denominators: p, pp, u, up charts (default "n"); on run and i charts
+                       the chart plots y/n. A p chart of a yes/no y without an n column counts
+                       each row as one case
   --by COL             one chart per value of this column
+  --filter COL=V       keep only rows where COL is V (COL!=V: drop them); repeatable: filters
+                       on different columns all apply, several COL=V on one column keep any
   --dates iso|uk       how dates are written: 2024-03-31 (default) or 31/03/2024
   --delimiter C        the CSV field separator: "," (default), ";" or tab
+
+Preparing:
+  --period P           read each date as its week (from Monday), month, quarter or year, and
+                       combine the rows of a period (daily rows → a monthly chart)
+  --aggregate HOW      how rows that share an x (or a --period) combine: sum, mean, median,
+                       count (rows with a value) or sd. p, pp, u, up charts and charts with --n
+                       sum y and n (Σy/Σn); c charts sum; xbar and s make a subgroup. Without it
+                       a repeated x is an error for run, i, mr, g and t charts. Every combining
+                       is reported in a note
+  --multiply K         multiply the plotted values: 100 for per cent, 10000 for a rate per
+                       10,000 days
 
 Analysis:
   --chart TYPE         run (default), or a control chart: i, mr, xbar, s, p, pp, u, up, c, g, t
   --rules SET          run charts: pace (default), ihi, anhoej;
                        control charts: shewhart (default), ihi, western-electric, nelson, anhoej, mdc
   --direction DIR      increase, decrease or neutral (default): which way is better
-  --aggregate HOW      run charts: combine rows with the same x by mean, median or sum
-                       (without it a repeated x is an error)
   --baseline N         the first N points of each phase set its centre line
   --phase DATE|N       a new phase starts at this date or point number (1-based); repeatable
   --exclude N          leave point N (1-based, in x order) out of the centre and rules; repeatable
-  --target V           a target line (and, for control charts, the assurance check)
+  --target V           a target line (on the plotted scale; for control charts also the
+                       assurance check)
 
 Output:
   --json               write the analysis JSON to stdout (or to --out FILE) instead of the summary
   --out FILE           with --json: write the JSON here
   --svg FILE           write the chart as SVG (with --by, one file per group: FILE-<group>.svg)
-  --title TEXT         the chart's title
+  --title TEXT         the SVG chart's title (needs --svg)
 
 Examples:
   pace-qi analyse weeks.csv --x month --y weeks --direction decrease
@@ -144,6 +159,9 @@ Examples:
   pace-qi analyse audit.csv --x month --y met --n audited --chart p --rules mdc --json --out audit.json
   pace-qi analyse moves.csv --x week --y moves --dates uk --phase 01/04/2024 --by team
   pace-qi analyse reviews.csv --x month --y days --aggregate median --direction decrease
+  pace-qi analyse infections.csv --x month --y infections --n patient_days --chart u \\
+    --filter type=SSI --by hospital --multiply 10000
+  pace-qi analyse visits.csv --x date --dates uk --y plan_in_14_days --chart p --period month
 `,
   timescales: `pace-qi timescales FILE — permanence timescales for every PACE stage
 
@@ -211,7 +229,8 @@ Examples:
 
 Simulates Scottish case records (32 councils, ~3,600 children a year) with an improvement from
 June 2024 (every stage 40% faster), runs the timescales analysis, builds a project from the
-illustrative PACE project with the simulated measures, and writes the report.
+illustrative PACE project with the simulated measures (charted after the simulation's warm-up,
+each centre line set by the period before the change), and writes the report.
 
 Options:
   --out DIR            where to write (default "out")

@@ -74,7 +74,9 @@ export function buildReport(
     if (series === undefined || !series.rows.some((r) => typeof r.y === "number")) continue;
     const hasX = series.rows.every((r) => r.x !== undefined);
     try {
-      charts.set(m.id, analyseRows(series.rows as { x: string | number; y: number | null; n?: number }[], { ...settings, direction: m.direction }, hasX));
+      // --baseline on the command line wins over the series' own baseline.
+      const baseline = settings.baseline ?? series.baseline;
+      charts.set(m.id, analyseRows(series.rows as { x: string | number; y: number | null; n?: number }[], { ...settings, baseline, direction: m.direction }, hasX));
     } catch (e) {
       if (!(e instanceof QiError)) throw e;
       throw fromQiError(e, {

@@ -11,7 +11,7 @@ import type { PdsaCycle, PdsaDecision } from "../pdsa/types.js";
 import type { ValidationIssue } from "../_lib/issues.js";
 import { assertProject } from "./guards.js";
 import type { Project, SeriesRow } from "./types.js";
-import { measuresForCycles, validateProject } from "./validate.js";
+import { chartedCycles, measuresForCycles, validateProject } from "./validate.js";
 import { summariseVerdict, type ChartLike, type Verdict } from "./verdict.js";
 
 /** Analyse one measure's rows into a chart (inject `runChart` or `controlChart` here). */
@@ -114,7 +114,7 @@ export interface RollUp {
  *   cycles: [], data: [{ measure: "m1", rows: [3, 4, 3, 5, 4, 3, 4, 8, 9, 8, 9, 10, 9].map((y, i) => ({ x: i + 1, y })) }] };
  * rollUp(project, { analyse: (m, rows) => runChart(rows, { x: "x", y: "y", direction: m.direction }) })
  *   .measures[0].verdict.text
- * //=> "improvement signal: 6 points above the median from x = 8 to x = 13: a shift, an improvement (and 2 other signals in this phase)"
+ * //=> "improvement signal: 6 points above the median from x = 8 to x = 13: a shift, an improvement (and 2 other signals in this phase: 1 shift, too few runs)"
  * // otherwise "no signal" or "insufficient data"
  */
 export function rollUp(project: Project, options: RollUpOptions = {}): RollUp {
@@ -140,12 +140,17 @@ export function rollUp(project: Project, options: RollUpOptions = {}): RollUp {
   };
 
   // Group cycles by change idea once (Map keyed by id), keeping indices.
+  // Fidelity reads the cycles with the measures they are charted on (chartedCycles).
   const byIdea = new Map<string, PdsaCycle[]>();
-  for (const c of project.cycles) {
-    const list = byIdea.get(c.changeIdea);
-    if (list === undefined) byIdea.set(c.changeIdea, [c]);
-    else list.push(c);
-  }
+  const chartedByIdea = new Map<string, PdsaCycle[]>();
+  const charted = chartedCycles(project);
+  project.cycles.forEach((c, i) => {
+    for (const [map, cycle] of [[byIdea, c], [chartedByIdea, charted[i]!]] as const) {
+      const list = map.get(c.changeIdea);
+      if (list === undefined) map.set(c.changeIdea, [cycle]);
+      else list.push(cycle);
+    }
+  });
 
   const status = new Map<string, ChangeIdeaStatus>();
   const position = new Map<PdsaCycle, number>();
@@ -156,7 +161,7 @@ export function rollUp(project: Project, options: RollUpOptions = {}): RollUp {
     const r = ramp(byIdea.get(id) ?? [], id);
     r.cycles.forEach((c, k) => position.set(c, k + 1));
     status.set(id, r.status);
-    const f = r.cycles.length > 0 ? fidelity(r, fOpts) : null;
+    const f = r.cycles.length > 0 ? fidelity(ramp(chartedByIdea.get(id) ?? [], id), fOpts) : null;
     changeIdeas.push({
       id,
       label: g.label.get(id)!,

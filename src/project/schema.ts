@@ -34,7 +34,7 @@ export const ProjectSchema = z.strictObject({
   diagram: DriverDiagramSchema,
   measures: z.array(MeasureSchema),
   cycles: z.array(PdsaCycleSchema),
-  data: z.array(z.strictObject({ measure: z.string().min(1), rows: z.array(SeriesRowSchema) })),
+  data: z.array(z.strictObject({ measure: z.string().min(1), rows: z.array(SeriesRowSchema), baseline: opt(z.union([z.number().int().min(1), IsoDateSchema])) })),
 });
 
 type Assert<T extends U, U> = T;

@@ -17,6 +17,12 @@ export interface SeriesRow {
 export interface DataSeries {
   measure: string;
   rows: readonly SeriesRow[];
+  /**
+   * The points that set the chart's centre line (and a control chart's limits): the first N
+   * points, or the points up to and including this ISO date — the period before the change, so
+   * that signals appear where the change is. Default: every point.
+   */
+  baseline?: number | string;
 }
 
 /**

@@ -8,6 +8,7 @@ import { ramps } from "../pdsa/ramp.js";
 import { periodEnd } from "./dates.js";
 import { issue, prefixIssues, result, type ValidationIssue, type ValidationResult } from "../_lib/issues.js";
 import { projectShapeIssues } from "./guards.js";
+import type { PdsaCycle } from "../pdsa/types.js";
 import type { Project } from "./types.js";
 
 /** @internal Which measures' charts a cycle belongs on: the measures it names, else those linked to its change idea or any node above it. */
@@ -35,7 +36,31 @@ export function measuresForCycles(project: Project): (cycleIndex: number) => str
   };
 }
 
+/**
+ * @internal The project's cycles, each naming the measures it is charted on: a cycle without
+ * `measures` gets those of its change idea's lineage ({@link measuresForCycles}), so that the
+ * fidelity check follows the same link as the chart annotations (a cycle drawn on three charts
+ * is not "without a measure"). Copies; the project is not changed.
+ */
+export function chartedCycles(project: Project): PdsaCycle[] {
+  const chartsOf = measuresForCycles(project);
+  return project.cycles.map((c, i) => (c.measures !== undefined && c.measures.length > 0 ? c : { ...c, measures: chartsOf(i) }));
+}
+
 interface Range { first: number; last: number }
+
+/** Why a series' baseline cannot mean "the period before the change", or null when it can. */
+function baselineIssue(baseline: unknown, points: number, kind: string, first: number, last: number): string | null {
+  // Anything but a count or a date is the schema's to report.
+  if (typeof baseline !== "number" && typeof baseline !== "string") return null;
+  if (typeof baseline === "number") return baseline >= points ? `(${baseline} points) covers the whole series (${points} points): no point is judged against it` : null;
+  if (kind !== "string") return `is a date (${baseline}) but the series' x values are numbers`;
+  const day = parseIsoDay(baseline);
+  if (!Number.isFinite(first) || Number.isNaN(day)) return null;
+  if (day < first) return `ends on ${baseline}, before the series starts (${formatIsoDay(first)})`;
+  if (day >= last) return `ends on ${baseline}, at or after the series' last point (${formatIsoDay(last)}): no point is judged against it`;
+  return null;
+}
 
 /**
  * Validate a whole project and report every problem with its path from the project root:
@@ -117,6 +142,8 @@ export function validateProject(project: Project): ValidationResult {
       if (v < first) first = v;
       if (v > last) last = v;
     }
+    const b = baselineIssue(s.baseline, s.rows.length, kind, first, last);
+    if (b !== null) issues.push(issue("warning", "baseline-outside-data", ["data", i, "baseline"], `the baseline of ${q(s.measure)} ${b}`));
     if (kind === "string" && Number.isFinite(first)) {
       const m = measures.get(s.measure);
       ranges.set(s.measure, { first, last: m === undefined ? last : periodEnd(last, m.definition.period) });

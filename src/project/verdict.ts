@@ -18,6 +18,8 @@ export interface SignalLike {
   assessment: "improvement" | "deterioration" | "neutral";
   message: string;
   end: unknown;
+  /** Where it starts (x or index), when known: on the same end, the longer pattern is the verdict. */
+  start?: unknown;
   phase?: number;
 }
 
@@ -40,7 +42,8 @@ export interface Verdict {
  * is given, signals whose `phase` is not the last index are ignored (a signal that led to a new
  * phase has already been acted on). Among the current signals the latest (largest `end`; dates
  * compared as calendar days) that says which way things moved (assessment improvement or
- * deterioration) decides the kind — a whole-phase verdict such as too few runs only says that
+ * deterioration) decides the kind (on the same end, the one that started earlier: a sustained
+ * pattern rather than its last point) — a whole-phase verdict such as too few runs only says that
  * something changed, so it decides only when no signal has a direction; others are mentioned. With no current signal the
  * verdict is "insufficient data" when the last phase has `signal: null`, else "no signal".
  *
@@ -63,17 +66,24 @@ export function summariseVerdict(chart: ChartLike): Verdict {
   let latest = candidates[0]!;
   let latestKey = endKey(latest.end);
   for (let i = 1; i < candidates.length; i++) {
-    const k = endKey(candidates[i]!.end);
-    // Later or equal (array order breaks ties); incomparable ends fall back to array order.
-    if (Number.isNaN(k) || Number.isNaN(latestKey) || k >= latestKey) {
-      latest = candidates[i]!;
+    const c = candidates[i]!;
+    const k = endKey(c.end);
+    // Later wins; incomparable ends fall back to array order. On the same end the longer pattern
+    // (earlier start) wins — a shift over a single astronomical point at its last month — and
+    // then array order.
+    const later = Number.isNaN(k) || Number.isNaN(latestKey) || k > latestKey;
+    const sameEnd = k === latestKey;
+    const cs = startKey(c);
+    const ls = startKey(latest);
+    if (later || (sameEnd && (Number.isNaN(cs) || Number.isNaN(ls) || cs <= ls))) {
+      latest = c;
       latestKey = k;
     }
   }
   const kind: VerdictKind = latest.assessment === "neutral" ? "signal" : latest.assessment;
   const lead = kind === "signal" ? "signal" : `${kind} signal`;
   const others = signals.length - 1;
-  const tail = others > 0 ? ` (and ${others} other signal${others === 1 ? "" : "s"} in this phase)` : "";
+  const tail = others > 0 ? ` (and ${others} other signal${others === 1 ? "" : "s"} in this phase: ${otherKinds(signals, latest)})` : "";
   const text = typeof latest.message === "string" ? latest.message : describeValue(latest.message);
   const message = tail === "" ? text : text.replace(/\.$/, "");
   return { kind, text: `${lead}: ${message}${tail}`, rule: latest.rule, signals: signals.length };
@@ -95,7 +105,43 @@ function checkChart(chart: unknown): asserts chart is ChartLike {
   if (phases !== undefined && !Array.isArray(phases)) throw new QiError("invalid-value", ["chart", "phases"], `chart.phases must be an array, not ${describeValue(phases)}`);
 }
 
+/** Where a signal starts (index or date), NaN when it does not say. */
+function startKey(s: SignalLike): number {
+  const start = (s as { start?: unknown }).start;
+  return start === undefined ? Number.NaN : endKey(start);
+}
+
 function endKey(end: unknown): number {
   if (typeof end === "number") return end;
   return toDayNumber(end);
+}
+
+/** A rule as words, with its plural (null: no count is shown, e.g. "too few runs"). */
+const RULE_WORDS: Record<string, [string, string] | [string, null]> = {
+  shift: ["shift", "shifts"],
+  trend: ["trend", "trends"],
+  astronomical: ["astronomical point", "astronomical points"],
+  "long-run": ["long run", "long runs"],
+  "beyond-limits": ["point beyond the limits", "points beyond the limits"],
+  "two-of-three": ["2 of 3 beyond 2 sigma", null],
+  "four-of-five": ["4 of 5 beyond 1 sigma", null],
+  "inner-third": ["run in the inner third", "runs in the inner third"],
+  alternating: ["alternating run", "alternating runs"],
+  mixture: ["mixture", "mixtures"],
+  "too-few-runs": ["too few runs", null],
+  "too-many-runs": ["too many runs", null],
+  "few-crossings": ["too few crossings", null],
+};
+
+/** "13 astronomical points, 1 trend": the other signals of the phase by rule, in rule order of first appearance. */
+function otherKinds(signals: readonly SignalLike[], latest: SignalLike): string {
+  const counts = new Map<string, number>();
+  for (const s of signals) if (s !== latest) counts.set(s.rule, (counts.get(s.rule) ?? 0) + 1);
+  return [...counts]
+    .map(([rule, n]) => {
+      const w = Object.prototype.hasOwnProperty.call(RULE_WORDS, rule) ? RULE_WORDS[rule]! : ([rule.replace(/-/g, " "), null] as [string, null]);
+      if (w[1] === null) return n === 1 ? w[0] : `${w[0]} (${n})`;
+      return `${n} ${n === 1 ? w[0] : w[1]}`;
+    })
+    .join(", ");
 }

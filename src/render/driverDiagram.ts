@@ -114,7 +114,9 @@ export function renderDriverDiagram(diagram: DriverDiagram, options: RenderDrive
       y += b.height + GAP;
     }
   });
-  const H = top + bodyHeight + 16;
+  const hasWeak = diagram.links.some((l) => l.strength === "weak" && boxes.has(l.from) && boxes.has(l.to) && l.from !== l.to && l.from !== diagram.aim.id);
+  const legendY = top + bodyHeight + 22;
+  const H = top + bodyHeight + 16 + (hasWeak ? 24 : 0);
 
   // Links (under the boxes).
   const links: string[] = [];
@@ -158,6 +160,7 @@ export function renderDriverDiagram(diagram: DriverDiagram, options: RenderDrive
 
   // Text alternative: every node with its parents and status.
   const desc: string[] = [`Aim: ${diagram.aim.statement}`];
+  if (hasWeak) desc.push("Solid links: the node drives its parent; dashed links: a weaker, contributing link.");
   for (const [k, c] of COLUMNS.entries()) {
     if (k === 0 || columns[k]!.length === 0) continue;
     desc.push(`${c.heading}: ${columns[k]!.map((b) => `${g.label.get(b.id)}${descLinks.has(b.id) ? ` (acts on ${descLinks.get(b.id)!.join("; ")})` : ""}${b.status !== null ? ` [${b.status}]` : ""}`).join(". ")}.`);
@@ -171,6 +174,15 @@ export function renderDriverDiagram(diagram: DriverDiagram, options: RenderDrive
     `<g class="header">${header.join("")}</g>`,
     `<g class="links">${links.join("")}</g>`,
     `<g class="nodes">${nodes.join("")}</g>`,
+    hasWeak ? linkLegend(legendY) : "",
     "</svg>",
   ].join("");
+}
+
+/** The key to the two kinds of link, drawn when a diagram has weak (dashed) links. */
+function linkLegend(y: number): string {
+  const sample = (x: number, weak: boolean) =>
+    `<path d="M${px(x)},${px(y)}H${px(x + 28)}" fill="none" stroke="${weak ? THEME.line : THEME.muted}" stroke-width="${weak ? 1.25 : 1.75}"${weak ? ' stroke-dasharray="5 4"' : ""}/>`;
+  const label = (x: number, text: string) => `<text x="${px(x + 34)}" y="${px(y + 4)}" font-size="11" fill="${THEME.muted}">${text}</text>`;
+  return `<g class="legend">${sample(12, false)}${label(12, "drives (strong link)")}${sample(190, true)}${label(190, "contributes to (weak link)")}</g>`;
 }

@@ -4,6 +4,7 @@ import { fidelity } from "../pdsa/fidelity.js";
 import { ramp } from "../pdsa/ramp.js";
 import type { PdsaCycle } from "../pdsa/types.js";
 import { rollUp, type ChangeIdeaSummary, type MeasureSummary } from "../project/rollUp.js";
+import { chartedCycles } from "../project/validate.js";
 import type { Project, SeriesRow } from "../project/types.js";
 import type { ChartLike } from "../project/verdict.js";
 import { runChart } from "../runchart/runChart.js";
@@ -60,7 +61,16 @@ export function renderReport(project: Project, options: RenderReportOptions = {}
   if (options.analyse !== undefined && typeof options.analyse !== "function") {
     throw new QiError("invalid-option", ["options", "analyse"], `analyse must be a function (measure, rows) => chart, not ${describeValue(options.analyse)}`);
   }
-  const analyse = options.analyse ?? defaultAnalyse;
+  // Each series' baseline, read on the first analysis (rollUp has checked the project by then).
+  let baselineOf: Map<string, number | string> | undefined;
+  const baselineFor = (id: string): number | string | undefined => {
+    if (baselineOf === undefined) {
+      baselineOf = new Map();
+      for (const s of project.data) if (s.baseline !== undefined && !baselineOf.has(s.measure)) baselineOf.set(s.measure, s.baseline);
+    }
+    return baselineOf.get(id);
+  };
+  const analyse = options.analyse ?? ((m: Measure, rows: readonly SeriesRow[]) => defaultAnalyse(m, rows, baselineFor(m.id)));
   const analysed = new Map<string, Analysed>();
   const summary = rollUp(project, {
     analyse: (m, rows) => {
@@ -119,7 +129,7 @@ export function renderReport(project: Project, options: RenderReportOptions = {}
     for (const i of summary.issues) body.push(`<li class="${i.severity}">${escapeXml(`${i.severity}: ${i.message}`)} <span class="muted">(${escapeXml(i.path.join("."))})</span></li>`);
     body.push("</ul></section>");
   }
-  body.push(`<footer>Made with pace-qi. Run charts: median and runs rules (Perla, Provost &amp; Murray 2011; Anhøj 2015); control charts: Shewhart limits (Montgomery; Provost &amp; Murray 2011); PDSA fidelity: Taylor et al. 2014.</footer>`);
+  body.push(`<footer>${escapeXml(methodsUsed([...analysed.values()], project.cycles.length > 0))}</footer>`);
 
   return [
     "<!DOCTYPE html>",
@@ -154,8 +164,9 @@ function controlChartLike(chart: ControlChart): ChartLike {
   return { signals: chart.signals, phases: chart.phases.map((p) => ({ signal: p.centre === null ? null : p.sigmaSignals > 0 || p.runsSignal === true })) };
 }
 
-function defaultAnalyse(measure: Measure, rows: readonly SeriesRow[]): RunChart {
-  return runChart(rows, { x: "x", y: "y", direction: measure.direction });
+/** A run chart in the measure's direction, with the series' baseline when it has one. */
+function defaultAnalyse(measure: Measure, rows: readonly SeriesRow[], baseline: number | string | undefined): RunChart {
+  return runChart(rows, { x: "x", y: "y", direction: measure.direction, ...(baseline !== undefined ? { baseline } : {}) });
 }
 
 function measureSection(ms: MeasureSummary, m: Measure, analysed: Analysed | undefined, rows: readonly SeriesRow[] | undefined, k: number): string {
@@ -199,8 +210,9 @@ function measureSection(ms: MeasureSummary, m: Measure, analysed: Analysed | und
 }
 
 function pdsaSection(project: Project, ideas: readonly ChangeIdeaSummary[], rowsOf: Map<string, readonly SeriesRow[]>): string {
+  // With the measures each cycle is charted on, so fidelity and the charts agree.
   const byIdea = new Map<string, PdsaCycle[]>();
-  for (const c of project.cycles) {
+  for (const c of chartedCycles(project)) {
     const list = byIdea.get(c.changeIdea) ?? [];
     list.push(c);
     byIdea.set(c.changeIdea, list);
@@ -224,7 +236,7 @@ function pdsaSection(project: Project, ideas: readonly ChangeIdeaSummary[], rows
         .join("")}</ul>`,
     );
   }
-  const orphans = project.cycles.filter((c) => !known.has(c.changeIdea));
+  const orphans = chartedCycles(project).filter((c) => !known.has(c.changeIdea));
   if (orphans.length > 0) {
     out.push(`<h3>Cycles under unknown change ideas</h3>`, cycleTable(orphans));
   }
@@ -243,8 +255,44 @@ function cycleTable(cycles: readonly PdsaCycle[]): string {
     });
     const learning = c.study?.learning ? `<br><em>Learning:</em> ${escapeXml(c.study.learning)}` : "";
     const decision = c.act ? `<strong>${escapeXml(c.act.decision)}</strong>${c.act.nextSteps ? `<br>${escapeXml(c.act.nextSteps)}` : ""}` : "none yet";
-    const name = `${c.sequence ?? k + 1}. ${c.title ?? c.id}`;
+    // A cycle without a title is named by its place in the ramp, never by its id.
+    const n = c.sequence ?? k + 1;
+    const name = c.title !== undefined && c.title.trim() !== "" ? `${n}. ${c.title}` : `PDSA ${n}`;
     return `<tr><td>${escapeXml(name)}${c.scale?.size !== undefined ? `<br><span class="muted">${escapeXml(`${c.scale.size} ${c.scale.unit ?? ""}`.trim())}</span>` : ""}</td><td class="dates">${escapeXml(dates)}</td><td>${escapeXml(c.objective)}</td><td><ul>${qs.join("")}</ul>${learning}</td><td>${decision}</td></tr>`;
   });
   return `<table class="cycles"><thead><tr><th>Cycle</th><th>Dates</th><th>Objective</th><th>Prediction vs result</th><th>Decision</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+}
+
+const RUN_RULES: Record<string, string> = {
+  pace: "the median with the IHI run rules: shift, trend, runs and astronomical points (Perla, Provost & Murray 2011)",
+  ihi: "the median with the IHI run rules: shift, trend, runs and astronomical points (Perla, Provost & Murray 2011)",
+  anhoej: "the median with Anhøj's rules: longest run and crossings (Anhøj & Olesen 2014; Anhøj 2015)",
+};
+const CONTROL_RULES: Record<string, string> = {
+  shewhart: "points beyond 3-sigma limits (Shewhart; Montgomery)",
+  ihi: "the IHI control-chart rules (Provost & Murray 2011)",
+  "western-electric": "the Western Electric rules (Western Electric 1956)",
+  nelson: "Nelson's tests (Nelson 1984)",
+  anhoej: "3-sigma limits with Anhøj's run rules (as qicharts2)",
+  mdc: "NHS England's Making Data Count rules and icons",
+};
+
+/** The footer: only the methods this report used, each with its source. */
+function methodsUsed(analysed: readonly Analysed[], hasCycles: boolean): string {
+  const run = new Set<string>();
+  const control = new Map<string, Set<string>>();
+  for (const a of analysed) {
+    if (!("chart" in a)) continue;
+    const preset = a.chart.settings.rules.preset;
+    if ("type" in a.chart) {
+      const types = control.get(preset) ?? new Set<string>();
+      types.add(a.chart.type);
+      control.set(preset, types);
+    } else run.add(preset);
+  }
+  const parts = ["Made with pace-qi."];
+  if (run.size > 0) parts.push(`Run charts: ${[...run].map((p) => RUN_RULES[p] ?? `${p} rules`).filter((v, i, all) => all.indexOf(v) === i).join("; ")}.`);
+  for (const [preset, types] of control) parts.push(`Control charts (${[...types].join(", ")}): ${CONTROL_RULES[preset] ?? `${preset} rules`}.`);
+  if (hasCycles) parts.push("PDSA fidelity: Taylor et al. 2014.");
+  return parts.join(" ");
 }

@@ -183,10 +183,10 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse: errors name the file, ro
     const dir = tempDir({ "s.csv": "month,value\n2024-01-01,3\n2024-02-01,4\n2024-01-01,5\n" });
     const r = await run(["analyse", "s.csv", "--x", "month", "--y", "value"], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe("pace-qi: s.csv: row 4, column month: '2024-01-01' is already on row 2; a run chart needs one value per month: combine the rows first, or give --aggregate mean, median or sum\n");
+    expect(r.stderr).toBe("pace-qi: s.csv: row 4, column month: '2024-01-01' is already on row 2; a run chart needs one value per month: combine the rows first, or give --aggregate mean, median, sum, count or sd\n");
   });
 
-  it("--aggregate combines rows that share an x (run charts only)", async () => {
+  it("--aggregate combines rows that share an x (run charts and i charts)", async () => {
     const dir = tempDir({ "s.csv": "month,value\n2024-01-01,3\n2024-02-01,4\n2024-01-01,5\n2024-01-01,\n2024-02-01,10\n2024-03-01,\n" });
     const median = await run(["analyse", "s.csv", "--x", "month", "--y", "value", "--aggregate", "median", "--json"], dir);
     expect(median.code).toBe(0);
@@ -194,9 +194,12 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse: errors name the file, ro
     expect(points.map((p: { x: string; y: number | null }) => [p.x, p.y])).toEqual([["2024-01-01", 4], ["2024-02-01", 7], ["2024-03-01", null]]);
     const sum = await run(["analyse", "s.csv", "--x", "month", "--y", "value", "--aggregate", "sum", "--json"], dir);
     expect(JSON.parse(sum.stdout).points.map((p: { y: number | null }) => p.y)).toEqual([8, 14, null]);
-    const control = await run(["analyse", "s.csv", "--x", "month", "--y", "value", "--aggregate", "mean", "--chart", "i"], dir);
-    expect(control.code).toBe(2);
-    expect(control.stderr).toContain("--aggregate is for run charts (here --chart i): control charts combine rows that share an x themselves");
+    const control = await run(["analyse", "s.csv", "--x", "month", "--y", "value", "--aggregate", "mean", "--chart", "i", "--json"], dir);
+    expect(control.code).toBe(0);
+    const i = JSON.parse(control.stdout);
+    expect(i.points.map((p: { y: number | null }) => p.y)).toEqual([4, 7, null]);
+    expect(i.warnings[0].code).toBe("rows-combined");
+    expect(i.warnings[0].message).toMatch(/^5 rows share an x with another row \(2 x values.*: their values were averaged \(mean\)/);
     const bad = await run(["analyse", "s.csv", "--x", "month", "--y", "value", "--aggregate", "max"], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--aggregate");

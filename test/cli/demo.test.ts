@@ -58,6 +58,37 @@ describe.skipIf(!HAVE_BIN)("pace-qi demo", { timeout: 60_000 }, () => {
     expect(improvementShifts(charts.stages.recommendation!, "below").length).toBeGreaterThan(0);
   });
 
+  it("every chart's centre is its baseline, so no signal with a direction starts before the change", () => {
+    const analysis = JSON.parse(readFileSync(join(dir, "demo-out", "analysis.json"), "utf8")) as Record<string, Chart & { phases: { centre: number; baselineEnd: number }[] }>;
+    for (const id of ["m-26-weeks", "m-recommendation-days"]) {
+      const chart = analysis[id]!;
+      const early = chart.signals.filter((s) => s.assessment !== "neutral" && chart.points[s.start]!.x < "2024-04-01");
+      expect(early, id).toEqual([]);
+      // The baseline ends before the change.
+      expect(chart.points[chart.phases[0]!.baselineEnd]!.x < IMPROVEMENT_FROM).toBe(true);
+    }
+    expect(analysis["m-26-weeks"]!.points[0]!.x).toBe("2023-01-01");
+    expect(analysis["m-26-weeks"]!.points[analysis["m-26-weeks"]!.phases[0]!.baselineEnd]!.x).toBe("2024-05-01");
+  });
+
+  it("the report says what the data are: the aim's baseline is the chart's, the definition is how the series is built", () => {
+    const html = readFileSync(join(dir, "demo-out", "report.html"), "utf8");
+    const analysis = JSON.parse(readFileSync(join(dir, "demo-out", "analysis.json"), "utf8")) as Record<string, { phases: { centre: number }[] }>;
+    const centre = analysis["m-26-weeks"]!.phases[0]!.centre;
+    expect(html).toContain(`(baseline about ${Math.round(centre)}%, January 2023 to May 2024)`);
+    expect(html).toContain(`from about ${Math.round(centre)}% (the median of January 2023 to May 2024) to 80%`);
+    expect(html).not.toContain("about 40%");
+    expect(html).toContain("<dt>Denominator</dt><dd>children accommodated in the month (all of them");
+    // The PDSA log names cycles by title; fidelity follows the charts; the footer names only what was used.
+    const log = html.slice(html.indexOf('<section class="pdsa">'));
+    expect(log).not.toMatch(/<td>\d+\. pdsa-/);
+    expect(html).not.toContain("no measure linked");
+    const footer = /<footer>(.*)<\/footer>/.exec(html)![1]!;
+    expect(footer).not.toMatch(/control chart|Shewhart|Anhøj/i);
+    // The driver diagram's dashed links have a key.
+    expect(html).toContain("contributes to (weak link)");
+  });
+
   it("the project it writes is a valid input to `report`, and the cases to `timescales`", async () => {
     const again = await run(["report", join("demo-out", "project.json"), "--out", "again.html"], dir);
     expect(again.code).toBe(0);
@@ -70,5 +101,34 @@ describe.skipIf(!HAVE_BIN)("pace-qi demo", { timeout: 60_000 }, () => {
     const bad = await run(["demo", "--seed", "x"], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr.split("\n")[0]).toBe("pace-qi demo: --seed 'x' must be a whole number ≥ 0");
+  });
+});
+
+describe.skipIf(!HAVE_BIN)("README's library snippet", { timeout: 60_000 }, () => {
+  it("reports its signals where the simulated change is (2023), none in the years before", async () => {
+    const lib = (await import("../../dist/index.js")) as typeof import("../../src/index.js");
+    const events = lib.simulateCases({ seed: 1, start: "2019-01-01", end: "2024-12-31", improvementFrom: "2023-01-01" });
+    const durations = lib.stageDurations(events, "recommendation", { asOf: "2024-12-31" });
+    const monthly = lib.timescaleSeries(durations, { series: "period", period: "month" }).filter((r) => r.x >= "2021-01-01");
+    const chart = lib.runChart(monthly, { x: "x", y: "y", direction: "decrease", baseline: "2022-12-01" });
+    const text = lib.summariseRunChart(chart);
+    expect(text).toContain("Phase 1 (points 1–48): median 154.8");
+    expect(text).toContain("23 points below the median from Feb 2023 to Dec 2024: a shift, an improvement.");
+    const readme = readFileSync(join(import.meta.dirname, "../../README.md"), "utf8");
+    expect(readme).toContain('baseline: "2022-12-01"');
+    expect(readme).toContain("23 points below the median from Feb 2023 to Dec 2024: a shift, an improvement.");
+    const before = chart.signals.filter((s) => s.assessment !== "neutral" && String(chart.points[s.start]!.x) < "2023-01-01");
+    expect(before).toEqual([]);
+  });
+});
+
+describe.skipIf(!HAVE_BIN)("docs/cli.md's demo output", { timeout: 60_000 }, () => {
+  it("is what the demo prints", async () => {
+    const dir = tempDir();
+    const r = await run(["demo", "--out", "o"], dir);
+    const docs = readFileSync(join(import.meta.dirname, "../../docs/cli.md"), "utf8");
+    for (const line of r.stdout.split("\n").filter((l) => l.startsWith("- Children with a permanence recommendation") || l.startsWith("- Days from accommodation"))) {
+      expect(docs).toContain(line);
+    }
   });
 });

@@ -34,7 +34,7 @@ describe("rollUp", () => {
       ["bal", 12],
     ]);
     expect(r.measures.map((m) => [m.id, m.verdict])).toEqual([
-      ["out", { kind: "improvement", text: "improvement signal: 6 points above the median (and 1 other signal in this phase)", rule: "shift", signals: 2 }],
+      ["out", { kind: "improvement", text: "improvement signal: 6 points above the median (and 1 other signal in this phase: 1 trend)", rule: "shift", signals: 2 }],
       ["proc", { kind: "insufficient-data", text: "insufficient data", rule: null, signals: 0 }],
       ["bal", { kind: "no-signal", text: "no signal", rule: null, signals: 0 }],
     ]);
@@ -65,8 +65,10 @@ describe("rollUp", () => {
         firstDate: "2024-05-13",
         lastDate: "2024-05-13",
         parents: ["s2"],
-        // predictions made (not yet studied) is the one met; iteration and scale not assessable
-        fidelity: { score: 1 / 3, metCount: 1, assessedCount: 3 },
+        // predictions made (not yet studied), and data over time: j1 names no measure but is
+        // charted on the measures linked above its change idea (chartedCycles), which have data;
+        // iteration and scale not assessable
+        fidelity: { score: 2 / 3, metCount: 2, assessedCount: 3 },
       },
     ]);
   });
@@ -139,7 +141,7 @@ describe("summariseVerdict", () => {
         ],
         phases: [{ signal: true }, { signal: true }],
       }),
-    ).toEqual({ kind: "deterioration", text: "deterioration signal: 5 points decreasing (and 1 other signal in this phase)", rule: "trend", signals: 2 });
+    ).toEqual({ kind: "deterioration", text: "deterioration signal: 5 points decreasing (and 1 other signal in this phase: 1 astronomical point)", rule: "trend", signals: 2 });
   });
 
   it("prefers a signal with a direction over a later whole-phase verdict, and compares numeric ends", () => {
@@ -151,7 +153,7 @@ describe("summariseVerdict", () => {
           { rule: "trend", assessment: "deterioration", message: "trend", end: 5 },
         ],
       }),
-    ).toEqual({ kind: "improvement", text: "improvement signal: shift (and 2 other signals in this phase)", rule: "shift", signals: 3 });
+    ).toEqual({ kind: "improvement", text: "improvement signal: shift (and 2 other signals in this phase: runs, 1 trend)", rule: "shift", signals: 3 });
   });
 
   it("calls a signal without direction just a signal", () => {
@@ -162,7 +164,7 @@ describe("summariseVerdict", () => {
           { rule: "shift", assessment: "neutral", message: "shift", end: 9 },
         ],
       }),
-    ).toEqual({ kind: "signal", text: "signal: too few runs (and 1 other signal in this phase)", rule: "runs", signals: 2 });
+    ).toEqual({ kind: "signal", text: "signal: too few runs (and 1 other signal in this phase: 1 shift)", rule: "runs", signals: 2 });
   });
 
   it("says no signal / insufficient data", () => {
