@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { delimiterFlag, enumFlag, intFlag, listFlag, parseCommandArgs, stringFlag } from "./args.js";
 import { Problems, dateColumn, textColumn } from "./convert.js";
-import { DATE_FORMATS, flagDate, type DateFormat } from "./dates.js";
+import { DATE_FORMATS, expectedForm, flagDate, type DateFormat } from "./dates.js";
 import { DataError, UsageError, quote } from "./errors.js";
 import type { Io } from "./io.js";
 import {
@@ -272,7 +272,7 @@ export async function timescalesCommand(argv: readonly string[], io: Io): Promis
   let asOf: string | undefined;
   if (asOfText !== undefined) {
     asOf = flagDate(asOfText, dates) ?? undefined;
-    if (asOf === undefined) throw new UsageError(`--as-of ${quote(asOfText)} is not a date (${dates === "uk" ? "dd/mm/yyyy" : "YYYY-MM-DD"})`, C);
+    if (asOf === undefined) throw new UsageError(`--as-of ${quote(asOfText)} is not a date (${expectedForm(dates)})`, C);
   }
   const stages = resolveStages(listFlag(values, "stage"), targets);
   const outDir = stringFlag(values, "out") ?? "timescales";

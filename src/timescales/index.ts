@@ -44,3 +44,4 @@ export {
   type WideRow,
 } from "./schema.js";
 export { paceTimescales, type PaceTimescales, type PaceTimescalesOptions, type StageTimescales } from "./paceTimescales.js";
+export { DATE_ORDERS, readDate, type DateOrder, type ReadDateOptions } from "./dates.js";

@@ -1,6 +1,7 @@
-import { formatIsoDay, toDayNumber } from "../_lib/calendar.js";
+import { formatIsoDay } from "../_lib/calendar.js";
 import { QiError, describeValue, type QiIssue } from "../_lib/error.js";
 import { allEpisodes, dateFieldOf, dayText, readCaseRecords, throwIssues, unknownMessage, type CaseRecordOptions, type CaseRecords } from "./_caseRecords.js";
+import { dayReader } from "./dates.js";
 import { PACE_STAGES, type PaceStageId, type Stage, type StageCase } from "./stages.js";
 
 export type { CaseRecordOptions } from "./_caseRecords.js";
@@ -9,7 +10,7 @@ export type { CaseRecordOptions } from "./_caseRecords.js";
 export interface StageDurationsOptions<T = any> extends CaseRecordOptions<T> {
   /**
    * The date the data describe (the extract date): open cases are censored here and events after
-   * it are ignored. ISO string or Date. Default: the latest event date in the data (with a warning).
+   * it are ignored. A date string (ISO, or in the `dates` order) or a Date. Default: the latest event date in the data (with a warning).
    */
   asOf?: string | Date;
   /** Override the stage's target (calendar days); null for none. */
@@ -166,7 +167,7 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
   const warnings: string[] = [];
   let asOf: number;
   if (options.asOf !== undefined) {
-    asOf = toDayNumber(options.asOf);
+    asOf = dayReader(options)(options.asOf);
     if (Number.isNaN(asOf)) throw new QiError("invalid-date", ["options", "asOf"], `invalid asOf date ${describeValue(options.asOf)}`);
   } else {
     asOf = rec.maxDay;

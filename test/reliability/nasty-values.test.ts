@@ -135,7 +135,7 @@ const CONTROL_KEYS = [
   "rules.innerThird.length", "rules.alternating.length", "rules.mixture.length", "rules.longRun.minUseful", "rules.crossings.minUseful",
 ];
 const CASE_RECORD_KEYS = [
-  "format", "child", "milestone", "date", "episode", "splitEpisodesAt", "columns", "catalogue", "unknownMilestones", "group",
+  "format", "child", "milestone", "date", "episode", "splitEpisodesAt", "columns", "catalogue", "unknownMilestones", "group", "dates", "excelSerials",
   "catalogue.milestones", "catalogue.routes", "catalogue.jurisdiction",
 ];
 const STAGE_KEYS = [...CASE_RECORD_KEYS, "asOf", "target", "negative", "afterAsOf"];
@@ -144,7 +144,7 @@ const EVENT_FIELDS = ["child", "milestone", "date", "episode"];
 const DURATION_FIELDS = ["child", "episode", "start", "end", "days", "censored", "target"];
 const RENDER_CHART_KEYS = ["title", "subtitle", "xLabel", "yLabel", "width", "height", "target", "annotations", "id"];
 const FIDELITY_KEYS = ["smallScaleMax", "minDataPoints", "dataPoints"];
-const SERIES_KEYS = ["series", "period", "y", "target", "asOf"];
+const SERIES_KEYS = ["series", "period", "y", "target", "asOf", "dates"];
 
 const fromTo = () => ({ from: ["accommodated"], to: "permanence-recommendation" });
 
@@ -197,6 +197,10 @@ const TABLE: Record<string, readonly Case[]> = {
       args: () => [{ seed: 1, children: 5, start: "2023-01-01", end: "2023-12-31" }],
       objects: [[0, ["seed", "children", "start", "end", "improvementFrom", "improvementFactor", "authorities"]]],
     },
+  ],
+  readDate: [
+    { args: () => ["9/1/2024", { dates: "uk" }], objects: [[1, ["dates", "excelSerials"]]] },
+    { args: () => [45747, { excelSerials: true }], objects: [[1, ["dates", "excelSerials"]]] },
   ],
   eventsJsonSchema: [{ args: () => [] }],
   wideRowsJsonSchema: [{ args: () => [] }],
