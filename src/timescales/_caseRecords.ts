@@ -8,6 +8,7 @@ import { QiError, describeValue, type QiIssue, type QiPath } from "../_lib/error
 import { objectOption } from "../_lib/options.js";
 import { SCOTLAND_MILESTONES, type MilestoneCatalogue } from "./catalogue.js";
 import { dayReader, expectedDateForm, type ReadDateOptions } from "./dates.js";
+import { milestoneMatcher } from "./headers.js";
 
 /** Options shared by everything that reads case records. */
 export interface CaseRecordOptions<T = any> extends ReadDateOptions {
@@ -140,6 +141,8 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
   const { names, routeOf } = catalogueNames(options.catalogue);
   const index = new Map<string, number>();
   names.forEach((n, i) => index.set(n, i));
+  // Milestone names are matched forgivingly ("Permanence Recommendation", "perm rec"): headers.ts.
+  const lookup = milestoneMatcher(names);
   const format = options.format ?? (options.columns !== undefined ? "wide" : "long");
   if (format !== "long" && format !== "wide") throw new QiError("invalid-option", ["options", "format"], `format must be "long" or "wide", not ${describeValue(format)}`);
   const unknownPolicy = options.unknownMilestones ?? "error";
@@ -165,7 +168,7 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
     const cols = options.columns ?? Object.fromEntries(names.map((n) => [n, n]));
     columnOf = names.slice();
     for (const [m, ch] of Object.entries(cols)) {
-      const k = index.get(m);
+      const k = lookup(m);
       if (k === undefined) throw new QiError("unknown-milestone", ["options", "columns", m], unknownMessage(m, names));
       const name = fieldName(ch, m);
       wide.push({ m: k, get: valueof<T>(ch, `columns.${m}`), name });
@@ -222,7 +225,7 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
     const before = n;
     if (format === "long") {
       const m = msOf!(d, i, data);
-      const k = typeof m === "string" ? index.get(m) : undefined;
+      const k = lookup(m);
       if (k === undefined) {
         if (unknownPolicy === "ignore" && typeof m === "string" && m !== "") unknownIgnored++;
         else issue("unknown-milestone", ["events", i, msField], `${unknownMessage(m, names)}${who()}`);

@@ -45,3 +45,12 @@ export {
 } from "./schema.js";
 export { paceTimescales, type PaceTimescales, type PaceTimescalesOptions, type StageTimescales } from "./paceTimescales.js";
 export { DATE_ORDERS, readDate, type DateOrder, type ReadDateOptions } from "./dates.js";
+export {
+  MILESTONE_ALIASES,
+  headerKey,
+  matchMilestone,
+  matchOrderType,
+  recogniseColumns,
+  type ColumnMapping,
+  type RecogniseColumnsOptions,
+} from "./headers.js";

@@ -202,6 +202,16 @@ const TABLE: Record<string, readonly Case[]> = {
     { args: () => ["9/1/2024", { dates: "uk" }], objects: [[1, ["dates", "excelSerials"]]] },
     { args: () => [45747, { excelSerials: true }], objects: [[1, ["dates", "excelSerials"]]] },
   ],
+  headerKey: [{ args: () => ["Perm Rec Date"] }],
+  matchMilestone: [{ args: () => ["Perm Rec Date", {}], objects: [[1, ["catalogue"]]] }],
+  matchOrderType: [{ args: () => ["POA"] }],
+  recogniseColumns: [
+    {
+      args: () => [["Child ID", "Date Accommodated", "Perm Rec", "Order Granted", "Order Type", "Team"], { orderType: "Order Type", other: ["Team"] }],
+      objects: [[1, ["catalogue", "format", "child", "episode", "milestone", "date", "columns", "orderType", "other"]]],
+      elements: 0,
+    },
+  ],
   eventsJsonSchema: [{ args: () => [] }],
   wideRowsJsonSchema: [{ args: () => [] }],
   parseEvents: [
