@@ -1,4 +1,5 @@
 import { analyseCommand } from "./analyse.js";
+import { checkCommand } from "./check.js";
 import { demoCommand } from "./demo.js";
 import { DataError, EXIT_DATA, EXIT_OK, EXIT_USAGE, UsageError, quote } from "./errors.js";
 import { HELP, MAIN_HELP, USAGE } from "./help.js";
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => Promise<numb
   analyse: analyseCommand,
   analyze: analyseCommand,
   timescales: timescalesCommand,
+  check: checkCommand,
   report: reportCommand,
   demo: demoCommand,
 };
@@ -45,7 +47,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     if (first.startsWith("-")) throw new UsageError(`unknown option ${quote(first)} (options go after the command)`);
     const run = COMMANDS[first];
-    if (run === undefined) throw new UsageError(`unknown command ${quote(first)}; commands: analyse, timescales, report, demo`);
+    if (run === undefined) throw new UsageError(`unknown command ${quote(first)}; commands: analyse, timescales, check, report, demo`);
     command = first === "analyze" ? "analyse" : first;
     if (rest.includes("--help") || rest.includes("-h")) {
       io.stdout.write(HELP[command]!);

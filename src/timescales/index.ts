@@ -54,3 +54,12 @@ export {
   type ColumnMapping,
   type RecogniseColumnsOptions,
 } from "./headers.js";
+export {
+  CHECK_KINDS,
+  checkCaseRecords,
+  type CaseRecordsCheck,
+  type CheckCaseRecordsOptions,
+  type CheckCode,
+  type CheckIssue,
+  type CompletenessRow,
+} from "./checkCaseRecords.js";
