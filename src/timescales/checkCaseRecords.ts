@@ -396,7 +396,9 @@ function checkChild(c: Child, ctx: Ctx, issues: CheckIssue[]): void {
       else if (!ctx.repeatable[e.m]) push("repeated-milestone", e, `${ctx.names[e.m]} is recorded twice on ${formatIsoDay(e.day)} (rows ${prev.row} and ${e.row})`);
     }
     const route = routeOf(firstOf, ctx);
-    outOfOrder(firstOf, route === null ? ctx.defaultRoute : ctx.rank.get(route)!, ctx, push);
+    const rank = route === null ? ctx.defaultRoute : ctx.rank.get(route)!;
+    outOfOrder(firstOf, rank, ctx, push);
+    afterEnd(evs, rank, ctx, push);
     missingEarlier(firstOf, route === null ? ctx.defaultChain : ctx.chains.get(route)!, ctx, c, issues);
   }
 }
@@ -449,6 +451,15 @@ function outOfOrder(firstOf: ReadonlyMap<number, Ev>, rank: ReadonlyMap<number, 
     }
     for (let k = j + 1; k < n && other === undefined; k++) if (kept.has(k) && list[k]!.day < e.day) other = list[k];
     push("out-of-order", e, `${describeEv(ctx, e)} is after ${other === undefined ? "a later milestone" : describeEv(ctx, other)}, which comes later on the route`);
+  }
+}
+
+/** A milestone off the route (so not in its order) dated after the episode ended. */
+function afterEnd(evs: readonly Ev[], rank: ReadonlyMap<number, number>, ctx: Ctx, push: (code: CheckCode, e: Ev, message: string) => void): void {
+  const end = evs.find((e) => ctx.names[e.m] === "ceased-looked-after");
+  if (end === undefined) return;
+  for (const e of evs) {
+    if (e.day > end.day && !rank.has(e.m) && !ONGOING.has(ctx.names[e.m]!)) push("out-of-order", e, `${describeEv(ctx, e)} is after the episode ended (${describeEv(ctx, end)})`);
   }
 }
 
