@@ -315,9 +315,10 @@ export function mappingText(c: CaseColumns): string {
   const width = Math.min(32, Math.max(...rows.map((r) => terminalText(r[0]).length), ...m.ignored.map((x) => terminalText(x.column).length)));
   lines.push(`Columns of ${terminalText(c.table.file)} (${m.format}: ${m.format === "wide" ? "one row per child" : "one row per event"}; ${c.source === "file" ? "from the mapping file" : "recognised from the headers"}):`);
   for (const [col, what] of rows) lines.push(`  ${terminalText(col).padEnd(width)}  → ${what}`);
-  if (m.ignored.length > 0) {
+  const ignored = m.ignored.filter((x) => x.column !== c.group);
+  if (ignored.length > 0) {
     lines.push("Not read:");
-    for (const x of m.ignored) lines.push(`  ${terminalText(x.column === "" ? "(blank)" : x.column).padEnd(width)}  (${x.reason})`);
+    for (const x of ignored) lines.push(`  ${terminalText(x.column === "" ? "(blank)" : x.column).padEnd(width)}  (${x.reason})`);
   }
   return `${lines.join("\n")}\n`;
 }

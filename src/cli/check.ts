@@ -8,7 +8,7 @@ import { UsageError, quote } from "./errors.js";
 import type { Io } from "./io.js";
 import { CHECK_KINDS, checkCaseRecords, renderCaseRecordsCheck, type CaseRecordsCheck, type CheckCaseRecordsOptions, type CheckCode } from "./lib.js";
 import { toCsv, writeAll } from "./output.js";
-import { withQi } from "./qiMap.js";
+import { rewriteRows, withQi } from "./qiMap.js";
 import { textTable } from "./summary.js";
 
 const C = "check";
@@ -42,7 +42,9 @@ export function checkCases(c: CaseColumns, dates: DateFormat, asOf: string | und
     options.columns = columns;
   }
   const result = withQi(c.ctx, () => checkCaseRecords(rowsOf(c), options));
+  const rowOnly = (r: number): string => where(c, r);
   for (const i of result.issues) {
+    i.message = rewriteRows(i.message, rowOnly);
     if (i.column !== null && fieldToColumn[i.column] !== undefined) {
       i.column = fieldToColumn[i.column]!;
       if (i.path[0] === "events") i.path = ["events", i.path[1]!, i.column];

@@ -313,7 +313,7 @@ function readRows<T>(events: readonly T[], options: CheckCaseRecordsOptions<T>, 
       read(lookup(ms), dateOf!(d, i, data), dateField, ms);
     }
     if (id === null) {
-      if (evs.length > 0 || !wide) issue("missing-child", null, i, childField, c, `row ${i} has no child id (${describeValue(text(c))})`);
+      if (evs.length > 0 || !wide) issue("missing-child", null, i, childField, c, "no child id: its dates belong to nobody");
       continue;
     }
     const key = `${typeof id}:${id}`;
