@@ -151,7 +151,7 @@ const ONGOING = new Set(["lac-review"]);
  *   { child: "A", milestone: "permanence-recommendation", date: "2024-03-01" },
  *   { child: "B", milestone: "accommodated", date: "31/02/2024" },
  * ];
- * const c = checkCaseRecords(events, { asOf: "2024-06-01" });
+ * const c = checkCaseRecords(events, { asOf: "2024-03-31" });
  * c.issues.map((i) => [i.code, i.child, i.row, i.column])
  * //=> [["invalid-date", "B", 3, "date"], ["out-of-order", "A", 1, "date"]]
  */
@@ -219,8 +219,12 @@ interface Ctx {
 function setUp(options: CheckCaseRecordsOptions): Ctx {
   const { names } = catalogueNames(options.catalogue);
   const cat: MilestoneCatalogue | null = options.catalogue === undefined ? SCOTLAND_MILESTONES : Array.isArray(options.catalogue) ? null : (options.catalogue as MilestoneCatalogue);
-  const repeatable = names.map((_, k) => (cat === null ? true : cat.milestones[k]?.repeatable !== false));
-  const routes = cat === null ? [] : cat.routes;
+  const repeatable = names.map((_, k) => {
+    const m: unknown = cat === null ? undefined : cat.milestones[k];
+    return m === null || typeof m !== "object" || (m as { repeatable?: unknown }).repeatable !== false;
+  });
+  // Routes were checked by catalogueNames (ids and ends); anything else about them is optional.
+  const routes = cat === null || !Array.isArray(cat.routes) ? [] : (cat.routes as readonly Route[]).filter((r) => r !== null && typeof r === "object" && typeof r.id === "string");
   const idx = (id: string): number => names.indexOf(id);
   const rank = new Map<string, Map<number, number>>();
   const chains = new Map<string, number[]>();

@@ -30,6 +30,7 @@ function words(text: string): string[] {
  * headerKey("permanence_recommendation") //=> "permanencerecommendation"
  */
 export function headerKey(text: string): string {
+  if (typeof text !== "string") throw new QiError("invalid-value", ["text"], `text must be a string, not ${describeValue(text)}`);
   return words(text).filter((w) => !NOISE.has(w)).join("");
 }
 
@@ -163,9 +164,13 @@ export function milestoneMatcher(names: readonly string[], labels?: readonly (st
 }
 
 function labelsOf(catalogue: MilestoneCatalogue | readonly string[] | undefined): (string | undefined)[] {
-  if (catalogue === undefined || Array.isArray(catalogue)) return [];
-  const ms = (catalogue as MilestoneCatalogue).milestones;
-  return ms.map((m) => (typeof m?.label === "string" ? m.label : undefined));
+  if (catalogue === null || typeof catalogue !== "object" || Array.isArray(catalogue)) return [];
+  const ms: unknown = (catalogue as MilestoneCatalogue).milestones;
+  if (!Array.isArray(ms)) return [];
+  return ms.map((m: unknown) => {
+    const label = m !== null && typeof m === "object" ? (m as { label?: unknown }).label : undefined;
+    return typeof label === "string" ? label : undefined;
+  });
 }
 
 /**
@@ -181,6 +186,7 @@ function labelsOf(catalogue: MilestoneCatalogue | readonly string[] | undefined)
  */
 export function matchMilestone(name: string, options: { catalogue?: MilestoneCatalogue | readonly string[] } = {}): string | null {
   if (options === null || typeof options !== "object") throw new QiError("invalid-option", ["options"], `options must be an object, not ${describeValue(options)}`);
+  if (typeof name !== "string") return null;
   const { names } = catalogueNames(options.catalogue);
   const k = milestoneMatcher(names, labelsOf(options.catalogue))(name);
   return k === undefined ? null : names[k]!;
@@ -283,6 +289,7 @@ function mustHave(header: readonly string[], column: string, what: string): stri
 export function recogniseColumns(header: readonly string[], options: RecogniseColumnsOptions = {}): ColumnMapping {
   if (!Array.isArray(header) || !header.every((h) => typeof h === "string")) throw new QiError("invalid-value", ["header"], `header must be an array of column names, not ${describeValue(header)}`);
   if (options === null || typeof options !== "object" || Array.isArray(options)) throw new QiError("invalid-option", ["options"], `options must be an object, not ${describeValue(options)}`);
+  checkRecogniseOptions(options);
   const { names } = catalogueNames(options.catalogue);
   const lookup = milestoneLookup(names, labelsOf(options.catalogue));
   const match = milestoneMatcher(names, labelsOf(options.catalogue));
@@ -322,6 +329,21 @@ export function recogniseColumns(header: readonly string[], options: RecogniseCo
     else if (!taken.has(h) && !ignored.some((x) => x.column === h)) ignored.push({ column: h, reason: h.trim() === "" ? "blank header" : "not a milestone, child, episode or date-of-birth column" });
   }
   return mapping;
+}
+
+function checkRecogniseOptions(o: RecogniseColumnsOptions): void {
+  for (const k of ["child", "episode", "milestone", "date", "orderType"] as const) {
+    const v: unknown = o[k];
+    if (v !== undefined && typeof v !== "string") throw new QiError("invalid-option", ["options", k], `${k} must be a column name, not ${describeValue(v)}`);
+  }
+  if (o.format !== undefined && o.format !== "long" && o.format !== "wide") throw new QiError("invalid-option", ["options", "format"], `format must be "long" or "wide", not ${describeValue(o.format)}`);
+  const other: unknown = o.other;
+  if (other !== undefined && (!Array.isArray(other) || !other.every((x) => typeof x === "string"))) throw new QiError("invalid-option", ["options", "other"], `other must be an array of column names, not ${describeValue(other)}`);
+  const cols: unknown = o.columns;
+  if (cols !== undefined) {
+    if (cols === null || typeof cols !== "object" || Array.isArray(cols)) throw new QiError("invalid-option", ["options", "columns"], `columns must map milestone ids to column names, not ${describeValue(cols)}`);
+    for (const [id, c] of Object.entries(cols)) if (typeof c !== "string") throw new QiError("invalid-option", ["options", "columns", id], `columns.${id} must be a column name, not ${describeValue(c)}`);
+  }
 }
 
 function detectFormat(header: readonly string[], wideCount: number, longMs: string | null, longDate: string | null): "long" | "wide" {

@@ -212,6 +212,11 @@ const TABLE: Record<string, readonly Case[]> = {
       elements: 0,
     },
   ],
+  checkCaseRecords: [
+    { args: () => [EVENTS, { asOf: AS_OF }], objects: [[1, [...STAGE_KEYS.filter((k) => !["target", "negative", "afterAsOf"].includes(k)), "dateOfBirth", "staleAfter"]]], accessors: [1, [...CASE_ACCESSORS, "dateOfBirth"]], rows: [0, EVENT_FIELDS] },
+    { args: () => [WIDE, { ...WIDE_OPTIONS, columns: { ...WIDE_OPTIONS.columns } }], objects: [[1, ["columns.accommodated", "columns.permanence-recommendation"]]], rows: [0, ["id", "acc", "rec"]] },
+  ],
+  renderCaseRecordsCheck: [{ args: () => [lib.checkCaseRecords(EVENTS, { asOf: AS_OF }), {}], objects: [[1, ["title", "maxPerKind", "rowLabel", "page"]]], accessors: [1, ["rowLabel"]], documents: [0] }],
   eventsJsonSchema: [{ args: () => [] }],
   wideRowsJsonSchema: [{ args: () => [] }],
   parseEvents: [
