@@ -105,3 +105,9 @@ console.log(`runChart columns, 1,000,000 points: ${fmt(millionColumns)} (target 
 for (const t of ["i", "p", "u"]) console.log(`controlChart ${t}, 1,000,000 points: ${fmt(ms(`controlChart ${t},`))}; columns ${fmt(ms(`controlChart ${t} columns,`))} (target ≤ 150 ms)`);
 console.log(`10,000 × 60 batch: ${fmt(batch)} (target ≤ 150 ms)${ratio(batch, batchFloor)}`);
 console.log(`PACE stages, 100,000 children: ${fmt(ms("paceTimescales, 100,000"))} (target ≤ 1,500 ms)`);
+
+// Issue #12: `pace-qi check` / `pace-qi timescales` on a 100,000-child wide export vs csv-parse alone.
+if (only.length === 0 || only.includes("wide-export")) {
+  const { execFileSync } = await import("node:child_process");
+  execFileSync(process.execPath, [new URL("./wide-export.mjs", import.meta.url).pathname], { stdio: "inherit" });
+}

@@ -104,6 +104,8 @@ interface Child {
   group: unknown;
   groupRow: number;
   rows: number[];
+  /** The episode of each row (parallel to `rows`). */
+  eps: string[];
 }
 
 function isMissing(v: unknown): boolean {
@@ -123,7 +125,9 @@ const FIRST_YEAR_DAY = -25_567; // 1900-01-01: earlier dates in a case record ar
 /** Milestones every route passes in this order before its end (see `missing-earlier`). */
 const CHAIN = ["permanence-recommendation", "permanence-panel", "adm-decision", "petition-lodged"];
 /** Repeated throughout an episode, so never out of order. */
-const ONGOING = new Set(["lac-review"]);
+// Reviews recur through an episode, and a return home can come before or after a recommendation
+// (the home route lists it after, as guidance): neither is order-checked.
+const ONGOING = new Set(["lac-review", "returned-home"]);
 
 /**
  * Check case records for the problems that make timescales wrong, and report every one with the
@@ -287,7 +291,6 @@ function readRows<T>(events: readonly T[], options: CheckCaseRecordsOptions<T>, 
     ctx.columnOf = new Map(cols.map((c) => [c.m, c.name]));
   }
   const byKey = new Map<string, Child>();
-  const wideRows = new Map<string, { row: number; dates: Map<number, number> }>();
   const data = events as readonly unknown[];
   const issue = (code: CheckCode, child: string | number | null, row: number, column: string, raw: unknown, message: string): void => {
     issues.push({ code, path: ["events", row, column], child, row, column, value: text(raw), message: child === null ? message : `child ${describeValue(child)}: ${message}` });
@@ -323,11 +326,14 @@ function readRows<T>(events: readonly T[], options: CheckCaseRecordsOptions<T>, 
     const key = `${typeof id}:${id}`;
     let child = byKey.get(key);
     if (child === undefined) {
-      child = { id, events: [], dob: Number.NaN, dobRow: -1, group: undefined, groupRow: -1, rows: [] };
+      child = { id, events: [], dob: Number.NaN, dobRow: -1, group: undefined, groupRow: -1, rows: [], eps: [] };
       byKey.set(key, child);
     }
+    // Wide: a child's second row (same episode) must repeat its first (only then is it compared).
+    const dup = wide && child.rows.length > 0 && conflictingWideRow(child, ep, i, evs, cols, id, issue);
     child.rows.push(i);
-    if (wide && conflictingWideRow(wideRows, `${key}\u0000${ep}`, i, evs, cols, id, issue)) continue;
+    child.eps.push(ep);
+    if (dup) continue;
     for (const e of evs) child.events.push(e);
     if (ctx.dob !== undefined) readDob(child, ctx, d, i, data, issue);
     if (groupOf !== undefined && child.group === undefined) {
@@ -341,18 +347,18 @@ function readRows<T>(events: readonly T[], options: CheckCaseRecordsOptions<T>, 
 type IssueFn = (code: CheckCode, child: string | number | null, row: number, column: string, raw: unknown, message: string) => void;
 
 /** Wide: a second row of a child (and episode) must repeat the first; true when it is skipped. */
-function conflictingWideRow(seen: Map<string, { row: number; dates: Map<number, number> }>, key: string, i: number, evs: readonly Ev[], cols: readonly { m: number; name: string }[], id: string | number, issue: IssueFn): boolean {
-  const dates = new Map(evs.map((e) => [e.m, e.day]));
-  const first = seen.get(key);
-  if (first === undefined) {
-    seen.set(key, { row: i, dates });
-    return false;
-  }
-  const differ = cols.filter((c) => first.dates.get(c.m) !== dates.get(c.m));
+function conflictingWideRow(child: Child, ep: string, i: number, evs: readonly Ev[], cols: readonly { m: number; name: string }[], id: string | number, issue: IssueFn): boolean {
+  const j = child.eps.indexOf(ep);
+  if (j < 0) return false; // another episode
+  const firstRow = child.rows[j]!;
+  const earlier = child.events.filter((e) => e.row === firstRow);
+  const a = new Map(earlier.map((e) => [e.m, e.day]));
+  const b = new Map(evs.map((e) => [e.m, e.day]));
+  const differ = cols.filter((c) => a.get(c.m) !== b.get(c.m));
   if (differ.length > 0) {
     const col = differ[0]!;
     const e = evs.find((x) => x.m === col.m);
-    issue("conflicting-rows", id, i, col.name, e?.raw ?? null, `this row and row ${first.row} disagree in ${differ.map((c) => c.name).join(", ")} (one row per child and episode); this row is left out`);
+    issue("conflicting-rows", id, i, col.name, e?.raw ?? null, `this row and row ${firstRow} disagree in ${differ.map((c) => c.name).join(", ")} (one row per child and episode); this row is left out`);
   }
   return true;
 }
@@ -494,16 +500,19 @@ function missingEarlier(firstOf: ReadonlyMap<number, Ev>, chain: readonly number
 
 /** Completeness per milestone: all, by group, by month of first accommodation. */
 function completeness(children: ReadonlyMap<string, Child>, ctx: Ctx): CompletenessRow[] {
-  const tally = new Map<string, CompletenessRow>();
-  const add = (milestone: string, group: string | null, month: string | null, recorded: boolean): void => {
-    const key = `${milestone}\u0000${group ?? "\u0001"}\u0000${month ?? "\u0001"}`;
-    let r = tally.get(key);
-    if (r === undefined) tally.set(key, (r = { milestone, group, month, expected: 0, recorded: 0, pct: null }));
-    r.expected++;
-    if (recorded) r.recorded++;
+  const n = ctx.names.length;
+  // Per key (all / a group / a month): expected and recorded counts by milestone index.
+  const all = { expected: new Int32Array(n), recorded: new Int32Array(n) };
+  const byGroup = new Map<string, typeof all>();
+  const byMonth = new Map<string, typeof all>();
+  const counts = (map: Map<string, typeof all>, key: string): typeof all => {
+    let c = map.get(key);
+    if (c === undefined) map.set(key, (c = { expected: new Int32Array(n), recorded: new Int32Array(n) }));
+    return c;
   };
+  const firstOf = new Map<number, Ev>();
   for (const c of children.values()) {
-    const firstOf = new Map<number, Ev>();
+    firstOf.clear();
     for (const e of c.events) {
       const p = firstOf.get(e.m);
       if (p === undefined || e.day < p.day) firstOf.set(e.m, e);
@@ -511,24 +520,33 @@ function completeness(children: ReadonlyMap<string, Child>, ctx: Ctx): Completen
     const route = routeOf(firstOf, ctx);
     const chain = route === null ? ctx.defaultChain : ctx.chains.get(route)!;
     const acc = firstOf.get(ctx.accommodated);
-    const month = acc === undefined ? "none" : formatIsoDay(acc.day).slice(0, 7);
-    const group = c.group === undefined ? null : String(text(c.group));
+    const month = counts(byMonth, acc === undefined ? "none" : formatIsoDay(acc.day).slice(0, 7));
+    const group = c.group === undefined ? null : counts(byGroup, String(text(c.group)));
     let passed = false;
     for (let j = chain.length - 1; j >= 0; j--) {
-      if (ctx.columnOf !== null && !ctx.columnOf.has(chain[j]!)) continue;
-      const has = firstOf.has(chain[j]!);
+      const m = chain[j]!;
+      if (ctx.columnOf !== null && !ctx.columnOf.has(m)) continue;
+      const has = firstOf.has(m);
       if (passed) {
-        const name = ctx.names[chain[j]!]!;
-        add(name, null, null, has);
-        if (group !== null) add(name, group, null, has);
-        add(name, null, month, has);
+        for (const t of group === null ? [all, month] : [all, group, month]) {
+          t.expected[m]!++;
+          if (has) t.recorded[m]!++;
+        }
       }
       if (has) passed = true;
     }
   }
-  const rows = [...tally.values()];
-  for (const r of rows) r.pct = r.expected === 0 ? null : (100 * r.recorded) / r.expected;
+  const rows: CompletenessRow[] = [];
+  const emit = (t: typeof all, group: string | null, month: string | null): void => {
+    for (let m = 0; m < n; m++) {
+      const expected = t.expected[m]!;
+      if (expected > 0) rows.push({ milestone: ctx.names[m]!, group, month, expected, recorded: t.recorded[m]!, pct: (100 * t.recorded[m]!) / expected });
+    }
+  };
+  emit(all, null, null);
+  for (const g of [...byGroup.keys()].sort()) emit(byGroup.get(g)!, g, null);
+  for (const mo of [...byMonth.keys()].sort()) emit(byMonth.get(mo)!, null, mo);
   const order = (r: CompletenessRow): number => (r.group === null && r.month === null ? 0 : r.group !== null ? 1 : 2);
-  rows.sort((a, b) => ctx.names.indexOf(a.milestone) - ctx.names.indexOf(b.milestone) || order(a) - order(b) || String(a.group ?? a.month).localeCompare(String(b.group ?? b.month)));
-  return rows;
+  // Stable: milestone in catalogue order, then all / groups / months (each already sorted).
+  return rows.map((r, k) => ({ r, k })).sort((a, b) => ctx.names.indexOf(a.r.milestone) - ctx.names.indexOf(b.r.milestone) || order(a.r) - order(b.r) || a.k - b.k).map((x) => x.r);
 }
