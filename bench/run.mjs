@@ -163,3 +163,9 @@ console.log(`PACE stages, 100,000 children: ${fmt(ms("paceTimescales, 100,000"))
 console.log(`median of 1,000,000 values: ours ${fmt(ms("median of 1,000,000 values: src"))}, d3-array quickselect ${fmt(ms("median of 1,000,000 values: d3"))} (copy ${fmt(ms("floor (kernels)"))})`);
 console.log(`funnelPlot, 10,000 organisations: proportion ${fmt(ms("funnelPlot proportion"))}, ratio of counts ${fmt(ms("funnelPlot ratio-of-counts"))} (target ≤ 100 ms); standardised ratio ${fmt(ms("funnelPlot standardised-ratio"))} (40,000 exact Poisson quantiles)`);
 console.log(`summariseMeasures, 32 × 10 × 60: ${fmt(ms("summariseMeasures, 32"))} (target ≤ 100 ms); with the 320 charts made: ${fmt(ms("charts + summariseMeasures"))}`);
+
+// Issue #12: `pace-qi check` / `pace-qi timescales` on a 100,000-child wide export vs csv-parse alone.
+if (only.length === 0 || only.includes("wide-export")) {
+  const { execFileSync } = await import("node:child_process");
+  execFileSync(process.execPath, [new URL("./wide-export.mjs", import.meta.url).pathname], { stdio: "inherit" });
+}

@@ -1,4 +1,4 @@
-import { dateProblem, toIsoDate, type DateFormat } from "./dates.js";
+import { dateProblem, isoDateReader, type DateFormat } from "./dates.js";
 import { DataError, quote } from "./errors.js";
 import type { Table } from "./table.js";
 
@@ -58,6 +58,7 @@ export function dateColumn(table: Table, column: string, values: readonly unknow
   const out: (string | null)[] = new Array(values.length);
   // The same date text recurs on many rows: convert each distinct text once.
   const cache = new Map<string, string | null>();
+  const toIso = isoDateReader(format);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (isBlank(v)) {
@@ -68,7 +69,7 @@ export function dateColumn(table: Table, column: string, values: readonly unknow
     const s = typeof v === "string" ? v : String(v);
     let d = cache.get(s);
     if (d === undefined) {
-      d = toIsoDate(s, format);
+      d = toIso(s);
       if (cache.size < 100_000) cache.set(s, d);
     }
     if (d === null) problems.add(`${table.where(i, column)}: ${quote(s)} ${dateProblem(s, format)}`);

@@ -1,8 +1,9 @@
 /** One-line usage of each command (printed after a usage error). */
 export const USAGE: Record<string, string> = {
-  "": "pace-qi <analyse|timescales|report|demo> [options]   (pace-qi --help)",
+  "": "pace-qi <analyse|timescales|check|report|demo|funnel|summary> [options]   (pace-qi --help)",
   analyse: "pace-qi analyse FILE [--x col] [--y col] [--chart run|i|p|…] [--json] [--svg FILE] …   (pace-qi analyse --help)",
-  timescales: "pace-qi timescales FILE [--out DIR] [--as-of DATE] [--stage id]… [--dates iso|uk] …   (pace-qi timescales --help)",
+  timescales: "pace-qi timescales FILE [--out DIR] [--as-of DATE] [--stage id]… [--dates iso|uk|us] …   (pace-qi timescales --help)",
+  check: "pace-qi check FILE [--out DIR] [--as-of DATE] [--dates iso|uk|us] [--mapping FILE] …   (pace-qi check --help)",
   report: "pace-qi report PROJECT.json [--data DIR] [--out FILE]   (pace-qi report --help)",
   demo: "pace-qi demo [--out DIR] [--seed N]   (pace-qi demo --help)",
   summary: "pace-qi summary FILE --x COL --y COL [--measure COL] [--group COL] [--chart …] [--csv FILE] [--html FILE] …   (pace-qi summary --help)",
@@ -18,6 +19,8 @@ Commands:
                        the analysis as JSON, the chart as SVG
   timescales FILE      case records → every PACE stage: durations, monthly and by-case series,
                        Kaplan–Meier medians, drift list, one SVG per stage, a summary table
+  check FILE           case records → data-quality problems (child, row, column, value) and
+                       completeness, as a summary, CSV and HTML
   report PROJECT.json  project (driver diagram, measures, PDSA cycles) + data → one HTML report
   demo                 synthetic Scottish case data with an improvement → out/ with a report
   summary FILE         many series (measures × groups) → one row each: latest value, MDC
@@ -165,21 +168,25 @@ Examples:
 `,
   timescales: `pace-qi timescales FILE — permanence timescales for every PACE stage
 
-FILE holds case records: one row per event (long, the default: child, milestone, date), or one
-row per child with a date column per milestone (--format wide). Milestones are the Scottish ids
-(looked-after, accommodated, permanence-recommendation, permanence-panel, adm-decision,
-petition-lodged, permanence-order, …; see docs/timescales.md).
+FILE holds case records (CSV or JSON): one row per event (long: child, milestone, date) or one
+row per child with a date column per milestone (wide). The layout and the columns are recognised
+from the headers ("Child ID", "Date Accommodated", "Perm Rec Date", "LAAC Review", "ADM",
+"Panel", "Petition", "PO", "POA", "KCO", "s.11", "Returned home", "Ceased", …); the mapping used is
+printed first, then the data check's summary (see pace-qi check --help), then the results.
 
-Columns:
-  --child COL          child id (default "child")
-  --milestone COL      milestone id, long format (default "milestone")
-  --date COL           event date, long format (default "date")
-  --episode COL        episode number, if the file has one (default "episode")
+Columns (only where the headers are not recognised):
+  --child COL          child id
+  --milestone COL      milestone name, long format
+  --date COL           event date, long format
+  --episode COL        episode number, if the file has one
   --group COL          a per-child value kept in the outputs, e.g. authority
-  --column ID=COL      wide format: the column holding milestone ID's date; repeatable
-                       (default: columns named by milestone ids)
-  --format long|wide   the file's layout (default long)
-  --dates iso|uk       how dates are written: 2024-03-31 (default) or 31/03/2024
+  --column ID=COL      wide: the column holding milestone ID's date; repeatable, once per milestone
+  --order-type COL     wide: the column giving each order's type (Adoption, PO, POA, KCO, s11)
+                       for an order column such as "Order Granted"
+  --date-of-birth COL  the date of birth (for the checks)
+  --mapping FILE       save the mapping used to FILE, or reuse FILE when it exists
+  --format long|wide   the file's layout (default: told from the headers)
+  --dates iso|uk|us    how dates are written: 2024-03-31 (default), 31/03/2024 or 03/31/2024
   --delimiter C        the CSV field separator: "," (default), ";" or tab
   --unknown error|ignore   rows with unknown milestones: stop (default) or skip them
 
@@ -204,6 +211,27 @@ Examples:
   pace-qi timescales cases.csv --as-of 2025-03-31
   pace-qi timescales export.csv --dates uk --child child_id --milestone event --date event_date
   pace-qi timescales cases.csv --stage recommendation --stage adm --target-panel 84 --out weekly
+  pace-qi timescales tracker.csv --dates uk --order-type "Order Type" --group Team
+`,
+  check: `pace-qi check FILE — data-quality checks of case records
+
+Reads FILE as pace-qi timescales does (the same column flags, recognised headers, --mapping) and
+reports every problem with the child, row, column and value, grouped by kind: impossible dates,
+unknown milestones or order types, milestones before the date of birth or after the extract
+date, out of order for the route, repeated milestones that cannot repeat, later milestones with
+an earlier one missing, one child with conflicting rows, and a stale extract. Then the
+completeness of each milestone. Problems found still exit 0 (1 only when the file cannot be read).
+
+Options: the column flags of pace-qi timescales, and
+  --as-of DATE         the extract date (milestones after it are flagged)
+  --stale-after DAYS   the extract is stale when its latest date is this far behind --as-of (60)
+  --out DIR            where to write (default "check")
+
+Output (in --out DIR): check-issues.csv (kind, code, child, row, column, value, message),
+completeness.csv (per milestone: all, by group, by month of accommodation), check.html, check.json.
+
+Examples:
+  pace-qi check tracker.csv --dates uk --as-of 31/03/2025 --order-type "Order Type"
 `,
   report: `pace-qi report PROJECT.json — one self-contained HTML report
 

@@ -7,3 +7,5 @@ export * from "../index.js";
 // seconds per stage. (A public multi-stage entry point would let the CLI drop these two.)
 export { readCaseRecords } from "../timescales/_caseRecords.js";
 export { durationsFromRecords } from "../timescales/stageDurations.js";
+export { dayReader } from "../timescales/dates.js";
+export { formatIsoDay } from "../_lib/calendar.js";

@@ -1,4 +1,5 @@
 import { analyseCommand } from "./analyse.js";
+import { checkCommand } from "./check.js";
 import { demoCommand } from "./demo.js";
 import { funnelCommand } from "./funnel.js";
 import { summaryCommand } from "./measuresSummary.js";
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => Promise<numb
   analyse: analyseCommand,
   analyze: analyseCommand,
   timescales: timescalesCommand,
+  check: checkCommand,
   report: reportCommand,
   demo: demoCommand,
   funnel: funnelCommand,

@@ -136,13 +136,22 @@ async function checkTarget(path: string): Promise<void> {
   if (input !== undefined) throw new DataError(`${path}: is an input of this command (${input}); choose another output name`);
 }
 
-/** One CSV field, quoted when it needs to be (RFC 4180). */
+/**
+ * One CSV field, quoted when it needs to be (RFC 4180), and safe to open in a spreadsheet: text
+ * beginning with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with `'` so Excel and
+ * LibreOffice show it instead of running it as a formula (OWASP, "CSV Injection"). Numbers —
+ * and text that is just a number, like `-5` or `+3.2` — are left as they are.
+ */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  const s = typeof value === "string" ? value : JSON.stringify(value);
+  let s = typeof value === "string" ? value : JSON.stringify(value);
+  if (s.length > 0 && FORMULA_START.test(s) && !PLAIN_NUMBER.test(s)) s = `'${s}`;
   return needsQuotes(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 function needsQuotes(s: string): boolean {
   const n = s.length;

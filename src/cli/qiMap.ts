@@ -17,7 +17,7 @@ export interface PathContext {
 const MAX_DETAILS = 10;
 
 /** Library messages count rows from 0 ("row 417 has …"); say where the row is instead. */
-function rewriteRows(message: string, label: (i: number) => string | undefined): string {
+export function rewriteRows(message: string, label: (i: number) => string | undefined): string {
   return message
     .replace(/\brows (\d+) and (\d+)\b/g, (all, a: string, b: string) => {
       const la = label(Number(a));

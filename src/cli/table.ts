@@ -27,8 +27,11 @@ export interface Table {
 }
 
 export interface ReadTableOptions {
-  /** Columns to keep (names not in the file are ignored here; callers check what they need). */
-  columns: readonly string[];
+  /**
+   * Columns to keep (names not in the file are ignored here; callers check what they need), or a
+   * function of the header that says which (to recognise columns from their headers).
+   */
+  columns: readonly string[] | ((header: readonly string[]) => readonly string[]);
   /** stderr, for a progress bar when it is a TTY. */
   progress?: ProgressSink | undefined;
   /** Display name for messages (default: the path). */
@@ -105,7 +108,8 @@ async function readCsvTable(path: string, name: string, size: number, options: R
         if (h !== "" && seen.has(h)) throw new DataError(`${name}: row ${record}: the header names column ${quote(h)} twice`);
         seen.add(h);
       }
-      picks = options.columns.filter((c, k, all) => all.indexOf(c) === k && header!.includes(c)).map((c) => ({ name: c, at: header!.indexOf(c), values: [], seen: new Map<string, string>(), last: "" }));
+      const wanted = typeof options.columns === "function" ? options.columns(header) : options.columns;
+      picks = wanted.filter((c, k, all) => all.indexOf(c) === k && header!.includes(c)).map((c) => ({ name: c, at: header!.indexOf(c), values: [], seen: new Map<string, string>(), last: "" }));
       headerRow = record;
       return;
     }
@@ -152,7 +156,7 @@ async function readCsvTable(path: string, name: string, size: number, options: R
     });
   } catch (e) {
     input.destroy();
-    if (e instanceof DataError) throw e;
+    if (e instanceof DataError || (e instanceof Error && e.name === "UsageError")) throw e;
     if (e instanceof CsvError) {
       const line = (e as CsvError & { lines?: number }).lines;
       throw new DataError(`${name}: ${line !== undefined ? `line ${line}: ` : ""}not valid CSV: ${e.message.replace(/ at line \d+.*$/, "")}`);
@@ -197,7 +201,7 @@ async function readJsonTable(path: string, name: string, options: ReadTableOptio
     }
   }
   const columns = new Map<string, unknown[]>();
-  for (const c of options.columns) {
+  for (const c of typeof options.columns === "function" ? options.columns(header) : options.columns) {
     if (!header.includes(c) || columns.has(c)) continue;
     columns.set(c, numbers ? rows.slice() : rows.map((r, i) => {
       if (r === null || typeof r !== "object" || Array.isArray(r)) throw new DataError(`${name}: [${i}]: expected an object with named fields, not ${quote(r)}`);

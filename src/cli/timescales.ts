@@ -1,12 +1,11 @@
 import { join } from "node:path";
-import { delimiterFlag, enumFlag, intFlag, listFlag, parseCommandArgs, stringFlag } from "./args.js";
-import { Problems, dateColumn, textColumn } from "./convert.js";
-import { DATE_FORMATS, flagDate, type DateFormat } from "./dates.js";
+import { enumFlag, intFlag, listFlag, parseCommandArgs, stringFlag } from "./args.js";
+import { Problems, dateColumn } from "./convert.js";
+import { expectedForm, flagDate, type DateFormat } from "./dates.js";
 import { DataError, UsageError, quote } from "./errors.js";
 import type { Io } from "./io.js";
 import {
   PACE_STAGES,
-  SCOTLAND_MILESTONES,
   driftList,
   kaplanMeier,
   renderRunChart,
@@ -28,25 +27,18 @@ import { csvField, toCsv, writeAll, type PlannedFile } from "./output.js";
 import { progressBar, type ProgressSink } from "./progress.js";
 import { withQi, type PathContext } from "./qiMap.js";
 import { fmt, kmText, textTable } from "./summary.js";
-import { readTable, requireColumn } from "./table.js";
+import { CASE_SPEC, caseFlags, mappingText, readCases, type CaseColumns } from "./caseInput.js";
+import { checkCases, checkSummary } from "./check.js";
 
 const C = "timescales";
 const STAGE_IDS = Object.keys(PACE_STAGES);
 
 const SPEC = {
+  ...CASE_SPEC,
   out: { type: "string" },
   "as-of": { type: "string" },
   "after-as-of": { type: "string" },
   stage: { type: "string", multiple: true },
-  format: { type: "string" },
-  child: { type: "string" },
-  milestone: { type: "string" },
-  date: { type: "string" },
-  episode: { type: "string" },
-  group: { type: "string" },
-  column: { type: "string", multiple: true },
-  dates: { type: "string" },
-  delimiter: { type: "string" },
   unknown: { type: "string" },
   period: { type: "string" },
 } as const;
@@ -259,12 +251,42 @@ function timer(io: Io): (step: string) => void {
   };
 }
 
+/** Library options over the columns read: dates converted to ISO (every bad one a problem). */
+function timescaleOptions(c: CaseColumns, dates: DateFormat, unknown: "error" | "ignore", afterAsOf: "error" | "ignore"): { options: StageDurationsOptions<number>; fieldToColumn: Record<string, string>; problems: Problems } {
+  const problems = new Problems();
+  const table = c.table;
+  const m = c.mapping;
+  const fieldToColumn: Record<string, string> = { child: m.child, ...(m.episode !== null ? { episode: m.episode } : {}), ...(c.group !== null ? { group: c.group } : {}) };
+  const options: StageDurationsOptions<number> = { child: (i) => c.child[i], unknownMilestones: unknown, afterAsOf };
+  if (c.episode !== null) options.episode = (i) => c.episode![i];
+  if (c.groupValues !== null) options.group = (i) => c.groupValues![i];
+  for (const i of c.orderIssues) problems.add(`${table.where(i.row!, i.column ?? undefined)}: ${i.message}`);
+  if (m.format === "long") {
+    const dt = dateColumn(table, m.date!, c.date!, dates, problems, false);
+    options.format = "long";
+    options.milestone = (i) => c.milestone![i];
+    options.date = (i) => dt[i];
+    fieldToColumn.milestone = m.milestone!;
+    fieldToColumn.date = m.date!;
+  } else {
+    const columns: Record<string, (i: number) => unknown> = {};
+    for (const [id, col] of c.wide) {
+      const dt = dateColumn(table, col.column, col.values, dates, problems, true);
+      columns[id] = (i) => dt[i];
+      fieldToColumn[id] = col.column;
+    }
+    options.format = "wide";
+    options.columns = columns;
+  }
+  return { options, fieldToColumn, problems };
+}
+
 /** `pace-qi timescales FILE …` */
 export async function timescalesCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals, targets } = parseCommandArgs(C, argv, SPEC, { min: 1, max: 1, what: "FILE argument (case records, CSV or JSON)" }, true);
   const file = positionals[0]!;
-  const dates: DateFormat = enumFlag(C, "dates", stringFlag(values, "dates"), DATE_FORMATS) ?? "iso";
-  const format = enumFlag(C, "format", stringFlag(values, "format"), ["long", "wide"] as const) ?? "long";
+  const flags = caseFlags(C, values);
+  const dates: DateFormat = flags.dates;
   const unknown = enumFlag(C, "unknown", stringFlag(values, "unknown"), ["error", "ignore"] as const) ?? "error";
   const afterAsOf = enumFlag(C, "after-as-of", stringFlag(values, "after-as-of"), ["error", "ignore"] as const) ?? "error";
   const period = enumFlag(C, "period", stringFlag(values, "period"), ["month", "quarter"] as const) ?? "month";
@@ -272,70 +294,23 @@ export async function timescalesCommand(argv: readonly string[], io: Io): Promis
   let asOf: string | undefined;
   if (asOfText !== undefined) {
     asOf = flagDate(asOfText, dates) ?? undefined;
-    if (asOf === undefined) throw new UsageError(`--as-of ${quote(asOfText)} is not a date (${dates === "uk" ? "dd/mm/yyyy" : "YYYY-MM-DD"})`, C);
+    if (asOf === undefined) throw new UsageError(`--as-of ${quote(asOfText)} is not a date (${expectedForm(dates)})`, C);
   }
   const stages = resolveStages(listFlag(values, "stage"), targets);
   const outDir = stringFlag(values, "out") ?? "timescales";
-  const childCol = stringFlag(values, "child") ?? "child";
-  const msCol = stringFlag(values, "milestone") ?? "milestone";
-  const dateCol = stringFlag(values, "date") ?? "date";
-  const episodeCol = stringFlag(values, "episode") ?? "episode";
-  const groupCol = stringFlag(values, "group");
-  const wideMap = new Map<string, string>();
-  const milestoneIds = SCOTLAND_MILESTONES.milestones.map((m) => m.id);
-  for (const spec of listFlag(values, "column")) {
-    const m = /^([^=]+)=(.+)$/.exec(spec);
-    if (m === null) throw new UsageError(`--column ${quote(spec)} must be MILESTONE=COLUMN`, C);
-    if (!milestoneIds.includes(m[1]!)) throw new UsageError(`--column ${quote(spec)}: unknown milestone ${quote(m[1])}; milestones: ${milestoneIds.join(", ")}`, C);
-    wideMap.set(m[1]!, m[2]!);
-  }
-  if (wideMap.size > 0 && format !== "wide") throw new UsageError("--column is for --format wide", C);
-
-  const wanted = [childCol, episodeCol, ...(groupCol ? [groupCol] : [])];
-  if (format === "long") wanted.push(msCol, dateCol);
-  else for (const id of milestoneIds) wanted.push(wideMap.get(id) ?? id);
   const clock = timer(io);
-  const delimiter = delimiterFlag(C, stringFlag(values, "delimiter"));
-  const table = await readTable(file, { columns: wanted, progress: io.stderr, ...(delimiter ? { delimiter } : {}) });
+  // Columns recognised from the headers (or --mapping / the column flags): see caseInput.ts.
+  const cases = await readCases(C, file, flags, io);
+  const table = cases.table;
   clock("read");
   if (table.length === 0) throw new DataError(`${file}: no data rows`);
-
-  const problems = new Problems();
-  const child = textColumn(requireColumn(table, childCol, "--child"));
-  const episode = table.columns.has(episodeCol) ? textColumn(table.columns.get(episodeCol)!) : null;
-  const group = groupCol === undefined ? null : textColumn(requireColumn(table, groupCol, "--group"));
-  const fieldToColumn: Record<string, string> = { child: childCol, milestone: msCol, date: dateCol, episode: episodeCol, ...(groupCol ? { group: groupCol } : {}) };
-  const options: StageDurationsOptions<number> = {
-    child: (i) => child[i],
-    ...(episode !== null ? { episode: (i: number) => episode[i] } : {}),
-    ...(group !== null ? { group: (i: number) => group[i] } : {}),
-    unknownMilestones: unknown,
-    afterAsOf,
-  };
-  if (format === "long") {
-    const ms = textColumn(requireColumn(table, msCol, "--milestone"));
-    const dt = dateColumn(table, dateCol, requireColumn(table, dateCol, "--date"), dates, problems, false);
-    options.format = "long";
-    options.milestone = (i) => ms[i];
-    options.date = (i) => dt[i];
-    table.columns.delete(dateCol); // the raw text is no longer needed
-  } else {
-    const columns: Record<string, (i: number) => unknown> = {};
-    for (const id of milestoneIds) {
-      const col = wideMap.get(id) ?? id;
-      if (wideMap.has(id)) requireColumn(table, col, "--column");
-      const raw = table.columns.get(col);
-      if (raw === undefined) continue;
-      const dt = dateColumn(table, col, raw, dates, problems, true);
-      columns[id] = (i) => dt[i];
-      fieldToColumn[id] = col;
-    }
-    if (Object.keys(columns).length === 0) {
-      throw new DataError(`${file}: no milestone date columns (columns: ${table.header.join(", ")}); name them by milestone id or map them with --column ID=COLUMN`);
-    }
-    options.format = "wide";
-    options.columns = columns;
-  }
+  io.stdout.write(mappingText(cases));
+  // The data check first: its summary, then the timescales (which stop on bad dates, below).
+  const check = checkCases(cases, dates, asOf);
+  io.stdout.write(`\n${checkSummary(check, cases)}\n`);
+  clock("check");
+  const { options, fieldToColumn, problems } = timescaleOptions(cases, dates, unknown, afterAsOf);
+  const group = cases.groupValues;
   problems.throwIfAny();
   clock("convert");
   const rows: number[] = new Array(table.length);

@@ -3,20 +3,22 @@
  * validating every row. One pass over the rows, a Map keyed by child: linear time.
  */
 import { valueof, type Accessor } from "../_lib/accessor.js";
-import { formatIsoDay, toDayNumber } from "../_lib/calendar.js";
+import { formatIsoDay } from "../_lib/calendar.js";
 import { QiError, describeValue, type QiIssue, type QiPath } from "../_lib/error.js";
 import { objectOption } from "../_lib/options.js";
 import { SCOTLAND_MILESTONES, type MilestoneCatalogue } from "./catalogue.js";
+import { dayReader, expectedDateForm, type ReadDateOptions } from "./dates.js";
+import { milestoneMatcher } from "./headers.js";
 
 /** Options shared by everything that reads case records. */
-export interface CaseRecordOptions<T = any> {
+export interface CaseRecordOptions<T = any> extends ReadDateOptions {
   /** `"long"`: one row per event (default); `"wide"`: one row per child with a column per milestone. */
   format?: "long" | "wide";
   /** Child id accessor. Default `"child"`. */
   child?: Accessor<T> | string;
   /** Milestone name accessor (long format). Default `"milestone"`. */
   milestone?: Accessor<T> | string;
-  /** Event date accessor (long format): ISO `YYYY-MM-DD` string or Date. Default `"date"`. */
+  /** Event date accessor (long format): a date string in the `dates` order, or a Date. Default `"date"`. */
   date?: Accessor<T> | string;
   /** Episode accessor; rows without a value belong to episode 1. Default `"episode"`. */
   episode?: Accessor<T> | string;
@@ -139,6 +141,8 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
   const { names, routeOf } = catalogueNames(options.catalogue);
   const index = new Map<string, number>();
   names.forEach((n, i) => index.set(n, i));
+  // Milestone names are matched forgivingly ("Permanence Recommendation", "perm rec"): headers.ts.
+  const lookup = milestoneMatcher(names);
   const format = options.format ?? (options.columns !== undefined ? "wide" : "long");
   if (format !== "long" && format !== "wide") throw new QiError("invalid-option", ["options", "format"], `format must be "long" or "wide", not ${describeValue(format)}`);
   const unknownPolicy = options.unknownMilestones ?? "error";
@@ -164,7 +168,7 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
     const cols = options.columns ?? Object.fromEntries(names.map((n) => [n, n]));
     columnOf = names.slice();
     for (const [m, ch] of Object.entries(cols)) {
-      const k = index.get(m);
+      const k = lookup(m);
       if (k === undefined) throw new QiError("unknown-milestone", ["options", "columns", m], unknownMessage(m, names));
       const name = fieldName(ch, m);
       wide.push({ m: k, get: valueof<T>(ch, `columns.${m}`), name });
@@ -184,18 +188,8 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
   let n = 0;
 
   // Each distinct date string is parsed once: an export repeats the same few thousand dates.
-  const dateCache = new Map<string, number>();
-  const dayOf = (v: unknown): number => {
-    if (typeof v === "string") {
-      let dn = dateCache.get(v);
-      if (dn === undefined) {
-        dn = toDayNumber(v);
-        dateCache.set(v, dn);
-      }
-      return dn;
-    }
-    return toDayNumber(v);
-  };
+  const dayOf = dayReader(options);
+  const dateHint = `: use ${expectedDateForm(options)}`;
 
   const issues: QiIssue[] = [];
   const issue = (code: string, path: QiPath, message: string): void => {
@@ -231,7 +225,7 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
     const before = n;
     if (format === "long") {
       const m = msOf!(d, i, data);
-      const k = typeof m === "string" ? index.get(m) : undefined;
+      const k = lookup(m);
       if (k === undefined) {
         if (unknownPolicy === "ignore" && typeof m === "string" && m !== "") unknownIgnored++;
         else issue("unknown-milestone", ["events", i, msField], `${unknownMessage(m, names)}${who()}`);
@@ -239,7 +233,7 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
       const dv = dateOf!(d, i, data);
       const dn = dayOf(dv);
       if (Number.isNaN(dn)) {
-        issue("invalid-date", ["events", i, dateField], `invalid date ${describeValue(dv)}${who()}: use an ISO YYYY-MM-DD string or a valid Date`);
+        issue("invalid-date", ["events", i, dateField], `invalid date ${describeValue(dv)}${who()}${dateHint}`);
       } else if (k !== undefined && childOk) {
         day[n] = dn;
         milestone[n] = k;
@@ -258,7 +252,7 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
         if (isMissing(dv)) continue;
         const dn = dayOf(dv);
         if (Number.isNaN(dn)) {
-          issue("invalid-date", ["events", i, col.name], `invalid date ${describeValue(dv)}${who()}: use an ISO YYYY-MM-DD string or a valid Date`);
+          issue("invalid-date", ["events", i, col.name], `invalid date ${describeValue(dv)}${who()}${dateHint}`);
         } else if (childOk) {
           dates.set(col.m, dn);
         }

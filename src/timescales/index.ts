@@ -44,3 +44,22 @@ export {
   type WideRow,
 } from "./schema.js";
 export { paceTimescales, type PaceTimescales, type PaceTimescalesOptions, type StageTimescales } from "./paceTimescales.js";
+export { DATE_ORDERS, readDate, type DateOrder, type ReadDateOptions } from "./dates.js";
+export {
+  MILESTONE_ALIASES,
+  headerKey,
+  matchMilestone,
+  matchOrderType,
+  recogniseColumns,
+  type ColumnMapping,
+  type RecogniseColumnsOptions,
+} from "./headers.js";
+export {
+  CHECK_KINDS,
+  checkCaseRecords,
+  type CaseRecordsCheck,
+  type CheckCaseRecordsOptions,
+  type CheckCode,
+  type CheckIssue,
+  type CompletenessRow,
+} from "./checkCaseRecords.js";

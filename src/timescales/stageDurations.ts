@@ -1,6 +1,8 @@
-import { formatIsoDay, toDayNumber } from "../_lib/calendar.js";
+import { formatIsoDay } from "../_lib/calendar.js";
 import { QiError, describeValue, type QiIssue } from "../_lib/error.js";
 import { allEpisodes, dateFieldOf, dayText, readCaseRecords, throwIssues, unknownMessage, type CaseRecordOptions, type CaseRecords } from "./_caseRecords.js";
+import { dayReader } from "./dates.js";
+import { milestoneMatcher } from "./headers.js";
 import { PACE_STAGES, type PaceStageId, type Stage, type StageCase } from "./stages.js";
 
 export type { CaseRecordOptions } from "./_caseRecords.js";
@@ -9,7 +11,7 @@ export type { CaseRecordOptions } from "./_caseRecords.js";
 export interface StageDurationsOptions<T = any> extends CaseRecordOptions<T> {
   /**
    * The date the data describe (the extract date): open cases are censored here and events after
-   * it are ignored. ISO string or Date. Default: the latest event date in the data (with a warning).
+   * it are ignored. A date string (ISO, or in the `dates` order) or a Date. Default: the latest event date in the data (with a warning).
    */
   asOf?: string | Date;
   /** Override the stage's target (calendar days); null for none. */
@@ -88,11 +90,11 @@ export interface StageDurations {
 /** A stage argument: a stage object, `{ from, to }`, or a PACE stage id. */
 export type StageInput = Stage | Pick<Stage, "from" | "to"> | PaceStageId;
 
-function listOf(v: unknown, path: (string | number)[], names: readonly string[], index: ReadonlyMap<string, number>): number[] {
+function listOf(v: unknown, path: (string | number)[], names: readonly string[], lookup: (name: unknown) => number | undefined): number[] {
   const arr = typeof v === "string" ? [v] : Array.isArray(v) ? (v as unknown[]) : undefined;
   if (arr === undefined || arr.length === 0) throw new QiError("invalid-option", path, `must be a milestone name or a non-empty array of names, not ${describeValue(v)}`);
   return arr.map((name, i) => {
-    const k = typeof name === "string" ? index.get(name) : undefined;
+    const k = lookup(name);
     if (k === undefined) throw new QiError("unknown-milestone", typeof v === "string" ? path : [...path, i], unknownMessage(name, names));
     return k;
   });
@@ -137,8 +139,9 @@ export function durationsFromRecords(rec: CaseRecords, stageInput: StageInput, o
 export function durationsCore(rec: CaseRecords, stageInput: StageInput, options: StageDurationsOptions): DurationsCore {
   const stage = resolveStage(stageInput);
   const names = rec.names;
-  const fromIdx = listOf(stage.from, ["stage", "from"], names, rec.index);
-  const toIdx = listOf(stage.to, ["stage", "to"], names, rec.index);
+  const lookup = milestoneMatcher(names); // the forgiving match of headers.ts, as for event rows
+  const fromIdx = listOf(stage.from, ["stage", "from"], names, lookup);
+  const toIdx = listOf(stage.to, ["stage", "to"], names, lookup);
   const isFrom = new Uint8Array(names.length);
   const isTo = new Uint8Array(names.length);
   for (const k of fromIdx) isFrom[k] = 1;
@@ -159,14 +162,14 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
   if (afterAsOf !== "error" && afterAsOf !== "ignore") throw new QiError("invalid-option", ["options", "afterAsOf"], `afterAsOf must be "error" or "ignore", not ${describeValue(afterAsOf)}`);
   let splitAt: number | undefined;
   if (options.splitEpisodesAt !== undefined) {
-    splitAt = rec.index.get(options.splitEpisodesAt);
+    splitAt = lookup(options.splitEpisodesAt);
     if (splitAt === undefined) throw new QiError("unknown-milestone", ["options", "splitEpisodesAt"], unknownMessage(options.splitEpisodesAt, names));
   }
 
   const warnings: string[] = [];
   let asOf: number;
   if (options.asOf !== undefined) {
-    asOf = toDayNumber(options.asOf);
+    asOf = dayReader(options)(options.asOf);
     if (Number.isNaN(asOf)) throw new QiError("invalid-date", ["options", "asOf"], `invalid asOf date ${describeValue(options.asOf)}`);
   } else {
     asOf = rec.maxDay;

@@ -2,11 +2,14 @@ import { formatIsoDay, parseIsoDay, toDayNumber } from "../_lib/calendar.js";
 import { QiError, describeValue } from "../_lib/error.js";
 import { objectOption } from "../_lib/options.js";
 import { medianInPlace } from "../_lib/median.js";
+import { dayReader, type DateOrder } from "./dates.js";
 import { periodEnd, periodIndex, periodLabel, periodStart, type PeriodUnit } from "./_period.js";
 import type { DurationRow, StageDurations } from "./stageDurations.js";
 
 /** The {@link timescaleSeries} options. */
 export interface TimescaleSeriesOptions {
+  /** How an `asOf` string is written (see {@link readDate}); ISO always reads. Default `"iso"`. */
+  dates?: DateOrder;
   /**
    * - `"case"` (default): one point per completed case in order of completion (the classic PACE
    *   run chart);
@@ -136,7 +139,7 @@ function parse(input: StageDurations | readonly DurationRow[], options: Timescal
   }
   let asOf = derivedAsOf;
   if (options.asOf !== undefined) {
-    asOf = toDayNumber(options.asOf);
+    asOf = dayReader({ ...(options.dates !== undefined ? { dates: options.dates } : {}) })(options.asOf);
     if (Number.isNaN(asOf)) throw new QiError("invalid-date", ["options", "asOf"], `invalid asOf ${describeValue(options.asOf)}`);
   } else if (isResult && (input as StageDurations).asOf != null) {
     asOf = toDayNumber((input as StageDurations).asOf);

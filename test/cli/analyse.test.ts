@@ -220,7 +220,7 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse: errors name the file, ro
     [["--phase", "99"], "--phase 99: the series has 3 points"],
     [["--phase", "2030-01-01"], '--phase: "2030-01-01" is outside the chart\'s dates'],
     [["--exclude", "0"], "--exclude '0' must be a whole number ≥ 1"],
-    [["--dates", "us"], "--dates 'us' is not one of: iso, uk"],
+    [["--dates", "dmy"], "--dates 'dmy' is not one of: iso, uk, us"],
     [["--out", "a.json"], "--out needs --json (write the analysis JSON to FILE)"],
   ])("bad flag value %j exits 2", async (flags, message) => {
     const dir = tempDir({ "s.csv": "month,value\n2024-01-01,3\n2024-02-01,4\n2024-03-01,5\n" });

@@ -106,7 +106,8 @@ describe.skipIf(!HAVE_BIN)("pace-qi demo", { timeout: 60_000 }, () => {
 
 describe.skipIf(!HAVE_BIN)("README's library snippet", { timeout: 60_000 }, () => {
   it("reports its signals where the simulated change is (2023), none in the years before", async () => {
-    const lib = (await import("../../dist/index.js")) as typeof import("../../src/index.js");
+    const built = "../../dist/index.js"; // a variable: the type check runs before the build
+    const lib = (await import(built)) as typeof import("../../src/index.js");
     const events = lib.simulateCases({ seed: 1, start: "2019-01-01", end: "2024-12-31", improvementFrom: "2023-01-01" });
     const durations = lib.stageDurations(events, "recommendation", { asOf: "2024-12-31" });
     const monthly = lib.timescaleSeries(durations, { series: "period", period: "month" }).filter((r) => r.x >= "2021-01-01");

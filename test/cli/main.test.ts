@@ -38,7 +38,7 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi: help, version and usage errors",
   it("an unknown command exits 2 with a usage line", async () => {
     const r = await run(["analyze-this"], cwd);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("pace-qi: unknown command 'analyze-this'; commands: analyse, timescales, report, demo, funnel, summary\nUsage: pace-qi <analyse|timescales|report|demo> [options]   (pace-qi --help)\n");
+    expect(r.stderr).toBe("pace-qi: unknown command 'analyze-this'; commands: analyse, timescales, check, report, demo, funnel, summary\nUsage: pace-qi <analyse|timescales|check|report|demo|funnel|summary> [options]   (pace-qi --help)\n");
   });
 
   it("an unknown flag exits 2 naming the flag and the command's usage", async () => {

@@ -134,11 +134,12 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi timescales", { timeout: 30_000 },
     expect(e.stderr).toBe("pace-qi: cases.json: [0].date: '2024-13-01' is not a date (expected YYYY-MM-DD)\n");
   });
 
-  it("a missing column names the flag to use", async () => {
-    const dir = tempDir({ "cases.csv": CASES });
+  it("headers that are not recognised: the error names the layout and the flags (--column, --mapping)", async () => {
+    const dir = tempDir({ "cases.csv": CASES.replace("child_id,event,event_date", "child_id,what,when") });
     const r = await run(["timescales", "cases.csv"], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe("pace-qi: cases.csv: no column 'child' (columns: child_id, event, event_date, council); name the right one with --child\n");
+    expect(r.stderr).toContain("pace-qi: cases.csv: cannot tell the layout from the headers");
+    expect(r.stderr).toContain("--column MILESTONE=COLUMN (or --mapping map.json), long --milestone COL --date COL");
   });
 
   it.each([

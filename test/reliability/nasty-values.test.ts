@@ -136,7 +136,7 @@ const CONTROL_KEYS = [
   "rules.innerThird.length", "rules.alternating.length", "rules.mixture.length", "rules.longRun.minUseful", "rules.crossings.minUseful",
 ];
 const CASE_RECORD_KEYS = [
-  "format", "child", "milestone", "date", "episode", "splitEpisodesAt", "columns", "catalogue", "unknownMilestones", "group",
+  "format", "child", "milestone", "date", "episode", "splitEpisodesAt", "columns", "catalogue", "unknownMilestones", "group", "dates", "excelSerials",
   "catalogue.milestones", "catalogue.routes", "catalogue.jurisdiction",
 ];
 const STAGE_KEYS = [...CASE_RECORD_KEYS, "asOf", "target", "negative", "afterAsOf"];
@@ -145,7 +145,7 @@ const EVENT_FIELDS = ["child", "milestone", "date", "episode"];
 const DURATION_FIELDS = ["child", "episode", "start", "end", "days", "censored", "target"];
 const RENDER_CHART_KEYS = ["title", "subtitle", "xLabel", "yLabel", "width", "height", "target", "annotations", "id", "caption", "decimals", "yPercent", "phaseLabels", "flags"];
 const FIDELITY_KEYS = ["smallScaleMax", "minDataPoints", "dataPoints"];
-const SERIES_KEYS = ["series", "period", "y", "target", "asOf"];
+const SERIES_KEYS = ["series", "period", "y", "target", "asOf", "dates"];
 
 const FUNNEL_ROWS = deepFreeze([
   { la: "A", within: 40, children: 50 },
@@ -210,6 +210,25 @@ const TABLE: Record<string, readonly Case[]> = {
       objects: [[0, ["seed", "children", "start", "end", "improvementFrom", "improvementFactor", "authorities"]]],
     },
   ],
+  readDate: [
+    { args: () => ["9/1/2024", { dates: "uk" }], objects: [[1, ["dates", "excelSerials"]]] },
+    { args: () => [45747, { excelSerials: true }], objects: [[1, ["dates", "excelSerials"]]] },
+  ],
+  headerKey: [{ args: () => ["Perm Rec Date"] }],
+  matchMilestone: [{ args: () => ["Perm Rec Date", {}], objects: [[1, ["catalogue"]]] }],
+  matchOrderType: [{ args: () => ["POA"] }],
+  recogniseColumns: [
+    {
+      args: () => [["Child ID", "Date Accommodated", "Perm Rec", "Order Granted", "Order Type", "Team"], { orderType: "Order Type", other: ["Team"] }],
+      objects: [[1, ["catalogue", "format", "child", "episode", "milestone", "date", "columns", "orderType", "other"]]],
+      elements: 0,
+    },
+  ],
+  checkCaseRecords: [
+    { args: () => [EVENTS, { asOf: AS_OF }], objects: [[1, [...STAGE_KEYS.filter((k) => !["target", "negative", "afterAsOf"].includes(k)), "dateOfBirth", "staleAfter"]]], accessors: [1, [...CASE_ACCESSORS, "dateOfBirth"]], rows: [0, EVENT_FIELDS] },
+    { args: () => [WIDE, { ...WIDE_OPTIONS, columns: { ...WIDE_OPTIONS.columns } }], objects: [[1, ["columns.accommodated", "columns.permanence-recommendation"]]], rows: [0, ["id", "acc", "rec"]] },
+  ],
+  renderCaseRecordsCheck: [{ args: () => [lib.checkCaseRecords(EVENTS, { asOf: AS_OF }), {}], objects: [[1, ["title", "maxPerKind", "rowLabel", "page"]]], accessors: [1, ["rowLabel"]], documents: [0] }],
   eventsJsonSchema: [{ args: () => [] }],
   wideRowsJsonSchema: [{ args: () => [] }],
   parseEvents: [

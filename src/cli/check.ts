@@ -1,0 +1,147 @@
+// `pace-qi check FILE`: the data-quality checks of case records, as a summary, CSV and HTML.
+// Problems found are the result, not a failure: exit 0 (1 only when the file cannot be read).
+import { join } from "node:path";
+import { parseCommandArgs, stringFlag, numberFlag } from "./args.js";
+import { CASE_SPEC, caseFlags, mappingText, readCases, terminalText, type CaseColumns } from "./caseInput.js";
+import { flagDate, expectedForm, type DateFormat } from "./dates.js";
+import { UsageError, quote } from "./errors.js";
+import type { Io } from "./io.js";
+import { CHECK_KINDS, checkCaseRecords, renderCaseRecordsCheck, type CaseRecordsCheck, type CheckCaseRecordsOptions, type CheckCode } from "./lib.js";
+import { toCsv, writeAll } from "./output.js";
+import { rewriteRows, withQi } from "./qiMap.js";
+import { textTable } from "./summary.js";
+
+const C = "check";
+
+const SPEC = { ...CASE_SPEC, out: { type: "string" }, "as-of": { type: "string" }, "stale-after": { type: "string" } } as const;
+
+/** The library's check of the records read from a file, with columns named as in the file. */
+export function checkCases(c: CaseColumns, dates: DateFormat, asOf: string | undefined, staleAfter?: number): CaseRecordsCheck {
+  const m = c.mapping;
+  const options: CheckCaseRecordsOptions<number> = { format: m.format, dates, child: (i) => c.child[i] };
+  const fieldToColumn: Record<string, string> = { child: m.child };
+  if (c.episode !== null) options.episode = (i) => c.episode![i];
+  if (c.groupValues !== null) options.group = (i) => c.groupValues![i];
+  if (c.dob !== null) {
+    options.dateOfBirth = (i) => c.dob![i];
+    fieldToColumn.dateOfBirth = m.dateOfBirth!;
+  }
+  if (asOf !== undefined) options.asOf = asOf;
+  if (staleAfter !== undefined) options.staleAfter = staleAfter;
+  if (m.format === "long") {
+    options.milestone = (i) => c.milestone![i];
+    options.date = (i) => c.date![i];
+    fieldToColumn.milestone = m.milestone!;
+    fieldToColumn.date = m.date!;
+  } else {
+    const columns: Record<string, (i: number) => unknown> = {};
+    for (const [id, col] of c.wide) {
+      columns[id] = (i) => col.values[i];
+      fieldToColumn[id] = col.column;
+    }
+    options.columns = columns;
+  }
+  const result = withQi(c.ctx, () => checkCaseRecords(rowsOf(c), options));
+  const rowOnly = (r: number): string => where(c, r);
+  for (const i of result.issues) {
+    i.message = rewriteRows(i.message, rowOnly);
+    if (i.column !== null && fieldToColumn[i.column] !== undefined) {
+      i.column = fieldToColumn[i.column]!;
+      if (i.path[0] === "events") i.path = ["events", i.path[1]!, i.column];
+    }
+  }
+  if (c.orderIssues.length > 0) {
+    const order = Object.keys(CHECK_KINDS);
+    result.issues.push(...c.orderIssues);
+    result.issues.sort((a, b) => order.indexOf(a.code) - order.indexOf(b.code) || (a.row ?? -1) - (b.row ?? -1));
+    for (const i of c.orderIssues) result.counts[i.code]++;
+  }
+  return result;
+}
+
+function rowsOf(c: CaseColumns): number[] {
+  const rows: number[] = new Array(c.table.length);
+  for (let i = 0; i < rows.length; i++) rows[i] = i;
+  return rows;
+}
+
+function where(c: CaseColumns, row: number | null): string {
+  if (row === null) return "";
+  return c.table.where(row).replace(/^.*?: /, "");
+}
+
+/** The check in a few lines for the terminal: counts by kind, the first few of each, completeness. */
+export function checkSummary(check: CaseRecordsCheck, c: CaseColumns, perKind = 3): string {
+  const lines: string[] = [];
+  const total = check.issues.length;
+  lines.push(`Data check of ${terminalText(c.table.file)}: ${check.rows} rows, ${check.children} children; latest date ${check.latestDate ?? "–"}${check.asOf === null ? "" : `, extract date ${check.asOf}`}`);
+  if (total === 0) lines.push("No problems found.");
+  else {
+    lines.push(`${total} problem${total === 1 ? "" : "s"}:`);
+    const rows: string[][] = [];
+    for (const [code, label] of Object.entries(CHECK_KINDS)) {
+      const n = check.counts[code as CheckCode] ?? 0;
+      if (n > 0) rows.push([label, String(n)]);
+    }
+    lines.push(textTable(["kind", "problems"], rows).replace(/^/gm, "  "));
+    for (const [code, label] of Object.entries(CHECK_KINDS)) {
+      const list = check.issues.filter((i) => i.code === code);
+      if (list.length === 0) continue;
+      lines.push(`  ${label}:`);
+      for (const i of list.slice(0, perKind)) {
+        const at = [where(c, i.row), i.column === null ? "" : `column ${terminalText(i.column, 40)}`].filter((x) => x !== "").join(", ");
+        lines.push(`    ${at === "" ? "" : `${at}: `}${terminalText(i.message, 200)}`);
+      }
+      if (list.length > perKind) lines.push(`    … and ${list.length - perKind} more`);
+    }
+  }
+  const all = check.completeness.filter((r) => r.group === null && r.month === null);
+  if (all.length > 0) {
+    lines.push("Completeness (children known to have passed the milestone: share with its date):");
+    lines.push(textTable(["milestone", "expected", "recorded", "%"], all.map((r) => [r.milestone, String(r.expected), String(r.recorded), r.pct === null ? "–" : `${Math.round(r.pct * 10) / 10}%`])).replace(/^/gm, "  "));
+  }
+  for (const w of check.warnings) lines.push(`Note: ${w}`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** check-issues.csv rows: spreadsheet row numbers, not 0-based indices. */
+function issueRows(check: CaseRecordsCheck, c: CaseColumns): object[] {
+  return check.issues.map((i) => ({
+    kind: (CHECK_KINDS as Record<string, string>)[i.code] ?? i.code,
+    code: i.code,
+    child: i.child,
+    row: where(c, i.row),
+    column: i.column,
+    value: i.value,
+    message: i.message,
+  }));
+}
+
+/** `pace-qi check FILE …` */
+export async function checkCommand(argv: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandArgs(C, argv, SPEC, { min: 1, max: 1, what: "FILE argument (case records, CSV or JSON)" });
+  const file = positionals[0]!;
+  const flags = caseFlags(C, values);
+  const asOfText = stringFlag(values, "as-of");
+  let asOf: string | undefined;
+  if (asOfText !== undefined) {
+    asOf = flagDate(asOfText, flags.dates) ?? undefined;
+    if (asOf === undefined) throw new UsageError(`--as-of ${quote(asOfText)} is not a date (${expectedForm(flags.dates)})`, C);
+  }
+  const staleAfter = numberFlag(C, "stale-after", stringFlag(values, "stale-after"));
+  if (staleAfter !== undefined && staleAfter < 0) throw new UsageError(`--stale-after ${quote(stringFlag(values, "stale-after"))} must be a number of days ≥ 0`, C);
+  const outDir = stringFlag(values, "out") ?? "check";
+  const cases = await readCases(C, file, flags, io);
+  io.stdout.write(mappingText(cases));
+  const check = checkCases(cases, flags.dates, asOf, staleAfter);
+  const files = [
+    { name: "check-issues.csv", content: toCsv(issueRows(check, cases), ["kind", "code", "child", "row", "column", "value", "message"]) },
+    { name: "completeness.csv", content: toCsv(check.completeness, ["milestone", "group", "month", "expected", "recorded", "pct"]) },
+    { name: "check.html", content: renderCaseRecordsCheck(check, { page: true, title: `Data checks: ${file}`, rowLabel: (r) => where(cases, r) }) },
+    { name: "check.json", content: `${JSON.stringify(check)}\n` },
+  ];
+  await writeAll(files.map((f) => ({ path: join(outDir, f.name), content: f.content })));
+  io.stdout.write(`\n${checkSummary(check, cases)}`);
+  io.stdout.write(`\nWrote ${files.length} files to ${outDir}/: ${files.map((f) => f.name).join(", ")}\n`);
+  return 0;
+}

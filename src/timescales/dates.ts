@@ -1,0 +1,147 @@
+/**
+ * A strict reader for the calendar dates analysts meet in case-tracking exports: ISO
+ * `2025-03-31`, day-first `31/03/2025` and `9/1/2024`, month-first `3/31/2025`, month names
+ * `31-Mar-2025` / `31 March 2025`, and (behind an option) Excel date serials `45747`.
+ *
+ * It never guesses: `01/02/2024` is 1 February with `dates: "uk"` and 2 January with
+ * `dates: "us"`, and not a date at all with `dates: "iso"` (the default). Day, month and year
+ * fields are checked for shape here (1–2 digit day and month, a 4-digit year: `01/02/03` is
+ * refused) and then parsed by date-fns, which rejects dates the calendar does not have
+ * (`31/02/2025`). The Date date-fns returns is read back as its local calendar day, so the
+ * result is the same calendar date in every time zone (src/_lib/calendar.ts).
+ */
+import { isValid, parse } from "date-fns";
+import { dayNumberOfDate, formatIsoDay, parseIsoDay } from "../_lib/calendar.js";
+import { QiError, describeValue, type QiPath } from "../_lib/error.js";
+
+/** How numeric dates are written: year first (ISO), day first (UK) or month first (US). */
+export type DateOrder = "iso" | "uk" | "us";
+
+/** The date orders, for validation and help texts. */
+export const DATE_ORDERS: readonly DateOrder[] = ["iso", "uk", "us"];
+
+/** The {@link readDate} options; every timescale function accepts the same two. */
+export interface ReadDateOptions {
+  /**
+   * How the file writes numeric dates: `"iso"` (default) reads only `YYYY-MM-DD`; `"uk"` also
+   * reads `31/03/2025`, `9/1/2024`, `31-03-2025`, `31.03.2025`, `31-Mar-2025`, `31 March 2025`;
+   * `"us"` reads `3/31/2025`, `Mar 31, 2025`, `31-Mar-2025`. ISO is read in every order (it cannot
+   * be mistaken). A time after the date (`31/03/2025 00:00`) is ignored.
+   */
+  dates?: DateOrder;
+  /**
+   * Read numbers (and whole-number strings) as Excel 1900-system date serials: 45747 is
+   * 2025-03-31. Default false: a number is not a date. Serials before 61 (1 March 1900) are
+   * refused because Excel counts a 29 February 1900 that never was (Microsoft, "Excel incorrectly
+   * assumes that the year 1900 is a leap year", KB 214326).
+   */
+  excelSerials?: boolean;
+}
+
+// date-fns parse() fills fields a format lacks from a reference date; every format here has all.
+const REFERENCE = 0;
+// Serial 25569 is 1970-01-01 in Excel's 1900 date system (day 0 of the calendar module).
+const EXCEL_EPOCH = 25_569;
+const EXCEL_MIN = 61;
+const EXCEL_MAX = 2_958_465; // 9999-12-31
+
+const TIME = String.raw`(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?`;
+const NUMERIC = new RegExp(String.raw`^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})${TIME}$`);
+const DAY_MONTH_NAME = new RegExp(String.raw`^(\d{1,2})([ -])([A-Za-z]{3,9})\.?\2(\d{4})${TIME}$`);
+const MONTH_NAME_DAY = new RegExp(String.raw`^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})${TIME}$`);
+const SERIAL = /^\d{1,7}(?:\.\d+)?$/;
+
+/** date-fns parse of an already-shaped string; NaN unless the calendar has the date. */
+function viaDateFns(text: string, format: string): number {
+  const d = parse(text, format, REFERENCE);
+  return isValid(d) ? dayNumberOfDate(d) : Number.NaN;
+}
+
+function serialDay(n: number): number {
+  if (!Number.isFinite(n) || n < EXCEL_MIN || n >= EXCEL_MAX + 1) return Number.NaN;
+  return Math.floor(n) - EXCEL_EPOCH;
+}
+
+/** The day number of a trimmed string in the given order, or NaN. */
+function stringDay(s: string, order: DateOrder, serials: boolean): number {
+  // ISO (a time after "T" or a space is ignored, as everywhere in pace-qi): read by its digits.
+  if (s.length >= 10 && s.charCodeAt(4) === 45) return parseIsoDay(s);
+  if (serials && SERIAL.test(s)) return serialDay(Number(s));
+  if (order === "iso") return Number.NaN;
+  let m = NUMERIC.exec(s);
+  if (m !== null) {
+    const [a, b] = order === "uk" ? [m[1]!, m[3]!] : [m[3]!, m[1]!]; // day, month
+    return viaDateFns(`${a}/${b}/${m[4]}`, "d/M/yyyy");
+  }
+  m = DAY_MONTH_NAME.exec(s);
+  if (m !== null) return monthNamed(m[1]!, m[3]!, m[4]!);
+  m = MONTH_NAME_DAY.exec(s);
+  if (m !== null && order === "us") return monthNamed(m[2]!, m[1]!, m[3]!);
+  return Number.NaN;
+}
+
+/** `31`, `Mar`/`March`, `2025` → day number via date-fns (English month names), or NaN. */
+function monthNamed(day: string, month: string, year: string): number {
+  const format = month.length === 3 ? "MMM" : "MMMM";
+  return viaDateFns(`${day} ${month} ${year}`, `d ${format} yyyy`);
+}
+
+/**
+ * @internal A reader of day numbers (days since 1970-01-01, NaN when not a date) for one
+ * options object, caching each distinct string: an export repeats the same few thousand dates.
+ */
+export function dayReader(options: ReadDateOptions = {}, path: QiPath = ["options"]): (value: unknown) => number {
+  const order = dateOrderOption(options.dates, [...path, "dates"]);
+  const serials = options.excelSerials ?? false;
+  if (typeof serials !== "boolean") throw new QiError("invalid-option", [...path, "excelSerials"], `excelSerials must be true or false, not ${describeValue(serials)}`);
+  const cache = new Map<string, number>();
+  return (value) => {
+    if (typeof value === "string") {
+      let day = cache.get(value);
+      if (day === undefined) {
+        day = stringDay(value.trim(), order, serials);
+        if (cache.size < 200_000) cache.set(value, day);
+      }
+      return day;
+    }
+    if (value instanceof Date) return dayNumberOfDate(value);
+    if (typeof value === "number" && serials) return serialDay(value);
+    return Number.NaN;
+  };
+}
+
+/** @internal The `dates` option: one of {@link DATE_ORDERS}, default `"iso"`. */
+export function dateOrderOption(value: unknown, path: QiPath): DateOrder {
+  if (value === undefined) return "iso";
+  if (value === "iso" || value === "uk" || value === "us") return value;
+  throw new QiError("invalid-option", path, `dates must be "iso", "uk" or "us", not ${describeValue(value)}`);
+}
+
+/** @internal How dates should be written, for error messages: "YYYY-MM-DD", "dd/mm/yyyy"… */
+export function expectedDateForm(options: ReadDateOptions): string {
+  const order = options.dates ?? "iso";
+  const base = order === "uk" ? "a day-first date (dd/mm/yyyy) or YYYY-MM-DD" : order === "us" ? "a month-first date (mm/dd/yyyy) or YYYY-MM-DD" : "an ISO YYYY-MM-DD date";
+  return `${base}${options.excelSerials === true ? ", an Excel date serial" : ""} or a valid Date`;
+}
+
+/**
+ * Read one calendar date, strictly, as an ISO `YYYY-MM-DD` string; null when the value is not a
+ * date in the given order (blank, `31/02/2025`, `01/02/03`, a number without `excelSerials`).
+ * Never guesses the order of day and month: say it with `dates`. A Date is read as its calendar
+ * day (see src/_lib/calendar.ts), so the result is the same in every time zone.
+ *
+ * @example
+ * readDate("9/1/2024", { dates: "uk" }) //=> "2024-01-09"
+ * readDate("9/1/2024", { dates: "us" }) //=> "2024-09-01"
+ * readDate("31-Mar-2025", { dates: "uk" }) //=> "2025-03-31"
+ * readDate("31/02/2025", { dates: "uk" }) //=> null
+ * readDate("01/02/2024") //=> null
+ * readDate(45747, { excelSerials: true }) //=> "2025-03-31"
+ */
+export function readDate(value: unknown, options: ReadDateOptions = {}): string | null {
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    throw new QiError("invalid-option", ["options"], `options must be an object, not ${describeValue(options)}`);
+  }
+  const day = dayReader(options)(value);
+  return Number.isNaN(day) ? null : formatIsoDay(day);
+}
