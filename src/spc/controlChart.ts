@@ -11,6 +11,8 @@ import { findShifts } from "../runchart/shift.js";
 import { findTrends } from "../runchart/trend.js";
 import { D2, E2 } from "./constants.js";
 import { FITS } from "./limits/index.js";
+import { resolveChartParameters } from "./chartParams.js";
+import { sequentialChart } from "./sequentialChart.js";
 import type { FitOutput } from "./limits/fit.js";
 import { mdcLabels, assuranceOf } from "./mdc.js";
 import { alternatingMessage, beyondLimitsMessage, innerThirdMessage, mixtureMessage, zoneMessage } from "./messages.js";
@@ -38,8 +40,9 @@ import { activeIndices, findAlternating, findRunsWhere, findZoneSignals } from "
 
 const OPTION_KEYS = [
   "type", "x", "y", "n", "notes", "by", "rules", "direction", "target", "baseline", "phases", "exclude", "centre", "screenMovingRanges", "sigmaConstant", "multiply", "output",
+  "sigma", "constants", "decisionInterval", "shift", "headStart", "lambda", "sigmas", "ewmaLimits",
 ] as const;
-const TYPES: readonly ControlChartType[] = ["i", "mr", "xbar", "s", "p", "pp", "u", "up", "c", "g", "t"];
+const TYPES: readonly ControlChartType[] = ["i", "mr", "xbar", "s", "p", "pp", "u", "up", "c", "g", "t", "r", "np", "ip", "i-median", "i-median-mr", "cusum", "ewma"];
 
 /**
  * Analyse a Shewhart control chart: centre line, 3-sigma control limits and 2-sigma lines per
@@ -94,6 +97,8 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
   const type: ControlChartType = options.type === undefined ? "i" : (TYPES as readonly unknown[]).includes(options.type) ? options.type : unknownType(options.type);
   const direction: Direction = options.direction === undefined ? "neutral" : enumOption(options.direction, ["increase", "decrease", "neutral"] as const, ["options", "direction"]);
   const rules = resolveControlRules(options.rules);
+  const params = resolveChartParameters(options, type);
+  if (type === "cusum" || type === "ewma") return sequentialChart(data, options, type, params, columnar);
   const screen = options.screenMovingRanges === undefined ? true : booleanOption(options.screenMovingRanges, "screenMovingRanges");
   let sigmaConstant: SigmaConstant = rules.preset === "mdc" ? E2 : "d2";
   if (options.sigmaConstant !== undefined) {
@@ -117,13 +122,13 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
 
   // The plotted statistic before multiply. For i, c, g, t, xbar and s it is an array read already:
   // the same array serves unless it is rewritten below (moving ranges, multiply).
-  const ratio = type === "p" || type === "pp" || type === "u" || type === "up";
+  const ratio = type === "p" || type === "pp" || type === "u" || type === "up" || (type === "ip" && s.size.length > 0);
   let y: Float64Array;
   if (ratio) {
     y = keep.f64(n);
     divide(s.value, s.size, y);
   } else {
-    const source = type === "xbar" ? s.mean : type === "s" ? s.sd : s.value;
+    const source = type === "xbar" ? s.mean : type === "s" ? s.sd : type === "r" ? s.range : s.value;
     if (type === "mr" || multiply !== 1) {
       y = keep.f64(n);
       y.set(source);
@@ -154,7 +159,7 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
   const out: FitOutput = { cl: line(n), ucl: line(n), lcl: line(n), ucl2: line(n), lcl2: line(n), u1: arena.f64(n), l1: arena.f64(n) };
   const base = arena.u8(n);
   const fit = FITS[type];
-  const subgroups = type === "xbar" || type === "s";
+  const subgroups = type === "xbar" || type === "s" || type === "r";
   const summaries = layout.map((p, k) => {
     let sizes = Number.NaN;
     let varN = false;
@@ -169,10 +174,10 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
       }
     }
     const summary = fit(
-      { y, value: s.value, n: s.size, sd: s.sd, start: p.start, end: p.end, base, centre: p.centre === null ? null : p.centre / multiply, screen, sigmaPerAmr, varN },
+      { y, value: s.value, n: s.size, sd: s.sd, start: p.start, end: p.end, base, centre: p.centre === null ? null : p.centre / multiply, screen, sigmaPerAmr, varN, range: s.range, params },
       out,
     );
-    const needsMR = type === "i" || type === "t" || type === "pp" || type === "up" || type === "mr";
+    const needsMR = (type === "i" && params.sigma === "moving-range") || type === "t" || type === "pp" || type === "up" || type === "mr" || type === "i-median" || type === "i-median-mr";
     if (needsMR && !Number.isFinite(summary.averageMovingRange ?? Number.NaN)) {
       const where = layout.length > 1 ? `phase ${k + 1} (points ${p.start} to ${p.end})` : "the chart";
       throw new QiError(
@@ -191,7 +196,7 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
 
   const label = pointLabeller(s.kind, s.x, s.days);
   const fixed = layout.some((p) => p.centre !== null);
-  const centreName = fixed ? "centre line" : type === "g" ? "median" : "mean";
+  const centreName = fixed ? "centre line" : type === "g" || type === "i-median" || type === "i-median-mr" ? "median" : "mean";
   const limitName = rules.preset === "mdc" ? "process limit" : "control limit";
   const signals: ControlChartSignal[] = [];
   const ruleBits = columnar ? new Uint16Array(n) : arena.u16(n);
@@ -356,7 +361,7 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
   });
 
   signals.sort((a, b) => a.phase - b.phase || a.start - b.start || a.end - b.end);
-  const settings = { rules, direction, screenMovingRanges: screen, sigmaConstant, multiply, target };
+  const settings = { rules, direction, screenMovingRanges: screen, sigmaConstant, multiply, target, ...(params.sigma !== null || type === "r" || type === "np" || type === "ip" || type.startsWith("i-") ? { parameters: params } : {}) };
   const state: PointState = { type, s, y, out, base, excluded, active, phases: phaseOut, ruleBits, variation, labels };
   if (columnar) return { type, columns: buildColumns(state), phases: phaseOut, signals, warnings, settings };
   const points = buildPoints(state);
@@ -400,8 +405,8 @@ function buildPoints(state: PointState): ControlChartPoint[] {
   const { type, s, y, out, base, excluded, active, phases, ruleBits, variation, labels } = state;
   pointOf(0, 0, null, null, null, null, null, null, null, null, 0, false, false, false, CONTROL_RULE_MASK.list(0), null, null);
   const points: ControlChartPoint[] = new Array(s.n);
-  const hasValue = type !== "xbar" && type !== "s";
-  const hasN = type === "p" || type === "pp" || type === "u" || type === "up" || type === "xbar" || type === "s";
+  const hasValue = type !== "xbar" && type !== "s" && type !== "r";
+  const hasN = type === "p" || type === "pp" || type === "u" || type === "up" || type === "xbar" || type === "s" || type === "r" || type === "np" || (type === "ip" && s.size.length > 0);
   const xs = s.x;
   const values = s.value;
   const sizes = s.size;
@@ -466,8 +471,8 @@ function buildPoints(state: PointState): ControlChartPoint[] {
 function buildColumns(state: PointState): ControlChartColumns {
   const { type, s, y, out, base, excluded, active, phases, ruleBits, variation, labels } = state;
   const n = s.n;
-  const hasValue = type !== "xbar" && type !== "s";
-  const hasN = type === "p" || type === "pp" || type === "u" || type === "up" || type === "xbar" || type === "s";
+  const hasValue = type !== "xbar" && type !== "s" && type !== "r";
+  const hasN = type === "p" || type === "pp" || type === "u" || type === "up" || type === "xbar" || type === "s" || type === "r" || type === "np" || (type === "ip" && s.size.length > 0);
   const phase = phaseColumn(phases, n);
   const baseline = new Uint8Array(n);
   const useful = new Uint8Array(n);
@@ -613,7 +618,7 @@ function beyondLimits(y: Float64Array, active: Uint8Array, ucl: Float64Array, lc
  * the clipped limits would cross (LCL above UCL).
  */
 function checkFixedCentres(layout: readonly { centre: number | null }[], type: ControlChartType, multiply: number, option: unknown): void {
-  if (type === "i" || type === "xbar") return;
+  if (type === "i" || type === "xbar" || type === "ip" || type === "i-median" || type === "i-median-mr") return;
   const max = type === "p" || type === "pp" ? multiply : Number.POSITIVE_INFINITY;
   layout.forEach((p, k) => {
     if (p.centre === null || (p.centre >= 0 && p.centre <= max)) return;

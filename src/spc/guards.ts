@@ -9,7 +9,7 @@ const CONTROL_CHART_SHAPE: Shape = object(
     points: fast(arrayOf(object({ ...POINT_FIELDS, ucl: limit, lcl: limit, ucl2: limit, lcl2: limit }, "a point object"), "an array of points"), (v) => pointsOk(v, true)),
     phases: arrayOf(object({ ...PHASE_FIELDS, sigmaSignals: num }, "a phase object"), "an array of phases"),
     ...SIGNALS_AND_WARNINGS,
-    type: oneOf(["i", "mr", "xbar", "s", "p", "pp", "u", "up", "c", "g", "t"]),
+    type: oneOf(["i", "mr", "xbar", "s", "p", "pp", "u", "up", "c", "g", "t", "r", "np", "ip", "i-median", "i-median-mr", "cusum", "ewma"]),
     settings: object({ target: nullable(num) }),
   },
   "a control chart object",

@@ -16,17 +16,21 @@ export interface Series {
   value: Float64Array;
   /** Denominator (p, pp, u, up) or subgroup size (xbar, s), NaN where missing; empty for the other types. */
   size: Float64Array;
-  /** Subgroup mean and standard deviation (xbar, s); empty for the other types. */
+  /** Subgroup mean and standard deviation (xbar, s, r; cusum and ewma with subgroups); empty for the other types. */
   mean: Float64Array;
   sd: Float64Array;
+  /** Subgroup range, max − min (xbar, s, r; cusum and ewma with subgroups); empty for the other types. */
+  range: Float64Array;
   notes: unknown[] | null;
 }
 
 const NONE = new Float64Array(0);
 
-const WITH_N: readonly ControlChartType[] = ["p", "pp", "u", "up"];
-const SUBGROUPS: readonly ControlChartType[] = ["xbar", "s"];
-const SUMMED: readonly ControlChartType[] = ["p", "pp", "u", "up", "c"];
+const WITH_N: readonly ControlChartType[] = ["p", "pp", "u", "up", "np"];
+const SUBGROUPS: readonly ControlChartType[] = ["xbar", "s", "r"];
+const SUMMED: readonly ControlChartType[] = ["p", "pp", "u", "up", "c", "np"];
+/** Individuals, or subgroups (one-value subgroups allowed) when rows share an x. */
+const SEQUENTIAL: readonly ControlChartType[] = ["cusum", "ewma"];
 
 /**
  * Read and check the rows. Rows sharing an x form a subgroup (xbar, s) or are summed (counts and
@@ -43,7 +47,8 @@ export function readSeries<T>(data: readonly T[], options: ControlChartOptions<T
   if (data.length === 0) throw new QiError("empty-data", ["data"], "controlChart needs at least one row");
   const xt = readX(data, options.x, arena);
   const y = readNumbers(data, options.y, "y", true, output);
-  const needsN = WITH_N.includes(type);
+  // An ip chart takes denominators when given (nᵢ = 1 otherwise).
+  const needsN = WITH_N.includes(type) || (type === "ip" && options.n !== undefined);
   if (needsN && options.n === undefined) {
     throw new QiError("invalid-option", ["options", "n"], `a ${type} chart needs denominators: give n as a field name or an accessor`);
   }
@@ -54,9 +59,9 @@ export function readSeries<T>(data: readonly T[], options: ControlChartOptions<T
   const issue = (code: string, row: number, name: string, message: string): void => {
     if (issues.length < 100) issues.push({ code, path: ["data", row, name], message });
   };
-  const proportion = type === "p" || type === "pp";
+  const proportion = type === "p" || type === "pp" || type === "np";
   const times = type === "t";
-  const subgroups = SUBGROUPS.includes(type);
+  const subgroups = SUBGROUPS.includes(type) || (SEQUENTIAL.includes(type) && firstDuplicate(xt) !== null);
   const summed = SUMMED.includes(type);
   const counts = summed || type === "g";
   for (let r = 0; r < data.length; r++) {
@@ -93,7 +98,7 @@ export function readSeries<T>(data: readonly T[], options: ControlChartOptions<T
       x = new Float64Array(groups);
       for (let g = 0; g < groups; g++) x[g] = g + 1;
     } else x = xt.keys.slice(0, groups); // a copy: keys live in the arena
-    return { n: groups, kind: xt.kind, x, days: xt.days, value: y, size: nRow ?? NONE, mean: NONE, sd: NONE, notes: null };
+    return { n: groups, kind: xt.kind, x, days: xt.days, value: y, size: nRow ?? NONE, mean: NONE, sd: NONE, range: NONE, notes: null };
   }
   const x: XValue[] = new Array(groups);
   const days = xt.days === null ? null : arena.f64(groups);
@@ -101,6 +106,8 @@ export function readSeries<T>(data: readonly T[], options: ControlChartOptions<T
   const size = needsN || subgroups ? output.f64(groups).fill(Number.NaN) : NONE;
   const mean = subgroups ? output.f64(groups).fill(Number.NaN) : NONE;
   const sd = subgroups ? output.f64(groups).fill(Number.NaN) : NONE;
+  const range = subgroups ? output.f64(groups).fill(Number.NaN) : NONE;
+  const single = SEQUENTIAL.includes(type);
   const notes = noteOf === null ? null : new Array<unknown>(groups);
   for (let g = 0; g < groups; g++) {
     const from = xt.groupStarts[g]!;
@@ -118,6 +125,8 @@ export function readSeries<T>(data: readonly T[], options: ControlChartOptions<T
       let k = 0;
       let m = 0;
       let s2 = 0;
+      let lo = Number.POSITIVE_INFINITY;
+      let hi = Number.NEGATIVE_INFINITY;
       for (let j = from; j < to; j++) {
         const v = y[xt.order[j]!]!;
         if (Number.isNaN(v)) continue;
@@ -125,14 +134,20 @@ export function readSeries<T>(data: readonly T[], options: ControlChartOptions<T
         const d = v - m;
         m += d / k;
         s2 += d * (v - m);
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
       }
       value[g] = Number.NaN;
-      if (k === 1) {
+      if (k === 1 && single) {
+        size[g] = 1;
+        mean[g] = m;
+      } else if (k === 1) {
         issue("subgroup-too-small", first, yName, `the subgroup at x = ${describeValue(x[g])} has one value; ${type} charts need subgroups of at least 2 (use an i chart for single values)`);
       } else if (k > 1) {
         size[g] = k;
         mean[g] = m;
         sd[g] = Math.sqrt(s2 / (k - 1));
+        range[g] = hi - lo;
       }
       continue;
     }
@@ -160,5 +175,5 @@ export function readSeries<T>(data: readonly T[], options: ControlChartOptions<T
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length === 2 ? "" : "s"})` : "";
     throw new QiError(f.code, f.path, `${f.message}${more}`, issues);
   }
-  return { n: groups, kind: xt.kind, x, days, value, size, mean, sd, notes };
+  return { n: groups, kind: xt.kind, x, days, value, size, mean, sd, range, notes };
 }

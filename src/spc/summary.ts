@@ -15,6 +15,13 @@ export const CONTROL_CHART_NAMES: Record<ControlChartType, string> = {
   c: "C chart (counts)",
   g: "G chart (cases between events)",
   t: "T chart (time between events)",
+  r: "R chart (subgroup ranges)",
+  np: "NP chart (number of cases)",
+  ip: "I′ chart (Laney)",
+  "i-median": "I chart around the median",
+  "i-median-mr": "I chart around the median (median moving range)",
+  cusum: "CUSUM chart",
+  ewma: "EWMA chart",
 };
 
 /**
