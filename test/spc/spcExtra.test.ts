@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { controlChart, type ControlChart, type ControlChartType } from "../../src/spc/index.js";
+import { bernoulliCusum, controlChart, paretoChart, type ControlChart, type ControlChartType } from "../../src/spc/index.js";
 
 // Oracle: qcc 3.0 (cusum, ewma, Shewhart R/xbar/np/xbar.one/known) and qicharts2 0.8.1 (ip);
 // conventions in ../shared/oracle/README.md (spc-extra.json). Indices in `out` are 1-based.
@@ -142,4 +142,45 @@ describe("qcc 3.0 cusum and ewma", () => {
 
 describe("qicharts2 0.8.1 I′ chart", () => {
   it.each(byKind("ip").map((c) => [c.id, c]))("%s", (_id, c) => expect(ip(c)).toBeNull());
+});
+
+describe("qicharts2 0.8.1 bchart (Bernoulli CUSUM)", () => {
+  it.each(byKind("bchart").map((c) => [c.id, c]))("%s", (_id, c) => {
+    const a = c.args;
+    const r = bernoulliCusum(c.inputs.x, { ...(a.target !== undefined ? { target: a.target } : {}), oddsRatio: a.or, limit: a.limit });
+    const o = c.out;
+    expect(firstProblem([
+      close(r.p0, o.p0) ? null : `p0 ${r.p0} ≠ ${o.p0}`,
+      close(r.p1, o.p1) ? null : `p1 ${r.p1} ≠ ${o.p1}`,
+      close(r.p2, o.p2) ? null : `p2 ${r.p2} ≠ ${o.p2}`,
+      compareArrays("s1", r.upperScores, o.s1),
+      compareArrays("s2", r.lowerScores, o.s2),
+      compareArrays("cusum1", r.points.map((p) => p.upper), o.cusum1),
+      compareArrays("cusum2", r.points.map((p) => p.lower), o.cusum2),
+      close(r.limit, o.limit1) && close(-r.limit, o.limit2) ? null : "limits",
+      JSON.stringify(r.points.filter((p) => p.upperSignal).map((p) => p.index + 1)) === JSON.stringify(o.signal1) ? null : "signal1",
+      JSON.stringify(r.points.filter((p) => p.lowerSignal).map((p) => p.index + 1)) === JSON.stringify(o.signal2) ? null : "signal2",
+    ])).toBeNull();
+  });
+});
+
+describe("qicharts2 0.8.1 paretochart", () => {
+  it.each(byKind("paretochart").map((c) => [c.id, c]))("%s", (_id, c) => {
+    const r = paretoChart(c.inputs.x, { missing: c.args.useNA ? "include" : "drop" });
+    const o = c.out;
+    expect(r.bars.map((b) => b.category)).toEqual(o.x);
+    expect(firstProblem([
+      compareArrays("y", r.bars.map((b) => b.count), o.y),
+      compareArrays("yCum", r.bars.map((b) => b.cumulative), o.yCum),
+      compareArrays("p", r.bars.map((b) => b.share), o.p),
+      compareArrays("pCum", r.bars.map((b) => b.cumulativeShare), o.pCum),
+    ])).toBeNull();
+  });
+});
+
+describe("the oracle file", () => {
+  it("has 60 cases, every one tested above", () => {
+    expect(all.length).toBe(60);
+    expect(byKind("R", "xbar", "np", "xbar.one-SD", "known", "cusum", "ewma", "ip", "bchart", "paretochart").length).toBe(60);
+  });
 });
