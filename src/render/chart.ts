@@ -8,6 +8,7 @@ import { checkAnnotations, checkTextOptions } from "./options.js";
 import type { ChartModel } from "./model.js";
 import { formatValue, px } from "./number.js";
 import { polylinePath, stepLines } from "./steps.js";
+import { drawSecondSeries, secondSeriesLegend, secondSeriesValues } from "./secondSeries.js";
 import { truncate, truncateMiddle, wrapText } from "./text.js";
 import { textWidth, THEME } from "./theme.js";
 import type { RenderChartOptions } from "./types.js";
@@ -51,6 +52,7 @@ export function drawChart(model: ChartModel, options: RenderChartOptions = {}): 
     for (const v of [p.y, p.centre, p.ucl, p.lcl, p.ucl2, p.lcl2]) if (v !== null && Number.isFinite(v)) yValues.push(v);
   }
   if (target !== null && Number.isFinite(target)) yValues.push(target);
+  yValues.push(...secondSeriesValues(model));
 
   // Header.
   const titleLines = wrapText(title, Math.floor((W - 24) / (TITLE_SIZE * 0.56)));
@@ -218,7 +220,7 @@ export function drawChart(model: ChartModel, options: RenderChartOptions = {}): 
     const tip = `${x.format(keys[i]!)}: ${formatValue(p.y)}${p.assessment ? ` (${p.assessment}: ${p.rules.join(", ")})` : ""}${p.excluded ? " (excluded)" : ""}`;
     data.push(pointMarker(xs[i]!, y.pos(p.y), p.assessment, p.excluded, "", `<title>${escapeXml(tip)}</title>`));
   });
-  out.push(`<g class="data">${data.join("")}</g>`);
+  out.push(`<g class="data">${data.join("")}${drawSecondSeries(model, xs, (v) => y.pos(v), (i) => x.format(keys[i]!))}</g>`);
 
   // Value labels for the last phase, pushed apart so they never overlap.
   if (valueLabels.length > 0) {
@@ -302,15 +304,15 @@ function legendFor(model: ChartModel, target: number | null, annotations: boolea
   const items: LegendItem[] = [
     {
       key: "data",
-      label: "Data",
+      label: model.dataLabel ?? "Data",
       symbol: (x, y) => `<line x1="${px(x)}" x2="${px(x + 18)}" y1="${px(y)}" y2="${px(y)}" stroke="${THEME.line}" stroke-width="1.5"/><circle cx="${px(x + 9)}" cy="${px(y)}" r="3.5" fill="${THEME.point}"/>`,
     },
   ];
   const centreLabel = model.centreName.charAt(0).toUpperCase() + model.centreName.slice(1);
-  items.push({ key: "centre", label: centreLabel, symbol: lineSymbol(THEME.centre, 1.5, null) });
+  items.push(...secondSeriesLegend(model), { key: "centre", label: centreLabel, symbol: lineSymbol(THEME.centre, 1.5, null) });
   const extended = model.phases.some((ph) => ph.baselineEnd !== null && ph.baselineEnd < ph.end);
   if (extended) items.push({ key: "centre-extended", label: `${centreLabel} extended`, symbol: lineSymbol(THEME.centre, 1.5, DASH) });
-  if (model.limits && model.points.some((p) => p.ucl !== null || p.lcl !== null)) items.push({ key: "limits", label: "Control limits (3σ)", symbol: lineSymbol(THEME.limit, 1.25, null) });
+  if (model.limits && model.points.some((p) => p.ucl !== null || p.lcl !== null)) items.push({ key: "limits", label: model.limitLabel ?? "Control limits (3σ)", symbol: lineSymbol(THEME.limit, 1.25, null) });
   if (model.limits && model.points.some((p) => p.ucl2 !== null || p.lcl2 !== null)) items.push({ key: "sigma2", label: "2σ", symbol: lineSymbol(THEME.sigma2, 1, DOT) });
   if (target !== null && Number.isFinite(target)) items.push({ key: "target", label: "Target", symbol: lineSymbol(THEME.target, 2, TARGET_DASH) });
   for (const a of ["improvement", "deterioration", "neutral"] as const) {

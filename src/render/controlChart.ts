@@ -1,5 +1,6 @@
 import type { ControlChart } from "../spc/types.js";
 import { drawChart } from "./chart.js";
+import { cusumModel } from "./cusum.js";
 import { assertControlChart } from "../spc/guards.js";
 import { CONTROL_CHART_NAMES, controlChartText } from "../spc/summary.js";
 import { pointAssessments, type ChartModel } from "./model.js";
@@ -21,12 +22,13 @@ import type { RenderChartOptions } from "./types.js";
  */
 export function renderControlChart(chart: ControlChart, options: RenderChartOptions = {}): string {
   assertControlChart(chart);
+  if (chart.type === "cusum") return drawChart(cusumModel(chart, controlChartText(chart)), options);
   const assessments = pointAssessments(chart.points.length, chart.signals);
   const model: ChartModel = {
     kind: "control",
     className: `qi-control-chart qi-${chart.type}-chart`,
     defaultTitle: CONTROL_CHART_NAMES[chart.type] ?? "Control chart",
-    centreName: chart.type === "g" ? "median" : "mean",
+    centreName: chart.type === "g" || chart.type === "i-median" || chart.type === "i-median-mr" ? "median" : "mean",
     points: chart.points.map((p, i) => ({
       x: p.x,
       y: p.y,

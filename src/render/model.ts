@@ -40,6 +40,18 @@ export interface ChartModel {
   /** Text for `<desc>`. */
   summary: string;
   target: number | null;
+  /** Legend label of the data line (default "Data"). */
+  dataLabel?: string;
+  /** Legend label of the control limits (default "Control limits (3σ)"). */
+  limitLabel?: string;
+  /** A second line drawn with the data (a CUSUM's lower sum); see secondSeries.ts. */
+  series2?: SecondSeries;
+}
+
+/** @internal A second line: one value and assessment per point, and its legend label. */
+export interface SecondSeries {
+  label: string;
+  points: { y: number | null; assessment: Assessment | null }[];
 }
 
 const RANK: Record<Assessment, number> = { neutral: 1, improvement: 2, deterioration: 3 };

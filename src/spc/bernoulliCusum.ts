@@ -69,7 +69,7 @@ const KEYS = ["y", "target", "oddsRatio", "limit"] as const;
  *
  * @example
  * const r = bernoulliCusum([0, 1, 0, 0, 1, 1, 1, 1, 1, 1], { target: 0.2, limit: 2 });
- * r.signals.map((s) => s.index) //=> [5, 7, 9]
+ * r.signals.map((s) => s.index) //=> [7]
  */
 export function bernoulliCusum<T>(data: readonly T[], options: BernoulliCusumOptions<T> = {}): BernoulliCusum {
   const o = objectOption(options, ["options"]);
