@@ -44,8 +44,8 @@ export function resolveChartParameters<T>(options: ControlChartOptions<T>, type:
   for (const key of ["lambda", "sigmas", "ewmaLimits"] as const) {
     if (!ewma && options[key] !== undefined) throw new QiError("invalid-option", ["options", key], `${key} applies to an ewma chart only, not to a ${type} chart`);
   }
-  const ranges = type === "r" || type === "xbar" || cusum || ewma;
-  if (!ranges && options.constants !== undefined) throw new QiError("invalid-option", ["options", "constants"], `constants (d₂, d₃) apply to r, xbar, cusum and ewma charts only, not to a ${type} chart`);
+  const ranges = type === "r" || type === "xbar" || type === "i-median-mr" || cusum || ewma;
+  if (!ranges && options.constants !== undefined) throw new QiError("invalid-option", ["options", "constants"], `constants (d₂, d₃) apply to r, xbar, i-median-mr, cusum and ewma charts only, not to a ${type} chart`);
   const constants = options.constants === undefined ? "tabled" : enumOption(options.constants, ["tabled", "exact"] as const, ["options", "constants"]);
   const methods = SIGMA_METHODS[type];
   let sigma: SigmaSource | null = methods === undefined ? null : methods[0]!;

@@ -19,15 +19,17 @@ export function cusumSums(
   const lower = lines.lower!;
   const sized = sizes.length > 0;
   let pos = headStart;
-  let neg = -headStart;
+  let neg = headStart === 0 ? 0 : -headStart;
   for (let i = start; i <= end; i++) {
     const x = stat[i]!;
     lines.y[i] = x;
     lines.centre[i] = centre;
     if (active[i] === 1) {
-      const z = (x - centre) / (sized ? sigma / Math.sqrt(sizes[i]!) : sigma);
+      // A value on the centre scores 0 even when σ is 0 (a constant process); off it, ±∞ then.
+      const d = x - centre;
+      const z = d === 0 ? 0 : d / (sized ? sigma / Math.sqrt(sizes[i]!) : sigma);
       pos = Math.max(0, pos + z - k);
-      neg = -Math.max(0, -neg - z - k);
+      neg = Math.min(0, neg + z + k); // = −max(0, −neg − z − k), without a −0
       if (pos > h) found.push([i, 1]);
       if (neg < -h) found.push([i, -1]);
     }

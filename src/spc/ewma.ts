@@ -22,7 +22,7 @@ export function ewmaLines(
     lines.centre[i] = centre;
     const x = stat[i]!;
     if (active[i] === 1) {
-      z = lambda * x + (1 - lambda) * z;
+      z += lambda * (x - z); // = λx + (1 − λ)z, and exactly z when x is z (a constant series stays on its centre)
       decay *= keep;
     }
     lines.y[i] = Number.isNaN(x) ? Number.NaN : z;

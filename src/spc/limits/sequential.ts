@@ -4,10 +4,14 @@ import { rangeSigma } from "./r.js";
 
 /**
  * Centre of a CUSUM or EWMA chart as qcc 3.0: the size-weighted grand mean Σ nᵢx̄ᵢ / Σ nᵢ of the
- * baseline (the mean of the values for individuals), or the fixed `centre`.
+ * baseline (the mean of the values for individuals), or the fixed `centre`. A value on the centre
+ * adds nothing to a sum, even when σ is 0 (a constant baseline).
  */
 export function sequentialCentre(input: FitInput): number {
   if (input.centre !== null) return input.centre;
+  // Σ nᵢ(x̄ᵢ − a) / Σ nᵢ + a with a the first value: the same mean, but exactly a for a constant
+  // series (so its sums and smoothing stay exactly on the centre).
+  let first = Number.NaN;
   let num = 0;
   let den = 0;
   for (let i = input.start; i <= input.end; i++) {
@@ -15,10 +19,11 @@ export function sequentialCentre(input: FitInput): number {
     const v = input.y[i]!;
     const n = input.n.length === 0 ? 1 : input.n[i]!;
     if (Number.isNaN(v) || Number.isNaN(n)) continue;
-    num += n * v;
+    if (Number.isNaN(first)) first = v;
+    num += n * (v - first);
     den += n;
   }
-  return den === 0 ? Number.NaN : num / den;
+  return den === 0 ? Number.NaN : first + num / den;
 }
 
 /**
