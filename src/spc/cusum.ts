@@ -18,12 +18,13 @@ export function cusumSums(
   const upper = lines.upper!;
   const lower = lines.lower!;
   const sized = sizes.length > 0;
+  const { y, centre: cl } = lines;
   let pos = headStart;
   let neg = headStart === 0 ? 0 : -headStart;
   for (let i = start; i <= end; i++) {
     const x = stat[i]!;
-    lines.y[i] = x;
-    lines.centre[i] = centre;
+    y[i] = x;
+    cl[i] = centre;
     if (active[i] === 1) {
       // A value on the centre scores 0 even when σ is 0 (a constant process); off it, ±∞ then.
       const d = x - centre;

@@ -14,23 +14,28 @@ export function ewmaLines(
 ): [number, 1 | -1][] {
   const found: [number, 1 | -1][] = [];
   const sized = sizes.length > 0;
+  const { y, ucl, lcl } = lines;
+  const cl = lines.centre;
   const ratio = lambda / (2 - lambda);
   const keep = (1 - lambda) * (1 - lambda);
   let z = centre;
   let decay = 1; // (1 − λ)^(2t)
   for (let i = start; i <= end; i++) {
-    lines.centre[i] = centre;
+    cl[i] = centre;
     const x = stat[i]!;
     if (active[i] === 1) {
       z += lambda * (x - z); // = λx + (1 − λ)z, and exactly z when x is z (a constant series stays on its centre)
       decay *= keep;
     }
-    lines.y[i] = Number.isNaN(x) ? Number.NaN : z;
-    if (Number.isNaN(x)) continue;
+    if (x !== x) {
+      y[i] = Number.NaN;
+      continue;
+    }
+    y[i] = z;
     const se = sized ? sigma / Math.sqrt(sizes[i]!) : sigma;
     const half = width * se * Math.sqrt(exact ? ratio * (1 - decay) : ratio);
-    lines.ucl[i] = centre + half;
-    lines.lcl[i] = centre - half;
+    ucl[i] = centre + half;
+    lcl[i] = centre - half;
     if (active[i] === 1) {
       if (z > centre + half) found.push([i, 1]);
       else if (z < centre - half) found.push([i, -1]);

@@ -91,10 +91,21 @@ export function sequentialChart<T>(data: readonly T[], options: ControlChartOpti
     const found = type === "cusum"
       ? cusumSums(stat, sizes, active, p.start, p.end, centre, sigma, params.decisionInterval!, params.shift! / 2, params.headStart!, lines)
       : ewmaLines(stat, sizes, active, p.start, p.end, centre, sigma, params.lambda!, params.sigmas!, params.ewmaLimits === "exact", lines);
-    for (const [i, side] of found) {
-      const a = assess(side, direction);
+    // Consecutive points beyond on the same side make one signal (a sum stays beyond h while the
+    // shift lasts); its message names the first point, its points list every one.
+    for (let f = 0; f < found.length; ) {
+      const [i, side] = found[f]!;
+      const points = [i];
       ruleBits[i] = bit;
-      signals.push({ rule: "beyond-limits", phase: k, start: i, end: i, points: [i], side: side === 1 ? "above" : "below", assessment: a, message: signalMessage(type, label(i), side, lines, i, params, a) });
+      let g = f + 1;
+      for (; g < found.length && found[g]![1] === side && found[g]![0] === points[points.length - 1]! + 1; g++) {
+        points.push(found[g]![0]);
+        ruleBits[found[g]![0]] = bit;
+      }
+      const a = assess(side, direction);
+      const end = points[points.length - 1]!;
+      signals.push({ rule: "beyond-limits", phase: k, start: i, end, points, side: side === 1 ? "above" : "below", assessment: a, message: signalMessage(type, label(i), end === i ? null : label(end), side, lines, i, params, a) });
+      f = g;
     }
     const stats = runsStats(lines.y, active, p.start, p.end, centre);
     phases.push({
@@ -110,13 +121,14 @@ export function sequentialChart<T>(data: readonly T[], options: ControlChartOpti
   return { type, points: pointsOf(state), phases, signals, warnings, settings };
 }
 
-function signalMessage(type: "cusum" | "ewma", at: string, side: 1 | -1, lines: Lines, i: number, params: ChartParameters, a: string): string {
+function signalMessage(type: "cusum" | "ewma", at: string, until: string | null, side: 1 | -1, lines: Lines, i: number, params: ChartParameters, a: string): string {
   const verdict = a === "improvement" ? ", an improvement" : a === "deterioration" ? ", a deterioration" : "";
+  const still = until === null ? "" : ` (and stays beyond it to ${until})`;
   if (type === "cusum") {
     const sum = side === 1 ? lines.upper![i]! : lines.lower![i]!;
-    return `At ${at} the ${side === 1 ? "upper" : "lower"} CUSUM (${formatNumber(sum)}) is beyond the decision interval ${side === 1 ? "" : "−"}${formatNumber(params.decisionInterval!)}: a sustained shift ${side === 1 ? "up" : "down"}${verdict}.`;
+    return `At ${at} the ${side === 1 ? "upper" : "lower"} CUSUM (${formatNumber(sum)}) is beyond the decision interval ${side === 1 ? "" : "−"}${formatNumber(params.decisionInterval!)}${still}: a sustained shift ${side === 1 ? "up" : "down"}${verdict}.`;
   }
-  return `At ${at} the EWMA (${formatNumber(lines.y[i]!)}) is ${side === 1 ? "above the upper" : "below the lower"} control limit ${formatNumber(side === 1 ? lines.ucl[i]! : lines.lcl[i]!)}: a sustained shift ${side === 1 ? "up" : "down"}${verdict}.`;
+  return `At ${at} the EWMA (${formatNumber(lines.y[i]!)}) is ${side === 1 ? "above the upper" : "below the lower"} control limit ${formatNumber(side === 1 ? lines.ucl[i]! : lines.lcl[i]!)}${still}: a sustained shift ${side === 1 ? "up" : "down"}${verdict}.`;
 }
 
 function count(a: Uint8Array, start: number, end: number): number {
@@ -186,7 +198,7 @@ function columnsOf(st: State): ControlChartColumnar["columns"] {
   const columns: ControlChartColumnar["columns"] = {
     length: n,
     x: s.kind === "date" || s.x instanceof Float64Array ? s.x : Float64Array.from(s.x as number[]),
-    y: lines.y, value: s.mean.length > 0 ? null : Float64Array.from(stat), n: sizes.length > 0 ? sizes : null,
+    y: lines.y, value: s.mean.length > 0 ? null : stat, n: sizes.length > 0 ? sizes : null,
     centre: lines.centre, ucl: lines.ucl, lcl: lines.lcl, ucl2: nan, lcl2: nan.slice(),
     phase: phaseColumn(phases, n), baseline, excluded, useful, signals: ruleBits, variation: null, label: null,
   };

@@ -119,8 +119,8 @@ describe("cusum and ewma", () => {
   });
   it("signals name the sum and the decision interval; direction sets the assessment", () => {
     const c = controlChart([0, 0, 0, 3, 3, 3], { type: "cusum", centre: 0, sigma: 1, decisionInterval: 4, direction: "decrease" });
-    expect(c.signals.map((s) => [s.start, s.side, s.assessment])).toEqual([[4, "above", "deterioration"], [5, "above", "deterioration"]]);
-    expect(c.signals[0]!.message).toBe("At point 5 the upper CUSUM (5) is beyond the decision interval 4: a sustained shift up, a deterioration.");
+    expect(c.signals.map((s) => [s.points, s.side, s.assessment])).toEqual([[[4, 5], "above", "deterioration"]]);
+    expect(c.signals[0]!.message).toBe("At point 5 the upper CUSUM (5) is beyond the decision interval 4 (and stays beyond it to point 6): a sustained shift up, a deterioration.");
   });
   it("columns output carries the same sums and lines", () => {
     const y = Array.from({ length: 50 }, (_, i) => Math.sin(i) * 3 + (i > 30 ? 4 : 0));

@@ -26,7 +26,7 @@ function compareArrays(name: string, got: (number | null | undefined)[], want: (
 }
 
 const signalled = (chart: ControlChart, side?: "above" | "below"): number[] =>
-  chart.signals.filter((s) => s.rule === "beyond-limits" && (side === undefined || s.side === side)).map((s) => s.start + 1);
+  chart.signals.filter((s) => s.rule === "beyond-limits" && (side === undefined || s.side === side)).flatMap((s) => s.points.map((i) => i + 1)).sort((a, b) => a - b);
 
 function firstProblem(checks: (string | null)[]): string | null {
   return checks.find((c) => c !== null) ?? null;
