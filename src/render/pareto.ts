@@ -35,10 +35,7 @@ export interface RenderParetoOptions {
  */
 export function renderParetoChart(chart: ParetoChart, options: RenderParetoOptions = {}): string {
   checkTextOptions(options, ["title", "subtitle", "yLabel", "id"]);
-  if (chart === null || typeof chart !== "object" || !Array.isArray((chart as ParetoChart).bars)) {
-    throw new QiError("invalid-value", ["chart"], "this is not a Pareto chart; pass what paretoChart() returned");
-  }
-  const bars = chart.bars;
+  const bars = checkPareto(chart);
   const W = Math.max(240, positive(options.width, 720));
   const H = Math.max(200, positive(options.height, 360));
   const title = options.title ?? "Pareto chart";
@@ -98,6 +95,26 @@ export function renderParetoChart(chart: ParetoChart, options: RenderParetoOptio
     .join("")}</g>`);
   out.push("</svg>");
   return out.join("");
+}
+
+/** The bars of a paretoChart() result, or `invalid-value` at the first field that is not one. */
+function checkPareto(chart: unknown): ParetoChart["bars"] {
+  const bad = (path: (string | number)[], what: string): never => {
+    throw new QiError("invalid-value", ["chart", ...path], `this is not a Pareto chart (${what}); pass what paretoChart() returned`);
+  };
+  if (chart === null || typeof chart !== "object") return bad([], "not an object");
+  const c = chart as Record<string, unknown>;
+  if (typeof c.total !== "number" || !Number.isFinite(c.total)) bad(["total"], "total is not a number");
+  if (!Array.isArray(c.bars)) return bad(["bars"], "bars is not an array");
+  c.bars.forEach((b: unknown, i: number) => {
+    if (b === null || typeof b !== "object") bad(["bars", i], "a bar is not an object");
+    const bar = b as Record<string, unknown>;
+    if (bar.category !== null && typeof bar.category !== "string") bad(["bars", i, "category"], "a category is not a string or null");
+    for (const f of ["count", "cumulative", "share", "cumulativeShare"]) {
+      if (typeof bar[f] !== "number" || !Number.isFinite(bar[f])) bad(["bars", i, f], `${f} is not a finite number`);
+    }
+  });
+  return c.bars as ParetoChart["bars"];
 }
 
 function positive(v: number | undefined, fallback: number): number {

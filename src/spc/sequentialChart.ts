@@ -1,4 +1,4 @@
-import { QiError } from "../_lib/error.js";
+import { QiError, describeValue } from "../_lib/error.js";
 import { enumOption } from "../_lib/options.js";
 import { assess, formatNumber, pointLabeller } from "../runchart/messages.js";
 import { excludedMask, layoutPhases, phaseColumn } from "../runchart/phases.js";
@@ -42,7 +42,10 @@ export function sequentialChart<T>(data: readonly T[], options: ControlChartOpti
   // qcc's MR estimate does not screen: off unless asked for.
   const screen = options.screenMovingRanges === true;
   let sigmaConstant: SigmaConstant = "d2";
-  if (options.sigmaConstant !== undefined) sigmaConstant = enumOption(String(options.sigmaConstant), ["d2", "2.66"] as const, ["options", "sigmaConstant"]) === "d2" ? "d2" : E2;
+  if (options.sigmaConstant !== undefined) {
+    if (options.sigmaConstant !== "d2" && options.sigmaConstant !== E2) throw new QiError("invalid-option", ["options", "sigmaConstant"], `sigmaConstant must be "d2" (σ = AMR/1.128) or 2.66, not ${describeValue(options.sigmaConstant)}`);
+    sigmaConstant = options.sigmaConstant;
+  }
   const target = options.target === undefined || options.target === null ? null : (options.target as number);
 
   const s = readSeries(data, options, type);
