@@ -24,7 +24,7 @@ import { readTable, requireColumn, type Table } from "./table.js";
 const C = "analyse";
 export const CHART_TYPES = ["run", "i", "mr", "xbar", "s", "p", "pp", "u", "up", "c", "g", "t", "r", "np", "ip", "i-median", "i-median-mr", "cusum", "ewma"] as const;
 export type ChartChoice = (typeof CHART_TYPES)[number];
-const NEEDS_N: readonly string[] = ["p", "pp", "u", "up", "np"];
+const NEEDS_N: readonly string[] = ["p", "pp", "u", "up", "np", "ip"];
 const DIRECTIONS = ["increase", "decrease", "neutral"] as const;
 const AGGREGATES = ["mean", "median", "sum"] as const;
 
