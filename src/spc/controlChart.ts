@@ -361,7 +361,7 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
   });
 
   signals.sort((a, b) => a.phase - b.phase || a.start - b.start || a.end - b.end);
-  const settings = { rules, direction, screenMovingRanges: screen, sigmaConstant, multiply, target, ...(params.sigma !== null || type === "r" || type === "np" || type === "ip" || type.startsWith("i-") ? { parameters: params } : {}) };
+  const settings = { rules, direction, screenMovingRanges: screen, sigmaConstant, multiply, target, ...(options.sigma !== undefined || options.constants !== undefined || ["r", "np", "ip", "i-median", "i-median-mr"].includes(type) ? { parameters: params } : {}) };
   const state: PointState = { type, s, y, out, base, excluded, active, phases: phaseOut, ruleBits, variation, labels };
   if (columnar) return { type, columns: buildColumns(state), phases: phaseOut, signals, warnings, settings };
   const points = buildPoints(state);
