@@ -78,7 +78,8 @@ export function readSeries<T>(data: readonly T[], options: ControlChartOptions<T
   }
 
   const groups = xt.groupStarts.length - 1;
-  const duplicate = !subgroups && !summed ? firstDuplicate(xt) : null;
+  // cusum and ewma checked for duplicates above (they make subgroups).
+  const duplicate = !subgroups && !summed && !SEQUENTIAL.includes(type) ? firstDuplicate(xt) : null;
   if (duplicate !== null) {
     const [a, b] = duplicate;
     throw new QiError(
