@@ -53,6 +53,8 @@ const TYPES: readonly ControlChartType[] = ["i", "mr", "xbar", "s", "p", "pp", "
  * Chart types `i`, `mr`, `xbar`, `s`, `p`, `pp`, `u`, `up`, `c`, `g`, `t` with the formulas of
  * qicharts2 0.8.1 (see docs/control-charts.md for each formula and source). `data` is an array of
  * numbers or of rows read with `x`, `y` and `n`. With `by`, one chart per group.
+ * Also `r`, `np` and xbar/i with `sigma` as qcc 3.0, `ip` (Laney I′) as qicharts2 0.8,
+ * `i-median`/`i-median-mr` as PowerBI-SPC, and `cusum`/`ewma` as qcc 3.0 (sequentialChart.ts).
  *
  * @throws {QiError} `empty-data`, `all-missing`, `invalid-value`, `invalid-x`, `duplicate-x`,
  *   `unknown-option`, `invalid-option`, `out-of-range`, `baseline-too-long`, `invalid-denominator`,

@@ -31,7 +31,8 @@ interface Lines {
  * non-excluded points (see limits/sequential.ts) and restarts the sums or the smoothing. Only the
  * decision interval (cusum) or the limits (ewma) signal: the points of these charts are correlated,
  * so run rules do not apply. Missing and excluded points leave the sums and the smoothing as they
- * were. Sums and limits in cusum.ts and ewma.ts.
+ * were. Sums and limits in cusum.ts and ewma.ts. (One function of about 90 lines: the phase loop
+ * writes the arrays the output is built from, and splitting it would pass a dozen of them around.)
  */
 export function sequentialChart<T>(data: readonly T[], options: ControlChartOptions<T>, type: "cusum" | "ewma", params: ChartParameters, columnar: boolean): ControlChart | ControlChartColumnar {
   const direction: Direction = options.direction === undefined ? "neutral" : enumOption(options.direction, ["increase", "decrease", "neutral"] as const, ["options", "direction"]);
