@@ -46,6 +46,7 @@ export function renderControlChart(chart: ControlChart, options: RenderChartOpti
     limits: true,
     summary: controlChartText(chart),
     target: chart.settings.target,
+    ...(chart.type === "ewma" ? { limitLabel: `EWMA limits (${chart.settings.parameters?.sigmas ?? 3}σ)`, dataLabel: "EWMA" } : {}),
   };
   return drawChart(model, options);
 }
