@@ -316,7 +316,7 @@ function legendFor(model: ChartModel, target: number | null, annotations: boolea
   if (model.limits && model.points.some((p) => p.ucl2 !== null || p.lcl2 !== null)) items.push({ key: "sigma2", label: "2σ", symbol: lineSymbol(THEME.sigma2, 1, DOT) });
   if (target !== null && Number.isFinite(target)) items.push({ key: "target", label: "Target", symbol: lineSymbol(THEME.target, 2, TARGET_DASH) });
   for (const a of ["improvement", "deterioration", "neutral"] as const) {
-    if (!model.points.some((p) => p.assessment === a && p.y !== null)) continue;
+    if (!model.points.some((p) => p.assessment === a && p.y !== null) && !(model.series2?.points.some((p) => p.assessment === a && p.y !== null) ?? false)) continue;
     items.push({
       key: a,
       label: ASSESSMENT_LABEL[a],
