@@ -78,6 +78,11 @@ await group("million", () => series(1_000_000, lcg(42)), [
   ["controlChart i columns, 1,000,000 points (shewhart)", (rows) => controlChart(rows, { type: "i", x: "x", y: "y", output: "columns" })],
   ["floor (columns): one loop over 1,000,000 rows", (rows) => floorColumns(rows)],
 ]);
+// Issue #15: CUSUM and EWMA of 1,000,000 points as columns, ≤ 150 ms each.
+await group("sequential", () => series(1_000_000, lcg(15)), [
+  ["controlChart cusum columns, 1,000,000 points", (rows) => controlChart(rows, { type: "cusum", x: "x", y: "y", decisionInterval: 4, output: "columns" })],
+  ["controlChart ewma columns, 1,000,000 points", (rows) => controlChart(rows, { type: "ewma", x: "x", y: "y", lambda: 0.2, output: "columns" })],
+]);
 await group("million counts", () => proportions(1_000_000, lcg(7)), [
   ["controlChart p, 1,000,000 points (shewhart)", (rows) => controlChart(rows, { type: "p", x: "x", y: "y", n: "n" })],
   ["controlChart u, 1,000,000 points (shewhart)", (rows) => controlChart(rows, { type: "u", x: "x", y: "y", n: "n" })],
@@ -158,6 +163,7 @@ const batchFloor = ms("floor: one loop over 10,000");
 console.log(`runChart, 1,000,000 points: ${fmt(million)} (target ≤ 100 ms)${ratio(million, millionFloor)}`);
 console.log(`runChart columns, 1,000,000 points: ${fmt(millionColumns)} (target ≤ 100 ms)${ratio(millionColumns, columnsFloor)}`);
 for (const t of ["i", "p", "u"]) console.log(`controlChart ${t}, 1,000,000 points: ${fmt(ms(`controlChart ${t},`))}; columns ${fmt(ms(`controlChart ${t} columns,`))} (target ≤ 150 ms)`);
+for (const t of ["cusum", "ewma"]) console.log(`controlChart ${t} columns, 1,000,000 points: ${fmt(ms(`controlChart ${t} columns,`))} (target ≤ 150 ms)`);
 console.log(`10,000 × 60 batch: ${fmt(batch)} (target ≤ 150 ms)${ratio(batch, batchFloor)}`);
 console.log(`PACE stages, 100,000 children: ${fmt(ms("paceTimescales, 100,000"))} (target ≤ 1,500 ms)`);
 console.log(`median of 1,000,000 values: ours ${fmt(ms("median of 1,000,000 values: src"))}, d3-array quickselect ${fmt(ms("median of 1,000,000 values: d3"))} (copy ${fmt(ms("floor (kernels)"))})`);

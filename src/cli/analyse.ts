@@ -37,15 +37,15 @@ const AGGREGATES = ["sum", "mean", "median", "count", "sd"] as const;
 type Aggregate = (typeof AGGREGATES)[number];
 
 const C = "analyse";
-export const CHART_TYPES = ["run", "i", "mr", "xbar", "s", "p", "pp", "u", "up", "c", "g", "t"] as const;
+export const CHART_TYPES = ["run", "i", "mr", "xbar", "s", "p", "pp", "u", "up", "c", "g", "t", "r", "np", "ip", "i-median", "i-median-mr", "cusum", "ewma"] as const;
 export type ChartChoice = (typeof CHART_TYPES)[number];
-const NEEDS_N: readonly string[] = ["p", "pp", "u", "up"];
+const NEEDS_N: readonly string[] = ["p", "pp", "u", "up", "np", "ip"];
 /** Charts that plot y/n when given a denominator (as qicharts2's run and I charts do). */
 const RATIO_N: readonly string[] = ["run", "i"];
 /** Charts whose rows sharing an x are combined by summing y (and n): counts, proportions, rates. */
-const SUMMED: readonly string[] = ["p", "pp", "u", "up", "c"];
+const SUMMED: readonly string[] = ["p", "pp", "u", "up", "c", "np", "ip"];
 /** Charts whose rows sharing an x form a subgroup. */
-const SUBGROUPS: readonly string[] = ["xbar", "s"];
+const SUBGROUPS: readonly string[] = ["xbar", "s", "r"];
 const DIRECTIONS = ["increase", "decrease", "neutral"] as const;
 
 const SPEC = {

@@ -10,6 +10,7 @@ import { drawIcons, ICON_GAP, ICON_SIZE, ICONS_HEIGHT } from "./icons.js";
 import { flagMarks, type ChartModel, type Mark } from "./model.js";
 import { formatTick, px } from "./number.js";
 import { polylinePath, stepLines } from "./steps.js";
+import { drawSecondSeries, secondSeriesLegend, secondSeriesValues } from "./secondSeries.js";
 import { truncate, truncateMiddle, wrapText } from "./text.js";
 import { textWidth, THEME } from "./theme.js";
 import type { RenderChartOptions } from "./types.js";
@@ -58,6 +59,7 @@ export function drawChart(model: ChartModel, options: RenderChartOptions = {}): 
     for (const v of [p.y, p.centre, p.ucl, p.lcl, p.ucl2, p.lcl2]) if (v !== null && Number.isFinite(v)) yValues.push(v);
   }
   if (target !== null && Number.isFinite(target)) yValues.push(target);
+  yValues.push(...secondSeriesValues(model));
 
   // Header.
   // Making Data Count icons sit at the top right; the title wraps beside them.
@@ -233,7 +235,7 @@ export function drawChart(model: ChartModel, options: RenderChartOptions = {}): 
     const tip = `${x.format(keys[i]!)}: ${fmt(p.y)}${mark ? ` (${MARK_WORDS[mark]}: ${p.rules.join(", ")})` : ""}${p.excluded ? " (excluded)" : ""}`;
     data.push(pointMarker(xs[i]!, y.pos(p.y), mark, p.excluded, "", `<title>${escapeXml(tip)}</title>`));
   });
-  out.push(`<g class="data">${data.join("")}</g>`);
+  out.push(`<g class="data">${data.join("")}${drawSecondSeries(model, xs, (v) => y.pos(v), (i) => x.format(keys[i]!))}</g>`);
 
   // Value labels for the last phase, pushed apart so they never overlap.
   if (valueLabels.length > 0) {
@@ -347,19 +349,19 @@ function legendFor(model: ChartModel, marks: ReadonlyArray<Mark | null>, flags: 
   const items: LegendItem[] = [
     {
       key: "data",
-      label: "Data",
+      label: model.dataLabel ?? "Data",
       symbol: (x, y) => `<line x1="${px(x)}" x2="${px(x + 18)}" y1="${px(y)}" y2="${px(y)}" stroke="${THEME.line}" stroke-width="1.5"/><circle cx="${px(x + 9)}" cy="${px(y)}" r="3.5" fill="${THEME.point}"/>`,
     },
   ];
   const centreLabel = model.centreName.charAt(0).toUpperCase() + model.centreName.slice(1);
-  items.push({ key: "centre", label: centreLabel, symbol: lineSymbol(THEME.centre, 1.5, null) });
+  items.push(...secondSeriesLegend(model), { key: "centre", label: centreLabel, symbol: lineSymbol(THEME.centre, 1.5, null) });
   const extended = model.phases.some((ph) => ph.baselineEnd !== null && ph.baselineEnd < ph.end);
   if (extended) items.push({ key: "centre-extended", label: `${centreLabel} extended`, symbol: lineSymbol(THEME.centre, 1.5, DASH) });
   if (model.limits && model.points.some((p) => p.ucl !== null || p.lcl !== null)) items.push({ key: "limits", label: model.limitNames.legend, symbol: lineSymbol(THEME.limit, 1.25, null) });
   if (model.limits && model.points.some((p) => p.ucl2 !== null || p.lcl2 !== null)) items.push({ key: "sigma2", label: "2σ", symbol: lineSymbol(THEME.sigma2, 1, DOT) });
   if (target !== null && Number.isFinite(target)) items.push({ key: "target", label: "Target", symbol: lineSymbol(THEME.target, 2, TARGET_DASH) });
   for (const a of ["improvement", "deterioration", "neutral"] as const) {
-    if (!model.points.some((p, i) => marks[i] === a && p.y !== null)) continue;
+    if (!model.points.some((p, i) => marks[i] === a && p.y !== null) && !(model.series2?.points.some((p) => p.assessment === a && p.y !== null) ?? false)) continue;
     items.push({
       key: a,
       label: model.icons !== null ? MDC_LABEL[a] : ASSESSMENT_LABEL[a],

@@ -1,5 +1,6 @@
 import type { ControlChart } from "../spc/types.js";
 import { drawChart } from "./chart.js";
+import { cusumModel } from "./cusum.js";
 import { assertControlChart } from "../spc/guards.js";
 import { CONTROL_CHART_NAMES, controlChartText } from "../spc/summary.js";
 import { mdcIconWords } from "../spc/mdcText.js";
@@ -22,6 +23,7 @@ import type { RenderChartOptions } from "./types.js";
  */
 export function renderControlChart(chart: ControlChart, options: RenderChartOptions = {}): string {
   assertControlChart(chart);
+  if (chart.type === "cusum") return drawChart(cusumModel(chart, controlChartText(chart)), options);
   // Making Data Count marks each point by its variation (NHSRplotthedots' precedence), so the
   // markers agree with the icons; other rule sets by the signals each point belongs to.
   const mdc = chart.settings.rules?.preset === "mdc";
@@ -30,7 +32,7 @@ export function renderControlChart(chart: ControlChart, options: RenderChartOpti
     kind: "control",
     className: `qi-control-chart qi-${chart.type}-chart`,
     defaultTitle: CONTROL_CHART_NAMES[chart.type] ?? "Control chart",
-    centreName: chart.type === "g" ? "median" : "mean",
+    centreName: chart.type === "g" || chart.type === "i-median" || chart.type === "i-median-mr" ? "median" : "mean",
     points: chart.points.map((p, i) => ({
       x: p.x,
       y: p.y,
@@ -49,8 +51,9 @@ export function renderControlChart(chart: ControlChart, options: RenderChartOpti
     limits: true,
     summary: controlChartText(chart),
     target: chart.settings.target,
-    limitNames: mdc ? { upper: "UPL", lower: "LPL", legend: "Process limits (3σ)" } : { upper: "UCL", lower: "LCL", legend: "Control limits (3σ)" },
+    limitNames: mdc ? { upper: "UPL", lower: "LPL", legend: "Process limits (3σ)" } : chart.type === "ewma" ? { upper: "UCL", lower: "LCL", legend: `EWMA limits (${chart.settings.parameters?.sigmas ?? 3}σ)` } : { upper: "UCL", lower: "LCL", legend: "Control limits (3σ)" },
     icons: mdc ? mdcIconWords(chart) : null,
+    ...(chart.type === "ewma" ? { dataLabel: "EWMA" } : {}),
   };
   return drawChart(model, options);
 }

@@ -8,3 +8,4 @@ export { renderReport } from "./report.js";
 export { renderFunnelPlot, type RenderFunnelOptions } from "./funnel.js";
 export { renderSummaryTable, type RenderSummaryTableOptions } from "./summaryTable.js";
 export { renderCaseRecordsCheck, type RenderCaseRecordsCheckOptions } from "./caseRecordsCheck.js";
+export { renderParetoChart, type RenderParetoOptions } from "./pareto.js";

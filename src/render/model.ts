@@ -54,6 +54,16 @@ export interface ChartModel {
   limitNames: { upper: string; lower: string; legend: string };
   /** Making Data Count icons to draw (rules "mdc"), else null. */
   icons: MdcIconWords | null;
+  /** Legend label of the data line (default "Data"). */
+  dataLabel?: string;
+  /** A second line drawn with the data (a CUSUM's lower sum); see secondSeries.ts. */
+  series2?: SecondSeries;
+}
+
+/** @internal A second line: one value and assessment per point, and its legend label. */
+export interface SecondSeries {
+  label: string;
+  points: { y: number | null; assessment: Assessment | null }[];
 }
 
 /**

@@ -12,6 +12,8 @@ import { findShifts } from "../runchart/shift.js";
 import { findTrends } from "../runchart/trend.js";
 import { D2, E2 } from "./constants.js";
 import { FITS } from "./limits/index.js";
+import { resolveChartParameters } from "./chartParams.js";
+import { sequentialChart } from "./sequentialChart.js";
 import type { FitOutput } from "./limits/fit.js";
 import { mdcLabels, assuranceOf } from "./mdc.js";
 import { alternatingMessage, beyondLimitsMessage, innerThirdMessage, mixtureMessage, zoneMessage } from "./messages.js";
@@ -39,8 +41,9 @@ import { activeIndices, findAlternating, findMixture, findRunsWhere, findZoneSig
 
 const OPTION_KEYS = [
   "type", "x", "y", "n", "aggregate", "notes", "by", "rules", "direction", "target", "baseline", "phases", "exclude", "centre", "screenMovingRanges", "sigmaConstant", "multiply", "output",
+  "sigma", "constants", "decisionInterval", "shift", "headStart", "lambda", "sigmas", "ewmaLimits",
 ] as const;
-const TYPES: readonly ControlChartType[] = ["i", "mr", "xbar", "s", "p", "pp", "u", "up", "c", "g", "t"];
+const TYPES: readonly ControlChartType[] = ["i", "mr", "xbar", "s", "p", "pp", "u", "up", "c", "g", "t", "r", "np", "ip", "i-median", "i-median-mr", "cusum", "ewma"];
 
 /**
  * Analyse a Shewhart control chart: centre line, 3-sigma control limits and 2-sigma lines per
@@ -51,6 +54,8 @@ const TYPES: readonly ControlChartType[] = ["i", "mr", "xbar", "s", "p", "pp", "
  * Chart types `i`, `mr`, `xbar`, `s`, `p`, `pp`, `u`, `up`, `c`, `g`, `t` with the formulas of
  * qicharts2 0.8.1 (see docs/control-charts.md for each formula and source). `data` is an array of
  * numbers or of rows read with `x`, `y` and `n`. With `by`, one chart per group.
+ * Also `r`, `np` and xbar/i with `sigma` as qcc 3.0, `ip` (Laney I′) as qicharts2 0.8,
+ * `i-median`/`i-median-mr` as PowerBI-SPC, and `cusum`/`ewma` as qcc 3.0 (sequentialChart.ts).
  *
  * @throws {QiError} `empty-data`, `all-missing`, `invalid-value`, `invalid-x`, `duplicate-x`,
  *   `unknown-option`, `invalid-option`, `out-of-range`, `invalid-denominator`,
@@ -102,6 +107,8 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
   const type: ControlChartType = options.type === undefined ? "i" : (TYPES as readonly unknown[]).includes(options.type) ? options.type : unknownType(options.type);
   const direction: Direction = options.direction === undefined ? "neutral" : enumOption(options.direction, ["increase", "decrease", "neutral"] as const, ["options", "direction"]);
   const rules = resolveControlRules(options.rules);
+  const params = resolveChartParameters(options, type);
+  if (type === "cusum" || type === "ewma") return sequentialChart(data, options, type, params, columnar);
   const screen = options.screenMovingRanges === undefined ? true : booleanOption(options.screenMovingRanges, "screenMovingRanges");
   let sigmaConstant: SigmaConstant = rules.preset === "mdc" ? E2 : "d2";
   if (options.sigmaConstant !== undefined) {
@@ -133,7 +140,7 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
     y = keep.f64(n);
     divide(s.value, s.size, y);
   } else {
-    const source = type === "xbar" ? s.mean : type === "s" ? s.sd : s.value;
+    const source = type === "xbar" ? s.mean : type === "s" ? s.sd : type === "r" ? s.range : s.value;
     if (type === "mr" || multiply !== 1) {
       y = keep.f64(n);
       y.set(source);
@@ -163,7 +170,7 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
   const out: FitOutput = { cl: line(n), ucl: line(n), lcl: line(n), ucl2: line(n), lcl2: line(n), u1: arena.f64(n), l1: arena.f64(n) };
   const base = arena.u8(n);
   const fit = FITS[type];
-  const subgroups = type === "xbar" || type === "s";
+  const subgroups = type === "xbar" || type === "s" || type === "r";
   const summaries = layout.map((p, k) => {
     let sizes = Number.NaN;
     let varN = false;
@@ -178,10 +185,10 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
       }
     }
     const summary = fit(
-      { y, value: s.value, n: s.size, sd: s.sd, start: p.start, end: p.end, base, centre: p.centre === null ? null : p.centre / multiply, screen, sigmaPerAmr, varN },
+      { y, value: s.value, n: s.size, sd: s.sd, start: p.start, end: p.end, base, centre: p.centre === null ? null : p.centre / multiply, screen, sigmaPerAmr, varN, range: s.range, params },
       out,
     );
-    const needsMR = type === "i" || type === "t" || type === "pp" || type === "up" || type === "mr";
+    const needsMR = (type === "i" && params.sigma === "moving-range") || type === "t" || type === "pp" || type === "up" || type === "mr" || type === "i-median" || type === "i-median-mr";
     if (needsMR && summary.averageMovingRange === Number.POSITIVE_INFINITY) {
       throw new QiError("invalid-value", ["data"], "the moving ranges are too large to compute (values near ±1.8e308): rescale the values");
     }
@@ -203,7 +210,7 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
 
   const label = pointLabeller(s.kind, s.x, s.days);
   const fixed = layout.some((p) => p.centre !== null);
-  const centreName = fixed ? "centre line" : type === "g" ? "median" : "mean";
+  const centreName = fixed ? "centre line" : type === "g" || type === "i-median" || type === "i-median-mr" ? "median" : "mean";
   const limitName = rules.preset === "mdc" ? "process limit" : "control limit";
   const signals: ControlChartSignal[] = [];
   const ruleBits = columnar ? new Uint16Array(n) : arena.u16(n);
@@ -368,7 +375,7 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
   });
 
   signals.sort((a, b) => a.phase - b.phase || a.start - b.start || a.end - b.end);
-  const settings = { rules, direction, screenMovingRanges: screen, sigmaConstant, multiply, target };
+  const settings = { rules, direction, screenMovingRanges: screen, sigmaConstant, multiply, target, ...(options.sigma !== undefined || options.constants !== undefined || ["r", "np", "ip", "i-median", "i-median-mr"].includes(type) ? { parameters: params } : {}) };
   const state: PointState = { type, s, y, out, base, excluded, active, phases: phaseOut, ruleBits, variation, labels };
   if (columnar) return { type, columns: buildColumns(state), phases: phaseOut, signals, warnings, settings };
   const points = buildPoints(state);
@@ -412,7 +419,7 @@ function buildPoints(state: PointState): ControlChartPoint[] {
   const { type, s, y, out, base, excluded, active, phases, ruleBits, variation, labels } = state;
   pointOf(0, 0, null, null, null, null, null, null, null, null, 0, false, false, false, CONTROL_RULE_MASK.list(0), null, null);
   const points: ControlChartPoint[] = new Array(s.n);
-  const hasValue = type !== "xbar" && type !== "s";
+  const hasValue = type !== "xbar" && type !== "s" && type !== "r";
   const hasN = s.size.length > 0;
   const xs = s.x;
   const values = s.value;
@@ -478,7 +485,7 @@ function buildPoints(state: PointState): ControlChartPoint[] {
 function buildColumns(state: PointState): ControlChartColumns {
   const { type, s, y, out, base, excluded, active, phases, ruleBits, variation, labels } = state;
   const n = s.n;
-  const hasValue = type !== "xbar" && type !== "s";
+  const hasValue = type !== "xbar" && type !== "s" && type !== "r";
   const hasN = s.size.length > 0;
   const phase = phaseColumn(phases, n);
   const baseline = new Uint8Array(n);
@@ -625,7 +632,7 @@ function beyondLimits(y: Float64Array, active: Uint8Array, ucl: Float64Array, lc
  * the clipped limits would cross (LCL above UCL).
  */
 function checkFixedCentres(layout: readonly { centre: number | null }[], type: ControlChartType, multiply: number, option: unknown): void {
-  if (type === "i" || type === "xbar") return;
+  if (type === "i" || type === "xbar" || type === "ip" || type === "i-median" || type === "i-median-mr") return;
   const max = type === "p" || type === "pp" ? multiply : Number.POSITIVE_INFINITY;
   layout.forEach((p, k) => {
     if (p.centre === null || (p.centre >= 0 && p.centre <= max)) return;

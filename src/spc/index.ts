@@ -5,3 +5,7 @@ export { c4, c5, a3, b3, b4, D2, D4, E2 } from "./constants.js";
 export { averageMovingRange } from "./movingRange.js";
 export type * from "./types.js";
 export { summariseControlChart } from "./summary.js";
+export { bernoulliCusum, type BernoulliCusum, type BernoulliCusumOptions, type BernoulliCusumPoint, type BernoulliCusumSignal } from "./bernoulliCusum.js";
+export { paretoChart, type ParetoBar, type ParetoChart, type ParetoChartOptions } from "./pareto.js";
+export { d2, d3, type RangeConstants } from "./rangeConstants.js";
+export type { ChartParameters, SigmaSource } from "./chartParams.js";

@@ -18,20 +18,24 @@ export interface Series {
   value: Float64Array;
   /** Denominator (p, pp, u, up) or subgroup size (xbar, s), NaN where missing; empty for the other types. */
   size: Float64Array;
-  /** Subgroup mean and standard deviation (xbar, s); empty for the other types. */
+  /** Subgroup mean and standard deviation (xbar, s, r; cusum and ewma with subgroups); empty for the other types. */
   mean: Float64Array;
   sd: Float64Array;
+  /** Subgroup range, max − min (xbar, s, r; cusum and ewma with subgroups); empty for the other types. */
+  range: Float64Array;
   notes: unknown[] | null;
-  /** True when each point is y / n: p, pp, u, up charts, and i charts given `n` (as qicharts2). */
+  /** True when each point is y / n: p, pp, u, up charts, and i and ip charts given `n` (as qicharts2); not np (a count). */
   perN: boolean;
 }
 
 const NONE = new Float64Array(0);
 
-const WITH_N: readonly ControlChartType[] = ["p", "pp", "u", "up"];
-const SUBGROUPS: readonly ControlChartType[] = ["xbar", "s"];
-/** Chart types that take no denominator (an i chart may have one: it then plots y / n). */
-const NO_N: readonly string[] = ["mr", "xbar", "s", "c", "g", "t"];
+const WITH_N: readonly ControlChartType[] = ["p", "pp", "u", "up", "np"];
+const SUBGROUPS: readonly ControlChartType[] = ["xbar", "s", "r"];
+/** Individuals, or subgroups (one-value subgroups allowed) when rows share an x. */
+const SEQUENTIAL: readonly ControlChartType[] = ["cusum", "ewma"];
+/** Chart types that take no denominator (an i chart may have one: it then plots y / n; an ip chart too). */
+const NO_N: readonly string[] = ["mr", "xbar", "s", "r", "c", "g", "t", "i-median", "i-median-mr", "cusum", "ewma"];
 
 /**
  * Read and check the rows. Rows sharing an x form a subgroup (xbar, s) or are combined into one
@@ -59,26 +63,29 @@ export function readSeries<T>(
   if (data.length === 0) throw new QiError("empty-data", ["data"], "controlChart needs at least one row");
   const xt = readX(data, options.x, arena);
   const y = readNumbers(data, options.y, "y", true, output);
-  const needsN = WITH_N.includes(type);
+  // An ip chart takes denominators when given (nᵢ = 1 otherwise).
+  const needsN = WITH_N.includes(type) || (type === "ip" && options.n !== undefined);
   if (needsN && options.n === undefined) {
     throw new QiError("invalid-option", ["options", "n"], `a ${type} chart needs denominators: give n as a field name or an accessor`);
   }
   if (options.n !== undefined && NO_N.includes(type)) {
     throw new QiError("invalid-option", ["options", "n"], `a ${type} chart has no denominator: n is for p, pp, u and up charts, and for i charts of y / n`);
   }
-  const perN = needsN || options.n !== undefined;
-  const nRow = perN ? readNumbers(data, options.n, "n", true, output) : null;
+  const hasN = needsN || options.n !== undefined;
+  // An np chart plots the count itself; every other chart with denominators plots y / n.
+  const perN = hasN && type !== "np";
+  const nRow = hasN ? readNumbers(data, options.n, "n", true, output) : null;
   const yName = channelName(options.y, "y");
   const nName = channelName(options.n, "n");
-  const subgroups = SUBGROUPS.includes(type);
-  const how = combineRule(options.aggregate, type, perN, subgroups);
+  const subgroups = SUBGROUPS.includes(type) || (SEQUENTIAL.includes(type) && firstDuplicate(xt) !== null);
+  const how = combineRule(options.aggregate, type, hasN, subgroups);
   const issues: QiIssue[] = [];
   const issue = (code: string, row: number, name: string, message: string): void => {
     if (issues.length < 100) issues.push({ code, path: ["data", row, name], message });
   };
-  const proportion = type === "p" || type === "pp";
+  const proportion = type === "p" || type === "pp" || type === "np";
   const times = type === "t";
-  const counts = needsN || type === "c" || type === "g";
+  const counts = hasN || type === "c" || type === "g";
   for (let r = 0; r < data.length; r++) {
     const v = y[r]!;
     if (nRow !== null) {
@@ -108,7 +115,7 @@ export function readSeries<T>(
     const shared = sharedXWarning(xt, "subgroup", `${type} chart`);
     if (shared !== null) warnings.push(shared);
   } else if (how !== null) {
-    const why = options.aggregate !== undefined ? `aggregate: "${how}"` : perN ? "as qicharts2 with a denominator" : "the c chart's default, as qicharts2; give aggregate to choose";
+    const why = options.aggregate !== undefined ? `aggregate: "${how}"` : hasN ? "as qicharts2 with a denominator" : "the c chart's default, as qicharts2; give aggregate to choose";
     const shared = sharedXWarning(xt, how, why);
     if (shared !== null) warnings.push(shared);
   }
@@ -124,14 +131,16 @@ export function readSeries<T>(
       x = new Float64Array(groups);
       for (let g = 0; g < groups; g++) x[g] = g + 1;
     } else x = xt.keys.slice(0, groups); // a copy: keys live in the arena
-    return { n: groups, kind: xt.kind, x, days: xt.days, value: y, size: nRow ?? NONE, mean: NONE, sd: NONE, notes: null, perN };
+    return { n: groups, kind: xt.kind, x, days: xt.days, value: y, size: nRow ?? NONE, mean: NONE, sd: NONE, range: NONE, notes: null, perN };
   }
   const x: XValue[] = new Array(groups);
   const days = xt.days === null ? null : arena.f64(groups);
   const value = output.f64(groups);
-  const size = perN || subgroups ? output.f64(groups).fill(Number.NaN) : NONE;
+  const size = hasN || subgroups ? output.f64(groups).fill(Number.NaN) : NONE;
   const mean = subgroups ? output.f64(groups).fill(Number.NaN) : NONE;
   const sd = subgroups ? output.f64(groups).fill(Number.NaN) : NONE;
+  const range = subgroups ? output.f64(groups).fill(Number.NaN) : NONE;
+  const single = SEQUENTIAL.includes(type);
   const notes = noteOf === null ? null : new Array<unknown>(groups);
   let scratch: Float64Array | undefined;
   for (let g = 0; g < groups; g++) {
@@ -150,21 +159,29 @@ export function readSeries<T>(
       let k = 0;
       let m = 0;
       let s2 = 0;
+      let lo = Number.POSITIVE_INFINITY;
+      let hi = Number.NEGATIVE_INFINITY;
       for (let j = from; j < to; j++) {
         const v = y[xt.order[j]!]!;
         if (Number.isNaN(v)) continue;
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
         k++;
         const d = v - m;
         m += d / k;
         s2 += d * (v - m);
       }
       value[g] = Number.NaN;
-      if (k === 1) {
+      if (k === 1 && single) {
+        size[g] = 1;
+        mean[g] = m;
+      } else if (k === 1) {
         issue("subgroup-too-small", first, yName, `the subgroup at x = ${describeValue(x[g])} has one value; ${type} charts need subgroups of at least 2 (use an i chart for single values)`);
       } else if (k > 1) {
         size[g] = k;
         mean[g] = m;
         sd[g] = Math.sqrt(s2 / (k - 1));
+        range[g] = hi - lo;
       }
       continue;
     }
@@ -192,7 +209,7 @@ export function readSeries<T>(
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length === 2 ? "" : "s"})` : "";
     throw new QiError(f.code, f.path, `${f.message}${more}`, issues);
   }
-  return { n: groups, kind: xt.kind, x, days, value, size, mean, sd, notes, perN };
+  return { n: groups, kind: xt.kind, x, days, value, size, mean, sd, range, notes, perN };
 }
 
 /**
@@ -201,12 +218,12 @@ export function readSeries<T>(
  * by default (qicharts2). xbar and s charts take such rows as a subgroup, so aggregate is an
  * error there, as is any aggregate but "sum" with a denominator.
  */
-function combineRule(option: unknown, type: ControlChartType, perN: boolean, subgroups: boolean): Combine | "ratio" | null {
+function combineRule(option: unknown, type: ControlChartType, withN: boolean, subgroups: boolean): Combine | "ratio" | null {
   const aggregate = option === undefined ? undefined : enumOption(option, COMBINE, ["options", "aggregate"]);
   if (subgroups && aggregate !== undefined) {
     throw new QiError("invalid-option", ["options", "aggregate"], `a ${type} chart takes the rows that share an x as one subgroup; aggregate does not apply (use an i chart with aggregate: "${aggregate}")`);
   }
-  if (perN) {
+  if (withN) {
     if (aggregate !== undefined && aggregate !== "sum") {
       throw new QiError("invalid-option", ["options", "aggregate"], `with denominators, rows that share an x are combined as Σy / Σn (as qicharts2): aggregate must be "sum" or left out, not "${aggregate}"`);
     }

@@ -16,6 +16,13 @@ export const CONTROL_CHART_NAMES: Record<ControlChartType, string> = {
   c: "C chart (counts)",
   g: "G chart (cases between events)",
   t: "T chart (time between events)",
+  r: "R chart (subgroup ranges)",
+  np: "NP chart (number of cases)",
+  ip: "I′ chart (Laney)",
+  "i-median": "I chart around the median",
+  "i-median-mr": "I chart around the median (median moving range)",
+  cusum: "CUSUM chart",
+  ewma: "EWMA chart",
 };
 
 /**
@@ -39,7 +46,7 @@ export function summariseControlChart(chart: ControlChart): string {
 /** @internal {@link summariseControlChart} of a chart already checked (the renderer checks once). */
 export function controlChartText(chart: ControlChart): string {
   const lines: string[] = [`${CONTROL_CHART_NAMES[chart.type] ?? `${chart.type} chart`}.`];
-  const centreName = chart.type === "g" ? "median" : "mean";
+  const centreName = chart.type === "g" || chart.type === "i-median" || chart.type === "i-median-mr" ? "median" : "mean";
   // NHS Making Data Count calls the limits process limits (UPL, LPL).
   const mdc = chart.settings.rules?.preset === "mdc";
   const limitsName = mdc ? "process limits" : "control limits";
@@ -53,7 +60,10 @@ export function controlChartText(chart: ControlChart): string {
     const lo = range(chart, p.start, p.end, "lcl");
     const hi = range(chart, p.start, p.end, "ucl");
     if (lo !== null || hi !== null) parts.push(`${limitsName} ${lo ?? "none"} to ${hi ?? "none"}`);
-    parts.push(p.sigmaSignals === 0 ? "no points beyond the limits" : `${p.sigmaSignals} point${p.sigmaSignals === 1 ? "" : "s"} beyond the limits`);
+    const h = chart.type === "cusum" ? chart.settings.parameters?.decisionInterval : undefined;
+    if (h !== undefined && h !== null) parts.push(`σ ${formatNumber(p.sigma ?? Number.NaN)}, decision interval ±${formatNumber(h)} standard errors`);
+    const beyond = h !== undefined ? "beyond the decision interval" : "beyond the limits";
+    parts.push(p.sigmaSignals === 0 ? `no points ${beyond}` : `${p.sigmaSignals} point${p.sigmaSignals === 1 ? "" : "s"} ${beyond}`);
     lines.push(`${head}: ${parts.join(", ")}.`);
   });
   if (mdc) {
@@ -79,5 +89,5 @@ function range(chart: ControlChart, start: number, end: number, field: "lcl" | "
   if (lo > hi) return null;
   const a = formatNumber(lo);
   const b = formatNumber(hi);
-  return a === b ? a : `${a}–${b} (varying with the denominators)`;
+  return a === b ? a : `${a}–${b} (varying ${chart.type === "ewma" ? "over time: the EWMA's limits widen from its start" : "with the denominators"})`;
 }

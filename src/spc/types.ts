@@ -1,4 +1,5 @@
 import type { Accessor } from "../_lib/accessor.js";
+import type { ChartParameters } from "./chartParams.js";
 import type { Aggregate, Assessment, Direction, SeriesOptions, ShiftRule, TrendRule, XValue } from "../runchart/types.js";
 
 
@@ -10,8 +11,13 @@ import type { Aggregate, Assessment, Direction, SeriesOptions, ShiftRule, TrendR
  * - `p`: proportions y/n; `pp`: Laney P′ (over-dispersed proportions).
  * - `u`: rates y/n; `up`: Laney U′ (over-dispersed rates).
  * - `c`: counts; `g`: cases between events (geometric); `t`: time between events.
+ * - `r`: subgroup ranges (as qcc 3.0); `np`: counts out of a constant n (as qcc 3.0).
+ * - `ip`: Laney I′ (individuals of ratios with denominators, as qicharts2 0.8);
+ *   `i-median`, `i-median-mr`: individuals around the median, σ from the mean or the median
+ *   moving range (PowerBI-SPC's i_m and i_mm).
+ * - `cusum`, `ewma`: tabular CUSUM and EWMA of individuals or subgroup means (as qcc 3.0).
  */
-export type ControlChartType = "i" | "mr" | "xbar" | "s" | "p" | "pp" | "u" | "up" | "c" | "g" | "t";
+export type ControlChartType = "i" | "mr" | "xbar" | "s" | "p" | "pp" | "u" | "up" | "c" | "g" | "t" | "r" | "np" | "ip" | "i-median" | "i-median-mr" | "cusum" | "ewma";
 
 /**
  * How σ̂ comes from the average moving range (AMR) for i, t, pp and up charts:
@@ -123,6 +129,27 @@ export interface ControlChartOptions<T = unknown> extends SeriesOptions<T> {
   sigmaConstant?: SigmaConstant;
   /** Multiply the statistic, centre and limits (100 for per cent, 1000 per 1,000 bed days). Default 1. */
   multiply?: number;
+  /**
+   * Where σ comes from (see docs/control-charts.md): `"range"` (xbar: R̄/d₂ as qcc's UWAVE-R,
+   * mean of Rᵢ/d₂(nᵢ)), `"sd"` (i: the sample standard deviation / c₄(m), as qcc's `xbar.one`
+   * with `std.dev = "SD"`; xbar: s̄/c₄, the default), `"moving-range"` (i: AMR/1.128, the default),
+   * or a number: a known σ (i, xbar, r, cusum, ewma). Give a known centre with `centre`.
+   */
+  sigma?: "moving-range" | "sd" | "range" | number;
+  /** d₂ and d₃ for range charts: `"tabled"` (qcc's tables, default) or `"exact"` (computed). */
+  constants?: "tabled" | "exact";
+  /** cusum: the decision interval h, in standard errors. Default 5 (qcc). */
+  decisionInterval?: number;
+  /** cusum: the shift to detect, in standard errors; k = shift/2. Default 1 (qcc). */
+  shift?: number;
+  /** cusum: the head start (fast initial response) of both sums, 0 ≤ headStart < h. Default 0. */
+  headStart?: number;
+  /** ewma: the smoothing weight λ, 0 < λ ≤ 1. Default 0.2 (qcc). */
+  lambda?: number;
+  /** ewma: the width of the limits, in σ of the EWMA. Default 3 (qcc). */
+  sigmas?: number;
+  /** ewma: `"exact"` time-varying limits (default, as qcc) or the `"asymptotic"` ones. */
+  ewmaLimits?: "exact" | "asymptotic";
 }
 
 /** How a point reads under NHS Making Data Count. */
@@ -158,6 +185,10 @@ export interface ControlChartPoint {
   variation: Variation | null;
   /** mdc rules only: the rule that labelled the point, by NHSRplotthedots' precedence. */
   label: ControlRuleId | null;
+  /** cusum only: the upper cumulative sum (in standard errors). */
+  upper?: number | null;
+  /** cusum only: the lower cumulative sum (≤ 0, in standard errors). */
+  lower?: number | null;
   note?: unknown;
 }
 
@@ -193,6 +224,10 @@ export interface ControlChartColumns {
   label: (ControlRuleId | null)[] | null;
   /** The caller's annotations, when `notes` is given. */
   note?: unknown[];
+  /** cusum only: the upper cumulative sums. */
+  upper?: Float64Array;
+  /** cusum only: the lower cumulative sums (≤ 0). */
+  lower?: Float64Array;
 }
 
 /** One phase: a stretch with its own centre line and limits. */
@@ -225,6 +260,8 @@ export interface ControlChartPhase {
   variationIcon: Variation | null;
   /** Assurance against `target` (last phase only, as NHSRplotthedots), else null. */
   assuranceIcon: Assurance | null;
+  /** cusum and ewma: the σ of one value the phase uses (qcc's std.dev). */
+  sigma?: number;
 }
 
 /** A pattern the rules found. */
@@ -262,6 +299,8 @@ export interface ControlChart {
     sigmaConstant: SigmaConstant;
     multiply: number;
     target: number | null;
+    /** The σ source, constants and CUSUM/EWMA parameters used (types and options that have them). */
+    parameters?: ChartParameters;
   };
 }
 

@@ -213,7 +213,7 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse: errors name the file, ro
   });
 
   it.each([
-    [["--chart", "pie"], "--chart 'pie' is not one of: run, i, mr, xbar, s, p, pp, u, up, c, g, t"],
+    [["--chart", "pie"], "--chart 'pie' is not one of: run, i, mr, xbar, s, p, pp, u, up, c, g, t, r, np, ip, i-median, i-median-mr, cusum, ewma"],
     [["--rules", "shewhart"], "--rules 'shewhart' is not a rule set for run charts: pace, ihi, anhoej"],
     [["--direction", "up"], "--direction 'up' is not one of: increase, decrease, neutral"],
     [["--baseline", "ten"], "--baseline 'ten' must be a whole number ≥ 1"],

@@ -89,6 +89,6 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi report", { timeout: 30_000 }, () 
     const dir = tempDir({ "p.json": PROJECT });
     const r = await run(["report", "p.json", "--chart", "bar"], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr.split("\n")[0]).toBe("pace-qi report: --chart 'bar' is not one of: run, i, mr, xbar, s, p, pp, u, up, c, g, t");
+    expect(r.stderr.split("\n")[0]).toBe("pace-qi report: --chart 'bar' is not one of: run, i, mr, xbar, s, p, pp, u, up, c, g, t, r, np, ip, i-median, i-median-mr, cusum, ewma");
   });
 });

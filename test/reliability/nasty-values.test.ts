@@ -75,6 +75,12 @@ const P_CHART = { type: "p", x: "date", y: "y", n: "n", notes: "note" } as const
 const RUN_CHART = deepFreeze(lib.runChart(ROWS, RUN));
 const CONTROL_CHART = deepFreeze(lib.controlChart(ROWS, P_CHART));
 const I_CHART = deepFreeze(lib.controlChart(Y));
+const CUSUM_CHART = deepFreeze(lib.controlChart(Y, { type: "cusum", decisionInterval: 4 }));
+const EWMA_CHART = deepFreeze(lib.controlChart(Y, { type: "ewma", lambda: 0.2 }));
+const SUBGROUP_ROWS = deepFreeze(Y.map((y, i) => ({ x: Math.floor(i / 4), y, note: null })));
+const OUTCOMES = deepFreeze([0, 1, 0, 0, 1, 1, 0, 1, 1, 1, 0, 1]);
+const REASONS = deepFreeze([{ r: "Court", d: 30 }, { r: "Panel", d: 10 }, { r: "Court", d: 5 }, { r: null, d: 2 }]);
+const PARETO = deepFreeze(lib.paretoChart(REASONS, { category: "r" }));
 
 const EVENTS = deepFreeze(lib.simulateCases({ seed: 1, children: 5, start: "2023-01-01", end: "2023-12-31" }));
 const AS_OF = "2024-01-31";
@@ -134,7 +140,9 @@ const CONTROL_KEYS = [
   "rules.shift.length", "rules.shift.onCentre", "rules.trend.length", "rules.trend.ties",
   "rules.twoOfThree.count", "rules.twoOfThree.window", "rules.twoOfThree.sigma", "rules.twoOfThree.variant",
   "rules.innerThird.length", "rules.alternating.length", "rules.mixture.length", "rules.longRun.minUseful", "rules.crossings.minUseful",
+  "sigma", "constants",
 ];
+const SEQUENTIAL_KEYS = ["type", "x", "y", "notes", "direction", "baseline", "phases", "exclude", "centre", "sigma", "constants", "screenMovingRanges", "sigmaConstant", "output"];
 const CASE_RECORD_KEYS = [
   "format", "child", "milestone", "date", "episode", "splitEpisodesAt", "columns", "catalogue", "unknownMilestones", "group", "dates", "excelSerials",
   "catalogue.milestones", "catalogue.routes", "catalogue.jurisdiction",
@@ -175,7 +183,26 @@ const TABLE: Record<string, readonly Case[]> = {
   controlChart: [
     { args: () => [ROWS, { ...P_CHART }], objects: [[1, CONTROL_KEYS]], accessors: [1, ["x", "y", "n", "notes", "by"]], rows: [0, ["date", "y", "n", "note"]] },
     { args: () => [Y, {}], objects: [[1, CONTROL_KEYS]], elements: 0 },
+    { args: () => [Y, { type: "cusum", decisionInterval: 4, shift: 1, headStart: 1 }], objects: [[1, [...SEQUENTIAL_KEYS, "decisionInterval", "shift", "headStart"]]], elements: 0 },
+    { args: () => [Y, { type: "ewma", lambda: 0.2, sigmas: 3, ewmaLimits: "exact" }], objects: [[1, [...SEQUENTIAL_KEYS, "lambda", "sigmas", "ewmaLimits"]]], elements: 0 },
+    { args: () => [SUBGROUP_ROWS, { type: "r", x: "x", y: "y", notes: "note" }], objects: [[1, CONTROL_KEYS]], accessors: [1, ["x", "y", "notes"]], rows: [0, ["x", "y", "note"]] },
+    { args: () => [SUBGROUP_ROWS, { type: "ewma", x: "x", y: "y" }], objects: [[1, SEQUENTIAL_KEYS]], rows: [0, ["x", "y"]] },
+    { args: () => [ROWS, { type: "np", x: "date", y: "y", n: "n" }], rows: [0, ["date", "y", "n"]] },
+    { args: () => [ROWS, { type: "ip", x: "date", y: "y", n: "n" }], rows: [0, ["date", "y", "n"]] },
+    { args: () => [Y, { type: "i-median-mr", constants: "exact" }], objects: [[1, CONTROL_KEYS]] },
+    { args: () => [Y, { type: "i", sigma: "sd" }], objects: [[1, CONTROL_KEYS]] },
   ],
+  bernoulliCusum: [
+    { args: () => [OUTCOMES, { target: 0.4, oddsRatio: 2, limit: 2 }], objects: [[1, ["y", "target", "oddsRatio", "limit"]]], elements: 0 },
+    { args: () => [OUTCOMES.map((late) => ({ late })), { y: "late" }], accessors: [1, ["y"]], rows: [0, ["late"]] },
+  ],
+  paretoChart: [
+    { args: () => [REASONS, { category: "r", weight: "d", missing: "include" }], objects: [[1, ["category", "weight", "missing"]]], accessors: [1, ["category", "weight"]], rows: [0, ["r", "d"]] },
+    { args: () => [["Court", "Panel", "Court"]], elements: 0 },
+  ],
+  renderParetoChart: [{ args: () => [PARETO, { title: "Reasons" }], objects: [[1, ["title", "subtitle", "yLabel", "width", "height", "id"]]], documents: [0] }],
+  d2: [{ args: () => [5, "tabled"] }],
+  d3: [{ args: () => [5, "exact"] }],
   resolveControlRules: [{ args: () => ["ihi"] }, { args: () => [{ preset: "ihi" }], objects: [[0, CONTROL_KEYS.filter((k) => k.startsWith("rules.")).map((k) => k.slice(6))]] }],
   c4: [{ args: () => [5] }],
   c5: [{ args: () => [5] }],
@@ -183,7 +210,7 @@ const TABLE: Record<string, readonly Case[]> = {
   b3: [{ args: () => [6, 3] }],
   b4: [{ args: () => [5, 3] }],
   averageMovingRange: [{ args: () => [Float64Array.of(1, 3, 2), Uint8Array.of(1, 1, 1), 0, 2, false] }],
-  summariseControlChart: [{ args: () => [CONTROL_CHART], documents: [0] }, { args: () => [I_CHART], documents: [0] }],
+  summariseControlChart: [{ args: () => [CONTROL_CHART], documents: [0] }, { args: () => [I_CHART], documents: [0] }, { args: () => [CUSUM_CHART], documents: [0] }],
   // timescales
   stageDurations: [
     { args: () => [EVENTS, "recommendation", { asOf: AS_OF }], objects: [[2, STAGE_KEYS]], accessors: [2, CASE_ACCESSORS], rows: [0, EVENT_FIELDS] },
@@ -305,7 +332,11 @@ const TABLE: Record<string, readonly Case[]> = {
   escapeXml: [{ args: () => ["<a & b>"] }],
   wrapText: [{ args: () => ["a few words to wrap onto lines", 10] }],
   renderRunChart: [{ args: () => [RUN_CHART, { annotations: [{ x: month(3), label: "new form" }] }], objects: [[1, [...RENDER_CHART_KEYS, "annotations.0", "annotations.0.x", "annotations.0.label"]]], documents: [0] }],
-  renderControlChart: [{ args: () => [CONTROL_CHART, { annotations: [{ x: month(3), label: "new form" }] }], objects: [[1, [...RENDER_CHART_KEYS, "annotations.0", "annotations.0.x", "annotations.0.label"]]], documents: [0] }],
+  renderControlChart: [
+    { args: () => [CONTROL_CHART, { annotations: [{ x: month(3), label: "new form" }] }], objects: [[1, [...RENDER_CHART_KEYS, "annotations.0", "annotations.0.x", "annotations.0.label"]]], documents: [0] },
+    { args: () => [CUSUM_CHART, {}], documents: [0] },
+    { args: () => [EWMA_CHART, {}], documents: [0] },
+  ],
   renderDriverDiagram: [{ args: () => [DIAGRAM, { status: { [CHANGE]: "testing" } }], objects: [[1, ["title", "width", "status", "id", `status.${CHANGE}`]]], documents: [0] }],
   renderReport: [{ args: () => [PROJECT, { generated: "2024-06-01" }], documents: [0], objects: [[1, ["title", "analyse", "generated"]]], accessors: [1, ["analyse"]] }],
 };

@@ -1,3 +1,5 @@
+import type { ChartParameters } from "../chartParams.js";
+
 /** What a chart type's limits need for one phase. Arrays cover the whole chart; read `start..end`. */
 export interface FitInput {
   /** The plotted statistic before `multiply` (value, y/n, moving range, subgroup mean or sd); NaN for gaps. */
@@ -20,6 +22,10 @@ export interface FitInput {
   sigmaPerAmr: number;
   /** xbar/s: subgroup sizes differ within the phase (pooled standard deviation, Montgomery eq. 6.31). */
   varN: boolean;
+  /** Subgroup ranges (xbar, r, cusum, ewma); empty for the other types. */
+  range: Float64Array;
+  /** The σ source, constants and CUSUM/EWMA parameters (see chartParams.ts). */
+  params: ChartParameters;
 }
 
 /** Per-point lines, written for `start..end`. Limits are clipped where the statistic cannot go; `u1`/`l1` are the 1-sigma lines. */
