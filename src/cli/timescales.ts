@@ -124,7 +124,7 @@ export function computeTimescales(input: CaseInput, s: TimescaleSettings, progre
   return { asOf: asOf ?? null, asOfGiven: s.asOf !== undefined, stages: out, warnings };
 }
 
-const DURATION_COLUMNS = ["stage", "child", "episode", "from", "to", "start", "end", "days", "censored", "target", "withinTarget", "daysOverTarget", "route"];
+const DURATION_COLUMNS = ["stage", "child", "episode", "from", "to", "start", "end", "days", "censored", "target", "withinTarget", "daysOverTarget", "route", "status", "exitMilestone", "exitDate"];
 const DRIFT_COLUMNS = ["stage", "child", "episode", "from", "start", "daysOpen", "target", "daysOverTarget", "route"];
 
 /**
@@ -136,7 +136,7 @@ function* durationsCsv(rows: readonly DurationRow[], columns: readonly string[])
   const group = columns.includes("group");
   let chunk = `${columns.join(",")}\n`;
   for (const r of rows) {
-    chunk += `${csvField(r.stage)},${csvField(r.child)},${csvField(r.episode)},${csvField(r.from)},${csvField(r.to)},${r.start},${r.end ?? ""},${r.days},${r.censored},${r.target ?? ""},${r.withinTarget ?? ""},${r.daysOverTarget ?? ""},${csvField(r.route)}`;
+    chunk += `${csvField(r.stage)},${csvField(r.child)},${csvField(r.episode)},${csvField(r.from)},${csvField(r.to)},${r.start},${r.end ?? ""},${r.days},${r.censored},${r.target ?? ""},${r.withinTarget ?? ""},${r.daysOverTarget ?? ""},${csvField(r.route)},${r.status},${r.exit === null ? "" : csvField(r.exit.milestone)},${r.exit === null ? "" : r.exit.date}`;
     chunk += group ? `,${csvField(r.group)}\n` : "\n";
     if (chunk.length > 1 << 20) {
       yield chunk;
@@ -214,12 +214,13 @@ export function timescaleOutputs(r: TimescaleResults, s: TimescaleSettings, sour
     return [
       d.stage.id,
       String(d.counts.inStage),
-      String(d.counts.completed),
-      String(d.counts.censored),
+      String(d.counts.reached),
+      String(d.counts.open),
       fmt(median(done)),
       kmText(st.km),
       d.stage.target === null ? "–" : String(d.stage.target),
       d.stage.target === null || done.length === 0 ? "–" : `${fmt((100 * within) / done.length)}%`,
+      String(d.counts.exited),
       d.stage.target === null ? "–" : String(st.drift.length),
       lastSignal(st.chart),
     ];
@@ -227,9 +228,11 @@ export function timescaleOutputs(r: TimescaleResults, s: TimescaleSettings, sour
   const lines = [
     `${source}: as of ${r.asOf ?? "–"}${r.asOfGiven ? "" : " (the latest event date; set it with --as-of)"}`,
     "",
-    textTable(["stage", "in stage", "done", "open", "median", "KM median (95% CI)", "target", "within", "past target", `signal (median days by ${PERIOD_NAME[s.period]})`], rows),
+    textTable(["stage", "in stage", "done", "open", "median", "KM median (95% CI)", "target", "within", "exited", "past target", `signal (median days by ${PERIOD_NAME[s.period]})`], rows),
     "",
-    "Days are calendar days. median: completed cases; KM: Kaplan–Meier with open cases censored.",
+    "Days are calendar days. median: completed cases; KM: Kaplan–Meier with open and exited cases censored.",
+    "in stage = done + open. exited: the episode ended (e.g. ceased to be looked after) before the stage's end;",
+    "never open or past target, and not in the within-target %.",
   ];
   for (const w of r.warnings) lines.push(`Note: ${w}`);
   return { files, summary: `${lines.join("\n")}\n` };

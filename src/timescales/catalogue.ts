@@ -18,6 +18,12 @@ export interface Milestone {
   repeatable: boolean;
   /** Legislation or guidance that defines the milestone, where there is one. */
   source?: string;
+  /**
+   * True when the milestone ends the looked-after episode (the child ceases to be looked after).
+   * A stage whose `to` milestone has not happened when the episode ends is **exited**: censored
+   * at the exit date, never open or on the drift list (see {@link stageDurations}).
+   */
+  endsEpisode?: boolean;
 }
 
 /** A route to permanence: the milestones a child on it usually passes and the ones that end it. */
@@ -142,6 +148,9 @@ export const SCOTLAND_MILESTONES: MilestoneCatalogue = {
       description: "Order under s.11 of the Children (Scotland) Act 1995 giving a kinship carer the child's residence or guardianship.",
       repeatable: false,
       source: "Children (Scotland) Act 1995 s.11, as amended by the Children and Young People (Scotland) Act 2014 s.72",
+      // The child is no longer looked after once the s.11 order is made (CYP(S)A 2014 s.72:
+      // kinship care assistance is for a child who "was (but no longer is)" looked after).
+      endsEpisode: true,
     },
     {
       id: "adoption-order",
@@ -149,6 +158,8 @@ export const SCOTLAND_MILESTONES: MilestoneCatalogue = {
       description: "Adoption order granted.",
       repeatable: false,
       source: `${ACSA} s.28`,
+      // An adoption order vests parental responsibilities in the adopters: the child ceases to be looked after.
+      endsEpisode: true,
     },
     {
       id: "returned-home",
@@ -161,6 +172,7 @@ export const SCOTLAND_MILESTONES: MilestoneCatalogue = {
       label: "Ceased to be looked after",
       description: "End of the looked-after episode.",
       repeatable: false,
+      endsEpisode: true,
     },
   ],
   routes: [
@@ -231,12 +243,12 @@ export const ENGLAND_MILESTONES: MilestoneCatalogue = {
     { id: "placement-order", label: "Placement order", description: "Court authorises placement for adoption.", repeatable: false, source: "Adoption and Children Act 2002 s.21" },
     { id: "matched", label: "Matched with adopters", description: "Agency decision that the child be placed with particular adopters.", repeatable: true, source: "Adoption Agencies Regulations 2005 reg. 33" },
     { id: "placed-for-adoption", label: "Placed for adoption", description: "Child moves in with prospective adopters.", repeatable: true },
-    { id: "adoption-order", label: "Adoption order", description: "Adoption order granted.", repeatable: false, source: "Adoption and Children Act 2002 s.46" },
-    { id: "special-guardianship-order", label: "Special guardianship order", description: "SGO granted.", repeatable: false, source: "Children Act 1989 s.14A" },
-    { id: "child-arrangements-order", label: "Child arrangements order", description: "Order regulating with whom the child lives.", repeatable: false, source: "Children Act 1989 s.8" },
+    { id: "adoption-order", label: "Adoption order", description: "Adoption order granted.", repeatable: false, source: "Adoption and Children Act 2002 s.46", endsEpisode: true },
+    { id: "special-guardianship-order", label: "Special guardianship order", description: "SGO granted.", repeatable: false, source: "Children Act 1989 s.14A; the care order is discharged (s.91(5A))", endsEpisode: true },
+    { id: "child-arrangements-order", label: "Child arrangements order", description: "Order regulating with whom the child lives.", repeatable: false, source: "Children Act 1989 s.8; a residence-type order discharges the care order (s.91(1))", endsEpisode: true },
     { id: "long-term-fostering", label: "Long-term foster placement", description: "Placement confirmed as the child's long-term foster placement.", repeatable: false, source: "Care Planning, Placement and Case Review (England) Regulations 2010 reg. 22C" },
     { id: "returned-home", label: "Returned home", description: "Child returns to parents (reunification).", repeatable: true },
-    { id: "ceased-looked-after", label: "Ceased to be looked after", description: "End of the period of care.", repeatable: false },
+    { id: "ceased-looked-after", label: "Ceased to be looked after", description: "End of the period of care.", repeatable: false, endsEpisode: true },
   ],
   routes: [
     { id: "reunification", label: "Reunification", milestones: ["looked-after", "lac-review", "permanence-plan", "returned-home", "ceased-looked-after"], ends: ["returned-home"] },

@@ -88,7 +88,8 @@ export function paceTimescales<T>(events: readonly T[], options: PaceTimescalesO
     const parsed: Parsed[] = new Array(rows.length);
     for (let i = 0; i < rows.length; i++) {
       const end = core.endDay[i]!;
-      parsed[i] = { row: rows[i]!, start: core.startDay[i]!, end: Number.isNaN(end) ? null : end, days: rows[i]!.days, i };
+      const exit = core.exitDay[i]!;
+      parsed[i] = { row: rows[i]!, start: core.startDay[i]!, end: Number.isNaN(end) ? null : end, exit: Number.isNaN(exit) ? null : exit, days: rows[i]!.days, i };
     }
     const target = durations.stage.target;
     out[stage.id] = {
