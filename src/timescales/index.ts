@@ -18,6 +18,12 @@ export {
   type StageDurationsOptions,
   type StageInput,
 } from "./stageDurations.js";
+export {
+  cumulativeIncidence,
+  type CumulativeIncidence,
+  type CumulativeIncidenceOptions,
+  type CumulativeIncidenceStep,
+} from "./cumulativeIncidence.js";
 export { kaplanMeier, type KaplanMeier, type KaplanMeierOptions, type KaplanMeierStep } from "./kaplanMeier.js";
 export {
   timescaleSeries,
