@@ -7,3 +7,4 @@ export * from "../index.js";
 // seconds per stage. (A public multi-stage entry point would let the CLI drop these two.)
 export { readCaseRecords } from "../timescales/_caseRecords.js";
 export { durationsFromRecords } from "../timescales/stageDurations.js";
+export { permanenceRoutes } from "../timescales/_permanenceRoutes.js";

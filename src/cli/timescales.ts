@@ -12,7 +12,11 @@ import {
   renderRunChart,
   runChart,
   durationsFromRecords,
+  permanenceRoutes,
   readCaseRecords,
+  renderCumulativeIncidence,
+  summariseCumulativeIncidence,
+  type PermanenceRoutes,
   timescaleSeries,
   type StageDurationsOptions,
   type CaseSeriesRow,
@@ -83,6 +87,8 @@ export interface TimescaleResults {
   asOf: string | null;
   asOfGiven: boolean;
   stages: StageResult[];
+  /** Competing routes of the looked-after → permanence journey (with the overall stage), or null. */
+  routes: PermanenceRoutes | null;
   warnings: string[];
 }
 
@@ -94,12 +100,15 @@ export function computeTimescales(input: CaseInput, s: TimescaleSettings, progre
   const warnings: string[] = [];
   let asOf = s.asOf;
   const bar = progressBar(progress, "Stages", "rows");
+  let records: ReturnType<typeof readCaseRecords> | undefined;
+  let routes: PermanenceRoutes | null = null;
   try {
     // Read and validate the records once for all stages (stageDurations would re-read them).
-    const records = withQi(input.ctx, () => readCaseRecords(input.rows, input.options));
+    const recs = withQi(input.ctx, () => readCaseRecords(input.rows, input.options));
+    records = recs;
     s.stages.forEach((stage, k) => {
       bar.update(k, s.stages.length);
-      const durations = withQi(input.ctx, () => durationsFromRecords(records, stage, { ...input.options, ...(asOf !== undefined ? { asOf } : {}) }));
+      const durations = withQi(input.ctx, () => durationsFromRecords(recs, stage, { ...input.options, ...(asOf !== undefined ? { asOf } : {}) }));
       // Every stage uses the same asOf: the first stage settles it when it is not given.
       if (asOf === undefined && durations.asOf !== null) asOf = durations.asOf;
       for (const w of durations.warnings) {
@@ -118,10 +127,15 @@ export function computeTimescales(input: CaseInput, s: TimescaleSettings, progre
       if (chart === null) warnings.push(`${stage.id}: no completions in a finished ${s.period} yet: no chart`);
       out.push({ stage, durations, byPeriod, byCase, km, drift, chart });
     });
+    // Issue #11: with the overall stage, the cumulative incidence of each route to permanence.
+    if (records !== undefined && asOf !== undefined && s.stages.some((st) => st.id === "overall")) {
+      const split = input.options.splitEpisodesAt === undefined ? undefined : records.index.get(input.options.splitEpisodesAt);
+      routes = permanenceRoutes(records, asOf, split);
+    }
   } finally {
     bar.done();
   }
-  return { asOf: asOf ?? null, asOfGiven: s.asOf !== undefined, stages: out, warnings };
+  return { asOf: asOf ?? null, asOfGiven: s.asOf !== undefined, stages: out, routes, warnings };
 }
 
 const DURATION_COLUMNS = ["stage", "child", "episode", "from", "to", "start", "end", "days", "censored", "target", "withinTarget", "daysOverTarget", "route", "status", "exitMilestone", "exitDate"];
@@ -201,6 +215,7 @@ export function timescaleOutputs(r: TimescaleResults, s: TimescaleSettings, sour
   files.push({ name: "series.json", content: `${JSON.stringify({ ...meta, stages: series })}\n` });
   files.push({ name: "km.json", content: `${JSON.stringify({ ...meta, stages: km }, null, 2)}\n` });
   files.push({ name: "charts.json", content: `${JSON.stringify({ ...meta, stages: charts })}\n` });
+  const routeLines = routeOutputs(r, source, files);
 
   const rows = r.stages.map((st) => {
     const d = st.durations;
@@ -234,8 +249,21 @@ export function timescaleOutputs(r: TimescaleResults, s: TimescaleSettings, sour
     "in stage = done + open. exited: the episode ended (e.g. ceased to be looked after) before the stage's end;",
     "never open or past target, and not in the within-target %.",
   ];
+  lines.push(...routeLines);
   for (const w of r.warnings) lines.push(`Note: ${w}`);
   return { files, summary: `${lines.join("\n")}\n` };
+}
+
+/** cumulative-incidence.json and .svg, and the summary's sentence (issue #11). */
+function routeOutputs(r: TimescaleResults, source: string, files: { name: string; content: string | Iterable<string> }[]): string[] {
+  if (r.routes === null) return [];
+  const ci = r.routes.cumulativeIncidence;
+  files.push({ name: "cumulative-incidence.json", content: `${JSON.stringify({ asOf: r.asOf, source, label: r.routes.label, ...ci })}\n` });
+  files.push({
+    name: "cumulative-incidence.svg",
+    content: renderCumulativeIncidence(ci, { title: r.routes.label, subtitle: `Cumulative incidence by route (Aalen–Johansen), ${source}, as of ${r.asOf ?? "–"}` }),
+  });
+  return ["", `Routes to permanence (from becoming looked after; competing routes, Aalen–Johansen): ${summariseCumulativeIncidence(ci)}`];
 }
 
 /** Stages from --stage and --target-STAGE flags. */

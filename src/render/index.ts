@@ -5,3 +5,4 @@ export { renderControlChart } from "./controlChart.js";
 export type { ChartAnnotation, RenderChartOptions, RenderDriverDiagramOptions, RenderReportOptions } from "./types.js";
 export { renderDriverDiagram } from "./driverDiagram.js";
 export { renderReport } from "./report.js";
+export { renderCumulativeIncidence, summariseCumulativeIncidence, type RenderCumulativeIncidenceOptions } from "./cumulativeIncidence.js";

@@ -49,4 +49,5 @@ export {
   type SafeParseEventsResult,
   type WideRow,
 } from "./schema.js";
+export type { PermanenceRoutes } from "./_permanenceRoutes.js";
 export { paceTimescales, type PaceTimescales, type PaceTimescalesOptions, type StageTimescales } from "./paceTimescales.js";

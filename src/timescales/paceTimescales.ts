@@ -3,6 +3,7 @@ import { QiError, describeValue } from "../_lib/error.js";
 import { readCaseRecords } from "./_caseRecords.js";
 import type { PeriodUnit } from "./_period.js";
 import { kaplanMeier, type KaplanMeier } from "./kaplanMeier.js";
+import { permanenceRoutes, type PermanenceRoutes } from "./_permanenceRoutes.js";
 import { PACE_STAGES } from "./stages.js";
 import { durationsCore, resolveStage, type StageDurations, type StageDurationsOptions, type StageInput } from "./stageDurations.js";
 import { seriesOf, type CaseSeriesRow, type Parsed, type PeriodSeriesRow } from "./timescaleSeries.js";
@@ -34,6 +35,15 @@ export interface PaceTimescales {
   period: PeriodUnit;
   /** Stage id → its timescales, in the order of the `stages` option. */
   stages: Record<string, StageTimescales>;
+  /**
+   * The overall looked-after → permanence journey with its competing routes: the cumulative
+   * incidence (Aalen–Johansen) of each catalogue route (home, permanence order, kinship care
+   * order, adoption, …) and of `left-care` (ceased to be looked after after being accommodated,
+   * with no route-ending milestone), from the first "looked-after" of each episode. A child who
+   * ceased to be looked after without ever being accommodated counts as home. Null when the
+   * catalogue has no "looked-after" milestone or no routes.
+   */
+  permanenceRoutes: PermanenceRoutes | null;
   /** Notes about the whole run (asOf defaulted); each stage's own are in `durations.warnings`. */
   warnings: string[];
 }
@@ -41,7 +51,8 @@ export interface PaceTimescales {
 /**
  * Every PACE stage from one read of the case records: for each stage its durations (with
  * censoring), the by-case series (the PACE run chart), the by-month (or quarter) median series
- * and the Kaplan–Meier estimate — the same values as calling {@link stageDurations},
+ * and the Kaplan–Meier estimate — plus, for the whole looked-after → permanence journey, the
+ * cumulative incidence of each competing route (`permanenceRoutes`) — the same values as calling {@link stageDurations},
  * `timescaleSeries` (series `"case"` and `"period"`) and `kaplanMeier` per stage, without reading,
  * validating, sorting and re-parsing the records once per stage. Linear in the number of events
  * (plus n log n sorts per stage of completed cases and of durations).
@@ -99,5 +110,6 @@ export function paceTimescales<T>(events: readonly T[], options: PaceTimescalesO
       kaplanMeier: kaplanMeier(rows),
     };
   }
-  return { asOf: asOfText, period: unit, stages: out, warnings };
+  const routes = asOfText === null ? null : permanenceRoutes(rec, asOfText, options.splitEpisodesAt === undefined ? undefined : rec.index.get(options.splitEpisodesAt));
+  return { asOf: asOfText, period: unit, stages: out, permanenceRoutes: routes, warnings };
 }

@@ -15,7 +15,7 @@ C,permanence-panel,01/10/2024,South
 C,adm-decision,10/10/2024,South
 `;
 const MAP = ["--child", "child_id", "--milestone", "event", "--date", "event_date", "--dates", "uk"];
-const OUTPUTS = ["adm.svg", "charts.json", "drift.csv", "durations.csv", "km.json", "panel.svg", "recommendation.svg", "series.json"];
+const OUTPUTS = ["adm.svg", "charts.json", "cumulative-incidence.json", "cumulative-incidence.svg", "drift.csv", "durations.csv", "km.json", "panel.svg", "recommendation.svg", "series.json"];
 
 describe.skipIf(!HAVE_BIN).concurrent("pace-qi timescales", { timeout: 30_000 }, () => {
   it("every stage: durations, series, Kaplan–Meier, drift, SVGs and a summary table", async () => {
@@ -44,7 +44,11 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi timescales", { timeout: 30_000 },
     expect(readFileSync(join(dir, "ts", "recommendation.svg"), "utf8").startsWith("<svg")).toBe(true);
     expect(r.stdout).toContain("cases.csv: as of 2024-12-01\n");
     expect(r.stdout).toMatch(/recommendation\s+3\s+2\s+1\s+137\s+244 \(30–\?\)\s+182\s+50%\s+0\s+1\s/);
-    expect(r.stdout).toContain("Wrote 8 files to ts/");
+    expect(r.stdout).toContain("Wrote 10 files to ts/");
+    // Issue #11: routes to permanence from becoming looked after (only C was looked after: still waiting).
+    expect(r.stdout).toContain("Routes to permanence (from becoming looked after; competing routes, Aalen–Johansen): No child has left by any route yet (1 children).");
+    const ci = JSON.parse(readFileSync(join(dir, "ts", "cumulative-incidence.json"), "utf8"));
+    expect(ci).toMatchObject({ asOf: "2024-12-01", n: 1, censored: 1, steps: [] });
   });
 
   it("events after --as-of stop the run (exit 1, naming row, column and child) unless --after-as-of ignore", async () => {

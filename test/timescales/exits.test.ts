@@ -4,7 +4,7 @@
  * America/Los_Angeles and Pacific/Auckland (the dates sit on UK, US and NZ clock changes).
  */
 import { describe, expect, it } from "vitest";
-import { PACE_STAGES, driftList, kaplanMeier, stageDurations, timescaleSeries } from "../../src/timescales/index.js";
+import { PACE_STAGES, driftList, kaplanMeier, paceTimescales, stageDurations, timescaleSeries } from "../../src/timescales/index.js";
 import { catchError, deepFreeze } from "./_helpers.js";
 
 const ev = (child: string, milestone: string, date: string, episode?: number) => ({ child, milestone, date, ...(episode === undefined ? {} : { episode }) });
@@ -124,6 +124,22 @@ describe("exits: hand-worked journeys", () => {
     const km = kaplanMeier(d.rows);
     expect(km.events).toBe(1);
     expect(km.n).toBe(5);
+  });
+});
+
+describe("paceTimescales: routes to permanence from becoming looked after", () => {
+  it("each episode's first route, exits as home (never accommodated) or left-care", () => {
+    const t = paceTimescales(events, opts);
+    const ci = t.permanenceRoutes!.cumulativeIncidence;
+    // E1 home 51 d, E7 home 31 d (never accommodated), E5 home 28 d (returned home); E2 left-care 30 d,
+    // E3 left-care 94 d, E4/1 left-care 89 d; E6 kinship care order 365 d; E4/2 still waiting (245 d).
+    expect(ci.n).toBe(8);
+    expect(ci.events).toMatchObject({ home: 3, "left-care": 3, "kinship-care-order": 1, adoption: 0 });
+    expect(ci.censored).toBe(1);
+    expect(ci.steps.map((s) => s.time)).toEqual([28, 30, 31, 51, 89, 94, 365]);
+    // After 94 days 2 of 8 are waiting (S = 0.25); E4/2 is censored at 245, so E6 alone is at risk at 365.
+    expect(ci.steps.at(-1)!.cuminc["kinship-care-order"]).toBeCloseTo(0.25, 12);
+    expect(ci.steps.at(-1)!.waiting).toBe(0);
   });
 });
 
