@@ -64,7 +64,7 @@ export interface CaseRecords {
   duplicateRows: number;
   maxDay: number;
   /** Private caches shared by every stage computed from these records (never user input). */
-  cache: { episodes: Map<number, ChildEpisodes[]>; dayText: Map<number, string> };
+  cache: { episodes: Map<number, ChildEpisodes[]>; dayText: Map<number, string>; exitsChecked?: Set<number> };
 }
 
 export interface Bucket {

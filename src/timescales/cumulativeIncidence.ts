@@ -109,10 +109,7 @@ function readRows<T>(rows: readonly T[], options: CumulativeIncidenceOptions<T>)
     }
     c[i] = k;
   }
-  // Sort by time (ties in any order: events and censorings at a time are counted together).
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => t[a]! - t[b]!);
+  const order = sortByTime(t);
   const time = new Float64Array(n);
   const code = new Int32Array(n);
   for (let i = 0; i < n; i++) {
@@ -120,6 +117,34 @@ function readRows<T>(rows: readonly T[], options: CumulativeIncidenceOptions<T>)
     code[i] = c[order[i]!]!;
   }
   return { time, code, routes };
+}
+
+/**
+ * Row order by time (ties in any order: events and censorings at a time are counted together).
+ * Whole-number times (days) are packed with the row index into one number and sorted as a
+ * typed array, without comparator calls; other times use a comparator sort.
+ */
+function sortByTime(t: Float64Array): Uint32Array {
+  const n = t.length;
+  const order = new Uint32Array(n);
+  let min = Infinity;
+  let max = -Infinity;
+  let whole = true;
+  for (let i = 0; i < n; i++) {
+    const v = t[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (whole && !Number.isInteger(v)) whole = false;
+  }
+  if (n > 0 && whole && (max - min + 1) * n < Number.MAX_SAFE_INTEGER) {
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = (t[i]! - min) * n + i;
+    keys.sort();
+    for (let i = 0; i < n; i++) order[i] = keys[i]! % n;
+    return order;
+  }
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order.sort((a, b) => t[a]! - t[b]!);
 }
 
 /** " (child X)" when the row has a child id, for error messages. */

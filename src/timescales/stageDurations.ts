@@ -238,6 +238,9 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
   const exitDays: number[] = [];
   const ends = rec.endsEpisode;
   const routeSet = stageRoutes(stage, rec);
+  // The exit-before-start check is the same for every stage: once per records (and split).
+  const checked = (rec.cache.exitsChecked ??= new Set());
+  const checkExits = !checked.has(splitAt ?? -1);
 
   for (const { bucket, episodes } of allEpisodes(rec, splitAt)) {
     for (const ep of episodes) {
@@ -259,7 +262,7 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
           if (isFrom[ms[evs[j]!]!] && ++seen === fromOcc) { s = j; break; }
         }
       }
-      if (issues.length < 1000) exitBeforeStart(rec, bucket.child, evs, issues);
+      if (checkExits && issues.length < 1000) exitBeforeStart(rec, bucket.child, evs, issues);
       if (s < 0) {
         counts.notStarted++;
         continue;
@@ -365,6 +368,7 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
     }
   }
   if (issues.length > 0) throwIssues(issues, "case records");
+  checked.add(splitAt ?? -1);
   counts.inStage = counts.reached + counts.open;
   if (counts.eventsAfterAsOf > 0) warnings.push(`${counts.eventsAfterAsOf} events dated after asOf were ignored`);
   if (rec.duplicateRows > 0) warnings.push(`${rec.duplicateRows} wide rows repeated an earlier row of the same child exactly and were merged`);
