@@ -1,7 +1,7 @@
 import { formatIsoDay } from "../_lib/calendar.js";
 import { QiError, describeValue } from "../_lib/error.js";
 import { readCaseRecords } from "./_caseRecords.js";
-import type { PeriodUnit } from "./_period.js";
+import { periodKey, type PeriodUnit } from "./_period.js";
 import { kaplanMeier, type KaplanMeier } from "./kaplanMeier.js";
 import { permanenceRoutes, type PermanenceRoutes } from "./_permanenceRoutes.js";
 import { PACE_STAGES } from "./stages.js";
@@ -12,8 +12,10 @@ import { seriesOf, type CaseSeriesRow, type Parsed, type PeriodSeriesRow } from 
 export interface PaceTimescalesOptions<T = any> extends Omit<StageDurationsOptions<T>, "target"> {
   /** The stages to compute. Default: every stage of {@link PACE_STAGES}, in its order. */
   stages?: readonly StageInput[];
-  /** Period of the `byPeriod` series. Default `"month"`. */
+  /** Period of the `byPeriod` series: as `timescaleSeries`. Default `"month"`. */
   period?: PeriodUnit;
+  /** First month (1–12) of a `period: "year"`. Default 1. */
+  yearStartMonth?: number;
 }
 
 /** One stage's timescales. */
@@ -71,7 +73,7 @@ export function paceTimescales<T>(events: readonly T[], options: PaceTimescalesO
     throw new QiError("invalid-option", ["options", "target"], "paceTimescales computes several stages: give each stage its own target ({ ...PACE_STAGES.panel, target: 84 })");
   }
   const unit = options.period ?? "month";
-  if (unit !== "month" && unit !== "quarter") throw new QiError("invalid-option", ["options", "period"], `period must be "month" or "quarter", not ${describeValue(unit)}`);
+  const key = periodKey(unit, options.yearStartMonth);
   const list = options.stages ?? Object.values(PACE_STAGES);
   if (!Array.isArray(list) || list.length === 0) throw new QiError("invalid-option", ["options", "stages"], `stages must be a non-empty array of stages or PACE stage ids, not ${describeValue(list)}`);
   const stages = list.map((s) => resolveStage(s));
@@ -105,8 +107,8 @@ export function paceTimescales<T>(events: readonly T[], options: PaceTimescalesO
     const target = durations.stage.target;
     out[stage.id] = {
       durations,
-      byCase: seriesOf(parsed, core.asOfDay, target, "case", unit, undefined) as CaseSeriesRow[],
-      byPeriod: seriesOf(parsed, core.asOfDay, target, "period", unit, "median") as PeriodSeriesRow[],
+      byCase: seriesOf(parsed, core.asOfDay, target, "case", key, undefined) as CaseSeriesRow[],
+      byPeriod: seriesOf(parsed, core.asOfDay, target, "period", key, "median") as PeriodSeriesRow[],
       kaplanMeier: kaplanMeier(rows),
     };
   }

@@ -2,7 +2,7 @@ import { formatIsoDay, parseIsoDay, toDayNumber } from "../_lib/calendar.js";
 import { QiError, describeValue } from "../_lib/error.js";
 import { objectOption } from "../_lib/options.js";
 import { medianInPlace } from "../_lib/median.js";
-import { periodEnd, periodIndex, periodLabel, periodStart, type PeriodUnit } from "./_period.js";
+import { periodEnd, periodIndex, periodKey, periodLabel, periodStart, type PeriodKey, type PeriodUnit } from "./_period.js";
 import type { DurationRow, StageDurations } from "./stageDurations.js";
 
 /** The {@link timescaleSeries} options. */
@@ -15,8 +15,14 @@ export interface TimescaleSeriesOptions {
    * - `"between"`: days between consecutive completions (for g/t charts).
    */
   series?: "case" | "period" | "cohort" | "between";
-  /** Period length for `"period"` and `"cohort"`. Default `"month"`. */
+  /**
+   * Period for `"period"` and `"cohort"`: `"month"` (default), `"quarter"`, `"financial-year"`
+   * (1 April – 31 March), `"clas-year"` (1 August – 31 July, the Children Looked After
+   * Statistics year) or `"year"` (from `yearStartMonth`).
+   */
   period?: PeriodUnit;
+  /** First month (1–12) of a `period: "year"`. Default 1 (calendar years). */
+  yearStartMonth?: number;
   /**
    * What `y` holds in the `"period"` series: `"median"` (default), `"mean"`, `"withinTarget"`
    * (count, pair with `n` for a p chart) or `"pctWithinTarget"`.
@@ -55,7 +61,7 @@ export interface PeriodSeriesRow {
   x: string;
   /** See the `y` option; null when nothing completed in the period. */
   y: number | null;
-  /** `2024-03` or `2024-Q1`. */
+  /** `2024-03`, `2024-Q1`, `2024` or `2024/25` (a financial or CLAS year). */
   period: string;
   start: string;
   end: string;
@@ -247,8 +253,7 @@ export function timescaleSeries(
 ): CaseSeriesRow[] | PeriodSeriesRow[] | CohortSeriesRow[] | BetweenSeriesRow[] {
   objectOption(options, ["options"]);
   const series = options.series ?? "case";
-  const unit = options.period ?? "month";
-  if (unit !== "month" && unit !== "quarter") throw new QiError("invalid-option", ["options", "period"], `period must be "month" or "quarter", not ${describeValue(unit)}`);
+  const unit = periodKey(options.period ?? "month", options.yearStartMonth);
   const exits = options.exits ?? "exclude";
   if (exits !== "exclude" && exits !== "include") throw new QiError("invalid-option", ["options", "exits"], `exits must be "exclude" or "include", not ${describeValue(exits)}`);
   const { rows, asOf, target } = parse(durations, options);
@@ -261,7 +266,7 @@ export function seriesOf(
   asOf: number,
   target: number | null,
   series: TimescaleSeriesOptions["series"],
-  unit: PeriodUnit,
+  unit: PeriodKey,
   yOption: TimescaleSeriesOptions["y"],
   exits: "exclude" | "include" = "exclude",
 ): CaseSeriesRow[] | PeriodSeriesRow[] | CohortSeriesRow[] | BetweenSeriesRow[] {
@@ -296,7 +301,7 @@ export function seriesOf(
   }
 }
 
-function bySeries(rows: Parsed[], asOf: number, target: number | null, unit: PeriodUnit, y: TimescaleSeriesOptions["y"], exits: "exclude" | "include"): PeriodSeriesRow[] {
+function bySeries(rows: Parsed[], asOf: number, target: number | null, unit: PeriodKey, y: TimescaleSeriesOptions["y"], exits: "exclude" | "include"): PeriodSeriesRow[] {
   if (y !== "median" && y !== "mean" && y !== "withinTarget" && y !== "pctWithinTarget") {
     throw new QiError("invalid-option", ["options", "y"], `y must be "median", "mean", "withinTarget" or "pctWithinTarget", not ${describeValue(y)}`);
   }
@@ -373,7 +378,7 @@ function bySeries(rows: Parsed[], asOf: number, target: number | null, unit: Per
   return out;
 }
 
-function byCohort(rows: Parsed[], asOf: number, target: number, unit: PeriodUnit, exits: "exclude" | "include"): CohortSeriesRow[] {
+function byCohort(rows: Parsed[], asOf: number, target: number, unit: PeriodKey, exits: "exclude" | "include"): CohortSeriesRow[] {
   if (rows.length === 0 || !Number.isFinite(asOf)) return [];
   const groups = new Map<number, Parsed[]>();
   for (const r of rows) {
