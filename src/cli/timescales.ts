@@ -67,7 +67,7 @@ export interface CaseInput {
 export interface TimescaleSettings {
   stages: Stage[];
   asOf: string | undefined;
-  period: "month" | "quarter";
+  period: "month" | "quarter" | "financial-year" | "clas-year";
   group: boolean;
 }
 
@@ -92,7 +92,7 @@ export interface TimescaleResults {
   warnings: string[];
 }
 
-const PERIOD_NAME = { month: "month", quarter: "quarter" } as const;
+const PERIOD_NAME = { month: "month", quarter: "quarter", "financial-year": "financial year", "clas-year": "CLAS year (Aug–Jul)" } as const;
 
 /** Compute every stage: durations, series, Kaplan–Meier, drift and a run chart. */
 export function computeTimescales(input: CaseInput, s: TimescaleSettings, progress?: ProgressSink): TimescaleResults {
@@ -298,7 +298,7 @@ export async function timescalesCommand(argv: readonly string[], io: Io): Promis
   const format = enumFlag(C, "format", stringFlag(values, "format"), ["long", "wide"] as const) ?? "long";
   const unknown = enumFlag(C, "unknown", stringFlag(values, "unknown"), ["error", "ignore"] as const) ?? "error";
   const afterAsOf = enumFlag(C, "after-as-of", stringFlag(values, "after-as-of"), ["error", "ignore"] as const) ?? "error";
-  const period = enumFlag(C, "period", stringFlag(values, "period"), ["month", "quarter"] as const) ?? "month";
+  const period = enumFlag(C, "period", stringFlag(values, "period"), ["month", "quarter", "financial-year", "clas-year"] as const) ?? "month";
   const asOfText = stringFlag(values, "as-of");
   let asOf: string | undefined;
   if (asOfText !== undefined) {
