@@ -152,7 +152,7 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi timescales", { timeout: 30_000 },
     [["--as-of", "yesterday"], "--as-of 'yesterday' is not a date (dd/mm/yyyy)"],
     [["--format", "tall"], "--format 'tall' is not one of: long, wide"],
     [["--column", "x"], "--column 'x' must be MILESTONE=COLUMN"],
-    [["--period", "week"], "--period 'week' is not one of: month, quarter"],
+    [["--period", "week"], "--period 'week' is not one of: month, quarter, financial-year, clas-year"],
   ])("bad flag %j exits 2", async (flags, message) => {
     const dir = tempDir({ "cases.csv": CASES });
     const r = await run(["timescales", "cases.csv", ...MAP, ...flags], dir);
