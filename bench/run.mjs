@@ -6,7 +6,7 @@
 // garbage collection between groups), so one group's data does not slow the next one's GC.
 import { Bench } from "tinybench";
 import { quickselect } from "d3-array";
-import { controlChart, funnelPlot, paceTimescales, runChart, stageDurations, simulateCases, summariseMeasures } from "../dist/index.js";
+import { controlChart, cumulativeIncidence, funnelPlot, paceTimescales, runChart, stageDurations, simulateCases, summariseMeasures } from "../dist/index.js";
 import { medianInPlace } from "../dist/_lib/median.js";
 
 function lcg(seed) {
@@ -93,8 +93,21 @@ await group("timescales", () => simulateCases({ seed: 1, start: "2015-01-01", en
   ["stageDurations, 100,000 children (recommendation stage)", (events) => stageDurations(events, "recommendation", { asOf: "2024-12-31" })],
 ]);
 // Issue #4: every PACE stage (durations, by case, by month, Kaplan–Meier) from one read, ≤ 1.5 s.
+// Issue #11: the same now with exits and the cumulative incidence of the routes to permanence.
 await group("pace-stages", () => simulateCases({ seed: 1, start: "2015-01-01", end: "2024-12-31", children: 100_000 }), [
-  ["paceTimescales, 100,000 children, all PACE stages", (events) => paceTimescales(events, { asOf: "2024-12-31" })],
+  ["paceTimescales, 100,000 children, all PACE stages (exits, cumulative incidence)", (events) => paceTimescales(events, { asOf: "2024-12-31" })],
+  ["floor: one loop over the events, a row object per child-stage", (events) => {
+    const out = [];
+    for (let s = 0; s < 6; s++) for (let i = 0; i < events.length; i += 9) out.push({ child: events[i].child, date: events[i].date, s });
+    return out;
+  }],
+]);
+await group("cuminc", () => {
+  const rand = lcg(11);
+  const routes = ["home", "permanence-order", "kinship-care-order", "adoption", null];
+  return Array.from({ length: 100_000 }, () => ({ days: Math.floor(rand() * 2000), route: routes[Math.floor(rand() * 5)] }));
+}, [
+  ["cumulativeIncidence, 100,000 children, 4 routes", (rows) => cumulativeIncidence(rows)],
 ]);
 
 // Hand-written kernels kept beside the library that could do their job (issue #17): the median
@@ -165,7 +178,8 @@ console.log(`runChart columns, 1,000,000 points: ${fmt(millionColumns)} (target 
 for (const t of ["i", "p", "u"]) console.log(`controlChart ${t}, 1,000,000 points: ${fmt(ms(`controlChart ${t},`))}; columns ${fmt(ms(`controlChart ${t} columns,`))} (target ≤ 150 ms)`);
 for (const t of ["cusum", "ewma"]) console.log(`controlChart ${t} columns, 1,000,000 points: ${fmt(ms(`controlChart ${t} columns,`))} (target ≤ 150 ms)`);
 console.log(`10,000 × 60 batch: ${fmt(batch)} (target ≤ 150 ms)${ratio(batch, batchFloor)}`);
-console.log(`PACE stages, 100,000 children: ${fmt(ms("paceTimescales, 100,000"))} (target ≤ 1,500 ms)`);
+console.log(`PACE stages with exits and cumulative incidence, 100,000 children: ${fmt(ms("paceTimescales, 100,000"))} (target ≤ 1,500 ms); floor ${fmt(ms("floor: one loop over the events"))}`);
+console.log(`cumulativeIncidence, 100,000 children: ${fmt(ms("cumulativeIncidence, 100,000"))}`);
 console.log(`median of 1,000,000 values: ours ${fmt(ms("median of 1,000,000 values: src"))}, d3-array quickselect ${fmt(ms("median of 1,000,000 values: d3"))} (copy ${fmt(ms("floor (kernels)"))})`);
 console.log(`funnelPlot, 10,000 organisations: proportion ${fmt(ms("funnelPlot proportion"))}, ratio of counts ${fmt(ms("funnelPlot ratio-of-counts"))} (target ≤ 100 ms); standardised ratio ${fmt(ms("funnelPlot standardised-ratio"))} (40,000 exact Poisson quantiles)`);
 console.log(`summariseMeasures, 32 × 10 × 60: ${fmt(ms("summariseMeasures, 32"))} (target ≤ 100 ms); with the 320 charts made: ${fmt(ms("charts + summariseMeasures"))}`);

@@ -197,15 +197,20 @@ Analysis:
                        repeatable (default: all)
   --target-STAGE DAYS  a target for a stage, e.g. --target-panel 84 (default: the sourced
                        targets, recommendation 182 and adm 14)
-  --period month|quarter   the period of the series and charts (default month)
+  --period month|quarter|financial-year|clas-year
+                       the period of the series and charts (default month; financial
+                       year 1 Apr–31 Mar, CLAS year 1 Aug–31 Jul)
 
 Output (in --out DIR, default "timescales"):
-  durations.csv        one row per child and stage (censored = still open at --as-of)
+  durations.csv        one row per child and stage (status reached, open at --as-of, or
+                       exited: the episode ended first, e.g. ceased to be looked after)
   series.json          per stage: by-period and by-case series
   drift.csv            open cases past their stage's target, longest first
   km.json              Kaplan–Meier median days with 95% interval, per stage
   charts.json          the run chart analysis of each stage's median days per period
   STAGE.svg            a run chart of median days per period, per stage
+  cumulative-incidence.json, .svg   with the overall stage: the share of children who
+                       have left by each route to permanence by each day (Aalen–Johansen)
 
 Examples:
   pace-qi timescales cases.csv --as-of 2025-03-31

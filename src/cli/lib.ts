@@ -9,3 +9,4 @@ export { readCaseRecords } from "../timescales/_caseRecords.js";
 export { durationsFromRecords } from "../timescales/stageDurations.js";
 export { dayReader } from "../timescales/dates.js";
 export { formatIsoDay } from "../_lib/calendar.js";
+export { permanenceRoutes } from "../timescales/_permanenceRoutes.js";

@@ -11,7 +11,11 @@ import {
   renderRunChart,
   runChart,
   durationsFromRecords,
+  permanenceRoutes,
   readCaseRecords,
+  renderCumulativeIncidence,
+  summariseCumulativeIncidence,
+  type PermanenceRoutes,
   timescaleSeries,
   type StageDurationsOptions,
   type CaseSeriesRow,
@@ -55,7 +59,7 @@ export interface CaseInput {
 export interface TimescaleSettings {
   stages: Stage[];
   asOf: string | undefined;
-  period: "month" | "quarter";
+  period: "month" | "quarter" | "financial-year" | "clas-year";
   group: boolean;
 }
 
@@ -75,10 +79,12 @@ export interface TimescaleResults {
   asOf: string | null;
   asOfGiven: boolean;
   stages: StageResult[];
+  /** Competing routes of the looked-after → permanence journey (with the overall stage), or null. */
+  routes: PermanenceRoutes | null;
   warnings: string[];
 }
 
-const PERIOD_NAME = { month: "month", quarter: "quarter" } as const;
+const PERIOD_NAME = { month: "month", quarter: "quarter", "financial-year": "financial year", "clas-year": "CLAS year (Aug–Jul)" } as const;
 
 /** Compute every stage: durations, series, Kaplan–Meier, drift and a run chart. */
 export function computeTimescales(input: CaseInput, s: TimescaleSettings, progress?: ProgressSink): TimescaleResults {
@@ -86,12 +92,15 @@ export function computeTimescales(input: CaseInput, s: TimescaleSettings, progre
   const warnings: string[] = [];
   let asOf = s.asOf;
   const bar = progressBar(progress, "Stages", "rows");
+  let records: ReturnType<typeof readCaseRecords> | undefined;
+  let routes: PermanenceRoutes | null = null;
   try {
     // Read and validate the records once for all stages (stageDurations would re-read them).
-    const records = withQi(input.ctx, () => readCaseRecords(input.rows, input.options));
+    const recs = withQi(input.ctx, () => readCaseRecords(input.rows, input.options));
+    records = recs;
     s.stages.forEach((stage, k) => {
       bar.update(k, s.stages.length);
-      const durations = withQi(input.ctx, () => durationsFromRecords(records, stage, { ...input.options, ...(asOf !== undefined ? { asOf } : {}) }));
+      const durations = withQi(input.ctx, () => durationsFromRecords(recs, stage, { ...input.options, ...(asOf !== undefined ? { asOf } : {}) }));
       // Every stage uses the same asOf: the first stage settles it when it is not given.
       if (asOf === undefined && durations.asOf !== null) asOf = durations.asOf;
       for (const w of durations.warnings) {
@@ -110,13 +119,18 @@ export function computeTimescales(input: CaseInput, s: TimescaleSettings, progre
       if (chart === null) warnings.push(`${stage.id}: no completions in a finished ${s.period} yet: no chart`);
       out.push({ stage, durations, byPeriod, byCase, km, drift, chart });
     });
+    // Issue #11: with the overall stage, the cumulative incidence of each route to permanence.
+    if (records !== undefined && asOf !== undefined && s.stages.some((st) => st.id === "overall")) {
+      const split = input.options.splitEpisodesAt === undefined ? undefined : records.index.get(input.options.splitEpisodesAt);
+      routes = permanenceRoutes(records, asOf, split);
+    }
   } finally {
     bar.done();
   }
-  return { asOf: asOf ?? null, asOfGiven: s.asOf !== undefined, stages: out, warnings };
+  return { asOf: asOf ?? null, asOfGiven: s.asOf !== undefined, stages: out, routes, warnings };
 }
 
-const DURATION_COLUMNS = ["stage", "child", "episode", "from", "to", "start", "end", "days", "censored", "target", "withinTarget", "daysOverTarget", "route"];
+const DURATION_COLUMNS = ["stage", "child", "episode", "from", "to", "start", "end", "days", "censored", "target", "withinTarget", "daysOverTarget", "route", "status", "exitMilestone", "exitDate"];
 const DRIFT_COLUMNS = ["stage", "child", "episode", "from", "start", "daysOpen", "target", "daysOverTarget", "route"];
 
 /**
@@ -128,7 +142,7 @@ function* durationsCsv(rows: readonly DurationRow[], columns: readonly string[])
   const group = columns.includes("group");
   let chunk = `${columns.join(",")}\n`;
   for (const r of rows) {
-    chunk += `${csvField(r.stage)},${csvField(r.child)},${csvField(r.episode)},${csvField(r.from)},${csvField(r.to)},${r.start},${r.end ?? ""},${r.days},${r.censored},${r.target ?? ""},${r.withinTarget ?? ""},${r.daysOverTarget ?? ""},${csvField(r.route)}`;
+    chunk += `${csvField(r.stage)},${csvField(r.child)},${csvField(r.episode)},${csvField(r.from)},${csvField(r.to)},${r.start},${r.end ?? ""},${r.days},${r.censored},${r.target ?? ""},${r.withinTarget ?? ""},${r.daysOverTarget ?? ""},${csvField(r.route)},${r.status},${r.exit === null ? "" : csvField(r.exit.milestone)},${r.exit === null ? "" : r.exit.date}`;
     chunk += group ? `,${csvField(r.group)}\n` : "\n";
     if (chunk.length > 1 << 20) {
       yield chunk;
@@ -193,6 +207,7 @@ export function timescaleOutputs(r: TimescaleResults, s: TimescaleSettings, sour
   files.push({ name: "series.json", content: `${JSON.stringify({ ...meta, stages: series })}\n` });
   files.push({ name: "km.json", content: `${JSON.stringify({ ...meta, stages: km }, null, 2)}\n` });
   files.push({ name: "charts.json", content: `${JSON.stringify({ ...meta, stages: charts })}\n` });
+  const routeLines = routeOutputs(r, source, files);
 
   const rows = r.stages.map((st) => {
     const d = st.durations;
@@ -206,12 +221,13 @@ export function timescaleOutputs(r: TimescaleResults, s: TimescaleSettings, sour
     return [
       d.stage.id,
       String(d.counts.inStage),
-      String(d.counts.completed),
-      String(d.counts.censored),
+      String(d.counts.reached),
+      String(d.counts.open),
       fmt(median(done)),
       kmText(st.km),
       d.stage.target === null ? "–" : String(d.stage.target),
       d.stage.target === null || done.length === 0 ? "–" : `${fmt((100 * within) / done.length)}%`,
+      String(d.counts.exited),
       d.stage.target === null ? "–" : String(st.drift.length),
       lastSignal(st.chart),
     ];
@@ -219,12 +235,27 @@ export function timescaleOutputs(r: TimescaleResults, s: TimescaleSettings, sour
   const lines = [
     `${source}: as of ${r.asOf ?? "–"}${r.asOfGiven ? "" : " (the latest event date; set it with --as-of)"}`,
     "",
-    textTable(["stage", "in stage", "done", "open", "median", "KM median (95% CI)", "target", "within", "past target", `signal (median days by ${PERIOD_NAME[s.period]})`], rows),
+    textTable(["stage", "in stage", "done", "open", "median", "KM median (95% CI)", "target", "within", "exited", "past target", `signal (median days by ${PERIOD_NAME[s.period]})`], rows),
     "",
-    "Days are calendar days. median: completed cases; KM: Kaplan–Meier with open cases censored.",
+    "Days are calendar days. median: completed cases; KM: Kaplan–Meier with open and exited cases censored.",
+    "in stage = done + open. exited: the episode ended (e.g. ceased to be looked after) before the stage's end;",
+    "never open or past target, and not in the within-target %.",
   ];
+  lines.push(...routeLines);
   for (const w of r.warnings) lines.push(`Note: ${w}`);
   return { files, summary: `${lines.join("\n")}\n` };
+}
+
+/** cumulative-incidence.json and .svg, and the summary's sentence (issue #11). */
+function routeOutputs(r: TimescaleResults, source: string, files: { name: string; content: string | Iterable<string> }[]): string[] {
+  if (r.routes === null) return [];
+  const ci = r.routes.cumulativeIncidence;
+  files.push({ name: "cumulative-incidence.json", content: `${JSON.stringify({ asOf: r.asOf, source, label: r.routes.label, ...ci })}\n` });
+  files.push({
+    name: "cumulative-incidence.svg",
+    content: renderCumulativeIncidence(ci, { title: r.routes.label, subtitle: `Cumulative incidence by route (Aalen–Johansen), ${source}, as of ${r.asOf ?? "–"}` }),
+  });
+  return ["", `Routes to permanence (from becoming looked after; competing routes, Aalen–Johansen): ${summariseCumulativeIncidence(ci)}`];
 }
 
 /** Stages from --stage and --target-STAGE flags. */
@@ -289,7 +320,7 @@ export async function timescalesCommand(argv: readonly string[], io: Io): Promis
   const dates: DateFormat = flags.dates;
   const unknown = enumFlag(C, "unknown", stringFlag(values, "unknown"), ["error", "ignore"] as const) ?? "error";
   const afterAsOf = enumFlag(C, "after-as-of", stringFlag(values, "after-as-of"), ["error", "ignore"] as const) ?? "error";
-  const period = enumFlag(C, "period", stringFlag(values, "period"), ["month", "quarter"] as const) ?? "month";
+  const period = enumFlag(C, "period", stringFlag(values, "period"), ["month", "quarter", "financial-year", "clas-year"] as const) ?? "month";
   const asOfText = stringFlag(values, "as-of");
   let asOf: string | undefined;
   if (asOfText !== undefined) {

@@ -9,3 +9,4 @@ export { renderFunnelPlot, type RenderFunnelOptions } from "./funnel.js";
 export { renderSummaryTable, type RenderSummaryTableOptions } from "./summaryTable.js";
 export { renderCaseRecordsCheck, type RenderCaseRecordsCheckOptions } from "./caseRecordsCheck.js";
 export { renderParetoChart, type RenderParetoOptions } from "./pareto.js";
+export { renderCumulativeIncidence, summariseCumulativeIncidence, type RenderCumulativeIncidenceOptions } from "./cumulativeIncidence.js";

@@ -45,6 +45,10 @@ export interface CaseRecords {
   names: readonly string[];
   index: ReadonlyMap<string, number>;
   routeOf: ReadonlyArray<string | null>;
+  /** Per milestone: 1 when it ends the episode (`endsEpisode` in the catalogue). */
+  endsEpisode: Uint8Array;
+  /** Route ids of the catalogue (empty for a plain list of names). */
+  routeIds: readonly string[];
   /** Number of events. */
   n: number;
   /** Per event (parallel arrays, length ≥ n). */
@@ -62,7 +66,7 @@ export interface CaseRecords {
   duplicateRows: number;
   maxDay: number;
   /** Private caches shared by every stage computed from these records (never user input). */
-  cache: { episodes: Map<number, ChildEpisodes[]>; dayText: Map<number, string> };
+  cache: { episodes: Map<number, ChildEpisodes[]>; dayText: Map<number, string>; exitsChecked?: Set<number> };
 }
 
 export interface Bucket {
@@ -86,14 +90,15 @@ function isMissing(v: unknown): boolean {
 }
 
 /** Milestone ids of a catalogue argument. */
-export function catalogueNames(catalogue: MilestoneCatalogue | readonly string[] | undefined): { names: string[]; routeOf: (string | null)[] } {
+export function catalogueNames(catalogue: MilestoneCatalogue | readonly string[] | undefined): { names: string[]; routeOf: (string | null)[]; endsEpisode: Uint8Array; routeIds: string[] } {
   const cat = catalogue ?? SCOTLAND_MILESTONES;
   if (Array.isArray(cat)) {
     const names = (cat as readonly unknown[]).map((n, i) => {
       if (typeof n !== "string" || n === "") throw new QiError("invalid-option", ["options", "catalogue", i], `milestone names must be non-empty strings, not ${describeValue(n)}`);
       return n;
     });
-    return { names, routeOf: names.map(() => null) };
+    // A plain list has no flags: "ceased-looked-after", the name both catalogues use, ends the episode.
+    return { names, routeOf: names.map(() => null), endsEpisode: Uint8Array.from(names, (n) => (n === CEASED ? 1 : 0)), routeIds: [] };
   }
   const c = cat as MilestoneCatalogue;
   if (c === null || typeof c !== "object" || !Array.isArray(c.milestones)) {
@@ -104,6 +109,8 @@ export function catalogueNames(catalogue: MilestoneCatalogue | readonly string[]
     if (typeof id !== "string" || id === "") throw new QiError("invalid-option", ["options", "catalogue", "milestones", i, "id"], `milestone ids must be non-empty strings, not ${describeValue(id)}`);
     return id;
   });
+  const endsEpisode = Uint8Array.from(c.milestones as readonly unknown[], (m) => ((m as { endsEpisode?: unknown }).endsEpisode === true ? 1 : 0));
+  const routeIds: string[] = [];
   const routeOf: (string | null)[] = names.map(() => null);
   const routes: unknown = c.routes ?? [];
   if (!Array.isArray(routes)) throw new QiError("invalid-option", ["options", "catalogue", "routes"], `routes must be an array, not ${describeValue(routes)}`);
@@ -112,13 +119,16 @@ export function catalogueNames(catalogue: MilestoneCatalogue | readonly string[]
     if (!Array.isArray(ends)) throw new QiError("invalid-option", ["options", "catalogue", "routes", i, "ends"], `a route's ends must be an array of milestone ids, not ${describeValue(ends)}`);
     const id = (r as { id?: unknown }).id;
     if (typeof id !== "string") throw new QiError("invalid-option", ["options", "catalogue", "routes", i, "id"], `route ids must be strings, not ${describeValue(id)}`);
+    routeIds.push(id);
     for (const end of ends as readonly unknown[]) {
       const k = typeof end === "string" ? names.indexOf(end) : -1;
       if (k >= 0 && routeOf[k] === null) routeOf[k] = id;
     }
   }
-  return { names, routeOf };
+  return { names, routeOf, endsEpisode, routeIds };
 }
+
+const CEASED = "ceased-looked-after";
 
 /** "unknown milestone x; known milestones: a, b, c" */
 export function unknownMessage(name: unknown, names: readonly string[]): string {
@@ -138,7 +148,7 @@ export function throwIssues(issues: QiIssue[], what: string): never {
 export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOptions<T>): CaseRecords {
   if (!Array.isArray(data)) throw new QiError("invalid-value", ["events"], `case records must be an array of rows, not ${describeValue(data)}`);
   objectOption(options, ["options"]);
-  const { names, routeOf } = catalogueNames(options.catalogue);
+  const { names, routeOf, endsEpisode, routeIds } = catalogueNames(options.catalogue);
   const index = new Map<string, number>();
   names.forEach((n, i) => index.set(n, i));
   // Milestone names are matched forgivingly ("Permanence Recommendation", "perm rec"): headers.ts.
@@ -311,6 +321,8 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
     names,
     index,
     routeOf,
+    endsEpisode,
+    routeIds,
     n,
     day,
     milestone,

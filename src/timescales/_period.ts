@@ -1,10 +1,41 @@
-/** Private: calendar months and quarters as integer indices over day numbers. */
+/** Private: calendar months, quarters and reporting years as integer indices over day numbers. */
 import { dayNumberFromParts } from "../_lib/calendar.js";
+import { QiError, describeValue } from "../_lib/error.js";
 
-export type PeriodUnit = "month" | "quarter";
+/**
+ * A reporting period: `"month"`, `"quarter"` (calendar), `"financial-year"` (1 April – 31 March,
+ * the UK government financial year), `"clas-year"` (1 August – 31 July: the Scottish Government's
+ * Children Looked After Statistics year, which runs to 31 July), or `"year"` (a year starting in
+ * the month `yearStartMonth`, default January).
+ */
+export type PeriodUnit = "month" | "quarter" | "financial-year" | "clas-year" | "year";
 
-/** Index of the month (year·12 + month − 1) or quarter (year·4 + quarter − 1) containing a day. */
-export function periodIndex(day: number, unit: PeriodUnit): number {
+/** Internal form of a period: a year is `year:M`, M its first month (1–12). */
+export type PeriodKey = "month" | "quarter" | `year:${number}`;
+
+const UNITS: readonly PeriodUnit[] = ["month", "quarter", "financial-year", "clas-year", "year"];
+
+/** Check `period` (and `yearStartMonth`, only meaningful with `"year"`) and give the internal key. */
+export function periodKey(unit: unknown, yearStartMonth: unknown): PeriodKey {
+  if (!UNITS.includes(unit as PeriodUnit)) throw new QiError("invalid-option", ["options", "period"], `period must be ${UNITS.map((u) => `"${u}"`).join(", ")}, not ${describeValue(unit)}`);
+  if (yearStartMonth !== undefined) {
+    if (unit !== "year") throw new QiError("invalid-option", ["options", "yearStartMonth"], `yearStartMonth is for period: "year" (financial and CLAS years have fixed starts), not period ${describeValue(unit)}`);
+    if (!(typeof yearStartMonth === "number" && Number.isInteger(yearStartMonth) && yearStartMonth >= 1 && yearStartMonth <= 12)) {
+      throw new QiError("invalid-option", ["options", "yearStartMonth"], `yearStartMonth must be a month number 1–12, not ${describeValue(yearStartMonth)}`);
+    }
+  }
+  if (unit === "financial-year") return "year:4";
+  if (unit === "clas-year") return "year:8";
+  if (unit === "year") return `year:${(yearStartMonth as number | undefined) ?? 1}`;
+  return unit as "month" | "quarter";
+}
+
+function startMonth(unit: PeriodKey): number {
+  return Number(unit.slice(5));
+}
+
+/** Index of the period containing a day: month (year·12 + month − 1), quarter, or the year it starts in. */
+export function periodIndex(day: number, unit: PeriodKey): number {
   // Year and month of a day number by integer arithmetic (no Date object): H. Hinnant,
   // "chrono-Compatible Low-Level Date Algorithms", civil_from_days (proleptic Gregorian).
   const z = day + 719468;
@@ -15,11 +46,14 @@ export function periodIndex(day: number, unit: PeriodUnit): number {
   const mp = Math.floor((5 * doy + 2) / 153);
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return unit === "month" ? year * 12 + (month - 1) : year * 4 + Math.floor((month - 1) / 3);
+  if (unit === "month") return year * 12 + (month - 1);
+  if (unit === "quarter") return year * 4 + Math.floor((month - 1) / 3);
+  return month < startMonth(unit) ? year - 1 : year;
 }
 
 /** First day of a period. */
-export function periodStart(index: number, unit: PeriodUnit): number {
+export function periodStart(index: number, unit: PeriodKey): number {
+  if (unit !== "month" && unit !== "quarter") return dayNumberFromParts(index, startMonth(unit), 1);
   const per = unit === "month" ? 12 : 4;
   const year = Math.floor(index / per);
   const k = index - year * per;
@@ -27,12 +61,15 @@ export function periodStart(index: number, unit: PeriodUnit): number {
 }
 
 /** Last day of a period. */
-export function periodEnd(index: number, unit: PeriodUnit): number {
+export function periodEnd(index: number, unit: PeriodKey): number {
   return periodStart(index + 1, unit) - 1;
 }
 
-/** `2024-03` or `2024-Q1`. */
-export function periodLabel(index: number, unit: PeriodUnit): string {
+/** `2024-03`, `2024-Q1`, `2024` (a calendar year) or `2024/25` (a year from April, August, …). */
+export function periodLabel(index: number, unit: PeriodKey): string {
+  if (unit !== "month" && unit !== "quarter") {
+    return startMonth(unit) === 1 ? String(index) : `${index}/${String((((index + 1) % 100) + 100) % 100).padStart(2, "0")}`;
+  }
   const per = unit === "month" ? 12 : 4;
   const year = Math.floor(index / per);
   const k = index - year * per;

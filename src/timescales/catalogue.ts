@@ -18,6 +18,12 @@ export interface Milestone {
   repeatable: boolean;
   /** Legislation or guidance that defines the milestone, where there is one. */
   source?: string;
+  /**
+   * True when the milestone ends the looked-after episode (the child ceases to be looked after).
+   * A stage whose `to` milestone has not happened when the episode ends is **exited**: censored
+   * at the exit date, never open or on the drift list (see {@link stageDurations}).
+   */
+  endsEpisode?: boolean;
 }
 
 /** A route to permanence: the milestones a child on it usually passes and the ones that end it. */
@@ -82,6 +88,34 @@ export const SCOTLAND_MILESTONES: MilestoneCatalogue = {
       source: "Looked After Children (Scotland) Regulations 2009 (SSI 2009/210) Part 8",
     },
     {
+      id: "cso-made",
+      label: "Compulsory supervision order made",
+      description: "A children's hearing makes a compulsory supervision order (at home or away from home). PACE Aim 1 looks at children on a CSO at home: their plan reviewed within two years.",
+      repeatable: true,
+      source: "Children's Hearings (Scotland) Act 2011 s.83 and s.91; PACE Aim 1 (CELCIS)",
+    },
+    {
+      id: "options-appraisal",
+      label: "Options appraisal",
+      description: "The LAC review that considers every permanence option and rules rehabilitation home in or out (the PACE 'options appraisal').",
+      repeatable: true,
+      source: "Looked After Children (Scotland) Regulations 2009 (SSI 2009/210) reg. 45; CELCIS PACE (options appraisal before the permanence recommendation)",
+    },
+    {
+      id: "kinship-assessment",
+      label: "Kinship assessment outcome",
+      description: "Outcome of the assessment of a relative or friend as a kinship carer (approved or not).",
+      repeatable: true,
+      source: "Looked After Children (Scotland) Regulations 2009 (SSI 2009/210) reg. 10",
+    },
+    {
+      id: "final-placement",
+      label: "Moved to the permanent carers",
+      description: "The child moves to the carers who will care for them permanently (the final placement); PACE aims count time to this move.",
+      repeatable: false,
+      source: "CELCIS PACE aims (e.g. children aged 0–5 in their final placement within 12 months)",
+    },
+    {
       id: "permanence-recommendation",
       label: "Permanence recommendation",
       description: "A review (options appraisal) recommends the permanence route, including permanence at home.",
@@ -142,6 +176,9 @@ export const SCOTLAND_MILESTONES: MilestoneCatalogue = {
       description: "Order under s.11 of the Children (Scotland) Act 1995 giving a kinship carer the child's residence or guardianship.",
       repeatable: false,
       source: "Children (Scotland) Act 1995 s.11, as amended by the Children and Young People (Scotland) Act 2014 s.72",
+      // The child is no longer looked after once the s.11 order is made (CYP(S)A 2014 s.72:
+      // kinship care assistance is for a child who "was (but no longer is)" looked after).
+      endsEpisode: true,
     },
     {
       id: "adoption-order",
@@ -149,6 +186,8 @@ export const SCOTLAND_MILESTONES: MilestoneCatalogue = {
       description: "Adoption order granted.",
       repeatable: false,
       source: `${ACSA} s.28`,
+      // An adoption order vests parental responsibilities in the adopters: the child ceases to be looked after.
+      endsEpisode: true,
     },
     {
       id: "returned-home",
@@ -161,6 +200,7 @@ export const SCOTLAND_MILESTONES: MilestoneCatalogue = {
       label: "Ceased to be looked after",
       description: "End of the looked-after episode.",
       repeatable: false,
+      endsEpisode: true,
     },
   ],
   routes: [
@@ -231,12 +271,12 @@ export const ENGLAND_MILESTONES: MilestoneCatalogue = {
     { id: "placement-order", label: "Placement order", description: "Court authorises placement for adoption.", repeatable: false, source: "Adoption and Children Act 2002 s.21" },
     { id: "matched", label: "Matched with adopters", description: "Agency decision that the child be placed with particular adopters.", repeatable: true, source: "Adoption Agencies Regulations 2005 reg. 33" },
     { id: "placed-for-adoption", label: "Placed for adoption", description: "Child moves in with prospective adopters.", repeatable: true },
-    { id: "adoption-order", label: "Adoption order", description: "Adoption order granted.", repeatable: false, source: "Adoption and Children Act 2002 s.46" },
-    { id: "special-guardianship-order", label: "Special guardianship order", description: "SGO granted.", repeatable: false, source: "Children Act 1989 s.14A" },
-    { id: "child-arrangements-order", label: "Child arrangements order", description: "Order regulating with whom the child lives.", repeatable: false, source: "Children Act 1989 s.8" },
+    { id: "adoption-order", label: "Adoption order", description: "Adoption order granted.", repeatable: false, source: "Adoption and Children Act 2002 s.46", endsEpisode: true },
+    { id: "special-guardianship-order", label: "Special guardianship order", description: "SGO granted.", repeatable: false, source: "Children Act 1989 s.14A; the care order is discharged (s.91(5A))", endsEpisode: true },
+    { id: "child-arrangements-order", label: "Child arrangements order", description: "Order regulating with whom the child lives.", repeatable: false, source: "Children Act 1989 s.8; a residence-type order discharges the care order (s.91(1))", endsEpisode: true },
     { id: "long-term-fostering", label: "Long-term foster placement", description: "Placement confirmed as the child's long-term foster placement.", repeatable: false, source: "Care Planning, Placement and Case Review (England) Regulations 2010 reg. 22C" },
     { id: "returned-home", label: "Returned home", description: "Child returns to parents (reunification).", repeatable: true },
-    { id: "ceased-looked-after", label: "Ceased to be looked after", description: "End of the period of care.", repeatable: false },
+    { id: "ceased-looked-after", label: "Ceased to be looked after", description: "End of the period of care.", repeatable: false, endsEpisode: true },
   ],
   routes: [
     { id: "reunification", label: "Reunification", milestones: ["looked-after", "lac-review", "permanence-plan", "returned-home", "ceased-looked-after"], ends: ["returned-home"] },

@@ -33,10 +33,18 @@ function checkDurationRows(rows: readonly DurationRow[], path: (string | number)
     if (typeof r.start !== "string" || Number.isNaN(parseIsoDay(r.start))) {
       throw new QiError("invalid-date", [...path, i, "start"], `start must be an ISO date (YYYY-MM-DD), not ${describeValue(r.start)}`);
     }
+    if (r.status !== undefined && r.status !== "reached" && r.status !== "open" && r.status !== "exited") {
+      throw new QiError("invalid-value", [...path, i, "status"], `status must be "reached", "open" or "exited", not ${describeValue(r.status)}`);
+    }
     if (r.target !== null && r.target !== undefined && !(typeof r.target === "number" && Number.isFinite(r.target))) {
       throw new QiError("invalid-value", [...path, i, "target"], `target must be a number of days or null, not ${describeValue(r.target)}`);
     }
   });
+}
+
+/** Exited: status "exited", or (rows from older callers without a status) an exit recorded. */
+function isExited(r: DurationRow): boolean {
+  return r.status === "exited" || (r.status === undefined && r.exit != null);
 }
 
 function isDurations(x: unknown): x is StageDurations {
@@ -52,7 +60,8 @@ function isDurationRows(x: readonly unknown[]): x is readonly DurationRow[] {
  * Drift and delay: open cases already past their stage's target at asOf, longest open first (ties
  * by start date, then child). Takes a {@link stageDurations} result (or its rows), or case-record
  * events with one stage or several (e.g. `Object.values(PACE_STAGES)`; stages without a target
- * are skipped when a list is given, and throw `missing-target` when given alone).
+ * are skipped when a list is given, and throw `missing-target` when given alone). Exited rows
+ * (the episode ended before the stage's end milestone, status `"exited"`) are never on the list.
  *
  * @example
  * const events = [
@@ -101,7 +110,9 @@ export function driftList<T>(
   const out: DriftRow[] = [];
   for (const r of rows) {
     const target = !fromEvents && options.target != null ? options.target : r.target;
-    if (!r.censored || target == null || r.days <= target) continue;
+    // Only open cases drift: an exited row (the episode ended, e.g. the child went home and
+    // ceased to be looked after) is censored but not waiting for anything.
+    if (!r.censored || isExited(r) || target == null || r.days <= target) continue;
     const row: DriftRow = {
       child: r.child,
       episode: r.episode,

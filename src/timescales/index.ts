@@ -18,6 +18,12 @@ export {
   type StageDurationsOptions,
   type StageInput,
 } from "./stageDurations.js";
+export {
+  cumulativeIncidence,
+  type CumulativeIncidence,
+  type CumulativeIncidenceOptions,
+  type CumulativeIncidenceStep,
+} from "./cumulativeIncidence.js";
 export { kaplanMeier, type KaplanMeier, type KaplanMeierOptions, type KaplanMeierStep } from "./kaplanMeier.js";
 export {
   timescaleSeries,
@@ -43,6 +49,7 @@ export {
   type SafeParseEventsResult,
   type WideRow,
 } from "./schema.js";
+export type { PermanenceRoutes } from "./_permanenceRoutes.js";
 export { paceTimescales, type PaceTimescales, type PaceTimescalesOptions, type StageTimescales } from "./paceTimescales.js";
 export { DATE_ORDERS, readDate, type DateOrder, type ReadDateOptions } from "./dates.js";
 export {

@@ -1,8 +1,9 @@
 import { formatIsoDay } from "../_lib/calendar.js";
 import { QiError, describeValue } from "../_lib/error.js";
 import { readCaseRecords } from "./_caseRecords.js";
-import type { PeriodUnit } from "./_period.js";
+import { periodKey, type PeriodUnit } from "./_period.js";
 import { kaplanMeier, type KaplanMeier } from "./kaplanMeier.js";
+import { permanenceRoutes, type PermanenceRoutes } from "./_permanenceRoutes.js";
 import { PACE_STAGES } from "./stages.js";
 import { durationsCore, resolveStage, type StageDurations, type StageDurationsOptions, type StageInput } from "./stageDurations.js";
 import { seriesOf, type CaseSeriesRow, type Parsed, type PeriodSeriesRow } from "./timescaleSeries.js";
@@ -11,8 +12,10 @@ import { seriesOf, type CaseSeriesRow, type Parsed, type PeriodSeriesRow } from 
 export interface PaceTimescalesOptions<T = any> extends Omit<StageDurationsOptions<T>, "target"> {
   /** The stages to compute. Default: every stage of {@link PACE_STAGES}, in its order. */
   stages?: readonly StageInput[];
-  /** Period of the `byPeriod` series. Default `"month"`. */
+  /** Period of the `byPeriod` series: as `timescaleSeries`. Default `"month"`. */
   period?: PeriodUnit;
+  /** First month (1–12) of a `period: "year"`. Default 1. */
+  yearStartMonth?: number;
 }
 
 /** One stage's timescales. */
@@ -34,6 +37,15 @@ export interface PaceTimescales {
   period: PeriodUnit;
   /** Stage id → its timescales, in the order of the `stages` option. */
   stages: Record<string, StageTimescales>;
+  /**
+   * The overall looked-after → permanence journey with its competing routes: the cumulative
+   * incidence (Aalen–Johansen) of each catalogue route (home, permanence order, kinship care
+   * order, adoption, …) and of `left-care` (ceased to be looked after after being accommodated,
+   * with no route-ending milestone), from the first "looked-after" of each episode. A child who
+   * ceased to be looked after without ever being accommodated counts as home. Null when the
+   * catalogue has no "looked-after" milestone or no routes.
+   */
+  permanenceRoutes: PermanenceRoutes | null;
   /** Notes about the whole run (asOf defaulted); each stage's own are in `durations.warnings`. */
   warnings: string[];
 }
@@ -41,7 +53,8 @@ export interface PaceTimescales {
 /**
  * Every PACE stage from one read of the case records: for each stage its durations (with
  * censoring), the by-case series (the PACE run chart), the by-month (or quarter) median series
- * and the Kaplan–Meier estimate — the same values as calling {@link stageDurations},
+ * and the Kaplan–Meier estimate — plus, for the whole looked-after → permanence journey, the
+ * cumulative incidence of each competing route (`permanenceRoutes`) — the same values as calling {@link stageDurations},
  * `timescaleSeries` (series `"case"` and `"period"`) and `kaplanMeier` per stage, without reading,
  * validating, sorting and re-parsing the records once per stage. Linear in the number of events
  * (plus n log n sorts per stage of completed cases and of durations).
@@ -60,7 +73,7 @@ export function paceTimescales<T>(events: readonly T[], options: PaceTimescalesO
     throw new QiError("invalid-option", ["options", "target"], "paceTimescales computes several stages: give each stage its own target ({ ...PACE_STAGES.panel, target: 84 })");
   }
   const unit = options.period ?? "month";
-  if (unit !== "month" && unit !== "quarter") throw new QiError("invalid-option", ["options", "period"], `period must be "month" or "quarter", not ${describeValue(unit)}`);
+  const key = periodKey(unit, options.yearStartMonth);
   const list = options.stages ?? Object.values(PACE_STAGES);
   if (!Array.isArray(list) || list.length === 0) throw new QiError("invalid-option", ["options", "stages"], `stages must be a non-empty array of stages or PACE stage ids, not ${describeValue(list)}`);
   const stages = list.map((s) => resolveStage(s));
@@ -88,7 +101,8 @@ export function paceTimescales<T>(events: readonly T[], options: PaceTimescalesO
     const parsed: Parsed[] = new Array(rows.length);
     for (let i = 0; i < rows.length; i++) {
       const end = core.endDay[i]!;
-      parsed[i] = { row: rows[i]!, start: core.startDay[i]!, end: Number.isNaN(end) ? null : end, days: rows[i]!.days, i };
+      const exit = core.exitDay[i]!;
+      parsed[i] = { row: rows[i]!, start: core.startDay[i]!, end: Number.isNaN(end) ? null : end, exit: Number.isNaN(exit) ? null : exit, days: rows[i]!.days, i };
     }
     const target = durations.stage.target;
     // defineProperty, not assignment: a stage id `__proto__` stays a key instead of replacing the prototype.
@@ -98,11 +112,12 @@ export function paceTimescales<T>(events: readonly T[], options: PaceTimescalesO
       configurable: true,
       value: {
         durations,
-        byCase: seriesOf(parsed, core.asOfDay, target, "case", unit, undefined) as CaseSeriesRow[],
-        byPeriod: seriesOf(parsed, core.asOfDay, target, "period", unit, "median") as PeriodSeriesRow[],
+        byCase: seriesOf(parsed, core.asOfDay, target, "case", key, undefined) as CaseSeriesRow[],
+        byPeriod: seriesOf(parsed, core.asOfDay, target, "period", key, "median") as PeriodSeriesRow[],
         kaplanMeier: kaplanMeier(rows),
       },
     });
   }
-  return { asOf: asOfText, period: unit, stages: out, warnings };
+  const routes = asOfText === null ? null : permanenceRoutes(rec, asOfText, options.splitEpisodesAt === undefined ? undefined : rec.index.get(options.splitEpisodesAt));
+  return { asOf: asOfText, period: unit, stages: out, permanenceRoutes: routes, warnings };
 }

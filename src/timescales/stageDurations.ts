@@ -38,21 +38,29 @@ export interface DurationRow {
   stage: string;
   /** The milestone that started the clock. */
   from: string;
-  /** The milestone that stopped it, or null while open. */
+  /** The milestone that stopped it, or null while open or after an exit. */
   to: string | null;
   /** Start date, `YYYY-MM-DD`. */
   start: string;
-  /** End date, `YYYY-MM-DD`, or null when censored (still open at `asOf`). */
+  /** End date, `YYYY-MM-DD`, or null when censored (open at `asOf`, or exited). */
   end: string | null;
-  /** Calendar days from start to end, or to `asOf` when censored. */
+  /** Calendar days from start to end; to `asOf` when open; to the exit date when exited. */
   days: number;
-  /** True when the `to` milestone had not happened by `asOf` (right-censored). */
+  /** True when the `to` milestone was not reached (open or exited: right-censored). */
   censored: boolean;
+  /**
+   * `"reached"`: the `to` milestone happened; `"open"`: still in the stage at `asOf`;
+   * `"exited"`: the episode ended (a milestone the catalogue marks `endsEpisode`, e.g. ceased to
+   * be looked after) before `to` — censored at the exit date, never open or on the drift list.
+   */
+  status: "reached" | "open" | "exited";
+  /** The milestone and date that ended the episode, for an exited row; otherwise null. */
+  exit: { milestone: string; date: string } | null;
   /** The stage target in days, or null. */
   target: number | null;
-  /** Completed within target; false once an open case passes it; null while unknown or without target. */
+  /** Completed within target; false once an open case passes it; null while unknown, after an exit or without target. */
   withinTarget: boolean | null;
-  /** max(0, days − target), or null without a target. */
+  /** max(0, days − target); null without a target and for an exited row (it left, it is not late). */
   daysOverTarget: number | null;
   /** Route inferred from the first route-ending milestone in the episode, or null. */
   route: string | null;
@@ -68,10 +76,24 @@ export interface StageCounts {
   notStarted: number;
   /** Episodes left out by the stage's cohort filter. */
   filteredOut: number;
-  /** Rows returned: completed + censored. */
+  /**
+   * Episodes whose `from` milestone is dated after the episode had already ended (e.g. a
+   * recommendation recorded after the child ceased to be looked after, with no new
+   * "looked-after" between): not in the stage, with a warning.
+   */
+  endedBeforeStart: number;
+  /** Episodes the stage counts: reached + open (exited episodes are not in the stage). */
   inStage: number;
+  /** Rows whose `to` milestone happened (= `reached`; kept for older callers). */
   completed: number;
+  /** Rows censored: open + exited (kept for older callers). */
   censored: number;
+  /** Rows with status `"reached"`. */
+  reached: number;
+  /** Rows with status `"open"`: still in the stage at asOf. */
+  open: number;
+  /** Rows with status `"exited"`: the episode ended before the `to` milestone. */
+  exited: number;
   /** Events dated after `asOf`, left out under `afterAsOf: "ignore"`. */
   eventsAfterAsOf: number;
   /** Event rows with unknown milestone names skipped under `unknownMilestones: "ignore"`. */
@@ -123,9 +145,10 @@ export function resolveStage(stage: StageInput): Stage {
 /** Internal: durations plus each row's start and end as day numbers (for series without re-parsing). */
 export interface DurationsCore {
   result: StageDurations;
-  /** Per row: start day, end day (NaN when censored). */
+  /** Per row: start day, end day (NaN when censored), exit day (NaN unless exited). */
   startDay: Float64Array;
   endDay: Float64Array;
+  exitDay: Float64Array;
   /** asOf as a day number (±Infinity when there are no events). */
   asOfDay: number;
 }
@@ -200,9 +223,13 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
     episodes: 0,
     notStarted: 0,
     filteredOut: 0,
+    endedBeforeStart: 0,
     inStage: 0,
     completed: 0,
     censored: 0,
+    reached: 0,
+    open: 0,
+    exited: 0,
     eventsAfterAsOf: 0,
     unknownMilestones: rec.unknownIgnored,
   };
@@ -211,6 +238,12 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
   const withGroup = options.group !== undefined;
   const startDays: number[] = [];
   const endDays: number[] = [];
+  const exitDays: number[] = [];
+  const ends = rec.endsEpisode;
+  const routeSet = stageRoutes(stage, rec);
+  // The exit-before-start check is the same for every stage: once per records (and split).
+  const checked = (rec.cache.exitsChecked ??= new Set());
+  const checkExits = !checked.has(splitAt ?? -1);
 
   for (const { bucket, episodes } of allEpisodes(rec, splitAt)) {
     for (const ep of episodes) {
@@ -232,6 +265,7 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
           if (isFrom[ms[evs[j]!]!] && ++seen === fromOcc) { s = j; break; }
         }
       }
+      if (checkExits && issues.length < 1000) exitBeforeStart(rec, bucket.child, evs, issues);
       if (s < 0) {
         counts.notStarted++;
         continue;
@@ -249,6 +283,10 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
         }
       }
       const startDay = day[evs[s]!]!;
+      if (endedBefore(rec, evs, s, startDay)) {
+        counts.endedBeforeStart++;
+        continue;
+      }
       let t = -1;
       if (toOcc === "first") t = firstTo(s);
       else for (let j = 0; j < evs.length; j++) if (isTo[ms[evs[j]!]!] && day[evs[j]!]! >= startDay && j !== s) t = j;
@@ -273,6 +311,10 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
         const r = rec.routeOf[ms[e]!];
         if (r !== undefined && r !== null) { route = r; break; }
       }
+      if (routeSet !== null && (route === null || !routeSet.has(route))) {
+        counts.filteredOut++;
+        continue;
+      }
       if (stage.filter !== undefined) {
         const sc: StageCase = {
           child: bucket.child,
@@ -286,8 +328,18 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
           continue;
         }
       }
-      const censored = t < 0;
-      const endDay = censored ? asOf : day[evs[t]!]!;
+      // The episode ends before `to`: the first episode-ending milestone on or after the start and
+      // strictly before the first `to` (a `to` on the exit day is reached: the order that ends it).
+      const firstToDay = t < 0 ? Number.POSITIVE_INFINITY : day[evs[toOcc === "first" ? t : firstTo(s)]!]!;
+      let x = -1;
+      for (let j = 0; j < evs.length; j++) {
+        const e = evs[j]!;
+        const dj = day[e]!;
+        if (ends[ms[e]!] && !isTo[ms[e]!] && j !== s && dj >= startDay && dj < firstToDay) { x = j; break; }
+      }
+      const exited = x >= 0;
+      const censored = t < 0 || exited;
+      const endDay = exited ? day[evs[x]!]! : censored ? asOf : day[evs[t]!]!;
       const days = endDay - startDay;
       const row: DurationRow = {
         child: bucket.child,
@@ -299,25 +351,35 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
         end: censored ? null : dayText(rec, endDay),
         days,
         censored,
+        status: exited ? "exited" : censored ? "open" : "reached",
+        exit: exited ? { milestone: names[ms[evs[x]!]!]!, date: dayText(rec, endDay) } : null,
         target,
-        withinTarget: target === null ? null : censored ? (days > target ? false : null) : days <= target,
-        daysOverTarget: target === null ? null : Math.max(0, days - target),
+        withinTarget: target === null || exited ? null : censored ? (days > target ? false : null) : days <= target,
+        daysOverTarget: target === null || exited ? null : Math.max(0, days - target),
         route,
       };
       if (withGroup) row.group = bucket.group;
       rows.push(row);
       startDays.push(startDay);
       endDays.push(censored ? Number.NaN : endDay);
+      exitDays.push(exited ? endDay : Number.NaN);
       if (censored) counts.censored++;
       else counts.completed++;
+      if (exited) counts.exited++;
+      else if (censored) counts.open++;
+      else counts.reached++;
     }
   }
   if (issues.length > 0) throwIssues(issues, "case records");
-  counts.inStage = rows.length;
+  checked.add(splitAt ?? -1);
+  counts.inStage = counts.reached + counts.open;
   if (counts.eventsAfterAsOf > 0) warnings.push(`${counts.eventsAfterAsOf} events dated after asOf were ignored`);
   if (rec.duplicateRows > 0) warnings.push(`${rec.duplicateRows} wide rows repeated an earlier row of the same child exactly and were merged`);
   if (counts.unknownMilestones > 0) warnings.push(`${counts.unknownMilestones} event rows with unknown milestone names were ignored`);
   if (counts.notStarted > 0) warnings.push(`${counts.notStarted} episodes never reached ${names[fromIdx[0]!]}${fromIdx.length > 1 ? " (or alternatives)" : ""} and are not in the stage`);
+  if (counts.endedBeforeStart > 0) {
+    warnings.push(`${counts.endedBeforeStart} episodes reached ${names[fromIdx[0]!]}${fromIdx.length > 1 ? " (or alternatives)" : ""} only after the episode had ended (an episode-ending milestone before it, no new looked-after between) and are not in the stage`);
+  }
   if (counts.filteredOut > 0) warnings.push(`${counts.filteredOut} episodes left out by the stage's cohort filter`);
   const result: StageDurations = {
     stage: {
@@ -332,7 +394,63 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
     counts,
     warnings,
   };
-  return { result, startDay: Float64Array.from(startDays), endDay: Float64Array.from(endDays), asOfDay: asOf };
+  return { result, startDay: Float64Array.from(startDays), endDay: Float64Array.from(endDays), exitDay: Float64Array.from(exitDays), asOfDay: asOf };
+}
+
+/**
+ * An episode that ends before it starts is bad input: an episode-ending milestone (ceased to be
+ * looked after) dated before the episode's first "looked-after". Names the child and the field.
+ * (Re-entry without episode ids — looked after, ceased, looked after again — is not an error:
+ * only the first start counts; split such episodes with `episode` or `splitEpisodesAt`.)
+ */
+function exitBeforeStart(rec: CaseRecords, child: string | number, evs: readonly number[], issues: QiIssue[]): void {
+  const la = rec.index.get("looked-after");
+  if (la === undefined) return;
+  let startDay = Number.NaN;
+  for (const e of evs) if (rec.milestone[e] === la) { startDay = rec.day[e]!; break; }
+  if (Number.isNaN(startDay)) return;
+  for (const e of evs) {
+    const d = rec.day[e]!;
+    if (d >= startDay) break; // events are in date order
+    if (rec.endsEpisode[rec.milestone[e]!]) {
+      issues.push({
+        code: "exit-before-start",
+        path: ["events", rec.row[e]!, dateFieldOf(rec, e)],
+        message: `child ${describeValue(child)}: ${rec.names[rec.milestone[e]!]} on ${formatIsoDay(d)} is before the episode's start (looked-after on ${formatIsoDay(startDay)}); give each episode its own id (episode) or split with splitEpisodesAt`,
+      });
+      return;
+    }
+  }
+}
+
+/**
+ * True when the episode had ended before the stage's start: an episode-ending milestone dated
+ * before the start with no "looked-after" (a re-entry) after it.
+ */
+function endedBefore(rec: CaseRecords, evs: readonly number[], s: number, startDay: number): boolean {
+  const la = rec.index.get("looked-after");
+  let ended = false;
+  for (let j = 0; j < s; j++) {
+    const e = evs[j]!;
+    if (rec.day[e]! >= startDay) break;
+    const m = rec.milestone[e]!;
+    if (rec.endsEpisode[m]) ended = true;
+    else if (m === la) ended = false;
+  }
+  return ended;
+}
+
+/** The stage's `routes` cohort filter as a set, each id checked against the catalogue's routes. */
+function stageRoutes(stage: Stage, rec: CaseRecords): Set<string> | null {
+  const list: unknown = stage.routes;
+  if (list === undefined) return null;
+  if (!Array.isArray(list) || list.length === 0) throw new QiError("invalid-option", ["stage", "routes"], `routes must be a non-empty array of route ids, not ${describeValue(list)}`);
+  list.forEach((r: unknown, i) => {
+    if (typeof r !== "string" || !rec.routeIds.includes(r)) {
+      throw new QiError("unknown-route", ["stage", "routes", i], `unknown route ${describeValue(r)}; routes of the catalogue: ${rec.routeIds.join(", ") || "(none)"}`);
+    }
+  });
+  return new Set(list as string[]);
 }
 
 /**

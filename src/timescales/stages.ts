@@ -46,6 +46,11 @@ export interface Stage {
   toOccurrence?: ToOccurrence;
   /** Cohort filter: episodes for which it returns false are left out (and counted). */
   filter?: (c: StageCase) => boolean;
+  /**
+   * Cohort filter by route: keep only episodes whose inferred route is one of these catalogue
+   * route ids (an id the catalogue does not have is a QiError `unknown-route`).
+   */
+  routes?: readonly string[];
 }
 
 /** The stage ids of {@link PACE_STAGES}. */
@@ -55,9 +60,9 @@ export type PaceStageId = "recommendation" | "panel" | "adm" | "petition" | "ord
  * The PACE preset, following the Scottish Government permanence data set: accommodated →
  * permanence recommendation → panel → ADM decision → petition lodged → order granted, and looked
  * after → order overall. Only two stages carry a sourced target:
- * - `recommendation`: 182 days (26 weeks) from accommodation — PACE Aim 2 (CELCIS): "children who
- *   become looked after and accommodated will have a recommendation for permanence" within six
- *   months;
+ * - `recommendation`: 182 days (26 weeks) from accommodation — PACE Aim 2 (CELCIS): "a
+ *   permanence recommendation, including return home, within six months of being accommodated";
+ *   the clock stops at a permanence recommendation or a return home, whichever comes first;
  * - `adm`: 14 days — Adoption Agencies (Scotland) Regulations 2009 (SSI 2009/154) reg. 13(1): the
  *   agency must decide within 14 days of the adoption panel's recommendation. The clock starts
  *   at the last panel before the decision (`fromOccurrence: "last"`) so a deferred panel does not
@@ -73,11 +78,14 @@ export type PaceStageId = "recommendation" | "panel" | "adm" | "petition" | "ord
 export const PACE_STAGES: Readonly<Record<PaceStageId, Stage>> = {
   recommendation: {
     id: "recommendation",
-    label: "Accommodated → permanence recommendation",
+    label: "Accommodated → permanence recommendation (or return home)",
     from: "accommodated",
-    to: "permanence-recommendation",
+    // PACE Aim 2 counts a return home as a permanence decision: "a permanence recommendation,
+    // including return home, within six months of being accommodated" (CELCIS PACE aims, as
+    // quoted in pace-qi issue #11). So the clock stops at the first of the two.
+    to: ["permanence-recommendation", "returned-home"],
     target: 182,
-    source: "PACE Aim 2 (CELCIS): permanence recommendation within 26 weeks (six months) of being accommodated",
+    source: "PACE Aim 2 (CELCIS): a permanence recommendation, including return home, within 26 weeks (six months) of being accommodated",
   },
   panel: {
     id: "panel",

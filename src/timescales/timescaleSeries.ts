@@ -3,7 +3,7 @@ import { QiError, describeValue } from "../_lib/error.js";
 import { objectOption } from "../_lib/options.js";
 import { medianInPlace } from "../_lib/median.js";
 import { dayReader, type DateOrder } from "./dates.js";
-import { periodEnd, periodIndex, periodLabel, periodStart, type PeriodUnit } from "./_period.js";
+import { periodEnd, periodIndex, periodKey, periodLabel, periodStart, type PeriodKey, type PeriodUnit } from "./_period.js";
 import type { DurationRow, StageDurations } from "./stageDurations.js";
 
 /** The {@link timescaleSeries} options. */
@@ -18,8 +18,14 @@ export interface TimescaleSeriesOptions {
    * - `"between"`: days between consecutive completions (for g/t charts).
    */
   series?: "case" | "period" | "cohort" | "between";
-  /** Period length for `"period"` and `"cohort"`. Default `"month"`. */
+  /**
+   * Period for `"period"` and `"cohort"`: `"month"` (default), `"quarter"`, `"financial-year"`
+   * (1 April – 31 March), `"clas-year"` (1 August – 31 July, the Children Looked After
+   * Statistics year) or `"year"` (from `yearStartMonth`).
+   */
   period?: PeriodUnit;
+  /** First month (1–12) of a `period: "year"`. Default 1 (calendar years). */
+  yearStartMonth?: number;
   /**
    * What `y` holds in the `"period"` series: `"median"` (default), `"mean"`, `"withinTarget"`
    * (count, pair with `n` for a p chart) or `"pctWithinTarget"`.
@@ -29,6 +35,13 @@ export interface TimescaleSeriesOptions {
   target?: number | null;
   /** Censoring date. Default: the durations' `asOf` (or, for bare rows, derived from open rows). */
   asOf?: string | Date;
+  /**
+   * How exited episodes (status `"exited"`: the child left care before the stage's end) enter
+   * "% within target": `"exclude"` (default) leaves them out of the denominator — the share of
+   * the children the stage still concerns; `"include"` counts each as not within target. Either
+   * way the number of exits is given beside it (`exited`).
+   */
+  exits?: "exclude" | "include";
 }
 
 /** A point of the by-case series. */
@@ -51,18 +64,25 @@ export interface PeriodSeriesRow {
   x: string;
   /** See the `y` option; null when nothing completed in the period. */
   y: number | null;
-  /** `2024-03` or `2024-Q1`. */
+  /** `2024-03`, `2024-Q1`, `2024` or `2024/25` (a financial or CLAS year). */
   period: string;
   start: string;
   end: string;
-  /** Completed in the period (the denominator for a p chart). */
+  /**
+   * The denominator of `pctWithinTarget` (for a p chart): completed in the period, plus the
+   * period's exits under `exits: "include"`.
+   */
   n: number;
+  /** Completed (reached the end milestone) in the period. */
+  reached: number;
+  /** Episodes that ended (exited) in the period before reaching the end milestone. */
+  exited: number;
   median: number | null;
   mean: number | null;
   /** Completed within target (null without a target). */
   withinTarget: number | null;
   pctWithinTarget: number | null;
-  /** Cases open (started, not completed) at the period's end (or at asOf in the last period). */
+  /** Cases open (started, neither completed nor exited) at the period's end (or at asOf in the last period). */
   open: number;
   /** True for the period containing asOf, which is not over. */
   partial: boolean;
@@ -77,15 +97,22 @@ export interface CohortSeriesRow {
   period: string;
   start: string;
   end: string;
-  /** Children entering the stage in the period (the denominator for a p chart). */
+  /**
+   * The denominator of `pctWithinTarget` (for a p chart): the children entering the stage in the
+   * period less those who exited (under the default `exits: "exclude"`), or all of them.
+   */
   n: number;
+  /** Children entering the stage in the period. */
+  entered: number;
   /** Completed so far (any time). */
   completed: number;
+  /** Exited so far: the episode ended before the end milestone. */
+  exited: number;
   /** Completed within target so far. */
   withinTarget: number;
   /** Percentage within target, once complete; else null. */
   pctWithinTarget: number | null;
-  /** Still open at asOf. */
+  /** Still open at asOf (neither completed nor exited). */
   open: number;
   /** True when every child in the cohort has had `target` days of follow-up before asOf. */
   complete: boolean;
@@ -108,6 +135,8 @@ export interface Parsed {
   row: DurationRow;
   start: number;
   end: number | null;
+  /** Exit day of an exited row, else null. */
+  exit?: number | null;
   days: number;
   i: number;
 }
@@ -130,12 +159,14 @@ function parse(input: StageDurations | readonly DurationRow[], options: Timescal
       end = typeof r.end === "string" ? parseIsoDay(r.end) : Number.NaN;
       if (Number.isNaN(end)) throw new QiError("invalid-date", ["durations", i, "end"], `invalid end ${describeValue(r.end)} for a completed row`);
     }
+    const exited = r.status === "exited" || (r.status === undefined && r.exit != null);
     const last = end ?? start + r.days;
-    if (last > derivedAsOf) {
+    // An exit date is not "now": only open rows and completions tell where the data end.
+    if (!exited && last > derivedAsOf) {
       derivedAsOf = last;
       derivedFrom = i;
     }
-    rows.push({ row: r, start, end, days: r.days, i });
+    rows.push({ row: r, start, end, exit: exited && end === null ? start + r.days : null, days: r.days, i });
   }
   let asOf = derivedAsOf;
   if (options.asOf !== undefined) {
@@ -200,7 +231,9 @@ function completedInOrder(rows: Parsed[]): Parsed[] {
  *
  * Open (censored) cases cannot be points on the by-case chart (they have no end yet); they are
  * counted in `open` of the period and cohort series, and the Kaplan–Meier estimate and the
- * drift list cover them.
+ * drift list cover them. Exited cases (the episode ended before the end milestone) are counted
+ * in `exited`, never in `open`, and by default left out of the denominator of % within target
+ * (`exits: "include"` counts them as not within target).
  *
  * @example
  * const events = [
@@ -223,10 +256,11 @@ export function timescaleSeries(
 ): CaseSeriesRow[] | PeriodSeriesRow[] | CohortSeriesRow[] | BetweenSeriesRow[] {
   objectOption(options, ["options"]);
   const series = options.series ?? "case";
-  const unit = options.period ?? "month";
-  if (unit !== "month" && unit !== "quarter") throw new QiError("invalid-option", ["options", "period"], `period must be "month" or "quarter", not ${describeValue(unit)}`);
+  const unit = periodKey(options.period ?? "month", options.yearStartMonth);
+  const exits = options.exits ?? "exclude";
+  if (exits !== "exclude" && exits !== "include") throw new QiError("invalid-option", ["options", "exits"], `exits must be "exclude" or "include", not ${describeValue(exits)}`);
   const { rows, asOf, target } = parse(durations, options);
-  return seriesOf(rows, asOf, target, series, unit, options.y);
+  return seriesOf(rows, asOf, target, series, unit, options.y, exits);
 }
 
 /** Internal: a series from parsed rows (also used by paceTimescales, which has the days already). */
@@ -235,8 +269,9 @@ export function seriesOf(
   asOf: number,
   target: number | null,
   series: TimescaleSeriesOptions["series"],
-  unit: PeriodUnit,
+  unit: PeriodKey,
   yOption: TimescaleSeriesOptions["y"],
+  exits: "exclude" | "include" = "exclude",
 ): CaseSeriesRow[] | PeriodSeriesRow[] | CohortSeriesRow[] | BetweenSeriesRow[] {
   switch (series) {
     case "case":
@@ -260,16 +295,16 @@ export function seriesOf(
       return out;
     }
     case "period":
-      return bySeries(rows, asOf, target, unit, yOption ?? "median");
+      return bySeries(rows, asOf, target, unit, yOption ?? "median", exits);
     case "cohort":
       if (target === null) throw new QiError("missing-target", ["options", "target"], "the cohort series needs a target: the stage has none, pass options.target");
-      return byCohort(rows, asOf, target, unit);
+      return byCohort(rows, asOf, target, unit, exits);
     default:
       throw new QiError("invalid-option", ["options", "series"], `series must be "case", "period", "cohort" or "between", not ${describeValue(series)}`);
   }
 }
 
-function bySeries(rows: Parsed[], asOf: number, target: number | null, unit: PeriodUnit, y: TimescaleSeriesOptions["y"]): PeriodSeriesRow[] {
+function bySeries(rows: Parsed[], asOf: number, target: number | null, unit: PeriodKey, y: TimescaleSeriesOptions["y"], exits: "exclude" | "include"): PeriodSeriesRow[] {
   if (y !== "median" && y !== "mean" && y !== "withinTarget" && y !== "pctWithinTarget") {
     throw new QiError("invalid-option", ["options", "y"], `y must be "median", "mean", "withinTarget" or "pctWithinTarget", not ${describeValue(y)}`);
   }
@@ -285,11 +320,15 @@ function bySeries(rows: Parsed[], asOf: number, target: number | null, unit: Per
   // Difference arrays: starts and completions per period give the open count at each period end.
   const starts = new Int32Array(m + 1);
   const ends = new Int32Array(m + 1);
+  const exitsIn = new Int32Array(m + 1);
   const byPeriod: number[][] = Array.from({ length: m }, () => []);
   for (const r of rows) {
     const ps = periodIndex(r.start, unit) - first;
     if (ps < m) starts[ps]!++;
-    if (r.end !== null) {
+    if (r.exit != null) {
+      const px = periodIndex(r.exit, unit) - first;
+      if (px < m) exitsIn[px]!++;
+    } else if (r.end !== null) {
       const pe = periodIndex(r.end, unit) - first;
       if (pe < m) {
         ends[pe]!++;
@@ -300,21 +339,24 @@ function bySeries(rows: Parsed[], asOf: number, target: number | null, unit: Per
   const out: PeriodSeriesRow[] = [];
   let open = 0;
   for (let k = 0; k < m; k++) {
-    open += starts[k]! - ends[k]!;
+    open += starts[k]! - ends[k]! - exitsIn[k]!;
     const idx = first + k;
     const days = byPeriod[k]!;
-    const n = days.length;
+    const reached = days.length;
+    const exited = exitsIn[k]!;
+    // The denominator of % within target: exits left out by default (see the `exits` option).
+    const n = exits === "include" ? reached + exited : reached;
     let mean: number | null = null;
     let median: number | null = null;
     let within: number | null = target === null ? null : 0;
-    if (n > 0) {
+    if (reached > 0) {
       let sum = 0;
       for (const d of days) {
         sum += d;
         if (within !== null && d <= target!) within++;
       }
-      mean = sum / n;
-      median = medianInPlace(Float64Array.from(days), n);
+      mean = sum / reached;
+      median = medianInPlace(Float64Array.from(days), reached);
     }
     const pct = within === null || n === 0 ? null : (100 * within) / n;
     const pEnd = periodEnd(idx, unit);
@@ -326,6 +368,8 @@ function bySeries(rows: Parsed[], asOf: number, target: number | null, unit: Per
       start: formatIsoDay(periodStart(idx, unit)),
       end: formatIsoDay(pEnd),
       n,
+      reached,
+      exited,
       median,
       mean,
       withinTarget: within,
@@ -337,7 +381,7 @@ function bySeries(rows: Parsed[], asOf: number, target: number | null, unit: Per
   return out;
 }
 
-function byCohort(rows: Parsed[], asOf: number, target: number, unit: PeriodUnit): CohortSeriesRow[] {
+function byCohort(rows: Parsed[], asOf: number, target: number, unit: PeriodKey, exits: "exclude" | "include"): CohortSeriesRow[] {
   if (rows.length === 0 || !Number.isFinite(asOf)) return [];
   const groups = new Map<number, Parsed[]>();
   for (const r of rows) {
@@ -354,9 +398,11 @@ function byCohort(rows: Parsed[], asOf: number, target: number, unit: PeriodUnit
     const g = groups.get(idx) ?? [];
     let completed = 0;
     let within = 0;
+    let exited = 0;
     let maxStart = Number.NEGATIVE_INFINITY;
     for (const r of g) {
-      if (r.end !== null) {
+      if (r.exit != null) exited++;
+      else if (r.end !== null) {
         completed++;
         if (r.days <= target) within++;
       }
@@ -366,17 +412,20 @@ function byCohort(rows: Parsed[], asOf: number, target: number, unit: PeriodUnit
     // Complete: the period is over and its last entrant has had `target` days before asOf, so
     // every child's within-target status is known.
     const complete = g.length > 0 && pEnd <= asOf && maxStart + target <= asOf;
+    const n = exits === "include" ? g.length : g.length - exited;
     out.push({
       x: formatIsoDay(periodStart(idx, unit)),
       y: complete ? within : null,
       period: periodLabel(idx, unit),
       start: formatIsoDay(periodStart(idx, unit)),
       end: formatIsoDay(pEnd),
-      n: g.length,
+      n,
+      entered: g.length,
       completed,
+      exited,
       withinTarget: within,
-      pctWithinTarget: complete ? (100 * within) / g.length : null,
-      open: g.length - completed,
+      pctWithinTarget: complete && n > 0 ? (100 * within) / n : null,
+      open: g.length - completed - exited,
       complete,
     });
   }

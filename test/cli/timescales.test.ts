@@ -15,7 +15,7 @@ C,permanence-panel,01/10/2024,South
 C,adm-decision,10/10/2024,South
 `;
 const MAP = ["--child", "child_id", "--milestone", "event", "--date", "event_date", "--dates", "uk"];
-const OUTPUTS = ["adm.svg", "charts.json", "drift.csv", "durations.csv", "km.json", "panel.svg", "recommendation.svg", "series.json"];
+const OUTPUTS = ["adm.svg", "charts.json", "cumulative-incidence.json", "cumulative-incidence.svg", "drift.csv", "durations.csv", "km.json", "panel.svg", "recommendation.svg", "series.json"];
 
 describe.skipIf(!HAVE_BIN).concurrent("pace-qi timescales", { timeout: 30_000 }, () => {
   it("every stage: durations, series, Kaplan–Meier, drift, SVGs and a summary table", async () => {
@@ -25,13 +25,13 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi timescales", { timeout: 30_000 },
     expect(r.stderr).toBe(""); // no progress bar when stderr is not a TTY
     expect(listing(join(dir, "ts"))).toEqual(OUTPUTS);
     const durations = readFileSync(join(dir, "ts", "durations.csv"), "utf8").trim().split("\n");
-    expect(durations[0]).toBe("stage,child,episode,from,to,start,end,days,censored,target,withinTarget,daysOverTarget,route,group");
+    expect(durations[0]).toBe("stage,child,episode,from,to,start,end,days,censored,target,withinTarget,daysOverTarget,route,status,exitMilestone,exitDate,group");
     expect(durations.filter((l) => l.startsWith("recommendation,"))).toEqual([
-      "recommendation,A,1,accommodated,permanence-recommendation,2024-01-31,2024-03-01,30,false,182,true,0,,North",
-      "recommendation,B,1,accommodated,,2024-02-01,,304,true,182,false,122,,South",
-      "recommendation,C,1,accommodated,permanence-recommendation,2024-01-01,2024-09-01,244,false,182,false,62,,South",
+      "recommendation,A,1,accommodated,permanence-recommendation,2024-01-31,2024-03-01,30,false,182,true,0,,reached,,,North",
+      "recommendation,B,1,accommodated,,2024-02-01,,304,true,182,false,122,,open,,,South",
+      "recommendation,C,1,accommodated,permanence-recommendation,2024-01-01,2024-09-01,244,false,182,false,62,,reached,,,South",
     ]);
-    expect(durations.filter((l) => l.startsWith("adm,"))).toEqual(["adm,C,1,permanence-panel,adm-decision,2024-10-01,2024-10-10,9,false,14,true,0,,South"]);
+    expect(durations.filter((l) => l.startsWith("adm,"))).toEqual(["adm,C,1,permanence-panel,adm-decision,2024-10-01,2024-10-10,9,false,14,true,0,,reached,,,South"]);
     expect(readFileSync(join(dir, "ts", "drift.csv"), "utf8")).toBe(
       "stage,child,episode,from,start,daysOpen,target,daysOverTarget,route,group\nrecommendation,B,1,accommodated,2024-02-01,304,182,122,,South\n",
     );
@@ -43,8 +43,12 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi timescales", { timeout: 30_000 },
     expect(series.stages.recommendation.byPeriod[0]).toMatchObject({ period: "2024-01", n: 0, open: 2 });
     expect(readFileSync(join(dir, "ts", "recommendation.svg"), "utf8").startsWith("<svg")).toBe(true);
     expect(r.stdout).toContain("cases.csv: as of 2024-12-01\n");
-    expect(r.stdout).toMatch(/recommendation\s+3\s+2\s+1\s+137\s+244 \(30–\?\)\s+182\s+50%\s+1\s/);
-    expect(r.stdout).toContain("Wrote 8 files to ts/");
+    expect(r.stdout).toMatch(/recommendation\s+3\s+2\s+1\s+137\s+244 \(30–\?\)\s+182\s+50%\s+0\s+1\s/);
+    expect(r.stdout).toContain("Wrote 10 files to ts/");
+    // Issue #11: routes to permanence from becoming looked after (only C was looked after: still waiting).
+    expect(r.stdout).toContain("Routes to permanence (from becoming looked after; competing routes, Aalen–Johansen): No child has left by any route yet (1 children).");
+    const ci = JSON.parse(readFileSync(join(dir, "ts", "cumulative-incidence.json"), "utf8"));
+    expect(ci).toMatchObject({ asOf: "2024-12-01", n: 1, censored: 1, steps: [] });
   });
 
   it("events after --as-of stop the run (exit 1, naming row, column and child) unless --after-as-of ignore", async () => {
@@ -66,8 +70,8 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi timescales", { timeout: 30_000 },
     expect(listing(join(dir, "o"))).toEqual(["charts.json", "drift.csv", "durations.csv", "km.json", "series.json"]);
     expect(r.stdout).toContain("Note: panel: no completions in a finished month yet: no chart");
     expect(readFileSync(join(dir, "o", "durations.csv"), "utf8").split("\n").slice(1, 3)).toEqual([
-      "panel,A,1,permanence-recommendation,,2024-03-01,,223,true,20,false,203,",
-      "panel,C,1,permanence-recommendation,permanence-panel,2024-09-01,2024-10-01,30,false,20,false,10,",
+      "panel,A,1,permanence-recommendation,,2024-03-01,,223,true,20,false,203,,open,,",
+      "panel,C,1,permanence-recommendation,permanence-panel,2024-09-01,2024-10-01,30,false,20,false,10,,reached,,",
     ]);
   });
 
@@ -149,7 +153,7 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi timescales", { timeout: 30_000 },
     [["--as-of", "yesterday"], "--as-of 'yesterday' is not a date (dd/mm/yyyy)"],
     [["--format", "tall"], "--format 'tall' is not one of: long, wide"],
     [["--column", "x"], "--column 'x' must be MILESTONE=COLUMN"],
-    [["--period", "week"], "--period 'week' is not one of: month, quarter"],
+    [["--period", "week"], "--period 'week' is not one of: month, quarter, financial-year, clas-year"],
   ])("bad flag %j exits 2", async (flags, message) => {
     const dir = tempDir({ "cases.csv": CASES });
     const r = await run(["timescales", "cases.csv", ...MAP, ...flags], dir);

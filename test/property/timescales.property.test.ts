@@ -104,13 +104,16 @@ describe("stageDurations (property tests)", () => {
         const d = r.value;
         expectFinite(d);
         expect(JSON.parse(JSON.stringify(d))).toEqual(d);
-        expect(d.rows.length).toBe(d.counts.inStage);
-        expect(d.counts.completed + d.counts.censored).toBe(d.counts.inStage);
+        // Issue #11: exited rows are returned but not in the stage.
+        expect(d.rows.length).toBe(d.counts.inStage + d.counts.exited);
+        expect(d.counts.reached + d.counts.open).toBe(d.counts.inStage);
+        expect(d.counts.completed + d.counts.censored).toBe(d.rows.length);
         for (const row of d.rows) {
           expect(row.days).toBeGreaterThanOrEqual(0);
           expect(Number.isInteger(row.days)).toBe(true);
           expect(row.censored).toBe(row.end === null);
           if (row.end !== null) expect(row.days).toBe((Date.parse(row.end) - Date.parse(row.start)) / 864e5);
+          else if (row.exit !== null) expect(row.days).toBe((Date.parse(row.exit.date) - Date.parse(row.start)) / 864e5);
           else if (opts.asOf !== undefined) expect(row.days).toBe((Date.parse(String(opts.asOf)) - Date.parse(row.start)) / 864e5);
         }
       }),

@@ -85,6 +85,14 @@ const PARETO = deepFreeze(lib.paretoChart(REASONS, { category: "r" }));
 const EVENTS = deepFreeze(lib.simulateCases({ seed: 1, children: 5, start: "2023-01-01", end: "2023-12-31" }));
 const AS_OF = "2024-01-31";
 const DURATIONS = deepFreeze(lib.stageDurations(EVENTS, "recommendation", { asOf: AS_OF }));
+const CUMINC_ROWS_LIST = [
+  { child: "A", days: 10, route: "home" },
+  { child: "B", days: 20, route: "adoption" },
+  { child: "C", days: 20, route: null },
+  { child: "D", days: 35, route: "home" },
+];
+const CUMINC_ROWS = deepFreeze(CUMINC_ROWS_LIST);
+const CUMINC = deepFreeze(lib.cumulativeIncidence(CUMINC_ROWS_LIST));
 const WIDE = deepFreeze([
   { id: "c1", acc: "2023-01-05", rec: "2023-05-01" },
   { id: "c2", acc: "2023-02-10", rec: null },
@@ -219,6 +227,21 @@ const TABLE: Record<string, readonly Case[]> = {
   ],
   kaplanMeier: [
     { args: () => [DURATIONS.rows, {}], objects: [[1, ["time", "event", "z"]]], accessors: [1, ["time", "event"]], rows: [0, ["days", "censored"]] },
+  ],
+  cumulativeIncidence: [
+    {
+      args: () => [CUMINC_ROWS, { routes: ["home", "adoption"], censored: null }],
+      objects: [[1, ["time", "route", "censored", "routes", "z"]]],
+      accessors: [1, ["time", "route"]],
+      rows: [0, ["days", "route", "child"]],
+    },
+  ],
+  renderCumulativeIncidence: [
+    { args: () => [CUMINC, { title: "Routes", subtitle: "demo", at: 20, phrases: { home: "went home" } }], objects: [[1, ["title", "subtitle", "at", "phrases", "phrases.home", "width", "height", "id"]]] },
+    { args: () => [CUMINC, {}], objects: [[0, ["routes", "steps", "n"]]] },
+  ],
+  summariseCumulativeIncidence: [
+    { args: () => [CUMINC, { at: 20 }], objects: [[1, ["at", "phrases"]], [0, ["routes", "steps"]]] },
   ],
   timescaleSeries: [
     { args: () => [DURATIONS, {}], objects: [[1, SERIES_KEYS]] },

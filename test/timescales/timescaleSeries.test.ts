@@ -46,7 +46,7 @@ describe("timescaleSeries", () => {
       ["2024-04", 0, null, 1], ["2024-05", 0, null, 1], ["2024-06", 0, null, 1],
     ]);
     expect(rows[7]).toEqual({
-      x: "2024-01-01", y: 86, period: "2024-01", start: "2024-01-01", end: "2024-01-31", n: 2, median: 86, mean: 86,
+      x: "2024-01-01", y: 86, period: "2024-01", start: "2024-01-01", end: "2024-01-31", n: 2, reached: 2, exited: 0, median: 86, mean: 86,
       withinTarget: 2, pctWithinTarget: 100, open: 3, partial: false,
     });
   });

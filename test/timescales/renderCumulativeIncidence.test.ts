@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { cumulativeIncidence, renderCumulativeIncidence, summariseCumulativeIncidence } from "../../src/index.js";
+import { catchError, deepFreeze } from "./_helpers.js";
+
+// 10 children: by 365 days 3 home, 1 permanence order, 1 still waiting at 200 (censored); later 2 adopted.
+const rows = deepFreeze([
+  { days: 30, route: "home" }, { days: 90, route: "home" }, { days: 200, route: null }, { days: 300, route: "home" },
+  { days: 330, route: "permanence-order" }, { days: 500, route: "adoption" }, { days: 600, route: "adoption" },
+  { days: 700, route: null }, { days: 800, route: null }, { days: 900, route: null },
+]);
+const ci = deepFreeze(cumulativeIncidence(rows, { routes: ["home", "permanence-order", "kinship-care-order", "adoption"] }));
+
+describe("summariseCumulativeIncidence", () => {
+  it("reads like a team would say it, at 12 months by default (never past the last event)", () => {
+    // 30: 1/10 → 0.1; 90: 0.9·1/9 → 0.2; 300: S = 0.8·(7/8)… home 0.2 + 0.8/7 = 0.314…; order 0.686·1/6 = 0.114…
+    expect(summariseCumulativeIncidence(ci)).toBe("By 12 months, 31 % had gone home and 11 % had a permanence order (under 0.5 % by each other route); 57 % were still waiting (10 children).");
+    expect(summariseCumulativeIncidence(ci, { at: 730, phrases: { adoption: "were adopted" } })).toBe(
+      "By 600 days, 31 % had gone home, 11 % had a permanence order and 23 % were adopted (under 0.5 % by each other route); 34 % were still waiting (10 children).",
+    );
+  });
+  it("with nobody gone yet", () => {
+    expect(summariseCumulativeIncidence(cumulativeIncidence([{ days: 3, route: null }]))).toBe("No child has left by any route yet (1 children).");
+  });
+});
+
+describe("renderCumulativeIncidence", () => {
+  const svg = renderCumulativeIncidence(ci, { title: "Routes <out> & \"home\"", subtitle: "Synthetic", id: "ci" });
+  it("is accessible: role, title, and the sentence in <desc> and as a caption", () => {
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" class="qi-cumulative-incidence" id="ci"')).toBe(true);
+    expect(svg).toContain('role="img" aria-labelledby="ci-title ci-desc"');
+    expect(svg).toContain('<title id="ci-title">Routes &lt;out&gt; &amp; &quot;home&quot;</title>');
+    expect(svg).toContain("<desc id=\"ci-desc\">By 12 months, 31 % had gone home and 11 % had a permanence order");
+    expect(svg).toContain('class="caption"');
+  });
+  it("one stacked layer per route plus still waiting, with a legend at 12 months", () => {
+    expect(svg.match(/<path class="layer"/g)).toHaveLength(5);
+    expect(svg).toContain("<text x=");
+    expect(svg).toContain(">at 12 months<");
+    expect(svg).toContain(">57 % still waiting<");
+    expect(svg).toContain(">31 % had gone home<");
+  });
+  it("escapes route names and phrases", () => {
+    const hostile = cumulativeIncidence([{ days: 3, route: "<script>" }, { days: 5, route: null }]);
+    const out = renderCumulativeIncidence(hostile, { phrases: { "<script>": "went <b>" } });
+    expect(out).not.toContain("<script>");
+    expect(out).not.toContain("<b>");
+    expect(out).toContain("went &lt;b&gt;");
+  });
+  it("is deterministic", () => {
+    expect(renderCumulativeIncidence(ci, { title: "Routes <out> & \"home\"", subtitle: "Synthetic", id: "ci" })).toBe(svg);
+  });
+  it("rejects what is not a result, and bad options", () => {
+    expect(catchError(() => renderCumulativeIncidence({} as never)).path).toEqual(["result"]);
+    expect(catchError(() => renderCumulativeIncidence(ci, { at: -1 })).path).toEqual(["options", "at"]);
+    expect(catchError(() => renderCumulativeIncidence(ci, { tilte: "x" } as never)).code).toBe("unknown-option");
+  });
+});
