@@ -114,8 +114,23 @@ export interface YAxis {
   ticks: Tick[];
 }
 
-/** @internal Build the y axis over the finite values for the pixel range (bottom, top). */
-export function buildYAxis(values: readonly number[], range: readonly [number, number]): YAxis {
+/**
+ * @internal Build the y axis over the finite values for the pixel range (bottom, top). With
+ * `domain`, that domain exactly (small multiples on a shared scale pass the one from
+ * {@link niceYDomain}, so every panel has the same ticks whatever its plot height).
+ */
+export function buildYAxis(values: readonly number[], range: readonly [number, number], domain?: readonly [number, number]): YAxis {
+  const count = Math.max(3, Math.min(8, Math.round(Math.abs(range[0] - range[1]) / 50)));
+  const scale = scaleLinear()
+    .domain(domain ?? niceYDomain(values, range))
+    .range([range[0], range[1]]);
+  const values2 = scale.ticks(count);
+  const step = values2.length > 1 ? values2[1]! - values2[0]! : 1;
+  return { pos: (v) => scale(v), ticks: values2.map((v) => ({ pos: scale(v), label: formatTick(v, step) })) };
+}
+
+/** @internal The y domain {@link buildYAxis} draws for these values on this pixel range: their extent, padded when flat, made nice. */
+export function niceYDomain(values: readonly number[], range: readonly [number, number]): [number, number] {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   for (const v of values) {
@@ -133,8 +148,6 @@ export function buildYAxis(values: readonly number[], range: readonly [number, n
     hi += pad;
   }
   const count = Math.max(3, Math.min(8, Math.round(Math.abs(range[0] - range[1]) / 50)));
-  const scale = scaleLinear().domain([lo, hi]).range([range[0], range[1]]).nice(count);
-  const values2 = scale.ticks(count);
-  const step = values2.length > 1 ? values2[1]! - values2[0]! : 1;
-  return { pos: (v) => scale(v), ticks: values2.map((v) => ({ pos: scale(v), label: formatTick(v, step) })) };
+  const d = scaleLinear().domain([lo, hi]).nice(count).domain();
+  return [d[0]!, d[1]!];
 }

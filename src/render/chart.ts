@@ -12,7 +12,7 @@ import { truncate, truncateMiddle, wrapText } from "./text.js";
 import { textWidth, THEME } from "./theme.js";
 import type { RenderChartOptions } from "./types.js";
 
-const TITLE_SIZE = 16;
+const TITLE = 16;
 const SUBTITLE_SIZE = 12;
 const TICK_SIZE = 11;
 const LABEL_SIZE = 12;
@@ -31,11 +31,24 @@ interface LegendItem {
   symbol: (x: number, y: number) => string;
 }
 
+/**
+ * @internal How a chart sits in a small-multiples grid: `compact` (a one-line smaller title, no
+ * legend, smaller minimum size), a fixed y `domain` (a shared scale), and its position `at` in the
+ * enclosing SVG.
+ */
+export interface ChartFrame {
+  compact?: boolean;
+  yDomain?: readonly [number, number];
+  at?: { x: number; y: number };
+}
+
 /** @internal Draw a run or control chart model as an SVG string. */
-export function drawChart(model: ChartModel, options: RenderChartOptions = {}): string {
+export function drawChart(model: ChartModel, options: RenderChartOptions = {}, frame: ChartFrame = {}): string {
   checkAnnotations(checkTextOptions(options, ["title", "subtitle", "xLabel", "yLabel", "id"]).annotations);
-  const W = Math.max(240, finite(options.width, 720));
-  const Hmin = Math.max(180, finite(options.height, 360));
+  const compact = frame.compact === true;
+  const W = Math.max(compact ? 160 : 240, finite(options.width, 720));
+  const Hmin = Math.max(compact ? 120 : 180, finite(options.height, 360));
+  const TITLE_SIZE = compact ? 13 : TITLE;
   const title = options.title ?? model.defaultTitle;
   const target = options.target === undefined ? model.target : options.target;
   const kind = xKind(model.points.map((p) => p.x));
@@ -53,7 +66,8 @@ export function drawChart(model: ChartModel, options: RenderChartOptions = {}): 
   if (target !== null && Number.isFinite(target)) yValues.push(target);
 
   // Header.
-  const titleLines = wrapText(title, Math.floor((W - 24) / (TITLE_SIZE * 0.56)));
+  const titleChars = Math.floor((W - 24) / (TITLE_SIZE * 0.56));
+  const titleLines = compact ? [truncate(title, titleChars)] : wrapText(title, titleChars);
   const subtitleLines = options.subtitle ? wrapText(options.subtitle, Math.floor((W - 24) / (SUBTITLE_SIZE * 0.56))) : [];
   let y0 = 8;
   const header: string[] = [];
@@ -90,7 +104,7 @@ export function drawChart(model: ChartModel, options: RenderChartOptions = {}): 
 
   // Legend (bottom) rows.
   const legendItems = legendFor(model, target, annotations.length > 0);
-  const legendRows = layoutLegend(legendItems, W - 24);
+  const legendRows = compact ? [] : layoutLegend(legendItems, W - 24);
   const bottomBlock = 22 + (options.xLabel ? 18 : 0) + 8 + legendRows.length * 18 + 6;
 
   // Phase labels sit in a band just above the plot, under the annotation lanes.
@@ -98,11 +112,11 @@ export function drawChart(model: ChartModel, options: RenderChartOptions = {}): 
   const plotTop = headerBottom + lanes * LANE + (lanes > 0 ? 6 : 0) + phaseBand;
   const H = Math.max(Hmin, plotTop + MIN_PLOT + bottomBlock);
   const plotBottom = H - bottomBlock;
-  const y = buildYAxis(yValues, [plotBottom, plotTop + 4]);
+  const y = buildYAxis(yValues, [plotBottom, plotTop + 4], frame.yDomain);
 
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" class="qi-chart ${model.className}" id="${id}" width="${px(W)}" height="${px(H)}" viewBox="0 0 ${px(W)} ${px(H)}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="${escapeXml(THEME.font)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="qi-chart ${model.className}" id="${id}"${frame.at ? ` x="${px(frame.at.x)}" y="${px(frame.at.y)}"` : ""} width="${px(W)}" height="${px(H)}" viewBox="0 0 ${px(W)} ${px(H)}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="${escapeXml(THEME.font)}">`,
     `<title id="${id}-title">${escapeXml(options.subtitle ? `${title}: ${options.subtitle}` : title)}</title>`,
     `<desc id="${id}-desc">${escapeXml(model.summary)}</desc>`,
     `<rect class="background" width="${px(W)}" height="${px(H)}" fill="${THEME.background}"/>`,
@@ -227,19 +241,34 @@ export function drawChart(model: ChartModel, options: RenderChartOptions = {}): 
   }
 
   // Legend.
-  const legendTop = plotBottom + 22 + (options.xLabel ? 18 : 0) + 8;
+  if (!compact) out.push(legendSvg(legendRows, plotBottom + 22 + (options.xLabel ? 18 : 0) + 8));
+  out.push("</svg>");
+  return out.join("");
+}
+
+/**
+ * @internal The legend of these models together (a small-multiples grid draws one for all its
+ * panels): its SVG at `top` and its height.
+ */
+export function drawLegend(models: readonly ChartModel[], target: boolean, width: number, top: number): { svg: string; height: number } {
+  const first = models[0];
+  if (first === undefined) return { svg: "", height: 0 };
+  const union: ChartModel = { ...first, limits: models.some((m) => m.limits), points: models.flatMap((m) => m.points), phases: models.flatMap((m) => m.phases) };
+  const rows = layoutLegend(legendFor(union, target ? 0 : null, false), width - 24);
+  return { svg: legendSvg(rows, top), height: rows.length * 18 };
+}
+
+function legendSvg(rows: readonly LegendItem[][], top: number): string {
   const leg: string[] = [];
-  legendRows.forEach((row, r) => {
+  rows.forEach((row, r) => {
     let lx = 12;
-    const ly = legendTop + r * 18 + 9;
+    const ly = top + r * 18 + 9;
     for (const item of row) {
       leg.push(`<g class="legend-item legend-${item.key}">${item.symbol(lx, ly)}<text x="${px(lx + 24)}" y="${px(ly + 4)}" font-size="${TICK_SIZE}" fill="${THEME.text}">${escapeXml(item.label)}</text></g>`);
       lx += legendWidth(item);
     }
   });
-  out.push(`<g class="legend">${leg.join("")}</g>`);
-  out.push("</svg>");
-  return out.join("");
+  return `<g class="legend">${leg.join("")}</g>`;
 }
 
 function finite(v: number | undefined, fallback: number): number {

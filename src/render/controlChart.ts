@@ -21,6 +21,11 @@ import type { RenderChartOptions } from "./types.js";
  */
 export function renderControlChart(chart: ControlChart, options: RenderChartOptions = {}): string {
   assertControlChart(chart);
+  return drawChart(controlChartModel(chart), options);
+}
+
+/** @internal What {@link drawChart} needs from a checked control chart (also used by small multiples). */
+export function controlChartModel(chart: ControlChart): ChartModel {
   const assessments = pointAssessments(chart.points.length, chart.signals);
   const model: ChartModel = {
     kind: "control",
@@ -45,5 +50,5 @@ export function renderControlChart(chart: ControlChart, options: RenderChartOpti
     summary: controlChartText(chart),
     target: chart.settings.target,
   };
-  return drawChart(model, options);
+  return model;
 }

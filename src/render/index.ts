@@ -7,3 +7,4 @@ export { renderDriverDiagram } from "./driverDiagram.js";
 export { renderReport } from "./report.js";
 export { renderFunnelPlot, type RenderFunnelOptions } from "./funnel.js";
 export { renderSummaryTable, type RenderSummaryTableOptions } from "./summaryTable.js";
+export { renderSmallMultiples, type FacetAccessor, type RenderSmallMultiplesOptions } from "./smallMultiples.js";
