@@ -286,6 +286,16 @@ const TABLE: Record<string, readonly Case[]> = {
   wrapText: [{ args: () => ["a few words to wrap onto lines", 10] }],
   renderRunChart: [{ args: () => [RUN_CHART, { annotations: [{ x: month(3), label: "new form" }] }], objects: [[1, [...RENDER_CHART_KEYS, "annotations.0", "annotations.0.x", "annotations.0.label"]]], documents: [0] }],
   renderControlChart: [{ args: () => [CONTROL_CHART, { annotations: [{ x: month(3), label: "new form" }] }], objects: [[1, [...RENDER_CHART_KEYS, "annotations.0", "annotations.0.x", "annotations.0.label"]]], documents: [0] }],
+  renderSmallMultiples: [
+    {
+      args: () => [[{ key: "A", chart: RUN_CHART }, { key: "B", chart: CONTROL_CHART }], { title: "t", y: "free", facets: { row: "r", column: (k: unknown) => k }, label: (k: unknown) => (typeof k === "string" ? `team ${k}` : "team") }],
+      objects: [[1, ["title", "subtitle", "y", "facets", "columns", "width", "panelHeight", "label", "xLabel", "yLabel", "target", "id", "facets.row", "facets.column"]]],
+      accessors: [1, ["label", "facets.row", "facets.column"]],
+      rows: [0, ["key", "chart"]],
+      documents: [0],
+    },
+    { args: () => [[{ key: ["A", "x"], chart: I_CHART }, { key: ["A", "y"], chart: RUN_CHART }], { columns: 2 }], objects: [[1, ["columns"]]], documents: [0] },
+  ],
   renderDriverDiagram: [{ args: () => [DIAGRAM, { status: { [CHANGE]: "testing" } }], objects: [[1, ["title", "width", "status", "id", `status.${CHANGE}`]]], documents: [0] }],
   renderReport: [{ args: () => [PROJECT, { generated: "2024-06-01" }], documents: [0], objects: [[1, ["title", "analyse", "generated"]]], accessors: [1, ["analyse"]] }],
 };
