@@ -8,3 +8,4 @@ export { renderReport } from "./report.js";
 export { renderFunnelPlot, type RenderFunnelOptions } from "./funnel.js";
 export { renderSummaryTable, type RenderSummaryTableOptions } from "./summaryTable.js";
 export { renderSmallMultiples, type FacetAccessor, type RenderSmallMultiplesOptions } from "./smallMultiples.js";
+export type { ReportFunnel, ReportSmallMultiples } from "./reportGroups.js";

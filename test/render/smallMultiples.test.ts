@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { controlChart, QiError, renderRunChart, renderSmallMultiples, runChart, summariseControlChart, summariseRunChart } from "../../src/index.js";
+import { controlChart, funnelPlot, QiError, renderReport, renderRunChart, renderSmallMultiples, runChart, summariseControlChart, summariseFunnelPlot, summariseRunChart, type Project } from "../../src/index.js";
+import raw from "../fixtures/pace-project.json" with { type: "json" };
 import { HOSTILE, months, RISE } from "./data.js";
 import { deepFreeze } from "./freeze.js";
 import { checkMarkup, countClass, elementText, unescapeXml } from "./xml.js";
@@ -160,5 +161,54 @@ describe("by with a composite key", () => {
       [["1", Date.UTC(2024, 0, 2)], [3]],
       [[1, Date.UTC(2024, 0, 2)], [4]],
     ]);
+  });
+});
+
+describe("renderReport across groups", () => {
+  const project = deepFreeze(raw as unknown as Project);
+  const groups = runChart(ROWS, { x: "month", y: "y", by: "team" });
+  const plot = funnelPlot(
+    [
+      { la: "A", within: 30, children: 40 },
+      { la: `B${HOSTILE}`, within: 10, children: 45 },
+      { la: "C", within: 38, children: 50 },
+    ],
+    { group: "la", numerator: "within", denominator: "children", multiplier: 100, overdispersion: false },
+  );
+
+  it("adds a funnel section and small-multiples sections only when asked", () => {
+    const plain = renderReport(project);
+    expect(plain).not.toContain("qi-small-multiples");
+    expect(plain).not.toContain('class="funnel"');
+    const html = renderReport(project, {
+      funnel: { plot, title: "Across authorities", description: HOSTILE },
+      smallMultiples: [{ title: "Review by team", groups, description: "One panel per team.", options: { y: "free" } }],
+    });
+    const names = checkMarkup(html, { html: true });
+    expect(names).not.toContain("script");
+    expect(html).toContain("<h2>Across authorities</h2>");
+    expect(html).toContain(`<p>${summariseFunnelPlot(plot).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;")}</p>`);
+    expect(countClass(html, "qi-small-multiples")).toBe(1);
+    expect(countClass(html, "qi-chart", "qi-run-chart")).toBe(project.measures.length + groups.length);
+    expect(html).toContain("<h2>Review by team</h2>");
+    expect(html).toContain("each on its own y scale");
+    // After the measures, before the PDSA log.
+    expect(html.indexOf('class="small-multiples"')).toBeGreaterThan(html.lastIndexOf('class="measure"'));
+    expect(html.indexOf('class="small-multiples"')).toBeLessThan(html.indexOf('class="pdsa"'));
+  });
+
+  it("rejects unknown report options and malformed sections", () => {
+    const cases: Array<[() => unknown, string, ReadonlyArray<string | number>]> = [
+      [() => renderReport(project, { funnels: { plot } } as never), "unknown-option", ["options", "funnels"]],
+      [() => renderReport(project, { funnel: { plot, titel: "x" } } as never), "unknown-option", ["options", "funnel", "titel"]],
+      [() => renderReport(project, { smallMultiples: { title: "x", groups } } as never), "invalid-option", ["options", "smallMultiples"]],
+      [() => renderReport(project, { smallMultiples: [{ groups }] } as never), "invalid-option", ["options", "smallMultiples", 0, "title"]],
+      [() => renderReport(project, { smallMultiples: [{ title: "x", groups: [] }] }), "empty-data", ["groups"]],
+    ];
+    for (const [f, code, path] of cases) {
+      const e = fails(f);
+      expect([e.code, e.path]).toEqual([code, path]);
+    }
+    expect(fails(() => renderReport(project, { funnels: { plot } } as never)).message).toContain('did you mean "funnel"');
   });
 });
