@@ -4,7 +4,9 @@ import { QiError, describeValue } from "./error.js";
 /**
  * Split rows by a key (field name or accessor) and analyse each group independently, in
  * first-seen order — the `by` option of runChart and controlChart. Dates are grouped by their
- * time. A QiError from one group is rethrown with the group's key in its path and message.
+ * time. A composite key — an array of primitives or dates, e.g. `(d) => [d.authority, d.stage]` —
+ * is grouped by its contents (the group's key is the first such array, dates as times), so
+ * renderSmallMultiples can lay the groups out in rows and columns. A QiError from one group is rethrown with the group's key in its path and message.
  */
 export function analyseByGroup<T, O extends { by?: Accessor<T, unknown> }, R>(
   data: readonly T[],
@@ -15,9 +17,16 @@ export function analyseByGroup<T, O extends { by?: Accessor<T, unknown> }, R>(
   if (data.length === 0) throw new QiError("empty-data", ["data"], `${name} needs at least one row`);
   const key = valueof(options.by!, "by");
   const groups = new Map<unknown, T[]>();
+  const composite = new Map<string, unknown[]>();
   data.forEach((d, i) => {
     let k = key(d, i, data);
     if (k instanceof Date) k = k.getTime();
+    const tag = Array.isArray(k) ? compositeTag(k) : undefined;
+    if (tag !== undefined) {
+      const seen = composite.get(tag);
+      if (seen === undefined) composite.set(tag, (k = (k as unknown[]).map((v) => (v instanceof Date ? v.getTime() : v))));
+      else k = seen;
+    }
     let rows = groups.get(k);
     if (rows === undefined) groups.set(k, (rows = []));
     rows.push(d);
@@ -33,6 +42,17 @@ export function analyseByGroup<T, O extends { by?: Accessor<T, unknown> }, R>(
     }
   }
   return out;
+}
+
+/** The contents of an array key of primitives and dates as one string (each typed), or undefined when it holds anything else. */
+function compositeTag(k: readonly unknown[]): string | undefined {
+  const parts: string[] = [];
+  for (const v of k) {
+    if (v instanceof Date) parts.push(`date:${v.getTime()}`);
+    else if (v !== null && (typeof v === "object" || typeof v === "function")) return undefined;
+    else parts.push(`${typeof v}:${String(v).replace(/[\\|]/g, "\\$&")}`);
+  }
+  return parts.join("|");
 }
 
 /** A group key for an error path: strings as they are, anything else described safely. */

@@ -119,8 +119,39 @@ export interface YAxis {
   ticks: Tick[];
 }
 
-/** @internal Build the y axis over the finite values for the pixel range (bottom, top). */
-export function buildYAxis(values: readonly number[], range: readonly [number, number], format: (v: number, step: number) => string = formatTick): YAxis {
+/**
+ * @internal Build the y axis over the finite values for the pixel range (bottom, top). With
+ * `domain`, that domain exactly (small multiples on a shared scale pass the one from
+ * {@link niceYDomain}, so every panel has the same ticks whatever its plot height).
+ */
+export function buildYAxis(values: readonly number[], range: readonly [number, number], format: (v: number, step: number) => string = formatTick, domain?: readonly [number, number]): YAxis {
+  const [lo, hi] = domain ?? extentOf(values);
+  const count = tickCount(range);
+  if (extreme(lo, hi)) {
+    const ex = extremeAxis(lo, hi, range, count, domain === undefined);
+    return { pos: ex.pos, ticks: ex.ticks.map(({ pos, label }) => ({ pos, label })) };
+  }
+  const scale = scaleLinear().domain([lo, hi]).range([range[0], range[1]]);
+  if (domain === undefined) scale.nice(count);
+  const values2 = scale.ticks(count);
+  const step = values2.length > 1 ? values2[1]! - values2[0]! : 1;
+  return { pos: (v) => scale(v), ticks: values2.map((v) => ({ pos: scale(v), label: format(v, step) })) };
+}
+
+/** @internal The y domain {@link buildYAxis} draws for these values on this pixel range: their extent, padded when flat, made nice. */
+export function niceYDomain(values: readonly number[], range: readonly [number, number]): [number, number] {
+  const [lo, hi] = extentOf(values);
+  if (extreme(lo, hi)) return [lo, hi];
+  const d = scaleLinear().domain([lo, hi]).nice(tickCount(range)).domain();
+  return [d[0]!, d[1]!];
+}
+
+function tickCount(range: readonly [number, number]): number {
+  return Math.max(3, Math.min(8, Math.round(Math.abs(range[0] - range[1]) / 50)));
+}
+
+/** The finite values' extent, [0, 1] with none, padded by 10 % (or 1 at 0) when flat. */
+function extentOf(values: readonly number[]): [number, number] {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   for (const v of values) {
@@ -128,24 +159,12 @@ export function buildYAxis(values: readonly number[], range: readonly [number, n
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
-  if (lo > hi) {
-    lo = 0;
-    hi = 1;
-  }
-  const count = Math.max(3, Math.min(8, Math.round(Math.abs(range[0] - range[1]) / 50)));
-  if (extreme(lo, hi)) {
-    const ex = extremeAxis(lo, hi, range, count, true);
-    return { pos: ex.pos, ticks: ex.ticks.map(({ pos, label }) => ({ pos, label })) };
-  }
-  if (lo === hi) {
+  if (lo > hi) return [0, 1];
+  if (lo === hi && !extreme(lo, hi)) {
     const pad = lo === 0 ? 1 : Math.abs(lo) * 0.1;
-    lo -= pad;
-    hi += pad;
+    return [lo - pad, hi + pad];
   }
-  const scale = scaleLinear().domain([lo, hi]).range([range[0], range[1]]).nice(count);
-  const values2 = scale.ticks(count);
-  const step = values2.length > 1 ? values2[1]! - values2[0]! : 1;
-  return { pos: (v) => scale(v), ticks: values2.map((v) => ({ pos: scale(v), label: format(v, step) })) };
+  return [lo, hi];
 }
 
 /**

@@ -15,7 +15,7 @@ import { truncate, truncateMiddle, wrapText } from "./text.js";
 import { textWidth, THEME } from "./theme.js";
 import type { RenderChartOptions } from "./types.js";
 
-const TITLE_SIZE = 16;
+const TITLE = 16;
 const SUBTITLE_SIZE = 12;
 const TICK_SIZE = 11;
 const LABEL_SIZE = 12;
@@ -34,14 +34,27 @@ interface LegendItem {
   symbol: (x: number, y: number) => string;
 }
 
+/**
+ * @internal How a chart sits in a small-multiples grid: `compact` (a one-line smaller title, no
+ * legend, smaller minimum size), a fixed y `domain` (a shared scale), and its position `at` in the
+ * enclosing SVG.
+ */
+export interface ChartFrame {
+  compact?: boolean;
+  yDomain?: readonly [number, number];
+  at?: { x: number; y: number };
+}
+
 /** @internal Draw a run or control chart model as an SVG string. */
-export function drawChart(model: ChartModel, options: RenderChartOptions = {}): string {
+export function drawChart(model: ChartModel, options: RenderChartOptions = {}, frame: ChartFrame = {}): string {
   const ro = resolveChartOptions(options, model.phases.length);
   const fmt = ro.format;
   // Markers follow the signals the points belong to, limited to the kinds `flags` asks for.
   const marks = flagMarks(model.points.map((p) => p.mark), ro.flags);
-  const W = Math.max(240, finite(options.width, 720));
-  const Hmin = Math.max(180, finite(options.height, 360));
+  const compact = frame.compact === true;
+  const W = Math.max(compact ? 160 : 240, finite(options.width, 720));
+  const Hmin = Math.max(compact ? 120 : 180, finite(options.height, 360));
+  const TITLE_SIZE = compact ? 13 : TITLE;
   const title = options.title ?? model.defaultTitle;
   const target = options.target === undefined ? model.target : options.target;
   const kind = xKind(model.points.map((p) => p.x));
@@ -64,7 +77,8 @@ export function drawChart(model: ChartModel, options: RenderChartOptions = {}): 
   // Header.
   // Making Data Count icons sit at the top right; the title wraps beside them.
   const iconsWidth = model.icons === null ? 0 : 2 * ICON_SIZE + ICON_GAP + 12;
-  const titleLines = wrapText(title, Math.floor((W - 24 - iconsWidth) / (TITLE_SIZE * 0.56)));
+  const titleChars = Math.floor((W - 24 - iconsWidth) / (TITLE_SIZE * 0.56));
+  const titleLines = compact ? [truncate(title, titleChars)] : wrapText(title, titleChars);
   const subtitleLines = options.subtitle ? wrapText(options.subtitle, Math.floor((W - 24 - iconsWidth) / (SUBTITLE_SIZE * 0.56))) : [];
   let y0 = 8;
   const header: string[] = [];
@@ -102,7 +116,7 @@ export function drawChart(model: ChartModel, options: RenderChartOptions = {}): 
 
   // Legend (bottom) rows.
   const legendItems = legendFor(model, marks, ro.flags, target, annotations.length > 0);
-  const legendRows = layoutLegend(legendItems, W - 24);
+  const legendRows = compact ? [] : layoutLegend(legendItems, W - 24);
   const captionLines = ro.caption === null ? [] : wrapText(ro.caption, Math.floor((W - 24) / (SMALL * 0.56)));
   const bottomBlock = 22 + (options.xLabel ? 18 : 0) + 8 + legendRows.length * 18 + 6 + captionLines.length * (SMALL + 4) + (captionLines.length > 0 ? 4 : 0);
 
@@ -111,11 +125,11 @@ export function drawChart(model: ChartModel, options: RenderChartOptions = {}): 
   const plotTop = headerBottom + lanes * LANE + (lanes > 0 ? 6 : 0) + phaseBand;
   const H = Math.max(Hmin, plotTop + MIN_PLOT + bottomBlock);
   const plotBottom = H - bottomBlock;
-  const y = buildYAxis(yValues, [plotBottom, plotTop + 4], tickFormat);
+  const y = buildYAxis(yValues, [plotBottom, plotTop + 4], tickFormat, frame.yDomain);
 
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" class="qi-chart ${model.className}" id="${id}" width="${px(W)}" height="${px(H)}" viewBox="0 0 ${px(W)} ${px(H)}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="${escapeXml(THEME.font)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="qi-chart ${model.className}" id="${id}"${frame.at ? ` x="${px(frame.at.x)}" y="${px(frame.at.y)}"` : ""} width="${px(W)}" height="${px(H)}" viewBox="0 0 ${px(W)} ${px(H)}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="${escapeXml(THEME.font)}">`,
     `<title id="${id}-title">${escapeXml(options.subtitle ? `${title}: ${options.subtitle}` : title)}</title>`,
     `<desc id="${id}-desc">${escapeXml(model.summary)}</desc>`,
     `<rect class="background" width="${px(W)}" height="${px(H)}" fill="${THEME.background}"/>`,
@@ -245,22 +259,39 @@ export function drawChart(model: ChartModel, options: RenderChartOptions = {}): 
 
   // Legend.
   const legendTop = plotBottom + 22 + (options.xLabel ? 18 : 0) + 8;
-  const leg: string[] = [];
-  legendRows.forEach((row, r) => {
-    let lx = 12;
-    const ly = legendTop + r * 18 + 9;
-    for (const item of row) {
-      leg.push(`<g class="legend-item legend-${item.key}">${item.symbol(lx, ly)}<text x="${px(lx + 24)}" y="${px(ly + 4)}" font-size="${TICK_SIZE}" fill="${THEME.text}">${escapeXml(item.label)}</text></g>`);
-      lx += legendWidth(item);
-    }
-  });
-  out.push(`<g class="legend">${leg.join("")}</g>`);
+  if (!compact) out.push(legendSvg(legendRows, legendTop));
   if (captionLines.length > 0) {
     const top = legendTop + legendRows.length * 18 + 8;
     out.push(`<g class="caption">${captionLines.map((line, k) => `<text x="12" y="${px(top + k * (SMALL + 4) + SMALL)}" font-size="${SMALL}" fill="${THEME.muted}">${escapeXml(line)}</text>`).join("")}</g>`);
   }
   out.push("</svg>");
   return out.join("");
+}
+
+/**
+ * @internal The legend of these models together (a small-multiples grid draws one for all its
+ * panels): its SVG at `top` and its height.
+ */
+export function drawLegend(models: readonly ChartModel[], target: boolean, width: number, top: number): { svg: string; height: number } {
+  const first = models[0];
+  if (first === undefined) return { svg: "", height: 0 };
+  const union: ChartModel = { ...first, limits: models.some((m) => m.limits), points: models.flatMap((m) => m.points), phases: models.flatMap((m) => m.phases) };
+  const marks = union.points.map((p) => p.mark);
+  const rows = layoutLegend(legendFor(union, marks, "both", target ? 0 : null, false), width - 24);
+  return { svg: legendSvg(rows, top), height: rows.length * 18 };
+}
+
+function legendSvg(rows: readonly LegendItem[][], top: number): string {
+  const leg: string[] = [];
+  rows.forEach((row, r) => {
+    let lx = 12;
+    const ly = top + r * 18 + 9;
+    for (const item of row) {
+      leg.push(`<g class="legend-item legend-${item.key}">${item.symbol(lx, ly)}<text x="${px(lx + 24)}" y="${px(ly + 4)}" font-size="${TICK_SIZE}" fill="${THEME.text}">${escapeXml(item.label)}</text></g>`);
+      lx += legendWidth(item);
+    }
+  });
+  return `<g class="legend">${leg.join("")}</g>`;
 }
 
 function finite(v: number | undefined, fallback: number): number {

@@ -23,7 +23,12 @@ import type { RenderChartOptions } from "./types.js";
  */
 export function renderControlChart(chart: ControlChart, options: RenderChartOptions = {}): string {
   assertControlChart(chart);
-  if (chart.type === "cusum") return drawChart(cusumModel(chart, controlChartText(chart)), options);
+  return drawChart(controlChartModel(chart), options);
+}
+
+/** @internal What {@link drawChart} needs from a checked control chart (also used by small multiples). */
+export function controlChartModel(chart: ControlChart): ChartModel {
+  if (chart.type === "cusum") return cusumModel(chart, controlChartText(chart));
   // Making Data Count marks each point by its variation (NHSRplotthedots' precedence), so the
   // markers agree with the icons; other rule sets by the signals each point belongs to.
   const mdc = chart.settings.rules?.preset === "mdc";
@@ -55,5 +60,5 @@ export function renderControlChart(chart: ControlChart, options: RenderChartOpti
     icons: mdc ? mdcIconWords(chart) : null,
     ...(chart.type === "ewma" ? { dataLabel: "EWMA" } : {}),
   };
-  return drawChart(model, options);
+  return model;
 }

@@ -10,3 +10,5 @@ export { renderSummaryTable, type RenderSummaryTableOptions } from "./summaryTab
 export { renderCaseRecordsCheck, type RenderCaseRecordsCheckOptions } from "./caseRecordsCheck.js";
 export { renderParetoChart, type RenderParetoOptions } from "./pareto.js";
 export { renderCumulativeIncidence, summariseCumulativeIncidence, type RenderCumulativeIncidenceOptions } from "./cumulativeIncidence.js";
+export { renderSmallMultiples, type FacetAccessor, type RenderSmallMultiplesOptions } from "./smallMultiples.js";
+export type { ReportFunnel, ReportSmallMultiples } from "./reportGroups.js";

@@ -1,4 +1,5 @@
 import { QiError, describeValue } from "../_lib/error.js";
+import { checkKeys } from "../_lib/options.js";
 import type { Measure } from "../measures/types.js";
 import { fidelity } from "../pdsa/fidelity.js";
 import { ramp } from "../pdsa/ramp.js";
@@ -18,6 +19,7 @@ import { checkTextOptions } from "./options.js";
 import { REPORT_CSS } from "./reportStyle.js";
 import { renderRunChart } from "./runChart.js";
 import { reportSummarySection } from "./reportSummary.js";
+import { reportGroupSections } from "./reportGroups.js";
 import { SUMMARY_CSS } from "./summaryTable.js";
 import type { RenderReportOptions } from "./types.js";
 
@@ -47,7 +49,9 @@ type Analysed = { chart: RunChart | ControlChart } | { error: string };
  * change idea (cycle, dates, objective, predictions against results, decision) with Taylor et al.
  * (2014) fidelity notes. Inline SVG and CSS only: no scripts, fonts or other requests; prints on
  * A4 with each measure on its own page. The default analysis is a run chart with the measure's
- * direction; pass `analyse` for control charts. Deterministic: nothing depends on the clock
+ * direction; pass `analyse` for control charts. Across groups (the project document has none of
+ * its own), `funnel: { plot }` adds a {@link funnelPlot} section and `smallMultiples: [{ title,
+ * groups }]` draws `by` results with {@link renderSmallMultiples}. Deterministic: nothing depends on the clock
  * (pass `generated` to stamp a date).
  *
  * @example
@@ -57,7 +61,7 @@ type Analysed = { chart: RunChart | ControlChart } | { error: string };
  * html.startsWith("<!DOCTYPE html>") //=> true
  */
 export function renderReport(project: Project, options: RenderReportOptions = {}): string {
-  checkTextOptions(options, ["title", "generated"]);
+  checkKeys(checkTextOptions(options, ["title", "generated"]), ["title", "analyse", "generated", "funnel", "smallMultiples"], ["options"], "report option");
   if (options.analyse !== undefined && typeof options.analyse !== "function") {
     throw new QiError("invalid-option", ["options", "analyse"], `analyse must be a function (measure, rows) => chart, not ${describeValue(options.analyse)}`);
   }
@@ -119,6 +123,10 @@ export function renderReport(project: Project, options: RenderReportOptions = {}
 
   // Measures.
   summary.measures.forEach((ms, k) => body.push(measureSection(ms, measureById.get(ms.id)!, analysed.get(ms.id), rowsOf.get(ms.id), k)));
+
+  // Across groups (issue 14): the funnel plot and small multiples the caller analysed by group.
+  const groupSections = reportGroupSections(options.funnel, options.smallMultiples);
+  if (groupSections !== "") body.push(groupSections);
 
   // PDSA log.
   body.push(pdsaSection(project, summary.changeIdeas, rowsOf));

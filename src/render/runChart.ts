@@ -24,6 +24,11 @@ import type { RenderChartOptions } from "./types.js";
  */
 export function renderRunChart(chart: RunChart, options: RenderChartOptions = {}): string {
   assertRunChart(chart);
+  return drawChart(runChartModel(chart), options);
+}
+
+/** @internal What {@link drawChart} needs from a checked run chart (also used by small multiples). */
+export function runChartModel(chart: RunChart): ChartModel {
   const marks = pointMarks(chart.points.length, chart.signals);
   const computed = chart.phases.length > 0 && chart.phases.every((p) => p.baselineStart !== null);
   const model: ChartModel = {
@@ -53,5 +58,5 @@ export function renderRunChart(chart: RunChart, options: RenderChartOptions = {}
     limitNames: { upper: "UCL", lower: "LCL", legend: "Control limits (3σ)" },
     icons: null,
   };
-  return drawChart(model, options);
+  return model;
 }

@@ -3,6 +3,7 @@ import type { Measure } from "../measures/types.js";
 import type { SeriesRow } from "../project/types.js";
 import type { ControlChart } from "../spc/types.js";
 import type { RunChart } from "../runchart/types.js";
+import type { ReportFunnel, ReportSmallMultiples } from "./reportGroups.js";
 
 /** A note drawn on a chart: a marker at `x` (a number, an ISO date or a Date) and a label. */
 export interface ChartAnnotation {
@@ -65,4 +66,8 @@ export interface RenderReportOptions {
   analyse?: (measure: Measure, rows: readonly SeriesRow[]) => RunChart | ControlChart;
   /** Text for "Generated …" (e.g. a date); left out by default so the output is reproducible. */
   generated?: string;
+  /** A funnel-plot section across organisations (after the measures): `{ plot, title?, description?, options? }`. */
+  funnel?: ReportFunnel;
+  /** Sections of grouped charts (a `by` result each) drawn as small multiples, after the measures. */
+  smallMultiples?: readonly ReportSmallMultiples[];
 }

@@ -88,7 +88,7 @@ function anything(): Shape {
  */
 export function checkChartForm(chart: unknown, maker: "runChart" | "controlChart"): void {
   if (Array.isArray(chart)) {
-    throw new QiError("invalid-value", ["chart"], `chart must be one ${maker}() result, not an array: for a grouped result (by), pass each group's .chart`);
+    throw new QiError("invalid-value", ["chart"], `chart must be one ${maker}() result, not an array: draw a grouped result (by) with renderSmallMultiples(groups), or pass each group's .chart`);
   }
   if (isRecord(chart) && chart.points === undefined && chart.columns !== undefined) {
     throw new QiError("invalid-value", ["chart", "points"], `this chart has columns, not points: renderers and summaries need the point form; call ${maker}(…) with output: "points" (the default)`);

@@ -360,8 +360,24 @@ const TABLE: Record<string, readonly Case[]> = {
     { args: () => [CUSUM_CHART, {}], documents: [0] },
     { args: () => [EWMA_CHART, {}], documents: [0] },
   ],
+  renderSmallMultiples: [
+    {
+      args: () => [[{ key: "A", chart: RUN_CHART }, { key: "B", chart: CONTROL_CHART }], { title: "t", y: "free", facets: { row: "r", column: (k: unknown) => k }, label: (k: unknown) => (typeof k === "string" ? `team ${k}` : "team") }],
+      objects: [[1, ["title", "subtitle", "y", "facets", "columns", "width", "panelHeight", "label", "xLabel", "yLabel", "target", "id", "facets.row", "facets.column"]]],
+      accessors: [1, ["label", "facets.row", "facets.column"]],
+      rows: [0, ["key", "chart"]],
+      documents: [0],
+    },
+    { args: () => [[{ key: ["A", "x"], chart: I_CHART }, { key: ["A", "y"], chart: RUN_CHART }], { columns: 2 }], objects: [[1, ["columns"]]], documents: [0] },
+  ],
   renderDriverDiagram: [{ args: () => [DIAGRAM, { status: { [CHANGE]: "testing" } }], objects: [[1, ["title", "width", "status", "id", `status.${CHANGE}`]]], documents: [0] }],
-  renderReport: [{ args: () => [PROJECT, { generated: "2024-06-01" }], documents: [0], objects: [[1, ["title", "analyse", "generated"]]], accessors: [1, ["analyse"]] }],
+  renderReport: [
+    { args: () => [PROJECT, { generated: "2024-06-01" }], documents: [0], objects: [[1, ["title", "analyse", "generated", "funnel", "smallMultiples"]]], accessors: [1, ["analyse"]] },
+    {
+      args: () => [PROJECT, { funnel: { plot: FUNNEL, title: "t" }, smallMultiples: [{ title: "t", groups: [{ key: "A", chart: RUN_CHART }], options: { y: "free" } }] }],
+      objects: [[1, ["funnel.plot", "funnel.title", "funnel.description", "funnel.options", "smallMultiples.0", "smallMultiples.0.title", "smallMultiples.0.groups", "smallMultiples.0.description", "smallMultiples.0.options", "smallMultiples.0.options.y"]]],
+    },
+  ],
 };
 
 // ---- the sweep ------------------------------------------------------------------------------
