@@ -24,13 +24,13 @@ const ASSESSMENT: Partial<Record<SummaryCategory, string>> = { concern: "deterio
  * first point of the latest signal (largest end; of those ending together, the earliest start) in
  * the current phase with the row's assessment.
  */
-function sinceOf(item: Item, points: readonly PointLike[], last: number, category: SummaryCategory, variation: Variation | null): { x: unknown; label: string } | null {
+function sinceOf(item: Item, points: readonly PointLike[], last: number, category: SummaryCategory, variation: Variation | null): { x: unknown; label: string; index: number } | null {
   if (last < 0) return null;
   if (variation !== null && variation !== "common-cause") {
     let j = last;
     while (j > 0 && points[j - 1]!.phase === points[last]!.phase && (points[j - 1]!.variation === variation || points[j - 1]!.y === null)) j--;
     while (points[j]!.y === null) j++;
-    return { x: points[j]!.x, label: xLabel(points[j]!.x) };
+    return { x: points[j]!.x, label: xLabel(points[j]!.x), index: j };
   }
   const want = ASSESSMENT[category];
   if (want === undefined) return null;
@@ -41,7 +41,21 @@ function sinceOf(item: Item, points: readonly PointLike[], last: number, categor
     if (best === null || s.end > best.end || (s.end === best.end && s.start < best.start)) best = s;
   }
   if (best === null || points[best.start] === undefined) return null;
-  return { x: points[best.start]!.x, label: xLabel(points[best.start]!.x) };
+  return { x: points[best.start]!.x, label: xLabel(points[best.start]!.x), index: best.start };
+}
+
+/**
+ * The median of the values from `from` to `last`: after a special cause the phase's centre (often
+ * a frozen baseline) no longer describes the process, so a run chart's row compares the median
+ * since the signal began with the target instead.
+ */
+function medianSince(points: readonly PointLike[], from: number, last: number): number | null {
+  const v: number[] = [];
+  for (let i = from; i <= last; i++) if (points[i]!.y !== null && Number.isFinite(points[i]!.y)) v.push(points[i]!.y!);
+  if (v.length === 0) return null;
+  v.sort((a, b) => a - b);
+  const h = v.length >> 1;
+  return v.length % 2 === 1 ? v[h]! : (v[h - 1]! + v[h]!) / 2;
 }
 
 function targetText(t: number, unit: string): string {
@@ -49,7 +63,7 @@ function targetText(t: number, unit: string): string {
 }
 
 /** The one-line reading of a row. */
-function readingOf(category: SummaryCategory, since: SummaryRow["since"], assurance: Assurance | null, target: number | null, unit: string, centre: number | null, control: boolean, direction: string): string {
+function readingOf(category: SummaryCategory, since: SummaryRow["since"], assurance: Assurance | null, target: number | null, unit: string, centre: number | null, control: boolean, direction: string, recent: number | null): string {
   const when = since === null ? "" : ` since ${since.label}`;
   const lead: Record<SummaryCategory, string> = {
     concern: `special cause concern${when}`,
@@ -64,7 +78,10 @@ function readingOf(category: SummaryCategory, since: SummaryRow["since"], assura
     if (assurance === "pass") parts.push(`the target of ${t} is consistently met`);
     else if (assurance === "fail") parts.push(`the target of ${t} is consistently missed`);
     else if (assurance === "inconsistent") parts.push(`the target of ${t} will be met and missed at random`);
-    else if (!control && centre !== null && direction !== "neutral") {
+    else if (!control && recent !== null && since !== null && direction !== "neutral") {
+      const meets = direction === "increase" ? recent >= target : recent <= target;
+      parts.push(`the median since ${since.label} (${targetText(recent, unit)}) ${meets ? "meets" : "does not meet"} the target of ${t}`);
+    } else if (!control && centre !== null && direction !== "neutral") {
       const meets = direction === "increase" ? centre >= target : centre <= target;
       parts.push(`the median (${targetText(centre, unit)}) ${meets ? "meets" : "does not meet"} the target of ${t}`);
     }
@@ -94,7 +111,9 @@ export function rowOf(item: Item): SummaryRow {
   }
   const verdict = summariseVerdict(chart as Parameters<typeof summariseVerdict>[0]);
   const category = categoryOf(variation, verdict.kind);
-  const since = sinceOf(item, points, last, category, variation);
+  const found = sinceOf(item, points, last, category, variation);
+  const since = found === null ? null : { x: found.x, label: found.label };
+  const recent = found === null || control !== null ? null : medianSince(points, found.index, last);
   return {
     measure: item.name,
     group: item.group,
@@ -109,6 +128,6 @@ export function rowOf(item: Item): SummaryRow {
     verdict,
     category,
     since,
-    reading: readingOf(category, since, assurance, item.target, item.unit, centre, control !== null, direction),
+    reading: readingOf(category, since, assurance, item.target, item.unit, centre, control !== null, direction, recent),
   };
 }
