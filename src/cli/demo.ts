@@ -96,7 +96,8 @@ export async function demoCommand(argv: readonly string[], io: Io): Promise<numb
   const seed = intFlag(C, "seed", stringFlag(values, "seed"), 0) ?? 42;
 
   const events: SimulatedEvent[] = simulateCases({ seed, ...DEMO });
-  const settings: TimescaleSettings = { stages: Object.values(PACE_STAGES), asOf: DEMO.end, period: "month", group: true };
+  // The stage charts, like the report's, start after the warm-up and are judged against the months before the change.
+  const settings: TimescaleSettings = { stages: Object.values(PACE_STAGES), asOf: DEMO.end, period: "month", group: true, chartFrom: DEMO.monthlyFrom, baseline: DEMO.monthlyBaseline };
   const rows = events.map((_, i) => i);
   const ts = computeTimescales(
     {

@@ -200,6 +200,8 @@ Analysis:
   --period month|quarter|financial-year|clas-year
                        the period of the series and charts (default month; financial
                        year 1 Apr–31 Mar, CLAS year 1 Aug–31 Jul)
+  --baseline DATE      the periods up to DATE set each stage chart's median (the months
+                       before a change, so signals show where it is); default: all periods
 
 Output (in --out DIR, default "timescales"):
   durations.csv        one row per child and stage (status reached, open at --as-of, or

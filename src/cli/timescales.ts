@@ -45,6 +45,7 @@ const SPEC = {
   stage: { type: "string", multiple: true },
   unknown: { type: "string" },
   period: { type: "string" },
+  baseline: { type: "string" },
 } as const;
 
 /** Case records ready for the library: row indices plus accessors over the columns. */
@@ -61,6 +62,10 @@ export interface TimescaleSettings {
   asOf: string | undefined;
   period: "month" | "quarter" | "financial-year" | "clas-year";
   group: boolean;
+  /** ISO day: the periods up to it set each stage chart's median (else all periods do). */
+  baseline?: string;
+  /** ISO day: periods before it are left off the stage charts (the demo's warm-up). */
+  chartFrom?: string;
 }
 
 /** One stage's results. */
@@ -114,8 +119,8 @@ export function computeTimescales(input: CaseInput, s: TimescaleSettings, progre
       const byCase = timescaleSeries(durations);
       const km = kaplanMeier(durations.rows);
       const drift = durations.stage.target === null ? [] : driftList(durations);
-      const points = byPeriod.filter((r) => !r.partial);
-      const chart = points.some((r) => r.y !== null) ? runChart(points, { x: "x", y: "y", direction: "decrease" }) : null;
+      const points = byPeriod.filter((r) => !r.partial && (s.chartFrom === undefined || r.x >= s.chartFrom));
+      const chart = points.some((r) => r.y !== null) ? stageChart(points, s.baseline, stage.id, warnings) : null;
       if (chart === null) warnings.push(`${stage.id}: no completions in a finished ${s.period} yet: no chart`);
       out.push({ stage, durations, byPeriod, byCase, km, drift, chart });
     });
@@ -312,6 +317,17 @@ function timescaleOptions(c: CaseColumns, dates: DateFormat, unknown: "error" | 
   return { options, fieldToColumn, problems };
 }
 
+/**
+ * A stage's run chart of median days per period: its centre set by the periods up to `baseline`
+ * when given (the months before a change, so signals show where the change is), else by all.
+ * A baseline before the first charted period is said in a warning and not used.
+ */
+function stageChart(points: readonly PeriodSeriesRow[], baseline: string | undefined, id: string, warnings: string[]): RunChart {
+  if (baseline !== undefined && points.some((r) => r.x <= baseline)) return runChart(points, { x: "x", y: "y", direction: "decrease", baseline });
+  if (baseline !== undefined) warnings.push(`${id}: --baseline ${baseline} is before the first charted period; the median of every period is used`);
+  return runChart(points, { x: "x", y: "y", direction: "decrease" });
+}
+
 /** `pace-qi timescales FILE …` */
 export async function timescalesCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals, targets } = parseCommandArgs(C, argv, SPEC, { min: 1, max: 1, what: "FILE argument (case records, CSV or JSON)" }, true);
@@ -321,6 +337,9 @@ export async function timescalesCommand(argv: readonly string[], io: Io): Promis
   const unknown = enumFlag(C, "unknown", stringFlag(values, "unknown"), ["error", "ignore"] as const) ?? "error";
   const afterAsOf = enumFlag(C, "after-as-of", stringFlag(values, "after-as-of"), ["error", "ignore"] as const) ?? "error";
   const period = enumFlag(C, "period", stringFlag(values, "period"), ["month", "quarter", "financial-year", "clas-year"] as const) ?? "month";
+  const baselineText = stringFlag(values, "baseline");
+  const baseline = baselineText === undefined ? undefined : (flagDate(baselineText, dates) ?? undefined);
+  if (baselineText !== undefined && baseline === undefined) throw new UsageError(`--baseline ${quote(baselineText)} is not a date (${expectedForm(dates)})`, C);
   const asOfText = stringFlag(values, "as-of");
   let asOf: string | undefined;
   if (asOfText !== undefined) {
@@ -352,7 +371,7 @@ export async function timescalesCommand(argv: readonly string[], io: Io): Promis
     flags: { asOf: "--as-of", target: "--target-STAGE", stage: "--stage", unknownMilestones: "--unknown", afterAsOf: "--after-as-of" },
     row: (i, field) => table.where(i, field === undefined ? undefined : (fieldToColumn[field] ?? field)),
   };
-  const settings: TimescaleSettings = { stages, asOf, period, group: group !== null };
+  const settings: TimescaleSettings = { stages, asOf, period, group: group !== null, ...(baseline !== undefined ? { baseline } : {}) };
   const results = computeTimescales({ rows, options, ctx }, settings, io.stderr);
   clock("compute");
   const { files, summary } = timescaleOutputs(results, settings, file);
