@@ -162,3 +162,26 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi timescales", { timeout: 30_000 },
     expect(listing(dir)).toEqual(["cases.csv"]);
   });
 });
+
+describe.skipIf(!HAVE_BIN)("pace-qi timescales --baseline", { timeout: 60_000 }, () => {
+  it("the periods up to the date set each stage chart's median; a bad date is a usage error", async () => {
+    const { simulateCases } = await import("../../src/index.js");
+    const events = simulateCases({ seed: 3, start: "2021-01-01", end: "2024-12-31", improvementFrom: "2023-06-01", children: 1500 });
+    const csv = `child,milestone,date\n${events.map((e) => `${e.child},${e.milestone},${e.date}`).join("\n")}\n`;
+    const dir = tempDir({ "sim.csv": csv });
+    const charted = async (extra: string[]) => {
+      const r = await run(["timescales", "sim.csv", "--stage", "recommendation", "--out", `ts${extra.length}`, ...extra], dir);
+      expect(r.code).toBe(0);
+      const charts = JSON.parse(readFileSync(join(dir, `ts${extra.length}`, "charts.json"), "utf8"));
+      return charts.stages.recommendation as { points: Array<{ x: string }>; phases: Array<{ baselineEnd: number; centre: number }> };
+    };
+    const all = await charted([]);
+    const base = await charted(["--baseline", "2023-05-01"]);
+    expect(all.phases[0]!.baselineEnd).toBe(all.points.length - 1);
+    expect(base.points[base.phases[0]!.baselineEnd]!.x).toBe("2023-05-01"); // 2021-01 … 2023-05
+    expect(base.phases[0]!.centre).not.toBe(all.phases[0]!.centre);
+    const bad = await run(["timescales", "sim.csv", "--baseline", "May 2023", "--out", "bad"], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--baseline 'May 2023' is not a date");
+  });
+});
