@@ -25,6 +25,8 @@ import {
   type PeriodSeriesRow,
   type RunChart,
   type Stage,
+  type StageTarget,
+  targetText,
   type StageDurations,
 } from "./lib.js";
 import { csvField, toCsv, writeAll, type PlannedFile } from "./output.js";
@@ -203,7 +205,8 @@ export function timescaleOutputs(r: TimescaleResults, s: TimescaleSettings, sour
           subtitle: `Median days by ${PERIOD_NAME[s.period]} of completion, ${source}, as of ${r.asOf ?? "–"}`,
           xLabel: `${PERIOD_NAME[s.period]} of completion`,
           yLabel: "median days",
-          target: st.durations.stage.target,
+          // A months target is not a fixed number of days: no line on a chart of days.
+          ...(typeof st.durations.stage.target === "number" ? { target: st.durations.stage.target } : {}),
         }),
       });
     }
@@ -230,7 +233,7 @@ export function timescaleOutputs(r: TimescaleResults, s: TimescaleSettings, sour
       String(d.counts.open),
       fmt(median(done)),
       kmText(st.km),
-      d.stage.target === null ? "–" : String(d.stage.target),
+      targetText(d.stage.target),
       d.stage.target === null || done.length === 0 ? "–" : `${fmt((100 * within) / done.length)}%`,
       String(d.counts.exited),
       d.stage.target === null ? "–" : String(st.drift.length),
@@ -272,8 +275,18 @@ export function resolveStages(ids: readonly string[], targets: ReadonlyMap<strin
   return chosen.map((id) => {
     const base = PACE_STAGES[id as keyof typeof PACE_STAGES];
     const t = targets.get(id);
-    return t === undefined ? base : { ...base, target: intFlag(C, `target-${id}`, t, 0)! };
+    return t === undefined ? base : { ...base, target: targetFlag(id, t) };
   });
+}
+
+/** `--target-STAGE`: whole days (`182`), weeks (`26w` = 182 days) or calendar months (`6m`). */
+function targetFlag(id: string, text: string): StageTarget {
+  const m = /^\s*(\d+)\s*([mw])\s*$/i.exec(text);
+  if (m === null) return intFlag(C, `target-${id}`, text, 0)!;
+  const n = Number(m[1]);
+  if (m[2]!.toLowerCase() === "w") return n * 7;
+  if (n > 1200) throw new UsageError(`--target-${id} ${quote(text)}: at most 1200 months`, C);
+  return { months: n };
 }
 
 /** With PACE_QI_TIMING=1, print how long each step took to stderr (for benchmarks). */

@@ -3,6 +3,7 @@ import { QiError, describeValue, type QiIssue } from "../_lib/error.js";
 import { allEpisodes, dateFieldOf, dayText, readCaseRecords, throwIssues, unknownMessage, type CaseRecordOptions, type CaseRecords } from "./_caseRecords.js";
 import { dayReader } from "./dates.js";
 import { milestoneMatcher } from "./headers.js";
+import { normaliseTarget, targetDays, type StageTarget, type TargetRule } from "./target.js";
 import { PACE_STAGES, type PaceStageId, type Stage, type StageCase } from "./stages.js";
 
 export type { CaseRecordOptions } from "./_caseRecords.js";
@@ -14,8 +15,8 @@ export interface StageDurationsOptions<T = any> extends CaseRecordOptions<T> {
    * it are ignored. A date string (ISO, or in the `dates` order) or a Date. Default: the latest event date in the data (with a warning).
    */
   asOf?: string | Date;
-  /** Override the stage's target (calendar days); null for none. */
-  target?: number | null;
+  /** Override the stage's target: days (`182` or `{ days: 182 }`), `{ months: 6 }`, or null for none. */
+  target?: StageTarget | null;
   /**
    * A `to` milestone that only happened before the start (negative duration): `"error"`
    * (default) throws `negative-duration`; `"ignore"` treats the stage as not yet completed.
@@ -56,7 +57,10 @@ export interface DurationRow {
   status: "reached" | "open" | "exited";
   /** The milestone and date that ended the episode, for an exited row; otherwise null. */
   exit: { milestone: string; date: string } | null;
-  /** The stage target in days, or null. */
+  /**
+   * The stage target in days for this row, or null: for a `{ months }` target, the calendar days
+   * from this row's start to the same day n months later (end-of-month safe), so it varies by row.
+   */
   target: number | null;
   /** Completed within target; false once an open case passes it; null while unknown, after an exit or without target. */
   withinTarget: boolean | null;
@@ -102,7 +106,8 @@ export interface StageCounts {
 
 /** The result of {@link stageDurations}. */
 export interface StageDurations {
-  stage: { id: string; label: string; from: string[]; to: string[]; target: number | null };
+  /** `target`: days as a number, `{ months }` for a months target, or null. */
+  stage: { id: string; label: string; from: string[]; to: string[]; target: TargetRule | null };
   asOf: string | null;
   rows: DurationRow[];
   counts: StageCounts;
@@ -175,10 +180,7 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
   }
   const toOcc = stage.toOccurrence ?? "first";
   if (toOcc !== "first" && toOcc !== "last") throw new QiError("invalid-option", ["stage", "toOccurrence"], `toOccurrence must be "first" or "last", not ${describeValue(toOcc)}`);
-  const target = options.target !== undefined ? options.target : (stage.target ?? null);
-  if (target !== null && !(typeof target === "number" && Number.isFinite(target) && target >= 0)) {
-    throw new QiError("invalid-option", [options.target !== undefined ? "options" : "stage", "target"], `target must be a number of days ≥ 0 or null, not ${describeValue(target)}`);
-  }
+  const target = normaliseTarget(options.target !== undefined ? options.target : stage.target, [options.target !== undefined ? "options" : "stage", "target"]);
   const negative = options.negative ?? "error";
   if (negative !== "error" && negative !== "ignore") throw new QiError("invalid-option", ["options", "negative"], `negative must be "error" or "ignore", not ${describeValue(negative)}`);
   const afterAsOf = options.afterAsOf ?? "error";
@@ -341,6 +343,7 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
       const censored = t < 0 || exited;
       const endDay = exited ? day[evs[x]!]! : censored ? asOf : day[evs[t]!]!;
       const days = endDay - startDay;
+      const rowTarget = target === null ? null : targetDays(target, startDay);
       const row: DurationRow = {
         child: bucket.child,
         episode: ep.episode,
@@ -353,9 +356,9 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
         censored,
         status: exited ? "exited" : censored ? "open" : "reached",
         exit: exited ? { milestone: names[ms[evs[x]!]!]!, date: dayText(rec, endDay) } : null,
-        target,
-        withinTarget: target === null || exited ? null : censored ? (days > target ? false : null) : days <= target,
-        daysOverTarget: target === null || exited ? null : Math.max(0, days - target),
+        target: rowTarget,
+        withinTarget: rowTarget === null || exited ? null : censored ? (days > rowTarget ? false : null) : days <= rowTarget,
+        daysOverTarget: rowTarget === null || exited ? null : Math.max(0, days - rowTarget),
         route,
       };
       if (withGroup) row.group = bucket.group;

@@ -1,3 +1,4 @@
+import type { StageTarget } from "./target.js";
 import { SCOTLAND_ORDER_MILESTONES } from "./catalogue.js";
 
 /** One episode's events as a stage's cohort filter sees them. */
@@ -38,8 +39,11 @@ export interface Stage {
   from: string | readonly string[];
   /** Milestone (or any of several) that stops the clock. */
   to: string | readonly string[];
-  /** Target in calendar days, or null when there is no sourced target. */
-  target?: number | null;
+  /**
+   * Target: calendar days (`182` or `{ days: 182 }`), calendar months from the start
+   * (`{ months: 6 }`, end-of-month safe), or null when there is no sourced target.
+   */
+  target?: StageTarget | null;
   /** Where the target comes from. */
   source?: string;
   fromOccurrence?: FromOccurrence;
