@@ -196,7 +196,8 @@ Analysis:
   --stage ID           a PACE stage: recommendation, panel, adm, petition, order, overall;
                        repeatable (default: all)
   --target-STAGE DAYS  a target for a stage, e.g. --target-panel 84 (default: the sourced
-                       targets, recommendation 182 and adm 14)
+                       targets, recommendation 182 and adm 14); 26w is 182 days, 6m six
+                       calendar months from each child's start (31 Aug + 6m = 28/29 Feb)
   --period month|quarter|financial-year|clas-year
                        the period of the series and charts (default month; financial
                        year 1 Apr–31 Mar, CLAS year 1 Aug–31 Jul)
