@@ -11,6 +11,10 @@ export interface StageCase {
   route: string | null;
   /** The `group` value of the child (see the `group` option), or undefined. */
   group: unknown;
+  /** Whole years of age at the stage's start (with the `dateOfBirth` option), else null. */
+  ageAtStart: number | null;
+  /** The `ageBands` band of `ageAtStart`, else null. */
+  ageBand: string | null;
 }
 
 /**
@@ -55,6 +59,12 @@ export interface Stage {
    * route ids (an id the catalogue does not have is a QiError `unknown-route`).
    */
   routes?: readonly string[];
+  /**
+   * Cohort filter by age at the stage's start: `[min, max]` whole years, inclusive (e.g. `[0, 5]`
+   * for "children aged 0–5"). Needs the `dateOfBirth` option; a child without a date of birth is
+   * left out (and counted).
+   */
+  ages?: readonly [number, number];
 }
 
 /** The stage ids of {@link PACE_STAGES}. */
