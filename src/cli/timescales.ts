@@ -64,6 +64,8 @@ export interface TimescaleSettings {
   asOf: string | undefined;
   period: "month" | "quarter" | "financial-year" | "clas-year";
   group: boolean;
+  /** A date of birth was read: durations.csv gains ageAtStart and ageBand. */
+  age?: boolean;
   /** ISO day: the periods up to it set each stage chart's median (else all periods do). */
   baseline?: string;
   /** ISO day: periods before it are left off the stage charts (the demo's warm-up). */
@@ -147,9 +149,11 @@ const DRIFT_COLUMNS = ["stage", "child", "episode", "from", "start", "daysOpen",
  */
 function* durationsCsv(rows: readonly DurationRow[], columns: readonly string[]): Generator<string> {
   const group = columns.includes("group");
+  const age = columns.includes("ageAtStart");
   let chunk = `${columns.join(",")}\n`;
   for (const r of rows) {
     chunk += `${csvField(r.stage)},${csvField(r.child)},${csvField(r.episode)},${csvField(r.from)},${csvField(r.to)},${r.start},${r.end ?? ""},${r.days},${r.censored},${r.target ?? ""},${r.withinTarget ?? ""},${r.daysOverTarget ?? ""},${csvField(r.route)},${r.status},${r.exit === null ? "" : csvField(r.exit.milestone)},${r.exit === null ? "" : r.exit.date}`;
+    if (age) chunk += `,${r.ageAtStart ?? ""},${csvField(r.ageBand ?? null)}`;
     chunk += group ? `,${csvField(r.group)}\n` : "\n";
     if (chunk.length > 1 << 20) {
       yield chunk;
@@ -179,7 +183,7 @@ function lastSignal(chart: RunChart | null): string {
 /** The files a timescales run writes (relative names) and the summary for the terminal. */
 export function timescaleOutputs(r: TimescaleResults, s: TimescaleSettings, source: string): { files: { name: string; content: string | Iterable<string> }[]; summary: string } {
   const files: { name: string; content: string | Iterable<string> }[] = [];
-  const durationColumns = s.group ? [...DURATION_COLUMNS, "group"] : DURATION_COLUMNS;
+  const durationColumns = [...DURATION_COLUMNS, ...(s.age ? ["ageAtStart", "ageBand"] : []), ...(s.group ? ["group"] : [])];
   const allRows: DurationRow[] = [];
   const allDrift: DriftRow[] = [];
   for (const st of r.stages) {
@@ -309,6 +313,12 @@ function timescaleOptions(c: CaseColumns, dates: DateFormat, unknown: "error" | 
   const options: StageDurationsOptions<number> = { child: (i) => c.child[i], unknownMilestones: unknown, afterAsOf };
   if (c.episode !== null) options.episode = (i) => c.episode![i];
   if (c.groupValues !== null) options.group = (i) => c.groupValues![i];
+  if (c.dob !== null && m.dateOfBirth !== null) {
+    // Ages at each stage's start (ageAtStart, ageBand columns of durations.csv).
+    const dob = dateColumn(table, m.dateOfBirth, c.dob, dates, problems, true);
+    options.dateOfBirth = (i) => dob[i];
+    fieldToColumn.dateOfBirth = m.dateOfBirth;
+  }
   for (const i of c.orderIssues) problems.add(`${table.where(i.row!, i.column ?? undefined)}: ${i.message}`);
   if (m.format === "long") {
     const dt = dateColumn(table, m.date!, c.date!, dates, problems, false);
@@ -384,7 +394,7 @@ export async function timescalesCommand(argv: readonly string[], io: Io): Promis
     flags: { asOf: "--as-of", target: "--target-STAGE", stage: "--stage", unknownMilestones: "--unknown", afterAsOf: "--after-as-of" },
     row: (i, field) => table.where(i, field === undefined ? undefined : (fieldToColumn[field] ?? field)),
   };
-  const settings: TimescaleSettings = { stages, asOf, period, group: group !== null, ...(baseline !== undefined ? { baseline } : {}) };
+  const settings: TimescaleSettings = { stages, asOf, period, group: group !== null, age: options.dateOfBirth !== undefined, ...(baseline !== undefined ? { baseline } : {}) };
   const results = computeTimescales({ rows, options, ctx }, settings, io.stderr);
   clock("compute");
   const { files, summary } = timescaleOutputs(results, settings, file);

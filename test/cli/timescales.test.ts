@@ -91,6 +91,21 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi timescales", { timeout: 30_000 },
     expect(readFileSync(join(dir, "w", "durations.csv"), "utf8").split("\n")[2]).toBe("recommendation,B,1,accommodated,,2024-02-01,,304,true,182,false,122,,open,,");
   });
 
+  it("--date-of-birth: durations.csv gains ageAtStart and ageBand; a birth after a milestone stops naming row and column", async () => {
+    const cases = "child_id,event,event_date,dob\nA,accommodated,31/01/2024,29/02/2020\nA,permanence-recommendation,01/03/2024,\nB,accommodated,01/02/2024,01/02/2012\n";
+    const dir = tempDir({ "cases.csv": cases, "bad.csv": cases.replace("01/02/2012", "01/02/2025") });
+    const r = await run(["timescales", "cases.csv", ...MAP, "--date-of-birth", "dob", "--as-of", "01/12/2024", "--stage", "recommendation", "--out", "o"], dir);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, "o", "durations.csv"), "utf8").trim().split("\n")).toEqual([
+      "stage,child,episode,from,to,start,end,days,censored,target,withinTarget,daysOverTarget,route,status,exitMilestone,exitDate,ageAtStart,ageBand",
+      "recommendation,A,1,accommodated,permanence-recommendation,2024-01-31,2024-03-01,30,false,182,true,0,,reached,,,3,0–4",
+      "recommendation,B,1,accommodated,,2024-02-01,,304,true,182,false,122,,open,,,12,12–15",
+    ]);
+    const bad = await run(["timescales", "bad.csv", ...MAP, "--date-of-birth", "dob", "--as-of", "01/12/2024", "--out", "b"], dir);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('bad.csv: row 4, column dob: child "B": date of birth 2025-02-01 is after accommodated on 2024-02-01');
+  });
+
   it("wide format: one row per child, a date column per milestone (--column maps names)", async () => {
     const wide = "child,accommodated,rec_date\nA,2024-01-31,2024-03-01\nB,2024-02-01,\n";
     const dir = tempDir({ "wide.csv": wide });
