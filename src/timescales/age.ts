@@ -24,7 +24,9 @@ export const DEFAULT_AGE_BANDS: readonly number[] = [0, 5, 12, 16];
  * 29 February turns a year older on 1 March in a common year). NaN when `day` is before `birth`.
  *
  * @example
- * ageInYears(parseIsoDay("2020-02-29"), parseIsoDay("2021-02-28")) //=> 0
+ * // day 0 is 1 Jan 1970, day 365 is 1 Jan 1971
+ * ageInYears(0, 364) //=> 0
+ * ageInYears(0, 365) //=> 1
  */
 export function ageInYears(birth: number, day: number): number {
   if (!(day >= birth)) return Number.NaN;

@@ -42,7 +42,9 @@ export function normaliseTarget(v: unknown, path: QiPath): TargetRule | null {
  * (src/_lib/calendar.ts), so the answer is the same in every time zone.
  *
  * @example
- * formatIsoDay(targetDeadline({ months: 6 }, parseIsoDay("2023-08-31"))) //=> "2024-02-29"
+ * // day 30 is 31 Jan 1970: one month later is 28 Feb 1970, day 58
+ * targetDeadline({ months: 1 }, 30) //=> 58
+ * targetDeadline(182, 30) //=> 212
  */
 export function targetDeadline(rule: TargetRule, startDay: number): number {
   if (typeof rule === "number") return startDay + rule;

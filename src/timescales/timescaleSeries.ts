@@ -119,7 +119,7 @@ export interface CohortSeriesRow {
   pctWithinTarget: number | null;
   /** Still open at asOf (neither completed nor exited). */
   open: number;
-  /** True when every child in the cohort has had `target` days of follow-up before asOf. */
+  /** True when the period is over and every child's deadline (start + target) is on or before asOf. */
   complete: boolean;
 }
 
@@ -433,8 +433,8 @@ function byCohort(rows: Parsed[], asOf: number, target: TargetRule | "rows", uni
       if (deadline > lastDeadline) lastDeadline = deadline;
     }
     const pEnd = periodEnd(idx, unit);
-    // Complete: the period is over and its last entrant has had `target` days before asOf, so
-    // every child's within-target status is known.
+    // Complete: the period is over and every entrant's deadline is on or before asOf, so every
+    // child's within-target status is known.
     const complete = g.length > 0 && pEnd <= asOf && lastDeadline <= asOf;
     const n = exits === "include" ? g.length : g.length - exited;
     out.push({
