@@ -3,9 +3,10 @@
  * day six months later, end-of-month safe (31 Aug + 6 months = 28/29 Feb). Hand-worked; run in
  * UTC, America/Los_Angeles and Pacific/Auckland (31 Aug → Feb crosses the clock changes of all).
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PACE_STAGES, driftList, paceTimescales, stageDurations, timescaleSeries } from "../../src/timescales/index.js";
-import { formatIsoDay, parseIsoDay } from "../../src/_lib/calendar.js";
+import { dayNumberFromParts, daysInMonth, dayParts, formatIsoDay, parseIsoDay } from "../../src/_lib/calendar.js";
 import { normaliseTarget, targetDeadline, targetDays } from "../../src/timescales/target.js";
 import { catchError, deepFreeze } from "./_helpers.js";
 
@@ -38,6 +39,19 @@ describe("targets in months", () => {
     expect(d("0050-03-31", 1)).toBe("0050-04-30");
     expect(targetDays({ months: 12 }, parseIsoDay("2024-01-01"))).toBe(366);
     expect(targetDays(182, parseIsoDay("2024-01-01"))).toBe(182);
+  });
+
+  it("property: n months on is the same day in month + n, or that month's last day", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 100, max: 9000 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), fc.integer({ min: 0, max: 60 }), (y, mo, d, n) => {
+        const start = dayNumberFromParts(y, mo, Math.min(d, daysInMonth(y, mo)));
+        const k = mo - 1 + n;
+        const ty = y + Math.floor(k / 12);
+        const tm = (k % 12) + 1;
+        const expected = dayNumberFromParts(ty, tm, Math.min(dayParts(start).day, daysInMonth(ty, tm)));
+        expect(targetDeadline({ months: n }, start)).toBe(expected);
+      }),
+    );
   });
 
   it("{ days } is the same as a number; bad targets are errors naming the field", () => {
