@@ -183,7 +183,8 @@ Columns (only where the headers are not recognised):
   --column ID=COL      wide: the column holding milestone ID's date; repeatable, once per milestone
   --order-type COL     wide: the column giving each order's type (Adoption, PO, POA, KCO, s11)
                        for an order column such as "Order Granted"
-  --date-of-birth COL  the date of birth (for the checks)
+  --date-of-birth COL  the date of birth (for the checks, and the ageAtStart and ageBand
+                       columns of durations.csv: bands 0–4, 5–11, 12–15, 16+)
   --mapping FILE       save the mapping used to FILE, or reuse FILE when it exists
   --format long|wide   the file's layout (default: told from the headers)
   --dates iso|uk|us    how dates are written: 2024-03-31 (default), 31/03/2024 or 03/31/2024
@@ -196,7 +197,8 @@ Analysis:
   --stage ID           a PACE stage: recommendation, panel, adm, petition, order, overall;
                        repeatable (default: all)
   --target-STAGE DAYS  a target for a stage, e.g. --target-panel 84 (default: the sourced
-                       targets, recommendation 182 and adm 14)
+                       targets, recommendation 182 and adm 14); 26w is 182 days, 6m six
+                       calendar months from each child's start (31 Aug + 6m = 28/29 Feb)
   --period month|quarter|financial-year|clas-year
                        the period of the series and charts (default month; financial
                        year 1 Apr–31 Mar, CLAS year 1 Aug–31 Jul)

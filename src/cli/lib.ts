@@ -10,3 +10,4 @@ export { durationsFromRecords } from "../timescales/stageDurations.js";
 export { dayReader } from "../timescales/dates.js";
 export { formatIsoDay } from "../_lib/calendar.js";
 export { permanenceRoutes } from "../timescales/_permanenceRoutes.js";
+export { targetText } from "../timescales/target.js";

@@ -25,6 +25,8 @@ import {
   type PeriodSeriesRow,
   type RunChart,
   type Stage,
+  type StageTarget,
+  targetText,
   type StageDurations,
 } from "./lib.js";
 import { csvField, toCsv, writeAll, type PlannedFile } from "./output.js";
@@ -62,6 +64,8 @@ export interface TimescaleSettings {
   asOf: string | undefined;
   period: "month" | "quarter" | "financial-year" | "clas-year";
   group: boolean;
+  /** A date of birth was read: durations.csv gains ageAtStart and ageBand. */
+  age?: boolean;
   /** ISO day: the periods up to it set each stage chart's median (else all periods do). */
   baseline?: string;
   /** ISO day: periods before it are left off the stage charts (the demo's warm-up). */
@@ -145,9 +149,11 @@ const DRIFT_COLUMNS = ["stage", "child", "episode", "from", "start", "daysOpen",
  */
 function* durationsCsv(rows: readonly DurationRow[], columns: readonly string[]): Generator<string> {
   const group = columns.includes("group");
+  const age = columns.includes("ageAtStart");
   let chunk = `${columns.join(",")}\n`;
   for (const r of rows) {
     chunk += `${csvField(r.stage)},${csvField(r.child)},${csvField(r.episode)},${csvField(r.from)},${csvField(r.to)},${r.start},${r.end ?? ""},${r.days},${r.censored},${r.target ?? ""},${r.withinTarget ?? ""},${r.daysOverTarget ?? ""},${csvField(r.route)},${r.status},${r.exit === null ? "" : csvField(r.exit.milestone)},${r.exit === null ? "" : r.exit.date}`;
+    if (age) chunk += `,${r.ageAtStart ?? ""},${csvField(r.ageBand ?? null)}`;
     chunk += group ? `,${csvField(r.group)}\n` : "\n";
     if (chunk.length > 1 << 20) {
       yield chunk;
@@ -177,7 +183,7 @@ function lastSignal(chart: RunChart | null): string {
 /** The files a timescales run writes (relative names) and the summary for the terminal. */
 export function timescaleOutputs(r: TimescaleResults, s: TimescaleSettings, source: string): { files: { name: string; content: string | Iterable<string> }[]; summary: string } {
   const files: { name: string; content: string | Iterable<string> }[] = [];
-  const durationColumns = s.group ? [...DURATION_COLUMNS, "group"] : DURATION_COLUMNS;
+  const durationColumns = [...DURATION_COLUMNS, ...(s.age ? ["ageAtStart", "ageBand"] : []), ...(s.group ? ["group"] : [])];
   const allRows: DurationRow[] = [];
   const allDrift: DriftRow[] = [];
   for (const st of r.stages) {
@@ -203,7 +209,8 @@ export function timescaleOutputs(r: TimescaleResults, s: TimescaleSettings, sour
           subtitle: `Median days by ${PERIOD_NAME[s.period]} of completion, ${source}, as of ${r.asOf ?? "–"}`,
           xLabel: `${PERIOD_NAME[s.period]} of completion`,
           yLabel: "median days",
-          target: st.durations.stage.target,
+          // A months target is not a fixed number of days: no line on a chart of days.
+          ...(typeof st.durations.stage.target === "number" ? { target: st.durations.stage.target } : {}),
         }),
       });
     }
@@ -230,7 +237,7 @@ export function timescaleOutputs(r: TimescaleResults, s: TimescaleSettings, sour
       String(d.counts.open),
       fmt(median(done)),
       kmText(st.km),
-      d.stage.target === null ? "–" : String(d.stage.target),
+      targetText(d.stage.target),
       d.stage.target === null || done.length === 0 ? "–" : `${fmt((100 * within) / done.length)}%`,
       String(d.counts.exited),
       d.stage.target === null ? "–" : String(st.drift.length),
@@ -272,8 +279,18 @@ export function resolveStages(ids: readonly string[], targets: ReadonlyMap<strin
   return chosen.map((id) => {
     const base = PACE_STAGES[id as keyof typeof PACE_STAGES];
     const t = targets.get(id);
-    return t === undefined ? base : { ...base, target: intFlag(C, `target-${id}`, t, 0)! };
+    return t === undefined ? base : { ...base, target: targetFlag(id, t) };
   });
+}
+
+/** `--target-STAGE`: whole days (`182`), weeks (`26w` = 182 days) or calendar months (`6m`). */
+function targetFlag(id: string, text: string): StageTarget {
+  const m = /^\s*(\d+)\s*([mw])\s*$/i.exec(text);
+  if (m === null) return intFlag(C, `target-${id}`, text, 0)!;
+  const n = Number(m[1]);
+  if (m[2]!.toLowerCase() === "w") return n * 7;
+  if (n > 1200) throw new UsageError(`--target-${id} ${quote(text)}: at most 1200 months`, C);
+  return { months: n };
 }
 
 /** With PACE_QI_TIMING=1, print how long each step took to stderr (for benchmarks). */
@@ -296,6 +313,12 @@ function timescaleOptions(c: CaseColumns, dates: DateFormat, unknown: "error" | 
   const options: StageDurationsOptions<number> = { child: (i) => c.child[i], unknownMilestones: unknown, afterAsOf };
   if (c.episode !== null) options.episode = (i) => c.episode![i];
   if (c.groupValues !== null) options.group = (i) => c.groupValues![i];
+  if (c.dob !== null && m.dateOfBirth !== null) {
+    // Ages at each stage's start (ageAtStart, ageBand columns of durations.csv).
+    const dob = dateColumn(table, m.dateOfBirth, c.dob, dates, problems, true);
+    options.dateOfBirth = (i) => dob[i];
+    fieldToColumn.dateOfBirth = m.dateOfBirth;
+  }
   for (const i of c.orderIssues) problems.add(`${table.where(i.row!, i.column ?? undefined)}: ${i.message}`);
   if (m.format === "long") {
     const dt = dateColumn(table, m.date!, c.date!, dates, problems, false);
@@ -371,7 +394,7 @@ export async function timescalesCommand(argv: readonly string[], io: Io): Promis
     flags: { asOf: "--as-of", target: "--target-STAGE", stage: "--stage", unknownMilestones: "--unknown", afterAsOf: "--after-as-of" },
     row: (i, field) => table.where(i, field === undefined ? undefined : (fieldToColumn[field] ?? field)),
   };
-  const settings: TimescaleSettings = { stages, asOf, period, group: group !== null, ...(baseline !== undefined ? { baseline } : {}) };
+  const settings: TimescaleSettings = { stages, asOf, period, group: group !== null, age: options.dateOfBirth !== undefined, ...(baseline !== undefined ? { baseline } : {}) };
   const results = computeTimescales({ rows, options, ctx }, settings, io.stderr);
   clock("compute");
   const { files, summary } = timescaleOutputs(results, settings, file);

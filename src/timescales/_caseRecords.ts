@@ -38,6 +38,12 @@ export interface CaseRecordOptions<T = any> extends ReadDateOptions {
   unknownMilestones?: "error" | "ignore";
   /** A per-child value carried to the output (first non-empty value seen), e.g. `"authority"`. */
   group?: Accessor<T> | string;
+  /**
+   * The child's date of birth (field or accessor; a date in the `dates` order, or a Date): gives
+   * each duration row its age at the stage's start. The first non-empty value of a child is
+   * used; a different one on another row is a QiError `conflicting-date-of-birth`.
+   */
+  dateOfBirth?: Accessor<T> | string;
 }
 
 /** Compact, validated case records. */
@@ -58,6 +64,8 @@ export interface CaseRecords {
   episode: unknown[];
   /** Path field names for error messages. */
   dateField: string;
+  /** The date-of-birth field name (for paths). */
+  dobField: string;
   /** Wide format: the column name of each milestone (by milestone index); null for long rows. */
   columnOf: ReadonlyArray<string> | null;
   children: Bucket[];
@@ -66,13 +74,16 @@ export interface CaseRecords {
   duplicateRows: number;
   maxDay: number;
   /** Private caches shared by every stage computed from these records (never user input). */
-  cache: { episodes: Map<number, ChildEpisodes[]>; dayText: Map<number, string>; exitsChecked?: Set<number> };
+  cache: { episodes: Map<number, ChildEpisodes[]>; dayText: Map<number, string>; exitsChecked?: Set<number>; birthChecked?: boolean };
 }
 
 export interface Bucket {
   child: string | number;
   group: unknown;
   events: number[];
+  /** Date of birth as a day number (NaN when not given), and the row it was read from. */
+  dob?: number;
+  dobRow?: number;
 }
 
 /** A child's episodes (see {@link episodesOf}). */
@@ -87,6 +98,22 @@ function fieldName(channel: unknown, fallback: string): string {
 
 function isMissing(v: unknown): boolean {
   return v === null || v === undefined || v === "" || (typeof v === "number" && Number.isNaN(v));
+}
+
+/** A child's date of birth from one row: the first non-empty value; a different later one is an issue. */
+function readBirth(b: Bucket, v: unknown, i: number, field: string, dayOf: (v: unknown) => number, hint: string, issue: (code: string, path: QiPath, message: string) => void): void {
+  if (isMissing(v)) return;
+  const dn = dayOf(v);
+  if (Number.isNaN(dn)) {
+    issue("invalid-date", ["events", i, field], `child ${describeValue(b.child)}: invalid date of birth ${describeValue(v)}${hint}`);
+    return;
+  }
+  if (b.dob === undefined || Number.isNaN(b.dob)) {
+    b.dob = dn;
+    b.dobRow = i;
+  } else if (b.dob !== dn) {
+    issue("conflicting-date-of-birth", ["events", i, field], `child ${describeValue(b.child)}: date of birth ${formatIsoDay(dn)} differs from ${formatIsoDay(b.dob)} on row ${b.dobRow}`);
+  }
 }
 
 /** Milestone ids of a catalogue argument. */
@@ -166,6 +193,8 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
   const childOf = valueof<T>(childCh, "child");
   const episodeOf = valueof<T>(epCh, "episode");
   const groupOf = options.group === undefined ? undefined : valueof<T>(options.group, "group");
+  const dobOf = options.dateOfBirth === undefined ? undefined : valueof<T>(options.dateOfBirth, "dateOfBirth");
+  const dobField = fieldName(options.dateOfBirth, "dateOfBirth");
   const childField = fieldName(childCh, "child");
   const dateField = fieldName(dateCh, "date");
   const msField = fieldName(msCh, "milestone");
@@ -314,6 +343,7 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
       const g = groupOf(d, i, data);
       if (!isMissing(g)) b.group = g;
     }
+    if (dobOf !== undefined) readBirth(b, dobOf(d, i, data), i, dobField, dayOf, dateHint, issue);
   }
   if (issues.length > 0) throwIssues(issues, "case records");
   if (anyEpisode) episode.length = n;
@@ -329,6 +359,7 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
     row,
     episode,
     dateField,
+    dobField,
     columnOf,
     children: bucketList,
     unknownIgnored,

@@ -2,6 +2,7 @@ import { parseIsoDay } from "../_lib/calendar.js";
 import { QiError, describeValue } from "../_lib/error.js";
 import { objectOption } from "../_lib/options.js";
 import { readCaseRecords } from "./_caseRecords.js";
+import { normaliseTarget, targetDays } from "./target.js";
 import { durationsFromRecords, type DurationRow, type StageDurations, type StageDurationsOptions, type StageInput } from "./stageDurations.js";
 
 /** The {@link driftList} options: those of {@link stageDurations} when given events. */
@@ -78,9 +79,8 @@ export function driftList<T>(
   options: DriftListOptions<T> = {},
 ): DriftRow[] {
   objectOption(options, ["options"]);
-  if (options.target != null && !(typeof options.target === "number" && Number.isFinite(options.target) && options.target >= 0)) {
-    throw new QiError("invalid-option", ["options", "target"], `target must be a number of days ≥ 0 or null, not ${describeValue(options.target)}`);
-  }
+  // Days or { months } (then each row's target runs from its own start).
+  const rule = normaliseTarget(options.target, ["options", "target"]);
   let rows: DurationRow[] = [];
   let fromEvents = false;
   if (isDurations(input)) {
@@ -109,7 +109,7 @@ export function driftList<T>(
   if (!fromEvents) checkDurationRows(rows, isDurations(input) ? ["durations", "rows"] : ["durations"]);
   const out: DriftRow[] = [];
   for (const r of rows) {
-    const target = !fromEvents && options.target != null ? options.target : r.target;
+    const target = !fromEvents && rule !== null ? targetDays(rule, parseIsoDay(r.start)) : r.target;
     // Only open cases drift: an exited row (the episode ended, e.g. the child went home and
     // ceased to be looked after) is censored but not waiting for anything.
     if (!r.censored || isExited(r) || target == null || r.days <= target) continue;

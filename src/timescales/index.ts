@@ -8,6 +8,8 @@ export {
   type MilestoneCatalogue,
   type Route,
 } from "./catalogue.js";
+export type { StageTarget, TargetRule } from "./target.js";
+export type { AgeBand, AgeBandsOption } from "./age.js";
 export { PACE_STAGES, type FromOccurrence, type PaceStageId, type Stage, type StageCase, type ToOccurrence } from "./stages.js";
 export {
   stageDurations,

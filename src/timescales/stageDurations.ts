@@ -3,6 +3,8 @@ import { QiError, describeValue, type QiIssue } from "../_lib/error.js";
 import { allEpisodes, dateFieldOf, dayText, readCaseRecords, throwIssues, unknownMessage, type CaseRecordOptions, type CaseRecords } from "./_caseRecords.js";
 import { dayReader } from "./dates.js";
 import { milestoneMatcher } from "./headers.js";
+import { ageBandOf, ageInYears, resolveAgeBands, resolveAges, type AgeBandsOption } from "./age.js";
+import { normaliseTarget, targetDays, type StageTarget, type TargetRule } from "./target.js";
 import { PACE_STAGES, type PaceStageId, type Stage, type StageCase } from "./stages.js";
 
 export type { CaseRecordOptions } from "./_caseRecords.js";
@@ -14,8 +16,8 @@ export interface StageDurationsOptions<T = any> extends CaseRecordOptions<T> {
    * it are ignored. A date string (ISO, or in the `dates` order) or a Date. Default: the latest event date in the data (with a warning).
    */
   asOf?: string | Date;
-  /** Override the stage's target (calendar days); null for none. */
-  target?: number | null;
+  /** Override the stage's target: days (`182` or `{ days: 182 }`), `{ months: 6 }`, or null for none. */
+  target?: StageTarget | null;
   /**
    * A `to` milestone that only happened before the start (negative duration): `"error"`
    * (default) throws `negative-duration`; `"ignore"` treats the stage as not yet completed.
@@ -28,6 +30,12 @@ export interface StageDurationsOptions<T = any> extends CaseRecordOptions<T> {
    * exports that run past the census date you analyse.
    */
   afterAsOf?: "error" | "ignore";
+  /**
+   * Age bands of `ageBand` (with `dateOfBirth`): ascending lower bounds in whole years, or
+   * `{ from, label }` bands. Default `[0, 5, 12, 16]`: 0–4, 5–11, 12–15, 16+. With
+   * `dateOfBirth`, `group: "ageBand"` groups the rows by this band.
+   */
+  ageBands?: AgeBandsOption;
 }
 
 /** One child's episode in a stage. */
@@ -56,7 +64,10 @@ export interface DurationRow {
   status: "reached" | "open" | "exited";
   /** The milestone and date that ended the episode, for an exited row; otherwise null. */
   exit: { milestone: string; date: string } | null;
-  /** The stage target in days, or null. */
+  /**
+   * The stage target in days for this row, or null: for a `{ months }` target, the calendar days
+   * from this row's start to the same day n months later (end-of-month safe), so it varies by row.
+   */
   target: number | null;
   /** Completed within target; false once an open case passes it; null while unknown, after an exit or without target. */
   withinTarget: boolean | null;
@@ -66,6 +77,10 @@ export interface DurationRow {
   route: string | null;
   /** The child's `group` value (only when the `group` option is given). */
   group?: unknown;
+  /** Whole years of age at `start` (only with `dateOfBirth`; null when the child has none). */
+  ageAtStart?: number | null;
+  /** The `ageBands` band of `ageAtStart` (only with `dateOfBirth`; null without an age). */
+  ageBand?: string | null;
 }
 
 /** Counts that explain who is (not) in the stage. */
@@ -74,8 +89,10 @@ export interface StageCounts {
   episodes: number;
   /** Episodes that never reached `from` by `asOf` (not in the stage). */
   notStarted: number;
-  /** Episodes left out by the stage's cohort filter. */
+  /** Episodes left out by the stage's cohort filter (routes, ages or filter). */
   filteredOut: number;
+  /** Of `filteredOut`: episodes left out by `ages` because the child has no date of birth. */
+  noDateOfBirth: number;
   /**
    * Episodes whose `from` milestone is dated after the episode had already ended (e.g. a
    * recommendation recorded after the child ceased to be looked after, with no new
@@ -102,7 +119,8 @@ export interface StageCounts {
 
 /** The result of {@link stageDurations}. */
 export interface StageDurations {
-  stage: { id: string; label: string; from: string[]; to: string[]; target: number | null };
+  /** `target`: days as a number, `{ months }` for a months target, or null. */
+  stage: { id: string; label: string; from: string[]; to: string[]; target: TargetRule | null };
   asOf: string | null;
   rows: DurationRow[];
   counts: StageCounts;
@@ -175,10 +193,7 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
   }
   const toOcc = stage.toOccurrence ?? "first";
   if (toOcc !== "first" && toOcc !== "last") throw new QiError("invalid-option", ["stage", "toOccurrence"], `toOccurrence must be "first" or "last", not ${describeValue(toOcc)}`);
-  const target = options.target !== undefined ? options.target : (stage.target ?? null);
-  if (target !== null && !(typeof target === "number" && Number.isFinite(target) && target >= 0)) {
-    throw new QiError("invalid-option", [options.target !== undefined ? "options" : "stage", "target"], `target must be a number of days ≥ 0 or null, not ${describeValue(target)}`);
-  }
+  const target = normaliseTarget(options.target !== undefined ? options.target : stage.target, [options.target !== undefined ? "options" : "stage", "target"]);
   const negative = options.negative ?? "error";
   if (negative !== "error" && negative !== "ignore") throw new QiError("invalid-option", ["options", "negative"], `negative must be "error" or "ignore", not ${describeValue(negative)}`);
   const afterAsOf = options.afterAsOf ?? "error";
@@ -187,6 +202,18 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
   if (options.splitEpisodesAt !== undefined) {
     splitAt = lookup(options.splitEpisodesAt);
     if (splitAt === undefined) throw new QiError("unknown-milestone", ["options", "splitEpisodesAt"], unknownMessage(options.splitEpisodesAt, names));
+  }
+
+  const withAge = options.dateOfBirth !== undefined;
+  const ages = resolveAges(stage.ages, ["stage", "ages"]);
+  if (!withAge && (ages !== null || options.ageBands !== undefined)) {
+    throw new QiError("invalid-option", ages !== null ? ["stage", "ages"] : ["options", "ageBands"], `${ages !== null ? "ages" : "ageBands"} needs the children's dates of birth: pass options.dateOfBirth`);
+  }
+  const bands = withAge ? resolveAgeBands(options.ageBands, ["options", "ageBands"]) : [];
+  const groupByBand = withAge && options.group === "ageBand";
+  if (withAge && !(rec.cache.birthChecked ?? false)) {
+    birthAfterMilestone(rec);
+    rec.cache.birthChecked = true;
   }
 
   const warnings: string[] = [];
@@ -223,6 +250,7 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
     episodes: 0,
     notStarted: 0,
     filteredOut: 0,
+    noDateOfBirth: 0,
     endedBeforeStart: 0,
     inStage: 0,
     completed: 0,
@@ -311,6 +339,14 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
         const r = rec.routeOf[ms[e]!];
         if (r !== undefined && r !== null) { route = r; break; }
       }
+      const dob = bucket.dob ?? Number.NaN;
+      const age = Number.isNaN(dob) ? null : ageInYears(dob, startDay);
+      const band = ageBandOf(bands, age);
+      if (ages !== null && (age === null || age < ages[0] || age > ages[1])) {
+        counts.filteredOut++;
+        if (age === null) counts.noDateOfBirth++;
+        continue;
+      }
       if (routeSet !== null && (route === null || !routeSet.has(route))) {
         counts.filteredOut++;
         continue;
@@ -322,6 +358,8 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
           events: evs.map((e) => ({ milestone: names[ms[e]!]!, date: dayText(rec, day[e]!) })),
           route,
           group: bucket.group,
+          ageAtStart: age,
+          ageBand: band,
         };
         if (!stage.filter(sc)) {
           counts.filteredOut++;
@@ -341,6 +379,7 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
       const censored = t < 0 || exited;
       const endDay = exited ? day[evs[x]!]! : censored ? asOf : day[evs[t]!]!;
       const days = endDay - startDay;
+      const rowTarget = target === null ? null : targetDays(target, startDay);
       const row: DurationRow = {
         child: bucket.child,
         episode: ep.episode,
@@ -353,12 +392,16 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
         censored,
         status: exited ? "exited" : censored ? "open" : "reached",
         exit: exited ? { milestone: names[ms[evs[x]!]!]!, date: dayText(rec, endDay) } : null,
-        target,
-        withinTarget: target === null || exited ? null : censored ? (days > target ? false : null) : days <= target,
-        daysOverTarget: target === null || exited ? null : Math.max(0, days - target),
+        target: rowTarget,
+        withinTarget: rowTarget === null || exited ? null : censored ? (days > rowTarget ? false : null) : days <= rowTarget,
+        daysOverTarget: rowTarget === null || exited ? null : Math.max(0, days - rowTarget),
         route,
       };
-      if (withGroup) row.group = bucket.group;
+      if (withGroup) row.group = groupByBand ? band : bucket.group;
+      if (withAge) {
+        row.ageAtStart = age;
+        row.ageBand = band;
+      }
       rows.push(row);
       startDays.push(startDay);
       endDays.push(censored ? Number.NaN : endDay);
@@ -381,6 +424,7 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
     warnings.push(`${counts.endedBeforeStart} episodes reached ${names[fromIdx[0]!]}${fromIdx.length > 1 ? " (or alternatives)" : ""} only after the episode had ended (an episode-ending milestone before it, no new looked-after between) and are not in the stage`);
   }
   if (counts.filteredOut > 0) warnings.push(`${counts.filteredOut} episodes left out by the stage's cohort filter`);
+  if (counts.noDateOfBirth > 0) warnings.push(`${counts.noDateOfBirth} of them left out by the ages filter because the child has no date of birth`);
   const result: StageDurations = {
     stage: {
       id: stage.id,
@@ -421,6 +465,27 @@ function exitBeforeStart(rec: CaseRecords, child: string | number, evs: readonly
       return;
     }
   }
+}
+
+/**
+ * A date of birth after any of the child's milestones is bad input: a QiError naming the child,
+ * the milestone and the date-of-birth field (every such child, up to 1,000).
+ */
+function birthAfterMilestone(rec: CaseRecords): void {
+  const issues: QiIssue[] = [];
+  for (const b of rec.children) {
+    if (b.dob === undefined || Number.isNaN(b.dob) || issues.length >= 1000) continue;
+    let first = -1;
+    for (const e of b.events) if (first < 0 || rec.day[e]! < rec.day[first]!) first = e;
+    if (first >= 0 && rec.day[first]! < b.dob) {
+      issues.push({
+        code: "birth-after-milestone",
+        path: ["events", b.dobRow!, rec.dobField],
+        message: `child ${describeValue(b.child)}: date of birth ${formatIsoDay(b.dob)} is after ${rec.names[rec.milestone[first]!]} on ${formatIsoDay(rec.day[first]!)}`,
+      });
+    }
+  }
+  if (issues.length > 0) throwIssues(issues, "case records");
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { StageTarget } from "./target.js";
 import { SCOTLAND_ORDER_MILESTONES } from "./catalogue.js";
 
 /** One episode's events as a stage's cohort filter sees them. */
@@ -10,6 +11,10 @@ export interface StageCase {
   route: string | null;
   /** The `group` value of the child (see the `group` option), or undefined. */
   group: unknown;
+  /** Whole years of age at the stage's start (with the `dateOfBirth` option), else null. */
+  ageAtStart: number | null;
+  /** The `ageBands` band of `ageAtStart`, else null. */
+  ageBand: string | null;
 }
 
 /**
@@ -38,8 +43,11 @@ export interface Stage {
   from: string | readonly string[];
   /** Milestone (or any of several) that stops the clock. */
   to: string | readonly string[];
-  /** Target in calendar days, or null when there is no sourced target. */
-  target?: number | null;
+  /**
+   * Target: calendar days (`182` or `{ days: 182 }`), calendar months from the start
+   * (`{ months: 6 }`, end-of-month safe), or null when there is no sourced target.
+   */
+  target?: StageTarget | null;
   /** Where the target comes from. */
   source?: string;
   fromOccurrence?: FromOccurrence;
@@ -51,6 +59,12 @@ export interface Stage {
    * route ids (an id the catalogue does not have is a QiError `unknown-route`).
    */
   routes?: readonly string[];
+  /**
+   * Cohort filter by age at the stage's start: `[min, max]` whole years, inclusive (e.g. `[0, 5]`
+   * for "children aged 0–5"). Needs the `dateOfBirth` option; a child without a date of birth is
+   * left out (and counted).
+   */
+  ages?: readonly [number, number];
 }
 
 /** The stage ids of {@link PACE_STAGES}. */

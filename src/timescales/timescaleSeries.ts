@@ -5,6 +5,7 @@ import { medianInPlace } from "../_lib/median.js";
 import { dayReader, type DateOrder } from "./dates.js";
 import { periodEnd, periodIndex, periodKey, periodLabel, periodStart, type PeriodKey, type PeriodUnit } from "./_period.js";
 import type { DurationRow, StageDurations } from "./stageDurations.js";
+import { normaliseTarget, targetDays, type StageTarget, type TargetRule } from "./target.js";
 
 /** The {@link timescaleSeries} options. */
 export interface TimescaleSeriesOptions {
@@ -31,8 +32,12 @@ export interface TimescaleSeriesOptions {
    * (count, pair with `n` for a p chart) or `"pctWithinTarget"`.
    */
   y?: "median" | "mean" | "withinTarget" | "pctWithinTarget";
-  /** Target in days. Default: the stage's target. Needed for within-target fields and cohorts. */
-  target?: number | null;
+  /**
+   * Target: days (`182` or `{ days: 182 }`) or calendar months from each row's start
+   * (`{ months: 6 }`). Default: the stage's target (for bare rows, each row's own `target`).
+   * Needed for within-target fields and cohorts.
+   */
+  target?: StageTarget | null;
   /** Censoring date. Default: the durations' `asOf` (or, for bare rows, derived from open rows). */
   asOf?: string | Date;
   /**
@@ -114,7 +119,7 @@ export interface CohortSeriesRow {
   pctWithinTarget: number | null;
   /** Still open at asOf (neither completed nor exited). */
   open: number;
-  /** True when every child in the cohort has had `target` days of follow-up before asOf. */
+  /** True when the period is over and every child's deadline (start + target) is on or before asOf. */
   complete: boolean;
 }
 
@@ -141,7 +146,26 @@ export interface Parsed {
   i: number;
 }
 
-function parse(input: StageDurations | readonly DurationRow[], options: TimescaleSeriesOptions): { rows: Parsed[]; asOf: number; target: number | null } {
+/**
+ * Internal: the target rule of a series — a days or months rule applied to each row's start,
+ * `"rows"` for each row's own `target` (bare rows), or null.
+ */
+export type SeriesTarget = TargetRule | "rows" | null;
+
+/** A row's target in days under a series rule (null: no target for this row). */
+function rowTarget(rule: SeriesTarget, r: Parsed): number | null {
+  if (rule === null) return null;
+  if (rule === "rows") return typeof r.row.target === "number" && Number.isFinite(r.row.target) ? r.row.target : null;
+  return targetDays(rule, r.start);
+}
+
+/** Within target: null when the row has no target. */
+function withinOf(rule: SeriesTarget, r: Parsed): boolean | null {
+  const t = rowTarget(rule, r);
+  return t === null ? null : r.days <= t;
+}
+
+function parse(input: StageDurations | readonly DurationRow[], options: TimescaleSeriesOptions): { rows: Parsed[]; asOf: number; target: SeriesTarget } {
   if (input === null || typeof input !== "object") throw new QiError("invalid-value", ["durations"], `durations must be a stageDurations result or its rows, not ${describeValue(input)}`);
   const isResult = !Array.isArray(input);
   const list: readonly DurationRow[] = isResult ? (input as StageDurations).rows : (input as readonly DurationRow[]);
@@ -182,13 +206,10 @@ function parse(input: StageDurations | readonly DurationRow[], options: Timescal
     const path = options.asOf !== undefined ? ["options", "asOf"] : asOf === derivedAsOf && derivedFrom >= 0 ? ["durations", derivedFrom, "days"] : ["durations", "asOf"];
     throw new QiError("invalid-date", path, `asOf ${formatIsoDay(asOf)} is outside the years 0000–9999`);
   }
-  let target: number | null;
-  if (options.target !== undefined) target = options.target;
-  else if (isResult) target = (input as Partial<StageDurations>).stage?.target ?? null;
-  else target = list.find((r) => typeof r.target === "number")?.target ?? null;
-  if (target !== null && !(typeof target === "number" && Number.isFinite(target) && target >= 0)) {
-    throw new QiError("invalid-option", ["options", "target"], `target must be a number of days ≥ 0 or null, not ${describeValue(target)}`);
-  }
+  let target: SeriesTarget;
+  if (options.target !== undefined) target = normaliseTarget(options.target, ["options", "target"]);
+  else if (isResult) target = normaliseTarget((input as Partial<StageDurations>).stage?.target ?? null, ["durations", "stage", "target"]);
+  else target = list.some((r) => typeof r?.target === "number") ? "rows" : null;
   return { rows, asOf, target };
 }
 
@@ -267,7 +288,7 @@ export function timescaleSeries(
 export function seriesOf(
   rows: Parsed[],
   asOf: number,
-  target: number | null,
+  target: SeriesTarget,
   series: TimescaleSeriesOptions["series"],
   unit: PeriodKey,
   yOption: TimescaleSeriesOptions["y"],
@@ -283,7 +304,7 @@ export function seriesOf(
         episode: r.row.episode,
         start: r.row.start,
         index,
-        withinTarget: target === null ? null : r.days <= target,
+        withinTarget: withinOf(target, r),
       }));
     case "between": {
       const done = completedInOrder(rows);
@@ -304,7 +325,7 @@ export function seriesOf(
   }
 }
 
-function bySeries(rows: Parsed[], asOf: number, target: number | null, unit: PeriodKey, y: TimescaleSeriesOptions["y"], exits: "exclude" | "include"): PeriodSeriesRow[] {
+function bySeries(rows: Parsed[], asOf: number, target: SeriesTarget, unit: PeriodKey, y: TimescaleSeriesOptions["y"], exits: "exclude" | "include"): PeriodSeriesRow[] {
   if (y !== "median" && y !== "mean" && y !== "withinTarget" && y !== "pctWithinTarget") {
     throw new QiError("invalid-option", ["options", "y"], `y must be "median", "mean", "withinTarget" or "pctWithinTarget", not ${describeValue(y)}`);
   }
@@ -322,6 +343,7 @@ function bySeries(rows: Parsed[], asOf: number, target: number | null, unit: Per
   const ends = new Int32Array(m + 1);
   const exitsIn = new Int32Array(m + 1);
   const byPeriod: number[][] = Array.from({ length: m }, () => []);
+  const withinIn = new Int32Array(m + 1);
   for (const r of rows) {
     const ps = periodIndex(r.start, unit) - first;
     if (ps < m) starts[ps]!++;
@@ -333,6 +355,7 @@ function bySeries(rows: Parsed[], asOf: number, target: number | null, unit: Per
       if (pe < m) {
         ends[pe]!++;
         byPeriod[pe]!.push(r.days);
+        if (withinOf(target, r) === true) withinIn[pe]!++;
       }
     }
   }
@@ -348,13 +371,10 @@ function bySeries(rows: Parsed[], asOf: number, target: number | null, unit: Per
     const n = exits === "include" ? reached + exited : reached;
     let mean: number | null = null;
     let median: number | null = null;
-    let within: number | null = target === null ? null : 0;
+    const within: number | null = target === null ? null : withinIn[k]!;
     if (reached > 0) {
       let sum = 0;
-      for (const d of days) {
-        sum += d;
-        if (within !== null && d <= target!) within++;
-      }
+      for (const d of days) sum += d;
       mean = sum / reached;
       median = medianInPlace(Float64Array.from(days), reached);
     }
@@ -381,7 +401,7 @@ function bySeries(rows: Parsed[], asOf: number, target: number | null, unit: Per
   return out;
 }
 
-function byCohort(rows: Parsed[], asOf: number, target: number, unit: PeriodKey, exits: "exclude" | "include"): CohortSeriesRow[] {
+function byCohort(rows: Parsed[], asOf: number, target: TargetRule | "rows", unit: PeriodKey, exits: "exclude" | "include"): CohortSeriesRow[] {
   if (rows.length === 0 || !Number.isFinite(asOf)) return [];
   const groups = new Map<number, Parsed[]>();
   for (const r of rows) {
@@ -399,19 +419,23 @@ function byCohort(rows: Parsed[], asOf: number, target: number, unit: PeriodKey,
     let completed = 0;
     let within = 0;
     let exited = 0;
-    let maxStart = Number.NEGATIVE_INFINITY;
+    // The latest deadline (start + target) of the cohort: for a months target it is not the
+    // latest start plus a constant.
+    let lastDeadline = Number.NEGATIVE_INFINITY;
     for (const r of g) {
       if (r.exit != null) exited++;
       else if (r.end !== null) {
         completed++;
-        if (r.days <= target) within++;
+        if (withinOf(target, r) === true) within++;
       }
-      if (r.start > maxStart) maxStart = r.start;
+      const t = rowTarget(target, r);
+      const deadline = t === null ? Number.POSITIVE_INFINITY : r.start + t;
+      if (deadline > lastDeadline) lastDeadline = deadline;
     }
     const pEnd = periodEnd(idx, unit);
-    // Complete: the period is over and its last entrant has had `target` days before asOf, so
-    // every child's within-target status is known.
-    const complete = g.length > 0 && pEnd <= asOf && maxStart + target <= asOf;
+    // Complete: the period is over and every entrant's deadline is on or before asOf, so every
+    // child's within-target status is known.
+    const complete = g.length > 0 && pEnd <= asOf && lastDeadline <= asOf;
     const n = exits === "include" ? g.length : g.length - exited;
     out.push({
       x: formatIsoDay(periodStart(idx, unit)),

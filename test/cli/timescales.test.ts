@@ -75,6 +75,37 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi timescales", { timeout: 30_000 },
     ]);
   });
 
+  it("--target-STAGE 7m is seven calendar months from each start, 26w is 182 days", async () => {
+    const dir = tempDir({ "cases.csv": CASES });
+    const r = await run(["timescales", "cases.csv", ...MAP, "--as-of", "01/12/2024", "--stage", "recommendation", "--target-recommendation", "7m", "--out", "o"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/recommendation +3 +2 +1 .* 7 months +50% +0 +1 /);
+    // 31 Jan + 7 months = 31 Aug (213 days); 1 Feb → 1 Sep (213); 1 Jan → 1 Aug (213).
+    expect(readFileSync(join(dir, "o", "durations.csv"), "utf8").split("\n").slice(1, 4)).toEqual([
+      "recommendation,A,1,accommodated,permanence-recommendation,2024-01-31,2024-03-01,30,false,213,true,0,,reached,,",
+      "recommendation,B,1,accommodated,,2024-02-01,,304,true,213,false,91,,open,,",
+      "recommendation,C,1,accommodated,permanence-recommendation,2024-01-01,2024-09-01,244,false,213,false,31,,reached,,",
+    ]);
+    const w = await run(["timescales", "cases.csv", ...MAP, "--as-of", "01/12/2024", "--stage", "recommendation", "--target-recommendation", "26w", "--out", "w"], dir);
+    expect(w.code).toBe(0);
+    expect(readFileSync(join(dir, "w", "durations.csv"), "utf8").split("\n")[2]).toBe("recommendation,B,1,accommodated,,2024-02-01,,304,true,182,false,122,,open,,");
+  });
+
+  it("--date-of-birth: durations.csv gains ageAtStart and ageBand; a birth after a milestone stops naming row and column", async () => {
+    const cases = "child_id,event,event_date,dob\nA,accommodated,31/01/2024,29/02/2020\nA,permanence-recommendation,01/03/2024,\nB,accommodated,01/02/2024,01/02/2012\n";
+    const dir = tempDir({ "cases.csv": cases, "bad.csv": cases.replace("01/02/2012", "01/02/2025") });
+    const r = await run(["timescales", "cases.csv", ...MAP, "--date-of-birth", "dob", "--as-of", "01/12/2024", "--stage", "recommendation", "--out", "o"], dir);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, "o", "durations.csv"), "utf8").trim().split("\n")).toEqual([
+      "stage,child,episode,from,to,start,end,days,censored,target,withinTarget,daysOverTarget,route,status,exitMilestone,exitDate,ageAtStart,ageBand",
+      "recommendation,A,1,accommodated,permanence-recommendation,2024-01-31,2024-03-01,30,false,182,true,0,,reached,,,3,0–4",
+      "recommendation,B,1,accommodated,,2024-02-01,,304,true,182,false,122,,open,,,12,12–15",
+    ]);
+    const bad = await run(["timescales", "bad.csv", ...MAP, "--date-of-birth", "dob", "--as-of", "01/12/2024", "--out", "b"], dir);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('bad.csv: row 4, column dob: child "B": date of birth 2025-02-01 is after accommodated on 2024-02-01');
+  });
+
   it("wide format: one row per child, a date column per milestone (--column maps names)", async () => {
     const wide = "child,accommodated,rec_date\nA,2024-01-31,2024-03-01\nB,2024-02-01,\n";
     const dir = tempDir({ "wide.csv": wide });

@@ -84,6 +84,9 @@ const PARETO = deepFreeze(lib.paretoChart(REASONS, { category: "r" }));
 
 const EVENTS = deepFreeze(lib.simulateCases({ seed: 1, children: 5, start: "2023-01-01", end: "2023-12-31" }));
 const AS_OF = "2024-01-31";
+// Issue #11: dates of birth (on each child's first row) for ages, and a months target.
+const EVENTS_DOB = deepFreeze(EVENTS.map((e, i) => ({ ...e, dob: i === 0 || EVENTS[i - 1]!.child !== e.child ? "2015-06-30" : null })));
+const AGE_STAGE = { id: "young", from: "accommodated", to: "permanence-recommendation", target: { months: 6 }, ages: [0, 11] };
 const DURATIONS = deepFreeze(lib.stageDurations(EVENTS, "recommendation", { asOf: AS_OF }));
 const CUMINC_ROWS_LIST = [
   { child: "A", days: 10, route: "home" },
@@ -223,6 +226,12 @@ const TABLE: Record<string, readonly Case[]> = {
   stageDurations: [
     { args: () => [EVENTS, "recommendation", { asOf: AS_OF }], objects: [[2, STAGE_KEYS]], accessors: [2, CASE_ACCESSORS], rows: [0, EVENT_FIELDS] },
     { args: () => [EVENTS, fromTo(), { asOf: AS_OF }], objects: [[1, ["from", "to", "target", "id", "label"]]] },
+    {
+      args: () => [EVENTS_DOB, { ...AGE_STAGE, target: { ...AGE_STAGE.target }, ages: [...AGE_STAGE.ages] }, { asOf: AS_OF, dateOfBirth: "dob", ageBands: [0, 5, 12, 16], group: "ageBand" }],
+      objects: [[1, ["target", "target.months", "ages"]], [2, ["dateOfBirth", "ageBands", "group"]]],
+      accessors: [2, ["dateOfBirth"]],
+      rows: [0, [...EVENT_FIELDS, "dob"]],
+    },
     { args: () => [WIDE, "recommendation", { ...WIDE_OPTIONS, columns: { ...WIDE_OPTIONS.columns } }], objects: [[2, ["columns.accommodated", "columns.permanence-recommendation"]]], rows: [0, ["id", "acc", "rec"]] },
   ],
   kaplanMeier: [
@@ -248,10 +257,12 @@ const TABLE: Record<string, readonly Case[]> = {
     { args: () => [DURATIONS, { series: "period" }], objects: [[1, SERIES_KEYS]] },
     { args: () => [DURATIONS.rows, { series: "cohort", asOf: AS_OF }], objects: [[1, SERIES_KEYS]], rows: [0, DURATION_FIELDS] },
     { args: () => [DURATIONS.rows, { series: "between" }], rows: [0, DURATION_FIELDS] },
+    { args: () => [DURATIONS, { series: "cohort", target: { months: 6 } }], objects: [[1, ["target", "target.months"]]] },
   ],
   driftList: [
     { args: () => [EVENTS, "recommendation", { asOf: AS_OF }], objects: [[2, STAGE_KEYS]], accessors: [2, CASE_ACCESSORS], rows: [0, EVENT_FIELDS] },
     { args: () => [DURATIONS.rows, undefined, { target: 100 }], objects: [[2, ["target"]]], rows: [0, DURATION_FIELDS] },
+    { args: () => [DURATIONS, undefined, { target: { months: 6 } }], objects: [[2, ["target", "target.months"]]] },
     { args: () => [DURATIONS, undefined, {}] },
   ],
   simulateCases: [
