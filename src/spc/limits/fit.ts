@@ -98,6 +98,24 @@ export function baseMean(values: Float64Array, input: FitInput): number {
   return mean;
 }
 
+/**
+ * Σ nᵢ·yᵢ / Σ nᵢ over base points where both are present: the grand mean of subgroup statistics
+ * weighted by subgroup size (x̄̄, Montgomery eq. 6.30; R̄ as qcc 3.0 for unequal sizes).
+ */
+export function baseWeightedMean(input: FitInput): number {
+  let num = 0;
+  let den = 0;
+  for (let i = input.start; i <= input.end; i++) {
+    if (input.base[i] !== 1) continue;
+    const v = input.y[i]!;
+    const n = input.n[i]!;
+    if (Number.isNaN(v) || Number.isNaN(n)) continue;
+    num += n * v;
+    den += n;
+  }
+  return den === 0 ? Number.NaN : num / den;
+}
+
 /** Σ value / Σ n over base points where both are present (p̄, ū; Montgomery eqs. 7.8 and 7.19). */
 export function baseRatio(input: FitInput): number {
   let num = 0;

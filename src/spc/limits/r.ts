@@ -1,5 +1,5 @@
 import { d2, d3 } from "../rangeConstants.js";
-import { writeSymmetric, type Fit, type FitInput } from "./fit.js";
+import { baseWeightedMean, writeSymmetric, type Fit, type FitInput } from "./fit.js";
 
 /**
  * σ from subgroup ranges as qcc 3.0's "UWAVE-R": mean(Rᵢ / d₂(nᵢ)) over the baseline subgroups
@@ -29,20 +29,7 @@ export function rangeSigma(input: FitInput): number {
  * `constants: "exact"`.
  */
 export const fitR: Fit = (input, out) => {
-  let centre = input.centre;
-  if (centre === null) {
-    let num = 0;
-    let den = 0;
-    for (let i = input.start; i <= input.end; i++) {
-      if (input.base[i] !== 1) continue;
-      const r = input.y[i]!;
-      const n = input.n[i]!;
-      if (Number.isNaN(r) || Number.isNaN(n)) continue;
-      num += n * r;
-      den += n;
-    }
-    centre = den === 0 ? Number.NaN : num / den;
-  }
+  const centre = input.centre ?? baseWeightedMean(input);
   const sigma = rangeSigma(input);
   for (let i = input.start; i <= input.end; i++) writeSymmetric(out, i, centre, d3(input.n[i]!, input.params.constants) * sigma, 0, null);
   return { centre, mean: null, averageMovingRange: null };

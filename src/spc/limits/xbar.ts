@@ -1,5 +1,5 @@
 import { c4 } from "../constants.js";
-import { writeSymmetric, type Fit, type FitInput } from "./fit.js";
+import { baseWeightedMean, writeSymmetric, type Fit, type FitInput } from "./fit.js";
 
 /**
  * Standard deviation estimate from baseline subgroups: with equal sizes the mean of the subgroup
@@ -32,20 +32,7 @@ export function subgroupSigma(input: FitInput): number {
  * As qicharts2 0.8.1 `qic.xbar`.
  */
 export const fitXbar: Fit = (input, out) => {
-  let centre = input.centre;
-  if (centre === null) {
-    let num = 0;
-    let den = 0;
-    for (let i = input.start; i <= input.end; i++) {
-      if (input.base[i] !== 1) continue;
-      const m = input.y[i]!;
-      const n = input.n[i]!;
-      if (Number.isNaN(m) || Number.isNaN(n)) continue;
-      num += n * m;
-      den += n;
-    }
-    centre = den === 0 ? Number.NaN : num / den;
-  }
+  const centre = input.centre ?? baseWeightedMean(input);
   const s = subgroupSigma(input);
   for (let i = input.start; i <= input.end; i++) {
     const n = input.n[i]!;
