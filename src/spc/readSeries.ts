@@ -77,7 +77,9 @@ export function readSeries<T>(
   const nRow = hasN ? readNumbers(data, options.n, "n", true, output) : null;
   const yName = channelName(options.y, "y");
   const nName = channelName(options.n, "n");
-  const subgroups = SUBGROUPS.includes(type) || (SEQUENTIAL.includes(type) && firstDuplicate(xt) !== null);
+  // cusum and ewma make subgroups only when rows share an x: one scan answers that and the duplicate check below.
+  const sequentialDuplicate = SEQUENTIAL.includes(type) ? firstDuplicate(xt) : null;
+  const subgroups = SUBGROUPS.includes(type) || sequentialDuplicate !== null;
   const how = combineRule(options.aggregate, type, hasN, subgroups);
   const issues: QiIssue[] = [];
   const issue = (code: string, row: number, name: string, message: string): void => {
@@ -102,7 +104,7 @@ export function readSeries<T>(
   }
 
   const groups = xt.groupStarts.length - 1;
-  const duplicate = !subgroups && how === null ? firstDuplicate(xt) : null;
+  const duplicate = subgroups || how !== null ? null : SEQUENTIAL.includes(type) ? sequentialDuplicate : firstDuplicate(xt);
   if (duplicate !== null) {
     const [a, b] = duplicate;
     throw new QiError(

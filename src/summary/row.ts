@@ -1,3 +1,4 @@
+import { medianInPlace } from "../_lib/median.js";
 import { formatNumber } from "../runchart/messages.js";
 import { summariseVerdict } from "../project/verdict.js";
 import { assuranceOf } from "../spc/mdc.js";
@@ -50,12 +51,10 @@ function sinceOf(item: Item, points: readonly PointLike[], last: number, categor
  * since the signal began with the target instead.
  */
 function medianSince(points: readonly PointLike[], from: number, last: number): number | null {
-  const v: number[] = [];
-  for (let i = from; i <= last; i++) if (points[i]!.y !== null && Number.isFinite(points[i]!.y)) v.push(points[i]!.y!);
-  if (v.length === 0) return null;
-  v.sort((a, b) => a - b);
-  const h = v.length >> 1;
-  return v.length % 2 === 1 ? v[h]! : (v[h - 1]! + v[h]!) / 2;
+  const v = new Float64Array(last - from + 1);
+  let m = 0;
+  for (let i = from; i <= last; i++) if (points[i]!.y !== null && Number.isFinite(points[i]!.y)) v[m++] = points[i]!.y!;
+  return m === 0 ? null : medianInPlace(v, m);
 }
 
 function targetText(t: number, unit: string): string {

@@ -14,8 +14,7 @@
  * - `node:fs` is a sandbox: reads come from the repository (or a declared sample file such as
  *   `events.json`), writes are kept in memory, so no block writes into the working tree.
  */
-import { readFileSync } from "node:fs";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join, normalize, sep } from "node:path";
 import * as csvSync from "csv-parse/sync";
 import ts from "typescript";
