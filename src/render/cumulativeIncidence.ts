@@ -6,7 +6,7 @@ import { hash, safeId } from "./id.js";
 import { px } from "./number.js";
 import { wrapText } from "./text.js";
 import { checkTextOptions } from "./options.js";
-import { THEME } from "./theme.js";
+import { charsIn, THEME } from "./theme.js";
 
 /** The {@link renderCumulativeIncidence} and {@link summariseCumulativeIncidence} options. */
 export interface RenderCumulativeIncidenceOptions {
@@ -161,7 +161,7 @@ export function renderCumulativeIncidence(ci: CumulativeIncidence, options: Rend
   const sentence = summariseCumulativeIncidence(ci, options);
   const id = safeId(options.id ?? `qi-${hash(`cuminc|${title}|${ci.routes.join(",")}|${ci.steps.length}|${ci.n}`)}`);
   const legendW = 250;
-  const caption = wrapText(sentence, Math.max(30, Math.floor((W - 64) / (12 * 0.56))));
+  const caption = wrapText(sentence, Math.max(30, charsIn(W - 64, 12)));
   const m = { left: 52, right: legendW + 16, top: options.subtitle === undefined ? 40 : 58, bottom: 52 + caption.length * 16 };
   const pw = W - m.left - m.right;
   const ph = H - m.top - m.bottom;

@@ -7,7 +7,7 @@ import { hash, safeId } from "./id.js";
 import { px } from "./number.js";
 import { checkTextOptions } from "./options.js";
 import { wrapText } from "./text.js";
-import { STATUS_COLOURS, textWidth, THEME } from "./theme.js";
+import { charsIn, STATUS_COLOURS, textWidth, THEME } from "./theme.js";
 import type { RenderDriverDiagramOptions } from "./types.js";
 
 const COLUMNS: ReadonlyArray<{ kind: NodeKind; heading: string }> = [
@@ -66,7 +66,7 @@ export function renderDriverDiagram(diagram: DriverDiagram, options: RenderDrive
   const status = options.status ?? {};
   const g = buildGraph(diagram);
   const colW = (W - 24 - COL_GAP * (COLUMNS.length - 1)) / COLUMNS.length;
-  const chars = Math.max(8, Math.floor((colW - 2 * PAD) / (FONT * 0.56)));
+  const chars = Math.max(8, charsIn(colW - 2 * PAD, FONT));
   // Bold labels (aim, primary drivers) are wider: about 0.66 em per character.
   const boldChars = Math.max(8, Math.floor((colW - 2 * PAD) / (FONT * 0.66)));
   const id = safeId(options.id ?? `qi-${hash(`driver|${title}|${g.ids.join(",")}|${diagram.links.map((l) => `${l.from}>${l.to}`).join(",")}`)}`);
@@ -85,7 +85,7 @@ export function renderDriverDiagram(diagram: DriverDiagram, options: RenderDrive
   });
 
   // Header and vertical extent.
-  const titleLines = wrapText(title, Math.floor((W - 24) / (16 * 0.56)));
+  const titleLines = wrapText(title, charsIn(W - 24, 16));
   let top = 8;
   const header: string[] = [];
   for (const line of titleLines) {

@@ -10,7 +10,7 @@ import { markerPath } from "./markers.js";
 import { checkTextOptions } from "./options.js";
 import { formatTick, formatValue, px } from "./number.js";
 import { truncate, wrapText } from "./text.js";
-import { textWidth, THEME } from "./theme.js";
+import { charsIn, textWidth, THEME } from "./theme.js";
 
 /** The {@link renderFunnelPlot} options. */
 export interface RenderFunnelOptions {
@@ -78,8 +78,8 @@ export function renderFunnelPlot(result: FunnelPlot, options: RenderFunnelOption
   const id = safeId((o.id as string | undefined) ?? `qi-${hash(`funnel|${title}|${groups.map((g) => `${String(g.group)}:${g.value}:${g.denominatorUsed}`).join(",")}`)}`);
   const curves = limitCurves(result, groups);
 
-  const titleLines = wrapText(title, Math.floor((W - 24) / (16 * 0.56)));
-  const subLines = o.subtitle ? wrapText(o.subtitle as string, Math.floor((W - 24) / (12 * 0.56))) : [];
+  const titleLines = wrapText(title, charsIn(W - 24, 16));
+  const subLines = o.subtitle ? wrapText(o.subtitle as string, charsIn(W - 24, 12)) : [];
   let y0 = 8;
   const header: string[] = [];
   for (const line of titleLines) header.push(`<text class="title" x="12" y="${px((y0 += 20))}" font-size="16" font-weight="600" fill="${THEME.text}">${escapeXml(line)}</text>`);
@@ -168,9 +168,9 @@ function axes(f: Frame, xLabel: string, yLabel: string | undefined): string {
     out.push(`<line x1="${px(p)}" x2="${px(p)}" y1="${px(f.bottom)}" y2="${px(f.bottom + 4)}" stroke="${THEME.axis}"/>`);
     out.push(`<text x="${px(p)}" y="${px(f.bottom + 16)}" font-size="${TICK}" text-anchor="middle" fill="${THEME.muted}">${escapeXml(formatTick(t, xt.length > 1 ? xt[1]! - xt[0]! : 1))}</text>`);
   }
-  out.push(`<text class="axis-label" x="${px((f.left + f.right) / 2)}" y="${px(f.bottom + 34)}" font-size="${LABEL}" text-anchor="middle" fill="${THEME.text}">${escapeXml(truncate(xLabel, Math.floor((f.right - f.left) / (LABEL * 0.56))))}</text>`);
+  out.push(`<text class="axis-label" x="${px((f.left + f.right) / 2)}" y="${px(f.bottom + 34)}" font-size="${LABEL}" text-anchor="middle" fill="${THEME.text}">${escapeXml(truncate(xLabel, charsIn(f.right - f.left, LABEL)))}</text>`);
   if (yLabel !== undefined) {
-    out.push(`<text class="axis-label" transform="translate(${px(12 + LABEL / 2)},${px((f.top + f.bottom) / 2)}) rotate(-90)" font-size="${LABEL}" text-anchor="middle" fill="${THEME.text}">${escapeXml(truncate(yLabel, Math.floor((f.bottom - f.top) / (LABEL * 0.56))))}</text>`);
+    out.push(`<text class="axis-label" transform="translate(${px(12 + LABEL / 2)},${px((f.top + f.bottom) / 2)}) rotate(-90)" font-size="${LABEL}" text-anchor="middle" fill="${THEME.text}">${escapeXml(truncate(yLabel, charsIn(f.bottom - f.top, LABEL)))}</text>`);
   }
   return `<g class="axes">${out.join("")}</g>`;
 }

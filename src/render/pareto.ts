@@ -6,7 +6,7 @@ import { hash, safeId } from "./id.js";
 import { formatValue, px } from "./number.js";
 import { checkTextOptions } from "./options.js";
 import { truncate, wrapText } from "./text.js";
-import { textWidth, THEME } from "./theme.js";
+import { charsIn, textWidth, THEME } from "./theme.js";
 
 /** The {@link renderParetoChart} options. */
 export interface RenderParetoOptions {
@@ -42,13 +42,13 @@ export function renderParetoChart(chart: ParetoChart, options: RenderParetoOptio
   const id = safeId(options.id ?? `qi-${hash(`pareto|${title}|${bars.map((b) => `${b.category}:${b.count}`).join(",")}`)}`);
   const header: string[] = [];
   let top = 8;
-  for (const line of wrapText(title, Math.floor((W - 24) / (16 * 0.56)))) {
+  for (const line of wrapText(title, charsIn(W - 24, 16))) {
     top += 20;
     header.push(`<text class="title" x="12" y="${px(top)}" font-size="16" font-weight="600" fill="${THEME.text}">${escapeXml(line)}</text>`);
   }
   if (options.subtitle) {
     top += 16;
-    header.push(`<text class="subtitle" x="12" y="${px(top)}" font-size="12" fill="${THEME.muted}">${escapeXml(truncate(options.subtitle, Math.floor((W - 24) / (12 * 0.56))))}</text>`);
+    header.push(`<text class="subtitle" x="12" y="${px(top)}" font-size="12" fill="${THEME.muted}">${escapeXml(truncate(options.subtitle, charsIn(W - 24, 12)))}</text>`);
   }
   const plotTop = top + 18;
   const plotBottom = H - 44;
@@ -80,7 +80,7 @@ export function renderParetoChart(chart: ParetoChart, options: RenderParetoOptio
   out.push(`<g class="axis">${axis.join("")}</g>`);
   const barsSvg: string[] = [];
   const line: string[] = [];
-  const room = Math.max(1, Math.floor((band - 4) / (10.5 * 0.56)));
+  const room = Math.max(1, charsIn(band - 4, 10.5));
   bars.forEach((b, i) => {
     const x0 = left + i * band + band * 0.1;
     const name = b.category ?? "(missing)";

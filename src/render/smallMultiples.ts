@@ -15,7 +15,7 @@ import { px } from "./number.js";
 import { checkTextOptions } from "./options.js";
 import { runChartModel } from "./runChart.js";
 import { truncate, wrapText } from "./text.js";
-import { textWidth, THEME } from "./theme.js";
+import { charsIn, textWidth, THEME } from "./theme.js";
 
 /** Where a facet (row or column) comes from: a field of an object key, an index of an array key, or a function of the key. */
 export type FacetAccessor = string | number | ((key: unknown, index: number) => unknown);
@@ -90,11 +90,11 @@ export function renderSmallMultiples(groups: ReadonlyArray<{ key: unknown; chart
   // Header, then the column headings band and the row headings' margin of a two-way grid.
   const header: string[] = [];
   let y0 = 8;
-  for (const line of wrapText(title, Math.floor((W - 24) / (TITLE * 0.56)))) {
+  for (const line of wrapText(title, charsIn(W - 24, TITLE))) {
     y0 += TITLE + 4;
     header.push(`<text class="title" x="12" y="${px(y0)}" font-size="${TITLE}" font-weight="600" fill="${THEME.text}">${escapeXml(line)}</text>`);
   }
-  for (const line of options.subtitle ? wrapText(options.subtitle, Math.floor((W - 24) / (HEAD * 0.56))) : []) {
+  for (const line of options.subtitle ? wrapText(options.subtitle, charsIn(W - 24, HEAD)) : []) {
     y0 += HEAD + 4;
     header.push(`<text class="subtitle" x="12" y="${px(y0)}" font-size="${HEAD}" fill="${THEME.muted}">${escapeXml(line)}</text>`);
   }
@@ -111,10 +111,10 @@ export function renderSmallMultiples(groups: ReadonlyArray<{ key: unknown; chart
   });
   const heads: string[] = [];
   grid.columnNames.forEach((name, c) => {
-    heads.push(`<text class="column-heading" x="${px(left + (c + 0.5) * panelW)}" y="${px(top - 8)}" font-size="${HEAD}" font-weight="600" text-anchor="middle" fill="${THEME.text}">${escapeXml(truncate(name, Math.floor((panelW - 8) / (HEAD * 0.56))))}</text>`);
+    heads.push(`<text class="column-heading" x="${px(left + (c + 0.5) * panelW)}" y="${px(top - 8)}" font-size="${HEAD}" font-weight="600" text-anchor="middle" fill="${THEME.text}">${escapeXml(truncate(name, charsIn(panelW - 8, HEAD)))}</text>`);
   });
   grid.rowNames.forEach((name, r) => {
-    heads.push(`<text class="row-heading" x="8" y="${px(top + (r + 0.5) * panelH)}" font-size="${HEAD}" font-weight="600" fill="${THEME.text}">${escapeXml(truncate(name, Math.floor((left - 12) / (HEAD * 0.56))))}</text>`);
+    heads.push(`<text class="row-heading" x="8" y="${px(top + (r + 0.5) * panelH)}" font-size="${HEAD}" font-weight="600" fill="${THEME.text}">${escapeXml(truncate(name, charsIn(left - 12, HEAD)))}</text>`);
   });
   const gridBottom = top + grid.rows * panelH;
   const legend = drawLegend(models, target !== null && (target !== undefined || models.some((m) => m.target !== null)), W, gridBottom + 6);
