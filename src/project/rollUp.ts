@@ -1,5 +1,5 @@
 import { QiError, describeValue } from "../_lib/error.js";
-import { objectOption } from "../_lib/options.js";
+import { checkKeys, objectOption } from "../_lib/options.js";
 import { formatIsoDay, parseIsoDay } from "../_lib/calendar.js";
 import { checkAim, type AimCheck } from "../drivers/aim.js";
 import { buildGraph, walk } from "../drivers/graph.js";
@@ -119,18 +119,51 @@ export interface RollUp {
  */
 export function rollUp(project: Project, options: RollUpOptions = {}): RollUp {
   assertProject(project);
-  objectOption(options, ["options"]);
-  if (options.analyse !== undefined && typeof options.analyse !== "function") {
-    throw new QiError("invalid-option", ["options", "analyse"], `analyse must be a function (measure, rows) => chart, not ${describeValue(options.analyse)}`);
-  }
+  checkRollUpOptions(options);
   const d = project.diagram;
   const g = buildGraph(d);
   const issues = validateProject(project).issues;
+  const data = measureData(project);
+  const { changeIdeas, status, position } = rollUpChangeIdeas(project, g, { ...options.fidelity, dataPoints: data.numericCount });
+  const coverageOf = (ids: Iterable<string>): Coverage => coverage(status, ids);
+  const { all, perMeasure } = cycleAnnotations(project, g, position);
+  return {
+    title: project.title,
+    illustrative: project.illustrative ?? false,
+    aim: { id: d.aim.id, statement: d.aim.statement, check: checkAim(d.aim), coverage: coverageOf(status.keys()) },
+    changeIdeas,
+    drivers: rollUpDrivers(g, coverageOf),
+    measures: rollUpMeasures(project, data, perMeasure, options.analyse),
+    annotations: sortedAnnotations(all),
+    issues,
+  };
+}
 
-  // Data: numeric points per measure, for fidelity and the latest value.
+/** The {@link rollUp} option keys. */
+const ROLL_UP_KEYS = ["analyse", "fidelity"] as const;
+
+function checkRollUpOptions(options: RollUpOptions): void {
+  objectOption(options, ["options"]);
+  checkKeys(options, ROLL_UP_KEYS, ["options"], "rollUp option");
+  if (options.analyse !== undefined && typeof options.analyse !== "function") {
+    throw new QiError("invalid-option", ["options", "analyse"], `analyse must be a function (measure, rows) => chart, not ${describeValue(options.analyse)}`);
+  }
+  if (options.fidelity !== undefined) objectOption(options.fidelity, ["options", "fidelity"]);
+}
+
+type Graph = ReturnType<typeof buildGraph>;
+
+/** Each measure's rows (the first series given for it) and its count of numeric points. */
+interface MeasureData {
+  rowsOf: Map<string, readonly SeriesRow[]>;
+  numericCount: (id: string) => number | undefined;
+}
+
+/** Data: numeric points per measure, for fidelity and the latest value, counted once per measure, not once per cycle (issue #18). */
+function measureData(project: Project): MeasureData {
   const rowsOf = new Map<string, readonly SeriesRow[]>();
   for (const s of project.data) if (!rowsOf.has(s.measure)) rowsOf.set(s.measure, s.rows);
-  const counted = new Map<string, number | undefined>(); // once per measure, not once per cycle (issue #18)
+  const counted = new Map<string, number | undefined>();
   const numericCount = (id: string): number | undefined => {
     if (counted.has(id)) return counted.get(id);
     const rows = rowsOf.get(id);
@@ -138,9 +171,14 @@ export function rollUp(project: Project, options: RollUpOptions = {}): RollUp {
     counted.set(id, n);
     return n;
   };
+  return { rowsOf, numericCount };
+}
 
-  // Group cycles by change idea once (Map keyed by id), keeping indices.
-  // Fidelity reads the cycles with the measures they are charted on (chartedCycles).
+/**
+ * Cycles grouped by change idea once (Map keyed by id), in document order: as written, and as
+ * charted (with the measures they are charted on, `chartedCycles`), which fidelity reads.
+ */
+function cyclesByIdea(project: Project): { byIdea: Map<string, PdsaCycle[]>; chartedByIdea: Map<string, PdsaCycle[]> } {
   const byIdea = new Map<string, PdsaCycle[]>();
   const chartedByIdea = new Map<string, PdsaCycle[]>();
   const charted = chartedCycles(project);
@@ -151,11 +189,19 @@ export function rollUp(project: Project, options: RollUpOptions = {}): RollUp {
       else list.push(cycle);
     }
   });
+  return { byIdea, chartedByIdea };
+}
 
+/** Each change idea's ramp: status, decision, dates and fidelity; and each cycle's position in its ramp. */
+function rollUpChangeIdeas(
+  project: Project,
+  g: Graph,
+  fOpts: FidelityOptions,
+): { changeIdeas: ChangeIdeaSummary[]; status: Map<string, ChangeIdeaStatus>; position: Map<PdsaCycle, number> } {
+  const { byIdea, chartedByIdea } = cyclesByIdea(project);
   const status = new Map<string, ChangeIdeaStatus>();
   const position = new Map<PdsaCycle, number>();
   const changeIdeas: ChangeIdeaSummary[] = [];
-  const fOpts: FidelityOptions = { ...options.fidelity, dataPoints: numericCount };
   for (const id of g.ids) {
     if (g.kind.get(id) !== "change") continue;
     const r = ramp(byIdea.get(id) ?? [], id);
@@ -174,36 +220,50 @@ export function rollUp(project: Project, options: RollUpOptions = {}): RollUp {
       fidelity: f === null ? null : { score: f.score, metCount: f.metCount, assessedCount: f.assessedCount },
     });
   }
+  return { changeIdeas, status, position };
+}
 
-  const coverageOf = (ids: Iterable<string>): Coverage => {
-    const c: Coverage = { changeIdeas: 0, untested: 0, testing: 0, adopted: 0, adapted: 0, abandoned: 0, tested: 0 };
-    for (const id of ids) {
-      const s = status.get(id);
-      if (s === undefined) continue;
-      c.changeIdeas++;
-      c[s]++;
-    }
-    c.tested = c.changeIdeas - c.untested;
-    return c;
-  };
-  // One breadth-first walk per driver: O(drivers × (nodes + links)). Counting distinct descendants
-  // of every node of a DAG has no linear-time algorithm in general; driver diagrams are small.
+/** Change ideas among `ids` counted by status. */
+function coverage(status: ReadonlyMap<string, ChangeIdeaStatus>, ids: Iterable<string>): Coverage {
+  const c: Coverage = { changeIdeas: 0, untested: 0, testing: 0, adopted: 0, adapted: 0, abandoned: 0, tested: 0 };
+  for (const id of ids) {
+    const s = status.get(id);
+    if (s === undefined) continue;
+    c.changeIdeas++;
+    c[s]++;
+  }
+  c.tested = c.changeIdeas - c.untested;
+  return c;
+}
+
+/**
+ * Each driver's coverage. One breadth-first walk per driver: O(drivers × (nodes + links)).
+ * Counting distinct descendants of every node of a DAG has no linear-time algorithm in general;
+ * driver diagrams are small.
+ */
+function rollUpDrivers(g: Graph, coverageOf: (ids: Iterable<string>) => Coverage): DriverSummary[] {
   const drivers: DriverSummary[] = [];
   for (const id of g.ids) {
     const k = g.kind.get(id)!;
     if (k !== "primary" && k !== "secondary") continue;
     drivers.push({ id, kind: k, label: g.label.get(id)!, coverage: coverageOf(walk(id, g.down)) });
   }
+  return drivers;
+}
 
-  // Annotations: every dated cycle, and per measure the cycles charted on it.
+/** An annotation with its day and its cycle's index in the document, for sorting. */
+type DatedAnnotation = { a: Annotation; day: number; index: number };
+
+/** Annotations: every dated cycle, and per measure the cycles charted on it. */
+function cycleAnnotations(project: Project, g: Graph, position: ReadonlyMap<PdsaCycle, number>): { all: DatedAnnotation[]; perMeasure: Map<string, DatedAnnotation[]> } {
   const label = (c: PdsaCycle): string => {
     if (c.title !== undefined && c.title.trim() !== "") return c.title;
     const idea = g.label.get(c.changeIdea) ?? c.changeIdea;
     const k = position.get(c);
     return k === undefined ? `${idea}: PDSA` : `${idea}: PDSA ${k}`;
   };
-  const all: Array<{ a: Annotation; day: number; index: number }> = [];
-  const perMeasure = new Map<string, Array<{ a: Annotation; day: number; index: number }>>();
+  const all: DatedAnnotation[] = [];
+  const perMeasure = new Map<string, DatedAnnotation[]>();
   const chartsOf = measuresForCycles(project);
   project.cycles.forEach((c, index) => {
     const day = c.do?.date === undefined ? Number.NaN : parseIsoDay(c.do.date);
@@ -217,15 +277,22 @@ export function rollUp(project: Project, options: RollUpOptions = {}): RollUp {
       else list.push(entry);
     }
   });
-  const sorted = (xs: Array<{ a: Annotation; day: number; index: number }>): Annotation[] =>
-    [...xs].sort((p, q) => p.day - q.day || p.index - q.index).map((e) => ({ ...e.a }));
+  return { all, perMeasure };
+}
 
+/** By date, then document order; fresh objects. */
+function sortedAnnotations(xs: readonly DatedAnnotation[]): Annotation[] {
+  return [...xs].sort((p, q) => p.day - q.day || p.index - q.index).map((e) => ({ ...e.a }));
+}
+
+/** Each measure (the first of a repeated id): its latest value, verdict and annotations. */
+function rollUpMeasures(project: Project, data: MeasureData, perMeasure: ReadonlyMap<string, DatedAnnotation[]>, analyse: Analyse | undefined): MeasureSummary[] {
   const seenMeasure = new Set<string>();
   const measures: MeasureSummary[] = [];
   for (const m of project.measures) {
     if (seenMeasure.has(m.id)) continue;
     seenMeasure.add(m.id);
-    const rows = rowsOf.get(m.id) ?? [];
+    const rows = data.rowsOf.get(m.id) ?? [];
     measures.push({
       id: m.id,
       name: m.name,
@@ -233,23 +300,13 @@ export function rollUp(project: Project, options: RollUpOptions = {}): RollUp {
       direction: m.direction,
       unit: m.definition.unit,
       target: m.target === undefined ? null : { ...m.target },
-      points: numericCount(m.id) ?? 0,
+      points: data.numericCount(m.id) ?? 0,
       latest: latestPoint(rows),
-      verdict: verdictFor(m, rows, options.analyse),
-      annotations: sorted(perMeasure.get(m.id) ?? []),
+      verdict: verdictFor(m, rows, analyse),
+      annotations: sortedAnnotations(perMeasure.get(m.id) ?? []),
     });
   }
-
-  return {
-    title: project.title,
-    illustrative: project.illustrative ?? false,
-    aim: { id: d.aim.id, statement: d.aim.statement, check: checkAim(d.aim), coverage: coverageOf(status.keys()) },
-    changeIdeas,
-    drivers,
-    measures,
-    annotations: sorted(all),
-    issues,
-  };
+  return measures;
 }
 
 function isNum(y: unknown): y is number {
