@@ -1,5 +1,6 @@
 import { issue, result, type ValidationIssue, type ValidationResult } from "../_lib/issues.js";
-import { objectOption } from "../_lib/options.js";
+import { QiError, describeValue } from "../_lib/error.js";
+import { checkKeys, objectOption } from "../_lib/options.js";
 import { checkAim } from "./aim.js";
 import { buildGraph, KIND_NAME } from "./graph.js";
 import { diagramShapeIssues } from "./guards.js";
@@ -54,15 +55,31 @@ const MAX_CYCLE_IDS = 20;
  * //=> { valid: false, issues: [{ severity: "error", code: "skipped-level", path: ["links", 0], message: "change idea \"c1\" links straight to aim \"aim\"; a change idea may link to: secondary driver" }] }
  */
 export function validateDriverDiagram(diagram: DriverDiagram, options: ValidateDriverDiagramOptions = {}): ValidationResult {
-  objectOption(options, ["options"]);
+  const o = objectOption(options, ["options"]);
+  checkKeys(o, VALIDATE_KEYS, ["options"], "validateDriverDiagram option");
+  if (o.smartAim !== undefined && typeof o.smartAim !== "boolean") throw new QiError("invalid-option", ["options", "smartAim"], `smartAim must be true or false, not ${describeValue(o.smartAim)}`);
   // A value that is not a driver diagram at all: its shape problems are the issues (paths from the root, as every other issue).
   const shape = diagramShapeIssues(diagram);
   if (shape.length > 0) return result(shape.map((i) => issue("error", i.code, i.path, i.message)));
-  const issues: ValidationIssue[] = [];
   const g = buildGraph(diagram);
   const allowed = { ...DEFAULT_ALLOWED_LINKS, ...diagram.allowedLinks, ...options.allowedLinks };
+  const issues: ValidationIssue[] = [...duplicateIds(diagram), ...linkIssues(diagram, g, allowed), ...cycles(g), ...reachability(diagram, g)];
+  if (options.smartAim ?? true) {
+    for (const e of checkAim(diagram.aim).elements) {
+      if (!e.ok) issues.push(issue("warning", "aim-not-smart", ["aim", e.element], `aim: ${e.feedback}`));
+    }
+  }
+  return result(issues);
+}
 
-  // Duplicate ids (the aim's id included).
+/** The {@link validateDriverDiagram} option keys. */
+const VALIDATE_KEYS = ["allowedLinks", "smartAim"] as const;
+
+type Graph = ReturnType<typeof buildGraph>;
+
+/** Duplicate ids (the aim's id included). */
+function duplicateIds(diagram: DriverDiagram): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
   const firstAt = new Map<string, string>([[diagram.aim.id, "the aim"]]);
   for (let i = 0; i < diagram.nodes.length; i++) {
     const id = diagram.nodes[i]!.id;
@@ -70,8 +87,12 @@ export function validateDriverDiagram(diagram: DriverDiagram, options: ValidateD
     if (prev !== undefined) issues.push(issue("error", "duplicate-id", ["nodes", i, "id"], `id ${q(id)} is already used by ${prev}`));
     else firstAt.set(id, `nodes[${i}]`);
   }
+  return issues;
+}
 
-  // Links: unknown ends, duplicates, adjacency, self-links.
+/** Links: unknown ends, duplicates, self-links, adjacency. */
+function linkIssues(diagram: DriverDiagram, g: Graph, allowed: { readonly [K in DriverNodeKind]: readonly NodeKind[] }): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
   const pairs = new Set<string>();
   for (let i = 0; i < diagram.links.length; i++) {
     const l = diagram.links[i]!;
@@ -86,26 +107,26 @@ export function validateDriverDiagram(diagram: DriverDiagram, options: ValidateD
       continue;
     }
     pairs.add(key);
-    if (l.from === l.to) {
-      issues.push(issue("error", "cycle", ["links", i], `${q(l.from)} links to itself`));
-      continue;
-    }
-    if (fk === "aim") {
-      issues.push(issue("error", "invalid-link", ["links", i], `the aim ${q(l.from)} cannot link to a parent (${KIND_NAME[tk]} ${q(l.to)})`));
-      continue;
-    }
-    const ok = allowed[fk];
-    if (!ok.includes(tk)) {
-      const skipped = RANK[tk] < RANK[fk] - 1;
-      const verb = skipped ? (tk === "aim" ? "links straight to" : "skips a level to") : "links to";
-      const may = ok.length === 0 ? "nothing" : ok.map((k) => KIND_NAME[k]).join(", ");
-      issues.push(
-        issue("error", skipped ? "skipped-level" : "invalid-link", ["links", i], `${KIND_NAME[fk]} ${q(l.from)} ${verb} ${KIND_NAME[tk]} ${q(l.to)}; a ${KIND_NAME[fk]} may link to: ${may}`),
-      );
-    }
+    const bad = l.from === l.to ? issue("error", "cycle", ["links", i], `${q(l.from)} links to itself`) : adjacencyIssue(l.from, fk, l.to, tk, i, allowed);
+    if (bad !== null) issues.push(bad);
   }
+  return issues;
+}
 
-  // Cycles: iterative depth-first search along parent links; each back edge closes a cycle.
+/** A link the adjacency does not allow: from the aim, skipping a level, within a level or downwards. */
+function adjacencyIssue(from: string, fk: NodeKind, to: string, tk: NodeKind, i: number, allowed: { readonly [K in DriverNodeKind]: readonly NodeKind[] }): ValidationIssue | null {
+  if (fk === "aim") return issue("error", "invalid-link", ["links", i], `the aim ${q(from)} cannot link to a parent (${KIND_NAME[tk]} ${q(to)})`);
+  const ok = allowed[fk];
+  if (ok.includes(tk)) return null;
+  const skipped = RANK[tk] < RANK[fk] - 1;
+  const verb = skipped ? (tk === "aim" ? "links straight to" : "skips a level to") : "links to";
+  const may = ok.length === 0 ? "nothing" : ok.map((k) => KIND_NAME[k]).join(", ");
+  return issue("error", skipped ? "skipped-level" : "invalid-link", ["links", i], `${KIND_NAME[fk]} ${q(from)} ${verb} ${KIND_NAME[tk]} ${q(to)}; a ${KIND_NAME[fk]} may link to: ${may}`);
+}
+
+/** Cycles: iterative depth-first search along parent links; each back edge closes a cycle. */
+function cycles(g: Graph): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
   const colour = new Map<string, 1 | 2>(); // 1 on the stack, 2 done
   const stackPos = new Map<string, number>();
   for (const root of g.ids) {
@@ -136,29 +157,29 @@ export function validateDriverDiagram(diagram: DriverDiagram, options: ValidateD
       }
     }
   }
+  return issues;
+}
 
-  // Reachability: down from the aim; up from the change ideas.
-  const reachesAim = new Set<string>([diagram.aim.id]);
-  const queue = [diagram.aim.id];
+/** Every node reached by a breadth-first walk from `starts` along `edges`, the starts included only when `withStarts`. */
+function reached(starts: readonly string[], edges: Graph["up"], withStarts: boolean): Set<string> {
+  const seen = new Set<string>(withStarts ? starts : []);
+  const queue = [...starts];
   for (let h = 0; h < queue.length; h++) {
-    for (const e of g.down.get(queue[h]!)!) {
-      if (!reachesAim.has(e.id)) {
-        reachesAim.add(e.id);
+    for (const e of edges.get(queue[h]!)!) {
+      if (!seen.has(e.id)) {
+        seen.add(e.id);
         queue.push(e.id);
       }
     }
   }
-  const aboveChange = new Set<string>();
-  const q2: string[] = [];
-  for (const id of g.ids) if (g.kind.get(id) === "change") q2.push(id);
-  for (let h = 0; h < q2.length; h++) {
-    for (const e of g.up.get(q2[h]!)!) {
-      if (!aboveChange.has(e.id)) {
-        aboveChange.add(e.id);
-        q2.push(e.id);
-      }
-    }
-  }
+  return seen;
+}
+
+/** Reachability: down from the aim (orphans, unreachable nodes); up from the change ideas (drivers with none below). */
+function reachability(diagram: DriverDiagram, g: Graph): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const reachesAim = reached([diagram.aim.id], g.down, true);
+  const aboveChange = reached(g.ids.filter((id) => g.kind.get(id) === "change"), g.up, false);
   for (const id of g.ids) {
     const i = g.index.get(id)!;
     if (i < 0) continue;
@@ -172,13 +193,7 @@ export function validateDriverDiagram(diagram: DriverDiagram, options: ValidateD
       issues.push(issue("warning", "no-change-ideas", ["nodes", i], `${KIND_NAME[k]} ${q(id)} has no change idea below it`));
     }
   }
-
-  if (options.smartAim ?? true) {
-    for (const e of checkAim(diagram.aim).elements) {
-      if (!e.ok) issues.push(issue("warning", "aim-not-smart", ["aim", e.element], `aim: ${e.feedback}`));
-    }
-  }
-  return result(issues);
+  return issues;
 }
 
 function q(s: string): string {
