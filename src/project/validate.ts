@@ -93,7 +93,17 @@ export function validateProject(project: Project): ValidationResult {
   const issues: ValidationIssue[] = [];
   issues.push(...prefixIssues(["diagram"], validateDriverDiagram(project.diagram).issues));
   const g = buildGraph(project.diagram);
+  const measures = measureIssues(project, g, issues);
+  const ranges = dataIssues(project, measures, issues);
+  cycleIssues(project, g, measures, issues);
+  cycleDateIssues(project, ranges, issues);
+  return result(issues);
+}
 
+type Graph = ReturnType<typeof buildGraph>;
+
+/** Measures: duplicate ids, each measure's own check, links to unknown nodes, the family of measures. Returns the measures by id (the first of each). */
+function measureIssues(project: Project, g: Graph, issues: ValidationIssue[]): Map<string, Measure> {
   const measures = new Map<string, Measure>();
   for (let i = 0; i < project.measures.length; i++) {
     const m = project.measures[i]!;
@@ -106,8 +116,14 @@ export function validateProject(project: Project): ValidationResult {
     }
   }
   issues.push(...prefixIssues(["measures"], familyOfMeasures(project.measures).issues));
+  return measures;
+}
 
-  // Data series: known measure, one series per measure, consistent and unique x.
+/**
+ * Data series: known measure, one series per measure, consistent and unique x, a baseline inside
+ * the data; then measures without data. Returns each dated series' range (to the end of its last period).
+ */
+function dataIssues(project: Project, measures: ReadonlyMap<string, Measure>, issues: ValidationIssue[]): Map<string, Range> {
   const ranges = new Map<string, Range>();
   const seriesOf = new Map<string, number>();
   for (let i = 0; i < project.data.length; i++) {
@@ -119,29 +135,7 @@ export function validateProject(project: Project): ValidationResult {
     }
     seriesOf.set(s.measure, i);
     const kind = s.rows.length > 0 ? typeof s.rows[0]!.x : "string";
-    const seen = new Set<number>();
-    let first = Number.POSITIVE_INFINITY;
-    let last = Number.NEGATIVE_INFINITY;
-    for (let j = 0; j < s.rows.length; j++) {
-      const x = s.rows[j]!.x;
-      const path = ["data", i, "rows", j, "x"];
-      if (typeof x !== kind) {
-        issues.push(issue("error", "invalid-x", path, `x mixes ${kind === "string" ? "dates" : "numbers"} and ${typeof x === "string" ? "dates" : "numbers"}`));
-        continue;
-      }
-      const v = typeof x === "string" ? parseIsoDay(x) : x;
-      if (Number.isNaN(v)) {
-        issues.push(issue("error", "invalid-x", path, `${q(String(x))} is not an ISO date (YYYY-MM-DD)`));
-        continue;
-      }
-      if (seen.has(v)) {
-        issues.push(issue("error", "duplicate-x", path, `x ${typeof x === "string" ? formatIsoDay(v) : x} appears twice`));
-        continue;
-      }
-      seen.add(v);
-      if (v < first) first = v;
-      if (v > last) last = v;
-    }
+    const { first, last } = xIssues(s.rows, i, kind, issues);
     const b = baselineIssue(s.baseline, s.rows.length, kind, first, last);
     if (b !== null) issues.push(issue("warning", "baseline-outside-data", ["data", i, "baseline"], `the baseline of ${q(s.measure)} ${b}`));
     if (kind === "string" && Number.isFinite(first)) {
@@ -153,8 +147,39 @@ export function validateProject(project: Project): ValidationResult {
     const m = project.measures[i]!;
     if (!seriesOf.has(m.id)) issues.push(issue("warning", "no-data", ["measures", i], `measure ${q(m.id)} has no data yet`));
   }
+  return ranges;
+}
 
-  // PDSA cycles.
+/** The x values of series `i`: all of one kind (`kind`, of the first row), ISO dates when dates, none twice. Returns their range. */
+function xIssues(rows: Project["data"][number]["rows"], i: number, kind: string, issues: ValidationIssue[]): Range {
+  const seen = new Set<number>();
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (let j = 0; j < rows.length; j++) {
+    const x = rows[j]!.x;
+    const path = ["data", i, "rows", j, "x"];
+    if (typeof x !== kind) {
+      issues.push(issue("error", "invalid-x", path, `x mixes ${kind === "string" ? "dates" : "numbers"} and ${typeof x === "string" ? "dates" : "numbers"}`));
+      continue;
+    }
+    const v = typeof x === "string" ? parseIsoDay(x) : x;
+    if (Number.isNaN(v)) {
+      issues.push(issue("error", "invalid-x", path, `${q(String(x))} is not an ISO date (YYYY-MM-DD)`));
+      continue;
+    }
+    if (seen.has(v)) {
+      issues.push(issue("error", "duplicate-x", path, `x ${typeof x === "string" ? formatIsoDay(v) : x} appears twice`));
+      continue;
+    }
+    seen.add(v);
+    if (v < first) first = v;
+    if (v > last) last = v;
+  }
+  return { first, last };
+}
+
+/** PDSA cycles: duplicate ids, each cycle's own check, its change idea and measures known; then the ramps' warnings. */
+function cycleIssues(project: Project, g: Graph, measures: ReadonlyMap<string, Measure>, issues: ValidationIssue[]): void {
   const cycleIds = new Set<string>();
   for (let i = 0; i < project.cycles.length; i++) {
     const c = project.cycles[i]!;
@@ -170,8 +195,10 @@ export function validateProject(project: Project): ValidationResult {
     }
   }
   for (const r of ramps(project.cycles)) for (const w of r.warnings) issues.push({ severity: "warning", ...w });
+}
 
-  // PDSA dates against the data range of each measure the cycle is charted on.
+/** PDSA dates against the data range of each measure the cycle is charted on. */
+function cycleDateIssues(project: Project, ranges: ReadonlyMap<string, Range>, issues: ValidationIssue[]): void {
   const chartsOf = measuresForCycles(project);
   for (let i = 0; i < project.cycles.length; i++) {
     const c = project.cycles[i]!;
@@ -188,7 +215,6 @@ export function validateProject(project: Project): ValidationResult {
       }
     }
   }
-  return result(issues);
 }
 
 function q(s: string): string {
