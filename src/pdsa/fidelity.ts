@@ -1,8 +1,7 @@
 import { QiError, describeValue } from "../_lib/error.js";
-import type { Ramp } from "./ramp.js";
 import { assertFidelitySubject } from "./guards.js";
 import { nonEmpty, stageOf } from "./stage.js";
-import type { PdsaCycle, PdsaStage } from "./types.js";
+import type { PdsaCycle, PdsaStage, Ramp } from "./types.js";
 
 /**
  * The five features of the PDSA method in Taylor et al.'s framework (Taylor MJ, McNicholas C,

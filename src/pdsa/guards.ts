@@ -1,7 +1,6 @@
 import type { QiIssue } from "../_lib/error.js";
 import { arrayOf, assertShape, bool, id, num, object, oneOf, optional, root, shapeIssues, str, type At, type Shape } from "../_lib/shape.js";
-import type { PdsaCycle } from "./types.js";
-import type { Ramp } from "./ramp.js";
+import type { PdsaCycle, Ramp } from "./types.js";
 
 const text = optional(str);
 

@@ -1,49 +1,10 @@
 import type { QiIssue } from "../_lib/error.js";
 import { formatIsoDay, parseIsoDay } from "../_lib/calendar.js";
 import { assertCycles } from "./guards.js";
-import type { PdsaCycle, PdsaDecision } from "./types.js";
+import type { ChangeIdeaStatus, PdsaCycle, PdsaDecision, Ramp, RampScale } from "./types.js";
 
-/**
- * Where a change idea stands, read from its ramp of PDSA cycles (in ramp order):
- * - `untested`: no cycle records this change idea;
- * - `testing`: the latest cycle has no Act decision yet (planned, running or being studied);
- * - `adopted` / `adapted` / `abandoned`: the latest cycle's Act decision was adopt / adapt / abandon.
- *
- * "Adapted" therefore means "changed and due for another cycle that has not been recorded yet";
- * once that next cycle is recorded the idea is `testing` again.
- */
-export type ChangeIdeaStatus = "untested" | "testing" | "adopted" | "adapted" | "abandoned";
-
-/** The scale of one cycle in a ramp, for cycles that record `scale.size`. */
-export interface RampScale {
-  cycle: string;
-  size: number;
-  unit?: string;
-}
-
-/** A ramp: the PDSA cycles testing one change idea, in order. */
-export interface Ramp {
-  changeIdea: string;
-  /** The cycles, in ramp order (the input objects, not copies). */
-  cycles: PdsaCycle[];
-  /** Their ids, in ramp order. */
-  order: string[];
-  /** `sequence` when every cycle has an explicit `sequence`, otherwise `date` (date run). */
-  orderedBy: "sequence" | "date";
-  /** The Act decision of the latest cycle, or null when it has none yet (or there are no cycles). */
-  decision: PdsaDecision | null;
-  status: ChangeIdeaStatus;
-  /** Earliest date run (`do.date`), ISO. */
-  firstDate: string | null;
-  /** Latest date run or end date (`do.endDate`), ISO. */
-  lastDate: string | null;
-  /** Scale of the cycles that record a size, in ramp order. */
-  scale: RampScale[];
-  /** Last recorded size ÷ first recorded size (null with fewer than two sizes or a first size of 0). */
-  scaleGrowth: number | null;
-  /** Ordering problems a coach should see (paths index the `cycles` argument). */
-  warnings: QiIssue[];
-}
+// The ramp types live in types.ts (guards.ts reads them too; this file imports guards.ts).
+export type { ChangeIdeaStatus, Ramp, RampScale } from "./types.js";
 
 const STATUS: Record<PdsaDecision, ChangeIdeaStatus> = { adopt: "adopted", adapt: "adapted", abandon: "abandoned" };
 
@@ -68,89 +29,28 @@ export function ramp(cycles: readonly PdsaCycle[], changeIdea: string): Ramp {
   return buildRamp(cycles, indices, changeIdea);
 }
 
+/** A cycle of the ramp with its index in the argument, its day run and its last day (NaN when not run). */
+interface Entry {
+  cycle: PdsaCycle;
+  index: number;
+  day: number;
+  end: number;
+}
+
 function buildRamp(cycles: readonly PdsaCycle[], indices: readonly number[], changeIdea: string): Ramp {
   const warnings: QiIssue[] = [];
-  interface Entry { cycle: PdsaCycle; index: number; day: number; end: number }
-  const entries: Entry[] = [];
-  for (const i of indices) {
-    const c = cycles[i]!;
-    const day = readDay(c.do?.date, i, "date", warnings);
-    const endDay = readDay(c.do?.endDate, i, "endDate", warnings);
-    if (!Number.isNaN(day) && !Number.isNaN(endDay) && endDay < day) {
-      warnings.push({ code: "invalid-date", path: ["cycles", i, "do", "endDate"], message: `cycle ${c.id} ends (${c.do?.endDate}) before it starts (${c.do?.date})` });
-    }
-    entries.push({ cycle: c, index: i, day, end: Number.isNaN(endDay) ? day : Math.max(day, endDay) });
-  }
-
+  const entries = readEntries(cycles, indices, warnings);
   const bySequence = entries.length > 0 && entries.every((e) => e.cycle.sequence !== undefined);
-  const seen = new Map<number, string>();
-  for (const e of entries) {
-    const s = e.cycle.sequence;
-    if (s === undefined) continue;
-    const other = seen.get(s);
-    if (other !== undefined) warnings.push({ code: "duplicate-sequence", path: ["cycles", e.index, "sequence"], message: `cycles ${other} and ${e.cycle.id} both have sequence ${s}` });
-    else seen.set(s, e.cycle.id);
-  }
-
-  const byDate = (a: Entry, b: Entry): number => {
-    const an = Number.isNaN(a.day), bn = Number.isNaN(b.day);
-    if (an !== bn) return an ? 1 : -1;
-    if (!an && a.day !== b.day) return a.day - b.day;
-    return 0;
-  };
-  const bySeq = (a: Entry, b: Entry): number => {
-    const as = a.cycle.sequence, bs = b.cycle.sequence;
-    if (as !== undefined && bs !== undefined && as !== bs) return as - bs;
-    return 0;
-  };
+  duplicateSequences(entries, warnings);
   entries.sort((a, b) => (bySequence ? bySeq(a, b) || byDate(a, b) : byDate(a, b) || bySeq(a, b)) || a.index - b.index);
-
-  if (bySequence) {
-    // Dates run in the opposite order to the sequence: one warning per inversion between neighbours.
-    let lastDay = Number.NaN;
-    let lastId = "";
-    for (const e of entries) {
-      if (Number.isNaN(e.day)) continue;
-      if (!Number.isNaN(lastDay) && e.day < lastDay) {
-        warnings.push({ code: "sequence-date-mismatch", path: ["cycles", e.index, "sequence"], message: `cycle ${e.cycle.id} comes after ${lastId} in sequence but was run earlier (${e.cycle.do?.date})` });
-      }
-      lastDay = e.day;
-      lastId = e.cycle.id;
-    }
-  }
-
+  if (bySequence) sequenceDateMismatches(entries, warnings);
+  afterAbandon(entries, warnings);
   const ordered = entries.map((e) => e.cycle);
-  for (let k = 1; k < entries.length; k++) {
-    const prev = entries[k - 1]!.cycle;
-    if (prev.act?.decision === "abandon") {
-      const e = entries[k]!;
-      warnings.push({ code: "cycle-after-abandon", path: ["cycles", e.index], message: `cycle ${e.cycle.id} follows cycle ${prev.id}, which abandoned the change idea` });
-    }
-  }
-
-  let first = Number.POSITIVE_INFINITY;
-  let last = Number.NEGATIVE_INFINITY;
-  for (const e of entries) {
-    if (!Number.isNaN(e.day) && e.day < first) first = e.day;
-    if (!Number.isNaN(e.end) && e.end > last) last = e.end;
-  }
-
-  const scale: RampScale[] = [];
-  for (const c of ordered) {
-    const size = c.scale?.size;
-    if (typeof size === "number" && Number.isFinite(size)) {
-      const unit = c.scale?.unit;
-      scale.push(unit === undefined ? { cycle: c.id, size } : { cycle: c.id, size, unit });
-    }
-  }
-  const firstSize = scale[0]?.size;
-  const lastSize = scale[scale.length - 1]?.size;
-  const scaleGrowth = scale.length >= 2 && firstSize !== undefined && lastSize !== undefined && firstSize > 0 ? lastSize / firstSize : null;
-
+  const { first, last } = dateRange(entries);
+  const { scale, scaleGrowth } = rampScale(ordered);
   const latest = ordered[ordered.length - 1];
   const decision = latest?.act?.decision ?? null;
   const status: ChangeIdeaStatus = latest === undefined ? "untested" : decision === null ? "testing" : STATUS[decision];
-
   return {
     changeIdea,
     cycles: ordered,
@@ -164,6 +64,99 @@ function buildRamp(cycles: readonly PdsaCycle[], indices: readonly number[], cha
     scaleGrowth,
     warnings,
   };
+}
+
+/** The cycles at `indices` with their dates read (invalid dates and an end before the start are warnings). */
+function readEntries(cycles: readonly PdsaCycle[], indices: readonly number[], warnings: QiIssue[]): Entry[] {
+  const entries: Entry[] = [];
+  for (const i of indices) {
+    const c = cycles[i]!;
+    const day = readDay(c.do?.date, i, "date", warnings);
+    const endDay = readDay(c.do?.endDate, i, "endDate", warnings);
+    if (!Number.isNaN(day) && !Number.isNaN(endDay) && endDay < day) {
+      warnings.push({ code: "invalid-date", path: ["cycles", i, "do", "endDate"], message: `cycle ${c.id} ends (${c.do?.endDate}) before it starts (${c.do?.date})` });
+    }
+    entries.push({ cycle: c, index: i, day, end: Number.isNaN(endDay) ? day : Math.max(day, endDay) });
+  }
+  return entries;
+}
+
+function duplicateSequences(entries: readonly Entry[], warnings: QiIssue[]): void {
+  const seen = new Map<number, string>();
+  for (const e of entries) {
+    const s = e.cycle.sequence;
+    if (s === undefined) continue;
+    const other = seen.get(s);
+    if (other !== undefined) warnings.push({ code: "duplicate-sequence", path: ["cycles", e.index, "sequence"], message: `cycles ${other} and ${e.cycle.id} both have sequence ${s}` });
+    else seen.set(s, e.cycle.id);
+  }
+}
+
+/** By day run; cycles not yet run last. */
+function byDate(a: Entry, b: Entry): number {
+  const an = Number.isNaN(a.day), bn = Number.isNaN(b.day);
+  if (an !== bn) return an ? 1 : -1;
+  if (!an && a.day !== b.day) return a.day - b.day;
+  return 0;
+}
+
+/** By sequence where both have one. */
+function bySeq(a: Entry, b: Entry): number {
+  const as = a.cycle.sequence, bs = b.cycle.sequence;
+  if (as !== undefined && bs !== undefined && as !== bs) return as - bs;
+  return 0;
+}
+
+/** Dates run in the opposite order to the sequence: one warning per inversion between neighbours. */
+function sequenceDateMismatches(entries: readonly Entry[], warnings: QiIssue[]): void {
+  let lastDay = Number.NaN;
+  let lastId = "";
+  for (const e of entries) {
+    if (Number.isNaN(e.day)) continue;
+    if (!Number.isNaN(lastDay) && e.day < lastDay) {
+      warnings.push({ code: "sequence-date-mismatch", path: ["cycles", e.index, "sequence"], message: `cycle ${e.cycle.id} comes after ${lastId} in sequence but was run earlier (${e.cycle.do?.date})` });
+    }
+    lastDay = e.day;
+    lastId = e.cycle.id;
+  }
+}
+
+/** A cycle that follows one that abandoned the change idea. */
+function afterAbandon(entries: readonly Entry[], warnings: QiIssue[]): void {
+  for (let k = 1; k < entries.length; k++) {
+    const prev = entries[k - 1]!.cycle;
+    if (prev.act?.decision === "abandon") {
+      const e = entries[k]!;
+      warnings.push({ code: "cycle-after-abandon", path: ["cycles", e.index], message: `cycle ${e.cycle.id} follows cycle ${prev.id}, which abandoned the change idea` });
+    }
+  }
+}
+
+/** Earliest day run and latest day run or ended (±Infinity when none). */
+function dateRange(entries: readonly Entry[]): { first: number; last: number } {
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const e of entries) {
+    if (!Number.isNaN(e.day) && e.day < first) first = e.day;
+    if (!Number.isNaN(e.end) && e.end > last) last = e.end;
+  }
+  return { first, last };
+}
+
+/** The recorded sizes in ramp order and the growth from the first to the last. */
+function rampScale(ordered: readonly PdsaCycle[]): { scale: RampScale[]; scaleGrowth: number | null } {
+  const scale: RampScale[] = [];
+  for (const c of ordered) {
+    const size = c.scale?.size;
+    if (typeof size === "number" && Number.isFinite(size)) {
+      const unit = c.scale?.unit;
+      scale.push(unit === undefined ? { cycle: c.id, size } : { cycle: c.id, size, unit });
+    }
+  }
+  const firstSize = scale[0]?.size;
+  const lastSize = scale[scale.length - 1]?.size;
+  const scaleGrowth = scale.length >= 2 && firstSize !== undefined && lastSize !== undefined && firstSize > 0 ? lastSize / firstSize : null;
+  return { scale, scaleGrowth };
 }
 
 function readDay(value: string | undefined, index: number, key: string, warnings: QiIssue[]): number {

@@ -1,3 +1,5 @@
+import type { QiIssue } from "../_lib/error.js";
+
 /**
  * PDSA cycle records, following the IHI "PDSA Worksheet for Testing Change" (Institute for
  * Healthcare Improvement) and Langley et al., The Improvement Guide (2nd ed., 2009), ch. 5:
@@ -87,3 +89,46 @@ export interface PdsaCycle {
 
 /** How far a cycle has got: the last stage with content. */
 export type PdsaStage = "plan" | "do" | "study" | "act";
+
+/**
+ * Where a change idea stands, read from its ramp of PDSA cycles (in ramp order):
+ * - `untested`: no cycle records this change idea;
+ * - `testing`: the latest cycle has no Act decision yet (planned, running or being studied);
+ * - `adopted` / `adapted` / `abandoned`: the latest cycle's Act decision was adopt / adapt / abandon.
+ *
+ * "Adapted" therefore means "changed and due for another cycle that has not been recorded yet";
+ * once that next cycle is recorded the idea is `testing` again.
+ */
+export type ChangeIdeaStatus = "untested" | "testing" | "adopted" | "adapted" | "abandoned";
+
+/** The scale of one cycle in a ramp, for cycles that record `scale.size`. */
+export interface RampScale {
+  cycle: string;
+  size: number;
+  unit?: string;
+}
+
+/** A ramp: the PDSA cycles testing one change idea, in order. */
+export interface Ramp {
+  changeIdea: string;
+  /** The cycles, in ramp order (the input objects, not copies). */
+  cycles: PdsaCycle[];
+  /** Their ids, in ramp order. */
+  order: string[];
+  /** `sequence` when every cycle has an explicit `sequence`, otherwise `date` (date run). */
+  orderedBy: "sequence" | "date";
+  /** The Act decision of the latest cycle, or null when it has none yet (or there are no cycles). */
+  decision: PdsaDecision | null;
+  status: ChangeIdeaStatus;
+  /** Earliest date run (`do.date`), ISO. */
+  firstDate: string | null;
+  /** Latest date run or end date (`do.endDate`), ISO. */
+  lastDate: string | null;
+  /** Scale of the cycles that record a size, in ramp order. */
+  scale: RampScale[];
+  /** Last recorded size ÷ first recorded size (null with fewer than two sizes or a first size of 0). */
+  scaleGrowth: number | null;
+  /** Ordering problems a coach should see (paths index the `cycles` argument). */
+  warnings: QiIssue[];
+}
+
