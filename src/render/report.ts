@@ -65,6 +65,34 @@ export function renderReport(project: Project, options: RenderReportOptions = {}
   if (options.analyse !== undefined && typeof options.analyse !== "function") {
     throw new QiError("invalid-option", ["options", "analyse"], `analyse must be a function (measure, rows) => chart, not ${describeValue(options.analyse)}`);
   }
+  const { summary, analysed } = analyseProject(project, options.analyse);
+  const title = options.title ?? project.title;
+  const measureById = new Map<string, Measure>();
+  for (const m of project.measures) if (!measureById.has(m.id)) measureById.set(m.id, m);
+  const rowsOf = new Map<string, readonly SeriesRow[]>();
+  for (const s of project.data) if (!rowsOf.has(s.measure)) rowsOf.set(s.measure, s.rows);
+
+  const body: string[] = [headerSection(project, title, summary.illustrative, options.generated)];
+  // The board's one page first: every measure's icons and reading (issue 14).
+  body.push(reportSummarySection(summary.measures, analysed, measureById));
+  body.push(aimSection(project, summary));
+  // Driver diagram.
+  const status = Object.fromEntries(summary.changeIdeas.map((c) => [c.id, c.status]));
+  body.push(`<section class="drivers"><h2>Driver diagram</h2><figure>${renderDriverDiagram(project.diagram, { status, id: "qi-driver-diagram" })}</figure></section>`);
+  // Measures.
+  summary.measures.forEach((ms, k) => body.push(measureSection(ms, measureById.get(ms.id)!, analysed.get(ms.id), rowsOf.get(ms.id), k)));
+  // Across groups (issue 14): the funnel plot and small multiples the caller analysed by group.
+  const groupSections = reportGroupSections(options.funnel, options.smallMultiples);
+  if (groupSections !== "") body.push(groupSections);
+  // PDSA log.
+  body.push(pdsaSection(project, summary.changeIdeas, rowsOf));
+  if (summary.issues.length > 0) body.push(issuesSection(summary.issues));
+  body.push(`<footer>${escapeXml(methodsUsed([...analysed.values()], project.cycles.length > 0))}</footer>`);
+  return page(title, body);
+}
+
+/** Roll the project up, analysing each measure once (the caller's `analyse`, else the default) and keeping each chart or error for its section. */
+function analyseProject(project: Project, given: RenderReportOptions["analyse"]): { summary: ReturnType<typeof rollUp>; analysed: Map<string, Analysed> } {
   // Each series' baseline, read on the first analysis (rollUp has checked the project by then).
   let baselineOf: Map<string, number | string> | undefined;
   const baselineFor = (id: string): number | string | undefined => {
@@ -74,7 +102,7 @@ export function renderReport(project: Project, options: RenderReportOptions = {}
     }
     return baselineOf.get(id);
   };
-  const analyse = options.analyse ?? ((m: Measure, rows: readonly SeriesRow[]) => defaultAnalyse(m, rows, baselineFor(m.id)));
+  const analyse = given ?? ((m: Measure, rows: readonly SeriesRow[]) => defaultAnalyse(m, rows, baselineFor(m.id)));
   const analysed = new Map<string, Analysed>();
   const summary = rollUp(project, {
     analyse: (m, rows) => {
@@ -89,56 +117,45 @@ export function renderReport(project: Project, options: RenderReportOptions = {}
       }
     },
   });
-  const title = options.title ?? project.title;
-  const measureById = new Map<string, Measure>();
-  for (const m of project.measures) if (!measureById.has(m.id)) measureById.set(m.id, m);
-  const rowsOf = new Map<string, readonly SeriesRow[]>();
-  for (const s of project.data) if (!rowsOf.has(s.measure)) rowsOf.set(s.measure, s.rows);
+  return { summary, analysed };
+}
 
-  const body: string[] = [];
-  body.push(`<header><h1>${escapeXml(title)}</h1>`);
-  if (summary.illustrative) body.push(`<p class="illustrative">Illustrative example: made-up data, not real people or services.</p>`);
-  if (project.description) body.push(`<p>${escapeXml(project.description)}</p>`);
-  if (options.generated !== undefined) body.push(`<p class="muted">Generated ${escapeXml(options.generated)}.</p>`);
-  body.push("</header>");
-  // The board's one page first: every measure's icons and reading (issue 14).
-  body.push(reportSummarySection(summary.measures, analysed, measureById));
+/** The title, the illustrative-data notice, the description and the "Generated" line. */
+function headerSection(project: Project, title: string, illustrative: boolean, generated: string | undefined): string {
+  const out: string[] = [`<header><h1>${escapeXml(title)}</h1>`];
+  if (illustrative) out.push(`<p class="illustrative">Illustrative example: made-up data, not real people or services.</p>`);
+  if (project.description) out.push(`<p>${escapeXml(project.description)}</p>`);
+  if (generated !== undefined) out.push(`<p class="muted">Generated ${escapeXml(generated)}.</p>`);
+  out.push("</header>");
+  return out.join("\n");
+}
 
-  // Aim.
+/** The aim, its SMART check and the coverage of its change ideas. */
+function aimSection(project: Project, summary: ReturnType<typeof rollUp>): string {
   const cov = summary.aim.coverage;
-  body.push(`<section class="aim"><h2>Aim</h2><p class="aim-statement">${escapeXml(summary.aim.statement)}</p><ul class="checks">`);
+  const out: string[] = [`<section class="aim"><h2>Aim</h2><p class="aim-statement">${escapeXml(summary.aim.statement)}</p><ul class="checks">`];
   const aim = project.diagram.aim;
   for (const e of summary.aim.check.elements) {
     // A sound element shows what the aim says; a weak one shows the advice.
     const text = e.ok && typeof aim[e.element] === "string" && aim[e.element]!.trim() !== "" ? aim[e.element]! : e.feedback;
-    body.push(`<li class="${e.ok ? "ok" : "not-ok"}"><strong>${escapeXml(AIM_ELEMENT[e.element] ?? e.element)}:</strong> ${escapeXml(text)}</li>`);
+    out.push(`<li class="${e.ok ? "ok" : "not-ok"}"><strong>${escapeXml(AIM_ELEMENT[e.element] ?? e.element)}:</strong> ${escapeXml(text)}</li>`);
   }
-  body.push(
+  out.push(
     `</ul><p>${cov.changeIdeas} change idea${cov.changeIdeas === 1 ? "" : "s"}: ${cov.tested} tested (${cov.testing} testing, ${cov.adopted} adopted, ${cov.adapted} adapted, ${cov.abandoned} abandoned), ${cov.untested} untested.</p></section>`,
   );
+  return out.join("\n");
+}
 
-  // Driver diagram.
-  const status = Object.fromEntries(summary.changeIdeas.map((c) => [c.id, c.status]));
-  body.push(`<section class="drivers"><h2>Driver diagram</h2><figure>${renderDriverDiagram(project.diagram, { status, id: "qi-driver-diagram" })}</figure></section>`);
+/** Validation issues, when there are any. */
+function issuesSection(issues: ReturnType<typeof rollUp>["issues"]): string {
+  const out: string[] = [`<section class="issues"><h2>Data and document checks</h2><ul class="issues">`];
+  for (const i of issues) out.push(`<li class="${i.severity}">${escapeXml(`${i.severity}: ${i.message}`)} <span class="muted">(${escapeXml(i.path.join("."))})</span></li>`);
+  out.push("</ul></section>");
+  return out.join("\n");
+}
 
-  // Measures.
-  summary.measures.forEach((ms, k) => body.push(measureSection(ms, measureById.get(ms.id)!, analysed.get(ms.id), rowsOf.get(ms.id), k)));
-
-  // Across groups (issue 14): the funnel plot and small multiples the caller analysed by group.
-  const groupSections = reportGroupSections(options.funnel, options.smallMultiples);
-  if (groupSections !== "") body.push(groupSections);
-
-  // PDSA log.
-  body.push(pdsaSection(project, summary.changeIdeas, rowsOf));
-
-  // Validation issues.
-  if (summary.issues.length > 0) {
-    body.push(`<section class="issues"><h2>Data and document checks</h2><ul class="issues">`);
-    for (const i of summary.issues) body.push(`<li class="${i.severity}">${escapeXml(`${i.severity}: ${i.message}`)} <span class="muted">(${escapeXml(i.path.join("."))})</span></li>`);
-    body.push("</ul></section>");
-  }
-  body.push(`<footer>${escapeXml(methodsUsed([...analysed.values()], project.cycles.length > 0))}</footer>`);
-
+/** The self-contained HTML page around the body. */
+function page(title: string, body: readonly string[]): string {
   return [
     "<!DOCTYPE html>",
     '<html lang="en">',
