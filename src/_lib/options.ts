@@ -69,3 +69,15 @@ export function numberOption(value: unknown, path: QiPath, check: (v: number) =>
   }
   return value;
 }
+
+/** `true` or `false`, or an `invalid-option` error. */
+export function booleanOption(value: unknown, path: QiPath): boolean {
+  if (typeof value !== "boolean") throw new QiError("invalid-option", path, `${path[path.length - 1]} must be true or false, not ${describeValue(value)}`);
+  return value;
+}
+
+/** A function, or an `invalid-option` error; `shape` says what it is called with, e.g. "(row) => string". */
+export function functionOption<F extends (...args: never[]) => unknown>(value: unknown, path: QiPath, shape: string): F {
+  if (typeof value !== "function") throw new QiError("invalid-option", path, `${path[path.length - 1]} must be a function ${shape}, not ${describeValue(value)}`);
+  return value as F;
+}

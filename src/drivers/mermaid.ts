@@ -1,5 +1,5 @@
 import { QiError, describeValue } from "../_lib/error.js";
-import { objectOption } from "../_lib/options.js";
+import { booleanOption, checkKeys, objectOption } from "../_lib/options.js";
 import { assertDiagram } from "./guards.js";
 import type { DriverDiagram, NodeKind } from "./types.js";
 
@@ -24,7 +24,8 @@ export interface DriverDiagramToMermaidOptions {
  */
 export function driverDiagramToMermaid(diagram: DriverDiagram, options: DriverDiagramToMermaidOptions = {}): string {
   assertDiagram(diagram);
-  objectOption(options, ["options"]);
+  checkKeys(objectOption(options, ["options"]), ["classes"], ["options"], "driverDiagramToMermaid option");
+  if (options.classes !== undefined) booleanOption(options.classes, ["options", "classes"]);
   const ids = new Map<string, string>();
   const used = new Set<string>();
   const kinds = new Map<string, NodeKind>();

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { QiError } from "../_lib/error.js";
-import { objectOption } from "../_lib/options.js";
+import { booleanOption, checkKeys, objectOption } from "../_lib/options.js";
 import { jsonSchemaOf, parseWith, safeParseWith, type SafeParseResult } from "../_lib/zodParse.js";
 import type { DriverDiagram } from "./types.js";
 import { validateDriverDiagram } from "./validate.js";
@@ -83,7 +83,10 @@ export function safeParseDriverDiagram(input: unknown, options: ParseDriverDiagr
 
 /** The semantic check the options ask for (`validate: false` skips it). */
 function checkOf(options: ParseDriverDiagramOptions): typeof check | undefined {
-  return objectOption(options, ["options"]).validate === false ? undefined : check;
+  const o = objectOption(options, ["options"]);
+  checkKeys(o, ["validate"], ["options"], "parseDriverDiagram option");
+  if (o.validate !== undefined) booleanOption(o.validate, ["options", "validate"]);
+  return o.validate === false ? undefined : check;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { QiError, describeValue } from "../_lib/error.js";
+import { checkKeys, functionOption, objectOption } from "../_lib/options.js";
 import { assertFidelitySubject } from "./guards.js";
 import { nonEmpty, stageOf } from "./stage.js";
 import type { PdsaCycle, PdsaStage, Ramp } from "./types.js";
@@ -91,13 +92,13 @@ export function fidelity(subject: PdsaCycle | Ramp, options: FidelityOptions = {
 }
 
 function checkOptions(options: FidelityOptions): void {
-  if (options === null || typeof options !== "object") throw new QiError("invalid-option", ["options"], `fidelity options must be an object, not ${describeValue(options)}`);
+  checkKeys(objectOption(options, ["options"]), ["smallScaleMax", "minDataPoints", "dataPoints"], ["options"], "fidelity option");
   for (const key of ["smallScaleMax", "minDataPoints"] as const) {
     const v = options[key];
     if (v !== undefined && (typeof v !== "number" || Number.isNaN(v))) throw new QiError("invalid-option", ["options", key], `${key} must be a number, not ${describeValue(v)}`);
   }
-  if (options.dataPoints !== undefined && typeof options.dataPoints !== "function") {
-    throw new QiError("invalid-option", ["options", "dataPoints"], `dataPoints must be a function (measure id) => number, not ${describeValue(options.dataPoints)}`);
+  if (options.dataPoints !== undefined) {
+    functionOption(options.dataPoints, ["options", "dataPoints"], "(measure id) => number");
   }
 }
 

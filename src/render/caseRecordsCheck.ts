@@ -1,5 +1,6 @@
 import { CHECK_KINDS, type CaseRecordsCheck, type CheckCode } from "../timescales/checkCaseRecords.js";
 import { QiError, describeValue } from "../_lib/error.js";
+import { booleanOption, checkKeys, functionOption, integerOption, objectOption } from "../_lib/options.js";
 import { escapeXml } from "./escape.js";
 import { REPORT_CSS } from "./reportStyle.js";
 
@@ -32,13 +33,12 @@ export function renderCaseRecordsCheck(check: CaseRecordsCheck, options: RenderC
   if (check === null || typeof check !== "object" || !Array.isArray(check.issues) || !Array.isArray(check.completeness)) {
     throw new QiError("invalid-value", ["check"], `check must be a checkCaseRecords result, not ${describeValue(check)}`);
   }
-  if (options === null || typeof options !== "object") throw new QiError("invalid-option", ["options"], `options must be an object, not ${describeValue(options)}`);
-  const max = options.maxPerKind ?? 50;
-  if (typeof max !== "number" || !Number.isInteger(max) || max < 0) throw new QiError("invalid-option", ["options", "maxPerKind"], `maxPerKind must be a whole number ≥ 0, not ${describeValue(max)}`);
-  const label = options.rowLabel ?? ((r: number) => String(r));
-  if (typeof label !== "function") throw new QiError("invalid-option", ["options", "rowLabel"], `rowLabel must be a function, not ${describeValue(label)}`);
+  checkKeys(objectOption(options, ["options"]), ["title", "maxPerKind", "rowLabel", "page"], ["options"], "renderCaseRecordsCheck option");
+  const max = options.maxPerKind === undefined ? 50 : integerOption(options.maxPerKind, ["options", "maxPerKind"], 0);
+  const label = options.rowLabel === undefined ? (r: number) => String(r) : functionOption<(row: number) => string>(options.rowLabel, ["options", "rowLabel"], "(row) => string");
   const title = options.title ?? "Data checks";
-  if (typeof title !== "string") throw new QiError("invalid-option", ["options", "title"], `title must be text, not ${describeValue(title)}`);
+  if (typeof title !== "string") throw new QiError("invalid-option", ["options", "title"], `title must be a string, not ${describeValue(title)}`);
+  if (options.page !== undefined) booleanOption(options.page, ["options", "page"]);
   const out: string[] = [`<section class="data-check"><h2>${e(title)}</h2>`];
   out.push(`<p>${e(check.rows)} rows, ${e(check.children)} children; latest date ${e(check.latestDate ?? "–")}; extract date ${e(check.asOf ?? "not given")}.</p>`);
   const total = check.issues.length;

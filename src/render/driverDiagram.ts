@@ -1,7 +1,7 @@
 import { buildGraph } from "../drivers/graph.js";
 import { assertDiagram } from "../drivers/guards.js";
 import type { DriverDiagram, NodeKind } from "../drivers/types.js";
-import { objectOption } from "../_lib/options.js";
+import { checkKeys, objectOption } from "../_lib/options.js";
 import { escapeXml, textOf } from "./escape.js";
 import { hash, safeId } from "./id.js";
 import { px } from "./number.js";
@@ -61,7 +61,7 @@ interface Box {
  */
 export function renderDriverDiagram(diagram: DriverDiagram, options: RenderDriverDiagramOptions = {}): string {
   assertDiagram(diagram);
-  checkTextOptions(options, ["title", "id"]);
+  checkKeys(checkTextOptions(options, ["title", "id"]), ["title", "width", "status", "id"], ["options"], "renderDriverDiagram option");
   if (options.status !== undefined) objectOption(options.status, ["options", "status"]);
   const W = Math.max(480, options.width !== undefined && Number.isFinite(options.width) && options.width > 0 ? options.width : 960);
   const title = options.title ?? diagram.title ?? "Driver diagram";

@@ -4,6 +4,7 @@ import { buildYAxis } from "./axis.js";
 import { escapeXml } from "./escape.js";
 import { hash, safeId } from "./id.js";
 import { formatValue, px } from "./number.js";
+import { checkKeys } from "../_lib/options.js";
 import { checkTextOptions } from "./options.js";
 import { truncate, wrapText } from "./text.js";
 import { charsIn, textWidth, THEME } from "./theme.js";
@@ -34,7 +35,7 @@ export interface RenderParetoOptions {
  *   .includes('class="bar"') //=> true
  */
 export function renderParetoChart(chart: ParetoChart, options: RenderParetoOptions = {}): string {
-  checkTextOptions(options, ["title", "subtitle", "yLabel", "id"]);
+  checkKeys(checkTextOptions(options, ["title", "subtitle", "yLabel", "id"]), ["title", "subtitle", "yLabel", "width", "height", "id"], ["options"], "renderParetoChart option");
   const bars = checkPareto(chart);
   const W = Math.max(240, positive(options.width, 720));
   const H = Math.max(200, positive(options.height, 360));
