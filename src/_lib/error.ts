@@ -5,35 +5,95 @@
 export type QiPath = ReadonlyArray<string | number>;
 
 /**
- * Machine-readable error codes. Dashboards switch on these; the message is for people.
+ * Every code a {@link QiError} can carry: the closed list (issue #16). Dashboards switch on these;
+ * the message is for people. Each is documented, with its typical path and an example, in
+ * docs/reliability.md; test/_lib/error-codes.test.ts checks that every code thrown in src/ is here
+ * and documented there.
+ */
+export const QI_ERROR_CODES = [
+  // Data
+  "empty-data",
+  "empty-group",
+  "all-missing",
+  "too-few-points",
+  "invalid-value",
+  "invalid-x",
+  "invalid-date",
+  "invalid-denominator",
+  "count-above-denominator",
+  "negative-count",
+  "subgroup-too-small",
+  "invalid-time",
+  "duplicate-x",
+  "out-of-range",
+  // Options
+  "unknown-option",
+  "invalid-option",
+  "unknown-field",
+  "missing-target",
+  // Documents and diagrams
+  "invalid-document",
+  "unknown-id",
+  "duplicate-id",
+  "cycle",
+  // Case records and timescales
+  "unknown-milestone",
+  "unknown-route",
+  "missing-child",
+  "duplicate-child",
+  "conflicting-date-of-birth",
+  "birth-after-milestone",
+  "event-after-as-of",
+  "exit-before-start",
+  "negative-duration",
+  "missing-column",
+  "ambiguous-column",
+  "ambiguous-format",
+  "unrecognised-format",
+] as const;
+
+/**
+ * Machine-readable error codes, one of {@link QI_ERROR_CODES}:
  *
  * - `empty-data`: no rows at all.
+ * - `empty-group`: a group of a funnel plot with no rows.
  * - `all-missing`: every y value is missing in a series or phase that needs values.
- * - `invalid-value`: a value is of the wrong kind (non-numeric y, infinite y, bad date…).
+ * - `too-few-points`: fewer points than the chart type needs (e.g. a phase of one point).
+ * - `invalid-value`: a value is of the wrong kind (non-numeric y, infinite y, a result that is not one…).
  * - `invalid-x`: an x value cannot be ordered (mixed kinds, invalid date).
+ * - `invalid-date`: a date that is not a calendar date (2024-02-30) or is out of order.
+ * - `invalid-denominator`: a denominator (n) that is missing, zero, negative or below its numerator.
+ * - `count-above-denominator`, `negative-count`: a count above its denominator, or below zero.
+ * - `subgroup-too-small`: a subgroup too small for its chart (an x̄/s subgroup of one).
+ * - `invalid-time`: a time between events (t chart) that is not a positive number.
  * - `duplicate-x`: two rows share an x value and no `aggregate` was given.
+ * - `out-of-range`: an index (phase start, excluded point…) outside the data.
  * - `unknown-option`: an option or rule name that does not exist (often a typo).
  * - `invalid-option`: an option with a value outside its domain.
- * - `out-of-range`: an index (phase start, excluded point…) outside the data.
- * - `baseline-too-long`: a baseline longer than the phase it belongs to.
+ * - `unknown-field`: a field-name option naming a field no row has.
+ * - `missing-target`: an option that needs a target (e.g. assurance) given none.
  * - `invalid-document`: a document failed schema validation (see `issues`).
+ * - `unknown-id`: an id that names no node of the driver diagram.
+ * - `duplicate-id`: an id already used.
+ * - `cycle`: a link that would make the driver diagram cyclic.
+ * - `unknown-milestone`, `unknown-route`: a name not in the milestone catalogue.
+ * - `missing-child`: a case-record row without a child id.
+ * - `duplicate-child`: a child with two rows of different dates in a wide export.
+ * - `conflicting-date-of-birth`: one child with two dates of birth.
+ * - `birth-after-milestone`, `exit-before-start`, `negative-duration`: case-record dates out of order.
+ * - `event-after-as-of`: an event after the census date (`asOf`) when `afterAsOf` asks for an error.
+ * - `missing-column`, `ambiguous-column`, `ambiguous-format`, `unrecognised-format`: a case-records
+ *   header or date format that cannot be read without guessing.
  */
-export type QiErrorCode =
-  | "empty-data"
-  | "all-missing"
-  | "invalid-value"
-  | "invalid-x"
-  | "duplicate-x"
-  | "unknown-option"
-  | "invalid-option"
-  | "out-of-range"
-  | "baseline-too-long"
-  | "invalid-document"
-  | (string & {});
+export type QiErrorCode = (typeof QI_ERROR_CODES)[number];
 
-/** One problem found while validating input. */
-export interface QiIssue {
-  code: QiErrorCode;
+/**
+ * One problem found while validating input. Issues that become a {@link QiError}'s own code carry
+ * a {@link QiErrorCode}; the issues a validator lists (driver-diagram `skipped-level`, zod's
+ * `invalid_type`, a ramp's `duplicate-sequence` warning…) have codes of their own (`C = string`).
+ */
+export interface QiIssue<C extends string = QiErrorCode> {
+  code: C;
   path: QiPath;
   message: string;
 }
@@ -51,9 +111,9 @@ export class QiError extends Error {
   override readonly name = "QiError";
   readonly code: QiErrorCode;
   readonly path: QiPath;
-  readonly issues: readonly QiIssue[];
+  readonly issues: readonly QiIssue<string>[];
 
-  constructor(code: QiErrorCode, path: QiPath, message: string, issues?: readonly QiIssue[]) {
+  constructor(code: QiErrorCode, path: QiPath, message: string, issues?: readonly QiIssue<string>[]) {
     super(path.length > 0 ? `${message} (at ${formatPath(path)})` : message);
     this.code = code;
     this.path = path;

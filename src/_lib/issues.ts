@@ -5,7 +5,7 @@ import type { QiIssue, QiPath } from "../_lib/error.js";
  * `error`s make a document invalid (`parseX` throws on them); `warning`s are advice for a coach
  * (an aim without a number, a PDSA date outside the data) and never fail a parse.
  */
-export interface ValidationIssue extends QiIssue {
+export interface ValidationIssue extends QiIssue<string> {
   severity: "error" | "warning";
 }
 

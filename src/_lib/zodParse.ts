@@ -11,7 +11,7 @@ function kebab(code: string): string {
 }
 
 /** @internal Convert zod issues (all of them, with their paths) to QiIssues. */
-export function fromZodIssues(issues: readonly z.core.$ZodIssue[]): QiIssue[] {
+export function fromZodIssues(issues: readonly z.core.$ZodIssue[]): QiIssue<string>[] {
   return issues.map((i) => ({
     code: kebab(i.code),
     path: i.path.map((k) => (typeof k === "number" ? k : String(k))),
@@ -31,7 +31,7 @@ export function safeParseWith<T>(
   check?: (data: T) => readonly ValidationIssue[],
 ): SafeParseResult<T> {
   const r = schema.safeParse(input);
-  let issues: QiIssue[];
+  let issues: QiIssue<string>[];
   if (!r.success) {
     issues = fromZodIssues(r.error.issues);
   } else {

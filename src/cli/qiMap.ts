@@ -27,7 +27,7 @@ export function rewriteRows(message: string, label: (i: number) => string | unde
     .replace(/\b[Rr]ow (\d+)\b/g, (all, a: string) => label(Number(a)) ?? all);
 }
 
-function describeIssue(issue: QiIssue, ctx: PathContext): { usage: boolean; text: string } {
+function describeIssue(issue: QiIssue<string>, ctx: PathContext): { usage: boolean; text: string } {
   const path = issue.path;
   const head = path[0];
   if (head === "options" || head === "stage") {

@@ -38,7 +38,7 @@ interface Entry {
 }
 
 function buildRamp(cycles: readonly PdsaCycle[], indices: readonly number[], changeIdea: string): Ramp {
-  const warnings: QiIssue[] = [];
+  const warnings: QiIssue<string>[] = [];
   const entries = readEntries(cycles, indices, warnings);
   const bySequence = entries.length > 0 && entries.every((e) => e.cycle.sequence !== undefined);
   duplicateSequences(entries, warnings);
@@ -67,7 +67,7 @@ function buildRamp(cycles: readonly PdsaCycle[], indices: readonly number[], cha
 }
 
 /** The cycles at `indices` with their dates read (invalid dates and an end before the start are warnings). */
-function readEntries(cycles: readonly PdsaCycle[], indices: readonly number[], warnings: QiIssue[]): Entry[] {
+function readEntries(cycles: readonly PdsaCycle[], indices: readonly number[], warnings: QiIssue<string>[]): Entry[] {
   const entries: Entry[] = [];
   for (const i of indices) {
     const c = cycles[i]!;
@@ -81,7 +81,7 @@ function readEntries(cycles: readonly PdsaCycle[], indices: readonly number[], w
   return entries;
 }
 
-function duplicateSequences(entries: readonly Entry[], warnings: QiIssue[]): void {
+function duplicateSequences(entries: readonly Entry[], warnings: QiIssue<string>[]): void {
   const seen = new Map<number, string>();
   for (const e of entries) {
     const s = e.cycle.sequence;
@@ -108,7 +108,7 @@ function bySeq(a: Entry, b: Entry): number {
 }
 
 /** Dates run in the opposite order to the sequence: one warning per inversion between neighbours. */
-function sequenceDateMismatches(entries: readonly Entry[], warnings: QiIssue[]): void {
+function sequenceDateMismatches(entries: readonly Entry[], warnings: QiIssue<string>[]): void {
   let lastDay = Number.NaN;
   let lastId = "";
   for (const e of entries) {
@@ -122,7 +122,7 @@ function sequenceDateMismatches(entries: readonly Entry[], warnings: QiIssue[]):
 }
 
 /** A cycle that follows one that abandoned the change idea. */
-function afterAbandon(entries: readonly Entry[], warnings: QiIssue[]): void {
+function afterAbandon(entries: readonly Entry[], warnings: QiIssue<string>[]): void {
   for (let k = 1; k < entries.length; k++) {
     const prev = entries[k - 1]!.cycle;
     if (prev.act?.decision === "abandon") {
@@ -159,7 +159,7 @@ function rampScale(ordered: readonly PdsaCycle[]): { scale: RampScale[]; scaleGr
   return { scale, scaleGrowth };
 }
 
-function readDay(value: string | undefined, index: number, key: string, warnings: QiIssue[]): number {
+function readDay(value: string | undefined, index: number, key: string, warnings: QiIssue<string>[]): number {
   if (value === undefined) return Number.NaN;
   const day = parseIsoDay(value);
   if (Number.isNaN(day)) warnings.push({ code: "invalid-date", path: ["cycles", index, "do", key], message: `${describe(value)} is not an ISO date (YYYY-MM-DD)` });

@@ -129,6 +129,6 @@ export interface Ramp {
   /** Last recorded size ÷ first recorded size (null with fewer than two sizes or a first size of 0). */
   scaleGrowth: number | null;
   /** Ordering problems a coach should see (paths index the `cycles` argument). */
-  warnings: QiIssue[];
+  warnings: QiIssue<string>[];
 }
 

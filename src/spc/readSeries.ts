@@ -82,7 +82,7 @@ export function readSeries<T>(
   const subgroups = SUBGROUPS.includes(type) || sequentialDuplicate !== null;
   const how = combineRule(options.aggregate, type, hasN, subgroups);
   const issues: QiIssue[] = [];
-  const issue = (code: string, row: number, name: string, message: string): void => {
+  const issue = (code: QiIssue["code"], row: number, name: string, message: string): void => {
     if (issues.length < 100) issues.push({ code, path: ["data", row, name], message });
   };
   const proportion = type === "p" || type === "pp" || type === "np";

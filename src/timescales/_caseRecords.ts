@@ -101,7 +101,7 @@ function isMissing(v: unknown): boolean {
 }
 
 /** A child's date of birth from one row: the first non-empty value; a different later one is an issue. */
-function readBirth(b: Bucket, v: unknown, i: number, field: string, dayOf: (v: unknown) => number, hint: string, issue: (code: string, path: QiPath, message: string) => void): void {
+function readBirth(b: Bucket, v: unknown, i: number, field: string, dayOf: (v: unknown) => number, hint: string, issue: (code: QiIssue["code"], path: QiPath, message: string) => void): void {
   if (isMissing(v)) return;
   const dn = dayOf(v);
   if (Number.isNaN(dn)) {
@@ -231,7 +231,7 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
   const dateHint = `: use ${expectedDateForm(options)}`;
 
   const issues: QiIssue[] = [];
-  const issue = (code: string, path: QiPath, message: string): void => {
+  const issue = (code: QiIssue["code"], path: QiPath, message: string): void => {
     if (issues.length < MAX_ISSUES) issues.push({ code, path, message });
   };
   const byString = new Map<string, Bucket>();

@@ -247,7 +247,7 @@ export interface ColumnMapping {
   ignored: { column: string; reason: string }[];
 }
 
-function error(code: string, message: string, path: (string | number)[] = ["header"]): QiError {
+function error(code: ConstructorParameters<typeof QiError>[0], message: string, path: (string | number)[] = ["header"]): QiError {
   return new QiError(code, path, message);
 }
 
