@@ -18,7 +18,7 @@ export const MEASURE_SHAPE: Shape = object(
       denominator: text,
       inclusions: optional(arrayOf(str, "an array of strings")),
       exclusions: optional(arrayOf(str, "an array of strings")),
-      clock: optional(object({ start: str, stop: str })),
+      clock: optional(object({ start: id, stop: id })),
       unit: str,
       aggregation: oneOf(["count", "sum", "mean", "median", "percentage", "proportion", "rate", "per-case"]),
       period: oneOf(["day", "week", "month", "quarter", "year", "case"]),

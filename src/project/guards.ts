@@ -11,13 +11,17 @@ const ROW_SHAPE: Shape = object({ x: either(str, num), y: nullable(num), n: opti
 /** @internal The shape of a project (what parseProject returns), as validateProject, rollUp and renderReport read it. */
 export const PROJECT_SHAPE: Shape = object(
   {
+    $schema: optional(str),
     title: str,
     description: optional(str),
     illustrative: optional(bool),
     diagram: DIAGRAM_SHAPE,
     measures: arrayOf(MEASURE_SHAPE, "an array of measures"),
     cycles: arrayOf(CYCLE_SHAPE, "an array of PDSA cycles"),
-    data: arrayOf(object({ measure: id, rows: arrayOf(ROW_SHAPE, "an array of rows") }, "a data series object"), "an array of data series"),
+    data: arrayOf(
+      object({ measure: id, rows: arrayOf(ROW_SHAPE, "an array of rows"), baseline: optional(either(num, str)) }, "a data series object"),
+      "an array of data series",
+    ),
   },
   "a project object",
 );
