@@ -285,7 +285,7 @@ function prepareGroup(idx: readonly number[], f: AnalyseFlags, c: Columns, key: 
 
 /**
  * Bytes of heap `analyse` needs per data row at its peak, measured (`npm run bench`, task
- * "analyse memory"): an i chart of 10⁶ rows with `--json` peaks at about 2 GB. The chart
+ * "analyse-memory"): an i chart of 10⁶ rows with `--json` peaks at about 2 GB. The chart
  * result keeps a point object per row (x, y, centre, limits, phase, signals), so this is a
  * budget, not the ≤ 64 bytes a columnar pipeline would need (issue #18).
  */
