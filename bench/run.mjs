@@ -189,3 +189,8 @@ if (only.length === 0 || only.includes("wide-export")) {
   const { execFileSync } = await import("node:child_process");
   execFileSync(process.execPath, [new URL("./wide-export.mjs", import.meta.url).pathname], { stdio: "inherit" });
 }
+// Issue #18: bytes per row that `pace-qi analyse` keeps, on 10⁶ and 10⁷ rows (bench/analyse-memory.mjs).
+if (only.length === 0 || only.includes("analyse-memory")) {
+  const { execFileSync } = await import("node:child_process");
+  execFileSync(process.execPath, [new URL("./analyse-memory.mjs", import.meta.url).pathname], { stdio: "inherit" });
+}

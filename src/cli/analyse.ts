@@ -1,3 +1,5 @@
+import { lstatSync } from "node:fs";
+import { getHeapStatistics } from "node:v8";
 import { basename, extname } from "node:path";
 import { delimiterFlag, enumFlag, intFlag, listFlag, numberFlag, parseCommandArgs, stringFlag, type FlagValues } from "./args.js";
 import { Problems, numberColumn, textColumn, xColumn } from "./convert.js";
@@ -17,6 +19,7 @@ import {
   type ControlChartType,
   type RunChart,
 } from "./lib.js";
+import { jsonChunks } from "./jsonChunks.js";
 import { logicalColumn } from "./logical.js";
 import { writeAll, type PlannedFile } from "./output.js";
 import { PERIODS, periodStart, type Period } from "./period.js";
@@ -191,6 +194,7 @@ function readFlags(values: FlagValues, file: string): AnalyseFlags {
   const svg = stringFlag(values, "svg");
   const title = stringFlag(values, "title");
   if (out !== undefined && !json) throw new UsageError("--out needs --json (write the analysis JSON to FILE)", C);
+  if (out !== undefined && out.trim() === "") throw new UsageError("--out needs a file name", C);
   if (title !== undefined && svg === undefined) throw new UsageError("--title is the title of the SVG chart: give --svg FILE as well", C);
   const delimiter = delimiterFlag(C, stringFlag(values, "delimiter"));
   if (delimiter !== undefined && /\.json$/i.test(file)) throw new UsageError(`--delimiter is for CSV files; ${quote(file)} is read as JSON`, C);
@@ -279,12 +283,44 @@ function prepareGroup(idx: readonly number[], f: AnalyseFlags, c: Columns, key: 
   return { points, warnings };
 }
 
+/**
+ * Bytes of heap `analyse` needs per data row at its peak, measured (`npm run bench`, task
+ * "analyse-memory"): an i chart of 10⁶ rows with `--json` peaks at about 2 GB. The chart
+ * result keeps a point object per row (x, y, centre, limits, phase, signals), so this is a
+ * budget, not the ≤ 64 bytes a columnar pipeline would need (issue #18).
+ */
+export const ANALYSE_BYTES_PER_ROW = 2048;
+
+/**
+ * The most rows `analyse` reads with this process's heap: the heap limit divided by
+ * {@link ANALYSE_BYTES_PER_ROW} (about 2.1 million with Node's default 4 GB heap). One more row
+ * is a DataError naming the limit — never a heap-exhaustion abort (issue #18, finding 7).
+ */
+export function maxRowsForHeap(heapBytes = getHeapStatistics().heap_size_limit): { rows: number; why: string } {
+  const rows = Math.max(1000, Math.floor(heapBytes / ANALYSE_BYTES_PER_ROW));
+  return { rows, why: `about ${ANALYSE_BYTES_PER_ROW.toLocaleString("en-GB")} bytes a row of Node's ${Math.round(heapBytes / 2 ** 20).toLocaleString("en-GB")} MB heap` };
+}
+
+/** `--svg` names a file: a folder (or a name ending in /) is refused, also with --by, whose files go beside it. */
+function checkSvgName(svg: string | undefined): void {
+  if (svg === undefined) return;
+  if (svg.trim() === "") throw new UsageError("--svg needs a file name", C);
+  let folder = /[\\/]$/.test(svg) || svg === "." || svg === "..";
+  try {
+    folder ||= lstatSync(svg, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    // ENOTDIR and the like: writing will say why
+  }
+  if (folder) throw new DataError(`${svg}: is a folder; --svg names the SVG file to write (with --by, one file per group beside it: NAME-GROUP.svg)`);
+}
+
 /** `pace-qi analyse FILE …` */
 export async function analyseCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(C, argv, SPEC, { min: 1, max: 1, what: "FILE argument (a CSV or JSON series)" });
   const f = readFlags(values, positionals[0]!);
+  checkSvgName(f.svg);
   const wanted = [f.xName ?? "x", f.yName, f.nName ?? "n", ...(f.byName ? [f.byName] : []), ...f.filters.map((r) => r.column)];
-  const read = await readTable(f.file, { columns: wanted, progress: io.stderr, ...(f.delimiter ? { delimiter: f.delimiter } : {}) });
+  const read = await readTable(f.file, { columns: wanted, progress: io.stderr, maxRows: maxRowsForHeap(), ...(f.delimiter ? { delimiter: f.delimiter } : {}) });
   if (read.length === 0) throw new DataError(`${f.file}: no data rows`);
   const filtered = applyFilters(read, f.filters);
   const c = readColumns(filtered.table, f);
@@ -341,8 +377,12 @@ async function writeOutputs(f: AnalyseFlags, c: Columns, filtered: { kept: numbe
     const head = `${c.by !== null ? `${f.byName} = ${r.key}: ` : ""}${r.chart.points.length} points of ${of}${c.xCol !== undefined ? ` by ${f.period ?? c.xCol}` : ""} (${what})`;
     text.push(head, isControl(r.chart) ? summariseControlChart(r.chart) : summariseRunChart(r.chart), "");
   }
-  const jsonText = `${JSON.stringify(c.by === null ? first : results.map((r) => ({ key: r.key, chart: r.chart })), null, 2)}\n`;
-  if (f.json && f.out !== undefined) planned.push({ path: f.out, content: jsonText });
+  // In chunks: the JSON of a million-point chart can exceed V8's longest string.
+  const json = function* (): Generator<string> {
+    yield* jsonChunks(c.by === null ? first : results.map((r) => ({ key: r.key, chart: r.chart })));
+    yield "\n";
+  };
+  if (f.json && f.out !== undefined) planned.push({ path: f.out, content: json() });
   if (f.svg !== undefined) {
     const ext = extname(f.svg) || ".svg";
     const stem = f.svg.slice(0, f.svg.length - extname(f.svg).length);
@@ -359,7 +399,7 @@ async function writeOutputs(f: AnalyseFlags, c: Columns, filtered: { kept: numbe
     }
   }
   await writeAll(planned);
-  if (f.json && f.out === undefined) io.stdout.write(jsonText);
+  if (f.json && f.out === undefined) for (const chunk of json()) io.stdout.write(chunk);
   else {
     io.stdout.write(text.join("\n"));
     for (const p of planned) io.stdout.write(`Wrote ${p.path}\n`);

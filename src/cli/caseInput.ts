@@ -2,7 +2,7 @@
 // recognition of human headers (long or wide, synonyms, an order column with its type), the
 // mapping file, and the columns read as the library wants them.
 import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { listFlag, stringFlag, enumFlag, delimiterFlag, type FlagValues } from "./args.js";
 import { DATE_FORMATS, type DateFormat } from "./dates.js";
 import { DataError, UsageError, quote } from "./errors.js";
@@ -11,6 +11,7 @@ import { QiError, SCOTLAND_MILESTONES, matchMilestone, matchOrderType, recognise
 import type { PathContext } from "./qiMap.js";
 import { readTable, type Table } from "./table.js";
 import { textColumn } from "./convert.js";
+import { writeAll } from "./output.js";
 
 /** The flags every case-record command takes. */
 export const CASE_SPEC = {
@@ -194,7 +195,8 @@ export async function readCases(command: string, file: string, f: CaseFlags, io:
     },
   });
   if (mapping === undefined) throw new DataError(`${file}: the file is empty (expected a header row)`);
-  if (f.mapping !== undefined && fromFile === null) await writeFile(f.mapping, `${JSON.stringify(mapping, null, 2)}\n`, "utf8");
+  // Through writeAll (issue #18): never through a dangling link, onto a device or over an input.
+  if (f.mapping !== undefined && fromFile === null) await writeAll([{ path: f.mapping, content: `${JSON.stringify(mapping, null, 2)}\n` }]);
   return columnsOf(table, mapping, fromFile !== null ? "file" : "recognised", f.group ?? null, command);
 }
 

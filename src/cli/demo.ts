@@ -1,5 +1,7 @@
+import { lstatSync } from "node:fs";
 import { join } from "node:path";
 import { intFlag, parseCommandArgs, stringFlag } from "./args.js";
+import { UsageError } from "./errors.js";
 import type { Io } from "./io.js";
 import { isControl } from "./analyse.js";
 import { PACE_STAGES, renderControlChart, renderRunChart, runChart, simulateCases, timescaleSeries, type Measure, type SimulatedEvent } from "./lib.js";
@@ -10,7 +12,34 @@ import { computeTimescales, timescaleOutputs, type TimescaleSettings } from "./t
 declare const __PACE_QI_DEMO_TEMPLATE__: string;
 
 const C = "demo";
-const SPEC = { out: { type: "string" }, seed: { type: "string" } } as const;
+const SPEC = { out: { type: "string" }, seed: { type: "string" }, force: { type: "boolean" } } as const;
+
+/** The demo's files a person may have edited since (its project and case records): never replaced without `--force`. */
+export const DEMO_KEEP = ["project.json", "cases.csv"] as const;
+
+/** Anything at `path` (a file, link or folder); a path through a non-folder is not there. */
+function present(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false; // ENOTDIR and the like: writing will say why
+  }
+}
+
+/**
+ * Refuse to replace an existing project.json or cases.csv in `outDir` unless `force` (issue #18:
+ * a second `demo --out DIR` silently replaced an edited project). A usage error, exit 2, naming
+ * the file(s); the other outputs (report, charts, analysis) are regenerated freely.
+ */
+export function checkDemoTarget(outDir: string, force: boolean): void {
+  if (force) return;
+  const existing = DEMO_KEEP.map((name) => join(outDir, name)).filter(present);
+  if (existing.length === 0) return;
+  throw new UsageError(
+    `${existing.join(" and ")} already exist${existing.length === 1 ? "s" : ""}; the demo would replace ${existing.length === 1 ? "it" : "them"}: give --force to replace, or --out another folder`,
+    C,
+  );
+}
 
 /**
  * The simulation behind the demo: five years of Scottish case records, better from June 2024.
@@ -89,11 +118,12 @@ function demoAim(aim: Record<string, unknown>, baseline: number, councils: numbe
   };
 }
 
-/** `pace-qi demo [--out DIR] [--seed N]` */
+/** `pace-qi demo [--out DIR] [--seed N] [--force]` */
 export async function demoCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values } = parseCommandArgs(C, argv, SPEC, { min: 0, max: 0, what: "" });
   const outDir = stringFlag(values, "out") ?? "out";
   const seed = intFlag(C, "seed", stringFlag(values, "seed"), 0) ?? 42;
+  checkDemoTarget(outDir, values.force === true);
 
   const events: SimulatedEvent[] = simulateCases({ seed, ...DEMO });
   // The stage charts, like the report's, start after the warm-up and are judged against the months before the change.

@@ -5,7 +5,7 @@ export const USAGE: Record<string, string> = {
   timescales: "pace-qi timescales FILE [--out DIR] [--as-of DATE] [--stage id]… [--dates iso|uk|us] …   (pace-qi timescales --help)",
   check: "pace-qi check FILE [--out DIR] [--as-of DATE] [--dates iso|uk|us] [--mapping FILE] …   (pace-qi check --help)",
   report: "pace-qi report PROJECT.json [--data DIR] [--out FILE]   (pace-qi report --help)",
-  demo: "pace-qi demo [--out DIR] [--seed N]   (pace-qi demo --help)",
+  demo: "pace-qi demo [--out DIR] [--seed N] [--force]   (pace-qi demo --help)",
   summary: "pace-qi summary FILE --x COL --y COL [--measure COL] [--group COL] [--chart …] [--csv FILE] [--html FILE] …   (pace-qi summary --help)",
   funnel: "pace-qi funnel FILE --group COL --numerator COL --denominator COL [--type …] [--svg FILE] …   (pace-qi funnel --help)",
 };
@@ -272,6 +272,8 @@ each centre line set by the period before the change), and writes the report.
 Options:
   --out DIR            where to write (default "out")
   --seed N             the generator's seed (default 42)
+  --force              replace an existing project.json and cases.csv in DIR (refused
+                       without it: you may have edited them)
 
 Writes: report.html, project.json, analysis.json, cases.csv, durations.csv, drift.csv,
 series.json, km.json, charts.json and one SVG per stage and measure.

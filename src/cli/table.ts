@@ -38,7 +38,18 @@ export interface ReadTableOptions {
   name?: string;
   /** CSV field separator (default ","). */
   delimiter?: string;
+  /**
+   * The most data rows the command can hold in memory (`analyse`: {@link maxRowsForHeap}); one
+   * more is a DataError naming the limit, before the heap runs out (issue #18).
+   */
+  maxRows?: { rows: number; why: string };
 }
+
+/**
+ * The longest CSV record (line) read, in characters: beyond it the file is refused (an endless
+ * device such as /dev/zero, or a file that is not CSV, would otherwise fill the memory; issue #18).
+ */
+export const MAX_RECORD_CHARS = 1024 * 1024;
 
 /** Stop interning a column once it has this many distinct values (it is mostly unique). */
 const INTERN_LIMIT = 500_000;
@@ -71,7 +82,7 @@ async function readCsvTable(path: string, name: string, size: number, options: R
   const bar = progressBar(options.progress, `Reading ${name}`);
   // relax_column_count: we check field counts ourselves so that a blank line can be skipped
   // while rows keep their spreadsheet numbers (header = row 1).
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false, delimiter: options.delimiter ?? "," });
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false, delimiter: options.delimiter ?? ",", max_record_size: MAX_RECORD_CHARS });
   const input = createReadStream(path, { highWaterMark: 1 << 20 });
   let bytes = 0;
   input.on("data", (chunk) => {
@@ -120,6 +131,7 @@ async function readCsvTable(path: string, name: string, size: number, options: R
       }
       throw new DataError(`${name}: row ${record}: ${rec.length} field${rec.length === 1 ? "" : "s"} where the header has ${header.length}`);
     }
+    if (options.maxRows !== undefined && length >= options.maxRows.rows) throw tooManyRows(name, options.maxRows);
     for (const p of picks) {
       const v = rec[p.at]!;
       // Intern repeated values (milestones, dates, councils, a child's id on each of its rows):
@@ -157,6 +169,9 @@ async function readCsvTable(path: string, name: string, size: number, options: R
   } catch (e) {
     input.destroy();
     if (e instanceof DataError || (e instanceof Error && e.name === "UsageError")) throw e;
+    if (e instanceof CsvError && e.code === "CSV_MAX_RECORD_SIZE") {
+      throw new DataError(`${name}: row ${record + 1} is longer than ${MAX_RECORD_CHARS.toLocaleString("en-GB")} characters (the limit of one CSV row): is this a CSV file?`);
+    }
     if (e instanceof CsvError) {
       const line = (e as CsvError & { lines?: number }).lines;
       throw new DataError(`${name}: ${line !== undefined ? `line ${line}: ` : ""}not valid CSV: ${e.message.replace(/ at line \d+.*$/, "")}`);
@@ -189,6 +204,7 @@ async function readJsonTable(path: string, name: string, options: ReadTableOptio
   const doc = parseJson(text, name);
   const rows = rowsOf(doc);
   if (rows === null) throw new DataError(`${name}: expected an array of rows (or { "rows": [...] })`);
+  if (options.maxRows !== undefined && rows.length > options.maxRows.rows) throw tooManyRows(name, options.maxRows);
   const numbers = rows.length > 0 && rows.every((r) => typeof r === "number" || r === null);
   const header: string[] = [];
   if (numbers) header.push("y");
@@ -217,6 +233,10 @@ async function readJsonTable(path: string, name: string, options: ReadTableOptio
     columns,
     where: (i, column) => `${name}: [${i}]${column !== undefined ? `.${column}` : ""}`,
   };
+}
+
+function tooManyRows(name: string, limit: { rows: number; why: string }): DataError {
+  return new DataError(`${name}: more than ${limit.rows.toLocaleString("en-GB")} data rows, the most this command holds in memory (${limit.why}); aggregate the rows first (e.g. by week or month), or give Node more memory (NODE_OPTIONS=--max-old-space-size=MB)`);
 }
 
 /** Parse JSON, naming the line of a syntax error. */

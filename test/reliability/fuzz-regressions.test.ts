@@ -10,7 +10,7 @@ import { TARGET_NAMES, check, makeSeeds, makeTargets, mulberry32, mutate } from 
 
 const DIR = new URL("../fixtures/fuzz/", import.meta.url);
 const files = readdirSync(DIR)
-  .filter((f) => f.endsWith(".json") && !f.startsWith("csv-"))
+  .filter((f) => f.endsWith(".json") && !f.startsWith("csv-") && !f.startsWith("cli-")) // cli-*: test/reliability/fuzz-cli.test.ts
   .sort();
 // CSV inputs saved by scripts/fuzz-csv.mjs: csv-<hash>.csv with its command in csv-<hash>.json.
 const csvFiles = readdirSync(DIR)

@@ -1,0 +1,57 @@
+/** Arrays longer than this are written element by element. */
+const LONG = 1000;
+/** Chunks are yielded at about this many characters. */
+const CHUNK = 1 << 20;
+
+function isBig(v: unknown): boolean {
+  if (Array.isArray(v)) return v.length > LONG || v.some(isBig);
+  if (v === null || typeof v !== "object" || v instanceof Date) return false;
+  for (const k of Object.keys(v)) if (isBig((v as Record<string, unknown>)[k])) return true;
+  return false;
+}
+
+/**
+ * `JSON.stringify(value, null, 2)` as chunks of about 1 MB, character for character the same
+ * (for plain objects, arrays and what JSON.stringify writes of them): a chart of millions of
+ * points is never one string, which V8 caps at about 536 million characters — an i chart of 1.2
+ * million points was an "Invalid string length" crash (issue #18).
+ */
+export function* jsonChunks(value: unknown, indent = ""): Generator<string> {
+  if (!isBig(value)) {
+    yield (JSON.stringify(value, null, 2) ?? "null").replace(/\n/g, `\n${indent}`);
+    return;
+  }
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    let buf = "[\n";
+    for (let i = 0; i < value.length; i++) {
+      const end = i < value.length - 1 ? ",\n" : "\n";
+      const v: unknown = value[i];
+      if (isBig(v)) {
+        yield buf + inner;
+        yield* jsonChunks(v, inner);
+        buf = end;
+      } else {
+        buf += `${inner}${(JSON.stringify(v, null, 2) ?? "null").replace(/\n/g, `\n${inner}`)}${end}`;
+        if (buf.length > CHUNK) {
+          yield buf;
+          buf = "";
+        }
+      }
+    }
+    yield `${buf}${indent}]`;
+    return;
+  }
+  const rec = value as Record<string, unknown>;
+  const keys = Object.keys(rec).filter((k) => {
+    const t = typeof rec[k];
+    return t !== "undefined" && t !== "function" && t !== "symbol";
+  });
+  yield "{\n";
+  for (let i = 0; i < keys.length; i++) {
+    yield `${inner}${JSON.stringify(keys[i])}: `;
+    yield* jsonChunks(rec[keys[i]!], inner);
+    yield i < keys.length - 1 ? ",\n" : "\n";
+  }
+  yield `${indent}}`;
+}
