@@ -26,6 +26,7 @@ export const QI_ERROR_CODES = [
   "invalid-time",
   "duplicate-x",
   "out-of-range",
+  "too-many-points",
   // Options
   "unknown-option",
   "invalid-option",
@@ -68,6 +69,7 @@ export const QI_ERROR_CODES = [
  * - `invalid-time`: a time between events (t chart) that is not a positive number.
  * - `duplicate-x`: two rows share an x value and no `aggregate` was given.
  * - `out-of-range`: an index (phase start, excluded point…) outside the data.
+ * - `too-many-points`: a chart with more points than one SVG can hold (renderRunChart's limit).
  * - `unknown-option`: an option or rule name that does not exist (often a typo).
  * - `invalid-option`: an option with a value outside its domain.
  * - `unknown-field`: a field-name option naming a field no row has.
