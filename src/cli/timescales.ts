@@ -10,9 +10,7 @@ import {
   kaplanMeier,
   renderRunChart,
   runChart,
-  durationsFromRecords,
-  permanenceRoutes,
-  readCaseRecords,
+  paceTimescales,
   renderCumulativeIncidence,
   summariseCumulativeIncidence,
   type PermanenceRoutes,
@@ -26,8 +24,9 @@ import {
   type RunChart,
   type Stage,
   type StageTarget,
-  targetText,
   type StageDurations,
+  type TargetRule,
+  type TimescaleWarning,
 } from "./lib.js";
 import { csvField, toCsv, writeAll, type PlannedFile } from "./output.js";
 import { progressBar, type ProgressSink } from "./progress.js";
@@ -95,48 +94,61 @@ export interface TimescaleResults {
 
 const PERIOD_NAME = { month: "month", quarter: "quarter", "financial-year": "financial year", "clas-year": "CLAS year (Aug–Jul)" } as const;
 
-/** Compute every stage: durations, series, Kaplan–Meier, drift and a run chart. */
+/**
+ * Compute every stage with the public `paceTimescales` (one read of the records; its
+ * `onProgress` drives the bar), then each stage's drift list and run chart.
+ */
 export function computeTimescales(input: CaseInput, s: TimescaleSettings, progress?: ProgressSink): TimescaleResults {
-  const out: StageResult[] = [];
-  const warnings: string[] = [];
-  let asOf = s.asOf;
   const bar = progressBar(progress, "Stages", "rows");
-  let records: ReturnType<typeof readCaseRecords> | undefined;
-  let routes: PermanenceRoutes | null = null;
+  let t: ReturnType<typeof paceTimescales>;
   try {
-    // Read and validate the records once for all stages (stageDurations would re-read them).
-    const recs = withQi(input.ctx, () => readCaseRecords(input.rows, input.options));
-    records = recs;
-    s.stages.forEach((stage, k) => {
-      bar.update(k, s.stages.length);
-      const durations = withQi(input.ctx, () => durationsFromRecords(recs, stage, { ...input.options, ...(asOf !== undefined ? { asOf } : {}) }));
-      // Every stage uses the same asOf: the first stage settles it when it is not given.
-      if (asOf === undefined && durations.asOf !== null) asOf = durations.asOf;
-      for (const w of durations.warnings) {
-        if (w.startsWith("asOf not given")) continue;
-        // The same for every stage: say it once.
-        if (w.includes("unknown milestone names")) {
-          if (k === 0) warnings.push(w);
-        } else warnings.push(`${stage.id}: ${w}`);
-      }
-      const byPeriod = timescaleSeries(durations, { series: "period", period: s.period });
-      const byCase = timescaleSeries(durations);
-      const km = kaplanMeier(durations.rows);
-      const drift = durations.stage.target === null ? [] : driftList(durations);
-      const points = byPeriod.filter((r) => !r.partial && (s.chartFrom === undefined || r.x >= s.chartFrom));
-      const chart = points.some((r) => r.y !== null) ? stageChart(points, s.baseline, stage.id, warnings) : null;
-      if (chart === null) warnings.push(`${stage.id}: no completions in a finished ${s.period} yet: no chart`);
-      out.push({ stage, durations, byPeriod, byCase, km, drift, chart });
-    });
-    // Issue #11: with the overall stage, the cumulative incidence of each route to permanence.
-    if (records !== undefined && asOf !== undefined && s.stages.some((st) => st.id === "overall")) {
-      const split = input.options.splitEpisodesAt === undefined ? undefined : records.index.get(input.options.splitEpisodesAt);
-      routes = permanenceRoutes(records, asOf, split);
-    }
+    t = withQi(input.ctx, () =>
+      paceTimescales(input.rows, {
+        ...input.options,
+        ...(s.asOf !== undefined ? { asOf: s.asOf } : {}),
+        stages: s.stages,
+        period: s.period,
+        onProgress: ({ done, total }) => bar.update(done, total),
+      }),
+    );
   } finally {
     bar.done();
   }
-  return { asOf: asOf ?? null, asOfGiven: s.asOf !== undefined, stages: out, routes, warnings };
+  const warnings: string[] = [];
+  const out: StageResult[] = s.stages.map((stage, k) => {
+    const { durations, byPeriod, byCase, kaplanMeier: km } = t.stages[stage.id]!;
+    warnings.push(...stageNotes(durations.warnings, stage.id, k === 0));
+    const drift = durations.stage.target === null ? [] : driftList(durations);
+    const points = byPeriod.filter((r) => !r.partial && (s.chartFrom === undefined || r.x >= s.chartFrom));
+    const chart = points.some((r) => r.y !== null) ? stageChart(points, s.baseline, stage.id, warnings) : null;
+    if (chart === null) warnings.push(`${stage.id}: no completions in a finished ${s.period} yet: no chart`);
+    return { stage, durations, byPeriod, byCase, km, drift, chart };
+  });
+  // Issue #11: with the overall stage, the cumulative incidence of each route to permanence.
+  const routes = s.stages.some((st) => st.id === "overall") ? t.permanenceRoutes : null;
+  return { asOf: t.asOf, asOfGiven: s.asOf !== undefined, stages: out, routes, warnings };
+}
+
+/** Warning codes that say the same for every stage: printed once (with the first stage). */
+const ONCE = new Set(["unknown-milestones-ignored", "duplicate-rows-merged", "events-after-as-of"]);
+
+/** A stage's warnings as summary notes, switched on their codes (the asOf note is the header's). */
+function stageNotes(list: readonly TimescaleWarning[], id: string, first: boolean): string[] {
+  const notes: string[] = [];
+  for (const w of list) {
+    if (w.code === "as-of-defaulted") continue;
+    if (ONCE.has(w.code)) {
+      if (first) notes.push(w.message);
+    } else notes.push(`${id}: ${w.message}`);
+  }
+  return notes;
+}
+
+/** `"182"` days or `"6 months"`, for the summary table. */
+function targetText(rule: TargetRule | null): string {
+  if (rule === null) return "–";
+  if (typeof rule === "number") return String(rule);
+  return `${rule.months} month${rule.months === 1 ? "" : "s"}`;
 }
 
 const DURATION_COLUMNS = ["stage", "child", "episode", "from", "to", "start", "end", "days", "censored", "target", "withinTarget", "daysOverTarget", "route", "status", "exitMilestone", "exitDate"];
