@@ -73,3 +73,12 @@ export {
   type CheckIssue,
   type CompletenessRow,
 } from "./checkCaseRecords.js";
+export {
+  ADOPTION_SCORECARD_THRESHOLDS,
+  adoptionScorecard,
+  type AdoptionScorecard,
+  type AdoptionScorecardOptions,
+  type ScorecardCard,
+  type ScorecardEstimate,
+  type ScorecardIndicator,
+} from "./adoptionScorecard.js";
