@@ -34,6 +34,7 @@ import { withQi, type PathContext } from "./qiMap.js";
 import { fmt, kmText, textTable } from "./summary.js";
 import { CASE_SPEC, caseFlags, mappingText, readCases, type CaseColumns } from "./caseInput.js";
 import { checkCases, checkSummary } from "./check.js";
+import { scorecardRun } from "./scorecard.js";
 
 const C = "timescales";
 const STAGE_IDS = Object.keys(PACE_STAGES);
@@ -47,6 +48,10 @@ const SPEC = {
   unknown: { type: "string" },
   period: { type: "string" },
   baseline: { type: "string" },
+  scorecard: { type: "boolean" },
+  years: { type: "string" },
+  "age-bands": { type: "string" },
+  ages: { type: "string" },
 } as const;
 
 /** Case records ready for the library: row indices plus accessors over the columns. */
@@ -305,6 +310,25 @@ function targetFlag(id: string, text: string): StageTarget {
   return { months: n };
 }
 
+/** `--ages 0-4`: whole years at each stage's start, both ends included (each stage's `ages` filter). */
+function agesFlag(text: string | undefined): [number, number] | undefined {
+  if (text === undefined) return undefined;
+  const m = /^\s*(\d{1,3})\s*[-–]\s*(\d{1,3})\s*$/.exec(text);
+  if (m === null || Number(m[1]) > Number(m[2])) throw new UsageError(`--ages ${quote(text)} must be MIN-MAX in whole years, e.g. 0-4`, C);
+  return [Number(m[1]), Number(m[2])];
+}
+
+/** `--age-bands 0,5,12,16`: ascending lower bounds in whole years (the library's ageBands). */
+function ageBandsFlag(text: string | undefined): number[] | undefined {
+  if (text === undefined) return undefined;
+  const parts = text.split(",").map((p) => p.trim());
+  const nums = parts.map(Number);
+  if (parts.some((p) => !/^\d{1,3}$/.test(p)) || nums.some((n, i) => i > 0 && n <= nums[i - 1]!)) {
+    throw new UsageError(`--age-bands ${quote(text)} must be ascending whole years separated by commas, e.g. 0,5,12,16`, C);
+  }
+  return nums;
+}
+
 /** With PACE_QI_TIMING=1, print how long each step took to stderr (for benchmarks). */
 function timer(io: Io): (step: string) => void {
   if (process.env.PACE_QI_TIMING !== "1") return () => {};
@@ -381,8 +405,18 @@ export async function timescalesCommand(argv: readonly string[], io: Io): Promis
     asOf = flagDate(asOfText, dates) ?? undefined;
     if (asOf === undefined) throw new UsageError(`--as-of ${quote(asOfText)} is not a date (${expectedForm(dates)})`, C);
   }
-  const stages = resolveStages(listFlag(values, "stage"), targets);
   const outDir = stringFlag(values, "out") ?? "timescales";
+  const years = intFlag(C, "years", stringFlag(values, "years"), 1);
+  if (values.scorecard === true) {
+    const stageFlags = ["stage", "period", "baseline", "age-bands", "ages"].filter((k) => values[k] !== undefined).map((k) => `--${k}`);
+    if (targets.size > 0 || stageFlags.length > 0) throw new UsageError(`${[...stageFlags, ...[...targets.keys()].map((k) => `--target-${k}`)].join(", ")}: for the PACE stages, not --scorecard`, C);
+    return scorecardRun(file, flags, { asOf, afterAsOf, unknown, years, outDir }, io);
+  }
+  if (years !== undefined) throw new UsageError("--years is for --scorecard (the window of the adoption scorecard)", C);
+  const ages = agesFlag(stringFlag(values, "ages"));
+  const ageBands = ageBandsFlag(stringFlag(values, "age-bands"));
+  if ((ages ?? ageBands) !== undefined && flags.dateOfBirth === undefined) throw new UsageError(`${ages !== undefined ? "--ages" : "--age-bands"} needs the children's dates of birth: name the column with --date-of-birth`, C);
+  const stages = resolveStages(listFlag(values, "stage"), targets).map((st) => (ages === undefined ? st : { ...st, ages }));
   const clock = timer(io);
   // Columns recognised from the headers (or --mapping / the column flags): see caseInput.ts.
   const cases = await readCases(C, file, flags, io);
@@ -395,6 +429,7 @@ export async function timescalesCommand(argv: readonly string[], io: Io): Promis
   io.stdout.write(`\n${checkSummary(check, cases)}\n`);
   clock("check");
   const { options, fieldToColumn, problems } = timescaleOptions(cases, dates, unknown, afterAsOf);
+  if (ageBands !== undefined) options.ageBands = ageBands;
   const group = cases.groupValues;
   problems.throwIfAny();
   clock("convert");
@@ -403,7 +438,7 @@ export async function timescalesCommand(argv: readonly string[], io: Io): Promis
   const ctx: PathContext = {
     command: C,
     file,
-    flags: { asOf: "--as-of", target: "--target-STAGE", stage: "--stage", unknownMilestones: "--unknown", afterAsOf: "--after-as-of" },
+    flags: { asOf: "--as-of", target: "--target-STAGE", stage: "--stage", unknownMilestones: "--unknown", afterAsOf: "--after-as-of", ageBands: "--age-bands", ages: "--ages" },
     row: (i, field) => table.where(i, field === undefined ? undefined : (fieldToColumn[field] ?? field)),
   };
   const settings: TimescaleSettings = { stages, asOf, period, group: group !== null, age: options.dateOfBirth !== undefined, ...(baseline !== undefined ? { baseline } : {}) };
