@@ -1,4 +1,4 @@
-import { DATE_ORDERS, dayReader, formatIsoDay, type DateOrder } from "./lib.js";
+import { DATE_ORDERS, dateReader, type DateOrder } from "./lib.js";
 
 /** How dates are written in an input file (`--dates`): the library's date orders. */
 export type DateFormat = DateOrder;
@@ -13,11 +13,7 @@ const EXPECTED: Record<DateFormat, string> = { iso: "YYYY-MM-DD", uk: "dd/mm/yyy
  * (`readDate`), with its cache: make one per column or file, not per cell.
  */
 export function isoDateReader(format: DateFormat, excelSerials = false): (text: unknown) => string | null {
-  const day = dayReader({ dates: format, excelSerials });
-  return (text) => {
-    const d = day(text);
-    return Number.isNaN(d) ? null : formatIsoDay(d);
-  };
+  return dateReader({ dates: format, excelSerials });
 }
 
 /** One date: ISO `YYYY-MM-DD`, or null. Prefer {@link isoDateReader} in loops. */

@@ -204,6 +204,20 @@ Analysis:
                        year 1 Apr–31 Mar, CLAS year 1 Aug–31 Jul)
   --baseline DATE      the periods up to DATE set each stage chart's median (the months
                        before a change, so signals show where it is); default: all periods
+  --ages MIN-MAX       only children aged MIN to MAX whole years at each stage's start,
+                       e.g. --ages 0-4 (needs --date-of-birth)
+  --age-bands LIST     the ageBand bands' lower bounds, e.g. 0,5,12,16 (the default: 0–4,
+                       5–11, 12–15, 16+; needs --date-of-birth)
+
+England's adoption scorecard (--scorecard):
+  --scorecard          instead of the PACE stages: A1, A2, A3 and A10 as the DfE publishes
+                       them (means over the children adopted in the window; thresholds A1
+                       and A10 426 days, A2 121), each beside the Kaplan–Meier estimate that
+                       counts the children still waiting; reads England milestone names
+                       (looked-after, placement-order, matched, placed-for-adoption,
+                       foster-for-adoption, adoption-order, …), long or --format wide with
+                       columns named by those ids; writes scorecard.json and scorecard.csv
+  --years N            the window: N years ending on --as-of (default 3, as published)
 
 Output (in --out DIR, default "timescales"):
   durations.csv        one row per child and stage (status reached, open at --as-of, or
@@ -221,6 +235,8 @@ Examples:
   pace-qi timescales export.csv --dates uk --child child_id --milestone event --date event_date
   pace-qi timescales cases.csv --stage recommendation --stage adm --target-panel 84 --out weekly
   pace-qi timescales tracker.csv --dates uk --order-type "Order Type" --group Team
+  pace-qi timescales tracker.csv --date-of-birth DOB --ages 0-4 --stage overall
+  pace-qi timescales adoptions.csv --scorecard --as-of 2024-03-31 --group team
 `,
   check: `pace-qi check FILE — data-quality checks of case records
 

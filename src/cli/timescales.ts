@@ -10,9 +10,7 @@ import {
   kaplanMeier,
   renderRunChart,
   runChart,
-  durationsFromRecords,
-  permanenceRoutes,
-  readCaseRecords,
+  paceTimescales,
   renderCumulativeIncidence,
   summariseCumulativeIncidence,
   type PermanenceRoutes,
@@ -26,8 +24,9 @@ import {
   type RunChart,
   type Stage,
   type StageTarget,
-  targetText,
   type StageDurations,
+  type TargetRule,
+  type TimescaleWarning,
 } from "./lib.js";
 import { csvField, toCsv, writeAll, type PlannedFile } from "./output.js";
 import { progressBar, type ProgressSink } from "./progress.js";
@@ -35,6 +34,7 @@ import { withQi, type PathContext } from "./qiMap.js";
 import { fmt, kmText, textTable } from "./summary.js";
 import { CASE_SPEC, caseFlags, mappingText, readCases, type CaseColumns } from "./caseInput.js";
 import { checkCases, checkSummary } from "./check.js";
+import { scorecardRun } from "./scorecard.js";
 
 const C = "timescales";
 const STAGE_IDS = Object.keys(PACE_STAGES);
@@ -48,6 +48,10 @@ const SPEC = {
   unknown: { type: "string" },
   period: { type: "string" },
   baseline: { type: "string" },
+  scorecard: { type: "boolean" },
+  years: { type: "string" },
+  "age-bands": { type: "string" },
+  ages: { type: "string" },
 } as const;
 
 /** Case records ready for the library: row indices plus accessors over the columns. */
@@ -95,48 +99,61 @@ export interface TimescaleResults {
 
 const PERIOD_NAME = { month: "month", quarter: "quarter", "financial-year": "financial year", "clas-year": "CLAS year (Aug–Jul)" } as const;
 
-/** Compute every stage: durations, series, Kaplan–Meier, drift and a run chart. */
+/**
+ * Compute every stage with the public `paceTimescales` (one read of the records; its
+ * `onProgress` drives the bar), then each stage's drift list and run chart.
+ */
 export function computeTimescales(input: CaseInput, s: TimescaleSettings, progress?: ProgressSink): TimescaleResults {
-  const out: StageResult[] = [];
-  const warnings: string[] = [];
-  let asOf = s.asOf;
   const bar = progressBar(progress, "Stages", "rows");
-  let records: ReturnType<typeof readCaseRecords> | undefined;
-  let routes: PermanenceRoutes | null = null;
+  let t: ReturnType<typeof paceTimescales>;
   try {
-    // Read and validate the records once for all stages (stageDurations would re-read them).
-    const recs = withQi(input.ctx, () => readCaseRecords(input.rows, input.options));
-    records = recs;
-    s.stages.forEach((stage, k) => {
-      bar.update(k, s.stages.length);
-      const durations = withQi(input.ctx, () => durationsFromRecords(recs, stage, { ...input.options, ...(asOf !== undefined ? { asOf } : {}) }));
-      // Every stage uses the same asOf: the first stage settles it when it is not given.
-      if (asOf === undefined && durations.asOf !== null) asOf = durations.asOf;
-      for (const w of durations.warnings) {
-        if (w.startsWith("asOf not given")) continue;
-        // The same for every stage: say it once.
-        if (w.includes("unknown milestone names")) {
-          if (k === 0) warnings.push(w);
-        } else warnings.push(`${stage.id}: ${w}`);
-      }
-      const byPeriod = timescaleSeries(durations, { series: "period", period: s.period });
-      const byCase = timescaleSeries(durations);
-      const km = kaplanMeier(durations.rows);
-      const drift = durations.stage.target === null ? [] : driftList(durations);
-      const points = byPeriod.filter((r) => !r.partial && (s.chartFrom === undefined || r.x >= s.chartFrom));
-      const chart = points.some((r) => r.y !== null) ? stageChart(points, s.baseline, stage.id, warnings) : null;
-      if (chart === null) warnings.push(`${stage.id}: no completions in a finished ${s.period} yet: no chart`);
-      out.push({ stage, durations, byPeriod, byCase, km, drift, chart });
-    });
-    // Issue #11: with the overall stage, the cumulative incidence of each route to permanence.
-    if (records !== undefined && asOf !== undefined && s.stages.some((st) => st.id === "overall")) {
-      const split = input.options.splitEpisodesAt === undefined ? undefined : records.index.get(input.options.splitEpisodesAt);
-      routes = permanenceRoutes(records, asOf, split);
-    }
+    t = withQi(input.ctx, () =>
+      paceTimescales(input.rows, {
+        ...input.options,
+        ...(s.asOf !== undefined ? { asOf: s.asOf } : {}),
+        stages: s.stages,
+        period: s.period,
+        onProgress: ({ done, total }) => bar.update(done, total),
+      }),
+    );
   } finally {
     bar.done();
   }
-  return { asOf: asOf ?? null, asOfGiven: s.asOf !== undefined, stages: out, routes, warnings };
+  const warnings: string[] = [];
+  const out: StageResult[] = s.stages.map((stage, k) => {
+    const { durations, byPeriod, byCase, kaplanMeier: km } = t.stages[stage.id]!;
+    warnings.push(...stageNotes(durations.warnings, stage.id, k === 0));
+    const drift = durations.stage.target === null ? [] : driftList(durations);
+    const points = byPeriod.filter((r) => !r.partial && (s.chartFrom === undefined || r.x >= s.chartFrom));
+    const chart = points.some((r) => r.y !== null) ? stageChart(points, s.baseline, stage.id, warnings) : null;
+    if (chart === null) warnings.push(`${stage.id}: no completions in a finished ${s.period} yet: no chart`);
+    return { stage, durations, byPeriod, byCase, km, drift, chart };
+  });
+  // Issue #11: with the overall stage, the cumulative incidence of each route to permanence.
+  const routes = s.stages.some((st) => st.id === "overall") ? t.permanenceRoutes : null;
+  return { asOf: t.asOf, asOfGiven: s.asOf !== undefined, stages: out, routes, warnings };
+}
+
+/** Warning codes that say the same for every stage: printed once (with the first stage). */
+const ONCE = new Set(["unknown-milestones-ignored", "duplicate-rows-merged", "events-after-as-of"]);
+
+/** A stage's warnings as summary notes, switched on their codes (the asOf note is the header's). */
+function stageNotes(list: readonly TimescaleWarning[], id: string, first: boolean): string[] {
+  const notes: string[] = [];
+  for (const w of list) {
+    if (w.code === "as-of-defaulted") continue;
+    if (ONCE.has(w.code)) {
+      if (first) notes.push(w.message);
+    } else notes.push(`${id}: ${w.message}`);
+  }
+  return notes;
+}
+
+/** `"182"` days or `"6 months"`, for the summary table. */
+function targetText(rule: TargetRule | null): string {
+  if (rule === null) return "–";
+  if (typeof rule === "number") return String(rule);
+  return `${rule.months} month${rule.months === 1 ? "" : "s"}`;
 }
 
 const DURATION_COLUMNS = ["stage", "child", "episode", "from", "to", "start", "end", "days", "censored", "target", "withinTarget", "daysOverTarget", "route", "status", "exitMilestone", "exitDate"];
@@ -293,6 +310,25 @@ function targetFlag(id: string, text: string): StageTarget {
   return { months: n };
 }
 
+/** `--ages 0-4`: whole years at each stage's start, both ends included (each stage's `ages` filter). */
+function agesFlag(text: string | undefined): [number, number] | undefined {
+  if (text === undefined) return undefined;
+  const m = /^\s*(\d{1,3})\s*[-–]\s*(\d{1,3})\s*$/.exec(text);
+  if (m === null || Number(m[1]) > Number(m[2])) throw new UsageError(`--ages ${quote(text)} must be MIN-MAX in whole years, e.g. 0-4`, C);
+  return [Number(m[1]), Number(m[2])];
+}
+
+/** `--age-bands 0,5,12,16`: ascending lower bounds in whole years (the library's ageBands). */
+function ageBandsFlag(text: string | undefined): number[] | undefined {
+  if (text === undefined) return undefined;
+  const parts = text.split(",").map((p) => p.trim());
+  const nums = parts.map(Number);
+  if (parts.some((p) => !/^\d{1,3}$/.test(p)) || nums.some((n, i) => i > 0 && n <= nums[i - 1]!)) {
+    throw new UsageError(`--age-bands ${quote(text)} must be ascending whole years separated by commas, e.g. 0,5,12,16`, C);
+  }
+  return nums;
+}
+
 /** With PACE_QI_TIMING=1, print how long each step took to stderr (for benchmarks). */
 function timer(io: Io): (step: string) => void {
   if (process.env.PACE_QI_TIMING !== "1") return () => {};
@@ -369,8 +405,18 @@ export async function timescalesCommand(argv: readonly string[], io: Io): Promis
     asOf = flagDate(asOfText, dates) ?? undefined;
     if (asOf === undefined) throw new UsageError(`--as-of ${quote(asOfText)} is not a date (${expectedForm(dates)})`, C);
   }
-  const stages = resolveStages(listFlag(values, "stage"), targets);
   const outDir = stringFlag(values, "out") ?? "timescales";
+  const years = intFlag(C, "years", stringFlag(values, "years"), 1);
+  if (values.scorecard === true) {
+    const stageFlags = ["stage", "period", "baseline", "age-bands", "ages"].filter((k) => values[k] !== undefined).map((k) => `--${k}`);
+    if (targets.size > 0 || stageFlags.length > 0) throw new UsageError(`${[...stageFlags, ...[...targets.keys()].map((k) => `--target-${k}`)].join(", ")}: for the PACE stages, not --scorecard`, C);
+    return scorecardRun(file, flags, { asOf, afterAsOf, unknown, years, outDir }, io);
+  }
+  if (years !== undefined) throw new UsageError("--years is for --scorecard (the window of the adoption scorecard)", C);
+  const ages = agesFlag(stringFlag(values, "ages"));
+  const ageBands = ageBandsFlag(stringFlag(values, "age-bands"));
+  if ((ages ?? ageBands) !== undefined && flags.dateOfBirth === undefined) throw new UsageError(`${ages !== undefined ? "--ages" : "--age-bands"} needs the children's dates of birth: name the column with --date-of-birth`, C);
+  const stages = resolveStages(listFlag(values, "stage"), targets).map((st) => (ages === undefined ? st : { ...st, ages }));
   const clock = timer(io);
   // Columns recognised from the headers (or --mapping / the column flags): see caseInput.ts.
   const cases = await readCases(C, file, flags, io);
@@ -383,6 +429,7 @@ export async function timescalesCommand(argv: readonly string[], io: Io): Promis
   io.stdout.write(`\n${checkSummary(check, cases)}\n`);
   clock("check");
   const { options, fieldToColumn, problems } = timescaleOptions(cases, dates, unknown, afterAsOf);
+  if (ageBands !== undefined) options.ageBands = ageBands;
   const group = cases.groupValues;
   problems.throwIfAny();
   clock("convert");
@@ -391,7 +438,7 @@ export async function timescalesCommand(argv: readonly string[], io: Io): Promis
   const ctx: PathContext = {
     command: C,
     file,
-    flags: { asOf: "--as-of", target: "--target-STAGE", stage: "--stage", unknownMilestones: "--unknown", afterAsOf: "--after-as-of" },
+    flags: { asOf: "--as-of", target: "--target-STAGE", stage: "--stage", unknownMilestones: "--unknown", afterAsOf: "--after-as-of", ageBands: "--age-bands", ages: "--ages" },
     row: (i, field) => table.where(i, field === undefined ? undefined : (fieldToColumn[field] ?? field)),
   };
   const settings: TimescaleSettings = { stages, asOf, period, group: group !== null, age: options.dateOfBirth !== undefined, ...(baseline !== undefined ? { baseline } : {}) };

@@ -268,6 +268,14 @@ export const ENGLAND_MILESTONES: MilestoneCatalogue = {
     { id: "permanence-plan", label: "Permanence plan agreed", description: "Permanence plan agreed at the second review.", repeatable: true, source: "Children Act 1989 Guidance and Regulations vol. 2 (2021) ch. 2" },
     { id: "care-order", label: "Care order", description: "Final care order made.", repeatable: false, source: "Children Act 1989 s.31" },
     { id: "adm-decision", label: "ADM should-be-placed decision", description: "Agency decision maker decides the child should be placed for adoption.", repeatable: true, source: "Adoption Agencies Regulations 2005 (SI 2005/389) reg. 19" },
+    {
+      id: "foster-for-adoption",
+      label: "Placed with the foster carers who adopt",
+      description:
+        "The child moves in with foster carers who go on to adopt them: a fostering-for-adoption (early permanence) placement with approved prospective adopters, or a foster placement that becomes the adoptive one. The adoption scorecard's A10 stops its clock here (adoption route).",
+      repeatable: false,
+      source: "Children Act 1989 s.22C(9A)–(9B), inserted by Children and Families Act 2014 s.2 (fostering for adoption); DfE Adoption Scorecards methodology and guidance (March 2019), indicator A10",
+    },
     { id: "placement-order", label: "Placement order", description: "Court authorises placement for adoption.", repeatable: false, source: "Adoption and Children Act 2002 s.21" },
     { id: "matched", label: "Matched with adopters", description: "Agency decision that the child be placed with particular adopters.", repeatable: true, source: "Adoption Agencies Regulations 2005 reg. 33" },
     { id: "placed-for-adoption", label: "Placed for adoption", description: "Child moves in with prospective adopters.", repeatable: true },

@@ -13,6 +13,7 @@
 import { isValid, parse } from "date-fns";
 import { dayNumberOfDate, formatIsoDay, parseIsoDay } from "../_lib/calendar.js";
 import { QiError, describeValue, type QiPath } from "../_lib/error.js";
+import { checkKeys, objectOption } from "../_lib/options.js";
 
 /** How numeric dates are written: year first (ISO), day first (UK) or month first (US). */
 export type DateOrder = "iso" | "uk" | "us";
@@ -144,4 +145,22 @@ export function readDate(value: unknown, options: ReadDateOptions = {}): string 
   }
   const day = dayReader(options)(value);
   return Number.isNaN(day) ? null : formatIsoDay(day);
+}
+
+/**
+ * A reusable {@link readDate}: the same strict reading, with a cache of each distinct date
+ * string (an export repeats a few thousand dates across a million cells). Make one per column
+ * or file, not per cell. Options are checked once, here.
+ *
+ * @example
+ * const read = dateReader({ dates: "uk" });
+ * ["9/1/2024", "31/02/2025", "9/1/2024"].map(read) //=> ["2024-01-09", null, "2024-01-09"]
+ */
+export function dateReader(options: ReadDateOptions = {}): (value: unknown) => string | null {
+  checkKeys(objectOption(options, ["options"]), ["dates", "excelSerials"], ["options"], "dateReader option");
+  const day = dayReader(options);
+  return (value) => {
+    const d = day(value);
+    return Number.isNaN(d) ? null : formatIsoDay(d);
+  };
 }

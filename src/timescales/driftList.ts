@@ -1,6 +1,7 @@
 import { parseIsoDay } from "../_lib/calendar.js";
 import { QiError, describeValue } from "../_lib/error.js";
-import { objectOption } from "../_lib/options.js";
+import { checkKeys, objectOption } from "../_lib/options.js";
+import { STAGE_DURATION_KEYS } from "./_optionKeys.js";
 import { readCaseRecords } from "./_caseRecords.js";
 import { normaliseTarget, targetDays } from "./target.js";
 import { durationsFromRecords, type DurationRow, type StageDurations, type StageDurationsOptions, type StageInput } from "./stageDurations.js";
@@ -78,7 +79,7 @@ export function driftList<T>(
   stage?: StageInput | readonly StageInput[],
   options: DriftListOptions<T> = {},
 ): DriftRow[] {
-  objectOption(options, ["options"]);
+  checkKeys(objectOption(options, ["options"]), STAGE_DURATION_KEYS, ["options"], "driftList option");
   // Days or { months } (then each row's target runs from its own start).
   const rule = normaliseTarget(options.target, ["options", "target"]);
   let rows: DurationRow[] = [];

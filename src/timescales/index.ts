@@ -19,6 +19,7 @@ export {
   type StageDurations,
   type StageDurationsOptions,
   type StageInput,
+  type TimescaleWarning,
 } from "./stageDurations.js";
 export {
   cumulativeIncidence,
@@ -52,8 +53,8 @@ export {
   type WideRow,
 } from "./schema.js";
 export type { PermanenceRoutes } from "./_permanenceRoutes.js";
-export { paceTimescales, type PaceTimescales, type PaceTimescalesOptions, type StageTimescales } from "./paceTimescales.js";
-export { DATE_ORDERS, readDate, type DateOrder, type ReadDateOptions } from "./dates.js";
+export { paceTimescales, type PaceTimescales, type PaceTimescalesOptions, type PaceTimescalesProgress, type StageTimescales } from "./paceTimescales.js";
+export { DATE_ORDERS, dateReader, readDate, type DateOrder, type ReadDateOptions } from "./dates.js";
 export {
   MILESTONE_ALIASES,
   headerKey,
@@ -72,3 +73,12 @@ export {
   type CheckIssue,
   type CompletenessRow,
 } from "./checkCaseRecords.js";
+export {
+  ADOPTION_SCORECARD_THRESHOLDS,
+  adoptionScorecard,
+  type AdoptionScorecard,
+  type AdoptionScorecardOptions,
+  type ScorecardCard,
+  type ScorecardEstimate,
+  type ScorecardIndicator,
+} from "./adoptionScorecard.js";

@@ -1,6 +1,7 @@
 import { field, valueof, type Accessor } from "../_lib/accessor.js";
 import { QiError, describeValue } from "../_lib/error.js";
-import { objectOption } from "../_lib/options.js";
+import { checkKeys, objectOption } from "../_lib/options.js";
+import { KAPLAN_MEIER_KEYS } from "./_optionKeys.js";
 
 /** The {@link kaplanMeier} options. */
 export interface KaplanMeierOptions<T = any> {
@@ -75,7 +76,7 @@ function isEvent(v: unknown, path: (string | number)[]): boolean {
  */
 export function kaplanMeier<T>(rows: readonly T[], options: KaplanMeierOptions<T> = {}): KaplanMeier {
   if (!Array.isArray(rows)) throw new QiError("invalid-value", ["rows"], `rows must be an array, not ${describeValue(rows)}`);
-  objectOption(options, ["options"]);
+  checkKeys(objectOption(options, ["options"]), KAPLAN_MEIER_KEYS, ["options"], "kaplanMeier option");
   const timeCh = options.time ?? "days";
   const timeOf = valueof<T>(timeCh, "time");
   const eventOf =

@@ -1,11 +1,14 @@
 import { formatIsoDay } from "../_lib/calendar.js";
 import { QiError, describeValue } from "../_lib/error.js";
+import { checkKeys, objectOption } from "../_lib/options.js";
 import { readCaseRecords } from "./_caseRecords.js";
+import { PACE_TIMESCALES_KEYS } from "./_optionKeys.js";
+import { asOfWarning } from "./_stageWarnings.js";
 import { periodKey, type PeriodUnit } from "./_period.js";
 import { kaplanMeier, type KaplanMeier } from "./kaplanMeier.js";
 import { permanenceRoutes, type PermanenceRoutes } from "./_permanenceRoutes.js";
 import { PACE_STAGES } from "./stages.js";
-import { durationsCore, resolveStage, type StageDurations, type StageDurationsOptions, type StageInput } from "./stageDurations.js";
+import { durationsCore, resolveStage, type DurationsCore, type StageDurations, type StageDurationsOptions, type StageInput, type TimescaleWarning } from "./stageDurations.js";
 import { seriesOf, type CaseSeriesRow, type Parsed, type PeriodSeriesRow } from "./timescaleSeries.js";
 
 /** The {@link paceTimescales} options: those of {@link stageDurations}, plus the stages and period. */
@@ -16,6 +19,22 @@ export interface PaceTimescalesOptions<T = any> extends Omit<StageDurationsOptio
   period?: PeriodUnit;
   /** First month (1–12) of a `period: "year"`. Default 1. */
   yearStartMonth?: number;
+  /**
+   * Called as the work goes: once the records are read (`done: 0`, `stage: null`), then after
+   * each stage (`stage`: its id), so a caller can draw a progress bar. Its return value is
+   * ignored; an exception it throws stops the run.
+   */
+  onProgress?: (progress: PaceTimescalesProgress) => void;
+}
+
+/** What {@link PaceTimescalesOptions.onProgress} receives. */
+export interface PaceTimescalesProgress {
+  /** Stages finished so far. */
+  done: number;
+  /** Stages to compute. */
+  total: number;
+  /** The stage just finished, or null before the first. */
+  stage: string | null;
 }
 
 /** One stage's timescales. */
@@ -46,8 +65,8 @@ export interface PaceTimescales {
    * catalogue has no "looked-after" milestone or no routes.
    */
   permanenceRoutes: PermanenceRoutes | null;
-  /** Notes about the whole run (asOf defaulted); each stage's own are in `durations.warnings`. */
-  warnings: string[];
+  /** Notes about the whole run (`as-of-defaulted`); each stage's own are in `durations.warnings`. */
+  warnings: TimescaleWarning[];
 }
 
 /**
@@ -66,58 +85,69 @@ export interface PaceTimescales {
  * const t = paceTimescales(events, { asOf: "2024-12-31" });
  * Object.keys(t.stages) //=> ["recommendation", "panel", "adm", "petition", "order", "overall"]
  * t.stages.recommendation.byPeriod.at(-1).period //=> "2024-12"
+ * // a progress report after each stage (for a bar in a CLI or a notebook)
+ * paceTimescales(events, { asOf: "2024-12-31", onProgress: ({ done, total }) => console.log(`${done}/${total}`) });
  */
 export function paceTimescales<T>(events: readonly T[], options: PaceTimescalesOptions<T> = {}): PaceTimescales {
-  if (options === null || typeof options !== "object" || Array.isArray(options)) throw new QiError("invalid-option", ["options"], `options must be an object, not ${describeValue(options)}`);
+  checkKeys(objectOption(options, ["options"]), PACE_TIMESCALES_KEYS, ["options"], "paceTimescales option");
   if ((options as { target?: unknown }).target !== undefined) {
     throw new QiError("invalid-option", ["options", "target"], "paceTimescales computes several stages: give each stage its own target ({ ...PACE_STAGES.panel, target: 84 })");
   }
+  const onProgress = options.onProgress;
+  if (onProgress !== undefined && typeof onProgress !== "function") throw new QiError("invalid-option", ["options", "onProgress"], `onProgress must be a function, not ${describeValue(onProgress)}`);
   const unit = options.period ?? "month";
   const key = periodKey(unit, options.yearStartMonth);
-  const list = options.stages ?? Object.values(PACE_STAGES);
-  if (!Array.isArray(list) || list.length === 0) throw new QiError("invalid-option", ["options", "stages"], `stages must be a non-empty array of stages or PACE stage ids, not ${describeValue(list)}`);
-  const stages = list.map((s) => resolveStage(s));
+  const stages = resolveStages(options.stages);
+  const rec = readCaseRecords(events, options);
+  const warnings: TimescaleWarning[] = [];
+  let asOf = options.asOf;
+  if (asOf === undefined && Number.isFinite(rec.maxDay)) {
+    asOf = formatIsoDay(rec.maxDay);
+    warnings.push(asOfWarning(asOf));
+  }
+  const stageOptions: StageDurationsOptions<T> = { ...options, ...(asOf !== undefined ? { asOf } : {}) };
+  const out: Record<string, StageTimescales> = {};
+  let asOfText: string | null = null;
+  onProgress?.({ done: 0, total: stages.length, stage: null });
+  stages.forEach((stage, k) => {
+    const core = durationsCore(rec, stage, stageOptions);
+    asOfText = core.result.asOf;
+    // defineProperty, not assignment: a stage id `__proto__` stays a key instead of replacing the prototype.
+    Object.defineProperty(out, stage.id, { enumerable: true, writable: true, configurable: true, value: stageTimescales(core, key) });
+    onProgress?.({ done: k + 1, total: stages.length, stage: stage.id });
+  });
+  const routes = asOfText === null ? null : permanenceRoutes(rec, asOfText, options.splitEpisodesAt === undefined ? undefined : rec.index.get(options.splitEpisodesAt));
+  return { asOf: asOfText, period: unit, stages: out, permanenceRoutes: routes, warnings };
+}
+
+/** The `stages` option resolved: a non-empty list with distinct ids. */
+function resolveStages(list: unknown): ReturnType<typeof resolveStage>[] {
+  const given = list ?? Object.values(PACE_STAGES);
+  if (!Array.isArray(given) || given.length === 0) throw new QiError("invalid-option", ["options", "stages"], `stages must be a non-empty array of stages or PACE stage ids, not ${describeValue(given)}`);
+  const stages = (given as StageInput[]).map((s) => resolveStage(s));
   const seen = new Set<string>();
   stages.forEach((s, k) => {
     if (seen.has(s.id)) throw new QiError("invalid-option", ["options", "stages", k], `two stages have the id ${describeValue(s.id)}: give each an id`);
     seen.add(s.id);
   });
+  return stages;
+}
 
-  const rec = readCaseRecords(events, options);
-  const warnings: string[] = [];
-  let asOf = options.asOf;
-  if (asOf === undefined && Number.isFinite(rec.maxDay)) {
-    asOf = formatIsoDay(rec.maxDay);
-    warnings.push(`asOf not given: open cases are censored at the latest event date, ${asOf}`);
+/** One stage's series and estimate from its durations, reusing the day numbers (no re-parsing). */
+function stageTimescales(core: DurationsCore, key: ReturnType<typeof periodKey>): StageTimescales {
+  const durations = core.result;
+  const rows = durations.rows;
+  const parsed: Parsed[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const end = core.endDay[i]!;
+    const exit = core.exitDay[i]!;
+    parsed[i] = { row: rows[i]!, start: core.startDay[i]!, end: Number.isNaN(end) ? null : end, exit: Number.isNaN(exit) ? null : exit, days: rows[i]!.days, i };
   }
-  const stageOptions: StageDurationsOptions<T> = { ...options, ...(asOf !== undefined ? { asOf } : {}) };
-  const out: Record<string, StageTimescales> = {};
-  let asOfText: string | null = null;
-  for (const stage of stages) {
-    const core = durationsCore(rec, stage, stageOptions);
-    const durations = core.result;
-    asOfText = durations.asOf;
-    const rows = durations.rows;
-    const parsed: Parsed[] = new Array(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      const end = core.endDay[i]!;
-      const exit = core.exitDay[i]!;
-      parsed[i] = { row: rows[i]!, start: core.startDay[i]!, end: Number.isNaN(end) ? null : end, exit: Number.isNaN(exit) ? null : exit, days: rows[i]!.days, i };
-    }
-    const target = durations.stage.target;
-    // defineProperty, not assignment: a stage id `__proto__` stays a key instead of replacing the prototype.
-    Object.defineProperty(out, stage.id, {
-      enumerable: true,
-      writable: true,
-      configurable: true,
-      value: {
-        durations,
-        byCase: seriesOf(parsed, core.asOfDay, target, "case", key, undefined) as CaseSeriesRow[],
-        byPeriod: seriesOf(parsed, core.asOfDay, target, "period", key, "median") as PeriodSeriesRow[],
-        kaplanMeier: kaplanMeier(rows),
-      },
-    });
-  }
-  const routes = asOfText === null ? null : permanenceRoutes(rec, asOfText, options.splitEpisodesAt === undefined ? undefined : rec.index.get(options.splitEpisodesAt));
-  return { asOf: asOfText, period: unit, stages: out, permanenceRoutes: routes, warnings };
+  const target = durations.stage.target;
+  return {
+    durations,
+    byCase: seriesOf(parsed, core.asOfDay, target, "case", key, undefined) as CaseSeriesRow[],
+    byPeriod: seriesOf(parsed, core.asOfDay, target, "period", key, "median") as PeriodSeriesRow[],
+    kaplanMeier: kaplanMeier(rows),
+  };
 }

@@ -1,6 +1,7 @@
 import { formatIsoDay, parseIsoDay, toDayNumber } from "../_lib/calendar.js";
 import { QiError, describeValue } from "../_lib/error.js";
-import { objectOption } from "../_lib/options.js";
+import { checkKeys, objectOption } from "../_lib/options.js";
+import { TIMESCALE_SERIES_KEYS } from "./_optionKeys.js";
 import { medianInPlace } from "../_lib/median.js";
 import { dayReader, type DateOrder } from "./dates.js";
 import { periodEnd, periodIndex, periodKey, periodLabel, periodStart, type PeriodKey, type PeriodUnit } from "./_period.js";
@@ -275,7 +276,7 @@ export function timescaleSeries(
   durations: StageDurations | readonly DurationRow[],
   options: TimescaleSeriesOptions = {},
 ): CaseSeriesRow[] | PeriodSeriesRow[] | CohortSeriesRow[] | BetweenSeriesRow[] {
-  objectOption(options, ["options"]);
+  checkKeys(objectOption(options, ["options"]), TIMESCALE_SERIES_KEYS, ["options"], "timescaleSeries option");
   const series = options.series ?? "case";
   const unit = periodKey(options.period ?? "month", options.yearStartMonth);
   const exits = options.exits ?? "exclude";

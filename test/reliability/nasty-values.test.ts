@@ -87,6 +87,16 @@ const AS_OF = "2024-01-31";
 // Issue #11: dates of birth (on each child's first row) for ages, and a months target.
 const EVENTS_DOB = deepFreeze(EVENTS.map((e, i) => ({ ...e, dob: i === 0 || EVENTS[i - 1]!.child !== e.child ? "2015-06-30" : null })));
 const AGE_STAGE = { id: "young", from: "accommodated", to: "permanence-recommendation", target: { months: 6 }, ages: [0, 11] };
+// Issue #11: an England adoption journey for the scorecard (one adopted child, one waiting).
+const ADOPTION_EVENTS = deepFreeze([
+  { child: "A", milestone: "looked-after", date: "2021-01-10", team: "North" },
+  { child: "A", milestone: "placement-order", date: "2021-09-01", team: "North" },
+  { child: "A", milestone: "matched", date: "2021-12-01", team: "North" },
+  { child: "A", milestone: "placed-for-adoption", date: "2022-01-10", team: "North" },
+  { child: "A", milestone: "adoption-order", date: "2022-07-01", team: "North" },
+  { child: "D", milestone: "looked-after", date: "2022-06-01", team: "South" },
+  { child: "D", milestone: "placement-order", date: "2023-01-10", team: "South" },
+]);
 const DURATIONS = deepFreeze(lib.stageDurations(EVENTS, "recommendation", { asOf: AS_OF }));
 const CUMINC_ROWS_LIST = [
   { child: "A", days: 10, route: "home" },
@@ -274,6 +284,18 @@ const TABLE: Record<string, readonly Case[]> = {
   readDate: [
     { args: () => ["9/1/2024", { dates: "uk" }], objects: [[1, ["dates", "excelSerials"]]] },
     { args: () => [45747, { excelSerials: true }], objects: [[1, ["dates", "excelSerials"]]] },
+  ],
+  dateReader: [
+    { args: () => [{ dates: "uk" }], objects: [[0, ["dates", "excelSerials"]]] },
+    { args: () => [{ excelSerials: true }], objects: [[0, ["dates", "excelSerials"]]] },
+  ],
+  adoptionScorecard: [
+    {
+      args: () => [ADOPTION_EVENTS, { asOf: "2024-03-31", group: "team", years: 3, thresholds: { A1: 426, A2: 121 } }],
+      objects: [[1, ["asOf", "group", "years", "thresholds", "thresholds.A1", "thresholds.A2", "afterAsOf", "catalogue", "dates"]]],
+      accessors: [1, ["group"]],
+      rows: [0, ["child", "milestone", "date", "team"]],
+    },
   ],
   headerKey: [{ args: () => ["Perm Rec Date"] }],
   matchMilestone: [{ args: () => ["Perm Rec Date", {}], objects: [[1, ["catalogue"]]] }],

@@ -81,7 +81,7 @@ describe("age at the stage's start", () => {
     expect(d.counts).toMatchObject({ filteredOut: 3, noDateOfBirth: 1, reached: 5, open: 1, exited: 1 });
     const reached = d.rows.filter((r) => r.status === "reached");
     expect([reached.filter((r) => r.withinTarget).length, reached.length]).toEqual([4, 5]);
-    expect(d.warnings).toContain("1 of them left out by the ages filter because the child has no date of birth");
+    expect(d.warnings).toContainEqual({ code: "no-date-of-birth", message: "1 of them left out by the ages filter because the child has no date of birth" });
     // A filter function sees the age too.
     const f = stageDurations(events, { id: "f", from: "accommodated", to: "final-placement", target: { months: 12 }, filter: (c) => c.ageAtStart !== null && c.ageAtStart <= 5 }, { asOf, dateOfBirth: "dob" });
     expect(f.rows.map((r) => r.child)).toEqual(d.rows.map((r) => r.child));

@@ -57,7 +57,7 @@ describe("bad input names the child and the field (issue #4)", () => {
         ["D", null, 396, true],
       ]);
       expect(r.counts.eventsAfterAsOf).toBe(2);
-      expect(r.warnings).toContain("2 events dated after asOf were ignored");
+      expect(r.warnings).toContainEqual({ code: "events-after-as-of", message: "2 events dated after asOf were ignored" });
     });
     it("no asOf: the latest event is asOf, so nothing is after it", () => {
       expect(stageDurations(events, stage).counts.eventsAfterAsOf).toBe(0);
@@ -96,7 +96,7 @@ describe("bad input names the child and the field (issue #4)", () => {
       const r = stageDurations(rows, stage, { child: "id", columns, asOf: "2024-06-01" });
       expect(r.rows.map((x) => [x.child, x.days])).toEqual([["X1", 60]]);
       expect(r.counts.children).toBe(1);
-      expect(r.warnings).toContain("1 wide rows repeated an earlier row of the same child exactly and were merged");
+      expect(r.warnings).toContainEqual({ code: "duplicate-rows-merged", message: "1 wide rows repeated an earlier row of the same child exactly and were merged" });
     });
     it("the same child in different episodes is not a duplicate", () => {
       const rows = deepFreeze([

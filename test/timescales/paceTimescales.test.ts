@@ -27,7 +27,7 @@ describe("paceTimescales", () => {
     expect(Object.keys(t.stages)).toEqual(["adm", "panel"]);
     expect(t.period).toBe("quarter");
     expect(t.asOf).toBe(stageDurations(events, "adm").asOf);
-    expect(t.warnings).toEqual([`asOf not given: open cases are censored at the latest event date, ${t.asOf}`]);
+    expect(t.warnings).toEqual([{ code: "as-of-defaulted", message: `asOf not given: open cases are censored at the latest event date, ${t.asOf}` }]);
     expect(t.stages.panel!.durations.stage.target).toBe(84);
     expect(t.stages.adm!.byPeriod[0]!.period).toMatch(/^\d{4}-Q[1-4]$/);
   });

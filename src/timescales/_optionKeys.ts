@@ -1,0 +1,23 @@
+/**
+ * Private: the option keys each timescale function accepts, for `checkKeys` (an unknown key —
+ * usually a typo — is a QiError `unknown-option` with "did you mean"). One list per options
+ * interface, kept beside each other so a new option is added in one place.
+ */
+
+/** {@link CaseRecordOptions} (with the two date-reading options of ReadDateOptions). */
+export const CASE_RECORD_KEYS = [
+  "format", "child", "milestone", "date", "episode", "splitEpisodesAt", "columns", "catalogue",
+  "unknownMilestones", "group", "dateOfBirth", "dates", "excelSerials",
+] as const;
+
+/** `stageDurations` and `driftList` (events input). */
+export const STAGE_DURATION_KEYS: readonly string[] = [...CASE_RECORD_KEYS, "asOf", "target", "negative", "afterAsOf", "ageBands"];
+
+/** `paceTimescales`: the stageDurations keys except target (rejected with its own message), plus its own. */
+export const PACE_TIMESCALES_KEYS: readonly string[] = [...STAGE_DURATION_KEYS, "stages", "period", "yearStartMonth", "onProgress"];
+
+/** `timescaleSeries`. */
+export const TIMESCALE_SERIES_KEYS: readonly string[] = ["dates", "series", "period", "yearStartMonth", "y", "target", "asOf", "exits"];
+
+/** `kaplanMeier`. */
+export const KAPLAN_MEIER_KEYS: readonly string[] = ["time", "event", "z"];

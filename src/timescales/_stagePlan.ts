@@ -1,0 +1,136 @@
+/**
+ * Private: step 1 of the durations pipeline (stageDurations.ts) — the stage and options resolved
+ * and validated once against the records' milestones: which milestones start and stop the clock,
+ * occurrences, target, policies, age bands and cohort filters.
+ */
+import { QiError, describeValue } from "../_lib/error.js";
+import { unknownMessage, type CaseRecordOptions, type CaseRecords } from "./_caseRecords.js";
+import { milestoneMatcher } from "./headers.js";
+import { resolveAgeBands, resolveAges, type AgeBand, type AgeBandsOption } from "./age.js";
+import { normaliseTarget, type StageTarget, type TargetRule } from "./target.js";
+import { PACE_STAGES, type FromOccurrence, type PaceStageId, type Stage } from "./stages.js";
+
+/** A stage argument: a stage object, `{ from, to }`, or a PACE stage id. */
+export type StageInput = Stage | Pick<Stage, "from" | "to"> | PaceStageId;
+
+/** The options step 1 reads (a subset of StageDurationsOptions). */
+export interface PlanOptions extends CaseRecordOptions {
+  target?: StageTarget | null;
+  negative?: "error" | "ignore";
+  afterAsOf?: "error" | "ignore";
+  ageBands?: AgeBandsOption;
+}
+
+/** A stage resolved against the records. */
+export interface StagePlan {
+  stage: Stage;
+  fromIdx: number[];
+  toIdx: number[];
+  /** Per milestone index: 1 when it starts (isFrom) or stops (isTo) the clock. */
+  isFrom: Uint8Array;
+  isTo: Uint8Array;
+  fromOcc: FromOccurrence;
+  toOcc: "first" | "last";
+  target: TargetRule | null;
+  negative: "error" | "ignore";
+  afterAsOf: "error" | "ignore";
+  /** The splitEpisodesAt milestone index, if any. */
+  splitAt: number | undefined;
+  withAge: boolean;
+  ages: [number, number] | null;
+  bands: AgeBand[];
+  groupByBand: boolean;
+  withGroup: boolean;
+  /** The stage's `routes` filter, or null. */
+  routeSet: Set<string> | null;
+}
+
+function listOf(v: unknown, path: (string | number)[], names: readonly string[], lookup: (name: unknown) => number | undefined): number[] {
+  const arr = typeof v === "string" ? [v] : Array.isArray(v) ? (v as unknown[]) : undefined;
+  if (arr === undefined || arr.length === 0) throw new QiError("invalid-option", path, `must be a milestone name or a non-empty array of names, not ${describeValue(v)}`);
+  return arr.map((name, i) => {
+    const k = lookup(name);
+    if (k === undefined) throw new QiError("unknown-milestone", typeof v === "string" ? path : [...path, i], unknownMessage(name, names));
+    return k;
+  });
+}
+
+/** Normalise a stage argument. */
+export function resolveStage(stage: StageInput): Stage {
+  if (typeof stage === "string") {
+    const s = (PACE_STAGES as Record<string, Stage>)[stage];
+    if (s === undefined || !Object.prototype.hasOwnProperty.call(PACE_STAGES, stage)) {
+      throw new QiError("unknown-option", ["stage"], `unknown stage ${describeValue(stage)}; PACE stages: ${Object.keys(PACE_STAGES).join(", ")}`);
+    }
+    return s;
+  }
+  if (stage === null || typeof stage !== "object") throw new QiError("invalid-option", ["stage"], `stage must be an object { from, to } or a PACE stage id, not ${describeValue(stage)}`);
+  const s = stage as Stage;
+  // Never String() or join() a caller's value: symbols and null-prototype objects throw there.
+  // Non-string names are reported with their path when the milestones are resolved.
+  const one = (m: unknown): string => (typeof m === "string" ? m : describeValue(m));
+  const nameOf = (v: unknown): string => (Array.isArray(v) ? v.map(one).join("|") : one(v));
+  return { ...s, id: typeof s.id === "string" ? s.id : `${nameOf(s.from)}→${nameOf(s.to)}` };
+}
+
+function policy(value: unknown, key: "negative" | "afterAsOf"): "error" | "ignore" {
+  const v = value ?? "error";
+  if (v !== "error" && v !== "ignore") throw new QiError("invalid-option", ["options", key], `${key} must be "error" or "ignore", not ${describeValue(v)}`);
+  return v;
+}
+
+function occurrences(stage: Stage): { fromOcc: FromOccurrence; toOcc: "first" | "last" } {
+  const fromOcc = stage.fromOccurrence ?? "first";
+  if (!(fromOcc === "first" || fromOcc === "last" || (typeof fromOcc === "number" && Number.isInteger(fromOcc) && fromOcc >= 1))) {
+    throw new QiError("invalid-option", ["stage", "fromOccurrence"], `fromOccurrence must be "first", "last" or a whole number ≥ 1, not ${describeValue(fromOcc)}`);
+  }
+  const toOcc = stage.toOccurrence ?? "first";
+  if (toOcc !== "first" && toOcc !== "last") throw new QiError("invalid-option", ["stage", "toOccurrence"], `toOccurrence must be "first" or "last", not ${describeValue(toOcc)}`);
+  return { fromOcc, toOcc };
+}
+
+/** The stage's `routes` cohort filter as a set, each id checked against the catalogue's routes. */
+function stageRoutes(stage: Stage, rec: CaseRecords): Set<string> | null {
+  const list: unknown = stage.routes;
+  if (list === undefined) return null;
+  if (!Array.isArray(list) || list.length === 0) throw new QiError("invalid-option", ["stage", "routes"], `routes must be a non-empty array of route ids, not ${describeValue(list)}`);
+  list.forEach((r: unknown, i) => {
+    if (typeof r !== "string" || !rec.routeIds.includes(r)) {
+      throw new QiError("unknown-route", ["stage", "routes", i], `unknown route ${describeValue(r)}; routes of the catalogue: ${rec.routeIds.join(", ") || "(none)"}`);
+    }
+  });
+  return new Set(list as string[]);
+}
+
+/** Step 1: resolve and validate the stage and options against the records (no pass over events). */
+export function stagePlan(rec: CaseRecords, stageInput: StageInput, options: PlanOptions): StagePlan {
+  const stage = resolveStage(stageInput);
+  const names = rec.names;
+  const lookup = milestoneMatcher(names); // the forgiving match of headers.ts, as for event rows
+  const fromIdx = listOf(stage.from, ["stage", "from"], names, lookup);
+  const toIdx = listOf(stage.to, ["stage", "to"], names, lookup);
+  const isFrom = new Uint8Array(names.length);
+  const isTo = new Uint8Array(names.length);
+  for (const k of fromIdx) isFrom[k] = 1;
+  for (const k of toIdx) isTo[k] = 1;
+  const { fromOcc, toOcc } = occurrences(stage);
+  const target = normaliseTarget(options.target !== undefined ? options.target : stage.target, [options.target !== undefined ? "options" : "stage", "target"]);
+  const negative = policy(options.negative, "negative");
+  const afterAsOf = policy(options.afterAsOf, "afterAsOf");
+  let splitAt: number | undefined;
+  if (options.splitEpisodesAt !== undefined) {
+    splitAt = lookup(options.splitEpisodesAt);
+    if (splitAt === undefined) throw new QiError("unknown-milestone", ["options", "splitEpisodesAt"], unknownMessage(options.splitEpisodesAt, names));
+  }
+  const withAge = options.dateOfBirth !== undefined;
+  const ages = resolveAges(stage.ages, ["stage", "ages"]);
+  if (!withAge && (ages !== null || options.ageBands !== undefined)) {
+    throw new QiError("invalid-option", ages !== null ? ["stage", "ages"] : ["options", "ageBands"], `${ages !== null ? "ages" : "ageBands"} needs the children's dates of birth: pass options.dateOfBirth`);
+  }
+  const bands = withAge ? resolveAgeBands(options.ageBands, ["options", "ageBands"]) : [];
+  return {
+    stage, fromIdx, toIdx, isFrom, isTo, fromOcc, toOcc, target, negative, afterAsOf, splitAt,
+    withAge, ages, bands, groupByBand: withAge && options.group === "ageBand", withGroup: options.group !== undefined,
+    routeSet: stageRoutes(stage, rec),
+  };
+}

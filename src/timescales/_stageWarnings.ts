@@ -1,0 +1,31 @@
+/**
+ * Private: step 4 of the durations pipeline (stageDurations.ts) — every drop, merge and fallback
+ * said as a warning `{ code, message }` (codes listed in docs/reliability.md).
+ */
+import type { CaseRecords } from "./_caseRecords.js";
+import type { StagePlan } from "./_stagePlan.js";
+import type { StageCounts, TimescaleWarning } from "./stageDurations.js";
+
+/** The warning for an asOf defaulted to the latest event date. */
+export function asOfWarning(asOfText: string): TimescaleWarning {
+  return { code: "as-of-defaulted", message: `asOf not given: open cases are censored at the latest event date, ${asOfText}` };
+}
+
+/** The warnings a stage's counts call for, in a fixed order. */
+export function stageWarnings(rec: CaseRecords, plan: StagePlan, counts: StageCounts): TimescaleWarning[] {
+  const out: TimescaleWarning[] = [];
+  const from = `${rec.names[plan.fromIdx[0]!]}${plan.fromIdx.length > 1 ? " (or alternatives)" : ""}`;
+  if (counts.eventsAfterAsOf > 0) out.push({ code: "events-after-as-of", message: `${counts.eventsAfterAsOf} events dated after asOf were ignored` });
+  if (rec.duplicateRows > 0) out.push({ code: "duplicate-rows-merged", message: `${rec.duplicateRows} wide rows repeated an earlier row of the same child exactly and were merged` });
+  if (counts.unknownMilestones > 0) out.push({ code: "unknown-milestones-ignored", message: `${counts.unknownMilestones} event rows with unknown milestone names were ignored` });
+  if (counts.notStarted > 0) out.push({ code: "not-started", message: `${counts.notStarted} episodes never reached ${from} and are not in the stage` });
+  if (counts.endedBeforeStart > 0) {
+    out.push({
+      code: "ended-before-start",
+      message: `${counts.endedBeforeStart} episodes reached ${from} only after the episode had ended (an episode-ending milestone before it, no new looked-after between) and are not in the stage`,
+    });
+  }
+  if (counts.filteredOut > 0) out.push({ code: "filtered-out", message: `${counts.filteredOut} episodes left out by the stage's cohort filter` });
+  if (counts.noDateOfBirth > 0) out.push({ code: "no-date-of-birth", message: `${counts.noDateOfBirth} of them left out by the ages filter because the child has no date of birth` });
+  return out;
+}
