@@ -26,6 +26,7 @@ export const CASE_SPEC = {
   mapping: { type: "string" },
   dates: { type: "string" },
   delimiter: { type: "string" },
+  sheet: { type: "string" },
 } as const;
 
 /** What the flags say about the file's columns. */
@@ -43,6 +44,8 @@ export interface CaseFlags {
   mapping: string | undefined;
   dates: DateFormat;
   delimiter: string | undefined;
+  /** .xlsx: the sheet to read (default the first). */
+  sheet: string | undefined;
 }
 
 /** Read and check the column flags: `--column` twice for one milestone is an error. */
@@ -71,6 +74,7 @@ export function caseFlags(command: string, values: FlagValues): CaseFlags {
     mapping: stringFlag(values, "mapping"),
     dates: enumFlag(command, "dates", stringFlag(values, "dates"), DATE_FORMATS) ?? "iso",
     delimiter: delimiterFlag(command, stringFlag(values, "delimiter")),
+    sheet: stringFlag(values, "sheet"),
   };
 }
 
@@ -164,6 +168,7 @@ export async function readCases(command: string, file: string, f: CaseFlags, io:
   const table = await readTable(file, {
     progress: io.stderr,
     ...(f.delimiter ? { delimiter: f.delimiter } : {}),
+    sheet: f.sheet,
     columns: (header) => {
       if (f.group !== undefined && !header.includes(f.group)) throw new DataError(`${file}: no column ${quote(f.group)} (columns: ${header.join(", ")}); name the right one with --group`);
       if (fromFile !== null) mapping = useMapping(fromFile, header, f.mapping!, f.group);
@@ -202,7 +207,27 @@ function flagOf(option: string): string {
   return ({ child: "--child", episode: "--episode", milestone: "--milestone", date: "--date", orderType: "--order-type", columns: "--column" } as Record<string, string>)[option] ?? `--${option}`;
 }
 
+/**
+ * .xlsx: numbers in the date columns are Excel date serials (a column not formatted as dates in
+ * the workbook shows 45747 for 2025-03-31): read in the workbook's date system. Cells formatted
+ * as dates are ISO dates already (src/cli/xlsx.ts).
+ */
+function serialsToDates(table: Table, mapping: ColumnMapping): void {
+  const toIso = table.excelDate;
+  if (toIso === undefined) return;
+  const dateColumns = [mapping.date, mapping.dateOfBirth, mapping.orderColumn, ...Object.values(mapping.columns)];
+  for (const c of dateColumns) {
+    const values = c === null ? undefined : table.columns.get(c);
+    if (values === undefined) continue;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (typeof v === "number") values[i] = toIso(v) ?? String(v);
+    }
+  }
+}
+
 function columnsOf(table: Table, mapping: ColumnMapping, source: "recognised" | "file", group: string | null, command: string): CaseColumns {
+  serialsToDates(table, mapping);
   const get = (c: string | null): unknown[] | null => (c === null ? null : (table.columns.get(c) ?? null));
   const wide = new Map<string, { column: string; values: unknown[] }>();
   for (const [id, c] of Object.entries(mapping.columns)) wide.set(id, { column: c, values: get(c)! });
