@@ -94,12 +94,14 @@ export interface CaseColumns {
   date: unknown[] | null;
   /** Wide: milestone id → the column it is read from (an order column counts for each order type). */
   wide: Map<string, { column: string; values: unknown[] }>;
+  /** Wide: further columns of a recurring milestone ("LAC Review 2", "LAC Review 3"), by milestone id. */
+  repeats: Map<string, { column: string; values: unknown[] }[]>;
   /** Problems found while splitting an order column by type (unknown or blank types). */
   orderIssues: CheckIssue[];
   ctx: PathContext;
 }
 
-const MAPPING_KEYS = ["format", "child", "episode", "dateOfBirth", "milestone", "date", "columns", "orderColumn", "orderType", "ignored"];
+const MAPPING_KEYS = ["format", "child", "episode", "dateOfBirth", "milestone", "date", "columns", "repeats", "orderColumn", "orderType", "ignored"];
 
 async function readMappingFile(path: string): Promise<ColumnMapping | null> {
   if (!existsSync(path)) return null;
@@ -124,7 +126,9 @@ async function readMappingFile(path: string): Promise<ColumnMapping | null> {
   if (child === null) throw new DataError(`${path}: child (the child-id column) is required`);
   const columns = (m.columns ?? {}) as Record<string, unknown>;
   if (typeof columns !== "object" || columns === null || Object.values(columns).some((v) => typeof v !== "string")) throw new DataError(`${path}: columns must map milestone ids to column names`);
-  return { format, child, episode: str("episode"), dateOfBirth: str("dateOfBirth"), milestone: str("milestone"), date: str("date"), columns: columns as Record<string, string>, orderColumn: str("orderColumn"), orderType: str("orderType"), ignored: [] };
+  const repeats = (m.repeats ?? {}) as Record<string, unknown>;
+  if (typeof repeats !== "object" || repeats === null || Object.values(repeats).some((v) => !Array.isArray(v) || v.some((c) => typeof c !== "string"))) throw new DataError(`${path}: repeats must map milestone ids to lists of column names`);
+  return { format, child, episode: str("episode"), dateOfBirth: str("dateOfBirth"), milestone: str("milestone"), date: str("date"), columns: columns as Record<string, string>, repeats: repeats as Record<string, string[]>, orderColumn: str("orderColumn"), orderType: str("orderType"), ignored: [] };
 }
 
 /** A mapping from a file, checked against the header; unread columns listed. */
@@ -146,6 +150,10 @@ function useMapping(m: ColumnMapping, header: readonly string[], path: string, g
     if (matchMilestone(id) !== id) throw new DataError(`${path}: unknown milestone ${quote(id)} in columns`);
     need(c, id);
   }
+  for (const [id, list] of Object.entries(m.repeats)) {
+    if (m.columns[id] === undefined) throw new DataError(`${path}: repeats of ${quote(id)} without a first column for it in columns`);
+    for (const c of list) need(c, id);
+  }
   const ignored = header.filter((h) => !used.has(h)).map((h) => ({ column: h, reason: h === group ? "used as the group" : `not in the mapping file ${path}` }));
   return { ...m, ignored };
 }
@@ -155,6 +163,7 @@ function wantedColumns(m: ColumnMapping, group: string | undefined): string[] {
   const out = [m.child];
   for (const c of [m.episode, m.dateOfBirth, m.milestone, m.date, m.orderColumn, m.orderType, group ?? null]) if (c !== null) out.push(c);
   for (const c of Object.values(m.columns)) out.push(c);
+  for (const list of Object.values(m.repeats)) out.push(...list);
   return out;
 }
 
@@ -215,7 +224,7 @@ function flagOf(option: string): string {
 function serialsToDates(table: Table, mapping: ColumnMapping): void {
   const toIso = table.excelDate;
   if (toIso === undefined) return;
-  const dateColumns = [mapping.date, mapping.dateOfBirth, mapping.orderColumn, ...Object.values(mapping.columns)];
+  const dateColumns = [mapping.date, mapping.dateOfBirth, mapping.orderColumn, ...Object.values(mapping.columns), ...Object.values(mapping.repeats).flat()];
   for (const c of dateColumns) {
     const values = c === null ? undefined : table.columns.get(c);
     if (values === undefined) continue;
@@ -231,6 +240,8 @@ function columnsOf(table: Table, mapping: ColumnMapping, source: "recognised" | 
   const get = (c: string | null): unknown[] | null => (c === null ? null : (table.columns.get(c) ?? null));
   const wide = new Map<string, { column: string; values: unknown[] }>();
   for (const [id, c] of Object.entries(mapping.columns)) wide.set(id, { column: c, values: get(c)! });
+  const repeats = new Map<string, { column: string; values: unknown[] }[]>();
+  for (const [id, list] of Object.entries(mapping.repeats)) repeats.set(id, list.map((c) => ({ column: c, values: get(c)! })));
   const orderIssues: CheckIssue[] = [];
   const child = textColumn(get(mapping.child)!);
   if (mapping.format === "wide" && mapping.orderColumn !== null && mapping.orderType !== null) {
@@ -253,6 +264,7 @@ function columnsOf(table: Table, mapping: ColumnMapping, source: "recognised" | 
     milestone: mapping.milestone === null ? null : textColumn(get(mapping.milestone)!),
     date: get(mapping.date),
     wide,
+    repeats,
     orderIssues,
     ctx: { command, file: table.file, row: (i, field) => table.where(i, field === undefined ? undefined : (fieldToColumn[field] ?? field)) },
   };
@@ -333,7 +345,10 @@ export function mappingText(c: CaseColumns): string {
     rows.push([m.milestone!, "milestone name"]);
     rows.push([m.date!, "milestone date"]);
   } else {
-    for (const [id, col] of Object.entries(m.columns)) rows.push([col, id]);
+    for (const [id, col] of Object.entries(m.columns)) {
+      rows.push([col, id]);
+      (m.repeats[id] ?? []).forEach((c, j) => rows.push([c, `${id} (again: ${j + 2}${j === 0 ? "nd" : j === 1 ? "rd" : "th"} column)`]));
+    }
     if (m.orderColumn !== null) rows.push([m.orderColumn, `the order its type in ${quote(m.orderType)} names (Adoption → adoption-order, PO, POA, KCO/s11)`]);
     if (m.orderType !== null) rows.push([m.orderType, "order type"]);
   }

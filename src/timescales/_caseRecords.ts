@@ -271,7 +271,8 @@ function wideColumnsOf<T>(options: CaseRecordOptions<T>, names: readonly string[
     if (list.length === 0) throw new QiError("invalid-option", ["options", "columns", m], `columns.${m} is an empty list: give at least one column`);
     list.forEach((c, j) => {
       const path = Array.isArray(ch) ? `columns.${m}[${j}]` : `columns.${m}`;
-      wide.push({ m: k, get: valueof<T>(c as Accessor<T> | string, path), name: fieldName(c, m) });
+      // An accessor's events are named by the milestone ("lac-review", then "lac-review 2"…).
+      wide.push({ m: k, get: valueof<T>(c as Accessor<T> | string, path), name: fieldName(c, j === 0 ? m : `${m} ${j + 1}`) });
     });
   }
   return wide;
