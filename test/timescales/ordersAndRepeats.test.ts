@@ -100,7 +100,7 @@ describe("numbered columns of a recurring milestone", () => {
     // With accessors the further columns are named "lac-review 2"… in problems.
     let err: unknown;
     try {
-      stageDurations([{ ...rows[0]!, r2: "2024-02-30" }], "recommendation", { columns: { accommodated: "acc", "lac-review": [(d: { r1: string }) => d.r1, (d: { r2: string }) => d.r2], "permanence-recommendation": "rec" } });
+      stageDurations([{ ...rows[0]!, r2: "2024-02-30" }], "recommendation", { columns: { accommodated: "acc", "lac-review": [(d: { r1: string; r2: string }) => d.r1, (d: { r1: string; r2: string }) => d.r2], "permanence-recommendation": "rec" } });
     } catch (e) {
       err = e;
     }
