@@ -131,6 +131,8 @@ class ColumnSink {
       }
     }
     this.length++;
+    // A column of (nearly) unique values (a child id, notes) gains nothing from interning.
+    if (this.length === 4096) for (const p of this.picks) if (p.seen !== null && p.seen.size > 3500) p.seen = null;
   }
 
   private setHeader(rec: readonly unknown[], rowNumber: number): void {

@@ -329,7 +329,7 @@ function readOrder(plan: WidePlan, d: unknown, i: number, data: readonly unknown
 }
 
 /** One pass over the rows: per child, its dated events; row-level problems reported. */
-function readRows<T>(events: readonly T[], options: CheckCaseRecordsOptions<T>, ctx: Ctx, issues: CheckIssue[]): Map<string, Child> {
+function readRows<T>(events: readonly T[], options: CheckCaseRecordsOptions<T>, ctx: Ctx, issues: CheckIssue[]): Map<string | number, Child> {
   const names = ctx.names;
   const lookup = milestoneMatcher(names);
   const wide = (options.format ?? (options.columns !== undefined || options.orderType !== undefined ? "wide" : "long")) === "wide";
@@ -345,7 +345,8 @@ function readRows<T>(events: readonly T[], options: CheckCaseRecordsOptions<T>, 
   const plan: WidePlan = wide ? widePlan(options, names, lookup, field) : { cols: [], order: null };
   const cols = plan.cols;
   if (wide) ctx.columnOf = wideColumnOf(plan, names);
-  const byKey = new Map<string, Child>();
+  // Keyed by the id itself: a Map tells child 1 from child "1" (SameValueZero), no key string per row.
+  const byKey = new Map<string | number, Child>();
   const data = events as readonly unknown[];
   const issue: IssueFn = (code, child, row, column, raw, message) => {
     issues.push({ code, path: ["events", row, column], child, row, column, value: text(raw), message: child === null ? message : `child ${describeValue(child)}: ${message}` });
@@ -369,11 +370,10 @@ function readRows<T>(events: readonly T[], options: CheckCaseRecordsOptions<T>, 
       if (evs.length > 0 || !wide) issue("missing-child", null, i, childField, c, "no child id: its dates belong to nobody");
       continue;
     }
-    const key = typeof id === "number" ? `n${id}` : `s${id}`;
-    let child = byKey.get(key);
+    let child = byKey.get(id);
     if (child === undefined) {
       child = { id, events: [], dob: Number.NaN, dobRow: -1, group: undefined, groupRow: -1, rows: [], eps: [] };
-      byKey.set(key, child);
+      byKey.set(id, child);
     }
     // Wide: a child's second row (same episode) must repeat its first (only then is it compared).
     const dup = wide && child.rows.length > 0 && conflictingWideRow(child, ep, i, evs, cols, id, issue);
@@ -571,7 +571,7 @@ function missingEarlier(firstOf: ReadonlyMap<number, Ev>, chain: readonly number
 }
 
 /** Completeness per milestone: all, by group, by month of first accommodation. */
-function completeness(children: ReadonlyMap<string, Child>, ctx: Ctx): CompletenessRow[] {
+function completeness(children: ReadonlyMap<string | number, Child>, ctx: Ctx): CompletenessRow[] {
   const n = ctx.names.length;
   // Per key (all / a group / a month): expected and recorded counts by milestone index.
   const all = { expected: new Int32Array(n), recorded: new Int32Array(n) };
