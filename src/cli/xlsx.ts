@@ -31,27 +31,34 @@ export interface SheetRows {
   excelDate: (serial: number) => string | null;
 }
 
-/** Unzip the parts of an .xlsx that a table needs; a DataError when it is not a workbook. */
+/**
+ * The parts of an .xlsx, each unzipped when asked for (only the workbook's own parts and the one
+ * sheet read are inflated); a DataError when it is not a workbook.
+ */
 function openZip(buf: Uint8Array, name: string): (path: string) => string | null {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(buf, {
-      filter: (f) => {
-        const wanted = f.name.startsWith("xl/") && f.name.endsWith(".xml") || f.name.endsWith(".rels");
-        if (wanted && f.originalSize > MAX_PART) throw new DataError(`${name}: ${quote(f.name)} inflates to ${f.originalSize} bytes (over ${MAX_PART}): not read`);
-        return wanted;
-      },
-    });
-  } catch (e) {
-    if (e instanceof DataError) throw e;
-    throw new DataError(`${name}: not an .xlsx workbook (${(e as Error).message})`);
-  }
   const decoder = new TextDecoder("utf-8");
   return (path) => {
-    const f = files[path.replace(/^\//, "")];
+    const want = path.replace(/^\//, "");
+    let files: Record<string, Uint8Array>;
+    try {
+      files = unzipSync(buf, {
+        filter: (f) => {
+          if (f.name !== want) return false;
+          if (f.originalSize > MAX_PART) throw new DataError(`${name}: ${quote(f.name)} inflates to ${f.originalSize} bytes (over ${MAX_PART}): not read`);
+          return true;
+        },
+      });
+    } catch (e) {
+      if (e instanceof DataError) throw e;
+      throw new DataError(`${name}: not an .xlsx workbook (${(e as Error).message})`);
+    }
+    const f = files[want];
     if (f === undefined) return null;
-    const text = decoder.decode(f);
+    let text = decoder.decode(f);
     if (/<!DOCTYPE/i.test(text.slice(0, 4096))) throw new DataError(`${name}: ${quote(path)} has a DTD, which is not read (an .xlsx written by Excel has none)`);
+    // Some writers prefix every element (`<x:row>`): drop element prefixes so one set of
+    // patterns reads both (text cannot hold a raw "<", so only tags change).
+    if (/^[\s\S]{0,2000}?<[A-Za-z_][\w.-]*:(?:worksheet|workbook|sst|styleSheet)\b/.test(text)) text = text.replace(/<(\/?)[A-Za-z_][\w.-]*:/g, "<$1");
     return text;
   };
 }

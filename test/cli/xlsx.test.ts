@@ -142,9 +142,15 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi with .xlsx workbooks", { timeout:
       { name: "Notes", rows: [["Read me"], ["This workbook has the tracker on its second sheet"]] },
       { name: "LAC 2025", rows: trackerRows() },
     ]);
+    writeXlsx(join(dir, "prefixed.xlsx"), [{ name: "LAC 2025", rows: trackerRows() }], { prefixed: true });
     const ok = await run(["check", "book.xlsx", "--sheet", "LAC 2025", "--dates", "uk", ...ORDER], dir);
     expect(ok.stderr).toBe("");
     expect(ok.stdout).toContain("Data check of book.xlsx: 8 rows, 8 children");
+    // Elements written with a namespace prefix (<x:row>) read the same.
+    const pre = await run(["check", "prefixed.xlsx", "--dates", "uk", ...ORDER, "--out", "p"], dir);
+    expect(pre.stderr).toBe("");
+    expect(pre.stdout).toContain("Data check of prefixed.xlsx: 8 rows, 8 children");
+    expect(readFileSync(join(dir, "p", "check.json"), "utf8")).toBe(readFileSync(join(dir, "check", "check.json"), "utf8"));
     const bad = await run(["check", "book.xlsx", "--sheet", "LAC 2024", "--dates", "uk"], dir);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("book.xlsx: no sheet 'LAC 2024' (sheets: 'Notes', 'LAC 2025')");

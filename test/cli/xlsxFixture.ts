@@ -42,7 +42,7 @@ export function serialOf(iso: string, date1904 = false): number {
 const STYLE = { builtin: 1, custom: 2, time: 3 } as const;
 
 /** Write a workbook to `path`. */
-export function writeXlsx(path: string, sheets: XSheet[], options: { date1904?: boolean; doctype?: boolean } = {}): void {
+export function writeXlsx(path: string, sheets: XSheet[], options: { date1904?: boolean; doctype?: boolean; prefixed?: boolean } = {}): void {
   const strings: string[] = [];
   const index = new Map<string, number>();
   const shared = (s: string): number => {
@@ -68,7 +68,10 @@ export function writeXlsx(path: string, sheets: XSheet[], options: { date1904?: 
       const n = sh.rowNumbers?.[i] ?? i + 1;
       return `<row r="${n}">${r.map((c, j) => cellXml(c, `${colName(j)}${n}`)).join("")}</row>`;
     });
-    files[`xl/worksheets/sheet${k + 1}.xml`] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${doctype}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join("")}</sheetData></worksheet>`);
+    let body = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join("")}</sheetData></worksheet>`;
+    // As some writers (the Open XML SDK) do: every element with a namespace prefix.
+    if (options.prefixed) body = body.replace(/<(\/?)([A-Za-z])/g, "<$1x:$2").replace("xmlns=", "xmlns:x=");
+    files[`xl/worksheets/sheet${k + 1}.xml`] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${doctype}${body}`);
   });
   files["[Content_Types].xml"] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>`);
   files["_rels/.rels"] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
