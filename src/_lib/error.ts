@@ -42,6 +42,8 @@ export const QI_ERROR_CODES = [
   "unknown-route",
   "missing-child",
   "duplicate-child",
+  "conflicting-rows",
+  "unknown-order-type",
   "conflicting-date-of-birth",
   "birth-after-milestone",
   "event-after-as-of",
@@ -81,6 +83,8 @@ export const QI_ERROR_CODES = [
  * - `unknown-milestone`, `unknown-route`: a name not in the milestone catalogue.
  * - `missing-child`: a case-record row without a child id.
  * - `duplicate-child`: a child with two rows of different dates in a wide export.
+ * - `conflicting-rows`: one milestone given two different dates on one row (its own column and an order column).
+ * - `unknown-order-type`: an order column's type (`orderType`) that names no order of the catalogue.
  * - `conflicting-date-of-birth`: one child with two dates of birth.
  * - `birth-after-milestone`, `exit-before-start`, `negative-duration`: case-record dates out of order.
  * - `event-after-as-of`: an event after the census date (`asOf`) when `afterAsOf` asks for an error.

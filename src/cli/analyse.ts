@@ -59,6 +59,7 @@ const SPEC = {
   filter: { type: "string", multiple: true },
   dates: { type: "string" },
   delimiter: { type: "string" },
+  sheet: { type: "string" },
   chart: { type: "string" },
   period: { type: "string" },
   aggregate: { type: "string" },
@@ -166,6 +167,7 @@ interface AnalyseFlags {
   nName: string | undefined;
   byName: string | undefined;
   delimiter: string | undefined;
+  sheet: string | undefined;
 }
 
 function readFlags(values: FlagValues, file: string): AnalyseFlags {
@@ -200,7 +202,7 @@ function readFlags(values: FlagValues, file: string): AnalyseFlags {
   if (delimiter !== undefined && /\.json$/i.test(file)) throw new UsageError(`--delimiter is for CSV files; ${quote(file)} is read as JSON`, C);
   const settings: ChartSettings = { chart, rules, direction, baseline, phases, exclude, target, aggregate, multiply, n: nName !== undefined || NEEDS_N.includes(chart) };
   return {
-    file, chart, settings, dates, period, aggregate, json, out, svg, title, nName, delimiter,
+    file, chart, settings, dates, period, aggregate, json, out, svg, title, nName, delimiter, sheet: stringFlag(values, "sheet"),
     filters: parseFilters(C, listFlag(values, "filter")),
     xName: stringFlag(values, "x"),
     yName: stringFlag(values, "y") ?? "y",
@@ -320,7 +322,7 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
   const f = readFlags(values, positionals[0]!);
   checkSvgName(f.svg);
   const wanted = [f.xName ?? "x", f.yName, f.nName ?? "n", ...(f.byName ? [f.byName] : []), ...f.filters.map((r) => r.column)];
-  const read = await readTable(f.file, { columns: wanted, progress: io.stderr, maxRows: maxRowsForHeap(), ...(f.delimiter ? { delimiter: f.delimiter } : {}) });
+  const read = await readTable(f.file, { columns: wanted, progress: io.stderr, maxRows: maxRowsForHeap(), ...(f.delimiter ? { delimiter: f.delimiter } : {}), sheet: f.sheet });
   if (read.length === 0) throw new DataError(`${f.file}: no data rows`);
   const filtered = applyFilters(read, f.filters);
   const c = readColumns(filtered.table, f);

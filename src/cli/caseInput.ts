@@ -27,6 +27,7 @@ export const CASE_SPEC = {
   mapping: { type: "string" },
   dates: { type: "string" },
   delimiter: { type: "string" },
+  sheet: { type: "string" },
 } as const;
 
 /** What the flags say about the file's columns. */
@@ -44,6 +45,8 @@ export interface CaseFlags {
   mapping: string | undefined;
   dates: DateFormat;
   delimiter: string | undefined;
+  /** .xlsx: the sheet to read (default the first). */
+  sheet: string | undefined;
 }
 
 /** Read and check the column flags: `--column` twice for one milestone is an error. */
@@ -72,6 +75,7 @@ export function caseFlags(command: string, values: FlagValues): CaseFlags {
     mapping: stringFlag(values, "mapping"),
     dates: enumFlag(command, "dates", stringFlag(values, "dates"), DATE_FORMATS) ?? "iso",
     delimiter: delimiterFlag(command, stringFlag(values, "delimiter")),
+    sheet: stringFlag(values, "sheet"),
   };
 }
 
@@ -91,12 +95,14 @@ export interface CaseColumns {
   date: unknown[] | null;
   /** Wide: milestone id → the column it is read from (an order column counts for each order type). */
   wide: Map<string, { column: string; values: unknown[] }>;
+  /** Wide: further columns of a recurring milestone ("LAC Review 2", "LAC Review 3"), by milestone id. */
+  repeats: Map<string, { column: string; values: unknown[] }[]>;
   /** Problems found while splitting an order column by type (unknown or blank types). */
   orderIssues: CheckIssue[];
   ctx: PathContext;
 }
 
-const MAPPING_KEYS = ["format", "child", "episode", "dateOfBirth", "milestone", "date", "columns", "orderColumn", "orderType", "ignored"];
+const MAPPING_KEYS = ["format", "child", "episode", "dateOfBirth", "milestone", "date", "columns", "repeats", "orderColumn", "orderType", "ignored"];
 
 async function readMappingFile(path: string): Promise<ColumnMapping | null> {
   if (!existsSync(path)) return null;
@@ -121,7 +127,9 @@ async function readMappingFile(path: string): Promise<ColumnMapping | null> {
   if (child === null) throw new DataError(`${path}: child (the child-id column) is required`);
   const columns = (m.columns ?? {}) as Record<string, unknown>;
   if (typeof columns !== "object" || columns === null || Object.values(columns).some((v) => typeof v !== "string")) throw new DataError(`${path}: columns must map milestone ids to column names`);
-  return { format, child, episode: str("episode"), dateOfBirth: str("dateOfBirth"), milestone: str("milestone"), date: str("date"), columns: columns as Record<string, string>, orderColumn: str("orderColumn"), orderType: str("orderType"), ignored: [] };
+  const repeats = (m.repeats ?? {}) as Record<string, unknown>;
+  if (typeof repeats !== "object" || repeats === null || Object.values(repeats).some((v) => !Array.isArray(v) || v.some((c) => typeof c !== "string"))) throw new DataError(`${path}: repeats must map milestone ids to lists of column names`);
+  return { format, child, episode: str("episode"), dateOfBirth: str("dateOfBirth"), milestone: str("milestone"), date: str("date"), columns: columns as Record<string, string>, repeats: repeats as Record<string, string[]>, orderColumn: str("orderColumn"), orderType: str("orderType"), ignored: [] };
 }
 
 /** A mapping from a file, checked against the header; unread columns listed. */
@@ -143,6 +151,10 @@ function useMapping(m: ColumnMapping, header: readonly string[], path: string, g
     if (matchMilestone(id) !== id) throw new DataError(`${path}: unknown milestone ${quote(id)} in columns`);
     need(c, id);
   }
+  for (const [id, list] of Object.entries(m.repeats)) {
+    if (m.columns[id] === undefined) throw new DataError(`${path}: repeats of ${quote(id)} without a first column for it in columns`);
+    for (const c of list) need(c, id);
+  }
   const ignored = header.filter((h) => !used.has(h)).map((h) => ({ column: h, reason: h === group ? "used as the group" : `not in the mapping file ${path}` }));
   return { ...m, ignored };
 }
@@ -152,6 +164,7 @@ function wantedColumns(m: ColumnMapping, group: string | undefined): string[] {
   const out = [m.child];
   for (const c of [m.episode, m.dateOfBirth, m.milestone, m.date, m.orderColumn, m.orderType, group ?? null]) if (c !== null) out.push(c);
   for (const c of Object.values(m.columns)) out.push(c);
+  for (const list of Object.values(m.repeats)) out.push(...list);
   return out;
 }
 
@@ -165,6 +178,7 @@ export async function readCases(command: string, file: string, f: CaseFlags, io:
   const table = await readTable(file, {
     progress: io.stderr,
     ...(f.delimiter ? { delimiter: f.delimiter } : {}),
+    sheet: f.sheet,
     columns: (header) => {
       if (f.group !== undefined && !header.includes(f.group)) throw new DataError(`${file}: no column ${quote(f.group)} (columns: ${header.join(", ")}); name the right one with --group`);
       if (fromFile !== null) mapping = useMapping(fromFile, header, f.mapping!, f.group);
@@ -204,10 +218,32 @@ function flagOf(option: string): string {
   return ({ child: "--child", episode: "--episode", milestone: "--milestone", date: "--date", orderType: "--order-type", columns: "--column" } as Record<string, string>)[option] ?? `--${option}`;
 }
 
+/**
+ * .xlsx: numbers in the date columns are Excel date serials (a column not formatted as dates in
+ * the workbook shows 45747 for 2025-03-31): read in the workbook's date system. Cells formatted
+ * as dates are ISO dates already (src/cli/xlsx.ts).
+ */
+function serialsToDates(table: Table, mapping: ColumnMapping): void {
+  const toIso = table.excelDate;
+  if (toIso === undefined) return;
+  const dateColumns = [mapping.date, mapping.dateOfBirth, mapping.orderColumn, ...Object.values(mapping.columns), ...Object.values(mapping.repeats).flat()];
+  for (const c of dateColumns) {
+    const values = c === null ? undefined : table.columns.get(c);
+    if (values === undefined) continue;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (typeof v === "number") values[i] = toIso(v) ?? String(v);
+    }
+  }
+}
+
 function columnsOf(table: Table, mapping: ColumnMapping, source: "recognised" | "file", group: string | null, command: string): CaseColumns {
+  serialsToDates(table, mapping);
   const get = (c: string | null): unknown[] | null => (c === null ? null : (table.columns.get(c) ?? null));
   const wide = new Map<string, { column: string; values: unknown[] }>();
   for (const [id, c] of Object.entries(mapping.columns)) wide.set(id, { column: c, values: get(c)! });
+  const repeats = new Map<string, { column: string; values: unknown[] }[]>();
+  for (const [id, list] of Object.entries(mapping.repeats)) repeats.set(id, list.map((c) => ({ column: c, values: get(c)! })));
   const orderIssues: CheckIssue[] = [];
   const child = textColumn(get(mapping.child)!);
   if (mapping.format === "wide" && mapping.orderColumn !== null && mapping.orderType !== null) {
@@ -230,6 +266,7 @@ function columnsOf(table: Table, mapping: ColumnMapping, source: "recognised" | 
     milestone: mapping.milestone === null ? null : textColumn(get(mapping.milestone)!),
     date: get(mapping.date),
     wide,
+    repeats,
     orderIssues,
     ctx: { command, file: table.file, row: (i, field) => table.where(i, field === undefined ? undefined : (fieldToColumn[field] ?? field)) },
   };
@@ -310,7 +347,10 @@ export function mappingText(c: CaseColumns): string {
     rows.push([m.milestone!, "milestone name"]);
     rows.push([m.date!, "milestone date"]);
   } else {
-    for (const [id, col] of Object.entries(m.columns)) rows.push([col, id]);
+    for (const [id, col] of Object.entries(m.columns)) {
+      rows.push([col, id]);
+      (m.repeats[id] ?? []).forEach((c, j) => rows.push([c, `${id} (again: ${j + 2}${j === 0 ? "nd" : j === 1 ? "rd" : "th"} column)`]));
+    }
     if (m.orderColumn !== null) rows.push([m.orderColumn, `the order its type in ${quote(m.orderType)} names (Adoption → adoption-order, PO, POA, KCO/s11)`]);
     if (m.orderType !== null) rows.push([m.orderType, "order type"]);
   }

@@ -34,10 +34,14 @@ export function checkCases(c: CaseColumns, dates: DateFormat, asOf: string | und
     fieldToColumn.milestone = m.milestone!;
     fieldToColumn.date = m.date!;
   } else {
-    const columns: Record<string, (i: number) => unknown> = {};
+    const columns: Record<string, ((i: number) => unknown) | ((i: number) => unknown)[]> = {};
     for (const [id, col] of c.wide) {
-      columns[id] = (i) => col.values[i];
+      const again = c.repeats.get(id) ?? [];
+      const first = (i: number): unknown => col.values[i];
+      // A recurring milestone's further columns: its events are named "lac-review 2"… (below).
+      columns[id] = again.length === 0 ? first : [first, ...again.map((r) => (i: number) => r.values[i])];
       fieldToColumn[id] = col.column;
+      again.forEach((r, j) => (fieldToColumn[`${id} ${j + 2}`] = r.column));
     }
     options.columns = columns;
   }

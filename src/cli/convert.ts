@@ -53,12 +53,21 @@ export function numberColumn(table: Table, column: string, values: readonly unkn
   return out;
 }
 
+// One reader per date order for the whole command: a wide export's ten date columns share their
+// few thousand dates, each parsed once (not once per column).
+const isoReaders = new Map<DateFormat, (text: unknown) => string | null>();
+function sharedIsoReader(format: DateFormat): (text: unknown) => string | null {
+  let r = isoReaders.get(format);
+  if (r === undefined) isoReaders.set(format, (r = isoDateReader(format)));
+  return r;
+}
+
 /** ISO dates from a date column; blank → null when `allowBlank`, else a problem. */
 export function dateColumn(table: Table, column: string, values: readonly unknown[], format: DateFormat, problems: Problems, allowBlank: boolean): (string | null)[] {
   const out: (string | null)[] = new Array(values.length);
   // The same date text recurs on many rows: convert each distinct text once.
   const cache = new Map<string, string | null>();
-  const toIso = isoDateReader(format);
+  const toIso = sharedIsoReader(format);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (isBlank(v)) {

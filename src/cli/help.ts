@@ -111,7 +111,8 @@ Examples:
 `,
   analyse: `pace-qi analyse FILE — a run chart or control chart of one series
 
-FILE is a CSV with a header row, or a JSON array of rows (or of numbers).
+FILE is a CSV with a header row, an .xlsx workbook (first sheet, or --sheet), or a JSON array
+of rows (or of numbers).
 Prints each phase's centre and every signal in words. Rows are put in x order.
 
 Columns:
@@ -127,6 +128,7 @@ Columns:
                        on different columns all apply, several COL=V on one column keep any
   --dates iso|uk       how dates are written: 2024-03-31 (default) or 31/03/2024
   --delimiter C        the CSV field separator: "," (default), ";" or tab
+  --sheet NAME         .xlsx workbooks: the sheet to read (default the first)
 
 Preparing:
   --period P           read each date as its week (from Monday), month, quarter or year, and
@@ -168,7 +170,7 @@ Examples:
 `,
   timescales: `pace-qi timescales FILE — permanence timescales for every PACE stage
 
-FILE holds case records (CSV or JSON): one row per event (long: child, milestone, date) or one
+FILE holds case records (CSV, .xlsx or JSON): one row per event (long: child, milestone, date) or one
 row per child with a date column per milestone (wide). The layout and the columns are recognised
 from the headers ("Child ID", "Date Accommodated", "Perm Rec Date", "LAAC Review", "ADM",
 "Panel", "Petition", "PO", "POA", "KCO", "s.11", "Returned home", "Ceased", …); the mapping used is
@@ -189,6 +191,7 @@ Columns (only where the headers are not recognised):
   --format long|wide   the file's layout (default: told from the headers)
   --dates iso|uk|us    how dates are written: 2024-03-31 (default), 31/03/2024 or 03/31/2024
   --delimiter C        the CSV field separator: "," (default), ";" or tab
+  --sheet NAME         .xlsx workbooks: the sheet to read (default the first)
   --unknown error|ignore   rows with unknown milestones: stop (default) or skip them
 
 Analysis:
@@ -257,6 +260,7 @@ completeness.csv (per milestone: all, by group, by month of accommodation), chec
 
 Examples:
   pace-qi check tracker.csv --dates uk --as-of 31/03/2025 --order-type "Order Type"
+  pace-qi check tracker.xlsx --sheet "LAC 2025" --as-of 31/03/2025
 `,
   report: `pace-qi report PROJECT.json — one self-contained HTML report
 

@@ -4,6 +4,7 @@ import { noteInput } from "./output.js";
 import { parse, CsvError } from "csv-parse";
 import { DataError, quote } from "./errors.js";
 import { progressBar, type ProgressSink } from "./progress.js";
+import { readXlsxSheet } from "./xlsx.js";
 
 /**
  * Rows read from a CSV or JSON file, column by column: only the columns asked for are kept, so a
@@ -12,7 +13,7 @@ import { progressBar, type ProgressSink } from "./progress.js";
 export interface Table {
   /** The file as named on the command line (for messages). */
   file: string;
-  kind: "csv" | "json";
+  kind: "csv" | "json" | "xlsx";
   /** Column names in file order (CSV header; for JSON, keys of the first rows). */
   header: readonly string[];
   /** Number of data rows. */
@@ -24,6 +25,12 @@ export interface Table {
    * counting the header as row 1 (`row 419`); for JSON the array index (`[417]`).
    */
   where(i: number, column?: string): string;
+  /**
+   * .xlsx only: an Excel date serial (in the workbook's 1900 or 1904 date system) as ISO
+   * `YYYY-MM-DD`, or null. Cells with a date format are already ISO dates; this reads a
+   * milestone column of plain serial numbers.
+   */
+  excelDate?: (serial: number) => string | null;
 }
 
 export interface ReadTableOptions {
@@ -37,12 +44,14 @@ export interface ReadTableOptions {
   /** Display name for messages (default: the path). */
   name?: string;
   /** CSV field separator (default ","). */
-  delimiter?: string;
+  delimiter?: string | undefined;
+  /** .xlsx: the sheet to read (default: the first). */
+  sheet?: string | undefined;
   /**
    * The most data rows the command can hold in memory (`analyse`: {@link maxRowsForHeap}); one
    * more is a DataError naming the limit, before the heap runs out (issue #18).
    */
-  maxRows?: { rows: number; why: string };
+  maxRows?: { rows: number; why: string } | undefined;
 }
 
 /**
@@ -75,11 +84,110 @@ export async function readTable(path: string, options: ReadTableOptions): Promis
   noteInput(path); // no output of this command may overwrite it
   const name = options.name ?? path;
   const size = await sizeOf(path, name);
+  const xlsx = /\.xlsx$/i.test(path);
+  if (options.sheet !== undefined && !xlsx) throw new DataError(`${name}: --sheet ${quote(options.sheet)} is for .xlsx workbooks`);
+  if (/\.(xls|xlsb|ods|numbers)$/i.test(path)) throw new DataError(`${name}: only .xlsx workbooks are read: save it as .xlsx or as CSV (UTF-8)`);
+  if (xlsx && options.delimiter !== undefined) throw new DataError(`${name}: --delimiter is for CSV files, not .xlsx workbooks`);
+  if (xlsx) return readXlsxTable(path, name, options);
   return isJsonPath(path) ? readJsonTable(path, name, options) : readCsvTable(path, name, size, options);
 }
 
-async function readCsvTable(path: string, name: string, size: number, options: ReadTableOptions): Promise<Table> {
-  const bar = progressBar(options.progress, `Reading ${name}`);
+/**
+ * Rows in, columns out: the header (first non-blank record; a name twice is an error), the
+ * columns asked for picked and interned, blank records skipped with spreadsheet row numbers kept.
+ * Shared by the CSV and .xlsx readers.
+ */
+class ColumnSink {
+  header: string[] | null = null;
+  length = 0;
+  private picks: { name: string; at: number; values: unknown[]; seen: Map<string, string> | null; last: unknown }[] = [];
+  private headerRow = 1;
+  /** Spreadsheet row of each data row, when the reader knows it (xlsx); else computed. */
+  private readonly skippedBefore: number[] = [];
+
+  constructor(
+    private readonly name: string,
+    private readonly wanted: ReadTableOptions["columns"],
+    private readonly maxRows?: ReadTableOptions["maxRows"],
+  ) {}
+
+  /** Take record `rowNumber` (1-based, as the spreadsheet counts). */
+  add(rec: readonly unknown[], rowNumber: number): void {
+    if (this.header === null) {
+      if (isBlankRecord(rec)) return; // blank lines above the header
+      this.setHeader(rec, rowNumber);
+      return;
+    }
+    if (rec.length !== this.header.length) {
+      if (isBlankRecord(rec)) {
+        this.skippedBefore.push(this.length);
+        return;
+      }
+      throw new DataError(`${this.name}: row ${rowNumber}: ${rec.length} field${rec.length === 1 ? "" : "s"} where the header has ${this.header.length}`);
+    }
+    if (this.maxRows !== undefined && this.length >= this.maxRows.rows) throw tooManyRows(this.name, this.maxRows);
+    for (const p of this.picks) {
+      const v = rec[p.at];
+      // Intern repeated values (milestones, dates, councils, a child's id on each of its rows):
+      // the parser's copies then die young, which keeps a 1,000,000-row file's heap small. A
+      // value equal to the previous row's (a child's rows are usually together) skips the Map.
+      if (v === p.last) p.values.push(p.last);
+      else if (p.seen === null || typeof v !== "string") p.values.push((p.last = v));
+      else {
+        const known = p.seen.get(v);
+        if (known !== undefined) p.values.push((p.last = known));
+        else {
+          p.values.push((p.last = v));
+          p.seen.set(v, v);
+          if (p.seen.size > INTERN_LIMIT) p.seen = null;
+        }
+      }
+    }
+    this.length++;
+    // A column of (nearly) unique values (a child id, notes) gains nothing from interning.
+    if (this.length === 4096) for (const p of this.picks) if (p.seen !== null && p.seen.size > 3500) p.seen = null;
+  }
+
+  private setHeader(rec: readonly unknown[], rowNumber: number): void {
+    const header = rec.map((h) => (typeof h === "string" ? h : h === null || h === undefined ? "" : String(h)).trim());
+    const seen = new Set<string>();
+    for (const h of header) {
+      if (h !== "" && seen.has(h)) throw new DataError(`${this.name}: row ${rowNumber}: the header names column ${quote(h)} twice`);
+      seen.add(h);
+    }
+    this.header = header;
+    const wanted = typeof this.wanted === "function" ? this.wanted(header) : this.wanted;
+    this.picks = wanted.filter((c, k, all) => all.indexOf(c) === k && header.includes(c)).map((c) => ({ name: c, at: header.indexOf(c), values: [], seen: new Map<string, string>(), last: "" }));
+    this.headerRow = rowNumber;
+  }
+
+  columns(): Map<string, unknown[]> {
+    const columns = new Map<string, unknown[]>();
+    for (const p of this.picks) columns.set(p.name, p.values);
+    return columns;
+  }
+
+  /** The spreadsheet row of data row i (CSV: header row + 1 + i + blank lines skipped before it). */
+  rowOf(i: number): number {
+    const skipped = this.skippedBefore;
+    let lo = 0;
+    let hi = skipped.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (skipped[mid]! <= i) lo = mid + 1;
+      else hi = mid;
+    }
+    return i + 1 + lo + this.headerRow;
+  }
+}
+
+function isBlankRecord(rec: readonly unknown[]): boolean {
+  if (rec.length === 1) return typeof rec[0] === "string" && rec[0].trim() === "";
+  return rec.length === 0;
+}
+
+/** csv-parse over the file, with a progress bar fed by the bytes read. */
+function csvStream(path: string, size: number, options: ReadTableOptions, bar: ReturnType<typeof progressBar>): { parser: ReturnType<typeof parse>; input: ReturnType<typeof createReadStream> } {
   // relax_column_count: we check field counts ourselves so that a blank line can be skipped
   // while rows keep their spreadsheet numbers (header = row 1).
   const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false, delimiter: options.delimiter ?? ",", max_record_size: MAX_RECORD_CHARS });
@@ -91,109 +199,96 @@ async function readCsvTable(path: string, name: string, size: number, options: R
   });
   input.on("error", (e) => parser.destroy(e));
   input.pipe(parser);
+  return { parser, input };
+}
 
-  let header: string[] | null = null;
-  let picks: { name: string; at: number; values: unknown[]; seen: Map<string, string> | null; last: string }[] = [];
-  let headerRow = 1;
-  let record = 0; // records read, header included = the spreadsheet row of the last record
-  let length = 0;
-  // Data indices at which blank lines were skipped, to keep spreadsheet row numbers exact.
-  const skippedBefore: number[] = [];
-  const rowOf = (i: number): number => {
-    let lo = 0;
-    let hi = skippedBefore.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (skippedBefore[mid]! <= i) lo = mid + 1;
-      else hi = mid;
-    }
-    return i + 2 + lo;
-  };
-  const onRecord = (rec: string[]): void => {
-    record++;
-    if (header === null) {
-      if (rec.length === 1 && rec[0]!.trim() === "") return; // blank lines above the header
-      header = rec.map((h) => h.trim());
-      const seen = new Set<string>();
-      for (const h of header) {
-        if (h !== "" && seen.has(h)) throw new DataError(`${name}: row ${record}: the header names column ${quote(h)} twice`);
-        seen.add(h);
+/** Every record of the parser to `onRecord`, until the end or the first error. */
+function drain(parser: ReturnType<typeof parse>, onRecord: (rec: string[]) => void): Promise<void> {
+  // 'readable' + read() in a loop: measurably faster than the async iterator on large files.
+  return new Promise<void>((resolve, reject) => {
+    parser.on("readable", () => {
+      try {
+        let rec: string[] | null;
+        while ((rec = parser.read() as string[] | null) !== null) onRecord(rec);
+      } catch (e) {
+        parser.destroy();
+        reject(e);
       }
-      const wanted = typeof options.columns === "function" ? options.columns(header) : options.columns;
-      picks = wanted.filter((c, k, all) => all.indexOf(c) === k && header!.includes(c)).map((c) => ({ name: c, at: header!.indexOf(c), values: [], seen: new Map<string, string>(), last: "" }));
-      headerRow = record;
-      return;
-    }
-    if (rec.length !== header.length) {
-      if (rec.length === 1 && rec[0]!.trim() === "") {
-        skippedBefore.push(length);
-        return;
-      }
-      throw new DataError(`${name}: row ${record}: ${rec.length} field${rec.length === 1 ? "" : "s"} where the header has ${header.length}`);
-    }
-    if (options.maxRows !== undefined && length >= options.maxRows.rows) throw tooManyRows(name, options.maxRows);
-    for (const p of picks) {
-      const v = rec[p.at]!;
-      // Intern repeated values (milestones, dates, councils, a child's id on each of its rows):
-      // the parser's copies then die young, which keeps a 1,000,000-row file's heap small. A
-      // value equal to the previous row's (a child's rows are usually together) skips the Map.
-      if (v === p.last) p.values.push(p.last);
-      else if (p.seen === null) p.values.push((p.last = v));
-      else {
-        const known = p.seen.get(v);
-        if (known !== undefined) p.values.push((p.last = known));
-        else {
-          p.values.push((p.last = v));
-          p.seen.set(v, v);
-          if (p.seen.size > INTERN_LIMIT) p.seen = null;
-        }
-      }
-    }
-    length++;
-  };
-  try {
-    // 'readable' + read() in a loop: measurably faster than the async iterator on large files.
-    await new Promise<void>((resolve, reject) => {
-      parser.on("readable", () => {
-        try {
-          let rec: string[] | null;
-          while ((rec = parser.read() as string[] | null) !== null) onRecord(rec);
-        } catch (e) {
-          parser.destroy();
-          reject(e);
-        }
-      });
-      parser.on("error", reject);
-      parser.on("end", resolve);
     });
+    parser.on("error", reject);
+    parser.on("end", resolve);
+  });
+}
+
+/** A read error as the DataError a user sees. */
+function csvReadError(e: unknown, name: string, record: number): Error {
+  if (e instanceof DataError || (e instanceof Error && e.name === "UsageError")) return e;
+  if (e instanceof CsvError && e.code === "CSV_MAX_RECORD_SIZE") {
+    return new DataError(`${name}: row ${record + 1} is longer than ${MAX_RECORD_CHARS.toLocaleString("en-GB")} characters (the limit of one CSV row): is this a CSV file?`);
+  }
+  if (e instanceof CsvError) {
+    const line = (e as CsvError & { lines?: number }).lines;
+    return new DataError(`${name}: ${line !== undefined ? `line ${line}: ` : ""}not valid CSV: ${e.message.replace(/ at line \d+.*$/, "")}`);
+  }
+  const code = (e as NodeJS.ErrnoException).code;
+  return new DataError(`${name}: cannot read (${code ?? (e as Error).message})`);
+}
+
+async function readCsvTable(path: string, name: string, size: number, options: ReadTableOptions): Promise<Table> {
+  const bar = progressBar(options.progress, `Reading ${name}`);
+  const { parser, input } = csvStream(path, size, options, bar);
+  const sink = new ColumnSink(name, options.columns, options.maxRows);
+  let record = 0; // records read, header included = the spreadsheet row of the last record
+  try {
+    await drain(parser, (rec) => sink.add(rec, ++record));
   } catch (e) {
     input.destroy();
-    if (e instanceof DataError || (e instanceof Error && e.name === "UsageError")) throw e;
-    if (e instanceof CsvError && e.code === "CSV_MAX_RECORD_SIZE") {
-      throw new DataError(`${name}: row ${record + 1} is longer than ${MAX_RECORD_CHARS.toLocaleString("en-GB")} characters (the limit of one CSV row): is this a CSV file?`);
-    }
-    if (e instanceof CsvError) {
-      const line = (e as CsvError & { lines?: number }).lines;
-      throw new DataError(`${name}: ${line !== undefined ? `line ${line}: ` : ""}not valid CSV: ${e.message.replace(/ at line \d+.*$/, "")}`);
-    }
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new DataError(`${name}: cannot read (${code ?? (e as Error).message})`);
+    throw csvReadError(e, name, record);
   } finally {
     bar.done();
   }
+  const header = sink.header;
   if (header === null) throw new DataError(`${name}: the file is empty (expected a header row)`);
-  const offset = headerRow - 1; // blank lines above the header
-  const columns = new Map<string, unknown[]>();
-  for (const p of picks) columns.set(p.name, p.values);
   return {
     file: name,
     kind: "csv",
     header,
-    length,
-    columns,
-    where: (i, column) => `${name}: row ${rowOf(i) + offset}${column !== undefined ? `, column ${column}` : ""}`,
+    length: sink.length,
+    columns: sink.columns(),
+    where: (i, column) => `${name}: row ${sink.rowOf(i)}${column !== undefined ? `, column ${column}` : ""}`,
   };
 }
+
+/** One sheet of an .xlsx workbook (`options.sheet`, else the first) as a table. */
+async function readXlsxTable(path: string, name: string, options: ReadTableOptions): Promise<Table> {
+  const book = await readXlsxSheet(path, name, options.sheet);
+  const sink = new ColumnSink(`${name} [${book.sheet}]`, options.columns, options.maxRows);
+  const rowNumber: number[] = []; // spreadsheet row of each data row
+  for (let k = 0; k < book.rows.length; k++) {
+    const rec = book.rows[k]!;
+    const width = sink.header?.length;
+    if (width !== undefined) {
+      while (rec.length < width) rec.push("");
+      // Blank cells past the header's last column are nothing (Excel keeps formatted cells).
+      if (rec.length > width && rec.every((v, j) => j < width || v === "")) rec.length = width;
+    }
+    const before = sink.length;
+    sink.add(rec, book.rowNumbers[k]!);
+    if (sink.length > before) rowNumber.push(book.rowNumbers[k]!);
+  }
+  const header = sink.header;
+  if (header === null) throw new DataError(`${name}: sheet ${quote(book.sheet)} is empty (expected a header row)`);
+  return {
+    file: name,
+    kind: "xlsx",
+    header,
+    length: sink.length,
+    columns: sink.columns(),
+    excelDate: book.excelDate,
+    where: (i, column) => `${name}: ${book.sheets.length > 1 ? `sheet ${book.sheet}, ` : ""}row ${rowNumber[i] ?? "?"}${column !== undefined ? `, column ${column}` : ""}`,
+  };
+}
+
 async function readJsonTable(path: string, name: string, options: ReadTableOptions): Promise<Table> {
   let text: string;
   try {

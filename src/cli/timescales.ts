@@ -364,11 +364,14 @@ function timescaleOptions(c: CaseColumns, dates: DateFormat, unknown: "error" | 
     fieldToColumn.milestone = m.milestone!;
     fieldToColumn.date = m.date!;
   } else {
-    const columns: Record<string, (i: number) => unknown> = {};
+    const columns: Record<string, ((i: number) => unknown) | ((i: number) => unknown)[]> = {};
     for (const [id, col] of c.wide) {
       const dt = dateColumn(table, col.column, col.values, dates, problems, true);
       columns[id] = (i) => dt[i];
       fieldToColumn[id] = col.column;
+      // "LAC Review 2", "LAC Review 3": the milestone's further columns (caseInput.ts).
+      const again = (c.repeats.get(id) ?? []).map((r, j) => ((fieldToColumn[`${id} ${j + 2}`] = r.column), dateColumn(table, r.column, r.values, dates, problems, true)));
+      if (again.length > 0) columns[id] = [(i: number) => dt[i], ...again.map((a) => (i: number) => a[i])];
     }
     options.format = "wide";
     options.columns = columns;

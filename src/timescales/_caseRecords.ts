@@ -8,7 +8,7 @@ import { QiError, describeValue, type QiIssue, type QiPath } from "../_lib/error
 import { objectOption } from "../_lib/options.js";
 import { SCOTLAND_MILESTONES, type MilestoneCatalogue } from "./catalogue.js";
 import { dayReader, expectedDateForm, type ReadDateOptions } from "./dates.js";
-import { milestoneMatcher } from "./headers.js";
+import { matchOrderType, milestoneMatcher } from "./headers.js";
 
 /** Options shared by everything that reads case records. */
 export interface CaseRecordOptions<T = any> extends ReadDateOptions {
@@ -28,10 +28,19 @@ export interface CaseRecordOptions<T = any> extends ReadDateOptions {
    */
   splitEpisodesAt?: string;
   /**
-   * Wide format: milestone id → column name or accessor. Default: every catalogue milestone id
-   * read from the column of the same name.
+   * Wide format: milestone id → column name or accessor, or a list of them for a milestone that
+   * recurs in one row (`"lac-review": ["LAC Review", "LAC Review 2", "LAC Review 3"]`). Default:
+   * every catalogue milestone id read from the column of the same name.
    */
-  columns?: Readonly<Record<string, Accessor<T> | string>>;
+  columns?: Readonly<Record<string, Accessor<T> | string | readonly (Accessor<T> | string)[]>>;
+  /**
+   * Wide format: an order column whose milestone is named per row by another column, as
+   * trackers keep it ("Order Granted" with "Order Type": Adoption, PO, POA, KCO, s11; see
+   * {@link matchOrderType}). Each dated row becomes the milestone its type names; a date with a
+   * blank or unknown type is an `unknown-order-type` problem, and a date that differs from the
+   * milestone's own column on the same row a `conflicting-rows` one. Default: none.
+   */
+  orderType?: { column: Accessor<T> | string; type: Accessor<T> | string };
   /** Milestone catalogue (or a plain list of milestone ids). Default {@link SCOTLAND_MILESTONES}. */
   catalogue?: MilestoneCatalogue | readonly string[];
   /** `"error"` (default) rejects unknown milestone names; `"ignore"` skips them with a warning. */
@@ -68,6 +77,8 @@ export interface CaseRecords {
   dobField: string;
   /** Wide format: the column name of each milestone (by milestone index); null for long rows. */
   columnOf: ReadonlyArray<string> | null;
+  /** Wide format: the column an event was read from (repeated milestones have several); null for long rows. */
+  eventColumn?: ((e: number) => string) | null;
   children: Bucket[];
   unknownIgnored: number;
   /** Wide rows merged into an identical earlier row of the same child and episode. */
@@ -171,16 +182,50 @@ export function throwIssues(issues: QiIssue[], what: string): never {
   throw new QiError(first.code, first.path, `${first.message}${more}`, issues);
 }
 
-/** Read and validate case records. Never mutates `data`. */
-export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOptions<T>): CaseRecords {
-  if (!Array.isArray(data)) throw new QiError("invalid-value", ["events"], `case records must be an array of rows, not ${describeValue(data)}`);
-  objectOption(options, ["options"]);
-  const { names, routeOf, endsEpisode, routeIds } = catalogueNames(options.catalogue);
-  const index = new Map<string, number>();
-  names.forEach((n, i) => index.set(n, i));
+type Get<T> = (d: T, i: number, data: readonly T[]) => unknown;
+
+/** A wide column read as a milestone's date. */
+interface WideColumn<T> {
+  m: number;
+  get: Get<T>;
+  name: string;
+}
+
+/** Wide: an order column whose milestone each row's type column names (see `orderType`). */
+interface OrderSplit<T> {
+  date: Get<T>;
+  type: Get<T>;
+  dateName: string;
+  typeName: string;
+  /** Type text → milestone index (undefined: not an order type of the catalogue). */
+  cache: Map<string, number | undefined>;
+}
+
+/** What to read from each row: the options resolved once. */
+interface ReadPlan<T> {
+  format: "long" | "wide";
+  names: readonly string[];
+  lookup: (name: unknown) => number | undefined;
+  unknownPolicy: "error" | "ignore";
+  childOf: Get<T>;
+  episodeOf: Get<T>;
+  groupOf: Get<T> | undefined;
+  dobOf: Get<T> | undefined;
+  msOf: Get<T> | undefined;
+  dateOf: Get<T> | undefined;
+  childField: string;
+  dateField: string;
+  msField: string;
+  epField: string;
+  dobField: string;
+  wide: WideColumn<T>[];
+  order: OrderSplit<T> | null;
+}
+
+function readPlan<T>(options: CaseRecordOptions<T>, names: readonly string[]): ReadPlan<T> {
   // Milestone names are matched forgivingly ("Permanence Recommendation", "perm rec"): headers.ts.
   const lookup = milestoneMatcher(names);
-  const format = options.format ?? (options.columns !== undefined ? "wide" : "long");
+  const format = options.format ?? (options.columns !== undefined || options.orderType !== undefined ? "wide" : "long");
   if (format !== "long" && format !== "wide") throw new QiError("invalid-option", ["options", "format"], `format must be "long" or "wide", not ${describeValue(format)}`);
   const unknownPolicy = options.unknownMilestones ?? "error";
   if (unknownPolicy !== "error" && unknownPolicy !== "ignore") {
@@ -190,187 +235,325 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
   const dateCh = options.date ?? "date";
   const msCh = options.milestone ?? "milestone";
   const epCh = options.episode ?? "episode";
-  const childOf = valueof<T>(childCh, "child");
-  const episodeOf = valueof<T>(epCh, "episode");
-  const groupOf = options.group === undefined ? undefined : valueof<T>(options.group, "group");
-  const dobOf = options.dateOfBirth === undefined ? undefined : valueof<T>(options.dateOfBirth, "dateOfBirth");
-  const dobField = fieldName(options.dateOfBirth, "dateOfBirth");
-  const childField = fieldName(childCh, "child");
-  const dateField = fieldName(dateCh, "date");
-  const msField = fieldName(msCh, "milestone");
-  const epField = fieldName(epCh, "episode");
-
-  // Wide columns: milestone index → accessor and path name.
-  const wide: { m: number; get: (d: T, i: number, data: readonly T[]) => unknown; name: string }[] = [];
-  let columnOf: string[] | null = null;
-  if (format === "wide") {
-    const cols = options.columns ?? Object.fromEntries(names.map((n) => [n, n]));
-    columnOf = names.slice();
-    for (const [m, ch] of Object.entries(cols)) {
-      const k = lookup(m);
-      if (k === undefined) throw new QiError("unknown-milestone", ["options", "columns", m], unknownMessage(m, names));
-      const name = fieldName(ch, m);
-      wide.push({ m: k, get: valueof<T>(ch, `columns.${m}`), name });
-      columnOf[k] = name;
-    }
-  }
-  const msOf = format === "long" ? valueof<T>(msCh, "milestone") : undefined;
-  const dateOf = format === "long" ? valueof<T>(dateCh, "date") : undefined;
-
-  // Per-event parallel typed arrays, sized for the most events the rows can hold.
-  const cap = format === "long" ? data.length : data.length * wide.length;
-  const day = new Int32Array(cap);
-  const milestone = new Int32Array(cap);
-  const row = new Int32Array(cap);
-  const episode: unknown[] = [];
-  let anyEpisode = false;
-  let n = 0;
-
-  // Each distinct date string is parsed once: an export repeats the same few thousand dates.
-  const dayOf = dayReader(options);
-  const dateHint = `: use ${expectedDateForm(options)}`;
-
-  const issues: QiIssue[] = [];
-  const issue = (code: QiIssue["code"], path: QiPath, message: string): void => {
-    if (issues.length < MAX_ISSUES) issues.push({ code, path, message });
+  return {
+    format,
+    names,
+    lookup,
+    unknownPolicy,
+    childOf: valueof<T>(childCh, "child"),
+    episodeOf: valueof<T>(epCh, "episode"),
+    groupOf: options.group === undefined ? undefined : valueof<T>(options.group, "group"),
+    dobOf: options.dateOfBirth === undefined ? undefined : valueof<T>(options.dateOfBirth, "dateOfBirth"),
+    msOf: format === "long" ? valueof<T>(msCh, "milestone") : undefined,
+    dateOf: format === "long" ? valueof<T>(dateCh, "date") : undefined,
+    childField: fieldName(childCh, "child"),
+    dateField: fieldName(dateCh, "date"),
+    msField: fieldName(msCh, "milestone"),
+    epField: fieldName(epCh, "episode"),
+    dobField: fieldName(options.dateOfBirth, "dateOfBirth"),
+    wide: format === "wide" ? wideColumnsOf(options, names, lookup) : [],
+    order: format === "wide" ? orderSplitOf(options) : null,
   };
-  const byString = new Map<string, Bucket>();
-  const byNumber = new Map<number, Bucket>();
-  const bucketList: Bucket[] = [];
-  let unknownIgnored = 0;
-  let duplicateRows = 0;
-  let maxDay = Number.NEGATIVE_INFINITY;
-  // Wide format: the first row of each child and episode, to compare duplicates against.
-  const wideSeen = format === "wide" ? new Map<string, { i: number; dates: Map<number, number> }>() : undefined;
+}
 
+/**
+ * Wide columns: milestone → a column (or, for a milestone that repeats, a list of columns such
+ * as "LAC Review", "LAC Review 2"). Default: each catalogue id read from the column of its name.
+ */
+function wideColumnsOf<T>(options: CaseRecordOptions<T>, names: readonly string[], lookup: (name: unknown) => number | undefined): WideColumn<T>[] {
+  const given: unknown = options.columns ?? (options.orderType !== undefined ? {} : Object.fromEntries(names.map((n) => [n, n])));
+  if (given === null || typeof given !== "object" || Array.isArray(given)) throw new QiError("invalid-option", ["options", "columns"], `columns must map milestone ids to columns, not ${describeValue(given)}`);
+  const wide: WideColumn<T>[] = [];
+  for (const [m, ch] of Object.entries(given as Record<string, unknown>)) {
+    const k = lookup(m);
+    if (k === undefined) throw new QiError("unknown-milestone", ["options", "columns", m], unknownMessage(m, names));
+    const list = Array.isArray(ch) ? (ch as unknown[]) : [ch];
+    if (list.length === 0) throw new QiError("invalid-option", ["options", "columns", m], `columns.${m} is an empty list: give at least one column`);
+    list.forEach((c, j) => {
+      const path = Array.isArray(ch) ? `columns.${m}[${j}]` : `columns.${m}`;
+      // An accessor's events are named by the milestone ("lac-review", then "lac-review 2"…).
+      wide.push({ m: k, get: valueof<T>(c as Accessor<T> | string, path), name: fieldName(c, j === 0 ? m : `${m} ${j + 1}`) });
+    });
+  }
+  return wide;
+}
+
+function orderSplitOf<T>(options: CaseRecordOptions<T>): OrderSplit<T> | null {
+  const o: unknown = options.orderType;
+  if (o === undefined) return null;
+  if (o === null || typeof o !== "object" || Array.isArray(o)) {
+    throw new QiError("invalid-option", ["options", "orderType"], `orderType must be { column, type } (the order-date column and the column naming its type), not ${describeValue(o)}`);
+  }
+  const { column, type } = o as { column?: unknown; type?: unknown };
+  for (const [key, v] of [["column", column], ["type", type]] as const) {
+    if (typeof v !== "string" && typeof v !== "function") throw new QiError("invalid-option", ["options", "orderType", key], `orderType.${key} must be a column name or an accessor, not ${describeValue(v)}`);
+  }
+  for (const key of Object.keys(o)) if (key !== "column" && key !== "type") throw new QiError("invalid-option", ["options", "orderType", key], `unknown key ${describeValue(key)} in orderType (keys: column, type)`);
+  return {
+    date: valueof<T>(column as Accessor<T> | string, "orderType.column"),
+    type: valueof<T>(type as Accessor<T> | string, "orderType.type"),
+    dateName: fieldName(column, "order"),
+    typeName: fieldName(type, "orderType"),
+    cache: new Map(),
+  };
+}
+
+/** The milestone index an order type names ("Adoption", "PO", "POA", "KCO", "s11"), or undefined. */
+function orderMilestone<T>(o: OrderSplit<T>, t: unknown, lookup: (name: unknown) => number | undefined): number | undefined {
+  const text = typeof t === "string" ? t : typeof t === "number" ? String(t) : "";
+  if (o.cache.has(text)) return o.cache.get(text);
+  const id = matchOrderType(text);
+  const k = id === null ? undefined : lookup(id);
+  if (o.cache.size < 1000) o.cache.set(text, k);
+  return k;
+}
+
+/** Events read so far (parallel arrays) and the problems found. */
+interface ReadState {
+  day: Int32Array;
+  milestone: Int32Array;
+  row: Int32Array;
+  /** Wide: the index in plan.wide of each event's column (-1 for the order column). */
+  col: Int32Array;
+  episode: unknown[];
+  anyEpisode: boolean;
+  n: number;
+  maxDay: number;
+  issues: QiIssue[];
+  dayOf: (v: unknown) => number;
+  dateHint: string;
+  unknownIgnored: number;
+  duplicateRows: number;
+}
+
+function issue(st: ReadState, code: QiIssue["code"], path: QiPath, message: string): void {
+  if (st.issues.length < MAX_ISSUES) st.issues.push({ code, path, message });
+}
+
+function pushEvent(st: ReadState, m: number, dn: number, i: number, col: number): void {
+  const n = st.n++;
+  st.day[n] = dn;
+  st.milestone[n] = m;
+  st.row[n] = i;
+  st.col[n] = col;
+  if (dn > st.maxDay) st.maxDay = dn;
+}
+
+/** Long: one event from the row (or its problems). */
+function readLongRow<T>(plan: ReadPlan<T>, st: ReadState, d: T, i: number, data: readonly T[], childOk: boolean, who: () => string): void {
+  const m = plan.msOf!(d, i, data);
+  const k = plan.lookup(m);
+  if (k === undefined) {
+    if (plan.unknownPolicy === "ignore" && typeof m === "string" && m !== "") st.unknownIgnored++;
+    else issue(st, "unknown-milestone", ["events", i, plan.msField], `${unknownMessage(m, plan.names)}${who()}`);
+  }
+  const dv = plan.dateOf!(d, i, data);
+  const dn = st.dayOf(dv);
+  if (Number.isNaN(dn)) issue(st, "invalid-date", ["events", i, plan.dateField], `invalid date ${describeValue(dv)}${who()}${st.dateHint}`);
+  else if (k !== undefined && childOk) pushEvent(st, k, dn, i, -1);
+}
+
+/** Wide: an event per dated column (written at st.n…; the caller may roll them back). */
+function readWideRow<T>(plan: ReadPlan<T>, st: ReadState, d: T, i: number, data: readonly T[], childOk: boolean, who: () => string): void {
+  const wide = plan.wide;
+  const start = st.n;
+  for (let j = 0; j < wide.length; j++) {
+    const col = wide[j]!;
+    const dv = col.get(d, i, data);
+    if (isMissing(dv)) continue;
+    const dn = st.dayOf(dv);
+    if (Number.isNaN(dn)) issue(st, "invalid-date", ["events", i, col.name], `invalid date ${describeValue(dv)}${who()}${st.dateHint}`);
+    else if (childOk) pushEvent(st, col.m, dn, i, j);
+  }
+  const o = plan.order;
+  if (o === null) return;
+  const dv = o.date(d, i, data);
+  if (isMissing(dv)) return;
+  const dn = st.dayOf(dv);
+  if (Number.isNaN(dn)) {
+    issue(st, "invalid-date", ["events", i, o.dateName], `invalid date ${describeValue(dv)}${who()}${st.dateHint}`);
+    return;
+  }
+  const t = o.type(d, i, data);
+  const k = orderMilestone(o, t, plan.lookup);
+  if (k === undefined) {
+    issue(st, "unknown-order-type", ["events", i, o.typeName], `the order dated ${describeValue(dv)}${who()} has ${isMissing(t) ? "no type" : `type ${describeValue(t)}, which is not an order of the catalogue (Adoption, PO, POA, KCO, s11…)`}`);
+    return;
+  }
+  if (!childOk) return;
+  // The order's milestone may have a column of its own too: the same date is one event.
+  for (let e = start; e < st.n; e++) {
+    if (st.milestone[e] !== k) continue;
+    if (st.day[e] !== dn) issue(st, "conflicting-rows", ["events", i, o.dateName], `${plan.names[k]} is ${formatIsoDay(st.day[e]!)} in ${describeValue(wide[st.col[e]!]!.name)} but ${formatIsoDay(dn)} in ${describeValue(o.dateName)}${who()}`);
+    return;
+  }
+  pushEvent(st, k, dn, i, -1);
+}
+
+/** The first wide row of a child and episode: its events, to compare a repeated row against. */
+interface FirstRow {
+  i: number;
+  start: number;
+  end: number;
+}
+
+/** The columns in which two wide rows' events differ (by column; the order column as its name). */
+function wideDifference<T>(plan: ReadPlan<T>, st: ReadState, a: FirstRow, b: FirstRow): string[] {
+  const key = (e: number): string => `${st.col[e]}:${st.milestone[e]}:${st.day[e]}`;
+  const left = new Set<string>();
+  for (let e = a.start; e < a.end; e++) left.add(key(e));
+  const right = new Set<string>();
+  for (let e = b.start; e < b.end; e++) right.add(key(e));
+  const differ = new Set<string>();
+  const name = (e: number): string => (st.col[e]! < 0 ? plan.order!.dateName : plan.wide[st.col[e]!]!.name);
+  for (let e = a.start; e < a.end; e++) if (!right.has(key(e))) differ.add(name(e));
+  for (let e = b.start; e < b.end; e++) if (!left.has(key(e))) differ.add(name(e));
+  return [...differ];
+}
+
+/** Per-child buckets, by id (numbers and strings apart: child 1 is not child "1"). */
+interface Buckets {
+  byString: Map<string, Bucket & { first?: FirstRow; firstByEpisode?: Map<string, FirstRow> }>;
+  byNumber: Map<number, Bucket & { first?: FirstRow; firstByEpisode?: Map<string, FirstRow> }>;
+  list: Bucket[];
+}
+
+function bucketOf(b: Buckets, c: string | number): Bucket & { first?: FirstRow; firstByEpisode?: Map<string, FirstRow> } {
+  let bucket = typeof c === "number" ? b.byNumber.get(c) : b.byString.get(c);
+  if (bucket === undefined) {
+    bucket = { child: c, group: undefined, events: [] };
+    if (typeof c === "number") b.byNumber.set(c, bucket);
+    else b.byString.set(c, bucket);
+    b.list.push(bucket);
+  }
+  return bucket;
+}
+
+/**
+ * Wide: one row per child (and episode). A repeat must say the same thing (then it is merged
+ * into the first, and its events rolled back), or it is a conflict. True when the row is dropped.
+ */
+function repeatedWideRow<T>(plan: ReadPlan<T>, st: ReadState, bucket: Bucket & { first?: FirstRow; firstByEpisode?: Map<string, FirstRow> }, row: FirstRow, epValue: unknown, c: unknown): boolean {
+  let first: FirstRow | undefined;
+  if (epValue === undefined) {
+    first = bucket.first;
+    if (first === undefined) bucket.first = row;
+  } else {
+    const key = `${typeof epValue}:${String(epValue)}`;
+    bucket.firstByEpisode ??= new Map();
+    first = bucket.firstByEpisode.get(key);
+    if (first === undefined) bucket.firstByEpisode.set(key, row);
+  }
+  if (first === undefined) return false;
+  const differ = wideDifference(plan, st, first, row);
+  if (differ.length > 0) {
+    issue(
+      st,
+      "duplicate-child",
+      ["events", row.i, plan.childField],
+      `child ${describeValue(c)} has another row (row ${first.i}) with different dates in ${differ.length === 1 ? "column" : "columns"} ${differ.join(", ")}: one row per child${epValue === undefined ? "" : " and episode"} in wide format`,
+    );
+  } else st.duplicateRows++;
+  st.n = row.start; // identical duplicates are merged into the first row
+  return true;
+}
+
+/** The row's episode value (undefined when blank; an issue when not a string or number). */
+function episodeValue<T>(plan: ReadPlan<T>, st: ReadState, d: T, i: number, data: readonly T[], who: () => string): unknown {
+  const ep = plan.episodeOf(d, i, data);
+  if (isMissing(ep)) return undefined;
+  // An episode is an id like a child's: a string or a finite number (String() of an object or a
+  // symbol-holding array would throw, and a bigint would not survive JSON).
+  if (typeof ep !== "string" && !(typeof ep === "number" && Number.isFinite(ep))) {
+    issue(st, "invalid-value", ["events", i, plan.epField], `invalid episode ${describeValue(ep)}${who()}: use a string or a number`);
+    return undefined;
+  }
+  return ep;
+}
+
+/** Read and validate case records. Never mutates `data`. */
+export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOptions<T>): CaseRecords {
+  if (!Array.isArray(data)) throw new QiError("invalid-value", ["events"], `case records must be an array of rows, not ${describeValue(data)}`);
+  objectOption(options, ["options"]);
+  const { names, routeOf, endsEpisode, routeIds } = catalogueNames(options.catalogue);
+  const index = new Map<string, number>();
+  names.forEach((n, i) => index.set(n, i));
+  const plan = readPlan(options, names);
+  const wideFormat = plan.format === "wide";
+  // Per-event parallel typed arrays, sized for the most events the rows can hold.
+  const cap = wideFormat ? data.length * (plan.wide.length + (plan.order === null ? 0 : 1)) : data.length;
+  const st: ReadState = {
+    day: new Int32Array(cap), milestone: new Int32Array(cap), row: new Int32Array(cap), col: new Int32Array(cap), episode: [], anyEpisode: false, n: 0,
+    maxDay: Number.NEGATIVE_INFINITY, issues: [], unknownIgnored: 0, duplicateRows: 0,
+    // Each distinct date string is parsed once: an export repeats the same few thousand dates.
+    dayOf: dayReader(options), dateHint: `: use ${expectedDateForm(options)}`,
+  };
+  const buckets: Buckets = { byString: new Map(), byNumber: new Map(), list: [] };
+  const birthIssue = (code: QiIssue["code"], path: QiPath, message: string): void => issue(st, code, path, message);
   for (let i = 0; i < data.length; i++) {
     const d = data[i] as T;
-    const c = childOf(d, i, data);
-    let childOk = true;
-    if (isMissing(c) || (typeof c !== "string" && typeof c !== "number") || (typeof c === "number" && !Number.isFinite(c))) {
-      issue("missing-child", ["events", i, childField], `missing or invalid child id ${describeValue(c)}`);
-      childOk = false;
-    }
+    const c = plan.childOf(d, i, data);
+    const childOk = !(isMissing(c) || (typeof c !== "string" && typeof c !== "number") || (typeof c === "number" && !Number.isFinite(c)));
+    if (!childOk) issue(st, "missing-child", ["events", i, plan.childField], `missing or invalid child id ${describeValue(c)}`);
     // Only built for error messages (describeValue per row would cost more than the read).
     const who = (): string => (childOk ? ` (child ${describeValue(c)})` : "");
-    const ep = episodeOf(d, i, data);
-    let epValue = isMissing(ep) ? undefined : ep;
-    // An episode is an id like a child's: a string or a finite number (String() of an object or a
-    // symbol-holding array would throw, and a bigint would not survive JSON).
-    if (epValue !== undefined && typeof epValue !== "string" && !(typeof epValue === "number" && Number.isFinite(epValue))) {
-      issue("invalid-value", ["events", i, epField], `invalid episode ${describeValue(epValue)}${who()}: use a string or a number`);
-      epValue = undefined;
-    }
-    const before = n;
-    if (format === "long") {
-      const m = msOf!(d, i, data);
-      const k = lookup(m);
-      if (k === undefined) {
-        if (unknownPolicy === "ignore" && typeof m === "string" && m !== "") unknownIgnored++;
-        else issue("unknown-milestone", ["events", i, msField], `${unknownMessage(m, names)}${who()}`);
-      }
-      const dv = dateOf!(d, i, data);
-      const dn = dayOf(dv);
-      if (Number.isNaN(dn)) {
-        issue("invalid-date", ["events", i, dateField], `invalid date ${describeValue(dv)}${who()}${dateHint}`);
-      } else if (k !== undefined && childOk) {
-        day[n] = dn;
-        milestone[n] = k;
-        row[n] = i;
-        if (epValue !== undefined) {
-          episode[n] = epValue;
-          anyEpisode = true;
-        }
-        n++;
-        if (dn > maxDay) maxDay = dn;
-      }
-    } else {
-      const dates = new Map<number, number>();
-      for (const col of wide) {
-        const dv = col.get(d, i, data);
-        if (isMissing(dv)) continue;
-        const dn = dayOf(dv);
-        if (Number.isNaN(dn)) {
-          issue("invalid-date", ["events", i, col.name], `invalid date ${describeValue(dv)}${who()}${dateHint}`);
-        } else if (childOk) {
-          dates.set(col.m, dn);
-        }
-      }
-      if (childOk) {
-        // One row per child (and episode): a repeat must say the same thing, or it is a conflict.
-        const key = `${typeof c === "number" ? "n" : "s"}${String(c)}\u0000${epValue === undefined ? "" : `${typeof epValue}:${String(epValue)}`}`;
-        const first = wideSeen!.get(key);
-        if (first !== undefined) {
-          const differ: string[] = [];
-          for (const col of wide) {
-            const a = first.dates.get(col.m);
-            const b = dates.get(col.m);
-            if (a !== b) differ.push(col.name);
-          }
-          if (differ.length > 0) {
-            issue(
-              "duplicate-child",
-              ["events", i, childField],
-              `child ${describeValue(c)} has another row (row ${first.i}) with different dates in ${differ.length === 1 ? "column" : "columns"} ${differ.join(", ")}: one row per child${epValue === undefined ? "" : " and episode"} in wide format`,
-            );
-          } else duplicateRows++;
-          continue; // identical duplicates are merged into the first row
-        }
-        wideSeen!.set(key, { i, dates });
-        for (const [m, dn] of dates) {
-          day[n] = dn;
-          milestone[n] = m;
-          row[n] = i;
-          if (epValue !== undefined) {
-            episode[n] = epValue;
-            anyEpisode = true;
-          }
-          n++;
-          if (dn > maxDay) maxDay = dn;
-        }
-      }
-    }
+    const epValue = episodeValue(plan, st, d, i, data, who);
+    const before = st.n;
+    if (wideFormat) readWideRow(plan, st, d, i, data, childOk, who);
+    else readLongRow(plan, st, d, i, data, childOk, who);
     if (!childOk) continue;
-    let b = typeof c === "number" ? byNumber.get(c) : byString.get(c as string);
-    if (b === undefined) {
-      b = { child: c as string | number, group: undefined, events: [] };
-      if (typeof c === "number") byNumber.set(c, b);
-      else byString.set(c as string, b);
-      bucketList.push(b);
+    const b = bucketOf(buckets, c as string | number);
+    if (wideFormat && repeatedWideRow(plan, st, b, { i, start: before, end: st.n }, epValue, c)) continue;
+    for (let e = before; e < st.n; e++) {
+      b.events.push(e);
+      if (epValue !== undefined) {
+        st.episode[e] = epValue;
+        st.anyEpisode = true;
+      }
     }
-    for (let e = before; e < n; e++) b.events.push(e);
-    if (groupOf !== undefined && b.group === undefined) {
-      const g = groupOf(d, i, data);
+    if (plan.groupOf !== undefined && b.group === undefined) {
+      const g = plan.groupOf(d, i, data);
       if (!isMissing(g)) b.group = g;
     }
-    if (dobOf !== undefined) readBirth(b, dobOf(d, i, data), i, dobField, dayOf, dateHint, issue);
+    if (plan.dobOf !== undefined) readBirth(b, plan.dobOf(d, i, data), i, plan.dobField, st.dayOf, st.dateHint, birthIssue);
   }
-  if (issues.length > 0) throwIssues(issues, "case records");
-  if (anyEpisode) episode.length = n;
+  if (st.issues.length > 0) throwIssues(st.issues, "case records");
+  return recordsOf(plan, st, buckets, { names, index, routeOf, endsEpisode, routeIds });
+}
+
+function recordsOf<T>(plan: ReadPlan<T>, st: ReadState, buckets: Buckets, cat: Pick<CaseRecords, "names" | "index" | "routeOf" | "endsEpisode" | "routeIds">): CaseRecords {
+  if (st.anyEpisode) st.episode.length = st.n;
+  else st.episode.length = 0;
+  let columnOf: string[] | null = null;
+  if (plan.format === "wide") {
+    columnOf = cat.names.slice();
+    // Each milestone's first column (an order milestone without one: the order column).
+    if (plan.order !== null) for (let k = 0; k < columnOf.length; k++) columnOf[k] = plan.order.dateName;
+    for (let j = plan.wide.length - 1; j >= 0; j--) columnOf[plan.wide[j]!.m] = plan.wide[j]!.name;
+  }
+  const wideNames = plan.wide.map((w) => w.name);
   return {
-    names,
-    index,
-    routeOf,
-    endsEpisode,
-    routeIds,
-    n,
-    day,
-    milestone,
-    row,
-    episode,
-    dateField,
-    dobField,
+    ...cat,
+    n: st.n,
+    day: st.day,
+    milestone: st.milestone,
+    row: st.row,
+    episode: st.episode,
+    dateField: plan.dateField,
+    dobField: plan.dobField,
     columnOf,
-    children: bucketList,
-    unknownIgnored,
-    duplicateRows,
-    maxDay,
+    eventColumn: plan.format === "wide" ? (e) => (st.col[e]! < 0 ? plan.order!.dateName : wideNames[st.col[e]!]!) : null,
+    children: buckets.list,
+    unknownIgnored: st.unknownIgnored,
+    duplicateRows: st.duplicateRows,
+    maxDay: st.maxDay,
     cache: { episodes: new Map(), dayText: new Map() },
   };
 }
 
 /** The field (long) or column (wide) of an event's date, for error paths. */
 export function dateFieldOf(rec: CaseRecords, e: number): string {
+  if (rec.eventColumn !== null && rec.eventColumn !== undefined) return rec.eventColumn(e);
   return rec.columnOf === null ? rec.dateField : rec.columnOf[rec.milestone[e]!]!;
 }
 

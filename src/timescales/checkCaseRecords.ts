@@ -10,7 +10,7 @@ import { catalogueNames, type CaseRecordOptions } from "./_caseRecords.js";
 import type { MilestoneCatalogue, Route } from "./catalogue.js";
 import { SCOTLAND_MILESTONES } from "./catalogue.js";
 import { dayReader, expectedDateForm } from "./dates.js";
-import { milestoneMatcher } from "./headers.js";
+import { matchOrderType, milestoneMatcher } from "./headers.js";
 
 /** The {@link checkCaseRecords} options: those of the case records, plus what to check against. */
 export interface CheckCaseRecordsOptions<T = any> extends CaseRecordOptions<T> {
@@ -264,11 +264,75 @@ function setUp(options: CheckCaseRecordsOptions): Ctx {
 
 type Get = (d: unknown, i: number, data: readonly unknown[]) => unknown;
 
+/** Wide: the milestone columns (a list for a recurring milestone) and an order column split by its type. */
+interface WidePlan {
+  cols: { m: number; get: Get; name: string }[];
+  order: { date: Get; type: Get; dateName: string; typeName: string; cache: Map<string, number | undefined> } | null;
+}
+
+function widePlan<T>(options: CheckCaseRecordsOptions<T>, names: readonly string[], lookup: (n: unknown) => number | undefined, field: (ch: unknown, fallback: string) => string): WidePlan {
+  const cols: WidePlan["cols"] = [];
+  const given: unknown = options.columns ?? (options.orderType !== undefined ? {} : Object.fromEntries(names.map((n) => [n, n])));
+  if (given === null || typeof given !== "object" || Array.isArray(given)) throw new QiError("invalid-option", ["options", "columns"], `columns must be an object, not ${describeValue(given)}`);
+  for (const [id, ch] of Object.entries(given as Record<string, unknown>)) {
+    const k = lookup(id);
+    if (k === undefined) throw new QiError("unknown-milestone", ["options", "columns", id], `unknown milestone ${describeValue(id)}; known milestones: ${names.join(", ")}`);
+    const list = Array.isArray(ch) ? (ch as unknown[]) : [ch];
+    if (list.length === 0) throw new QiError("invalid-option", ["options", "columns", id], `columns.${id} is an empty list: give at least one column`);
+    list.forEach((c, j) => cols.push({ m: k, get: valueof(c as Accessor<unknown> | string, `columns.${id}`) as Get, name: field(c, j === 0 ? id : `${id} ${j + 1}`) }));
+  }
+  const o: unknown = options.orderType;
+  if (o === undefined) return { cols, order: null };
+  if (o === null || typeof o !== "object" || Array.isArray(o)) throw new QiError("invalid-option", ["options", "orderType"], `orderType must be { column, type }, not ${describeValue(o)}`);
+  const { column, type } = o as { column?: unknown; type?: unknown };
+  for (const key of Object.keys(o)) if (key !== "column" && key !== "type") throw new QiError("invalid-option", ["options", "orderType", key], `unknown key ${describeValue(key)} in orderType (keys: column, type)`);
+  return {
+    cols,
+    order: {
+      date: valueof(column as Accessor<unknown> | string, "orderType.column") as Get,
+      type: valueof(type as Accessor<unknown> | string, "orderType.type") as Get,
+      dateName: field(column, "order"),
+      typeName: field(type, "orderType"),
+      cache: new Map(),
+    },
+  };
+}
+
+/** Wide: the order column's event, as its type column names it (problems reported). */
+function readOrder(plan: WidePlan, d: unknown, i: number, data: readonly unknown[], evs: Ev[], ep: string, lookup: (n: unknown) => number | undefined, id: string | number | null, ctx: Ctx, issue: IssueFn): void {
+  const o = plan.order!;
+  const raw = o.date(d, i, data);
+  if (isMissing(raw)) return;
+  const day = ctx.day(raw);
+  if (Number.isNaN(day)) {
+    issue("invalid-date", id, i, o.dateName, raw, `${describeValue(text(raw))} is not a date (expected ${ctx.dateHint})`);
+    return;
+  }
+  const t = o.type(d, i, data);
+  const tText = typeof t === "string" ? t : typeof t === "number" ? String(t) : "";
+  let m = o.cache.get(tText);
+  if (m === undefined && !o.cache.has(tText)) {
+    const found = matchOrderType(tText);
+    m = found === null ? undefined : lookup(found);
+    if (o.cache.size < 1000) o.cache.set(tText, m);
+  }
+  if (m === undefined) {
+    issue("unknown-order-type", id, i, o.typeName, t, `the order on ${text(raw)} has ${tText.trim() === "" ? "no type" : `type ${describeValue(tText)}, which is not one of Adoption, PO, POA, KCO, s11`}: it is left out`);
+    return;
+  }
+  const own = evs.find((e) => e.m === m);
+  if (own !== undefined) {
+    if (own.day !== day) issue("conflicting-rows", id, i, o.dateName, raw, `${ctx.names[m]} is ${own.raw} in ${describeValue(own.column)} but ${text(raw)} in ${describeValue(o.dateName)}`);
+    return;
+  }
+  evs.push({ m, day, row: i, column: o.dateName, raw: text(raw) ?? "", ep });
+}
+
 /** One pass over the rows: per child, its dated events; row-level problems reported. */
-function readRows<T>(events: readonly T[], options: CheckCaseRecordsOptions<T>, ctx: Ctx, issues: CheckIssue[]): Map<string, Child> {
+function readRows<T>(events: readonly T[], options: CheckCaseRecordsOptions<T>, ctx: Ctx, issues: CheckIssue[]): Map<string | number, Child> {
   const names = ctx.names;
   const lookup = milestoneMatcher(names);
-  const wide = (options.format ?? (options.columns !== undefined ? "wide" : "long")) === "wide";
+  const wide = (options.format ?? (options.columns !== undefined || options.orderType !== undefined ? "wide" : "long")) === "wide";
   if (options.format !== undefined && options.format !== "long" && options.format !== "wide") throw new QiError("invalid-option", ["options", "format"], `format must be "long" or "wide", not ${describeValue(options.format)}`);
   const field = (ch: unknown, fallback: string): string => (typeof ch === "string" ? ch : fallback);
   const childOf = valueof(options.child ?? "child", "child") as Get;
@@ -276,23 +340,15 @@ function readRows<T>(events: readonly T[], options: CheckCaseRecordsOptions<T>, 
   const episodeOf = valueof(options.episode ?? "episode", "episode") as Get;
   const groupOf = options.group === undefined ? undefined : (valueof(options.group, "group") as Get);
   const msOf = wide ? undefined : (valueof(options.milestone ?? "milestone", "milestone") as Get);
-  const msField = field(options.milestone, "milestone");
   const dateOf = wide ? undefined : (valueof(options.date ?? "date", "date") as Get);
   const dateField = field(options.date, "date");
-  const cols: { m: number; get: Get; name: string }[] = [];
-  if (wide) {
-    const given = options.columns ?? Object.fromEntries(names.map((n) => [n, n]));
-    if (given === null || typeof given !== "object") throw new QiError("invalid-option", ["options", "columns"], `columns must be an object, not ${describeValue(given)}`);
-    for (const [id, ch] of Object.entries(given)) {
-      const k = lookup(id);
-      if (k === undefined) throw new QiError("unknown-milestone", ["options", "columns", id], `unknown milestone ${describeValue(id)}; known milestones: ${names.join(", ")}`);
-      cols.push({ m: k, get: valueof(ch as Accessor<unknown> | string, `columns.${id}`) as Get, name: field(ch, id) });
-    }
-    ctx.columnOf = new Map(cols.map((c) => [c.m, c.name]));
-  }
-  const byKey = new Map<string, Child>();
+  const plan: WidePlan = wide ? widePlan(options, names, lookup, field) : { cols: [], order: null };
+  const cols = plan.cols;
+  if (wide) ctx.columnOf = wideColumnOf(plan, names);
+  // Keyed by the id itself: a Map tells child 1 from child "1" (SameValueZero), no key string per row.
+  const byKey = new Map<string | number, Child>();
   const data = events as readonly unknown[];
-  const issue = (code: CheckCode, child: string | number | null, row: number, column: string, raw: unknown, message: string): void => {
+  const issue: IssueFn = (code, child, row, column, raw, message) => {
     issues.push({ code, path: ["events", row, column], child, row, column, value: text(raw), message: child === null ? message : `child ${describeValue(child)}: ${message}` });
   };
   for (let i = 0; i < data.length; i++) {
@@ -303,31 +359,21 @@ function readRows<T>(events: readonly T[], options: CheckCaseRecordsOptions<T>, 
     const epRaw = episodeOf(d, i, data);
     const ep = typeof epRaw === "string" || typeof epRaw === "number" ? String(epRaw) : "";
     const evs: Ev[] = [];
-    const read = (m: number | undefined, raw: unknown, column: string, msRaw?: unknown): void => {
-      if (isMissing(raw)) {
-        if (!wide) issue("invalid-date", id, i, column, raw, "the date is blank");
-        return;
-      }
-      const day = ctx.day(raw);
-      if (Number.isNaN(day)) issue("invalid-date", id, i, column, raw, `${describeValue(text(raw))} is not a date (expected ${ctx.dateHint})`);
-      else if (day < FIRST_YEAR_DAY) issue("invalid-date", id, i, column, raw, `${formatIsoDay(day)} is before 1900: a typo?`);
-      else if (m === undefined) issue("unknown-milestone", id, i, msField, msRaw, `unknown milestone ${describeValue(text(msRaw))}`);
-      else evs.push({ m, day, row: i, column, raw: text(raw) ?? "", ep });
-    };
-    if (wide) for (const col of cols) read(col.m, col.get(d, i, data), col.name);
-    else {
+    if (wide) {
+      for (const col of cols) readDate(col.m, col.get(d, i, data), col.name, undefined, true, id, i, ep, evs, ctx, issue);
+      if (plan.order !== null) readOrder(plan, d, i, data, evs, ep, lookup, id, ctx, issue);
+    } else {
       const ms = msOf!(d, i, data);
-      read(lookup(ms), dateOf!(d, i, data), dateField, ms);
+      readDate(lookup(ms), dateOf!(d, i, data), dateField, ms, false, id, i, ep, evs, ctx, issue);
     }
     if (id === null) {
       if (evs.length > 0 || !wide) issue("missing-child", null, i, childField, c, "no child id: its dates belong to nobody");
       continue;
     }
-    const key = `${typeof id}:${id}`;
-    let child = byKey.get(key);
+    let child = byKey.get(id);
     if (child === undefined) {
       child = { id, events: [], dob: Number.NaN, dobRow: -1, group: undefined, groupRow: -1, rows: [], eps: [] };
-      byKey.set(key, child);
+      byKey.set(id, child);
     }
     // Wide: a child's second row (same episode) must repeat its first (only then is it compared).
     const dup = wide && child.rows.length > 0 && conflictingWideRow(child, ep, i, evs, cols, id, issue);
@@ -342,6 +388,32 @@ function readRows<T>(events: readonly T[], options: CheckCaseRecordsOptions<T>, 
     }
   }
   return byKey;
+}
+
+/** Wide: the column each milestone is read from (its first; an order milestone without one: the order column). */
+function wideColumnOf(plan: WidePlan, names: readonly string[]): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const c of plan.cols) if (!out.has(c.m)) out.set(c.m, c.name);
+  if (plan.order !== null) {
+    for (let k = 0; k < names.length; k++) {
+      const id = matchOrderType(names[k]!);
+      if (id === names[k] && !out.has(k)) out.set(k, plan.order.dateName);
+    }
+  }
+  return out;
+}
+
+/** One date cell: an event, or the problem with it. */
+function readDate(m: number | undefined, raw: unknown, column: string, msRaw: unknown, wide: boolean, id: string | number | null, i: number, ep: string, evs: Ev[], ctx: Ctx, issue: IssueFn): void {
+  if (isMissing(raw)) {
+    if (!wide) issue("invalid-date", id, i, column, raw, "the date is blank");
+    return;
+  }
+  const day = ctx.day(raw);
+  if (Number.isNaN(day)) issue("invalid-date", id, i, column, raw, `${describeValue(text(raw))} is not a date (expected ${ctx.dateHint})`);
+  else if (day < FIRST_YEAR_DAY) issue("invalid-date", id, i, column, raw, `${formatIsoDay(day)} is before 1900: a typo?`);
+  else if (m === undefined) issue("unknown-milestone", id, i, ctx.msField, msRaw, `unknown milestone ${describeValue(text(msRaw))}`);
+  else evs.push({ m, day, row: i, column, raw: typeof raw === "string" && raw.length <= 200 ? raw : (text(raw) ?? ""), ep });
 }
 
 type IssueFn = (code: CheckCode, child: string | number | null, row: number, column: string, raw: unknown, message: string) => void;
@@ -499,7 +571,7 @@ function missingEarlier(firstOf: ReadonlyMap<number, Ev>, chain: readonly number
 }
 
 /** Completeness per milestone: all, by group, by month of first accommodation. */
-function completeness(children: ReadonlyMap<string, Child>, ctx: Ctx): CompletenessRow[] {
+function completeness(children: ReadonlyMap<string | number, Child>, ctx: Ctx): CompletenessRow[] {
   const n = ctx.names.length;
   // Per key (all / a group / a month): expected and recorded counts by milestone index.
   const all = { expected: new Int32Array(n), recorded: new Int32Array(n) };

@@ -6,7 +6,7 @@
  */
 import { QiError, describeValue } from "../_lib/error.js";
 import { catalogueNames } from "./_caseRecords.js";
-import type { MilestoneCatalogue } from "./catalogue.js";
+import { SCOTLAND_MILESTONES, type MilestoneCatalogue } from "./catalogue.js";
 
 // Words that say nothing about which milestone a header holds.
 const NOISE = new Set(["date", "dt", "of", "the", "on", "actual", "first", "1st", "initial", "dd", "mm", "yyyy", "ddmmyyyy"]);
@@ -173,6 +173,30 @@ function labelsOf(catalogue: MilestoneCatalogue | readonly string[] | undefined)
   });
 }
 
+/** Per milestone: false when the catalogue says it happens once an episode (`repeatable: false`). */
+function repeatableOf(catalogue: MilestoneCatalogue | readonly string[] | undefined, n: number): boolean[] {
+  const cat: unknown = catalogue ?? SCOTLAND_MILESTONES;
+  const ms: unknown = cat !== null && typeof cat === "object" && !Array.isArray(cat) ? (cat as MilestoneCatalogue).milestones : undefined;
+  return Array.from({ length: n }, (_, k) => {
+    const m: unknown = Array.isArray(ms) ? ms[k] : undefined;
+    return m === null || typeof m !== "object" || (m as { repeatable?: unknown }).repeatable !== false;
+  });
+}
+
+/**
+ * A numbered header ("LAC Review 2", "LAAC Review 3", "2nd LAC review"): its key without the
+ * number, and the number; null when it has none.
+ */
+function numbered(key: string): { base: string; n: number } | null {
+  const m = /^(.*[a-z])(\d{1,2})$/.exec(key) ?? null;
+  if (m !== null) return { base: m[1]!, n: Number(m[2]) };
+  const o = /^(\d{1,2})(?:st|nd|rd|th)([a-z].*)$/.exec(key);
+  if (o !== null) return { base: o[2]!, n: Number(o[1]) };
+  const w = /^(second|third|fourth|fifth|sixth)([a-z].*)$/.exec(key);
+  if (w !== null) return { base: w[2]!, n: ["second", "third", "fourth", "fifth", "sixth"].indexOf(w[1]!) + 2 };
+  return null;
+}
+
 /**
  * The catalogue milestone id a written name means, or null when it is unknown or could be two
  * milestones. Case, spaces, punctuation, underscores, camelCase and "date"/"of" are ignored;
@@ -240,6 +264,11 @@ export interface ColumnMapping {
   date: string | null;
   /** Wide: milestone id → column. */
   columns: Record<string, string>;
+  /**
+   * Wide: further columns of a milestone that recurs ("LAC Review 2", "LAC Review 3" after
+   * "LAC Review"), in number order; `{}` when there are none.
+   */
+  repeats: Record<string, string[]>;
   /** Wide: an order column whose milestone comes from `orderType`'s value on each row. */
   orderColumn: string | null;
   orderType: string | null;
@@ -303,12 +332,12 @@ export function recogniseColumns(header: readonly string[], options: RecogniseCo
   const orderType = options.orderType !== undefined ? mustHave(header, options.orderType, "orderType") : null;
   if (orderType !== null) taken.add(orderType);
 
-  const wide = wideColumns(header, taken, options, lookup, match);
+  const wide = wideColumns(header, taken, options, lookup, match, repeatableOf(options.catalogue, names.length));
   const longMs = options.milestone !== undefined ? mustHave(header, options.milestone, "milestone") : pickOne(header, LONG_MILESTONE_KEYS, taken, "milestone-name");
   const longDate = options.date !== undefined ? mustHave(header, options.date, "date") : pickOne(header, LONG_DATE_KEYS, taken, "event-date");
   const format = options.format ?? detectFormat(header, wide.count, longMs, longDate);
   const ignored: { column: string; reason: string }[] = [];
-  const mapping: ColumnMapping = { format, child, episode, dateOfBirth: dob, milestone: null, date: null, columns: {}, orderColumn: null, orderType: null, ignored };
+  const mapping: ColumnMapping = { format, child, episode, dateOfBirth: dob, milestone: null, date: null, columns: {}, repeats: {}, orderColumn: null, orderType: null, ignored };
   if (format === "long") {
     if (longMs === null || longDate === null) throw error("missing-column", `long format needs a milestone-name column and a date column (looked for "Milestone"/"Event" and "Date"/"Event date"): name them with milestone and date (--milestone, --date)`);
     mapping.milestone = longMs;
@@ -316,6 +345,8 @@ export function recogniseColumns(header: readonly string[], options: RecogniseCo
     taken.add(longMs).add(longDate);
   } else {
     mapping.columns = wide.columns;
+    mapping.repeats = wide.repeats;
+    for (const list of Object.values(wide.repeats)) for (const c of list) taken.add(c);
     mapping.orderColumn = wide.orderColumn;
     mapping.orderType = wide.orderColumn !== null ? orderType : null;
     for (const c of Object.values(wide.columns)) taken.add(c);
@@ -356,13 +387,14 @@ function detectFormat(header: readonly string[], wideCount: number, longMs: stri
 
 interface WideColumns {
   columns: Record<string, string>;
+  repeats: Record<string, string[]>;
   orderColumn: string | null;
   ignored: { column: string; reason: string }[];
   count: number;
 }
 
 /** Wide: explicit columns first, then each remaining header recognised. */
-function wideColumns(header: readonly string[], taken: ReadonlySet<string>, options: RecogniseColumnsOptions, lookup: MilestoneLookup, match: (n: unknown) => number | undefined): WideColumns {
+function wideColumns(header: readonly string[], taken: ReadonlySet<string>, options: RecogniseColumnsOptions, lookup: MilestoneLookup, match: (n: unknown) => number | undefined, repeatable: readonly boolean[]): WideColumns {
   const names = lookup.names;
   const columns: Record<string, string> = {};
   const ignored: { column: string; reason: string }[] = [];
@@ -376,6 +408,7 @@ function wideColumns(header: readonly string[], taken: ReadonlySet<string>, opti
     explicit.add(col);
   }
   const found = new Map<string, string>(); // milestone → column recognised
+  const numberedCols = new Map<string, { column: string; n: number }[]>(); // "LAC Review 2", "LAC Review 3"
   let orderColumn: string | null = null;
   let count = Object.keys(columns).length;
   for (const h of header) {
@@ -390,10 +423,24 @@ function wideColumns(header: readonly string[], taken: ReadonlySet<string>, opti
       count++;
       continue;
     }
-    const hits = lookup.byKey.get(key);
+    let hits = lookup.byKey.get(key);
+    const num = hits === undefined ? numbered(key) : null;
+    if (num !== null) hits = lookup.byKey.get(num.base);
     if (hits === undefined) continue;
     if (hits.length > 1) throw error("ambiguous-column", `column ${describeValue(h)} could be ${hits.map((k) => names[k]).join(" or ")}: map it with --column MILESTONE=${h}`);
     const id = names[hits[0]!]!;
+    if (num !== null) {
+      if (!repeatable[hits[0]!]) {
+        ignored.push({ column: h, reason: `a numbered ${id} column, but ${id} happens once an episode: not read (map it with --column if it holds another milestone)` });
+        continue;
+      }
+      let list = numberedCols.get(id);
+      if (list === undefined) numberedCols.set(id, (list = []));
+      if (list.some((x) => x.n === num.n)) throw error("ambiguous-column", `columns ${describeValue(list.find((x) => x.n === num.n)!.column)} and ${describeValue(h)} are both ${id} number ${num.n}`);
+      list.push({ column: h, n: num.n });
+      count++;
+      continue;
+    }
     if (columns[id] !== undefined) {
       ignored.push({ column: h, reason: `${id} is read from ${describeValue(columns[id])} (given)` });
       continue;
@@ -404,8 +451,23 @@ function wideColumns(header: readonly string[], taken: ReadonlySet<string>, opti
     count++;
   }
   for (const [id, col] of found) columns[id] = col;
+  const repeats = repeatColumns(numberedCols, columns);
   // Catalogue order, for a stable mapping.
   const ordered: Record<string, string> = {};
   for (const n of names) if (columns[n] !== undefined) ordered[n] = columns[n]!;
-  return { columns: ordered, orderColumn, ignored, count };
+  return { columns: ordered, repeats, orderColumn, ignored, count };
+}
+
+/**
+ * Numbered columns of a recurring milestone in number order after its plain column ("LAC
+ * Review", "LAC Review 2", "LAC Review 3"); without a plain column the lowest number is the first.
+ */
+function repeatColumns(numberedCols: ReadonlyMap<string, { column: string; n: number }[]>, columns: Record<string, string>): Record<string, string[]> {
+  const repeats: Record<string, string[]> = {};
+  for (const [id, list] of numberedCols) {
+    const sorted = list.slice().sort((a, b) => a.n - b.n).map((x) => x.column);
+    if (columns[id] === undefined) columns[id] = sorted.shift()!;
+    if (sorted.length > 0) repeats[id] = sorted;
+  }
+  return repeats;
 }

@@ -1,4 +1,4 @@
-import { addMonths } from "date-fns";
+import { addMonths } from "date-fns/addMonths";
 import { dayNumberOfDate, dayParts } from "../_lib/calendar.js";
 import { QiError, describeValue, type QiPath } from "../_lib/error.js";
 

@@ -101,12 +101,13 @@ describe("recogniseColumns", () => {
         "returned-home": "Returned Home",
         "ceased-looked-after": "Ceased",
       },
+      // Issue #12: a numbered review column is the milestone again (reviews recur).
+      repeats: { "lac-review": ["LAC Review 2"] },
       orderColumn: "Order Granted",
       orderType: "Order Type",
       ignored: [
         { column: "Team", reason: "used as the group" },
         { column: "Reason ceased", reason: "not a milestone, child, episode or date-of-birth column" },
-        { column: "LAC Review 2", reason: "not a milestone, child, episode or date-of-birth column" },
       ],
     });
   });
