@@ -273,6 +273,22 @@ function biasWarning(id: string, adopted: number, est: ScorecardEstimate, asOfTe
   };
 }
 
+/**
+ * Journeys whose move-in date comes before the day the child entered care are bad data (a
+ * negative wait): each is left out of every indicator, and a `negative-duration` warning names
+ * the children, so nothing is dropped in silence (checkCaseRecords reports them in full).
+ */
+function outOfOrderLeftOut(list: readonly Journey[], warnings: TimescaleWarning[]): Journey[] {
+  const bad = list.filter((j) => !Number.isNaN(j.entered) && !Number.isNaN(j.movedIn) && j.movedIn < j.entered);
+  if (bad.length === 0) return list.slice();
+  const names = bad.slice(0, 5).map((j) => describeValue(j.child)).join(", ");
+  warnings.push({
+    code: "negative-duration",
+    message: `${bad.length} ${bad.length === 1 ? "child" : "children"} moved in with adopters before entering care (${names}${bad.length > 5 ? ", …" : ""}): left out of the scorecard; check the dates`,
+  });
+  return list.filter((j) => !bad.includes(j));
+}
+
 /** One card over a set of journeys. */
 function card(group: unknown, list: readonly Journey[], from: number, asOf: number, th: AdoptionScorecard["thresholds"]): ScorecardCard {
   const adopted = list.filter((j) => !Number.isNaN(j.adopted) && j.adopted >= from);
@@ -372,7 +388,7 @@ export function adoptionScorecard<T>(events: readonly T[], options: AdoptionScor
   } else if (Number.isFinite(asOf)) warnings.push(asOfWarning(formatIsoDay(asOf)));
   const finite = Number.isFinite(asOf);
   const from = finite ? windowStart(asOf, years) : Number.NaN;
-  const list = finite ? journeys(rec, asOf, splitAt) : [];
+  const list = finite ? outOfOrderLeftOut(journeys(rec, asOf, splitAt), warnings) : [];
   const byGroup = new Map<unknown, Journey[]>();
   if (options.group !== undefined) {
     for (const j of list) {

@@ -87,3 +87,15 @@ describe("adoptionScorecard (DfE A1, A2, A3, A10) — hand-worked", () => {
     expect(d.warnings.map((w) => w.code)).toEqual(["as-of-defaulted"]);
   });
 });
+
+describe("adoptionScorecard — bad dates are never dropped in silence", () => {
+  it("a child who moved in before entering care is left out with a negative-duration warning naming them", () => {
+    const bad = ev("Z", "North", [["looked-after", "2022-05-01"], ["placement-order", "2022-01-01"], ["matched", "2022-02-01"], ["placed-for-adoption", "2022-03-01"], ["adoption-order", "2022-09-01"]]);
+    const s = adoptionScorecard([...SCORECARD_EVENTS, ...bad], { asOf: "2024-03-31" });
+    expect(s.warnings.filter((w) => w.code === "negative-duration")).toEqual([
+      { code: "negative-duration", message: expect.stringContaining('"Z"') },
+    ]);
+    // The rest are as without Z: the published A1 over A, B and C.
+    expect([s.overall.adopted, s.overall.A1.value]).toEqual([3, (365 + 334 + 670) / 3]);
+  });
+});
