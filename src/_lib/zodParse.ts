@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import en from "zod/v4/locales/en.js";
+import { en } from "zod/locales";
 import { QiError, formatPath, type QiIssue } from "../_lib/error.js";
 import type { ValidationIssue } from "./issues.js";
 
