@@ -10,6 +10,8 @@
  * every time zone.
  */
 
+import { addMonths } from "date-fns";
+
 const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
 
@@ -82,4 +84,17 @@ export function formatMonth(day: number): string {
 export function formatDay(day: number): string {
   const p = dayParts(day);
   return `${p.day} ${MONTHS[p.month - 1]} ${p.year}`;
+}
+
+/**
+ * The day `months` calendar months after `day`, end-of-month safe: date-fns `addMonths` ("If the
+ * day of the month is past the end of the new month, it is set to the last day of that month":
+ * 31 Jan + 1 month = 28 or 29 Feb). It runs on a local date at noon built from the calendar parts
+ * and is read back by its local calendar day, so the answer is the same in every time zone.
+ */
+export function addCalendarMonths(day: number, months: number): number {
+  const p = dayParts(day);
+  const local = new Date(2000, p.month - 1, p.day, 12);
+  local.setFullYear(p.year); // years 0–99 would otherwise map to 1900–1999
+  return dayNumberOfDate(addMonths(local, months));
 }
