@@ -8,6 +8,15 @@
  * d3's `autoType` produce); any other Date is read by its local calendar day (what date-fns
  * `parseISO("2024-03-01")` and `new Date(2024, 2, 1)` produce). Both readings give 1 March in
  * every time zone.
+ *
+ * Days are integers and their arithmetic is integer arithmetic (plus `Date.UTC` and the UTC
+ * getters, which involve no zone). date-fns works on local Date objects, so a calendar day would
+ * need a local date at noon built and read back (as {@link addCalendarMonths} does for the one
+ * job the integers do not do simply: end-of-month-safe month arithmetic). Kept on a benchmark
+ * (`npm run bench:libraries`, 10⁶ days, 2-core machine under load): parseIsoDay 1.1 s against
+ * date-fns `parseISO` + `differenceInCalendarDays` 15 s; formatIsoDay 1.0 s against date-fns
+ * `format(…, "yyyy-MM-dd")` 12 s. Parsing, formatting and day counts run per cell of exports
+ * with 10⁵–10⁶ rows.
  */
 
 import { addMonths } from "date-fns";
