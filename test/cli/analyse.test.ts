@@ -7,7 +7,7 @@ import { zoneFree } from "../_shared/zone.js";
 // 12 months around 20, then 8 months around 10: a shift down after the change.
 const VALUES = [20, 22, 19, 21, 20, 23, 18, 21, 20, 22, 19, 21, 10, 11, 9, 10, 12, 9, 11, 10];
 
-describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse", { timeout: 30_000 }, () => {
+describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse", { timeout: 120_000 }, () => {
   it("prints the signals of a run chart from a CSV with ISO dates", async () => {
     const dir = tempDir({ "waits.csv": monthlyCsv(VALUES) });
     const r = await run(["analyse", "waits.csv", "--x", "month", "--y", "value", "--direction", "decrease", "--baseline", "12"], dir);
@@ -109,7 +109,7 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse", { timeout: 30_000 }, ()
   });
 });
 
-describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse: errors name the file, row and column; nothing is written", { timeout: 30_000 }, () => {
+describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse: errors name the file, row and column; nothing is written", { timeout: 120_000 }, () => {
   const expectNothingWritten = (dir: string, before: string[]) => expect(listing(dir)).toEqual(before);
 
   it("a value that is not a number: exit 1, spreadsheet row (header = row 1)", async () => {
