@@ -5,16 +5,21 @@
  * 1. Builds `dist/` first when it is missing or older than `src/` (the CLI, example and browser
  *    tests run the built package; they fail rather than skip when it is missing).
  * 2. Runs the whole suite under TZ=UTC.
+ *    with a worker per core (vitest's default leaves one core idle on a 2-core machine).
  * 3. Runs the date-dependent test files again under TZ=America/Los_Angeles and TZ=Pacific/Auckland
- *    (calendar dates must be the same in every zone). A file is date-dependent when it mentions
+ *    (calendar dates must be the same in every zone), the two zones side by side (one worker
+ *    each; their output is shown when both are done). A file is date-dependent when it mentions
  *    dates (a `Date`, an ISO day, the calendar or timescale code, TZ); a file that mentions them
  *    but does not depend on the zone says so in its first 20 lines with a comment
- *    `tz-independent: <reason>`.
+ *    `tz-independent: <reason>`. In these reruns (PACE_QI_TZ_RERUN=1) a test marked `zoneFree`
+ *    (it reads no date: a 100,000-row scale test) is skipped and fast-check properties run a
+ *    fifth of their cases (test/_shared/zone.ts); under UTC everything runs in full.
  * Extra arguments are passed to each vitest run (e.g. `npm test -- test/timescales`).
  * When Chromium is missing the browser test cannot run: said in a banner at the end.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -45,6 +50,17 @@ function run(cmd, cmdArgs, env = {}) {
   return r.status ?? 1;
 }
 
+/** Run a command with its output buffered; resolves to { code, output }. */
+function runBuffered(cmd, cmdArgs, env) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, cmdArgs, { cwd: ROOT, env: { ...process.env, ...env, FORCE_COLOR: process.stdout.isTTY ? "1" : "0" } });
+    const chunks = [];
+    child.stdout.on("data", (c) => chunks.push(c));
+    child.stderr.on("data", (c) => chunks.push(c));
+    child.on("close", (code) => resolve({ code: code ?? 1, output: Buffer.concat(chunks).toString() }));
+  });
+}
+
 function datedFiles() {
   return files(join(ROOT, "test"))
     .filter((f) => f.endsWith(".test.ts"))
@@ -63,15 +79,21 @@ if (needsBuild()) {
 
 const env = { PACE_QI_REQUIRE_BUILD: "1" };
 const vitest = join(ROOT, "node_modules/vitest/vitest.mjs");
-let status = run(process.execPath, [vitest, "run", ...args], { ...env, TZ: "UTC" });
+const started = Date.now();
+const workers = String(Math.max(1, availableParallelism()));
+let status = run(process.execPath, [vitest, "run", "--maxWorkers", workers, ...args], { ...env, TZ: "UTC" });
 const dated = datedFiles();
 const chosen = args.length === 0 ? dated : args;
-for (const zone of ZONES) {
-  const what = args.length === 0 ? `${dated.length} date-dependent test files` : args.join(" ");
-  console.log(`\nnpm test: ${what} again under TZ=${zone}`);
-  const code = run(process.execPath, [vitest, "run", ...chosen], { ...env, TZ: zone });
-  status = status || code;
-}
+const what = args.length === 0 ? `${dated.length} date-dependent test files` : args.join(" ");
+console.log(`\nnpm test: ${what} again under ${ZONES.map((z) => `TZ=${z}`).join(" and ")}, side by side…`);
+const reruns = await Promise.all(
+  ZONES.map((zone) => runBuffered(process.execPath, [vitest, "run", "--maxWorkers", "1", ...chosen], { ...env, TZ: zone, PACE_QI_TZ_RERUN: "1" })),
+);
+reruns.forEach((r, k) => {
+  console.log(`\nnpm test: under TZ=${ZONES[k]}\n${r.output}`);
+  status = status || r.code;
+});
+console.log(`npm test: ${Math.round((Date.now() - started) / 1000)} s for the three zones`);
 if (!existsSync("/usr/bin/chromium")) {
   const line = "=".repeat(78);
   console.log(`\n${line}\n  BROWSER TESTS DID NOT RUN: /usr/bin/chromium is missing (apt-get install chromium).\n${line}`);

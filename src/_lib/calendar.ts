@@ -8,7 +8,18 @@
  * d3's `autoType` produce); any other Date is read by its local calendar day (what date-fns
  * `parseISO("2024-03-01")` and `new Date(2024, 2, 1)` produce). Both readings give 1 March in
  * every time zone.
+ *
+ * Days are integers and their arithmetic is integer arithmetic (plus `Date.UTC` and the UTC
+ * getters, which involve no zone). date-fns works on local Date objects, so a calendar day would
+ * need a local date at noon built and read back (as {@link addCalendarMonths} does for the one
+ * job the integers do not do simply: end-of-month-safe month arithmetic). Kept on a benchmark
+ * (`npm run bench:libraries`, 10⁶ days, 2-core machine under load): parseIsoDay 1.1 s against
+ * date-fns `parseISO` + `differenceInCalendarDays` 15 s; formatIsoDay 1.0 s against date-fns
+ * `format(…, "yyyy-MM-dd")` 12 s. Parsing, formatting and day counts run per cell of exports
+ * with 10⁵–10⁶ rows.
  */
+
+import { addMonths } from "date-fns";
 
 const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
@@ -82,4 +93,17 @@ export function formatMonth(day: number): string {
 export function formatDay(day: number): string {
   const p = dayParts(day);
   return `${p.day} ${MONTHS[p.month - 1]} ${p.year}`;
+}
+
+/**
+ * The day `months` calendar months after `day`, end-of-month safe: date-fns `addMonths` ("If the
+ * day of the month is past the end of the new month, it is set to the last day of that month":
+ * 31 Jan + 1 month = 28 or 29 Feb). It runs on a local date at noon built from the calendar parts
+ * and is read back by its local calendar day, so the answer is the same in every time zone.
+ */
+export function addCalendarMonths(day: number, months: number): number {
+  const p = dayParts(day);
+  const local = new Date(2000, p.month - 1, p.day, 12);
+  local.setFullYear(p.year); // years 0–99 would otherwise map to 1900–1999
+  return dayNumberOfDate(addMonths(local, months));
 }

@@ -16,6 +16,9 @@ export function analyseByGroup<T, O extends { by?: Accessor<T, unknown> }, R>(
 ): { key: unknown; chart: R }[] {
   if (data.length === 0) throw new QiError("empty-data", ["data"], `${name} needs at least one row`);
   const key = valueof(options.by!, "by");
+  // A Map, not d3-array's `group`: its InternMap merges keys by `valueOf()` (a `new Number(3)`
+  // key would join the 3s in silence, and a key whose valueOf throws would throw a TypeError),
+  // while here only dates (by time) and composite arrays (by contents) are merged, as documented.
   const groups = new Map<unknown, T[]>();
   const composite = new Map<string, unknown[]>();
   data.forEach((d, i) => {

@@ -8,6 +8,9 @@ export const DATE_FORMATS: readonly DateFormat[] = DATE_ORDERS;
 const EXPECTED: Record<DateFormat, string> = { iso: "YYYY-MM-DD", uk: "dd/mm/yyyy", us: "mm/dd/yyyy" };
 
 /**
+ * Nothing hand-written here: the library's `dayReader` (src/timescales/dates.ts) parses with
+ * date-fns `parse` and formatIsoDay writes the day (src/_lib/calendar.ts says why by hand).
+ *
  * A converter from date text written as `format` to ISO `YYYY-MM-DD` (null when the text is not
  * a valid date in that format: 31/02/2021 is not a date). The library's strict reader
  * (`readDate`), with its cache: make one per column or file, not per cell.

@@ -165,6 +165,11 @@ function needsQuotes(s: string): boolean {
 }
 
 /**
+ * Kept beside csv-stringify (the sibling of csv-parse) on a benchmark: `node bench/libraries.mjs`
+ * writes 10⁵ rows × 7 columns both ways, byte-identical (csv-stringify given the same
+ * neutralising cast and `quoted_match` for edge spaces and CR), in 0.66 s here against 1.44 s
+ * with `csv-stringify/sync` — and the CLI writes exports of 10⁶ duration rows.
+ *
  * Rows of objects as CSV with the given columns, header first, `\n` line ends, in chunks of
  * about 1 MB (see {@link PlannedFile}): large files never sit in memory as one string.
  */

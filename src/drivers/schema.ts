@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { QiError } from "../_lib/error.js";
 import { booleanOption, checkKeys, objectOption } from "../_lib/options.js";
 import { jsonSchemaOf, parseWith, safeParseWith, type SafeParseResult } from "../_lib/zodParse.js";
@@ -6,7 +6,7 @@ import type { DriverDiagram } from "./types.js";
 import { validateDriverDiagram } from "./validate.js";
 
 const opt = z.exactOptional;
-const id = z.string().min(1);
+const id = z.string().check(z.minLength(1));
 const nodeKind = z.enum(["aim", "primary", "secondary", "change"]);
 
 /**

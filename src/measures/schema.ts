@@ -1,11 +1,11 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { IsoDateSchema } from "../pdsa/schema.js";
 import { jsonSchemaOf, parseWith, safeParseWith, type SafeParseResult } from "../_lib/zodParse.js";
 import { checkMeasure } from "./check.js";
 import type { Measure } from "./types.js";
 
 const opt = z.exactOptional;
-const id = z.string().min(1);
+const id = z.string().check(z.minLength(1));
 
 /**
  * zod schema of a {@link Measure} with its operational definition.
@@ -24,7 +24,7 @@ export const MeasureSchema = z.strictObject({
     denominator: opt(z.string()),
     inclusions: opt(z.array(z.string())),
     exclusions: opt(z.array(z.string())),
-    clock: opt(z.strictObject({ start: z.string().min(1), stop: z.string().min(1) })),
+    clock: opt(z.strictObject({ start: z.string().check(z.minLength(1)), stop: z.string().check(z.minLength(1)) })),
     unit: z.string(),
     aggregation: z.enum(["count", "sum", "mean", "median", "percentage", "proportion", "rate", "per-case"]),
     period: z.enum(["day", "week", "month", "quarter", "year", "case"]),

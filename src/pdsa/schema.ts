@@ -1,11 +1,11 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { jsonSchemaOf, parseWith, safeParseWith, type SafeParseResult } from "../_lib/zodParse.js";
 import { checkPdsaCycle } from "./check.js";
 import type { PdsaCycle } from "./types.js";
 
 const opt = z.exactOptional;
 const text = z.string();
-const id = z.string().min(1);
+const id = z.string().check(z.minLength(1));
 /**
  * ISO calendar date `YYYY-MM-DD` (a real date: 2024-02-30 fails).
  *
@@ -23,17 +23,17 @@ export const IsoDateSchema = z.iso.date();
 export const PdsaCycleSchema = z.strictObject({
   id,
   changeIdea: id,
-  sequence: opt(z.number().int().min(0)),
+  sequence: opt(z.int().check(z.minimum(0))),
   title: opt(text),
   objective: text,
   questions: z.array(z.strictObject({ question: text, prediction: opt(text) })),
-  scale: opt(z.strictObject({ size: opt(z.number().min(0)), unit: opt(text), description: opt(text) })),
+  scale: opt(z.strictObject({ size: opt(z.number().check(z.minimum(0))), unit: opt(text), description: opt(text) })),
   measures: opt(z.array(id)),
   plan: opt(z.strictObject({ who: opt(text), what: opt(text), when: opt(text), where: opt(text), data: opt(z.array(text)) })),
   do: opt(z.strictObject({ date: opt(IsoDateSchema), endDate: opt(IsoDateSchema), observations: opt(text), problems: opt(text) })),
   study: opt(
     z.strictObject({
-      results: opt(z.array(z.strictObject({ question: z.number().int().min(0), result: text, predictionMet: opt(z.boolean()) }))),
+      results: opt(z.array(z.strictObject({ question: z.int().check(z.minimum(0)), result: text, predictionMet: opt(z.boolean()) }))),
       learning: opt(text),
     }),
   ),

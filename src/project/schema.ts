@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { DriverDiagramSchema } from "../drivers/schema.js";
 import { MeasureSchema } from "../measures/schema.js";
 import { IsoDateSchema, PdsaCycleSchema } from "../pdsa/schema.js";
@@ -16,8 +16,8 @@ const opt = z.exactOptional;
  */
 export const SeriesRowSchema = z.strictObject({
   x: z.union([IsoDateSchema, z.number()]),
-  y: z.number().nullable(),
-  n: opt(z.number().min(0)),
+  y: z.nullable(z.number()),
+  n: opt(z.number().check(z.minimum(0))),
 });
 
 /**
@@ -34,7 +34,7 @@ export const ProjectSchema = z.strictObject({
   diagram: DriverDiagramSchema,
   measures: z.array(MeasureSchema),
   cycles: z.array(PdsaCycleSchema),
-  data: z.array(z.strictObject({ measure: z.string().min(1), rows: z.array(SeriesRowSchema), baseline: opt(z.union([z.number().int().min(1), IsoDateSchema])) })),
+  data: z.array(z.strictObject({ measure: z.string().check(z.minLength(1)), rows: z.array(SeriesRowSchema), baseline: opt(z.union([z.int().check(z.minimum(1)), IsoDateSchema])) })),
 });
 
 type Assert<T extends U, U> = T;

@@ -1,9 +1,15 @@
 import { scaleLinear, scaleUtc } from "d3-scale";
+import { utcFormat } from "d3-time-format";
 import { dayParts, toDayNumber } from "../_lib/calendar.js";
 import { formatTick, formatValue } from "./number.js";
 
 const MS_PER_DAY = 86_400_000;
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+// Date labels with d3-time-format in UTC (the axis works on the days' UTC midnights, so the labels
+// are the same calendar days in every time zone). The year is written as a plain number: d3's %Y
+// pads years before 1000 to four digits ("0999"), which the labels never did.
+const monthName = /*@__PURE__*/ utcFormat("%b");
+const dayMonth = /*@__PURE__*/ utcFormat("%-d %b");
+const utc = (day: number) => new Date(day * MS_PER_DAY);
 
 /** @internal One tick: pixel position and label. */
 export interface Tick {
@@ -93,7 +99,7 @@ export function buildXAxis(kind: "date" | "number", keys: readonly number[], ran
 /** @internal "Mar 2024" for the first of a month when the data are monthly, "6 May 2024" otherwise. */
 export function formatDate(day: number, monthly: boolean): string {
   const p = dayParts(day);
-  return monthly && p.day === 1 ? `${MONTHS[p.month - 1]} ${p.year}` : `${p.day} ${MONTHS[p.month - 1]} ${p.year}`;
+  return monthly && p.day === 1 ? `${monthName(utc(day))} ${p.year}` : `${dayMonth(utc(day))} ${p.year}`;
 }
 
 /**
@@ -105,11 +111,11 @@ export function dateTickLabels(days: readonly number[]): string[] {
   const parts = days.map(dayParts);
   if (parts.every((p) => p.month === 1 && p.day === 1)) return parts.map((p) => String(p.year));
   if (parts.every((p) => p.day === 1)) {
-    return parts.map((p, i) => (i === 0 || p.month === 1 ? `${MONTHS[p.month - 1]} ${p.year}` : MONTHS[p.month - 1]!));
+    return parts.map((p, i) => (i === 0 || p.month === 1 ? `${monthName(utc(days[i]!))} ${p.year}` : monthName(utc(days[i]!))));
   }
   return parts.map((p, i) => {
     const withYear = i === 0 || parts[i - 1]!.year !== p.year;
-    return withYear ? `${p.day} ${MONTHS[p.month - 1]} ${p.year}` : `${p.day} ${MONTHS[p.month - 1]}`;
+    return withYear ? `${dayMonth(utc(days[i]!))} ${p.year}` : dayMonth(utc(days[i]!));
   });
 }
 

@@ -1,5 +1,6 @@
 export { escapeXml } from "./escape.js";
 export { wrapText } from "./text.js";
+export { markup, type MarkupTemplate } from "./markup.js";
 export { renderRunChart } from "./runChart.js";
 export { renderControlChart } from "./controlChart.js";
 export type { ChartAnnotation, RenderChartOptions, RenderDriverDiagramOptions, RenderReportOptions } from "./types.js";

@@ -17,7 +17,7 @@ export const STAGE_DURATION_KEYS: readonly string[] = [...CASE_RECORD_KEYS, "asO
 export const PACE_TIMESCALES_KEYS: readonly string[] = [...STAGE_DURATION_KEYS, "stages", "period", "yearStartMonth", "onProgress"];
 
 /** `timescaleSeries`. */
-export const TIMESCALE_SERIES_KEYS: readonly string[] = ["dates", "series", "period", "yearStartMonth", "y", "target", "asOf", "exits"];
+export const TIMESCALE_SERIES_KEYS: readonly string[] = ["dates", "series", "period", "yearStartMonth", "y", "target", "asOf", "exits", "x"];
 
 /** `kaplanMeier`. */
 export const KAPLAN_MEIER_KEYS: readonly string[] = ["time", "event", "z"];

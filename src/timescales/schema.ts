@@ -2,23 +2,22 @@
  * Zod schemas for case-record input, kept apart from the computation modules (which never import
  * zod). `parseEvents` throws a QiError listing every issue; `safeParseEvents` returns a result.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
+import { parseInEnglish } from "../_lib/zodParse.js";
 import { QiError, describeValue, type QiIssue } from "../_lib/error.js";
 import { objectOption } from "../_lib/options.js";
 
-const childId = /*@__PURE__*/ z.union([z.string().min(1), z.number().finite()]);
-const episodeId = /*@__PURE__*/ z.union([z.string(), z.number().finite()]);
+const childId = /*@__PURE__*/ z.union([z.string().check(z.minLength(1)), z.number()]);
+const episodeId = /*@__PURE__*/ z.union([z.string(), z.number()]);
 const dateValue = /*@__PURE__*/ z.union([z.iso.date(), z.date()]);
 
 /** One event row (long form): `{ child, milestone, date[, episode] }`, other fields allowed. */
-export const EventRowSchema = /*@__PURE__*/ z
-  .object({
-    child: childId,
-    milestone: z.string().min(1),
-    date: dateValue,
-    episode: episodeId.optional(),
-  })
-  .loose();
+export const EventRowSchema = /*@__PURE__*/ z.looseObject({
+  child: childId,
+  milestone: z.string().check(z.minLength(1)),
+  date: dateValue,
+  episode: z.optional(episodeId),
+});
 
 /** Long-form case records: an array of event rows. */
 export const EventsSchema = /*@__PURE__*/ z.array(EventRowSchema);
@@ -27,7 +26,7 @@ export const EventsSchema = /*@__PURE__*/ z.array(EventRowSchema);
  * One wide row: `{ child[, episode], <milestone>: date | "" | null, … }`. Other columns are
  * allowed; dates are checked by {@link parseEvents} for the milestone columns you name.
  */
-export const WideRowSchema = /*@__PURE__*/ z.object({ child: childId, episode: episodeId.optional() }).loose();
+export const WideRowSchema = /*@__PURE__*/ z.looseObject({ child: childId, episode: z.optional(episodeId) });
 
 /** Wide case records: an array of wide rows. */
 export const WideRowsSchema = /*@__PURE__*/ z.array(WideRowSchema);
@@ -50,7 +49,7 @@ export type SafeParseEventsResult<R> = { success: true; data: R[] } | { success:
 
 const wideDate = /*@__PURE__*/ z.union([z.iso.date(), z.date(), z.literal(""), z.null(), z.undefined()]);
 
-function toIssues(error: z.ZodError): QiIssue[] {
+function toIssues(error: z.core.$ZodError): QiIssue[] {
   return error.issues.map((i) => ({
     code: i.code === "invalid_type" && i.path.length === 2 && i.path[1] === "child" ? "missing-child" : "invalid-document",
     path: ["events", ...i.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
@@ -66,7 +65,7 @@ function validate(input: unknown, options: ParseEventsOptions): { data?: unknown
     throw new QiError("invalid-option", ["options", "dateColumns"], `dateColumns must be an array of column names, not ${describeValue(dateColumns)}`);
   }
   const schema = format === "wide" ? WideRowsSchema : EventsSchema;
-  const res = schema.safeParse(input);
+  const res = parseInEnglish(schema, input);
   const issues = res.success ? [] : toIssues(res.error);
   if (format === "wide" && Array.isArray(input) && options.dateColumns !== undefined) {
     input.forEach((row: unknown, i) => {
@@ -130,19 +129,17 @@ export function safeParseEvents(input: unknown, options: ParseEventsOptions = {}
  */
 export function eventsJsonSchema(): Record<string, unknown> {
   const json = z.array(
-    z
-      .object({
-        child: z.union([z.string().min(1), z.number()]),
-        milestone: z.string().min(1),
-        date: z.iso.date(),
-        episode: z.union([z.string(), z.number()]).optional(),
-      })
-      .loose(),
+    z.looseObject({
+      child: z.union([z.string().check(z.minLength(1)), z.number()]),
+      milestone: z.string().check(z.minLength(1)),
+      date: z.iso.date(),
+      episode: z.optional(z.union([z.string(), z.number()])),
+    }),
   );
   return z.toJSONSchema(json) as Record<string, unknown>;
 }
 
 /** JSON Schema of wide case records (one row per child). Built on call. */
 export function wideRowsJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(z.array(z.object({ child: z.union([z.string().min(1), z.number()]), episode: z.union([z.string(), z.number()]).optional() }).loose())) as Record<string, unknown>;
+  return z.toJSONSchema(z.array(z.looseObject({ child: z.union([z.string().check(z.minLength(1)), z.number()]), episode: z.optional(z.union([z.string(), z.number()])) }))) as Record<string, unknown>;
 }

@@ -1,6 +1,6 @@
 import { formatIsoDay, parseIsoDay, toDayNumber } from "../_lib/calendar.js";
 import { QiError, describeValue } from "../_lib/error.js";
-import { checkKeys, objectOption } from "../_lib/options.js";
+import { checkKeys, enumOption, objectOption } from "../_lib/options.js";
 import { TIMESCALE_SERIES_KEYS } from "./_optionKeys.js";
 import { medianInPlace } from "../_lib/median.js";
 import { dayReader, type DateOrder } from "./dates.js";
@@ -48,7 +48,17 @@ export interface TimescaleSeriesOptions {
    * way the number of exits is given beside it (`exited`).
    */
   exits?: "exclude" | "include";
+  /**
+   * What `x` holds: `"string"` (default) the ISO day `YYYY-MM-DD`, plain and JSON-serialisable;
+   * `"date"` a Date at that day's UTC midnight, for Observable Plot and d3, which draw Dates on a
+   * time axis (ISO strings make an ordinal one). Read such dates in UTC (Plot and d3's `scaleUtc`
+   * do); every other date field stays a string.
+   */
+  x?: "string" | "date";
 }
+
+/** A series row with `x` as a UTC-midnight Date (the `x: "date"` option). */
+export type WithDateX<R extends { x: string }> = Omit<R, "x"> & { x: Date };
 
 /** A point of the by-case series. */
 export interface CaseSeriesRow {
@@ -257,6 +267,9 @@ function completedInOrder(rows: Parsed[]): Parsed[] {
  * in `exited`, never in `open`, and by default left out of the denominator of % within target
  * (`exits: "include"` counts them as not within target).
  *
+ * With `x: "date"` each `x` is a Date at UTC midnight, so Observable Plot draws a time axis:
+ * `Plot.dot(timescaleSeries(d, { x: "date" }), { x: "x", y: "y" })`.
+ *
  * @example
  * const events = [
  *   { child: "A", milestone: "accommodated", date: "2024-01-31" },
@@ -268,6 +281,10 @@ function completedInOrder(rows: Parsed[]): Parsed[] {
  * timescaleSeries(d, { series: "period", period: "quarter", y: "withinTarget" })
  * //=> [{ x: "2024-01-01", y: 1, n: 1, open: 1, … }, { x: "2024-04-01", y: null, n: 0, open: 1, … }]
  */
+export function timescaleSeries(durations: StageDurations | readonly DurationRow[], options: TimescaleSeriesOptions & { series: "period"; x: "date" }): WithDateX<PeriodSeriesRow>[];
+export function timescaleSeries(durations: StageDurations | readonly DurationRow[], options: TimescaleSeriesOptions & { series: "cohort"; x: "date" }): WithDateX<CohortSeriesRow>[];
+export function timescaleSeries(durations: StageDurations | readonly DurationRow[], options: TimescaleSeriesOptions & { series: "between"; x: "date" }): WithDateX<BetweenSeriesRow>[];
+export function timescaleSeries(durations: StageDurations | readonly DurationRow[], options: TimescaleSeriesOptions & { series?: "case"; x: "date" }): WithDateX<CaseSeriesRow>[];
 export function timescaleSeries(durations: StageDurations | readonly DurationRow[], options: TimescaleSeriesOptions & { series: "period" }): PeriodSeriesRow[];
 export function timescaleSeries(durations: StageDurations | readonly DurationRow[], options: TimescaleSeriesOptions & { series: "cohort" }): CohortSeriesRow[];
 export function timescaleSeries(durations: StageDurations | readonly DurationRow[], options: TimescaleSeriesOptions & { series: "between" }): BetweenSeriesRow[];
@@ -275,14 +292,26 @@ export function timescaleSeries(durations: StageDurations | readonly DurationRow
 export function timescaleSeries(
   durations: StageDurations | readonly DurationRow[],
   options: TimescaleSeriesOptions = {},
-): CaseSeriesRow[] | PeriodSeriesRow[] | CohortSeriesRow[] | BetweenSeriesRow[] {
+): CaseSeriesRow[] | PeriodSeriesRow[] | CohortSeriesRow[] | BetweenSeriesRow[] | WithDateX<CaseSeriesRow | PeriodSeriesRow | CohortSeriesRow | BetweenSeriesRow>[] {
   checkKeys(objectOption(options, ["options"]), TIMESCALE_SERIES_KEYS, ["options"], "timescaleSeries option");
+  const xForm = options.x === undefined ? "string" : enumOption(options.x, ["string", "date"] as const, ["options", "x"]);
   const series = options.series ?? "case";
   const unit = periodKey(options.period ?? "month", options.yearStartMonth);
   const exits = options.exits ?? "exclude";
   if (exits !== "exclude" && exits !== "include") throw new QiError("invalid-option", ["options", "exits"], `exits must be "exclude" or "include", not ${describeValue(exits)}`);
   const { rows, asOf, target } = parse(durations, options);
-  return seriesOf(rows, asOf, target, series, unit, options.y, exits);
+  const out = seriesOf(rows, asOf, target, series, unit, options.y, exits);
+  if (xForm === "string") return out;
+  // UTC midnight of the ISO day: the same calendar day in every time zone when read in UTC.
+  return (out as Array<CaseSeriesRow | PeriodSeriesRow | CohortSeriesRow | BetweenSeriesRow>).map((r) => ({ ...r, x: utcMidnight(r.x) }));
+}
+
+/** The UTC midnight of a `YYYY-MM-DD` day written by formatIsoDay (years before 0 or after 9999 too). */
+function utcMidnight(iso: string): Date {
+  const m = /^(-?\d+)-(\d\d)-(\d\d)$/.exec(iso)!;
+  const d = new Date(0);
+  d.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return d;
 }
 
 /** Internal: a series from parsed rows (also used by paceTimescales, which has the days already). */

@@ -49,7 +49,7 @@ function waitsCsv(): string {
 const sum = (xs: number[]) => xs.reduce((a, v) => a + v, 0);
 const rowsOf = (csv: string) => csv.trim().split("\n").slice(1).map((l) => l.split(","));
 
-describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse: preparing real-shaped files", { timeout: 30_000 }, () => {
+describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse: preparing real-shaped files", { timeout: 120_000 }, () => {
   const files = { "infections.csv": infectionsCsv(), "plans.csv": plansCsv(), "waits.csv": waitsCsv() };
 
   it("a u chart by hospital sums the three infection types of a month, and says so", async () => {
@@ -167,7 +167,7 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse: preparing real-shaped fi
   });
 });
 
-describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse: every flag takes effect or is an error", { timeout: 30_000 }, () => {
+describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse: every flag takes effect or is an error", { timeout: 120_000 }, () => {
   const files = { "infections.csv": infectionsCsv(), "waits.csv": waitsCsv() };
   it.each([
     [["--filter", "ward=7"], 1, "pace-qi: infections.csv: --filter 'ward=7': no column 'ward' (columns: month, hospital, type, infections, patient_days, reported)"],
@@ -200,7 +200,7 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse: every flag takes effect 
   });
 });
 
-describe.skipIf(!HAVE_BIN).concurrent("docs/cli.md's worked example runs as written", { timeout: 30_000 }, () => {
+describe.skipIf(!HAVE_BIN).concurrent("docs/cli.md's worked example runs as written", { timeout: 120_000 }, () => {
   const ROOT = join(import.meta.dirname, "../..");
   it("the p chart of yes/no rows rolled up by month flags the months from the change", async () => {
     const r = await run(["analyse", "examples/data/accommodations.csv", "--x", "accommodated", "--dates", "uk", "--y", "meeting_within_14_days", "--chart", "p", "--period", "month", "--multiply", "100", "--baseline", "17", "--direction", "increase"], ROOT);

@@ -8,7 +8,7 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const HAVE_LIB = HAVE_BIN && existsSync(`${ROOT}dist/index.cjs`);
 
 /** The runnable examples import "pace-qi" itself (package self-reference), so they need the build. */
-describe.skipIf(!HAVE_LIB).concurrent("examples run against the built package", { timeout: 30_000 }, () => {
+describe.skipIf(!HAVE_LIB).concurrent("examples run against the built package", { timeout: 120_000 }, () => {
   it.each([
     ["examples/timescales.mjs", "Kaplan–Meier median"],
     ["examples/control-chart.cjs", "p chart: centre"],

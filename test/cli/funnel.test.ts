@@ -11,7 +11,7 @@ Dundee,58,80
 East Lothian,30,42
 `;
 
-describe.skipIf(!HAVE_BIN).concurrent("pace-qi funnel", { timeout: 30_000 }, () => {
+describe.skipIf(!HAVE_BIN).concurrent("pace-qi funnel", { timeout: 120_000 }, () => {
   it("prints who lies outside the limits and writes the SVG and JSON", async () => {
     const dir = tempDir({ "la.csv": CSV });
     const r = await run(["funnel", "la.csv", "--group", "authority", "--numerator", "within26", "--denominator", "children", "--multiplier", "100", "--svg", "f.svg", "--highlight", "Dundee"], dir);

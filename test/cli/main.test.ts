@@ -5,7 +5,7 @@ import { HAVE_BIN, run, tempDir } from "./helpers.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
-describe.skipIf(!HAVE_BIN).concurrent("pace-qi: help, version and usage errors", { timeout: 30_000 }, () => {
+describe.skipIf(!HAVE_BIN).concurrent("pace-qi: help, version and usage errors", { timeout: 120_000 }, () => {
   const cwd = tempDir();
 
   it("--version prints the package version", async () => {

@@ -5,7 +5,7 @@ import { HAVE_BIN, listing, run, tempDir } from "./helpers.js";
 
 const PROJECT = readFileSync(new URL("../fixtures/pace-project.json", import.meta.url), "utf8");
 
-describe.skipIf(!HAVE_BIN).concurrent("pace-qi report", { timeout: 30_000 }, () => {
+describe.skipIf(!HAVE_BIN).concurrent("pace-qi report", { timeout: 120_000 }, () => {
   it("writes one self-contained HTML file and prints each measure's verdict", async () => {
     const dir = tempDir({ "project.json": PROJECT });
     const r = await run(["report", "project.json"], dir);

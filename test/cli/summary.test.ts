@@ -18,7 +18,7 @@ function board(): string {
   return `${lines.join("\n")}\n`;
 }
 
-describe.skipIf(!HAVE_BIN).concurrent("pace-qi summary", { timeout: 30_000 }, () => {
+describe.skipIf(!HAVE_BIN).concurrent("pace-qi summary", { timeout: 120_000 }, () => {
   it("one row per measure and group, improvement first; CSV neutralised; HTML with icons", async () => {
     const dir = tempDir({ "board.csv": board() });
     const r = await run(["summary", "board.csv", "--x", "month", "--y", "percent", "--measure", "measure", "--group", "authority", "--chart", "i", "--rules", "mdc", "--direction", "increase", "--target", "80", "--unit", "%", "--csv", "s.csv", "--html", "s.html"], dir);

@@ -17,7 +17,7 @@ C,adm-decision,10/10/2024,South
 const MAP = ["--child", "child_id", "--milestone", "event", "--date", "event_date", "--dates", "uk"];
 const OUTPUTS = ["adm.svg", "charts.json", "cumulative-incidence.json", "cumulative-incidence.svg", "drift.csv", "durations.csv", "km.json", "panel.svg", "recommendation.svg", "series.json"];
 
-describe.skipIf(!HAVE_BIN).concurrent("pace-qi timescales", { timeout: 30_000 }, () => {
+describe.skipIf(!HAVE_BIN).concurrent("pace-qi timescales", { timeout: 120_000 }, () => {
   it("every stage: durations, series, Kaplan–Meier, drift, SVGs and a summary table", async () => {
     const dir = tempDir({ "cases.csv": CASES });
     const r = await run(["timescales", "cases.csv", ...MAP, "--as-of", "01/12/2024", "--group", "council", "--out", "ts"], dir);

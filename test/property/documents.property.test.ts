@@ -29,6 +29,7 @@ import {
 import type { DriverDiagram, Measure, PdsaCycle, Project, RollUpOptions } from "../../src/index.js";
 import { PARSERS, SEEDS, hostileJson, mutate, mutation } from "./_documents.js";
 import { deepFreeze, expectFinite, expectNoPollution, indexish, isoDay, junkValue, qiOnly, snapshot } from "./_reliability.js";
+import { runs } from "../_shared/zone.js";
 
 const TARGETS = Object.keys(PARSERS);
 
@@ -164,7 +165,7 @@ describe("document parsers (property tests)", () => {
         fc.property(docFor(target), (doc) => {
           checkParser(target, doc);
         }),
-        { numRuns: target === "project" ? 120 : 250 },
+        { numRuns: runs(target === "project" ? 120 : 250) },
       );
     });
   }
@@ -177,21 +178,21 @@ describe("document parsers (property tests)", () => {
         if (project === undefined) return;
         exerciseProject(project, ids, pick, options);
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
     fc.assert(
       fc.property(docFor("driver-diagram"), fc.nat(), docOptions, (doc, pick, options) => {
         const d = checkParser("driver-diagram", doc) as DriverDiagram | undefined;
         if (d !== undefined) exerciseDiagram(d, ids, pick, options);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
     fc.assert(
       fc.property(fc.array(docFor("pdsa-cycle"), { maxLength: 4 }), docOptions, (docs, options) => {
         const cycles = docs.map((d) => checkParser("pdsa-cycle", d)).filter((c): c is PdsaCycle => c !== undefined);
         exerciseCycles(cycles, options);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -205,7 +206,7 @@ describe("document parsers (property tests)", () => {
         const e = escapeMermaid(s);
         expect(/["<>`\n\r]/.test(e)).toBe(false);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 
@@ -218,7 +219,7 @@ describe("document parsers (property tests)", () => {
         const r = qiOnly(() => summariseVerdict(chart as never));
         if (r.ok) expect(typeof r.value.text).toBe("string");
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 

@@ -21,8 +21,9 @@ import {
   wideInt,
   type Y,
 } from "./_helpers.js";
+import { runs } from "../_shared/zone.js";
 
-const RUNS = { numRuns: 200 };
+const RUNS = { numRuns: runs(200) };
 
 const chart = (ys: readonly Y[], opts: RunChartOptions<Y>): RunChart => runChart(ys, opts);
 
@@ -337,7 +338,7 @@ describe("runChart (property tests)", () => {
           expect(Array.isArray(e.path)).toBe(true);
         }
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 });

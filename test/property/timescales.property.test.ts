@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { PACE_STAGES, SCOTLAND_MILESTONES, driftList, kaplanMeier, parseEvents, simulateCases, stageDurations, timescaleSeries } from "../../src/index.js";
 import type { DurationRow, KaplanMeier, StageDurations, StageDurationsOptions, TimescaleSeriesOptions } from "../../src/index.js";
 import { addDays, anyFinite, deepFreeze, expectFinite, indexish, isoDay, junkNumber, junkValue, qiOnly, snapshot } from "./_reliability.js";
+import { runs } from "../_shared/zone.js";
 
 const MILESTONES = SCOTLAND_MILESTONES.milestones.map((m) => m.id);
 const STAGES = Object.keys(PACE_STAGES) as (keyof typeof PACE_STAGES)[];
@@ -88,7 +89,7 @@ describe("stageDurations (property tests)", () => {
         const dl = qiOnly(() => driftList(d as Ev[], s as "adm", o as StageDurationsOptions<Ev>));
         if (dl.ok) expectFinite(dl.value);
       }),
-      { numRuns: 1500 },
+      { numRuns: runs(1500) },
     );
   });
 
@@ -117,7 +118,7 @@ describe("stageDurations (property tests)", () => {
           else if (opts.asOf !== undefined) expect(row.days).toBe((Date.parse(String(opts.asOf)) - Date.parse(row.start)) / 864e5);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -133,7 +134,7 @@ describe("stageDurations (property tests)", () => {
         expect(key(b.value)).toEqual(key(a.value));
         expect(b.value.counts).toEqual(a.value.counts);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -147,7 +148,7 @@ describe("stageDurations (property tests)", () => {
         expect(b.ok).toBe(a.ok);
         if (a.ok && b.ok) expect(b.value.rows).toEqual(a.value.rows);
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 });
@@ -182,7 +183,7 @@ describe("timescaleSeries (property tests)", () => {
         }
         expect(snapshot(d.value)).toBe(before);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -199,7 +200,7 @@ describe("timescaleSeries (property tests)", () => {
         const dl = qiOnly(() => driftList(d as DurationRow[], undefined, o as StageDurationsOptions));
         if (dl.ok) expectFinite(dl.value, echoed);
       }),
-      { numRuns: 1500 },
+      { numRuns: runs(1500) },
     );
   });
 });
@@ -215,7 +216,7 @@ describe("kaplanMeier (property tests)", () => {
         const r = qiOnly(() => kaplanMeier(d as unknown[], o as never));
         if (r.ok) expectFinite(r.value, kmInfinity);
       }),
-      { numRuns: 1500 },
+      { numRuns: runs(1500) },
     );
   });
 
@@ -238,7 +239,7 @@ describe("kaplanMeier (property tests)", () => {
         if (km.median !== null && km.medianLower !== null) expect(km.medianLower).toBeLessThanOrEqual(km.median);
         if (km.median !== null && km.medianUpper !== null) expect(km.medianUpper).toBeGreaterThanOrEqual(km.median);
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 
@@ -251,7 +252,7 @@ describe("kaplanMeier (property tests)", () => {
         const b = kaplanMeier(rs.map((r) => ({ ...r, days: r.days * c })));
         expect(medians(b)).toEqual(medians(a).map((m) => (m === null ? null : m * c)));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -289,7 +290,7 @@ describe("simulateCases (property tests)", () => {
           expect(() => parseEvents(r.value)).not.toThrow();
         }
       }),
-      { numRuns: 800 },
+      { numRuns: runs(800) },
     );
   });
 
@@ -304,7 +305,7 @@ describe("simulateCases (property tests)", () => {
         const d = stageDurations(a, "overall", { asOf: end, group: "authority" });
         expectFinite(d);
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 });

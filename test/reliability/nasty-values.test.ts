@@ -268,6 +268,7 @@ const TABLE: Record<string, readonly Case[]> = {
     { args: () => [DURATIONS.rows, { series: "cohort", asOf: AS_OF }], objects: [[1, SERIES_KEYS]], rows: [0, DURATION_FIELDS] },
     { args: () => [DURATIONS.rows, { series: "between" }], rows: [0, DURATION_FIELDS] },
     { args: () => [DURATIONS, { series: "cohort", target: { months: 6 } }], objects: [[1, ["target", "target.months"]]] },
+    { args: () => [DURATIONS, { series: "period", x: "date" }], objects: [[1, ["x"]]] },
   ],
   driftList: [
     { args: () => [EVENTS, "recommendation", { asOf: AS_OF }], objects: [[2, STAGE_KEYS]], accessors: [2, CASE_ACCESSORS], rows: [0, EVENT_FIELDS] },
@@ -387,6 +388,7 @@ const TABLE: Record<string, readonly Case[]> = {
   // rendering
   escapeXml: [{ args: () => ["<a & b>"] }],
   wrapText: [{ args: () => ["a few words to wrap onto lines", 10] }],
+  markup: [{ args: () => ["<svg></svg>"] }],
   renderRunChart: [{ args: () => [RUN_CHART, { annotations: [{ x: month(3), label: "new form" }] }], objects: [[1, [...RENDER_CHART_KEYS, "annotations.0", "annotations.0.x", "annotations.0.label"]]], documents: [0] }],
   renderControlChart: [
     { args: () => [CONTROL_CHART, { annotations: [{ x: month(3), label: "new form" }] }], objects: [[1, [...RENDER_CHART_KEYS, "annotations.0", "annotations.0.x", "annotations.0.label"]]], documents: [0] },

@@ -10,3 +10,8 @@ if (setting !== "random") {
   if (!Number.isSafeInteger(seed)) throw new Error(`FC_SEED must be an integer or "random", not ${JSON.stringify(setting)}`);
   fc.configureGlobal({ ...fc.readConfigureGlobal(), seed });
 }
+
+// The date-dependent reruns of `npm test` under other zones (scripts/test.mjs) check the same
+// properties on fewer cases: test/_shared/zone.ts `runs(n)` for explicit numRuns, and this default
+// (fast-check's is 100) for the rest.
+if (process.env.PACE_QI_TZ_RERUN === "1") fc.configureGlobal({ ...fc.readConfigureGlobal(), numRuns: 50 });

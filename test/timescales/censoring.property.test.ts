@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { kaplanMeier, stageDurations } from "../../src/timescales/index.js";
+import { runs } from "../_shared/zone.js";
 
 const sample = fc.array(fc.record({ days: fc.integer({ min: 0, max: 60 }), censored: fc.boolean() }), { minLength: 1, maxLength: 60 });
 
@@ -27,7 +28,7 @@ describe("censoring (property tests)", () => {
           expect(s.survival).toBeGreaterThanOrEqual(naive - 1e-12);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
   it("the KM median is never shorter than the median that drops open cases", () => {
@@ -39,7 +40,7 @@ describe("censoring (property tests)", () => {
         // Without censoring the two agree (R's midpoint rule = the sample median).
         if (rows.every((r) => !r.censored)) expect(km).toBe(naive);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
   it("stageDurations never drops a child who reached `from`", () => {
@@ -66,7 +67,7 @@ describe("censoring (property tests)", () => {
           expect(row.days).toBe(done ? k.gap : asOfOffset - k.start);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

@@ -104,4 +104,22 @@ describe("driftList", () => {
     expect(catchError(() => driftList(e, PACE_STAGES.panel, { asOf: "2024-08-01" })).code).toBe("missing-target");
     expect(driftList(e, PACE_STAGES.panel, { asOf: "2024-08-01", target: 30 }).map((r) => [r.child, r.daysOpen])).toEqual([["B", 194], ["C", 144]]);
   });
+
+  it('x: "date" gives UTC-midnight Dates (a time axis for Plot), the same days in every zone; the default stays ISO strings', () => {
+    const byCase = timescaleSeries(d, { x: "date" });
+    expect(byCase.map((r) => r.x.toISOString())).toEqual(["2024-01-15T00:00:00.000Z", "2024-01-20T00:00:00.000Z", "2024-02-01T00:00:00.000Z", "2024-03-10T00:00:00.000Z"]);
+    // Everything but x is as in the default series.
+    expect(byCase.map(({ x: _x, ...rest }) => rest)).toEqual(timescaleSeries(d).map(({ x: _x, ...rest }) => rest));
+    const quarters = timescaleSeries(d, { series: "period", period: "quarter", x: "date" });
+    expect(quarters.map((r) => r.x.toISOString().slice(0, 10))).toEqual(timescaleSeries(d, { series: "period", period: "quarter" }).map((r) => r.x));
+    expect([quarters[0]!.x.getTime() / 864e5, quarters[0]!.period]).toEqual([19448, "2023-Q2"]);
+    expect(JSON.parse(JSON.stringify(quarters))[0].x).toBe("2023-04-01T00:00:00.000Z");
+    expect(typeof timescaleSeries(d, { x: "string" })[0]!.x).toBe("string");
+  });
+
+  it("an unknown option or a bad x is an error naming it", () => {
+    expect(catchError(() => timescaleSeries(d, { x: "Date" } as never))).toMatchObject({ code: "invalid-option", path: ["options", "x"] });
+    expect(catchError(() => timescaleSeries(d, { serie: "period" } as never))).toMatchObject({ code: "unknown-option", path: ["options", "serie"] });
+    expect(catchError(() => timescaleSeries(d, { serie: "period" } as never)).message).toContain('did you mean "series"');
+  });
 });
