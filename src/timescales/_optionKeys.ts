@@ -4,11 +4,19 @@
  * interface, kept beside each other so a new option is added in one place.
  */
 
+import type { CaseRecordOptions } from "./_caseRecords.js";
+
 /** {@link CaseRecordOptions} (with the two date-reading options of ReadDateOptions). */
 export const CASE_RECORD_KEYS = [
-  "format", "child", "milestone", "date", "episode", "splitEpisodesAt", "columns", "catalogue",
+  "format", "child", "milestone", "date", "episode", "splitEpisodesAt", "columns", "orderType", "catalogue",
   "unknownMilestones", "group", "dateOfBirth", "dates", "excelSerials",
 ] as const;
+
+// Compile-time: every key of CaseRecordOptions is in the list, so a new reader option cannot be
+// rejected as unknown (orderType once was, when two changes met).
+type MissingCaseRecordKeys = Exclude<keyof CaseRecordOptions, (typeof CASE_RECORD_KEYS)[number]>;
+const caseRecordKeysComplete: [MissingCaseRecordKeys] extends [never] ? true : MissingCaseRecordKeys = true;
+void caseRecordKeysComplete;
 
 /** `stageDurations` and `driftList` (events input). */
 export const STAGE_DURATION_KEYS: readonly string[] = [...CASE_RECORD_KEYS, "asOf", "target", "negative", "afterAsOf", "ageBands"];
