@@ -5,7 +5,7 @@ export function px(v: number): string {
 }
 
 /** @internal A value for people: whole numbers as they are, others to 3 significant figures. */
-export { formatNumber as formatValue } from "../runchart/messages.js";
+export { formatNumber as formatValue } from "../engine/messages.js";
 
 /** @internal A tick label with the number of decimals the tick step needs (at most 6). */
 export function formatTick(v: number, step: number): string {

@@ -1,9 +1,9 @@
 import { QiError, describeValue } from "../_lib/error.js";
 import { enumOption } from "../_lib/options.js";
-import { assess, formatNumber, pointLabeller } from "../runchart/messages.js";
-import { excludedMask, layoutPhases, phaseColumn } from "../runchart/phases.js";
-import { runsStats } from "../runchart/runs.js";
-import type { Direction, XValue } from "../runchart/types.js";
+import { assess, formatNumber, pointLabeller } from "../engine/messages.js";
+import { excludedMask, layoutPhases, phaseColumn } from "../engine/phases.js";
+import { runsStats } from "../engine/runs.js";
+import type { Direction, XValue } from "../engine/types.js";
 import type { ChartParameters } from "./chartParams.js";
 import { D2, E2 } from "./constants.js";
 import type { FitInput } from "./limits/fit.js";
