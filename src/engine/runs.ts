@@ -63,20 +63,15 @@ export function runsStats(y: Float64Array, active: Uint8Array, start: number, en
   return { nObs, nUseful, runs, crossings: runs > 0 ? runs - 1 : 0, longestRun, longestRunStart, longestRunEnd, longestRunSide };
 }
 
-/**
- * The runs fields of a chart's phase (both chart kinds): useful observations, runs, the longest
- * run and crossings with Anhøj's limits for them (null without a verdict).
- */
-export function runsFields(stats: RunsStats, verdict: { longestRunMax: number; crossingsMin: number } | null) {
-  return {
-    nUseful: stats.nUseful,
-    runs: stats.runs,
-    longestRun: stats.longestRun,
-    longestRunMax: verdict?.longestRunMax ?? null,
-    crossings: stats.crossings,
-    crossingsMin: verdict?.crossingsMin ?? null,
-  };
+/** The runs counts of a chart's phase (both chart kinds): useful observations and runs. */
+export function runsCounts(stats: RunsStats): { nUseful: number; runs: number } {
+  return { nUseful: stats.nUseful, runs: stats.runs };
 }
 
-/** The runs fields of a phase without a centre: nothing counted. */
-export const NO_RUNS = { nUseful: 0, runs: 0, longestRun: 0, longestRunMax: null, crossings: 0, crossingsMin: null } as const;
+/** The longest run and crossings of a chart's phase, with Anhøj's limits for them (null without a verdict). */
+export function anhoejFields(stats: RunsStats, verdict: { longestRunMax: number; crossingsMin: number } | null) {
+  return { longestRun: stats.longestRun, longestRunMax: verdict?.longestRunMax ?? null, crossings: stats.crossings, crossingsMin: verdict?.crossingsMin ?? null };
+}
+
+/** The Anhøj fields of a phase without a centre: nothing counted. */
+export const NO_ANHOEJ = { longestRun: 0, longestRunMax: null, crossings: 0, crossingsMin: null } as const;

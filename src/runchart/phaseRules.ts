@@ -3,7 +3,7 @@ import { exactRunsLimits } from "../_lib/runsDistribution.js";
 import { countNotExcluded, noCentreWarning } from "../engine/analysis.js";
 import { anhoejVerdict } from "../engine/anhoejVerdict.js";
 import { assess } from "../engine/messages.js";
-import { NO_RUNS, runsFields, runsStats, type RunsStats } from "../engine/runs.js";
+import { NO_ANHOEJ, anhoejFields, runsCounts, runsStats, type RunsStats } from "../engine/runs.js";
 import { findShifts } from "../engine/shift.js";
 import { markRule, pushAnhoej, pushShifts, pushTrends, type SignalSink } from "../engine/signals.js";
 import { findTrends } from "../engine/trend.js";
@@ -45,7 +45,7 @@ export function analysePhase(ctx: RunContext, ph: FinalPhase, k: number): RunCha
   const base = { start: ph.start, end: ph.end, baselineStart: ph.baselineStart, baselineEnd: ph.baselineEnd, origin: ph.origin };
   if (centre === null) {
     ctx.warnings.push(noCentreWarning(k));
-    return { ...base, centre: null, nObs, runsLimits: null, ...NO_RUNS, runsSignal: null, signal: null };
+    return { ...base, centre: null, nObs, nUseful: 0, runs: 0, runsLimits: null, ...NO_ANHOEJ, runsSignal: null, signal: null };
   }
   const { y, active, rules } = ctx;
   const stats = runsStats(y, active, ph.start, ph.end, centre);
@@ -57,8 +57,7 @@ export function analysePhase(ctx: RunContext, ph: FinalPhase, k: number): RunCha
   astronomicalPoints(ctx, ph, k, centre, prepared);
   const verdicts = runs.verdicts + anhoej.verdicts;
   const runsSignal = verdicts === 0 ? null : runs.signal || anhoej.signal;
-  // runsLimits comes before the runs fields the control chart shares (runsFields).
-  return { ...base, centre, nObs, runsLimits: runs.limits, ...runsFields(stats, anhoej.verdict), runsSignal, signal: runsSignal };
+  return { ...base, centre, nObs, ...runsCounts(stats), runsLimits: runs.limits, ...anhoejFields(stats, anhoej.verdict), runsSignal, signal: runsSignal };
 }
 
 /** The phase's centre: fixed, or the median of its active baseline points (marked in baselineMask). */

@@ -170,6 +170,16 @@ function same(a: number, b: number): boolean {
   return a === b && (a !== 0 || 1 / a === 1 / b);
 }
 
+/**
+ * One point object. Seventeen positional arguments rather than an options object: the point is
+ * built here, field by field, so every point has one hidden class whose fields V8 keeps generic
+ * (the first call, with nulls, sets that), and the limit numbers shared between points stay
+ * shared. Measured 2026-11-30 (issue #16) against the same loop writing an object literal inline
+ * (the same number sharing): the result of a 1,000,000-point p chart takes 252 MiB of heap with
+ * `pointOf` and 297 MiB without (after a forced GC, Node 20, two runs each, the same to 0.3 MiB);
+ * the speed did not differ measurably on the loaded machine (paired ratios 0.92 for p, 1.30 for i,
+ * each spread over 0.7–2.6). Kept for the 45 MiB.
+ */
 function pointOf(
   index: number,
   x: XValue,

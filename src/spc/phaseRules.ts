@@ -2,7 +2,7 @@ import { countNotExcluded, noCentreWarning } from "../engine/analysis.js";
 import { anhoejVerdict } from "../engine/anhoejVerdict.js";
 import { assess } from "../engine/messages.js";
 import type { PhaseLayout } from "../engine/phases.js";
-import { runsFields, runsStats, type RunsStats } from "../engine/runs.js";
+import { anhoejFields, runsCounts, runsStats, type RunsStats } from "../engine/runs.js";
 import { findShifts, type ShiftFound } from "../engine/shift.js";
 import { markRule, pushAnhoej, pushShifts, pushTrends, type SignalSink } from "../engine/signals.js";
 import { findTrends, type TrendFound } from "../engine/trend.js";
@@ -73,7 +73,8 @@ export function analyseControlPhase(ctx: ControlContext, p: PhaseLayout, k: numb
     lclAverage,
     uclAverage,
     nObs,
-    ...runsFields(stats, runs.verdict),
+    ...runsCounts(stats),
+    ...anhoejFields(stats, runs.verdict),
     runsSignal: runs.signal,
     sigmaSignals,
     variationIcon: ok ? variationIcon(ctx, idx, found) : null,
