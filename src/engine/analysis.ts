@@ -8,7 +8,7 @@ import type { ChartWarning, Direction, SeriesOptions } from "./types.js";
 
 // The steps every chart analysis shares, in the order it takes them: check the call (`chartCall`),
 // run one analysis in one scratch buffer (`inArena`), read the settings every chart has
-// (`chartSettings`), mark the points the rules see (`markActive`), and say what was skipped
+// (`columnarOption`, `directionOption`, `scaleOptions`), mark the points the rules see (`markActive`), and say what was skipped
 // (`missingWarning`, `noCentreWarning`).
 
 /**
@@ -50,11 +50,6 @@ export interface ChartSettings {
   direction: Direction;
   multiply: number;
   target: number | null;
-}
-
-/** `output`, `direction`, `multiply` and `target`, checked. */
-export function chartSettings(options: { output?: unknown; direction?: unknown; multiply?: unknown; target?: unknown }): ChartSettings {
-  return { columnar: columnarOption(options.output), direction: directionOption(options.direction), ...scaleOptions(options) };
 }
 
 /** `output: "columns"` (true) or `"points"`, the default (false). */

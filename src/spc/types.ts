@@ -1,6 +1,6 @@
 import type { Accessor } from "../_lib/accessor.js";
 import type { ChartParameters } from "./chartParams.js";
-import type { Aggregate, Assessment, ChartWarning, Direction, SeriesOptions, ShiftRule, Signal, TrendRule, XValue } from "../engine/types.js";
+import type { Aggregate, ChartWarning, Direction, SeriesOptions, ShiftRule, Signal, TrendRule, XValue } from "../engine/types.js";
 
 
 /**
