@@ -44,14 +44,15 @@ export function rule<R extends object>(value: unknown, fromPreset: false | R, st
 export function presetOption<P extends string>(value: unknown, presets: readonly P[], path: QiPath): P {
   if (typeof value !== "string") return enumOption(value, presets, path);
   if ((presets as readonly string[]).includes(value)) return value as P;
+  let near = "";
   try {
-    // checkKeys words the suggestion; the error is raised again at the option's own path.
+    // checkKeys finds the nearest known name (edit distance ≤ 2); its error is only read for it.
     checkKeys({ [value]: true }, presets, [], "rule set");
   } catch (e) {
-    if (e instanceof QiError) throw new QiError("unknown-option", path, e.message);
-    throw e;
+    if (!(e instanceof QiError)) throw e;
+    near = /did you mean "([^"]*)"/.exec(e.message)?.[1] ?? "";
   }
-  throw new QiError("unknown-option", path, `unknown rule set ${describeValue(value)}`);
+  throw new QiError("unknown-option", path, `unknown rule set ${describeValue(value)}${near ? `; did you mean "${near}"?` : ""} (known: ${presets.join(", ")})`);
 }
 
 const p = (name: string, key: string): QiPath => ["options", "rules", name, key];
