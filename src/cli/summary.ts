@@ -1,4 +1,4 @@
-import { formatNumber } from "../runchart/messages.js";
+import { formatNumber } from "../engine/messages.js";
 import type { KaplanMeier } from "./lib.js";
 
 /** A number for people: whole numbers as they are, others to 3 significant figures. */

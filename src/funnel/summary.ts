@@ -1,4 +1,4 @@
-import { formatNumber } from "../runchart/messages.js";
+import { formatNumber } from "../engine/messages.js";
 import { assertFunnelPlot } from "./guards.js";
 import type { FunnelGroup, FunnelPlot } from "./types.js";
 

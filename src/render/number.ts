@@ -6,7 +6,7 @@ export function px(v: number): string {
 }
 
 /** @internal A value for people: whole numbers as they are, others to 3 significant figures. */
-export { formatNumber as formatValue } from "../runchart/messages.js";
+export { formatNumber as formatValue } from "../engine/messages.js";
 
 /**
  * d3-format with an ASCII hyphen-minus (its default locale writes U+2212 "−", which would change

@@ -1,6 +1,8 @@
 import { QiError, describeValue } from "../_lib/error.js";
 import { checkKeys, enumOption, integerOption, numberOption, objectOption } from "../_lib/options.js";
-import type { Required2 } from "./internal.js";
+import type { Required2 } from "../engine/internal.js";
+import { indices } from "../engine/phases.js";
+import { anhoejRule, presetOption, rule, shiftRule, trendRule } from "../engine/rules.js";
 import type {
   AstronomicalOption,
   CrossingsRule,
@@ -42,60 +44,26 @@ export const RUN_RULE_PRESETS: Record<RunRulesPreset, ResolvedRunRules> = {
 const PRESETS = ["pace", "ihi", "anhoej"] as const;
 const RULE_KEYS = ["preset", "shift", "trend", "runs", "longRun", "crossings", "method"] as const;
 
-/** Resolve the `rules` option into a complete rule set. */
+/** Resolve the `rules` option into a complete rule set (engine/rules.ts resolves each rule). */
 export function resolveRunRules(option: RunRulesOption | undefined): ResolvedRunRules {
   if (option === undefined) return RUN_RULE_PRESETS.pace;
-  if (typeof option === "string") return RUN_RULE_PRESETS[enumOption(option, PRESETS, ["options", "rules"])];
+  if (typeof option === "string") return RUN_RULE_PRESETS[presetOption(option, PRESETS, ["options", "rules"])];
   const o = objectOption(option, ["options", "rules"]);
   checkKeys(o, RULE_KEYS, ["options", "rules"], "rule option");
-  const preset = o.preset === undefined ? "pace" : enumOption(o.preset, PRESETS, ["options", "rules", "preset"]);
+  const preset = o.preset === undefined ? "pace" : presetOption(o.preset, PRESETS, ["options", "rules", "preset"]);
   const base = RUN_RULE_PRESETS[preset];
   return {
     preset,
-    shift: rule(o.shift, base.shift, RULE_DEFAULTS.shift, "shift", (r, p) => ({
-      length: r.length === undefined ? p.length : integerOption(r.length, ["options", "rules", "shift", "length"], 2),
-      onCentre: r.onCentre === undefined ? p.onCentre : enumOption(r.onCentre, ["skip", "break"] as const, ["options", "rules", "shift", "onCentre"]),
-    })),
-    trend: rule(o.trend, base.trend, RULE_DEFAULTS.trend, "trend", (r, p) => ({
-      length: r.length === undefined ? p.length : integerOption(r.length, ["options", "rules", "trend", "length"], 3),
-      ties: r.ties === undefined ? p.ties : enumOption(r.ties, ["skip", "break"] as const, ["options", "rules", "trend", "ties"]),
-    })),
+    shift: shiftRule(o.shift, base.shift, RULE_DEFAULTS.shift),
+    trend: trendRule(o.trend, base.trend, RULE_DEFAULTS.trend),
     runs: rule(o.runs, base.runs, RULE_DEFAULTS.runs, "runs", (r, p) => ({
       minUseful: r.minUseful === undefined ? p.minUseful : integerOption(r.minUseful, ["options", "rules", "runs", "minUseful"], 2),
       alpha: r.alpha === undefined ? p.alpha : numberOption(r.alpha, ["options", "rules", "runs", "alpha"], (v) => v > 0 && v < 1, "between 0 and 1"),
     })),
-    longRun: rule(o.longRun, base.longRun, RULE_DEFAULTS.longRun, "longRun", (r, p) => ({
-      minUseful: r.minUseful === undefined ? p.minUseful : integerOption(r.minUseful, ["options", "rules", "longRun", "minUseful"], 0),
-    })),
-    crossings: rule(o.crossings, base.crossings, RULE_DEFAULTS.crossings, "crossings", (r, p) => ({
-      minUseful: r.minUseful === undefined ? p.minUseful : integerOption(r.minUseful, ["options", "rules", "crossings", "minUseful"], 0),
-    })),
+    longRun: anhoejRule(o.longRun, base.longRun, RULE_DEFAULTS.longRun, "longRun"),
+    crossings: anhoejRule(o.crossings, base.crossings, RULE_DEFAULTS.crossings, "crossings"),
     method: o.method === undefined ? base.method : enumOption(o.method, ["anhoej", "bestbox", "cutbox"] as const, ["options", "rules", "method"]),
   };
-}
-
-const RULE_OPTION_KEYS: Record<string, readonly string[]> = {
-  shift: ["length", "onCentre"],
-  trend: ["length", "ties"],
-  runs: ["minUseful", "alpha"],
-  longRun: ["minUseful"],
-  crossings: ["minUseful"],
-};
-
-function rule<R extends object>(
-  value: unknown,
-  fromPreset: false | R,
-  standard: R,
-  name: string,
-  build: (given: Record<string, unknown>, base: R) => R,
-): false | R {
-  if (value === undefined) return fromPreset;
-  if (value === false) return false;
-  const base = fromPreset === false ? standard : fromPreset;
-  if (value === true) return base;
-  const given = objectOption(value, ["options", "rules", name]);
-  checkKeys(given, RULE_OPTION_KEYS[name]!, ["options", "rules", name], `${name} option`);
-  return build(given, base);
 }
 
 /** Resolve the `astronomical` option against the preset's default. */
@@ -127,15 +95,4 @@ export function resolveAstronomical(option: AstronomicalOption | undefined, pres
   checkKeys(o, ["method", "points"], path, "astronomical option");
   if (!Array.isArray(o.points)) throw new QiError("invalid-option", [...path, "points"], `points must be an array of point indices, not ${describeValue(o.points)}`);
   return { method, points: indices(o.points, n, [...path, "points"]) };
-}
-
-/** Validate 0-based point indices; sorted, without duplicates. */
-export function indices(values: readonly unknown[], n: number, path: ReadonlyArray<string | number>): number[] {
-  const out = new Set<number>();
-  values.forEach((v, k) => {
-    if (typeof v !== "number" || !Number.isInteger(v)) throw new QiError("invalid-option", [...path, k], `point indices must be whole numbers, not ${describeValue(v)}`);
-    if (v < 0 || v >= n) throw new QiError("out-of-range", [...path, k], `point index ${v} is outside the data (0 to ${n - 1})`);
-    out.add(v);
-  });
-  return [...out].sort((a, b) => a - b);
 }

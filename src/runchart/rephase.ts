@@ -1,7 +1,7 @@
 import { medianInPlace } from "../_lib/median.js";
-import { sideOf } from "./runs.js";
+import { sideOf } from "../engine/runs.js";
 import type { RephaseOption } from "./types.js";
-import type { Required2 } from "./internal.js";
+import type { Required2 } from "../engine/internal.js";
 
 /** A stretch of points with its own median after automatic re-phasing. */
 export interface RephaseSegment {

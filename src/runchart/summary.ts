@@ -1,4 +1,4 @@
-import { formatNumber } from "./messages.js";
+import { formatNumber } from "../engine/messages.js";
 import { assertRunChart } from "./guards.js";
 import type { RunChart } from "./types.js";
 
@@ -35,11 +35,12 @@ export function runChartText(chart: RunChart): string {
     if (chart.settings.rules.longRun !== false || chart.settings.rules.crossings !== false) {
       parts.push(`longest run ${p.longestRun}${p.longestRunMax !== null ? ` (max ${p.longestRunMax})` : ""}`, `${p.crossings} crossings${p.crossingsMin !== null ? ` (min ${p.crossingsMin})` : ""}`);
     }
-    const verdict = p.signal === null ? "too few data for a runs verdict" : p.signal ? "non-random variation" : "no runs signal";
+    const runsSignal = p.runsSignal ?? p.signal; // a chart saved before 0.2 has only `signal`
+    const verdict = runsSignal === null ? "too few data for a runs verdict" : runsSignal ? "non-random variation" : "no runs signal";
     lines.push(`${head}: ${parts.join(", ")}; ${verdict}.`);
   });
   // "Consistent with chance" is a verdict: only phases with enough data give one.
-  const verdicts = chart.phases.filter((p) => p.centre !== null && p.signal !== null).length;
+  const verdicts = chart.phases.filter((p) => p.centre !== null && (p.runsSignal ?? p.signal) !== null).length;
   const withValues = chart.phases.filter((p) => p.centre !== null).length;
   if (chart.signals.length === 0) {
     if (verdicts === 0) lines.push("No signals found, but there are too few data to tell a change from chance.");

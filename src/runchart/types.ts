@@ -1,65 +1,18 @@
 import type { Accessor } from "../_lib/accessor.js";
 import type { RunsLimits } from "../_lib/runsDistribution.js";
+import type { Aggregate, AnhoejMethod, Assessment, ChartWarning, CrossingsRule, Direction, LongRunRule, RunsRule, SeriesOptions, ShiftRule, Signal, TrendRule, XValue } from "../engine/types.js";
 
-/** Which way is better for the measure. Decides each signal's `assessment`. */
-export type Direction = "increase" | "decrease" | "neutral";
+// The shared vocabulary is part of the run chart's public types (and re-exported by the barrel).
+export type { Aggregate, AnhoejMethod, Assessment, ChartWarning, CrossingsRule, Direction, LongRunRule, RunsRule, SeriesOptions, ShiftRule, Signal, TrendRule, XValue };
 
-/** How a signal reads against the direction of improvement. */
-export type Assessment = "improvement" | "deterioration" | "neutral";
+/** A pattern the run-chart rules found. */
+export type RunChartSignal = Signal<RunRuleId>;
 
-/** A value on the x axis as given by the caller: a number, a Date or an ISO date string. */
-export type XValue = number | Date | string;
-
-/**
- * How rows that share an x are combined: their sum, mean, median, count (rows with a value) or
- * sample standard deviation (qicharts2's `agg.fun`: mean, median, sum, sd).
- */
-export type Aggregate = "mean" | "median" | "sum" | "count" | "sd";
+/** Something the caller should know that did not stop the analysis. */
+export type RunChartWarning = ChartWarning;
 
 /** Rule ids that can appear in `signals[].rule` and `points[].signals`. */
 export type RunRuleId = "shift" | "trend" | "too-few-runs" | "too-many-runs" | "long-run" | "few-crossings" | "astronomical";
-
-/** Shift: a run of points on one side of the centre line (IHI rule 1). */
-export interface ShiftRule {
-  /** Minimum number of points on one side. Default 6 (Perla, Provost & Murray 2011). */
-  length?: number;
-  /**
-   * Points exactly on the centre line: `"skip"` (IHI: they neither count nor break the shift) or
-   * `"break"` (they end it, as NHS Making Data Count). Default `"skip"`.
-   */
-  onCentre?: "skip" | "break";
-}
-
-/** Trend: consecutive points all going up or all going down (IHI rule 2). */
-export interface TrendRule {
-  /** Minimum number of points. Default 5 (Perla, Provost & Murray 2011). */
-  length?: number;
-  /**
-   * Equal consecutive values: `"skip"` (IHI: they neither add to nor break the trend; only the
-   * first of each group counts) or `"break"` (they end it, as NHS Making Data Count). Default `"skip"`.
-   */
-  ties?: "skip" | "break";
-}
-
-/** Too few or too many runs (IHI rule 3), from the exact Swed–Eisenhart limits. */
-export interface RunsRule {
-  /** Fewest useful observations for a verdict. Default 10. */
-  minUseful?: number;
-  /** Two-sided significance level. Default 0.05 (≤ 2.5 % per tail). */
-  alpha?: number;
-}
-
-/** Anhøj's longest-run rule. */
-export interface LongRunRule {
-  /** Fewest useful observations for a verdict. Default 0 (as qicharts2: applied at any n). */
-  minUseful?: number;
-}
-
-/** Anhøj's crossings rule. */
-export interface CrossingsRule {
-  /** Fewest useful observations for a verdict. Default 0 (as qicharts2). */
-  minUseful?: number;
-}
 
 /** The resolved rule set: every rule either off (`false`) or with all its parameters. */
 export interface ResolvedRunRules {
@@ -75,9 +28,6 @@ export interface ResolvedRunRules {
 
 /** Named rule sets. `pace` (= `ihi`) is the default. */
 export type RunRulesPreset = "pace" | "ihi" | "anhoej";
-
-/** Limits for Anhøj's rules: the 2014/2015 formulas, or the 2020 `bestbox` / `cutbox` variants. */
-export type AnhoejMethod = "anhoej" | "bestbox" | "cutbox";
 
 /** Rule options: a preset name, or a preset with rules overridden or switched off (`false`). */
 export type RunRulesOption =
@@ -115,42 +65,6 @@ export interface RephaseOption {
    * strictly above or below) or `"skip"` them.
    */
   onCentre?: "skip" | "break";
-}
-
-/**
- * The options run charts and control charts share: how rows are read, phases, baselines,
- * exclusions, a fixed centre, which way is better, groups and the shape of the output.
- */
-export interface SeriesOptions<T = unknown> {
-  /** x value of each row: field name or accessor. Default: the observation number 1, 2, 3… */
-  x?: Accessor<T, unknown>;
-  /** y value of each row: field name or accessor. Default: the row itself (an array of numbers). */
-  y?: Accessor<T, unknown>;
-  /** A per-point annotation (field name or accessor), copied to `points[i].note`. */
-  notes?: Accessor<T, unknown>;
-  /** Which way is better. Default `"neutral"`. */
-  direction?: Direction;
-  /**
-   * Points that set the centre (and a control chart's limits) in each phase: a count N (the first
-   * N points of every phase), an array with one count per phase (`null` = the whole phase), or an
-   * x value (the baseline of the phase that contains it ends there).
-   */
-  baseline?: number | readonly (number | null)[] | Date | string;
-  /** Where new phases start: 0-based point indices, or x values (Dates / ISO date strings). */
-  phases?: readonly (number | Date | string)[];
-  /** 0-based point indices kept on the chart but left out of the centre, limits and rules. */
-  exclude?: readonly number[];
-  /** A fixed centre line: one value, or one per phase (`null` = computed). */
-  centre?: number | readonly (number | null)[];
-  /** Split the data into independent charts, one per group, in first-seen order. */
-  by?: Accessor<T, unknown>;
-  /**
-   * Shape of the per-point results: `"points"` (default), an array of point objects; or
-   * `"columns"`, one typed array per field ({@link RunChartColumns}, `ControlChartColumns`), for
-   * long series, Arrow tables and Observable Plot channels. Phases, signals and warnings are the
-   * same either way.
-   */
-  output?: "points" | "columns";
 }
 
 /** The {@link runChart} options: the {@link SeriesOptions} and the run-chart rules. */
@@ -261,37 +175,11 @@ export interface RunChartPhase {
   /**
    * The phase's runs verdict under the active rules: true when too few/too many runs (pace) or a
    * long run/few crossings (anhoej) signal; false when none does; null when there were too few
-   * useful observations for any verdict.
+   * useful observations for any verdict. The same name as a control chart phase's `runsSignal`.
    */
+  runsSignal: boolean | null;
+  /** @deprecated The same value as `runsSignal` (its name before 0.2); to be removed in 1.0. */
   signal: boolean | null;
-}
-
-/** A pattern the rules found. */
-export interface RunChartSignal {
-  rule: RunRuleId;
-  phase: number;
-  /** First and last point of the pattern (the whole phase for runs verdicts). */
-  start: number;
-  end: number;
-  /** Points that make up the signal (empty for whole-phase verdicts such as too few runs). */
-  points: number[];
-  /** For shifts, long runs and astronomical points. */
-  side?: "above" | "below";
-  /** For trends. */
-  direction?: "up" | "down";
-  /** For trends: the points that count toward its length (the first of each group of equal values). */
-  counted?: number[];
-  assessment: Assessment;
-  /** Plain English a team can read out at a meeting. */
-  message: string;
-}
-
-/** Something the caller should know that did not stop the analysis. */
-export interface RunChartWarning {
-  code: string;
-  message: string;
-  phase?: number;
-  points?: number[];
 }
 
 /** The result of {@link runChart}: plain, JSON-serialisable data. */

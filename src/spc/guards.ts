@@ -1,6 +1,6 @@
 import { QiError } from "../_lib/error.js";
 import { arrayOf, assertShape, fast, nullable, num, object, oneOf, optional, root, type Shape } from "../_lib/shape.js";
-import { checkChartForm, checkPhaseRanges, PHASE_FIELDS, POINT_FIELDS, pointsOk, SIGNALS_AND_WARNINGS } from "../runchart/guards.js";
+import { checkChartForm, checkPhaseRanges, PHASE_FIELDS, POINT_FIELDS, pointsOk, SIGNALS_AND_WARNINGS } from "../engine/guards.js";
 import type { ControlChart } from "./types.js";
 
 const limit = nullable(num);

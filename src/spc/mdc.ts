@@ -1,8 +1,8 @@
-import { assess } from "../runchart/messages.js";
-import { sideOf } from "../runchart/runs.js";
-import type { ShiftFound } from "../runchart/shift.js";
-import type { TrendFound } from "../runchart/trend.js";
-import type { Direction } from "../runchart/types.js";
+import { assess } from "../engine/messages.js";
+import { sideOf } from "../engine/runs.js";
+import type { ShiftFound } from "../engine/shift.js";
+import type { TrendFound } from "../engine/trend.js";
+import type { Direction } from "../engine/types.js";
 import type { Assurance, ControlRuleId, Variation } from "./types.js";
 import type { Lines, ZoneFound } from "./zones.js";
 

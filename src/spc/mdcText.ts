@@ -1,5 +1,5 @@
-import { formatNumber } from "../runchart/messages.js";
-import type { Direction } from "../runchart/types.js";
+import { formatNumber } from "../engine/messages.js";
+import type { Direction } from "../engine/types.js";
 import type { Assurance, ControlChart, Variation } from "./types.js";
 
 /** @internal The NHS Making Data Count icons of a chart in words, for the summary and the drawn icons' text alternatives. */

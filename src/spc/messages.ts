@@ -1,13 +1,5 @@
-import { formatApart, type PointLabeller } from "../runchart/messages.js";
-import type { Assessment } from "../runchart/types.js";
-
-function verdict(a: Assessment): string {
-  return a === "improvement" ? ", an improvement" : a === "deterioration" ? ", a deterioration" : "";
-}
-
-function span(label: PointLabeller, start: number, end: number): string {
-  return start === end ? `at ${label(start)}` : `from ${label(start)} to ${label(end)}`;
-}
+import { formatApart, span, verdict, type PointLabeller } from "../engine/messages.js";
+import type { Assessment } from "../engine/types.js";
 
 /** "Jun 2024 (31) is above the upper control limit 29.4: special-cause variation, a deterioration." */
 export function beyondLimitsMessage(label: PointLabeller, index: number, value: number, side: 1 | -1, limit: number, limitName: string, a: Assessment): string {

@@ -2,9 +2,10 @@ import { valueof } from "../_lib/accessor.js";
 import { HEAP, type Arena } from "../_lib/arena.js";
 import { QiError, describeValue, type QiIssue } from "../_lib/error.js";
 import { enumOption } from "../_lib/options.js";
-import { channelName, firstDuplicate, readNumbers, readX, xValueAt, type XKind } from "../_lib/series.js";
-import { combine, COMBINE, sharedXWarning, type Combine } from "../runchart/combine.js";
-import type { XValue } from "../runchart/types.js";
+import { channelName, firstDuplicate, readNumbers, readX, xValueAt, type XKind, type XTable } from "../_lib/series.js";
+import { combine, COMBINE, sharedXWarning, type Combine } from "../engine/combine.js";
+import { gatherValues, pointHeads, sumDenominators } from "../engine/series.js";
+import type { XValue } from "../engine/types.js";
 import type { ControlChartOptions, ControlChartType } from "./types.js";
 
 /** The series a control chart plots, one entry per point (distinct x), before limits. */
@@ -62,6 +63,39 @@ export function readSeries<T>(
 ): Series {
   if (data.length === 0) throw new QiError("empty-data", ["data"], "controlChart needs at least one row");
   const xt = readX(data, options.x, arena);
+  const rows = readRows(data, options, type, output);
+  // cusum and ewma make subgroups only when rows share an x: one scan answers that and the duplicate check below.
+  const sequentialDuplicate = SEQUENTIAL.includes(type) ? firstDuplicate(xt) : null;
+  const subgroups = SUBGROUPS.includes(type) || sequentialDuplicate !== null;
+  const how = combineRule(options.aggregate, type, rows.nRow !== null, subgroups);
+  const issues: QiIssue[] = [];
+  checkRows(rows, type, issues);
+  const duplicate = subgroups || how !== null ? null : SEQUENTIAL.includes(type) ? sequentialDuplicate : firstDuplicate(xt);
+  if (duplicate !== null) duplicateX(xt, duplicate, options, type);
+  sharedXWarnings(xt, options, type, subgroups, how, rows.nRow !== null, warnings);
+  const noteOf = options.notes === undefined ? null : valueof(options.notes, "notes");
+  const identityCombine = how === null || how === "ratio" || how === "sum" || how === "mean" || how === "median";
+  if (xt.simple && !subgroups && identityCombine && noteOf === null && issues.length === 0) return rowsAsPoints(xt, rows);
+  const series = combineRows(data, xt, rows, { type, subgroups, how, identityCombine, noteOf }, arena, output, issues);
+  if (issues.length > 0) {
+    const f = issues[0]!;
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length === 2 ? "" : "s"})` : "";
+    throw new QiError(f.code, f.path, `${f.message}${more}`, issues);
+  }
+  return series;
+}
+
+/** The rows' values and denominators, as read (one entry per row, NaN for a blank). */
+interface Rows {
+  y: Float64Array;
+  nRow: Float64Array | null;
+  perN: boolean;
+  yName: string;
+  nName: string;
+}
+
+/** Read y, and n where the chart type takes denominators (an error where it needs them and has none, or has none to take). */
+function readRows<T>(data: readonly T[], options: ControlChartOptions<T>, type: ControlChartType, output: Arena): Rows {
   const y = readNumbers(data, options.y, "y", true, output);
   // An ip chart takes denominators when given (nᵢ = 1 otherwise).
   const needsN = WITH_N.includes(type) || (type === "ip" && options.n !== undefined);
@@ -73,145 +107,155 @@ export function readSeries<T>(
   }
   const hasN = needsN || options.n !== undefined;
   // An np chart plots the count itself; every other chart with denominators plots y / n.
-  const perN = hasN && type !== "np";
   const nRow = hasN ? readNumbers(data, options.n, "n", true, output) : null;
-  const yName = channelName(options.y, "y");
-  const nName = channelName(options.n, "n");
-  // cusum and ewma make subgroups only when rows share an x: one scan answers that and the duplicate check below.
-  const sequentialDuplicate = SEQUENTIAL.includes(type) ? firstDuplicate(xt) : null;
-  const subgroups = SUBGROUPS.includes(type) || sequentialDuplicate !== null;
-  const how = combineRule(options.aggregate, type, hasN, subgroups);
-  const issues: QiIssue[] = [];
-  const issue = (code: QiIssue["code"], row: number, name: string, message: string): void => {
-    if (issues.length < 100) issues.push({ code, path: ["data", row, name], message });
-  };
+  return { y, nRow, perN: hasN && type !== "np", yName: channelName(options.y, "y"), nName: channelName(options.n, "n") };
+}
+
+function addIssue(issues: QiIssue[], code: QiIssue["code"], row: number, name: string, message: string): void {
+  if (issues.length < 100) issues.push({ code, path: ["data", row, name], message });
+}
+
+/** Every bad row (up to 100): denominators missing or ≤ 0, counts above denominators (p, pp, np), negative counts, times ≤ 0 (t). */
+function checkRows(rows: Rows, type: ControlChartType, issues: QiIssue[]): void {
+  const { y, nRow, yName, nName } = rows;
   const proportion = type === "p" || type === "pp" || type === "np";
   const times = type === "t";
-  const counts = hasN || type === "c" || type === "g";
-  for (let r = 0; r < data.length; r++) {
+  const counts = nRow !== null || type === "c" || type === "g";
+  for (let r = 0; r < y.length; r++) {
     const v = y[r]!;
     if (nRow !== null) {
       const d = nRow[r]!;
-      if (!Number.isNaN(v) && Number.isNaN(d)) issue("invalid-denominator", r, nName, `row ${r} has a count (${v}) but no denominator n`);
-      else if (!Number.isNaN(d) && !(d > 0)) issue("invalid-denominator", r, nName, `denominators must be greater than 0; row ${r} has n = ${d}`);
-      else if (proportion && v > d) issue("count-above-denominator", r, yName, `row ${r} has ${v} cases out of ${d}: a proportion cannot be above 1`);
+      if (!Number.isNaN(v) && Number.isNaN(d)) addIssue(issues, "invalid-denominator", r, nName, `row ${r} has a count (${v}) but no denominator n`);
+      else if (!Number.isNaN(d) && !(d > 0)) addIssue(issues, "invalid-denominator", r, nName, `denominators must be greater than 0; row ${r} has n = ${d}`);
+      else if (proportion && v > d) addIssue(issues, "count-above-denominator", r, yName, `row ${r} has ${v} cases out of ${d}: a proportion cannot be above 1`);
       // A denominator so small that the rate is not a finite number (n = 5e-324): the point would vanish while its count entered the centre (issue #18).
-      else if (!Number.isNaN(v) && !Number.isNaN(d) && !Number.isFinite(v / d)) issue("invalid-denominator", r, nName, `row ${r} has n = ${d}, too small: ${v} / n is not a finite number`);
+      else if (!Number.isNaN(v) && !Number.isNaN(d) && !Number.isFinite(v / d)) addIssue(issues, "invalid-denominator", r, nName, `row ${r} has n = ${d}, too small: ${v} / n is not a finite number`);
     }
     if (Number.isNaN(v)) continue;
-    if (times && !(v > 0)) issue("invalid-time", r, yName, `times between events must be greater than 0; row ${r} has ${v}`);
-    else if (counts && v < 0) issue("negative-count", r, yName, `counts cannot be negative; row ${r} has ${v}`);
+    if (times && !(v > 0)) addIssue(issues, "invalid-time", r, yName, `times between events must be greater than 0; row ${r} has ${v}`);
+    else if (counts && v < 0) addIssue(issues, "negative-count", r, yName, `counts cannot be negative; row ${r} has ${v}`);
   }
+}
 
-  const groups = xt.groupStarts.length - 1;
-  const duplicate = subgroups || how !== null ? null : SEQUENTIAL.includes(type) ? sequentialDuplicate : firstDuplicate(xt);
-  if (duplicate !== null) {
-    const [a, b] = duplicate;
-    throw new QiError(
-      "duplicate-x",
-      ["data", b, channelName(options.x, "x")],
-      `rows ${a} and ${b} have the same x (${describeValue(xValueAt(xt, a))}); a ${type} chart has one value per x: give aggregate ("mean", "median", "sum", "count" or "sd") to combine them, or use an xbar or s chart for subgroups`,
-    );
-  }
-  if (subgroups) {
-    const shared = sharedXWarning(xt, "subgroup", `${type} chart`);
-    if (shared !== null) warnings.push(shared);
-  } else if (how !== null) {
+function duplicateX<T>(xt: XTable, [a, b]: [number, number], options: ControlChartOptions<T>, type: ControlChartType): never {
+  throw new QiError(
+    "duplicate-x",
+    ["data", b, channelName(options.x, "x")],
+    `rows ${a} and ${b} have the same x (${describeValue(xValueAt(xt, a))}); a ${type} chart has one value per x: give aggregate ("mean", "median", "sum", "count" or "sd") to combine them, or use an xbar or s chart for subgroups`,
+  );
+}
+
+/** A `rows-combined` warning whenever rows that share an x are combined (for xbar and s charts too, naming the subgroups). */
+function sharedXWarnings<T>(xt: XTable, options: ControlChartOptions<T>, type: ControlChartType, subgroups: boolean, how: Combine | "ratio" | null, hasN: boolean, warnings: { code: string; message: string }[]): void {
+  let shared = null;
+  if (subgroups) shared = sharedXWarning(xt, "subgroup", `${type} chart`);
+  else if (how !== null) {
     const why = options.aggregate !== undefined ? `aggregate: "${how}"` : hasN ? "as qicharts2 with a denominator" : "the c chart's default, as qicharts2; give aggregate to choose";
-    const shared = sharedXWarning(xt, how, why);
-    if (shared !== null) warnings.push(shared);
+    shared = sharedXWarning(xt, how, why);
   }
-  const noteOf = options.notes === undefined ? null : valueof(options.notes, "notes");
-  const identityCombine = how === null || how === "ratio" || how === "sum" || how === "mean" || how === "median";
-  if (xt.simple && !subgroups && identityCombine && noteOf === null && issues.length === 0) {
-    // One row per point, already in x order: the rows' arrays are the points' arrays (a
-    // denominator without a count is dropped, as below).
-    if (nRow !== null) for (let g = 0; g < groups; g++) if (Number.isNaN(y[g]!)) nRow[g] = Number.NaN;
-    let x: XValue[] | Float64Array;
-    if (xt.values !== null) x = xt.values as XValue[];
-    else if (xt.kind === "index") {
-      x = new Float64Array(groups);
-      for (let g = 0; g < groups; g++) x[g] = g + 1;
-    } else x = xt.keys.slice(0, groups); // a copy: keys live in the arena
-    return { n: groups, kind: xt.kind, x, days: xt.days, value: y, size: nRow ?? NONE, mean: NONE, sd: NONE, range: NONE, notes: null, perN };
-  }
-  const x: XValue[] = new Array(groups);
-  const days = xt.days === null ? null : arena.f64(groups);
+  if (shared !== null) warnings.push(shared);
+}
+
+/**
+ * One row per point, already in x order: the rows' arrays are the points' arrays (a denominator
+ * without a count is dropped, as in combineRows).
+ */
+function rowsAsPoints(xt: XTable, rows: Rows): Series {
+  const { y, nRow, perN } = rows;
+  const groups = xt.groupStarts.length - 1;
+  if (nRow !== null) for (let g = 0; g < groups; g++) if (Number.isNaN(y[g]!)) nRow[g] = Number.NaN;
+  let x: XValue[] | Float64Array;
+  if (xt.values !== null) x = xt.values as XValue[];
+  else if (xt.kind === "index") {
+    x = new Float64Array(groups);
+    for (let g = 0; g < groups; g++) x[g] = g + 1;
+  } else x = xt.keys.slice(0, groups); // a copy: keys live in the arena
+  return { n: groups, kind: xt.kind, x, days: xt.days, value: y, size: nRow ?? NONE, mean: NONE, sd: NONE, range: NONE, notes: null, perN };
+}
+
+/** How combineRows makes a point of the rows that share its x. */
+interface Combining<T> {
+  type: ControlChartType;
+  subgroups: boolean;
+  how: Combine | "ratio" | null;
+  identityCombine: boolean;
+  noteOf: ((d: T, i: number, data: readonly T[]) => unknown) | null;
+}
+
+/** One point per distinct x: a subgroup's statistics, or the rows' values combined (Σy / Σn with denominators). */
+function combineRows<T>(data: readonly T[], xt: XTable, rows: Rows, c: Combining<T>, arena: Arena, output: Arena, issues: QiIssue[]): Series {
+  const { y, nRow } = rows;
+  const groups = xt.groupStarts.length - 1;
+  const { x, days, notes } = pointHeads(data, xt, c.noteOf, arena);
   const value = output.f64(groups);
-  const size = hasN || subgroups ? output.f64(groups).fill(Number.NaN) : NONE;
-  const mean = subgroups ? output.f64(groups).fill(Number.NaN) : NONE;
-  const sd = subgroups ? output.f64(groups).fill(Number.NaN) : NONE;
-  const range = subgroups ? output.f64(groups).fill(Number.NaN) : NONE;
-  const single = SEQUENTIAL.includes(type);
-  const notes = noteOf === null ? null : new Array<unknown>(groups);
+  const size = nRow !== null || c.subgroups ? output.f64(groups).fill(Number.NaN) : NONE;
+  const sub = c.subgroups ? { mean: output.f64(groups).fill(Number.NaN), sd: output.f64(groups).fill(Number.NaN), range: output.f64(groups).fill(Number.NaN) } : null;
+  const single = SEQUENTIAL.includes(c.type);
   let scratch: Float64Array | undefined;
   for (let g = 0; g < groups; g++) {
     const from = xt.groupStarts[g]!;
     const to = xt.groupStarts[g + 1]!;
     const first = xt.order[from]!;
-    x[g] = xt.kind === "index" ? g + 1 : xValueAt(xt, first);
-    if (days !== null) days[g] = xt.days![first]!;
-    if (notes !== null) {
-      let note: unknown = undefined;
-      for (let j = from; j < to && (note === undefined || note === null || note === ""); j++) note = noteOf!(data[xt.order[j]!]!, xt.order[j]!, data);
-      notes[g] = note;
-    }
-    if (subgroups) {
-      // Subgroup mean and sample standard deviation (Welford's update, one pass).
-      let k = 0;
-      let m = 0;
-      let s2 = 0;
-      let lo = Number.POSITIVE_INFINITY;
-      let hi = Number.NEGATIVE_INFINITY;
-      for (let j = from; j < to; j++) {
-        const v = y[xt.order[j]!]!;
-        if (Number.isNaN(v)) continue;
-        if (v < lo) lo = v;
-        if (v > hi) hi = v;
-        k++;
-        const d = v - m;
-        m += d / k;
-        s2 += d * (v - m);
-      }
+    if (sub !== null) {
       value[g] = Number.NaN;
-      if (k === 1 && single) {
-        size[g] = 1;
-        mean[g] = m;
-      } else if (k === 1) {
-        issue("subgroup-too-small", first, yName, `the subgroup at x = ${describeValue(x[g])} has one value; ${type} charts need subgroups of at least 2 (use an i chart for single values)`);
-      } else if (k > 1) {
-        size[g] = k;
-        mean[g] = m;
-        sd[g] = Math.sqrt(s2 / (k - 1));
-        range[g] = hi - lo;
+      const k = subgroupInto(y, xt.order, from, to, g, size, sub, single);
+      if (k === 1 && !single) {
+        addIssue(issues, "subgroup-too-small", first, rows.yName, `the subgroup at x = ${describeValue(x[g])} has one value; ${c.type} charts need subgroups of at least 2 (use an i chart for single values)`);
       }
-      continue;
-    }
-    if (to - from === 1 && identityCombine) {
+    } else if (to - from === 1 && c.identityCombine) {
       value[g] = y[first]!;
       if (nRow !== null) size[g] = Number.isNaN(value[g]!) ? Number.NaN : nRow[first]!;
-      continue;
+    } else {
+      scratch ??= arena.f64(xt.length);
+      const m = gatherValues(y, xt.order, from, to, scratch);
+      value[g] = combine(scratch, m, c.how === "ratio" || c.how === null ? "sum" : c.how);
+      if (c.how === "ratio" && m === 0) value[g] = Number.NaN;
+      if (nRow !== null) size[g] = m > 0 ? sumDenominators(y, nRow, xt.order, from, to) : Number.NaN;
     }
-    let m = 0;
-    let sn = 0;
-    scratch ??= arena.f64(xt.length);
-    for (let j = from; j < to; j++) {
-      const r = xt.order[j]!;
-      const v = y[r]!;
-      if (Number.isNaN(v)) continue;
-      scratch[m++] = v;
-      if (nRow !== null) sn += nRow[r]!;
-    }
-    value[g] = combine(scratch, m, how === "ratio" || how === null ? "sum" : how);
-    if (how === "ratio" && m === 0) value[g] = Number.NaN;
-    if (nRow !== null) size[g] = m > 0 ? sn : Number.NaN;
   }
-  if (issues.length > 0) {
-    const f = issues[0]!;
-    const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length === 2 ? "" : "s"})` : "";
-    throw new QiError(f.code, f.path, `${f.message}${more}`, issues);
+  return { n: groups, kind: xt.kind, x, days, value, size, mean: sub?.mean ?? NONE, sd: sub?.sd ?? NONE, range: sub?.range ?? NONE, notes, perN: rows.perN };
+}
+
+/**
+ * A subgroup's size, mean, sample standard deviation (Welford's update, one pass) and range,
+ * written at point g; returns how many values it has. A single value is a subgroup of one on
+ * cusum and ewma charts (`single`); elsewhere the caller reports it.
+ */
+function subgroupInto(
+  y: Float64Array,
+  order: ArrayLike<number>,
+  from: number,
+  to: number,
+  g: number,
+  size: Float64Array,
+  sub: { mean: Float64Array; sd: Float64Array; range: Float64Array },
+  single: boolean,
+): number {
+  let k = 0;
+  let m = 0;
+  let s2 = 0;
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (let j = from; j < to; j++) {
+    const v = y[order[j]!]!;
+    if (Number.isNaN(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+    k++;
+    const d = v - m;
+    m += d / k;
+    s2 += d * (v - m);
   }
-  return { n: groups, kind: xt.kind, x, days, value, size, mean, sd, range, notes, perN };
+  if (k === 1 && single) {
+    size[g] = 1;
+    sub.mean[g] = m;
+  } else if (k > 1) {
+    size[g] = k;
+    sub.mean[g] = m;
+    sub.sd[g] = Math.sqrt(s2 / (k - 1));
+    sub.range[g] = hi - lo;
+  }
+  return k;
 }
 
 /**

@@ -1,9 +1,9 @@
 import { QiError, describeValue } from "../_lib/error.js";
-import { enumOption } from "../_lib/options.js";
-import { assess, formatNumber, pointLabeller } from "../runchart/messages.js";
-import { excludedMask, layoutPhases, phaseColumn } from "../runchart/phases.js";
-import { runsStats } from "../runchart/runs.js";
-import type { Direction, XValue } from "../runchart/types.js";
+import { assess, formatNumber, pointLabeller } from "../engine/messages.js";
+import { directionOption } from "../engine/analysis.js";
+import { excludedMask, layoutPhases, phaseColumn } from "../engine/phases.js";
+import { runsStats } from "../engine/runs.js";
+import type { Direction, XValue } from "../engine/types.js";
 import type { ChartParameters } from "./chartParams.js";
 import { D2, E2 } from "./constants.js";
 import type { FitInput } from "./limits/fit.js";
@@ -35,7 +35,7 @@ interface Lines {
  * writes the arrays the output is built from, and splitting it would pass a dozen of them around.)
  */
 export function sequentialChart<T>(data: readonly T[], options: ControlChartOptions<T>, type: "cusum" | "ewma", params: ChartParameters, columnar: boolean): ControlChart | ControlChartColumnar {
-  const direction: Direction = options.direction === undefined ? "neutral" : enumOption(options.direction, ["increase", "decrease", "neutral"] as const, ["options", "direction"]);
+  const direction: Direction = directionOption(options.direction);
   const rules = resolveControlRules(options.rules);
   if (options.multiply !== undefined && options.multiply !== 1) throw new QiError("invalid-option", ["options", "multiply"], `multiply does not apply to a ${type} chart (its statistic is a mean or a sum in standard errors)`);
   if (type === "cusum" && options.target !== undefined && options.target !== null) throw new QiError("invalid-option", ["options", "target"], "target does not apply to a cusum chart (its sums are in standard errors); give the target as centre");

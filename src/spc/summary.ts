@@ -1,4 +1,4 @@
-import { formatNumber } from "../runchart/messages.js";
+import { formatNumber } from "../engine/messages.js";
 import { assertControlChart } from "./guards.js";
 import { mdcIconWords } from "./mdcText.js";
 import type { ControlChart, ControlChartType } from "./types.js";

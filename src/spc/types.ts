@@ -1,6 +1,6 @@
 import type { Accessor } from "../_lib/accessor.js";
 import type { ChartParameters } from "./chartParams.js";
-import type { Aggregate, Assessment, Direction, SeriesOptions, ShiftRule, TrendRule, XValue } from "../runchart/types.js";
+import type { Aggregate, ChartWarning, Direction, SeriesOptions, ShiftRule, Signal, TrendRule, XValue } from "../engine/types.js";
 
 
 /**
@@ -264,26 +264,11 @@ export interface ControlChartPhase {
   sigma?: number;
 }
 
-/** A pattern the rules found. */
-export interface ControlChartSignal {
-  rule: ControlRuleId;
-  phase: number;
-  start: number;
-  end: number;
-  points: number[];
-  side?: "above" | "below";
-  direction?: "up" | "down";
-  assessment: Assessment;
-  message: string;
-}
+/** A pattern the control-chart rules found. */
+export type ControlChartSignal = Signal<ControlRuleId>;
 
 /** Something the caller should know that did not stop the analysis. */
-export interface ControlChartWarning {
-  code: string;
-  message: string;
-  phase?: number;
-  points?: number[];
-}
+export type ControlChartWarning = ChartWarning;
 
 /** The result of {@link controlChart}: plain, JSON-serialisable data. */
 export interface ControlChart {

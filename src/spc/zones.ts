@@ -1,6 +1,6 @@
-import { sideOf } from "../runchart/runs.js";
+import { sideOf } from "../engine/runs.js";
 import type { ZoneRule } from "./types.js";
-import type { Required2 } from "../runchart/internal.js";
+import type { Required2 } from "../engine/internal.js";
 
 /** The chart's lines as the zone rules read them, for every point (plotted scale). */
 export interface Lines {

@@ -1,5 +1,5 @@
 import { medianInPlace } from "../_lib/median.js";
-import { formatNumber } from "../runchart/messages.js";
+import { formatNumber } from "../engine/messages.js";
 import { summariseVerdict } from "../project/verdict.js";
 import { assuranceOf } from "../spc/mdc.js";
 import type { Assurance, ControlChart, Variation } from "../spc/types.js";

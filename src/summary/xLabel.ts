@@ -1,5 +1,5 @@
 import { formatDay, formatMonth, toDayNumber } from "../_lib/calendar.js";
-import { formatNumber } from "../runchart/messages.js";
+import { formatNumber } from "../engine/messages.js";
 
 /** An x value for people: "Jun 2024" for the first of a month, "6 May 2024" for other dates, numbers as they are. */
 export function xLabel(x: unknown): string {

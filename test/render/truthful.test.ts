@@ -50,7 +50,7 @@ describe("messages", () => {
     );
   });
   it("formatApart adds digits until the two numbers differ", async () => {
-    const { formatApart } = await import("../../src/runchart/messages.js");
+    const { formatApart } = await import("../../src/engine/messages.js");
     expect(formatApart(0.001412, 0.0014149)).toEqual(["0.001412", "0.001415"]);
     expect(formatApart(0.00141, 0.00141)).toEqual(["0.00141", "0.00141"]);
     expect(formatApart(12.5, 30)).toEqual(["12.5", "30"]);

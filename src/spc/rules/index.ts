@@ -1,5 +1,6 @@
 import { checkKeys, enumOption, integerOption, objectOption } from "../../_lib/options.js";
 import { QiError, describeValue } from "../../_lib/error.js";
+import { anhoejRule, presetOption, rule, shiftRule, trendRule } from "../../engine/rules.js";
 import type { ControlRulesOption, ControlRulesPreset, ResolvedControlRules } from "../types.js";
 import { ANHOEJ } from "./anhoej.js";
 import { IHI } from "./ihi.js";
@@ -38,40 +39,21 @@ const STANDARD = {
 
 const PRESETS = Object.keys(CONTROL_RULE_PRESETS) as ControlRulesPreset[];
 const KEYS = ["preset", "beyondLimits", "shift", "trend", "twoOfThree", "fourOfFive", "innerThird", "alternating", "mixture", "longRun", "crossings"] as const;
-const RULE_KEYS: Record<string, readonly string[]> = {
-  shift: ["length", "onCentre"],
-  trend: ["length", "ties"],
-  twoOfThree: ["count", "window", "sigma", "variant"],
-  fourOfFive: ["count", "window", "sigma", "variant"],
-  innerThird: ["length"],
-  alternating: ["length"],
-  mixture: ["length"],
-  longRun: ["minUseful"],
-  crossings: ["minUseful"],
-};
 
 /**
  * Resolve the `rules` option: a preset name, or `{ preset, ...overrides }` where each rule is
  * `false` (off), `true` (on with the preset's or the standard parameters) or an object of
- * parameters. Unknown names are `unknown-option` errors.
+ * parameters (engine/rules.ts resolves each rule). Unknown names are `unknown-option` errors.
  *
  * @example
  * resolveControlRules({ preset: "mdc", shift: { length: 8 } }).shift //=> { length: 8, onCentre: "break" }
  */
 export function resolveControlRules(option: ControlRulesOption | undefined): ResolvedControlRules {
   if (option === undefined) return SHEWHART;
-  if (typeof option === "string") {
-    if (!(PRESETS as string[]).includes(option)) {
-      throw new QiError("unknown-option", ["options", "rules"], `unknown rule set ${describeValue(option)} (known: ${PRESETS.join(", ")})`);
-    }
-    return CONTROL_RULE_PRESETS[option];
-  }
+  if (typeof option === "string") return CONTROL_RULE_PRESETS[presetOption(option, PRESETS, ["options", "rules"])];
   const o = objectOption(option, ["options", "rules"]);
   checkKeys(o, KEYS, ["options", "rules"], "rule option");
-  if (o.preset !== undefined && !(PRESETS as unknown[]).includes(o.preset)) {
-    throw new QiError("unknown-option", ["options", "rules", "preset"], `unknown rule set ${describeValue(o.preset)} (known: ${PRESETS.join(", ")})`);
-  }
-  const preset = (o.preset ?? "shewhart") as ControlRulesPreset;
+  const preset = o.preset === undefined ? "shewhart" : presetOption(o.preset, PRESETS, ["options", "rules", "preset"]);
   const base = CONTROL_RULE_PRESETS[preset];
   const p = (name: string, key: string): ReadonlyArray<string> => ["options", "rules", name, key] as const;
   const zone = (name: "twoOfThree" | "fourOfFive") =>
@@ -86,8 +68,6 @@ export function resolveControlRules(option: ControlRulesOption | undefined): Res
     });
   const length = (name: "innerThird" | "alternating" | "mixture") =>
     rule(o[name], base[name], STANDARD[name], name, (r, d) => ({ length: r.length === undefined ? d.length : integerOption(r.length, p(name, "length"), 2) }));
-  const anhoej = (name: "longRun" | "crossings") =>
-    rule(o[name], base[name], STANDARD[name], name, (r, d) => ({ minUseful: r.minUseful === undefined ? d.minUseful : integerOption(r.minUseful, p(name, "minUseful"), 0) }));
   let beyondLimits = base.beyondLimits;
   if (o.beyondLimits !== undefined) {
     if (typeof o.beyondLimits !== "boolean") throw new QiError("invalid-option", ["options", "rules", "beyondLimits"], `beyondLimits must be true or false, not ${describeValue(o.beyondLimits)}`);
@@ -96,30 +76,14 @@ export function resolveControlRules(option: ControlRulesOption | undefined): Res
   return {
     preset,
     beyondLimits,
-    shift: rule(o.shift, base.shift, STANDARD.shift, "shift", (r, d) => ({
-      length: r.length === undefined ? d.length : integerOption(r.length, p("shift", "length"), 2),
-      onCentre: r.onCentre === undefined ? d.onCentre : enumOption(r.onCentre, ["skip", "break"] as const, p("shift", "onCentre")),
-    })),
-    trend: rule(o.trend, base.trend, STANDARD.trend, "trend", (r, d) => ({
-      length: r.length === undefined ? d.length : integerOption(r.length, p("trend", "length"), 3),
-      ties: r.ties === undefined ? d.ties : enumOption(r.ties, ["skip", "break"] as const, p("trend", "ties")),
-    })),
+    shift: shiftRule(o.shift, base.shift, STANDARD.shift),
+    trend: trendRule(o.trend, base.trend, STANDARD.trend),
     twoOfThree: zone("twoOfThree"),
     fourOfFive: zone("fourOfFive"),
     innerThird: length("innerThird"),
     alternating: length("alternating"),
     mixture: length("mixture"),
-    longRun: anhoej("longRun"),
-    crossings: anhoej("crossings"),
+    longRun: anhoejRule(o.longRun, base.longRun, STANDARD.longRun, "longRun"),
+    crossings: anhoejRule(o.crossings, base.crossings, STANDARD.crossings, "crossings"),
   };
-}
-
-function rule<R extends object>(value: unknown, fromPreset: false | R, standard: R, name: string, build: (given: Record<string, unknown>, base: R) => R): false | R {
-  if (value === undefined) return fromPreset;
-  if (value === false) return false;
-  const base = fromPreset === false ? standard : fromPreset;
-  if (value === true) return base;
-  const given = objectOption(value, ["options", "rules", name]);
-  checkKeys(given, RULE_KEYS[name]!, ["options", "rules", name], `${name} option`);
-  return build(given, base);
 }

@@ -62,3 +62,16 @@ export function runsStats(y: Float64Array, active: Uint8Array, start: number, en
   }
   return { nObs, nUseful, runs, crossings: runs > 0 ? runs - 1 : 0, longestRun, longestRunStart, longestRunEnd, longestRunSide };
 }
+
+/** The runs counts of a chart's phase (both chart kinds): useful observations and runs. */
+export function runsCounts(stats: RunsStats): { nUseful: number; runs: number } {
+  return { nUseful: stats.nUseful, runs: stats.runs };
+}
+
+/** The longest run and crossings of a chart's phase, with Anhøj's limits for them (null without a verdict). */
+export function anhoejFields(stats: RunsStats, verdict: { longestRunMax: number; crossingsMin: number } | null) {
+  return { longestRun: stats.longestRun, longestRunMax: verdict?.longestRunMax ?? null, crossings: stats.crossings, crossingsMin: verdict?.crossingsMin ?? null };
+}
+
+/** The Anhøj fields of a phase without a centre: nothing counted. */
+export const NO_ANHOEJ = { longestRun: 0, longestRunMax: null, crossings: 0, crossingsMin: null } as const;

@@ -2,7 +2,6 @@ import { HEAP, type Arena } from "../_lib/arena.js";
 import { toDayNumber } from "../_lib/calendar.js";
 import { QiError, describeValue } from "../_lib/error.js";
 import type { XKind } from "../_lib/series.js";
-import { indices } from "./presets.js";
 
 /** The points of the chart as the phase options see them. */
 export interface PointAxis {
@@ -150,4 +149,15 @@ export function phaseColumn(phases: readonly { start: number; end: number }[], n
   const phase = new Uint32Array(n);
   for (let k = 0; k < phases.length; k++) phase.fill(k, phases[k]!.start, phases[k]!.end + 1);
   return phase;
+}
+
+/** Validate 0-based point indices; sorted, without duplicates. */
+export function indices(values: readonly unknown[], n: number, path: ReadonlyArray<string | number>): number[] {
+  const out = new Set<number>();
+  values.forEach((v, k) => {
+    if (typeof v !== "number" || !Number.isInteger(v)) throw new QiError("invalid-option", [...path, k], `point indices must be whole numbers, not ${describeValue(v)}`);
+    if (v < 0 || v >= n) throw new QiError("out-of-range", [...path, k], `point index ${v} is outside the data (0 to ${n - 1})`);
+    out.add(v);
+  });
+  return [...out].sort((a, b) => a - b);
 }

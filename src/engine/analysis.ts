@@ -1,0 +1,116 @@
+import type { Accessor } from "../_lib/accessor.js";
+import { createArena, type Arena } from "../_lib/arena.js";
+import { QiError, describeValue } from "../_lib/error.js";
+import { analyseByGroup } from "../_lib/groups.js";
+import { checkKeys, enumOption, numberOption, objectOption } from "../_lib/options.js";
+import { checkFields } from "./fields.js";
+import type { ChartWarning, Direction, SeriesOptions } from "./types.js";
+
+// The steps every chart analysis shares, in the order it takes them: check the call (`chartCall`),
+// run one analysis in one scratch buffer (`inArena`), read the settings every chart has
+// (`columnarOption`, `directionOption`, `scaleOptions`), mark the points the rules see (`markActive`), and say what was skipped
+// (`missingWarning`, `noCentreWarning`).
+
+/**
+ * The entry of a chart function: options an object with known keys only ("did you mean"), data
+ * an array, every field name a field of the rows; with `by`, one analysis per group.
+ */
+export function chartCall<T, O extends SeriesOptions<T>, R>(
+  data: readonly T[],
+  options: O,
+  keys: readonly string[],
+  maker: "runChart" | "controlChart",
+  analyse: (rows: readonly T[], options: O) => R,
+): R | { key: unknown; chart: R }[] {
+  const o = objectOption(options, ["options"]);
+  checkKeys(o, keys, ["options"], "option");
+  if (!Array.isArray(data)) throw new QiError("invalid-value", ["data"], `data must be an array of numbers or rows, not ${describeValue(data)}`);
+  checkFields(data, { x: o.x, y: o.y, n: o.n, notes: o.notes, by: o.by });
+  if (options.by !== undefined) return analyseByGroup(data, options as O & { by: Accessor<T, unknown> }, maker, analyse as unknown as (rows: T[], options: Omit<O, "by">) => R);
+  return analyse(data, options);
+}
+
+/**
+ * Run one analysis with one scratch buffer of `bytesPerRow` bytes a row (see _lib/arena.ts),
+ * released afterwards: none of its arrays may reach the result.
+ */
+export function inArena<R>(data: readonly unknown[], bytesPerRow: number, extra: number, run: (arena: Arena) => R): R {
+  const arena = createArena(Math.max(0, Array.isArray(data) ? data.length : 0) * bytesPerRow + extra);
+  try {
+    return run(arena);
+  } finally {
+    arena.release();
+  }
+}
+
+/** The settings every chart reads the same way. */
+export interface ChartSettings {
+  /** `output: "columns"`. */
+  columnar: boolean;
+  direction: Direction;
+  multiply: number;
+  target: number | null;
+}
+
+/** `output: "columns"` (true) or `"points"`, the default (false). */
+export function columnarOption(output: unknown): boolean {
+  return output === undefined ? false : enumOption(output, ["points", "columns"] as const, ["options", "output"]) === "columns";
+}
+
+/** Which way is better; `"neutral"` by default. */
+export function directionOption(direction: unknown): Direction {
+  return direction === undefined ? "neutral" : enumOption(direction, ["increase", "decrease", "neutral"] as const, ["options", "direction"]);
+}
+
+/** `multiply` (a positive number, 1 by default) and `target` (a finite number or null). */
+export function scaleOptions(options: { multiply?: unknown; target?: unknown }): { multiply: number; target: number | null } {
+  return {
+    multiply: options.multiply === undefined ? 1 : numberOption(options.multiply, ["options", "multiply"], (v) => v > 0, "a positive number"),
+    target: options.target === undefined || options.target === null ? null : numberOption(options.target, ["options", "target"], () => true, "a finite number"),
+  };
+}
+
+// Loops over every point live in small functions of their own: V8 optimises each as a whole,
+// where a loop inside a closure that runs once per analysis is compiled on the fly (OSR) and runs
+// far slower on a long series.
+
+/**
+ * Flag the points of `0..n-1` with a value that are not excluded (`active`), and list the points
+ * without a value in `missing`. On an mr chart (`rawValues` given) the first point of a phase has
+ * no moving range but is no gap. Returns how many points are active.
+ */
+export function markActive(y: Float64Array, n: number, excluded: Uint8Array, active: Uint8Array, missing: number[], rawValues: Float64Array | null = null): number {
+  let nActive = 0;
+  for (let i = 0; i < n; i++) {
+    if (Number.isNaN(y[i]!)) {
+      if (rawValues === null || Number.isNaN(rawValues[i]!)) missing.push(i);
+    } else if (excluded[i] === 0) {
+      active[i] = 1;
+      nActive++;
+    }
+  }
+  return nActive;
+}
+
+/** As qicharts2's n.obs: the points of a phase that are not excluded, gaps included. */
+export function countNotExcluded(excluded: Uint8Array, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i <= end; i++) n += 1 - excluded[i]!;
+  return n;
+}
+
+/** Every y missing is an error; some missing, a `missing-values` warning listing them. */
+export function missingWarning(missing: number[], n: number): ChartWarning | null {
+  if (missing.length === n) throw new QiError("all-missing", ["data"], "every y value is missing: there is nothing to chart");
+  if (missing.length === 0) return null;
+  return {
+    code: "missing-values",
+    message: `${missing.length} point${missing.length === 1 ? " has" : "s have"} no value; ${missing.length === 1 ? "it is" : "they are"} drawn as a gap and skipped by the rules.`,
+    points: missing,
+  };
+}
+
+/** The warning of a phase without a centre (no values to set it): its rules are not applied. */
+export function noCentreWarning(phase: number): ChartWarning {
+  return { code: "no-centre", phase, message: `Phase ${phase + 1} has no values to set its centre; its rules are not applied.` };
+}

@@ -1,0 +1,85 @@
+import { formatDay, formatMonth } from "../_lib/calendar.js";
+import type { XKind } from "../_lib/series.js";
+import type { Assessment, Direction } from "./types.js";
+
+/** Labels points for messages: "Mar 2024" for monthly dates, "1 Mar 2024" for other dates, "point 5" otherwise. */
+export interface PointLabeller {
+  (index: number): string;
+}
+
+/** Build a labeller for the points' x values. */
+export function pointLabeller(kind: XKind, x: ArrayLike<unknown>, days: Float64Array | null): PointLabeller {
+  if (kind === "date" && days !== null) {
+    let monthly: boolean | undefined;
+    return (i) => {
+      if (monthly === undefined) {
+        monthly = true;
+        for (let k = 0; k < days.length; k++) {
+          if (new Date(days[k]! * 86_400_000).getUTCDate() !== 1) {
+            monthly = false;
+            break;
+          }
+        }
+      }
+      return monthly ? formatMonth(days[i]!) : formatDay(days[i]!);
+    };
+  }
+  if (kind === "number") return (i) => `x = ${formatNumber(x[i] as number)}`;
+  return (i) => `point ${i + 1}`;
+}
+
+/** A number for people: whole numbers as they are, others to 3 significant figures (at least 1 decimal). */
+export function formatNumber(v: number): string {
+  if (Number.isInteger(v)) return String(v);
+  const abs = Math.abs(v);
+  if (abs >= 100) return String(Math.round(v * 10) / 10);
+  return String(Number(v.toPrecision(3)));
+}
+
+/**
+ * Two numbers for a sentence that compares them ("0.001412 is below 0.001415"): each with the
+ * significant figures of {@link formatNumber}, or more — up to 15 — until the two read
+ * differently, so a message never says a value is beyond a limit that prints the same.
+ */
+export function formatApart(a: number, b: number): [string, string] {
+  let x = formatNumber(a);
+  let y = formatNumber(b);
+  for (let digits = 4; x === y && a !== b && digits <= 15; digits++) {
+    x = String(Number(a.toPrecision(digits)));
+    y = String(Number(b.toPrecision(digits)));
+  }
+  return [x, y];
+}
+
+/** How a pattern on one side, or going one way, reads against the direction of improvement. */
+export function assess(sign: 1 | -1, direction: Direction): Assessment {
+  if (direction === "neutral") return "neutral";
+  return (sign === 1) === (direction === "increase") ? "improvement" : "deterioration";
+}
+
+/** ", an improvement", ", a deterioration" or nothing: the end of a signal's sentence. */
+export function verdict(assessment: Assessment): string {
+  return assessment === "improvement" ? ", an improvement" : assessment === "deterioration" ? ", a deterioration" : "";
+}
+
+/** "at Mar 2024" or "from Mar 2024 to Aug 2024". */
+export function span(label: PointLabeller, start: number, end: number): string {
+  return start === end ? `at ${label(start)}` : `from ${label(start)} to ${label(end)}`;
+}
+
+export function shiftMessage(label: PointLabeller, count: number, side: 1 | -1, start: number, end: number, centreName: string, a: Assessment): string {
+  return `${count} points ${side === 1 ? "above" : "below"} the ${centreName} ${span(label, start, end)}: a shift${verdict(a)}.`;
+}
+
+export function trendMessage(label: PointLabeller, count: number, direction: 1 | -1, start: number, end: number, a: Assessment): string {
+  return `${count} points in a row going ${direction === 1 ? "up" : "down"} ${span(label, start, end)}: a trend${verdict(a)}.`;
+}
+
+export function longRunMessage(label: PointLabeller, length: number, max: number, side: 1 | -1, start: number, end: number, centreName: string, a: Assessment, source = "Anhøj"): string {
+  return `The longest run, ${length} points ${side === 1 ? "above" : "below"} the ${centreName} ${span(label, start, end)}, is longer than the ${max} that chance allows (${source}): a shift${verdict(a)}.`;
+}
+
+export function crossingsMessage(crossings: number, min: number, nUseful: number, centreName: string): string {
+  return `The line crosses the ${centreName} ${crossings} time${crossings === 1 ? "" : "s"} in ${nUseful} useful observations, fewer than the ${min} that chance gives (Anhøj): a sign that the process has shifted.`;
+}
+

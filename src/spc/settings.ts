@@ -1,0 +1,59 @@
+import { QiError, describeValue } from "../_lib/error.js";
+import { columnarOption, directionOption, scaleOptions, type ChartSettings } from "../engine/analysis.js";
+import { resolveChartParameters, type ChartParameters } from "./chartParams.js";
+import { D2, E2 } from "./constants.js";
+import { resolveControlRules } from "./rules/index.js";
+import type { ControlChartOptions, ControlChartType, ResolvedControlRules, SigmaConstant } from "./types.js";
+
+/** Every chart type `type` takes. */
+export const TYPES: readonly ControlChartType[] = ["i", "mr", "xbar", "s", "p", "pp", "u", "up", "c", "g", "t", "r", "np", "ip", "i-median", "i-median-mr", "cusum", "ewma"];
+
+/** What every control chart reads before its series: the chart type, the rule set and the σ parameters. */
+export interface ControlBasics {
+  columnar: boolean;
+  type: ControlChartType;
+  direction: ChartSettings["direction"];
+  rules: ResolvedControlRules;
+  params: ChartParameters;
+}
+
+/** A Shewhart chart's settings, checked (cusum and ewma read the rest their own way: sequentialChart.ts). */
+export interface ControlSettings extends ControlBasics, ChartSettings {
+  screen: boolean;
+  sigmaConstant: SigmaConstant;
+  /** σ̂ per unit of average moving range: 1/d₂ = 1/1.128, or 2.66/3 (E₂ / 3). */
+  sigmaPerAmr: number;
+}
+
+/** The first options step: chart type, direction, rules and parameters, in the order they have always been checked. */
+export function controlBasics<T>(options: ControlChartOptions<T>): ControlBasics {
+  const columnar = columnarOption(options.output);
+  const type: ControlChartType = options.type === undefined ? "i" : (TYPES as readonly unknown[]).includes(options.type) ? options.type : unknownType(options.type);
+  const direction = directionOption(options.direction);
+  const rules = resolveControlRules(options.rules);
+  return { columnar, type, direction, rules, params: resolveChartParameters(options, type) };
+}
+
+/** The rest of a Shewhart chart's options: moving-range screening, the σ constant, multiply and target. */
+export function controlSettings<T>(options: ControlChartOptions<T>, basics: ControlBasics): ControlSettings {
+  const screen = options.screenMovingRanges === undefined ? true : booleanOption(options.screenMovingRanges, "screenMovingRanges");
+  // Making Data Count's process limits are 2.66 × AMR (NHSRplotthedots); the others σ = AMR / d₂.
+  let sigmaConstant: SigmaConstant = basics.rules.preset === "mdc" ? E2 : "d2";
+  if (options.sigmaConstant !== undefined) {
+    if (options.sigmaConstant !== "d2" && options.sigmaConstant !== E2) {
+      throw new QiError("invalid-option", ["options", "sigmaConstant"], `sigmaConstant must be "d2" (σ = AMR/1.128) or 2.66 (3σ = 2.66 × AMR), not ${describeValue(options.sigmaConstant)}`);
+    }
+    sigmaConstant = options.sigmaConstant;
+  }
+  const sigmaPerAmr = sigmaConstant === "d2" ? 1 / D2 : E2 / 3;
+  return { ...basics, screen, sigmaConstant, sigmaPerAmr, ...scaleOptions(options) };
+}
+
+function unknownType(value: unknown): never {
+  throw new QiError("unknown-option", ["options", "type"], `unknown chart type ${describeValue(value)} (known: ${TYPES.join(", ")})`);
+}
+
+function booleanOption(value: unknown, name: string): boolean {
+  if (typeof value !== "boolean") throw new QiError("invalid-option", ["options", name], `${name} must be true or false, not ${describeValue(value)}`);
+  return value;
+}
