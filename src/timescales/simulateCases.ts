@@ -148,85 +148,105 @@ export function simulateCases(options: SimulateCasesOptions): SimulatedEvent[] {
   return out;
 }
 
-function simulateChild(rand: Random, route: string, entry: number, f: number, emit: (milestone: string, day: number) => void): void {
-  const ln = (median: number, sigma: number) => Math.max(0, Math.round(logNormal(rand, median, sigma)));
-  const events: [string, number][] = [["looked-after", entry]];
-  let exit = Number.POSITIVE_INFINITY;
-  if (route === "home") {
-    // Half are accommodated; the rest are looked after at home on a supervision order.
-    if (rand() < 0.55) {
-      events.push(["accommodated", entry]);
-      events.push(["permanence-recommendation", entry + ln(120 * f, 0.5)]);
-      // Reunified children are away about nine months (median 270 days).
-      const home = entry + ln(270 * f, 0.5);
-      events.push(["returned-home", home]);
-      exit = home + ln(90, 0.5);
-    } else {
-      events.push(["permanence-recommendation", entry + ln(150 * f, 0.5)]);
-      exit = entry + ln(365, 0.5);
-    }
-    events.push(["ceased-looked-after", exit]);
-  } else if (route === "other") {
-    // Older children leaving care by other routes (continuing care, moving on at 16+).
-    exit = entry + ln(400, 0.7);
-    if (rand() < 0.7) {
-      events.push(["accommodated", entry]);
-      events.push(["permanence-recommendation", Math.min(exit, entry + ln(200 * f, 0.5))]);
-    }
-    events.push(["ceased-looked-after", exit]);
+/** Return home: half are accommodated first; the rest are looked after at home on a supervision order. Returns the exit day. */
+function homeJourney(rand: Random, ln: Delay, entry: number, f: number, events: Journey): number {
+  let exit: number;
+  if (rand() < 0.55) {
+    events.push(["accommodated", entry]);
+    events.push(["permanence-recommendation", entry + ln(120 * f, 0.5)]);
+    // Reunified children are away about nine months (median 270 days).
+    const home = entry + ln(270 * f, 0.5);
+    events.push(["returned-home", home]);
+    exit = home + ln(90, 0.5);
   } else {
-    const acc = rand() < 0.85 ? entry : entry + ln(60, 0.6);
-    events.push(["accommodated", acc]);
-    const rec = acc + ln(200 * f, 0.45);
-    events.push(["permanence-recommendation", rec]);
-    let order: number;
-    if (route === "kinship-care-order") {
-      const pet = rec + ln(120 * f, 0.5);
-      events.push(["petition-lodged", pet]);
-      order = pet + ln(150 * f, 0.5);
-      events.push(["kinship-care-order", order]);
-      exit = order;
-      events.push(["ceased-looked-after", exit]);
-    } else {
-      let panel = rec + ln(90 * f, 0.5);
-      events.push(["permanence-panel", panel]);
-      if (rand() < 0.15) {
-        panel += ln(42, 0.3) + 1; // deferred, heard again
-        events.push(["permanence-panel", panel]);
-      }
-      const adm = panel + ln(9, 0.5);
-      events.push(["adm-decision", adm]);
-      let before = adm;
-      if (rand() < 0.7) {
-        const ref = adm + ln(14, 0.5);
-        events.push(["referral-to-reporter", ref]);
-        before = ref + ln(35, 0.4);
-        events.push(["advice-hearing", before]);
-      }
-      let pet = before + ln(60 * f, 0.5);
-      events.push(["petition-lodged", pet]);
-      if (rand() < 0.05) {
-        pet += ln(60, 0.5) + 1; // re-lodged
-        events.push(["petition-lodged", pet]);
-      }
-      order = pet + ln(200 * f, 0.45);
-      if (route === "permanence-order") {
-        events.push(["permanence-order", order]);
-      } else if (route === "adoption") {
-        events.push(["adoption-order", order]);
-        exit = order;
-        events.push(["ceased-looked-after", exit]);
-      } else {
-        events.push(["permanence-order-authority-to-adopt", order]);
-        // Adopters petition after the POA; adoption ~2.5 years after becoming looked after.
-        const apet = order + ln(180 * f, 0.5);
-        events.push(["petition-lodged", apet]);
-        exit = apet + ln(120 * f, 0.4);
-        events.push(["adoption-order", exit]);
-        events.push(["ceased-looked-after", exit]);
-      }
-    }
+    events.push(["permanence-recommendation", entry + ln(150 * f, 0.5)]);
+    exit = entry + ln(365, 0.5);
   }
+  events.push(["ceased-looked-after", exit]);
+  return exit;
+}
+
+/** Older children leaving care by other routes (continuing care, moving on at 16+). Returns the exit day. */
+function otherJourney(rand: Random, ln: Delay, entry: number, f: number, events: Journey): number {
+  const exit = entry + ln(400, 0.7);
+  if (rand() < 0.7) {
+    events.push(["accommodated", entry]);
+    events.push(["permanence-recommendation", Math.min(exit, entry + ln(200 * f, 0.5))]);
+  }
+  events.push(["ceased-looked-after", exit]);
+  return exit;
+}
+
+/** The routes through a court order (kinship care order, permanence order, adoption, POA). Returns the exit day (Infinity while still looked after). */
+function orderJourney(rand: Random, ln: Delay, route: string, entry: number, f: number, events: Journey): number {
+  const acc = rand() < 0.85 ? entry : entry + ln(60, 0.6);
+  events.push(["accommodated", acc]);
+  const rec = acc + ln(200 * f, 0.45);
+  events.push(["permanence-recommendation", rec]);
+  if (route === "kinship-care-order") {
+    const pet = rec + ln(120 * f, 0.5);
+    events.push(["petition-lodged", pet]);
+    const order = pet + ln(150 * f, 0.5);
+    events.push(["kinship-care-order", order]);
+    events.push(["ceased-looked-after", order]);
+    return order;
+  }
+  const order = panelToOrder(rand, ln, rec, f, events);
+  if (route === "permanence-order") {
+    events.push(["permanence-order", order]);
+    return Number.POSITIVE_INFINITY;
+  }
+  if (route === "adoption") {
+    events.push(["adoption-order", order]);
+    events.push(["ceased-looked-after", order]);
+    return order;
+  }
+  events.push(["permanence-order-authority-to-adopt", order]);
+  // Adopters petition after the POA; adoption ~2.5 years after becoming looked after.
+  const apet = order + ln(180 * f, 0.5);
+  events.push(["petition-lodged", apet]);
+  const exit = apet + ln(120 * f, 0.4);
+  events.push(["adoption-order", exit]);
+  events.push(["ceased-looked-after", exit]);
+  return exit;
+}
+
+/** Panel (sometimes deferred), ADM, the Reporter's advice hearing (70 %), the petition (sometimes re-lodged): returns the order's day. */
+function panelToOrder(rand: Random, ln: Delay, rec: number, f: number, events: Journey): number {
+  let panel = rec + ln(90 * f, 0.5);
+  events.push(["permanence-panel", panel]);
+  if (rand() < 0.15) {
+    panel += ln(42, 0.3) + 1; // deferred, heard again
+    events.push(["permanence-panel", panel]);
+  }
+  const adm = panel + ln(9, 0.5);
+  events.push(["adm-decision", adm]);
+  let before = adm;
+  if (rand() < 0.7) {
+    const ref = adm + ln(14, 0.5);
+    events.push(["referral-to-reporter", ref]);
+    before = ref + ln(35, 0.4);
+    events.push(["advice-hearing", before]);
+  }
+  let pet = before + ln(60 * f, 0.5);
+  events.push(["petition-lodged", pet]);
+  if (rand() < 0.05) {
+    pet += ln(60, 0.5) + 1; // re-lodged
+    events.push(["petition-lodged", pet]);
+  }
+  return pet + ln(200 * f, 0.45);
+}
+
+/** A log-normal delay in whole days (never negative). */
+type Delay = (median: number, sigma: number) => number;
+/** A child's milestones as they are drawn: [milestone, day]. */
+type Journey = [string, number][];
+
+function simulateChild(rand: Random, route: string, entry: number, f: number, emit: (milestone: string, day: number) => void): void {
+  const ln: Delay = (median, sigma) => Math.max(0, Math.round(logNormal(rand, median, sigma)));
+  const events: Journey = [["looked-after", entry]];
+  // Each route draws its delays in a fixed order, so a seed always gives the same records.
+  const exit = route === "home" ? homeJourney(rand, ln, entry, f, events) : route === "other" ? otherJourney(rand, ln, entry, f, events) : orderJourney(rand, ln, route, entry, f, events);
   // LAC reviews: 6 weeks, 3 months later, then six-monthly while looked after.
   let review = entry + 42;
   let gap = 91;
