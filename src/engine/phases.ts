@@ -69,6 +69,22 @@ export function layoutPhases(
   warnings: { code: string; message: string; phase?: number }[] = [],
 ): PhaseLayout[] {
   const n = axis.n;
+  const sorted = phaseStarts(axis, phases);
+  const layout: PhaseLayout[] = sorted.map((start, k) => ({
+    start,
+    end: k + 1 < sorted.length ? sorted[k + 1]! - 1 : n - 1,
+    baselineEnd: k + 1 < sorted.length ? sorted[k + 1]! - 1 : n - 1,
+    frozen: false,
+    centre: null,
+  }));
+  if (baseline !== undefined && baseline !== null) applyBaseline(axis, layout, baseline, warnings);
+  if (centre !== undefined && centre !== null) applyCentre(layout, centre);
+  return layout;
+}
+
+/** The first point of every phase, sorted (0 always). */
+function phaseStarts(axis: PointAxis, phases: readonly unknown[] | undefined): number[] {
+  const n = axis.n;
   const starts = new Set<number>([0]);
   if (phases !== undefined) {
     if (!Array.isArray(phases)) throw new QiError("invalid-option", ["options", "phases"], `phases must be an array of point indices or dates, not ${describeValue(phases)}`);
@@ -85,63 +101,57 @@ export function layoutPhases(
       }
     });
   }
-  const sorted = [...starts].sort((a, b) => a - b);
-  const layout: PhaseLayout[] = sorted.map((start, k) => ({
-    start,
-    end: k + 1 < sorted.length ? sorted[k + 1]! - 1 : n - 1,
-    baselineEnd: k + 1 < sorted.length ? sorted[k + 1]! - 1 : n - 1,
-    frozen: false,
-    centre: null,
-  }));
+  return [...starts].sort((a, b) => a - b);
+}
 
-  if (baseline !== undefined && baseline !== null) {
-    const setCount = (phase: PhaseLayout, count: unknown, path: ReadonlyArray<string | number>): void => {
-      if (count === null) return;
-      if (typeof count !== "number" || !Number.isInteger(count) || count < 1) {
-        throw new QiError("invalid-option", path, `baseline must be a whole number of points (at least 1), not ${describeValue(count)}`);
-      }
-      const length = phase.end - phase.start + 1;
-      if (count > length) {
-        const k = layout.indexOf(phase);
-        warnings.push({
-          code: "baseline-longer-than-phase",
-          phase: k,
-          message: `The baseline of ${count} points is longer than phase ${k + 1} (${length} point${length === 1 ? "" : "s"}, points ${phase.start + 1} to ${phase.end + 1}): the whole phase is its baseline.`,
-        });
-      }
-      phase.baselineEnd = phase.start + Math.min(count, length) - 1;
-      phase.frozen = true;
-    };
-    if (typeof baseline === "number") {
-      for (const phase of layout) setCount(phase, baseline, ["options", "baseline"]);
-    } else if (Array.isArray(baseline)) {
-      if (baseline.length !== layout.length) {
-        throw new QiError("invalid-option", ["options", "baseline"], `baseline has ${baseline.length} entries but the chart has ${layout.length} phases`);
-      }
-      layout.forEach((phase, k) => setCount(phase, baseline[k], ["options", "baseline", k]));
-    } else if (baseline instanceof Date || typeof baseline === "string") {
-      const last = indexOfX(axis, baseline, ["options", "baseline"], true);
-      const phase = layout.find((p) => p.start <= last && last <= p.end)!;
-      phase.baselineEnd = last;
-      phase.frozen = true;
-    } else {
-      throw new QiError("invalid-option", ["options", "baseline"], `baseline must be a number of points, one per phase, or a date, not ${describeValue(baseline)}`);
+/** Freeze each phase's baseline: a count for all, one per phase, or an x value ending one phase's baseline. */
+function applyBaseline(axis: PointAxis, layout: PhaseLayout[], baseline: unknown, warnings: { code: string; message: string; phase?: number }[]): void {
+  const setCount = (phase: PhaseLayout, count: unknown, path: ReadonlyArray<string | number>): void => {
+    if (count === null) return;
+    if (typeof count !== "number" || !Number.isInteger(count) || count < 1) {
+      throw new QiError("invalid-option", path, `baseline must be a whole number of points (at least 1), not ${describeValue(count)}`);
     }
+    const length = phase.end - phase.start + 1;
+    if (count > length) {
+      const k = layout.indexOf(phase);
+      warnings.push({
+        code: "baseline-longer-than-phase",
+        phase: k,
+        message: `The baseline of ${count} points is longer than phase ${k + 1} (${length} point${length === 1 ? "" : "s"}, points ${phase.start + 1} to ${phase.end + 1}): the whole phase is its baseline.`,
+      });
+    }
+    phase.baselineEnd = phase.start + Math.min(count, length) - 1;
+    phase.frozen = true;
+  };
+  if (typeof baseline === "number") {
+    for (const phase of layout) setCount(phase, baseline, ["options", "baseline"]);
+  } else if (Array.isArray(baseline)) {
+    if (baseline.length !== layout.length) {
+      throw new QiError("invalid-option", ["options", "baseline"], `baseline has ${baseline.length} entries but the chart has ${layout.length} phases`);
+    }
+    layout.forEach((phase, k) => setCount(phase, baseline[k], ["options", "baseline", k]));
+  } else if (baseline instanceof Date || typeof baseline === "string") {
+    const last = indexOfX(axis, baseline, ["options", "baseline"], true);
+    const phase = layout.find((p) => p.start <= last && last <= p.end)!;
+    phase.baselineEnd = last;
+    phase.frozen = true;
+  } else {
+    throw new QiError("invalid-option", ["options", "baseline"], `baseline must be a number of points, one per phase, or a date, not ${describeValue(baseline)}`);
   }
+}
 
-  if (centre !== undefined && centre !== null) {
-    const setCentre = (phase: PhaseLayout, value: unknown, path: ReadonlyArray<string | number>): void => {
-      if (value === null) return;
-      if (typeof value !== "number" || !Number.isFinite(value)) throw new QiError("invalid-option", path, `centre must be a finite number, not ${describeValue(value)}`);
-      phase.centre = value;
-    };
-    if (typeof centre === "number") for (const phase of layout) setCentre(phase, centre, ["options", "centre"]);
-    else if (Array.isArray(centre)) {
-      if (centre.length !== layout.length) throw new QiError("invalid-option", ["options", "centre"], `centre has ${centre.length} entries but the chart has ${layout.length} phases`);
-      layout.forEach((phase, k) => setCentre(phase, centre[k], ["options", "centre", k]));
-    } else throw new QiError("invalid-option", ["options", "centre"], `centre must be a number or one per phase, not ${describeValue(centre)}`);
-  }
-  return layout;
+/** Fixed centres: one for every phase, or one per phase (`null` = computed). */
+function applyCentre(layout: PhaseLayout[], centre: unknown): void {
+  const setCentre = (phase: PhaseLayout, value: unknown, path: ReadonlyArray<string | number>): void => {
+    if (value === null) return;
+    if (typeof value !== "number" || !Number.isFinite(value)) throw new QiError("invalid-option", path, `centre must be a finite number, not ${describeValue(value)}`);
+    phase.centre = value;
+  };
+  if (typeof centre === "number") for (const phase of layout) setCentre(phase, centre, ["options", "centre"]);
+  else if (Array.isArray(centre)) {
+    if (centre.length !== layout.length) throw new QiError("invalid-option", ["options", "centre"], `centre has ${centre.length} entries but the chart has ${layout.length} phases`);
+    layout.forEach((phase, k) => setCentre(phase, centre[k], ["options", "centre", k]));
+  } else throw new QiError("invalid-option", ["options", "centre"], `centre must be a number or one per phase, not ${describeValue(centre)}`);
 }
 
 /** The phase index of every point, as a column (`output: "columns"` of both chart functions). */

@@ -31,23 +31,10 @@ interface Lines {
  * non-excluded points (see limits/sequential.ts) and restarts the sums or the smoothing. Only the
  * decision interval (cusum) or the limits (ewma) signal: the points of these charts are correlated,
  * so run rules do not apply. Missing and excluded points leave the sums and the smoothing as they
- * were. Sums and limits in cusum.ts and ewma.ts. (One function of about 90 lines: the phase loop
- * writes the arrays the output is built from, and splitting it would pass a dozen of them around.)
+ * were. Sums and limits in cusum.ts and ewma.ts.
  */
 export function sequentialChart<T>(data: readonly T[], options: ControlChartOptions<T>, type: "cusum" | "ewma", params: ChartParameters, columnar: boolean): ControlChart | ControlChartColumnar {
-  const direction: Direction = directionOption(options.direction);
-  const rules = resolveControlRules(options.rules);
-  if (options.multiply !== undefined && options.multiply !== 1) throw new QiError("invalid-option", ["options", "multiply"], `multiply does not apply to a ${type} chart (its statistic is a mean or a sum in standard errors)`);
-  if (type === "cusum" && options.target !== undefined && options.target !== null) throw new QiError("invalid-option", ["options", "target"], "target does not apply to a cusum chart (its sums are in standard errors); give the target as centre");
-  if (options.screenMovingRanges !== undefined && typeof options.screenMovingRanges !== "boolean") throw new QiError("invalid-option", ["options", "screenMovingRanges"], "screenMovingRanges must be true or false");
-  // qcc's MR estimate does not screen: off unless asked for.
-  const screen = options.screenMovingRanges === true;
-  let sigmaConstant: SigmaConstant = "d2";
-  if (options.sigmaConstant !== undefined) {
-    if (options.sigmaConstant !== "d2" && options.sigmaConstant !== E2) throw new QiError("invalid-option", ["options", "sigmaConstant"], `sigmaConstant must be "d2" (σ = AMR/1.128) or 2.66, not ${describeValue(options.sigmaConstant)}`);
-    sigmaConstant = options.sigmaConstant;
-  }
-  const target = options.target === undefined || options.target === null ? null : (options.target as number);
+  const { direction, rules, screen, sigmaConstant, target } = sequentialSettings(options, type);
 
   const s = readSeries(data, options, type);
   const n = s.n;
@@ -78,7 +65,6 @@ export function sequentialChart<T>(data: readonly T[], options: ControlChartOpti
   const label = pointLabeller(s.kind, s.x, s.days);
   const signals: ControlChartSignal[] = [];
   const ruleBits = new Uint16Array(n);
-  const bit = CONTROL_RULE_MASK.bit("beyond-limits");
   const phases: ControlChartPhase[] = [];
   layout.forEach((p, k) => {
     for (let i = p.start; i <= p.end; i++) base[i] = i <= p.baselineEnd && excluded[i] === 0 ? 1 : 0;
@@ -95,22 +81,7 @@ export function sequentialChart<T>(data: readonly T[], options: ControlChartOpti
     const found = type === "cusum"
       ? cusumSums(stat, sizes, active, p.start, p.end, centre, sigma, params.decisionInterval!, params.shift! / 2, params.headStart!, lines)
       : ewmaLines(stat, sizes, active, p.start, p.end, centre, sigma, params.lambda!, params.sigmas!, params.ewmaLimits === "exact", lines);
-    // Consecutive points beyond on the same side make one signal (a sum stays beyond h while the
-    // shift lasts); its message names the first point, its points list every one.
-    for (let f = 0; f < found.length; ) {
-      const [i, side] = found[f]!;
-      const points = [i];
-      ruleBits[i] = bit;
-      let g = f + 1;
-      for (; g < found.length && found[g]![1] === side && found[g]![0] === points[points.length - 1]! + 1; g++) {
-        points.push(found[g]![0]);
-        ruleBits[found[g]![0]] = bit;
-      }
-      const a = assess(side, direction);
-      const end = points[points.length - 1]!;
-      signals.push({ rule: "beyond-limits", phase: k, start: i, end, points, side: side === 1 ? "above" : "below", assessment: a, message: signalMessage(type, label(i), end === i ? null : label(end), side, lines, i, params, a) });
-      f = g;
-    }
+    groupSignals(found, k, ruleBits, signals, (i, end, side) => { const a = assess(side, direction); return { a, message: signalMessage(type, label(i), end === i ? null : label(end), side, lines, i, params, a) }; });
     const stats = runsStats(lines.y, active, p.start, p.end, centre);
     phases.push({
       start: p.start, end: p.end, baselineStart: p.centre === null ? p.start : null, baselineEnd: p.centre === null ? p.baselineEnd : null, origin: k === 0 ? "data" : "phase",
@@ -123,6 +94,47 @@ export function sequentialChart<T>(data: readonly T[], options: ControlChartOpti
   const state = { s, stat, sizes, lines, base, excluded, active, ruleBits, phases };
   if (columnar) return { type, columns: columnsOf(state), phases, signals, warnings, settings };
   return { type, points: pointsOf(state), phases, signals, warnings, settings };
+}
+
+/** The options a cusum or ewma chart reads, checked (those that do not apply are errors). */
+function sequentialSettings<T>(options: ControlChartOptions<T>, type: "cusum" | "ewma"): { direction: Direction; rules: ReturnType<typeof resolveControlRules>; screen: boolean; sigmaConstant: SigmaConstant; target: number | null } {
+  const direction: Direction = directionOption(options.direction);
+  const rules = resolveControlRules(options.rules);
+  if (options.multiply !== undefined && options.multiply !== 1) throw new QiError("invalid-option", ["options", "multiply"], `multiply does not apply to a ${type} chart (its statistic is a mean or a sum in standard errors)`);
+  if (type === "cusum" && options.target !== undefined && options.target !== null) throw new QiError("invalid-option", ["options", "target"], "target does not apply to a cusum chart (its sums are in standard errors); give the target as centre");
+  if (options.screenMovingRanges !== undefined && typeof options.screenMovingRanges !== "boolean") throw new QiError("invalid-option", ["options", "screenMovingRanges"], "screenMovingRanges must be true or false");
+  // qcc's MR estimate does not screen: off unless asked for.
+  const screen = options.screenMovingRanges === true;
+  let sigmaConstant: SigmaConstant = "d2";
+  if (options.sigmaConstant !== undefined) {
+    if (options.sigmaConstant !== "d2" && options.sigmaConstant !== E2) throw new QiError("invalid-option", ["options", "sigmaConstant"], `sigmaConstant must be "d2" (σ = AMR/1.128) or 2.66, not ${describeValue(options.sigmaConstant)}`);
+    sigmaConstant = options.sigmaConstant;
+  }
+  const target = options.target === undefined || options.target === null ? null : (options.target as number);
+
+  return { direction, rules, screen, sigmaConstant, target };
+}
+
+/**
+ * Consecutive points beyond on the same side make one signal (a sum stays beyond h while the
+ * shift lasts); its message names the first point, its points list every one.
+ */
+function groupSignals(found: readonly (readonly [number, 1 | -1])[], k: number, ruleBits: Uint16Array, signals: ControlChartSignal[], describe: (i: number, end: number, side: 1 | -1) => { a: ControlChartSignal["assessment"]; message: string }): void {
+  const bit = CONTROL_RULE_MASK.bit("beyond-limits");
+  for (let f = 0; f < found.length; ) {
+    const [i, side] = found[f]!;
+    const points = [i];
+    ruleBits[i] = bit;
+    let g = f + 1;
+    for (; g < found.length && found[g]![1] === side && found[g]![0] === points[points.length - 1]! + 1; g++) {
+      points.push(found[g]![0]);
+      ruleBits[found[g]![0]] = bit;
+    }
+    const end = points[points.length - 1]!;
+    const { a, message } = describe(i, end, side);
+    signals.push({ rule: "beyond-limits", phase: k, start: i, end, points, side: side === 1 ? "above" : "below", assessment: a, message });
+    f = g;
+  }
 }
 
 function signalMessage(type: "cusum" | "ewma", at: string, until: string | null, side: 1 | -1, lines: Lines, i: number, params: ChartParameters, a: string): string {
