@@ -15,20 +15,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { fuzzArgs } from "./fuzz-args.mjs";
 import { mulberry32, randomCase, runCase, setProject } from "./fuzz-cli-lib.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] !== undefined ? Number(args[i + 1]) : fallback;
-};
-const seconds = flag("--seconds", 30);
-const seed = flag("--seed", (Date.now() % 2 ** 31) >>> 0);
-if (!(seconds > 0) || !Number.isInteger(seed)) {
-  console.error("usage: node scripts/fuzz-cli.mjs [--seconds N] [--seed N]");
-  process.exit(2);
-}
+const { seconds, seed } = fuzzArgs("fuzz-cli.mjs");
 const { main } = await import(new URL("../dist/cli/main.js", import.meta.url).href);
 setProject(readFileSync(join(root, "examples/pace-project.json"), "utf8"));
 const rng = mulberry32(seed);

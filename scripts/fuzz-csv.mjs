@@ -12,19 +12,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { fuzzArgs } from "./fuzz-args.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] !== undefined ? Number(args[i + 1]) : fallback;
-};
-const seconds = flag("--seconds", 30);
-const seed = flag("--seed", (Date.now() % 2 ** 31) >>> 0);
-if (!(seconds > 0) || !Number.isInteger(seed)) {
-  console.error("usage: node scripts/fuzz-csv.mjs [--seconds N] [--seed N]");
-  process.exit(2);
-}
+const { seconds, seed } = fuzzArgs("fuzz-csv.mjs");
 const { main } = await import(new URL("../dist/cli/main.js", import.meta.url).href);
 const { simulateCases } = await import(new URL("../dist/index.js", import.meta.url).href);
 
