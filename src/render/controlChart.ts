@@ -1,4 +1,5 @@
 import type { ControlChart } from "../spc/types.js";
+import { checkRenderSize } from "./runChart.js";
 import { drawChart } from "./chart.js";
 import { cusumModel } from "./cusum.js";
 import { assertControlChart } from "../spc/guards.js";
@@ -23,6 +24,7 @@ import type { RenderChartOptions } from "./types.js";
  */
 export function renderControlChart(chart: ControlChart, options: RenderChartOptions = {}): string {
   assertControlChart(chart);
+  checkRenderSize(chart.points.length);
   return drawChart(controlChartModel(chart), options);
 }
 
