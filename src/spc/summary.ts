@@ -70,10 +70,25 @@ export function controlChartText(chart: ControlChart): string {
     const words = mdcIconWords(chart);
     lines.push(words.variationText, words.assuranceText);
   }
-  if (chart.signals.length === 0) lines.push("No signals: common-cause variation only.");
+  if (chart.signals.length === 0) lines.push(noSignalText(chart));
   else for (const s of chart.signals) lines.push(`- ${s.message}`);
   for (const w of chart.warnings) lines.push(`Note: ${w.message}`);
   return lines.join("\n");
+}
+
+/**
+ * Points a phase needs before its limits are more than trial limits: Provost & Murray (The Health
+ * Care Data Guide, 2011, ch. 5) calculate trial limits from as few as 12 subgroups and firm
+ * limits from 20 or more. Below 12, no signal is not evidence of common-cause variation only.
+ */
+const TRIAL_LIMIT_POINTS = 12;
+
+/** "No signals: common-cause variation only.", unless a phase is too short to say so. */
+function noSignalText(chart: ControlChart): string {
+  const short = chart.phases.map((p, k) => ({ k, n: p.nObs, centre: p.centre })).filter((p) => p.centre !== null && p.n < TRIAL_LIMIT_POINTS);
+  if (short.length === 0) return "No signals: common-cause variation only.";
+  const which = chart.phases.length === 1 ? `the chart has only ${short[0]!.n} point${short[0]!.n === 1 ? "" : "s"}` : short.map((p) => `phase ${p.k + 1} has ${p.n} point${p.n === 1 ? "" : "s"}`).join(", ");
+  return `No signals, but ${which}: too few to call the variation common cause only (limits need at least ${TRIAL_LIMIT_POINTS} points, and are trial limits until about 20; Provost & Murray 2011).`;
 }
 
 /** "12.3" when the limit is constant over the phase, "10.1–14.2" when it varies, null when absent. */
