@@ -66,18 +66,24 @@ function swap(a: Float64Array, i: number, j: number): void {
  * d3-array's `quantile`): linear interpolation between the order statistics at h = (n − 1)·p.
  * The array is reordered. `from` lets a second call skip a prefix already known to hold only
  * smaller values: after computing the p₁-quantile, every entry left of ⌊(n − 1)·p₁⌋ is ≤ the
- * rest, so a larger quantile can start there.
+ * rest, so a larger quantile can start there. `to` does the same at the other end: when entries
+ * `from..to` are known to hold the order statistics of ranks `from..to` (as after a select of
+ * rank `to`, e.g. the median's), the select and the search for the next order statistic stay
+ * inside them. Either bound only narrows the work: the value is the same.
  */
-export function quantileInPlace(values: Float64Array, p: number, n: number = values.length, from = 0): number {
+export function quantileInPlace(values: Float64Array, p: number, n: number = values.length, from = 0, to = n - 1): number {
   if (n <= 0 || !(p >= 0 && p <= 1)) return Number.NaN;
   if (n === 1) return values[0]!;
   const h = (n - 1) * p;
   const lo = Math.floor(h);
-  const vLo = select(values, lo, Math.min(from, lo), n - 1);
+  const hi = Math.max(to, lo);
+  const vLo = select(values, lo, Math.min(from, lo), hi);
   if (lo === h || lo + 1 >= n) return vLo;
-  // the next order statistic is the minimum of the right part
+  // The next order statistic is the minimum of the right part: within `lo + 1..hi` when that
+  // holds ranks up to hi, else (hi = lo) the minimum of everything after lo.
+  const end = lo + 1 <= Math.min(to, n - 1) ? to + 1 : n;
   let vHi = values[lo + 1]!;
-  for (let i = lo + 2; i < n; i++) if (values[i]! < vHi) vHi = values[i]!;
+  for (let i = lo + 2; i < end; i++) if (values[i]! < vHi) vHi = values[i]!;
   return vLo + (vHi - vLo) * (h - lo);
 }
 

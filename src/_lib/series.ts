@@ -1,4 +1,4 @@
-import { valueof, type Accessor } from "./accessor.js";
+import { field, valueof, type Accessor } from "./accessor.js";
 import { HEAP, type Arena } from "./arena.js";
 import { toDayNumber } from "./calendar.js";
 import { QiError, describeValue } from "./error.js";
@@ -75,8 +75,9 @@ export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | undefined
   let kind: XKind | undefined;
   let sorted = true;
   let strict = true;
+  const key = typeof x === "string" ? x : null;
   for (let i = 0; i < length; i++) {
-    const v = get(data[i]!, i, data);
+    const v = key === null ? get(data[i]!, i, data) : fieldAt(data[i], key);
     let k: number;
     let vk: XKind;
     if (typeof v === "number") {
@@ -131,6 +132,15 @@ export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | undefined
 }
 
 /**
+ * `field(d, key)` with the property read at this site, for the x column: see readField for why
+ * the shared `field` is slow on long series.
+ */
+function fieldAt(d: unknown, key: string): unknown {
+  const v = d !== null && typeof d === "object" ? (d as Record<string, unknown>)[key] : undefined;
+  return typeof v === "number" ? v : field(d, key);
+}
+
+/**
  * Read a numeric channel: finite numbers, and numeric strings as CSV readers produce them.
  * null, undefined, NaN and blank strings are missing (NaN in the result). Anything else — text,
  * booleans, ±Infinity — is an error naming the row and column.
@@ -149,7 +159,24 @@ export function readNumbers<T>(data: readonly T[], channel: Accessor<T, unknown>
   }
   const get = valueof(channel, option);
   const name = channelName(channel, option);
+  if (typeof channel === "string") return readField(data, channel, option, out);
   for (let i = 0; i < length; i++) out[i] = toNumber(get(data[i]!, i, data), i, name, option);
+  return out;
+}
+
+/**
+ * readNumbers for a field name: the same values as `field(row, key)` then `toNumber`, with the
+ * row's own property read at this site. Read through the shared `field`, one property-load site
+ * served every field name of every caller and V8 fell back to its slowest (megamorphic) lookup;
+ * here the site sees this chart's few names. Finite numbers are stored as they are; anything
+ * else goes through `field` and `toNumber` (own-property rule, strings, errors).
+ */
+function readField<T>(data: readonly T[], key: string, option: string, out: Float64Array): Float64Array {
+  for (let i = 0; i < data.length; i++) {
+    const d = data[i] as unknown;
+    const v = d !== null && typeof d === "object" ? (d as Record<string, unknown>)[key] : undefined;
+    out[i] = typeof v === "number" && v - v === 0 ? v : toNumber(field(d, key), i, key, option);
+  }
   return out;
 }
 

@@ -56,8 +56,14 @@ export function findAstronomical(
   let upper: number;
   if (detector.method === "tukey") {
     const sorted = reuse && prepared.sorted;
-    const q1 = sorted ? sortedQuantile(scratch, 0.25, m) : quantileInPlace(scratch, 0.25, m);
-    const q3 = sorted ? sortedQuantile(scratch, 0.75, m) : quantileInPlace(scratch, 0.75, m, Math.floor((m - 1) * 0.25));
+    // Reused values that are not sorted were left by the median's select (medianOfScratch →
+    // medianInPlace, rank ⌊m/2⌋): ranks 0..⌊m/2⌋ sit at 0..⌊m/2⌋ and the rest after them, so Q1
+    // is selected among the lower part and Q3 among the upper, each half the work (same values).
+    const half = reuse && !sorted && m >= 8 ? m >> 1 : -1;
+    const q1 = sorted ? sortedQuantile(scratch, 0.25, m) : half >= 0 ? quantileInPlace(scratch, 0.25, m, 0, half) : quantileInPlace(scratch, 0.25, m);
+    const q3 = sorted
+      ? sortedQuantile(scratch, 0.75, m)
+      : quantileInPlace(scratch, 0.75, m, half >= 0 ? half + 1 : Math.floor((m - 1) * 0.25));
     const iqr = q3 - q1;
     if (!(iqr > 0)) return { reason: "the interquartile range is 0, so Tukey's fences cannot separate unusual values" };
     lower = q1 - detector.k * iqr;
