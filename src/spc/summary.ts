@@ -85,7 +85,8 @@ const TRIAL_LIMIT_POINTS = 12;
 
 /** "No signals: common-cause variation only.", unless a phase is too short to say so. */
 function noSignalText(chart: ControlChart): string {
-  const short = chart.phases.map((p, k) => ({ k, n: p.nObs, centre: p.centre })).filter((p) => p.centre !== null && p.n < TRIAL_LIMIT_POINTS);
+  // nObs is read only when it is a number: a chart passed back in from JSON is shape-checked, not trusted.
+  const short = chart.phases.map((p, k) => ({ k, n: p.nObs as unknown, centre: p.centre })).filter((p): p is { k: number; n: number; centre: number } => p.centre !== null && typeof p.n === "number" && p.n < TRIAL_LIMIT_POINTS);
   if (short.length === 0) return "No signals: common-cause variation only.";
   const which = chart.phases.length === 1 ? `the chart has only ${short[0]!.n} point${short[0]!.n === 1 ? "" : "s"}` : short.map((p) => `phase ${p.k + 1} has ${p.n} point${p.n === 1 ? "" : "s"}`).join(", ");
   return `No signals, but ${which}: too few to call the variation common cause only (limits need at least ${TRIAL_LIMIT_POINTS} points, and are trial limits until about 20; Provost & Murray 2011).`;
