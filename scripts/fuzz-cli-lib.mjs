@@ -202,7 +202,9 @@ export async function runCase(main, c, { root, timeoutMs = 20_000 } = {}) {
       try {
         const real = realpathSync(abs);
         inputs.add(real);
-        if (lstatSync(real).isDirectory()) for (const p of before.keys()) if (p.startsWith(`${real}/`)) inputs.add(p);
+        // A folder input (`report --data DIR`) is read one level deep, its .csv and .json files
+        // only (src/cli/report.ts readDataDir): those are inputs; other files in it may be outputs.
+        if (lstatSync(real).isDirectory()) for (const p of before.keys()) if (dirname(p) === real && /\.(csv|json)$/i.test(p)) inputs.add(p);
       } catch {
         // dangling
       }
