@@ -286,7 +286,8 @@ function outOfOrderLeftOut(list: readonly Journey[], warnings: TimescaleWarning[
     code: "negative-duration",
     message: `${bad.length} ${bad.length === 1 ? "child" : "children"} moved in with adopters before entering care (${names}${bad.length > 5 ? ", …" : ""}): left out of the scorecard; check the dates`,
   });
-  return list.filter((j) => !bad.includes(j));
+  const left = new Set(bad);
+  return list.filter((j) => !left.has(j));
 }
 
 /** One card over a set of journeys. */
