@@ -61,11 +61,18 @@ export function parseCommandArgs(
     }
     throw new UsageError(msg, command);
   }
+  for (const flag of PATH_FLAGS) {
+    const v = parsed.values[flag];
+    if (v === "" || (Array.isArray(v) && v.includes(""))) throw new UsageError(`--${flag} needs a file or folder name, not an empty one`, command);
+  }
   const n = parsed.positionals.length;
   if (n < positionals.min) throw new UsageError(`missing ${positionals.what}`, command);
   if (n > positionals.max) throw new UsageError(`unexpected argument ${quote(parsed.positionals[positionals.max])}`, command);
   return { values: parsed.values, positionals: parsed.positionals, targets };
 }
+
+/** Flags naming a file or folder: an empty name is a usage error, found before anything is read or written. */
+const PATH_FLAGS = ["out", "svg", "html", "csv", "mapping", "data"] as const;
 
 /** A string flag's value (the last one when repeated). */
 export function stringFlag(values: FlagValues, name: string): string | undefined {

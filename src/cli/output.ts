@@ -1,4 +1,4 @@
-import { renameSync, rmSync, statSync } from "node:fs";
+import { renameSync, rmSync, rmdirSync, statSync } from "node:fs";
 import { lstat, mkdir, open, rename, rm } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { DataError } from "./errors.js";
@@ -46,6 +46,7 @@ export async function writeAll(files: readonly PlannedFile[]): Promise<void> {
   const temps = new Map<string, string>(); // temp → target
   const moved: Array<{ target: string; backup: string }> = [];
   const placed: string[] = [];
+  const madeDirs: string[] = []; // folders this run created, outermost first
   let done = false;
   const rollback = (): void => {
     if (done) return;
@@ -59,6 +60,13 @@ export async function writeAll(files: readonly PlannedFile[]): Promise<void> {
       }
     }
     for (const t of temps.keys()) rmSync(t, { force: true });
+    for (const d of madeDirs.reverse()) {
+      try {
+        rmdirSync(d); // only when empty: never remove what someone else put there meanwhile
+      } catch {
+        // Not empty or already gone: leave it.
+      }
+    }
   };
   const onSignal = (signal: NodeJS.Signals): void => {
     rollback();
@@ -70,7 +78,8 @@ export async function writeAll(files: readonly PlannedFile[]): Promise<void> {
   try {
     for (const f of files) {
       current = f.path;
-      await mkdir(dirname(f.path), { recursive: true });
+      const first = await mkdir(dirname(f.path), { recursive: true });
+      if (first !== undefined) madeDirs.push(...foldersFrom(first, dirname(f.path)));
       const tmp = join(dirname(f.path), `.${basename(f.path)}${tag}.tmp`);
       const handle = await open(tmp, "wx");
       temps.set(tmp, f.path);
@@ -105,6 +114,17 @@ export async function writeAll(files: readonly PlannedFile[]): Promise<void> {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }
+}
+
+/** The folders from `first` (the outermost one `mkdir -p` created) down to `last`, outermost first. */
+function foldersFrom(first: string, last: string): string[] {
+  const out: string[] = [];
+  const top = resolve(first);
+  for (let d = resolve(last); d.length >= top.length && d !== dirname(d); d = dirname(d)) {
+    out.unshift(d);
+    if (d === top) break;
+  }
+  return out;
 }
 
 /** Give planned files that would land on one name (case-insensitively: macOS and Windows fold case) distinct names. */

@@ -161,6 +161,30 @@ describe("finding 4: the CLI's files", () => {
     expect(hidden(dir)).toEqual([]);
   });
 
+  it("all or nothing: folders created for the outputs are removed again when writing fails (CLI fuzzer, seed 754685690)", async () => {
+    const dir = fresh();
+    writeFileSync(join(dir, "keep.txt"), "kept");
+    function* failing(): Generator<string> {
+      yield "partial";
+      throw Object.assign(new Error("disk full"), { code: "ENOSPC" });
+    }
+    const files = [{ path: join(dir, "new", "deeper", "a.svg"), content: "<svg/>" }, { path: join(dir, "other", "b.csv"), content: failing() }];
+    await expect(writeAll(files)).rejects.toThrow(/b\.csv: cannot write \(ENOSPC\); nothing was written/);
+    expect(readdirSync(dir)).toEqual(["keep.txt"]);
+  });
+
+  it("an empty output name is a usage error before anything is read or written", async () => {
+    const dir = fresh();
+    writeFileSync(join(dir, "in.csv"), "month,value\n2024-01-01,1\n");
+    for (const flag of ["--out", "--svg"]) {
+      const { out, io } = memoryIo();
+      const other = flag === "--svg" ? ["--out", join(dir, "x", "y.json")] : ["--svg", join(dir, "x", "y.svg")];
+      expect(await main(["analyse", join(dir, "in.csv"), "--x", "month", "--y", "value", ...other, flag, ""], io as never)).toBe(2);
+      expect(out.stderr).toContain(`${flag} needs a file or folder name`);
+    }
+    expect(readdirSync(dir)).toEqual(["in.csv"]);
+  });
+
   it("SIGINT or SIGTERM while writing leaves no temporary files and the old outputs", async () => {
     // Node 20 cannot import TypeScript: bundle the writer with esbuild (tsup's) into a module first.
     const bundle = join(fresh(), "output.mjs");
