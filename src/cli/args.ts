@@ -61,9 +61,9 @@ export function parseCommandArgs(
     }
     throw new UsageError(msg, command);
   }
-  for (const flag of PATH_FLAGS) {
+  for (const [flag, what] of PATH_FLAGS) {
     const v = parsed.values[flag];
-    if (v === "" || (Array.isArray(v) && v.includes(""))) throw new UsageError(`--${flag} needs a file or folder name, not an empty one`, command);
+    if (v === "" || (Array.isArray(v) && v.includes(""))) throw new UsageError(`--${flag} needs a ${what}`, command);
   }
   const n = parsed.positionals.length;
   if (n < positionals.min) throw new UsageError(`missing ${positionals.what}`, command);
@@ -72,7 +72,14 @@ export function parseCommandArgs(
 }
 
 /** Flags naming a file or folder: an empty name is a usage error, found before anything is read or written. */
-const PATH_FLAGS = ["out", "svg", "html", "csv", "mapping", "data"] as const;
+const PATH_FLAGS = [
+  ["out", "file or folder name"],
+  ["svg", "file name"],
+  ["html", "file name"],
+  ["csv", "file name"],
+  ["mapping", "file name"],
+  ["data", "folder name"],
+] as const;
 
 /** A string flag's value (the last one when repeated). */
 export function stringFlag(values: FlagValues, name: string): string | undefined {
