@@ -36,8 +36,13 @@ export class NumberChunks {
   /** Keep only `rows` (ascending indices), in place: what `--filter` left. */
   keep(rows: ArrayLike<number>): void {
     for (let k = 0; k < rows.length; k++) this.set(k, this.get(rows[k]!));
-    this.length = rows.length;
-    this.chunks.length = Math.ceil(rows.length / CHUNK);
+    this.truncate(rows.length);
+  }
+
+  /** Keep the first n. */
+  truncate(n: number): void {
+    this.length = n;
+    this.chunks.length = Math.ceil(n / CHUNK);
   }
 }
 
@@ -61,8 +66,11 @@ export class CellColumn {
   /** The distinct values of the cells that are not numbers, as given (messages quote them). */
   readonly texts: unknown[] = [];
   private readonly dict = new Map<unknown, number>();
-  /** Every number cell is 1 or 0 written as such (`"1"`, `"0"`): a yes/no column may hold them. */
-  zeroOne = true;
+  /**
+   * Rows whose number is 1 or 0 written otherwise (`1.0`, `01`, `+1`): a yes/no column may hold
+   * `1` and `0` but not these (logicalColumn), and the verdict must hold for the rows --filter keeps.
+   */
+  readonly odd = new NumberChunks(true);
   /** The text of the first number cells, as written (a date column quotes them exactly). */
   readonly raw = new Map<number, string>();
 
@@ -77,9 +85,9 @@ export class CellColumn {
     if (typeof v === "string") {
       n = decimal(v);
       if (Number.isFinite(n)) {
-        if (this.zeroOne) {
+        if (n === 1 || n === 0) {
           const t = v.trim();
-          this.zeroOne = t === "1" || t === "0";
+          if (t !== "1" && t !== "0") this.odd.push(i);
         }
         if (this.raw.size < RAW_KEPT) this.raw.set(i, v);
       } else {
@@ -88,7 +96,6 @@ export class CellColumn {
       }
     } else if (typeof v === "number" && Number.isFinite(v)) {
       n = v;
-      if (v !== 1 && v !== 0) this.zeroOne = false;
     } else text = !isBlank(v);
     this.nums.push(n);
     if (text) this.pushCode(i, v);
@@ -126,6 +133,15 @@ export class CellColumn {
       while (k < rows.length && rows[k]! < i) k++;
       if (rows[k] === i) this.raw.set(k, t);
     }
+    // The odd rows kept, renumbered (both lists ascending).
+    let m = 0;
+    k = 0;
+    for (let j = 0; j < this.odd.length; j++) {
+      const i = this.odd.get(j);
+      while (k < rows.length && rows[k]! < i) k++;
+      if (rows[k] === i) this.odd.set(m++, k);
+    }
+    this.odd.truncate(m);
   }
 
   /** Whether some row (after `keep`) holds a value that is not a number or blank. */

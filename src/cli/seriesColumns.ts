@@ -28,7 +28,11 @@ const WORDS = new Map([["true", 1], ["yes", 1], ["false", 0], ["no", 0]]);
  * least one word. Then its words are written into its numbers (1 and 0) and it returns true.
  */
 export function logicalOf(col: CellColumn): boolean {
-  if (col.codes === null || !col.zeroOne) return false;
+  if (col.codes === null || col.odd.length > 0) return false;
+  for (let i = 0; i < col.length; i++) {
+    const v = col.nums.get(i);
+    if (v !== 1 && v !== 0 && !Number.isNaN(v)) return false;
+  }
   const used = new Uint8Array(col.texts.length);
   let words = 0;
   for (let i = 0; i < col.length; i++) {
