@@ -342,16 +342,18 @@ function groupWarnings(g: Group, f: AnalyseFlags, c: Columns): { code: string; m
 }
 
 /**
- * Bytes `analyse` needs per data row at its peak, measured (`npm run bench`, task
- * "analyse-memory"; docs/performance.md): the cells kept as numbers (16–24 bytes a row), the
- * library's columnar analysis (about 60) and its scratch, with room for the slack of growing
- * arrays and a sort of the rows by x. Not the ≤ 64 bytes of issue #18's target: see the docs.
+ * Bytes `analyse` may need per data row at its peak, measured (`npm run bench`, task
+ * "analyse-memory"; docs/performance.md, issue #18): the cells kept as numbers (16 bytes a row
+ * for x and y), the library's columnar analysis (its scratch and the result's columns, about 60
+ * for a run chart and 110 for a control chart) and the chart's signals; an i chart of 10⁶ rows
+ * with `--json` peaked at 240 MB of RSS. Most of it is typed arrays outside the JavaScript heap:
+ * the heap limit stands for the memory Node may use.
  */
 export const ANALYSE_BYTES_PER_ROW = 256;
 
 /**
  * The most rows `analyse` reads with this process's heap: the heap limit divided by
- * {@link ANALYSE_BYTES_PER_ROW} (about 2.1 million with Node's default 4 GB heap). One more row
+ * {@link ANALYSE_BYTES_PER_ROW} (about 17 million with Node's default 4 GB heap). One more row
  * is a DataError naming the limit — never a heap-exhaustion abort (issue #18, finding 7).
  */
 export function maxRowsForHeap(heapBytes = getHeapStatistics().heap_size_limit): { rows: number; why: string } {
