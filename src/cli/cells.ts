@@ -71,7 +71,10 @@ export class CellColumn {
    * `1` and `0` but not these (logicalColumn), and the verdict must hold for the rows --filter keeps.
    */
   readonly odd = new NumberChunks(true);
-  /** The text of the first number cells, as written (a date column quotes them exactly). */
+  /**
+   * The text of the first number cells, as written: a date column quotes them exactly in its
+   * first problems (after --filter, a number cell beyond them is quoted as String(number)).
+   */
   readonly raw = new Map<number, string>();
 
   get length(): number {

@@ -7,8 +7,8 @@ import type { Table } from "./table.js";
 
 // The x, y and n of `analyse` read from their cells (src/cli/cells.ts) with the verdicts and the
 // messages of numberColumn, logicalColumn and xColumn (src/cli/convert.ts, logical.ts), which read
-// the same from text. A number costs 8 bytes a row; a date x a 4-byte code a row and its text
-// once per distinct date.
+// the same from text. A number costs 8 bytes a row; a date x 12 (its unused number slot and a
+// 4-byte code) and its text once per distinct date.
 
 /** y or n as numbers (NaN for a blank); each cell that is not a number is a problem. */
 export function numbersOf(table: Table, column: string, col: CellColumn, problems: Problems): NumberChunks {
