@@ -57,6 +57,9 @@ export const bool: Shape = leaf("true or false", (v) => typeof v === "boolean");
 /** @internal A number, an ISO date string or a Date. */
 export const xValue: Shape = leaf("a number, a date string or a Date", (v) => typeof v === "number" || typeof v === "string" || v instanceof Date);
 
+/** @internal A Float64Array (a column of a columnar chart result). */
+export const f64: Shape = leaf("a Float64Array", (v) => v instanceof Float64Array);
+
 /** @internal One of the given strings. */
 export function oneOf(values: readonly string[]): Shape {
   const set = new Set(values);

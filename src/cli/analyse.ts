@@ -2,8 +2,11 @@ import { lstatSync } from "node:fs";
 import { getHeapStatistics } from "node:v8";
 import { basename, extname } from "node:path";
 import { delimiterFlag, enumFlag, intFlag, listFlag, numberFlag, parseCommandArgs, stringFlag, type FlagValues } from "./args.js";
-import { Problems, numberColumn, textColumn, xColumn } from "./convert.js";
+import { CellColumn, type NumberChunks } from "./cells.js";
+import { analysisJson, pointForm, type ColumnarChart } from "./chartPoints.js";
+import { Problems, textColumn } from "./convert.js";
 import { DATE_FORMATS, flagDate, type DateFormat } from "./dates.js";
+import { logicalOf, numbersOf, scanX, xOf, type XColumn } from "./seriesColumns.js";
 import { DataError, UsageError, quote } from "./errors.js";
 import { applyFilters, describeFilters, parseFilters, type RowFilter } from "./filter.js";
 import type { Io } from "./io.js";
@@ -15,14 +18,15 @@ import {
   renderRunChart,
   runChart,
   summariseRunChart,
+  type Accessor,
   type ControlChart,
+  type ControlChartColumnar,
   type ControlChartType,
   type RunChart,
+  type RunChartColumnar,
 } from "./lib.js";
-import { jsonChunks } from "./jsonChunks.js";
-import { logicalColumn } from "./logical.js";
 import { writeAll, type PlannedFile } from "./output.js";
-import { PERIODS, periodStart, type Period } from "./period.js";
+import { PERIODS, type Period } from "./period.js";
 import { withQi } from "./qiMap.js";
 import { summariseControlChart } from "./lib.js";
 import { readTable, requireColumn, type Table } from "./table.js";
@@ -123,10 +127,20 @@ export function checkRules(command: string, chart: ChartChoice, rules: string | 
 /** A run or control chart of rows `{ x?, y, n? }` with the settings. */
 export function analyseRows(rows: readonly SeriesPoint[], s: ChartSettings, hasX: boolean): RunChart | ControlChart {
   const withN = s.n ?? NEEDS_N.includes(s.chart);
+  return chartOf(rows, s, { ...(hasX ? { x: "x" } : {}), y: "y", ...(withN ? { n: "n" } : {}) }, false) as RunChart | ControlChart;
+}
+
+/** The library's channels: field names of rows, or accessors of the row's position. */
+interface Channels {
+  x?: string | ((d: unknown, k: number) => unknown);
+  y: string | ((d: unknown, k: number) => unknown);
+  n?: string | ((d: unknown, k: number) => unknown);
+}
+
+/** runChart or controlChart of `rows` read through `channels`, in point form or in columns. */
+function chartOf(rows: readonly unknown[], s: ChartSettings, channels: Channels, columns: boolean): RunChart | ControlChart | ColumnarChart {
   const common = {
-    ...(hasX ? { x: "x" as const } : {}),
-    y: "y" as const,
-    ...(withN ? { n: "n" as const } : {}),
+    ...(channels as { x?: Accessor<unknown, unknown>; y: Accessor<unknown, unknown>; n?: Accessor<unknown, unknown> }),
     ...(s.multiply !== undefined ? { multiply: s.multiply } : {}),
     ...(s.aggregate !== undefined ? { aggregate: s.aggregate } : {}),
     ...(s.target !== undefined ? { target: s.target } : {}),
@@ -134,15 +148,16 @@ export function analyseRows(rows: readonly SeriesPoint[], s: ChartSettings, hasX
     ...(s.baseline !== undefined ? { baseline: s.baseline } : {}),
     ...(s.phases.length > 0 ? { phases: s.phases } : {}),
     ...(s.exclude.length > 0 ? { exclude: s.exclude } : {}),
+    output: columns ? ("columns" as const) : ("points" as const),
   };
   if (s.chart === "run") {
-    return runChart(rows, { ...common, ...(s.rules !== undefined ? { rules: s.rules as "pace" } : {}) });
+    return runChart(rows, { ...common, ...(s.rules !== undefined ? { rules: s.rules as "pace" } : {}) }) as RunChart | RunChartColumnar;
   }
   return controlChart(rows, {
     ...common,
     type: s.chart as ControlChartType,
     ...(s.rules !== undefined ? { rules: s.rules as "shewhart" } : {}),
-  });
+  }) as ControlChart | ControlChartColumnar;
 }
 
 export function isControl(chart: RunChart | ControlChart): chart is ControlChart {
@@ -226,76 +241,119 @@ interface Columns {
   table: Table;
   xCol: string | undefined;
   nCol: string | undefined;
-  xs: (number | string | null)[] | null;
-  ys: (number | null)[];
-  ns: (number | null)[] | null;
+  x: XColumn | null;
+  ys: NumberChunks;
+  /** null, or the denominators (`perRow`: 1 for every row, a yes/no per case). */
+  ns: NumberChunks | "perRow" | null;
   by: string[] | null;
   notes: { code: string; message: string }[];
 }
 
-function readColumns(table: Table, f: AnalyseFlags): Columns {
-  const xCol = f.xName ?? (table.columns.has("x") ? "x" : undefined);
+/** Where `analyse` reads x, y and n: consumers of their cells while the file streams in. */
+function cellColumns(f: AnalyseFlags): Map<string, CellColumn> {
+  const cells = new Map<string, CellColumn>();
+  for (const name of [f.xName ?? "x", f.yName, f.nName ?? "n"]) if (!cells.has(name)) cells.set(name, new CellColumn());
+  return cells;
+}
+
+/** A column the file must have (requireColumn's message when it does not). */
+function need(table: Table, cells: Map<string, CellColumn>, column: string, flag: string): CellColumn {
+  if (!table.header.includes(column)) requireColumn(table, column, flag);
+  return cells.get(column)!;
+}
+
+function readColumns(table: Table, cells: Map<string, CellColumn>, f: AnalyseFlags): Columns {
+  const xCol = f.xName ?? (table.header.includes("x") ? "x" : undefined);
   const notes: { code: string; message: string }[] = [];
   const problems = new Problems();
-  const yValues = requireColumn(table, f.yName, "--y");
-  const logical = logicalColumn(yValues);
-  if (logical !== null) notes.push({ code: "logical-column", message: `column ${f.yName} is yes/no: read as 1 (TRUE, yes) and 0 (FALSE, no)` });
-  const ys = logical ?? numberColumn(table, f.yName, yValues, problems);
-  const x = xCol === undefined ? null : xColumn(table, xCol, requireColumn(table, xCol, "--x"), f.dates, problems);
+  const yCells = need(table, cells, f.yName, "--y");
+  const logical = logicalOf(yCells);
+  if (logical) notes.push({ code: "logical-column", message: `column ${f.yName} is yes/no: read as 1 (TRUE, yes) and 0 (FALSE, no)` });
+  const ys = logical ? yCells.nums : numbersOf(table, f.yName, yCells, problems);
+  const x = xCol === undefined ? null : xOf(table, xCol, need(table, cells, xCol, "--x"), f.dates, f.period, problems);
   let nCol = f.nName ?? (NEEDS_N.includes(f.chart) ? "n" : undefined);
-  let ns: (number | null)[] | null = null;
-  if (nCol !== undefined && f.nName === undefined && !table.columns.has(nCol) && (f.chart === "p" || f.chart === "pp") && logical !== null) {
+  let ns: Columns["ns"] = null;
+  if (nCol !== undefined && f.nName === undefined && !table.header.includes(nCol) && (f.chart === "p" || f.chart === "pp") && logical) {
     // A yes/no per case: each row is one case (qicharts2 reads a logical y the same way).
-    ns = ys.map(() => 1);
+    ns = "perRow";
     nCol = undefined;
     notes.push({ code: "n-per-row", message: `each row is one case: n = number of rows with a ${f.yName} value` });
-  } else if (nCol !== undefined) ns = numberColumn(table, nCol, requireColumn(table, nCol, "--n"), problems);
+  } else if (nCol !== undefined) ns = numbersOf(table, nCol, need(table, cells, nCol, "--n"), problems);
   const by = f.byName === undefined ? null : textColumn(requireColumn(table, f.byName, "--by"));
   problems.throwIfAny();
   if (f.period !== undefined) {
     if (x === null) throw new UsageError(`--period ${f.period} needs dates in an x column (--x COL)`, C);
     if (x.kind !== "date") throw new UsageError(`--period ${f.period}: column ${xCol} holds numbers, not dates`, C);
   }
-  const xs = x === null ? null : f.period === undefined ? x.values : x.values.map((v) => (v === null ? v : periodStart(v as string, f.period!)));
-  return { table, xCol, nCol, xs, ys, ns, by, notes };
+  return { table, xCol, nCol, x, ys, ns, by, notes };
+}
+
+/** One group's rows: table row of the group's k-th row (all rows without --by). */
+interface Group {
+  key: string;
+  length: number;
+  row: (k: number) => number;
+}
+
+/** The groups of --by in first-seen order (one group of every row without it). */
+function groupsOf(c: Columns): Group[] {
+  const length = c.table.length;
+  if (c.by === null) return [{ key: "", length, row: (k) => k }];
+  const ids = new Map<string, number>();
+  const of = new Int32Array(length);
+  const counts: number[] = [];
+  for (let i = 0; i < length; i++) {
+    const key = c.by[i]!;
+    let g = ids.get(key);
+    if (g === undefined) ids.set(key, (g = ids.size)), counts.push(0);
+    of[i] = g;
+    counts[g]!++;
+  }
+  const rows = counts.map((n) => new Int32Array(n));
+  const filled = new Int32Array(counts.length);
+  for (let i = 0; i < length; i++) rows[of[i]!]![filled[of[i]!]!++] = i;
+  return [...ids.keys()].map((key, g) => ({ key, length: counts[g]!, row: (k: number) => rows[g]![k]! }));
 }
 
 /**
- * One group's points (one per row: the library combines rows that share an x and warns how), and
- * the notes of what the CLI did to them.
+ * The notes of what the CLI did to one group's rows (the library combines rows that share an x
+ * and warns how), after checking that a chart of one value per x has one.
  */
-function prepareGroup(idx: readonly number[], f: AnalyseFlags, c: Columns, key: string): { points: SeriesPoint[]; warnings: { code: string; message: string }[] } {
+function groupWarnings(g: Group, f: AnalyseFlags, c: Columns): { code: string; message: string }[] {
   const withN = c.ns !== null && f.settings.n === true;
-  const where = f.byName !== undefined ? ` (${f.byName} ${quote(key)})` : "";
+  const where = f.byName !== undefined ? ` (${f.byName} ${quote(g.key)})` : "";
   const combinedByLibrary = withN || SUMMED.includes(f.chart) || SUBGROUPS.includes(f.chart) || f.aggregate !== undefined;
-  if (c.xs !== null && !combinedByLibrary) {
+  if (c.x === null) return [];
+  if (!combinedByLibrary) {
     if (f.period !== undefined) throw new UsageError(`--period ${f.period}: say how the rows of a ${f.period} combine with --aggregate sum, mean, median, count or sd`, C);
-    checkDuplicates(c.table, c.xCol!, c.xs, idx, key, f);
+    const dup = scanX(c.x, g.length, g.row).duplicate;
+    if (dup !== null) throw duplicateError(c, dup, g.key, f);
   }
   const warnings: { code: string; message: string }[] = [];
-  if (c.xs !== null && (f.period !== undefined || f.aggregate !== undefined)) {
-    const distinct = new Set(idx.map((i) => c.xs![i]!)).size;
+  if (f.period !== undefined || f.aggregate !== undefined) {
+    const distinct = scanX(c.x, g.length, g.row).distinct;
     if (f.period !== undefined) {
-      warnings.push({ code: "period-rollup", message: `${idx.length} row${idx.length === 1 ? "" : "s"}${where} rolled up into ${distinct} ${f.period}${distinct === 1 ? "" : "s"} (each date read as the ${f.period} it falls in${f.period === "week" ? ", weeks starting on Monday" : ""})` });
-    } else if (distinct === idx.length) {
+      warnings.push({ code: "period-rollup", message: `${g.length} row${g.length === 1 ? "" : "s"}${where} rolled up into ${distinct} ${f.period}${distinct === 1 ? "" : "s"} (each date read as the ${f.period} it falls in${f.period === "week" ? ", weeks starting on Monday" : ""})` });
+    } else if (distinct === g.length) {
       warnings.push({ code: "aggregate-unused", message: `--aggregate ${f.aggregate}: no ${c.xCol} value has more than one row${where}, so nothing was combined` });
     }
   }
-  const points = idx.map((i): SeriesPoint => ({ ...(c.xs !== null ? { x: c.xs[i]! } : {}), y: c.ys[i]!, ...(withN ? { n: c.ns![i]! } : {}) }));
-  return { points, warnings };
+  return warnings;
 }
 
 /**
- * Bytes of heap `analyse` needs per data row at its peak, measured (`npm run bench`, task
- * "analyse-memory"): an i chart of 10⁶ rows with `--json` peaks at about 2 GB. The chart
- * result keeps a point object per row (x, y, centre, limits, phase, signals), so this is a
- * budget, not the ≤ 64 bytes a columnar pipeline would need (issue #18).
+ * Bytes `analyse` may need per data row at its peak, measured (`npm run bench`, task
+ * "analyse-memory"; docs/performance.md, issue #18): the cells kept as numbers (16 bytes a row
+ * for x and y), the library's columnar analysis (its scratch and the result's columns, about 60
+ * for a run chart and 110 for a control chart) and the chart's signals; an i chart of 10⁶ rows
+ * with `--json` peaked at 240 MB of RSS. Most of it is typed arrays outside the JavaScript heap:
+ * the heap limit stands for the memory Node may use.
  */
-export const ANALYSE_BYTES_PER_ROW = 2048;
+export const ANALYSE_BYTES_PER_ROW = 256;
 
 /**
  * The most rows `analyse` reads with this process's heap: the heap limit divided by
- * {@link ANALYSE_BYTES_PER_ROW} (about 2.1 million with Node's default 4 GB heap). One more row
+ * {@link ANALYSE_BYTES_PER_ROW} (about 17 million with Node's default 4 GB heap). One more row
  * is a DataError naming the limit — never a heap-exhaustion abort (issue #18, finding 7).
  */
 export function maxRowsForHeap(heapBytes = getHeapStatistics().heap_size_limit): { rows: number; why: string } {
@@ -321,40 +379,51 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
   const { values, positionals } = parseCommandArgs(C, argv, SPEC, { min: 1, max: 1, what: "FILE argument (a CSV or JSON series)" });
   const f = readFlags(values, positionals[0]!);
   checkSvgName(f.svg);
-  const wanted = [f.xName ?? "x", f.yName, f.nName ?? "n", ...(f.byName ? [f.byName] : []), ...f.filters.map((r) => r.column)];
-  const read = await readTable(f.file, { columns: wanted, progress: io.stderr, maxRows: maxRowsForHeap(), ...(f.delimiter ? { delimiter: f.delimiter } : {}), sheet: f.sheet });
+  // x, y and n stream into numbers (src/cli/cells.ts); only --by and --filter columns are kept as text.
+  const cells = cellColumns(f);
+  const wanted = [...(f.byName ? [f.byName] : []), ...f.filters.map((r) => r.column)];
+  const read = await readTable(f.file, { columns: wanted, cells, progress: io.stderr, maxRows: maxRowsForHeap(), ...(f.delimiter ? { delimiter: f.delimiter } : {}), sheet: f.sheet });
   if (read.length === 0) throw new DataError(`${f.file}: no data rows`);
   const filtered = applyFilters(read, f.filters);
-  const c = readColumns(filtered.table, f);
-  const table = c.table;
-
-  // Groups (in first-seen order), each with the table rows it came from.
-  const groups = new Map<string, number[]>();
-  for (let i = 0; i < table.length; i++) {
-    const key = c.by === null ? "" : c.by[i]!;
-    let g = groups.get(key);
-    if (g === undefined) groups.set(key, (g = []));
-    g.push(i);
-  }
-  const results: { key: string; chart: RunChart | ControlChart }[] = [];
-  for (const [key, idx] of groups) {
-    const g = prepareGroup(idx, f, c, key);
-    checkPointNumbers(f, g.points.length, key);
+  if (filtered.rows !== null) for (const col of cells.values()) col.keep(filtered.rows);
+  const c = readColumns(filtered.table, cells, f);
+  const results: { key: string; chart: ColumnarChart }[] = [];
+  for (const g of groupsOf(c)) {
+    const warnings = groupWarnings(g, f, c);
+    checkPointNumbers(f, g.length, g.key);
     const ctx = {
       command: C,
       file: f.file,
       flags: ANALYSE_FLAGS,
       row: (k: number, field: string | undefined) => {
         const column = field === "x" ? c.xCol : field === "y" ? f.yName : field === "n" ? c.nCol : field;
-        return idx[k] === undefined ? undefined : table.where(idx[k]!, column);
+        return k < g.length ? c.table.where(g.row(k), column) : undefined;
       },
     };
-    const chart = withQi(ctx, () => analyseRows(g.points, f.settings, c.xs !== null));
-    const notes = [...c.notes, ...g.warnings];
-    results.push({ key, chart: notes.length === 0 ? chart : ({ ...chart, warnings: [...notes, ...chart.warnings] } as typeof chart) });
+    const chart = withQi(ctx, () => analyseGroup(g, f, c));
+    const notes = [...c.notes, ...warnings];
+    results.push({ key: g.key, chart: notes.length === 0 ? chart : ({ ...chart, warnings: [...notes, ...chart.warnings] } as typeof chart) });
   }
   await writeOutputs(f, c, filtered, results, io);
   return 0;
+}
+
+/**
+ * One group's chart in columns (`output: "columns"`), read through accessors from the CLI's
+ * columns: the rows are an empty array of the group's length (V8 keeps one with a single element
+ * set at its end in dictionary form: no memory per row), so no object is made per row.
+ */
+function analyseGroup(g: Group, f: AnalyseFlags, c: Columns): ColumnarChart {
+  const rows: unknown[] = [];
+  rows[g.length - 1] = undefined;
+  const { x, ys, ns } = c;
+  const withN = ns !== null && f.settings.n === true;
+  const channels: Channels = {
+    ...(x !== null ? { x: (_d: unknown, k: number) => x.value(g.row(k)) } : {}),
+    y: (_d: unknown, k: number) => ys.get(g.row(k)),
+    ...(withN ? { n: ns === "perRow" ? () => 1 : (_d: unknown, k: number) => ns.get(g.row(k)) } : {}),
+  };
+  return chartOf(rows, f.settings, channels, true) as ColumnarChart;
 }
 
 /** Point numbers are 1-based on the command line; say so before the library (0-based) does. */
@@ -368,7 +437,7 @@ function checkPointNumbers(f: AnalyseFlags, points: number, key: string): void {
   }
 }
 
-async function writeOutputs(f: AnalyseFlags, c: Columns, filtered: { kept: number; of: number }, results: { key: string; chart: RunChart | ControlChart }[], io: Io): Promise<void> {
+async function writeOutputs(f: AnalyseFlags, c: Columns, filtered: { kept: number; of: number }, results: { key: string; chart: ColumnarChart }[], io: Io): Promise<void> {
   const planned: PlannedFile[] = [];
   const first = results[0]!.chart;
   const what = `${f.chart === "run" ? "run chart" : `${f.chart} chart`}, ${first.settings.rules.preset} rules, direction ${first.settings.direction}`;
@@ -376,12 +445,12 @@ async function writeOutputs(f: AnalyseFlags, c: Columns, filtered: { kept: numbe
   const text: string[] = [];
   if (f.filters.length > 0) text.push(`Rows: ${filtered.kept} of ${filtered.of} (${describeFilters(f.filters)})`, "");
   for (const r of results) {
-    const head = `${c.by !== null ? `${f.byName} = ${r.key}: ` : ""}${r.chart.points.length} points of ${of}${c.xCol !== undefined ? ` by ${f.period ?? c.xCol}` : ""} (${what})`;
-    text.push(head, isControl(r.chart) ? summariseControlChart(r.chart) : summariseRunChart(r.chart), "");
+    const head = `${c.by !== null ? `${f.byName} = ${r.key}: ` : ""}${r.chart.columns.length} points of ${of}${c.xCol !== undefined ? ` by ${f.period ?? c.xCol}` : ""} (${what})`;
+    text.push(head, "type" in r.chart ? summariseControlChart(r.chart) : summariseRunChart(r.chart), "");
   }
-  // In chunks: the JSON of a million-point chart can exceed V8's longest string.
+  // In chunks, point by point from the columns: the JSON of a million-point chart exceeds V8's longest string.
   const json = function* (): Generator<string> {
-    yield* jsonChunks(c.by === null ? first : results.map((r) => ({ key: r.key, chart: r.chart })));
+    yield* analysisJson(results, c.by !== null);
     yield "\n";
   };
   if (f.json && f.out !== undefined) planned.push({ path: f.out, content: json() });
@@ -396,7 +465,7 @@ async function writeOutputs(f: AnalyseFlags, c: Columns, filtered: { kept: numbe
         yLabel: of,
         ...(f.settings.target !== undefined ? { target: f.settings.target } : {}),
       };
-      const content = isControl(r.chart) ? renderControlChart(r.chart, options) : renderRunChart(r.chart, options);
+      const content = "type" in r.chart ? renderControlChart(pointForm(r.chart), options) : renderRunChart(pointForm(r.chart), options);
       planned.push({ path: c.by === null ? f.svg : `${stem}-${slug(r.key)}${ext}`, content });
     }
   }
@@ -408,17 +477,12 @@ async function writeOutputs(f: AnalyseFlags, c: Columns, filtered: { kept: numbe
   }
 }
 
-function checkDuplicates(table: Table, xCol: string, xs: readonly (number | string | null)[], idx: readonly number[], key: string, f: AnalyseFlags): void {
-  const seen = new Map<number | string, number>();
-  for (const i of idx) {
-    const v = xs[i]!;
-    const first = seen.get(v);
-    if (first !== undefined) {
-      const what = f.chart === "run" ? "a run chart" : `${f.chart === "i" || f.chart === "mr" ? "an" : "a"} ${f.chart} chart`;
-      throw new DataError(
-        `${table.where(i, xCol)}: ${quote(String(v))} is already on ${table.where(first).replace(/^.*?: /, "")}${f.byName !== undefined ? ` (${f.byName} ${quote(key)})` : ""}; ${what} needs one value per ${xCol}: combine the rows first, or give --aggregate mean, median, sum, count or sd`,
-      );
-    }
-    seen.set(v, i);
-  }
+/** Two rows with one x on a chart of one value per x: the error naming both rows. */
+function duplicateError(c: Columns, [i, first]: [number, number], key: string, f: AnalyseFlags): DataError {
+  const { table, xCol } = c;
+  const v = c.x!.value(i);
+  const what = f.chart === "run" ? "a run chart" : `${f.chart === "i" || f.chart === "mr" ? "an" : "a"} ${f.chart} chart`;
+  return new DataError(
+    `${table.where(i, xCol)}: ${quote(String(v))} is already on ${table.where(first).replace(/^.*?: /, "")}${f.byName !== undefined ? ` (${f.byName} ${quote(key)})` : ""}; ${what} needs one value per ${xCol}: combine the rows first, or give --aggregate mean, median, sum, count or sd`,
+  );
 }

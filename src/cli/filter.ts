@@ -37,10 +37,11 @@ function cellText(v: unknown): string {
  * those of the file). Filters on different columns must all hold; several `=` filters on one
  * column keep a row equal to any of their values; a `!=` filter drops the rows equal to its
  * value. A filter naming a column the file does not have, or an `=` value no row has (a typo
- * would otherwise select nothing), is an error naming it and the values there are.
+ * would otherwise select nothing), is an error naming it and the values there are. `rows`: the
+ * indices kept (null without filters), for columns read outside the table (`ReadTableOptions.cells`).
  */
-export function applyFilters(table: Table, filters: readonly RowFilter[]): { table: Table; kept: number; of: number } {
-  if (filters.length === 0) return { table, kept: table.length, of: table.length };
+export function applyFilters(table: Table, filters: readonly RowFilter[]): { table: Table; kept: number; of: number; rows: readonly number[] | null } {
+  if (filters.length === 0) return { table, kept: table.length, of: table.length, rows: null };
   const byColumn = new Map<string, RowFilter[]>();
   for (const f of filters) {
     const values = table.columns.get(f.column);
@@ -66,7 +67,7 @@ export function applyFilters(table: Table, filters: readonly RowFilter[]): { tab
   const rows: number[] = [];
   for (let i = 0; i < table.length; i++) if (tests.every((t) => t(i))) rows.push(i);
   if (rows.length === 0) throw new DataError(`${table.file}: no rows left after ${filters.map((f) => `--filter ${quote(f.text)}`).join(" ")} (of ${table.length})`);
-  return { table: subTable(table, rows), kept: rows.length, of: table.length };
+  return { table: subTable(table, rows), kept: rows.length, of: table.length, rows };
 }
 
 /** The table restricted to `rows` (indices into it); `where` still names the file's rows. */

@@ -52,6 +52,12 @@ export interface ReadTableOptions {
    * more is a DataError naming the limit, before the heap runs out (issue #18).
    */
   maxRows?: { rows: number; why: string } | undefined;
+  /**
+   * Columns whose cells go to a consumer as they are read instead of being kept (`analyse` keeps
+   * its x, y and n as numbers: src/cli/cells.ts). They are absent from `Table.columns` unless
+   * also named in `columns`.
+   */
+  cells?: ReadonlyMap<string, { push(value: unknown): void }> | undefined;
 }
 
 /**
@@ -101,6 +107,7 @@ class ColumnSink {
   header: string[] | null = null;
   length = 0;
   private picks: { name: string; at: number; values: unknown[]; seen: Map<string, string> | null; last: unknown }[] = [];
+  private consumers: { at: number; sink: { push(value: unknown): void } }[] = [];
   private headerRow = 1;
   /** Spreadsheet row of each data row, when the reader knows it (xlsx); else computed. */
   private readonly skippedBefore: number[] = [];
@@ -109,6 +116,7 @@ class ColumnSink {
     private readonly name: string,
     private readonly wanted: ReadTableOptions["columns"],
     private readonly maxRows?: ReadTableOptions["maxRows"],
+    private readonly cells?: ReadTableOptions["cells"],
   ) {}
 
   /** Take record `rowNumber` (1-based, as the spreadsheet counts). */
@@ -126,6 +134,7 @@ class ColumnSink {
       throw new DataError(`${this.name}: row ${rowNumber}: ${rec.length} field${rec.length === 1 ? "" : "s"} where the header has ${this.header.length}`);
     }
     if (this.maxRows !== undefined && this.length >= this.maxRows.rows) throw tooManyRows(this.name, this.maxRows);
+    for (const c of this.consumers) c.sink.push(rec[c.at]);
     for (const p of this.picks) {
       const v = rec[p.at];
       // Intern repeated values (milestones, dates, councils, a child's id on each of its rows):
@@ -159,6 +168,7 @@ class ColumnSink {
     const wanted = typeof this.wanted === "function" ? this.wanted(header) : this.wanted;
     this.picks = wanted.filter((c, k, all) => all.indexOf(c) === k && header.includes(c)).map((c) => ({ name: c, at: header.indexOf(c), values: [], seen: new Map<string, string>(), last: "" }));
     this.headerRow = rowNumber;
+    for (const [c, sink] of this.cells ?? []) if (header.includes(c)) this.consumers.push({ at: header.indexOf(c), sink });
   }
 
   columns(): Map<string, unknown[]> {
@@ -237,7 +247,7 @@ function csvReadError(e: unknown, name: string, record: number): Error {
 async function readCsvTable(path: string, name: string, size: number, options: ReadTableOptions): Promise<Table> {
   const bar = progressBar(options.progress, `Reading ${name}`);
   const { parser, input } = csvStream(path, size, options, bar);
-  const sink = new ColumnSink(name, options.columns, options.maxRows);
+  const sink = new ColumnSink(name, options.columns, options.maxRows, options.cells);
   let record = 0; // records read, header included = the spreadsheet row of the last record
   try {
     await drain(parser, (rec) => sink.add(rec, ++record));
@@ -262,7 +272,7 @@ async function readCsvTable(path: string, name: string, size: number, options: R
 /** One sheet of an .xlsx workbook (`options.sheet`, else the first) as a table. */
 async function readXlsxTable(path: string, name: string, options: ReadTableOptions): Promise<Table> {
   const book = await readXlsxSheet(path, name, options.sheet);
-  const sink = new ColumnSink(`${name} [${book.sheet}]`, options.columns, options.maxRows);
+  const sink = new ColumnSink(`${name} [${book.sheet}]`, options.columns, options.maxRows, options.cells);
   const rowNumber: number[] = []; // spreadsheet row of each data row
   for (let k = 0; k < book.rows.length; k++) {
     const rec = book.rows[k]!;
@@ -319,6 +329,10 @@ async function readJsonTable(path: string, name: string, options: ReadTableOptio
       // Own properties only: a row without the column is blank, never Object.prototype's `valueOf` or `constructor`.
       return Object.prototype.hasOwnProperty.call(r, c) ? (r as Record<string, unknown>)[c] : undefined;
     }));
+  }
+  for (const [c, sink] of options.cells ?? []) {
+    if (!header.includes(c)) continue;
+    for (const r of rows) sink.push(numbers ? r : Object.prototype.hasOwnProperty.call(r, c) ? (r as Record<string, unknown>)[c] : undefined);
   }
   return {
     file: name,

@@ -62,7 +62,7 @@ export function checkChartForm(chart: unknown, maker: "runChart" | "controlChart
     throw new QiError("invalid-value", ["chart"], `chart must be one ${maker}() result, not an array: draw a grouped result (by) with renderSmallMultiples(groups), or pass each group's .chart`);
   }
   if (isRecord(chart) && chart.points === undefined && chart.columns !== undefined) {
-    throw new QiError("invalid-value", ["chart", "points"], `this chart has columns, not points: renderers and summaries need the point form; call ${maker}(…) with output: "points" (the default)`);
+    throw new QiError("invalid-value", ["chart", "points"], `this chart has columns, not points: renderers need the point form; call ${maker}(…) with output: "points" (the default)`);
   }
 }
 

@@ -1,13 +1,14 @@
 import { formatNumber } from "../engine/messages.js";
-import { assertRunChart } from "./guards.js";
-import type { RunChart } from "./types.js";
+import { assertRunChartOrColumns } from "./guards.js";
+import type { RunChart, RunChartColumnar } from "./types.js";
 
 /**
  * A plain-text summary of a run chart for a terminal, an email or a screen reader: each phase's
  * centre and runs verdict, then every signal's message, then the warnings.
  *
- * Throws `invalid-value` (path `["chart", …]`) for anything that is not a runChart() result in
- * point form (a columnar result, `output: "columns"`, is refused with a message saying so).
+ * Takes a result in point form or in columns (`output: "columns"`: the summary reads no point, so
+ * a chart of millions of points needs no point objects). Throws `invalid-value` (path
+ * `["chart", …]`) for anything that is not a runChart() result.
  *
  * @example
  * console.log(summariseRunChart(runChart([5, 6, 5, 7, 6, 5, 6, 2, 1, 2, 1, 2, 1])));
@@ -15,13 +16,13 @@ import type { RunChart } from "./types.js";
  * // - Too few runs: 2 runs in 10 useful observations, where chance alone gives at least 3: …
  * // - 6 points below the median from point 8 to point 13: a shift.
  */
-export function summariseRunChart(chart: RunChart): string {
-  assertRunChart(chart);
+export function summariseRunChart(chart: RunChart | RunChartColumnar): string {
+  assertRunChartOrColumns(chart);
   return runChartText(chart);
 }
 
 /** @internal {@link summariseRunChart} of a chart already checked (the renderer checks once). */
-export function runChartText(chart: RunChart): string {
+export function runChartText(chart: Omit<RunChart, "points">): string {
   const lines: string[] = [];
   const centreName = chart.phases.length > 0 && chart.phases.every((p) => p.baselineStart !== null) ? "median" : "centre";
   chart.phases.forEach((p, k) => {

@@ -1,20 +1,42 @@
 import { QiError } from "../_lib/error.js";
-import { arrayOf, assertShape, fast, nullable, num, object, oneOf, optional, root, type Shape } from "../_lib/shape.js";
+import { arrayOf, assertShape, f64, fast, index, isRecord, nullable, num, object, oneOf, optional, root, type Shape } from "../_lib/shape.js";
 import { checkChartForm, checkPhaseRanges, PHASE_FIELDS, POINT_FIELDS, pointsOk, SIGNALS_AND_WARNINGS } from "../engine/guards.js";
-import type { ControlChart } from "./types.js";
+import type { ControlChart, ControlChartColumnar } from "./types.js";
 
 const limit = nullable(num);
 
+// Everything but the points (or columns).
+const CONTROL_CHART_FIELDS: Record<string, Shape> = {
+  phases: arrayOf(object({ ...PHASE_FIELDS, sigmaSignals: num, sigma: optional(num) }, "a phase object"), "an array of phases"),
+  ...SIGNALS_AND_WARNINGS,
+  type: oneOf(["i", "mr", "xbar", "s", "p", "pp", "u", "up", "c", "g", "t", "r", "np", "ip", "i-median", "i-median-mr", "cusum", "ewma"]),
+  settings: object({ target: nullable(num), parameters: optional(object({ decisionInterval: nullable(num) })) }),
+};
+
 const CONTROL_CHART_SHAPE: Shape = object(
-  {
-    points: fast(arrayOf(object({ ...POINT_FIELDS, ucl: limit, lcl: limit, ucl2: limit, lcl2: limit }, "a point object"), "an array of points"), (v) => pointsOk(v, true)),
-    phases: arrayOf(object({ ...PHASE_FIELDS, sigmaSignals: num, sigma: optional(num) }, "a phase object"), "an array of phases"),
-    ...SIGNALS_AND_WARNINGS,
-    type: oneOf(["i", "mr", "xbar", "s", "p", "pp", "u", "up", "c", "g", "t", "r", "np", "ip", "i-median", "i-median-mr", "cusum", "ewma"]),
-    settings: object({ target: nullable(num), parameters: optional(object({ decisionInterval: nullable(num) })) }),
-  },
+  { points: fast(arrayOf(object({ ...POINT_FIELDS, ucl: limit, lcl: limit, ucl2: limit, lcl2: limit }, "a point object"), "an array of points"), (v) => pointsOk(v, true)), ...CONTROL_CHART_FIELDS },
   "a control chart object",
 );
+
+/** A columnar result (`output: "columns"`): its summary reads the limits' columns besides the phases. */
+const CONTROL_CHART_COLUMNS_SHAPE: Shape = object(
+  { columns: object({ length: index, ucl: f64, lcl: f64 }, "the columns of a control chart"), ...CONTROL_CHART_FIELDS },
+  "a control chart object",
+);
+
+/**
+ * @internal {@link assertControlChart}, or for a columnar result (`output: "columns"`) the same
+ * checks of everything but the points, and limit columns as long as the chart: what a summary reads.
+ */
+export function assertControlChartOrColumns(chart: unknown): asserts chart is ControlChart | ControlChartColumnar {
+  if (!isRecord(chart) || chart.points !== undefined || !isRecord(chart.columns)) return assertControlChart(chart);
+  assertShape(chart, CONTROL_CHART_COLUMNS_SHAPE, root("chart"), "this is not a control chart; pass what controlChart() returned, unchanged");
+  const c = chart as unknown as ControlChartColumnar;
+  for (const f of ["ucl", "lcl"] as const) {
+    if (c.columns[f].length < c.columns.length) throw new QiError("invalid-value", ["chart", "columns", f], `columns.${f} has ${c.columns[f].length} entries for ${c.columns.length} points; pass what controlChart() returned, unchanged`);
+  }
+  checkPhaseRanges({ points: { length: c.columns.length } as readonly unknown[], phases: c.phases }, "controlChart");
+}
 
 /** @internal Throw `invalid-value` at `["chart", …]` unless `chart` has a control chart result's shape (point form). */
 export function assertControlChart(chart: unknown): asserts chart is ControlChart {

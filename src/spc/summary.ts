@@ -1,7 +1,7 @@
 import { formatNumber } from "../engine/messages.js";
-import { assertControlChart } from "./guards.js";
+import { assertControlChartOrColumns } from "./guards.js";
 import { mdcIconWords } from "./mdcText.js";
-import type { ControlChart, ControlChartType } from "./types.js";
+import type { ControlChart, ControlChartColumnar, ControlChartType } from "./types.js";
 
 /** @internal Names of the control chart types for people. */
 export const CONTROL_CHART_NAMES: Record<ControlChartType, string> = {
@@ -31,20 +31,21 @@ export const CONTROL_CHART_NAMES: Record<ControlChartType, string> = {
  * (their range over the phase when denominators vary) and the points beyond them, then every
  * signal's message, then the warnings.
  *
- * Throws `invalid-value` (path `["chart", …]`) for anything that is not a controlChart() result
- * in point form (a columnar result, `output: "columns"`, is refused with a message saying so).
+ * Takes a result in point form or in columns (`output: "columns"`: the limits are read from their
+ * columns, so a chart of millions of points needs no point objects). Throws `invalid-value` (path
+ * `["chart", …]`) for anything that is not a controlChart() result.
  *
  * @example
  * summariseControlChart(controlChart([5, 6, 5, 7, 6, 5, 6, 5, 6, 30]))
  * //=> "I chart (individuals).\nPhase 1 (points 1–10): mean 8.1, control limits …"
  */
-export function summariseControlChart(chart: ControlChart): string {
-  assertControlChart(chart);
+export function summariseControlChart(chart: ControlChart | ControlChartColumnar): string {
+  assertControlChartOrColumns(chart);
   return controlChartText(chart);
 }
 
 /** @internal {@link summariseControlChart} of a chart already checked (the renderer checks once). */
-export function controlChartText(chart: ControlChart): string {
+export function controlChartText(chart: ControlChart | ControlChartColumnar): string {
   const lines: string[] = [`${CONTROL_CHART_NAMES[chart.type] ?? `${chart.type} chart`}.`];
   const centreName = chart.type === "g" || chart.type === "i-median" || chart.type === "i-median-mr" ? "median" : "mean";
   // NHS Making Data Count calls the limits process limits (UPL, LPL).
@@ -84,7 +85,7 @@ export function controlChartText(chart: ControlChart): string {
 const TRIAL_LIMIT_POINTS = 12;
 
 /** "No signals: common-cause variation only.", unless a phase is too short to say so. */
-function noSignalText(chart: ControlChart): string {
+function noSignalText(chart: ControlChart | ControlChartColumnar): string {
   // nObs is read only when it is a number: a chart passed back in from JSON is shape-checked, not trusted.
   const short = chart.phases.map((p, k) => ({ k, n: p.nObs as unknown, centre: p.centre })).filter((p): p is { k: number; n: number; centre: number } => p.centre !== null && typeof p.n === "number" && p.n < TRIAL_LIMIT_POINTS);
   if (short.length === 0) return "No signals: common-cause variation only.";
@@ -93,11 +94,13 @@ function noSignalText(chart: ControlChart): string {
 }
 
 /** "12.3" when the limit is constant over the phase, "10.1–14.2" when it varies, null when absent. */
-function range(chart: ControlChart, start: number, end: number, field: "lcl" | "ucl"): string | null {
+function range(chart: ControlChart | ControlChartColumnar, start: number, end: number, field: "lcl" | "ucl"): string | null {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
+  const column = "columns" in chart ? chart.columns[field] : null;
+  const points = "points" in chart ? chart.points : null;
   for (let i = start; i <= end; i++) {
-    const v = chart.points[i]?.[field];
+    const v = column !== null ? column[i] : points![i]?.[field];
     if (v === null || v === undefined || !Number.isFinite(v)) continue;
     if (v < lo) lo = v;
     if (v > hi) hi = v;

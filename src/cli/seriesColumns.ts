@@ -1,0 +1,138 @@
+import { CellColumn, NumberChunks } from "./cells.js";
+import { Problems } from "./convert.js";
+import { dateProblem, isoDateReader, type DateFormat } from "./dates.js";
+import { quote } from "./errors.js";
+import { periodStart, type Period } from "./period.js";
+import type { Table } from "./table.js";
+
+// The x, y and n of `analyse` read from their cells (src/cli/cells.ts) with the verdicts and the
+// messages of numberColumn, logicalColumn and xColumn (src/cli/convert.ts, logical.ts), which read
+// the same from text. A number costs 8 bytes a row; a date x 12 (its unused number slot and a
+// 4-byte code) and its text once per distinct date.
+
+/** y or n as numbers (NaN for a blank); each cell that is not a number is a problem. */
+export function numbersOf(table: Table, column: string, col: CellColumn, problems: Problems): NumberChunks {
+  if (col.codes !== null) {
+    for (let i = 0; i < col.length; i++) {
+      const c = col.code(i);
+      if (c >= 0) problems.add(`${table.where(i, column)}: ${quote(col.texts[c])} is not a number`);
+    }
+  }
+  return col.nums;
+}
+
+const WORDS = new Map([["true", 1], ["yes", 1], ["false", 0], ["no", 0]]);
+
+/**
+ * A yes/no column (as logicalColumn): TRUE/FALSE, yes/no (any case), 1/0, booleans, blanks, and at
+ * least one word. Then its words are written into its numbers (1 and 0) and it returns true.
+ */
+export function logicalOf(col: CellColumn): boolean {
+  if (col.codes === null || col.odd.length > 0) return false;
+  for (let i = 0; i < col.length; i++) {
+    const v = col.nums.get(i);
+    if (v !== 1 && v !== 0 && !Number.isNaN(v)) return false;
+  }
+  const used = new Uint8Array(col.texts.length);
+  let words = 0;
+  for (let i = 0; i < col.length; i++) {
+    const c = col.code(i);
+    if (c >= 0) (used[c] = 1), words++;
+  }
+  if (words === 0) return false;
+  const value = col.texts.map((v, c): number | undefined => (used[c] === 0 ? 0 : typeof v === "boolean" ? (v ? 1 : 0) : typeof v === "string" ? WORDS.get(v.trim().toLowerCase()) : undefined));
+  if (value.some((v) => v === undefined)) return false;
+  for (let i = 0; i < col.length; i++) {
+    const c = col.code(i);
+    if (c >= 0) col.nums.set(i, value[c]!);
+  }
+  return true;
+}
+
+/** An x column read: numbers, or dates as codes of distinct ISO dates (`--period`: period starts). */
+export interface XColumn {
+  kind: "number" | "date";
+  /** The x of row i as the library gets it: the number, or the ISO date. */
+  value(i: number): number | string;
+  /** A number per row, equal where the x values are equal (for duplicates and counting). */
+  key(i: number): number;
+}
+
+/** The x column (as xColumn): numbers when every cell is one, else dates in `format`; blanks are problems. */
+export function xOf(table: Table, column: string, col: CellColumn, format: DateFormat, period: Period | undefined, problems: Problems): XColumn {
+  const nums = col.nums;
+  if (!col.hasText()) {
+    for (let i = 0; i < col.length; i++) if (Number.isNaN(nums.get(i))) problems.add(`${table.where(i, column)}: x is blank`);
+    return { kind: "number", value: (i) => nums.get(i), key: (i) => nums.get(i) };
+  }
+  const toIso = isoDateReader(format);
+  const codes = col.codes!;
+  // ISO date (after --period) of each distinct text, and a number per distinct ISO date.
+  const iso: (string | null)[] = col.texts.map((v) => {
+    const d = toIso(typeof v === "string" ? v : String(v));
+    return d === null || period === undefined ? d : periodStart(d, period);
+  });
+  const ids = new Map<string, number>();
+  const idOf = (d: string): number => {
+    let k = ids.get(d);
+    if (k === undefined) ids.set(d, (k = ids.size));
+    return k;
+  };
+  const keys = iso.map((d) => (d === null ? -1 : idOf(d)));
+  for (let i = 0; i < col.length; i++) {
+    let c = codes.get(i);
+    if (c < 0) {
+      const v = nums.get(i);
+      if (Number.isNaN(v)) {
+        problems.add(`${table.where(i, column)}: the date is blank`);
+        continue;
+      }
+      // A number among dates: read as date text like any other cell (it is seldom one).
+      const s = col.raw.get(i) ?? String(v);
+      const d = toIso(s);
+      if (d === null) {
+        problems.add(`${table.where(i, column)}: ${quote(s)} ${dateProblem(s, format)}`);
+        continue;
+      }
+      c = col.texts.length;
+      col.texts.push(s);
+      const p = period === undefined ? d : periodStart(d, period);
+      iso.push(p);
+      keys.push(idOf(p));
+      codes.set(i, c);
+    }
+    if (iso[c] === null) {
+      const s = col.texts[c];
+      const text = typeof s === "string" ? s : String(s);
+      problems.add(`${table.where(i, column)}: ${quote(text)} ${dateProblem(text, format)}`);
+    }
+  }
+  return { kind: "date", value: (i) => iso[codes.get(i)]!, key: (i) => keys[codes.get(i)]! };
+}
+
+/**
+ * How many distinct x values rows `rows(0…n-1)` have, and the first row (in row order) whose x an
+ * earlier row already has, with that earlier row. Already increasing x (the usual series) costs
+ * one pass; otherwise the rows are sorted by x (12 bytes a row while it runs).
+ */
+export function scanX(x: XColumn, n: number, row: (k: number) => number): { distinct: number; duplicate: [number, number] | null } {
+  const keys = new Float64Array(n);
+  let increasing = true;
+  for (let k = 0; k < n; k++) {
+    keys[k] = x.key(row(k));
+    if (k > 0 && !(keys[k]! > keys[k - 1]!)) increasing = false;
+  }
+  if (increasing) return { distinct: n, duplicate: null };
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) order[k] = k;
+  order.sort((a, b) => keys[a]! - keys[b]! || a - b);
+  let distinct = 0;
+  let best: [number, number] | null = null;
+  for (let j = 0; j < n; j++) {
+    if (j > 0 && keys[order[j]!] === keys[order[j - 1]!]) continue;
+    distinct++;
+    // The group's second row (its rows are in row order) is where a one-pass reading stops.
+    if (j + 1 < n && keys[order[j + 1]!] === keys[order[j]!] && (best === null || order[j + 1]! < best[0])) best = [order[j + 1]!, order[j]!];
+  }
+  return { distinct, duplicate: best === null ? null : [row(best[0]), row(best[1])] };
+}
