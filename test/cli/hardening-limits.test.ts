@@ -46,7 +46,7 @@ describe.skipIf(!HAVE_BIN)("pace-qi analyse: limits and file names", { timeout: 
     }
     const empty = await run(["analyse", "s.csv", "--x", "month", "--y", "value", "--by", "team", "--svg", ""], dir);
     expect(empty.code).toBe(2);
-    expect(empty.stderr.split("\n")[0]).toBe("pace-qi analyse: --svg needs a file name");
+    expect(empty.stderr.split("\n")[0]).toBe("pace-qi analyse: --svg needs a file or folder name, not an empty one");
     expect(readdirSync(dir).sort()).toEqual(["s.csv"]);
   });
 
