@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ANALYSE_BYTES_PER_ROW, maxRowsForHeap } from "../../src/cli/analyse.js";
 import { MAX_RECORD_CHARS } from "../../src/cli/table.js";
-import { HAVE_BIN, monthlyCsv, run, tempDir } from "./helpers.js";
+import { HAVE_BIN, monthlyCsv, run, runBin, tempDir } from "./helpers.js";
 
 const SERIES = monthlyCsv([5, 6, 7, 6, 5, 8, 9, 7, 6, 5, 6, 7]);
 
@@ -22,7 +22,7 @@ describe.skipIf(!HAVE_BIN)("pace-qi analyse: limits and file names", { timeout: 
   it("stops with a message naming the limit, not a heap abort, beyond the rows its heap holds", async () => {
     const rows = ["x,y", ...Array.from({ length: 60_000 }, (_, i) => `${i + 1},${i % 7}`)].join("\n");
     const dir = tempDir({ "big.csv": `${rows}\n` });
-    const r = await run(["analyse", "big.csv", "--x", "x", "--y", "y"], dir, { NODE_OPTIONS: "--max-old-space-size=48" });
+    const r = await runBin(["analyse", "big.csv", "--x", "x", "--y", "y"], dir, { NODE_OPTIONS: "--max-old-space-size=48" }); // a heap of its own
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^pace-qi: big\.csv: more than [\d,]+ data rows, the most this command holds in memory \(about 2,048 bytes a row of Node's \d+ MB heap\); aggregate the rows first/);
     const ok = await run(["analyse", "big.csv", "--x", "x", "--y", "y", "--json"], dir);

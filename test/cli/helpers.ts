@@ -25,7 +25,7 @@ export interface Run {
  * dist/cli/main.js (the same bundle as dist/cli/index.js, without the process wiring) with
  * stdout and stderr captured, in `cwd`. Starting `node dist/cli/index.js` for each of the ~180
  * cases was most of the suite's time (see scripts/test.mjs); {@link runBin} still does, for the
- * tests of the binary itself (exit codes, the shim, pipes, memory limits, environment).
+ * tests of the binary itself (exit codes, the shim, pipes, memory limits, an environment of its own).
  *
  * The CLI resolves relative paths against the process's working directory, so each call takes
  * a lock, changes into `cwd`, runs, and changes back: the CLI tests are `describe.concurrent`,
@@ -34,8 +34,7 @@ export interface Run {
  * paths, so nothing else depends on the working directory while a command holds it.) What the
  * shim adds is reproduced: an uncaught error is exit 70 with the "internal error" message.
  */
-export async function run(args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<Run> {
-  if (Object.keys(env).length > 0) return runBin(args, cwd, env); // the environment is the process's
+export async function run(args: readonly string[], cwd: string): Promise<Run> {
   const main = await cliMain();
   const release = await lock();
   const out = { stdout: "", stderr: "" };
