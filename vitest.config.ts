@@ -14,5 +14,8 @@ export default defineConfig({
     // module state (the arena, caches) is reused across calls by design and tested for that.
     isolate: false,
     hookTimeout: 60_000,
+    // The built package (dist/: the CLI tests' `main`, the README snippet) is loaded by Node as a
+    // user's script loads it, not transformed by vitest module by module first.
+    server: { deps: { external: [/\/node_modules\//, /\/dist\/.*\.js$/] } },
   },
 });

@@ -4,16 +4,19 @@
  *
  * 1. Builds `dist/` first when it is missing or older than `src/` (the CLI, example and browser
  *    tests run the built package; they fail rather than skip when it is missing).
- * 2. Runs the whole suite under TZ=UTC.
- *    with a worker per core (vitest's default leaves one core idle on a 2-core machine).
- * 3. Runs the date-dependent test files again under TZ=America/Los_Angeles and TZ=Pacific/Auckland
- *    (calendar dates must be the same in every zone), the two zones side by side (one worker
- *    each; their output is shown when both are done). A file is date-dependent when it mentions
- *    dates (a `Date`, an ISO day, the calendar or timescale code, TZ); a file that mentions them
- *    but does not depend on the zone says so in its first 20 lines with a comment
- *    `tz-independent: <reason>`. In these reruns (PACE_QI_TZ_RERUN=1) a test marked `zoneFree`
- *    (it reads no date: a 100,000-row scale test) is skipped and fast-check properties run a
- *    fifth of their cases (test/_shared/zone.ts); under UTC everything runs in full.
+ * 2. Runs the whole suite under TZ=UTC, with a worker per core (vitest's default leaves one core
+ *    idle on a 2-core machine), and at the same time the date-dependent test files again under
+ *    TZ=America/Los_Angeles and TZ=Pacific/Auckland (calendar dates must be the same in every
+ *    zone), one worker each; their output is shown when the UTC run is done. Running the three
+ *    at once keeps both cores busy to the end (README: measured against one after the other). A file is date-dependent when it mentions dates (a `Date`, an ISO day, the
+ *    calendar or timescale code, TZ); a file that mentions them but does not depend on the zone
+ *    says so in its first 20 lines with a comment `tz-independent: <reason>`. In these reruns
+ *    (PACE_QI_TZ_RERUN=1) a test marked `zoneFree` (it reads no date: a 100,000-row scale test)
+ *    is skipped and fast-check properties run a fifth of their cases (test/_shared/zone.ts);
+ *    under UTC everything runs in full.
+ * The CLI tests (test/cli/) call the built CLI's `main` in-process (test/cli/helpers.ts `run`);
+ * starting `node dist/cli/index.js` for each of their ~180 cases, in every zone, was half the
+ * suite's time. A few still start the binary (`runBin`).
  * Extra arguments are passed to each vitest run (e.g. `npm test -- test/timescales`).
  * When Chromium is missing the browser test cannot run: said in a banner at the end.
  */
@@ -81,15 +84,16 @@ const env = { PACE_QI_REQUIRE_BUILD: "1" };
 const vitest = join(ROOT, "node_modules/vitest/vitest.mjs");
 const started = Date.now();
 const workers = String(Math.max(1, availableParallelism()));
-let status = run(process.execPath, [vitest, "run", "--maxWorkers", workers, ...args], { ...env, TZ: "UTC" });
 const dated = datedFiles();
 const chosen = args.length === 0 ? dated : args;
 const what = args.length === 0 ? `${dated.length} date-dependent test files` : args.join(" ");
-console.log(`\nnpm test: ${what} again under ${ZONES.map((z) => `TZ=${z}`).join(" and ")}, side by side…`);
-const reruns = await Promise.all(
-  ZONES.map((zone) => runBuffered(process.execPath, [vitest, "run", "--maxWorkers", "1", ...chosen], { ...env, TZ: zone, PACE_QI_TZ_RERUN: "1" })),
-);
-reruns.forEach((r, k) => {
+console.log(`npm test: the suite under TZ=UTC; ${what} again under ${ZONES.map((z) => `TZ=${z}`).join(" and ")} at the same time…`);
+const reruns = ZONES.map((zone) => runBuffered(process.execPath, [vitest, "run", "--maxWorkers", "1", ...chosen], { ...env, TZ: zone, PACE_QI_TZ_RERUN: "1" }));
+let status = await new Promise((done) => {
+  const child = spawn(process.execPath, [vitest, "run", "--maxWorkers", workers, ...args], { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env, TZ: "UTC" } });
+  child.on("close", (code) => done(code ?? 1));
+});
+(await Promise.all(reruns)).forEach((r, k) => {
   console.log(`\nnpm test: under TZ=${ZONES[k]}\n${r.output}`);
   status = status || r.code;
 });

@@ -1,7 +1,8 @@
 // tz-independent: help, version and usage errors of the CLI; no dates are read.
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { HAVE_BIN, run, tempDir } from "./helpers.js";
+import { HAVE_BIN, run, runBin, tempDir } from "./helpers.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -68,6 +69,39 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi: help, version and usage errors",
   });
 });
 
+// The other CLI tests call `main` of the built CLI in-process (test/cli/helpers.ts `run`); these
+// start the real binary, `node dist/cli/index.js`, as a shell does: the shim's exit codes, its
+// streams, and the same output as in-process.
+describe.skipIf(!HAVE_BIN).concurrent("the pace-qi binary, end to end", { timeout: 120_000 }, () => {
+  const series = `x,y\n${[5, 6, 7, 6, 5, 8, 9, 7, 6, 5, 6, 7].map((y, i) => `${i + 1},${y}`).join("\n")}\n`;
+
+  it("--version: exit 0, the version on stdout, nothing on stderr", async () => {
+    expect(await runBin(["--version"], tempDir())).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: "" });
+  });
+
+  it("a usage error: exit 2, the message and usage on stderr, nothing on stdout", async () => {
+    const r = await runBin(["analyze-this"], tempDir());
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^pace-qi: unknown command 'analyze-this'; commands: .*\nUsage: pace-qi </);
+  });
+
+  it("a data error: exit 1, one line on stderr", async () => {
+    expect(await runBin(["analyse", "nope.csv"], tempDir())).toEqual({ code: 1, stdout: "", stderr: "pace-qi: nope.csv: no such file\n" });
+  });
+
+  it("a run: exit 0, writes its file relative to the working directory, prints what in-process `main` prints", async () => {
+    const dir = tempDir({ "s.csv": series });
+    const args = ["analyse", "s.csv", "--x", "x", "--y", "y", "--json", "--out", "out/a.json"];
+    const bin = await runBin(args, dir);
+    expect(bin).toEqual({ code: 0, stdout: expect.stringContaining("Wrote out/a.json\n"), stderr: "" });
+    const written = readFileSync(join(dir, "out/a.json"), "utf8");
+    const inProcess = await run([...args.slice(0, -1), "out/b.json"], dir);
+    expect(inProcess).toEqual({ ...bin, stdout: bin.stdout.replace("out/a.json", "out/b.json") });
+    expect(readFileSync(join(dir, "out/b.json"), "utf8")).toBe(written);
+  });
+});
+
 describe.skipIf(!HAVE_BIN)("output into a closed pipe", () => {
   it("`pace-qi analyse … --json | head -c 10` exits 0, not with an EPIPE crash", async () => {
     const { spawnSync } = await import("node:child_process");
@@ -82,5 +116,5 @@ describe.skipIf(!HAVE_BIN)("output into a closed pipe", () => {
     const r = spawnSync("bash", ["-c", `node ${JSON.stringify(bin)} analyse big.csv --x x --y y --json | head -c 10 >/dev/null; echo $\{PIPESTATUS[0]}`], { cwd: dir, encoding: "utf8" });
     expect(r.stdout.trim()).toBe("0");
     expect(r.stderr).not.toMatch(/EPIPE/);
-  }, 30_000);
+  }, 120_000); // not a speed target: a 100,000-row CSV through a pipe, slow on a loaded machine
 });

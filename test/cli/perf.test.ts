@@ -6,7 +6,7 @@ import { createWriteStream } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { BIN, HAVE_BIN, run, tempDir } from "./helpers.js";
+import { BIN, HAVE_BIN, runBin, tempDir } from "./helpers.js";
 
 const ENABLED = HAVE_BIN && process.env.PACE_QI_PERF === "1";
 
@@ -31,7 +31,7 @@ describe.skipIf(!ENABLED)("pace-qi timescales on 100,000 children", () => {
       out.end(chunk);
     });
     const t0 = performance.now();
-    const r = await run(["timescales", "cases.csv", "--dates", "uk", "--as-of", "2024-12-31", "--group", "authority", "--out", "ts"], dir, { PACE_QI_TIMING: "1" });
+    const r = await runBin(["timescales", "cases.csv", "--dates", "uk", "--as-of", "2024-12-31", "--group", "authority", "--out", "ts"], dir, { PACE_QI_TIMING: "1" });
     const seconds = (performance.now() - t0) / 1000;
     console.log(`timescales: ${events.length} rows in ${seconds.toFixed(2)} s\n${r.stderr}`);
     expect(r.code).toBe(0);
