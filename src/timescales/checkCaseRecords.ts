@@ -379,15 +379,18 @@ function readRows<T>(events: readonly T[], options: CheckCaseRecordsOptions<T>, 
     }
     let child = byKey.get(id);
     if (child === undefined) {
-      child = { id, events: [], dob: Number.NaN, dobRow: -1, group: undefined, groupRow: -1, rows: [], eps: [] };
+      // A child's first row: its events are the row's (no copy); one-element lists (a wide
+      // export's 100,000 children each keep theirs to the end, so every byte counts for the GC).
+      child = { id, events: evs, dob: Number.NaN, dobRow: -1, group: undefined, groupRow: -1, rows: [i], eps: [ep] };
       byKey.set(id, child);
+    } else {
+      // Wide: a child's second row (same episode) must repeat its first (only then is it compared).
+      const dup = wide && conflictingWideRow(child, ep, i, evs, cols, id, issue);
+      child.rows.push(i);
+      child.eps.push(ep);
+      if (dup) continue;
+      for (const e of evs) child.events.push(e);
     }
-    // Wide: a child's second row (same episode) must repeat its first (only then is it compared).
-    const dup = wide && child.rows.length > 0 && conflictingWideRow(child, ep, i, evs, cols, id, issue);
-    child.rows.push(i);
-    child.eps.push(ep);
-    if (dup) continue;
-    for (const e of evs) child.events.push(e);
     if (ctx.dob !== undefined) readDob(child, ctx, d, i, data, issue);
     if (groupOf !== undefined && child.group === undefined) {
       const g = groupOf(d, i, data);
