@@ -599,6 +599,21 @@ function missingEarlier(firstOf: ReadonlyMap<number, Ev>, chain: readonly number
   }
 }
 
+/** {@link routeOf} over a child's earliest days by milestone (`seen[m] === k`: the child has m). */
+function firstRoute(first: Float64Array, seen: Int32Array, k: number, ctx: Ctx): string | null {
+  let route: string | null = null;
+  let day = 0;
+  for (const r of ctx.routeEnds) {
+    for (const end of r.ends) {
+      if (seen[end] === k && (route === null || first[end]! < day)) {
+        route = r.id;
+        day = first[end]!;
+      }
+    }
+  }
+  return route;
+}
+
 /** `YYYY-MM` of a day number (each distinct day formatted once). */
 function monthText(ctx: Ctx, day: number): string {
   let m = ctx.monthOf.get(day);
@@ -618,23 +633,30 @@ function completeness(children: ReadonlyMap<string | number, Child>, ctx: Ctx): 
     if (c === undefined) map.set(key, (c = { expected: new Int32Array(n), recorded: new Int32Array(n) }));
     return c;
   };
-  const firstOf = new Map<number, Ev>();
+  // Each child's earliest day per milestone, in arrays by milestone index: `seen[m] === child`
+  // marks the milestones this child has (no Map per child, nothing to clear).
+  const first = new Float64Array(n);
+  const seen = new Int32Array(n).fill(-1);
+  const noColumn = Uint8Array.from(ctx.names, (_, m) => (ctx.columnOf !== null && !ctx.columnOf.has(m) ? 1 : 0));
+  let k = -1;
   for (const c of children.values()) {
-    firstOf.clear();
+    k++;
     for (const e of c.events) {
-      const p = firstOf.get(e.m);
-      if (p === undefined || e.day < p.day) firstOf.set(e.m, e);
+      if (seen[e.m] !== k || e.day < first[e.m]!) {
+        seen[e.m] = k;
+        first[e.m] = e.day;
+      }
     }
-    const route = routeOf(firstOf, ctx);
+    const route = firstRoute(first, seen, k, ctx);
     const chain = route === null ? ctx.defaultChain : ctx.chains.get(route)!;
-    const acc = firstOf.get(ctx.accommodated);
-    const month = counts(byMonth, acc === undefined ? "none" : monthText(ctx, acc.day));
+    const acc = ctx.accommodated >= 0 && seen[ctx.accommodated] === k ? first[ctx.accommodated]! : null;
+    const month = counts(byMonth, acc === null ? "none" : monthText(ctx, acc));
     const group = c.group === undefined ? null : counts(byGroup, String(text(c.group)));
     let passed = false;
     for (let j = chain.length - 1; j >= 0; j--) {
       const m = chain[j]!;
-      if (ctx.columnOf !== null && !ctx.columnOf.has(m)) continue;
-      const has = firstOf.has(m);
+      if (noColumn[m] === 1) continue;
+      const has = seen[m] === k;
       if (passed) {
         all.expected[m]!++;
         month.expected[m]!++;
