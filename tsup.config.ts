@@ -5,9 +5,12 @@ import { defineConfig } from "tsup";
 // 1. ESM, one file per source module, dependencies external: bundlers drop unused modules.
 // 2. CJS, one bundled file with the ESM-only d3 packages inlined (zod and date-fns stay require()d).
 // 3. Browser, one self-contained minified ESM file for Observable notebooks and <script type=module>.
-// 4. CLI (`pace-qi` bin): src/cli bundled into dist/cli/index.js; the library stays external and is
-//    imported from the ESM build (../index.js, ../render/index.js, two timescales internals), so
-//    there is one copy of it.
+// 4. CLI (`pace-qi` bin): src/cli, the library code it uses and its dependencies bundled into
+//    dist/cli/index.js, as the browser build is. Not importing the ESM build and node_modules:
+//    resolving and loading their ~190 + ~100 files (the whole zod locales barrel among them) cost
+//    ~0.3 CPU s of every run, a fifth of reading a 100,000-child export with csv-parse (issue
+//    #12, docs/performance.md). (Chunks per command would not load less: every command reaches
+//    the whole library through src/cli/lib.ts, and esbuild splits by reachable files.)
 const esmOnly = [/^d3-/, "internmap"];
 // tsup 8.5.x injects baseUrl, which TypeScript 6 deprecates (TOOLCHAIN.md §2.5).
 const dts = { compilerOptions: { ignoreDeprecations: "6.0" } };
@@ -49,8 +52,7 @@ export default defineConfig([
     platform: "node",
     target: "node20",
     banner: { js: "#!/usr/bin/env node" },
-    // src/cli/lib.ts is the only module that imports the library: keep those imports as they are.
-    external: [/^\.\.\/(index|render\/index|timescales\/_caseRecords|timescales\/stageDurations)\.js$/],
+    noExternal: [/.*/],
     define: {
       __PACE_QI_VERSION__: JSON.stringify(JSON.parse(readFileSync("package.json", "utf8")).version),
       // The demo's project template, inlined (examples/ is not in the published package).

@@ -19,7 +19,7 @@
  * with 10⁵–10⁶ rows.
  */
 
-import { addMonths } from "date-fns";
+import { addMonths } from "date-fns/addMonths";
 
 const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;

@@ -204,6 +204,12 @@ interface Ctx {
   names: readonly string[];
   repeatable: boolean[];
   routes: readonly Route[];
+  /** Each route's end milestones as indices (routeOf runs per child and episode). */
+  routeEnds: { id: string; ends: number[] }[];
+  /** One Map reused for each episode's first event per milestone (checkChild). */
+  firstOf: Map<number, Ev>;
+  /** `YYYY-MM` of a day, formatted once per distinct day (completeness by month). */
+  monthOf: Map<number, string>;
   rank: Map<string, Map<number, number>>;
   defaultRoute: Map<number, number>;
   chains: Map<string, number[]>;
@@ -255,6 +261,7 @@ function setUp(options: CheckCaseRecordsOptions): Ctx {
   const dob = options.dateOfBirth === undefined ? undefined : valueof(options.dateOfBirth as Accessor<unknown> | string, "dateOfBirth");
   return {
     names, repeatable, routes, rank, defaultRoute, chains, defaultChain, accommodated: idx("accommodated"), day: reader,
+    routeEnds: routes.map((r) => ({ id: r.id, ends: [...r.ends].map(idx).filter((k) => k >= 0) })), firstOf: new Map(), monthOf: new Map(),
     dateHint: expectedDateForm(options), asOf, staleAfter, dob,
     dobField: typeof options.dateOfBirth === "string" ? options.dateOfBirth : "dateOfBirth",
     columnOf: null,
@@ -372,15 +379,18 @@ function readRows<T>(events: readonly T[], options: CheckCaseRecordsOptions<T>, 
     }
     let child = byKey.get(id);
     if (child === undefined) {
-      child = { id, events: [], dob: Number.NaN, dobRow: -1, group: undefined, groupRow: -1, rows: [], eps: [] };
+      // A child's first row: its events are the row's (no copy); one-element lists (a wide
+      // export's 100,000 children each keep theirs to the end, so every byte counts for the GC).
+      child = { id, events: evs, dob: Number.NaN, dobRow: -1, group: undefined, groupRow: -1, rows: [i], eps: [ep] };
       byKey.set(id, child);
+    } else {
+      // Wide: a child's second row (same episode) must repeat its first (only then is it compared).
+      const dup = wide && conflictingWideRow(child, ep, i, evs, cols, id, issue);
+      child.rows.push(i);
+      child.eps.push(ep);
+      if (dup) continue;
+      for (const e of evs) child.events.push(e);
     }
-    // Wide: a child's second row (same episode) must repeat its first (only then is it compared).
-    const dup = wide && child.rows.length > 0 && conflictingWideRow(child, ep, i, evs, cols, id, issue);
-    child.rows.push(i);
-    child.eps.push(ep);
-    if (dup) continue;
-    for (const e of evs) child.events.push(e);
     if (ctx.dob !== undefined) readDob(child, ctx, d, i, data, issue);
     if (groupOf !== undefined && child.group === undefined) {
       const g = groupOf(d, i, data);
@@ -455,22 +465,37 @@ function describeEv(ctx: Ctx, e: Ev): string {
   return `${ctx.names[e.m]} on ${formatIsoDay(e.day)}`;
 }
 
+const byDayThenRow = (a: Ev, b: Ev): number => a.day - b.day || a.row - b.row;
+
+/** A child's events by episode, in order of each episode's first event. */
+function byEpisode(events: readonly Ev[]): Ev[][] {
+  const episodes = new Map<string, Ev[]>();
+  for (const e of events) {
+    let list = episodes.get(e.ep);
+    if (list === undefined) episodes.set(e.ep, (list = []));
+    list.push(e);
+  }
+  return [...episodes.values()];
+}
+
 /** Per child and episode: dates against birth and extract, repeats, order and gaps. */
 function checkChild(c: Child, ctx: Ctx, issues: CheckIssue[]): void {
   const push = (code: CheckCode, e: Ev, message: string): void => {
     issues.push({ code, path: ["events", e.row, e.column], child: c.id, row: e.row, column: e.column, value: e.raw, message: `child ${describeValue(c.id)}: ${message}` });
   };
-  const episodes = new Map<string, Ev[]>();
+  let oneEpisode = true;
   for (const e of c.events) {
     if (!Number.isNaN(c.dob) && e.day < c.dob) push("before-birth", e, `${describeEv(ctx, e)} is before the date of birth ${formatIsoDay(c.dob)}`);
     if (ctx.asOf !== null && e.day > ctx.asOf) push("after-extract", e, `${describeEv(ctx, e)} is after the extract date ${formatIsoDay(ctx.asOf)}`);
-    let list = episodes.get(e.ep);
-    if (list === undefined) episodes.set(e.ep, (list = []));
-    list.push(e);
+    if (e.ep !== c.events[0]!.ep) oneEpisode = false;
   }
-  for (const evs of episodes.values()) {
-    evs.sort((a, b) => a.day - b.day || a.row - b.row);
-    const firstOf = new Map<number, Ev>();
+  // Most children have one episode: their events are its list (sorted in place: every later use
+  // of c.events is order-free), without a Map of episodes.
+  const episodes = oneEpisode ? [c.events] : byEpisode(c.events);
+  const firstOf = ctx.firstOf;
+  for (const evs of episodes) {
+    evs.sort(byDayThenRow);
+    firstOf.clear();
     for (const e of evs) {
       const prev = firstOf.get(e.m);
       if (prev === undefined) firstOf.set(e.m, e);
@@ -486,14 +511,18 @@ function checkChild(c: Child, ctx: Ctx, issues: CheckIssue[]): void {
 }
 
 function routeOf(firstOf: ReadonlyMap<number, Ev>, ctx: Ctx): string | null {
-  let best: { route: string; day: number } | null = null;
-  for (const r of ctx.routes) {
+  let route: string | null = null;
+  let day = 0;
+  for (const r of ctx.routeEnds) {
     for (const end of r.ends) {
-      const e = firstOf.get(ctx.names.indexOf(end));
-      if (e !== undefined && (best === null || e.day < best.day)) best = { route: r.id, day: e.day };
+      const e = firstOf.get(end);
+      if (e !== undefined && (route === null || e.day < day)) {
+        route = r.id;
+        day = e.day;
+      }
     }
   }
-  return best?.route ?? null;
+  return route;
 }
 
 /**
@@ -570,6 +599,28 @@ function missingEarlier(firstOf: ReadonlyMap<number, Ev>, chain: readonly number
   }
 }
 
+/** {@link routeOf} over a child's earliest days by milestone (`seen[m] === k`: the child has m). */
+function firstRoute(first: Float64Array, seen: Int32Array, k: number, ctx: Ctx): string | null {
+  let route: string | null = null;
+  let day = 0;
+  for (const r of ctx.routeEnds) {
+    for (const end of r.ends) {
+      if (seen[end] === k && (route === null || first[end]! < day)) {
+        route = r.id;
+        day = first[end]!;
+      }
+    }
+  }
+  return route;
+}
+
+/** `YYYY-MM` of a day number (each distinct day formatted once). */
+function monthText(ctx: Ctx, day: number): string {
+  let m = ctx.monthOf.get(day);
+  if (m === undefined) ctx.monthOf.set(day, (m = formatIsoDay(day).slice(0, 7)));
+  return m;
+}
+
 /** Completeness per milestone: all, by group, by month of first accommodation. */
 function completeness(children: ReadonlyMap<string | number, Child>, ctx: Ctx): CompletenessRow[] {
   const n = ctx.names.length;
@@ -582,27 +633,38 @@ function completeness(children: ReadonlyMap<string | number, Child>, ctx: Ctx): 
     if (c === undefined) map.set(key, (c = { expected: new Int32Array(n), recorded: new Int32Array(n) }));
     return c;
   };
-  const firstOf = new Map<number, Ev>();
+  // Each child's earliest day per milestone, in arrays by milestone index: `seen[m] === child`
+  // marks the milestones this child has (no Map per child, nothing to clear).
+  const first = new Float64Array(n);
+  const seen = new Int32Array(n).fill(-1);
+  const noColumn = Uint8Array.from(ctx.names, (_, m) => (ctx.columnOf !== null && !ctx.columnOf.has(m) ? 1 : 0));
+  let k = -1;
   for (const c of children.values()) {
-    firstOf.clear();
+    k++;
     for (const e of c.events) {
-      const p = firstOf.get(e.m);
-      if (p === undefined || e.day < p.day) firstOf.set(e.m, e);
+      if (seen[e.m] !== k || e.day < first[e.m]!) {
+        seen[e.m] = k;
+        first[e.m] = e.day;
+      }
     }
-    const route = routeOf(firstOf, ctx);
+    const route = firstRoute(first, seen, k, ctx);
     const chain = route === null ? ctx.defaultChain : ctx.chains.get(route)!;
-    const acc = firstOf.get(ctx.accommodated);
-    const month = counts(byMonth, acc === undefined ? "none" : formatIsoDay(acc.day).slice(0, 7));
+    const acc = ctx.accommodated >= 0 && seen[ctx.accommodated] === k ? first[ctx.accommodated]! : null;
+    const month = counts(byMonth, acc === null ? "none" : monthText(ctx, acc));
     const group = c.group === undefined ? null : counts(byGroup, String(text(c.group)));
     let passed = false;
     for (let j = chain.length - 1; j >= 0; j--) {
       const m = chain[j]!;
-      if (ctx.columnOf !== null && !ctx.columnOf.has(m)) continue;
-      const has = firstOf.has(m);
+      if (noColumn[m] === 1) continue;
+      const has = seen[m] === k;
       if (passed) {
-        for (const t of group === null ? [all, month] : [all, group, month]) {
-          t.expected[m]!++;
-          if (has) t.recorded[m]!++;
+        all.expected[m]!++;
+        month.expected[m]!++;
+        if (group !== null) group.expected[m]!++;
+        if (has) {
+          all.recorded[m]!++;
+          month.recorded[m]!++;
+          if (group !== null) group.recorded[m]!++;
         }
       }
       if (has) passed = true;
