@@ -1,3 +1,4 @@
+import type { CountedValues } from "../_lib/countedQuantile.js";
 import { medianOfScratch } from "../_lib/median.js";
 import { exactRunsLimits } from "../_lib/runsDistribution.js";
 import { countNotExcluded, noCentreWarning } from "../engine/analysis.js";
@@ -35,7 +36,7 @@ export interface RunContext {
 }
 
 /** The baseline values gathered in scratch (for the Tukey fences too), when the median was computed from them. */
-type Prepared = { m: number; sorted: boolean } | null;
+type Prepared = { m: number; sorted: boolean; counted: CountedValues | null } | null;
 
 /** Analyse phase `k`: its centre, then every rule; returns the phase of the result. */
 export function analysePhase(ctx: RunContext, ph: FinalPhase, k: number): RunChartPhase {
@@ -66,7 +67,7 @@ function phaseCentre(ctx: RunContext, ph: FinalPhase): { centre: number | null; 
   const m = gatherBaseline(ctx.y, ctx.active, ph.baselineStart, ph.baselineEnd, ctx.scratch, ctx.baselineMask);
   if (ph.centre !== null || m === 0) return { centre: ph.centre, prepared: null };
   const r = medianOfScratch(ctx.scratch, m);
-  return { centre: r.median, prepared: { m, sorted: r.sorted } };
+  return { centre: r.median, prepared: { m, sorted: r.sorted, counted: r.counted } };
 }
 
 /** IHI rule 3: too few or too many runs, against the exact Swed–Eisenhart limits. */
