@@ -5,7 +5,7 @@ import { countNotExcluded, noCentreWarning } from "../engine/analysis.js";
 import { anhoejVerdict } from "../engine/anhoejVerdict.js";
 import { assess } from "../engine/messages.js";
 import { NO_ANHOEJ, anhoejFields, runsCounts, runsStats, type RunsStats } from "../engine/runs.js";
-import { findShifts } from "../engine/shift.js";
+import { findShifts, shiftsOfRuns } from "../engine/shift.js";
 import { markRule, pushAnhoej, pushShifts, pushTrends, type SignalSink } from "../engine/signals.js";
 import { findTrends } from "../engine/trend.js";
 import { findAstronomical } from "./astronomical.js";
@@ -49,9 +49,12 @@ export function analysePhase(ctx: RunContext, ph: FinalPhase, k: number): RunCha
     return { ...base, centre: null, nObs, nUseful: 0, runs: 0, runsLimits: null, ...NO_ANHOEJ, runsSignal: null, signal: null };
   }
   const { y, active, rules } = ctx;
-  const stats = runsStats(y, active, ph.start, ph.end, centre);
-  // IHI rules 1 and 2: shifts and trends.
-  if (rules.shift !== false) pushShifts(ctx.sink, k, findShifts(y, active, ph.start, ph.end, centre, rules.shift));
+  // IHI rule 1, shifts: with points on the centre line skipped they are the long runs, noted
+  // while the runs are counted; otherwise found by a pass of their own.
+  const shiftRuns = rules.shift !== false && rules.shift.onCentre === "skip" ? [] : null;
+  const stats = runsStats(y, active, ph.start, ph.end, centre, shiftRuns, rules.shift === false ? 0 : rules.shift.length);
+  if (rules.shift !== false) pushShifts(ctx.sink, k, shiftRuns !== null ? shiftsOfRuns(y, active, centre, shiftRuns) : findShifts(y, active, ph.start, ph.end, centre, rules.shift));
+  // IHI rule 2: trends.
   if (rules.trend !== false) pushTrends(ctx.sink, k, findTrends(y, active, ph.start, ph.end, rules.trend), true);
   const runs = runsRule(ctx, ph, k, stats);
   const anhoej = anhoejRules(ctx, ph, k, stats, centre);
