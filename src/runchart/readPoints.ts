@@ -2,7 +2,7 @@ import { valueof, type Accessor } from "../_lib/accessor.js";
 import type { Arena } from "../_lib/arena.js";
 import { QiError, describeValue } from "../_lib/error.js";
 import { enumOption } from "../_lib/options.js";
-import { channelName, firstDuplicate, readNumbers, readX, xValueAt, type XKind } from "../_lib/series.js";
+import { aheadOf, channelName, firstDuplicate, readNumbers, readX, xValueAt, type ReadAhead, type XKind } from "../_lib/series.js";
 import { combine, COMBINE, sharedXWarning } from "../engine/combine.js";
 import { gatherValues, pointHeads, sumDenominators } from "../engine/series.js";
 import type { RunChartOptions, RunChartWarning, XValue } from "./types.js";
@@ -32,9 +32,12 @@ export interface Points {
  */
 export function readPoints<T>(data: readonly T[], options: RunChartOptions<T>, arena: Arena, keep: Arena, warnings: RunChartWarning[]): Points {
   if (data.length === 0) throw new QiError("empty-data", ["data"], "runChart needs at least one row");
-  const xt = readX(data, options.x, arena);
-  const yRow = readNumbers(data, options.y, "y", true, options.n === undefined ? keep : arena);
-  const nRow = options.n === undefined ? null : readDenominators(data, options.n, yRow, arena);
+  // y and n given by field name are read in readX's pass over the rows (see ReadAhead).
+  const yAhead = aheadOf(options.y, data.length, options.n === undefined ? keep : arena);
+  const nAhead = aheadOf(options.n, data.length, arena);
+  const xt = readX(data, options.x, arena, [yAhead, nAhead].filter((a): a is ReadAhead => a !== null));
+  const yRow = readNumbers(data, options.y, "y", true, options.n === undefined ? keep : arena, yAhead);
+  const nRow = options.n === undefined ? null : readDenominators(data, options.n, yRow, arena, nAhead);
   const noteOf = options.notes === undefined ? null : valueof(options.notes, "notes");
   const groups = xt.groupStarts.length - 1;
   const identity = xt.simple;
@@ -76,8 +79,8 @@ export function readPoints<T>(data: readonly T[], options: RunChartOptions<T>, a
  * The denominators of a run chart with `n`: every row with a value needs a denominator above 0
  * (as a control chart's p and u rows); a row without a value may have none.
  */
-function readDenominators<T>(data: readonly T[], channel: Accessor<T, unknown>, y: Float64Array, arena: Arena): Float64Array {
-  const n = readNumbers(data, channel, "n", true, arena);
+function readDenominators<T>(data: readonly T[], channel: Accessor<T, unknown>, y: Float64Array, arena: Arena, ahead: ReadAhead | null): Float64Array {
+  const n = readNumbers(data, channel, "n", true, arena, ahead);
   const name = channelName(channel, "n");
   for (let r = 0; r < n.length; r++) {
     const v = y[r]!;

@@ -2,7 +2,7 @@ import { valueof } from "../_lib/accessor.js";
 import { HEAP, type Arena } from "../_lib/arena.js";
 import { QiError, describeValue, type QiIssue } from "../_lib/error.js";
 import { enumOption } from "../_lib/options.js";
-import { channelName, firstDuplicate, readNumbers, readX, xValueAt, type XKind, type XTable } from "../_lib/series.js";
+import { aheadOf, channelName, firstDuplicate, readNumbers, readX, xValueAt, type ReadAhead, type XKind, type XTable } from "../_lib/series.js";
 import { combine, COMBINE, sharedXWarning, type Combine } from "../engine/combine.js";
 import { gatherValues, pointHeads, sumDenominators } from "../engine/series.js";
 import type { XValue } from "../engine/types.js";
@@ -62,8 +62,12 @@ export function readSeries<T>(
   warnings: { code: string; message: string; points?: number[] }[] = [],
 ): Series {
   if (data.length === 0) throw new QiError("empty-data", ["data"], "controlChart needs at least one row");
-  const xt = readX(data, options.x, arena);
-  const rows = readRows(data, options, type, output);
+  // y and n given by field name are read in readX's pass over the rows (see ReadAhead); n only
+  // for the chart types that may take it (readRows reports the others).
+  const yAhead = aheadOf(options.y, data.length, output);
+  const nAhead = NO_N.includes(type) ? null : aheadOf(options.n, data.length, output);
+  const xt = readX(data, options.x, arena, [yAhead, nAhead].filter((a): a is ReadAhead => a !== null));
+  const rows = readRows(data, options, type, output, yAhead, nAhead);
   // cusum and ewma make subgroups only when rows share an x: one scan answers that and the duplicate check below.
   const sequentialDuplicate = SEQUENTIAL.includes(type) ? firstDuplicate(xt) : null;
   const subgroups = SUBGROUPS.includes(type) || sequentialDuplicate !== null;
@@ -95,8 +99,8 @@ interface Rows {
 }
 
 /** Read y, and n where the chart type takes denominators (an error where it needs them and has none, or has none to take). */
-function readRows<T>(data: readonly T[], options: ControlChartOptions<T>, type: ControlChartType, output: Arena): Rows {
-  const y = readNumbers(data, options.y, "y", true, output);
+function readRows<T>(data: readonly T[], options: ControlChartOptions<T>, type: ControlChartType, output: Arena, yAhead: ReadAhead | null, nAhead: ReadAhead | null): Rows {
+  const y = readNumbers(data, options.y, "y", true, output, yAhead);
   // An ip chart takes denominators when given (nᵢ = 1 otherwise).
   const needsN = WITH_N.includes(type) || (type === "ip" && options.n !== undefined);
   if (needsN && options.n === undefined) {
@@ -107,7 +111,7 @@ function readRows<T>(data: readonly T[], options: ControlChartOptions<T>, type: 
   }
   const hasN = needsN || options.n !== undefined;
   // An np chart plots the count itself; every other chart with denominators plots y / n.
-  const nRow = hasN ? readNumbers(data, options.n, "n", true, output) : null;
+  const nRow = hasN ? readNumbers(data, options.n, "n", true, output, nAhead) : null;
   return { y, nRow, perN: hasN && type !== "np", yName: channelName(options.y, "y"), nName: channelName(options.n, "n") };
 }
 
