@@ -68,12 +68,14 @@ export function channelName(channel: unknown, option: string): string {
  * Read and order the x values of `data`. Numbers, Dates and ISO date strings sort; mixing kinds,
  * invalid dates, non-finite numbers and other strings are errors naming the row. Dates and ISO
  * strings are keyed by calendar day: two on one day are one x (`duplicate-x`, or merged by
- * `aggregate`), whatever their times of day and whatever the machine's time zone.
+ * `aggregate`), whatever their times of day and whatever the machine's time zone. The keys come
+ * from `keyArena` (a columnar result keeps them as its x column when they are the numeric x
+ * values in order), everything else from `arena`; `ahead` fields are read in the same pass.
  */
-export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | undefined, arena: Arena = HEAP, ahead: readonly ReadAhead[] = []): XTable {
+export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | undefined, arena: Arena = HEAP, ahead: readonly ReadAhead[] = [], keyArena: Arena = arena): XTable {
   const length = data.length;
   if (x === undefined) {
-    const keys = arena.f64(length);
+    const keys = keyArena.f64(length);
     const order = arena.i32(length);
     const groupStarts = arena.i32(length + 1);
     for (let i = 0; i < length; i++) {
@@ -89,7 +91,7 @@ export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | undefined
   // Kept for dates only: a numeric x is its own sort key, and a million-row x column would
   // otherwise be an 8 MB array the garbage collector must trace on every major collection.
   let values: unknown[] | null = null;
-  const keys = arena.f64(length);
+  const keys = keyArena.f64(length);
   let days: Float64Array | null = null;
   let kind: XKind | undefined;
   let sorted = true;

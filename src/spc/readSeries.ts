@@ -66,7 +66,8 @@ export function readSeries<T>(
   // for the chart types that may take it (readRows reports the others).
   const yAhead = aheadOf(options.y, data.length, output);
   const nAhead = NO_N.includes(type) ? null : aheadOf(options.n, data.length, output);
-  const xt = readX(data, options.x, arena, [yAhead, nAhead].filter((a): a is ReadAhead => a !== null));
+  // The x keys of a columnar result come from `output`: in order, they are its x column as they are.
+  const xt = readX(data, options.x, arena, [yAhead, nAhead].filter((a): a is ReadAhead => a !== null), output);
   const rows = readRows(data, options, type, output, yAhead, nAhead);
   // cusum and ewma make subgroups only when rows share an x: one scan answers that and the duplicate check below.
   const sequentialDuplicate = SEQUENTIAL.includes(type) ? firstDuplicate(xt) : null;
@@ -79,7 +80,7 @@ export function readSeries<T>(
   sharedXWarnings(xt, options, type, subgroups, how, rows.nRow !== null, warnings);
   const noteOf = options.notes === undefined ? null : valueof(options.notes, "notes");
   const identityCombine = how === null || how === "ratio" || how === "sum" || how === "mean" || how === "median";
-  if (xt.simple && !subgroups && identityCombine && noteOf === null && issues.length === 0) return rowsAsPoints(xt, rows);
+  if (xt.simple && !subgroups && identityCombine && noteOf === null && issues.length === 0) return rowsAsPoints(xt, rows, output !== arena);
   const series = combineRows(data, xt, rows, { type, subgroups, how, identityCombine, noteOf }, arena, output, issues);
   if (issues.length > 0) {
     const f = issues[0]!;
@@ -165,14 +166,16 @@ function sharedXWarnings<T>(xt: XTable, options: ControlChartOptions<T>, type: C
 
 /**
  * One row per point, already in x order: the rows' arrays are the points' arrays (a denominator
- * without a count is dropped, as in combineRows).
+ * without a count is dropped, as in combineRows); so are the x keys when `keysOwned` (allocated
+ * for the result, not in the arena).
  */
-function rowsAsPoints(xt: XTable, rows: Rows): Series {
+function rowsAsPoints(xt: XTable, rows: Rows, keysOwned: boolean): Series {
   const { y, nRow, perN } = rows;
   const groups = xt.groupStarts.length - 1;
   if (nRow !== null) for (let g = 0; g < groups; g++) if (Number.isNaN(y[g]!)) nRow[g] = Number.NaN;
   let x: XValue[] | Float64Array;
   if (xt.values !== null) x = xt.values as XValue[];
+  else if (keysOwned && xt.keys.length === groups) x = xt.keys; // numbers or observation numbers, allocated for the result
   else if (xt.kind === "index") {
     x = new Float64Array(groups);
     for (let g = 0; g < groups; g++) x[g] = g + 1;
