@@ -2,8 +2,9 @@
 // loads the build in BASE_DIST (a copy of dist/ made before a change; give it a node_modules
 // link so its imports resolve) and this worktree's dist/ in one process, and times each task
 // alternating A B B A … with a forced garbage collection before each call, after two warm-up
-// calls each. Prints per task the median ratio after / before, its range, and both medians (ms).
-// The data are those of bench/run.mjs ("million" and "million counts").
+// calls each. Prints per task the median ratio after / before, its range, and both medians (ms),
+// of wall time and of CPU time.
+// The data are those of bench/run.mjs ("million", "million counts", "sequential" and "batch").
 import { pathToFileURL } from "node:url";
 import { resolve } from "node:path";
 
@@ -33,6 +34,8 @@ function proportions(n, rand) {
 }
 
 const rows = series(1_000_000, lcg(42));
+const sequential = series(1_000_000, lcg(15));
+const batch = Array.from({ length: 10_000 }, (_, k) => series(60, lcg(k + 1)));
 const counts = proportions(1_000_000, lcg(7));
 const tasks = [
   ["run columns", (L) => L.runChart(rows, { x: "x", y: "y", output: "columns" })],
@@ -44,13 +47,21 @@ const tasks = [
   ["u points", (L) => L.controlChart(counts, { type: "u", x: "x", y: "y", n: "n" })],
   ["p columns", (L) => L.controlChart(counts, { type: "p", x: "x", y: "y", n: "n", output: "columns" })],
   ["u columns", (L) => L.controlChart(counts, { type: "u", x: "x", y: "y", n: "n", output: "columns" })],
+  ["cusum", (L) => L.controlChart(sequential, { type: "cusum", x: "x", y: "y", decisionInterval: 4, output: "columns" })],
+  ["ewma", (L) => L.controlChart(sequential, { type: "ewma", x: "x", y: "y", lambda: 0.2, output: "columns" })],
+  ["batch", (L) => { for (const s of batch) L.runChart(s, { x: "x", y: "y" }); }],
 ].filter(([name]) => only.length === 0 || only.includes(name));
 
+// Wall time and CPU time (user + system, all threads: the collector's helpers too). Under load
+// the wall time also counts the waits for a core; the CPU time does not, so its ratios spread less.
 function time(lib, fn) {
   globalThis.gc();
+  const c = process.cpuUsage();
   const t = performance.now();
   fn(lib);
-  return performance.now() - t;
+  const wall = performance.now() - t;
+  const u = process.cpuUsage(c);
+  return { wall, cpu: (u.user + u.system) / 1000 };
 }
 const median = (v) => {
   const s = [...v].sort((a, b) => a - b);
@@ -73,6 +84,9 @@ for (const [name, fn] of tasks) {
       b.push(time(before, fn));
     }
   }
-  const ratios = a.map((v, k) => v / b[k]);
-  console.log(`${name.padEnd(12)} ratio ${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})  ms before ${median(b).toFixed(1)} after ${median(a).toFixed(1)}`);
+  for (const m of ["wall", "cpu"]) {
+    const ratios = a.map((v, k) => v[m] / b[k][m]);
+    const ms = (v) => median(v.map((e) => e[m])).toFixed(1);
+    console.log(`${name.padEnd(12)} ${m.padEnd(4)} ratio ${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})  ms before ${ms(b)} after ${ms(a)}`);
+  }
 }
