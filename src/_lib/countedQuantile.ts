@@ -4,11 +4,12 @@
  * other whole-number series (most run charts) have a range far smaller than their length, so
  * the median and both quartiles of a million values cost one pass instead of three selects.
  *
- * Kept beside d3-array's `quickselect` and `_lib/median.ts`'s select on a benchmark
- * (`npm run bench kernels`, 2026-11-30, the bench's 1,000,000 whole numbers 33–167 with ties):
- * the median and Tukey's two quartiles by counting 5.9 ms, by the select of `_lib/median.ts`
- * (median, then the quartiles within its halves) 58.4 ms, by d3-array's quickselect 121 ms
- * (copying the values alone 3.5 ms); load average 3–4 on 2 shared cores.
+ * Kept beside d3-array's `quantile` and `_lib/median.ts`'s select on a benchmark (`npm run bench
+ * counted`, 2026-11-30, the bench's 1,000,000 whole numbers 70–130 with their ties; machine
+ * shared, load average 9–15 on 2 cores, so every figure is inflated): the median and Tukey's two
+ * quartiles by counting 25.6 ms, by the select of `_lib/median.ts` (the median, then the
+ * quartiles within its halves) 196.1 ms, by three calls of d3-array's `quantile` 1,374 ms
+ * (copying the values alone: 25.2 ms).
  *
  * The values are the same as a select's: the order statistics are values of the input, and the
  * quantiles are interpolated between them by the same formulas (`medianOfScratch` as
