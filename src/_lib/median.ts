@@ -1,3 +1,5 @@
+import { countIntegers, countedRank, type CountedValues } from "./countedQuantile.js";
+
 /**
  * Median of the first `n` entries of a scratch array, by quickselect (Hoare's FIND with a
  * median-of-three pivot): expected linear time, no sort. The scratch array is reordered; callers
@@ -89,15 +91,26 @@ export function quantileInPlace(values: Float64Array, p: number, n: number = val
 
 /**
  * Median of the first `n` entries, leaving them sorted when n ≤ SORT_LIMIT (a native numeric sort
- * beats repeated quickselects on short series, and later quantiles then cost nothing). Returns
- * the median and whether the entries are now sorted.
+ * beats repeated quickselects on short series, and later quantiles then cost nothing). Longer
+ * whole-number series are counted instead (`_lib/countedQuantile.ts`): the entries stay as they
+ * are and `counted` holds their tallies, from which later quantiles are read. Otherwise the
+ * median is selected. Returns the median, whether the entries are now sorted, and the tallies.
  */
-export function medianOfScratch(values: Float64Array, n: number): { median: number; sorted: boolean } {
+export function medianOfScratch(values: Float64Array, n: number): { median: number; sorted: boolean; counted: CountedValues | null } {
   if (n > 0 && n <= SORT_LIMIT) {
     values.subarray(0, n).sort();
-    return { median: sortedQuantile(values, 0.5, n), sorted: true };
+    return { median: sortedQuantile(values, 0.5, n), sorted: true, counted: null };
   }
-  return { median: medianInPlace(values, n), sorted: false };
+  const counted = countIntegers(values, n);
+  if (counted !== null) return { median: countedMedian(counted, n), sorted: false, counted };
+  return { median: medianInPlace(values, n), sorted: false, counted: null };
+}
+
+/** The median of `n` counted values, as {@link medianInPlace}: the middle value, or the midpoint of the two middle ones. */
+function countedMedian(c: CountedValues, n: number): number {
+  const k = n >> 1;
+  const upper = countedRank(c, k);
+  return n % 2 === 1 ? upper : midpoint(countedRank(c, k - 1), upper);
 }
 
 /** Up to this many values, {@link medianOfScratch} sorts instead of selecting. */

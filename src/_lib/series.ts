@@ -34,6 +34,25 @@ export interface XTable {
   simple: boolean;
 }
 
+/**
+ * A numeric field read in readX's pass over the rows, beside x: `out` receives the values and
+ * `end` how many leading rows the pass read (it stops at the first row whose x is not a finite
+ * number or whose field is neither a finite number nor blank). `readNumbers(…, ahead)` then
+ * reads only the rest. One pass over a million rows instead of two or three: each pass over
+ * the row objects costs more in memory traffic than the reading (three fields of 1,000,000 rows
+ * 37.0 ms in three passes, 9.3 ms in one; CPU time, loaded machine, 2026-11-30).
+ */
+export interface ReadAhead {
+  key: string;
+  out: Float64Array;
+  end: number;
+}
+
+/** A ReadAhead for a channel given by field name (its values in a new array from `arena`), else null. */
+export function aheadOf(channel: unknown, length: number, arena: Arena): ReadAhead | null {
+  return typeof channel === "string" ? { key: channel, out: arena.f64(length), end: 0 } : null;
+}
+
 /** The x value of row i as given: the Date or string, the number, or the observation number. */
 export function xValueAt(xt: XTable, i: number): number | Date | string {
   if (xt.values !== null) return xt.values[i] as Date | string;
@@ -49,12 +68,14 @@ export function channelName(channel: unknown, option: string): string {
  * Read and order the x values of `data`. Numbers, Dates and ISO date strings sort; mixing kinds,
  * invalid dates, non-finite numbers and other strings are errors naming the row. Dates and ISO
  * strings are keyed by calendar day: two on one day are one x (`duplicate-x`, or merged by
- * `aggregate`), whatever their times of day and whatever the machine's time zone.
+ * `aggregate`), whatever their times of day and whatever the machine's time zone. The keys come
+ * from `keyArena` (a columnar result keeps them as its x column when they are the numeric x
+ * values in order), everything else from `arena`; `ahead` fields are read in the same pass.
  */
-export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | undefined, arena: Arena = HEAP): XTable {
+export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | undefined, arena: Arena = HEAP, ahead: readonly ReadAhead[] = [], keyArena: Arena = arena): XTable {
   const length = data.length;
   if (x === undefined) {
-    const keys = arena.f64(length);
+    const keys = keyArena.f64(length);
     const order = arena.i32(length);
     const groupStarts = arena.i32(length + 1);
     for (let i = 0; i < length; i++) {
@@ -70,13 +91,17 @@ export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | undefined
   // Kept for dates only: a numeric x is its own sort key, and a million-row x column would
   // otherwise be an 8 MB array the garbage collector must trace on every major collection.
   let values: unknown[] | null = null;
-  const keys = arena.f64(length);
+  const keys = keyArena.f64(length);
   let days: Float64Array | null = null;
   let kind: XKind | undefined;
   let sorted = true;
   let strict = true;
   const key = typeof x === "string" ? x : null;
-  for (let i = 0; i < length; i++) {
+  // The common case first: a field of finite numbers, read by a loop that does nothing else.
+  const prefix = key === null ? null : numericKeys(data, key, keys, ahead);
+  const from = prefix === null ? 0 : prefix.end;
+  if (prefix !== null && from > 0) ({ kind, sorted, strict } = prefix);
+  for (let i = from; i < length; i++) {
     const v = key === null ? get(data[i]!, i, data) : fieldAt(data[i], key);
     let k: number;
     let vk: XKind;
@@ -114,7 +139,23 @@ export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | undefined
       if (k < keys[i - 1]!) sorted = false;
     }
   }
+  const { order, starts, groups } = orderAndGroups(keys, length, sorted, strict, arena);
+  return { length, kind: kind ?? "number", values, keys, days, order, groupStarts: starts.subarray(0, groups + 1), simple: strict };
+}
+
+/**
+ * The order that sorts `keys` (stable) and where each distinct key starts in it, plus a final
+ * `length`. Keys in strictly increasing order (the common case) need no comparisons: both are
+ * the identity.
+ */
+function orderAndGroups(keys: Float64Array, length: number, sorted: boolean, strict: boolean, arena: Arena): { order: Int32Array; starts: Int32Array; groups: number } {
   const order = arena.i32(length);
+  const starts = arena.i32(length + 1);
+  if (strict) {
+    for (let i = 0; i < length; i++) order[i] = starts[i] = i;
+    starts[length] = length;
+    return { order, starts, groups: length };
+  }
   for (let i = 0; i < length; i++) order[i] = i;
   if (!sorted) {
     // Stable: Array.prototype.sort is stable, and ties keep input order.
@@ -122,13 +163,63 @@ export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | undefined
     idx.sort((a, b) => keys[a]! - keys[b]! || a - b);
     order.set(idx);
   }
-  const starts = arena.i32(length + 1);
   let groups = 0;
   for (let j = 0; j < length; j++) {
     if (j === 0 || keys[order[j]!] !== keys[order[j - 1]!]) starts[groups++] = j;
   }
   starts[groups] = length;
-  return { length, kind: kind ?? "number", values, keys, days, order, groupStarts: starts.subarray(0, groups + 1), simple: strict };
+  return { order, starts, groups };
+}
+
+/**
+ * The rows' `key` field into `keys` while it holds finite numbers: stops at the first row where
+ * it does not (`end`), which readX's general loop then reads (and reports). Returns whether the
+ * keys read are in increasing (`sorted`) and strictly increasing (`strict`) order. The same
+ * values as the general loop (which reads a number field as it is, see fieldAt), about 2.5× as
+ * fast on a million rows: no kind to track, no accessor to call. Up to two `ahead` fields are
+ * read in the same pass (see ReadAhead).
+ */
+function numericKeys(data: readonly unknown[], key: string, keys: Float64Array, ahead: readonly ReadAhead[]): { end: number; kind: XKind; sorted: boolean; strict: boolean } {
+  const a1 = ahead.length > 0 ? ahead[0]! : null;
+  const a2 = ahead.length > 1 ? ahead[1]! : null;
+  const k1 = a1?.key ?? "";
+  const k2 = a2?.key ?? "";
+  const o1 = a1?.out ?? keys;
+  const o2 = a2?.out ?? keys;
+  let sorted = true;
+  let strict = true;
+  let prev = Number.NEGATIVE_INFINITY;
+  let i = 0;
+  for (; i < data.length; i++) {
+    const d = data[i];
+    if (d === null || typeof d !== "object") break;
+    const v = (d as Record<string, unknown>)[key];
+    if (typeof v !== "number" || v - v !== 0) break;
+    // Each ahead field: a finite number as it is, blank (null, undefined, NaN) as NaN — what
+    // `field` then `toNumber` make of them; anything else stops the pass, and readNumbers reads
+    // (and reports) it the long way. Written out for both fields: a call per field and row cost more.
+    if (a1 !== null) {
+      const w = (d as Record<string, unknown>)[k1];
+      if (typeof w === "number" && w - w === 0) o1[i] = w;
+      else if (w === null || w === undefined || (typeof w === "number" && Number.isNaN(w))) o1[i] = Number.NaN;
+      else break;
+    }
+    if (a2 !== null) {
+      const w = (d as Record<string, unknown>)[k2];
+      if (typeof w === "number" && w - w === 0) o2[i] = w;
+      else if (w === null || w === undefined || (typeof w === "number" && Number.isNaN(w))) o2[i] = Number.NaN;
+      else break;
+    }
+    keys[i] = v;
+    if (v <= prev) {
+      strict = false;
+      if (v < prev) sorted = false;
+    }
+    prev = v;
+  }
+  if (a1 !== null) a1.end = i;
+  if (a2 !== null) a2.end = i;
+  return { end: i, kind: "number", sorted, strict };
 }
 
 /**
@@ -145,8 +236,9 @@ function fieldAt(d: unknown, key: string): unknown {
  * null, undefined, NaN and blank strings are missing (NaN in the result). Anything else — text,
  * booleans, ±Infinity — is an error naming the row and column.
  */
-export function readNumbers<T>(data: readonly T[], channel: Accessor<T, unknown> | undefined, option: string, required = true, arena: Arena = HEAP): Float64Array {
+export function readNumbers<T>(data: readonly T[], channel: Accessor<T, unknown> | undefined, option: string, required = true, arena: Arena = HEAP, ahead: ReadAhead | null = null): Float64Array {
   const length = data.length;
+  if (ahead !== null && typeof channel === "string" && channel === ahead.key) return readField(data, channel, option, ahead.out, ahead.end);
   const out = arena.f64(length);
   if (channel === undefined) {
     for (let i = 0; i < length; i++) {
@@ -169,10 +261,11 @@ export function readNumbers<T>(data: readonly T[], channel: Accessor<T, unknown>
  * row's own property read at this site. Read through the shared `field`, one property-load site
  * served every field name of every caller and V8 fell back to its slowest (megamorphic) lookup;
  * here the site sees this chart's few names. Finite numbers are stored as they are; anything
- * else goes through `field` and `toNumber` (own-property rule, strings, errors).
+ * else goes through `field` and `toNumber` (own-property rule, strings, errors). Rows before
+ * `from` were read already (see ReadAhead).
  */
-function readField<T>(data: readonly T[], key: string, option: string, out: Float64Array): Float64Array {
-  for (let i = 0; i < data.length; i++) {
+function readField<T>(data: readonly T[], key: string, option: string, out: Float64Array, from = 0): Float64Array {
+  for (let i = from; i < data.length; i++) {
     const d = data[i] as unknown;
     const v = d !== null && typeof d === "object" ? (d as Record<string, unknown>)[key] : undefined;
     out[i] = typeof v === "number" && v - v === 0 ? v : toNumber(field(d, key), i, key, option);

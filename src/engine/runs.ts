@@ -25,9 +25,11 @@ export function sideOf(y: number, centre: number): 1 | -1 | 0 {
 
 /**
  * Count runs, crossings and the longest run over points `start..end` (inclusive). `active[i]` is 1
- * for points with a value that are not excluded.
+ * for points with a value that are not excluded. With `shiftRuns`, every run of at least
+ * `shiftLength` points is noted there as start, end, side: the shifts of IHI rule 1 with points
+ * on the centre line skipped (see `findShifts` and `shiftsOfRuns`), found in the same pass.
  */
-export function runsStats(y: Float64Array, active: Uint8Array, start: number, end: number, centre: number): RunsStats {
+export function runsStats(y: Float64Array, active: Uint8Array, start: number, end: number, centre: number, shiftRuns: number[] | null = null, shiftLength = 0): RunsStats {
   let nObs = 0;
   let nUseful = 0;
   let runs = 0;
@@ -46,6 +48,7 @@ export function runsStats(y: Float64Array, active: Uint8Array, start: number, en
     if (s === 0) continue;
     nUseful++;
     if (s !== side) {
+      if (shiftRuns !== null && side !== 0 && runLength >= shiftLength) shiftRuns.push(runStart, last, side);
       runs++;
       side = s;
       runLength = 0;
@@ -60,6 +63,7 @@ export function runsStats(y: Float64Array, active: Uint8Array, start: number, en
       longestRunSide = s;
     }
   }
+  if (shiftRuns !== null && side !== 0 && runLength >= shiftLength) shiftRuns.push(runStart, last, side);
   return { nObs, nUseful, runs, crossings: runs > 0 ? runs - 1 : 0, longestRun, longestRunStart, longestRunEnd, longestRunSide };
 }
 

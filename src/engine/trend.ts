@@ -22,29 +22,17 @@ export interface TrendFound {
  * belong to a rising and a falling trend.
  */
 export function findTrends(y: Float64Array, active: Uint8Array, start: number, end: number, rule: Required2<TrendRule>): TrendFound[] {
-  const found: TrendFound[] = [];
+  // The loop keeps its state in locals (no closure over them) and notes each qualifying sequence
+  // as first counted point, end, direction; the point lists are built afterwards, for those only.
+  const runs: number[] = [];
+  const skip = rule.ties === "skip";
+  const length = rule.length;
   let direction: 1 | -1 | 0 = 0;
-  // The current monotone sequence: its first counted point and how many points count.
-  // Arrays are built only for sequences that qualify, so long series allocate nothing per point.
-  let first = -1;
-  let count = 0;
+  let first = -1; // first counted point of the current monotone sequence
+  let count = 0; // how many points count toward its length
   let groupEnd = -1; // last point of the current group of equal values
   let prev = Number.NaN;
   let groupStart = -1; // first point of the current group of equal values
-  const close = (): void => {
-    if (direction === 0 || count < rule.length) return;
-    const last = groupEnd;
-    const points: number[] = [];
-    const counted: number[] = [];
-    let before = Number.NaN;
-    for (let k = first; k <= last; k++) {
-      if (active[k] === 0) continue;
-      points.push(k);
-      if (k === first || y[k] !== before) counted.push(k);
-      before = y[k]!;
-    }
-    found.push({ start: first, end: last, points, counted, direction });
-  };
   for (let i = start; i <= end; i++) {
     if (active[i] === 0) continue;
     const v = y[i]!;
@@ -55,11 +43,11 @@ export function findTrends(y: Float64Array, active: Uint8Array, start: number, e
       continue;
     }
     if (v === prev) {
-      if (rule.ties === "skip") {
+      if (skip) {
         groupEnd = i;
         continue;
       }
-      close();
+      if (direction !== 0 && count >= length) runs.push(first, groupEnd, direction);
       direction = 0;
       groupStart = first = groupEnd = i;
       count = 1;
@@ -69,7 +57,7 @@ export function findTrends(y: Float64Array, active: Uint8Array, start: number, e
     if (d === direction) {
       count++;
     } else {
-      close();
+      if (direction !== 0 && count >= length) runs.push(first, groupEnd, direction);
       direction = d;
       first = groupStart;
       count = 2;
@@ -77,6 +65,26 @@ export function findTrends(y: Float64Array, active: Uint8Array, start: number, e
     groupStart = groupEnd = i;
     prev = v;
   }
-  close();
+  if (direction !== 0 && count >= length) runs.push(first, groupEnd, direction);
+  return trendsOfRuns(y, active, runs);
+}
+
+/** The trends noted as first, end, direction: each with its active points and the points that count. */
+function trendsOfRuns(y: Float64Array, active: Uint8Array, runs: readonly number[]): TrendFound[] {
+  const found: TrendFound[] = [];
+  for (let r = 0; r < runs.length; r += 3) {
+    const first = runs[r]!;
+    const last = runs[r + 1]!;
+    const points: number[] = [];
+    const counted: number[] = [];
+    let before = Number.NaN;
+    for (let k = first; k <= last; k++) {
+      if (active[k] === 0) continue;
+      points.push(k);
+      if (k === first || y[k] !== before) counted.push(k);
+      before = y[k]!;
+    }
+    found.push({ start: first, end: last, points, counted, direction: runs[r + 2] as 1 | -1 });
+  }
   return found;
 }

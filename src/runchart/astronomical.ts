@@ -1,3 +1,4 @@
+import { countedQuantile, type CountedValues } from "../_lib/countedQuantile.js";
 import { quantileInPlace, sortedQuantile } from "../_lib/median.js";
 import type { ResolvedAstronomical } from "./types.js";
 
@@ -25,8 +26,8 @@ export interface AstronomicalSkip {
  * - `manual`: the points the team judged astronomical.
  * Fences and limits come from the points that set the centre (`from..to`), so a frozen baseline
  * judges later points against itself. When the caller has already gathered those values into
- * `scratch` (to compute the median), `prepared` says how many and whether they are sorted, and the
- * Tukey fences are read from them without another copy.
+ * `scratch` (to compute the median), `prepared` says how many, whether they are sorted or were
+ * counted (their tallies), and the Tukey fences are read from them without another copy.
  */
 export function findAstronomical(
   y: Float64Array,
@@ -38,7 +39,7 @@ export function findAstronomical(
   centre: number,
   detector: Exclude<ResolvedAstronomical, false>,
   scratch: Float64Array,
-  prepared: { m: number; sorted: boolean } | null = null,
+  prepared: { m: number; sorted: boolean; counted: CountedValues | null } | null = null,
 ): AstronomicalFound[] | AstronomicalSkip {
   const found: AstronomicalFound[] = [];
   if (detector.method === "manual") {
@@ -55,15 +56,7 @@ export function findAstronomical(
   let lower: number;
   let upper: number;
   if (detector.method === "tukey") {
-    const sorted = reuse && prepared.sorted;
-    // Reused values that are not sorted were left by the median's select (medianOfScratch →
-    // medianInPlace, rank ⌊m/2⌋): ranks 0..⌊m/2⌋ sit at 0..⌊m/2⌋ and the rest after them, so Q1
-    // is selected among the lower part and Q3 among the upper, each half the work (same values).
-    const half = reuse && !sorted && m >= 8 ? m >> 1 : -1;
-    const q1 = sorted ? sortedQuantile(scratch, 0.25, m) : half >= 0 ? quantileInPlace(scratch, 0.25, m, 0, half) : quantileInPlace(scratch, 0.25, m);
-    const q3 = sorted
-      ? sortedQuantile(scratch, 0.75, m)
-      : quantileInPlace(scratch, 0.75, m, half >= 0 ? half + 1 : Math.floor((m - 1) * 0.25));
+    const [q1, q3] = reuse ? preparedQuartiles(scratch, m, prepared) : [quantileInPlace(scratch, 0.25, m), quantileInPlace(scratch, 0.75, m, Math.floor((m - 1) * 0.25))];
     const iqr = q3 - q1;
     if (!(iqr > 0)) return { reason: "the interquartile range is 0, so Tukey's fences cannot separate unusual values" };
     lower = q1 - detector.k * iqr;
@@ -88,4 +81,18 @@ export function findAstronomical(
     else if (v < lower) found.push({ index: i, side: -1, limit: lower });
   }
   return found;
+}
+
+/**
+ * Q1 and Q3 of the baseline values the median left in scratch: from their tallies, from the
+ * sorted values, or by selects. Values not sorted were left by the median's select
+ * (medianOfScratch → medianInPlace, rank ⌊m/2⌋): ranks 0..⌊m/2⌋ sit at 0..⌊m/2⌋ and the rest after
+ * them, so Q1 is selected among the lower part and Q3 among the upper, each half the work (same values).
+ */
+function preparedQuartiles(scratch: Float64Array, m: number, prepared: { sorted: boolean; counted: CountedValues | null }): [number, number] {
+  if (prepared.counted !== null) return [countedQuantile(prepared.counted, 0.25, m), countedQuantile(prepared.counted, 0.75, m)];
+  if (prepared.sorted) return [sortedQuantile(scratch, 0.25, m), sortedQuantile(scratch, 0.75, m)];
+  const half = m >= 8 ? m >> 1 : -1;
+  const q1 = half >= 0 ? quantileInPlace(scratch, 0.25, m, 0, half) : quantileInPlace(scratch, 0.25, m);
+  return [q1, quantileInPlace(scratch, 0.75, m, half >= 0 ? half + 1 : Math.floor((m - 1) * 0.25))];
 }

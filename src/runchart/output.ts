@@ -59,7 +59,7 @@ export function buildColumns(state: PointState): RunChartColumns {
   }
   let x: XValue[] | Float64Array;
   if (pts.kind === "date") x = pts.x!;
-  else if (pts.xKeys !== null) x = Float64Array.from(pts.xKeys.subarray(0, n));
+  else if (pts.xKeys !== null) x = pts.xKeysOwned && pts.xKeys.length === n ? pts.xKeys : Float64Array.from(pts.xKeys.subarray(0, n));
   else if (pts.x !== null) x = Float64Array.from(pts.x as number[]);
   else {
     x = new Float64Array(n);

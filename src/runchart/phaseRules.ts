@@ -1,10 +1,11 @@
+import type { CountedValues } from "../_lib/countedQuantile.js";
 import { medianOfScratch } from "../_lib/median.js";
 import { exactRunsLimits } from "../_lib/runsDistribution.js";
 import { countNotExcluded, noCentreWarning } from "../engine/analysis.js";
 import { anhoejVerdict } from "../engine/anhoejVerdict.js";
 import { assess } from "../engine/messages.js";
 import { NO_ANHOEJ, anhoejFields, runsCounts, runsStats, type RunsStats } from "../engine/runs.js";
-import { findShifts } from "../engine/shift.js";
+import { findShifts, shiftsOfRuns } from "../engine/shift.js";
 import { markRule, pushAnhoej, pushShifts, pushTrends, type SignalSink } from "../engine/signals.js";
 import { findTrends } from "../engine/trend.js";
 import { findAstronomical } from "./astronomical.js";
@@ -35,7 +36,7 @@ export interface RunContext {
 }
 
 /** The baseline values gathered in scratch (for the Tukey fences too), when the median was computed from them. */
-type Prepared = { m: number; sorted: boolean } | null;
+type Prepared = { m: number; sorted: boolean; counted: CountedValues | null } | null;
 
 /** Analyse phase `k`: its centre, then every rule; returns the phase of the result. */
 export function analysePhase(ctx: RunContext, ph: FinalPhase, k: number): RunChartPhase {
@@ -48,9 +49,12 @@ export function analysePhase(ctx: RunContext, ph: FinalPhase, k: number): RunCha
     return { ...base, centre: null, nObs, nUseful: 0, runs: 0, runsLimits: null, ...NO_ANHOEJ, runsSignal: null, signal: null };
   }
   const { y, active, rules } = ctx;
-  const stats = runsStats(y, active, ph.start, ph.end, centre);
-  // IHI rules 1 and 2: shifts and trends.
-  if (rules.shift !== false) pushShifts(ctx.sink, k, findShifts(y, active, ph.start, ph.end, centre, rules.shift));
+  // IHI rule 1, shifts: with points on the centre line skipped they are the long runs, noted
+  // while the runs are counted; otherwise found by a pass of their own.
+  const shiftRuns = rules.shift !== false && rules.shift.onCentre === "skip" ? [] : null;
+  const stats = runsStats(y, active, ph.start, ph.end, centre, shiftRuns, rules.shift === false ? 0 : rules.shift.length);
+  if (rules.shift !== false) pushShifts(ctx.sink, k, shiftRuns !== null ? shiftsOfRuns(y, active, centre, shiftRuns) : findShifts(y, active, ph.start, ph.end, centre, rules.shift));
+  // IHI rule 2: trends.
   if (rules.trend !== false) pushTrends(ctx.sink, k, findTrends(y, active, ph.start, ph.end, rules.trend), true);
   const runs = runsRule(ctx, ph, k, stats);
   const anhoej = anhoejRules(ctx, ph, k, stats, centre);
@@ -66,7 +70,7 @@ function phaseCentre(ctx: RunContext, ph: FinalPhase): { centre: number | null; 
   const m = gatherBaseline(ctx.y, ctx.active, ph.baselineStart, ph.baselineEnd, ctx.scratch, ctx.baselineMask);
   if (ph.centre !== null || m === 0) return { centre: ph.centre, prepared: null };
   const r = medianOfScratch(ctx.scratch, m);
-  return { centre: r.median, prepared: { m, sorted: r.sorted } };
+  return { centre: r.median, prepared: { m, sorted: r.sorted, counted: r.counted } };
 }
 
 /** IHI rule 3: too few or too many runs, against the exact Swed–Eisenhart limits. */

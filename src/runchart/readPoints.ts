@@ -2,7 +2,7 @@ import { valueof, type Accessor } from "../_lib/accessor.js";
 import type { Arena } from "../_lib/arena.js";
 import { QiError, describeValue } from "../_lib/error.js";
 import { enumOption } from "../_lib/options.js";
-import { channelName, firstDuplicate, readNumbers, readX, xValueAt, type XKind } from "../_lib/series.js";
+import { aheadOf, channelName, firstDuplicate, readNumbers, readX, xValueAt, type ReadAhead, type XKind } from "../_lib/series.js";
 import { combine, COMBINE, sharedXWarning } from "../engine/combine.js";
 import { gatherValues, pointHeads, sumDenominators } from "../engine/series.js";
 import type { RunChartOptions, RunChartWarning, XValue } from "./types.js";
@@ -15,8 +15,10 @@ export interface Points {
   kind: XKind;
   /** x of each point; null when `xKeys` holds them (numbers) or for the observation number (i + 1). */
   x: XValue[] | null;
-  /** Numeric x of each point, in the arena (one row per point, already in order); else null. */
+  /** Numeric x of each point (one row per point, already in order; the observation numbers too when `xKeysOwned`); else null. */
   xKeys: Float64Array | null;
+  /** True when `xKeys` was allocated for the result (`keep`), not in the arena: a columnar result takes it as its x column. */
+  xKeysOwned: boolean;
   days: Float64Array | null;
   y: Float64Array;
   notes: unknown[] | null;
@@ -32,9 +34,13 @@ export interface Points {
  */
 export function readPoints<T>(data: readonly T[], options: RunChartOptions<T>, arena: Arena, keep: Arena, warnings: RunChartWarning[]): Points {
   if (data.length === 0) throw new QiError("empty-data", ["data"], "runChart needs at least one row");
-  const xt = readX(data, options.x, arena);
-  const yRow = readNumbers(data, options.y, "y", true, options.n === undefined ? keep : arena);
-  const nRow = options.n === undefined ? null : readDenominators(data, options.n, yRow, arena);
+  // y and n given by field name are read in readX's pass over the rows (see ReadAhead).
+  const yAhead = aheadOf(options.y, data.length, options.n === undefined ? keep : arena);
+  const nAhead = aheadOf(options.n, data.length, arena);
+  // The x keys of a columnar result come from `keep`: in order, they are its x column as they are.
+  const xt = readX(data, options.x, arena, [yAhead, nAhead].filter((a): a is ReadAhead => a !== null), keep);
+  const yRow = readNumbers(data, options.y, "y", true, options.n === undefined ? keep : arena, yAhead);
+  const nRow = options.n === undefined ? null : readDenominators(data, options.n, yRow, arena, nAhead);
   const noteOf = options.notes === undefined ? null : valueof(options.notes, "notes");
   const groups = xt.groupStarts.length - 1;
   const identity = xt.simple;
@@ -57,7 +63,9 @@ export function readPoints<T>(data: readonly T[], options: RunChartOptions<T>, a
     // Already in strictly increasing x order: nothing to reorder or combine (a single value's
     // count is 1 and its sd NaN, so those still go the long way).
     const y = nRow === null ? yRow : ratio(yRow, nRow, keep.f64(groups));
-    return { n: groups, kind: xt.kind, x: xt.values === null ? null : (xt.values as XValue[]), xKeys: xt.kind === "number" ? xt.keys : null, days: xt.days, y, notes: null };
+    const owned = keep !== arena;
+    const xKeys = xt.kind === "number" || (owned && xt.kind === "index") ? xt.keys : null;
+    return { n: groups, kind: xt.kind, x: xt.values === null ? null : (xt.values as XValue[]), xKeys, xKeysOwned: owned, days: xt.days, y, notes: null };
   }
   const { x, days, notes } = pointHeads(data, xt, noteOf, arena);
   const y = keep.f64(groups);
@@ -69,15 +77,15 @@ export function readPoints<T>(data: readonly T[], options: RunChartOptions<T>, a
     if (nRow !== null) y[g] = m === 0 ? Number.NaN : combine(scratch, m, "sum") / sumDenominators(yRow, nRow, xt.order, from, to);
     else y[g] = combine(scratch, m, aggregate ?? "mean");
   }
-  return { n: groups, kind: xt.kind, x, xKeys: null, days, y, notes };
+  return { n: groups, kind: xt.kind, x, xKeys: null, xKeysOwned: false, days, y, notes };
 }
 
 /**
  * The denominators of a run chart with `n`: every row with a value needs a denominator above 0
  * (as a control chart's p and u rows); a row without a value may have none.
  */
-function readDenominators<T>(data: readonly T[], channel: Accessor<T, unknown>, y: Float64Array, arena: Arena): Float64Array {
-  const n = readNumbers(data, channel, "n", true, arena);
+function readDenominators<T>(data: readonly T[], channel: Accessor<T, unknown>, y: Float64Array, arena: Arena, ahead: ReadAhead | null): Float64Array {
+  const n = readNumbers(data, channel, "n", true, arena, ahead);
   const name = channelName(channel, "n");
   for (let r = 0; r < n.length; r++) {
     const v = y[r]!;

@@ -51,8 +51,7 @@ export function analyseControlPhase(ctx: ControlContext, p: PhaseLayout, k: numb
   const centre = out.cl[p.start]!;
   const sum = ctx.summaries[k]!;
   const nObs = countNotExcluded(ctx.excluded, p.start, p.end);
-  const lclAverage = finiteAverage(out.lcl, p.start, p.end);
-  const uclAverage = finiteAverage(out.ucl, p.start, p.end);
+  const [lclAverage, uclAverage] = finiteAverages(out.lcl, out.ucl, p.start, p.end);
   const ok = Number.isFinite(centre);
   if (!ok) ctx.warnings.push(noCentreWarning(k));
   const stats = runsStats(y, ok ? active : new Uint8Array(y.length), p.start, p.end, centre);
@@ -174,16 +173,27 @@ function finiteOrNull(v: number): number | null {
 }
 
 /**
- * Average of the finite values of `start..end`, as Σ(value / count) so limits near
- * ±Number.MAX_VALUE cannot overflow the sum; null when there are none (or the average is not finite).
+ * Averages of the finite values of `start..end` of `a` and of `b`, each as Σ(value / count) so
+ * limits near ±Number.MAX_VALUE cannot overflow the sum; null where there are none (or the
+ * average is not finite). Both arrays in one loop to count and one to sum (two passes over the
+ * points, not four).
  */
-function finiteAverage(a: Float64Array, start: number, end: number): number | null {
-  let count = 0;
-  for (let i = start; i <= end; i++) if (Number.isFinite(a[i]!)) count++;
-  if (count === 0) return null;
-  let sum = 0;
-  for (let i = start; i <= end; i++) if (Number.isFinite(a[i]!)) sum += a[i]! / count;
-  return finiteOrNull(sum);
+function finiteAverages(a: Float64Array, b: Float64Array, start: number, end: number): [number | null, number | null] {
+  let ca = 0;
+  let cb = 0;
+  for (let i = start; i <= end; i++) {
+    if (Number.isFinite(a[i]!)) ca++;
+    if (Number.isFinite(b[i]!)) cb++;
+  }
+  let sa = 0;
+  let sb = 0;
+  for (let i = start; i <= end; i++) {
+    const u = a[i]!;
+    const v = b[i]!;
+    if (Number.isFinite(u)) sa += u / ca;
+    if (Number.isFinite(v)) sb += v / cb;
+  }
+  return [ca === 0 ? null : finiteOrNull(sa), cb === 0 ? null : finiteOrNull(sb)];
 }
 
 /** The active points of `start..end` above `ucl` or below `lcl`. */
