@@ -7,31 +7,13 @@
 // The data are those of bench/run.mjs ("million", "million counts", "sequential" and "batch").
 import { pathToFileURL } from "node:url";
 import { resolve } from "node:path";
+import { lcg, proportions, series } from "./data.mjs";
 
 const [baseDir, pairsArg, ...only] = process.argv.slice(2);
 if (baseDir === undefined || globalThis.gc === undefined) throw new Error("usage: node --expose-gc bench/pairwise.mjs BASE_DIST [pairs] [task…]");
 const pairs = Number(pairsArg ?? 9);
 const before = await import(pathToFileURL(resolve(baseDir, "index.js")).href);
 const after = await import(new URL("../dist/index.js", import.meta.url).href);
-
-function lcg(seed) {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-}
-function series(n, rand) {
-  const rows = new Array(n);
-  for (let i = 0; i < n; i++) rows[i] = { x: i + 1, y: Math.round(100 + 20 * (rand() + rand() + rand() - 1.5)) };
-  return rows;
-}
-function proportions(n, rand) {
-  const rows = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const d = 50 + Math.floor(rand() * 101);
-    const c = Math.round(0.2 * d + 2 * Math.sqrt(0.16 * d) * (rand() + rand() + rand() - 1.5));
-    rows[i] = { x: i + 1, y: Math.max(0, Math.min(d, c)), n: d };
-  }
-  return rows;
-}
 
 const rows = series(1_000_000, lcg(42));
 const sequential = series(1_000_000, lcg(15));

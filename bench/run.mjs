@@ -9,27 +9,8 @@ import { quantile, quickselect } from "d3-array";
 import { controlChart, cumulativeIncidence, funnelPlot, paceTimescales, runChart, stageDurations, simulateCases, summariseMeasures } from "../dist/index.js";
 import { medianInPlace, quantileInPlace } from "../dist/_lib/median.js";
 import { countIntegers, countedQuantile } from "../dist/_lib/countedQuantile.js";
+import { lcg, proportions, series } from "./data.mjs";
 
-function lcg(seed) {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-}
-function series(n, rand) {
-  const rows = new Array(n);
-  for (let i = 0; i < n; i++) rows[i] = { x: i + 1, y: Math.round(100 + 20 * (rand() + rand() + rand() - 1.5)) };
-  return rows;
-}
-// Counts out of denominators 50–150, about 20 % of each (a sum of three uniforms around the
-// binomial mean and standard deviation, clipped to 0..n): the rows of a p or u chart.
-function proportions(n, rand) {
-  const rows = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const d = 50 + Math.floor(rand() * 101);
-    const c = Math.round(0.2 * d + 2 * Math.sqrt(0.16 * d) * (rand() + rand() + rand() - 1.5));
-    rows[i] = { x: i + 1, y: Math.max(0, Math.min(d, c)), n: d };
-  }
-  return rows;
-}
 function floor(rows) {
   const out = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
