@@ -1,4 +1,4 @@
-import { decimal } from "./convert.js";
+import { decimal, isBlank } from "./convert.js";
 
 // The cells of a numeric column (x, y, n of `analyse`) kept as numbers while the file streams in,
 // never as text: 8 bytes a row, where the text of a cell and its slot cost about 60 (issue #18).
@@ -44,10 +44,6 @@ export class NumberChunks {
     this.length = n;
     this.chunks.length = Math.ceil(n / CHUNK);
   }
-}
-
-function isBlank(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
 /** How many raw texts of number cells are kept for messages (Problems lists the first 10). */

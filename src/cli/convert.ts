@@ -30,7 +30,8 @@ export function decimal(text: string): number {
   return DECIMAL.test(t) ? Number(t) : Number.NaN;
 }
 
-function isBlank(v: unknown): boolean {
+/** A blank cell: missing, null, or text of spaces only. */
+export function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
