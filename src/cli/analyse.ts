@@ -211,7 +211,6 @@ function readFlags(values: FlagValues, file: string): AnalyseFlags {
   const svg = stringFlag(values, "svg");
   const title = stringFlag(values, "title");
   if (out !== undefined && !json) throw new UsageError("--out needs --json (write the analysis JSON to FILE)", C);
-  if (out !== undefined && out.trim() === "") throw new UsageError("--out needs a file name", C);
   if (title !== undefined && svg === undefined) throw new UsageError("--title is the title of the SVG chart: give --svg FILE as well", C);
   const delimiter = delimiterFlag(C, stringFlag(values, "delimiter"));
   if (delimiter !== undefined && /\.json$/i.test(file)) throw new UsageError(`--delimiter is for CSV files; ${quote(file)} is read as JSON`, C);
@@ -364,7 +363,6 @@ export function maxRowsForHeap(heapBytes = getHeapStatistics().heap_size_limit):
 /** `--svg` names a file: a folder (or a name ending in /) is refused, also with --by, whose files go beside it. */
 function checkSvgName(svg: string | undefined): void {
   if (svg === undefined) return;
-  if (svg.trim() === "") throw new UsageError("--svg needs a file name", C);
   let folder = /[\\/]$/.test(svg) || svg === "." || svg === "..";
   try {
     folder ||= lstatSync(svg, { throwIfNoEntry: false })?.isDirectory() === true;

@@ -63,7 +63,8 @@ export function parseCommandArgs(
   }
   for (const [flag, what] of PATH_FLAGS) {
     const v = parsed.values[flag];
-    if (v === "" || (Array.isArray(v) && v.includes(""))) throw new UsageError(`--${flag} needs a ${what}`, command);
+    const blank = (x: unknown): boolean => typeof x === "string" && x.trim() === "";
+    if (blank(v) || (Array.isArray(v) && v.some(blank))) throw new UsageError(`--${flag} needs a ${what}`, command);
   }
   const n = parsed.positionals.length;
   if (n < positionals.min) throw new UsageError(`missing ${positionals.what}`, command);
@@ -71,7 +72,7 @@ export function parseCommandArgs(
   return { values: parsed.values, positionals: parsed.positionals, targets };
 }
 
-/** Flags naming a file or folder: an empty name is a usage error, found before anything is read or written. */
+/** Flags naming a file or folder: an empty (or all-space) name is a usage error, found before anything is read or written. */
 const PATH_FLAGS = [
   ["out", "file or folder name"],
   ["svg", "file name"],

@@ -176,10 +176,10 @@ describe("finding 4: the CLI's files", () => {
   it("an empty output name is a usage error before anything is read or written", async () => {
     const dir = fresh();
     writeFileSync(join(dir, "in.csv"), "month,value\n2024-01-01,1\n");
-    for (const flag of ["--out", "--svg"]) {
+    for (const [flag, name] of [["--out", ""], ["--svg", ""], ["--out", "  "], ["--svg", " "]] as const) {
       const { out, io } = memoryIo();
       const other = flag === "--svg" ? ["--out", join(dir, "x", "y.json")] : ["--svg", join(dir, "x", "y.svg")];
-      expect(await main(["analyse", join(dir, "in.csv"), "--x", "month", "--y", "value", ...other, flag, ""], io as never)).toBe(2);
+      expect(await main(["analyse", join(dir, "in.csv"), "--x", "month", "--y", "value", ...other, flag, name], io as never)).toBe(2);
       expect(out.stderr).toContain(flag === "--out" ? "--out needs a file or folder name" : "--svg needs a file name");
     }
     expect(readdirSync(dir)).toEqual(["in.csv"]);
