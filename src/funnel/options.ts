@@ -1,6 +1,6 @@
 import { QiError, describeValue } from "../_lib/error.js";
 import { checkKeys, enumOption, numberOption, objectOption } from "../_lib/options.js";
-import type { FunnelOptions, FunnelSrMethod, FunnelType } from "./types.js";
+import type { FunnelSrMethod, FunnelType } from "./types.js";
 
 const KEYS = ["group", "numerator", "denominator", "type", "srMethod", "overdispersion", "unadjusted", "trim", "multiplier", "shmiRounding", "groups"] as const;
 const TYPES: readonly FunnelType[] = ["proportion", "standardised-ratio", "ratio-of-counts"];

@@ -1,4 +1,4 @@
-import { CHECK_KINDS, type CaseRecordsCheck, type CheckCode } from "../timescales/checkCaseRecords.js";
+import { CHECK_KINDS, type CaseRecordsCheck } from "../timescales/checkCaseRecords.js";
 import { QiError, describeValue } from "../_lib/error.js";
 import { booleanOption, checkKeys, functionOption, integerOption, objectOption } from "../_lib/options.js";
 import { escapeXml } from "./escape.js";

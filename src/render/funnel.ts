@@ -221,7 +221,7 @@ function colourOf(side: FunnelGroup["side"], direction: string): string {
 function drawPoints(groups: readonly FunnelGroup[], f: Frame, direction: string, labels: string, highlight: string | undefined): string {
   const pts: string[] = [];
   const text: string[] = [];
-  const order = groups.map((g, i) => i).sort((a, b) => Number(groups[a]!.outlier95) - Number(groups[b]!.outlier95));
+  const order = groups.map((_, i) => i).sort((a, b) => Number(groups[a]!.outlier95) - Number(groups[b]!.outlier95));
   for (const i of order) {
     const g = groups[i]!;
     const x = f.x(g.denominatorUsed);
