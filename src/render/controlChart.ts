@@ -5,7 +5,7 @@ import { cusumModel } from "./cusum.js";
 import { assertControlChart } from "../spc/guards.js";
 import { CONTROL_CHART_NAMES, controlChartText } from "../spc/summary.js";
 import { mdcIconWords } from "../spc/mdcText.js";
-import { pointMarks, variationMarks, type ChartModel } from "./model.js";
+import { modelPhases, modelPoints, pointMarks, variationMarks, type ChartModel } from "./model.js";
 import type { RenderChartOptions } from "./types.js";
 
 /**
@@ -40,21 +40,8 @@ export function controlChartModel(chart: ControlChart): ChartModel {
     className: `qi-control-chart qi-${chart.type}-chart`,
     defaultTitle: CONTROL_CHART_NAMES[chart.type] ?? "Control chart",
     centreName: chart.type === "g" || chart.type === "i-median" || chart.type === "i-median-mr" ? "median" : "mean",
-    points: chart.points.map((p, i) => ({
-      x: p.x,
-      y: p.y,
-      centre: p.centre,
-      ucl: p.ucl,
-      lcl: p.lcl,
-      ucl2: p.ucl2,
-      lcl2: p.lcl2,
-      phase: p.phase,
-      excluded: p.excluded,
-      mark: marks[i] ?? null,
-      rules: p.signals,
-      ...(p.note !== undefined ? { note: p.note } : {}),
-    })),
-    phases: chart.phases.map((p) => ({ start: p.start, end: p.end, baselineStart: p.baselineStart, baselineEnd: p.baselineEnd, centre: p.centre, origin: p.origin })),
+    points: modelPoints(chart.points, marks),
+    phases: modelPhases(chart.phases),
     limits: true,
     summary: controlChartText(chart),
     target: chart.settings.target,

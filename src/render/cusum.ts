@@ -1,6 +1,6 @@
 import type { Assessment } from "../runchart/types.js";
 import type { ControlChart } from "../spc/types.js";
-import type { ChartModel } from "./model.js";
+import { modelPhases, type ChartModel } from "./model.js";
 
 /**
  * @internal The drawing of a `type: "cusum"` control chart: the upper sum as the data line and the
@@ -33,7 +33,7 @@ export function cusumModel(chart: ControlChart, summary: string): ChartModel {
       mark: upper[i] ?? null,
       rules: upper[i] ? p.signals : [],
     })),
-    phases: chart.phases.map((p) => ({ start: p.start, end: p.end, baselineStart: p.baselineStart, baselineEnd: p.baselineEnd, centre: null, origin: p.origin })),
+    phases: modelPhases(chart.phases, false),
     limits: true,
     summary,
     target: null,

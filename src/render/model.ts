@@ -1,5 +1,6 @@
 import type { Assessment } from "../runchart/types.js";
 import type { MdcIconWords } from "../spc/mdcText.js";
+import type { ControlChartPoint } from "../spc/types.js";
 
 /**
  * @internal How a point is marked: by the assessment of the signals it belongs to, or `"mixed"`
@@ -8,17 +9,12 @@ import type { MdcIconWords } from "../spc/mdcText.js";
  */
 export type Mark = Assessment | "mixed";
 
-/** @internal One point as the chart drawer sees it (run and control charts alike). */
-export interface ModelPoint {
+/**
+ * @internal One point as the chart drawer sees it (run and control charts alike): the plotted
+ * value and lines of a control-chart point (null limits for a run chart), its mark and rules.
+ */
+export interface ModelPoint extends Pick<ControlChartPoint, "y" | "centre" | "ucl" | "lcl" | "ucl2" | "lcl2" | "phase" | "excluded"> {
   x: unknown;
-  y: number | null;
-  centre: number | null;
-  ucl: number | null;
-  lcl: number | null;
-  ucl2: number | null;
-  lcl2: number | null;
-  phase: number;
-  excluded: boolean;
   /** How the point is marked (null when it is in no signal). */
   mark: Mark | null;
   rules: readonly string[];
@@ -34,6 +30,47 @@ export interface ModelPhase {
   baselineEnd: number | null;
   centre: number | null;
   origin: string;
+}
+
+/** @internal The fields of a run- or control-chart point the drawer reads (run charts have no limits). */
+interface DrawnPoint {
+  x: unknown;
+  y: number | null;
+  centre: number | null;
+  ucl?: number | null;
+  lcl?: number | null;
+  ucl2?: number | null;
+  lcl2?: number | null;
+  phase: number;
+  excluded: boolean;
+  signals: readonly string[];
+  note?: unknown;
+}
+
+/**
+ * @internal A chart's points as the drawer sees them, each with its mark (`marks[i]`, null when
+ * in no signal); a point without limits (a run chart's) gets null limits.
+ */
+export function modelPoints(points: readonly DrawnPoint[], marks: readonly (Mark | null | undefined)[]): ModelPoint[] {
+  return points.map((p, i) => ({
+    x: p.x,
+    y: p.y,
+    centre: p.centre,
+    ucl: p.ucl ?? null,
+    lcl: p.lcl ?? null,
+    ucl2: p.ucl2 ?? null,
+    lcl2: p.lcl2 ?? null,
+    phase: p.phase,
+    excluded: p.excluded,
+    mark: marks[i] ?? null,
+    rules: p.signals,
+    ...(p.note !== undefined ? { note: p.note } : {}),
+  }));
+}
+
+/** @internal A chart's phases as the drawer sees them (`centre: null` hides the centre line, as a CUSUM's). */
+export function modelPhases(phases: readonly ModelPhase[], withCentre = true): ModelPhase[] {
+  return phases.map((p) => ({ start: p.start, end: p.end, baselineStart: p.baselineStart, baselineEnd: p.baselineEnd, centre: withCentre ? p.centre : null, origin: p.origin }));
 }
 
 /** @internal What {@link drawChart} needs from a run or control chart. */

@@ -3,7 +3,7 @@ import { assertRunChart } from "../runchart/guards.js";
 import { runChartText } from "../runchart/summary.js";
 import type { RunChart } from "../runchart/types.js";
 import { drawChart } from "./chart.js";
-import { pointMarks, type ChartModel } from "./model.js";
+import { modelPhases, modelPoints, pointMarks, type ChartModel } from "./model.js";
 import type { RenderChartOptions } from "./types.js";
 
 /**
@@ -53,21 +53,8 @@ export function runChartModel(chart: RunChart): ChartModel {
     className: "qi-run-chart",
     defaultTitle: "Run chart",
     centreName: computed ? "median" : "centre",
-    points: chart.points.map((p, i) => ({
-      x: p.x,
-      y: p.y,
-      centre: p.centre,
-      ucl: null,
-      lcl: null,
-      ucl2: null,
-      lcl2: null,
-      phase: p.phase,
-      excluded: p.excluded,
-      mark: marks[i] ?? null,
-      rules: p.signals,
-      ...(p.note !== undefined ? { note: p.note } : {}),
-    })),
-    phases: chart.phases.map((p) => ({ start: p.start, end: p.end, baselineStart: p.baselineStart, baselineEnd: p.baselineEnd, centre: p.centre, origin: p.origin })),
+    points: modelPoints(chart.points, marks),
+    phases: modelPhases(chart.phases),
     limits: false,
     summary: runChartText(chart),
     // The analysis's target (runChart's `target`), unless the render options give one.

@@ -1,3 +1,4 @@
+import type { Lines } from "../zones.js";
 import type { ChartParameters } from "../chartParams.js";
 
 /** What a chart type's limits need for one phase. Arrays cover the whole chart; read `start..end`. */
@@ -29,15 +30,7 @@ export interface FitInput {
 }
 
 /** Per-point lines, written for `start..end`. Limits are clipped where the statistic cannot go; `u1`/`l1` are the 1-sigma lines. */
-export interface FitOutput {
-  cl: Float64Array;
-  ucl: Float64Array;
-  lcl: Float64Array;
-  ucl2: Float64Array;
-  lcl2: Float64Array;
-  u1: Float64Array;
-  l1: Float64Array;
-}
+export type FitOutput = Lines;
 
 /** A phase's fit: the centre line, and for g charts the mean the limits use; the AMR for moving-range charts. */
 export interface FitSummary {

@@ -1,4 +1,5 @@
 import type { ResolvedControlRules } from "../types.js";
+import { RULES_OFF } from "./off.js";
 
 /**
  * As qicharts2 0.8.1: points beyond the 3-sigma limits (`sigma.signal`), and Anhøj's runs
@@ -8,14 +9,8 @@ import type { ResolvedControlRules } from "../types.js";
  */
 export const ANHOEJ: ResolvedControlRules = {
   preset: "anhoej",
+  ...RULES_OFF,
   beyondLimits: true,
-  shift: false,
-  trend: false,
-  twoOfThree: false,
-  fourOfFive: false,
-  innerThird: false,
-  alternating: false,
-  mixture: false,
   longRun: { minUseful: 0 },
   crossings: { minUseful: 0 },
 };

@@ -1,4 +1,5 @@
 import type { ResolvedControlRules } from "../types.js";
+import { RULES_OFF } from "./off.js";
 
 /**
  * The control-chart rules of Provost & Murray, The Health Care Data Guide (2011), ch. 5, as taught
@@ -10,14 +11,10 @@ import type { ResolvedControlRules } from "../types.js";
  */
 export const IHI: ResolvedControlRules = {
   preset: "ihi",
+  ...RULES_OFF,
   beyondLimits: true,
   shift: { length: 8, onCentre: "skip" },
   trend: { length: 6, ties: "skip" },
   twoOfThree: { count: 2, window: 3, sigma: 2, variant: "standard" },
-  fourOfFive: false,
   innerThird: { length: 15 },
-  alternating: false,
-  mixture: false,
-  longRun: false,
-  crossings: false,
 };

@@ -1,4 +1,5 @@
 import type { ResolvedControlRules } from "../types.js";
+import { RULES_OFF } from "./off.js";
 
 /**
  * NHS England "Making Data Count" (NHS Improvement 2019, Making Data Count: Strengthening your
@@ -10,14 +11,9 @@ import type { ResolvedControlRules } from "../types.js";
  */
 export const MDC: ResolvedControlRules = {
   preset: "mdc",
+  ...RULES_OFF,
   beyondLimits: true,
   shift: { length: 7, onCentre: "break" },
   trend: { length: 7, ties: "break" },
   twoOfThree: { count: 2, window: 3, sigma: 2, variant: "mdc" },
-  fourOfFive: false,
-  innerThird: false,
-  alternating: false,
-  mixture: false,
-  longRun: false,
-  crossings: false,
 };

@@ -1,4 +1,5 @@
 import type { ResolvedControlRules } from "../types.js";
+import { RULES_OFF } from "./off.js";
 
 /**
  * Nelson's eight tests (Nelson 1984, J Qual Technol 16:237–239, extending the Western Electric
@@ -10,6 +11,7 @@ import type { ResolvedControlRules } from "../types.js";
  */
 export const NELSON: ResolvedControlRules = {
   preset: "nelson",
+  ...RULES_OFF,
   beyondLimits: true,
   shift: { length: 9, onCentre: "break" },
   trend: { length: 6, ties: "break" },
@@ -18,6 +20,4 @@ export const NELSON: ResolvedControlRules = {
   innerThird: { length: 15 },
   alternating: { length: 14 },
   mixture: { length: 8 },
-  longRun: false,
-  crossings: false,
 };

@@ -1,4 +1,5 @@
 import type { ResolvedControlRules } from "../types.js";
+import { RULES_OFF } from "./off.js";
 
 /**
  * Shewhart's rule: a point beyond the 3-sigma limits signals special-cause variation (Shewhart
@@ -6,14 +7,6 @@ import type { ResolvedControlRules } from "../types.js";
  */
 export const SHEWHART: ResolvedControlRules = {
   preset: "shewhart",
+  ...RULES_OFF,
   beyondLimits: true,
-  shift: false,
-  trend: false,
-  twoOfThree: false,
-  fourOfFive: false,
-  innerThird: false,
-  alternating: false,
-  mixture: false,
-  longRun: false,
-  crossings: false,
 };

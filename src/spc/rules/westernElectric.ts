@@ -1,4 +1,5 @@
 import type { ResolvedControlRules } from "../types.js";
+import { RULES_OFF } from "./off.js";
 
 /**
  * Western Electric zone rules (Western Electric Co., Statistical Quality Control Handbook, 1956,
@@ -8,14 +9,9 @@ import type { ResolvedControlRules } from "../types.js";
  */
 export const WESTERN_ELECTRIC: ResolvedControlRules = {
   preset: "western-electric",
+  ...RULES_OFF,
   beyondLimits: true,
   shift: { length: 8, onCentre: "break" },
-  trend: false,
   twoOfThree: { count: 2, window: 3, sigma: 2, variant: "standard" },
   fourOfFive: { count: 4, window: 5, sigma: 1, variant: "standard" },
-  innerThird: false,
-  alternating: false,
-  mixture: false,
-  longRun: false,
-  crossings: false,
 };
