@@ -18,24 +18,19 @@ import { D4 } from "./constants.js";
 export function averageMovingRange(values: Float64Array, base: Uint8Array, start: number, end: number, screen: boolean): number {
   if (!(values instanceof Float64Array) || !(base instanceof Uint8Array) || !Number.isInteger(start) || !Number.isInteger(end)) return Number.NaN;
   end = Math.min(end, values.length - 1, base.length - 1);
-  const amr = meanRange(values, base, start, end, Number.POSITIVE_INFINITY, false);
+  const amr = meanRange(values, base, start, end, Number.NaN);
   // A constant series has every moving range 0: nothing to screen (and "< 3.267 × 0" would drop
   // them all). Its limits collapse onto the centre line.
   if (!screen || Number.isNaN(amr) || amr === 0 || amr === Number.POSITIVE_INFINITY) return amr;
-  return meanRange(values, base, start, end, D4 * amr, true);
+  return meanRange(values, base, start, end, D4 * amr);
 }
 
 /**
- * The mean of the moving ranges between consecutive baseline points (`base[i] === 1`) with values;
- * with `screen`, only the ranges below `limit`. NaN when there is none.
- *
- * When the plain sum overflows (values near ±1.8e308; issue #18) it runs again with the count it
- * found (`overflowCount`): each range halved before the subtraction and divided by the count
- * before the sum, so the mean is finite whenever it is below Number.MAX_VALUE (Infinity otherwise).
- * Halving by `* 0.5` is exact, as `/ 2` was; with `s = 1` the pass is the plain one.
+ * The mean of the moving ranges between consecutive baseline points (`base[i] === 1`) with values,
+ * only those below `limit` when it is a number (NaN: every range); NaN when there is none.
+ * (Values are finite here: the series readers refuse ±Infinity, so a range is never NaN.)
  */
-function meanRange(values: Float64Array, base: Uint8Array, start: number, end: number, limit: number, screen: boolean, overflowCount = 0): number {
-  const s = overflowCount > 0 ? 0.5 : 1;
+function meanRange(values: Float64Array, base: Uint8Array, start: number, end: number, limit: number): number {
   let sum = 0;
   let count = 0;
   let prev = Number.NaN;
@@ -44,16 +39,40 @@ function meanRange(values: Float64Array, base: Uint8Array, start: number, end: n
     if (base[i] !== 1) continue;
     const v = values[i]!;
     if (seen && !Number.isNaN(v) && !Number.isNaN(prev)) {
-      const mr = Math.abs(v * s - prev * s);
-      if (!screen || mr < limit * s) {
-        sum += overflowCount > 0 ? (mr / overflowCount) * 2 : mr;
+      const mr = Math.abs(v - prev);
+      // `!(mr >= NaN)` keeps every range.
+      if (!(mr >= limit)) {
+        sum += mr;
         count++;
       }
     }
     prev = v;
     seen = true;
   }
-  if (overflowCount > 0) return sum;
   if (count === 0) return Number.NaN;
-  return Number.isFinite(sum) ? sum / count : meanRange(values, base, start, end, limit, screen, count);
+  return Number.isFinite(sum) ? sum / count : overflowSafeMean(values, base, start, end, count, limit);
+}
+
+/**
+ * The mean moving range when the plain sum overflowed (values near ±1.8e308; issue #18): each
+ * range halved before the subtraction and divided by the count before the sum, so the mean is
+ * finite whenever it is below Number.MAX_VALUE (Infinity otherwise). Kept apart from
+ * {@link meanRange} on purpose: a division per range in the common loop doubled its time
+ * (1.0e6 ranges: 6.6 → 12.7 ms).
+ */
+function overflowSafeMean(values: Float64Array, base: Uint8Array, start: number, end: number, count: number, limit: number): number {
+  let mean = 0;
+  let prev = Number.NaN;
+  let seen = false;
+  for (let i = start; i <= end; i++) {
+    if (base[i] !== 1) continue;
+    const v = values[i]!;
+    if (seen && !Number.isNaN(v) && !Number.isNaN(prev)) {
+      const half = Math.abs(v / 2 - prev / 2);
+      if (!(half >= limit / 2)) mean += (half / count) * 2;
+    }
+    prev = v;
+    seen = true;
+  }
+  return mean;
 }
