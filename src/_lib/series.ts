@@ -30,6 +30,8 @@ export interface XTable {
   order: Int32Array;
   /** Offsets into `order` where each distinct x value starts, plus a final `length`. */
   groupStarts: Int32Array;
+  /** How many distinct x values (groupStarts.length − 1), without making `groupStarts` (see IdentityTable). */
+  groups: number;
   /** True when the rows were already in strictly increasing x order: one row per x, order = identity. */
   simple: boolean;
 }
@@ -72,20 +74,14 @@ export function channelName(channel: unknown, option: string): string {
  * from `keyArena` (a columnar result keeps them as its x column when they are the numeric x
  * values in order), everything else from `arena`; `ahead` fields are read in the same pass.
  */
-export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | undefined, arena: Arena = HEAP, ahead: readonly ReadAhead[] = [], keyArena: Arena = arena): XTable {
+export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | Float64Array | undefined, arena: Arena = HEAP, ahead: readonly ReadAhead[] = [], keyArena: Arena = arena): XTable {
   const length = data.length;
   if (x === undefined) {
     const keys = keyArena.f64(length);
-    const order = arena.i32(length);
-    const groupStarts = arena.i32(length + 1);
-    for (let i = 0; i < length; i++) {
-      keys[i] = i + 1;
-      order[i] = i;
-      groupStarts[i] = i;
-    }
-    groupStarts[length] = length;
-    return { length, kind: "index", values: null, keys, days: null, order, groupStarts, simple: true };
+    for (let i = 0; i < length; i++) keys[i] = i + 1;
+    return new IdentityTable(length, "index", null, keys, null, arena);
   }
+  if (x instanceof Float64Array) return columnX(x, arena);
   const get = valueof(x, "x");
   const name = channelName(x, "x");
   // Kept for dates only: a numeric x is its own sort key, and a million-row x column would
@@ -108,7 +104,7 @@ export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | undefined
     if (typeof v === "number") {
       vk = "number";
       k = v;
-      if (!Number.isFinite(k)) throw new QiError("invalid-x", ["data", i, name], `x must be a finite number, a Date or an ISO date; row ${i} has ${describeValue(v)}`);
+      if (!Number.isFinite(k)) throw nonFiniteX(i, name, v);
     } else if (v instanceof Date || typeof v === "string") {
       vk = "date";
       const day = toDayNumber(v);
@@ -139,23 +135,84 @@ export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | undefined
       if (k < keys[i - 1]!) sorted = false;
     }
   }
-  const { order, starts, groups } = orderAndGroups(keys, length, sorted, strict, arena);
-  return { length, kind: kind ?? "number", values, keys, days, order, groupStarts: starts.subarray(0, groups + 1), simple: strict };
+  return xTable(length, kind ?? "number", values, keys, days, sorted, strict, arena);
+}
+
+function nonFiniteX(row: number, name: string, v: number): QiError {
+  return new QiError("invalid-x", ["data", row, name], `x must be a finite number, a Date or an ISO date; row ${row} has ${describeValue(v)}`);
+}
+
+/**
+ * readX of x given as a column (a Float64Array, one number per row; issue #18): the column is
+ * the keys, read in place, never copied or changed (a columnar result may keep it as its x).
+ * Every value must be finite, as readX's loop requires of numbers.
+ */
+function columnX(column: Float64Array, arena: Arena): XTable {
+  const length = column.length;
+  let sorted = true;
+  let strict = true;
+  let prev = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < length; i++) {
+    const v = column[i]!;
+    if (v - v !== 0) throw nonFiniteX(i, "x", v);
+    if (v <= prev) {
+      strict = false;
+      if (v < prev) sorted = false;
+    }
+    prev = v;
+  }
+  return xTable(length, "number", null, column, null, sorted, strict, arena);
+}
+
+/**
+ * The rows of an XTable in strictly increasing x (the usual series): `order` and `groupStarts`
+ * are the identity, one array (n + 1 entries) made only when read — the usual analysis reads
+ * neither (it asks `groups`), so a long series saves 8 bytes a row (issue #18).
+ */
+class IdentityTable implements XTable {
+  readonly simple = true;
+  readonly groups: number;
+  private starts: Int32Array | null = null;
+  private orderView: Int32Array | null = null;
+  constructor(
+    readonly length: number,
+    readonly kind: XKind,
+    readonly values: readonly unknown[] | null,
+    readonly keys: Float64Array,
+    readonly days: Float64Array | null,
+    private readonly arena: Arena,
+  ) {
+    this.groups = length;
+  }
+
+  get groupStarts(): Int32Array {
+    if (this.starts === null) {
+      const starts = this.arena.i32(this.length + 1);
+      for (let i = 0; i <= this.length; i++) starts[i] = i;
+      this.starts = starts;
+    }
+    return this.starts;
+  }
+
+  get order(): Int32Array {
+    return (this.orderView ??= this.groupStarts.subarray(0, this.length));
+  }
+}
+
+/** The XTable of keys read: the identity when strictly increasing, else sorted and grouped. */
+function xTable(length: number, kind: XKind, values: readonly unknown[] | null, keys: Float64Array, days: Float64Array | null, sorted: boolean, strict: boolean, arena: Arena): XTable {
+  if (strict) return new IdentityTable(length, kind, values, keys, days, arena);
+  const { order, starts, groups } = orderAndGroups(keys, length, sorted, arena);
+  return { length, kind, values, keys, days, order, groupStarts: starts.subarray(0, groups + 1), groups, simple: false };
 }
 
 /**
  * The order that sorts `keys` (stable) and where each distinct key starts in it, plus a final
- * `length`. Keys in strictly increasing order (the common case) need no comparisons: both are
- * the identity.
+ * `length`, for keys not in strictly increasing order (see IdentityTable for those).
  */
-function orderAndGroups(keys: Float64Array, length: number, sorted: boolean, strict: boolean, arena: Arena): { order: Int32Array; starts: Int32Array; groups: number } {
+function orderAndGroups(keys: Float64Array, length: number, sorted: boolean, arena: Arena): { order: Int32Array; starts: Int32Array; groups: number } {
   const order = arena.i32(length);
   const starts = arena.i32(length + 1);
-  if (strict) {
-    for (let i = 0; i < length; i++) order[i] = starts[i] = i;
-    starts[length] = length;
-    return { order, starts, groups: length };
-  }
   for (let i = 0; i < length; i++) order[i] = i;
   if (!sorted) {
     // Stable: Array.prototype.sort is stable, and ties keep input order.
@@ -236,9 +293,12 @@ function fieldAt(d: unknown, key: string): unknown {
  * null, undefined, NaN and blank strings are missing (NaN in the result). Anything else — text,
  * booleans, ±Infinity — is an error naming the row and column.
  */
-export function readNumbers<T>(data: readonly T[], channel: Accessor<T, unknown> | undefined, option: string, required = true, arena: Arena = HEAP, ahead: ReadAhead | null = null): Float64Array {
+export function readNumbers<T>(data: readonly T[], channel: Accessor<T, unknown> | Float64Array | undefined, option: string, required = true, arena: Arena = HEAP, ahead: ReadAhead | null = null): Float64Array {
   const length = data.length;
   if (ahead !== null && typeof channel === "string" && channel === ahead.key) return readField(data, channel, option, ahead.out, ahead.end);
+  // A column, or data that are one (a Float64Array of y values): read in place (issue #18).
+  if (channel instanceof Float64Array) return checkedColumn(channel, option);
+  if (channel === undefined && data instanceof Float64Array) return checkedColumn(data, option);
   const out = arena.f64(length);
   if (channel === undefined) {
     for (let i = 0; i < length; i++) {
@@ -273,6 +333,29 @@ function readField<T>(data: readonly T[], key: string, option: string, out: Floa
   return out;
 }
 
+/**
+ * A numeric channel given as a Float64Array, as it is: its numbers are finite or NaN (missing),
+ * as readNumbers makes of numbers; ±Infinity is toNumber's error. Never copied or changed: a
+ * columnar result may keep it as a column, and a caller that writes to the values copies first
+ * (see {@link isColumnOf}).
+ */
+function checkedColumn(column: Float64Array, option: string): Float64Array {
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i]!;
+    if (v - v !== 0 && v === v) toNumber(v, i, option, option);
+  }
+  return column;
+}
+
+/**
+ * Whether `values` (read by readNumbers) are the caller's own column for `channel` — given as a
+ * Float64Array, or `data` itself when it is one and the channel is not given — rather than an
+ * array read for this analysis: then they must not be written to (copy them first).
+ */
+export function isColumnOf(values: Float64Array, channel: unknown, data: unknown): boolean {
+  return values === channel || (channel === undefined && values === data);
+}
+
 function toNumber(v: unknown, row: number, name: string, option: string): number {
   if (typeof v === "number") {
     if (Number.isNaN(v) || Number.isFinite(v)) return v;
@@ -290,7 +373,7 @@ function toNumber(v: unknown, row: number, name: string, option: string): number
 
 /** The first two rows (in x order) that share an x value, or null when every x is distinct. */
 export function firstDuplicate(xt: XTable): [number, number] | null {
-  const groups = xt.groupStarts.length - 1;
+  const groups = xt.groups;
   if (groups === xt.length) return null;
   for (let g = 0; g < groups; g++) {
     const from = xt.groupStarts[g]!;

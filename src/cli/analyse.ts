@@ -130,17 +130,17 @@ export function analyseRows(rows: readonly SeriesPoint[], s: ChartSettings, hasX
   return chartOf(rows, s, { ...(hasX ? { x: "x" } : {}), y: "y", ...(withN ? { n: "n" } : {}) }, false) as RunChart | ControlChart;
 }
 
-/** The library's channels: field names of rows, or accessors of the row's position. */
+/** The library's channels: field names of rows, accessors of the row's position, or columns (one number a row). */
 interface Channels {
-  x?: string | ((d: unknown, k: number) => unknown);
-  y: string | ((d: unknown, k: number) => unknown);
-  n?: string | ((d: unknown, k: number) => unknown);
+  x?: string | ((d: unknown, k: number) => unknown) | Float64Array;
+  y: string | ((d: unknown, k: number) => unknown) | Float64Array;
+  n?: string | ((d: unknown, k: number) => unknown) | Float64Array;
 }
 
 /** runChart or controlChart of `rows` read through `channels`, in point form or in columns. */
 function chartOf(rows: readonly unknown[], s: ChartSettings, channels: Channels, columns: boolean): RunChart | ControlChart | ColumnarChart {
   const common = {
-    ...(channels as { x?: Accessor<unknown, unknown>; y: Accessor<unknown, unknown>; n?: Accessor<unknown, unknown> }),
+    ...(channels as { x?: Accessor<unknown, unknown> | Float64Array; y: Accessor<unknown, unknown> | Float64Array; n?: Accessor<unknown, unknown> | Float64Array }),
     ...(s.multiply !== undefined ? { multiply: s.multiply } : {}),
     ...(s.aggregate !== undefined ? { aggregate: s.aggregate } : {}),
     ...(s.target !== undefined ? { target: s.target } : {}),
@@ -407,19 +407,23 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
 }
 
 /**
- * One group's chart in columns (`output: "columns"`), read through accessors from the CLI's
- * columns: the rows are an empty array of the group's length (V8 keeps one with a single element
- * set at its end in dictionary form: no memory per row), so no object is made per row.
+ * One group's chart in columns (`output: "columns"`), read from the CLI's columns: the rows are
+ * an empty array of the group's length (V8 keeps one with a single element set at its end in
+ * dictionary form: no memory per row), so no object is made per row. Without --by the numbers go
+ * to the library as columns (Float64Arrays it reads in place and the result keeps: no copy,
+ * issue #18); a group's rows, and dates, through accessors of the row's position.
  */
 function analyseGroup(g: Group, f: AnalyseFlags, c: Columns): ColumnarChart {
   const rows: unknown[] = [];
   rows[g.length - 1] = undefined;
   const { x, ys, ns } = c;
   const withN = ns !== null && f.settings.n === true;
+  const whole = c.by === null;
+  const xs = whole && x !== null ? x.column() : null;
   const channels: Channels = {
-    ...(x !== null ? { x: (_d: unknown, k: number) => x.value(g.row(k)) } : {}),
-    y: (_d: unknown, k: number) => ys.get(g.row(k)),
-    ...(withN ? { n: ns === "perRow" ? () => 1 : (_d: unknown, k: number) => ns.get(g.row(k)) } : {}),
+    ...(x !== null ? { x: xs ?? ((_d: unknown, k: number) => x.value(g.row(k))) } : {}),
+    y: whole ? ys.array() : (_d: unknown, k: number) => ys.get(g.row(k)),
+    ...(withN ? { n: ns === "perRow" ? () => 1 : whole ? ns.array() : (_d: unknown, k: number) => ns.get(g.row(k)) } : {}),
   };
   return chartOf(rows, f.settings, channels, true) as ColumnarChart;
 }

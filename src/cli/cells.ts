@@ -11,11 +11,14 @@ const MASK = CHUNK - 1;
 
 /**
  * A growable column of numbers in chunks of 65,536 (no copy when it grows, so no transient
- * doubling at 10⁷ rows; at most one partly-filled chunk is slack).
+ * doubling at 10⁷ rows; at most one partly-filled chunk is slack). Once the file is read, a
+ * column of floats becomes one Float64Array (`flatten`), which the library reads in place.
  */
 export class NumberChunks {
   length = 0;
-  private readonly chunks: (Float64Array | Int32Array)[] = [];
+  private chunks: (Float64Array | Int32Array)[] = [];
+  /** The numbers in one array after `flatten` (then `chunks` is empty); else null. */
+  private flat: Float64Array | null = null;
   constructor(private readonly int: boolean) {}
 
   push(v: number): void {
@@ -26,11 +29,26 @@ export class NumberChunks {
   }
 
   get(i: number): number {
-    return this.chunks[i >>> SHIFT]![i & MASK]!;
+    return this.flat !== null ? this.flat[i]! : this.chunks[i >>> SHIFT]![i & MASK]!;
   }
 
   set(i: number, v: number): void {
-    this.chunks[i >>> SHIFT]![i & MASK] = v;
+    if (this.flat !== null) this.flat[i] = v;
+    else this.chunks[i >>> SHIFT]![i & MASK] = v;
+  }
+
+  /**
+   * The numbers as one Float64Array (floats only), made once: for a moment the chunks and the
+   * array both (16 bytes a row), below what the analysis that follows needs (issue #18).
+   */
+  array(): Float64Array {
+    if (this.flat === null) {
+      const flat = new Float64Array(this.length);
+      for (let k = 0; k < this.chunks.length; k++) flat.set(this.chunks[k]!.subarray(0, Math.min(CHUNK, this.length - k * CHUNK)), k * CHUNK);
+      this.chunks = [];
+      this.flat = flat;
+    }
+    return this.flat;
   }
 
   /** Keep only `rows` (ascending indices), in place: what `--filter` left. */
@@ -42,7 +60,8 @@ export class NumberChunks {
   /** Keep the first n. */
   truncate(n: number): void {
     this.length = n;
-    this.chunks.length = Math.ceil(n / CHUNK);
+    if (this.flat !== null) this.flat = this.flat.subarray(0, n);
+    else this.chunks.length = Math.ceil(n / CHUNK);
   }
 }
 

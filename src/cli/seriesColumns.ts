@@ -56,6 +56,8 @@ export interface XColumn {
   value(i: number): number | string;
   /** A number per row, equal where the x values are equal (for duplicates and counting). */
   key(i: number): number;
+  /** Numbers: all of them in one array, which the library reads in place (issue #18); dates: null. */
+  column(): Float64Array | null;
 }
 
 /** The x column (as xColumn): numbers when every cell is one, else dates in `format`; blanks are problems. */
@@ -63,7 +65,7 @@ export function xOf(table: Table, column: string, col: CellColumn, format: DateF
   const nums = col.nums;
   if (!col.hasText()) {
     for (let i = 0; i < col.length; i++) if (Number.isNaN(nums.get(i))) problems.add(`${table.where(i, column)}: x is blank`);
-    return { kind: "number", value: (i) => nums.get(i), key: (i) => nums.get(i) };
+    return { kind: "number", value: (i) => nums.get(i), key: (i) => nums.get(i), column: () => nums.array() };
   }
   const toIso = isoDateReader(format);
   const codes = col.codes!;
@@ -107,22 +109,20 @@ export function xOf(table: Table, column: string, col: CellColumn, format: DateF
       problems.add(`${table.where(i, column)}: ${quote(text)} ${dateProblem(text, format)}`);
     }
   }
-  return { kind: "date", value: (i) => iso[codes.get(i)]!, key: (i) => keys[codes.get(i)]! };
+  return { kind: "date", value: (i) => iso[codes.get(i)]!, key: (i) => keys[codes.get(i)]!, column: () => null };
 }
 
 /**
  * How many distinct x values rows `rows(0…n-1)` have, and the first row (in row order) whose x an
  * earlier row already has, with that earlier row. Already increasing x (the usual series) costs
- * one pass; otherwise the rows are sorted by x (12 bytes a row while it runs).
+ * one pass and no memory; otherwise the rows are sorted by x (12 bytes a row while it runs).
  */
 export function scanX(x: XColumn, n: number, row: (k: number) => number): { distinct: number; duplicate: [number, number] | null } {
-  const keys = new Float64Array(n);
   let increasing = true;
-  for (let k = 0; k < n; k++) {
-    keys[k] = x.key(row(k));
-    if (k > 0 && !(keys[k]! > keys[k - 1]!)) increasing = false;
-  }
+  for (let k = 1; k < n && increasing; k++) if (!(x.key(row(k)) > x.key(row(k - 1)))) increasing = false;
   if (increasing) return { distinct: n, duplicate: null };
+  const keys = new Float64Array(n);
+  for (let k = 0; k < n; k++) keys[k] = x.key(row(k));
   const order = new Int32Array(n);
   for (let k = 0; k < n; k++) order[k] = k;
   order.sort((a, b) => keys[a]! - keys[b]! || a - b);

@@ -3,8 +3,8 @@ import { createArena, type Arena } from "../_lib/arena.js";
 import { QiError, describeValue } from "../_lib/error.js";
 import { analyseByGroup } from "../_lib/groups.js";
 import { checkKeys, enumOption, numberOption, objectOption } from "../_lib/options.js";
-import { checkFields } from "./fields.js";
-import type { ChartWarning, Direction, SeriesOptions } from "./types.js";
+import { checkColumns, checkFields } from "./fields.js";
+import type { ChartWarning, Direction, SeriesData, SeriesOptions } from "./types.js";
 
 // The steps every chart analysis shares, in the order it takes them: check the call (`chartCall`),
 // run one analysis in one scratch buffer (`inArena`), read the settings every chart has
@@ -13,10 +13,11 @@ import type { ChartWarning, Direction, SeriesOptions } from "./types.js";
 
 /**
  * The entry of a chart function: options an object with known keys only ("did you mean"), data
- * an array, every field name a field of the rows; with `by`, one analysis per group.
+ * an array (or a Float64Array of y values), every field name a field of the rows, every column
+ * one value per row; with `by`, one analysis per group.
  */
 export function chartCall<T, O extends SeriesOptions<T>, R>(
-  data: readonly T[],
+  data: SeriesData<T>,
   options: O,
   keys: readonly string[],
   maker: "runChart" | "controlChart",
@@ -24,10 +25,12 @@ export function chartCall<T, O extends SeriesOptions<T>, R>(
 ): R | { key: unknown; chart: R }[] {
   const o = objectOption(options, ["options"]);
   checkKeys(o, keys, ["options"], "option");
-  if (!Array.isArray(data)) throw new QiError("invalid-value", ["data"], `data must be an array of numbers or rows, not ${describeValue(data)}`);
-  checkFields(data, { x: o.x, y: o.y, n: o.n, notes: o.notes, by: o.by });
-  if (options.by !== undefined) return analyseByGroup(data, options as O & { by: Accessor<T, unknown> }, maker, analyse as unknown as (rows: T[], options: Omit<O, "by">) => R);
-  return analyse(data, options);
+  if (!Array.isArray(data) && !(data instanceof Float64Array)) throw new QiError("invalid-value", ["data"], `data must be an array of numbers or rows, not ${describeValue(data)}`);
+  const rows = data as readonly T[];
+  checkFields(rows, { x: o.x, y: o.y, n: o.n, notes: o.notes, by: o.by });
+  checkColumns(rows, { x: o.x, y: o.y, n: o.n }, o.by);
+  if (options.by !== undefined) return analyseByGroup(rows, options as O & { by: Accessor<T, unknown> }, maker, analyse as unknown as (rows: T[], options: Omit<O, "by">) => R);
+  return analyse(rows, options);
 }
 
 /**
@@ -35,7 +38,7 @@ export function chartCall<T, O extends SeriesOptions<T>, R>(
  * released afterwards: none of its arrays may reach the result.
  */
 export function inArena<R>(data: readonly unknown[], bytesPerRow: number, extra: number, run: (arena: Arena) => R): R {
-  const arena = createArena(Math.max(0, Array.isArray(data) ? data.length : 0) * bytesPerRow + extra);
+  const arena = createArena(Math.max(0, Array.isArray(data) || data instanceof Float64Array ? data.length : 0) * bytesPerRow + extra);
   try {
     return run(arena);
   } finally {

@@ -54,7 +54,7 @@ const DONE: Record<Combine | "ratio" | "subgroup", string> = {
  * points. Nothing is combined in silence (docs/run-charts.md, "Rows that share an x").
  */
 export function sharedXWarning(xt: XTable, how: Combine | "ratio" | "subgroup", why: string): { code: string; message: string; points: number[] } | null {
-  const groups = xt.groupStarts.length - 1;
+  const groups = xt.groups;
   if (groups === xt.length) return null;
   const points: number[] = [];
   let rows = 0;

@@ -44,3 +44,19 @@ function firstFields(data: readonly unknown[]): string | null {
   }
   return null;
 }
+
+/**
+ * Every channel given as a column (a Float64Array, see `Column` in types.ts) has one value per
+ * row, and none is given with `by`, which splits the rows while a column is read by row position.
+ */
+export function checkColumns(data: readonly unknown[], channels: Readonly<Record<string, unknown>>, by: unknown): void {
+  for (const [option, channel] of Object.entries(channels)) {
+    if (!(channel instanceof Float64Array)) continue;
+    if (by !== undefined) {
+      throw new QiError("invalid-option", ["options", "by"], `by splits the rows, but ${option} is a column read by row position: give each group's columns in a call of its own`);
+    }
+    if (channel.length !== data.length) {
+      throw new QiError("invalid-option", ["options", option], `${option} is a column of ${channel.length} value${channel.length === 1 ? "" : "s"} for ${data.length} row${data.length === 1 ? "" : "s"}: give one value per row`);
+    }
+  }
+}

@@ -28,7 +28,7 @@ export interface PointHeads {
  * `kind: "index"`); the days in `arena`.
  */
 export function pointHeads<T>(data: readonly T[], xt: XTable, noteOf: ((d: T, i: number, data: readonly T[]) => unknown) | null, arena: Arena): PointHeads {
-  const groups = xt.groupStarts.length - 1;
+  const groups = xt.groups;
   const x: XValue[] = new Array(groups);
   const days = xt.days === null ? null : arena.f64(groups);
   const notes = noteOf === null ? null : new Array<unknown>(groups);

@@ -64,14 +64,41 @@ export interface CrossingsRule {
 export type AnhoejMethod = "anhoej" | "bestbox" | "cutbox";
 
 /**
+ * The data of a run or control chart: rows (read through `x`, `y`, `n`), an array of numbers (the
+ * y values), or a Float64Array of them — read in place as a {@link Column} is.
+ */
+export type SeriesData<T> = readonly T[] | Float64Array;
+
+/**
+ * A channel (`x`, `y`, `n`) given as a column rather than read from the rows (issue #18): a
+ * Float64Array with one number per row of `data`, in row order; NaN is a missing value (an error
+ * for x). It is read in place: never copied, never changed, and a columnar result's `x`, `y`,
+ * `value` or `n` column may be this very array (do not change it while you use the result). For
+ * long series held as typed arrays this saves a copy of each column. Not with `by`.
+ *
+ * @example
+ * const y = Float64Array.of(12, 14, 11, 13, 12, 14, 13, 7, 6, 7, 5, 6, 5, 6);
+ * const x = Float64Array.from(y, (_, i) => 2001 + i);
+ * const chart = runChart(y, { x, output: "columns" });
+ * chart.columns.x === x //=> true
+ */
+export type Column = Float64Array;
+
+/**
  * The options run charts and control charts share: how rows are read, phases, baselines,
  * exclusions, a fixed centre, which way is better, groups and the shape of the output.
  */
 export interface SeriesOptions<T = unknown> {
-  /** x value of each row: field name or accessor. Default: the observation number 1, 2, 3… */
-  x?: Accessor<T, unknown>;
-  /** y value of each row: field name or accessor. Default: the row itself (an array of numbers). */
-  y?: Accessor<T, unknown>;
+  /**
+   * x value of each row: field name, accessor, or a {@link Column} of numbers. Default: the
+   * observation number 1, 2, 3…
+   */
+  x?: Accessor<T, unknown> | Column;
+  /**
+   * y value of each row: field name, accessor, or a {@link Column}. Default: the row itself (an
+   * array of numbers, or a Float64Array of them).
+   */
+  y?: Accessor<T, unknown> | Column;
   /** A per-point annotation (field name or accessor), copied to `points[i].note`. */
   notes?: Accessor<T, unknown>;
   /** Which way is better. Default `"neutral"`. */

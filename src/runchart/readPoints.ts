@@ -2,7 +2,7 @@ import { valueof, type Accessor } from "../_lib/accessor.js";
 import type { Arena } from "../_lib/arena.js";
 import { QiError, describeValue } from "../_lib/error.js";
 import { enumOption } from "../_lib/options.js";
-import { aheadOf, channelName, firstDuplicate, readNumbers, readX, xValueAt, type ReadAhead, type XKind } from "../_lib/series.js";
+import { aheadOf, channelName, firstDuplicate, isColumnOf, readNumbers, readX, xValueAt, type ReadAhead, type XKind } from "../_lib/series.js";
 import { combine, COMBINE, sharedXWarning } from "../engine/combine.js";
 import { gatherValues, pointHeads, sumDenominators } from "../engine/series.js";
 import type { RunChartOptions, RunChartWarning, XValue } from "./types.js";
@@ -42,7 +42,7 @@ export function readPoints<T>(data: readonly T[], options: RunChartOptions<T>, a
   const yRow = readNumbers(data, options.y, "y", true, options.n === undefined ? keep : arena, yAhead);
   const nRow = options.n === undefined ? null : readDenominators(data, options.n, yRow, arena, nAhead);
   const noteOf = options.notes === undefined ? null : valueof(options.notes, "notes");
-  const groups = xt.groupStarts.length - 1;
+  const groups = xt.groups;
   const identity = xt.simple;
   const aggregate = options.aggregate === undefined ? undefined : enumOption(options.aggregate, COMBINE, ["options", "aggregate"]);
   if (nRow !== null && aggregate !== undefined && aggregate !== "sum") {
@@ -62,7 +62,9 @@ export function readPoints<T>(data: readonly T[], options: RunChartOptions<T>, a
   if (identity && noteOf === null && (aggregate === undefined || aggregate === "sum" || aggregate === "mean" || aggregate === "median")) {
     // Already in strictly increasing x order: nothing to reorder or combine (a single value's
     // count is 1 and its sd NaN, so those still go the long way).
-    const y = nRow === null ? yRow : ratio(yRow, nRow, keep.f64(groups));
+    // The caller's column (issue #18) is never scaled in place: multiply gets a copy.
+    const scaled = options.multiply !== undefined && options.multiply !== 1 && isColumnOf(yRow, options.y, data);
+    const y = nRow !== null ? ratio(yRow, nRow, keep.f64(groups)) : scaled ? Float64Array.from(yRow) : yRow;
     const owned = keep !== arena;
     const xKeys = xt.kind === "number" || (owned && xt.kind === "index") ? xt.keys : null;
     return { n: groups, kind: xt.kind, x: xt.values === null ? null : (xt.values as XValue[]), xKeys, xKeysOwned: owned, days: xt.days, y, notes: null };
@@ -84,7 +86,7 @@ export function readPoints<T>(data: readonly T[], options: RunChartOptions<T>, a
  * The denominators of a run chart with `n`: every row with a value needs a denominator above 0
  * (as a control chart's p and u rows); a row without a value may have none.
  */
-function readDenominators<T>(data: readonly T[], channel: Accessor<T, unknown>, y: Float64Array, arena: Arena, ahead: ReadAhead | null): Float64Array {
+function readDenominators<T>(data: readonly T[], channel: Accessor<T, unknown> | Float64Array, y: Float64Array, arena: Arena, ahead: ReadAhead | null): Float64Array {
   const n = readNumbers(data, channel, "n", true, arena, ahead);
   const name = channelName(channel, "n");
   for (let r = 0; r < n.length; r++) {

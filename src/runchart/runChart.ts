@@ -1,4 +1,5 @@
 import type { Accessor } from "../_lib/accessor.js";
+import type { SeriesData } from "../engine/types.js";
 import { HEAP, type Arena } from "../_lib/arena.js";
 import { QiError } from "../_lib/error.js";
 import { chartCall, inArena, markActive, missingWarning } from "../engine/analysis.js";
@@ -31,7 +32,9 @@ const OPTION_KEYS = ["x", "y", "n", "multiply", "target", "notes", "aggregate", 
  * random variation — by default the IHI rules as PACE teams used them (shift, trend, too few or
  * too many runs, astronomical points), or Anhøj's rules (`rules: "anhoej"`).
  *
- * `data` is an array of numbers or of rows read with `x` and `y` (field names or accessors).
+ * `data` is an array of numbers or of rows read with `x` and `y` (field names or accessors); long
+ * series may come as Float64Arrays, read in place without a copy (`data` or `x`, `y`, `n` as a
+ * {@link Column}).
  * Rows are put in x order; missing values (null, undefined, NaN, blank) stay on the chart as gaps
  * and are skipped by the rules. With `by`, each group gets its own chart and the result is an
  * array of `{ key, chart }`.
@@ -54,9 +57,9 @@ const OPTION_KEYS = ["x", "y", "n", "multiply", "target", "notes", "aggregate", 
  */
 export function runChart<T>(data: readonly T[], options: RunChartOptions<T> & { by: Accessor<T, unknown>; output: "columns" }): RunChartColumnarGroup[];
 export function runChart<T>(data: readonly T[], options: RunChartOptions<T> & { by: Accessor<T, unknown> }): RunChartGroup[];
-export function runChart<T>(data: readonly T[], options: RunChartOptions<T> & { output: "columns" }): RunChartColumnar;
-export function runChart<T>(data: readonly T[], options?: RunChartOptions<T>): RunChart;
-export function runChart<T>(data: readonly T[], options: RunChartOptions<T> = {}): RunChart | RunChartColumnar | RunChartGroup[] | RunChartColumnarGroup[] {
+export function runChart<T>(data: SeriesData<T>, options: RunChartOptions<T> & { output: "columns" }): RunChartColumnar;
+export function runChart<T>(data: SeriesData<T>, options?: RunChartOptions<T>): RunChart;
+export function runChart<T>(data: SeriesData<T>, options: RunChartOptions<T> = {}): RunChart | RunChartColumnar | RunChartGroup[] | RunChartColumnarGroup[] {
   return chartCall(data, options, OPTION_KEYS, "runChart", analyse) as RunChart | RunChartColumnar | RunChartGroup[] | RunChartColumnarGroup[];
 }
 

@@ -1,9 +1,9 @@
 import type { Accessor } from "../_lib/accessor.js";
 import type { RunsLimits } from "../_lib/runsDistribution.js";
-import type { Aggregate, AnhoejMethod, Assessment, ChartWarning, CrossingsRule, Direction, LongRunRule, RunsRule, SeriesOptions, ShiftRule, Signal, TrendRule, XValue } from "../engine/types.js";
+import type { Aggregate, AnhoejMethod, Assessment, ChartWarning, Column, CrossingsRule, Direction, LongRunRule, RunsRule, SeriesData, SeriesOptions, ShiftRule, Signal, TrendRule, XValue } from "../engine/types.js";
 
 // The shared vocabulary is part of the run chart's public types (and re-exported by the barrel).
-export type { Aggregate, AnhoejMethod, Assessment, ChartWarning, CrossingsRule, Direction, LongRunRule, RunsRule, SeriesOptions, ShiftRule, Signal, TrendRule, XValue };
+export type { Aggregate, AnhoejMethod, Assessment, ChartWarning, Column, CrossingsRule, Direction, LongRunRule, RunsRule, SeriesData, SeriesOptions, ShiftRule, Signal, TrendRule, XValue };
 
 /** A pattern the run-chart rules found. */
 export type RunChartSignal = Signal<RunRuleId>;
@@ -76,10 +76,10 @@ export interface RunChartOptions<T = unknown> extends SeriesOptions<T> {
    */
   aggregate?: Aggregate;
   /**
-   * Denominator of each row (field name or accessor): the chart plots y / n, as qicharts2 does
-   * for a run chart with `n` (a proportion or rate). Every row with a value needs n > 0.
+   * Denominator of each row (field name, accessor or {@link Column}): the chart plots y / n, as
+   * qicharts2 does for a run chart with `n` (a proportion or rate). Every row with a value needs n > 0.
    */
-  n?: Accessor<T, unknown>;
+  n?: Accessor<T, unknown> | Column;
   /** Multiply the plotted values (100 for per cent, 10000 per 10,000 days). Default 1. */
   multiply?: number;
   /** A target, kept in `settings.target` and drawn by the renderer. On the plotted (multiplied) scale. */

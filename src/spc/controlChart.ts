@@ -1,4 +1,5 @@
 import type { Accessor } from "../_lib/accessor.js";
+import type { SeriesData } from "../engine/types.js";
 import { HEAP, type Arena } from "../_lib/arena.js";
 import { chartCall, inArena, markActive, missingWarning } from "../engine/analysis.js";
 import { pointLabeller } from "../engine/messages.js";
@@ -37,7 +38,8 @@ const OPTION_KEYS = [
  *
  * Chart types `i`, `mr`, `xbar`, `s`, `p`, `pp`, `u`, `up`, `c`, `g`, `t` with the formulas of
  * qicharts2 0.8.1 (see docs/control-charts.md for each formula and source). `data` is an array of
- * numbers or of rows read with `x`, `y` and `n`. With `by`, one chart per group.
+ * numbers or of rows read with `x`, `y` and `n`; long series may come as Float64Arrays, read in
+ * place without a copy (`data` or `x`, `y`, `n` as a {@link Column}). With `by`, one chart per group.
  * Also `r`, `np` and xbar/i with `sigma` as qcc 3.0, `ip` (Laney I′) as qicharts2 0.8,
  * `i-median`/`i-median-mr` as PowerBI-SPC, and `cusum`/`ewma` as qcc 3.0 (sequentialChart.ts).
  *
@@ -62,9 +64,9 @@ const OPTION_KEYS = [
  */
 export function controlChart<T>(data: readonly T[], options: ControlChartOptions<T> & { by: Accessor<T, unknown>; output: "columns" }): ControlChartColumnarGroup[];
 export function controlChart<T>(data: readonly T[], options: ControlChartOptions<T> & { by: Accessor<T, unknown> }): ControlChartGroup[];
-export function controlChart<T>(data: readonly T[], options: ControlChartOptions<T> & { output: "columns" }): ControlChartColumnar;
-export function controlChart<T>(data: readonly T[], options?: ControlChartOptions<T>): ControlChart;
-export function controlChart<T>(data: readonly T[], options: ControlChartOptions<T> = {}): ControlChart | ControlChartColumnar | ControlChartGroup[] | ControlChartColumnarGroup[] {
+export function controlChart<T>(data: SeriesData<T>, options: ControlChartOptions<T> & { output: "columns" }): ControlChartColumnar;
+export function controlChart<T>(data: SeriesData<T>, options?: ControlChartOptions<T>): ControlChart;
+export function controlChart<T>(data: SeriesData<T>, options: ControlChartOptions<T> = {}): ControlChart | ControlChartColumnar | ControlChartGroup[] | ControlChartColumnarGroup[] {
   return chartCall(data, options, OPTION_KEYS, "controlChart", analyse) as ControlChart | ControlChartColumnar | ControlChartGroup[] | ControlChartColumnarGroup[];
 }
 

@@ -2,7 +2,7 @@ import { valueof } from "../_lib/accessor.js";
 import { HEAP, type Arena } from "../_lib/arena.js";
 import { QiError, describeValue, type QiIssue } from "../_lib/error.js";
 import { enumOption } from "../_lib/options.js";
-import { aheadOf, channelName, firstDuplicate, readNumbers, readX, xValueAt, type ReadAhead, type XKind, type XTable } from "../_lib/series.js";
+import { aheadOf, channelName, firstDuplicate, isColumnOf, readNumbers, readX, xValueAt, type ReadAhead, type XKind, type XTable } from "../_lib/series.js";
 import { combine, COMBINE, sharedXWarning, type Combine } from "../engine/combine.js";
 import { gatherValues, pointHeads, sumDenominators } from "../engine/series.js";
 import type { XValue } from "../engine/types.js";
@@ -97,6 +97,8 @@ interface Rows {
   perN: boolean;
   yName: string;
   nName: string;
+  /** nRow is the caller's column (issue #18): copied before it is written to. */
+  nColumn: boolean;
 }
 
 /** Read y, and n where the chart type takes denominators (an error where it needs them and has none, or has none to take). */
@@ -113,7 +115,7 @@ function readRows<T>(data: readonly T[], options: ControlChartOptions<T>, type: 
   const hasN = needsN || options.n !== undefined;
   // An np chart plots the count itself; every other chart with denominators plots y / n.
   const nRow = hasN ? readNumbers(data, options.n, "n", true, output, nAhead) : null;
-  return { y, nRow, perN: hasN && type !== "np", yName: channelName(options.y, "y"), nName: channelName(options.n, "n") };
+  return { y, nRow, perN: hasN && type !== "np", yName: channelName(options.y, "y"), nName: channelName(options.n, "n"), nColumn: nRow !== null && isColumnOf(nRow, options.n, data) };
 }
 
 function addIssue(issues: QiIssue[], code: QiIssue["code"], row: number, name: string, message: string): void {
@@ -170,9 +172,17 @@ function sharedXWarnings<T>(xt: XTable, options: ControlChartOptions<T>, type: C
  * for the result, not in the arena).
  */
 function rowsAsPoints(xt: XTable, rows: Rows, keysOwned: boolean): Series {
-  const { y, nRow, perN } = rows;
-  const groups = xt.groupStarts.length - 1;
-  if (nRow !== null) for (let g = 0; g < groups; g++) if (Number.isNaN(y[g]!)) nRow[g] = Number.NaN;
+  const { y, perN } = rows;
+  const groups = xt.groups;
+  let nRow = rows.nRow;
+  if (nRow !== null) {
+    for (let g = 0; g < groups; g++) {
+      if (!Number.isNaN(y[g]!) || Number.isNaN(nRow[g]!)) continue;
+      if (rows.nColumn) nRow = Float64Array.from(nRow); // the caller's column is never written to
+      for (let k = g; k < groups; k++) if (Number.isNaN(y[k]!)) nRow[k] = Number.NaN;
+      break;
+    }
+  }
   let x: XValue[] | Float64Array;
   if (xt.values !== null) x = xt.values as XValue[];
   else if (keysOwned && xt.keys.length === groups) x = xt.keys; // numbers or observation numbers, allocated for the result
@@ -195,7 +205,7 @@ interface Combining<T> {
 /** One point per distinct x: a subgroup's statistics, or the rows' values combined (Σy / Σn with denominators). */
 function combineRows<T>(data: readonly T[], xt: XTable, rows: Rows, c: Combining<T>, arena: Arena, output: Arena, issues: QiIssue[]): Series {
   const { y, nRow } = rows;
-  const groups = xt.groupStarts.length - 1;
+  const groups = xt.groups;
   const { x, days, notes } = pointHeads(data, xt, c.noteOf, arena);
   const value = output.f64(groups);
   const size = nRow !== null || c.subgroups ? output.f64(groups).fill(Number.NaN) : NONE;

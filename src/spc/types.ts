@@ -1,6 +1,6 @@
 import type { Accessor } from "../_lib/accessor.js";
 import type { ChartParameters } from "./chartParams.js";
-import type { Aggregate, ChartWarning, Direction, SeriesOptions, ShiftRule, Signal, TrendRule, XValue } from "../engine/types.js";
+import type { Aggregate, ChartWarning, Column, Direction, SeriesOptions, ShiftRule, Signal, TrendRule, XValue } from "../engine/types.js";
 
 
 /**
@@ -108,9 +108,9 @@ export interface ControlChartOptions<T = unknown> extends SeriesOptions<T> {
   /**
    * Denominator of each row: required for p, pp, u and up charts; on an i chart, the chart plots
    * y / n (as qicharts2 and PowerBI-SPC do for an i chart with a denominator). An error for the
-   * other types.
+   * other types. A field name, accessor or {@link Column}.
    */
-  n?: Accessor<T, unknown>;
+  n?: Accessor<T, unknown> | Column;
   /**
    * How rows that share an x become one point (a `rows-combined` warning says how many and how).
    * Defaults as qicharts2 0.8.1: with a denominator (p, pp, u, up, i with `n`) counts and
