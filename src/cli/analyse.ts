@@ -474,7 +474,8 @@ async function writeOutputs(f: AnalyseFlags, c: Columns, filtered: { kept: numbe
   await writeAll(planned);
   if (f.json && f.out === undefined) for (const chunk of json()) io.stdout.write(chunk);
   else {
-    io.stdout.write(text.join("\n"));
+    // Part by part, not joined into one more copy of a summary that may list 300,000 signals.
+    text.forEach((t, k) => io.stdout.write(k === 0 ? t : `\n${t}`));
     for (const p of planned) io.stdout.write(`Wrote ${p.path}\n`);
   }
 }

@@ -5,7 +5,7 @@ import { decimal, isBlank } from "./convert.js";
 // Cells that are not numbers (dates, words, typos) are kept once per distinct value, with a
 // 4-byte code a row once the first one appears.
 
-const SHIFT = 16;
+const SHIFT = 22;
 const CHUNK = 1 << SHIFT;
 const MASK = CHUNK - 1;
 
