@@ -5,36 +5,48 @@ import { decimal, isBlank } from "./convert.js";
 // Cells that are not numbers (dates, words, typos) are kept once per distinct value, with a
 // 4-byte code a row once the first one appears.
 
-const SHIFT = 22;
-const CHUNK = 1 << SHIFT;
-const MASK = CHUNK - 1;
+const SHIFT = 16;
+
+/** Chunk k holds 65,536 × 2^k numbers and starts at 65,536 × (2^k − 1): the chunk of entry i. */
+function chunkOf(i: number): number {
+  return 31 - Math.clz32((i >>> SHIFT) + 1);
+}
 
 /**
- * A growable column of numbers in chunks of 65,536 (no copy when it grows, so no transient
- * doubling at 10⁷ rows; at most one partly-filled chunk is slack). Once the file is read, a
- * column of floats becomes one Float64Array (`flatten`), which the library reads in place.
+ * A growable column of numbers in chunks that double: 65,536 entries, then 131,072, … (no copy
+ * when it grows; the last chunk's untouched pages cost no memory). Large chunks are mapped
+ * pages of their own that go back to the system when freed, where thousands of small ones left
+ * the memory allocator's heap fragmented (about 14 bytes a row of 10⁷ kept after `array()`).
+ * Once the file is read, a column of floats becomes one Float64Array (`array`), which the
+ * library reads in place (issue #18).
  */
 export class NumberChunks {
   length = 0;
   private chunks: (Float64Array | Int32Array)[] = [];
-  /** The numbers in one array after `flatten` (then `chunks` is empty); else null. */
+  /** The numbers in one array after `array()` (then `chunks` is empty); else null. */
   private flat: Float64Array | null = null;
   constructor(private readonly int: boolean) {}
 
   push(v: number): void {
-    const at = this.length & MASK;
-    if (at === 0) this.chunks.push(this.int ? new Int32Array(CHUNK) : new Float64Array(CHUNK));
-    this.chunks[this.length >>> SHIFT]![at] = v;
+    const i = this.length;
+    const k = chunkOf(i);
+    if (k === this.chunks.length) this.chunks.push(this.int ? new Int32Array(1 << (SHIFT + k)) : new Float64Array(1 << (SHIFT + k)));
+    this.chunks[k]![i - (((1 << k) - 1) << SHIFT)] = v;
     this.length++;
   }
 
   get(i: number): number {
-    return this.flat !== null ? this.flat[i]! : this.chunks[i >>> SHIFT]![i & MASK]!;
+    if (this.flat !== null) return this.flat[i]!;
+    const k = chunkOf(i);
+    return this.chunks[k]![i - (((1 << k) - 1) << SHIFT)]!;
   }
 
   set(i: number, v: number): void {
     if (this.flat !== null) this.flat[i] = v;
-    else this.chunks[i >>> SHIFT]![i & MASK] = v;
+    else {
+      const k = chunkOf(i);
+      this.chunks[k]![i - (((1 << k) - 1) << SHIFT)] = v;
+    }
   }
 
   /**
@@ -44,7 +56,10 @@ export class NumberChunks {
   array(): Float64Array {
     if (this.flat === null) {
       const flat = new Float64Array(this.length);
-      for (let k = 0; k < this.chunks.length; k++) flat.set(this.chunks[k]!.subarray(0, Math.min(CHUNK, this.length - k * CHUNK)), k * CHUNK);
+      for (let k = 0; k < this.chunks.length; k++) {
+        const from = ((1 << k) - 1) << SHIFT;
+        flat.set(this.chunks[k]!.subarray(0, Math.min(1 << (SHIFT + k), this.length - from)), from);
+      }
       this.chunks = [];
       this.flat = flat;
     }
@@ -61,7 +76,7 @@ export class NumberChunks {
   truncate(n: number): void {
     this.length = n;
     if (this.flat !== null) this.flat = this.flat.subarray(0, n);
-    else this.chunks.length = Math.ceil(n / CHUNK);
+    else this.chunks.length = n === 0 ? 0 : chunkOf(n - 1) + 1;
   }
 }
 
