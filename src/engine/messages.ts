@@ -25,15 +25,53 @@ export function pointLabeller(kind: XKind, x: ArrayLike<unknown>, days: Float64A
     };
   }
   if (kind === "number") return (i) => `x = ${formatNumber(x[i] as number)}`;
-  return (i) => `point ${i + 1}`;
+  return (i) => `point ${formatNumber(i + 1)}`;
 }
 
 /** A number for people: whole numbers as they are, others to 3 significant figures (at least 1 decimal). */
 export function formatNumber(v: number): string {
-  if (Number.isInteger(v)) return String(v);
+  if (Number.isInteger(v)) return v >= 0 && v < 1e6 ? wholeText(v) : String(v);
   const abs = Math.abs(v);
   if (abs >= 100) return String(Math.round(v * 10) / 10);
   return String(Number(v.toPrecision(3)));
+}
+
+// Whole numbers 0–999,999 (the x values and counts of the messages of a long chart) are written
+// from two tables of the strings "0"–"999" and "000"–"999", made on first use: String(v) of a
+// double calls into the runtime and puts every new string in V8's number-string cache, which
+// keeps it alive through the next scavenge. The result is the same string (a property test
+// checks every whole number against String).
+let smallWhole: string[] | null = null;
+let threeDigits: string[] | null = null;
+
+/** String(v) for a whole number 0 ≤ v < 1,000,000 (−0 included: both give "0"). */
+export function wholeText(v: number): string {
+  if (smallWhole === null) {
+    smallWhole = new Array<string>(1000);
+    threeDigits = new Array<string>(1000);
+    for (let k = 0; k < 1000; k++) {
+      smallWhole[k] = String(k);
+      threeDigits[k] = k < 10 ? `00${k}` : k < 100 ? `0${k}` : String(k);
+    }
+  }
+  if (v < 1000) return smallWhole[v]!;
+  const high = Math.floor(v / 1000);
+  return smallWhole[high]! + threeDigits![v - high * 1000]!;
+}
+
+// Where flat() writes the character it reads, so the read is never optimised away.
+const FLATTENED = { code: 0 };
+
+/**
+ * `s`, flattened. A template literal builds a tree of V8 "cons" strings (one node per joined
+ * piece, about ten for a signal's message); a chart that returns 26,459 messages keeps every node
+ * of every tree, and each young-generation collection copies them all. Reading a character makes
+ * V8 copy the tree into one flat string once, and the inner nodes die young. Same string, less
+ * memory; see docs/performance.md (issue #16, session 6).
+ */
+export function flat(s: string): string {
+  FLATTENED.code = s.charCodeAt(0);
+  return s;
 }
 
 /**
@@ -68,15 +106,15 @@ export function span(label: PointLabeller, start: number, end: number): string {
 }
 
 export function shiftMessage(label: PointLabeller, count: number, side: 1 | -1, start: number, end: number, centreName: string, a: Assessment): string {
-  return `${count} points ${side === 1 ? "above" : "below"} the ${centreName} ${span(label, start, end)}: a shift${verdict(a)}.`;
+  return flat(`${count} points ${side === 1 ? "above" : "below"} the ${centreName} ${span(label, start, end)}: a shift${verdict(a)}.`);
 }
 
 export function trendMessage(label: PointLabeller, count: number, direction: 1 | -1, start: number, end: number, a: Assessment): string {
-  return `${count} points in a row going ${direction === 1 ? "up" : "down"} ${span(label, start, end)}: a trend${verdict(a)}.`;
+  return flat(`${count} points in a row going ${direction === 1 ? "up" : "down"} ${span(label, start, end)}: a trend${verdict(a)}.`);
 }
 
 export function longRunMessage(label: PointLabeller, length: number, max: number, side: 1 | -1, start: number, end: number, centreName: string, a: Assessment, source = "Anhøj"): string {
-  return `The longest run, ${length} points ${side === 1 ? "above" : "below"} the ${centreName} ${span(label, start, end)}, is longer than the ${max} that chance allows (${source}): a shift${verdict(a)}.`;
+  return flat(`The longest run, ${length} points ${side === 1 ? "above" : "below"} the ${centreName} ${span(label, start, end)}, is longer than the ${max} that chance allows (${source}): a shift${verdict(a)}.`);
 }
 
 export function crossingsMessage(crossings: number, min: number, nUseful: number, centreName: string): string {

@@ -62,8 +62,12 @@ export function shiftsOfRuns(y: Float64Array, active: Uint8Array, centre: number
     const first = runs[r]!;
     const last = runs[r + 1]!;
     const side = runs[r + 2] as 1 | -1;
-    const points: number[] = [];
-    for (let k = first; k <= last; k++) if (active[k] === 1 && sideOf(y[k]!, centre) === side) points.push(k);
+    // Counted first, then written into an array of that length: a list grown by push holds at
+    // least 17 slots, and a long chart keeps tens of thousands of these lists.
+    let count = 0;
+    for (let k = first; k <= last; k++) if (active[k] === 1 && sideOf(y[k]!, centre) === side) count++;
+    const points = new Array<number>(count);
+    for (let k = first, j = 0; j < count; k++) if (active[k] === 1 && sideOf(y[k]!, centre) === side) points[j++] = k;
     found.push({ start: first, end: last, points, side });
   }
   return found;

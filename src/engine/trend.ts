@@ -75,13 +75,25 @@ function trendsOfRuns(y: Float64Array, active: Uint8Array, runs: readonly number
   for (let r = 0; r < runs.length; r += 3) {
     const first = runs[r]!;
     const last = runs[r + 1]!;
-    const points: number[] = [];
-    const counted: number[] = [];
+    // Counted first, then written into arrays of those lengths (as shiftsOfRuns, for the same reason).
+    let nPoints = 0;
+    let nCounted = 0;
     let before = Number.NaN;
     for (let k = first; k <= last; k++) {
       if (active[k] === 0) continue;
-      points.push(k);
-      if (k === first || y[k] !== before) counted.push(k);
+      nPoints++;
+      if (k === first || y[k] !== before) nCounted++;
+      before = y[k]!;
+    }
+    const points = new Array<number>(nPoints);
+    const counted = new Array<number>(nCounted);
+    let p = 0;
+    let c = 0;
+    before = Number.NaN;
+    for (let k = first; k <= last; k++) {
+      if (active[k] === 0) continue;
+      points[p++] = k;
+      if (k === first || y[k] !== before) counted[c++] = k;
       before = y[k]!;
     }
     found.push({ start: first, end: last, points, counted, direction: runs[r + 2] as 1 | -1 });

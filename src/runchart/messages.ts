@@ -1,4 +1,4 @@
-import { formatApart, formatNumber, verdict, type PointLabeller } from "../engine/messages.js";
+import { flat, formatApart, formatNumber, verdict, type PointLabeller } from "../engine/messages.js";
 import type { Assessment } from "../engine/types.js";
 import type { ResolvedAstronomical } from "./types.js";
 
@@ -25,7 +25,7 @@ export function astronomicalMessage(
   if (detector.method === "manual") how = "judged by the team";
   else if (detector.method === "tukey") how = `${side === 1 ? "above" : "below"} ${l}, Tukey's far-out fence (${side === 1 ? "Q3 +" : "Q1 −"} ${detector.k} × IQR)`;
   else how = `${side === 1 ? "above" : "below"} ${l}, the ${detector.sigma}-sigma limit (mean ${side === 1 ? "+" : "−"} ${detector.sigma} × average moving range / 1.128)`;
-  return `${label(index)} (${v}) is an astronomical point, ${how}${verdict(a)}.`;
+  return flat(`${label(index)} (${v}) is an astronomical point, ${how}${verdict(a)}.`);
 }
 
 export function boxMessage(method: "bestbox" | "cutbox", longestRun: number, crossings: number, nUseful: number, centreName: string): string {

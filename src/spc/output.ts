@@ -113,6 +113,7 @@ export function buildColumns(state: PointState): ControlChartColumns {
   const hasValue = type !== "xbar" && type !== "s" && type !== "r";
   const hasN = s.size.length > 0;
   const phase = phaseColumn(phases, n);
+  finiteLinesInPlace(out, n);
   const baseline = new Uint8Array(n);
   const useful = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
@@ -129,11 +130,11 @@ export function buildColumns(state: PointState): ControlChartColumns {
     y: y === s.value && hasValue ? finiteCopy(y, n) : finiteInPlace(y),
     value: hasValue ? finiteInPlace(s.value) : null,
     n: hasN ? finiteInPlace(s.size) : null,
-    centre: finiteInPlace(out.cl),
-    ucl: finiteInPlace(out.ucl),
-    lcl: finiteInPlace(out.lcl),
-    ucl2: finiteInPlace(out.ucl2),
-    lcl2: finiteInPlace(out.lcl2),
+    centre: out.cl,
+    ucl: out.ucl,
+    lcl: out.lcl,
+    ucl2: out.ucl2,
+    lcl2: out.lcl2,
     phase,
     baseline,
     excluded: Uint8Array.from(excluded.subarray(0, n)),
@@ -153,6 +154,27 @@ function finiteInPlace(a: Float64Array): Float64Array {
     if (v - v !== 0) a[i] = Number.NaN;
   }
   return a;
+}
+
+/** finiteInPlace for the five lines in one pass over the points: one loop reading five arrays instead of five loops. */
+function finiteLinesInPlace(out: FitOutput, n: number): void {
+  const { cl, ucl, lcl, ucl2, lcl2 } = out;
+  for (let i = 0; i < n; i++) {
+    const c = cl[i]!;
+    const u3 = ucl[i]!;
+    const l3 = lcl[i]!;
+    const u2 = ucl2[i]!;
+    const l2 = lcl2[i]!;
+    // All five finite (the common case) is one test: the sum of finite numbers minus itself is 0
+    // unless it overflows, and then each line is checked on its own.
+    const sum = c + u3 + l3 + u2 + l2;
+    if (sum - sum === 0) continue;
+    if (c - c !== 0) cl[i] = Number.NaN;
+    if (u3 - u3 !== 0) ucl[i] = Number.NaN;
+    if (l3 - l3 !== 0) lcl[i] = Number.NaN;
+    if (u2 - u2 !== 0) ucl2[i] = Number.NaN;
+    if (l2 - l2 !== 0) lcl2[i] = Number.NaN;
+  }
 }
 
 /** A copy of the first n values with every non-finite value as NaN (null in the point form). */
