@@ -28,9 +28,11 @@ export interface RunContext {
   astronomical: ResolvedAstronomical;
   sink: SignalSink<RunRuleId>;
   warnings: RunChartWarning[];
-  /** Scratch of n values (baseline values for the median and the fences). */
-  scratch: Float64Array;
-  /** Out: 1 for the points that set a centre; the centre line of each point. */
+  /**
+   * Out: 1 for the points that set a centre; the centre line of each point. A phase's stretch of
+   * `centres` is its scratch (baseline values for the median and the fences) until its centre is
+   * written, last.
+   */
   baselineMask: Uint8Array;
   centres: Float64Array;
 }
@@ -40,8 +42,24 @@ type Prepared = { m: number; sorted: boolean; counted: CountedValues | null } | 
 
 /** Analyse phase `k`: its centre, then every rule; returns the phase of the result. */
 export function analysePhase(ctx: RunContext, ph: FinalPhase, k: number): RunChartPhase {
-  const { centre, prepared } = phaseCentre(ctx, ph);
+  const scratch = phaseScratch(ctx.centres, ph);
+  const { centre, prepared } = phaseCentre(ctx, ph, scratch);
+  const result = phaseRules(ctx, ph, k, centre, prepared, scratch);
   ctx.centres.fill(centre ?? Number.NaN, ph.start, ph.end + 1);
+  return result;
+}
+
+/**
+ * Room for the phase's baseline values: its own stretch of the centre column, not yet written
+ * (a baseline longer than the phase, which the phase layout does not make, gets an array).
+ */
+function phaseScratch(centres: Float64Array, ph: FinalPhase): Float64Array {
+  const need = ph.baselineStart === null || ph.baselineEnd === null ? 0 : ph.baselineEnd - ph.baselineStart + 1;
+  return need <= ph.end - ph.start + 1 ? centres.subarray(ph.start, ph.end + 1) : new Float64Array(need);
+}
+
+/** The phase's rules, around its centre (null: no centre, a warning). */
+function phaseRules(ctx: RunContext, ph: FinalPhase, k: number, centre: number | null, prepared: Prepared, scratch: Float64Array): RunChartPhase {
   const nObs = countNotExcluded(ctx.excluded, ph.start, ph.end);
   const base = { start: ph.start, end: ph.end, baselineStart: ph.baselineStart, baselineEnd: ph.baselineEnd, origin: ph.origin };
   if (centre === null) {
@@ -58,18 +76,18 @@ export function analysePhase(ctx: RunContext, ph: FinalPhase, k: number): RunCha
   if (rules.trend !== false) pushTrends(ctx.sink, k, findTrends(y, active, ph.start, ph.end, rules.trend), true);
   const runs = runsRule(ctx, ph, k, stats);
   const anhoej = anhoejRules(ctx, ph, k, stats, centre);
-  astronomicalPoints(ctx, ph, k, centre, prepared);
+  astronomicalPoints(ctx, ph, k, centre, prepared, scratch);
   const verdicts = runs.verdicts + anhoej.verdicts;
   const runsSignal = verdicts === 0 ? null : runs.signal || anhoej.signal;
   return { ...base, centre, nObs, ...runsCounts(stats), runsLimits: runs.limits, ...anhoejFields(stats, anhoej.verdict), runsSignal, signal: runsSignal };
 }
 
 /** The phase's centre: fixed, or the median of its active baseline points (marked in baselineMask). */
-function phaseCentre(ctx: RunContext, ph: FinalPhase): { centre: number | null; prepared: Prepared } {
+function phaseCentre(ctx: RunContext, ph: FinalPhase, scratch: Float64Array): { centre: number | null; prepared: Prepared } {
   if (ph.baselineStart === null || ph.baselineEnd === null) return { centre: ph.centre, prepared: null };
-  const m = gatherBaseline(ctx.y, ctx.active, ph.baselineStart, ph.baselineEnd, ctx.scratch, ctx.baselineMask);
+  const m = gatherBaseline(ctx.y, ctx.active, ph.baselineStart, ph.baselineEnd, scratch, ctx.baselineMask);
   if (ph.centre !== null || m === 0) return { centre: ph.centre, prepared: null };
-  const r = medianOfScratch(ctx.scratch, m);
+  const r = medianOfScratch(scratch, m);
   return { centre: r.median, prepared: { m, sorted: r.sorted, counted: r.counted } };
 }
 
@@ -117,11 +135,11 @@ function anhoejRules(ctx: RunContext, ph: FinalPhase, k: number, stats: RunsStat
 }
 
 /** Astronomical points: Tukey's far-out fences, a sigma limit, or the team's own list. */
-function astronomicalPoints(ctx: RunContext, ph: FinalPhase, k: number, centre: number, prepared: Prepared): void {
+function astronomicalPoints(ctx: RunContext, ph: FinalPhase, k: number, centre: number, prepared: Prepared, scratch: Float64Array): void {
   const detector = ctx.astronomical;
   if (detector === false) return;
   const { y, sink } = ctx;
-  const found = findAstronomical(y, ctx.active, ph.start, ph.end, ph.baselineStart ?? ph.start, ph.baselineEnd ?? ph.end, centre, detector, ctx.scratch, prepared);
+  const found = findAstronomical(y, ctx.active, ph.start, ph.end, ph.baselineStart ?? ph.start, ph.baselineEnd ?? ph.end, centre, detector, scratch, prepared);
   if (!Array.isArray(found)) {
     ctx.warnings.push({ code: "astronomical-skipped", phase: k, message: `Astronomical points were not looked for in phase ${k + 1}: ${found.reason}.` });
     return;

@@ -93,9 +93,10 @@ function analyseWith<T>(data: readonly T[], options: RunChartOptions<T>, arena: 
   }
   if (gaps !== null) warnings.push(gaps);
 
-  const scratch = arena.f64(n);
-  const phases = finalPhases(layout, y, active, settings, scratch, warnings);
-  const ctx = runContext(pts, settings, layout, { excluded, active, scratch, warnings, astronomical }, arena);
+  const ctx = runContext(pts, settings, layout, { excluded, active, warnings, astronomical }, arena);
+  // Re-phasing's medians use the centre column as scratch: nothing is written there before each
+  // phase's centre (phaseRules.ts), which saves n values of memory (issue #18).
+  const phases = finalPhases(layout, y, active, settings, ctx.centres, warnings);
   const phaseOut: RunChartPhase[] = phases.map((ph, k) => analysePhase(ctx, ph, k));
   const signals = ctx.sink.signals;
   sortSignals(signals);
@@ -112,7 +113,7 @@ function runContext(
   pts: Points,
   settings: RunSettings,
   layout: readonly PhaseLayout[],
-  given: Pick<RunContext, "excluded" | "active" | "scratch" | "warnings" | "astronomical">,
+  given: Pick<RunContext, "excluded" | "active" | "warnings" | "astronomical">,
   arena: Arena,
 ): RunContext {
   const n = pts.n;
