@@ -1,5 +1,5 @@
 /** Private: calendar months, quarters and reporting years as integer indices over day numbers. */
-import { dayNumberFromParts } from "../_lib/calendar.js";
+import { civilFromDays, dayNumberFromParts } from "../_lib/calendar.js";
 import { QiError, describeValue } from "../_lib/error.js";
 
 /**
@@ -40,16 +40,10 @@ function startMonth(unit: PeriodKey): number {
  * 0.18 s, against 2.1 s for date-fns `getYear`/`getMonth` on a local noon date made from the day.
  */
 export function periodIndex(day: number, unit: PeriodKey): number {
-  // Year and month of a day number by integer arithmetic (no Date object): H. Hinnant,
-  // "chrono-Compatible Low-Level Date Algorithms", civil_from_days (proleptic Gregorian).
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  // Year and month of a day number by integer arithmetic (no Date object): civilFromDays.
+  const c = civilFromDays(day);
+  const year = Math.floor(c / 512);
+  const month = (c - year * 512) >> 5;
   if (unit === "month") return year * 12 + (month - 1);
   if (unit === "quarter") return year * 4 + Math.floor((month - 1) / 3);
   return month < startMonth(unit) ? year - 1 : year;
