@@ -68,8 +68,44 @@ export function toDayNumber(value: unknown): number {
   return Number.NaN;
 }
 
-/** Calendar parts of a day number. */
+/**
+ * The month of a day number, as `year · 12 + month − 1`, by integer arithmetic: H. Hinnant,
+ * "chrono-Compatible Low-Level Date Algorithms", civil_from_days (proleptic Gregorian), without
+ * the day of the month (`periodIndex` runs per event and needs only the month).
+ */
+export function monthIndexOfDay(day: number): number {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  // Months counted from March (the algorithm's year runs March to February).
+  return (yoe + era * 400) * 12 + Math.floor((5 * doy + 2) / 153) + 2;
+}
+
+/** The day number of the first of a month (`year · 12 + month − 1`): Hinnant's days_from_civil. */
+function firstOfMonth(months: number): number {
+  const m = months - Math.floor(months / 12) * 12 + 1;
+  const y = Math.floor(months / 12) - (m <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5);
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
+/**
+ * Calendar parts of a day number: whole days within the range of a Date (±10⁸ days) by
+ * {@link monthIndexOfDay} and days_from_civil; anything else (a fraction, NaN, beyond a Date's range) through a UTC
+ * Date as before. The two agree on every whole day (test/_lib/calendar.test.ts); the integers
+ * take about a fifth of the time, and formatIsoDay runs per duration row of a 10⁵-child export,
+ * ageInYears per stage start (issue #12).
+ */
 export function dayParts(day: number): { year: number; month: number; day: number } {
+  if (Number.isInteger(day) && day > -100_000_000 && day < 100_000_000) {
+    const months = monthIndexOfDay(day);
+    const year = Math.floor(months / 12);
+    return { year, month: months - year * 12 + 1, day: day - firstOfMonth(months) + 1 };
+  }
   const d = new Date(day * MS_PER_DAY);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }

@@ -2,6 +2,7 @@ import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { noteInput } from "./output.js";
 import { parse, CsvError } from "csv-parse";
+import { PlainCsvReader } from "./csvFast.js";
 import { DataError, quote } from "./errors.js";
 import { progressBar, type ProgressSink } from "./progress.js";
 import { readXlsxSheet } from "./xlsx.js";
@@ -245,6 +246,13 @@ function csvReadError(e: unknown, name: string, record: number): Error {
 }
 
 async function readCsvTable(path: string, name: string, size: number, options: ReadTableOptions): Promise<Table> {
+  // The fast reader first, unless cells stream to a consumer (which a second read would feed
+  // twice): on any failure — text csv-parse alone reads, or an error — the file is read again
+  // with csv-parse from the start, so records and messages are csv-parse's (src/cli/csvFast.ts).
+  if (options.cells === undefined) {
+    const fast = await readPlainCsv(path, name, size, options).catch(() => null);
+    if (fast !== null) return fast;
+  }
   const bar = progressBar(options.progress, `Reading ${name}`);
   const { parser, input } = csvStream(path, size, options, bar);
   const sink = new ColumnSink(name, options.columns, options.maxRows, options.cells);
@@ -257,6 +265,32 @@ async function readCsvTable(path: string, name: string, size: number, options: R
   } finally {
     bar.done();
   }
+  return csvTable(name, sink);
+}
+
+/** The CSV file through {@link PlainCsvReader}; throws NotPlainCsv (or any error) to fall back. */
+async function readPlainCsv(path: string, name: string, size: number, options: ReadTableOptions): Promise<Table> {
+  const bar = progressBar(options.progress, `Reading ${name}`);
+  const sink = new ColumnSink(name, options.columns, options.maxRows, options.cells);
+  let record = 0;
+  const reader = new PlainCsvReader(options.delimiter ?? ",", MAX_RECORD_CHARS, (rec) => sink.add(rec, ++record));
+  const input = createReadStream(path, { highWaterMark: 1 << 20 });
+  let bytes = 0;
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      bar.update(bytes, size);
+      reader.push(chunk);
+    }
+    reader.end();
+  } finally {
+    input.destroy();
+    bar.done();
+  }
+  return csvTable(name, sink);
+}
+
+function csvTable(name: string, sink: ColumnSink): Table {
   const header = sink.header;
   if (header === null) throw new DataError(`${name}: the file is empty (expected a header row)`);
   return {

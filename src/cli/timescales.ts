@@ -26,7 +26,7 @@ import {
   type TargetRule,
   type TimescaleWarning,
 } from "./lib.js";
-import { csvField, toCsv, writeAll, type PlannedFile } from "./output.js";
+import { ByteChunks, csvField, toCsv, writeAll, type PlannedFile } from "./output.js";
 import { progressBar, type ProgressSink } from "./progress.js";
 import { withQi, type PathContext } from "./qiMap.js";
 import { fmt, kmText, textTable } from "./summary.js";
@@ -160,22 +160,20 @@ const DRIFT_COLUMNS = ["stage", "child", "episode", "from", "start", "daysOpen",
 /**
  * durations.csv in chunks of about 1 MB: the same text as toCsv(rows, columns), with the fields
  * spelled out (several times faster on the 300,000+ rows of a large export), and written chunk
- * by chunk so the whole file never sits in memory as one string.
+ * by chunk so the whole file never sits in memory at once.
  */
-function* durationsCsv(rows: readonly DurationRow[], columns: readonly string[]): Generator<string> {
+function* durationsCsv(rows: readonly DurationRow[], columns: readonly string[]): Generator<Uint8Array> {
   const group = columns.includes("group");
   const age = columns.includes("ageAtStart");
-  let chunk = `${columns.join(",")}\n`;
+  const out = new ByteChunks();
+  out.add(`${columns.join(",")}\n`);
   for (const r of rows) {
-    chunk += `${csvField(r.stage)},${csvField(r.child)},${csvField(r.episode)},${csvField(r.from)},${csvField(r.to)},${r.start},${r.end ?? ""},${r.days},${r.censored},${r.target ?? ""},${r.withinTarget ?? ""},${r.daysOverTarget ?? ""},${csvField(r.route)},${r.status},${r.exit === null ? "" : csvField(r.exit.milestone)},${r.exit === null ? "" : r.exit.date}`;
-    if (age) chunk += `,${r.ageAtStart ?? ""},${csvField(r.ageBand ?? null)}`;
-    chunk += group ? `,${csvField(r.group)}\n` : "\n";
-    if (chunk.length > 1 << 20) {
-      yield chunk;
-      chunk = "";
-    }
+    let line = `${csvField(r.stage)},${csvField(r.child)},${csvField(r.episode)},${csvField(r.from)},${csvField(r.to)},${r.start},${r.end ?? ""},${r.days},${r.censored},${r.target ?? ""},${r.withinTarget ?? ""},${r.daysOverTarget ?? ""},${csvField(r.route)},${r.status},${r.exit === null ? "" : csvField(r.exit.milestone)},${r.exit === null ? "" : r.exit.date}`;
+    if (age) line += `,${r.ageAtStart ?? ""},${csvField(r.ageBand ?? null)}`;
+    out.add(group ? `${line},${csvField(r.group)}\n` : `${line}\n`);
+    if (out.full) yield out.take();
   }
-  yield chunk;
+  yield out.take();
 }
 
 function median(values: number[]): number | null {
@@ -196,8 +194,8 @@ function lastSignal(chart: RunChart | null): string {
 }
 
 /** The files a timescales run writes (relative names) and the summary for the terminal. */
-export function timescaleOutputs(r: TimescaleResults, s: TimescaleSettings, source: string): { files: { name: string; content: string | Iterable<string> }[]; summary: string } {
-  const files: { name: string; content: string | Iterable<string> }[] = [];
+export function timescaleOutputs(r: TimescaleResults, s: TimescaleSettings, source: string): { files: { name: string; content: string | Iterable<string | Uint8Array> }[]; summary: string } {
+  const files: { name: string; content: string | Iterable<string | Uint8Array> }[] = [];
   const durationColumns = [...DURATION_COLUMNS, ...(s.age ? ["ageAtStart", "ageBand"] : []), ...(s.group ? ["group"] : [])];
   const allRows: DurationRow[] = [];
   const allDrift: DriftRow[] = [];
@@ -274,7 +272,7 @@ export function timescaleOutputs(r: TimescaleResults, s: TimescaleSettings, sour
 }
 
 /** cumulative-incidence.json and .svg, and the summary's sentence (issue #11). */
-function routeOutputs(r: TimescaleResults, source: string, files: { name: string; content: string | Iterable<string> }[]): string[] {
+function routeOutputs(r: TimescaleResults, source: string, files: { name: string; content: string | Iterable<string | Uint8Array> }[]): string[] {
   if (r.routes === null) return [];
   const ci = r.routes.cumulativeIncidence;
   files.push({ name: "cumulative-incidence.json", content: `${JSON.stringify({ asOf: r.asOf, source, label: r.routes.label, ...ci })}\n` });

@@ -1,0 +1,46 @@
+// tz-independent: CSV text only.
+// The CSV writer's fast paths against the plain definitions they replace: csvField's first-character
+// test against the regular expression, and toCsv's UTF-8 chunks (ByteChunks) against the text
+// joined and encoded, with long and multi-byte texts (a buffer that grows) among the rows.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ByteChunks, csvField, toCsv } from "../../src/cli/output.js";
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+function reference(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  let s = typeof value === "string" ? value : JSON.stringify(value);
+  if (s.length > 0 && FORMULA_START.test(s) && !PLAIN_NUMBER.test(s)) s = `'${s}`;
+  return /^[\x00-\x20]|[\x00-\x20]$|[,"\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const cell = fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.constantFrom("=1+1", "+3.2", "-5", "@x", "\tx", "\rx", "-", "1e5", 'a"b', " a", "é😀"), fc.double(), fc.boolean(), fc.constant(null), fc.constant("x".repeat(500_000)));
+
+describe("CSV writing", () => {
+  it("csvField equals its definition by regular expressions", () => {
+    fc.assert(fc.property(cell, (v) => csvField(v) === reference(v)), { numRuns: 5000 });
+  });
+
+  it("toCsv's UTF-8 chunks are the rows' text, in any mix of long and multi-byte cells", () => {
+    const text = (rows: readonly Record<string, unknown>[], columns: readonly string[]) =>
+      [columns.map(reference).join(","), ...rows.map((r) => columns.map((c) => reference(r[c])).join(","))].join("\n") + "\n";
+    fc.assert(
+      fc.property(fc.array(fc.record({ a: cell, b: cell }), { maxLength: 30 }), (rows) => {
+        const chunks = [...toCsv(rows, ["a", "b"])];
+        expect(Buffer.concat(chunks).toString("utf8")).toBe(text(rows, ["a", "b"]));
+      }),
+      { numRuns: 300 },
+    );
+    const many = Array.from({ length: 40_000 }, (_, i) => ({ a: `é${i}`, b: "x".repeat(i % 50) }));
+    const chunks = [...toCsv(many, ["a", "b"])];
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(Buffer.concat(chunks).toString("utf8")).toBe(text(many, ["a", "b"]));
+    const b = new ByteChunks();
+    expect(b.full).toBe(false);
+    b.add("y".repeat(3 << 20));
+    expect(b.full).toBe(true);
+    expect(b.take().length).toBe(3 << 20);
+  });
+});
