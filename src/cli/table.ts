@@ -247,9 +247,10 @@ function csvReadError(e: unknown, name: string, record: number): Error {
 
 async function readCsvTable(path: string, name: string, size: number, options: ReadTableOptions): Promise<Table> {
   // The fast reader first, unless cells stream to a consumer (which a second read would feed
-  // twice): on any failure — text csv-parse alone reads, or an error — the file is read again
-  // with csv-parse from the start, so records and messages are csv-parse's (src/cli/csvFast.ts).
-  if (options.cells === undefined) {
+  // twice) or the input is not a regular file (a pipe such as `<(…)` cannot be read twice): on
+  // any failure — text csv-parse alone reads, or an error — the file is read again with
+  // csv-parse from the start, so records and messages are csv-parse's (src/cli/csvFast.ts).
+  if (options.cells === undefined && (await stat(path)).isFile()) {
     const fast = await readPlainCsv(path, name, size, options).catch(() => null);
     if (fast !== null) return fast;
   }
