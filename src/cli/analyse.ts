@@ -343,11 +343,11 @@ function groupWarnings(g: Group, f: AnalyseFlags, c: Columns): { code: string; m
 /**
  * Bytes `analyse` may need per data row at its peak, measured (`npm run bench`, task
  * "analyse-memory"; docs/performance.md, issue #18): x and y as numbers (16 bytes a row, which
- * the library reads in place and the result keeps), the library's scratch (9) and the rest of
- * the result's columns (16 for a run chart, about 60 for a control chart), and the heap: the
- * chart's signals and the summary's text (about 30 on a random series). Peaks measured in
- * session 6: a run chart of 10⁷ rows 80 bytes a row of RSS, an i chart of 3·10⁶ rows with `--json`
- * 129. Kept at 256, twice the worst measured; most of it is typed arrays outside the JavaScript
+ * the library reads in place and the result keeps), the library's scratch (a run chart's medians
+ * use its centre column), the rest of the result's columns (16 for a run chart, about 60 for a
+ * control chart), and the heap: the chart's signals and the summary's text (about 25 on a random
+ * series). Peaks measured in session 6: a run chart of 10⁷ rows 62 bytes a row of RSS, an i chart
+ * of 3·10⁶ rows with `--json` 129. Kept at 256, twice the worst measured; most of it is typed arrays outside the JavaScript
  * heap: the heap limit stands for the memory Node may use.
  */
 export const ANALYSE_BYTES_PER_ROW = 256;

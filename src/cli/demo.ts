@@ -185,7 +185,7 @@ export async function demoCommand(argv: readonly string[], io: Io): Promise<numb
   );
 
   const files: PlannedFile[] = [];
-  const add = (name: string, content: string | Iterable<string | Uint8Array>) => files.push({ path: join(outDir, name), content });
+  const add = (name: string, content: PlannedFile["content"]) => files.push({ path: join(outDir, name), content });
   add("report.html", html);
   add("project.json", `${JSON.stringify(doc, null, 2)}\n`);
   add("analysis.json", `${JSON.stringify(Object.fromEntries(charts), null, 2)}\n`);

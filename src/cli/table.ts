@@ -74,11 +74,12 @@ function isJsonPath(path: string): boolean {
   return /\.json$/i.test(path);
 }
 
-async function sizeOf(path: string, name: string): Promise<number> {
+/** The input's size, and whether it is a regular file (a pipe cannot be read twice). */
+async function sizeOf(path: string, name: string): Promise<{ size: number; regular: boolean }> {
   try {
     const s = await stat(path);
     if (s.isDirectory()) throw new DataError(`${name}: is a directory, not a file`);
-    return s.size;
+    return { size: s.size, regular: s.isFile() };
   } catch (e) {
     if (e instanceof DataError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
@@ -90,13 +91,13 @@ async function sizeOf(path: string, name: string): Promise<number> {
 export async function readTable(path: string, options: ReadTableOptions): Promise<Table> {
   noteInput(path); // no output of this command may overwrite it
   const name = options.name ?? path;
-  const size = await sizeOf(path, name);
+  const { size, regular } = await sizeOf(path, name);
   const xlsx = /\.xlsx$/i.test(path);
   if (options.sheet !== undefined && !xlsx) throw new DataError(`${name}: --sheet ${quote(options.sheet)} is for .xlsx workbooks`);
   if (/\.(xls|xlsb|ods|numbers)$/i.test(path)) throw new DataError(`${name}: only .xlsx workbooks are read: save it as .xlsx or as CSV (UTF-8)`);
   if (xlsx && options.delimiter !== undefined) throw new DataError(`${name}: --delimiter is for CSV files, not .xlsx workbooks`);
   if (xlsx) return readXlsxTable(path, name, options);
-  return isJsonPath(path) ? readJsonTable(path, name, options) : readCsvTable(path, name, size, options);
+  return isJsonPath(path) ? readJsonTable(path, name, options) : readCsvTable(path, name, size, regular, options);
 }
 
 /**
@@ -245,12 +246,12 @@ function csvReadError(e: unknown, name: string, record: number): Error {
   return new DataError(`${name}: cannot read (${code ?? (e as Error).message})`);
 }
 
-async function readCsvTable(path: string, name: string, size: number, options: ReadTableOptions): Promise<Table> {
+async function readCsvTable(path: string, name: string, size: number, regular: boolean, options: ReadTableOptions): Promise<Table> {
   // The fast reader first, unless cells stream to a consumer (which a second read would feed
   // twice) or the input is not a regular file (a pipe such as `<(…)` cannot be read twice): on
   // any failure — text csv-parse alone reads, or an error — the file is read again with
   // csv-parse from the start, so records and messages are csv-parse's (src/cli/csvFast.ts).
-  if (options.cells === undefined && (await stat(path)).isFile()) {
+  if (options.cells === undefined && regular) {
     const fast = await readPlainCsv(path, name, size, options).catch(() => null);
     if (fast !== null) return fast;
   }

@@ -194,8 +194,8 @@ function lastSignal(chart: RunChart | null): string {
 }
 
 /** The files a timescales run writes (relative names) and the summary for the terminal. */
-export function timescaleOutputs(r: TimescaleResults, s: TimescaleSettings, source: string): { files: { name: string; content: string | Iterable<string | Uint8Array> }[]; summary: string } {
-  const files: { name: string; content: string | Iterable<string | Uint8Array> }[] = [];
+export function timescaleOutputs(r: TimescaleResults, s: TimescaleSettings, source: string): { files: { name: string; content: PlannedFile["content"] }[]; summary: string } {
+  const files: { name: string; content: PlannedFile["content"] }[] = [];
   const durationColumns = [...DURATION_COLUMNS, ...(s.age ? ["ageAtStart", "ageBand"] : []), ...(s.group ? ["group"] : [])];
   const allRows: DurationRow[] = [];
   const allDrift: DriftRow[] = [];
@@ -272,7 +272,7 @@ export function timescaleOutputs(r: TimescaleResults, s: TimescaleSettings, sour
 }
 
 /** cumulative-incidence.json and .svg, and the summary's sentence (issue #11). */
-function routeOutputs(r: TimescaleResults, source: string, files: { name: string; content: string | Iterable<string | Uint8Array> }[]): string[] {
+function routeOutputs(r: TimescaleResults, source: string, files: { name: string; content: PlannedFile["content"] }[]): string[] {
   if (r.routes === null) return [];
   const ci = r.routes.cumulativeIncidence;
   files.push({ name: "cumulative-incidence.json", content: `${JSON.stringify({ asOf: r.asOf, source, label: r.routes.label, ...ci })}\n` });
