@@ -206,6 +206,8 @@ function needsQuotes(s: string): boolean {
 
 /** Chunks of about this many bytes. */
 const CHUNK_BYTES = 1 << 20;
+/** Text gathered before it is encoded (UTF-16 units). */
+const BATCH_UNITS = 1 << 14;
 
 /**
  * Text gathered as UTF-8 bytes into buffers of about 1 MB, for the chunks of a large
@@ -213,14 +215,25 @@ const CHUNK_BYTES = 1 << 20;
  * appending rows to a 1 MB string instead kept every row's pieces alive until the chunk was
  * written (a rope of ~10⁵ pieces per chunk), which the young-generation GC copied again and
  * again, and flattened at the write: 0.6 of the 1.1 CPU s of writing a 100,000-child
- * export's durations.csv (issue #12).
+ * export's durations.csv (issue #12). Rows are gathered into a short string of ~16,000
+ * characters first (a rope of ~160 pieces, flattened once): one encoding call per batch instead
+ * of one per row, 25–40 ms instead of 40–60 ms for 300,000 rows of 100 bytes here.
  */
 export class ByteChunks {
   private buf = Buffer.allocUnsafe(CHUNK_BYTES + (CHUNK_BYTES >> 4));
   private used = 0;
+  private pending = "";
 
   /** Append text. */
   add(text: string): void {
+    this.pending += text;
+    if (this.pending.length >= BATCH_UNITS) this.encode();
+  }
+
+  /** Write the batch of text gathered into the buffer. */
+  private encode(): void {
+    const text = this.pending;
+    this.pending = "";
     // Room for the worst case (3 bytes a UTF-16 unit); the buffer grows for a long text.
     if (this.used + 3 * text.length > this.buf.length) {
       const bigger = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.used + 3 * text.length));
@@ -232,11 +245,12 @@ export class ByteChunks {
 
   /** About 1 MB gathered: time to {@link take} the chunk. */
   get full(): boolean {
-    return this.used >= CHUNK_BYTES;
+    return this.used + this.pending.length >= CHUNK_BYTES;
   }
 
   /** The bytes gathered so far, as a chunk of their own; starts a new one. */
   take(): Uint8Array {
+    if (this.pending.length > 0) this.encode();
     const out = this.buf.subarray(0, this.used);
     this.buf = Buffer.allocUnsafe(CHUNK_BYTES + (CHUNK_BYTES >> 4));
     this.used = 0;
