@@ -68,8 +68,10 @@ export function startCheckWorker(file: string): CheckWorker | null {
     return null; // the main thread's read says what is wrong with the file
   }
   // Read, a case-record file takes up to ~40 times its bytes (test/cli/perf.test.ts: 41 MB of
-  // long rows, 525 MB resident at the end of the run): each thread's copy stays within 1/2 of its heap.
-  if (mode !== "1" && (size < MIN_BYTES || size * 40 > getHeapStatistics().heap_size_limit / 2)) return null;
+  // long rows, 525 MB resident at the end of the run): each thread's copy stays within 1/2 of its
+  // heap. An .xlsx workbook is zipped XML, its cells ~10 times its bytes on disk.
+  const expanded = size * (/\.xlsx$/i.test(file) ? 400 : 40);
+  if (mode !== "1" && (size < MIN_BYTES || expanded > getHeapStatistics().heap_size_limit / 2)) return null;
   const worker = new Worker(new URL(import.meta.url), { workerData: { kind: KIND }, stdout: true, stderr: true });
   let stopped = false;
   const stop = (): void => {
