@@ -168,11 +168,8 @@ function wantedColumns(m: ColumnMapping, group: string | undefined): string[] {
   return out;
 }
 
-/**
- * Read a case-record file, recognising (or reusing) the column mapping; `preset`: a mapping
- * already made for this file (the check's worker thread, checkWorker.ts), used as it is.
- */
-export async function readCases(command: string, file: string, f: CaseFlags, io: Io, preset?: ColumnMapping): Promise<CaseColumns> {
+/** Read a case-record file, recognising (or reusing) the column mapping. */
+export async function readCases(command: string, file: string, f: CaseFlags, io: Io): Promise<CaseColumns> {
   const fromFile = f.mapping !== undefined ? await readMappingFile(f.mapping) : null;
   if (fromFile !== null && (f.child ?? f.milestone ?? f.date ?? f.episode ?? f.orderType ?? f.format) !== undefined) {
     throw new UsageError(`--mapping ${quote(f.mapping)} exists: its columns are used; drop the column flags (or the file, to recognise the columns again)`, command);
@@ -184,8 +181,7 @@ export async function readCases(command: string, file: string, f: CaseFlags, io:
     sheet: f.sheet,
     columns: (header) => {
       if (f.group !== undefined && !header.includes(f.group)) throw new DataError(`${file}: no column ${quote(f.group)} (columns: ${header.join(", ")}); name the right one with --group`);
-      if (preset !== undefined) mapping = preset;
-      else if (fromFile !== null) mapping = useMapping(fromFile, header, f.mapping!, f.group);
+      if (fromFile !== null) mapping = useMapping(fromFile, header, f.mapping!, f.group);
       else {
         try {
           mapping = recogniseColumns(header, {

@@ -32,7 +32,6 @@ import { withQi, type PathContext } from "./qiMap.js";
 import { fmt, kmText, textTable } from "./summary.js";
 import { CASE_SPEC, caseFlags, mappingText, readCases, type CaseColumns } from "./caseInput.js";
 import { checkCases, checkSummary } from "./check.js";
-import { startCheckWorker } from "./checkWorker.js";
 import { scorecardRun } from "./scorecard.js";
 
 const C = "timescales";
@@ -412,52 +411,6 @@ function stageChart(points: readonly PeriodSeriesRow[], baseline: string | undef
   return runChart(points, { x: "x", y: "y", direction: "decrease" });
 }
 
-/** How the stages read the records: the flags, and whether the check found no impossible date. */
-interface ReadSettings {
-  dates: DateFormat;
-  unknown: "error" | "ignore";
-  afterAsOf: "error" | "ignore";
-  ageBands: number[] | undefined;
-  checked: boolean;
-}
-
-interface Computed {
-  results: TimescaleResults;
-  settings: TimescaleSettings;
-}
-
-/** Every stage of the records read, with the library options the columns and flags give. */
-function computeStages(cases: CaseColumns, r: ReadSettings, base: Pick<TimescaleSettings, "stages" | "asOf" | "period" | "baseline">, file: string, io: Io): Computed {
-  const { options, fieldToColumn, problems } = timescaleOptions(cases, r.dates, r.unknown, r.afterAsOf, r.checked);
-  if (r.ageBands !== undefined) options.ageBands = r.ageBands;
-  problems.throwIfAny();
-  const table = cases.table;
-  const rows: number[] = new Array(table.length);
-  for (let i = 0; i < table.length; i++) rows[i] = i;
-  const ctx: PathContext = {
-    command: C,
-    file,
-    flags: { asOf: "--as-of", target: "--target-STAGE", stage: "--stage", unknownMilestones: "--unknown", afterAsOf: "--after-as-of", ageBands: "--age-bands", ages: "--ages" },
-    row: (i, field) => table.where(i, field === undefined ? undefined : (fieldToColumn[field] ?? field)),
-  };
-  const settings: TimescaleSettings = { ...base, group: cases.groupValues !== null, age: options.dateOfBirth !== undefined };
-  return { results: computeTimescales({ rows, options, ctx }, settings, io.stderr), settings };
-}
-
-/** Run `f` now; `value()` gives its result or throws its error, later. */
-function attempt<T>(f: () => T): { value(): T } {
-  try {
-    const v = f();
-    return { value: () => v };
-  } catch (e) {
-    return {
-      value: () => {
-        throw e;
-      },
-    };
-  }
-}
-
 /** `pace-qi timescales FILE …` */
 export async function timescalesCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals, targets } = parseCommandArgs(C, argv, SPEC, { min: 1, max: 1, what: "FILE argument (case records, CSV or JSON)" }, true);
@@ -489,32 +442,33 @@ export async function timescalesCommand(argv: readonly string[], io: Io): Promis
   if ((ages ?? ageBands) !== undefined && flags.dateOfBirth === undefined) throw new UsageError(`${ages !== undefined ? "--ages" : "--age-bands"} needs the children's dates of birth: name the column with --date-of-birth`, C);
   const stages = resolveStages(listFlag(values, "stage"), targets).map((st) => (ages === undefined ? st : { ...st, ages }));
   const clock = timer(io);
-  const worker = startCheckWorker(file); // loads while this thread reads
-  let computed: Computed;
-  try {
-    // Columns recognised from the headers (or --mapping / the column flags): see caseInput.ts.
-    const cases = await readCases(C, file, flags, io);
-    clock("read");
-    if (cases.table.length === 0) throw new DataError(`${file}: no data rows`);
-    io.stdout.write(mappingText(cases));
-    const base = { stages, asOf, period, ...(baseline !== undefined ? { baseline } : {}) };
-    const stagesOf = (checked: boolean): Computed => computeStages(cases, { dates, unknown, afterAsOf, ageBands, checked }, base, file, io);
-    // The data check first: its summary, then the timescales (which stop on bad dates, below).
-    // With a worker, the stages are computed meanwhile as if the check finds no impossible date.
-    const pending = worker?.check({ command: C, file, flags, mapping: cases.mapping, dates, asOf }, cases.table.length);
-    const early = pending === undefined ? undefined : attempt(() => stagesOf(true));
-    const answered = (await pending) ?? null;
-    const check = answered ?? checkCases(cases, dates, asOf);
-    io.stdout.write(`\n${checkSummary(check, cases)}\n`);
-    clock(answered !== null ? "check (on a worker thread) and compute" : "check");
-    // No impossible date found by the check: the library reads the dates as written (above).
-    const checked = check.counts["invalid-date"] === 0;
-    computed = early !== undefined && checked ? early.value() : stagesOf(checked);
-    clock("compute");
-  } finally {
-    worker?.stop();
-  }
-  const { results, settings } = computed;
+  // Columns recognised from the headers (or --mapping / the column flags): see caseInput.ts.
+  const cases = await readCases(C, file, flags, io);
+  const table = cases.table;
+  clock("read");
+  if (table.length === 0) throw new DataError(`${file}: no data rows`);
+  io.stdout.write(mappingText(cases));
+  // The data check first: its summary, then the timescales (which stop on bad dates, below).
+  const check = checkCases(cases, dates, asOf);
+  io.stdout.write(`\n${checkSummary(check, cases)}\n`);
+  clock("check");
+  // No impossible date found by the check: the library reads the dates as written (above).
+  const { options, fieldToColumn, problems } = timescaleOptions(cases, dates, unknown, afterAsOf, check.counts["invalid-date"] === 0);
+  if (ageBands !== undefined) options.ageBands = ageBands;
+  const group = cases.groupValues;
+  problems.throwIfAny();
+  clock("convert");
+  const rows: number[] = new Array(table.length);
+  for (let i = 0; i < table.length; i++) rows[i] = i;
+  const ctx: PathContext = {
+    command: C,
+    file,
+    flags: { asOf: "--as-of", target: "--target-STAGE", stage: "--stage", unknownMilestones: "--unknown", afterAsOf: "--after-as-of", ageBands: "--age-bands", ages: "--ages" },
+    row: (i, field) => table.where(i, field === undefined ? undefined : (fieldToColumn[field] ?? field)),
+  };
+  const settings: TimescaleSettings = { stages, asOf, period, group: group !== null, age: options.dateOfBirth !== undefined, ...(baseline !== undefined ? { baseline } : {}) };
+  const results = computeTimescales({ rows, options, ctx }, settings, io.stderr);
+  clock("compute");
   const { files, summary } = timescaleOutputs(results, settings, file);
   clock("format");
   const planned: PlannedFile[] = files.map((f) => ({ path: join(outDir, f.name), content: f.content }));
