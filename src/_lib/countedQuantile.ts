@@ -30,21 +30,43 @@ const MAX_TALLIES = 1 << 16;
  * min(65,536, n) values.
  */
 export function countIntegers(values: Float64Array, n: number): CountedValues | null {
-  if (n <= 0) return null;
+  if (n <= 0 || !integerRange(values, n, RANGE)) return null;
+  const min = RANGE[0]!;
+  const max = RANGE[1]!;
+  const range = max - min;
+  if (!(min >= -SAFE && max <= SAFE && range < MAX_TALLIES && range < n)) return null;
+  const tallies = new Int32Array(range + 1);
+  tally(values, n, min, tallies);
+  return { min, tallies };
+}
+
+// The two passes are functions of their own, each a loop and nothing after it: with both loops
+// in countIntegers, V8 compiled each loop on the fly (OSR) with no type feedback yet for the code
+// after it, and those compilations deoptimised there call after call (`--trace-deopt`). 1,000,000
+// whole numbers: 8.0–8.5 ms with the loops inline, 4.8–5.2 ms split (Node 20, shared machine,
+// 2026-12-01).
+
+/** The smallest and largest of the first `n` values into `out`; false at the first value that is not a whole number (or is −0). */
+function integerRange(values: Float64Array, n: number, out: Float64Array): boolean {
   let min = values[0]!;
   let max = min;
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
-    if (v !== Math.floor(v) || (v === 0 && 1 / v < 0)) return null;
+    if (v !== Math.floor(v) || (v === 0 && 1 / v < 0)) return false;
     if (v < min) min = v;
     else if (v > max) max = v;
   }
-  const range = max - min;
-  if (!(min >= -SAFE && max <= SAFE && range < MAX_TALLIES && range < n)) return null;
-  const tallies = new Int32Array(range + 1);
-  for (let i = 0; i < n; i++) tallies[values[i]! - min]!++;
-  return { min, tallies };
+  out[0] = min;
+  out[1] = max;
+  return true;
 }
+
+function tally(values: Float64Array, n: number, min: number, tallies: Int32Array): void {
+  for (let i = 0; i < n; i++) tallies[values[i]! - min]!++;
+}
+
+/** Where integerRange writes its two results (not an object per call). */
+const RANGE = new Float64Array(2);
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 

@@ -18,14 +18,20 @@ export interface RuleMask<R extends string> {
 export function ruleMask<R extends string>(rules: readonly R[]): RuleMask<R> {
   if (rules.length > 31) throw new RangeError("ruleMask handles at most 31 rules");
   const bits = new Map<R, number>(rules.map((r, k) => [r, 2 ** k]));
+  // Masks below 256 (every combination of up to 8 rules: the usual case) are looked up by index,
+  // which a point list of a million points does once per point: 1,000,000 lookups of a few masks
+  // 11–14 ms in a Map, 5–6 ms in an array (Node 20, shared machine, 2026-12-01).
+  const small = new Array<readonly R[] | undefined>(256).fill(undefined);
   const lists = new Map<number, readonly R[]>();
+  const make = (mask: number): readonly R[] => Object.freeze(rules.filter((_, k) => (mask & (2 ** k)) !== 0));
   return {
     rules,
     bit: (rule) => bits.get(rule)!,
     list(mask) {
+      if ((mask & 255) === mask) return (small[mask] ??= make(mask));
       let out = lists.get(mask);
       if (out === undefined) {
-        out = Object.freeze(rules.filter((_, k) => (mask & (2 ** k)) !== 0));
+        out = make(mask);
         lists.set(mask, out);
       }
       return out;

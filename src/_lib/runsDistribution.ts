@@ -1,4 +1,4 @@
-import { logChoose } from "./logFactorial.js";
+import { logChoose, logFactorial } from "./logFactorial.js";
 
 /**
  * Probability that a random arrangement of n1 points of one kind and n2 of the other has exactly
@@ -9,16 +9,28 @@ import { logChoose } from "./logFactorial.js";
  */
 export function runsProbability(r: number, n1: number, n2: number): number {
   if (n1 <= 0 || n2 <= 0) return r === 1 && n1 + n2 > 0 ? 1 : 0;
-  const total = logChoose(n1 + n2, n1);
+  return runsTerm(r, n1, n2, logChoose(n1 + n2, n1), logFactorial(n1 - 1), logFactorial(n2 - 1));
+}
+
+/**
+ * runsProbability for n1, n2 ≥ 1, given ln C(n1+n2, n1) and ln (n1−1)!, ln (n2−1)!: the same
+ * terms, summed in the same order, with the three that do not depend on r computed once per
+ * limits rather than once per r. Limits for 962,722 useful observations (the bench's run
+ * chart): 4.9–5.1 ms computing them per r, 3.1–3.2 ms once (Node 20, shared machine, 2026-12-01).
+ */
+function runsTerm(r: number, n1: number, n2: number, total: number, lf1: number, lf2: number): number {
   if (r % 2 === 0) {
     const k = r / 2;
-    return 2 * Math.exp(logChoose(n1 - 1, k - 1) + logChoose(n2 - 1, k - 1) - total);
+    return 2 * Math.exp(chooseWith(lf1, n1 - 1, k - 1) + chooseWith(lf2, n2 - 1, k - 1) - total);
   }
   const k = (r - 1) / 2;
-  return (
-    Math.exp(logChoose(n1 - 1, k) + logChoose(n2 - 1, k - 1) - total) +
-    Math.exp(logChoose(n1 - 1, k - 1) + logChoose(n2 - 1, k) - total)
-  );
+  return Math.exp(chooseWith(lf1, n1 - 1, k) + chooseWith(lf2, n2 - 1, k - 1) - total) + Math.exp(chooseWith(lf1, n1 - 1, k - 1) + chooseWith(lf2, n2 - 1, k) - total);
+}
+
+/** logChoose(n, k) given lnN = ln n! (the same value: ln n! − ln k! − ln (n−k)!). */
+function chooseWith(lnN: number, n: number, k: number): number {
+  if (k < 0 || k > n) return Number.NEGATIVE_INFINITY;
+  return lnN - logFactorial(k) - logFactorial(n - k);
 }
 
 /** Limits on the number of runs: a runs count below `lower` or above `upper` is a signal. */
@@ -59,10 +71,15 @@ function computeRunsLimits(n: number, alpha: number): RunsLimits {
   const tail = alpha / 2;
   const from = Math.max(2, Math.floor(mean - 12 * sd));
   const to = Math.min(maxRuns, Math.ceil(mean + 12 * sd));
+  const both = n1 > 0 && n2 > 0;
+  const total = both ? logChoose(n1 + n2, n1) : 0;
+  const lf1 = both ? logFactorial(n1 - 1) : 0;
+  const lf2 = both ? logFactorial(n2 - 1) : 0;
+  const probability = (r: number): number => (both ? runsTerm(r, n1, n2, total, lf1, lf2) : runsProbability(r, n1, n2));
   let lower = from;
   let cum = 0;
   for (let r = from; r <= to; r++) {
-    cum += runsProbability(r, n1, n2);
+    cum += probability(r);
     if (cum > tail) {
       lower = r;
       break;
@@ -71,7 +88,7 @@ function computeRunsLimits(n: number, alpha: number): RunsLimits {
   let upper = to;
   cum = 0;
   for (let r = to; r >= from; r--) {
-    cum += runsProbability(r, n1, n2);
+    cum += probability(r);
     if (cum > tail) {
       upper = r;
       break;

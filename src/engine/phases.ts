@@ -157,7 +157,8 @@ function applyCentre(layout: PhaseLayout[], centre: unknown): void {
 /** The phase index of every point, as a column (`output: "columns"` of both chart functions). */
 export function phaseColumn(phases: readonly { start: number; end: number }[], n: number): Uint32Array {
   const phase = new Uint32Array(n);
-  for (let k = 0; k < phases.length; k++) phase.fill(k, phases[k]!.start, phases[k]!.end + 1);
+  // A new array is all 0 already: the first phase is not written (4 bytes a point not touched).
+  for (let k = 1; k < phases.length; k++) phase.fill(k, phases[k]!.start, phases[k]!.end + 1);
   return phase;
 }
 

@@ -24,10 +24,15 @@ export interface TrendFound {
 export function findTrends(y: Float64Array, active: Uint8Array, start: number, end: number, rule: Required2<TrendRule>): TrendFound[] {
   // The loop keeps its state in locals (no closure over them) and notes each qualifying sequence
   // as first counted point, end, direction; the point lists are built afterwards, for those only.
+  // Whether a point goes on in the same direction is computed without branches (`+(a > b)` is 0
+  // or 1, a compare-and-set): on a noisy series it is a coin toss the processor would mispredict
+  // about half the time. The branches left (inactive points, ties, a sequence long enough to note)
+  // are rarely taken. 1,000,000 random whole numbers: 14.3–15.5 ms with the branches, 7.5–8.5 ms
+  // without (Node 20, shared 2-core machine, 2026-12-01).
   const runs: number[] = [];
   const skip = rule.ties === "skip";
   const length = rule.length;
-  let direction: 1 | -1 | 0 = 0;
+  let direction = 0; // 1 up, -1 down, 0 none yet
   let first = -1; // first counted point of the current monotone sequence
   let count = 0; // how many points count toward its length
   let groupEnd = -1; // last point of the current group of equal values
@@ -53,15 +58,16 @@ export function findTrends(y: Float64Array, active: Uint8Array, start: number, e
       count = 1;
       continue;
     }
-    const d: 1 | -1 = v > prev ? 1 : -1;
-    if (d === direction) {
-      count++;
-    } else {
-      if (direction !== 0 && count >= length) runs.push(first, groupEnd, direction);
-      direction = d;
-      first = groupStart;
-      count = 2;
-    }
+    const d = 2 * +(v > prev) - 1;
+    // 1 when the sequence turns (or starts: direction 0): it ends, and a new one starts at the group before.
+    const turn = +(d !== direction);
+    if ((turn & +(count >= length)) !== 0 && direction !== 0) runs.push(first, groupEnd, direction);
+    // Bit masks rather than multiplications (which V8 guards against overflow and −0): keep is
+    // all ones while the sequence goes on, 0 when it turns.
+    const keep = turn - 1;
+    first = (first & keep) | (groupStart & ~keep);
+    count = ((count + 1) & keep) | (2 & ~keep);
+    direction = d;
     groupStart = groupEnd = i;
     prev = v;
   }

@@ -37,12 +37,12 @@ export interface PointState {
  * within a phase) are one number shared by those points rather than a copy each: a point is 17
  * fields, and a fractional number held in an object field costs V8 a heap box of its own unless
  * the field is generic (tagged) and the box is shared. `pointOf` is the one place a point is made,
- * and the first point it makes holds nulls, so V8 sees the fields as generic from the start
+ * and the first point it makes holds nulls (x too), so V8 sees the fields as generic from the start
  * (the result is the same either way; only memory and speed differ).
  */
 export function buildPoints(state: PointState): ControlChartPoint[] {
   const { type, s, y, out, base, excluded, active, phases, ruleBits, variation, labels } = state;
-  pointOf(0, 0, null, null, null, null, null, null, null, null, 0, false, false, false, CONTROL_RULE_MASK.list(0), null, null);
+  pointOf(0, null as unknown as XValue, null, null, null, null, null, null, null, null, 0, false, false, false, CONTROL_RULE_MASK.list(0), null, null);
   const points: ControlChartPoint[] = new Array(s.n);
   const hasValue = type !== "xbar" && type !== "s" && type !== "r";
   const hasN = s.size.length > 0;
