@@ -32,6 +32,14 @@ export function logFactorial(n: number): number {
 
 /** ln C(n, k); −Infinity when k is outside 0..n. */
 export function logChoose(n: number, k: number): number {
+  return logChooseOf(logFactorial(n), n, k);
+}
+
+/**
+ * {@link logChoose} given `lnN` = ln n! already: for sums over k with n fixed (the runs
+ * distribution's limits), where ln n! would otherwise be looked up once per term.
+ */
+export function logChooseOf(lnN: number, n: number, k: number): number {
   if (k < 0 || k > n) return Number.NEGATIVE_INFINITY;
-  return logFactorial(n) - logFactorial(k) - logFactorial(n - k);
+  return lnN - logFactorial(k) - logFactorial(n - k);
 }

@@ -1,4 +1,4 @@
-import { logChoose, logFactorial } from "./logFactorial.js";
+import { logChoose, logChooseOf, logFactorial } from "./logFactorial.js";
 
 /**
  * Probability that a random arrangement of n1 points of one kind and n2 of the other has exactly
@@ -21,16 +21,10 @@ export function runsProbability(r: number, n1: number, n2: number): number {
 function runsTerm(r: number, n1: number, n2: number, total: number, lf1: number, lf2: number): number {
   if (r % 2 === 0) {
     const k = r / 2;
-    return 2 * Math.exp(chooseWith(lf1, n1 - 1, k - 1) + chooseWith(lf2, n2 - 1, k - 1) - total);
+    return 2 * Math.exp(logChooseOf(lf1, n1 - 1, k - 1) + logChooseOf(lf2, n2 - 1, k - 1) - total);
   }
   const k = (r - 1) / 2;
-  return Math.exp(chooseWith(lf1, n1 - 1, k) + chooseWith(lf2, n2 - 1, k - 1) - total) + Math.exp(chooseWith(lf1, n1 - 1, k - 1) + chooseWith(lf2, n2 - 1, k) - total);
-}
-
-/** logChoose(n, k) given lnN = ln n! (the same value: ln n! − ln k! − ln (n−k)!). */
-function chooseWith(lnN: number, n: number, k: number): number {
-  if (k < 0 || k > n) return Number.NEGATIVE_INFINITY;
-  return lnN - logFactorial(k) - logFactorial(n - k);
+  return Math.exp(logChooseOf(lf1, n1 - 1, k) + logChooseOf(lf2, n2 - 1, k - 1) - total) + Math.exp(logChooseOf(lf1, n1 - 1, k - 1) + logChooseOf(lf2, n2 - 1, k) - total);
 }
 
 /** Limits on the number of runs: a runs count below `lower` or above `upper` is a signal. */
