@@ -183,6 +183,35 @@ export function csvField(value: unknown): string {
 }
 
 /**
+ * csvField for a column with few distinct values (a stage, a milestone, a route, a team): each
+ * distinct primitive value is quoted once and looked up after (at most 4,096 kept; objects are
+ * always written afresh). durations.csv has eight such columns in its 315,000 rows for a
+ * 100,000-child export: writing it took 434 → 345 ms (fastest of 15 runs, alternating), 608 →
+ * 567 ms (median, on a shared machine) with them looked up (session 8).
+ *
+ * @example
+ * const route = repeatedField();
+ * route("adoption-order") //=> "adoption-order"
+ */
+export function repeatedField(): (value: unknown) => string {
+  const known = new Map<unknown, string>();
+  let last: unknown = undefined;
+  let lastText = "";
+  return (value) => {
+    if (value === last && known.size > 0) return lastText;
+    if (typeof value === "object" && value !== null) return csvField(value);
+    let text = known.get(value);
+    if (text === undefined) {
+      text = csvField(value);
+      if (known.size < 4096) known.set(value, text);
+    }
+    last = value;
+    lastText = text;
+    return text;
+  };
+}
+
+/**
  * `=`, `+`, `-`, `@`, tab or carriage return: the first characters a spreadsheet runs as a
  * formula. A comparison of the first character code (csvField runs ~2·10⁶ times for a
  * 100,000-child durations.csv: the regular expression it replaces took a third of that file's time).

@@ -4,7 +4,7 @@
 // joined and encoded, with long and multi-byte texts (a buffer that grows) among the rows.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ByteChunks, csvField, toCsv } from "../../src/cli/output.js";
+import { ByteChunks, csvField, repeatedField, toCsv } from "../../src/cli/output.js";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -42,5 +42,18 @@ describe("CSV writing", () => {
     b.add("y".repeat(3 << 20));
     expect(b.full).toBe(true);
     expect(b.take().length).toBe(3 << 20);
+  });
+
+  it("repeatedField gives csvField's text for any sequence of values, repeated or not", () => {
+    const few = fc.oneof(cell, fc.constantFrom<unknown>("stage", "=cmd", "a,b", 1, "1", 0, -0, Number.NaN, undefined, null, true, { a: 1 }, [1, 2]));
+    fc.assert(
+      fc.property(fc.array(few, { maxLength: 60 }), (values) => {
+        const field = repeatedField();
+        expect(values.map((v) => field(v))).toEqual(values.map((v) => csvField(v)));
+      }),
+      { numRuns: 1000 },
+    );
+    const field = repeatedField();
+    for (let i = 0; i < 5000; i++) expect(field(`v${i % 4500}`)).toBe(`v${i % 4500}`);
   });
 });
