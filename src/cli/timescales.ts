@@ -167,7 +167,7 @@ function* durationsCsv(rows: readonly DurationRow[], columns: readonly string[])
   const age = columns.includes("ageAtStart");
   const out = new ByteChunks();
   out.add(`${columns.join(",")}\n`);
-  const [stage, episode, from, to, route, exit, band, team] = Array.from({ length: 8 }, repeatedField);
+  const [stage, episode, from, to, route, exit, band, team] = [repeatedField(), repeatedField(), repeatedField(), repeatedField(), repeatedField(), repeatedField(), repeatedField(), repeatedField()];
   for (const r of rows) {
     let line = `${stage(r.stage)},${csvField(r.child)},${episode(r.episode)},${from(r.from)},${to(r.to)},${r.start},${r.end ?? ""},${r.days},${r.censored},${r.target ?? ""},${r.withinTarget ?? ""},${r.daysOverTarget ?? ""},${route(r.route)},${r.status},${r.exit === null ? "," : `${exit(r.exit.milestone)},${r.exit.date}`}`;
     if (age) line += `,${r.ageAtStart ?? ""},${band(r.ageBand ?? null)}`;
