@@ -104,7 +104,12 @@ export interface Read {
 export type IssueFn = (code: CheckCodeOf, child: string | number | null, row: number, column: string, raw: unknown, message: string) => void;
 
 export function isMissing(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "") || (typeof v === "number" && Number.isNaN(v));
+  if (typeof v === "string") {
+    // A printable ASCII first character is never white space (no trim: the common case, a date).
+    const c = v.length === 0 ? 0 : v.charCodeAt(0);
+    return !(c > 32 && c < 127) && v.trim() === "";
+  }
+  return v === null || v === undefined || (typeof v === "number" && Number.isNaN(v));
 }
 
 export function text(v: unknown): string | null {
@@ -380,6 +385,8 @@ export function readRows<T>(events: readonly T[], options: CaseRecordOptions<T>,
   // Keyed by the id itself: a Map tells child 1 from child "1" (SameValueZero), no key string per row.
   const byKey = new Map<string | number, number>();
   const epIndex = new Map<string, number>();
+  const lastEp: { raw: unknown; k: number } = { raw: epIndex, k: 0 }; // (no row's episode is epIndex)
+  const lastChild: { id: string | number | null; k: number } = { id: null, k: -1 };
   const issue: IssueFn = (code, child, row, column, raw, message) => {
     issues.push({ code, path: ["events", row, column], child, row, column, value: text(raw), message: child === null ? message : `child ${describeValue(child)}: ${message}` });
   };
@@ -389,10 +396,15 @@ export function readRows<T>(events: readonly T[], options: CaseRecordOptions<T>,
     const okChild = (typeof c === "string" && c.trim() !== "") || (typeof c === "number" && Number.isFinite(c));
     const id = okChild ? (c as string | number) : null;
     const epRaw = episodeOf(d, i, data);
-    const ep = typeof epRaw === "string" || typeof epRaw === "number" ? String(epRaw) : "";
-    let epk = epIndex.get(ep);
-    if (epk === undefined) epIndex.set(ep, (epk = epIndex.size));
-    R.rowEp[i] = epk;
+    // Equal raw values (===) have the same episode text: most rows repeat the previous row's.
+    if (epRaw !== lastEp.raw) {
+      const ep = typeof epRaw === "string" || typeof epRaw === "number" ? String(epRaw) : "";
+      let epk = epIndex.get(ep);
+      if (epk === undefined) epIndex.set(ep, (epk = epIndex.size));
+      lastEp.raw = epRaw;
+      lastEp.k = epk;
+    }
+    R.rowEp[i] = lastEp.k;
     const start = R.n;
     if (wide) {
       for (let j = 0; j < cols.length; j++) readDate(R, ctx, issue, cols[j]!.m, cols[j]!.get(d, i, data), j, undefined, true, id, i);
@@ -406,7 +418,10 @@ export function readRows<T>(events: readonly T[], options: CaseRecordOptions<T>,
       R.n = start;
       continue;
     }
-    const k = W === null ? childIndex(R, byKey, id) : wideChild(R, W, byKey, id, i, start, cols, issue);
+    // Long rows come child by child: the previous row's child needs no lookup.
+    const k = W !== null ? wideChild(R, W, byKey, id, i, start, cols, issue) : id === lastChild.id ? lastChild.k : childIndex(R, byKey, id);
+    lastChild.id = id;
+    lastChild.k = k;
     if (k < 0) {
       R.n = start; // a second row of the child and episode: left out
       continue;

@@ -455,10 +455,10 @@ function monthText(ctx: Ctx, day: number): string {
 function completeness(R: Read, start: Int32Array, perm: Int32Array, ctx: Ctx): CompletenessRow[] {
   const n = ctx.names.length;
   // Per key (all / a group / a month): expected and recorded counts by milestone index.
-  const all = { expected: new Int32Array(n), recorded: new Int32Array(n) };
-  const byGroup = new Map<string, typeof all>();
-  const byMonth = new Map<string, typeof all>();
-  const counts = (map: Map<string, typeof all>, key: string): typeof all => {
+  const all: Tally = { expected: new Int32Array(n), recorded: new Int32Array(n) };
+  const byGroup = new Map<string, Tally>();
+  const byMonth = new Map<string, Tally>();
+  const counts = (map: Map<string, Tally>, key: string): Tally => {
     let c = map.get(key);
     if (c === undefined) map.set(key, (c = { expected: new Int32Array(n), recorded: new Int32Array(n) }));
     return c;
@@ -468,6 +468,9 @@ function completeness(R: Read, start: Int32Array, perm: Int32Array, ctx: Ctx): C
   // child are all of its events in any order (the minimum is order-free).
   const first = new Float64Array(n);
   const seen = new Int32Array(n).fill(-1);
+  const monthOfDay = new Map<number, Tally>();
+  const groupOfValue = new Map<unknown, Tally>();
+  let noneTally: Tally | undefined;
   for (let k = 0; k < R.ids.length; k++) {
     for (let j = start[k]!; j < start[k + 1]!; j++) {
       const e = perm[j]!;
@@ -480,8 +483,13 @@ function completeness(R: Read, start: Int32Array, perm: Int32Array, ctx: Ctx): C
     const route = routeOf(first, seen, k, null, ctx);
     const chain = route < 0 ? ctx.defaultInfo.chain : ctx.infos[route]!.chain;
     const acc = ctx.accommodated >= 0 && seen[ctx.accommodated] === k ? first[ctx.accommodated]! : null;
-    const month = counts(byMonth, acc === null ? "none" : monthText(ctx, acc));
-    const group = R.groups[k] === undefined ? null : counts(byGroup, String(text(R.groups[k])));
+    // By day and by raw group value, each looked up (formatted) once.
+    let month: Tally | undefined;
+    if (acc === null) month = noneTally ??= counts(byMonth, "none");
+    else if ((month = monthOfDay.get(acc)) === undefined) monthOfDay.set(acc, (month = counts(byMonth, monthText(ctx, acc))));
+    const g = R.groups[k];
+    let group = g === undefined ? null : groupOfValue.get(g);
+    if (group === undefined) groupOfValue.set(g, (group = counts(byGroup, String(text(g)))));
     let passed = false;
     for (let j = chain.length - 1; j >= 0; j--) {
       const m = chain[j]!;
