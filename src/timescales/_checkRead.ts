@@ -10,33 +10,8 @@ import { valueof, type Accessor } from "../_lib/accessor.js";
 import { formatIsoDay } from "../_lib/calendar.js";
 import { QiError, describeValue } from "../_lib/error.js";
 import type { CaseRecordOptions } from "./_caseRecords.js";
-import type { Route } from "./catalogue.js";
+import type { CheckCode, CheckIssue } from "./checkCaseRecords.js";
 import { matchOrderType, milestoneMatcher } from "./headers.js";
-
-/** The codes a problem can have (the keys of CHECK_KINDS, in checkCaseRecords.ts). */
-export type CheckCodeOf =
-  | "missing-child"
-  | "invalid-date"
-  | "unknown-milestone"
-  | "unknown-order-type"
-  | "before-birth"
-  | "after-extract"
-  | "out-of-order"
-  | "repeated-milestone"
-  | "missing-earlier"
-  | "conflicting-rows"
-  | "stale-extract";
-
-/** One problem as reported (CheckIssue in checkCaseRecords.ts). */
-export interface Issue {
-  code: CheckCodeOf;
-  path: (string | number)[];
-  child: string | number | null;
-  row: number | null;
-  column: string | null;
-  value: string | null;
-  message: string;
-}
 
 export type Get = (d: unknown, i: number, data: readonly unknown[]) => unknown;
 
@@ -55,7 +30,6 @@ export interface RouteInfo {
 export interface Ctx {
   names: readonly string[];
   repeatable: boolean[];
-  routes: readonly Route[];
   infos: RouteInfo[];
   /** Each route's end milestones as indices, with the index of its route's info. */
   routeEnds: { info: number; ends: number[] }[];
@@ -101,7 +75,7 @@ export interface Read {
   data: readonly unknown[];
 }
 
-export type IssueFn = (code: CheckCodeOf, child: string | number | null, row: number, column: string, raw: unknown, message: string) => void;
+export type IssueFn = (code: CheckCode, child: string | number | null, row: number, column: string, raw: unknown, message: string) => void;
 
 export function isMissing(v: unknown): boolean {
   if (typeof v === "string") {
@@ -399,7 +373,7 @@ function newRead(data: readonly unknown[], plan: Plan, ctx: Ctx): Read {
 }
 
 /** One pass over the rows: the dated events and the children; row-level problems reported. */
-export function readRows<T>(events: readonly T[], options: CaseRecordOptions<T>, ctx: Ctx, issues: Issue[]): Read {
+export function readRows<T>(events: readonly T[], options: CaseRecordOptions<T>, ctx: Ctx, issues: CheckIssue[]): Read {
   const plan = readPlan(options, ctx);
   const data = events as readonly unknown[];
   const R = newRead(data, plan, ctx);
@@ -419,7 +393,7 @@ export function readRows<T>(events: readonly T[], options: CaseRecordOptions<T>,
   for (let i = 0; i < data.length; i++) {
     const d = data[i];
     const c = childOf(d, i, data);
-    const okChild = (typeof c === "string" && c.trim() !== "") || (typeof c === "number" && Number.isFinite(c));
+    const okChild = typeof c === "string" ? !isMissing(c) : typeof c === "number" && Number.isFinite(c);
     const id = okChild ? (c as string | number) : null;
     const epRaw = episodeOf(d, i, data);
     // Equal raw values (===) have the same episode text: most rows repeat the previous row's.
@@ -452,7 +426,7 @@ export function readRows<T>(events: readonly T[], options: CaseRecordOptions<T>,
       R.n = start; // a second row of the child and episode: left out
       continue;
     }
-    R.child.fill(k, start, R.n);
+    for (let e = start; e < R.n; e++) R.child[e] = k;
     if (ctx.dob !== undefined) readDob(R, ctx, k, d, i, issue);
     if (groupOf !== undefined && R.groups[k] === undefined) {
       const g = groupOf(d, i, data);

@@ -10,7 +10,7 @@ import { catalogueNames, type CaseRecordOptions } from "./_caseRecords.js";
 import type { MilestoneCatalogue, Route } from "./catalogue.js";
 import { SCOTLAND_MILESTONES } from "./catalogue.js";
 import { dayReader, expectedDateForm } from "./dates.js";
-import { readRows, rawOf, text, type Ctx, type Get, type Issue, type Read, type RouteInfo } from "./_checkRead.js";
+import { readRows, rawOf, text, type Ctx, type Get, type Read, type RouteInfo } from "./_checkRead.js";
 
 /** The {@link checkCaseRecords} options: those of the case records, plus what to check against. */
 export interface CheckCaseRecordsOptions<T = any> extends CaseRecordOptions<T> {
@@ -129,7 +129,7 @@ export function checkCaseRecords<T>(events: readonly T[], options: CheckCaseReco
   if (options === null || typeof options !== "object" || Array.isArray(options)) throw new QiError("invalid-option", ["options"], `options must be an object, not ${describeValue(options)}`);
   const ctx = setUp(options);
   const issues: CheckIssue[] = [];
-  const R = readRows(events, options, ctx, issues as Issue[]);
+  const R = readRows(events, options, ctx, issues);
   const { start, perm } = byChild(R);
   let latest = Number.NEGATIVE_INFINITY;
   for (let e = 0; e < R.n; e++) if (R.day[e]! > latest) latest = R.day[e]!;
@@ -223,7 +223,7 @@ function setUp(options: CheckCaseRecordsOptions): Ctx {
   const dob = options.dateOfBirth === undefined ? undefined : (valueof(options.dateOfBirth as Accessor<unknown> | string, "dateOfBirth") as Get);
   const msField = typeof options.milestone === "string" ? options.milestone : "milestone";
   return {
-    names, repeatable, routes, infos, defaultInfo, accommodated: idx("accommodated"), day: reader,
+    names, repeatable, infos, defaultInfo, accommodated: idx("accommodated"), day: reader,
     routeEnds: routes.map((r) => ({ info: infos.indexOf(infoOf.get(r.id)!), ends: [...r.ends].map(idx).filter((k) => k >= 0) })), monthOf: new Map(),
     isCeased: Uint8Array.from(names, (s) => (s === "ceased-looked-after" ? 1 : 0)), isOngoing: Uint8Array.from(names, (s) => (ONGOING.has(s) ? 1 : 0)),
     dateHint: expectedDateForm(options), asOf, staleAfter, dob,
