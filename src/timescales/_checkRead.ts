@@ -70,6 +70,10 @@ export interface Read {
   dob: Float64Array | null;
   dobRow: Int32Array | null;
   groups: unknown[];
+  /** Events per child (index k + 1, for prefix sums), the latest day, and whether the events already come child by child. */
+  counts: Int32Array;
+  latest: number;
+  grouped: boolean;
   getters: Get[];
   colNames: string[];
   data: readonly unknown[];
@@ -368,7 +372,7 @@ function newRead(data: readonly unknown[], plan: Plan, ctx: Ctx): Read {
   return {
     n: 0, m: new Int32Array(cap), day: new Float64Array(cap), row: new Int32Array(cap), col: new Int32Array(cap), child: new Int32Array(cap),
     rowEp: new Int32Array(rows), ids: [], dob: withDob ? new Float64Array(rows).fill(Number.NaN) : null, dobRow: withDob ? new Int32Array(rows) : null,
-    groups: [], getters, colNames, data,
+    groups: [], counts: new Int32Array(rows + 1), latest: Number.NEGATIVE_INFINITY, grouped: true, getters, colNames, data,
   };
 }
 
@@ -426,7 +430,7 @@ export function readRows<T>(events: readonly T[], options: CaseRecordOptions<T>,
       R.n = start; // a second row of the child and episode: left out
       continue;
     }
-    for (let e = start; e < R.n; e++) R.child[e] = k;
+    if (R.n > start) tagEvents(R, k, start);
     if (ctx.dob !== undefined) readDob(R, ctx, k, d, i, issue);
     if (groupOf !== undefined && R.groups[k] === undefined) {
       const g = groupOf(d, i, data);
@@ -434,6 +438,16 @@ export function readRows<T>(events: readonly T[], options: CaseRecordOptions<T>,
     }
   }
   return R;
+}
+
+/** The events of a row from `start` belong to child k (their latest day, their count). */
+function tagEvents(R: Read, k: number, start: number): void {
+  if (start > 0 && R.child[start - 1]! > k) R.grouped = false;
+  for (let e = start; e < R.n; e++) {
+    R.child[e] = k;
+    if (R.day[e]! > R.latest) R.latest = R.day[e]!;
+  }
+  R.counts[k + 1]! += R.n - start;
 }
 
 /**

@@ -131,10 +131,14 @@ export function checkCaseRecords<T>(events: readonly T[], options: CheckCaseReco
   const issues: CheckIssue[] = [];
   const R = readRows(events, options, ctx, issues);
   const { start, perm } = byChild(R);
-  let latest = Number.NEGATIVE_INFINITY;
-  for (let e = 0; e < R.n; e++) if (R.day[e]! > latest) latest = R.day[e]!;
+  const latest = R.latest;
   const S = scratch(ctx.names.length);
-  for (let k = 0; k < R.ids.length; k++) checkChild(R, k, start[k]!, start[k + 1]!, perm, ctx, S, issues);
+  // One pass over the children: the checks, and each child's share of completeness.
+  const T = tallies(ctx);
+  for (let k = 0; k < R.ids.length; k++) {
+    checkChild(R, k, start[k]!, start[k + 1]!, perm, ctx, S, issues);
+    addChild(T, R, k, start[k]!, start[k + 1]!, perm, ctx);
+  }
   const warnings: string[] = [];
   if (ctx.asOf !== null && Number.isFinite(latest) && ctx.asOf - latest > ctx.staleAfter) {
     issues.push({
@@ -161,17 +165,21 @@ export function checkCaseRecords<T>(events: readonly T[], options: CheckCaseReco
     children: R.ids.length,
     issues,
     counts,
-    completeness: completeness(R, start, perm, ctx),
+    completeness: completenessRows(ctx, T.all, T.byGroup, T.byMonth),
     warnings,
   };
 }
 
-/** The events grouped by child, in reading order within a child: a counting sort (linear time). */
-function byChild(R: Read): { start: Int32Array; perm: Int32Array } {
+/**
+ * The events grouped by child, in reading order within a child: child k's are `perm[start[k]..start[k+1])`
+ * (a counting sort, linear time), or `start[k]..start[k+1]` themselves (perm null) when the rows
+ * already come child by child, as a wide export's or a sorted long file's do.
+ */
+function byChild(R: Read): { start: Int32Array; perm: Int32Array | null } {
   const nc = R.ids.length;
-  const start = new Int32Array(nc + 1);
-  for (let e = 0; e < R.n; e++) start[R.child[e]! + 1]!++;
+  const start = R.counts.subarray(0, nc + 1); // counts per child at k + 1, summed in place
   for (let k = 0; k < nc; k++) start[k + 1]! += start[k]!;
+  if (R.grouped) return { start, perm: null };
   const at = start.slice(0, nc);
   const perm = new Int32Array(R.n);
   for (let e = 0; e < R.n; e++) perm[at[R.child[e]!]!++] = e;
@@ -283,38 +291,41 @@ function sortEvents(a: Int32Array, lo: number, hi: number, R: Read): void {
 }
 
 /** Per child and episode: dates against birth and extract, repeats, order and gaps. Events `perm[lo..hi)`. */
-function checkChild(R: Read, k: number, lo: number, hi: number, perm: Int32Array, ctx: Ctx, S: Scratch, issues: CheckIssue[]): void {
+function checkChild(R: Read, k: number, lo: number, hi: number, perm: Int32Array | null, ctx: Ctx, S: Scratch, issues: CheckIssue[]): void {
   if (lo === hi) return;
   const id = R.ids[k]!;
   const dob = R.dob === null ? Number.NaN : R.dob[k]!;
-  const ep0 = R.rowEp[R.row[perm[lo]!]!];
+  const ep0 = R.rowEp[R.row[perm === null ? lo : perm[lo]!]!];
   let oneEpisode = true;
   for (let j = lo; j < hi; j++) {
-    const e = perm[j]!;
+    const e = perm === null ? j : perm[j]!;
     const day = R.day[e]!;
     if (!Number.isNaN(dob) && day < dob) pushEv(issues, R, id, "before-birth", e, `${describeEv(ctx, R, e)} is before the date of birth ${formatIsoDay(dob)}`);
     if (ctx.asOf !== null && day > ctx.asOf) pushEv(issues, R, id, "after-extract", e, `${describeEv(ctx, R, e)} is after the extract date ${formatIsoDay(ctx.asOf)}`);
     if (R.rowEp[R.row[e]!] !== ep0) oneEpisode = false;
   }
-  // Most children have one episode: their events are sorted in place (every later use of the
-  // child's events is order-free).
+  if (S.tmp.length < hi - lo) S.tmp = new Int32Array(2 * (hi - lo));
+  const tmp = S.tmp;
+  // Most children have one episode: their events, copied out and sorted.
   if (oneEpisode) {
-    sortEvents(perm, lo, hi, R);
-    checkEpisode(R, id, perm, lo, hi, ctx, S, issues);
+    for (let j = lo; j < hi; j++) tmp[j - lo] = perm === null ? j : perm[j]!;
+    sortEvents(tmp, 0, hi - lo, R);
+    checkEpisode(R, id, tmp, 0, hi - lo, ctx, S, issues);
     return;
   }
   // Episodes in order of their first event, each copied out and sorted.
-  if (S.tmp.length < hi - lo) S.tmp = new Int32Array(2 * (hi - lo));
   const eps = S.eps;
   eps.length = 0;
   for (let j = lo; j < hi; j++) {
-    const ep = R.rowEp[R.row[perm[j]!]!]!;
+    const ep = R.rowEp[R.row[perm === null ? j : perm[j]!]!]!;
     if (!eps.includes(ep)) eps.push(ep);
   }
-  const tmp = S.tmp;
   for (const ep of eps) {
     let b = 0;
-    for (let j = lo; j < hi; j++) if (R.rowEp[R.row[perm[j]!]!] === ep) tmp[b++] = perm[j]!;
+    for (let j = lo; j < hi; j++) {
+      const e = perm === null ? j : perm[j]!;
+      if (R.rowEp[R.row[e]!] === ep) tmp[b++] = e;
+    }
     sortEvents(tmp, 0, b, R);
     checkEpisode(R, id, tmp, 0, b, ctx, S, issues);
   }
@@ -451,67 +462,76 @@ function monthText(ctx: Ctx, day: number): string {
   return m;
 }
 
-/** Completeness per milestone: all, by group, by month of first accommodation. Child k's events: `start[k]..start[k+1]` of the grouped order (any order). */
-function completeness(R: Read, start: Int32Array, perm: Int32Array, ctx: Ctx): CompletenessRow[] {
-  const n = ctx.names.length;
-  // Per key (all / a group / a month): expected and recorded counts by milestone index.
-  const all: Tally = { expected: new Int32Array(n), recorded: new Int32Array(n) };
-  const byGroup = new Map<string, Tally>();
-  const byMonth = new Map<string, Tally>();
-  const counts = (map: Map<string, Tally>, key: string): Tally => {
-    let c = map.get(key);
-    if (c === undefined) map.set(key, (c = { expected: new Int32Array(n), recorded: new Int32Array(n) }));
-    return c;
-  };
-  // Each child's earliest day per milestone, in arrays by milestone index: `seen[m] === child`
-  // marks the milestones this child has (no Map per child, nothing to clear). The events of a
-  // child are all of its events in any order (the minimum is order-free).
-  const first = new Float64Array(n);
-  const seen = new Int32Array(n).fill(-1);
-  const monthOfDay = new Map<number, Tally>();
-  const groupOfValue = new Map<unknown, Tally>();
-  let noneTally: Tally | undefined;
-  for (let k = 0; k < R.ids.length; k++) {
-    for (let j = start[k]!; j < start[k + 1]!; j++) {
-      const e = perm[j]!;
-      const m = R.m[e]!;
-      if (seen[m] !== k || R.day[e]! < first[m]!) {
-        seen[m] = k;
-        first[m] = R.day[e]!;
-      }
-    }
-    const route = routeOf(first, seen, k, null, ctx);
-    const chain = route < 0 ? ctx.defaultInfo.chain : ctx.infos[route]!.chain;
-    const acc = ctx.accommodated >= 0 && seen[ctx.accommodated] === k ? first[ctx.accommodated]! : null;
-    // By day and by raw group value, each looked up (formatted) once.
-    let month: Tally | undefined;
-    if (acc === null) month = noneTally ??= counts(byMonth, "none");
-    else if ((month = monthOfDay.get(acc)) === undefined) monthOfDay.set(acc, (month = counts(byMonth, monthText(ctx, acc))));
-    const g = R.groups[k];
-    let group = g === undefined ? null : groupOfValue.get(g);
-    if (group === undefined) groupOfValue.set(g, (group = counts(byGroup, String(text(g)))));
-    let passed = false;
-    for (let j = chain.length - 1; j >= 0; j--) {
-      const m = chain[j]!;
-      if (ctx.noColumn[m] === 1) continue;
-      const has = seen[m] === k;
-      if (passed) {
-        all.expected[m]!++;
-        month.expected[m]!++;
-        if (group !== null) group.expected[m]!++;
-        if (has) {
-          all.recorded[m]!++;
-          month.recorded[m]!++;
-          if (group !== null) group.recorded[m]!++;
-        }
-      }
-      if (has) passed = true;
-    }
-  }
-  return completenessRows(ctx, all, byGroup, byMonth);
+type Tally = { expected: Int32Array; recorded: Int32Array };
+
+/**
+ * Completeness per milestone, child by child: all, by group, by month of first accommodation.
+ * Each child's earliest day per milestone is kept in arrays by milestone index: `seen[m] === k`
+ * marks the milestones child k has (no Map per child, nothing to clear).
+ */
+interface Tallies {
+  all: Tally;
+  byGroup: Map<string, Tally>;
+  byMonth: Map<string, Tally>;
+  /** Tallies by day of accommodation and by raw group value, each looked up (formatted) once. */
+  monthOfDay: Map<number, Tally>;
+  groupOfValue: Map<unknown, Tally>;
+  none: Tally | undefined;
+  first: Float64Array;
+  seen: Int32Array;
 }
 
-type Tally = { expected: Int32Array; recorded: Int32Array };
+function tallies(ctx: Ctx): Tallies {
+  const n = ctx.names.length;
+  const all: Tally = { expected: new Int32Array(n), recorded: new Int32Array(n) };
+  return { all, byGroup: new Map(), byMonth: new Map(), monthOfDay: new Map(), groupOfValue: new Map(), none: undefined, first: new Float64Array(n), seen: new Int32Array(n).fill(-1) };
+}
+
+function tally(T: Tallies, map: Map<string, Tally>, key: string): Tally {
+  let c = map.get(key);
+  if (c === undefined) map.set(key, (c = { expected: new Int32Array(T.first.length), recorded: new Int32Array(T.first.length) }));
+  return c;
+}
+
+/** Child k (events `lo..hi`, through perm, in any order) in the completeness tallies. */
+function addChild(T: Tallies, R: Read, k: number, lo: number, hi: number, perm: Int32Array | null, ctx: Ctx): void {
+  const { first, seen, all } = T;
+  for (let j = lo; j < hi; j++) {
+    const e = perm === null ? j : perm[j]!;
+    const m = R.m[e]!;
+    if (seen[m] !== k || R.day[e]! < first[m]!) {
+      seen[m] = k;
+      first[m] = R.day[e]!;
+    }
+  }
+  const route = routeOf(first, seen, k, null, ctx);
+  const chain = route < 0 ? ctx.defaultInfo.chain : ctx.infos[route]!.chain;
+  const acc = ctx.accommodated >= 0 && seen[ctx.accommodated] === k ? first[ctx.accommodated]! : null;
+  let month: Tally | undefined;
+  if (acc === null) month = T.none ??= tally(T, T.byMonth, "none");
+  else if ((month = T.monthOfDay.get(acc)) === undefined) T.monthOfDay.set(acc, (month = tally(T, T.byMonth, monthText(ctx, acc))));
+  const g = R.groups[k];
+  let group = g === undefined ? null : T.groupOfValue.get(g);
+  if (group === undefined) T.groupOfValue.set(g, (group = tally(T, T.byGroup, String(text(g)))));
+  let passed = false;
+  for (let j = chain.length - 1; j >= 0; j--) {
+    const m = chain[j]!;
+    if (ctx.noColumn[m] === 1) continue;
+    const has = seen[m] === k;
+    if (passed) {
+      all.expected[m]!++;
+      month.expected[m]!++;
+      if (group !== null) group.expected[m]!++;
+      if (has) {
+        all.recorded[m]!++;
+        month.recorded[m]!++;
+        if (group !== null) group.recorded[m]!++;
+      }
+    }
+    if (has) passed = true;
+  }
+}
+
 
 function completenessRows(ctx: Ctx, all: Tally, byGroup: ReadonlyMap<string, Tally>, byMonth: ReadonlyMap<string, Tally>): CompletenessRow[] {
   const n = ctx.names.length;
