@@ -367,7 +367,8 @@ function newRead(data: readonly unknown[], plan: Plan, ctx: Ctx): Read {
     getters.push(plan.wp.order.date);
     colNames.push(plan.wp.order.dateName);
   }
-  const cap = Math.max(16, plan.wide ? rows * 4 : rows);
+  // Wide: room for half the date cells (up to 6 a row) before the arrays grow; long: one a row.
+  const cap = Math.max(16, plan.wide ? rows * Math.min(6, Math.ceil(getters.length / 2)) : rows);
   const withDob = ctx.dob !== undefined;
   return {
     n: 0, m: new Int32Array(cap), day: new Float64Array(cap), row: new Int32Array(cap), col: new Int32Array(cap), child: new Int32Array(cap),
