@@ -4,7 +4,8 @@
  * row, column, child), with no object per event or per child. The raw cell text is not kept: an
  * issue re-reads it from its row with the same accessor ({@link rawOf}), and issues are rare.
  *
- * Wide export of 100,000 children, check step (CPU): ~950 ms → see docs/performance.md, session 8.
+ * The CLI's check step, median CPU: wide export (100,000 children) 904 → 413 ms, long file (862,124
+ * rows) ~1,550 → ~450 ms; scavenges in the step 15 → 1 (docs/performance.md, session 8).
  */
 import { valueof, type Accessor } from "../_lib/accessor.js";
 import { formatIsoDay } from "../_lib/calendar.js";
