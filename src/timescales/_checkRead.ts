@@ -387,9 +387,7 @@ export function readRows<T>(events: readonly T[], options: CaseRecordOptions<T>,
   const cols = plan.wp.cols;
   const orderCol = cols.length;
   const W = wide ? wideRows(data.length, ctx.names.length) : null;
-  // Keyed by the id itself: child 1 is not child "1", no key string per row.
-  const size = 1 << Math.max(4, Math.ceil(Math.log2(2 * Math.min(data.length, 1 << 16) + 1)));
-  const byKey: Children = { slots: new Int32Array(size), mask: size - 1 };
+  const byKey: Children = new Map();
   const epIndex = new Map<string, number>();
   const lastEp: { raw: unknown; k: number } = { raw: epIndex, k: 0 }; // (no row's episode is epIndex)
   const lastChild: { id: string | number | null; k: number } = { id: null, k: -1 };
@@ -453,49 +451,21 @@ function tagEvents(R: Read, k: number, start: number): void {
 }
 
 /**
- * Children by id: an open-addressing hash table of child indices (+1; 0 is empty) over `R.ids`.
- * Equal ids (===, as a Map's SameValueZero for strings and finite numbers: 1 and "1" differ) find
- * the same child. A Map of 100,000 ids cost 25–60 ms to fill; this table, a few.
+ * Children by id: a Map to the child's index. Keyed by the id itself (SameValueZero): child 1 is
+ * not child "1", and no key string is made per row.
  */
-interface Children {
-  slots: Int32Array;
-  mask: number;
-}
-
-/** A hash of a child id: a string's length and last 24 characters; an integer's value. */
-function hashId(id: string | number): number {
-  if (typeof id === "number" && Number.isInteger(id)) return Math.imul((id | 0) ^ ((id / 4294967296) | 0), 0x9e3779b1);
-  const s = typeof id === "string" ? id : String(id);
-  let h = s.length;
-  for (let j = Math.max(0, s.length - 24); j < s.length; j++) h = Math.imul(h ^ s.charCodeAt(j), 0x01000193);
-  return h ^ (h >>> 15);
-}
+type Children = Map<string | number, number>;
 
 /** The index of a child, a new one at its first row. */
 function childIndex(R: Read, T: Children, id: string | number): number {
-  let at = hashId(id) & T.mask;
-  for (; ; at = (at + 1) & T.mask) {
-    const k = T.slots[at]! - 1;
-    if (k < 0) break;
-    if (R.ids[k] === id) return k;
+  let k = T.get(id);
+  if (k === undefined) {
+    k = R.ids.length;
+    R.ids.push(id);
+    R.groups.push(undefined);
+    T.set(id, k);
   }
-  const k = R.ids.length;
-  R.ids.push(id);
-  R.groups.push(undefined);
-  T.slots[at] = k + 1;
-  if (2 * R.ids.length > T.mask) growChildren(R, T);
   return k;
-}
-
-function growChildren(R: Read, T: Children): void {
-  const size = 2 * (T.mask + 1);
-  T.slots = new Int32Array(size);
-  T.mask = size - 1;
-  for (let k = 0; k < R.ids.length; k++) {
-    let at = hashId(R.ids[k]!) & T.mask;
-    while (T.slots[at] !== 0) at = (at + 1) & T.mask;
-    T.slots[at] = k + 1;
-  }
 }
 
 /** Wide: the index of a child, its rows linked; -1 for a second row of a child and episode (compared, and left out). */
