@@ -85,7 +85,7 @@ export interface CaseRecords {
   duplicateRows: number;
   maxDay: number;
   /** Private caches shared by every stage computed from these records (never user input). */
-  cache: { episodes: Map<number, ChildEpisodes[]>; dayText: Map<number, string>; exitsChecked?: Set<number>; birthChecked?: boolean };
+  cache: { episodes: Map<number, ChildEpisodes[]>; dayText: Map<number, string>; exitsChecked?: Set<number>; birthChecked?: boolean; tables?: Map<string, EpisodeTable> };
 }
 
 export interface Bucket {
@@ -631,4 +631,76 @@ export function episodesOf(rec: CaseRecords, bucket: Bucket, splitAt: number | u
     bucket2.events.push(e);
   }
   return out;
+}
+
+/**
+ * Every episode's events up to asOf, flattened into typed arrays that every stage walks (built
+ * once per `splitAt` and asOf for these records, by {@link episodeTable}).
+ */
+export interface EpisodeTable {
+  /** Per episode, in the order of {@link allEpisodes}: the child's bucket and the episode. */
+  bucket: Bucket[];
+  episode: Episode[];
+  /** Episode k's events up to asOf, in date order, are the positions off[k] … off[k + 1] − 1 of ev, day and ms. */
+  off: Int32Array;
+  /** Per position: event id, day, milestone. */
+  ev: Int32Array;
+  day: Int32Array;
+  ms: Int32Array;
+  /** Per episode: the route of its first route-ending milestone up to asOf, or null. */
+  route: (string | null)[];
+  /** Events dated after asOf, left out (all episodes). */
+  afterAsOf: number;
+  /** The "looked-after" milestone index, or −1. */
+  la: number;
+}
+
+/** The {@link EpisodeTable} of these records for `splitAt` and asOf (a day number, or ±Infinity: every event). */
+export function episodeTable(rec: CaseRecords, splitAt: number | undefined, asOf: number): EpisodeTable {
+  const key = `${splitAt ?? -1}|${asOf}`;
+  const tables = (rec.cache.tables ??= new Map());
+  const cached = tables.get(key);
+  if (cached !== undefined) return cached;
+  const list = allEpisodes(rec, splitAt);
+  let episodes = 0;
+  let events = 0;
+  for (const c of list) {
+    episodes += c.episodes.length;
+    for (const ep of c.episodes) events += ep.events.length;
+  }
+  const t: EpisodeTable = {
+    bucket: new Array<Bucket>(episodes), episode: new Array<Episode>(episodes), off: new Int32Array(episodes + 1),
+    ev: new Int32Array(events), day: new Int32Array(events), ms: new Int32Array(events), route: new Array<string | null>(episodes),
+    afterAsOf: 0, la: rec.index.get("looked-after") ?? -1,
+  };
+  const all = !Number.isFinite(asOf);
+  const { day, milestone, routeOf } = rec;
+  let k = 0;
+  let pos = 0;
+  for (const c of list) {
+    for (const ep of c.episodes) {
+      t.bucket[k] = c.bucket;
+      t.episode[k] = ep;
+      t.off[k] = pos;
+      let route: string | null = null;
+      for (const e of ep.events) {
+        const d = day[e]!;
+        // Events after asOf have not happened yet, as far as this analysis knows.
+        if (!all && d > asOf) {
+          t.afterAsOf++;
+          continue;
+        }
+        const m = milestone[e]!;
+        t.ev[pos] = e;
+        t.day[pos] = d;
+        t.ms[pos] = m;
+        pos++;
+        if (route === null) route = routeOf[m] ?? null;
+      }
+      t.route[k++] = route;
+    }
+  }
+  t.off[episodes] = pos;
+  tables.set(key, t);
+  return t;
 }

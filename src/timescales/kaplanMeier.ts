@@ -104,8 +104,19 @@ export function kaplanMeier<T>(rows: readonly T[], options: KaplanMeierOptions<T
     if (e) eventTimes[events++] = t;
     else censorTimes[censored++] = t;
   }
-  const et = eventTimes.subarray(0, events).sort();
-  const ct = censorTimes.subarray(0, censored).sort();
+  return kaplanMeierOfTimes(eventTimes.subarray(0, events), censorTimes.subarray(0, censored), z);
+}
+
+/**
+ * Internal: {@link kaplanMeier} from the event times and the censoring times, each a scratch
+ * array it sorts in place (paceTimescales has them from the durations, without reading rows).
+ */
+export function kaplanMeierOfTimes(eventTimes: Float64Array, censorTimes: Float64Array, z = 1.959963984540054): KaplanMeier {
+  const events = eventTimes.length;
+  const censored = censorTimes.length;
+  const n = events + censored;
+  const et = eventTimes.sort();
+  const ct = censorTimes.sort();
 
   const steps: KaplanMeierStep[] = [];
   let atRisk = n;

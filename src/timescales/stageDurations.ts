@@ -1,11 +1,12 @@
 import { formatIsoDay } from "../_lib/calendar.js";
 import { QiError, describeValue, type QiIssue } from "../_lib/error.js";
 import { checkKeys, objectOption } from "../_lib/options.js";
-import { allEpisodes, readCaseRecords, throwIssues, type CaseRecordOptions, type CaseRecords } from "./_caseRecords.js";
+import { episodeTable, readCaseRecords, throwIssues, type CaseRecordOptions, type CaseRecords, type EpisodeTable } from "./_caseRecords.js";
 import { STAGE_DURATION_KEYS } from "./_optionKeys.js";
-import { cohortOut, durationRow, endedBefore, exitOf, factsOf, negativeIssue, startOf, stopOf } from "./_stageEpisode.js";
+import { cohortOut, durationRow, endedBefore, exitOf, mayExitBeforeStart, negativeIssue, startOf, stopOf, type EpisodeFacts } from "./_stageEpisode.js";
+import { ageBandOf, ageInYears } from "./age.js";
 import { birthAfterMilestone, checkAfterAsOf, exitBeforeStart } from "./_stageChecks.js";
-import { stagePlan, type StageInput } from "./_stagePlan.js";
+import { stagePlan, type StageInput, type StagePlan } from "./_stagePlan.js";
 import { asOfWarning, stageWarnings } from "./_stageWarnings.js";
 import { dayReader } from "./dates.js";
 import type { AgeBandsOption } from "./age.js";
@@ -145,10 +146,11 @@ export interface TimescaleWarning {
 /** Internal: durations plus each row's start and end as day numbers (for series without re-parsing). */
 export interface DurationsCore {
   result: StageDurations;
-  /** Per row: start day, end day (NaN when censored), exit day (NaN unless exited). */
+  /** Per row: start day, end day (NaN when censored), exit day (NaN unless exited), days. */
   startDay: Float64Array;
   endDay: Float64Array;
   exitDay: Float64Array;
+  days: Float64Array;
   /** asOf as a day number (±Infinity when there are no events). */
   asOfDay: number;
 }
@@ -176,14 +178,6 @@ function resolveAsOf(rec: CaseRecords, options: StageDurationsOptions, warnings:
   return asOf;
 }
 
-/** An episode's events up to asOf (those after it have not happened yet, as far as this analysis knows). */
-function eventsUpTo(rec: CaseRecords, evs: number[], asOf: number, counts: StageCounts): number[] {
-  if (!Number.isFinite(asOf) || evs.length === 0 || rec.day[evs[evs.length - 1]!]! <= asOf) return evs;
-  const kept = evs.filter((e) => rec.day[e]! <= asOf);
-  counts.eventsAfterAsOf += evs.length - kept.length;
-  return kept;
-}
-
 /**
  * Internal: {@link durationsFromRecords} with day numbers kept. The pipeline: (1) `stagePlan`
  * resolves the stage and options; (2) asOf, with the events-after-asOf check; (3) per episode,
@@ -197,46 +191,13 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
   const asOf = resolveAsOf(rec, options, warnings);
   if (Number.isFinite(asOf) && plan.afterAsOf === "error") checkAfterAsOf(rec, asOf, plan.splitAt);
   const counts = emptyCounts(rec);
-  const rows: DurationRow[] = [];
   const issues: QiIssue[] = [];
-  const startDays: number[] = [];
-  const endDays: number[] = [];
-  const exitDays: number[] = [];
+  // Every episode's events up to asOf, shared by every stage computed from these records.
+  const table = episodeTable(rec, plan.splitAt, asOf);
   // The exit-before-start check is the same for every stage: once per records (and split).
   const checked = (rec.cache.exitsChecked ??= new Set());
   const checkExits = !checked.has(plan.splitAt ?? -1);
-  for (const { bucket, episodes } of allEpisodes(rec, plan.splitAt)) {
-    for (const ep of episodes) {
-      counts.episodes++;
-      const evs = eventsUpTo(rec, ep.events, asOf, counts);
-      if (checkExits) exitBeforeStart(rec, bucket.child, evs, issues);
-      const s = startOf(plan, rec, evs);
-      if (s < 0) {
-        counts.notStarted++;
-        continue;
-      }
-      if (endedBefore(rec, evs, s)) {
-        counts.endedBeforeStart++;
-        continue;
-      }
-      const t = stopOf(plan, rec, evs, s);
-      if (t < 0 && plan.negative === "error") negativeIssue(rec, plan, bucket.child, evs, s, issues);
-      const startDay = rec.day[evs[s]!]!;
-      const facts = factsOf(plan, rec, bucket, evs, startDay);
-      const out = cohortOut(plan, rec, bucket, ep, evs, facts);
-      if (out !== null) {
-        counts.filteredOut++;
-        if (out === "no-dob") counts.noDateOfBirth++;
-        continue;
-      }
-      const row = durationRow(plan, rec, bucket, ep, evs, s, t, exitOf(plan, rec, evs, s, t), facts, asOf);
-      rows.push(row);
-      startDays.push(startDay);
-      endDays.push(row.censored ? Number.NaN : startDay + row.days);
-      exitDays.push(row.status === "exited" ? startDay + row.days : Number.NaN);
-      counts[row.status]++;
-    }
-  }
+  const core = stageRows(rec, plan, table, asOf, counts, issues, checkExits);
   if (issues.length > 0) throwIssues(issues, "case records");
   checked.add(plan.splitAt ?? -1);
   counts.completed = counts.reached;
@@ -247,11 +208,66 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
   const result: StageDurations = {
     stage: { id: stage.id, label: stage.label ?? stage.id, from: fromIdx.map((k) => rec.names[k]!), to: toIdx.map((k) => rec.names[k]!), target },
     asOf: Number.isFinite(asOf) ? formatIsoDay(asOf) : null,
-    rows,
+    rows: core.rows,
     counts,
     warnings,
   };
-  return { result, startDay: Float64Array.from(startDays), endDay: Float64Array.from(endDays), exitDay: Float64Array.from(exitDays), asOfDay: asOf };
+  return { result, startDay: core.startDay, endDay: core.endDay, exitDay: core.exitDay, days: core.days, asOfDay: asOf };
+}
+
+/**
+ * Step 3 over every episode: start → cohort → stop → exit → row (_stageEpisode.ts), counting
+ * every episode left out, with each row's days as numbers in typed arrays.
+ */
+function stageRows(rec: CaseRecords, plan: StagePlan, table: EpisodeTable, asOf: number, counts: StageCounts, issues: QiIssue[], checkExits: boolean): Omit<DurationsCore, "result" | "asOfDay"> & { rows: DurationRow[] } {
+  const episodes = table.bucket.length;
+  counts.episodes = episodes;
+  counts.eventsAfterAsOf = table.afterAsOf;
+  const rows: DurationRow[] = [];
+  const startDay = new Float64Array(episodes);
+  const endDay = new Float64Array(episodes);
+  const exitDay = new Float64Array(episodes);
+  const daysOf = new Float64Array(episodes);
+  // One facts object for the stage, refilled per episode (durationRow copies its fields).
+  const facts: EpisodeFacts = { route: null, age: null, band: null };
+  for (let k = 0; k < episodes; k++) {
+    const lo = table.off[k]!;
+    const hi = table.off[k + 1]!;
+    const bucket = table.bucket[k]!;
+    if (checkExits && mayExitBeforeStart(rec, table, lo, hi)) exitBeforeStart(rec, bucket.child, Array.from(table.ev.subarray(lo, hi)), issues);
+    const s = startOf(plan, table, lo, hi);
+    if (s < 0) {
+      counts.notStarted++;
+      continue;
+    }
+    if (endedBefore(rec, table, lo, s)) {
+      counts.endedBeforeStart++;
+      continue;
+    }
+    const t = stopOf(plan, table, lo, hi, s);
+    if (t < 0 && plan.negative === "error") negativeIssue(rec, plan, bucket.child, table, lo, hi, s, issues);
+    const start = table.day[s]!;
+    const dob = bucket.dob ?? Number.NaN;
+    facts.route = table.route[k]!;
+    facts.age = Number.isNaN(dob) ? null : ageInYears(dob, start);
+    facts.band = ageBandOf(plan.bands, facts.age);
+    const out = cohortOut(plan, rec, table, k, facts.route, facts.age, facts.band);
+    if (out !== null) {
+      counts.filteredOut++;
+      if (out === "no-dob") counts.noDateOfBirth++;
+      continue;
+    }
+    const row = durationRow(plan, rec, table, k, s, t, exitOf(plan, rec, table, lo, hi, s, t), facts, asOf);
+    const n = rows.length;
+    rows.push(row);
+    startDay[n] = start;
+    endDay[n] = row.censored ? Number.NaN : start + row.days;
+    exitDay[n] = row.status === "exited" ? start + row.days : Number.NaN;
+    daysOf[n] = row.days;
+    counts[row.status]++;
+  }
+  const n = rows.length;
+  return { rows, startDay: startDay.subarray(0, n), endDay: endDay.subarray(0, n), exitDay: exitDay.subarray(0, n), days: daysOf.subarray(0, n) };
 }
 
 /**
