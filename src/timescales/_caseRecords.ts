@@ -93,8 +93,8 @@ export interface Bucket {
   group: unknown;
   events: number[];
   /** Date of birth as a day number (NaN when not given), and the row it was read from. */
-  dob?: number;
-  dobRow?: number;
+  dob?: number | undefined;
+  dobRow?: number | undefined;
 }
 
 /** A child's episodes (see {@link episodesOf}). */
@@ -411,21 +411,35 @@ function wideDifference<T>(plan: ReadPlan<T>, st: ReadState, a: FirstRow, b: Fir
   return [...differ];
 }
 
+/**
+ * A bucket while reading: wide rows also keep their child's first row without an episode value
+ * (row index, or −1, and its events st.n positions firstStart … firstEnd − 1: numbers, not an
+ * object per row) and the first row of each episode value.
+ */
+type ReadBucket = Bucket & { firstRow: number; firstStart: number; firstEnd: number; firstByEpisode?: Map<string, FirstRow> };
+
 /** Per-child buckets, by id (numbers and strings apart: child 1 is not child "1"). */
 interface Buckets {
-  byString: Map<string, Bucket & { first?: FirstRow; firstByEpisode?: Map<string, FirstRow> }>;
-  byNumber: Map<number, Bucket & { first?: FirstRow; firstByEpisode?: Map<string, FirstRow> }>;
+  byString: Map<string, ReadBucket>;
+  byNumber: Map<number, ReadBucket>;
   list: Bucket[];
+  /** The last child looked up and its bucket (a long export lists a child's rows together). */
+  lastChild: string | number | undefined;
+  last: ReadBucket | undefined;
 }
 
-function bucketOf(b: Buckets, c: string | number): Bucket & { first?: FirstRow; firstByEpisode?: Map<string, FirstRow> } {
+function bucketOf(b: Buckets, c: string | number): ReadBucket {
+  if (c === b.lastChild) return b.last!;
   let bucket = typeof c === "number" ? b.byNumber.get(c) : b.byString.get(c);
   if (bucket === undefined) {
-    bucket = { child: c, group: undefined, events: [] };
+    // Every field from the start: one shape for every bucket.
+    bucket = { child: c, group: undefined, events: [], dob: undefined, dobRow: undefined, firstRow: -1, firstStart: 0, firstEnd: 0 };
     if (typeof c === "number") b.byNumber.set(c, bucket);
     else b.byString.set(c, bucket);
     b.list.push(bucket);
   }
+  b.lastChild = c;
+  b.last = bucket;
   return bucket;
 }
 
@@ -433,18 +447,24 @@ function bucketOf(b: Buckets, c: string | number): Bucket & { first?: FirstRow; 
  * Wide: one row per child (and episode). A repeat must say the same thing (then it is merged
  * into the first, and its events rolled back), or it is a conflict. True when the row is dropped.
  */
-function repeatedWideRow<T>(plan: ReadPlan<T>, st: ReadState, bucket: Bucket & { first?: FirstRow; firstByEpisode?: Map<string, FirstRow> }, row: FirstRow, epValue: unknown, c: unknown): boolean {
+function repeatedWideRow<T>(plan: ReadPlan<T>, st: ReadState, bucket: ReadBucket, i: number, start: number, epValue: unknown, c: unknown): boolean {
   let first: FirstRow | undefined;
   if (epValue === undefined) {
-    first = bucket.first;
-    if (first === undefined) bucket.first = row;
+    if (bucket.firstRow < 0) {
+      bucket.firstRow = i;
+      bucket.firstStart = start;
+      bucket.firstEnd = st.n;
+      return false;
+    }
+    first = { i: bucket.firstRow, start: bucket.firstStart, end: bucket.firstEnd };
   } else {
     const key = `${typeof epValue}:${String(epValue)}`;
     bucket.firstByEpisode ??= new Map();
     first = bucket.firstByEpisode.get(key);
-    if (first === undefined) bucket.firstByEpisode.set(key, row);
+    if (first === undefined) bucket.firstByEpisode.set(key, { i, start, end: st.n });
   }
   if (first === undefined) return false;
+  const row: FirstRow = { i, start, end: st.n };
   const differ = wideDifference(plan, st, first, row);
   if (differ.length > 0) {
     issue(
@@ -488,22 +508,27 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
     // Each distinct date string is parsed once: an export repeats the same few thousand dates.
     dayOf: dayReader(options), dateHint: `: use ${expectedDateForm(options)}`,
   };
-  const buckets: Buckets = { byString: new Map(), byNumber: new Map(), list: [] };
+  const buckets: Buckets = { byString: new Map(), byNumber: new Map(), list: [], lastChild: undefined, last: undefined };
   const birthIssue = (code: QiIssue["code"], path: QiPath, message: string): void => issue(st, code, path, message);
+  // " (child X)" for the current row's error messages: one function for every row, built only
+  // when a message is (describeValue per row would cost more than the read).
+  let rowChild: unknown;
+  let rowChildOk = false;
+  const who = (): string => (rowChildOk ? ` (child ${describeValue(rowChild)})` : "");
   for (let i = 0; i < data.length; i++) {
     const d = data[i] as T;
     const c = plan.childOf(d, i, data);
     const childOk = !(isMissing(c) || (typeof c !== "string" && typeof c !== "number") || (typeof c === "number" && !Number.isFinite(c)));
     if (!childOk) issue(st, "missing-child", ["events", i, plan.childField], `missing or invalid child id ${describeValue(c)}`);
-    // Only built for error messages (describeValue per row would cost more than the read).
-    const who = (): string => (childOk ? ` (child ${describeValue(c)})` : "");
+    rowChild = c;
+    rowChildOk = childOk;
     const epValue = episodeValue(plan, st, d, i, data, who);
     const before = st.n;
     if (wideFormat) readWideRow(plan, st, d, i, data, childOk, who);
     else readLongRow(plan, st, d, i, data, childOk, who);
     if (!childOk) continue;
     const b = bucketOf(buckets, c as string | number);
-    if (wideFormat && repeatedWideRow(plan, st, b, { i, start: before, end: st.n }, epValue, c)) continue;
+    if (wideFormat && repeatedWideRow(plan, st, b, i, before, epValue, c)) continue;
     for (let e = before; e < st.n; e++) {
       b.events.push(e);
       if (epValue !== undefined) {
@@ -601,11 +626,12 @@ export function episodesOf(rec: CaseRecords, bucket: Bucket, splitAt: number | u
       break;
     }
   }
-  const ev = src.slice();
-  if (!sorted) ev.sort((a, b) => day[a]! - day[b]! || a - b);
+  // In date order already: the bucket's own list (nothing changes either once read).
+  const ev = sorted ? src : src.slice().sort((a, b) => day[a]! - day[b]! || a - b);
   if (splitAt === undefined) {
+    // Without any episode value (rec.episode is then empty) every child is one episode.
     let plain = true;
-    for (const e of ev) if (rec.episode[e] !== undefined) { plain = false; break; }
+    if (rec.episode.length > 0) for (const e of ev) if (rec.episode[e] !== undefined) { plain = false; break; }
     if (plain) return [{ episode: 1, events: ev }];
   }
   const byKey = new Map<string, Episode>();
