@@ -85,7 +85,7 @@ export interface CaseRecords {
   duplicateRows: number;
   maxDay: number;
   /** Private caches shared by every stage computed from these records (never user input). */
-  cache: { episodes: Map<number, ChildEpisodes[]>; dayText: Map<number, string>; exitsChecked?: Set<number>; birthChecked?: boolean; tables?: Map<string, EpisodeTable> };
+  cache: { episodes: Map<number, ChildEpisodes[]>; dayText: Map<number, string>; exitsChecked?: Set<number>; birthChecked?: boolean; tables?: Map<string, EpisodeTable>; parts?: Map<number, number> };
 }
 
 export interface Bucket {

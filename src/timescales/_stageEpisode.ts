@@ -4,7 +4,7 @@
  * its duration row. Each function reads the episode's events as positions `lo` … `hi − 1` of the
  * records' {@link EpisodeTable} (in date order); the positions they return are table positions.
  */
-import { formatIsoDay } from "../_lib/calendar.js";
+import { dayParts, formatIsoDay } from "../_lib/calendar.js";
 import { describeValue, type QiIssue } from "../_lib/error.js";
 import { dateFieldOf, dayText, type CaseRecords, type EpisodeTable } from "./_caseRecords.js";
 import type { StagePlan } from "./_stagePlan.js";
@@ -71,18 +71,45 @@ export function endedBefore(rec: CaseRecords, t: EpisodeTable, lo: number, s: nu
 }
 
 /**
- * Whether the exit-before-start check (_stageChecks.ts) can find anything in the episode: an
- * episode-ending milestone before its first "looked-after". Saves building the episode's event
- * list for the others.
+ * Whether the exit-before-start check (_stageChecks.ts) finds something in the episode: an
+ * episode-ending milestone dated before its first "looked-after" (days ascend, so such a
+ * milestone comes before it). Saves building the event list of every other episode.
  */
 export function mayExitBeforeStart(rec: CaseRecords, t: EpisodeTable, lo: number, hi: number): boolean {
   if (t.la < 0) return false;
+  let firstEnd = Number.POSITIVE_INFINITY;
   for (let j = lo; j < hi; j++) {
     const m = t.ms[j]!;
-    if (m === t.la) return false;
-    if (rec.endsEpisode[m]) return true;
+    if (m === t.la) return firstEnd < t.day[j]!;
+    if (rec.endsEpisode[m] && firstEnd === Number.POSITIVE_INFINITY) firstEnd = t.day[j]!;
   }
   return false;
+}
+
+/**
+ * `ageInYears(birth, day)` (age.ts) with each day's calendar parts worked out once for these
+ * records (packed as year · 512 + month · 32 + day in `rec.cache.parts`) instead of two `dayParts`
+ * objects per row: the years since the birth year, less one before this year's birthday; NaN
+ * when `day` is before `birth`. The same value on every day number: both are whole days.
+ */
+export function ageAt(rec: CaseRecords, birth: number, day: number): number {
+  if (!(day >= birth)) return Number.NaN;
+  const b = partsOf(rec, birth);
+  const d = partsOf(rec, day);
+  const by = Math.floor(b / 512);
+  const dy = Math.floor(d / 512);
+  // Month and day as month · 32 + day: one comparison says "before this year's birthday".
+  return dy - by - (d - dy * 512 < b - by * 512 ? 1 : 0);
+}
+
+function partsOf(rec: CaseRecords, day: number): number {
+  const parts = (rec.cache.parts ??= new Map());
+  let p = parts.get(day);
+  if (p === undefined) {
+    const q = dayParts(day);
+    parts.set(day, (p = q.year * 512 + q.month * 32 + q.day));
+  }
+  return p;
 }
 
 /** Under `negative: "error"`: a `to` only before the start is a negative duration (one issue). */

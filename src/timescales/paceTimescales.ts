@@ -142,25 +142,8 @@ function stageTimescales(core: DurationsCore, key: ReturnType<typeof periodKey>)
     durations,
     byCase: seriesOf(parsed, core.asOfDay, target, "case", key, undefined) as CaseSeriesRow[],
     byPeriod: seriesOf(parsed, core.asOfDay, target, "period", key, "median") as PeriodSeriesRow[],
-    kaplanMeier: kaplanMeierOf(core),
+    // As kaplanMeier(durations.rows): time `days`, an event where the row is not censored.
+    kaplanMeier: kaplanMeierOfTimes(core.eventDays, core.censorDays),
   };
 }
 
-/**
- * As `kaplanMeier(durations.rows)` (time `days`; an event where the row is not censored, i.e.
- * has an end day), from the typed arrays instead of reading each row's fields.
- */
-function kaplanMeierOf(core: DurationsCore): KaplanMeier {
-  const n = core.days.length;
-  let events = 0;
-  for (let i = 0; i < n; i++) if (!Number.isNaN(core.endDay[i]!)) events++;
-  const eventTimes = new Float64Array(events);
-  const censorTimes = new Float64Array(n - events);
-  let a = 0;
-  let b = 0;
-  for (let i = 0; i < n; i++) {
-    if (Number.isNaN(core.endDay[i]!)) censorTimes[b++] = core.days[i]!;
-    else eventTimes[a++] = core.days[i]!;
-  }
-  return kaplanMeierOfTimes(eventTimes, censorTimes);
-}

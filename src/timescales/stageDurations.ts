@@ -3,8 +3,8 @@ import { QiError, describeValue, type QiIssue } from "../_lib/error.js";
 import { checkKeys, objectOption } from "../_lib/options.js";
 import { episodeTable, readCaseRecords, throwIssues, type CaseRecordOptions, type CaseRecords, type EpisodeTable } from "./_caseRecords.js";
 import { STAGE_DURATION_KEYS } from "./_optionKeys.js";
-import { cohortOut, durationRow, endedBefore, exitOf, mayExitBeforeStart, negativeIssue, startOf, stopOf, type EpisodeFacts } from "./_stageEpisode.js";
-import { ageBandOf, ageInYears } from "./age.js";
+import { ageAt, cohortOut, durationRow, endedBefore, exitOf, mayExitBeforeStart, negativeIssue, startOf, stopOf, type EpisodeFacts } from "./_stageEpisode.js";
+import { ageBandOf } from "./age.js";
 import { birthAfterMilestone, checkAfterAsOf, exitBeforeStart } from "./_stageChecks.js";
 import { stagePlan, type StageInput, type StagePlan } from "./_stagePlan.js";
 import { asOfWarning, stageWarnings } from "./_stageWarnings.js";
@@ -151,6 +151,9 @@ export interface DurationsCore {
   endDay: Float64Array;
   exitDay: Float64Array;
   days: Float64Array;
+  /** The days of the rows that reached `to` (events) and of the others (censored), in row order, for Kaplan–Meier. */
+  eventDays: Float64Array;
+  censorDays: Float64Array;
   /** asOf as a day number (±Infinity when there are no events). */
   asOfDay: number;
 }
@@ -212,7 +215,7 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
     counts,
     warnings,
   };
-  return { result, startDay: core.startDay, endDay: core.endDay, exitDay: core.exitDay, days: core.days, asOfDay: asOf };
+  return { ...core, result, asOfDay: asOf };
 }
 
 /**
@@ -228,6 +231,9 @@ function stageRows(rec: CaseRecords, plan: StagePlan, table: EpisodeTable, asOf:
   const endDay = new Float64Array(episodes);
   const exitDay = new Float64Array(episodes);
   const daysOf = new Float64Array(episodes);
+  const eventDays = new Float64Array(episodes);
+  const censorDays = new Float64Array(episodes);
+  let events = 0;
   // One facts object for the stage, refilled per episode (durationRow copies its fields).
   const facts: EpisodeFacts = { route: null, age: null, band: null };
   for (let k = 0; k < episodes; k++) {
@@ -249,7 +255,7 @@ function stageRows(rec: CaseRecords, plan: StagePlan, table: EpisodeTable, asOf:
     const start = table.day[s]!;
     const dob = bucket.dob ?? Number.NaN;
     facts.route = table.route[k]!;
-    facts.age = Number.isNaN(dob) ? null : ageInYears(dob, start);
+    facts.age = Number.isNaN(dob) ? null : ageAt(rec, dob, start);
     facts.band = ageBandOf(plan.bands, facts.age);
     const out = cohortOut(plan, rec, table, k, facts.route, facts.age, facts.band);
     if (out !== null) {
@@ -264,10 +270,15 @@ function stageRows(rec: CaseRecords, plan: StagePlan, table: EpisodeTable, asOf:
     endDay[n] = row.censored ? Number.NaN : start + row.days;
     exitDay[n] = row.status === "exited" ? start + row.days : Number.NaN;
     daysOf[n] = row.days;
+    if (row.censored) censorDays[n - events] = row.days;
+    else eventDays[events++] = row.days;
     counts[row.status]++;
   }
   const n = rows.length;
-  return { rows, startDay: startDay.subarray(0, n), endDay: endDay.subarray(0, n), exitDay: exitDay.subarray(0, n), days: daysOf.subarray(0, n) };
+  return {
+    rows, startDay: startDay.subarray(0, n), endDay: endDay.subarray(0, n), exitDay: exitDay.subarray(0, n), days: daysOf.subarray(0, n),
+    eventDays: eventDays.subarray(0, events), censorDays: censorDays.subarray(0, n - events),
+  };
 }
 
 /**
