@@ -679,6 +679,8 @@ export interface EpisodeTable {
   afterAsOf: number;
   /** The "looked-after" milestone index, or −1. */
   la: number;
+  /** Per milestone: the episodes with an event of it (built when first needed, _stageEpisode.ts). */
+  byMilestone?: Int32Array[];
 }
 
 /** The {@link EpisodeTable} of these records for `splitAt` and asOf (a day number, or ±Infinity: every event). */

@@ -86,6 +86,58 @@ export function mayExitBeforeStart(rec: CaseRecords, t: EpisodeTable, lo: number
   return false;
 }
 
+/** True when the exit-before-start check (_stageChecks.ts) finds something in some episode. */
+export function exitsBeforeStart(rec: CaseRecords, t: EpisodeTable): boolean {
+  for (let k = 0; k < t.bucket.length; k++) if (mayExitBeforeStart(rec, t, t.off[k]!, t.off[k + 1]!)) return true;
+  return false;
+}
+
+/**
+ * The episodes (ascending) with at least one event of a milestone flagged in `flags`, from an
+ * index of the episodes of each milestone built once per table.
+ */
+export function episodesWith(t: EpisodeTable, flags: Uint8Array): Int32Array {
+  const index = (t.byMilestone ??= milestoneIndex(t, flags.length));
+  let only = -1;
+  let several = false;
+  for (let m = 0; m < flags.length; m++) {
+    if (!flags[m]) continue;
+    if (only >= 0) several = true;
+    else only = m;
+  }
+  if (only < 0) return new Int32Array(0);
+  if (!several) return index[only]!;
+  const mark = new Uint8Array(t.bucket.length);
+  let n = 0;
+  for (let m = 0; m < flags.length; m++) if (flags[m]) for (const k of index[m]!) if (!mark[k]) { mark[k] = 1; n++; }
+  const out = new Int32Array(n);
+  for (let k = 0, j = 0; k < mark.length; k++) if (mark[k]) out[j++] = k;
+  return out;
+}
+
+/** Per milestone: the episodes (ascending, each once) with an event of it. */
+function milestoneIndex(t: EpisodeTable, milestones: number): Int32Array[] {
+  const count = new Int32Array(milestones);
+  const last = new Int32Array(milestones).fill(-1);
+  const episodes = t.bucket.length;
+  for (let k = 0; k < episodes; k++) {
+    for (let j = t.off[k]!; j < t.off[k + 1]!; j++) {
+      const m = t.ms[j]!;
+      if (last[m] !== k) { last[m] = k; count[m]!++; }
+    }
+  }
+  const index = Array.from(count, (c) => new Int32Array(c));
+  const fill = new Int32Array(milestones);
+  last.fill(-1);
+  for (let k = 0; k < episodes; k++) {
+    for (let j = t.off[k]!; j < t.off[k + 1]!; j++) {
+      const m = t.ms[j]!;
+      if (last[m] !== k) { last[m] = k; index[m]![fill[m]!++] = k; }
+    }
+  }
+  return index;
+}
+
 /**
  * `ageInYears(birth, day)` (age.ts) with each day's calendar parts worked out once for these
  * records (packed as year · 512 + month · 32 + day in `rec.cache.parts`) instead of two `dayParts`
@@ -165,7 +217,11 @@ export function exitOf(plan: StagePlan, rec: CaseRecords, t: EpisodeTable, lo: n
   return -1;
 }
 
-/** The duration row of episode `k` in the stage (start `s`, stop `stop`, exit `x`: positions, −1 when none). */
+/**
+ * The duration row of episode `k` in the stage (start `s`, stop `stop`, exit `x`: positions, −1
+ * when none). The row is one object literal with every field it will have (group, age), in the
+ * order of the DurationRow fields: no property added later, so no second allocation per row.
+ */
 export function durationRow(plan: StagePlan, rec: CaseRecords, t: EpisodeTable, k: number, s: number, stop: number, x: number, f: EpisodeFacts, asOf: number): DurationRow {
   const names = rec.names;
   const ms = t.ms;
@@ -176,27 +232,23 @@ export function durationRow(plan: StagePlan, rec: CaseRecords, t: EpisodeTable, 
   const days = endDay - startDay;
   const target = plan.target === null ? null : plan.targetOf(startDay);
   const bucket = t.bucket[k]!;
-  const row: DurationRow = {
-    child: bucket.child,
-    episode: t.episode[k]!.episode,
-    stage: plan.stage.id,
-    from: names[ms[s]!]!,
-    to: censored ? null : names[ms[stop]!]!,
-    start: dayText(rec, startDay),
-    end: censored ? null : dayText(rec, endDay),
-    days,
-    censored,
-    status: exited ? "exited" : censored ? "open" : "reached",
-    exit: exited ? { milestone: names[ms[x]!]!, date: dayText(rec, endDay) } : null,
-    target,
-    withinTarget: target === null || exited ? null : censored ? (days > target ? false : null) : days <= target,
-    daysOverTarget: target === null || exited ? null : Math.max(0, days - target),
-    route: f.route,
-  };
-  if (plan.withGroup) row.group = plan.groupByBand ? f.band : bucket.group;
-  if (plan.withAge) {
-    row.ageAtStart = f.age;
-    row.ageBand = f.band;
-  }
-  return row;
+  const child = bucket.child;
+  const episode = t.episode[k]!.episode;
+  const stage = plan.stage.id;
+  const from = names[ms[s]!]!;
+  const to = censored ? null : names[ms[stop]!]!;
+  const start = dayText(rec, startDay);
+  const end = censored ? null : dayText(rec, endDay);
+  const status = exited ? "exited" : censored ? "open" : "reached";
+  const exit = exited ? { milestone: names[ms[x]!]!, date: dayText(rec, endDay) } : null;
+  const withinTarget = target === null || exited ? null : censored ? (days > target ? false : null) : days <= target;
+  const daysOverTarget = target === null || exited ? null : Math.max(0, days - target);
+  const route = f.route;
+  if (!plan.withGroup && !plan.withAge) return { child, episode, stage, from, to, start, end, days, censored, status, exit, target, withinTarget, daysOverTarget, route };
+  const group = plan.groupByBand ? f.band : bucket.group;
+  if (!plan.withAge) return { child, episode, stage, from, to, start, end, days, censored, status, exit, target, withinTarget, daysOverTarget, route, group };
+  const ageAtStart = f.age;
+  const ageBand = f.band;
+  if (!plan.withGroup) return { child, episode, stage, from, to, start, end, days, censored, status, exit, target, withinTarget, daysOverTarget, route, ageAtStart, ageBand };
+  return { child, episode, stage, from, to, start, end, days, censored, status, exit, target, withinTarget, daysOverTarget, route, group, ageAtStart, ageBand };
 }

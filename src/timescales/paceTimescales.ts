@@ -143,7 +143,7 @@ function stageTimescales(core: DurationsCore, key: ReturnType<typeof periodKey>)
     byCase: seriesOf(parsed, core.asOfDay, target, "case", key, undefined) as CaseSeriesRow[],
     byPeriod: seriesOf(parsed, core.asOfDay, target, "period", key, "median") as PeriodSeriesRow[],
     // As kaplanMeier(durations.rows): time `days`, an event where the row is not censored.
-    kaplanMeier: kaplanMeierOfTimes(core.eventDays, core.censorDays),
+    kaplanMeier: kaplanMeierOfTimes(core.eventDays, core.censorDays, undefined, core.daysRange),
   };
 }
 

@@ -3,7 +3,7 @@ import { QiError, describeValue, type QiIssue } from "../_lib/error.js";
 import { checkKeys, objectOption } from "../_lib/options.js";
 import { episodeTable, readCaseRecords, throwIssues, type CaseRecordOptions, type CaseRecords, type EpisodeTable } from "./_caseRecords.js";
 import { STAGE_DURATION_KEYS } from "./_optionKeys.js";
-import { ageAt, cohortOut, durationRow, endedBefore, exitOf, mayExitBeforeStart, negativeIssue, startOf, stopOf, type EpisodeFacts } from "./_stageEpisode.js";
+import { ageAt, cohortOut, durationRow, episodesWith, exitsBeforeStart, endedBefore, exitOf, mayExitBeforeStart, negativeIssue, startOf, stopOf, type EpisodeFacts } from "./_stageEpisode.js";
 import { ageBandOf } from "./age.js";
 import { birthAfterMilestone, checkAfterAsOf, exitBeforeStart } from "./_stageChecks.js";
 import { stagePlan, type StageInput, type StagePlan } from "./_stagePlan.js";
@@ -154,6 +154,8 @@ export interface DurationsCore {
   /** The days of the rows that reached `to` (events) and of the others (censored), in row order, for Kaplan–Meier. */
   eventDays: Float64Array;
   censorDays: Float64Array;
+  /** The least and greatest days (whole numbers; ±Infinity without rows). */
+  daysRange: { min: number; max: number };
   /** asOf as a day number (±Infinity when there are no events). */
   asOfDay: number;
 }
@@ -199,8 +201,14 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
   const table = episodeTable(rec, plan.splitAt, asOf);
   // The exit-before-start check is the same for every stage: once per records (and split).
   const checked = (rec.cache.exitsChecked ??= new Set());
-  const checkExits = !checked.has(plan.splitAt ?? -1);
-  const core = stageRows(rec, plan, table, asOf, counts, issues, checkExits);
+  let checkExits = !checked.has(plan.splitAt ?? -1);
+  // Only the episodes with a `from` milestone can be in the stage; the exit check looks at
+  // every episode first, and when it finds something every episode is walked as before (the
+  // issues then come in episode order, mixed with the negative durations).
+  let candidates: Int32Array | null = episodesWith(table, plan.isFrom);
+  if (checkExits && !exitsBeforeStart(rec, table)) checkExits = false;
+  if (checkExits) candidates = null;
+  const core = stageRows(rec, plan, table, candidates, asOf, counts, issues, checkExits);
   if (issues.length > 0) throwIssues(issues, "case records");
   checked.add(plan.splitAt ?? -1);
   counts.completed = counts.reached;
@@ -222,10 +230,15 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
  * Step 3 over every episode: start → cohort → stop → exit → row (_stageEpisode.ts), counting
  * every episode left out, with each row's days as numbers in typed arrays.
  */
-function stageRows(rec: CaseRecords, plan: StagePlan, table: EpisodeTable, asOf: number, counts: StageCounts, issues: QiIssue[], checkExits: boolean): Omit<DurationsCore, "result" | "asOfDay"> & { rows: DurationRow[] } {
+function stageRows(
+  rec: CaseRecords, plan: StagePlan, table: EpisodeTable, candidates: Int32Array | null, asOf: number, counts: StageCounts, issues: QiIssue[], checkExits: boolean,
+): Omit<DurationsCore, "result" | "asOfDay"> & { rows: DurationRow[] } {
   const episodes = table.bucket.length;
+  const walked = candidates === null ? episodes : candidates.length;
   counts.episodes = episodes;
   counts.eventsAfterAsOf = table.afterAsOf;
+  // The episodes not walked have no `from` milestone: not started.
+  counts.notStarted = episodes - walked;
   const rows: DurationRow[] = [];
   const startDay = new Float64Array(episodes);
   const endDay = new Float64Array(episodes);
@@ -234,9 +247,12 @@ function stageRows(rec: CaseRecords, plan: StagePlan, table: EpisodeTable, asOf:
   const eventDays = new Float64Array(episodes);
   const censorDays = new Float64Array(episodes);
   let events = 0;
+  let minDays = Number.POSITIVE_INFINITY;
+  let maxDays = Number.NEGATIVE_INFINITY;
   // One facts object for the stage, refilled per episode (durationRow copies its fields).
   const facts: EpisodeFacts = { route: null, age: null, band: null };
-  for (let k = 0; k < episodes; k++) {
+  for (let c = 0; c < walked; c++) {
+    const k = candidates === null ? c : candidates[c]!;
     const lo = table.off[k]!;
     const hi = table.off[k + 1]!;
     const bucket = table.bucket[k]!;
@@ -270,6 +286,8 @@ function stageRows(rec: CaseRecords, plan: StagePlan, table: EpisodeTable, asOf:
     endDay[n] = row.censored ? Number.NaN : start + row.days;
     exitDay[n] = row.status === "exited" ? start + row.days : Number.NaN;
     daysOf[n] = row.days;
+    if (row.days < minDays) minDays = row.days;
+    if (row.days > maxDays) maxDays = row.days;
     if (row.censored) censorDays[n - events] = row.days;
     else eventDays[events++] = row.days;
     counts[row.status]++;
@@ -277,7 +295,7 @@ function stageRows(rec: CaseRecords, plan: StagePlan, table: EpisodeTable, asOf:
   const n = rows.length;
   return {
     rows, startDay: startDay.subarray(0, n), endDay: endDay.subarray(0, n), exitDay: exitDay.subarray(0, n), days: daysOf.subarray(0, n),
-    eventDays: eventDays.subarray(0, events), censorDays: censorDays.subarray(0, n - events),
+    eventDays: eventDays.subarray(0, events), censorDays: censorDays.subarray(0, n - events), daysRange: { min: minDays, max: maxDays },
   };
 }
 

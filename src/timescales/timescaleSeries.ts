@@ -270,7 +270,7 @@ function completedInOrder(p: ParsedRows): Int32Array {
   }
   keys.sort();
   const out = new Int32Array(n);
-  for (let k = 0; k < n; k++) out[k] = done[keys[k]! % n]!;
+  for (let k = 0; k < n; k++) out[k] = done[(keys[k]! % n) | 0]!;
   return out;
 }
 
@@ -401,8 +401,10 @@ function periodLookup(lo: number, hi: number, first: number, unit: PeriodKey, ro
   const table = new Int32Array(span);
   for (let o = 0; o < span; o++) table[o] = periodIndex(lo + o, unit) - first;
   return (day) => {
+    // A whole day in the table (`| 0`: a small-integer index); a fraction or beyond: computed.
     const o = day - lo;
-    return o >= 0 && o < span ? table[o]! : periodIndex(day, unit) - first;
+    const j = o | 0;
+    return j === o && j >= 0 && j < span ? table[j]! : periodIndex(day, unit) - first;
   };
 }
 
