@@ -85,7 +85,13 @@ export interface CaseRecords {
   duplicateRows: number;
   maxDay: number;
   /** Private caches shared by every stage computed from these records (never user input). */
-  cache: { episodes: Map<number, ChildEpisodes[]>; dayText: Map<number, string>; exitsChecked?: Set<number>; birthChecked?: boolean; tables?: Map<string, EpisodeTable>; parts?: Map<number, number> };
+  cache: {
+    episodes: Map<number, ChildEpisodes[]>;
+    dayText: Map<number, string>;
+    /** `YYYY-MM-DD` of the days from dayBase (the earliest event day) on, by offset, filled when first asked; null when the span is too wide. */
+    dayList: (string | undefined)[] | null;
+    dayBase: number;
+    exitsChecked?: Set<number>; birthChecked?: boolean; tables?: Map<string, EpisodeTable>; parts?: Map<number, number> };
 }
 
 export interface Bucket {
@@ -319,6 +325,7 @@ interface ReadState {
   anyEpisode: boolean;
   n: number;
   maxDay: number;
+  minDay: number;
   issues: QiIssue[];
   dayOf: (v: unknown) => number;
   dateHint: string;
@@ -337,6 +344,7 @@ function pushEvent(st: ReadState, m: number, dn: number, i: number, col: number)
   st.row[n] = i;
   st.col[n] = col;
   if (dn > st.maxDay) st.maxDay = dn;
+  if (dn < st.minDay) st.minDay = dn;
 }
 
 /** Long: one event from the row (or its problems). */
@@ -504,7 +512,7 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
   const cap = wideFormat ? data.length * (plan.wide.length + (plan.order === null ? 0 : 1)) : data.length;
   const st: ReadState = {
     day: new Int32Array(cap), milestone: new Int32Array(cap), row: new Int32Array(cap), col: new Int32Array(cap), episode: [], anyEpisode: false, n: 0,
-    maxDay: Number.NEGATIVE_INFINITY, issues: [], unknownIgnored: 0, duplicateRows: 0,
+    maxDay: Number.NEGATIVE_INFINITY, minDay: Number.POSITIVE_INFINITY, issues: [], unknownIgnored: 0, duplicateRows: 0,
     // Each distinct date string is parsed once: an export repeats the same few thousand dates.
     dayOf: dayReader(options), dateHint: `: use ${expectedDateForm(options)}`,
   };
@@ -572,7 +580,7 @@ function recordsOf<T>(plan: ReadPlan<T>, st: ReadState, buckets: Buckets, cat: P
     unknownIgnored: st.unknownIgnored,
     duplicateRows: st.duplicateRows,
     maxDay: st.maxDay,
-    cache: { episodes: new Map(), dayText: new Map() },
+    cache: { episodes: new Map(), dayText: new Map(), dayList: st.n > 0 && st.maxDay - st.minDay < 1 << 20 ? new Array<string | undefined>(st.maxDay - st.minDay + 1) : null, dayBase: st.minDay },
   };
 }
 
@@ -584,6 +592,14 @@ export function dateFieldOf(rec: CaseRecords, e: number): string {
 
 /** `YYYY-MM-DD` of a day number, formatted once per distinct day for these records. */
 export function dayText(rec: CaseRecords, d: number): string {
+  const list = rec.cache.dayList;
+  const o = d - rec.cache.dayBase;
+  // An event day: by offset in a list (`| 0`: a small-integer index), else in the map.
+  if (list !== null && o >= 0 && o < list.length && (o | 0) === o) {
+    let t = list[o | 0];
+    if (t === undefined) list[o | 0] = t = formatIsoDay(d);
+    return t;
+  }
   let s = rec.cache.dayText.get(d);
   if (s === undefined) {
     s = formatIsoDay(d);

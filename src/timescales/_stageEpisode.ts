@@ -234,7 +234,7 @@ export function durationRow(plan: StagePlan, rec: CaseRecords, t: EpisodeTable, 
   const bucket = t.bucket[k]!;
   const child = bucket.child;
   const episode = t.episode[k]!.episode;
-  const stage = plan.stage.id;
+  const stage = plan.stageId;
   const from = names[ms[s]!]!;
   const to = censored ? null : names[ms[stop]!]!;
   const start = dayText(rec, startDay);

@@ -24,6 +24,8 @@ export interface PlanOptions extends CaseRecordOptions {
 /** A stage resolved against the records. */
 export interface StagePlan {
   stage: Stage;
+  /** `stage.id` (the stages' objects differ in shape: one load per row stays monomorphic). */
+  stageId: string;
   fromIdx: number[];
   toIdx: number[];
   /** Per milestone index: 1 when it starts (isFrom) or stops (isTo) the clock. */
@@ -146,7 +148,7 @@ export function stagePlan(rec: CaseRecords, stageInput: StageInput, options: Pla
   }
   const bands = withAge ? resolveAgeBands(options.ageBands, ["options", "ageBands"]) : [];
   return {
-    stage, fromIdx, toIdx, isFrom, isTo, fromOcc, toOcc, target, targetOf: targetCache(target), negative, afterAsOf, splitAt,
+    stage, stageId: stage.id, fromIdx, toIdx, isFrom, isTo, fromOcc, toOcc, target, targetOf: targetCache(target), negative, afterAsOf, splitAt,
     withAge, ages, bands, groupByBand: withAge && options.group === "ageBand", withGroup: options.group !== undefined,
     routeSet: stageRoutes(stage, rec),
   };
