@@ -136,7 +136,7 @@ function resolveStages(list: unknown): ReturnType<typeof resolveStage>[] {
 /** One stage's series and estimate from its durations, reusing the day numbers (no re-parsing). */
 function stageTimescales(core: DurationsCore, key: ReturnType<typeof periodKey>): StageTimescales {
   const durations = core.result;
-  const parsed: ParsedRows = { rows: durations.rows, start: core.startDay, end: core.endDay, exit: core.exitDay, days: core.days };
+  const parsed: ParsedRows = { rows: durations.rows, start: core.startDay, end: core.endDay, exit: core.exitDay, days: core.days, done: core.done, minStart: core.minStart };
   const target = durations.stage.target;
   return {
     durations,

@@ -10,6 +10,7 @@ import { stagePlan, type StageInput, type StagePlan } from "./_stagePlan.js";
 import { asOfWarning, stageWarnings } from "./_stageWarnings.js";
 import { dayReader } from "./dates.js";
 import type { AgeBandsOption } from "./age.js";
+import type { CompletedRows } from "./timescaleSeries.js";
 import type { StageTarget, TargetRule } from "./target.js";
 
 export { resolveStage, type StageInput } from "./_stagePlan.js";
@@ -156,6 +157,9 @@ export interface DurationsCore {
   censorDays: Float64Array;
   /** The least and greatest days (whole numbers; ±Infinity without rows). */
   daysRange: { min: number; max: number };
+  /** The rows that reached `to` (ascending) with the range of their start and end days, and the earliest start. */
+  done: CompletedRows;
+  minStart: number;
   /** asOf as a day number (±Infinity when there are no events). */
   asOfDay: number;
 }
@@ -226,6 +230,14 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
   return { ...core, result, asOfDay: asOf };
 }
 
+/** Widen the completed rows' ranges of start and end days. */
+function noteCompleted(done: CompletedRows, start: number, end: number): void {
+  if (start < done.minStart) done.minStart = start;
+  if (start > done.maxStart) done.maxStart = start;
+  if (end < done.minEnd) done.minEnd = end;
+  if (end > done.maxEnd) done.maxEnd = end;
+}
+
 /**
  * Step 3 over every episode: start → cohort → stop → exit → row (_stageEpisode.ts), counting
  * every episode left out, with each row's days as numbers in typed arrays.
@@ -247,8 +259,12 @@ function stageRows(
   const eventDays = new Float64Array(episodes);
   const censorDays = new Float64Array(episodes);
   let events = 0;
+  let open = 0;
+  let exited = 0;
   let minDays = Number.POSITIVE_INFINITY;
   let maxDays = Number.NEGATIVE_INFINITY;
+  const done: CompletedRows = { index: new Int32Array(episodes), minStart: Infinity, maxStart: -Infinity, minEnd: Infinity, maxEnd: -Infinity };
+  let minStart = Number.POSITIVE_INFINITY;
   // One facts object for the stage, refilled per episode (durationRow copies its fields).
   const facts: EpisodeFacts = { route: null, age: null, band: null };
   for (let c = 0; c < walked; c++) {
@@ -288,14 +304,25 @@ function stageRows(
     daysOf[n] = row.days;
     if (row.days < minDays) minDays = row.days;
     if (row.days > maxDays) maxDays = row.days;
+    if (start < minStart) minStart = start;
     if (row.censored) censorDays[n - events] = row.days;
-    else eventDays[events++] = row.days;
-    counts[row.status]++;
+    else {
+      done.index[events] = n;
+      eventDays[events++] = row.days;
+      noteCompleted(done, start, start + row.days);
+    }
+    if (row.status === "exited") exited++;
+    else if (row.censored) open++;
   }
+  // Plain counters in the loop (a keyed counts[status]++ per row is a polymorphic store).
+  counts.reached += events;
+  counts.open += open;
+  counts.exited += exited;
   const n = rows.length;
   return {
     rows, startDay: startDay.subarray(0, n), endDay: endDay.subarray(0, n), exitDay: exitDay.subarray(0, n), days: daysOf.subarray(0, n),
     eventDays: eventDays.subarray(0, events), censorDays: censorDays.subarray(0, n - events), daysRange: { min: minDays, max: maxDays },
+    done: { ...done, index: done.index.subarray(0, events) }, minStart,
   };
 }
 

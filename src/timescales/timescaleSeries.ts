@@ -156,6 +156,19 @@ export interface ParsedRows {
   end: Float64Array;
   exit: Float64Array;
   days: Float64Array;
+  /** Known already (paceTimescales): the rows with an end day, ascending, and the range of their starts and ends. */
+  done?: CompletedRows;
+  /** Known already: the earliest start day. */
+  minStart?: number;
+}
+
+/** The completed rows (an end day) of a {@link ParsedRows}, ascending, with the range of their days. */
+export interface CompletedRows {
+  index: Int32Array;
+  minStart: number;
+  maxStart: number;
+  minEnd: number;
+  maxEnd: number;
 }
 
 /**
@@ -242,27 +255,36 @@ function parse(input: StageDurations | readonly DurationRow[], options: Timescal
 const MIN_ISO_DAY = parseIsoDay("0000-01-01");
 const MAX_ISO_DAY = parseIsoDay("9999-12-31");
 
-/** The completed rows (end not NaN), as indices in order of completion (end day, then start day, then input order). */
-function completedInOrder(p: ParsedRows): Int32Array {
+/** The rows with an end day, ascending, and the range of their days. */
+function completedRows(p: ParsedRows): CompletedRows {
   const { start, end } = p;
   const all = new Int32Array(start.length);
   let n = 0;
-  for (let i = 0; i < start.length; i++) if (!Number.isNaN(end[i]!)) all[n++] = i;
-  const done = all.subarray(0, n);
-  if (n === 0) return done;
-  // One numeric key per row, sorted as a Float64Array (no comparator calls): (end, start, i)
-  // packed into an integer when the ranges fit in 2^53; otherwise a comparator sort.
   let minEnd = Infinity, maxEnd = -Infinity, minStart = Infinity, maxStart = -Infinity;
-  for (let k = 0; k < n; k++) {
-    const e = end[done[k]!]!, s = start[done[k]!]!;
+  for (let i = 0; i < start.length; i++) {
+    const e = end[i]!;
+    if (Number.isNaN(e)) continue;
+    all[n++] = i;
+    const s = start[i]!;
     if (e < minEnd) minEnd = e;
     if (e > maxEnd) maxEnd = e;
     if (s < minStart) minStart = s;
     if (s > maxStart) maxStart = s;
   }
+  return { index: all.subarray(0, n), minStart, maxStart, minEnd, maxEnd };
+}
+
+/** The completed rows (end not NaN), as indices in order of completion (end day, then start day, then input order). */
+function completedInOrder(p: ParsedRows): Int32Array {
+  const { start, end } = p;
+  const { index: done, minEnd, maxEnd, minStart, maxStart } = p.done ?? completedRows(p);
+  const n = done.length;
+  if (n === 0) return done.slice();
+  // One numeric key per row, sorted as a Float64Array (no comparator calls): (end, start, i)
+  // packed into an integer when the ranges fit in 2^53; otherwise a comparator sort.
   const spanStart = maxStart - minStart + 1;
   const spanEnd = maxEnd - minEnd + 1;
-  if (spanEnd * spanStart * n > Number.MAX_SAFE_INTEGER) return done.sort((a, b) => end[a]! - end[b]! || start[a]! - start[b]! || a - b);
+  if (spanEnd * spanStart * n > Number.MAX_SAFE_INTEGER) return done.slice().sort((a, b) => end[a]! - end[b]! || start[a]! - start[b]! || a - b);
   const keys = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     const i = done[k]!;
@@ -419,8 +441,8 @@ function bySeries(p: ParsedRows, asOf: number, target: SeriesTarget, unit: Perio
   if (n === 0 || !Number.isFinite(asOf)) return [];
   const { start, end, exit, days } = p;
   // periodIndex never decreases with the day: the first period is the earliest start's.
-  let minStart = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < n; i++) if (start[i]! < minStart) minStart = start[i]!;
+  let minStart = p.minStart ?? Number.POSITIVE_INFINITY;
+  if (p.minStart === undefined) for (let i = 0; i < n; i++) if (start[i]! < minStart) minStart = start[i]!;
   const first = periodIndex(minStart, unit);
   const last = periodIndex(asOf, unit);
   if (first > last) return [];
