@@ -230,12 +230,67 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
   return { ...core, result, asOfDay: asOf };
 }
 
-/** Widen the completed rows' ranges of start and end days. */
-function noteCompleted(done: CompletedRows, start: number, end: number): void {
-  if (start < done.minStart) done.minStart = start;
-  if (start > done.maxStart) done.maxStart = start;
-  if (end < done.minEnd) done.minEnd = end;
-  if (end > done.maxEnd) done.maxEnd = end;
+/** A stage's rows as they are made, with their days kept in typed arrays (one slot per episode). */
+interface RowSink {
+  rows: DurationRow[];
+  startDay: Float64Array;
+  endDay: Float64Array;
+  exitDay: Float64Array;
+  days: Float64Array;
+  eventDays: Float64Array;
+  censorDays: Float64Array;
+  /** Rows that reached `to` (= eventDays used), open rows, exited rows. */
+  events: number;
+  open: number;
+  exited: number;
+  daysRange: { min: number; max: number };
+  done: CompletedRows;
+  minStart: number;
+}
+
+function rowSink(episodes: number): RowSink {
+  const f = (): Float64Array => new Float64Array(episodes);
+  return {
+    rows: [], startDay: f(), endDay: f(), exitDay: f(), days: f(), eventDays: f(), censorDays: f(), events: 0, open: 0, exited: 0,
+    daysRange: { min: Infinity, max: -Infinity }, done: { index: new Int32Array(episodes), minStart: Infinity, maxStart: -Infinity, minEnd: Infinity, maxEnd: -Infinity }, minStart: Infinity,
+  };
+}
+
+/** Add a row that started on day `start`. */
+function keep(o: RowSink, row: DurationRow, start: number): void {
+  const n = o.rows.length;
+  const days = row.days;
+  o.rows.push(row);
+  o.startDay[n] = start;
+  o.endDay[n] = row.censored ? Number.NaN : start + days;
+  o.exitDay[n] = row.status === "exited" ? start + days : Number.NaN;
+  o.days[n] = days;
+  if (days < o.daysRange.min) o.daysRange.min = days;
+  if (days > o.daysRange.max) o.daysRange.max = days;
+  if (start < o.minStart) o.minStart = start;
+  if (row.censored) {
+    o.censorDays[n - o.events] = days;
+    if (row.status === "exited") o.exited++;
+    else o.open++;
+    return;
+  }
+  const d = o.done;
+  d.index[o.events] = n;
+  o.eventDays[o.events++] = days;
+  if (start < d.minStart) d.minStart = start;
+  if (start > d.maxStart) d.maxStart = start;
+  if (start + days < d.minEnd) d.minEnd = start + days;
+  if (start + days > d.maxEnd) d.maxEnd = start + days;
+}
+
+/** The sink's arrays cut to the rows made. */
+function sinkResult(o: RowSink): Omit<DurationsCore, "result" | "asOfDay"> & { rows: DurationRow[] } {
+  const n = o.rows.length;
+  return {
+    rows: o.rows, startDay: o.startDay.subarray(0, n), endDay: o.endDay.subarray(0, n), exitDay: o.exitDay.subarray(0, n), days: o.days.subarray(0, n),
+    eventDays: o.eventDays.subarray(0, o.events), censorDays: o.censorDays.subarray(0, n - o.events), daysRange: o.daysRange,
+    done: { ...o.done, index: o.done.index.subarray(0, o.events) }, minStart: o.minStart,
+  };
 }
 
 /**
@@ -251,20 +306,7 @@ function stageRows(
   counts.eventsAfterAsOf = table.afterAsOf;
   // The episodes not walked have no `from` milestone: not started.
   counts.notStarted = episodes - walked;
-  const rows: DurationRow[] = [];
-  const startDay = new Float64Array(episodes);
-  const endDay = new Float64Array(episodes);
-  const exitDay = new Float64Array(episodes);
-  const daysOf = new Float64Array(episodes);
-  const eventDays = new Float64Array(episodes);
-  const censorDays = new Float64Array(episodes);
-  let events = 0;
-  let open = 0;
-  let exited = 0;
-  let minDays = Number.POSITIVE_INFINITY;
-  let maxDays = Number.NEGATIVE_INFINITY;
-  const done: CompletedRows = { index: new Int32Array(episodes), minStart: Infinity, maxStart: -Infinity, minEnd: Infinity, maxEnd: -Infinity };
-  let minStart = Number.POSITIVE_INFINITY;
+  const sink = rowSink(episodes);
   // One facts object for the stage, refilled per episode (durationRow copies its fields).
   const facts: EpisodeFacts = { route: null, age: null, band: null };
   for (let c = 0; c < walked; c++) {
@@ -295,35 +337,13 @@ function stageRows(
       if (out === "no-dob") counts.noDateOfBirth++;
       continue;
     }
-    const row = durationRow(plan, rec, table, k, s, t, exitOf(plan, rec, table, lo, hi, s, t), facts, asOf);
-    const n = rows.length;
-    rows.push(row);
-    startDay[n] = start;
-    endDay[n] = row.censored ? Number.NaN : start + row.days;
-    exitDay[n] = row.status === "exited" ? start + row.days : Number.NaN;
-    daysOf[n] = row.days;
-    if (row.days < minDays) minDays = row.days;
-    if (row.days > maxDays) maxDays = row.days;
-    if (start < minStart) minStart = start;
-    if (row.censored) censorDays[n - events] = row.days;
-    else {
-      done.index[events] = n;
-      eventDays[events++] = row.days;
-      noteCompleted(done, start, start + row.days);
-    }
-    if (row.status === "exited") exited++;
-    else if (row.censored) open++;
+    keep(sink, durationRow(plan, rec, table, k, s, t, exitOf(plan, rec, table, lo, hi, s, t), facts, asOf), start);
   }
   // Plain counters in the loop (a keyed counts[status]++ per row is a polymorphic store).
-  counts.reached += events;
-  counts.open += open;
-  counts.exited += exited;
-  const n = rows.length;
-  return {
-    rows, startDay: startDay.subarray(0, n), endDay: endDay.subarray(0, n), exitDay: exitDay.subarray(0, n), days: daysOf.subarray(0, n),
-    eventDays: eventDays.subarray(0, events), censorDays: censorDays.subarray(0, n - events), daysRange: { min: minDays, max: maxDays },
-    done: { ...done, index: done.index.subarray(0, events) }, minStart,
-  };
+  counts.reached += sink.events;
+  counts.open += sink.open;
+  counts.exited += sink.exited;
+  return sinkResult(sink);
 }
 
 /**
