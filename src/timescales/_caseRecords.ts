@@ -91,7 +91,7 @@ export interface CaseRecords {
     /** `YYYY-MM-DD` of the days from dayBase (the earliest event day) on, by offset, filled when first asked; null when the span is too wide. */
     dayList: (string | undefined)[] | null;
     dayBase: number;
-    exitsChecked?: Set<number>; birthChecked?: boolean; tables?: Map<string, EpisodeTable>; parts?: Map<number, number> };
+    exitsChecked?: Set<number>; birthChecked?: boolean; tables?: Map<string, EpisodeTable>; parts?: Map<number, number>; dayParts?: Int32Array };
 }
 
 export interface Bucket {

@@ -155,6 +155,18 @@ export function ageAt(rec: CaseRecords, birth: number, day: number): number {
 }
 
 function partsOf(rec: CaseRecords, day: number): number {
+  // An event day: by offset from the earliest (0: not worked out yet; packed parts are never 0).
+  const list = rec.cache.dayList;
+  const o = day - rec.cache.dayBase;
+  if (list !== null && o >= 0 && o < list.length && (o | 0) === o) {
+    const dense = (rec.cache.dayParts ??= new Int32Array(list.length));
+    let q = dense[o | 0]!;
+    if (q === 0) {
+      const d = dayParts(day);
+      dense[o | 0] = q = d.year * 512 + d.month * 32 + d.day;
+    }
+    return q;
+  }
   const parts = (rec.cache.parts ??= new Map());
   let p = parts.get(day);
   if (p === undefined) {

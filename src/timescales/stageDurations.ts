@@ -230,7 +230,7 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
   return { ...core, result, asOfDay: asOf };
 }
 
-/** A stage's rows as they are made, with their days kept in typed arrays (one slot per episode). */
+/** A stage's rows as they are made, with their days kept in typed arrays (one slot per episode walked). */
 interface RowSink {
   rows: DurationRow[];
   startDay: Float64Array;
@@ -306,7 +306,7 @@ function stageRows(
   counts.eventsAfterAsOf = table.afterAsOf;
   // The episodes not walked have no `from` milestone: not started.
   counts.notStarted = episodes - walked;
-  const sink = rowSink(episodes);
+  const sink = rowSink(walked); // at most a row per episode walked
   // One facts object for the stage, refilled per episode (durationRow copies its fields).
   const facts: EpisodeFacts = { route: null, age: null, band: null };
   for (let c = 0; c < walked; c++) {
