@@ -85,7 +85,13 @@ export interface CaseRecords {
   duplicateRows: number;
   maxDay: number;
   /** Private caches shared by every stage computed from these records (never user input). */
-  cache: { episodes: Map<number, ChildEpisodes[]>; dayText: Map<number, string>; exitsChecked?: Set<number>; birthChecked?: boolean };
+  cache: {
+    episodes: Map<number, ChildEpisodes[]>;
+    dayText: Map<number, string>;
+    /** `YYYY-MM-DD` of the days from dayBase (the earliest event day) on, by offset, filled when first asked; null when the span is too wide. */
+    dayList: (string | undefined)[] | null;
+    dayBase: number;
+    exitsChecked?: Set<number>; birthChecked?: boolean; tables?: Map<string, EpisodeTable>; parts?: Map<number, number>; dayParts?: Int32Array };
 }
 
 export interface Bucket {
@@ -93,8 +99,8 @@ export interface Bucket {
   group: unknown;
   events: number[];
   /** Date of birth as a day number (NaN when not given), and the row it was read from. */
-  dob?: number;
-  dobRow?: number;
+  dob?: number | undefined;
+  dobRow?: number | undefined;
 }
 
 /** A child's episodes (see {@link episodesOf}). */
@@ -319,6 +325,7 @@ interface ReadState {
   anyEpisode: boolean;
   n: number;
   maxDay: number;
+  minDay: number;
   issues: QiIssue[];
   dayOf: (v: unknown) => number;
   dateHint: string;
@@ -337,6 +344,7 @@ function pushEvent(st: ReadState, m: number, dn: number, i: number, col: number)
   st.row[n] = i;
   st.col[n] = col;
   if (dn > st.maxDay) st.maxDay = dn;
+  if (dn < st.minDay) st.minDay = dn;
 }
 
 /** Long: one event from the row (or its problems). */
@@ -411,21 +419,35 @@ function wideDifference<T>(plan: ReadPlan<T>, st: ReadState, a: FirstRow, b: Fir
   return [...differ];
 }
 
+/**
+ * A bucket while reading: wide rows also keep their child's first row without an episode value
+ * (row index, or −1, and its events st.n positions firstStart … firstEnd − 1: numbers, not an
+ * object per row) and the first row of each episode value.
+ */
+type ReadBucket = Bucket & { firstRow: number; firstStart: number; firstEnd: number; firstByEpisode?: Map<string, FirstRow> };
+
 /** Per-child buckets, by id (numbers and strings apart: child 1 is not child "1"). */
 interface Buckets {
-  byString: Map<string, Bucket & { first?: FirstRow; firstByEpisode?: Map<string, FirstRow> }>;
-  byNumber: Map<number, Bucket & { first?: FirstRow; firstByEpisode?: Map<string, FirstRow> }>;
+  byString: Map<string, ReadBucket>;
+  byNumber: Map<number, ReadBucket>;
   list: Bucket[];
+  /** The last child looked up and its bucket (a long export lists a child's rows together). */
+  lastChild: string | number | undefined;
+  last: ReadBucket | undefined;
 }
 
-function bucketOf(b: Buckets, c: string | number): Bucket & { first?: FirstRow; firstByEpisode?: Map<string, FirstRow> } {
+function bucketOf(b: Buckets, c: string | number): ReadBucket {
+  if (c === b.lastChild) return b.last!;
   let bucket = typeof c === "number" ? b.byNumber.get(c) : b.byString.get(c);
   if (bucket === undefined) {
-    bucket = { child: c, group: undefined, events: [] };
+    // Every field from the start: one shape for every bucket.
+    bucket = { child: c, group: undefined, events: [], dob: undefined, dobRow: undefined, firstRow: -1, firstStart: 0, firstEnd: 0 };
     if (typeof c === "number") b.byNumber.set(c, bucket);
     else b.byString.set(c, bucket);
     b.list.push(bucket);
   }
+  b.lastChild = c;
+  b.last = bucket;
   return bucket;
 }
 
@@ -433,18 +455,24 @@ function bucketOf(b: Buckets, c: string | number): Bucket & { first?: FirstRow; 
  * Wide: one row per child (and episode). A repeat must say the same thing (then it is merged
  * into the first, and its events rolled back), or it is a conflict. True when the row is dropped.
  */
-function repeatedWideRow<T>(plan: ReadPlan<T>, st: ReadState, bucket: Bucket & { first?: FirstRow; firstByEpisode?: Map<string, FirstRow> }, row: FirstRow, epValue: unknown, c: unknown): boolean {
+function repeatedWideRow<T>(plan: ReadPlan<T>, st: ReadState, bucket: ReadBucket, i: number, start: number, epValue: unknown, c: unknown): boolean {
   let first: FirstRow | undefined;
   if (epValue === undefined) {
-    first = bucket.first;
-    if (first === undefined) bucket.first = row;
+    if (bucket.firstRow < 0) {
+      bucket.firstRow = i;
+      bucket.firstStart = start;
+      bucket.firstEnd = st.n;
+      return false;
+    }
+    first = { i: bucket.firstRow, start: bucket.firstStart, end: bucket.firstEnd };
   } else {
     const key = `${typeof epValue}:${String(epValue)}`;
     bucket.firstByEpisode ??= new Map();
     first = bucket.firstByEpisode.get(key);
-    if (first === undefined) bucket.firstByEpisode.set(key, row);
+    if (first === undefined) bucket.firstByEpisode.set(key, { i, start, end: st.n });
   }
   if (first === undefined) return false;
+  const row: FirstRow = { i, start, end: st.n };
   const differ = wideDifference(plan, st, first, row);
   if (differ.length > 0) {
     issue(
@@ -484,26 +512,31 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
   const cap = wideFormat ? data.length * (plan.wide.length + (plan.order === null ? 0 : 1)) : data.length;
   const st: ReadState = {
     day: new Int32Array(cap), milestone: new Int32Array(cap), row: new Int32Array(cap), col: new Int32Array(cap), episode: [], anyEpisode: false, n: 0,
-    maxDay: Number.NEGATIVE_INFINITY, issues: [], unknownIgnored: 0, duplicateRows: 0,
+    maxDay: Number.NEGATIVE_INFINITY, minDay: Number.POSITIVE_INFINITY, issues: [], unknownIgnored: 0, duplicateRows: 0,
     // Each distinct date string is parsed once: an export repeats the same few thousand dates.
     dayOf: dayReader(options), dateHint: `: use ${expectedDateForm(options)}`,
   };
-  const buckets: Buckets = { byString: new Map(), byNumber: new Map(), list: [] };
+  const buckets: Buckets = { byString: new Map(), byNumber: new Map(), list: [], lastChild: undefined, last: undefined };
   const birthIssue = (code: QiIssue["code"], path: QiPath, message: string): void => issue(st, code, path, message);
+  // " (child X)" for the current row's error messages: one function for every row, built only
+  // when a message is (describeValue per row would cost more than the read).
+  let rowChild: unknown;
+  let rowChildOk = false;
+  const who = (): string => (rowChildOk ? ` (child ${describeValue(rowChild)})` : "");
   for (let i = 0; i < data.length; i++) {
     const d = data[i] as T;
     const c = plan.childOf(d, i, data);
     const childOk = !(isMissing(c) || (typeof c !== "string" && typeof c !== "number") || (typeof c === "number" && !Number.isFinite(c)));
     if (!childOk) issue(st, "missing-child", ["events", i, plan.childField], `missing or invalid child id ${describeValue(c)}`);
-    // Only built for error messages (describeValue per row would cost more than the read).
-    const who = (): string => (childOk ? ` (child ${describeValue(c)})` : "");
+    rowChild = c;
+    rowChildOk = childOk;
     const epValue = episodeValue(plan, st, d, i, data, who);
     const before = st.n;
     if (wideFormat) readWideRow(plan, st, d, i, data, childOk, who);
     else readLongRow(plan, st, d, i, data, childOk, who);
     if (!childOk) continue;
     const b = bucketOf(buckets, c as string | number);
-    if (wideFormat && repeatedWideRow(plan, st, b, { i, start: before, end: st.n }, epValue, c)) continue;
+    if (wideFormat && repeatedWideRow(plan, st, b, i, before, epValue, c)) continue;
     for (let e = before; e < st.n; e++) {
       b.events.push(e);
       if (epValue !== undefined) {
@@ -547,7 +580,7 @@ function recordsOf<T>(plan: ReadPlan<T>, st: ReadState, buckets: Buckets, cat: P
     unknownIgnored: st.unknownIgnored,
     duplicateRows: st.duplicateRows,
     maxDay: st.maxDay,
-    cache: { episodes: new Map(), dayText: new Map() },
+    cache: { episodes: new Map(), dayText: new Map(), dayList: st.n > 0 && st.maxDay - st.minDay < 1 << 20 ? new Array<string | undefined>(st.maxDay - st.minDay + 1) : null, dayBase: st.minDay },
   };
 }
 
@@ -559,6 +592,14 @@ export function dateFieldOf(rec: CaseRecords, e: number): string {
 
 /** `YYYY-MM-DD` of a day number, formatted once per distinct day for these records. */
 export function dayText(rec: CaseRecords, d: number): string {
+  const list = rec.cache.dayList;
+  const o = d - rec.cache.dayBase;
+  // An event day: by offset in a list (`| 0`: a small-integer index), else in the map.
+  if (list !== null && o >= 0 && o < list.length && (o | 0) === o) {
+    let t = list[o | 0];
+    if (t === undefined) list[o | 0] = t = formatIsoDay(d);
+    return t;
+  }
   let s = rec.cache.dayText.get(d);
   if (s === undefined) {
     s = formatIsoDay(d);
@@ -601,11 +642,12 @@ export function episodesOf(rec: CaseRecords, bucket: Bucket, splitAt: number | u
       break;
     }
   }
-  const ev = src.slice();
-  if (!sorted) ev.sort((a, b) => day[a]! - day[b]! || a - b);
+  // In date order already: the bucket's own list (nothing changes either once read).
+  const ev = sorted ? src : src.slice().sort((a, b) => day[a]! - day[b]! || a - b);
   if (splitAt === undefined) {
+    // Without any episode value (rec.episode is then empty) every child is one episode.
     let plain = true;
-    for (const e of ev) if (rec.episode[e] !== undefined) { plain = false; break; }
+    if (rec.episode.length > 0) for (const e of ev) if (rec.episode[e] !== undefined) { plain = false; break; }
     if (plain) return [{ episode: 1, events: ev }];
   }
   const byKey = new Map<string, Episode>();
@@ -631,4 +673,78 @@ export function episodesOf(rec: CaseRecords, bucket: Bucket, splitAt: number | u
     bucket2.events.push(e);
   }
   return out;
+}
+
+/**
+ * Every episode's events up to asOf, flattened into typed arrays that every stage walks (built
+ * once per `splitAt` and asOf for these records, by {@link episodeTable}).
+ */
+export interface EpisodeTable {
+  /** Per episode, in the order of {@link allEpisodes}: the child's bucket and the episode. */
+  bucket: Bucket[];
+  episode: Episode[];
+  /** Episode k's events up to asOf, in date order, are the positions off[k] … off[k + 1] − 1 of ev, day and ms. */
+  off: Int32Array;
+  /** Per position: event id, day, milestone. */
+  ev: Int32Array;
+  day: Int32Array;
+  ms: Int32Array;
+  /** Per episode: the route of its first route-ending milestone up to asOf, or null. */
+  route: (string | null)[];
+  /** Events dated after asOf, left out (all episodes). */
+  afterAsOf: number;
+  /** The "looked-after" milestone index, or −1. */
+  la: number;
+  /** Per milestone: the episodes with an event of it (built when first needed, _stageEpisode.ts). */
+  byMilestone?: Int32Array[];
+}
+
+/** The {@link EpisodeTable} of these records for `splitAt` and asOf (a day number, or ±Infinity: every event). */
+export function episodeTable(rec: CaseRecords, splitAt: number | undefined, asOf: number): EpisodeTable {
+  const key = `${splitAt ?? -1}|${asOf}`;
+  const tables = (rec.cache.tables ??= new Map());
+  const cached = tables.get(key);
+  if (cached !== undefined) return cached;
+  const list = allEpisodes(rec, splitAt);
+  let episodes = 0;
+  let events = 0;
+  for (const c of list) {
+    episodes += c.episodes.length;
+    for (const ep of c.episodes) events += ep.events.length;
+  }
+  const t: EpisodeTable = {
+    bucket: new Array<Bucket>(episodes), episode: new Array<Episode>(episodes), off: new Int32Array(episodes + 1),
+    ev: new Int32Array(events), day: new Int32Array(events), ms: new Int32Array(events), route: new Array<string | null>(episodes),
+    afterAsOf: 0, la: rec.index.get("looked-after") ?? -1,
+  };
+  const all = !Number.isFinite(asOf);
+  const { day, milestone, routeOf } = rec;
+  let k = 0;
+  let pos = 0;
+  for (const c of list) {
+    for (const ep of c.episodes) {
+      t.bucket[k] = c.bucket;
+      t.episode[k] = ep;
+      t.off[k] = pos;
+      let route: string | null = null;
+      for (const e of ep.events) {
+        const d = day[e]!;
+        // Events after asOf have not happened yet, as far as this analysis knows.
+        if (!all && d > asOf) {
+          t.afterAsOf++;
+          continue;
+        }
+        const m = milestone[e]!;
+        t.ev[pos] = e;
+        t.day[pos] = d;
+        t.ms[pos] = m;
+        pos++;
+        if (route === null) route = routeOf[m] ?? null;
+      }
+      t.route[k++] = route;
+    }
+  }
+  t.off[episodes] = pos;
+  tables.set(key, t);
+  return t;
 }

@@ -121,8 +121,11 @@ function readRows<T>(rows: readonly T[], options: CumulativeIncidenceOptions<T>)
 
 /**
  * Row order by time (ties in any order: events and censorings at a time are counted together).
- * Whole-number times (days) are packed with the row index into one number and sorted as a
- * typed array, without comparator calls; other times use a comparator sort.
+ * Whole-number times (days) over a span of at most 4n + 1024 are counted (a counting sort);
+ * over a wider span they are packed with the row index into one number and sorted as a typed
+ * array, without comparator calls; other times use a comparator sort. The counting sort is kept
+ * on a benchmark (100,000 whole days under 5,000, the permanence routes of a 100,000-child
+ * export, one cold process): 9–15 ms against 19–21 ms packed and sorted.
  */
 function sortByTime(t: Float64Array): Uint32Array {
   const n = t.length;
@@ -135,6 +138,14 @@ function sortByTime(t: Float64Array): Uint32Array {
     if (v < min) min = v;
     if (v > max) max = v;
     if (whole && !Number.isInteger(v)) whole = false;
+  }
+  if (n > 0 && whole && max - min + 1 <= 4 * n + 1024) {
+    // A counting sort over the whole-number times (days): no key packing, no comparison sort.
+    const count = new Int32Array(max - min + 2);
+    for (let i = 0; i < n; i++) count[((t[i]! - min) | 0) + 1]!++;
+    for (let k = 1; k < count.length; k++) count[k]! += count[k - 1]!;
+    for (let i = 0; i < n; i++) order[count[(t[i]! - min) | 0]!++] = i;
+    return order;
   }
   if (n > 0 && whole && (max - min + 1) * n < Number.MAX_SAFE_INTEGER) {
     const keys = new Float64Array(n);

@@ -27,12 +27,19 @@ export interface DriftRow {
 
 /** Rows given by the caller (not computed here): the fields the drift list reads must be sound. */
 function checkDurationRows(rows: readonly DurationRow[], path: (string | number)[]): void {
+  // Each distinct start string is parsed once (rows of one day share the string).
+  const startOk = new Map<string, boolean>();
+  const isIsoStart = (v: string): boolean => {
+    let ok = startOk.get(v);
+    if (ok === undefined) startOk.set(v, (ok = !Number.isNaN(parseIsoDay(v))));
+    return ok;
+  };
   rows.forEach((r, i) => {
     if (r === null || typeof r !== "object") throw new QiError("invalid-value", [...path, i], `duration rows must be objects, not ${describeValue(r)}`);
     if (typeof r.censored !== "boolean") throw new QiError("invalid-value", [...path, i, "censored"], `censored must be true or false, not ${describeValue(r.censored)}`);
     if (typeof r.days !== "number" || !Number.isFinite(r.days)) throw new QiError("invalid-value", [...path, i, "days"], `days must be a finite number, not ${describeValue(r.days)}`);
     // The start is copied to the drift list and sorts it: an ISO day, as stageDurations writes it.
-    if (typeof r.start !== "string" || Number.isNaN(parseIsoDay(r.start))) {
+    if (typeof r.start !== "string" || !isIsoStart(r.start)) {
       throw new QiError("invalid-date", [...path, i, "start"], `start must be an ISO date (YYYY-MM-DD), not ${describeValue(r.start)}`);
     }
     if (r.status !== undefined && r.status !== "reached" && r.status !== "open" && r.status !== "exited") {

@@ -104,27 +104,28 @@ export function kaplanMeier<T>(rows: readonly T[], options: KaplanMeierOptions<T
     if (e) eventTimes[events++] = t;
     else censorTimes[censored++] = t;
   }
-  const et = eventTimes.subarray(0, events).sort();
-  const ct = censorTimes.subarray(0, censored).sort();
+  return kaplanMeierOfTimes(eventTimes.subarray(0, events), censorTimes.subarray(0, censored), z);
+}
+
+/**
+ * Internal: {@link kaplanMeier} from the event times and the censoring times, each a scratch
+ * array it may sort in place (paceTimescales has them from the durations, without reading rows;
+ * `whole`: every time is a whole number, not −0, from min to max).
+ */
+export function kaplanMeierOfTimes(eventTimes: Float64Array, censorTimes: Float64Array, z = 1.959963984540054, whole?: { min: number; max: number }): KaplanMeier {
+  const events = eventTimes.length;
+  const censored = censorTimes.length;
+  const n = events + censored;
+  const { time, nEvent, nCensor } = distinctTimes(eventTimes, censorTimes, whole);
 
   const steps: KaplanMeierStep[] = [];
   let atRisk = n;
   let surv = 1;
   let varSum = 0;
-  let a = 0;
-  let b = 0;
-  while (a < events || b < censored) {
-    const t = a < events && (b >= censored || et[a]! <= ct[b]!) ? et[a]! : ct[b]!;
-    let d = 0;
-    let c = 0;
-    while (a < events && et[a] === t) {
-      d++;
-      a++;
-    }
-    while (b < censored && ct[b] === t) {
-      c++;
-      b++;
-    }
+  for (let i = 0; i < time.length; i++) {
+    const t = time[i]!;
+    const d = nEvent[i]!;
+    const c = nCensor[i]!;
     if (d > 0) {
       surv *= 1 - d / atRisk;
       // Greenwood (1926): Var(log S) accumulates d/(n(n − d)); undefined once everyone is done.
@@ -149,6 +150,69 @@ export function kaplanMeier<T>(rows: readonly T[], options: KaplanMeierOptions<T
     medianLower: halfTime(steps, (s) => s.lower),
     medianUpper: halfTime(steps, (s) => s.upper),
   };
+}
+
+/**
+ * The distinct times in increasing order, with the events and censorings at each. Whole-number
+ * times over a span of at most 4n + 1024 (days: every duration of a stage) are counted per time,
+ * without sorting; other times (fractions, −0, a wide span) are sorted as typed arrays and walked
+ * together. Kept on a benchmark (`paceTimescales` stage sizes, 69,000 + 6,900 random whole days
+ * under 2,000, one cold process, the whole kaplanMeierOfTimes): 7.5–20 ms counted against
+ * 18–27 ms sorted.
+ */
+function distinctTimes(et: Float64Array, ct: Float64Array, known?: { min: number; max: number }): { time: Float64Array; nEvent: Int32Array; nCensor: Int32Array } {
+  const n = et.length + ct.length;
+  let min = known?.min ?? Number.POSITIVE_INFINITY;
+  let max = known?.max ?? Number.NEGATIVE_INFINITY;
+  let whole = true;
+  // `known`: the caller's times are whole numbers (never −0) from min to max: no pass to find out.
+  if (known === undefined) for (const a of [et, ct]) {
+    for (let i = 0; i < a.length; i++) {
+      const v = a[i]!;
+      if (v < min) min = v;
+      if (v > max) max = v;
+      if (!Number.isInteger(v) || Object.is(v, -0)) whole = false;
+    }
+  }
+  const span = max - min + 1;
+  if (n > 0 && whole && span <= 4 * n + 1024) return countedTimes(et, ct, min, span);
+  et.sort();
+  ct.sort();
+  const time = new Float64Array(n);
+  const nEvent = new Int32Array(n);
+  const nCensor = new Int32Array(n);
+  let m = 0;
+  let a = 0;
+  let b = 0;
+  while (a < et.length || b < ct.length) {
+    const t = a < et.length && (b >= ct.length || et[a]! <= ct[b]!) ? et[a]! : ct[b]!;
+    time[m] = t;
+    for (; a < et.length && et[a] === t; a++) nEvent[m]!++;
+    for (; b < ct.length && ct[b] === t; b++) nCensor[m]!++;
+    m++;
+  }
+  return { time: time.subarray(0, m), nEvent: nEvent.subarray(0, m), nCensor: nCensor.subarray(0, m) };
+}
+
+/** {@link distinctTimes} of whole numbers from `min` over `span` values: a count per value. */
+function countedTimes(et: Float64Array, ct: Float64Array, min: number, span: number): { time: Float64Array; nEvent: Int32Array; nCensor: Int32Array } {
+  const dAt = new Int32Array(span);
+  const cAt = new Int32Array(span);
+  // `| 0`: a small-integer index (a double one takes the slow keyed path in unoptimised code).
+  for (let i = 0; i < et.length; i++) dAt[(et[i]! - min) | 0]!++;
+  for (let i = 0; i < ct.length; i++) cAt[(ct[i]! - min) | 0]!++;
+  let m = 0;
+  for (let o = 0; o < span; o++) if (dAt[o]! + cAt[o]! > 0) m++;
+  const time = new Float64Array(m);
+  const nEvent = new Int32Array(m);
+  const nCensor = new Int32Array(m);
+  for (let o = 0, j = 0; o < span; o++) {
+    if (dAt[o]! + cAt[o]! === 0) continue;
+    time[j] = min + o;
+    nEvent[j] = dAt[o]!;
+    nCensor[j++] = cAt[o]!;
+  }
+  return { time, nEvent, nCensor };
 }
 
 /**

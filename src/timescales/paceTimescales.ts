@@ -5,11 +5,11 @@ import { readCaseRecords } from "./_caseRecords.js";
 import { PACE_TIMESCALES_KEYS } from "./_optionKeys.js";
 import { asOfWarning } from "./_stageWarnings.js";
 import { periodKey, type PeriodUnit } from "./_period.js";
-import { kaplanMeier, type KaplanMeier } from "./kaplanMeier.js";
+import { kaplanMeierOfTimes, type KaplanMeier } from "./kaplanMeier.js";
 import { permanenceRoutes, type PermanenceRoutes } from "./_permanenceRoutes.js";
 import { PACE_STAGES } from "./stages.js";
 import { durationsCore, resolveStage, type DurationsCore, type StageDurations, type StageDurationsOptions, type StageInput, type TimescaleWarning } from "./stageDurations.js";
-import { seriesOf, type CaseSeriesRow, type Parsed, type PeriodSeriesRow } from "./timescaleSeries.js";
+import { seriesOf, type CaseSeriesRow, type ParsedRows, type PeriodSeriesRow } from "./timescaleSeries.js";
 
 /** The {@link paceTimescales} options: those of {@link stageDurations}, plus the stages and period. */
 export interface PaceTimescalesOptions<T = any> extends Omit<StageDurationsOptions<T>, "target"> {
@@ -136,18 +136,14 @@ function resolveStages(list: unknown): ReturnType<typeof resolveStage>[] {
 /** One stage's series and estimate from its durations, reusing the day numbers (no re-parsing). */
 function stageTimescales(core: DurationsCore, key: ReturnType<typeof periodKey>): StageTimescales {
   const durations = core.result;
-  const rows = durations.rows;
-  const parsed: Parsed[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const end = core.endDay[i]!;
-    const exit = core.exitDay[i]!;
-    parsed[i] = { row: rows[i]!, start: core.startDay[i]!, end: Number.isNaN(end) ? null : end, exit: Number.isNaN(exit) ? null : exit, days: rows[i]!.days, i };
-  }
+  const parsed: ParsedRows = { rows: durations.rows, start: core.startDay, end: core.endDay, exit: core.exitDay, days: core.days, done: core.done, minStart: core.minStart };
   const target = durations.stage.target;
   return {
     durations,
     byCase: seriesOf(parsed, core.asOfDay, target, "case", key, undefined) as CaseSeriesRow[],
     byPeriod: seriesOf(parsed, core.asOfDay, target, "period", key, "median") as PeriodSeriesRow[],
-    kaplanMeier: kaplanMeier(rows),
+    // As kaplanMeier(durations.rows): time `days`, an event where the row is not censored.
+    kaplanMeier: kaplanMeierOfTimes(core.eventDays, core.censorDays, undefined, core.daysRange),
   };
 }
+

@@ -1,14 +1,16 @@
 import { formatIsoDay } from "../_lib/calendar.js";
 import { QiError, describeValue, type QiIssue } from "../_lib/error.js";
 import { checkKeys, objectOption } from "../_lib/options.js";
-import { allEpisodes, readCaseRecords, throwIssues, type CaseRecordOptions, type CaseRecords } from "./_caseRecords.js";
+import { episodeTable, readCaseRecords, throwIssues, type CaseRecordOptions, type CaseRecords, type EpisodeTable } from "./_caseRecords.js";
 import { STAGE_DURATION_KEYS } from "./_optionKeys.js";
-import { cohortOut, durationRow, endedBefore, exitOf, factsOf, negativeIssue, startOf, stopOf } from "./_stageEpisode.js";
+import { ageAt, cohortOut, durationRow, episodesWith, exitsBeforeStart, endedBefore, exitOf, mayExitBeforeStart, negativeIssue, startOf, stopOf, type EpisodeFacts } from "./_stageEpisode.js";
+import { ageBandOf } from "./age.js";
 import { birthAfterMilestone, checkAfterAsOf, exitBeforeStart } from "./_stageChecks.js";
-import { stagePlan, type StageInput } from "./_stagePlan.js";
+import { stagePlan, type StageInput, type StagePlan } from "./_stagePlan.js";
 import { asOfWarning, stageWarnings } from "./_stageWarnings.js";
 import { dayReader } from "./dates.js";
 import type { AgeBandsOption } from "./age.js";
+import type { CompletedRows } from "./timescaleSeries.js";
 import type { StageTarget, TargetRule } from "./target.js";
 
 export { resolveStage, type StageInput } from "./_stagePlan.js";
@@ -145,10 +147,19 @@ export interface TimescaleWarning {
 /** Internal: durations plus each row's start and end as day numbers (for series without re-parsing). */
 export interface DurationsCore {
   result: StageDurations;
-  /** Per row: start day, end day (NaN when censored), exit day (NaN unless exited). */
+  /** Per row: start day, end day (NaN when censored), exit day (NaN unless exited), days. */
   startDay: Float64Array;
   endDay: Float64Array;
   exitDay: Float64Array;
+  days: Float64Array;
+  /** The days of the rows that reached `to` (events) and of the others (censored), in row order, for Kaplan–Meier. */
+  eventDays: Float64Array;
+  censorDays: Float64Array;
+  /** The least and greatest days (whole numbers; ±Infinity without rows). */
+  daysRange: { min: number; max: number };
+  /** The rows that reached `to` (ascending) with the range of their start and end days, and the earliest start. */
+  done: CompletedRows;
+  minStart: number;
   /** asOf as a day number (±Infinity when there are no events). */
   asOfDay: number;
 }
@@ -176,14 +187,6 @@ function resolveAsOf(rec: CaseRecords, options: StageDurationsOptions, warnings:
   return asOf;
 }
 
-/** An episode's events up to asOf (those after it have not happened yet, as far as this analysis knows). */
-function eventsUpTo(rec: CaseRecords, evs: number[], asOf: number, counts: StageCounts): number[] {
-  if (!Number.isFinite(asOf) || evs.length === 0 || rec.day[evs[evs.length - 1]!]! <= asOf) return evs;
-  const kept = evs.filter((e) => rec.day[e]! <= asOf);
-  counts.eventsAfterAsOf += evs.length - kept.length;
-  return kept;
-}
-
 /**
  * Internal: {@link durationsFromRecords} with day numbers kept. The pipeline: (1) `stagePlan`
  * resolves the stage and options; (2) asOf, with the events-after-asOf check; (3) per episode,
@@ -197,46 +200,19 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
   const asOf = resolveAsOf(rec, options, warnings);
   if (Number.isFinite(asOf) && plan.afterAsOf === "error") checkAfterAsOf(rec, asOf, plan.splitAt);
   const counts = emptyCounts(rec);
-  const rows: DurationRow[] = [];
   const issues: QiIssue[] = [];
-  const startDays: number[] = [];
-  const endDays: number[] = [];
-  const exitDays: number[] = [];
+  // Every episode's events up to asOf, shared by every stage computed from these records.
+  const table = episodeTable(rec, plan.splitAt, asOf);
   // The exit-before-start check is the same for every stage: once per records (and split).
   const checked = (rec.cache.exitsChecked ??= new Set());
-  const checkExits = !checked.has(plan.splitAt ?? -1);
-  for (const { bucket, episodes } of allEpisodes(rec, plan.splitAt)) {
-    for (const ep of episodes) {
-      counts.episodes++;
-      const evs = eventsUpTo(rec, ep.events, asOf, counts);
-      if (checkExits) exitBeforeStart(rec, bucket.child, evs, issues);
-      const s = startOf(plan, rec, evs);
-      if (s < 0) {
-        counts.notStarted++;
-        continue;
-      }
-      if (endedBefore(rec, evs, s)) {
-        counts.endedBeforeStart++;
-        continue;
-      }
-      const t = stopOf(plan, rec, evs, s);
-      if (t < 0 && plan.negative === "error") negativeIssue(rec, plan, bucket.child, evs, s, issues);
-      const startDay = rec.day[evs[s]!]!;
-      const facts = factsOf(plan, rec, bucket, evs, startDay);
-      const out = cohortOut(plan, rec, bucket, ep, evs, facts);
-      if (out !== null) {
-        counts.filteredOut++;
-        if (out === "no-dob") counts.noDateOfBirth++;
-        continue;
-      }
-      const row = durationRow(plan, rec, bucket, ep, evs, s, t, exitOf(plan, rec, evs, s, t), facts, asOf);
-      rows.push(row);
-      startDays.push(startDay);
-      endDays.push(row.censored ? Number.NaN : startDay + row.days);
-      exitDays.push(row.status === "exited" ? startDay + row.days : Number.NaN);
-      counts[row.status]++;
-    }
-  }
+  let checkExits = !checked.has(plan.splitAt ?? -1);
+  // Only the episodes with a `from` milestone can be in the stage; the exit check looks at
+  // every episode first, and when it finds something every episode is walked as before (the
+  // issues then come in episode order, mixed with the negative durations).
+  let candidates: Int32Array | null = episodesWith(table, plan.isFrom);
+  if (checkExits && !exitsBeforeStart(rec, table)) checkExits = false;
+  if (checkExits) candidates = null;
+  const core = stageRows(rec, plan, table, candidates, asOf, counts, issues, checkExits);
   if (issues.length > 0) throwIssues(issues, "case records");
   checked.add(plan.splitAt ?? -1);
   counts.completed = counts.reached;
@@ -247,11 +223,127 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
   const result: StageDurations = {
     stage: { id: stage.id, label: stage.label ?? stage.id, from: fromIdx.map((k) => rec.names[k]!), to: toIdx.map((k) => rec.names[k]!), target },
     asOf: Number.isFinite(asOf) ? formatIsoDay(asOf) : null,
-    rows,
+    rows: core.rows,
     counts,
     warnings,
   };
-  return { result, startDay: Float64Array.from(startDays), endDay: Float64Array.from(endDays), exitDay: Float64Array.from(exitDays), asOfDay: asOf };
+  return { ...core, result, asOfDay: asOf };
+}
+
+/** A stage's rows as they are made, with their days kept in typed arrays (one slot per episode walked). */
+interface RowSink {
+  rows: DurationRow[];
+  startDay: Float64Array;
+  endDay: Float64Array;
+  exitDay: Float64Array;
+  days: Float64Array;
+  eventDays: Float64Array;
+  censorDays: Float64Array;
+  /** Rows that reached `to` (= eventDays used), open rows, exited rows. */
+  events: number;
+  open: number;
+  exited: number;
+  daysRange: { min: number; max: number };
+  done: CompletedRows;
+  minStart: number;
+}
+
+function rowSink(episodes: number): RowSink {
+  const f = (): Float64Array => new Float64Array(episodes);
+  return {
+    rows: [], startDay: f(), endDay: f(), exitDay: f(), days: f(), eventDays: f(), censorDays: f(), events: 0, open: 0, exited: 0,
+    daysRange: { min: Infinity, max: -Infinity }, done: { index: new Int32Array(episodes), minStart: Infinity, maxStart: -Infinity, minEnd: Infinity, maxEnd: -Infinity }, minStart: Infinity,
+  };
+}
+
+/** Add a row that started on day `start`. */
+function keep(o: RowSink, row: DurationRow, start: number): void {
+  const n = o.rows.length;
+  const days = row.days;
+  o.rows.push(row);
+  o.startDay[n] = start;
+  o.endDay[n] = row.censored ? Number.NaN : start + days;
+  o.exitDay[n] = row.status === "exited" ? start + days : Number.NaN;
+  o.days[n] = days;
+  if (days < o.daysRange.min) o.daysRange.min = days;
+  if (days > o.daysRange.max) o.daysRange.max = days;
+  if (start < o.minStart) o.minStart = start;
+  if (row.censored) {
+    o.censorDays[n - o.events] = days;
+    if (row.status === "exited") o.exited++;
+    else o.open++;
+    return;
+  }
+  const d = o.done;
+  d.index[o.events] = n;
+  o.eventDays[o.events++] = days;
+  if (start < d.minStart) d.minStart = start;
+  if (start > d.maxStart) d.maxStart = start;
+  if (start + days < d.minEnd) d.minEnd = start + days;
+  if (start + days > d.maxEnd) d.maxEnd = start + days;
+}
+
+/** The sink's arrays cut to the rows made. */
+function sinkResult(o: RowSink): Omit<DurationsCore, "result" | "asOfDay"> & { rows: DurationRow[] } {
+  const n = o.rows.length;
+  return {
+    rows: o.rows, startDay: o.startDay.subarray(0, n), endDay: o.endDay.subarray(0, n), exitDay: o.exitDay.subarray(0, n), days: o.days.subarray(0, n),
+    eventDays: o.eventDays.subarray(0, o.events), censorDays: o.censorDays.subarray(0, n - o.events), daysRange: o.daysRange,
+    done: { ...o.done, index: o.done.index.subarray(0, o.events) }, minStart: o.minStart,
+  };
+}
+
+/**
+ * Step 3 over every episode: start → cohort → stop → exit → row (_stageEpisode.ts), counting
+ * every episode left out, with each row's days as numbers in typed arrays.
+ */
+function stageRows(
+  rec: CaseRecords, plan: StagePlan, table: EpisodeTable, candidates: Int32Array | null, asOf: number, counts: StageCounts, issues: QiIssue[], checkExits: boolean,
+): Omit<DurationsCore, "result" | "asOfDay"> & { rows: DurationRow[] } {
+  const episodes = table.bucket.length;
+  const walked = candidates === null ? episodes : candidates.length;
+  counts.episodes = episodes;
+  counts.eventsAfterAsOf = table.afterAsOf;
+  // The episodes not walked have no `from` milestone: not started.
+  counts.notStarted = episodes - walked;
+  const sink = rowSink(walked); // at most a row per episode walked
+  // One facts object for the stage, refilled per episode (durationRow copies its fields).
+  const facts: EpisodeFacts = { route: null, age: null, band: null };
+  for (let c = 0; c < walked; c++) {
+    const k = candidates === null ? c : candidates[c]!;
+    const lo = table.off[k]!;
+    const hi = table.off[k + 1]!;
+    const bucket = table.bucket[k]!;
+    if (checkExits && mayExitBeforeStart(rec, table, lo, hi)) exitBeforeStart(rec, bucket.child, Array.from(table.ev.subarray(lo, hi)), issues);
+    const s = startOf(plan, table, lo, hi);
+    if (s < 0) {
+      counts.notStarted++;
+      continue;
+    }
+    if (endedBefore(rec, table, lo, s)) {
+      counts.endedBeforeStart++;
+      continue;
+    }
+    const t = stopOf(plan, table, lo, hi, s);
+    if (t < 0 && plan.negative === "error") negativeIssue(rec, plan, bucket.child, table, lo, hi, s, issues);
+    const start = table.day[s]!;
+    const dob = bucket.dob ?? Number.NaN;
+    facts.route = table.route[k]!;
+    facts.age = Number.isNaN(dob) ? null : ageAt(rec, dob, start);
+    facts.band = ageBandOf(plan.bands, facts.age);
+    const out = cohortOut(plan, rec, table, k, facts.route, facts.age, facts.band);
+    if (out !== null) {
+      counts.filteredOut++;
+      if (out === "no-dob") counts.noDateOfBirth++;
+      continue;
+    }
+    keep(sink, durationRow(plan, rec, table, k, s, t, exitOf(plan, rec, table, lo, hi, s, t), facts, asOf), start);
+  }
+  // Plain counters in the loop (a keyed counts[status]++ per row is a polymorphic store).
+  counts.reached += sink.events;
+  counts.open += sink.open;
+  counts.exited += sink.exited;
+  return sinkResult(sink);
 }
 
 /**

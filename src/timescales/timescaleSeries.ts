@@ -146,15 +146,29 @@ export interface BetweenSeriesRow {
   index: number;
 }
 
-/** Internal: a duration row with its days as numbers. */
-export interface Parsed {
-  row: DurationRow;
-  start: number;
-  end: number | null;
-  /** Exit day of an exited row, else null. */
-  exit?: number | null;
-  days: number;
-  i: number;
+/**
+ * Internal: duration rows with their days as numbers, one typed array per field (no object per
+ * row): start day, end day (NaN when censored), exit day (NaN unless exited) and days.
+ */
+export interface ParsedRows {
+  rows: readonly DurationRow[];
+  start: Float64Array;
+  end: Float64Array;
+  exit: Float64Array;
+  days: Float64Array;
+  /** Known already (paceTimescales): the rows with an end day, ascending, and the range of their starts and ends. */
+  done?: CompletedRows;
+  /** Known already: the earliest start day. */
+  minStart?: number;
+}
+
+/** The completed rows (an end day) of a {@link ParsedRows}, ascending, with the range of their days. */
+export interface CompletedRows {
+  index: Int32Array;
+  minStart: number;
+  maxStart: number;
+  minEnd: number;
+  maxEnd: number;
 }
 
 /**
@@ -163,28 +177,39 @@ export interface Parsed {
  */
 export type SeriesTarget = TargetRule | "rows" | null;
 
-/** A row's target in days under a series rule (null: no target for this row). */
-function rowTarget(rule: SeriesTarget, r: Parsed): number | null {
-  if (rule === null) return null;
-  if (rule === "rows") return typeof r.row.target === "number" && Number.isFinite(r.row.target) ? r.row.target : null;
-  return targetDays(rule, r.start);
+/**
+ * Each row's target in days under a series rule (null: no target for the row). A months rule is
+ * worked out once per distinct start day (date-fns addMonths on a Date: an export has a few
+ * thousand start days for 10⁵ rows).
+ */
+function rowTargets(rule: SeriesTarget, p: ParsedRows): (i: number) => number | null {
+  if (rule === null) return () => null;
+  if (rule === "rows") {
+    return (i) => {
+      const t = p.rows[i]!.target;
+      return typeof t === "number" && Number.isFinite(t) ? t : null;
+    };
+  }
+  if (typeof rule === "number") return (i) => targetDays(rule, p.start[i]!);
+  const cache = new Map<number, number>();
+  return (i) => {
+    const s = p.start[i]!;
+    let t = cache.get(s);
+    if (t === undefined) cache.set(s, (t = targetDays(rule, s)));
+    return t;
+  };
 }
 
-/** Within target: null when the row has no target. */
-function withinOf(rule: SeriesTarget, r: Parsed): boolean | null {
-  const t = rowTarget(rule, r);
-  return t === null ? null : r.days <= t;
-}
-
-function parse(input: StageDurations | readonly DurationRow[], options: TimescaleSeriesOptions): { rows: Parsed[]; asOf: number; target: SeriesTarget } {
+function parse(input: StageDurations | readonly DurationRow[], options: TimescaleSeriesOptions): { rows: ParsedRows; asOf: number; target: SeriesTarget } {
   if (input === null || typeof input !== "object") throw new QiError("invalid-value", ["durations"], `durations must be a stageDurations result or its rows, not ${describeValue(input)}`);
   const isResult = !Array.isArray(input);
   const list: readonly DurationRow[] = isResult ? (input as StageDurations).rows : (input as readonly DurationRow[]);
   if (!Array.isArray(list)) throw new QiError("invalid-value", ["durations"], `durations must be a stageDurations result or its rows, not ${describeValue(input)}`);
-  const rows: Parsed[] = [];
+  const n = list.length;
+  const rows: ParsedRows = { rows: list, start: new Float64Array(n), end: new Float64Array(n), exit: new Float64Array(n), days: new Float64Array(n) };
   let derivedAsOf = Number.NEGATIVE_INFINITY;
   let derivedFrom = -1;
-  for (let i = 0; i < list.length; i++) {
+  for (let i = 0; i < n; i++) {
     const r = list[i]!;
     const start = typeof r?.start === "string" ? parseIsoDay(r.start) : Number.NaN;
     if (Number.isNaN(start)) throw new QiError("invalid-date", ["durations", i, "start"], `invalid start ${describeValue(r?.start)}`);
@@ -201,7 +226,10 @@ function parse(input: StageDurations | readonly DurationRow[], options: Timescal
       derivedAsOf = last;
       derivedFrom = i;
     }
-    rows.push({ row: r, start, end, exit: exited && end === null ? start + r.days : null, days: r.days, i });
+    rows.start[i] = start;
+    rows.end[i] = end ?? Number.NaN;
+    rows.exit[i] = exited && end === null ? start + r.days : Number.NaN;
+    rows.days[i] = r.days;
   }
   let asOf = derivedAsOf;
   if (options.asOf !== undefined) {
@@ -227,31 +255,44 @@ function parse(input: StageDurations | readonly DurationRow[], options: Timescal
 const MIN_ISO_DAY = parseIsoDay("0000-01-01");
 const MAX_ISO_DAY = parseIsoDay("9999-12-31");
 
-/** Completed rows in order of completion (end day, then start day, then input order). */
-function completedInOrder(rows: Parsed[]): Parsed[] {
-  const done = rows.filter((r) => r.end !== null);
+/** The rows with an end day, ascending, and the range of their days. */
+function completedRows(p: ParsedRows): CompletedRows {
+  const { start, end } = p;
+  const all = new Int32Array(start.length);
+  let n = 0;
+  let minEnd = Infinity, maxEnd = -Infinity, minStart = Infinity, maxStart = -Infinity;
+  for (let i = 0; i < start.length; i++) {
+    const e = end[i]!;
+    if (Number.isNaN(e)) continue;
+    all[n++] = i;
+    const s = start[i]!;
+    if (e < minEnd) minEnd = e;
+    if (e > maxEnd) maxEnd = e;
+    if (s < minStart) minStart = s;
+    if (s > maxStart) maxStart = s;
+  }
+  return { index: all.subarray(0, n), minStart, maxStart, minEnd, maxEnd };
+}
+
+/** The completed rows (end not NaN), as indices in order of completion (end day, then start day, then input order). */
+function completedInOrder(p: ParsedRows): Int32Array {
+  const { start, end } = p;
+  const { index: done, minEnd, maxEnd, minStart, maxStart } = p.done ?? completedRows(p);
   const n = done.length;
-  if (n === 0) return done;
+  if (n === 0) return done.slice();
   // One numeric key per row, sorted as a Float64Array (no comparator calls): (end, start, i)
   // packed into an integer when the ranges fit in 2^53; otherwise a comparator sort.
-  let minEnd = Infinity, maxEnd = -Infinity, minStart = Infinity, maxStart = -Infinity;
-  for (const r of done) {
-    if (r.end! < minEnd) minEnd = r.end!;
-    if (r.end! > maxEnd) maxEnd = r.end!;
-    if (r.start < minStart) minStart = r.start;
-    if (r.start > maxStart) maxStart = r.start;
-  }
   const spanStart = maxStart - minStart + 1;
   const spanEnd = maxEnd - minEnd + 1;
-  if (spanEnd * spanStart * n > Number.MAX_SAFE_INTEGER) return done.sort((a, b) => a.end! - b.end! || a.start - b.start || a.i - b.i);
+  if (spanEnd * spanStart * n > Number.MAX_SAFE_INTEGER) return done.slice().sort((a, b) => end[a]! - end[b]! || start[a]! - start[b]! || a - b);
   const keys = new Float64Array(n);
   for (let k = 0; k < n; k++) {
-    const r = done[k]!;
-    keys[k] = ((r.end! - minEnd) * spanStart + (r.start - minStart)) * n + k;
+    const i = done[k]!;
+    keys[k] = ((end[i]! - minEnd) * spanStart + (start[i]! - minStart)) * n + k;
   }
   keys.sort();
-  const out = new Array<Parsed>(n);
-  for (let k = 0; k < n; k++) out[k] = done[keys[k]! % n]!;
+  const out = new Int32Array(n);
+  for (let k = 0; k < n; k++) out[k] = done[(keys[k]! % n) | 0]!;
   return out;
 }
 
@@ -316,7 +357,7 @@ function utcMidnight(iso: string): Date {
 
 /** Internal: a series from parsed rows (also used by paceTimescales, which has the days already). */
 export function seriesOf(
-  rows: Parsed[],
+  rows: ParsedRows,
   asOf: number,
   target: SeriesTarget,
   series: TimescaleSeriesOptions["series"],
@@ -326,22 +367,15 @@ export function seriesOf(
 ): CaseSeriesRow[] | PeriodSeriesRow[] | CohortSeriesRow[] | BetweenSeriesRow[] {
   switch (series) {
     case "case":
-      return completedInOrder(rows).map((r, index) => ({
-        // A valid 10-character end is already the canonical YYYY-MM-DD.
-        x: typeof r.row.end === "string" && r.row.end.length === 10 ? r.row.end : formatIsoDay(r.end!),
-        y: r.days,
-        child: r.row.child,
-        episode: r.row.episode,
-        start: r.row.start,
-        index,
-        withinTarget: withinOf(target, r),
-      }));
+      return byCompletion(rows, target);
     case "between": {
       const done = completedInOrder(rows);
       const out: BetweenSeriesRow[] = [];
       for (let k = 1; k < done.length; k++) {
-        const r = done[k]!;
-        out.push({ x: formatIsoDay(r.end!), y: r.end! - done[k - 1]!.end!, child: r.row.child, episode: r.row.episode, previous: formatIsoDay(done[k - 1]!.end!), index: k - 1 });
+        const i = done[k]!;
+        const r = rows.rows[i]!;
+        const prev = rows.end[done[k - 1]!]!;
+        out.push({ x: formatIsoDay(rows.end[i]!), y: rows.end[i]! - prev, child: r.child, episode: r.episode, previous: formatIsoDay(prev), index: k - 1 });
       }
       return out;
     }
@@ -355,58 +389,123 @@ export function seriesOf(
   }
 }
 
-function bySeries(rows: Parsed[], asOf: number, target: SeriesTarget, unit: PeriodKey, y: TimescaleSeriesOptions["y"], exits: "exclude" | "include"): PeriodSeriesRow[] {
+/** The by-case series: one point per completed row, in order of completion. */
+function byCompletion(p: ParsedRows, target: SeriesTarget): CaseSeriesRow[] {
+  const order = completedInOrder(p);
+  const targetOf = rowTargets(target, p);
+  // Pushed, not `new Array(n)` filled: a packed array (JSON.stringify and callers walk it faster).
+  const out: CaseSeriesRow[] = [];
+  for (let index = 0; index < order.length; index++) {
+    const i = order[index]!;
+    const r = p.rows[i]!;
+    const days = p.days[i]!;
+    const t = targetOf(i);
+    out.push({
+      // A valid 10-character end is already the canonical YYYY-MM-DD.
+      x: typeof r.end === "string" && r.end.length === 10 ? r.end : formatIsoDay(p.end[i]!),
+      y: days,
+      child: r.child,
+      episode: r.episode,
+      start: r.start,
+      index,
+      withinTarget: t === null ? null : days <= t,
+    });
+  }
+  return out;
+}
+
+/**
+ * Period index (less `first`) of a day: looked up in a table over the days from `lo` to `hi`
+ * (one periodIndex per distinct day rather than per row), computed outside it.
+ */
+function periodLookup(lo: number, hi: number, first: number, unit: PeriodKey, rowCount: number): (day: number) => number {
+  const span = hi - lo + 1;
+  if (!(span > 0 && span <= Math.max(4096, 2 * rowCount) && span <= 1 << 20)) return (day) => periodIndex(day, unit) - first;
+  const table = new Int32Array(span);
+  for (let o = 0; o < span; o++) table[o] = periodIndex(lo + o, unit) - first;
+  return (day) => {
+    // A whole day in the table (`| 0`: a small-integer index); a fraction or beyond: computed.
+    const o = day - lo;
+    const j = o | 0;
+    return j === o && j >= 0 && j < span ? table[j]! : periodIndex(day, unit) - first;
+  };
+}
+
+function bySeries(p: ParsedRows, asOf: number, target: SeriesTarget, unit: PeriodKey, y: TimescaleSeriesOptions["y"], exits: "exclude" | "include"): PeriodSeriesRow[] {
   if (y !== "median" && y !== "mean" && y !== "withinTarget" && y !== "pctWithinTarget") {
     throw new QiError("invalid-option", ["options", "y"], `y must be "median", "mean", "withinTarget" or "pctWithinTarget", not ${describeValue(y)}`);
   }
   if ((y === "withinTarget" || y === "pctWithinTarget") && target === null) {
     throw new QiError("missing-target", ["options", "target"], `y: "${y}" needs a target: the stage has none, pass options.target`);
   }
-  if (rows.length === 0 || !Number.isFinite(asOf)) return [];
-  let first = Number.POSITIVE_INFINITY;
-  for (const r of rows) first = Math.min(first, periodIndex(r.start, unit));
+  const n = p.start.length;
+  if (n === 0 || !Number.isFinite(asOf)) return [];
+  const { start, end, exit, days } = p;
+  // periodIndex never decreases with the day: the first period is the earliest start's.
+  let minStart = p.minStart ?? Number.POSITIVE_INFINITY;
+  if (p.minStart === undefined) for (let i = 0; i < n; i++) if (start[i]! < minStart) minStart = start[i]!;
+  const first = periodIndex(minStart, unit);
   const last = periodIndex(asOf, unit);
   if (first > last) return [];
   const m = last - first + 1;
+  const periodOf = periodLookup(minStart, periodEnd(last, unit), first, unit, n);
   // Difference arrays: starts and completions per period give the open count at each period end.
   const starts = new Int32Array(m + 1);
   const ends = new Int32Array(m + 1);
   const exitsIn = new Int32Array(m + 1);
-  const byPeriod: number[][] = Array.from({ length: m }, () => []);
   const withinIn = new Int32Array(m + 1);
-  for (const r of rows) {
-    const ps = periodIndex(r.start, unit) - first;
+  // Each row's period of completion (−1: none), then its days grouped by period in row order.
+  const done = new Int32Array(n).fill(-1);
+  const targetOf = rowTargets(target, p);
+  for (let i = 0; i < n; i++) {
+    const ps = periodOf(start[i]!);
     if (ps < m) starts[ps]!++;
-    if (r.exit != null) {
-      const px = periodIndex(r.exit, unit) - first;
+    if (!Number.isNaN(exit[i]!)) {
+      const px = periodOf(exit[i]!);
       if (px < m) exitsIn[px]!++;
-    } else if (r.end !== null) {
-      const pe = periodIndex(r.end, unit) - first;
+    } else if (!Number.isNaN(end[i]!)) {
+      const pe = periodOf(end[i]!);
       if (pe < m) {
+        // (A completion before the first period has no list: a TypeError, as it always was.)
+        if (pe < 0) throw new TypeError("Cannot read properties of undefined (reading 'push')");
         ends[pe]!++;
-        byPeriod[pe]!.push(r.days);
-        if (withinOf(target, r) === true) withinIn[pe]!++;
+        done[i] = pe;
+        const t = targetOf(i);
+        if (t !== null && days[i]! <= t) withinIn[pe]!++;
       }
     }
   }
+  const offset = new Int32Array(m + 1);
+  for (let k = 0; k < m; k++) offset[k + 1] = offset[k]! + ends[k]!;
+  const grouped = new Float64Array(offset[m]!);
+  const fill = offset.slice(0, m);
+  for (let i = 0; i < n; i++) if (done[i]! >= 0) grouped[fill[done[i]!]!++] = days[i]!;
+  return periodRows({ starts, ends, exitsIn, withinIn, grouped, offset }, m, first, asOf, target, unit, y, exits);
+}
+
+/** The by-period rows from the per-period counts and the completed days grouped by period. */
+function periodRows(
+  c: { starts: Int32Array; ends: Int32Array; exitsIn: Int32Array; withinIn: Int32Array; grouped: Float64Array; offset: Int32Array },
+  m: number, first: number, asOf: number, target: SeriesTarget, unit: PeriodKey, y: TimescaleSeriesOptions["y"], exits: "exclude" | "include",
+): PeriodSeriesRow[] {
   const out: PeriodSeriesRow[] = [];
   let open = 0;
   for (let k = 0; k < m; k++) {
-    open += starts[k]! - ends[k]! - exitsIn[k]!;
+    open += c.starts[k]! - c.ends[k]! - c.exitsIn[k]!;
     const idx = first + k;
-    const days = byPeriod[k]!;
-    const reached = days.length;
-    const exited = exitsIn[k]!;
+    const reached = c.ends[k]!;
+    const exited = c.exitsIn[k]!;
     // The denominator of % within target: exits left out by default (see the `exits` option).
     const n = exits === "include" ? reached + exited : reached;
     let mean: number | null = null;
     let median: number | null = null;
-    const within: number | null = target === null ? null : withinIn[k]!;
+    const within: number | null = target === null ? null : c.withinIn[k]!;
     if (reached > 0) {
+      const days = c.grouped.subarray(c.offset[k]!, c.offset[k]! + reached);
       let sum = 0;
-      for (const d of days) sum += d;
+      for (let j = 0; j < reached; j++) sum += days[j]!;
       mean = sum / reached;
-      median = medianInPlace(Float64Array.from(days), reached);
+      median = medianInPlace(days, reached); // after the sum: it reorders the period's days
     }
     const pct = within === null || n === 0 ? null : (100 * within) / n;
     const pEnd = periodEnd(idx, unit);
@@ -431,18 +530,20 @@ function bySeries(rows: Parsed[], asOf: number, target: SeriesTarget, unit: Peri
   return out;
 }
 
-function byCohort(rows: Parsed[], asOf: number, target: TargetRule | "rows", unit: PeriodKey, exits: "exclude" | "include"): CohortSeriesRow[] {
-  if (rows.length === 0 || !Number.isFinite(asOf)) return [];
-  const groups = new Map<number, Parsed[]>();
-  for (const r of rows) {
-    const k = periodIndex(r.start, unit);
+function byCohort(p: ParsedRows, asOf: number, target: TargetRule | "rows", unit: PeriodKey, exits: "exclude" | "include"): CohortSeriesRow[] {
+  const n = p.start.length;
+  if (n === 0 || !Number.isFinite(asOf)) return [];
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const k = periodIndex(p.start[i]!, unit);
     let g = groups.get(k);
     if (g === undefined) groups.set(k, (g = []));
-    g.push(r);
+    g.push(i);
   }
   const keys = [...groups.keys()].sort((a, b) => a - b);
   const first = keys[0]!;
   const last = keys[keys.length - 1]!;
+  const targetOf = rowTargets(target, p);
   const out: CohortSeriesRow[] = [];
   for (let idx = first; idx <= last; idx++) {
     const g = groups.get(idx) ?? [];
@@ -452,33 +553,33 @@ function byCohort(rows: Parsed[], asOf: number, target: TargetRule | "rows", uni
     // The latest deadline (start + target) of the cohort: for a months target it is not the
     // latest start plus a constant.
     let lastDeadline = Number.NEGATIVE_INFINITY;
-    for (const r of g) {
-      if (r.exit != null) exited++;
-      else if (r.end !== null) {
+    for (const i of g) {
+      const t = targetOf(i);
+      if (!Number.isNaN(p.exit[i]!)) exited++;
+      else if (!Number.isNaN(p.end[i]!)) {
         completed++;
-        if (withinOf(target, r) === true) within++;
+        if (t !== null && p.days[i]! <= t) within++;
       }
-      const t = rowTarget(target, r);
-      const deadline = t === null ? Number.POSITIVE_INFINITY : r.start + t;
+      const deadline = t === null ? Number.POSITIVE_INFINITY : p.start[i]! + t;
       if (deadline > lastDeadline) lastDeadline = deadline;
     }
     const pEnd = periodEnd(idx, unit);
     // Complete: the period is over and every entrant's deadline is on or before asOf, so every
     // child's within-target status is known.
     const complete = g.length > 0 && pEnd <= asOf && lastDeadline <= asOf;
-    const n = exits === "include" ? g.length : g.length - exited;
+    const cn = exits === "include" ? g.length : g.length - exited;
     out.push({
       x: formatIsoDay(periodStart(idx, unit)),
       y: complete ? within : null,
       period: periodLabel(idx, unit),
       start: formatIsoDay(periodStart(idx, unit)),
       end: formatIsoDay(pEnd),
-      n,
+      n: cn,
       entered: g.length,
       completed,
       exited,
       withinTarget: within,
-      pctWithinTarget: complete && n > 0 ? (100 * within) / n : null,
+      pctWithinTarget: complete && cn > 0 ? (100 * within) / cn : null,
       open: g.length - completed - exited,
       complete,
     });
