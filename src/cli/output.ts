@@ -88,7 +88,7 @@ export async function writeAll(files: readonly PlannedFile[]): Promise<void> {
       temps.set(tmp, f.path);
       try {
         if (typeof f.content === "string") await handle.write(f.content, null, "utf8");
-        else for (const chunk of f.content) await writeChunk(handle, chunk);
+        else await writeChunks(handle, f.content);
       } finally {
         await handle.close();
       }
@@ -117,6 +117,27 @@ export async function writeAll(files: readonly PlannedFile[]): Promise<void> {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }
+}
+
+/**
+ * A file's chunks in order, each chunk's write under way while the next is made (the content's
+ * generator is CPU work on this thread; the write runs on libuv's pool). Awaiting each write
+ * before making the next chunk left the thread idle for ~50–85 ms per 100,000-child export: the
+ * write step of `timescales` on it 388 → 345 ms wall (medians of 7 alternating runs, with the
+ * quoting of repeated values, session 8).
+ */
+async function writeChunks(handle: FileHandle, chunks: Iterable<string | Uint8Array>): Promise<void> {
+  let writing: Promise<void> | null = null;
+  try {
+    for (const chunk of chunks) {
+      if (writing !== null) await writing;
+      writing = writeChunk(handle, chunk);
+    }
+  } finally {
+    // A chunk that could not be made still lets the write in flight end before the handle closes.
+    if (writing !== null) await writing.catch(() => undefined);
+  }
+  if (writing !== null) await writing;
 }
 
 /** One chunk of a file: text, or bytes (written in full: a write may take fewer bytes than given). */
