@@ -144,9 +144,8 @@ export interface TimescaleWarning {
   message: string;
 }
 
-/** Internal: durations plus each row's start and end as day numbers (for series without re-parsing). */
-export interface DurationsCore {
-  result: StageDurations;
+/** Internal: the day numbers of a stage's rows, in typed arrays. */
+export interface RowDays {
   /** Per row: start day, end day (NaN when censored), exit day (NaN unless exited), days. */
   startDay: Float64Array;
   endDay: Float64Array;
@@ -155,6 +154,11 @@ export interface DurationsCore {
   /** The days of the rows that reached `to` (events) and of the others (censored), in row order, for Kaplan–Meier. */
   eventDays: Float64Array;
   censorDays: Float64Array;
+}
+
+/** Internal: durations plus each row's start and end as day numbers (for series without re-parsing). */
+export interface DurationsCore extends RowDays {
+  result: StageDurations;
   /** The least and greatest days (whole numbers; ±Infinity without rows). */
   daysRange: { min: number; max: number };
   /** The rows that reached `to` (ascending) with the range of their start and end days, and the earliest start. */
@@ -231,14 +235,8 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
 }
 
 /** A stage's rows as they are made, with their days kept in typed arrays (one slot per episode walked). */
-interface RowSink {
+interface RowSink extends RowDays {
   rows: DurationRow[];
-  startDay: Float64Array;
-  endDay: Float64Array;
-  exitDay: Float64Array;
-  days: Float64Array;
-  eventDays: Float64Array;
-  censorDays: Float64Array;
   /** Rows that reached `to` (= eventDays used), open rows, exited rows. */
   events: number;
   open: number;
