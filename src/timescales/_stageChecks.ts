@@ -5,7 +5,7 @@
  */
 import { formatIsoDay } from "../_lib/calendar.js";
 import { describeValue, type QiIssue } from "../_lib/error.js";
-import { allEpisodes, dateFieldOf, throwIssues, type CaseRecords } from "./_caseRecords.js";
+import { allEpisodes, dateFieldOf, throwIssues, type CaseRecords, type EpisodeTable } from "./_caseRecords.js";
 
 const MAX = 1000;
 
@@ -34,25 +34,40 @@ export function checkAfterAsOf(rec: CaseRecords, asOf: number, splitAt: number |
  * (Re-entry without episode ids — looked after, ceased, looked after again — is not an error:
  * only the first start counts; split such episodes with `episode` or `splitEpisodesAt`.)
  */
-export function exitBeforeStart(rec: CaseRecords, child: string | number, evs: readonly number[], issues: QiIssue[]): void {
+export function exitBeforeStart(rec: CaseRecords, child: string | number, t: EpisodeTable, lo: number, hi: number, issues: QiIssue[]): void {
   if (issues.length >= MAX) return;
-  const la = rec.index.get("looked-after");
-  if (la === undefined) return;
+  const j = exitBeforeStartAt(rec, t, lo, hi);
+  if (j < 0) return;
   let startDay = Number.NaN;
-  for (const e of evs) if (rec.milestone[e] === la) { startDay = rec.day[e]!; break; }
-  if (Number.isNaN(startDay)) return;
-  for (const e of evs) {
-    const d = rec.day[e]!;
-    if (d >= startDay) break; // events are in date order
-    if (rec.endsEpisode[rec.milestone[e]!]) {
-      issues.push({
-        code: "exit-before-start",
-        path: ["events", rec.row[e]!, dateFieldOf(rec, e)],
-        message: `child ${describeValue(child)}: ${rec.names[rec.milestone[e]!]} on ${formatIsoDay(d)} is before the episode's start (looked-after on ${formatIsoDay(startDay)}); give each episode its own id (episode) or split with splitEpisodesAt`,
-      });
-      return;
-    }
+  for (let i = j; i < hi && Number.isNaN(startDay); i++) if (t.ms[i] === t.la) startDay = t.day[i]!;
+  const e = t.ev[j]!;
+  issues.push({
+    code: "exit-before-start",
+    path: ["events", rec.row[e]!, dateFieldOf(rec, e)],
+    message: `child ${describeValue(child)}: ${rec.names[t.ms[j]!]} on ${formatIsoDay(t.day[j]!)} is before the episode's start (looked-after on ${formatIsoDay(startDay)}); give each episode its own id (episode) or split with splitEpisodesAt`,
+  });
+}
+
+/**
+ * The episode's first episode-ending milestone (a table position) when it is dated before the
+ * episode's first "looked-after", else −1. Days ascend, so only an ending milestone before that
+ * looked-after can be earlier than it, and the first such one is the earliest.
+ */
+function exitBeforeStartAt(rec: CaseRecords, t: EpisodeTable, lo: number, hi: number): number {
+  if (t.la < 0) return -1;
+  let firstEnd = -1;
+  for (let j = lo; j < hi; j++) {
+    const m = t.ms[j]!;
+    if (m === t.la) return firstEnd >= 0 && t.day[firstEnd]! < t.day[j]! ? firstEnd : -1;
+    if (firstEnd < 0 && rec.endsEpisode[m]) firstEnd = j;
   }
+  return -1;
+}
+
+/** True when {@link exitBeforeStart} finds something in some episode of the table. */
+export function anyExitBeforeStart(rec: CaseRecords, t: EpisodeTable): boolean {
+  for (let k = 0; k < t.bucket.length; k++) if (exitBeforeStartAt(rec, t, t.off[k]!, t.off[k + 1]!) >= 0) return true;
+  return false;
 }
 
 /**

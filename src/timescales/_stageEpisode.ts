@@ -71,28 +71,6 @@ export function endedBefore(rec: CaseRecords, t: EpisodeTable, lo: number, s: nu
 }
 
 /**
- * Whether the exit-before-start check (_stageChecks.ts) finds something in the episode: an
- * episode-ending milestone dated before its first "looked-after" (days ascend, so such a
- * milestone comes before it). Saves building the event list of every other episode.
- */
-export function mayExitBeforeStart(rec: CaseRecords, t: EpisodeTable, lo: number, hi: number): boolean {
-  if (t.la < 0) return false;
-  let firstEnd = Number.POSITIVE_INFINITY;
-  for (let j = lo; j < hi; j++) {
-    const m = t.ms[j]!;
-    if (m === t.la) return firstEnd < t.day[j]!;
-    if (rec.endsEpisode[m] && firstEnd === Number.POSITIVE_INFINITY) firstEnd = t.day[j]!;
-  }
-  return false;
-}
-
-/** True when the exit-before-start check (_stageChecks.ts) finds something in some episode. */
-export function exitsBeforeStart(rec: CaseRecords, t: EpisodeTable): boolean {
-  for (let k = 0; k < t.bucket.length; k++) if (mayExitBeforeStart(rec, t, t.off[k]!, t.off[k + 1]!)) return true;
-  return false;
-}
-
-/**
  * The episodes (ascending) with at least one event of a milestone flagged in `flags`, from an
  * index of the episodes of each milestone built once per table.
  */

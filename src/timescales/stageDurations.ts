@@ -3,9 +3,9 @@ import { QiError, describeValue, type QiIssue } from "../_lib/error.js";
 import { checkKeys, objectOption } from "../_lib/options.js";
 import { episodeTable, readCaseRecords, throwIssues, type CaseRecordOptions, type CaseRecords, type EpisodeTable } from "./_caseRecords.js";
 import { STAGE_DURATION_KEYS } from "./_optionKeys.js";
-import { ageAt, cohortOut, durationRow, episodesWith, exitsBeforeStart, endedBefore, exitOf, mayExitBeforeStart, negativeIssue, startOf, stopOf, type EpisodeFacts } from "./_stageEpisode.js";
+import { ageAt, cohortOut, durationRow, episodesWith, endedBefore, exitOf, negativeIssue, startOf, stopOf, type EpisodeFacts } from "./_stageEpisode.js";
 import { ageBandOf } from "./age.js";
-import { birthAfterMilestone, checkAfterAsOf, exitBeforeStart } from "./_stageChecks.js";
+import { anyExitBeforeStart, birthAfterMilestone, checkAfterAsOf, exitBeforeStart } from "./_stageChecks.js";
 import { stagePlan, type StageInput, type StagePlan } from "./_stagePlan.js";
 import { asOfWarning, stageWarnings } from "./_stageWarnings.js";
 import { dayReader } from "./dates.js";
@@ -214,7 +214,7 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
   // every episode first, and when it finds something every episode is walked as before (the
   // issues then come in episode order, mixed with the negative durations).
   let candidates: Int32Array | null = episodesWith(table, plan.isFrom);
-  if (checkExits && !exitsBeforeStart(rec, table)) checkExits = false;
+  if (checkExits && !anyExitBeforeStart(rec, table)) checkExits = false;
   if (checkExits) candidates = null;
   const core = stageRows(rec, plan, table, candidates, asOf, counts, issues, checkExits);
   if (issues.length > 0) throwIssues(issues, "case records");
@@ -312,7 +312,7 @@ function stageRows(
     const lo = table.off[k]!;
     const hi = table.off[k + 1]!;
     const bucket = table.bucket[k]!;
-    if (checkExits && mayExitBeforeStart(rec, table, lo, hi)) exitBeforeStart(rec, bucket.child, Array.from(table.ev.subarray(lo, hi)), issues);
+    if (checkExits) exitBeforeStart(rec, bucket.child, table, lo, hi, issues);
     const s = startOf(plan, table, lo, hi);
     if (s < 0) {
       counts.notStarted++;
