@@ -7,7 +7,7 @@ import { QiError, describeValue } from "../_lib/error.js";
 import { unknownMessage, type CaseRecordOptions, type CaseRecords } from "./_caseRecords.js";
 import { milestoneMatcher } from "./headers.js";
 import { resolveAgeBands, resolveAges, type AgeBand, type AgeBandsOption } from "./age.js";
-import { normaliseTarget, targetDays, type StageTarget, type TargetRule } from "./target.js";
+import { normaliseTarget, targetDaysOf, type StageTarget, type TargetRule } from "./target.js";
 import { PACE_STAGES, type FromOccurrence, type PaceStageId, type Stage } from "./stages.js";
 
 /** A stage argument: a stage object, `{ from, to }`, or a PACE stage id. */
@@ -109,18 +109,6 @@ function stageRoutes(stage: Stage, rec: CaseRecords): Set<string> | null {
   return new Set(list as string[]);
 }
 
-/** `targetDays` of a rule, remembered per start day for a months rule. */
-function targetCache(rule: TargetRule | null): (startDay: number) => number {
-  if (rule === null) return () => Number.NaN;
-  if (typeof rule === "number") return (startDay) => targetDays(rule, startDay);
-  const cache = new Map<number, number>();
-  return (startDay) => {
-    let t = cache.get(startDay);
-    if (t === undefined) cache.set(startDay, (t = targetDays(rule, startDay)));
-    return t;
-  };
-}
-
 /** Step 1: resolve and validate the stage and options against the records (no pass over events). */
 export function stagePlan(rec: CaseRecords, stageInput: StageInput, options: PlanOptions): StagePlan {
   const stage = resolveStage(stageInput);
@@ -148,7 +136,7 @@ export function stagePlan(rec: CaseRecords, stageInput: StageInput, options: Pla
   }
   const bands = withAge ? resolveAgeBands(options.ageBands, ["options", "ageBands"]) : [];
   return {
-    stage, stageId: stage.id, fromIdx, toIdx, isFrom, isTo, fromOcc, toOcc, target, targetOf: targetCache(target), negative, afterAsOf, splitAt,
+    stage, stageId: stage.id, fromIdx, toIdx, isFrom, isTo, fromOcc, toOcc, target, targetOf: target === null ? () => Number.NaN : targetDaysOf(target), negative, afterAsOf, splitAt,
     withAge, ages, bands, groupByBand: withAge && options.group === "ageBand", withGroup: options.group !== undefined,
     routeSet: stageRoutes(stage, rec),
   };

@@ -6,7 +6,7 @@ import { medianInPlace } from "../_lib/median.js";
 import { dayReader, type DateOrder } from "./dates.js";
 import { periodEnd, periodIndex, periodKey, periodLabel, periodStart, type PeriodKey, type PeriodUnit } from "./_period.js";
 import type { DurationRow, StageDurations } from "./stageDurations.js";
-import { normaliseTarget, targetDays, type StageTarget, type TargetRule } from "./target.js";
+import { normaliseTarget, targetDaysOf, type StageTarget, type TargetRule } from "./target.js";
 
 /** The {@link timescaleSeries} options. */
 export interface TimescaleSeriesOptions {
@@ -177,11 +177,7 @@ export interface CompletedRows {
  */
 export type SeriesTarget = TargetRule | "rows" | null;
 
-/**
- * Each row's target in days under a series rule (null: no target for the row). A months rule is
- * worked out once per distinct start day (date-fns addMonths on a Date: an export has a few
- * thousand start days for 10⁵ rows).
- */
+/** Each row's target in days under a series rule (null: no target for the row). */
 function rowTargets(rule: SeriesTarget, p: ParsedRows): (i: number) => number | null {
   if (rule === null) return () => null;
   if (rule === "rows") {
@@ -190,14 +186,8 @@ function rowTargets(rule: SeriesTarget, p: ParsedRows): (i: number) => number | 
       return typeof t === "number" && Number.isFinite(t) ? t : null;
     };
   }
-  if (typeof rule === "number") return (i) => targetDays(rule, p.start[i]!);
-  const cache = new Map<number, number>();
-  return (i) => {
-    const s = p.start[i]!;
-    let t = cache.get(s);
-    if (t === undefined) cache.set(s, (t = targetDays(rule, s)));
-    return t;
-  };
+  const of = targetDaysOf(rule);
+  return (i) => of(p.start[i]!);
 }
 
 function parse(input: StageDurations | readonly DurationRow[], options: TimescaleSeriesOptions): { rows: ParsedRows; asOf: number; target: SeriesTarget } {
