@@ -91,7 +91,13 @@ export interface CaseRecords {
     /** `YYYY-MM-DD` of the days from dayBase (the earliest event day) on, by offset, filled when first asked; null when the span is too wide. */
     dayList: (string | undefined)[] | null;
     dayBase: number;
-    exitsChecked?: Set<number>; birthChecked?: boolean; tables?: Map<string, EpisodeTable>; parts?: Map<number, number>; dayParts?: Int32Array };
+    exitsChecked?: Set<number>;
+    birthChecked?: boolean;
+    tables?: Map<string, EpisodeTable>;
+    /** Packed calendar parts of a day (_stageEpisode.ts ageAt): by slot (0: not yet), else in the map. */
+    dayParts?: Int32Array;
+    parts?: Map<number, number>;
+  };
 }
 
 export interface Bucket {
@@ -590,14 +596,24 @@ export function dateFieldOf(rec: CaseRecords, e: number): string {
   return rec.columnOf === null ? rec.dateField : rec.columnOf[rec.milestone[e]!]!;
 }
 
-/** `YYYY-MM-DD` of a day number, formatted once per distinct day for these records. */
-export function dayText(rec: CaseRecords, d: number): string {
+/**
+ * The slot of a day in the records' per-day lists (its offset from the earliest event day, a
+ * small integer), or −1 for a day outside them (a fraction, asOf beyond the events, no list).
+ */
+export function daySlot(rec: CaseRecords, d: number): number {
   const list = rec.cache.dayList;
   const o = d - rec.cache.dayBase;
-  // An event day: by offset in a list (`| 0`: a small-integer index), else in the map.
-  if (list !== null && o >= 0 && o < list.length && (o | 0) === o) {
-    let t = list[o | 0];
-    if (t === undefined) list[o | 0] = t = formatIsoDay(d);
+  return list !== null && o >= 0 && o < list.length && (o | 0) === o ? o | 0 : -1;
+}
+
+/** `YYYY-MM-DD` of a day number, formatted once per distinct day for these records. */
+export function dayText(rec: CaseRecords, d: number): string {
+  // An event day: by its slot in a list, else in the map.
+  const o = daySlot(rec, d);
+  if (o >= 0) {
+    const list = rec.cache.dayList!;
+    let t = list[o];
+    if (t === undefined) list[o] = t = formatIsoDay(d);
     return t;
   }
   let s = rec.cache.dayText.get(d);

@@ -6,7 +6,7 @@
  */
 import { dayParts, formatIsoDay } from "../_lib/calendar.js";
 import { describeValue, type QiIssue } from "../_lib/error.js";
-import { dateFieldOf, dayText, type CaseRecords, type EpisodeTable } from "./_caseRecords.js";
+import { dateFieldOf, daySlot, dayText, type CaseRecords, type EpisodeTable } from "./_caseRecords.js";
 import type { StagePlan } from "./_stagePlan.js";
 import type { StageCase } from "./stages.js";
 import type { DurationRow } from "./stageDurations.js";
@@ -133,15 +133,14 @@ export function ageAt(rec: CaseRecords, birth: number, day: number): number {
 }
 
 function partsOf(rec: CaseRecords, day: number): number {
-  // An event day: by offset from the earliest (0: not worked out yet; packed parts are never 0).
-  const list = rec.cache.dayList;
-  const o = day - rec.cache.dayBase;
-  if (list !== null && o >= 0 && o < list.length && (o | 0) === o) {
-    const dense = (rec.cache.dayParts ??= new Int32Array(list.length));
-    let q = dense[o | 0]!;
+  // An event day: by its slot (0: not worked out yet; packed parts are never 0).
+  const o = daySlot(rec, day);
+  if (o >= 0) {
+    const dense = (rec.cache.dayParts ??= new Int32Array(rec.cache.dayList!.length));
+    let q = dense[o]!;
     if (q === 0) {
       const d = dayParts(day);
-      dense[o | 0] = q = d.year * 512 + d.month * 32 + d.day;
+      dense[o] = q = d.year * 512 + d.month * 32 + d.day;
     }
     return q;
   }
