@@ -297,31 +297,6 @@ function readDob(R: Read, ctx: Ctx, k: number, d: unknown, i: number, issue: Iss
   }
 }
 
-/**
- * The matcher, with the exact names tried first by comparing strings of the same length (the last
- * index of a repeated name, as the matcher's Map keeps): no hash of each row's name. Long file
- * (862,124 rows): 67 → ~20 ms.
- */
-function exactFirst(names: readonly string[], lookup: (n: unknown) => number | undefined): (n: unknown) => number | undefined {
-  const byLength: { names: string[]; ks: number[] }[] = [];
-  names.forEach((n, k) => {
-    const b = (byLength[n.length] ??= { names: [], ks: [] });
-    const j = b.names.indexOf(n);
-    if (j >= 0) b.ks[j] = k;
-    else {
-      b.names.push(n);
-      b.ks.push(k);
-    }
-  });
-  return (name) => {
-    if (typeof name === "string") {
-      const b = byLength[name.length];
-      if (b !== undefined) for (let j = 0; j < b.names.length; j++) if (b.names[j] === name) return b.ks[j];
-    }
-    return lookup(name);
-  };
-}
-
 /** How the rows are read: accessors, columns and the wide plan. */
 interface Plan {
   wide: boolean;
@@ -338,7 +313,7 @@ interface Plan {
 
 function readPlan<T>(options: CaseRecordOptions<T>, ctx: Ctx): Plan {
   const names = ctx.names;
-  const lookup = exactFirst(names, milestoneMatcher(names));
+  const lookup = milestoneMatcher(names);
   const wide = (options.format ?? (options.columns !== undefined || options.orderType !== undefined ? "wide" : "long")) === "wide";
   if (options.format !== undefined && options.format !== "long" && options.format !== "wide") throw new QiError("invalid-option", ["options", "format"], `format must be "long" or "wide", not ${describeValue(options.format)}`);
   const field = (ch: unknown, fallback: string): string => (typeof ch === "string" ? ch : fallback);
