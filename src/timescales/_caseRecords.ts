@@ -197,14 +197,14 @@ export function throwIssues(issues: QiIssue[], what: string): never {
 type Get<T> = (d: T, i: number, data: readonly T[]) => unknown;
 
 /** A wide column read as a milestone's date. */
-interface WideColumn<T> {
+export interface WideColumn<T> {
   m: number;
   get: Get<T>;
   name: string;
 }
 
 /** Wide: an order column whose milestone each row's type column names (see `orderType`). */
-interface OrderSplit<T> {
+export interface OrderSplit<T> {
   date: Get<T>;
   type: Get<T>;
   dateName: string;
@@ -272,7 +272,7 @@ function readPlan<T>(options: CaseRecordOptions<T>, names: readonly string[]): R
  * Wide columns: milestone → a column (or, for a milestone that repeats, a list of columns such
  * as "LAC Review", "LAC Review 2"). Default: each catalogue id read from the column of its name.
  */
-function wideColumnsOf<T>(options: CaseRecordOptions<T>, names: readonly string[], lookup: (name: unknown) => number | undefined): WideColumn<T>[] {
+export function wideColumnsOf<T>(options: CaseRecordOptions<T>, names: readonly string[], lookup: (name: unknown) => number | undefined): WideColumn<T>[] {
   const given: unknown = options.columns ?? (options.orderType !== undefined ? {} : Object.fromEntries(names.map((n) => [n, n])));
   if (given === null || typeof given !== "object" || Array.isArray(given)) throw new QiError("invalid-option", ["options", "columns"], `columns must map milestone ids to columns, not ${describeValue(given)}`);
   const wide: WideColumn<T>[] = [];
@@ -290,7 +290,7 @@ function wideColumnsOf<T>(options: CaseRecordOptions<T>, names: readonly string[
   return wide;
 }
 
-function orderSplitOf<T>(options: CaseRecordOptions<T>): OrderSplit<T> | null {
+export function orderSplitOf<T>(options: CaseRecordOptions<T>): OrderSplit<T> | null {
   const o: unknown = options.orderType;
   if (o === undefined) return null;
   if (o === null || typeof o !== "object" || Array.isArray(o)) {
@@ -311,7 +311,7 @@ function orderSplitOf<T>(options: CaseRecordOptions<T>): OrderSplit<T> | null {
 }
 
 /** The milestone index an order type names ("Adoption", "PO", "POA", "KCO", "s11"), or undefined. */
-function orderMilestone<T>(o: OrderSplit<T>, t: unknown, lookup: (name: unknown) => number | undefined): number | undefined {
+export function orderMilestone<T>(o: OrderSplit<T>, t: unknown, lookup: (name: unknown) => number | undefined): number | undefined {
   const text = typeof t === "string" ? t : typeof t === "number" ? String(t) : "";
   if (o.cache.has(text)) return o.cache.get(text);
   const id = matchOrderType(text);

@@ -7,10 +7,10 @@
  * The CLI's check step, median CPU: wide export (100,000 children) 904 → 413 ms, long file (862,124
  * rows) ~1,550 → ~450 ms; scavenges in the step 15 → 1 (docs/performance.md, session 8).
  */
-import { valueof, type Accessor } from "../_lib/accessor.js";
+import { valueof } from "../_lib/accessor.js";
 import { formatIsoDay } from "../_lib/calendar.js";
 import { QiError, describeValue } from "../_lib/error.js";
-import type { CaseRecordOptions } from "./_caseRecords.js";
+import { orderMilestone, orderSplitOf, wideColumnsOf, type CaseRecordOptions, type OrderSplit, type WideColumn } from "./_caseRecords.js";
 import type { CheckCode, CheckIssue } from "./checkCaseRecords.js";
 import { matchOrderType, milestoneMatcher } from "./headers.js";
 
@@ -135,38 +135,10 @@ function addEvent(R: Read, m: number, day: number, row: number, col: number): vo
   R.col[k] = col;
 }
 
-/** Wide: the milestone columns (a list for a recurring milestone) and an order column split by its type. */
+/** Wide: the milestone columns (a list for a recurring milestone) and an order column split by its type (as readCaseRecords reads them). */
 interface WidePlan {
-  cols: { m: number; get: Get; name: string }[];
-  order: { date: Get; type: Get; dateName: string; typeName: string; cache: Map<string, number | undefined> } | null;
-}
-
-function widePlan<T>(options: CaseRecordOptions<T>, names: readonly string[], lookup: (n: unknown) => number | undefined, field: (ch: unknown, fallback: string) => string): WidePlan {
-  const cols: WidePlan["cols"] = [];
-  const given: unknown = options.columns ?? (options.orderType !== undefined ? {} : Object.fromEntries(names.map((n) => [n, n])));
-  if (given === null || typeof given !== "object" || Array.isArray(given)) throw new QiError("invalid-option", ["options", "columns"], `columns must be an object, not ${describeValue(given)}`);
-  for (const [id, ch] of Object.entries(given as Record<string, unknown>)) {
-    const k = lookup(id);
-    if (k === undefined) throw new QiError("unknown-milestone", ["options", "columns", id], `unknown milestone ${describeValue(id)}; known milestones: ${names.join(", ")}`);
-    const list = Array.isArray(ch) ? (ch as unknown[]) : [ch];
-    if (list.length === 0) throw new QiError("invalid-option", ["options", "columns", id], `columns.${id} is an empty list: give at least one column`);
-    list.forEach((c, j) => cols.push({ m: k, get: valueof(c as Accessor<unknown> | string, `columns.${id}`) as Get, name: field(c, j === 0 ? id : `${id} ${j + 1}`) }));
-  }
-  const o: unknown = options.orderType;
-  if (o === undefined) return { cols, order: null };
-  if (o === null || typeof o !== "object" || Array.isArray(o)) throw new QiError("invalid-option", ["options", "orderType"], `orderType must be { column, type }, not ${describeValue(o)}`);
-  const { column, type } = o as { column?: unknown; type?: unknown };
-  for (const key of Object.keys(o)) if (key !== "column" && key !== "type") throw new QiError("invalid-option", ["options", "orderType", key], `unknown key ${describeValue(key)} in orderType (keys: column, type)`);
-  return {
-    cols,
-    order: {
-      date: valueof(column as Accessor<unknown> | string, "orderType.column") as Get,
-      type: valueof(type as Accessor<unknown> | string, "orderType.type") as Get,
-      dateName: field(column, "order"),
-      typeName: field(type, "orderType"),
-      cache: new Map(),
-    },
-  };
+  cols: WideColumn<unknown>[];
+  order: OrderSplit<unknown> | null;
 }
 
 /** Wide: the column each milestone is read from (its first; an order milestone without one: the order column). */
@@ -207,14 +179,9 @@ function readOrder(R: Read, ctx: Ctx, issue: IssueFn, plan: WidePlan, col: numbe
     return;
   }
   const t = o.type(d, i, data);
-  const tText = typeof t === "string" ? t : typeof t === "number" ? String(t) : "";
-  let m = o.cache.get(tText);
-  if (m === undefined && !o.cache.has(tText)) {
-    const found = matchOrderType(tText);
-    m = found === null ? undefined : lookup(found);
-    if (o.cache.size < 1000) o.cache.set(tText, m);
-  }
+  const m = orderMilestone(o, t, lookup);
   if (m === undefined) {
+    const tText = typeof t === "string" ? t : typeof t === "number" ? String(t) : "";
     issue("unknown-order-type", id, i, o.typeName, t, `the order on ${text(raw)} has ${tText.trim() === "" ? "no type" : `type ${describeValue(tText)}, which is not one of Adoption, PO, POA, KCO, s11`}: it is left out`);
     return;
   }
@@ -324,7 +291,7 @@ function readPlan<T>(options: CaseRecordOptions<T>, ctx: Ctx): Plan {
   const msOf = wide ? undefined : (valueof(options.milestone ?? "milestone", "milestone") as Get);
   const dateOf = wide ? undefined : (valueof(options.date ?? "date", "date") as Get);
   const dateField = field(options.date, "date");
-  const wp: WidePlan = wide ? widePlan(options, names, lookup, field) : { cols: [], order: null };
+  const wp: WidePlan = wide ? { cols: wideColumnsOf(options, names, lookup) as WideColumn<unknown>[], order: orderSplitOf(options) as OrderSplit<unknown> | null } : { cols: [], order: null };
   ctx.missingColumn = names.map(() => ctx.msField);
   if (wide) {
     const columnOf = wideColumnOf(wp, names);
