@@ -456,8 +456,8 @@ function bySeries(p: ParsedRows, asOf: number, target: SeriesTarget, unit: Perio
     } else if (!Number.isNaN(end[i]!)) {
       const pe = periodOf(end[i]!);
       if (pe < m) {
-        // (A completion before the first period has no list: a TypeError, as it always was.)
-        if (pe < 0) throw new TypeError("Cannot read properties of undefined (reading 'push')");
+        // A completion before every start (its end before its own start): no period holds it.
+        if (pe < 0) throw new QiError("invalid-date", ["durations", i, "end"], `end ${formatIsoDay(end[i]!)} is before the first start, ${formatIsoDay(minStart)}: a row cannot end before it starts`);
         ends[pe]!++;
         done[i] = pe;
         const t = targetOf(i);

@@ -123,3 +123,16 @@ describe("driftList", () => {
     expect(catchError(() => timescaleSeries(d, { serie: "period" } as never)).message).toContain('did you mean "series"');
   });
 });
+
+describe("timescaleSeries: a row that ends before every start", () => {
+  it("is a QiError naming the row's end (was a TypeError from inside the period series)", () => {
+    const rows = [
+      { child: "A", episode: 1, stage: "s", from: "a", to: "b", start: "2024-03-01", end: "2024-01-15", days: -46, censored: false, status: "reached", exit: null, target: null, withinTarget: null, daysOverTarget: null, route: null },
+      { child: "B", episode: 1, stage: "s", from: "a", to: "b", start: "2024-02-01", end: "2024-02-20", days: 19, censored: false, status: "reached", exit: null, target: null, withinTarget: null, daysOverTarget: null, route: null },
+    ] as const;
+    const error = catchError(() => timescaleSeries(rows as never, { series: "period", asOf: "2024-06-30" }));
+    expect(error.code).toBe("invalid-date");
+    expect(error.path).toEqual(["durations", 0, "end"]);
+    expect(error.message).toMatch(/2024-01-15 is before the first start, 2024-02-01/);
+  });
+});
