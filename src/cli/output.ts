@@ -130,14 +130,15 @@ async function writeChunks(handle: FileHandle, chunks: Iterable<string | Uint8Ar
   let writing: Promise<void> | null = null;
   try {
     for (const chunk of chunks) {
-      if (writing !== null) await writing;
+      await writing;
       writing = writeChunk(handle, chunk);
     }
-  } finally {
-    // A chunk that could not be made still lets the write in flight end before the handle closes.
-    if (writing !== null) await writing.catch(() => undefined);
+  } catch (e) {
+    // A chunk that could not be made (or written) lets the write in flight end before the handle closes.
+    await writing?.catch(() => undefined);
+    throw e;
   }
-  if (writing !== null) await writing;
+  await writing;
 }
 
 /** One chunk of a file: text, or bytes (written in full: a write may take fewer bytes than given). */
@@ -219,7 +220,7 @@ export function repeatedField(): (value: unknown) => string {
   let last: unknown = undefined;
   let lastText = "";
   return (value) => {
-    if (value === last && known.size > 0) return lastText;
+    if (value === last) return lastText; // (before any value: undefined, written "")
     if (typeof value === "object" && value !== null) return csvField(value);
     let text = known.get(value);
     if (text === undefined) {

@@ -532,7 +532,6 @@ function addChild(T: Tallies, R: Read, k: number, lo: number, hi: number, perm: 
   }
 }
 
-
 function completenessRows(ctx: Ctx, all: Tally, byGroup: ReadonlyMap<string, Tally>, byMonth: ReadonlyMap<string, Tally>): CompletenessRow[] {
   const n = ctx.names.length;
   const rows: CompletenessRow[] = [];

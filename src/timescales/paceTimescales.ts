@@ -146,4 +146,3 @@ function stageTimescales(core: DurationsCore, key: ReturnType<typeof periodKey>)
     kaplanMeier: kaplanMeierOfTimes(core.eventDays, core.censorDays, undefined, core.daysRange),
   };
 }
-
