@@ -17,6 +17,12 @@ const SPEC = { ...CASE_SPEC, out: { type: "string" }, "as-of": { type: "string" 
 
 /** The library's check of the records read from a file, with columns named as in the file. */
 export function checkCases(c: CaseColumns, dates: DateFormat, asOf: string | undefined, staleAfter?: number): CaseRecordsCheck {
+  const { options, fieldToColumn } = checkOptions(c, dates, asOf, staleAfter);
+  return checkReport(c, withQi(c.ctx, () => checkCaseRecords(rowsOf(c), options)), fieldToColumn);
+}
+
+/** The library's check options over the columns read, and the file's column for each field the check names. */
+export function checkOptions(c: CaseColumns, dates: DateFormat, asOf: string | undefined, staleAfter?: number): { options: CheckCaseRecordsOptions<number>; fieldToColumn: Record<string, string> } {
   const m = c.mapping;
   const options: CheckCaseRecordsOptions<number> = { format: m.format, dates, child: (i) => c.child[i] };
   const fieldToColumn: Record<string, string> = { child: m.child };
@@ -45,7 +51,14 @@ export function checkCases(c: CaseColumns, dates: DateFormat, asOf: string | und
     }
     options.columns = columns;
   }
-  const result = withQi(c.ctx, () => checkCaseRecords(rowsOf(c), options));
+  return { options, fieldToColumn };
+}
+
+/**
+ * A check of these columns as the CLI reports it (from checkCaseRecords, or from paceTimescales'
+ * `check`): rows and columns named as in the file, the CLI's own order-type problems added.
+ */
+export function checkReport(c: CaseColumns, result: CaseRecordsCheck, fieldToColumn: Readonly<Record<string, string>>): CaseRecordsCheck {
   const rowOnly = (r: number): string => where(c, r);
   for (const i of result.issues) {
     i.message = rewriteRows(i.message, rowOnly);

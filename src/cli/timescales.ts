@@ -25,13 +25,14 @@ import {
   type StageDurations,
   type TargetRule,
   type TimescaleWarning,
+  type CaseRecordsCheck,
 } from "./lib.js";
 import { ByteChunks, csvField, repeatedField, toCsv, writeAll, type PlannedFile } from "./output.js";
 import { progressBar, type ProgressSink } from "./progress.js";
 import { withQi, type PathContext } from "./qiMap.js";
 import { fmt, kmText, textTable } from "./summary.js";
 import { CASE_SPEC, caseFlags, mappingText, readCases, type CaseColumns } from "./caseInput.js";
-import { checkCases, checkSummary } from "./check.js";
+import { checkCases, checkOptions, checkReport, checkSummary } from "./check.js";
 import { scorecardRun } from "./scorecard.js";
 
 const C = "timescales";
@@ -101,7 +102,7 @@ const PERIOD_NAME = { month: "month", quarter: "quarter", "financial-year": "fin
  * Compute every stage with the public `paceTimescales` (one read of the records; its
  * `onProgress` drives the bar), then each stage's drift list and run chart.
  */
-export function computeTimescales(input: CaseInput, s: TimescaleSettings, progress?: ProgressSink): TimescaleResults {
+export function computeTimescales(input: CaseInput, s: TimescaleSettings, progress?: ProgressSink, onCheck?: (check: CaseRecordsCheck) => void): TimescaleResults {
   const bar = progressBar(progress, "Stages", "rows");
   let t: ReturnType<typeof paceTimescales>;
   try {
@@ -111,7 +112,12 @@ export function computeTimescales(input: CaseInput, s: TimescaleSettings, progre
         ...(s.asOf !== undefined ? { asOf: s.asOf } : {}),
         stages: s.stages,
         period: s.period,
-        onProgress: ({ done, total }) => bar.update(done, total),
+        // With onCheck: the data check from the same read, before the first stage.
+        ...(onCheck !== undefined ? { check: true } : {}),
+        onProgress: ({ done, total, check }) => {
+          if (check !== undefined) onCheck?.(check);
+          bar.update(done, total);
+        },
       }),
     );
   } finally {
@@ -445,30 +451,12 @@ export async function timescalesCommand(argv: readonly string[], io: Io): Promis
   const clock = timer(io);
   // Columns recognised from the headers (or --mapping / the column flags): see caseInput.ts.
   const cases = await readCases(C, file, flags, io);
-  const table = cases.table;
   clock("read");
-  if (table.length === 0) throw new DataError(`${file}: no data rows`);
+  if (cases.table.length === 0) throw new DataError(`${file}: no data rows`);
   io.stdout.write(mappingText(cases));
-  // The data check first: its summary, then the timescales (which stop on bad dates, below).
-  const check = checkCases(cases, dates, asOf);
-  io.stdout.write(`\n${checkSummary(check, cases)}\n`);
-  clock("check");
-  // No impossible date found by the check: the library reads the dates as written (above).
-  const { options, fieldToColumn, problems } = timescaleOptions(cases, dates, unknown, afterAsOf, check.counts["invalid-date"] === 0);
-  if (ageBands !== undefined) options.ageBands = ageBands;
-  const group = cases.groupValues;
-  problems.throwIfAny();
-  clock("convert");
-  const rows: number[] = new Array(table.length);
-  for (let i = 0; i < table.length; i++) rows[i] = i;
-  const ctx: PathContext = {
-    command: C,
-    file,
-    flags: { asOf: "--as-of", target: "--target-STAGE", stage: "--stage", unknownMilestones: "--unknown", afterAsOf: "--after-as-of", ageBands: "--age-bands", ages: "--ages" },
-    row: (i, field) => table.where(i, field === undefined ? undefined : (fieldToColumn[field] ?? field)),
-  };
-  const settings: TimescaleSettings = { stages, asOf, period, group: group !== null, age: options.dateOfBirth !== undefined, ...(baseline !== undefined ? { baseline } : {}) };
-  const results = computeTimescales({ rows, options, ctx }, settings, io.stderr);
+  const settings: TimescaleSettings = { stages, asOf, period, group: cases.groupValues !== null, age: cases.dob !== null && cases.mapping.dateOfBirth !== null, ...(baseline !== undefined ? { baseline } : {}) };
+  const run = { file, dates, unknown, afterAsOf, ageBands, clock, io };
+  const results = checkAndCompute(cases, settings, run);
   clock("compute");
   const { files, summary } = timescaleOutputs(results, settings, file);
   clock("format");
@@ -478,4 +466,75 @@ export async function timescalesCommand(argv: readonly string[], io: Io): Promis
   io.stdout.write(summary);
   io.stdout.write(`\nWrote ${planned.length} files to ${outDir}/: ${files.map((f) => f.name).join(", ")}\n`);
   return 0;
+}
+
+/** What {@link checkAndCompute} needs of the command line. */
+interface TimescalesRun {
+  file: string;
+  dates: DateFormat;
+  unknown: "error" | "ignore";
+  afterAsOf: "error" | "ignore";
+  ageBands: number[] | undefined;
+  clock: (step: string) => void;
+  io: Io;
+}
+
+/** The library's input over the columns read: dates as written when `checked`, else converted (see timescaleOptions). */
+function caseInput(cases: CaseColumns, run: TimescalesRun, checked: boolean): { input: CaseInput; problems: Problems } {
+  const { options, fieldToColumn, problems } = timescaleOptions(cases, run.dates, run.unknown, run.afterAsOf, checked);
+  if (run.ageBands !== undefined) options.ageBands = run.ageBands;
+  const table = cases.table;
+  const rows: number[] = new Array(table.length);
+  for (let i = 0; i < table.length; i++) rows[i] = i;
+  const ctx: PathContext = {
+    command: C,
+    file: run.file,
+    flags: { asOf: "--as-of", target: "--target-STAGE", stage: "--stage", unknownMilestones: "--unknown", afterAsOf: "--after-as-of", ageBands: "--age-bands", ages: "--ages" },
+    row: (i, field) => table.where(i, field === undefined ? undefined : (fieldToColumn[field] ?? field)),
+  };
+  return { input: { rows, options, ctx }, problems };
+}
+
+/** Thrown from the check's callback: it found an impossible date that the stages would read, so the CLI converts the dates itself (naming each bad cell). */
+class ConvertDates {
+  constructor(readonly check: CaseRecordsCheck) {}
+}
+
+/**
+ * The data check's summary first, then the stages (which stop on bad dates). Records that the
+ * stages can read are read once for both: `paceTimescales` with `check: true` gives the check
+ * before its first stage. Otherwise (a problem converting a date of birth or an order, records
+ * the library refuses, a date the check calls impossible) the check runs on its own, as
+ * `pace-qi check` does, and the stages read the dates as written only when it found none.
+ */
+function checkAndCompute(cases: CaseColumns, settings: TimescaleSettings, run: TimescalesRun): TimescaleResults {
+  const { io, clock } = run;
+  const report = (check: CaseRecordsCheck): void => {
+    io.stdout.write(`\n${checkSummary(check, cases)}\n`);
+    clock("check");
+  };
+  let check: CaseRecordsCheck | null = null;
+  const fast = caseInput(cases, run, true);
+  if (fast.problems.count === 0) {
+    const { fieldToColumn } = checkOptions(cases, run.dates, settings.asOf);
+    try {
+      return computeTimescales(fast.input, settings, io.stderr, (found) => {
+        check = checkReport(cases, found, fieldToColumn);
+        report(check);
+        if (check.counts["invalid-date"] > 0) throw new ConvertDates(check);
+      });
+    } catch (e) {
+      // After the check was reported, only an impossible date is redone; before it, the records were refused.
+      if (check !== null && !(e instanceof ConvertDates)) throw e;
+    }
+  }
+  if (check === null) {
+    check = checkCases(cases, run.dates, settings.asOf);
+    report(check);
+  }
+  // No impossible date found by the check: the library reads the dates as written (above).
+  const { input, problems } = check.counts["invalid-date"] === 0 ? fast : caseInput(cases, run, false);
+  problems.throwIfAny();
+  clock("convert");
+  return computeTimescales(input, settings, io.stderr);
 }

@@ -79,6 +79,8 @@ export interface CaseRecords {
   columnOf: ReadonlyArray<string> | null;
   /** Wide format: the column an event was read from (repeated milestones have several); null for long rows. */
   eventColumn?: ((e: number) => string) | null;
+  /** Wide format: per event, the index of its column in the `columns` read (−1: the order column); unset for long rows. */
+  col: Int32Array;
   children: Bucket[];
   unknownIgnored: number;
   /** Wide rows merged into an identical earlier row of the same child and episode. */
@@ -577,6 +579,7 @@ function recordsOf<T>(plan: ReadPlan<T>, st: ReadState, buckets: Buckets, cat: P
     day: st.day,
     milestone: st.milestone,
     row: st.row,
+    col: st.col,
     episode: st.episode,
     dateField: plan.dateField,
     dobField: plan.dobField,

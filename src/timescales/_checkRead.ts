@@ -10,7 +10,7 @@
 import { valueof } from "../_lib/accessor.js";
 import { formatIsoDay } from "../_lib/calendar.js";
 import { QiError, describeValue } from "../_lib/error.js";
-import { orderMilestone, orderSplitOf, wideColumnsOf, type CaseRecordOptions, type OrderSplit, type WideColumn } from "./_caseRecords.js";
+import { orderMilestone, orderSplitOf, wideColumnsOf, type CaseRecordOptions, type CaseRecords, type OrderSplit, type WideColumn } from "./_caseRecords.js";
 import type { CheckCode, CheckIssue } from "./checkCaseRecords.js";
 import { matchOrderType, milestoneMatcher } from "./headers.js";
 
@@ -301,7 +301,7 @@ function readPlan<T>(options: CaseRecordOptions<T>, ctx: Ctx): Plan {
   return { wide, lookup, childOf, childField, episodeOf, groupOf, msOf, dateOf, dateField, wp };
 }
 
-function newRead(data: readonly unknown[], plan: Plan, ctx: Ctx): Read {
+function newRead(data: readonly unknown[], plan: Plan, ctx: Ctx, events?: number): Read {
   const rows = data.length;
   const cols = plan.wp.cols;
   const getters: Get[] = plan.wide ? cols.map((c) => c.get) : [plan.dateOf!];
@@ -311,7 +311,7 @@ function newRead(data: readonly unknown[], plan: Plan, ctx: Ctx): Read {
     colNames.push(plan.wp.order.dateName);
   }
   // Wide: room for half the date cells (up to 6 a row) before the arrays grow; long: one a row.
-  const cap = Math.max(16, plan.wide ? rows * Math.min(6, Math.ceil(getters.length / 2)) : rows);
+  const cap = events ?? Math.max(16, plan.wide ? rows * Math.min(6, Math.ceil(getters.length / 2)) : rows);
   const withDob = ctx.dob !== undefined;
   return {
     n: 0, m: new Int32Array(cap), day: new Float64Array(cap), row: new Int32Array(cap), col: new Int32Array(cap), child: new Int32Array(cap),
@@ -330,8 +330,7 @@ export function readRows<T>(events: readonly T[], options: CaseRecordOptions<T>,
   const orderCol = cols.length;
   const W = wide ? wideRows(data.length, ctx.names.length) : null;
   const byKey: Children = new Map();
-  const epIndex = new Map<string, number>();
-  const lastEp: { raw: unknown; k: number } = { raw: epIndex, k: 0 }; // (no row's episode is epIndex)
+  const eps = episodeTexts();
   const lastChild: { id: string | number | null; k: number } = { id: null, k: -1 };
   const issue: IssueFn = (code, child, row, column, raw, message) => {
     issues.push({ code, path: ["events", row, column], child, row, column, value: text(raw), message: child === null ? message : `child ${describeValue(child)}: ${message}` });
@@ -341,16 +340,7 @@ export function readRows<T>(events: readonly T[], options: CaseRecordOptions<T>,
     const c = childOf(d, i, data);
     const okChild = typeof c === "string" ? !isMissing(c) : typeof c === "number" && Number.isFinite(c);
     const id = okChild ? (c as string | number) : null;
-    const epRaw = episodeOf(d, i, data);
-    // Equal raw values (===) have the same episode text: most rows repeat the previous row's.
-    if (epRaw !== lastEp.raw) {
-      const ep = typeof epRaw === "string" || typeof epRaw === "number" ? String(epRaw) : "";
-      let epk = epIndex.get(ep);
-      if (epk === undefined) epIndex.set(ep, (epk = epIndex.size));
-      lastEp.raw = epRaw;
-      lastEp.k = epk;
-    }
-    R.rowEp[i] = lastEp.k;
+    R.rowEp[i] = episodeText(eps, episodeOf(d, i, data));
     const start = R.n;
     if (wide) {
       for (let j = 0; j < cols.length; j++) readDate(R, ctx, issue, cols[j]!.m, cols[j]!.get(d, i, data), j, undefined, true, id, i);
@@ -423,4 +413,83 @@ function wideChild(R: Read, W: WideRows, T: Children, id: string | number, i: nu
   W.evStart[i] = start;
   W.evEnd[i] = R.n;
   return dup ? -1 : k;
+}
+
+/**
+ * The check's reading from records the stages have already read and validated (`readCaseRecords`
+ * with the same options), so that `paceTimescales(events, { check: true })` reads each cell once
+ * (issues #12/#16: the CLI's check and stages each walked every cell). The same {@link Read} as
+ * {@link readRows} gives — or null where the two readers' rules differ and the rows must be read
+ * again: a date before 1900 (a check problem, a valid day to the stages), unknown milestones the
+ * stages skipped (`unknownMilestones: "ignore"`), a child id or group of white space only
+ * (missing to the check), or a wide export with a child on two rows (the check compares such rows
+ * by episode text, the stages by episode value). The stages refuse every other row-level problem
+ * the check reports, so records that were read have none of them. Rows' episodes are read again
+ * the check's way (one accessor call a row; wide rows need none: one row per child).
+ */
+export function readFromRecords<T>(events: readonly T[], options: CaseRecordOptions<T>, ctx: Ctx, rec: CaseRecords): Read | null {
+  const data = events as readonly unknown[];
+  if (rec.unknownIgnored > 0 || (rec.n > 0 && rec.cache.dayBase < FIRST_YEAR_DAY)) return null;
+  const plan = readPlan(options, ctx);
+  if (plan.wide && rec.children.length !== data.length) return null;
+  const kids = rec.children;
+  for (const b of kids) if ((typeof b.child === "string" && isMissing(b.child)) || (typeof b.group === "string" && isMissing(b.group))) return null;
+  const n = rec.n;
+  const R = newRead(data, plan, ctx, n);
+  if (!plan.wide) readEpisodes(R, plan.episodeOf);
+  R.m.set(rec.milestone.subarray(0, n));
+  R.row.set(rec.row.subarray(0, n));
+  R.n = n;
+  // Wide: the order column (−1 in the records) comes after the milestone columns; long: the date field.
+  const orderCol = plan.wp.cols.length;
+  const { day, col } = R;
+  for (let e = 0; e < n; e++) {
+    day[e] = rec.day[e]!;
+    if (plan.wide) col[e] = rec.col[e]! < 0 ? orderCol : rec.col[e]!;
+  }
+  for (let k = 0; k < kids.length; k++) {
+    const b = kids[k]!;
+    R.ids.push(b.child);
+    R.groups.push(b.group);
+    for (const e of b.events) R.child[e] = k;
+    R.counts[k + 1] = b.events.length;
+    if (R.dob !== null && b.dob !== undefined && !Number.isNaN(b.dob)) {
+      R.dob[k] = b.dob;
+      R.dobRow![k] = b.dobRow!;
+    }
+  }
+  for (let e = 1; e < n && R.grouped; e++) if (R.child[e - 1]! > R.child[e]!) R.grouped = false;
+  if (n > 0) R.latest = rec.maxDay;
+  return R;
+}
+
+/** Each row's episode, as {@link readRows} reads it. */
+function readEpisodes(R: Read, episodeOf: Get): void {
+  const eps = episodeTexts();
+  for (let i = 0; i < R.data.length; i++) R.rowEp[i] = episodeText(eps, episodeOf(R.data[i], i, R.data));
+}
+
+/** Episode texts interned (the text of a string or number; "" for anything else), and the last row's. */
+interface EpisodeTexts {
+  index: Map<string, number>;
+  lastRaw: unknown;
+  lastK: number;
+}
+
+function episodeTexts(): EpisodeTexts {
+  const index = new Map<string, number>();
+  return { index, lastRaw: index, lastK: 0 }; // (no row's episode is the map itself)
+}
+
+/** The index of a row's episode text. */
+function episodeText(E: EpisodeTexts, raw: unknown): number {
+  // Equal raw values (===) have the same episode text: most rows repeat the previous row's.
+  if (raw !== E.lastRaw) {
+    const ep = typeof raw === "string" || typeof raw === "number" ? String(raw) : "";
+    let k = E.index.get(ep);
+    if (k === undefined) E.index.set(ep, (k = E.index.size));
+    E.lastRaw = raw;
+    E.lastK = k;
+  }
+  return E.lastK;
 }

@@ -22,7 +22,7 @@ void caseRecordKeysComplete;
 export const STAGE_DURATION_KEYS: readonly string[] = [...CASE_RECORD_KEYS, "asOf", "target", "negative", "afterAsOf", "ageBands"];
 
 /** `paceTimescales`: the stageDurations keys except target (rejected with its own message), plus its own. */
-export const PACE_TIMESCALES_KEYS: readonly string[] = [...STAGE_DURATION_KEYS, "stages", "period", "yearStartMonth", "onProgress"];
+export const PACE_TIMESCALES_KEYS: readonly string[] = [...STAGE_DURATION_KEYS, "stages", "period", "yearStartMonth", "onProgress", "check"];
 
 /** `timescaleSeries`. */
 export const TIMESCALE_SERIES_KEYS: readonly string[] = ["dates", "series", "period", "yearStartMonth", "y", "target", "asOf", "exits", "x"];

@@ -6,11 +6,11 @@
 import { valueof, type Accessor } from "../_lib/accessor.js";
 import { formatIsoDay } from "../_lib/calendar.js";
 import { QiError, describeValue, type QiPath } from "../_lib/error.js";
-import { catalogueNames, type CaseRecordOptions } from "./_caseRecords.js";
+import { catalogueNames, type CaseRecordOptions, type CaseRecords } from "./_caseRecords.js";
 import type { MilestoneCatalogue, Route } from "./catalogue.js";
 import { SCOTLAND_MILESTONES } from "./catalogue.js";
 import { dayReader, expectedDateForm } from "./dates.js";
-import { readRows, rawOf, text, type Ctx, type Get, type Read, type RouteInfo } from "./_checkRead.js";
+import { readFromRecords, readRows, rawOf, text, type Ctx, type Get, type Read, type RouteInfo } from "./_checkRead.js";
 
 /** The {@link checkCaseRecords} options: those of the case records, plus what to check against. */
 export interface CheckCaseRecordsOptions<T = any> extends CaseRecordOptions<T> {
@@ -129,7 +129,22 @@ export function checkCaseRecords<T>(events: readonly T[], options: CheckCaseReco
   if (options === null || typeof options !== "object" || Array.isArray(options)) throw new QiError("invalid-option", ["options"], `options must be an object, not ${describeValue(options)}`);
   const ctx = setUp(options);
   const issues: CheckIssue[] = [];
-  const R = readRows(events, options, ctx, issues);
+  return checkRead(events, readRows(events, options, ctx, issues), ctx, issues);
+}
+
+/**
+ * @internal `checkCaseRecords(events, options)` from the records `paceTimescales` read with the
+ * same options (its `check` option): the same result, without reading every cell again where
+ * the two readers agree (see `readFromRecords`), else by reading the rows as the check does.
+ */
+export function checkFromRecords<T>(events: readonly T[], options: CheckCaseRecordsOptions<T>, rec: CaseRecords): CaseRecordsCheck {
+  const ctx = setUp(options);
+  const R = readFromRecords(events, options, ctx, rec);
+  return R === null ? checkCaseRecords(events, options) : checkRead(events, R, ctx, []);
+}
+
+/** The checks and completeness tallies over the events read, the stale extract, the result. */
+function checkRead(events: readonly unknown[], R: Read, ctx: Ctx, issues: CheckIssue[]): CaseRecordsCheck {
   const { start, perm } = byChild(R);
   const latest = R.latest;
   const S = scratch(ctx.names.length);

@@ -1,7 +1,8 @@
 import { formatIsoDay } from "../_lib/calendar.js";
 import { QiError, describeValue } from "../_lib/error.js";
-import { checkKeys, objectOption } from "../_lib/options.js";
+import { checkKeys, numberOption, objectOption } from "../_lib/options.js";
 import { readCaseRecords } from "./_caseRecords.js";
+import { checkFromRecords, type CaseRecordsCheck } from "./checkCaseRecords.js";
 import { PACE_TIMESCALES_KEYS } from "./_optionKeys.js";
 import { asOfWarning } from "./_stageWarnings.js";
 import { periodKey, type PeriodUnit } from "./_period.js";
@@ -25,6 +26,15 @@ export interface PaceTimescalesOptions<T = any> extends Omit<StageDurationsOptio
    * ignored; an exception it throws stops the run.
    */
   onProgress?: (progress: PaceTimescalesProgress) => void;
+  /**
+   * Also check the records (`true`, or `{ staleAfter }`): the result's `check` is then
+   * `checkCaseRecords(events, options)` with the same reading options and `asOf` as given,
+   * from the same read of the rows as the stages (faster than calling both). It is also given to
+   * `onProgress` with `done: 0`, before any stage is computed. Records the stages refuse (an
+   * impossible date, an unknown milestone…) still throw: call {@link checkCaseRecords} to list
+   * their problems. Default `false`.
+   */
+  check?: boolean | { staleAfter?: number };
 }
 
 /** What {@link PaceTimescalesOptions.onProgress} receives. */
@@ -35,6 +45,8 @@ export interface PaceTimescalesProgress {
   total: number;
   /** The stage just finished, or null before the first. */
   stage: string | null;
+  /** With the `check` option, on the first call (`done: 0`): the data check. */
+  check?: CaseRecordsCheck;
 }
 
 /** One stage's timescales. */
@@ -67,6 +79,8 @@ export interface PaceTimescales {
   permanenceRoutes: PermanenceRoutes | null;
   /** Notes about the whole run (`as-of-defaulted`); each stage's own are in `durations.warnings`. */
   warnings: TimescaleWarning[];
+  /** With the `check` option: `checkCaseRecords(events, options)`. */
+  check?: CaseRecordsCheck;
 }
 
 /**
@@ -98,7 +112,9 @@ export function paceTimescales<T>(events: readonly T[], options: PaceTimescalesO
   const unit = options.period ?? "month";
   const key = periodKey(unit, options.yearStartMonth);
   const stages = resolveStages(options.stages);
+  const checkOptions = checkOption(options.check);
   const rec = readCaseRecords(events, options);
+  const check = checkOptions === null ? undefined : checkFromRecords(events, { ...options, ...checkOptions }, rec);
   const warnings: TimescaleWarning[] = [];
   let asOf = options.asOf;
   if (asOf === undefined && Number.isFinite(rec.maxDay)) {
@@ -108,7 +124,7 @@ export function paceTimescales<T>(events: readonly T[], options: PaceTimescalesO
   const stageOptions: StageDurationsOptions<T> = { ...options, ...(asOf !== undefined ? { asOf } : {}) };
   const out: Record<string, StageTimescales> = {};
   let asOfText: string | null = null;
-  onProgress?.({ done: 0, total: stages.length, stage: null });
+  onProgress?.({ done: 0, total: stages.length, stage: null, ...(check !== undefined ? { check } : {}) });
   stages.forEach((stage, k) => {
     const core = durationsCore(rec, stage, stageOptions);
     asOfText = core.result.asOf;
@@ -117,7 +133,17 @@ export function paceTimescales<T>(events: readonly T[], options: PaceTimescalesO
     onProgress?.({ done: k + 1, total: stages.length, stage: stage.id });
   });
   const routes = asOfText === null ? null : permanenceRoutes(rec, asOfText, options.splitEpisodesAt === undefined ? undefined : rec.index.get(options.splitEpisodesAt));
-  return { asOf: asOfText, period: unit, stages: out, permanenceRoutes: routes, warnings };
+  return { asOf: asOfText, period: unit, stages: out, permanenceRoutes: routes, warnings, ...(check !== undefined ? { check } : {}) };
+}
+
+/** The `check` option: null for none, else the check's own options (`staleAfter`). */
+function checkOption(value: unknown): { staleAfter?: number } | null {
+  if (value === undefined || value === false) return null;
+  if (value === true) return {};
+  const o = objectOption(value, ["options", "check"]);
+  checkKeys(o, ["staleAfter"], ["options", "check"], "check option");
+  if (o.staleAfter === undefined) return {};
+  return { staleAfter: numberOption(o.staleAfter, ["options", "check", "staleAfter"], (v) => v >= 0, "a number of days ≥ 0") };
 }
 
 /** The `stages` option resolved: a non-empty list with distinct ids. */
