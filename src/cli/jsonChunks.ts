@@ -55,3 +55,47 @@ export function* jsonChunks(value: unknown, indent = ""): Generator<string> {
   }
   yield `${indent}}`;
 }
+
+/** Elements stringified together when a long array is written compactly. */
+const SLICE = 4096;
+
+/**
+ * `JSON.stringify(value)` (compact) as chunks, character for character the same (for plain
+ * objects, arrays and what JSON.stringify writes of them). Long arrays are stringified a slice at
+ * a time, so a text with a few non-Latin-1 characters (the stage labels' "→" in series.json)
+ * does not make V8 build and encode the whole file as two-byte text: one two-byte character
+ * makes a whole string two bytes a character, which JSON.stringify writes ~30 % slower and
+ * Buffer.write encodes at half the speed (docs/performance.md, session 9).
+ */
+export function* compactJsonChunks(value: unknown): Generator<string> {
+  if (!isBig(value)) {
+    yield JSON.stringify(value) ?? "null";
+    return;
+  }
+  if (Array.isArray(value)) {
+    yield "[";
+    for (let i = 0; i < value.length; i += SLICE) {
+      const part = value.slice(i, i + SLICE);
+      if (i > 0) yield ",";
+      if (part.some(isBig)) {
+        for (let j = 0; j < part.length; j++) {
+          if (j > 0) yield ",";
+          yield* compactJsonChunks(part[j] === undefined || typeof part[j] === "function" || typeof part[j] === "symbol" ? null : part[j]);
+        }
+      } else yield JSON.stringify(part).slice(1, -1);
+    }
+    yield "]";
+    return;
+  }
+  const rec = value as Record<string, unknown>;
+  const keys = Object.keys(rec).filter((k) => {
+    const t = typeof rec[k];
+    return t !== "undefined" && t !== "function" && t !== "symbol";
+  });
+  yield "{";
+  for (let i = 0; i < keys.length; i++) {
+    yield `${i > 0 ? "," : ""}${JSON.stringify(keys[i])}:`;
+    yield* compactJsonChunks(rec[keys[i]!]);
+  }
+  yield "}";
+}

@@ -277,6 +277,14 @@ export class ByteChunks {
 
   /** Append text. */
   add(text: string): void {
+    if (text.length >= BATCH_UNITS) {
+      // A long text is encoded by itself: joined to a batch holding one two-byte character, it
+      // would be flattened and encoded as two-byte text (twice the work).
+      if (this.pending.length > 0) this.encode();
+      this.pending = text;
+      this.encode();
+      return;
+    }
     this.pending += text;
     if (this.pending.length >= BATCH_UNITS) this.encode();
   }
@@ -326,6 +334,16 @@ export function* toCsv(rows: readonly object[], columns: readonly string[]): Gen
     let line = "";
     for (let k = 0; k < columns.length; k++) line += (k > 0 ? "," : "") + csvField(rec[columns[k]!]);
     out.add(`${line}\n`);
+    if (out.full) yield out.take();
+  }
+  yield out.take();
+}
+
+/** Text given as pieces, as UTF-8 chunks of about 1 MB ({@link ByteChunks}). */
+export function* textChunks(pieces: Iterable<string>): Generator<Uint8Array> {
+  const out = new ByteChunks();
+  for (const piece of pieces) {
+    out.add(piece);
     if (out.full) yield out.take();
   }
   yield out.take();

@@ -27,7 +27,8 @@ import {
   type TimescaleWarning,
   type CaseRecordsCheck,
 } from "./lib.js";
-import { ByteChunks, csvField, repeatedField, toCsv, writeAll, type PlannedFile } from "./output.js";
+import { ByteChunks, csvField, repeatedField, textChunks, toCsv, writeAll, type PlannedFile } from "./output.js";
+import { compactJsonChunks } from "./jsonChunks.js";
 import { progressBar, type ProgressSink } from "./progress.js";
 import { withQi, type PathContext } from "./qiMap.js";
 import { fmt, kmText, textTable } from "./summary.js";
@@ -200,6 +201,12 @@ function lastSignal(chart: RunChart | null): string {
   return `${how} from ${when} (${s.assessment})`;
 }
 
+/** `JSON.stringify(value)` and a newline, as pieces made when the file is written. */
+function* jsonLine(value: unknown): Generator<string> {
+  yield* compactJsonChunks(value);
+  yield "\n";
+}
+
 /** The files a timescales run writes (relative names) and the summary for the terminal. */
 export function timescaleOutputs(r: TimescaleResults, s: TimescaleSettings, source: string): { files: { name: string; content: PlannedFile["content"] }[]; summary: string } {
   const files: { name: string; content: PlannedFile["content"] }[] = [];
@@ -236,7 +243,7 @@ export function timescaleOutputs(r: TimescaleResults, s: TimescaleSettings, sour
     }
   }
   const meta = { asOf: r.asOf, period: s.period, source };
-  files.push({ name: "series.json", content: `${JSON.stringify({ ...meta, stages: series })}\n` });
+  files.push({ name: "series.json", content: textChunks(jsonLine({ ...meta, stages: series })) });
   files.push({ name: "km.json", content: `${JSON.stringify({ ...meta, stages: km }, null, 2)}\n` });
   files.push({ name: "charts.json", content: `${JSON.stringify({ ...meta, stages: charts })}\n` });
   const routeLines = routeOutputs(r, source, files);

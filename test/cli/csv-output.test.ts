@@ -4,7 +4,7 @@
 // joined and encoded, with long and multi-byte texts (a buffer that grows) among the rows.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ByteChunks, csvField, repeatedField, toCsv } from "../../src/cli/output.js";
+import { ByteChunks, csvField, repeatedField, textChunks, toCsv } from "../../src/cli/output.js";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -55,5 +55,21 @@ describe("CSV writing", () => {
     );
     const field = repeatedField();
     for (let i = 0; i < 5000; i++) expect(field(`v${i % 4500}`)).toBe(`v${i % 4500}`);
+  });
+
+  it("textChunks gives the UTF-8 bytes of the pieces joined, short and long, one-byte and two-byte", () => {
+    const piece = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom("→", "é", "😀", "5–11"),
+      fc.tuple(fc.constantFrom("a", "é", "→"), fc.integer({ min: 16_000, max: 40_000 })).map(([c, n]) => c.repeat(n)),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        expect(Buffer.concat([...textChunks(pieces)]).toString("utf8")).toBe(pieces.join(""));
+      }),
+      { numRuns: 200 },
+    );
+    // Past 1 MB, more than one chunk.
+    expect([...textChunks(["→", "x".repeat(3 << 20), "→"])].length).toBeGreaterThan(1);
   });
 });
