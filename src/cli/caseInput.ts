@@ -168,6 +168,12 @@ function wantedColumns(m: ColumnMapping, group: string | undefined): string[] {
   return out;
 }
 
+/** The columns the mapping reads dates from. */
+function dateColumns(m: ColumnMapping): string[] {
+  const out = [m.date, m.dateOfBirth, m.orderColumn].filter((c): c is string => c !== null);
+  return [...out, ...Object.values(m.columns), ...Object.values(m.repeats).flat()];
+}
+
 /** Read a case-record file, recognising (or reusing) the column mapping. */
 export async function readCases(command: string, file: string, f: CaseFlags, io: Io): Promise<CaseColumns> {
   const fromFile = f.mapping !== undefined ? await readMappingFile(f.mapping) : null;
@@ -207,6 +213,7 @@ export async function readCases(command: string, file: string, f: CaseFlags, io:
       }
       return wantedColumns(mapping, f.group);
     },
+    fresh: (column) => mapping !== undefined && dateColumns(mapping).includes(column),
   });
   if (mapping === undefined) throw new DataError(`${file}: the file is empty (expected a header row)`);
   // Through writeAll (issue #18): never through a dangling link, onto a device or over an input.

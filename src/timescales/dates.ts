@@ -100,6 +100,48 @@ function monthNamed(day: string, month: string, year: string): number {
   return viaDateFns(`${day} ${month} ${year}`, `d ${format} yyyy`);
 }
 
+/** {@link slashDay}: the text is not a plain `d/m/yyyy`. */
+const NOT_SLASHED = Number.NEGATIVE_INFINITY;
+
+/**
+ * `9/1/2024` and `09/01/2024` (day first, or month first when `monthFirst`) read from the
+ * character codes, the form trackers export most: the same day number as {@link stringDay}
+ * (NaN for a date the calendar lacks), or NOT_SLASHED for any other text (other separators, a
+ * time, spaces, a year before 100), which goes the regular way. No string is hashed or cut: a
+ * cell read fresh from a file costs ~80 ns here against ~110–170 ns through the cache's Map
+ * (docs/performance.md, sessions 8 and 9). The calendar test is the proleptic Gregorian one
+ * `isExists` makes for years from 100 on, without a local Date.
+ */
+function slashDay(s: string, monthFirst: boolean): number {
+  const n = s.length;
+  if (n < 8 || n > 10) return NOT_SLASHED;
+  let i = 0;
+  let a = digit(s, i++);
+  if (a < 0) return NOT_SLASHED;
+  if (s.charCodeAt(i) !== SLASH) a = a * 10 + digit(s, i++);
+  if (a < 0 || s.charCodeAt(i++) !== SLASH) return NOT_SLASHED;
+  let b = digit(s, i++);
+  if (b < 0) return NOT_SLASHED;
+  if (s.charCodeAt(i) !== SLASH) b = b * 10 + digit(s, i++);
+  if (b < 0 || s.charCodeAt(i++) !== SLASH || n - i !== 4) return NOT_SLASHED;
+  let year = 0;
+  for (; i < n; i++) {
+    const c = digit(s, i);
+    if (c < 0) return NOT_SLASHED;
+    year = year * 10 + c;
+  }
+  if (year < 100) return NOT_SLASHED; // date-fns decides years 0–99 (numericDay)
+  return monthFirst ? dayNumberFromParts(year, a, b) : dayNumberFromParts(year, b, a);
+}
+
+const SLASH = 47;
+
+/** The digit at `i` (0–9), or a negative number (−100 or less, so a sum stays negative). */
+function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1000;
+}
+
 /**
  * @internal A reader of day numbers (days since 1970-01-01, NaN when not a date) for one
  * options object, caching each distinct string: an export repeats the same few thousand dates.
@@ -109,8 +151,13 @@ export function dayReader(options: ReadDateOptions = {}, path: QiPath = ["option
   const serials = options.excelSerials ?? false;
   if (typeof serials !== "boolean") throw new QiError("invalid-option", [...path, "excelSerials"], `excelSerials must be true or false, not ${describeValue(serials)}`);
   const cache = new Map<string, number>();
+  const slash = order === "iso" ? -1 : order === "uk" ? 0 : 1;
   return (value) => {
     if (typeof value === "string") {
+      if (slash >= 0) {
+        const fast = slashDay(value, slash === 1);
+        if (fast !== NOT_SLASHED) return fast;
+      }
       let day = cache.get(value);
       if (day === undefined) {
         day = stringDay(value.trim(), order, serials);

@@ -3,6 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { QiError, paceTimescales, readDate, stageDurations, timescaleSeries } from "../../src/index.js";
+import { dayReader } from "../../src/timescales/dates.js";
 
 describe("readDate", () => {
   it("reads day-first dates with and without leading zeros", () => {
@@ -125,5 +126,46 @@ describe("the dates option of the timescale functions", () => {
       expect((e as QiError).message).toContain('invalid date "31/1/2024" (child "A"): use an ISO YYYY-MM-DD date');
     }
     expect(() => stageDurations(uk, "recommendation", { dates: "uk", asOf: "2024-06-01" })).not.toThrow();
+  });
+});
+
+describe("the d/m/yyyy path of the date reader", () => {
+  // "9/1/2024" is read from its characters; " 9/1/2024" (a leading space) goes the regular way
+  // (trimmed, cached, date-fns isExists): both must give the same day, or NaN, in every zone.
+  const forms = (a: number, b: number, year: string): string[] => {
+    const out = [`${a}/${b}/${year}`];
+    if (a < 10) out.push(`0${a}/${b}/${year}`);
+    if (b < 10) out.push(`${a}/0${b}/${year}`);
+    return out;
+  };
+  it("reads every day and month 0–32 / 0–13 of edge years as the regular path does", () => {
+    for (const dates of ["uk", "us"] as const) {
+      const fast = dayReader({ dates });
+      const regular = dayReader({ dates });
+      for (const year of ["0099", "0100", "1600", "1899", "1900", "2000", "2023", "2024", "2100", "9999"]) {
+        for (let a = 0; a <= 32; a++) {
+          for (let b = 0; b <= 13; b++) {
+            for (const text of forms(a, b, year)) expect([text, fast(text)]).toEqual([text, regular(` ${text}`)]);
+          }
+        }
+      }
+    }
+  });
+
+  it("leaves any other text to the regular path", () => {
+    const read = dayReader({ dates: "uk" });
+    const text = fc.oneof(fc.string({ maxLength: 12 }), fc.stringMatching(/^[0-9/.\- ]{6,11}$/));
+    fc.assert(
+      fc.property(text, (s) => {
+        const got = read(s);
+        const want = read(` ${s}`);
+        expect(Number.isNaN(got) ? "NaN" : got).toBe(Number.isNaN(want) ? "NaN" : want);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(read("9/1/2024")).toBe(19_731);
+    expect(read("31/02/2024")).toBeNaN();
+    expect(dayReader({ dates: "us" })("1/9/2024")).toBe(19_731);
+    expect(dayReader({ dates: "iso" })("9/1/2024")).toBeNaN();
   });
 });
