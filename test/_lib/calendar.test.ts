@@ -4,7 +4,7 @@
 // values that still go through a Date (fractions, NaN, beyond the range).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dayParts, formatIsoDay } from "../../src/_lib/calendar.js";
+import { dayNumberFromParts, dayParts, formatIsoDay } from "../../src/_lib/calendar.js";
 
 const viaDate = (day: number) => {
   const d = new Date(day * 86_400_000);
@@ -25,5 +25,31 @@ describe("dayParts", () => {
     );
     expect(formatIsoDay(0)).toBe("1970-01-01");
     expect(formatIsoDay(-719_528)).toBe("0000-01-01");
+  });
+});
+
+describe("dayNumberFromParts", () => {
+  // The previous implementation, by a UTC Date (years 0–99 corrected), for comparison.
+  const byDate = (y: number, m: number, d: number): number => {
+    const t = Date.UTC(y, m - 1, d);
+    return Math.round((y >= 0 && y < 100 ? new Date(t).setUTCFullYear(y) : t) / 86_400_000);
+  };
+  it("is the day whose parts they are, on every day from year −1000 to 3000", () => {
+    for (let day = -1_087_000; day <= 376_000; day++) {
+      const p = dayParts(day);
+      if (dayNumberFromParts(p.year, p.month, p.day) !== day) expect([day, dayNumberFromParts(p.year, p.month, p.day)]).toEqual([day, day]);
+    }
+  });
+  it("equals the UTC Date's day number for any valid date, and NaN where the calendar or a Date has none", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -280_000, max: 280_000 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (y, m, d) => {
+        const want = d > (m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31) ? Number.NaN : byDate(y, m, d);
+        expect(dayNumberFromParts(y, m, d)).toBe(want);
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(dayNumberFromParts(2024, 2, 30)).toBeNaN();
+    expect(dayNumberFromParts(99, 3, 1)).toBe(byDate(99, 3, 1));
+    expect(dayNumberFromParts(300_000, 1, 1)).toBeNaN();
   });
 });
