@@ -56,6 +56,10 @@ export function* jsonChunks(value: unknown, indent = ""): Generator<string> {
   yield `${indent}}`;
 }
 
+function isLongArray(v: unknown): boolean {
+  return Array.isArray(v) && v.length > LONG;
+}
+
 /** Elements stringified together when a long array is written compactly. */
 const SLICE = 4096;
 
@@ -77,7 +81,9 @@ export function* compactJsonChunks(value: unknown): Generator<string> {
     for (let i = 0; i < value.length; i += SLICE) {
       const part = value.slice(i, i + SLICE);
       if (i > 0) yield ",";
-      if (part.some(isBig)) {
+      // Only an element that is itself a long array is written piece by piece (a cheap test:
+      // isBig would walk every row object of the slice).
+      if (part.some(isLongArray)) {
         for (let j = 0; j < part.length; j++) {
           if (j > 0) yield ",";
           yield* compactJsonChunks(part[j] === undefined || typeof part[j] === "function" || typeof part[j] === "symbol" ? null : part[j]);

@@ -27,7 +27,7 @@ import {
   type TimescaleWarning,
   type CaseRecordsCheck,
 } from "./lib.js";
-import { ByteChunks, csvField, repeatedField, textChunks, toCsv, writeAll, type PlannedFile } from "./output.js";
+import { ByteChunks, binaryField, repeatedField, textChunks, toCsv, writeAll, type PlannedFile } from "./output.js";
 import { compactJsonChunks } from "./jsonChunks.js";
 import { progressBar, type ProgressSink } from "./progress.js";
 import { withQi, type PathContext } from "./qiMap.js";
@@ -169,14 +169,17 @@ const DRIFT_COLUMNS = ["stage", "child", "episode", "from", "start", "daysOpen",
  * spelled out and the repeated ones quoted once ({@link repeatedField}): several times faster on the 300,000+ rows of a large export; written chunk
  * by chunk so the whole file never sits in memory at once.
  */
-function* durationsCsv(rows: readonly DurationRow[], columns: readonly string[]): Generator<Uint8Array> {
+export function* durationsCsv(rows: readonly DurationRow[], columns: readonly string[]): Generator<Uint8Array> {
   const group = columns.includes("group");
   const age = columns.includes("ageAtStart");
-  const out = new ByteChunks();
+  // Every field as UTF-8 bytes, one character a byte (see ByteChunks "binary"); dates, numbers,
+  // booleans and the status are ASCII as they are.
+  const out = new ByteChunks("binary");
   out.add(`${columns.join(",")}\n`);
-  const [stage, episode, from, to, route, exit, band, team] = [repeatedField(), repeatedField(), repeatedField(), repeatedField(), repeatedField(), repeatedField(), repeatedField(), repeatedField()];
+  const field = (): ((value: unknown) => string) => repeatedField("binary");
+  const [stage, episode, from, to, route, exit, band, team] = [field(), field(), field(), field(), field(), field(), field(), field()];
   for (const r of rows) {
-    let line = `${stage(r.stage)},${csvField(r.child)},${episode(r.episode)},${from(r.from)},${to(r.to)},${r.start},${r.end ?? ""},${r.days},${r.censored},${r.target ?? ""},${r.withinTarget ?? ""},${r.daysOverTarget ?? ""},${route(r.route)},${r.status},${r.exit === null ? "," : `${exit(r.exit.milestone)},${r.exit.date}`}`;
+    let line = `${stage(r.stage)},${binaryField(r.child)},${episode(r.episode)},${from(r.from)},${to(r.to)},${r.start},${r.end ?? ""},${r.days},${r.censored},${r.target ?? ""},${r.withinTarget ?? ""},${r.daysOverTarget ?? ""},${route(r.route)},${r.status},${r.exit === null ? "," : `${exit(r.exit.milestone)},${r.exit.date}`}`;
     if (age) line += `,${r.ageAtStart ?? ""},${band(r.ageBand ?? null)}`;
     out.add(group ? `${line},${team(r.group)}\n` : `${line}\n`);
     if (out.full) yield out.take();

@@ -4,7 +4,8 @@
 // joined and encoded, with long and multi-byte texts (a buffer that grows) among the rows.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ByteChunks, csvField, repeatedField, textChunks, toCsv } from "../../src/cli/output.js";
+import { ByteChunks, csvField, repeatedField, textChunks, toCsv, utf8Binary } from "../../src/cli/output.js";
+import { durationsCsv } from "../../src/cli/timescales.js";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -71,5 +72,41 @@ describe("CSV writing", () => {
     );
     // Past 1 MB, more than one chunk.
     expect([...textChunks(["→", "x".repeat(3 << 20), "→"])].length).toBeGreaterThan(1);
+  });
+
+  it("durationsCsv (bytes one character a byte) is toCsv's text, with any Unicode in ids, episodes, groups and bands", () => {
+    const text = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom("Glasgow City", "Dùn Èideann", "5–11", "=cmd", "a,b", "→", "😀", ""));
+    const row = fc.record({
+      stage: fc.constantFrom("recommendation", "overall", "stage→x"),
+      child: fc.oneof(text, fc.integer()),
+      episode: fc.oneof(text, fc.integer({ min: 1, max: 3 })),
+      from: fc.constantFrom("accommodated", "looked-after"),
+      to: fc.constantFrom("permanence-recommendation", "adoption-order"),
+      start: fc.constant("2020-01-02"),
+      end: fc.constantFrom("2020-05-01", null),
+      days: fc.integer({ min: 0, max: 900 }),
+      censored: fc.boolean(),
+      target: fc.constantFrom(182, null),
+      withinTarget: fc.constantFrom(true, false, null),
+      daysOverTarget: fc.constantFrom(0, 12, null),
+      route: fc.oneof(fc.constantFrom("adoption", null), text),
+      status: fc.constantFrom("reached", "open", "exited"),
+      exit: fc.option(fc.record({ milestone: fc.oneof(fc.constant("ceased-looked-after"), text), date: fc.constant("2021-03-04") }), { nil: null }),
+      ageAtStart: fc.constantFrom(3, null),
+      ageBand: fc.oneof(fc.constantFrom("0–4", "16+", null), text),
+      group: fc.oneof(text, fc.constant(null)),
+    });
+    const columns = ["stage", "child", "episode", "from", "to", "start", "end", "days", "censored", "target", "withinTarget", "daysOverTarget", "route", "status", "exitMilestone", "exitDate", "ageAtStart", "ageBand", "group"];
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 40 }), (rows) => {
+        const flat = rows.map((r) => ({ ...r, exitMilestone: r.exit?.milestone ?? null, exitDate: r.exit?.date ?? null }));
+        const want = Buffer.concat([...toCsv(flat, columns)]).toString("utf8");
+        expect(Buffer.concat([...durationsCsv(rows as never, columns)]).toString("utf8")).toBe(want);
+        expect(Buffer.concat([...durationsCsv(rows as never, columns.slice(0, 16))]).toString("utf8")).toBe(Buffer.concat([...toCsv(flat, columns.slice(0, 16))]).toString("utf8"));
+      }),
+      { numRuns: 500 },
+    );
+    expect(utf8Binary("5–11")).toBe("5\xe2\x80\x9311");
+    expect(utf8Binary("plain")).toBe("plain");
   });
 });
