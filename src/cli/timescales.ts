@@ -372,27 +372,28 @@ function rawDates(values: readonly unknown[]): (i: number) => unknown {
   };
 }
 
+function dateColumnReader(dates: readonly (string | null)[]): (i: number) => unknown {
+  return (i) => dates[i];
+}
+
 /**
  * Library options over the columns read: dates converted to ISO (every bad one a problem), or,
- * when `checked` (the data check found no impossible date), milestone dates read as written.
+ * when `checked` (the data check found no impossible date), milestone dates and dates of birth
+ * read as written.
  */
 function timescaleOptions(c: CaseColumns, dates: DateFormat, unknown: "error" | "ignore", afterAsOf: "error" | "ignore", checked = false): { options: StageDurationsOptions<number>; fieldToColumn: Record<string, string>; problems: Problems } {
   const problems = new Problems();
   const table = c.table;
-  const dateCol = (column: string, values: unknown[], allowBlank: boolean): ((i: number) => unknown) => {
-    if (checked) return rawDates(values);
-    const dt = dateColumn(table, column, values, dates, problems, allowBlank);
-    return (i) => dt[i];
-  };
+  const dateCol = (column: string, values: unknown[], allowBlank: boolean): ((i: number) => unknown) => (checked ? rawDates(values) : dateColumnReader(dateColumn(table, column, values, dates, problems, allowBlank)));
   const m = c.mapping;
   const fieldToColumn: Record<string, string> = { child: m.child, ...(m.episode !== null ? { episode: m.episode } : {}), ...(c.group !== null ? { group: c.group } : {}) };
   const options: StageDurationsOptions<number> = { child: (i) => c.child[i], unknownMilestones: unknown, afterAsOf, ...(checked ? { dates } : {}) };
   if (c.episode !== null) options.episode = (i) => c.episode![i];
   if (c.groupValues !== null) options.group = (i) => c.groupValues![i];
   if (c.dob !== null && m.dateOfBirth !== null) {
-    // Ages at each stage's start (ageAtStart, ageBand columns of durations.csv).
-    const dob = dateColumn(table, m.dateOfBirth, c.dob, dates, problems, true);
-    options.dateOfBirth = (i) => dob[i];
+    // Ages at each stage's start (ageAtStart, ageBand columns of durations.csv): read as written
+    // on the first try (a bad one makes the library refuse the records: see checkAndCompute).
+    options.dateOfBirth = checked ? rawDates(c.dob) : dateColumnReader(dateColumn(table, m.dateOfBirth, c.dob, dates, problems, true));
     fieldToColumn.dateOfBirth = m.dateOfBirth;
   }
   for (const i of c.orderIssues) problems.add(`${table.where(i.row!, i.column ?? undefined)}: ${i.message}`);
