@@ -372,14 +372,15 @@ function rawDates(values: readonly unknown[]): (i: number) => unknown {
   };
 }
 
+/** A date column converted to ISO (null: blank), as an accessor. */
 function dateColumnReader(dates: readonly (string | null)[]): (i: number) => unknown {
   return (i) => dates[i];
 }
 
 /**
  * Library options over the columns read: dates converted to ISO (every bad one a problem), or,
- * when `checked` (the data check found no impossible date), milestone dates and dates of birth
- * read as written.
+ * when `checked` (the first try, and after a data check that found no impossible date),
+ * milestone dates and dates of birth read as written in the `dates` order.
  */
 function timescaleOptions(c: CaseColumns, dates: DateFormat, unknown: "error" | "ignore", afterAsOf: "error" | "ignore", checked = false): { options: StageDurationsOptions<number>; fieldToColumn: Record<string, string>; problems: Problems } {
   const problems = new Problems();
