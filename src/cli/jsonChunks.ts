@@ -3,6 +3,14 @@ const LONG = 1000;
 /** Chunks are yielded at about this many characters. */
 const CHUNK = 1 << 20;
 
+/** The keys JSON.stringify writes of an object: those whose value is not undefined, a function or a symbol. */
+function writtenKeys(rec: Record<string, unknown>): string[] {
+  return Object.keys(rec).filter((k) => {
+    const t = typeof rec[k];
+    return t !== "undefined" && t !== "function" && t !== "symbol";
+  });
+}
+
 function isBig(v: unknown): boolean {
   if (Array.isArray(v)) return v.length > LONG || v.some(isBig);
   if (v === null || typeof v !== "object" || v instanceof Date) return false;
@@ -43,10 +51,7 @@ export function* jsonChunks(value: unknown, indent = ""): Generator<string> {
     return;
   }
   const rec = value as Record<string, unknown>;
-  const keys = Object.keys(rec).filter((k) => {
-    const t = typeof rec[k];
-    return t !== "undefined" && t !== "function" && t !== "symbol";
-  });
+  const keys = writtenKeys(rec);
   yield "{\n";
   for (let i = 0; i < keys.length; i++) {
     yield `${inner}${JSON.stringify(keys[i])}: `;
@@ -94,10 +99,7 @@ export function* compactJsonChunks(value: unknown): Generator<string> {
     return;
   }
   const rec = value as Record<string, unknown>;
-  const keys = Object.keys(rec).filter((k) => {
-    const t = typeof rec[k];
-    return t !== "undefined" && t !== "function" && t !== "symbol";
-  });
+  const keys = writtenKeys(rec);
   yield "{";
   for (let i = 0; i < keys.length; i++) {
     yield `${i > 0 ? "," : ""}${JSON.stringify(keys[i])}:`;
