@@ -30,7 +30,8 @@ export function dayNumberFromParts(year: number, month: number, day: number): nu
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
   // Hinnant's days_from_civil by integers (no Date: ~10× faster; the date reader runs this per
   // cell, issue #12), equal to Date.UTC on every date (test/_lib/calendar.test.ts); Date.UTC
-  // still decides years beyond ±200,000, where a Date's range ends (NaN).
+  // still decides years beyond ±200,000, so that past ±275,760, where a Date's range ends, the
+  // answer stays NaN.
   if (year > -200_000 && year < 200_000) return firstOfMonth(year * 12 + month - 1) + day - 1;
   // Date.UTC is pure arithmetic on the proleptic Gregorian calendar: no time zone involved.
   const t = Date.UTC(year, month - 1, day);

@@ -361,9 +361,11 @@ function timer(io: Io): (step: string) => void {
 
 /**
  * A milestone date column as the library reads it: the text as written (blank → null), read
- * with the `dates` option. Only when the data check found no impossible date: every non-blank
- * cell is then a date string in that order, so the library reads the same days the ISO
- * conversion would give, without converting a million cells to ISO and parsing them back.
+ * with the `dates` option, without converting a million cells to ISO and parsing them back. On
+ * the first try, where a bad cell makes the library refuse the records or the check count an
+ * impossible date (and the command converts the dates instead: checkAndCompute), and after a
+ * check that found no impossible date: every non-blank cell is then a date string in that order,
+ * so the library reads the same days the ISO conversion would give.
  */
 function rawDates(values: readonly unknown[]): (i: number) => unknown {
   return (i) => {
@@ -380,7 +382,7 @@ function dateColumnReader(dates: readonly (string | null)[]): (i: number) => unk
 /**
  * Library options over the columns read: dates converted to ISO (every bad one a problem), or,
  * when `checked` (the first try, and after a data check that found no impossible date),
- * milestone dates and dates of birth read as written in the `dates` order.
+ * milestone dates read as written in the `dates` order.
  */
 function timescaleOptions(c: CaseColumns, dates: DateFormat, unknown: "error" | "ignore", afterAsOf: "error" | "ignore", checked = false): { options: StageDurationsOptions<number>; fieldToColumn: Record<string, string>; problems: Problems } {
   const problems = new Problems();
@@ -392,9 +394,11 @@ function timescaleOptions(c: CaseColumns, dates: DateFormat, unknown: "error" | 
   if (c.episode !== null) options.episode = (i) => c.episode![i];
   if (c.groupValues !== null) options.group = (i) => c.groupValues![i];
   if (c.dob !== null && m.dateOfBirth !== null) {
-    // Ages at each stage's start (ageAtStart, ageBand columns of durations.csv): read as written
-    // on the first try (a bad one makes the library refuse the records: see checkAndCompute).
-    options.dateOfBirth = checked ? rawDates(c.dob) : dateColumnReader(dateColumn(table, m.dateOfBirth, c.dob, dates, problems, true));
+    // Ages at each stage's start (ageAtStart, ageBand columns of durations.csv). Always converted,
+    // each bad one a problem: the library reads no date of birth on a merged repeat of a wide
+    // row, nor on a row without a child, and takes a cell of Unicode white space for a date, so
+    // reading them as written would pass or word differently what the conversion names.
+    options.dateOfBirth = dateColumnReader(dateColumn(table, m.dateOfBirth, c.dob, dates, problems, true));
     fieldToColumn.dateOfBirth = m.dateOfBirth;
   }
   for (const i of c.orderIssues) problems.add(`${table.where(i.row!, i.column ?? undefined)}: ${i.message}`);
@@ -515,9 +519,10 @@ class ConvertDates {
 /**
  * The data check's summary first, then the stages (which stop on bad dates). Records that the
  * stages can read are read once for both: `paceTimescales` with `check: true` gives the check
- * before its first stage. Otherwise (a problem converting a date of birth or an order, records
- * the library refuses, a date the check calls impossible) the check runs on its own, as
- * `pace-qi check` does, and the stages read the dates as written only when it found none.
+ * before its first stage. Otherwise (a problem converting a date of birth, an order without a
+ * known type, records the library refuses, a date the check calls impossible) the check runs on
+ * its own, as `pace-qi check` does, and the stages read the milestone dates as written only when
+ * it found no impossible date (else the command converts them, naming each bad cell).
  */
 function checkAndCompute(cases: CaseColumns, settings: TimescaleSettings, run: TimescalesRun): TimescaleResults {
   const { io, clock } = run;

@@ -239,7 +239,7 @@ function setUp(options: CheckCaseRecordsOptions): Ctx {
   let asOf: number | null = null;
   if (options.asOf !== undefined) {
     asOf = reader(options.asOf);
-    if (Number.isNaN(asOf)) throw new QiError("invalid-date", ["options", "asOf"], `invalid asOf date ${describeValue(options.asOf)}`);
+    if (Number.isNaN(asOf)) throw new QiError("invalid-date", ["options", "asOf"], `invalid asOf ${describeValue(options.asOf)}`);
   }
   const staleAfter = options.staleAfter ?? 60;
   if (typeof staleAfter !== "number" || !Number.isFinite(staleAfter) || staleAfter < 0) throw new QiError("invalid-option", ["options", "staleAfter"], `staleAfter must be a number of days ≥ 0, not ${describeValue(staleAfter)}`);

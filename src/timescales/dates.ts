@@ -6,16 +6,16 @@
  * It never guesses: `01/02/2024` is 1 February with `dates: "uk"` and 2 January with
  * `dates: "us"`, and not a date at all with `dates: "iso"` (the default). Day, month and year
  * fields are checked for shape here (1–2 digit day and month, a 4-digit year: `01/02/03` is
- * refused) and then date-fns decides whether the calendar has the date (`31/02/2025` is refused):
- * `isExists` for numeric dates, `parse` for month names and for years 0–99 (which the Date
- * constructor behind `isExists` maps to 1900–1999). The Date date-fns returns is read back as its
- * local calendar day, so the result is the same calendar date in every time zone
- * (src/_lib/calendar.ts). `parse` of a `d/M/yyyy` string costs ~40 µs, `isExists` a Date: on
- * the ~6,000 distinct dates of a 100,000-child export, 0.3–1 CPU s against ~1 ms (issue #12).
+ * refused), date-fns `parse` reads month names (English, `Mar` or `March`, any case), and the
+ * proleptic Gregorian calendar decides whether the date exists (`31/02/2025` is refused) by
+ * `dayNumberFromParts`, without a local Date: the same answer in every time zone. (date-fns
+ * `isExists`, used before, builds a local Date, so it refused the days some zones skipped:
+ * 30/12/2011 in Pacific/Apia, 31/12/1994 in Pacific/Kiritimati.) `parse` of a whole `d/M/yyyy`
+ * string costs ~40 µs: on the ~6,000 distinct dates of a 100,000-child export, 0.3–1 CPU s
+ * against ~1 ms by the calendar (issue #12).
  */
 // Subpath imports: the date-fns barrel would load its ~250 modules at start-up (~0.15 s of
 // every CLI run, more than the parsing itself).
-import { isExists } from "date-fns/isExists";
 import { isValid } from "date-fns/isValid";
 import { parse } from "date-fns/parse";
 import { dayNumberFromParts, dayNumberOfDate, formatIsoDay, parseIsoDay } from "../_lib/calendar.js";
@@ -46,8 +46,9 @@ export interface ReadDateOptions {
   excelSerials?: boolean;
 }
 
-// date-fns parse() fills fields a format lacks from a reference date; every format here has all.
-const REFERENCE = 0;
+// date-fns parse() fills the fields a format lacks from a reference date: a month name alone
+// lands on the 15th of that month of 2000, a day that exists in every time zone.
+const MID_MONTH = new Date(2000, 0, 15);
 // Serial 25569 is 1970-01-01 in Excel's 1900 date system (day 0 of the calendar module).
 const EXCEL_EPOCH = 25_569;
 const EXCEL_MIN = 61;
@@ -59,11 +60,6 @@ const DAY_MONTH_NAME = new RegExp(String.raw`^(\d{1,2})([ -])([A-Za-z]{3,9})\.?\
 const MONTH_NAME_DAY = new RegExp(String.raw`^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})${TIME}$`);
 const SERIAL = /^\d{1,7}(?:\.\d+)?$/;
 
-/** date-fns parse of an already-shaped string; NaN unless the calendar has the date. */
-function viaDateFns(text: string, format: string): number {
-  const d = parse(text, format, REFERENCE);
-  return isValid(d) ? dayNumberOfDate(d) : Number.NaN;
-}
 
 function serialDay(n: number): number {
   if (!Number.isFinite(n) || n < EXCEL_MIN || n >= EXCEL_MAX + 1) return Number.NaN;
@@ -79,7 +75,7 @@ function stringDay(s: string, order: DateOrder, serials: boolean): number {
   let m = NUMERIC.exec(s);
   if (m !== null) {
     const [a, b] = order === "uk" ? [m[1]!, m[3]!] : [m[3]!, m[1]!]; // day, month
-    return numericDay(Number(m[4]), Number(b), Number(a), `${a}/${b}/${m[4]}`);
+    return numericDay(Number(m[4]), Number(b), Number(a));
   }
   m = DAY_MONTH_NAME.exec(s);
   if (m !== null) return monthNamed(m[1]!, m[3]!, m[4]!);
@@ -88,16 +84,17 @@ function stringDay(s: string, order: DateOrder, serials: boolean): number {
   return Number.NaN;
 }
 
-/** Year, month (1–12) and day of a numeric date → its day number if date-fns says it exists, or NaN. */
-function numericDay(year: number, month: number, day: number, text: string): number {
-  if (year < 100) return viaDateFns(text, "d/M/yyyy"); // new Date(50, 0, 1) is in 1950
-  return isExists(year, month - 1, day) ? dayNumberFromParts(year, month, day) : Number.NaN;
+/** Year, month (1–12) and day of a numeric date → its day number if the calendar has it, or NaN (years 0–99 as written). */
+function numericDay(year: number, month: number, day: number): number {
+  // Year 0000 is refused, as date-fns parse refused it (its calendar years start at 1).
+  return year === 0 ? Number.NaN : dayNumberFromParts(year, month, day);
 }
 
-/** `31`, `Mar`/`March`, `2025` → day number via date-fns (English month names), or NaN. */
+/** `31`, `Mar`/`March`, `2025` → day number (the month name read by date-fns), or NaN. */
 function monthNamed(day: string, month: string, year: string): number {
-  const format = month.length === 3 ? "MMM" : "MMMM";
-  return viaDateFns(`${day} ${month} ${year}`, `d ${format} yyyy`);
+  // Only the month is parsed, onto the 15th of a month of 2000: a local day no zone skipped.
+  const named = parse(month, month.length === 3 ? "MMM" : "MMMM", MID_MONTH);
+  return isValid(named) ? numericDay(Number(year), named.getMonth() + 1, Number(day)) : Number.NaN;
 }
 
 /** {@link slashDay}: the text is not a plain `d/m/yyyy`. */
@@ -109,8 +106,7 @@ const NOT_SLASHED = Number.NEGATIVE_INFINITY;
  * (NaN for a date the calendar lacks), or NOT_SLASHED for any other text (other separators, a
  * time, spaces, a year before 100), which goes the regular way. No string is hashed or cut: a
  * cell read fresh from a file costs ~80 ns here against ~110–170 ns through the cache's Map
- * (docs/performance.md, sessions 8 and 9). The calendar test is the proleptic Gregorian one
- * `isExists` makes for years from 100 on, without a local Date.
+ * (docs/performance.md, sessions 8 and 9).
  */
 function slashDay(s: string, monthFirst: boolean): number {
   const n = s.length;

@@ -169,3 +169,25 @@ describe("the d/m/yyyy path of the date reader", () => {
     expect(dayReader({ dates: "iso" })("9/1/2024")).toBeNaN();
   });
 });
+
+describe("dates a time zone skipped", () => {
+  // Samoa skipped 30 December 2011 and Kiribati's Line Islands 31 December 1994: the calendar
+  // still has those dates. date-fns isExists and a local Date (used before) refused the first
+  // and read "30 Dec 2011" as the 31st in those zones; the calendar decides now, in every zone.
+  it("reads them as written, in the zones that skipped them", () => {
+    const before = process.env.TZ;
+    try {
+      for (const [tz, uk, named, iso] of [
+        ["Pacific/Apia", "30/12/2011", "30 Dec 2011", "2011-12-30"],
+        ["Pacific/Kiritimati", "31/12/1994", "31 December 1994", "1994-12-31"],
+      ] as const) {
+        process.env.TZ = tz;
+        expect(new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8))).getDate()).not.toBe(Number(iso.slice(8))); // the zone did skip it
+        for (const text of [uk, ` ${uk}`, uk.replace(/\//g, "-"), `${uk} 10:30`, named, named.replace(/ /g, "-")]) expect([text, readDate(text, { dates: "uk" })]).toEqual([text, iso]);
+      }
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
+  });
+});
