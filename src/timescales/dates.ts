@@ -104,7 +104,7 @@ const NOT_SLASHED = Number.NEGATIVE_INFINITY;
  * `9/1/2024` and `09/01/2024` (day first, or month first when `monthFirst`) read from the
  * character codes, the form trackers export most: the same day number as {@link stringDay}
  * (NaN for a date the calendar lacks), or NOT_SLASHED for any other text (other separators, a
- * time, spaces, a year before 100), which goes the regular way. No string is hashed or cut: a
+ * time, spaces), which goes the regular way. No string is hashed or cut: a
  * cell read fresh from a file costs ~80 ns here against ~110–170 ns through the cache's Map
  * (docs/performance.md, sessions 8 and 9).
  */
@@ -126,8 +126,7 @@ function slashDay(s: string, monthFirst: boolean): number {
     if (c < 0) return NOT_SLASHED;
     year = year * 10 + c;
   }
-  if (year < 100) return NOT_SLASHED; // date-fns decides years 0–99 (numericDay)
-  return monthFirst ? dayNumberFromParts(year, a, b) : dayNumberFromParts(year, b, a);
+  return monthFirst ? numericDay(year, a, b) : numericDay(year, b, a);
 }
 
 const SLASH = 47;

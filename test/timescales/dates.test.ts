@@ -142,7 +142,7 @@ describe("the d/m/yyyy path of the date reader", () => {
     for (const dates of ["uk", "us"] as const) {
       const fast = dayReader({ dates });
       const regular = dayReader({ dates });
-      for (const year of ["0099", "0100", "1600", "1899", "1900", "2000", "2023", "2024", "2100", "9999"]) {
+      for (const year of ["0000", "0001", "0099", "0100", "1600", "1899", "1900", "2000", "2023", "2024", "2100", "9999"]) {
         for (let a = 0; a <= 32; a++) {
           for (let b = 0; b <= 13; b++) {
             for (const text of forms(a, b, year)) expect([text, fast(text)]).toEqual([text, regular(` ${text}`)]);
