@@ -145,7 +145,9 @@ async function readDataDir(dir: string, doc: Record<string, unknown>, names: { x
       index.push(i);
     }
     const at = data.findIndex((d) => (d as { measure?: unknown })?.measure === id);
-    const series = { measure: id, rows };
+    // The file replaces the series' rows only: its baseline in the project still applies.
+    const baseline = at >= 0 ? (data[at] as { baseline?: unknown } | null)?.baseline : undefined;
+    const series = { measure: id, rows, ...(baseline !== undefined ? { baseline } : {}) };
     if (at >= 0) data[at] = series;
     else data.push(series);
     sources.set(id, { table, rows: index, columns: { x: names.x, y: names.y, ...(ns !== null ? { n: names.n } : {}) } });

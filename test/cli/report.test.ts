@@ -29,6 +29,20 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi report", { timeout: 120_000 }, ()
     expect(listing(dir)).toEqual(["board.html", "project.json"]);
   });
 
+  it("--data replaces the rows only: the series' baseline in the project still sets the centre", async () => {
+    // 8 points of 30 then 16 of 10: the median of all 24 points is 10 (no shift below it); the
+    // baseline of the first 8 gives a centre of 30 and 16 points below it.
+    const project = JSON.parse(PROJECT) as { data: { measure: string; baseline?: number }[] };
+    project.data.find((d) => d.measure === "m-placement-moves")!.baseline = 8;
+    const rows = Array.from({ length: 24 }, (_, i) => `${String(i + 1).padStart(2, "0")}/01/2025,${i < 8 ? 30 : 10}`);
+    const dir = tempDir({ "project.json": JSON.stringify(project), "data/m-placement-moves.csv": `x,y\n${rows.join("\n")}\n` });
+    const r = await run(["report", "project.json", "--data", "data", "--dates", "uk"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/- Children with a placement move in their first 6 months: improvement signal: 16 points below the median/);
+    const plain = await run(["report", "project.json", "--data", "data", "--dates", "uk", "--baseline", "24", "--out", "all.html"], dir);
+    expect(plain.stdout).not.toMatch(/placement move in their first 6 months: improvement signal: 16 points/);
+  });
+
   it("an unknown file in --data is a note, not an error", async () => {
     const dir = tempDir({ "project.json": PROJECT, "data/nobody.csv": "x,y\n2024-01-01,1\n" });
     const r = await run(["report", "project.json", "--data", "data"], dir);
