@@ -60,7 +60,7 @@ export function controlChartText(chart: ControlChart | ControlChartColumnar): st
     const parts = [`${centreName} ${formatNumber(p.centre)}`];
     const lo = range(chart, p.start, p.end, "lcl");
     const hi = range(chart, p.start, p.end, "ucl");
-    if (lo !== null || hi !== null) parts.push(`${limitsName} ${lo ?? "none"} to ${hi ?? "none"}`);
+    if (lo !== null || hi !== null) parts.push(limitsText(limitsName, lo, hi, chart.type));
     const h = chart.type === "cusum" ? chart.settings.parameters?.decisionInterval : undefined;
     if (h !== undefined && h !== null) parts.push(`σ ${formatNumber(p.sigma ?? Number.NaN)}, decision interval ±${formatNumber(h)} standard errors`);
     const beyond = h !== undefined ? "beyond the decision interval" : "beyond the limits";
@@ -93,8 +93,8 @@ function noSignalText(chart: ControlChart | ControlChartColumnar): string {
   return `No signals, but ${which}: too few to call the variation common cause only (limits need at least ${TRIAL_LIMIT_POINTS} points, and are trial limits until about 20; Provost & Murray 2011).`;
 }
 
-/** "12.3" when the limit is constant over the phase, "10.1–14.2" when it varies, null when absent. */
-function range(chart: ControlChart | ControlChartColumnar, start: number, end: number, field: "lcl" | "ucl"): string | null {
+/** The lower and upper limit of a phase: "12.3" when constant, "10.1–14.2" when it varies, null when absent. */
+function range(chart: ControlChart | ControlChartColumnar, start: number, end: number, field: "lcl" | "ucl"): Limit | null {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   const column = "columns" in chart ? chart.columns[field] : null;
@@ -108,5 +108,23 @@ function range(chart: ControlChart | ControlChartColumnar, start: number, end: n
   if (lo > hi) return null;
   const a = formatNumber(lo);
   const b = formatNumber(hi);
-  return a === b ? a : `${a}–${b} (varying ${chart.type === "ewma" ? "over time: the EWMA's limits widen from its start" : "with the denominators"})`;
+  return a === b ? { text: a, varies: false } : { text: `${a}–${b}`, varies: true };
+}
+
+interface Limit {
+  text: string;
+  varies: boolean;
+}
+
+/**
+ * "control limits 40.1 to 60.3"; when a limit varies over the phase, "control limits varying
+ * with the denominators: lower 2.27–10.3, upper 52.2–60.3" (a user read "2.27–10.3 to
+ * 52.2–60.3" as one garbled range).
+ */
+function limitsText(name: string, lo: Limit | null, hi: Limit | null, type: ControlChartType): string {
+  const low = lo?.text ?? "none";
+  const high = hi?.text ?? "none";
+  if (lo?.varies !== true && hi?.varies !== true) return `${name} ${low} to ${high}`;
+  const why = type === "ewma" ? "over time (the EWMA's limits widen from its start)" : "with the denominators";
+  return `${name} varying ${why}: lower ${low}, upper ${high}`;
 }

@@ -205,7 +205,7 @@ describe.skipIf(!HAVE_BIN).concurrent("docs/cli.md's worked example runs as writ
   it("the p chart of yes/no rows rolled up by month flags the months from the change", async () => {
     const r = await run(["analyse", "examples/data/accommodations.csv", "--x", "accommodated", "--dates", "uk", "--y", "meeting_within_14_days", "--chart", "p", "--period", "month", "--multiply", "100", "--baseline", "17", "--direction", "increase"], ROOT);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Phase 1 (points 1–24): mean 31.3, control limits 2.27–10.3 (varying with the denominators) to 52.2–60.3 (varying with the denominators), 7 points beyond the limits.");
+    expect(r.stdout).toContain("Phase 1 (points 1–24): mean 31.3, control limits varying with the denominators: lower 2.27–10.3, upper 52.2–60.3, 7 points beyond the limits.");
     expect(r.stdout).toContain("- Jun 2024 (87) is above the upper control limit 60.3: special-cause variation, an improvement.");
     expect(r.stdout).toContain("Note: 740 rows rolled up into 24 months (each date read as the month it falls in)");
     const docs = readFileSync(join(ROOT, "docs/cli.md"), "utf8");

@@ -79,11 +79,13 @@ describe("renderControlChart", () => {
 
   it("summarises limits that vary with the denominators as a range", () => {
     const chart = controlChart(ratioRows, { type: "p", x: "month", y: "y", n: "n", multiply: 100 });
-    expect(summariseControlChart(chart).split("\n")[1]).toMatch(/^Phase 1 \(points 1–16\): mean [\d.]+, control limits [\d.]+–[\d.]+ \(varying with the denominators\) to [\d.]+–[\d.]+ \(varying with the denominators\), /);
+    expect(summariseControlChart(chart).split("\n")[1]).toMatch(/^Phase 1 \(points 1–16\): mean [\d.]+, control limits varying with the denominators: lower [\d.]+–[\d.]+, upper [\d.]+–[\d.]+, /);
     expect(summariseControlChart(controlChart([5, 6, 5, 7, 6, 5, 6, 5, 6, 30])).split("\n").slice(0, 2)).toEqual([
       "I chart (individuals).",
       "Phase 1 (points 1–10): mean 8.1, control limits 5.11 to 11.1, 5 points beyond the limits.",
     ]);
+    const ewma = controlChart([5, 6, 5, 7, 6, 5, 6, 5, 6, 7, 6, 5], { type: "ewma", lambda: 0.2 });
+    expect(summariseControlChart(ewma).split("\n")[1]).toMatch(/: mean [\d.]+, control limits varying over time \(the EWMA's limits widen from its start\): lower [\d.]+–[\d.]+, upper [\d.]+–[\d.]+, /);
   });
 
   it("renders hostile labels as text", () => {
