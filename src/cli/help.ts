@@ -224,9 +224,10 @@ England's adoption scorecard (--scorecard):
 
 Output (in --out DIR, default "timescales"):
   durations.csv        one row per child and stage (status reached, open at --as-of, or
-                       exited: the episode ended first, e.g. ceased to be looked after)
+                       exited: left the stage first: ceased to be looked after, returned
+                       home, or an order granted)
   series.json          per stage: by-period and by-case series
-  drift.csv            open cases past their stage's target, longest first
+  drift.csv            open cases past their stage's target, most overdue first
   km.json              Kaplan–Meier median days with 95% interval, per stage
   charts.json          the run chart analysis of each stage's median days per period
   STAGE.svg            a run chart of median days per period, per stage

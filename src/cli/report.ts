@@ -106,7 +106,8 @@ export function verdictLines(project: Project, charts: ReadonlyMap<string, RunCh
     if (c === undefined) return `- ${m.name}: no data`;
     // Control-chart phases carry no runs verdict: judge on the signals alone.
     const v = summariseVerdict(isControl(c) ? { signals: c.signals } : c);
-    return `- ${m.name}: ${v.text}`;
+    // The analysis' warnings (a baseline longer than its phase, rows combined…) were only in the SVG's <desc>.
+    return [`- ${m.name}: ${v.text}`, ...c.warnings.map((w) => `  Note: ${w.message}`)].join("\n");
   });
 }
 
@@ -185,9 +186,15 @@ export async function reportCommand(argv: readonly string[], io: Io): Promise<nu
     file,
     sources,
     { chart, rules: undefined, baseline, phases: [], exclude: [], target: undefined },
-    { ...(title !== undefined ? { title } : {}), generated: new Date().toISOString().slice(0, 10) },
+    { ...(title !== undefined ? { title } : {}), generated: localDay(new Date()) },
   );
   await writeAll([{ path: out, content: html }]);
   io.stdout.write(`${project.title}\n${verdictLines(project, charts).join("\n")}\nWrote ${out}\n`);
   return 0;
+}
+
+/** Today's date where the report is made, as YYYY-MM-DD (toISOString's UTC day is yesterday after midnight in summer time). */
+function localDay(now: Date): string {
+  const two = (n: number): string => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
 }

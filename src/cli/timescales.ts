@@ -280,7 +280,7 @@ export function timescaleOutputs(r: TimescaleResults, s: TimescaleSettings, sour
     textTable(["stage", "in stage", "done", "open", "median", "KM median (95% CI)", "target", "within", "exited", "past target", `signal (median days by ${PERIOD_NAME[s.period]})`], rows),
     "",
     "Days are calendar days. median: completed cases; KM: Kaplan–Meier with open and exited cases censored.",
-    "in stage = done + open. exited: the episode ended (e.g. ceased to be looked after) before the stage's end;",
+    "in stage = done + open. exited: the child left the stage before its end (ceased to be looked after, returned home, or an order granted);",
     "never open or past target, and not in the within-target %.",
   ];
   lines.push(...routeLines);
@@ -292,6 +292,11 @@ export function timescaleOutputs(r: TimescaleResults, s: TimescaleSettings, sour
 function routeOutputs(r: TimescaleResults, source: string, files: { name: string; content: PlannedFile["content"] }[]): string[] {
   if (r.routes === null) return [];
   const ci = r.routes.cumulativeIncidence;
+  if (ci.n === 0) {
+    // No episode has the date the estimate starts from: a chart of "100 % still waiting" would
+    // say nobody left (a user trial's tracker had orders and a return home, but no looked-after column).
+    return ["", `Routes to permanence (from becoming looked after): not estimated: no episode has a ${r.routes.from} date (${r.routes.notStarted} left out). If the file has that column, name it with --column ${r.routes.from}=HEADER; no cumulative-incidence files were written.`];
+  }
   files.push({ name: "cumulative-incidence.json", content: `${JSON.stringify({ asOf: r.asOf, source, label: r.routes.label, ...ci })}\n` });
   files.push({
     name: "cumulative-incidence.svg",
@@ -401,7 +406,8 @@ function timescaleOptions(c: CaseColumns, dates: DateFormat, unknown: "error" | 
     options.dateOfBirth = dateColumnReader(dateColumn(table, m.dateOfBirth, c.dob, dates, problems, true));
     fieldToColumn.dateOfBirth = m.dateOfBirth;
   }
-  for (const i of c.orderIssues) problems.add(`${table.where(i.row!, i.column ?? undefined)}: ${i.message}`);
+  // The check leaves such an order out ("it is left out"); the stages stop on it instead, so say that.
+  for (const i of c.orderIssues) problems.add(`${table.where(i.row!, i.column ?? undefined)}: ${i.message.replace(/: it is left out$/, "")}: the stages need each order's type to know which order was granted`);
   if (m.format === "long") {
     options.format = "long";
     options.milestone = (i) => c.milestone![i];

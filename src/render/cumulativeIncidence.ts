@@ -128,6 +128,7 @@ function whenText(days: number): string {
 export function summariseCumulativeIncidence(ci: CumulativeIncidence, options: RenderCumulativeIncidenceOptions = {}): string {
   assertResult(ci);
   checkOptions(options);
+  if (ci.n === 0) return "No children to follow: nothing to estimate (0 children).";
   if (ci.steps.length === 0) return `No child has left by any route yet (${ci.n} children).`;
   const last = ci.steps[ci.steps.length - 1]!.time;
   const at = Math.min(options.at ?? 365, last);
@@ -165,8 +166,11 @@ export function renderCumulativeIncidence(ci: CumulativeIncidence, options: Rend
   const m = { left: 52, right: legendW + 16, top: options.subtitle === undefined ? 40 : 58, bottom: 52 + caption.length * 16 };
   const pw = W - m.left - m.right;
   const ph = H - m.top - m.bottom;
-  const maxT = Math.max(1, ci.steps.length === 0 ? 1 : ci.steps[ci.steps.length - 1]!.time);
-  const inMonths = maxT > 120;
+  // The axis runs a little past the last step, so its layers have a width (a user trial saw the
+  // last route's step drawn with none, the chart ending at 27 % still waiting where the data say 0).
+  const lastT = ci.steps.length === 0 ? 1 : ci.steps[ci.steps.length - 1]!.time;
+  const maxT = Math.max(1, lastT + Math.max(1, lastT * 0.04));
+  const inMonths = lastT > 120;
   const xOf = (t: number) => m.left + (Math.max(0, t) / maxT) * pw;
   const yOf = (p: number) => m.top + (1 - p) * ph;
   const out: string[] = [];
@@ -183,7 +187,7 @@ export function renderCumulativeIncidence(ci: CumulativeIncidence, options: Rend
     for (let k = 0; k <= upTo; k++) v += s === null ? 0 : s.cuminc[ci.routes[k]!]!;
     return Math.min(1, v);
   };
-  for (let k = 0; k <= K; k++) {
+  for (let k = 0; k <= K && ci.n > 0; k++) {
     const upper = stepPath(ci.steps, maxT, (s) => cum(s, k), xOf, yOf);
     const lower = stepPath(ci.steps, maxT, (s) => (k === 0 ? 0 : cum(s, k - 1)), xOf, yOf).reverse();
     const fill = k === K ? WAITING : COLOURS[k % COLOURS.length]!;
@@ -191,9 +195,10 @@ export function renderCumulativeIncidence(ci: CumulativeIncidence, options: Rend
     out.push(`<path class="layer" d="M${[...upper, ...lower].join("L")}Z" fill="${fill}" stroke="none"><title>${escapeXml(label)}</title></path>`);
   }
   out.push(...axes(maxT, inMonths, xOf, yOf, m.left, m.top + ph, pw));
+  if (ci.n === 0) out.push(`<text class="empty" x="${px(m.left + pw / 2)}" y="${px(m.top + ph / 2)}" font-size="14" text-anchor="middle" fill="${THEME.muted}">No children to follow</text>`);
   if (ci.steps.length > 0) {
     // The time the sentence and the legend describe.
-    const xa = xOf(Math.min(options.at ?? 365, maxT));
+    const xa = xOf(Math.min(options.at ?? 365, lastT));
     out.push(`<line class="at" x1="${px(xa)}" x2="${px(xa)}" y1="${px(m.top)}" y2="${px(m.top + ph)}" stroke="${THEME.text}" stroke-width="1" stroke-dasharray="4 3"/>`);
   }
   out.push(...legend(ci, options, W - legendW, m.top));

@@ -208,7 +208,7 @@ function measureSection(ms: MeasureSummary, m: Measure, analysed: Analysed | und
   if (ms.target) facts.push(["Target", `${formatValue(ms.target.value)}${ms.target.by ? ` by ${ms.target.by}` : ""}${ms.target.label ? ` (${ms.target.label})` : ""}`]);
   if (ms.latest) facts.push(["Latest", `${formatValue(ms.latest.y)} (${ms.latest.x}), ${ms.points} data point${ms.points === 1 ? "" : "s"}`]);
   out.push(`<dl class="definition">${facts.map(([t, v]) => `<dt>${escapeXml(t)}</dt><dd>${escapeXml(v)}</dd>`).join("")}</dl>`);
-  out.push(`<p class="verdict ${ms.verdict.kind}"><strong>Verdict:</strong> ${escapeXml(ms.verdict.text)}.</p>`);
+  out.push(`<p class="verdict ${ms.verdict.kind}"><strong>Verdict:</strong> ${escapeXml(ms.verdict.text)}${/[.!?]$/.test(ms.verdict.text) ? "" : "."}</p>`);
   if (analysed !== undefined && "chart" in analysed) {
     const chartOptions = {
       title: ms.name,

@@ -191,17 +191,18 @@ export function cohortOut(plan: StagePlan, rec: CaseRecords, t: EpisodeTable, k:
 }
 
 /**
- * The episode ends before `to`: the first episode-ending milestone on or after the start and
- * strictly before the first `to` (a `to` on the exit day is reached: the order that ends it). −1 if none.
+ * The episode leaves the stage before `to`: the first exit (an episode-ending milestone or one of
+ * the stage's `exits`) on or after the start and strictly before the first `to` (a `to` on the
+ * exit day is reached: the order that ends it). −1 if none.
  */
-export function exitOf(plan: StagePlan, rec: CaseRecords, t: EpisodeTable, lo: number, hi: number, s: number, stop: number): number {
+export function exitOf(plan: StagePlan, t: EpisodeTable, lo: number, hi: number, s: number, stop: number): number {
   const startDay = t.day[s]!;
   const firstToDay = stop < 0 ? Number.POSITIVE_INFINITY : t.day[plan.toOcc === "first" ? stop : firstTo(plan, t, lo, hi, s)]!;
   for (let j = firstOnDayOf(t, lo, s); j < hi; j++) {
     const dj = t.day[j]!;
     if (dj >= firstToDay) break; // days ascend: no exit before the first `to` from here on
     const m = t.ms[j]!;
-    if (rec.endsEpisode[m] && !plan.isTo[m] && j !== s && dj >= startDay) return j;
+    if (plan.isExit[m] && !plan.isTo[m] && j !== s && dj >= startDay) return j;
   }
   return -1;
 }

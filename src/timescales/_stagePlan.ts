@@ -4,6 +4,7 @@
  * occurrences, target, policies, age bands and cohort filters.
  */
 import { QiError, describeValue } from "../_lib/error.js";
+import { checkKeys } from "../_lib/options.js";
 import { unknownMessage, type CaseRecordOptions, type CaseRecords } from "./_caseRecords.js";
 import { milestoneMatcher } from "./headers.js";
 import { resolveAgeBands, resolveAges, type AgeBand, type AgeBandsOption } from "./age.js";
@@ -31,6 +32,8 @@ export interface StagePlan {
   /** Per milestone index: 1 when it starts (isFrom) or stops (isTo) the clock. */
   isFrom: Uint8Array;
   isTo: Uint8Array;
+  /** Per milestone index: 1 when it ends the stage without reaching `to` (the catalogue's episode ends and the stage's `exits`). */
+  isExit: Uint8Array;
   fromOcc: FromOccurrence;
   toOcc: "first" | "last";
   target: TargetRule | null;
@@ -62,6 +65,13 @@ function listOf(v: unknown, path: (string | number)[], names: readonly string[],
   });
 }
 
+/** The keys of a {@link Stage} (a misspelt one, `exit` or `tagret`, is an `unknown-option` error). */
+const STAGE_KEYS = ["id", "label", "from", "to", "exits", "target", "source", "fromOccurrence", "toOccurrence", "filter", "routes", "ages"] as const;
+// Compile-time: every key of Stage is in the list.
+type MissingStageKeys = Exclude<keyof Stage, (typeof STAGE_KEYS)[number]>;
+const stageKeysComplete: [MissingStageKeys] extends [never] ? true : MissingStageKeys = true;
+void stageKeysComplete;
+
 /** Normalise a stage argument. */
 export function resolveStage(stage: StageInput): Stage {
   if (typeof stage === "string") {
@@ -73,6 +83,7 @@ export function resolveStage(stage: StageInput): Stage {
   }
   if (stage === null || typeof stage !== "object") throw new QiError("invalid-option", ["stage"], `stage must be an object { from, to } or a PACE stage id, not ${describeValue(stage)}`);
   const s = stage as Stage;
+  checkKeys(s, STAGE_KEYS, ["stage"], "stage key");
   // Never String() or join() a caller's value: symbols and null-prototype objects throw there.
   // Non-string names are reported with their path when the milestones are resolved.
   const one = (m: unknown): string => (typeof m === "string" ? m : describeValue(m));
@@ -109,6 +120,19 @@ function stageRoutes(stage: Stage, rec: CaseRecords): Set<string> | null {
   return new Set(list as string[]);
 }
 
+/** Which milestones end the stage without its `to`: the catalogue's episode ends, and the stage's `exits` (none of them a `to`). */
+function stageExits(stage: Stage, rec: CaseRecords, isTo: Uint8Array, lookup: (name: unknown) => number | undefined): Uint8Array {
+  const isExit = Uint8Array.from(rec.endsEpisode);
+  if (stage.exits === undefined) return isExit;
+  const path = ["stage", "exits"];
+  const exits = listOf(stage.exits, path, rec.names, lookup);
+  exits.forEach((k, i) => {
+    if (isTo[k]) throw new QiError("invalid-option", typeof stage.exits === "string" ? path : [...path, i], `${rec.names[k]} both stops the clock (to) and is an exit: give it in one of them`);
+    isExit[k] = 1;
+  });
+  return isExit;
+}
+
 /** Step 1: resolve and validate the stage and options against the records (no pass over events). */
 export function stagePlan(rec: CaseRecords, stageInput: StageInput, options: PlanOptions): StagePlan {
   const stage = resolveStage(stageInput);
@@ -120,6 +144,7 @@ export function stagePlan(rec: CaseRecords, stageInput: StageInput, options: Pla
   const isTo = new Uint8Array(names.length);
   for (const k of fromIdx) isFrom[k] = 1;
   for (const k of toIdx) isTo[k] = 1;
+  const isExit = stageExits(stage, rec, isTo, lookup);
   const { fromOcc, toOcc } = occurrences(stage);
   const target = normaliseTarget(options.target !== undefined ? options.target : stage.target, [options.target !== undefined ? "options" : "stage", "target"]);
   const negative = policy(options.negative, "negative");
@@ -136,7 +161,7 @@ export function stagePlan(rec: CaseRecords, stageInput: StageInput, options: Pla
   }
   const bands = withAge ? resolveAgeBands(options.ageBands, ["options", "ageBands"]) : [];
   return {
-    stage, stageId: stage.id, fromIdx, toIdx, isFrom, isTo, fromOcc, toOcc, target, targetOf: target === null ? () => Number.NaN : targetDaysOf(target), negative, afterAsOf, splitAt,
+    stage, stageId: stage.id, fromIdx, toIdx, isFrom, isTo, isExit, fromOcc, toOcc, target, targetOf: target === null ? () => Number.NaN : targetDaysOf(target), negative, afterAsOf, splitAt,
     withAge, ages, bands, groupByBand: withAge && options.group === "ageBand", withGroup: options.group !== undefined,
     routeSet: stageRoutes(stage, rec),
   };

@@ -335,7 +335,7 @@ function stageRows(
       if (out === "no-dob") counts.noDateOfBirth++;
       continue;
     }
-    keep(sink, durationRow(plan, rec, table, k, s, t, exitOf(plan, rec, table, lo, hi, s, t), facts, asOf), start);
+    keep(sink, durationRow(plan, rec, table, k, s, t, exitOf(plan, table, lo, hi, s, t), facts, asOf), start);
   }
   // Plain counters in the loop (a keyed counts[status]++ per row is a polymorphic store).
   counts.reached += sink.events;

@@ -44,6 +44,14 @@ export interface Stage {
   /** Milestone (or any of several) that stops the clock. */
   to: string | readonly string[];
   /**
+   * Milestones (besides the catalogue's episode-ending ones, such as ceased to be looked after)
+   * after which the child is no longer waiting for `to`: the first one after the start and
+   * before `to` ends the stage as `"exited"`, never `"open"`. The PACE stages after the
+   * recommendation exit on a return home and on an order granted (a child who went home, or
+   * whose order was granted with no panel or petition date entered, is not drifting).
+   */
+  exits?: string | readonly string[];
+  /**
    * Target: calendar days (`182` or `{ days: 182 }`), calendar months from the start
    * (`{ months: 6 }`, end-of-month safe), or null when there is no sourced target.
    */
@@ -71,6 +79,15 @@ export interface Stage {
 export type PaceStageId = "recommendation" | "panel" | "adm" | "petition" | "order" | "overall";
 
 /**
+ * Where a stage after the recommendation ends for a child who never reaches its `to`: a return
+ * home (PACE counts it as permanence: the child leaves the away-from-home pathway — CELCIS PACE
+ * Aim 2, "a permanence recommendation, including return home") or an order granted (the child
+ * is past every earlier step; a missing panel or petition date is a data problem that
+ * `checkCaseRecords` reports, not drift). Found by a user trial: both were listed "open".
+ */
+const PATHWAY_EXITS = ["returned-home", ...SCOTLAND_ORDER_MILESTONES] as const;
+
+/**
  * The PACE preset, following the Scottish Government permanence data set: accommodated →
  * permanence recommendation → panel → ADM decision → petition lodged → order granted, and looked
  * after → order overall. Only two stages carry a sourced target:
@@ -82,6 +99,8 @@ export type PaceStageId = "recommendation" | "panel" | "adm" | "petition" | "ord
  *   at the last panel before the decision (`fromOccurrence: "last"`) so a deferred panel does not
  *   count against the 14 days.
  * Every other target is null: pass your own (`{ ...PACE_STAGES.panel, target: 84 }`).
+ * The stages after the recommendation end as `"exited"` for a child who returned home or whose
+ * order was granted before their `to` (see `exits`).
  * "Order granted" is any of the four Scottish orders (permanence order, with authority to adopt,
  * kinship care order, adoption order); narrow it with a cohort filter on `route`.
  *
@@ -106,6 +125,7 @@ export const PACE_STAGES: Readonly<Record<PaceStageId, Stage>> = {
     label: "Permanence recommendation → permanence panel",
     from: "permanence-recommendation",
     to: "permanence-panel",
+    exits: PATHWAY_EXITS,
     target: null,
   },
   adm: {
@@ -113,6 +133,7 @@ export const PACE_STAGES: Readonly<Record<PaceStageId, Stage>> = {
     label: "Permanence panel → ADM decision",
     from: "permanence-panel",
     to: "adm-decision",
+    exits: PATHWAY_EXITS,
     target: 14,
     fromOccurrence: "last",
     source: "Adoption Agencies (Scotland) Regulations 2009 (SSI 2009/154) reg. 13(1)",
@@ -122,6 +143,7 @@ export const PACE_STAGES: Readonly<Record<PaceStageId, Stage>> = {
     label: "ADM decision → petition lodged",
     from: "adm-decision",
     to: "petition-lodged",
+    exits: PATHWAY_EXITS,
     target: null,
   },
   order: {
@@ -129,6 +151,7 @@ export const PACE_STAGES: Readonly<Record<PaceStageId, Stage>> = {
     label: "Petition lodged → order granted",
     from: "petition-lodged",
     to: SCOTLAND_ORDER_MILESTONES,
+    exits: "returned-home",
     target: null,
   },
   overall: {

@@ -43,6 +43,24 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi report", { timeout: 120_000 }, ()
     expect(plain.stdout).not.toMatch(/placement move in their first 6 months: improvement signal: 16 points/);
   });
 
+  it("each analysis' warnings reach the terminal as notes; no verdict ends in two full stops", async () => {
+    const dir = tempDir({ "project.json": PROJECT });
+    const r = await run(["report", "project.json", "--baseline", "30"], dir);
+    expect(r.code).toBe(0);
+    // 24 points a series: a 30-point baseline is longer than the phase (it was said only in the SVG's <desc>).
+    expect(r.stdout).toMatch(/- Children with a placement move in their first 6 months: [^\n]*\n  Note: [^\n]*baseline/);
+  });
+
+  it("a verdict's own full stop is not doubled in the report (it read 'an improvement..')", async () => {
+    // Around 31 (the 8th point, 30, is below it too), then six points at 10: one shift and no other signal.
+    const ys = [30, 32, 32, 30, 30, 32, 32, 30, 10, 10, 10, 10, 10, 10, 35, 35, 25, 25, 35, 35, 25, 25, 35, 25];
+    const rows = ys.map((y, i) => `${String(i + 1).padStart(2, "0")}/01/2025,${y}`);
+    const dir = tempDir({ "project.json": PROJECT, "data/m-placement-moves.csv": `x,y\n${rows.join("\n")}\n` });
+    const r = await run(["report", "project.json", "--data", "data", "--dates", "uk", "--baseline", "8"], dir);
+    expect(r.stdout).toMatch(/placement move in their first 6 months: improvement signal: 7 points below the median from 8 Jan 2025 to 14 Jan 2025: a shift, an improvement\.\n/);
+    expect(readFileSync(join(dir, "report.html"), "utf8")).toContain("a shift, an improvement.</p>");
+  });
+
   it("an unknown file in --data is a note, not an error", async () => {
     const dir = tempDir({ "project.json": PROJECT, "data/nobody.csv": "x,y\n2024-01-01,1\n" });
     const r = await run(["report", "project.json", "--data", "data"], dir);

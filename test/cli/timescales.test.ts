@@ -118,6 +118,35 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi timescales", { timeout: 120_000 }
     ]);
   });
 
+  it("a tracker without looked-after dates: the routes are not estimated (no chart of everyone still waiting); home and an order exit the panel stage", async () => {
+    // A user trial: orders and a return home, but no "looked after" column. The routes said
+    // "No child has left by any route yet" and drew 100 % still waiting; the panel stage listed
+    // both children as open.
+    const wide = [
+      "Child ID,Date Accommodated,Perm Rec Date,Panel,Order Granted,Order Type,Returned Home",
+      "A,01/01/2024,01/03/2024,,,,01/04/2024",
+      "B,01/01/2024,01/03/2024,,01/12/2024,PO,",
+      "C,01/01/2024,01/03/2024,,,,",
+    ].join("\n");
+    const dir = tempDir({ "tracker.csv": `${wide}\n` });
+    const r = await run(["timescales", "tracker.csv", "--dates", "uk", "--order-type", "Order Type", "--as-of", "31/03/2025", "--target-panel", "84", "--out", "ts"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Routes to permanence (from becoming looked after): not estimated: no episode has a looked-after date (3 left out). If the file has that column, name it with --column looked-after=HEADER; no cumulative-incidence files were written.");
+    expect(listing(join(dir, "ts")).filter((f) => f.startsWith("cumulative-incidence"))).toEqual([]);
+    expect(readFileSync(join(dir, "ts", "drift.csv"), "utf8").trim().split("\n").slice(1).map((l) => l.split(",").slice(0, 2).join(" "))).toEqual(["panel C"]);
+    const panel = readFileSync(join(dir, "ts", "durations.csv"), "utf8").trim().split("\n").filter((l) => l.startsWith("panel,"));
+    expect(panel.map((l) => l.split(",")).map((f) => [f[1], f[13], f[14]])).toEqual([["A", "exited", "returned-home"], ["B", "exited", "permanence-order"], ["C", "open", ""]]);
+  });
+
+  it("an order of unknown type stops the stages, and the message does not say it was left out", async () => {
+    const dir = tempDir({ "t.csv": "Child ID,Date Accommodated,Order Granted,Order Type\nA,01/01/2024,01/06/2024,Long-term foster\n" });
+    const r = await run(["timescales", "t.csv", "--dates", "uk", "--order-type", "Order Type", "--as-of", "31/12/2024"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`t.csv: row 2, column Order Type: child "A": the order on 01/06/2024 has type 'Long-term foster', which is not one of Adoption, PO, POA, KCO, s11: the stages need each order's type to know which order was granted`);
+    expect(r.stderr).not.toContain("left out");
+    expect(listing(dir)).toEqual(["t.csv"]);
+  });
+
   it("an invalid date: exit 1 naming file, spreadsheet row, column and value; nothing written", async () => {
     const bad = CASES.replace("C,permanence-panel,01/10/2024", "C,permanence-panel,31/02/2024");
     const dir = tempDir({ "cases.csv": bad });

@@ -166,3 +166,71 @@ describe("exits: bad input", () => {
     expect(e.path).toEqual(["durations", 0, "status"]);
   });
 });
+
+/**
+ * Stage exits (a user trial): the PACE stages after the recommendation end for a child who went
+ * home or whose order was granted with no panel date entered. Both were "open" (and on the drift
+ * list of a panel target) before `exits`.
+ */
+describe("stage exits: the PACE stages after the recommendation", () => {
+  const trial = deepFreeze([
+    // H1 (the trial's C14): recommended for home, home a month later, still looked after at home.
+    ev("H1", "looked-after", "2024-01-01"),
+    ev("H1", "accommodated", "2024-01-01"),
+    ev("H1", "permanence-recommendation", "2024-03-01"),
+    ev("H1", "returned-home", "2024-04-01"),
+    // P1 (C15): a permanence order granted, no panel, ADM or petition date entered.
+    ev("P1", "looked-after", "2024-01-01"),
+    ev("P1", "accommodated", "2024-01-01"),
+    ev("P1", "permanence-recommendation", "2024-03-01"),
+    ev("P1", "permanence-order", "2024-12-01"),
+    // W1: waiting for a panel since 1 Mar 2024: open.
+    ev("W1", "looked-after", "2024-01-01"),
+    ev("W1", "accommodated", "2024-01-01"),
+    ev("W1", "permanence-recommendation", "2024-03-01"),
+    // R1: home after the panel: exited from the ADM stage, reached in the panel stage.
+    ev("R1", "looked-after", "2024-01-01"),
+    ev("R1", "accommodated", "2024-01-01"),
+    ev("R1", "permanence-recommendation", "2024-03-01"),
+    ev("R1", "permanence-panel", "2024-05-01"),
+    ev("R1", "returned-home", "2024-05-10"),
+  ]);
+  const as = { asOf: "2025-03-31" };
+  const panel = stageDurations(trial, { ...PACE_STAGES.panel, target: 84 }, as);
+  const row = (c: string) => panel.rows.find((r) => r.child === c)!;
+
+  it("a return home ends the panel stage as exited, at the return", () => {
+    expect(row("H1")).toMatchObject({ status: "exited", days: 31, exit: { milestone: "returned-home", date: "2024-04-01" }, withinTarget: null, daysOverTarget: null });
+  });
+  it("an order granted with no panel date ends it as exited, at the order", () => {
+    expect(row("P1")).toMatchObject({ status: "exited", days: 275, exit: { milestone: "permanence-order", date: "2024-12-01" } });
+  });
+  it("a child still waiting is open, and only they are on the drift list", () => {
+    expect(row("W1")).toMatchObject({ status: "open", days: 395, daysOverTarget: 311 });
+    expect(row("R1")).toMatchObject({ status: "reached", days: 61 });
+    expect(driftList(panel).map((r) => r.child)).toEqual(["W1"]);
+    expect(panel.counts).toMatchObject({ reached: 1, open: 1, exited: 2 });
+  });
+  it("a return home after the panel exits the ADM stage; the order stage exits on a return home only", () => {
+    const adm = stageDurations(trial, PACE_STAGES.adm, as);
+    expect(adm.rows.map((r) => [r.child, r.status, r.exit?.milestone ?? null])).toEqual([["R1", "exited", "returned-home"]]);
+    expect(PACE_STAGES.order.exits).toBe("returned-home");
+  });
+  it("without exits the same children are open (the stage as before)", () => {
+    const { exits: _, ...bare } = PACE_STAGES.panel;
+    const d = stageDurations(trial, bare, as);
+    expect(d.rows.filter((r) => r.status === "open").map((r) => r.child).sort()).toEqual(["H1", "P1", "W1"]);
+  });
+  it("exits that name a to milestone, an unknown milestone or a misspelt stage key are errors", () => {
+    const both = catchError(() => stageDurations(trial, { ...PACE_STAGES.panel, exits: ["returned-home", "permanence-panel"] }, as));
+    expect(both.code).toBe("invalid-option");
+    expect(both.path).toEqual(["stage", "exits", 1]);
+    const unknown = catchError(() => stageDurations(trial, { ...S, exits: "gone-home" }, as));
+    expect(unknown.code).toBe("unknown-milestone");
+    expect(unknown.path).toEqual(["stage", "exits"]);
+    const typo = catchError(() => stageDurations(trial, { ...S, exit: "returned-home" } as never, as));
+    expect(typo.code).toBe("unknown-option");
+    expect(typo.path).toEqual(["stage", "exit"]);
+    expect(typo.message).toMatch(/did you mean "exits"/);
+  });
+});

@@ -21,6 +21,13 @@ describe("summariseCumulativeIncidence", () => {
   it("with nobody gone yet", () => {
     expect(summariseCumulativeIncidence(cumulativeIncidence([{ days: 3, route: null }]))).toBe("No child has left by any route yet (1 children).");
   });
+  it("with no children: nothing to estimate, and the chart says so instead of 100 % still waiting", () => {
+    const none = cumulativeIncidence([], { routes: ["home"] });
+    expect(summariseCumulativeIncidence(none)).toBe("No children to follow: nothing to estimate (0 children).");
+    const out = renderCumulativeIncidence(none);
+    expect(out).not.toContain('class="layer"');
+    expect(out).toContain(">No children to follow</text>");
+  });
 });
 
 describe("renderCumulativeIncidence", () => {
@@ -45,6 +52,12 @@ describe("renderCumulativeIncidence", () => {
     expect(out).not.toContain("<script>");
     expect(out).not.toContain("<b>");
     expect(out).toContain("went &lt;b&gt;");
+  });
+  it("the last step has a width: the axis runs past the last event (a user trial saw it drawn with none)", () => {
+    // The last event is at 600 days: the axis ends at 624 (4 % more), and the final layers reach it.
+    const ends = [...svg.matchAll(/<path class="layer" d="M([^"]+)"/g)].map((m) => Math.max(...m[1]!.split(/[LZ]/).filter(Boolean).map((p) => Number(p.split(",")[0]))));
+    const lastStepX = Number(/<line class="at" x1="([\d.]+)"/.exec(renderCumulativeIncidence(ci, { at: 600 }))![1]);
+    for (const end of ends) expect(end).toBeGreaterThan(lastStepX + 5);
   });
   it("is deterministic", () => {
     expect(renderCumulativeIncidence(ci, { title: "Routes <out> & \"home\"", subtitle: "Synthetic", id: "ci" })).toBe(svg);
