@@ -468,12 +468,15 @@ export async function timescalesCommand(argv: readonly string[], io: Io): Promis
   if (years !== undefined) throw new UsageError("--years is for --scorecard (the window of the adoption scorecard)", C);
   const ages = agesFlag(stringFlag(values, "ages"));
   const ageBands = ageBandsFlag(stringFlag(values, "age-bands"));
-  if ((ages ?? ageBands) !== undefined && flags.dateOfBirth === undefined) throw new UsageError(`${ages !== undefined ? "--ages" : "--age-bands"} needs the children's dates of birth: name the column with --date-of-birth`, C);
   const stages = resolveStages(listFlag(values, "stage"), targets).map((st) => (ages === undefined ? st : { ...st, ages }));
   const clock = timer(io);
   // Columns recognised from the headers (or --mapping / the column flags): see caseInput.ts.
   const cases = await readCases(C, file, flags, io);
   clock("read");
+  // After reading: a "Date of Birth" column recognised from the headers counts as much as --date-of-birth.
+  if ((ages ?? ageBands) !== undefined && (cases.dob === null || cases.mapping.dateOfBirth === null)) {
+    throw new UsageError(`${ages !== undefined ? "--ages" : "--age-bands"} needs the children's dates of birth: no column of them was recognised; name it with --date-of-birth`, C);
+  }
   if (cases.table.length === 0) throw new DataError(`${file}: no data rows`);
   io.stdout.write(mappingText(cases));
   const settings: TimescaleSettings = { stages, asOf, period, group: cases.groupValues !== null, age: cases.dob !== null && cases.mapping.dateOfBirth !== null, ...(baseline !== undefined ? { baseline } : {}) };

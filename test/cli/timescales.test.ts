@@ -147,6 +147,19 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi timescales", { timeout: 120_000 }
     expect(listing(dir)).toEqual(["t.csv"]);
   });
 
+  it("--ages uses a Date of Birth column recognised from the headers (it asked for --date-of-birth)", async () => {
+    const dir = tempDir({
+      "dob.csv": "Child ID,Date of Birth,Date Accommodated,Perm Rec Date\nA,01/01/2020,01/01/2024,01/03/2024\nB,01/01/2012,01/01/2024,\n",
+      "none.csv": "Child ID,Date Accommodated\nA,01/01/2024\n",
+    });
+    const r = await run(["timescales", "dob.csv", "--dates", "uk", "--as-of", "31/12/2024", "--ages", "0-4", "--stage", "recommendation", "--out", "o"], dir);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, "o", "durations.csv"), "utf8").trim().split("\n").slice(1)).toEqual(["recommendation,A,1,accommodated,permanence-recommendation,2024-01-01,2024-03-01,60,false,182,true,0,,reached,,,4,0–4"]);
+    const none = await run(["timescales", "none.csv", "--dates", "uk", "--ages", "0-4", "--out", "o2"], dir);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("--ages needs the children's dates of birth: no column of them was recognised; name it with --date-of-birth");
+  });
+
   it("an invalid date: exit 1 naming file, spreadsheet row, column and value; nothing written", async () => {
     const bad = CASES.replace("C,permanence-panel,01/10/2024", "C,permanence-panel,31/02/2024");
     const dir = tempDir({ "cases.csv": bad });
