@@ -160,6 +160,17 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi timescales", { timeout: 120_000 }
     expect(none.stderr).toContain("--ages needs the children's dates of birth: no column of them was recognised; name it with --date-of-birth");
   });
 
+  it("getting-started §4: the table printed for tracker-fixed.csv is what the command prints", async () => {
+    const doc = readFileSync(new URL("../../docs/getting-started.md", import.meta.url), "utf8");
+    const block = doc.slice(doc.indexOf("tracker-fixed.csv: as of 2025-03-31"));
+    const shown = block.slice(0, block.indexOf("```")).split("\n").filter((l) => /^(stage|recommendation|panel|adm) /.test(l) || l.startsWith("Routes"));
+    expect(shown).toHaveLength(5);
+    const dir = tempDir({ "tracker-fixed.csv": readFileSync(new URL("../fixtures/exports/tracker-fixed.csv", import.meta.url), "utf8") });
+    const r = await run(["timescales", "tracker-fixed.csv", "--dates", "uk", "--as-of", "31/03/2025", "--order-type", "Order Type", "--group", "Team"], dir);
+    expect(r.code).toBe(0);
+    for (const line of shown) expect(r.stdout).toContain(line.replace(/ …$/, ""));
+  });
+
   it("an invalid date: exit 1 naming file, spreadsheet row, column and value; nothing written", async () => {
     const bad = CASES.replace("C,permanence-panel,01/10/2024", "C,permanence-panel,31/02/2024");
     const dir = tempDir({ "cases.csv": bad });
