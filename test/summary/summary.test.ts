@@ -73,3 +73,23 @@ describe("bad input", () => {
     expect(fails(() => summariseMeasures([], { filter: ["bad"] } as never)).path).toEqual(["options", "filter", 0]);
   });
 });
+
+describe("unknown keys in a result are errors, as unknown options are (user trial)", () => {
+  it("a typo in a { name, chart } result names it and suggests the key", () => {
+    const e = fails(() => summariseMeasures([{ name: "a", chart: RUN }, { name: "b", chart: RUN, targett: 3 } as never]));
+    expect([e.code, e.path]).toEqual(["unknown-option", ["results", 1, "targett"]]);
+    expect(e.message).toContain('did you mean "target"');
+  });
+  it("a misspelt name is named as such, not as a missing name", () => {
+    const e = fails(() => summariseMeasures([{ nam: "a", chart: RUN } as never]));
+    expect([e.code, e.path]).toEqual(["unknown-option", ["results", 0, "nam"]]);
+    expect(e.message).toContain('did you mean "name"');
+  });
+  it("a by result takes target and unit; a measure's result takes group; nothing else", () => {
+    expect(summariseMeasures([{ key: "A", chart: RUN, target: 70, unit: "%" } as never]).rows[0]!.target).toBe(70);
+    expect(fails(() => summariseMeasures([{ key: "A", chart: RUN, group: "B" } as never])).path).toEqual(["results", 0, "group"]);
+    const measure = { name: "Plans", target: { value: 70 } };
+    expect(summariseMeasures([{ measure, chart: RUN, group: "Fife" } as never]).rows[0]!.group).toBe("Fife");
+    expect(fails(() => summariseMeasures([{ measure, chart: RUN, target: 50 } as never])).path).toEqual(["results", 0, "target"]);
+  });
+});
