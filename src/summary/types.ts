@@ -62,10 +62,24 @@ export interface SummaryRow {
   reading: string;
 }
 
+/**
+ * Something the reader of the summary should know: a chart's own warning (rows combined, values
+ * missing, …), carried with its code and naming its `measure` and `group`; or `no-measures`.
+ */
+export interface SummaryWarning {
+  code: string;
+  /** "Moves (North): 2 rows share an x …": the chart's message after its measure and group. */
+  message: string;
+  /** The row's measure and group (absent for `no-measures`). */
+  measure?: string;
+  group?: string | number | null;
+}
+
 /** The {@link summariseMeasures} result. */
 export interface MeasuresSummary {
   rows: SummaryRow[];
   /** Rows per category (before `filter`). */
   counts: Record<SummaryCategory, number>;
-  warnings: { code: string; message: string }[];
+  /** Every chart's warnings (input order, also for rows `filter` leaves out), or `no-measures`. */
+  warnings: SummaryWarning[];
 }

@@ -93,3 +93,19 @@ describe("unknown keys in a result are errors, as unknown options are (user tria
     expect(fails(() => summariseMeasures([{ measure, chart: RUN, target: 50 } as never])).path).toEqual(["results", 0, "target"]);
   });
 });
+
+describe("each chart's warnings are the summary's (user trial: rows combined in silence)", () => {
+  const rows = [...ROWS.map((r) => ({ month: r.month, y: r.within })), { month: ROWS[21]!.month, y: 5 }];
+  const combined = deepFreeze(controlChart(rows, { type: "c", x: "month", y: "y" }));
+  it("a chart's rows-combined warning is carried, naming the measure and group, keeping the code", () => {
+    expect(combined.warnings.map((w) => w.code)).toEqual(["rows-combined"]);
+    expect(RUN.warnings).toEqual([]);
+    const s = summariseMeasures([{ name: "Run", chart: RUN }, { name: "Moves", chart: combined, group: "North" }]);
+    expect(s.warnings).toEqual([{ code: "rows-combined", measure: "Moves", group: "North", message: `Moves (North): ${combined.warnings[0]!.message}` }]);
+  });
+  it("in input order, also for rows the filter leaves out", () => {
+    const s = summariseMeasures([{ name: "a", chart: combined }, { name: "b", chart: combined }], { filter: ["concern"] });
+    expect(s.rows).toEqual([]);
+    expect(s.warnings.map((w) => [w.code, w.measure, w.group])).toEqual([["rows-combined", "a", null], ["rows-combined", "b", null]]);
+  });
+});
