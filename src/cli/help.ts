@@ -65,12 +65,16 @@ Analysis (the same for every series):
   --direction DIR      increase, decrease or neutral (default)
   --baseline N         the first N points set each centre line
   --target V           a target: the assurance icon (control charts) or the median's position
+  --aggregate HOW      how rows of a series that share an x combine, as for analyse: sum, mean,
+                       median, count or sd (p, pp, u, up and c charts sum; without it a repeated
+                       x is an error for run, i, mr, g and t charts). Every combining is a note
   --unit U             unit for the readings, e.g. % ("the target of 80 %")
 
 Output:
   --csv FILE           the summary as CSV (cells that a spreadsheet would run as formulas neutralised)
   --html FILE          the summary as a self-contained HTML table with icons
   --json               the summary JSON to stdout (or to --out FILE)
+  --out FILE           with --json: write the JSON here
   --title TEXT         the HTML table's title
 
 Example:
