@@ -53,7 +53,8 @@ special cause starts and a one-line reading. Rows are sorted concern first.
 
 Columns:
   --x COL, --y COL     period (dates or numbers) and value (defaults x, y)
-  --n COL              denominators for p, pp, u, up charts (default "n")
+  --n COL              denominators: p, pp, u, up, np, ip charts (default "n"); on run and i
+                       charts the chart plots y/n, as analyse does; an error for other charts
   --measure COL        the measure's name (default: one measure, named by --y)
   --group COL          the group (authority, team, stage), if any
   --dates iso|uk       how dates are written (default iso)
@@ -68,6 +69,8 @@ Analysis (the same for every series):
   --aggregate HOW      how rows of a series that share an x combine, as for analyse: sum, mean,
                        median, count or sd (p, pp, u, up and c charts sum; without it a repeated
                        x is an error for run, i, mr, g and t charts). Every combining is a note
+  --multiply K         multiply the plotted values: 100 for per cent, 10000 for a rate per
+                       10,000 days (--target is on this scale)
   --unit U             unit for the readings, e.g. % ("the target of 80 %")
 
 Output:

@@ -1,4 +1,4 @@
-import { AGGREGATES, CHART_TYPES, checkCombining, checkRules, analyseRows, ANALYSE_FLAGS, NEEDS_N, type Aggregate, type ChartChoice, type ChartSettings, type SeriesPoint } from "./analyse.js";
+import { AGGREGATES, CHART_TYPES, checkCombining, checkRules, analyseRows, multiplyFlag, ANALYSE_FLAGS, NEEDS_N, type Aggregate, type ChartChoice, type ChartSettings, type SeriesPoint } from "./analyse.js";
 import { delimiterFlag, enumFlag, intFlag, numberFlag, parseCommandArgs, stringFlag, type FlagValues } from "./args.js";
 import { Problems, numberColumn, textColumn, xColumn } from "./convert.js";
 import { DATE_FORMATS, type DateFormat } from "./dates.js";
@@ -24,6 +24,7 @@ const SPEC = {
   delimiter: { type: "string" },
   chart: { type: "string" },
   aggregate: { type: "string" },
+  multiply: { type: "string" },
   rules: { type: "string" },
   direction: { type: "string" },
   baseline: { type: "string" },
@@ -58,18 +59,21 @@ function readFlags(values: FlagValues, file: string): SummaryFlags {
   checkRules(C, chart, rules);
   const direction = enumFlag(C, "direction", stringFlag(values, "direction"), DIRECTIONS);
   const aggregate: Aggregate | undefined = enumFlag(C, "aggregate", stringFlag(values, "aggregate"), AGGREGATES);
-  checkCombining(C, chart, aggregate, undefined);
+  const nName = stringFlag(values, "n");
+  checkCombining(C, chart, aggregate, nName);
   const dates: DateFormat = enumFlag(C, "dates", stringFlag(values, "dates"), DATE_FORMATS) ?? "iso";
   const settings: ChartSettings = {
     chart, rules, direction, baseline: intFlag(C, "baseline", stringFlag(values, "baseline"), 1), phases: [], exclude: [],
-    target: numberFlag(C, "target", stringFlag(values, "target")), aggregate, n: NEEDS_N.includes(chart),
+    target: numberFlag(C, "target", stringFlag(values, "target")), aggregate, multiply: multiplyFlag(C, values),
+    // As analyse: --n on a run or i chart plots y/n (checkCombining refuses it for other charts).
+    n: nName !== undefined || NEEDS_N.includes(chart),
   };
   const json = values.json === true;
   const out = stringFlag(values, "out");
   if (out !== undefined && !json) throw new UsageError("--out needs --json (write the summary JSON to FILE)", C);
   return {
     file, chart, settings, dates, json, out,
-    names: { x: stringFlag(values, "x") ?? "x", y: stringFlag(values, "y") ?? "y", n: stringFlag(values, "n") ?? "n", measure: stringFlag(values, "measure"), group: stringFlag(values, "group") },
+    names: { x: stringFlag(values, "x") ?? "x", y: stringFlag(values, "y") ?? "y", n: nName ?? "n", measure: stringFlag(values, "measure"), group: stringFlag(values, "group") },
     delimiter: delimiterFlag(C, stringFlag(values, "delimiter")),
     unit: stringFlag(values, "unit"),
     csv: stringFlag(values, "csv"),

@@ -74,4 +74,20 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi summary: nothing combined or igno
     expect(unused.stdout).toContain("Note: --aggregate mean: no month value has more than one row in any series, so nothing was combined");
     expect((await run(["summary", "d.csv", ...LONG, "--chart", "c", "--aggregate", "mean"], dir)).code).toBe(2);
   });
+  it("--n on run and i charts plots y/n, as analyse does; on a c chart it is a usage error", async () => {
+    const dir = tempDir({ "t.csv": teams() });
+    for (const chart of ["run", "i"]) {
+      const r = await run(["summary", "t.csv", ...LONG, "--n", "n", "--chart", chart], dir);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/North +0\.714\d* \(Dec 2024\)/); // 20 / 28
+    }
+    const c = await run(["summary", "t.csv", ...LONG, "--n", "n", "--chart", "c"], dir);
+    expect([c.code, c.stderr]).toEqual([2, expect.stringContaining("--n is for p, pp, u and up charts")]);
+  });
+  it("--multiply K, as analyse: a p chart in per cent", async () => {
+    const dir = tempDir({ "t.csv": teams() });
+    const r = await run(["summary", "t.csv", ...LONG, "--chart", "p", "--multiply", "100"], dir);
+    expect(r.stdout).toMatch(/North +71\.4\d* \(Dec 2024\)/);
+    expect((await run(["summary", "t.csv", ...LONG, "--multiply", "0"], dir)).code).toBe(2);
+  });
 });
