@@ -78,7 +78,7 @@ Output:
   --html FILE          the summary as a self-contained HTML table with icons
   --json               the summary JSON to stdout (or to --out FILE)
   --out FILE           with --json: write the JSON here
-  --title TEXT         the HTML table's title
+  --title TEXT         the HTML table's title (needs --html)
 
 Example:
   pace-qi summary board.csv --x month --y percent --measure measure --group authority \

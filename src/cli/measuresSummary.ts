@@ -2,7 +2,7 @@ import { AGGREGATES, CHART_TYPES, checkCombining, checkRules, analyseRows, multi
 import { delimiterFlag, enumFlag, intFlag, numberFlag, parseCommandArgs, stringFlag, type FlagValues } from "./args.js";
 import { Problems, numberColumn, textColumn, xColumn } from "./convert.js";
 import { DATE_FORMATS, type DateFormat } from "./dates.js";
-import { DataError, UsageError } from "./errors.js";
+import { DataError, UsageError, quote } from "./errors.js";
 import type { Io } from "./io.js";
 import { renderSummaryTable, summariseMeasures, summaryToCsv, type MeasureChart, type MeasuresSummary } from "./lib.js";
 import { writeAll, type PlannedFile } from "./output.js";
@@ -71,14 +71,20 @@ function readFlags(values: FlagValues, file: string): SummaryFlags {
   const json = values.json === true;
   const out = stringFlag(values, "out");
   if (out !== undefined && !json) throw new UsageError("--out needs --json (write the summary JSON to FILE)", C);
+  // Flags that only act on an output or input the command line lacks are refused, as in analyse.
+  const html = stringFlag(values, "html");
+  const title = stringFlag(values, "title");
+  if (title !== undefined && html === undefined) throw new UsageError("--title is the title of the HTML table: give --html FILE as well", C);
+  const delimiter = delimiterFlag(C, stringFlag(values, "delimiter"));
+  if (delimiter !== undefined && /\.json$/i.test(file)) throw new UsageError(`--delimiter is for CSV files; ${quote(file)} is read as JSON`, C);
   return {
     file, chart, settings, dates, json, out,
     names: { x: stringFlag(values, "x") ?? "x", y: stringFlag(values, "y") ?? "y", n: nName ?? "n", measure: stringFlag(values, "measure"), group: stringFlag(values, "group") },
-    delimiter: delimiterFlag(C, stringFlag(values, "delimiter")),
+    delimiter,
     unit: stringFlag(values, "unit"),
     csv: stringFlag(values, "csv"),
-    html: stringFlag(values, "html"),
-    title: stringFlag(values, "title"),
+    html,
+    title,
   };
 }
 

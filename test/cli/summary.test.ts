@@ -90,4 +90,11 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi summary: nothing combined or igno
     expect(r.stdout).toMatch(/North +71\.4\d* \(Dec 2024\)/);
     expect((await run(["summary", "t.csv", ...LONG, "--multiply", "0"], dir)).code).toBe(2);
   });
+  it("--title without --html, and --delimiter for a JSON file, are usage errors naming the flag (as analyse)", async () => {
+    const dir = tempDir({ "t.csv": teams(), "t.json": JSON.stringify([{ x: 1, y: 2 }]) });
+    const r = await run(["summary", "t.csv", ...LONG, "--title", "Board"], dir);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining("--title is the title of the HTML table: give --html FILE as well")]);
+    const j = await run(["summary", "t.json", "--delimiter", ";"], dir);
+    expect([j.code, j.stderr]).toEqual([2, expect.stringContaining("--delimiter is for CSV files")]);
+  });
 });
