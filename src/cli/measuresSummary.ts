@@ -7,8 +7,9 @@ import type { Io } from "./io.js";
 import { renderSummaryTable, summariseMeasures, summaryToCsv, type MeasureChart, type MeasuresSummary } from "./lib.js";
 import { writeAll, type PlannedFile } from "./output.js";
 import { withQi } from "./qiMap.js";
-import { textTable } from "./summary.js";
+import { fmt, textTable } from "./summary.js";
 import { readTable, requireColumn, type Table } from "./table.js";
+import { terminalCell } from "./terminal.js";
 
 const C = "summary";
 const DIRECTIONS = ["increase", "decrease", "neutral"] as const;
@@ -168,15 +169,15 @@ export async function summaryCommand(argv: readonly string[], io: Io): Promise<n
   return 0;
 }
 
-/** Terminal-safe text: control characters (escape sequences) shown as "?". */
-function plain(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
-}
-
-/** The counts, the table and a `Note:` line for each warning (as `analyse` prints a chart's). */
+/**
+ * The counts, the table and a `Note:` line for each warning (as `analyse` prints a chart's). Cells
+ * are escaped as every command's terminal output is (control characters as visible `\u001b`),
+ * before the columns are measured; the latest value is rounded as analyse rounds (3 significant
+ * figures). Text columns are left-aligned, the latest value right-aligned.
+ */
 function summaryText(summary: MeasuresSummary): string {
-  const rows = summary.rows.map((r) => [plain(r.measure), r.group === null ? "" : plain(String(r.group)), r.latest ? `${r.latest.y} (${r.latest.label})` : "–", CATEGORY_TEXT[r.category]!, plain(r.reading)]);
+  const rows = summary.rows.map((r) => [r.measure, r.group === null ? "" : String(r.group), r.latest ? `${fmt(r.latest.y)} (${r.latest.label})` : "–", CATEGORY_TEXT[r.category]!, r.reading].map(terminalCell));
   const c = summary.counts;
   const notes = summary.warnings.map((w) => `Note: ${w.message}\n`).join("");
-  return `${summary.rows.length} series: ${c.concern} concern, ${c.improvement} improvement, ${c.neutral} other special cause, ${c["common-cause"]} common cause, ${c.insufficient} too few points\n\n${textTable(["measure", "group", "latest", "variation", "reading"], rows)}\n${notes === "" ? "" : `\n${notes}`}`;
+  return `${summary.rows.length} series: ${c.concern} concern, ${c.improvement} improvement, ${c.neutral} other special cause, ${c["common-cause"]} common cause, ${c.insufficient} too few points\n\n${textTable(["measure", "group", "latest", "variation", "reading"], rows, ["left", "left", "right", "left", "left"])}\n${notes === "" ? "" : `\n${notes}`}`;
 }

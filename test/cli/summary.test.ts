@@ -98,3 +98,24 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi summary: nothing combined or igno
     expect([j.code, j.stderr]).toEqual([2, expect.stringContaining("--delimiter is for CSV files")]);
   });
 });
+
+describe.skipIf(!HAVE_BIN).concurrent("pace-qi summary: the terminal table (user trial)", { timeout: 120_000 }, () => {
+  it("latest to 3 significant figures, as analyse; text columns left-aligned, numbers right-aligned", async () => {
+    const dir = tempDir({ "t.csv": teams() });
+    const r = await run(["summary", "t.csv", ...LONG, "--n", "n"], dir);
+    const lines = r.stdout.split("\n");
+    expect(lines[2]).toMatch(/^measure +group +latest  variation +reading$/);
+    expect(lines.slice(4, 6).sort()).toEqual([
+      expect.stringMatching(/^Within 26 weeks  North  0\.714 \(Dec 2024\)  [a-z]/),
+      expect.stringMatching(/^Within 26 weeks  South  0\.321 \(Dec 2024\)  [a-z]/),
+    ]);
+  });
+  it("control characters in names are visible \\u escapes, as docs/cli.md says (not ?), and the columns still line up", async () => {
+    const dir = tempDir({ "t.csv": teams(false, (t) => (t === "North" ? "No\u001b[31mrth" : t)) });
+    const r = await run(["summary", "t.csv", ...LONG], dir);
+    expect(r.stdout).toContain("No\\u001b[31mrth");
+    expect(r.stdout).not.toContain("?[31m");
+    const [head, , ...rows] = r.stdout.split("\n").slice(2, 6);
+    for (const row of rows) expect(row.indexOf("(Dec 2024)") + "(Dec 2024)".length).toBe(head!.indexOf("latest") + "latest".length);
+  });
+});
