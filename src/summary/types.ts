@@ -56,8 +56,13 @@ export interface SummaryRow {
   /** The verdict of {@link summariseVerdict}, the same for every chart kind. */
   verdict: Verdict;
   category: SummaryCategory;
-  /** Where the special cause the row reports starts (x and its label), or null. */
+  /**
+   * Where the special cause the row reports starts (x and its label) when it is still going on at
+   * the latest point; null otherwise (see `lastSignal`).
+   */
   since: { x: unknown; label: string } | null;
+  /** The latest special cause when it ended before the latest point: its first and last points. Null with `since`. */
+  lastSignal: { from: { x: unknown; label: string }; to: { x: unknown; label: string } } | null;
   /** One line for the board: "special cause improvement since Jun 2024; the target of 80 % is consistently met". */
   reading: string;
 }

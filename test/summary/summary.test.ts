@@ -109,3 +109,29 @@ describe("each chart's warnings are the summary's (user trial: rows combined in 
     expect(s.warnings.map((w) => [w.code, w.measure, w.group])).toEqual([["rows-combined", "a", null], ["rows-combined", "b", null]]);
   });
 });
+
+describe('"since" only for a signal still going on at the latest point (user trial)', () => {
+  const month = (i: number) => `${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}-01`;
+  const chart = (ys: number[], direction: "increase" | "neutral") => runChart(ys.map((y, i) => ({ month: month(i), y })), { x: "month", y: "y", direction });
+  // The trial's wide.csv placement_moves: too few runs over the phase (Jan 2023–Dec 2024), a shift Mar–Nov 2024, Dec 2024 back above the median.
+  const MOVES = [13, 9, 13, 13, 14, 6, 10, 13, 13, 13, 9, 13, 9, 9, 1, 0, 3, 1, 8, 6, 4, 3, 0, 10];
+  // The trial's long.csv North: a shift below the median Aug 2023–Feb 2024, over since.
+  const NORTH = [11, 15, 16, 11, 16, 14, 18, 5, 11, 14, 16, 11, 5, 14, 20, 22, 20, 16, 19, 16, 25, 16, 14, 20];
+  it("a signal that has ended: no since; the reading says when it was", () => {
+    const [moves, north] = summariseMeasures([{ name: "moves", chart: chart(MOVES, "neutral") }, { name: "north", chart: chart(NORTH, "increase") }], { sort: "none" }).rows;
+    expect([moves!.since, moves!.lastSignal, moves!.reading]).toEqual([null, { from: { x: "2024-03-01", label: "Mar 2024" }, to: { x: "2024-11-01", label: "Nov 2024" } }, "special cause variation, neither better nor worse; last signal Mar–Nov 2024"]);
+    expect([north!.category, north!.since, north!.reading]).toEqual(["concern", null, "special cause concern; last signal Aug 2023–Feb 2024"]);
+  });
+  it("a whole-phase runs verdict (too few runs) never gives a since or a last signal", () => {
+    const runs = chart([1, 2, 1, 2, 1, 9, 8, 9, 8, 9, 1, 2, 1, 2, 1, 9, 8, 9, 8, 9, 1, 2, 1, 2], "neutral"); // runs of 5: no shift
+    expect(runs.signals.map((s) => [s.rule, s.start, s.end])).toEqual([["too-few-runs", 0, 23]]);
+    const r = summariseMeasures([{ name: "z", chart: runs }]).rows[0]!;
+    expect([r.category, r.since, r.lastSignal, r.reading]).toEqual(["neutral", null, null, "special cause variation, neither better nor worse"]);
+  });
+  it("a shift reaching the latest point, and a latest point beyond the limits, still say since", () => {
+    expect(summariseMeasures([{ name: "r", chart: RUN }]).rows[0]!.since).toEqual({ x: "2024-01-01", label: "Jan 2024" });
+    const spike = controlChart([...Array.from({ length: 20 }, (_, i) => ({ month: month(i), y: 10 + (i % 3) })), { month: month(20), y: 40 }], { type: "i", x: "month", y: "y" });
+    const r = summariseMeasures([{ name: "s", chart: spike }]).rows[0]!;
+    expect([r.since?.label, r.lastSignal, r.reading]).toEqual(["Sep 2024", null, "special cause variation, neither better nor worse since Sep 2024"]);
+  });
+});
