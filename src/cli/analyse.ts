@@ -40,13 +40,14 @@ export interface SeriesPoint {
 }
 
 /** `--aggregate`: how rows that share an x are combined (the library's `aggregate`). */
-const AGGREGATES = ["sum", "mean", "median", "count", "sd"] as const;
-type Aggregate = (typeof AGGREGATES)[number];
+export const AGGREGATES = ["sum", "mean", "median", "count", "sd"] as const;
+export type Aggregate = (typeof AGGREGATES)[number];
 
 const C = "analyse";
 export const CHART_TYPES = ["run", "i", "mr", "xbar", "s", "p", "pp", "u", "up", "c", "g", "t", "r", "np", "ip", "i-median", "i-median-mr", "cusum", "ewma"] as const;
 export type ChartChoice = (typeof CHART_TYPES)[number];
-const NEEDS_N: readonly string[] = ["p", "pp", "u", "up", "np", "ip"];
+/** Charts that need denominators `n`. */
+export const NEEDS_N: readonly string[] = ["p", "pp", "u", "up", "np", "ip"];
 /** Charts that plot y/n when given a denominator (as qicharts2's run and I charts do). */
 const RATIO_N: readonly string[] = ["run", "i"];
 /** Charts whose rows sharing an x are combined by summing y (and n): counts, proportions, rates. */
@@ -193,9 +194,8 @@ function readFlags(values: FlagValues, file: string): AnalyseFlags {
   const aggregate = enumFlag(C, "aggregate", stringFlag(values, "aggregate"), AGGREGATES);
   const period = enumFlag(C, "period", stringFlag(values, "period"), PERIODS);
   const nName = stringFlag(values, "n");
-  checkCombining(chart, aggregate, nName);
-  const multiply = numberFlag(C, "multiply", stringFlag(values, "multiply"));
-  if (multiply !== undefined && !(multiply > 0)) throw new UsageError(`--multiply ${quote(stringFlag(values, "multiply"))} must be a number > 0 (e.g. 100 for a percentage, 10000 for a rate per 10,000)`, C);
+  checkCombining(C, chart, aggregate, nName);
+  const multiply = multiplyFlag(C, values);
   const dates: DateFormat = enumFlag(C, "dates", stringFlag(values, "dates"), DATE_FORMATS) ?? "iso";
   const baseline = intFlag(C, "baseline", stringFlag(values, "baseline"), 1);
   const target = numberFlag(C, "target", stringFlag(values, "target"));
@@ -224,15 +224,22 @@ function readFlags(values: FlagValues, file: string): AnalyseFlags {
   };
 }
 
-/** Which `--aggregate` and `--n` a chart type can use (usage errors otherwise). */
-function checkCombining(chart: ChartChoice, aggregate: Aggregate | undefined, nName: string | undefined): void {
+/** Which `--aggregate` and `--n` a chart type can use (usage errors of `command` otherwise); `analyse` and `summary` share it. */
+export function checkCombining(command: string, chart: ChartChoice, aggregate: Aggregate | undefined, nName: string | undefined): void {
   if (nName !== undefined && !NEEDS_N.includes(chart) && !RATIO_N.includes(chart)) {
-    throw new UsageError(`--n is for p, pp, u and up charts, and run and i charts of a ratio y/n (here --chart ${chart})${chart === "c" ? "; a count per denominator is a u chart" : ""}`, C);
+    throw new UsageError(`--n is for p, pp, u and up charts, and run and i charts of a ratio y/n (here --chart ${chart})${chart === "c" ? "; a count per denominator is a u chart" : ""}`, command);
   }
   if (aggregate === undefined) return;
-  if (SUBGROUPS.includes(chart)) throw new UsageError(`--aggregate is not for ${chart} charts: their rows that share an x form the subgroup`, C);
-  if (aggregate !== "sum" && SUMMED.includes(chart)) throw new UsageError(`--aggregate ${aggregate}: a ${chart} chart combines rows that share an x by summing ${chart === "c" ? "the counts" : "y and n"} (give --aggregate sum, or leave it out)`, C);
-  if (aggregate !== "sum" && nName !== undefined) throw new UsageError(`--aggregate ${aggregate} with --n: rows of a ratio are combined as sum(y) / sum(n), as qicharts2 does (give --aggregate sum, or leave it out)`, C);
+  if (SUBGROUPS.includes(chart)) throw new UsageError(`--aggregate is not for ${chart} charts: their rows that share an x form the subgroup`, command);
+  if (aggregate !== "sum" && SUMMED.includes(chart)) throw new UsageError(`--aggregate ${aggregate}: a ${chart} chart combines rows that share an x by summing ${chart === "c" ? "the counts" : "y and n"} (give --aggregate sum, or leave it out)`, command);
+  if (aggregate !== "sum" && nName !== undefined) throw new UsageError(`--aggregate ${aggregate} with --n: rows of a ratio are combined as sum(y) / sum(n), as qicharts2 does (give --aggregate sum, or leave it out)`, command);
+}
+
+/** `--multiply K`: a number > 0, or a usage error of `command`; `analyse` and `summary` share it. */
+export function multiplyFlag(command: string, values: FlagValues): number | undefined {
+  const multiply = numberFlag(command, "multiply", stringFlag(values, "multiply"));
+  if (multiply !== undefined && !(multiply > 0)) throw new UsageError(`--multiply ${quote(stringFlag(values, "multiply"))} must be a number > 0 (e.g. 100 for a percentage, 10000 for a rate per 10,000)`, command);
+  return multiply;
 }
 
 /** The columns of the series, read and checked (every problem listed at once). */

@@ -53,7 +53,8 @@ special cause starts and a one-line reading. Rows are sorted concern first.
 
 Columns:
   --x COL, --y COL     period (dates or numbers) and value (defaults x, y)
-  --n COL              denominators for p, pp, u, up charts (default "n")
+  --n COL              denominators: p, pp, u, up, np, ip charts (default "n"); on run and i
+                       charts the chart plots y/n, as analyse does; an error for other charts
   --measure COL        the measure's name (default: one measure, named by --y)
   --group COL          the group (authority, team, stage), if any
   --dates iso|uk       how dates are written (default iso)
@@ -65,13 +66,19 @@ Analysis (the same for every series):
   --direction DIR      increase, decrease or neutral (default)
   --baseline N         the first N points set each centre line
   --target V           a target: the assurance icon (control charts) or the median's position
+  --aggregate HOW      how rows of a series that share an x combine, as for analyse: sum, mean,
+                       median, count or sd (p, pp, u, up and c charts sum; without it a repeated
+                       x is an error for run, i, mr, g and t charts). Every combining is a note
+  --multiply K         multiply the plotted values: 100 for per cent, 10000 for a rate per
+                       10,000 days (--target is on this scale)
   --unit U             unit for the readings, e.g. % ("the target of 80 %")
 
 Output:
   --csv FILE           the summary as CSV (cells that a spreadsheet would run as formulas neutralised)
   --html FILE          the summary as a self-contained HTML table with icons
   --json               the summary JSON to stdout (or to --out FILE)
-  --title TEXT         the HTML table's title
+  --out FILE           with --json: write the JSON here
+  --title TEXT         the HTML table's title (needs --html)
 
 Example:
   pace-qi summary board.csv --x month --y percent --measure measure --group authority \

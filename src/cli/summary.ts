@@ -13,10 +13,14 @@ export function kmText(km: KaplanMeier): string {
   return `${fmt(km.median)} (${km.medianLower === null ? "?" : fmt(km.medianLower)}–${km.medianUpper === null ? "?" : fmt(km.medianUpper)})`;
 }
 
-/** A fixed-width text table: first column left-aligned, the rest right-aligned. */
-export function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+/**
+ * A fixed-width text table. `align` gives each column's side (text left, numbers right); without
+ * it the first column is left-aligned and the rest right-aligned.
+ */
+export function textTable(header: readonly string[], rows: readonly (readonly string[])[], align?: readonly ("left" | "right")[]): string {
   const widths = header.map((h, k) => Math.max(h.length, ...rows.map((r) => (r[k] ?? "").length)));
+  const left = (k: number) => (align === undefined ? k === 0 : align[k] === "left");
   const line = (cells: readonly string[]) =>
-    cells.map((c, k) => (k === 0 ? c.padEnd(widths[k]!) : c.padStart(widths[k]!))).join("  ").trimEnd();
+    cells.map((c, k) => (left(k) ? c.padEnd(widths[k]!) : c.padStart(widths[k]!))).join("  ").trimEnd();
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }

@@ -20,6 +20,17 @@ export function terminalSafe(text: string): string {
   return s.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
+/**
+ * {@link terminalSafe} for one cell of a text table: tab and line feed are escaped too
+ * (`\u0009`, `\u000a`), so the cell stays on its line and the table is measured as it is shown.
+ *
+ * @example
+ * terminalCell("North\u001b[31m\n") //=> "North\\u001b[31m\\u000a"
+ */
+export function terminalCell(text: string): string {
+  return terminalSafe(text).replace(/[\t\n]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 /** A sink that filters what is written to it; the unfiltered sink stays reachable as `raw` (the progress bar's own `\r` and erase-line codes). */
 export interface SafeSink extends ProgressSink {
   raw: ProgressSink;

@@ -1,4 +1,5 @@
 import { QiError, describeValue, type QiPath } from "../_lib/error.js";
+import { checkKeys } from "../_lib/options.js";
 import { assertRunChart } from "../runchart/guards.js";
 import { assertControlChart } from "../spc/guards.js";
 import type { RunChart } from "../runchart/types.js";
@@ -46,15 +47,25 @@ function checkChart(chart: unknown, path: QiPath): { chart: RunChart | ControlCh
   return { chart: chart as RunChart | ControlChart, control };
 }
 
+/** The keys each form of a result may have: any other is an `unknown-option` error with "did you mean", as for options. */
+const ITEM_KEYS = {
+  plain: ["name", "chart", "group", "target", "unit"],
+  by: ["key", "chart", "target", "unit"],
+  measure: ["measure", "chart", "group"],
+} as const;
+
 /**
  * Read one item of {@link summariseMeasures}' input: `{ name, chart, group?, target?, unit? }`,
  * a `by` result's `{ key, chart }` (named `defaultName`), or `{ measure, chart }` with a
- * project's measure (its `name`, `target.value` and `definition.unit`).
+ * project's measure (its `name`, `target.value` and `definition.unit`). A key the form does not
+ * have ({@link ITEM_KEYS}) is an `unknown-option` error naming it, with the nearest key.
  */
 export function normalise(r: unknown, i: number, defaultName: string, defaultUnit: string): Item {
   const path: QiPath = ["results", i];
   if (r === null || typeof r !== "object" || Array.isArray(r)) throw new QiError("invalid-value", path, `each result must be { name, chart } or a by result's { key, chart }, not ${describeValue(r)}`);
   const o = r as Record<string, unknown> & Partial<MeasureChart>;
+  const isBy = o.measure === undefined && o.name === undefined && "key" in o;
+  checkKeys(o, ITEM_KEYS[o.measure !== undefined ? "measure" : isBy ? "by" : "plain"], path, "result key");
   const { chart, control } = checkChart(o.chart, [...path, "chart"]);
   const own = control ? (chart as ControlChart).settings.target : null;
   if (o.measure !== undefined) {
@@ -65,7 +76,6 @@ export function normalise(r: unknown, i: number, defaultName: string, defaultUni
     const target = targetOf(m.target, [...path, "measure", "target"]);
     return { name: text(m.name, [...path, "measure", "name"], "a measure's name"), group: groupKey(o.group, [...path, "group"]), chart, control, target: target ?? own, unit };
   }
-  const isBy = o.name === undefined && "key" in o;
   const name = isBy ? defaultName : text(o.name, [...path, "name"], "name");
   const group = groupKey(isBy ? o.key : o.group, [...path, isBy ? "key" : "group"]);
   const target = targetOf(o.target, [...path, "target"]);

@@ -19,30 +19,56 @@ interface PointLike {
 
 const ASSESSMENT: Partial<Record<SummaryCategory, string>> = { concern: "deterioration", improvement: "improvement", neutral: "neutral" };
 
+/** Where the special cause a row reports is: going on since `since`, or over (`lastSignal`). */
+interface SignalTime {
+  /** The first point of a special cause still going on at the latest point. */
+  since: { x: unknown; label: string; index: number } | null;
+  /** The latest special cause when it ended before the latest point: its first and last points. */
+  lastSignal: { from: { x: unknown; label: string }; to: { x: unknown; label: string }; index: number } | null;
+}
+
+const NO_TIME: SignalTime = { since: null, lastSignal: null };
+
+function at(points: readonly PointLike[], i: number): { x: unknown; label: string } {
+  return { x: points[i]!.x, label: xLabel(points[i]!.x) };
+}
+
 /**
- * Where the special cause a row reports starts. With a Making Data Count icon: the first of the
- * unbroken stretch of points, up to the latest, with the latest point's variation. Otherwise the
- * first point of the latest signal (largest end; of those ending together, the earliest start) in
- * the current phase with the row's assessment.
+ * When the special cause a row reports is. "Since" is said only of a signal still going on at the
+ * latest point, as a board reads it. With a Making Data Count icon (the latest point's variation):
+ * since the first of the unbroken stretch of points, up to the latest, with that variation.
+ * Otherwise, of the current phase's signals with the row's assessment that mark points (a
+ * whole-phase runs verdict — too few runs or crossings — marks none and says nothing of when):
+ * since the earliest start of those that reach the latest point; if none does, the latest of
+ * them (largest end; of those ending together, the earliest start) is the `lastSignal`.
  */
-function sinceOf(item: Item, points: readonly PointLike[], last: number, category: SummaryCategory, variation: Variation | null): { x: unknown; label: string; index: number } | null {
-  if (last < 0) return null;
+function timeOf(item: Item, points: readonly PointLike[], last: number, category: SummaryCategory, variation: Variation | null): SignalTime {
+  if (last < 0) return NO_TIME;
   if (variation !== null && variation !== "common-cause") {
     let j = last;
     while (j > 0 && points[j - 1]!.phase === points[last]!.phase && (points[j - 1]!.variation === variation || points[j - 1]!.y === null)) j--;
     while (points[j]!.y === null) j++;
-    return { x: points[j]!.x, label: xLabel(points[j]!.x), index: j };
+    return { since: { ...at(points, j), index: j }, lastSignal: null };
   }
   const want = ASSESSMENT[category];
-  if (want === undefined) return null;
+  if (want === undefined) return NO_TIME;
   const current = item.chart.phases.length - 1;
   let best: { start: number; end: number } | null = null;
   for (const s of item.chart.signals) {
-    if (s.phase !== current || s.assessment !== want) continue;
+    if (s.phase !== current || s.assessment !== want || s.points.length === 0 || points[s.start] === undefined || points[s.end] === undefined) continue;
     if (best === null || s.end > best.end || (s.end === best.end && s.start < best.start)) best = s;
   }
-  if (best === null || points[best.start] === undefined) return null;
-  return { x: points[best.start]!.x, label: xLabel(points[best.start]!.x), index: best.start };
+  if (best === null) return NO_TIME;
+  if (best.end >= last) return { since: { ...at(points, best.start), index: best.start }, lastSignal: null };
+  return { since: null, lastSignal: { from: at(points, best.start), to: at(points, best.end), index: best.start } };
+}
+
+/** "Mar–Nov 2024" (months of one year), "Aug 2023–Feb 2024", "6 May 2024" (one point). */
+function spanLabel(from: string, to: string): string {
+  if (from === to) return from;
+  const a = /^([A-Z][a-z]{2}) (\d{4})$/.exec(from);
+  const b = /^([A-Z][a-z]{2}) (\d{4})$/.exec(to);
+  return a !== null && b !== null && a[2] === b[2] ? `${a[1]}–${to}` : `${from}–${to}`;
 }
 
 /**
@@ -62,8 +88,8 @@ function targetText(t: number, unit: string): string {
 }
 
 /** The one-line reading of a row. */
-function readingOf(category: SummaryCategory, since: SummaryRow["since"], assurance: Assurance | null, target: number | null, unit: string, centre: number | null, control: boolean, direction: string, recent: number | null): string {
-  const when = since === null ? "" : ` since ${since.label}`;
+function readingOf(category: SummaryCategory, since: SummaryRow["since"], lastSignal: SummaryRow["lastSignal"], assurance: Assurance | null, target: number | null, unit: string, centre: number | null, control: boolean, direction: string, recent: number | null): string {
+  const when = since !== null ? ` since ${since.label}` : lastSignal !== null ? `; last signal ${spanLabel(lastSignal.from.label, lastSignal.to.label)}` : "";
   const lead: Record<SummaryCategory, string> = {
     concern: `special cause concern${when}`,
     improvement: `special cause improvement${when}`,
@@ -77,9 +103,9 @@ function readingOf(category: SummaryCategory, since: SummaryRow["since"], assura
     if (assurance === "pass") parts.push(`the target of ${t} is consistently met`);
     else if (assurance === "fail") parts.push(`the target of ${t} is consistently missed`);
     else if (assurance === "inconsistent") parts.push(`the target of ${t} will be met and missed at random`);
-    else if (!control && recent !== null && since !== null && direction !== "neutral") {
+    else if (!control && recent !== null && (since ?? lastSignal?.from) != null && direction !== "neutral") {
       const meets = direction === "increase" ? recent >= target : recent <= target;
-      parts.push(`the median since ${since.label} (${targetText(recent, unit)}) ${meets ? "meets" : "does not meet"} the target of ${t}`);
+      parts.push(`the median since ${(since ?? lastSignal!.from).label} (${targetText(recent, unit)}) ${meets ? "meets" : "does not meet"} the target of ${t}`);
     } else if (!control && centre !== null && direction !== "neutral") {
       const meets = direction === "increase" ? centre >= target : centre <= target;
       parts.push(`the median (${targetText(centre, unit)}) ${meets ? "meets" : "does not meet"} the target of ${t}`);
@@ -110,9 +136,11 @@ export function rowOf(item: Item): SummaryRow {
   }
   const verdict = summariseVerdict(chart as Parameters<typeof summariseVerdict>[0]);
   const category = categoryOf(variation, verdict.kind);
-  const found = sinceOf(item, points, last, category, variation);
-  const since = found === null ? null : { x: found.x, label: found.label };
-  const recent = found === null || control !== null ? null : medianSince(points, found.index, last);
+  const time = timeOf(item, points, last, category, variation);
+  const since = time.since === null ? null : { x: time.since.x, label: time.since.label };
+  const lastSignal = time.lastSignal === null ? null : { from: time.lastSignal.from, to: time.lastSignal.to };
+  const from = time.since?.index ?? time.lastSignal?.index;
+  const recent = from === undefined || control !== null ? null : medianSince(points, from, last);
   return {
     measure: item.name,
     group: item.group,
@@ -127,6 +155,7 @@ export function rowOf(item: Item): SummaryRow {
     verdict,
     category,
     since,
-    reading: readingOf(category, since, assurance, item.target, item.unit, centre, control !== null, direction, recent),
+    lastSignal,
+    reading: readingOf(category, since, lastSignal, assurance, item.target, item.unit, centre, control !== null, direction, recent),
   };
 }

@@ -3,7 +3,8 @@ import { checkKeys, enumOption, objectOption } from "../_lib/options.js";
 import { CATEGORY_ORDER } from "./category.js";
 import { normalise } from "./normalise.js";
 import { rowOf } from "./row.js";
-import type { MeasuresSummary, SummariseMeasuresOptions, SummaryCategory } from "./types.js";
+import type { Item } from "./normalise.js";
+import type { MeasuresSummary, SummariseMeasuresOptions, SummaryCategory, SummaryWarning } from "./types.js";
 
 const KEYS = ["name", "sort", "filter", "unit"];
 
@@ -31,7 +32,8 @@ export function summariseMeasures(results: readonly unknown[], options: Summaris
   const sort = o.sort === undefined ? "category" : enumOption(o.sort, ["category", "none"] as const, ["options", "sort"]);
   const filter = o.filter === undefined ? null : filterOption(o.filter);
   if (!Array.isArray(results)) throw new QiError("invalid-value", ["results"], `results must be an array of { name, chart } (or a by result), not ${describeValue(results)}`);
-  const rows = results.map((r: unknown, i) => rowOf(normalise(r, i, name, unit)));
+  const items = results.map((r: unknown, i) => normalise(r, i, name, unit));
+  const rows = items.map(rowOf);
   const counts = Object.fromEntries(CATEGORY_ORDER.map((c) => [c, 0])) as Record<SummaryCategory, number>;
   for (const r of rows) counts[r.category]++;
   let out = rows;
@@ -40,8 +42,22 @@ export function summariseMeasures(results: readonly unknown[], options: Summaris
     out = rows.map((r, i) => [r, i] as const).sort((a, b) => rank(a[0].category) - rank(b[0].category) || a[1] - b[1]).map(([r]) => r);
   }
   if (filter !== null) out = out.filter((r) => filter.includes(r.category));
-  const warnings = rows.length === 0 ? [{ code: "no-measures", message: "no charts to summarise" }] : [];
+  const warnings = rows.length === 0 ? [{ code: "no-measures", message: "no charts to summarise" }] : items.flatMap(chartWarnings);
   return { rows: out, counts, warnings };
+}
+
+/**
+ * A chart's warnings (rows combined, values missing, …) as the summary's, in input order and
+ * whatever the filter keeps: each keeps its code and names its measure and group, so nothing the
+ * chart did to the data is dropped from the board's view.
+ */
+function chartWarnings(item: Item): SummaryWarning[] {
+  const list: unknown = (item.chart as { warnings?: unknown }).warnings;
+  if (!Array.isArray(list)) return [];
+  const who = `${item.name}${item.group === null ? "" : ` (${item.group})`}`;
+  return list
+    .filter((w): w is { code: string; message: string } => w !== null && typeof w === "object" && typeof w.code === "string" && typeof w.message === "string")
+    .map((w) => ({ code: w.code, measure: item.name, group: item.group, message: `${who}: ${w.message}` }));
 }
 
 function textOption(v: unknown, key: string): string {

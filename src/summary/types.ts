@@ -56,10 +56,28 @@ export interface SummaryRow {
   /** The verdict of {@link summariseVerdict}, the same for every chart kind. */
   verdict: Verdict;
   category: SummaryCategory;
-  /** Where the special cause the row reports starts (x and its label), or null. */
+  /**
+   * Where the special cause the row reports starts (x and its label) when it is still going on at
+   * the latest point; null otherwise (see `lastSignal`).
+   */
   since: { x: unknown; label: string } | null;
+  /** The latest special cause when it ended before the latest point: its first and last points. Null with `since`. */
+  lastSignal: { from: { x: unknown; label: string }; to: { x: unknown; label: string } } | null;
   /** One line for the board: "special cause improvement since Jun 2024; the target of 80 % is consistently met". */
   reading: string;
+}
+
+/**
+ * Something the reader of the summary should know: a chart's own warning (rows combined, values
+ * missing, …), carried with its code and naming its `measure` and `group`; or `no-measures`.
+ */
+export interface SummaryWarning {
+  code: string;
+  /** "Moves (North): 2 rows share an x …": the chart's message after its measure and group. */
+  message: string;
+  /** The row's measure and group (absent for `no-measures`). */
+  measure?: string;
+  group?: string | number | null;
 }
 
 /** The {@link summariseMeasures} result. */
@@ -67,5 +85,6 @@ export interface MeasuresSummary {
   rows: SummaryRow[];
   /** Rows per category (before `filter`). */
   counts: Record<SummaryCategory, number>;
-  warnings: { code: string; message: string }[];
+  /** Every chart's warnings (input order, also for rows `filter` leaves out), or `no-measures`. */
+  warnings: SummaryWarning[];
 }

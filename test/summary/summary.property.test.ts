@@ -1,7 +1,7 @@
 /**
  * Property: over random projects of run and control charts (random series, chart types, rule
  * sets, directions, targets), every summary row matches its chart — the MDC icons of the last
- * phase, summariseVerdict — and the rows are sorted concern, improvement, neutral, common cause,
+ * phase, summariseVerdict — "since" is said only of a signal that reaches the latest point, and the rows are sorted concern, improvement, neutral, common cause,
  * insufficient, input order within each.
  */
 import fc from "fast-check";
@@ -52,6 +52,13 @@ describe("summariseMeasures over random projects", () => {
             expect(r.category).toBe(expected);
           }
           expect(r.centre).toBe(last.centre);
+          // "since" only of a signal still going on at the latest point, never of a whole-phase runs verdict.
+          expect(r.since === null || r.lastSignal === null).toBe(true);
+          if (r.since !== null && r.variation === null) {
+            let latest = chart.points.length - 1;
+            while (latest >= 0 && chart.points[latest]!.y === null) latest--;
+            expect(chart.signals.some((sg) => sg.points.length > 0 && sg.end >= latest && chart.points[sg.start]!.x === r.since!.x)).toBe(true);
+          }
           expect(r.reading.length).toBeGreaterThan(0);
         }
         const counts = Object.values(s.counts).reduce((a, b) => a + b, 0);

@@ -73,3 +73,65 @@ describe("bad input", () => {
     expect(fails(() => summariseMeasures([], { filter: ["bad"] } as never)).path).toEqual(["options", "filter", 0]);
   });
 });
+
+describe("unknown keys in a result are errors, as unknown options are (user trial)", () => {
+  it("a typo in a { name, chart } result names it and suggests the key", () => {
+    const e = fails(() => summariseMeasures([{ name: "a", chart: RUN }, { name: "b", chart: RUN, targett: 3 } as never]));
+    expect([e.code, e.path]).toEqual(["unknown-option", ["results", 1, "targett"]]);
+    expect(e.message).toContain('did you mean "target"');
+  });
+  it("a misspelt name is named as such, not as a missing name", () => {
+    const e = fails(() => summariseMeasures([{ nam: "a", chart: RUN } as never]));
+    expect([e.code, e.path]).toEqual(["unknown-option", ["results", 0, "nam"]]);
+    expect(e.message).toContain('did you mean "name"');
+  });
+  it("a by result takes target and unit; a measure's result takes group; nothing else", () => {
+    expect(summariseMeasures([{ key: "A", chart: RUN, target: 70, unit: "%" } as never]).rows[0]!.target).toBe(70);
+    expect(fails(() => summariseMeasures([{ key: "A", chart: RUN, group: "B" } as never])).path).toEqual(["results", 0, "group"]);
+    const measure = { name: "Plans", target: { value: 70 } };
+    expect(summariseMeasures([{ measure, chart: RUN, group: "Fife" } as never]).rows[0]!.group).toBe("Fife");
+    expect(fails(() => summariseMeasures([{ measure, chart: RUN, target: 50 } as never])).path).toEqual(["results", 0, "target"]);
+  });
+});
+
+describe("each chart's warnings are the summary's (user trial: rows combined in silence)", () => {
+  const rows = [...ROWS.map((r) => ({ month: r.month, y: r.within })), { month: ROWS[21]!.month, y: 5 }];
+  const combined = deepFreeze(controlChart(rows, { type: "c", x: "month", y: "y" }));
+  it("a chart's rows-combined warning is carried, naming the measure and group, keeping the code", () => {
+    expect(combined.warnings.map((w) => w.code)).toEqual(["rows-combined"]);
+    expect(RUN.warnings).toEqual([]);
+    const s = summariseMeasures([{ name: "Run", chart: RUN }, { name: "Moves", chart: combined, group: "North" }]);
+    expect(s.warnings).toEqual([{ code: "rows-combined", measure: "Moves", group: "North", message: `Moves (North): ${combined.warnings[0]!.message}` }]);
+  });
+  it("in input order, also for rows the filter leaves out", () => {
+    const s = summariseMeasures([{ name: "a", chart: combined }, { name: "b", chart: combined }], { filter: ["concern"] });
+    expect(s.rows).toEqual([]);
+    expect(s.warnings.map((w) => [w.code, w.measure, w.group])).toEqual([["rows-combined", "a", null], ["rows-combined", "b", null]]);
+  });
+});
+
+describe('"since" only for a signal still going on at the latest point (user trial)', () => {
+  const month = (i: number) => `${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}-01`;
+  const chart = (ys: number[], direction: "increase" | "neutral") => runChart(ys.map((y, i) => ({ month: month(i), y })), { x: "month", y: "y", direction });
+  // The trial's wide.csv placement_moves: too few runs over the phase (Jan 2023–Dec 2024), a shift Mar–Nov 2024, Dec 2024 back above the median.
+  const MOVES = [13, 9, 13, 13, 14, 6, 10, 13, 13, 13, 9, 13, 9, 9, 1, 0, 3, 1, 8, 6, 4, 3, 0, 10];
+  // The trial's long.csv North: a shift below the median Aug 2023–Feb 2024, over since.
+  const NORTH = [11, 15, 16, 11, 16, 14, 18, 5, 11, 14, 16, 11, 5, 14, 20, 22, 20, 16, 19, 16, 25, 16, 14, 20];
+  it("a signal that has ended: no since; the reading says when it was", () => {
+    const [moves, north] = summariseMeasures([{ name: "moves", chart: chart(MOVES, "neutral") }, { name: "north", chart: chart(NORTH, "increase") }], { sort: "none" }).rows;
+    expect([moves!.since, moves!.lastSignal, moves!.reading]).toEqual([null, { from: { x: "2024-03-01", label: "Mar 2024" }, to: { x: "2024-11-01", label: "Nov 2024" } }, "special cause variation, neither better nor worse; last signal Mar–Nov 2024"]);
+    expect([north!.category, north!.since, north!.reading]).toEqual(["concern", null, "special cause concern; last signal Aug 2023–Feb 2024"]);
+  });
+  it("a whole-phase runs verdict (too few runs) never gives a since or a last signal", () => {
+    const runs = chart([1, 2, 1, 2, 1, 9, 8, 9, 8, 9, 1, 2, 1, 2, 1, 9, 8, 9, 8, 9, 1, 2, 1, 2], "neutral"); // runs of 5: no shift
+    expect(runs.signals.map((s) => [s.rule, s.start, s.end])).toEqual([["too-few-runs", 0, 23]]);
+    const r = summariseMeasures([{ name: "z", chart: runs }]).rows[0]!;
+    expect([r.category, r.since, r.lastSignal, r.reading]).toEqual(["neutral", null, null, "special cause variation, neither better nor worse"]);
+  });
+  it("a shift reaching the latest point, and a latest point beyond the limits, still say since", () => {
+    expect(summariseMeasures([{ name: "r", chart: RUN }]).rows[0]!.since).toEqual({ x: "2024-01-01", label: "Jan 2024" });
+    const spike = controlChart([...Array.from({ length: 20 }, (_, i) => ({ month: month(i), y: 10 + (i % 3) })), { month: month(20), y: 40 }], { type: "i", x: "month", y: "y" });
+    const r = summariseMeasures([{ name: "s", chart: spike }]).rows[0]!;
+    expect([r.since?.label, r.lastSignal, r.reading]).toEqual(["Sep 2024", null, "special cause variation, neither better nor worse since Sep 2024"]);
+  });
+});
