@@ -86,8 +86,9 @@ export interface ChartLayout {
 }
 
 /** @internal Check the options and lay the chart out: sizes, margins, scales, lanes, legend. */
-export function layoutChart(model: ChartModel, options: RenderChartOptions, frame: ChartFrame): ChartLayout {
-  const ro = resolveChartOptions(options, model.phases.length);
+export function layoutChart(model: ChartModel, given: RenderChartOptions, frame: ChartFrame): ChartLayout {
+  const ro = resolveChartOptions(given, model.phases.length);
+  const options = given.yLabel === undefined && model.defaultYLabel !== undefined ? { ...given, yLabel: model.defaultYLabel } : given;
   const S = CHART_SPACE;
   // Markers follow the signals the points belong to, limited to the kinds `flags` asks for.
   const marks = flagMarks(model.points.map((p) => p.mark), ro.flags);

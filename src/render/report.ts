@@ -219,7 +219,7 @@ function measureSection(ms: MeasureSummary, m: Measure, analysed: Analysed | und
     const chartOptions = {
       title: ms.name,
       subtitle: `${ms.type} measure · ${PERIOD[d.period] ?? d.period}`,
-      yLabel: d.unit,
+      ...("type" in analysed.chart && analysed.chart.type === "cusum" ? {} : { yLabel: d.unit }), // a CUSUM's sums are in standard errors (its own label), not the measure's unit
       target: ms.target?.value ?? null,
       annotations: datedAxis(analysed.chart) ? ms.annotations.map((a) => ({ x: a.x, label: a.label })) : [],
       id: `qi-measure-${k + 1}`,

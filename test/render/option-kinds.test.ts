@@ -91,3 +91,13 @@ describe("renderFunnelPlot highlight", () => {
   });
   it("a group's name rings it", () => expect(renderFunnelPlot(funnel, { highlight: "Fife" })).toContain('class="highlight"'));
 });
+
+describe("a CUSUM chart's y label", () => {
+  const cusum = controlChart(rows, { type: "cusum", x: "month", y: "pct" });
+  const yLabel = (svg: string): string | undefined => /class="axis-label"[^>]*rotate\(-90\)[^>]*>([^<]*)</.exec(svg)?.[1];
+  it("is in standard errors by default (the sums are not in the y's units), the caller's when given", () => {
+    expect(yLabel(renderControlChart(cusum))).toBe("cumulative sum (standard errors)");
+    expect(yLabel(renderControlChart(cusum, { yLabel: "z" }))).toBe("z");
+    expect(yLabel(renderControlChart(control))).toBeUndefined();
+  });
+});
