@@ -469,11 +469,13 @@ async function writeOutputs(f: AnalyseFlags, c: Columns, filtered: { kept: numbe
     const ext = extname(f.svg) || ".svg";
     const stem = f.svg.slice(0, f.svg.length - extname(f.svg).length);
     for (const r of results) {
+      // With --by each group's chart says which group it is, after --title too; a CUSUM's y axis
+      // is in standard errors (the renderer's own label), not in the y column's units.
       const options = {
-        title: f.title ?? `${of}${c.by !== null ? ` — ${r.key}` : ""}`,
+        title: `${f.title ?? of}${c.by !== null ? ` — ${r.key}` : ""}`,
         subtitle: `${basename(f.file)}: ${what}${f.filters.length > 0 ? `; ${describeFilters(f.filters)}` : ""}`,
         ...(c.xCol !== undefined ? { xLabel: f.period ?? c.xCol } : {}),
-        yLabel: of,
+        ...(f.chart === "cusum" ? {} : { yLabel: of }),
         ...(f.settings.target !== undefined ? { target: f.settings.target } : {}),
       };
       const content = "type" in r.chart ? renderControlChart(pointForm(r.chart), options) : renderRunChart(pointForm(r.chart), options);

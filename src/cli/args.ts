@@ -20,7 +20,8 @@ export interface ParsedArgs {
 
 /**
  * Parse a command's arguments with node:util `parseArgs` (strict): an unknown flag, a missing
- * value or a stray argument is a {@link UsageError} (exit 2).
+ * value, a stray argument or a single-value flag given twice (parseArgs would keep the last one
+ * without a word) is a {@link UsageError} (exit 2).
  */
 export function parseCommandArgs(
   command: string,
@@ -45,11 +46,13 @@ export function parseCommandArgs(
       if (value === undefined || value.startsWith("--")) throw new UsageError(`${a} needs a number of days`, command);
       k++;
     }
+    const before = targets.get(m[1]!);
+    if (before !== undefined) throw new UsageError(givenTwice(`--target-${m[1]!}`, [before, value]), command);
     targets.set(m[1]!, value);
   }
-  let parsed: { values: FlagValues; positionals: string[] };
+  let parsed: { values: FlagValues; positionals: string[]; tokens: ParsedToken[] };
   try {
-    parsed = parseArgs({ args: rest, options: spec, strict: true, allowPositionals: true }) as { values: FlagValues; positionals: string[] };
+    parsed = parseArgs({ args: rest, options: spec, strict: true, allowPositionals: true, tokens: true }) as unknown as typeof parsed;
   } catch (e) {
     const err = e as Error & { code?: string };
     let msg = err.message;
@@ -61,6 +64,7 @@ export function parseCommandArgs(
     }
     throw new UsageError(msg, command);
   }
+  checkRepeats(command, spec, parsed.tokens);
   for (const [flag, what] of PATH_FLAGS) {
     const v = parsed.values[flag];
     const blank = (x: unknown): boolean => typeof x === "string" && x.trim() === "";
@@ -70,6 +74,27 @@ export function parseCommandArgs(
   if (n < positionals.min) throw new UsageError(`missing ${positionals.what}`, command);
   if (n > positionals.max) throw new UsageError(`unexpected argument ${quote(parsed.positionals[positionals.max])}`, command);
   return { values: parsed.values, positionals: parsed.positionals, targets };
+}
+
+/** An option token of parseArgs (`tokens: true`). */
+type ParsedToken = { kind: string; name?: string; value?: string };
+
+/** A flag that is not `multiple` given more than once is a usage error naming it and its values. */
+function checkRepeats(command: string, spec: Record<string, FlagSpec>, tokens: readonly ParsedToken[]): void {
+  const seen = new Map<string, (string | undefined)[]>();
+  for (const t of tokens) {
+    if (t.kind !== "option" || t.name === undefined || spec[t.name]?.multiple === true) continue;
+    const values = seen.get(t.name) ?? [];
+    values.push(t.value);
+    seen.set(t.name, values);
+    if (values.length === 2) throw new UsageError(givenTwice(`--${t.name}`, values), command);
+  }
+}
+
+/** "--y given twice ('a', 'b'): give it once" (a switch's message has no values). */
+function givenTwice(flag: string, values: readonly (string | undefined)[]): string {
+  const shown = values.every((v) => v !== undefined) ? ` (${values.map((v) => quote(v)).join(", ")})` : "";
+  return `${flag} given twice${shown}: give it once`;
 }
 
 /** Flags naming a file or folder: an empty (or all-space) name is a usage error, found before anything is read or written. */
@@ -82,7 +107,7 @@ const PATH_FLAGS = [
   ["data", "folder name"],
 ] as const;
 
-/** A string flag's value (the last one when repeated). */
+/** A string flag's value (a flag given twice is refused by {@link parseCommandArgs}; of a `multiple` flag, the last). */
 export function stringFlag(values: FlagValues, name: string): string | undefined {
   const v = values[name];
   if (Array.isArray(v)) return v[v.length - 1];

@@ -1,6 +1,6 @@
 import { basename } from "node:path";
-import { delimiterFlag, enumFlag, numberFlag, parseCommandArgs, stringFlag } from "./args.js";
-import { Problems, numberColumn, textColumn } from "./convert.js";
+import { delimiterFlag, enumFlag, numberFlag, parseCommandArgs, stringFlag, type FlagValues } from "./args.js";
+import { Problems, isBlank, numberColumn, textColumn } from "./convert.js";
 import { DataError, UsageError } from "./errors.js";
 import type { Io } from "./io.js";
 import { funnelPlot, renderFunnelPlot, summariseFunnelPlot, type FunnelOptions, type FunnelPlot } from "./lib.js";
@@ -8,6 +8,7 @@ import { writeAll, type PlannedFile } from "./output.js";
 import { withQi } from "./qiMap.js";
 import { fmt, textTable } from "./summary.js";
 import { readTable, requireColumn } from "./table.js";
+import { terminalSafe } from "./terminal.js";
 
 const C = "funnel";
 const TYPES = ["proportion", "standardised-ratio", "ratio-of-counts"] as const;
@@ -62,17 +63,21 @@ export async function funnelCommand(argv: readonly string[], io: Io): Promise<nu
     denominator: stringFlag(values, "denominator") ?? "denominator",
   };
   const options = funnelOptions(values);
+  const chartFlags = svgFlags(values);
   const delimiter = delimiterFlag(C, stringFlag(values, "delimiter"));
   const table = await readTable(file, { columns: Object.values(names), progress: io.stderr, ...(delimiter ? { delimiter } : {}) });
   if (table.length === 0) throw new DataError(`${file}: no data rows`);
   const problems = new Problems();
   const groups = textColumn(requireColumn(table, names.group, "--group"));
-  const nums = numberColumn(table, names.numerator, requireColumn(table, names.numerator, "--numerator"), problems);
-  const dens = numberColumn(table, names.denominator, requireColumn(table, names.denominator, "--denominator"), problems);
+  const numCells = requireColumn(table, names.numerator, "--numerator");
+  const denCells = requireColumn(table, names.denominator, "--denominator");
+  const nums = numberColumn(table, names.numerator, numCells, problems);
+  const dens = numberColumn(table, names.denominator, denCells, problems);
+  // A cell that is not a number is already a problem of numberColumn's: only a blank one is said to be blank.
   for (let i = 0; i < table.length; i++) {
     if (groups[i] === "") problems.add(`${table.where(i, names.group)}: the group is blank`);
-    if (nums[i] === null) problems.add(`${table.where(i, names.numerator)}: the numerator is blank`);
-    if (dens[i] === null) problems.add(`${table.where(i, names.denominator)}: the denominator is blank`);
+    if (isBlank(numCells[i])) problems.add(`${table.where(i, names.numerator)}: the numerator is blank`);
+    if (isBlank(denCells[i])) problems.add(`${table.where(i, names.denominator)}: the denominator is blank`);
   }
   problems.throwIfAny();
   const rows: FunnelRow[] = groups.map((g, i) => ({ group: g, numerator: nums[i]!, denominator: dens[i]! }));
@@ -86,21 +91,20 @@ export async function funnelCommand(argv: readonly string[], io: Io): Promise<nu
   const json = values.json === true;
   if (out !== undefined && !json) throw new UsageError("--out needs --json (write the funnel JSON to FILE)", C);
   if (json && out !== undefined) planned.push({ path: out, content: jsonText });
-  const svg = stringFlag(values, "svg");
+  const { svg, title, highlight, direction } = chartFlags;
   if (svg !== undefined) {
-    const highlight = stringFlag(values, "highlight");
-    const direction = enumFlag(C, "direction", stringFlag(values, "direction"), DIRECTIONS);
-    planned.push({
-      path: svg,
-      content: renderFunnelPlot(result, {
-        title: stringFlag(values, "title") ?? `${names.numerator} / ${names.denominator} by ${names.group}`,
+    // withQi: a --highlight naming no group is a usage error naming the flag, with "did you mean".
+    const content = withQi(ctx, () =>
+      renderFunnelPlot(result, {
+        title: title ?? `${names.numerator} / ${names.denominator} by ${names.group}`,
         subtitle: `${basename(file)}: ${result.type}, ${result.limitsUsed} limits`,
         xLabel: names.denominator,
         yLabel: result.multiplier === 100 ? "%" : names.numerator,
         ...(highlight !== undefined ? { highlight } : {}),
         ...(direction !== undefined ? { direction } : {}),
       }),
-    });
+    );
+    planned.push({ path: svg, content });
   }
   await writeAll(planned);
   if (json && out === undefined) io.stdout.write(jsonText);
@@ -110,6 +114,32 @@ export async function funnelCommand(argv: readonly string[], io: Io): Promise<nu
     for (const p of planned) io.stdout.write(`Wrote ${p.path}\n`);
   }
   return 0;
+}
+
+/** The SVG's flags. */
+interface SvgFlags {
+  svg: string | undefined;
+  title: string | undefined;
+  highlight: string | undefined;
+  direction: (typeof DIRECTIONS)[number] | undefined;
+}
+
+/**
+ * `--svg` and the flags that only change the SVG, checked before the file is read: `--direction`'s
+ * word always; without `--svg`, `--title`, `--highlight` and `--direction` are usage errors (as
+ * `analyse`'s `--title`), since the table and the JSON say above or below whichever way is better.
+ */
+function svgFlags(values: FlagValues): SvgFlags {
+  const svg = stringFlag(values, "svg");
+  const title = stringFlag(values, "title");
+  const highlight = stringFlag(values, "highlight");
+  const direction = enumFlag(C, "direction", stringFlag(values, "direction"), DIRECTIONS);
+  if (svg === undefined) {
+    if (title !== undefined) throw new UsageError("--title is the title of the SVG chart: give --svg FILE as well", C);
+    if (highlight !== undefined) throw new UsageError("--highlight rings a group on the SVG chart: give --svg FILE as well", C);
+    if (direction !== undefined) throw new UsageError("--direction colours the SVG chart's outliers as better or worse (the table and the JSON say above or below): give --svg FILE as well", C);
+  }
+  return { svg, title, highlight, direction };
 }
 
 function funnelOptions(values: Record<string, unknown>): Omit<FunnelOptions<FunnelRow>, "group" | "numerator" | "denominator"> {
@@ -131,9 +161,14 @@ function funnelOptions(values: Record<string, unknown>): Omit<FunnelOptions<Funn
   };
 }
 
+/** A group name for a table cell: control characters as visible `\uXXXX` escapes (docs/cli.md), tab and line feed too so the row stays one line. */
+function cellText(name: string): string {
+  return terminalSafe(name).replace(/[\t\n]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 function groupTable(f: FunnelPlot): string {
   const rows = f.groups.map((g) => [
-    String(g.group).replace(/[\u0000-\u001f\u007f-\u009f]/g, "?"),
+    cellText(String(g.group)),
     fmt(g.numerator),
     fmt(g.denominator),
     fmt(g.value),

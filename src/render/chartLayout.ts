@@ -1,9 +1,10 @@
 import { buildXAxis, buildYAxis, xKey, xKind, type XAxis, type YAxis } from "./axis.js";
-import { describeValue } from "../_lib/error.js";
+import { QiError, describeValue } from "../_lib/error.js";
 import { textOf } from "./escape.js";
 import { hash, safeId } from "./id.js";
 import { placeLabels, type LanePlacement } from "./lanes.js";
 import { resolveChartOptions, type ResolvedChartOptions } from "./chartOptions.js";
+import { sizeOption } from "./options.js";
 import { ICON_GAP, ICON_SIZE, ICONS_HEIGHT } from "./icons.js";
 import { flagMarks, type ChartModel, type Mark } from "./model.js";
 import { formatTick } from "./number.js";
@@ -85,14 +86,16 @@ export interface ChartLayout {
 }
 
 /** @internal Check the options and lay the chart out: sizes, margins, scales, lanes, legend. */
-export function layoutChart(model: ChartModel, options: RenderChartOptions, frame: ChartFrame): ChartLayout {
-  const ro = resolveChartOptions(options, model.phases.length);
+export function layoutChart(model: ChartModel, given: RenderChartOptions, frame: ChartFrame): ChartLayout {
+  const ro = resolveChartOptions(given, model.phases.length);
+  const options = given.yLabel === undefined && model.defaultYLabel !== undefined ? { ...given, yLabel: model.defaultYLabel } : given;
   const S = CHART_SPACE;
   // Markers follow the signals the points belong to, limited to the kinds `flags` asks for.
   const marks = flagMarks(model.points.map((p) => p.mark), ro.flags);
   const compact = frame.compact === true;
-  const W = Math.max(compact ? S.compactMinWidth : S.minWidth, finite(options.width, S.width));
-  const Hmin = Math.max(compact ? S.compactMinHeight : S.minHeight, finite(options.height, S.height));
+  // A caller's size below the minimum is an error; a small-multiples panel (compact) is sized by the grid and raised to the compact minimum.
+  const W = compact ? Math.max(S.compactMinWidth, sizeOption(options.width, "width", S.width, 0)) : sizeOption(options.width, "width", S.width, S.minWidth);
+  const Hmin = compact ? Math.max(S.compactMinHeight, sizeOption(options.height, "height", S.height, 0)) : sizeOption(options.height, "height", S.height, S.minHeight);
   const title = options.title ?? model.defaultTitle;
   const target = options.target === undefined ? model.target : options.target;
   const kind = xKind(model.points.map((p) => p.x));
@@ -114,16 +117,24 @@ export function layoutChart(model: ChartModel, options: RenderChartOptions, fram
   return { model, options, ro, frame, compact, marks, id, title, target, W, header, left, right, keys, xs, x, y, annotations, annotationLabels, placements, valueLabels, legendRows, captionLines, ...v };
 }
 
-function finite(v: number | undefined, fallback: number): number {
-  return v !== undefined && Number.isFinite(v) && v > 0 ? v : fallback;
-}
-
-/** The caller's annotations, then the points' notes (the analysis's `notes`, as qicharts2 draws them), those on the axis. */
+/**
+ * The caller's annotations, then the points' notes (the analysis's `notes`, as qicharts2 draws
+ * them), those on the axis. An annotation's x that is not a value of the axis's kind (an invalid
+ * date, a number on a date axis) is an `invalid-option` error; one outside the points' range
+ * widens the axis.
+ */
 function keyedAnnotations(model: ChartModel, options: RenderChartOptions, kind: "date" | "number", keys: readonly number[]): KeyedAnnotation[] {
   return (options.annotations ?? [])
-    .map((a, i) => ({ key: xKey(kind, a.x), label: textOf(a.label, ["options", "annotations", i, "label"]), i }))
-    .concat(pointNotes(model, keys))
-    .filter((a) => Number.isFinite(a.key));
+    .map((a, i) => ({ key: annotationKey(kind, a.x, i), label: textOf(a.label, ["options", "annotations", i, "label"]), i }))
+    .concat(pointNotes(model, keys).filter((a) => Number.isFinite(a.key)));
+}
+
+/** The axis key of annotation `i`'s x, or an `invalid-option` error naming it. */
+function annotationKey(kind: "date" | "number", x: unknown, i: number): number {
+  const key = xKey(kind, x);
+  if (Number.isFinite(key)) return key;
+  const want = kind === "date" ? "a date on this chart's date axis (a Date or an ISO date string, YYYY-MM-DD)" : "a number on this chart's numbered x axis";
+  throw new QiError("invalid-option", ["options", "annotations", i, "x"], `an annotation's x must be ${want}, not ${describeValue(x)}`);
 }
 
 /** The points' notes as annotations at their x (text as given; numbers and booleans as text). */

@@ -1,6 +1,6 @@
 import { QiError, describeValue } from "../_lib/error.js";
 import { checkKeys, enumOption, integerOption } from "../_lib/options.js";
-import { checkAnnotations, checkTextOptions } from "./options.js";
+import { checkAnnotations, checkTarget, checkTextOptions } from "./options.js";
 import { formatValue } from "./number.js";
 
 /** @internal Every option {@link renderRunChart} and {@link renderControlChart} know; any other key is an `unknown-option` error. */
@@ -22,7 +22,7 @@ export interface ResolvedChartOptions {
 
 /**
  * @internal Check the chart render options: unknown keys (with "did you mean"), text options,
- * annotations, and the qicharts2-style ones — `decimals` (0–10, qicharts2's `decimals`),
+ * annotations, the target (the sizes are checked by the layout, which knows the chart's frame), and the qicharts2-style ones — `decimals` (0–10, qicharts2's `decimals`),
  * `yPercent` (qicharts2's `y.percent`), `caption`, `phaseLabels` (qicharts2's `part.labels`, one
  * per phase) and `flags` (PowerBI-SPC's process flag type).
  */
@@ -30,6 +30,7 @@ export function resolveChartOptions(options: unknown, phases: number): ResolvedC
   const o = checkTextOptions(options, ["title", "subtitle", "xLabel", "yLabel", "id", "caption"]);
   checkKeys(o, RENDER_CHART_KEYS, ["options"], "render option");
   checkAnnotations(o.annotations);
+  checkTarget(o.target);
   const decimals = o.decimals === undefined ? null : integerOption(o.decimals, ["options", "decimals"], 0, 10);
   if (o.yPercent !== undefined && typeof o.yPercent !== "boolean") throw new QiError("invalid-option", ["options", "yPercent"], `yPercent must be true or false, not ${describeValue(o.yPercent)}`);
   const yPercent = o.yPercent === true;

@@ -5,7 +5,7 @@ import { escapeXml, textOf } from "./escape.js";
 import { hash, safeId } from "./id.js";
 import { px } from "./number.js";
 import { wrapText } from "./text.js";
-import { checkTextOptions } from "./options.js";
+import { checkTextOptions, sizeOption } from "./options.js";
 import { charsIn, THEME } from "./theme.js";
 
 /** The {@link renderCumulativeIncidence} and {@link summariseCumulativeIncidence} options. */
@@ -76,7 +76,7 @@ function checkOptions(options: RenderCumulativeIncidenceOptions): void {
     if (options.phrases === null || typeof options.phrases !== "object") throw new QiError("invalid-option", ["options", "phrases"], `phrases must be an object { route: phrase }, not ${describeValue(options.phrases)}`);
     for (const k of Object.keys(options.phrases)) textOf(options.phrases[k], ["options", "phrases", k]);
   }
-  for (const key of ["at", "width", "height"] as const) {
+  for (const key of ["at"] as const) {
     const v = options[key];
     if (v !== undefined && !(typeof v === "number" && Number.isFinite(v) && v >= 0)) throw new QiError("invalid-option", ["options", key], `${key} must be a number ≥ 0, not ${describeValue(v)}`);
   }
@@ -156,8 +156,8 @@ export function summariseCumulativeIncidence(ci: CumulativeIncidence, options: R
 export function renderCumulativeIncidence(ci: CumulativeIncidence, options: RenderCumulativeIncidenceOptions = {}): string {
   assertResult(ci);
   checkOptions(options);
-  const W = Math.max(360, options.width ?? 720);
-  const H = Math.max(240, options.height ?? 360);
+  const W = sizeOption(options.width, "width", 720, 360);
+  const H = sizeOption(options.height, "height", 360, 240);
   const title = options.title ?? "Routes out of care over time";
   const sentence = summariseCumulativeIncidence(ci, options);
   const id = safeId(options.id ?? `qi-${hash(`cuminc|${title}|${ci.routes.join(",")}|${ci.steps.length}|${ci.n}`)}`);

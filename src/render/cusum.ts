@@ -19,6 +19,7 @@ export function cusumModel(chart: ControlChart, summary: string): ChartModel {
     kind: "control",
     className: "qi-control-chart qi-cusum-chart",
     defaultTitle: "CUSUM chart",
+    defaultYLabel: "cumulative sum (standard errors)",
     centreName: "zero",
     points: chart.points.map((p, i) => ({
       x: p.x,

@@ -5,7 +5,7 @@ import { checkKeys, objectOption } from "../_lib/options.js";
 import { escapeXml, textOf } from "./escape.js";
 import { hash, safeId } from "./id.js";
 import { px } from "./number.js";
-import { checkTextOptions } from "./options.js";
+import { checkTextOptions, sizeOption } from "./options.js";
 import { wrapText } from "./text.js";
 import { charsIn, STATUS_COLOURS, textWidth, THEME } from "./theme.js";
 import type { RenderDriverDiagramOptions } from "./types.js";
@@ -63,7 +63,7 @@ export function renderDriverDiagram(diagram: DriverDiagram, options: RenderDrive
   assertDiagram(diagram);
   checkKeys(checkTextOptions(options, ["title", "id"]), ["title", "width", "status", "id"], ["options"], "renderDriverDiagram option");
   if (options.status !== undefined) objectOption(options.status, ["options", "status"]);
-  const W = Math.max(480, options.width !== undefined && Number.isFinite(options.width) && options.width > 0 ? options.width : 960);
+  const W = sizeOption(options.width, "width", 960, 480);
   const title = options.title ?? diagram.title ?? "Driver diagram";
   const g = buildGraph(diagram);
   const colW = (W - 24 - COL_GAP * (COLUMNS.length - 1)) / COLUMNS.length;

@@ -1,13 +1,13 @@
 import { scaleLinear, type ScaleLinear } from "d3-scale";
 import { QiError, describeValue } from "../_lib/error.js";
-import { checkKeys, enumOption } from "../_lib/options.js";
+import { checkKeys, enumOption, nearest } from "../_lib/options.js";
 import { funnelLimits } from "../funnel/funnelLimits.js";
 import { summariseFunnelPlot } from "../funnel/summary.js";
 import type { FunnelGroup, FunnelLimitRow, FunnelPlot } from "../funnel/types.js";
 import { escapeXml, textOf } from "./escape.js";
 import { hash, safeId } from "./id.js";
 import { markerPath } from "./markers.js";
-import { checkTextOptions } from "./options.js";
+import { checkTextOptions, sizeOption } from "./options.js";
 import { formatTick, formatValue, px } from "./number.js";
 import { truncate, wrapText } from "./text.js";
 import { charsIn, textWidth, THEME } from "./theme.js";
@@ -69,11 +69,11 @@ export function renderFunnelPlot(result: FunnelPlot, options: RenderFunnelOption
   checkKeys(o, KEYS, ["options"], "option");
   const direction = o.direction === undefined ? "neutral" : enumOption(o.direction, ["increase", "decrease", "neutral"] as const, ["options", "direction"]);
   const labels = o.labels === undefined ? "outliers95" : enumOption(o.labels, ["outliers95", "outliers998", "all", "none"] as const, ["options", "labels"]);
-  const highlight = o.highlight === undefined ? undefined : textOf(o.highlight, ["options", "highlight"]);
   const summary = summariseFunnelPlot(result);
   const groups = result.groups; // checked by summariseFunnelPlot
-  const W = Math.max(280, size(o.width, 720, "width"));
-  const H = Math.max(220, size(o.height, 480, "height"));
+  const highlight = highlightOption(o.highlight, groups);
+  const W = sizeOption(o.width, "width", 720, 280);
+  const H = sizeOption(o.height, "height", 480, 220);
   const title = (o.title as string | undefined) ?? "Funnel plot";
   const id = safeId((o.id as string | undefined) ?? `qi-${hash(`funnel|${title}|${groups.map((g) => `${String(g.group)}:${g.value}:${g.denominatorUsed}`).join(",")}`)}`);
   const curves = limitCurves(result, groups);
@@ -97,16 +97,25 @@ export function renderFunnelPlot(result: FunnelPlot, options: RenderFunnelOption
     drawCurves(result, curves, f, id),
     `<line class="target" x1="${px(f.left)}" x2="${px(f.right)}" y1="${px(f.y(result.target * result.multiplier))}" y2="${px(f.y(result.target * result.multiplier))}" stroke="${THEME.centre}" stroke-width="1.5"/>`,
     drawPoints(groups, f, direction, labels, highlight),
-    legend(result, f, H, direction, highlight !== undefined && groups.some((g) => String(g.group) === highlight)),
+    legend(result, f, H, direction, highlight !== undefined),
     `</svg>`,
   ];
   return out.join("");
 }
 
-function size(v: unknown, fallback: number, name: string): number {
-  if (v === undefined) return fallback;
-  if (typeof v !== "number" || !Number.isFinite(v)) throw new QiError("invalid-option", ["options", name], `${name} must be a number of pixels, not ${describeValue(v)}`);
-  return v;
+/**
+ * `highlight`: the name of one of the plot's groups (a number matches the group of that name), or
+ * an `invalid-option` error with "did you mean" — a name that matched no group drew nothing.
+ */
+function highlightOption(value: unknown, groups: readonly FunnelGroup[]): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" && typeof value !== "number") throw new QiError("invalid-option", ["options", "highlight"], `highlight must be a group's name, not ${describeValue(value)}`);
+  const name = String(value);
+  const names = groups.map((g) => String(g.group));
+  if (names.includes(name)) return name;
+  const near = nearest(name, names);
+  const known = names.length <= 10 ? ` (groups: ${names.join(", ")})` : "";
+  throw new QiError("invalid-option", ["options", "highlight"], `highlight ${describeValue(value)} is not one of the plot's groups${near !== undefined ? `; did you mean "${near}"?` : ""}${known}`);
 }
 
 /** The limit curves from a little below the smallest denominator to the largest, denser where they bend. */

@@ -79,6 +79,8 @@ export interface ChartModel {
   /** CSS class of the root element: `qi-run-chart` or `qi-control-chart`. */
   className: string;
   defaultTitle: string;
+  /** The y axis label when the caller gives none (a CUSUM's sums are in standard errors, not the y's units). */
+  defaultYLabel?: string;
   /** "median", "mean" or "centre". */
   centreName: string;
   points: ModelPoint[];

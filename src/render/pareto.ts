@@ -5,7 +5,7 @@ import { escapeXml } from "./escape.js";
 import { hash, safeId } from "./id.js";
 import { formatValue, px } from "./number.js";
 import { checkKeys } from "../_lib/options.js";
-import { checkTextOptions } from "./options.js";
+import { checkTextOptions, sizeOption } from "./options.js";
 import { truncate, wrapText } from "./text.js";
 import { charsIn, textWidth, THEME } from "./theme.js";
 
@@ -37,8 +37,8 @@ export interface RenderParetoOptions {
 export function renderParetoChart(chart: ParetoChart, options: RenderParetoOptions = {}): string {
   checkKeys(checkTextOptions(options, ["title", "subtitle", "yLabel", "id"]), ["title", "subtitle", "yLabel", "width", "height", "id"], ["options"], "renderParetoChart option");
   const bars = checkPareto(chart);
-  const W = Math.max(240, positive(options.width, 720));
-  const H = Math.max(200, positive(options.height, 360));
+  const W = sizeOption(options.width, "width", 720, 240);
+  const H = sizeOption(options.height, "height", 360, 200);
   const title = options.title ?? "Pareto chart";
   const id = safeId(options.id ?? `qi-${hash(`pareto|${title}|${bars.map((b) => `${b.category}:${b.count}`).join(",")}`)}`);
   const header: string[] = [];
@@ -116,10 +116,6 @@ function checkPareto(chart: unknown): ParetoChart["bars"] {
     }
   });
   return c.bars as ParetoChart["bars"];
-}
-
-function positive(v: number | undefined, fallback: number): number {
-  return typeof v === "number" && Number.isFinite(v) && v > 0 ? v : fallback;
 }
 
 /** The text of `<desc>`: every bar in order. */

@@ -13,6 +13,7 @@ import type { RunChart } from "../runchart/types.js";
 import type { ControlChart } from "../spc/types.js";
 import { renderControlChart } from "./controlChart.js";
 import { renderDriverDiagram } from "./driverDiagram.js";
+import { xKind } from "./axis.js";
 import { escapeXml } from "./escape.js";
 import { formatValue } from "./number.js";
 import { checkTextOptions } from "./options.js";
@@ -194,6 +195,11 @@ function defaultAnalyse(measure: Measure, rows: readonly SeriesRow[], baseline: 
   return runChart(rows, { x: "x", y: "y", direction: measure.direction, ...(baseline !== undefined ? { baseline } : {}) });
 }
 
+/** Whether a chart's x axis is dated, so a PDSA cycle's date has a place on it (a numbered axis has none; the renderer refuses such an annotation). */
+function datedAxis(chart: RunChart | ControlChart): boolean {
+  return xKind(chart.points.map((p) => p.x)) === "date";
+}
+
 function measureSection(ms: MeasureSummary, m: Measure, analysed: Analysed | undefined, rows: readonly SeriesRow[] | undefined, k: number): string {
   const out: string[] = [`<section class="measure" id="measure-${k + 1}"><h2>${escapeXml(ms.name)}</h2>`];
   const d = m.definition;
@@ -213,9 +219,9 @@ function measureSection(ms: MeasureSummary, m: Measure, analysed: Analysed | und
     const chartOptions = {
       title: ms.name,
       subtitle: `${ms.type} measure · ${PERIOD[d.period] ?? d.period}`,
-      yLabel: d.unit,
+      ...("type" in analysed.chart && analysed.chart.type === "cusum" ? {} : { yLabel: d.unit }), // a CUSUM's sums are in standard errors (its own label), not the measure's unit
       target: ms.target?.value ?? null,
-      annotations: ms.annotations.map((a) => ({ x: a.x, label: a.label })),
+      annotations: datedAxis(analysed.chart) ? ms.annotations.map((a) => ({ x: a.x, label: a.label })) : [],
       id: `qi-measure-${k + 1}`,
       width: 900,
       height: 440,
@@ -228,7 +234,8 @@ function measureSection(ms: MeasureSummary, m: Measure, analysed: Analysed | und
     out.push(`<p class="muted">No data yet.</p>`);
   }
   if (ms.annotations.length > 0) {
-    out.push(`<p class="muted">PDSA cycles on this chart: ${ms.annotations.map((a) => escapeXml(`${a.label} (${a.x}${a.decision ? `, ${a.decision}` : ""})`)).join("; ")}.</p>`);
+    const undrawn = analysed !== undefined && "chart" in analysed && !datedAxis(analysed.chart) ? " (not drawn: this chart's x axis is numbered, not dated)" : "";
+    out.push(`<p class="muted">PDSA cycles on this chart${undrawn}: ${ms.annotations.map((a) => escapeXml(`${a.label} (${a.x}${a.decision ? `, ${a.decision}` : ""})`)).join("; ")}.</p>`);
   }
   out.push("</section>");
   return out.join("\n");

@@ -67,6 +67,26 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse", { timeout: 120_000 }, (
     expect(groups[1].chart.points).toHaveLength(20);
   });
 
+  it("--by with --title: each group's chart names its group (user trial: all had the same title)", async () => {
+    const rows = ["team,week,moves"];
+    for (const team of ["North", "South West"]) VALUES.forEach((v, i) => rows.push(`${team},${i + 1},${v}`));
+    const dir = tempDir({ "moves.csv": `${rows.join("\n")}\n` });
+    const r = await run(["analyse", "moves.csv", "--x", "week", "--y", "moves", "--by", "team", "--svg", "moves.svg", "--title", "Placement moves"], dir);
+    expect(r.code).toBe(0);
+    const title = (file: string): string | undefined => /<title id="[^"]*">([^<]*)</.exec(readFileSync(join(dir, file), "utf8"))?.[1];
+    expect(title("moves-North.svg")).toBe("Placement moves — North: moves.csv: run chart, pace rules, direction neutral");
+    expect(title("moves-South-West.svg")).toBe("Placement moves — South West: moves.csv: run chart, pace rules, direction neutral");
+  });
+
+  it("a CUSUM's y axis is in standard errors, not the y column (user trial)", async () => {
+    const dir = tempDir({ "s.csv": monthlyCsv(VALUES) });
+    const r = await run(["analyse", "s.csv", "--x", "month", "--y", "value", "--chart", "cusum", "--svg", "c.svg"], dir);
+    expect(r.code).toBe(0);
+    const svg = readFileSync(join(dir, "c.svg"), "utf8");
+    expect(svg).toMatch(/class="axis-label"[^>]*rotate\(-90\)[^>]*>cumulative sum \(standard errors\)</);
+    expect(svg).not.toMatch(/class="axis-label"[^>]*rotate\(-90\)[^>]*>value</);
+  });
+
   it("--phase (date or 1-based point) and --exclude (1-based)", async () => {
     const dir = tempDir({ "s.csv": monthlyCsv(VALUES) });
     const a = await run(["analyse", "s.csv", "--x", "month", "--y", "value", "--phase", "2024-01-01", "--json"], dir);

@@ -33,6 +33,45 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi funnel", { timeout: 120_000 }, ()
     expect(r.stderr).toMatch(/bad\.csv: row 3, column n: the denominator of group "B" is 0/);
   });
 
+  // User trial: --direction up, --highlight and --title without --svg exited 0, read only when drawing.
+  const LA = ["funnel", "la.csv", "--group", "authority", "--numerator", "within26", "--denominator", "children"];
+  it.each([
+    [["--direction", "up"], "pace-qi funnel: --direction 'up' is not one of: increase, decrease, neutral"],
+    [["--direction", "up", "--svg", "f.svg"], "pace-qi funnel: --direction 'up' is not one of: increase, decrease, neutral"],
+    [["--direction", "increase"], "pace-qi funnel: --direction colours the SVG chart's outliers as better or worse (the table and the JSON say above or below): give --svg FILE as well"],
+    [["--highlight", "Dundee"], "pace-qi funnel: --highlight rings a group on the SVG chart: give --svg FILE as well"],
+    [["--title", "T", "--json"], "pace-qi funnel: --title is the title of the SVG chart: give --svg FILE as well"],
+    [["--svg", "f.svg", "--highlight", "dundee"], `pace-qi funnel: --highlight: highlight "dundee" is not one of the plot's groups; did you mean "Dundee"? (groups: Angus, <b>Borders</b>, Clackmannanshire, Dundee, East Lothian)`],
+    [["--svg", "f.svg", "--highlight", "Perth"], `pace-qi funnel: --highlight: highlight "Perth" is not one of the plot's groups (groups: Angus, <b>Borders</b>, Clackmannanshire, Dundee, East Lothian)`],
+  ])("SVG flags are checked, and need --svg: %j", async (flags, message) => {
+    const dir = tempDir({ "la.csv": CSV });
+    const r = await run([...LA, ...flags], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr.startsWith(`${message}\n`)).toBe(true);
+    expect(r.stdout).toBe("");
+  });
+
+  it("prints control characters of group names as visible \\u escapes (docs/cli.md), as every command does", async () => {
+    const dir = tempDir({ "c.csv": "g,n,d\nA\u001b[31m,5,10\n\"B\tx\",6,12\nC\u009b,7,14\n" });
+    const r = await run(["funnel", "c.csv", "--group", "g", "--numerator", "n", "--denominator", "d"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\nA\\u001b\[31m +5 +10 /);
+    expect(r.stdout).toMatch(/\nB\\u0009x +6 +12 /);
+    expect(r.stdout).toMatch(/\nC\\u009b +7 +14 /);
+    expect(r.stdout).not.toContain("?");
+  });
+
+  it("a cell that is not a number is reported once (not also as blank)", async () => {
+    const dir = tempDir({ "bad.csv": "org,num,den\nA,5,10\nD,n/a,20\nE,,20\nF,3,x\n" });
+    const r = await run(["funnel", "bad.csv", "--group", "org", "--numerator", "num", "--denominator", "den"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      "pace-qi: bad.csv: row 3, column num: 'n/a' is not a number\n" +
+        "  bad.csv: row 5, column den: 'x' is not a number\n" +
+        "  bad.csv: row 4, column num: the numerator is blank\n",
+    );
+  });
+
   it("an option that cannot apply is a usage error naming the flag", async () => {
     const dir = tempDir({ "la.csv": CSV });
     const r = await run(["funnel", "la.csv", "--group", "authority", "--numerator", "within26", "--denominator", "children", "--sr-method", "cqc"], dir);

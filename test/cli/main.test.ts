@@ -67,6 +67,31 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi: help, version and usage errors",
     expect(r.stderr.startsWith(message)).toBe(true);
     expect(r.stderr).toContain("\nUsage: pace-qi");
   });
+
+  // parseArgs keeps the last value of a repeated flag: `--y a --y b` charted only b (user trial).
+  it.each([
+    [["analyse", "w.csv", "--x", "month", "--y", "a", "--y", "b"], "pace-qi analyse: --y given twice ('a', 'b'): give it once"],
+    [["analyse", "w.csv", "--direction", "increase", "--direction=decrease"], "pace-qi analyse: --direction given twice ('increase', 'decrease'): give it once"],
+    [["analyse", "w.csv", "--json", "--json"], "pace-qi analyse: --json given twice: give it once"],
+    [["summary", "w.csv", "--x", "a", "--x", "b"], "pace-qi summary: --x given twice ('a', 'b'): give it once"],
+    [["funnel", "f.csv", "--group", "g", "--group", "h"], "pace-qi funnel: --group given twice ('g', 'h'): give it once"],
+    [["timescales", "t.csv", "--as-of", "2024-01-01", "--as-of", "2024-02-01"], "pace-qi timescales: --as-of given twice ('2024-01-01', '2024-02-01'): give it once"],
+    [["timescales", "t.csv", "--target-placement", "30", "--target-placement=40"], "pace-qi timescales: --target-placement given twice ('30', '40'): give it once"],
+    [["check", "t.csv", "--dates", "uk", "--dates", "us"], "pace-qi check: --dates given twice ('uk', 'us'): give it once"],
+    [["report", "p.json", "--out", "a", "--out", "b"], "pace-qi report: --out given twice ('a', 'b'): give it once"],
+    [["demo", "--out", "a", "--out", "b"], "pace-qi demo: --out given twice ('a', 'b'): give it once"],
+  ])("a single-value flag given twice exits 2: %j", async (args, message) => {
+    const r = await run(args, cwd);
+    expect(r.code).toBe(2);
+    expect(r.stderr.startsWith(`${message}\n`)).toBe(true);
+  });
+
+  it("flags declared repeatable still take every value", async () => {
+    const dir = tempDir({ "s.csv": "x,y\n1,5\n2,6\n3,7\n4,5\n5,6\n6,7\n7,5\n8,6\n" });
+    const r = await run(["analyse", "s.csv", "--x", "x", "--y", "y", "--exclude", "2", "--exclude", "3", "--json"], dir);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { points: { excluded: boolean }[] }).points.map((p) => p.excluded)).toEqual([false, true, true, false, false, false, false, false]);
+  });
 });
 
 // The other CLI tests call `main` of the built CLI in-process (test/cli/helpers.ts `run`); these
