@@ -122,6 +122,18 @@ describe("cusum and ewma", () => {
     expect(c.signals.map((s) => [s.points, s.side, s.assessment])).toEqual([[[4, 5], "above", "deterioration"]]);
     expect(c.signals[0]!.message).toBe("At point 5 the upper CUSUM (5) is beyond the decision interval 4 (and stays beyond it to point 6): a sustained shift up, a deterioration.");
   });
+  it("a run beyond h is one signal per side even while the other sum is beyond too (user trial)", () => {
+    // Upper sum beyond from point 12 to 18, lower from 17 to 22: they overlap at 17–18. Grouping
+    // took neighbouring entries of the (point, side) list, which interleaves the sides there.
+    const ys = [10, 11, 9, 10, 12, 10, 11, 9, 10, 11, 16, 17, 16, 15, 17, 5, 4, 5, 4, 3, 4, 5];
+    const c = controlChart(ys, { type: "cusum", baseline: 10, direction: "increase" });
+    const beyond = (side: "upper" | "lower") => c.points.filter((p) => (side === "upper" ? p.upper! > 5 : p.lower! < -5)).map((p) => p.index);
+    expect(c.signals.map((s) => [s.side, s.points])).toEqual([["above", beyond("upper")], ["below", beyond("lower")]]);
+    expect(c.signals.map((s) => [s.start + 1, s.end + 1])).toEqual([[12, 18], [17, 22]]);
+    expect(c.signals[0]!.message).toMatch(/^At point 12 the upper CUSUM .* \(and stays beyond it to point 18\)/);
+    expect(c.signals[1]!.message).toMatch(/^At point 17 the lower CUSUM .* \(and stays beyond it to point 22\)/);
+    expect(controlChart(ys, { type: "cusum", baseline: 10, direction: "increase", output: "columns" }).signals).toEqual(c.signals);
+  });
   it("columns output carries the same sums and lines", () => {
     const y = Array.from({ length: 50 }, (_, i) => Math.sin(i) * 3 + (i > 30 ? 4 : 0));
     for (const type of ["cusum", "ewma"] as const) {
