@@ -77,7 +77,7 @@ export function readSeries<T>(
   checkRows(rows, type, issues);
   const duplicate = subgroups || how !== null ? null : SEQUENTIAL.includes(type) ? sequentialDuplicate : firstDuplicate(xt);
   if (duplicate !== null) duplicateX(xt, duplicate, options, type);
-  sharedXWarnings(xt, options, type, subgroups, how, rows.nRow !== null, warnings);
+  sharedXWarnings(xt, options, type, subgroups, how, rows, warnings);
   const noteOf = options.notes === undefined ? null : valueof(options.notes, "notes");
   const identityCombine = how === null || how === "ratio" || how === "sum" || how === "mean" || how === "median";
   if (xt.simple && !subgroups && identityCombine && noteOf === null && issues.length === 0) return rowsAsPoints(xt, rows, output !== arena);
@@ -156,12 +156,13 @@ function duplicateX<T>(xt: XTable, [a, b]: [number, number], options: ControlCha
 }
 
 /** A `rows-combined` warning whenever rows that share an x are combined (for xbar and s charts too, naming the subgroups). */
-function sharedXWarnings<T>(xt: XTable, options: ControlChartOptions<T>, type: ControlChartType, subgroups: boolean, how: Combine | "ratio" | null, hasN: boolean, warnings: { code: string; message: string }[]): void {
+function sharedXWarnings<T>(xt: XTable, options: ControlChartOptions<T>, type: ControlChartType, subgroups: boolean, how: Combine | "ratio" | null, rows: Rows, warnings: { code: string; message: string }[]): void {
+  const hasN = rows.nRow !== null;
   let shared = null;
-  if (subgroups) shared = sharedXWarning(xt, "subgroup", `${type} chart`);
+  if (subgroups) shared = sharedXWarning(xt, "subgroup", `${type} chart`, rows.y);
   else if (how !== null) {
     const why = options.aggregate !== undefined ? `aggregate: "${how}"` : hasN ? "as qicharts2 with a denominator" : "the c chart's default, as qicharts2; give aggregate to choose";
-    shared = sharedXWarning(xt, how, why);
+    shared = sharedXWarning(xt, how, why, rows.y);
   }
   if (shared !== null) warnings.push(shared);
 }
