@@ -1,5 +1,6 @@
 import type { Arena } from "../_lib/arena.js";
 import { QiError } from "../_lib/error.js";
+import { pointLabeller } from "../engine/messages.js";
 import type { PhaseLayout } from "../engine/phases.js";
 import { FITS } from "./limits/index.js";
 import type { FitOutput, FitSummary } from "./limits/fit.js";
@@ -55,12 +56,34 @@ export function fitPhases(s: Series, y: Float64Array, layout: readonly PhaseLayo
   const subgroups = type === "xbar" || type === "s" || type === "r";
   return layout.map((p, k) => {
     markBase(base, excluded, p.start, p.end, p.baselineEnd);
+    if (type === "np") checkOneSize(s, p.start, p.end);
     const varN = subgroups && sizesDiffer(s.size, p.start, p.end);
     const centre = p.centre === null ? null : p.centre / multiply;
     const summary = fit({ y, value: s.value, n: s.size, sd: s.sd, start: p.start, end: p.end, base, centre, screen, sigmaPerAmr, varN, range: s.range, params }, out);
     if (needsMovingRange(type, settings)) checkMovingRange(summary, type, layout, k);
     return summary;
   });
+}
+
+/**
+ * An np chart needs one n in each phase (qcc 3.0's np chart takes a constant size; use a p chart
+ * for sizes that vary): the first point whose n differs from the phase's first is an
+ * `invalid-denominator` error at its row (`Series.rowOf`, not the point's index in x order), the
+ * point counted from 1 as in every message.
+ */
+function checkOneSize(s: Series, start: number, end: number): void {
+  let size = Number.NaN;
+  for (let i = start; i <= end; i++) {
+    const n = s.size[i]!;
+    if (Number.isNaN(n)) continue;
+    if (Number.isNaN(size)) size = n;
+    else if (n !== size) {
+      const row = s.rowOf(i);
+      const label = pointLabeller(s.kind, s.x, s.days)(i);
+      const at = label === `point ${i + 1}` ? `point ${i + 1} (row ${row})` : `point ${i + 1} (${label}, row ${row})`;
+      throw new QiError("invalid-denominator", ["data", row, s.nName], `an np chart needs the same n at every point of a phase: ${at} has n = ${n}, earlier points ${size}; use a p chart for denominators that vary`);
+    }
+  }
 }
 
 /** Subgroup sizes differ within `start..end` (xbar and s then pool the standard deviations). */

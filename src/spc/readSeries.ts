@@ -27,6 +27,14 @@ export interface Series {
   notes: unknown[] | null;
   /** True when each point is y / n: p, pp, u, up charts, and i and ip charts given `n` (as qicharts2); not np (a count). */
   perN: boolean;
+  /**
+   * The caller's row (index in `data`) of point g, for error paths: its first row with a value,
+   * or its first row when none has one. It reads the x table, which may live in the analysis'
+   * arena: call it during the analysis only.
+   */
+  rowOf: (g: number) => number;
+  /** The name of the n channel in error paths (`"n"` for an accessor or a column). */
+  nName: string;
 }
 
 const NONE = new Float64Array(0);
@@ -191,7 +199,7 @@ function rowsAsPoints(xt: XTable, rows: Rows, keysOwned: boolean): Series {
     x = new Float64Array(groups);
     for (let g = 0; g < groups; g++) x[g] = g + 1;
   } else x = xt.keys.slice(0, groups); // a copy: keys live in the arena
-  return { n: groups, kind: xt.kind, x, days: xt.days, value: y, size: nRow ?? NONE, mean: NONE, sd: NONE, range: NONE, notes: null, perN };
+  return { n: groups, kind: xt.kind, x, days: xt.days, value: y, size: nRow ?? NONE, mean: NONE, sd: NONE, range: NONE, notes: null, perN, rowOf: (g) => g, nName: rows.nName };
 }
 
 /** How combineRows makes a point of the rows that share its x. */
@@ -234,7 +242,15 @@ function combineRows<T>(data: readonly T[], xt: XTable, rows: Rows, c: Combining
       if (nRow !== null) size[g] = m > 0 ? sumDenominators(y, nRow, xt.order, from, to) : Number.NaN;
     }
   }
-  return { n: groups, kind: xt.kind, x, days, value, size, mean: sub?.mean ?? NONE, sd: sub?.sd ?? NONE, range: sub?.range ?? NONE, notes, perN: rows.perN };
+  return { n: groups, kind: xt.kind, x, days, value, size, mean: sub?.mean ?? NONE, sd: sub?.sd ?? NONE, range: sub?.range ?? NONE, notes, perN: rows.perN, rowOf: (g) => firstRowOf(xt, y, g), nName: rows.nName };
+}
+
+/** The first row of point g (in x order, as the engine keeps rows that share an x) that has a value; its first row when none has. */
+function firstRowOf(xt: XTable, y: Float64Array, g: number): number {
+  const from = xt.groupStarts[g]!;
+  const to = xt.groupStarts[g + 1]!;
+  for (let j = from; j < to; j++) if (!Number.isNaN(y[xt.order[j]!]!)) return xt.order[j]!;
+  return xt.order[from]!;
 }
 
 /**

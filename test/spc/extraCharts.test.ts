@@ -45,6 +45,18 @@ describe("bad input: QiError with a path", () => {
     const e = fails(() => controlChart([{ y: 1, n: 10 }, { y: 2, n: 12 }], { type: "np", y: "y", n: "n" }));
     expect([e.code, e.path]).toEqual(["invalid-denominator", ["data", 1, "n"]]);
   });
+  it("the np error names the row whose n differs, and counts points from 1 (user trial)", () => {
+    // Sorted by x the rows are data[1], data[2], data[0]: the third point is data[0], the row with n = 22.
+    const e = fails(() => controlChart([{ x: 3, y: 2, n: 22 }, { x: 1, y: 1, n: 20 }, { x: 2, y: 1, n: 20 }], { type: "np", x: "x", y: "y", n: "n" }));
+    expect([e.code, e.path]).toEqual(["invalid-denominator", ["data", 0, "n"]]);
+    expect(e.message).toMatch(/point 3 \(x = 3, row 0\) has n = 22, earlier points 20/);
+    // The field's own name; rows that share an x: the point's first row with a value (its n is in the sum).
+    const f = fails(() => controlChart([{ x: 1, y: 1, size: 20 }, { x: 2, y: null, size: 5 }, { x: 2, y: 1, size: 10 }, { x: 2, y: 1, size: 12 }], { type: "np", x: "x", y: "y", n: "size" }));
+    expect(f.path).toEqual(["data", 2, "size"]);
+    // A second phase may have its own n; within it the error points at its rows.
+    expect(controlChart([{ y: 1, n: 10 }, { y: 2, n: 10 }, { y: 2, n: 12 }, { y: 3, n: 12 }], { type: "np", y: "y", n: "n", phases: [2] }).phases.map((p) => p.centre)).toEqual([1.5, 2.5]);
+    expect(fails(() => controlChart([{ y: 1, n: 10 }, { y: 2, n: 10 }, { y: 2, n: 12 }, { y: 3, n: 13 }], { type: "np", y: "y", n: "n", phases: [2] })).path).toEqual(["data", 3, "n"]);
+  });
   it("paretoChart refuses bad categories and weights", () => {
     expect(fails(() => paretoChart([{ c: {} }], { category: "c" })).path).toEqual(["data", 0, "c"]);
     expect(fails(() => paretoChart([{ c: "A", w: -1 }], { category: "c", weight: "w" })).path).toEqual(["data", 0, "w"]);
