@@ -103,13 +103,23 @@ function checkMovingRange(summary: FitSummary, type: ControlChartType, layout: r
     throw new QiError("invalid-value", ["data"], "the moving ranges are too large to compute (values near ±1.8e308): rescale the values");
   }
   if (Number.isFinite(summary.averageMovingRange ?? Number.NaN)) return;
-  const p = layout[k]!;
-  const where = layout.length > 1 ? `phase ${k + 1} (points ${p.start} to ${p.end})` : "the chart";
+  // The chart types that need a moving range: "an" before i, up, mr, i-median(-mr); "a t", "a pp".
+  const article = type === "t" || type === "pp" ? "a" : "an";
   throw new QiError(
     "too-few-points",
     layout.length > 1 ? ["options", "phases"] : ["data"],
-    `${where} has no moving range in its baseline: ${type === "mr" ? "an mr" : `a ${type}`} chart needs at least 2 consecutive values that are not excluded`,
+    `${phaseWhere(layout, k)} has no moving range in its baseline: ${article} ${type} chart needs at least 2 consecutive values that are not excluded`,
   );
+}
+
+/**
+ * Where a phase is, for error messages: "the chart" when there is one phase, else "phase 2
+ * (points 6–10)" with points counted from 1, as in every message and summary.
+ */
+export function phaseWhere(layout: readonly { start: number; end: number }[], k: number): string {
+  if (layout.length === 1) return "the chart";
+  const p = layout[k]!;
+  return `phase ${k + 1} (${p.start === p.end ? `point ${p.start + 1}` : `points ${p.start + 1}–${p.end + 1}`})`;
 }
 
 /** Multiply the statistic and the lines (per cent, per 1,000 bed days…). */

@@ -14,6 +14,7 @@ import { resolveControlRules } from "./rules/index.js";
 import { CONTROL_RULE_MASK } from "./ruleBits.js";
 import { cusumSums } from "./cusum.js";
 import { ewmaLines } from "./ewma.js";
+import { phaseWhere } from "./fitPhases.js";
 import type { ControlChart, ControlChartColumnar, ControlChartOptions, ControlChartPhase, ControlChartPoint, ControlChartSignal, ControlChartWarning, SigmaConstant } from "./types.js";
 
 /** The per-point arrays of a CUSUM or EWMA chart (NaN where a point form holds null). */
@@ -76,8 +77,7 @@ export function sequentialChart<T>(data: readonly T[], options: ControlChartOpti
     const centre = sequentialCentre(input);
     const sigma = sequentialSigma(input);
     if (!Number.isFinite(centre) || !(sigma >= 0) || !Number.isFinite(sigma)) {
-      const where = layout.length > 1 ? `phase ${k + 1} (points ${p.start} to ${p.end})` : "the chart";
-      throw new QiError("too-few-points", layout.length > 1 ? ["options", "phases"] : ["data"], `${where} has too few values in its baseline to estimate the centre and σ of a ${type} chart (give centre and sigma to use known values)`);
+      throw new QiError("too-few-points", layout.length > 1 ? ["options", "phases"] : ["data"], `${phaseWhere(layout, k)} has too few values in its baseline to estimate the centre and σ of a ${type} chart (give centre and sigma to use known values)`);
     }
     const found = type === "cusum"
       ? cusumSums(stat, sizes, active, p.start, p.end, centre, sigma, params.decisionInterval!, params.shift! / 2, params.headStart!, lines)
