@@ -7,7 +7,10 @@
  * a Date at exactly 00:00:00.000 UTC is read as that UTC day (what `new Date("2024-03-01")` and
  * d3's `autoType` produce); any other Date is read by its local calendar day (what date-fns
  * `parseISO("2024-03-01")` and `new Date(2024, 2, 1)` produce). Both readings give 1 March in
- * every time zone.
+ * every time zone. The rule's edge (docs/run-charts.md, Input): a local time from noon on that is
+ * exactly 00:00 UTC, in a zone behind UTC, is read as that UTC day, the next local day
+ * (`new Date(2024, 2, 1, 22, 0)` in Atlantic/South_Georgia, UTC−2, is 2 March); local times before
+ * noon never are (offsets run from −12 to +14 hours).
  *
  * Days are integers and their arithmetic is integer arithmetic (plus `Date.UTC` and the UTC
  * getters, which involve no zone). date-fns works on local Date objects, so a calendar day would

@@ -12,7 +12,7 @@ export function checkKeys(value: object, known: readonly string[], path: QiPath,
   }
 }
 
-/** @internal The known word within edit distance 2 of `word` (ignoring case), if any: the "did you mean". */
+/** The known word within edit distance 2 of `word` (case-insensitive), if any: the "did you mean" of option and document key checks. */
 export function nearest(word: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;

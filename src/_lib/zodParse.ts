@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { en } from "zod/locales";
-import { QiError, formatPath, type QiIssue } from "../_lib/error.js";
+import { QiError, type QiIssue } from "../_lib/error.js";
+import { nearest } from "./options.js";
 import type { ValidationIssue } from "./issues.js";
 
 /** `{ success: true, data }` or `{ success: false, error }` where error is a `QiError` ("invalid-document"). */
@@ -24,13 +25,68 @@ function kebab(code: string): string {
   return code.replace(/_/g, "-");
 }
 
-/** @internal Convert zod issues (all of them, with their paths) to QiIssues. */
-export function fromZodIssues(issues: readonly z.core.$ZodIssue[]): QiIssue<string>[] {
-  return issues.map((i) => ({
-    code: kebab(i.code),
-    path: i.path.map((k) => (typeof k === "number" ? k : String(k))),
-    message: i.message,
-  }));
+/**
+ * @internal Convert zod issues (all of them, with their paths) to QiIssues. zod reports the
+ * unknown keys of a strict object as one issue at the object; each becomes an issue of its own at
+ * the key's path, with "did you mean" over the keys `schema` allows there (as option checks do,
+ * _lib/options.ts), so a typo (`objectve`) is named where it is.
+ */
+export function fromZodIssues(issues: readonly z.core.$ZodIssue[], schema?: z.core.$ZodType): QiIssue<string>[] {
+  const out: QiIssue<string>[] = [];
+  for (const i of issues) {
+    const path = i.path.map((k) => (typeof k === "number" ? k : String(k)));
+    if (i.code !== "unrecognized_keys" || schema === undefined) {
+      out.push({ code: kebab(i.code), path, message: i.message });
+      continue;
+    }
+    const allowed = keysAt(schema, path);
+    for (const key of i.keys) out.push({ code: kebab(i.code), path: [...path, key], message: unknownKeyMessage(key, allowed) });
+  }
+  return out;
+}
+
+/** `unknown key "objectve"; did you mean "objective"? (allowed: …)`. */
+function unknownKeyMessage(key: string, allowed: readonly string[] | null): string {
+  if (allowed === null || allowed.length === 0) return `unknown key "${key}"`;
+  const near = nearest(key, allowed);
+  return `unknown key "${key}"${near ? `; did you mean "${near}"?` : ""} (allowed: ${allowed.join(", ")})`;
+}
+
+type Def = { type: string; [k: string]: unknown };
+const defOf = (s: z.core.$ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+
+/**
+ * The keys the object schema at `path` within `schema` allows, or null when the path leads to no
+ * object (zod's own message is used then). Follows objects, arrays, optional, nullable, lazy and
+ * pipe schemas; a union contributes the keys of every object option at that path.
+ */
+function keysAt(schema: z.core.$ZodType, path: readonly (string | number)[]): string[] | null {
+  const d = defOf(schema);
+  switch (d.type) {
+    case "object": {
+      const shape = d.shape as Record<string, z.core.$ZodType>;
+      if (path.length === 0) return Object.keys(shape);
+      const next = Object.hasOwn(shape, String(path[0])) ? shape[String(path[0])] : undefined;
+      return next === undefined ? null : keysAt(next, path.slice(1));
+    }
+    case "array":
+      return path.length === 0 ? null : keysAt(d.element as z.core.$ZodType, path.slice(1));
+    case "optional":
+    case "nullable":
+    case "default":
+    case "readonly":
+      return keysAt(d.innerType as z.core.$ZodType, path);
+    case "pipe":
+      return keysAt(d.in as z.core.$ZodType, path);
+    case "lazy":
+      return keysAt((d.getter as () => z.core.$ZodType)(), path);
+    case "union": {
+      const keys = (d.options as z.core.$ZodType[]).flatMap((o) => keysAt(o, path) ?? []);
+      return keys.length === 0 ? null : [...new Set(keys)];
+    }
+    default:
+      return null;
+  }
 }
 
 /**
@@ -47,18 +103,19 @@ export function safeParseWith<T>(
   const r = parseInEnglish(schema, input);
   let issues: QiIssue<string>[];
   if (!r.success) {
-    issues = fromZodIssues(r.error.issues);
+    issues = fromZodIssues(r.error.issues, schema);
   } else {
     const data = r.data as T;
     issues = check === undefined ? [] : check(data).filter((i) => i.severity === "error").map(({ code, path, message }) => ({ code, path, message }));
     if (issues.length === 0) return { success: true, data };
   }
+  // The error's path is the first issue's (QiError adds "(at …)" to the message), as every QiError
+  // carries a path to the offending value; `issues` keeps every problem with its own path.
   const first = issues[0]!;
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
-  const where = first.path.length > 0 ? ` at ${formatPath(first.path)}` : "";
   return {
     success: false,
-    error: new QiError("invalid-document", [], `invalid ${what}: ${first.message}${where}${more}`, issues),
+    error: new QiError("invalid-document", first.path, `invalid ${what}: ${first.message}${more}`, issues),
   };
 }
 

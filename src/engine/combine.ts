@@ -48,28 +48,42 @@ const DONE: Record<Combine | "ratio" | "subgroup", string> = {
   subgroup: "the rows of each x form one subgroup",
 };
 
+/** How a shared-x warning says rows without a value were treated (`one`: a single row). */
+function leftOut(how: Combine | "ratio" | "subgroup", one: boolean): string {
+  if (how === "ratio") return `left out of Σy / Σn (${one ? "its denominator" : "their denominators"} too)`;
+  if (how === "subgroup") return `left out of ${one ? "its subgroup" : "their subgroups"}`;
+  return how === "count" ? "not counted" : "left out";
+}
+
 /**
  * The warning for rows that share an x, or null when every x is distinct: how many rows, how many
- * x values, how they were combined (`how`) and the first x concerned. `points` are the combined
- * points. Nothing is combined in silence (docs/run-charts.md, "Rows that share an x").
+ * x values, how they were combined (`how`) and the first x concerned; when `y` (the rows' values,
+ * NaN for a blank) is given, how many of those rows have no value and so were left out (a blank
+ * row's denominator is not summed: Σn counts the rows with a value, as qicharts2 0.8.1 `qic.agg`).
+ * `points` are the combined points. Nothing is combined or dropped in silence (docs/run-charts.md,
+ * "Rows that share an x").
  */
-export function sharedXWarning(xt: XTable, how: Combine | "ratio" | "subgroup", why: string): { code: string; message: string; points: number[] } | null {
+export function sharedXWarning(xt: XTable, how: Combine | "ratio" | "subgroup", why: string, y: Float64Array | null = null): { code: string; message: string; points: number[] } | null {
   const groups = xt.groups;
   if (groups === xt.length) return null;
   const points: number[] = [];
   let rows = 0;
+  let blank = 0;
   let first = -1;
   for (let g = 0; g < groups; g++) {
-    const size = xt.groupStarts[g + 1]! - xt.groupStarts[g]!;
-    if (size < 2) continue;
+    const from = xt.groupStarts[g]!;
+    const to = xt.groupStarts[g + 1]!;
+    if (to - from < 2) continue;
     points.push(g);
-    rows += size;
-    if (first < 0) first = xt.order[xt.groupStarts[g]!]!;
+    rows += to - from;
+    if (first < 0) first = xt.order[from]!;
+    if (y !== null) for (let j = from; j < to; j++) if (Number.isNaN(y[xt.order[j]!]!)) blank++;
   }
   const at = xt.kind === "index" ? "" : `, the first at x = ${describeValue(xValueAt(xt, first))}`;
+  const left = blank === 0 ? "" : `; ${blank} of these rows ${blank === 1 ? "has" : "have"} no value and ${blank === 1 ? "was" : "were"} ${leftOut(how, blank === 1)}`;
   return {
     code: "rows-combined",
-    message: `${rows} rows share an x with another row (${points.length} x value${points.length === 1 ? "" : "s"}${at}): ${DONE[how]}${why === "" ? "" : ` (${why})`}.`,
+    message: `${rows} rows share an x with another row (${points.length} x value${points.length === 1 ? "" : "s"}${at}): ${DONE[how]}${why === "" ? "" : ` (${why})`}${left}.`,
     points,
   };
 }

@@ -1,5 +1,6 @@
 import type { Arena } from "../_lib/arena.js";
 import { QiError } from "../_lib/error.js";
+import { pointLabeller } from "../engine/messages.js";
 import type { PhaseLayout } from "../engine/phases.js";
 import { FITS } from "./limits/index.js";
 import type { FitOutput, FitSummary } from "./limits/fit.js";
@@ -55,12 +56,34 @@ export function fitPhases(s: Series, y: Float64Array, layout: readonly PhaseLayo
   const subgroups = type === "xbar" || type === "s" || type === "r";
   return layout.map((p, k) => {
     markBase(base, excluded, p.start, p.end, p.baselineEnd);
+    if (type === "np") checkOneSize(s, p.start, p.end);
     const varN = subgroups && sizesDiffer(s.size, p.start, p.end);
     const centre = p.centre === null ? null : p.centre / multiply;
     const summary = fit({ y, value: s.value, n: s.size, sd: s.sd, start: p.start, end: p.end, base, centre, screen, sigmaPerAmr, varN, range: s.range, params }, out);
     if (needsMovingRange(type, settings)) checkMovingRange(summary, type, layout, k);
     return summary;
   });
+}
+
+/**
+ * An np chart needs one n in each phase (qcc 3.0's np chart takes a constant size; use a p chart
+ * for sizes that vary): the first point whose n differs from the phase's first is an
+ * `invalid-denominator` error at its row (`Series.rowOf`, not the point's index in x order), the
+ * point counted from 1 as in every message.
+ */
+function checkOneSize(s: Series, start: number, end: number): void {
+  let size = Number.NaN;
+  for (let i = start; i <= end; i++) {
+    const n = s.size[i]!;
+    if (Number.isNaN(n)) continue;
+    if (Number.isNaN(size)) size = n;
+    else if (n !== size) {
+      const row = s.rowOf(i);
+      const label = pointLabeller(s.kind, s.x, s.days)(i);
+      const at = label === `point ${i + 1}` ? `point ${i + 1} (row ${row})` : `point ${i + 1} (${label}, row ${row})`;
+      throw new QiError("invalid-denominator", ["data", row, s.nName], `an np chart needs the same n at every point of a phase: ${at} has n = ${n}, earlier points ${size}; use a p chart for denominators that vary`);
+    }
+  }
 }
 
 /** Subgroup sizes differ within `start..end` (xbar and s then pool the standard deviations). */
@@ -80,13 +103,23 @@ function checkMovingRange(summary: FitSummary, type: ControlChartType, layout: r
     throw new QiError("invalid-value", ["data"], "the moving ranges are too large to compute (values near ±1.8e308): rescale the values");
   }
   if (Number.isFinite(summary.averageMovingRange ?? Number.NaN)) return;
-  const p = layout[k]!;
-  const where = layout.length > 1 ? `phase ${k + 1} (points ${p.start} to ${p.end})` : "the chart";
+  // The chart types that need a moving range: "an" before i, up, mr, i-median(-mr); "a t", "a pp".
+  const article = type === "t" || type === "pp" ? "a" : "an";
   throw new QiError(
     "too-few-points",
     layout.length > 1 ? ["options", "phases"] : ["data"],
-    `${where} has no moving range in its baseline: ${type === "mr" ? "an mr" : `a ${type}`} chart needs at least 2 consecutive values that are not excluded`,
+    `${phaseWhere(layout, k)} has no moving range in its baseline: ${article} ${type} chart needs at least 2 consecutive values that are not excluded`,
   );
+}
+
+/**
+ * Where a phase is, for error messages: "the chart" when there is one phase, else "phase 2
+ * (points 6–10)" with points counted from 1, as in every message and summary.
+ */
+export function phaseWhere(layout: readonly { start: number; end: number }[], k: number): string {
+  if (layout.length === 1) return "the chart";
+  const p = layout[k]!;
+  return `phase ${k + 1} (${p.start === p.end ? `point ${p.start + 1}` : `points ${p.start + 1}–${p.end + 1}`})`;
 }
 
 /** Multiply the statistic and the lines (per cent, per 1,000 bed days…). */

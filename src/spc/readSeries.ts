@@ -27,6 +27,14 @@ export interface Series {
   notes: unknown[] | null;
   /** True when each point is y / n: p, pp, u, up charts, and i and ip charts given `n` (as qicharts2); not np (a count). */
   perN: boolean;
+  /**
+   * The caller's row (index in `data`) of point g, for error paths: its first row with a value,
+   * or its first row when none has one. It reads the x table, which may live in the analysis'
+   * arena: call it during the analysis only.
+   */
+  rowOf: (g: number) => number;
+  /** The name of the n channel in error paths (`"n"` for an accessor or a column). */
+  nName: string;
 }
 
 const NONE = new Float64Array(0);
@@ -77,7 +85,7 @@ export function readSeries<T>(
   checkRows(rows, type, issues);
   const duplicate = subgroups || how !== null ? null : SEQUENTIAL.includes(type) ? sequentialDuplicate : firstDuplicate(xt);
   if (duplicate !== null) duplicateX(xt, duplicate, options, type);
-  sharedXWarnings(xt, options, type, subgroups, how, rows.nRow !== null, warnings);
+  sharedXWarnings(xt, options, type, subgroups, how, rows, warnings);
   const noteOf = options.notes === undefined ? null : valueof(options.notes, "notes");
   const identityCombine = how === null || how === "ratio" || how === "sum" || how === "mean" || how === "median";
   if (xt.simple && !subgroups && identityCombine && noteOf === null && issues.length === 0) return rowsAsPoints(xt, rows, output !== arena);
@@ -156,12 +164,13 @@ function duplicateX<T>(xt: XTable, [a, b]: [number, number], options: ControlCha
 }
 
 /** A `rows-combined` warning whenever rows that share an x are combined (for xbar and s charts too, naming the subgroups). */
-function sharedXWarnings<T>(xt: XTable, options: ControlChartOptions<T>, type: ControlChartType, subgroups: boolean, how: Combine | "ratio" | null, hasN: boolean, warnings: { code: string; message: string }[]): void {
+function sharedXWarnings<T>(xt: XTable, options: ControlChartOptions<T>, type: ControlChartType, subgroups: boolean, how: Combine | "ratio" | null, rows: Rows, warnings: { code: string; message: string }[]): void {
+  const hasN = rows.nRow !== null;
   let shared = null;
-  if (subgroups) shared = sharedXWarning(xt, "subgroup", `${type} chart`);
+  if (subgroups) shared = sharedXWarning(xt, "subgroup", `${type} chart`, rows.y);
   else if (how !== null) {
     const why = options.aggregate !== undefined ? `aggregate: "${how}"` : hasN ? "as qicharts2 with a denominator" : "the c chart's default, as qicharts2; give aggregate to choose";
-    shared = sharedXWarning(xt, how, why);
+    shared = sharedXWarning(xt, how, why, rows.y);
   }
   if (shared !== null) warnings.push(shared);
 }
@@ -190,7 +199,7 @@ function rowsAsPoints(xt: XTable, rows: Rows, keysOwned: boolean): Series {
     x = new Float64Array(groups);
     for (let g = 0; g < groups; g++) x[g] = g + 1;
   } else x = xt.keys.slice(0, groups); // a copy: keys live in the arena
-  return { n: groups, kind: xt.kind, x, days: xt.days, value: y, size: nRow ?? NONE, mean: NONE, sd: NONE, range: NONE, notes: null, perN };
+  return { n: groups, kind: xt.kind, x, days: xt.days, value: y, size: nRow ?? NONE, mean: NONE, sd: NONE, range: NONE, notes: null, perN, rowOf: (g) => g, nName: rows.nName };
 }
 
 /** How combineRows makes a point of the rows that share its x. */
@@ -233,7 +242,15 @@ function combineRows<T>(data: readonly T[], xt: XTable, rows: Rows, c: Combining
       if (nRow !== null) size[g] = m > 0 ? sumDenominators(y, nRow, xt.order, from, to) : Number.NaN;
     }
   }
-  return { n: groups, kind: xt.kind, x, days, value, size, mean: sub?.mean ?? NONE, sd: sub?.sd ?? NONE, range: sub?.range ?? NONE, notes, perN: rows.perN };
+  return { n: groups, kind: xt.kind, x, days, value, size, mean: sub?.mean ?? NONE, sd: sub?.sd ?? NONE, range: sub?.range ?? NONE, notes, perN: rows.perN, rowOf: (g) => firstRowOf(xt, y, g), nName: rows.nName };
+}
+
+/** The first row of point g (in x order, as the engine keeps rows that share an x) that has a value; its first row when none has. */
+function firstRowOf(xt: XTable, y: Float64Array, g: number): number {
+  const from = xt.groupStarts[g]!;
+  const to = xt.groupStarts[g + 1]!;
+  for (let j = from; j < to; j++) if (!Number.isNaN(y[xt.order[j]!]!)) return xt.order[j]!;
+  return xt.order[from]!;
 }
 
 /**

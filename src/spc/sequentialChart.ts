@@ -3,6 +3,7 @@ import { assess, formatNumber, pointLabeller } from "../engine/messages.js";
 import { directionOption } from "../engine/analysis.js";
 import { excludedMask, layoutPhases, phaseColumn } from "../engine/phases.js";
 import { runsStats } from "../engine/runs.js";
+import { sortSignals } from "../engine/signals.js";
 import type { Direction, XValue } from "../engine/types.js";
 import type { ChartParameters } from "./chartParams.js";
 import { D2, E2 } from "./constants.js";
@@ -13,6 +14,7 @@ import { resolveControlRules } from "./rules/index.js";
 import { CONTROL_RULE_MASK } from "./ruleBits.js";
 import { cusumSums } from "./cusum.js";
 import { ewmaLines } from "./ewma.js";
+import { phaseWhere } from "./fitPhases.js";
 import type { ControlChart, ControlChartColumnar, ControlChartOptions, ControlChartPhase, ControlChartPoint, ControlChartSignal, ControlChartWarning, SigmaConstant } from "./types.js";
 
 /** The per-point arrays of a CUSUM or EWMA chart (NaN where a point form holds null). */
@@ -75,8 +77,7 @@ export function sequentialChart<T>(data: readonly T[], options: ControlChartOpti
     const centre = sequentialCentre(input);
     const sigma = sequentialSigma(input);
     if (!Number.isFinite(centre) || !(sigma >= 0) || !Number.isFinite(sigma)) {
-      const where = layout.length > 1 ? `phase ${k + 1} (points ${p.start} to ${p.end})` : "the chart";
-      throw new QiError("too-few-points", layout.length > 1 ? ["options", "phases"] : ["data"], `${where} has too few values in its baseline to estimate the centre and σ of a ${type} chart (give centre and sigma to use known values)`);
+      throw new QiError("too-few-points", layout.length > 1 ? ["options", "phases"] : ["data"], `${phaseWhere(layout, k)} has too few values in its baseline to estimate the centre and σ of a ${type} chart (give centre and sigma to use known values)`);
     }
     const found = type === "cusum"
       ? cusumSums(stat, sizes, active, p.start, p.end, centre, sigma, params.decisionInterval!, params.shift! / 2, params.headStart!, lines)
@@ -117,24 +118,42 @@ function sequentialSettings<T>(options: ControlChartOptions<T>, type: "cusum" | 
 
 /**
  * Consecutive points beyond on the same side make one signal (a sum stays beyond h while the
- * shift lasts); its message names the first point, its points list every one.
+ * shift lasts); its message names the first point, its points list every one. Each side is grouped
+ * on its own: both CUSUM sums can be beyond at once (`found` then holds (i, +1), (i, −1) in turn),
+ * and a run on one side does not end because the other side signals too. The phase's signals are
+ * then in the engine's order (first point, then last point; engine/signals.ts `sortSignals`), upper
+ * before lower on a tie.
  */
 function groupSignals(found: readonly (readonly [number, 1 | -1])[], k: number, ruleBits: Uint16Array, signals: ControlChartSignal[], describe: (i: number, end: number, side: 1 | -1) => { a: ControlChartSignal["assessment"]; message: string }): void {
   const bit = CONTROL_RULE_MASK.bit("beyond-limits");
-  for (let f = 0; f < found.length; ) {
-    const [i, side] = found[f]!;
-    const points = [i];
-    ruleBits[i] = bit;
-    let g = f + 1;
-    for (; g < found.length && found[g]![1] === side && found[g]![0] === points[points.length - 1]! + 1; g++) {
-      points.push(found[g]![0]);
-      ruleBits[found[g]![0]] = bit;
+  const phaseSignals: ControlChartSignal[] = [];
+  for (const side of [1, -1] as const) {
+    for (const points of consecutiveRuns(found, side)) {
+      for (const i of points) ruleBits[i] = bit;
+      const start = points[0]!;
+      const end = points[points.length - 1]!;
+      const { a, message } = describe(start, end, side);
+      phaseSignals.push({ rule: "beyond-limits", phase: k, start, end, points, side: side === 1 ? "above" : "below", assessment: a, message });
     }
-    const end = points[points.length - 1]!;
-    const { a, message } = describe(i, end, side);
-    signals.push({ rule: "beyond-limits", phase: k, start: i, end, points, side: side === 1 ? "above" : "below", assessment: a, message });
-    f = g;
   }
+  sortSignals(phaseSignals);
+  signals.push(...phaseSignals);
+}
+
+/** The points of `found` on `side`, split where the next point on that side is not the next index. */
+function consecutiveRuns(found: readonly (readonly [number, 1 | -1])[], side: 1 | -1): number[][] {
+  const runs: number[][] = [];
+  let run: number[] = [];
+  for (const [i, s] of found) {
+    if (s !== side) continue;
+    if (run.length > 0 && i !== run[run.length - 1]! + 1) {
+      runs.push(run);
+      run = [];
+    }
+    run.push(i);
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
 }
 
 function signalMessage(type: "cusum" | "ewma", at: string, until: string | null, side: 1 | -1, lines: Lines, i: number, params: ChartParameters, a: string): string {

@@ -67,3 +67,33 @@ describe("date x keyed by calendar day in every time zone", () => {
     }
   });
 });
+
+// The rule (src/_lib/calendar.ts): a Date at exactly 00:00 UTC is that UTC day, any other Date its
+// local day. docs/run-charts.md once said new Date(2024, 2, 1, 22, 0) and "2024-03-01" are the same
+// x everywhere; in a zone two hours behind UTC that Date is 00:00 UTC on 2 March (a user trial).
+describe("the edge of the Date rule: a local time that is exactly 00:00 UTC", () => {
+  it("in Atlantic/South_Georgia (UTC−2), 22:00 local on 1 March is 2 March", () => {
+    process.env.TZ = "Atlantic/South_Georgia";
+    const evening = new Date(2024, 2, 1, 22, 0);
+    expect(evening.toISOString()).toBe("2024-03-02T00:00:00.000Z");
+    const rows = [{ x: "2024-03-01", y: 1 }, { x: evening, y: 2 }, { x: "2024-03-02", y: 3 }];
+    let code: unknown;
+    try {
+      runChart(rows, { x: "x", y: "y" });
+    } catch (e) {
+      code = (e as { code?: unknown }).code;
+    }
+    expect(code).toBe("duplicate-x");
+    expect(runChart(rows, { x: "x", y: "y", aggregate: "mean" }).points.map((p) => p.y)).toEqual([1, 2.5]);
+  });
+  it("a local time before noon is its local day in every zone (the docs' example)", () => {
+    // 00:00 UTC falls before local noon only where the offset is ≥ 0 (then on the same day); offsets
+    // run from −12 to +14, so a time before noon never reaches 00:00 UTC of another day.
+    const zones = ["UTC", "Atlantic/South_Georgia", "Etc/GMT+12", "America/St_Johns", "America/Los_Angeles", "Asia/Tokyo", "Pacific/Auckland", "Pacific/Kiritimati"];
+    for (const zone of zones) {
+      process.env.TZ = zone;
+      const rows = [{ x: "2024-02-29", y: 1 }, { x: "2024-03-01", y: 2 }, { x: new Date(2024, 2, 1, 9, 0), y: 4 }, { x: new Date(2024, 2, 1), y: 6 }, { x: "2024-03-02", y: 5 }];
+      expect([zone, runChart(rows, { x: "x", y: "y", aggregate: "mean" }).points.map((p) => p.y)]).toEqual([zone, [1, 4, 5]]);
+    }
+  });
+});

@@ -34,7 +34,9 @@ describe("parseDriverDiagram", () => {
         { code: "unknown-id", path: ["links", 8, "from"], message: 'link from unknown id "c9"' },
         { code: "skipped-level", path: ["links", 9], message: 'change idea "c1" links straight to aim "aim"; a change idea may link to: secondary driver' },
       ]);
-      expect(r.error.message).toBe('invalid driver diagram: link from unknown id "c9" at links[8].from (and 1 more)');
+      // The error's path is the first issue's; QiError words it "(at …)" as every error.
+      expect(r.error.message).toBe('invalid driver diagram: link from unknown id "c9" (and 1 more) (at links[8].from)');
+      expect(r.error.path).toEqual(["links", 8, "from"]);
     }
     expect(safeParseDriverDiagram(cyclic, { validate: false }).success).toBe(true);
     const notSmart = { ...diagram, aim: { id: "aim", statement: "Better" } };

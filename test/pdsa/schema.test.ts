@@ -38,9 +38,10 @@ describe("parsePdsaCycle", () => {
       ["invalid-type", ["sequence"]],
       ["invalid-format", ["do", "date"]],
       ["invalid-value", ["act", "decision"]],
-      ["unrecognized-keys", []],
+      ["unrecognized-keys", ["extra"]],
     ]);
-    expect(q.message).toMatch(/^invalid PDSA cycle: .* at id \(and 4 more\)$/);
+    expect(q.path).toEqual(["id"]);
+    expect(q.message).toMatch(/^invalid PDSA cycle: .* \(and 4 more\) \(at id\)$/);
   });
 
   it("reports semantic errors: a result for a question that does not exist, an end before the start", () => {
@@ -63,7 +64,7 @@ describe("parsePdsaCycle", () => {
     const hostile = JSON.parse(`{"id":"__proto__","changeIdea":"constructor","objective":"<script>","questions":[],"__proto__":{"polluted":true},"plan":{"constructor":{"prototype":{"x":1}}}}`);
     const r = safeParsePdsaCycle(hostile);
     expect(r.success).toBe(false);
-    if (!r.success) expect(r.error.issues.map((i) => [i.code, i.path])).toEqual([["unrecognized-keys", ["plan"]], ["unrecognized-keys", []]]);
+    if (!r.success) expect(r.error.issues.map((i) => [i.code, i.path])).toEqual([["unrecognized-keys", ["plan", "constructor"]], ["unrecognized-keys", ["__proto__"]]]);
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
     const ok = parsePdsaCycle({ id: "__proto__", changeIdea: "constructor", objective: "<script>", questions: [] });
     expect(ok).toEqual({ id: "__proto__", changeIdea: "constructor", objective: "<script>", questions: [] });

@@ -47,6 +47,14 @@ describe("input", () => {
     expect(runChart(rows, { x: "x", y: "y", aggregate: "median" }).points.map((p) => p.y)).toEqual([3, 10]);
   });
 
+  it("says how many of the rows combined have no value (left out, with their denominators)", () => {
+    const rows = [{ x: 1, y: 2, n: 4 }, { x: 1, y: null, n: 4 }, { x: 2, y: 10, n: 20 }];
+    const chart = runChart(rows, { x: "x", y: "y", n: "n" });
+    expect(chart.points.map((p) => p.y)).toEqual([0.5, 0.5]);
+    expect(chart.warnings[0]!.message).toMatch(/Σy \/ Σn \(as qicharts2 with a denominator\); 1 of these rows has no value and was left out of Σy \/ Σn \(its denominator too\)\.$/);
+    expect(runChart([{ x: 1, y: 2 }, { x: 1, y: 4 }, { x: 2, y: 10 }, { x: 1, y: null }], { x: "x", y: "y", aggregate: "sum" }).warnings[0]!.message).toMatch(/; 1 of these rows has no value and was left out\.$/);
+  });
+
   it("copies notes", () => {
     const chart = runChart([{ y: 1, n: "start" }, { y: 2, n: "PDSA 1" }], { y: "y", notes: "n" });
     expect(chart.points.map((p) => p.note)).toEqual(["start", "PDSA 1"]);

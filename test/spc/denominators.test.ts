@@ -32,6 +32,20 @@ describe("i chart with n plots y / n (qicharts2, PowerBI-SPC)", () => {
     expect(w.points).toEqual([0]);
     expect(w.message).toBe("2 rows share an x with another row (1 x value, the first at x = \"2024-01-01\"): their values and their denominators were summed, and the point is Σy / Σn (as qicharts2 with a denominator).");
   });
+  it("a row with a denominator but no value is left out of Σy / Σn, and the warning says so (user trial)", () => {
+    const p = controlChart([{ m: "2024-01-01", y: 5, n: 10 }, { m: "2024-01-01", y: null, n: 10 }, { m: "2024-02-01", y: 4, n: 10 }, { m: "2024-03-01", y: 6, n: 10 }], { type: "p", x: "m", y: "y", n: "n" });
+    expect([p.points[0]!.y, p.points[0]!.n]).toEqual([0.5, 10]);
+    expect(p.warnings.find((w) => w.code === "rows-combined")!.message).toBe(
+      "2 rows share an x with another row (1 x value, the first at x = \"2024-01-01\"): their values and their denominators were summed, and the point is Σy / Σn (as qicharts2 with a denominator); 1 of these rows has no value and was left out of Σy / Σn (its denominator too).",
+    );
+  });
+  it("rows without a value among rows that share an x are counted in the warning, however they are combined", () => {
+    const rows = [{ x: 1, y: 2 }, { x: 1, y: null }, { x: 1, y: null }, { x: 2, y: 4 }, { x: 2, y: 6 }, { x: 3, y: 5 }];
+    expect(controlChart(rows, { type: "i", x: "x", y: "y", aggregate: "mean" }).warnings[0]!.message).toMatch(/\(aggregate: "mean"\); 2 of these rows have no value and were left out\.$/);
+    expect(controlChart(rows, { type: "i", x: "x", y: "y", aggregate: "count" }).warnings[0]!.message).toMatch(/; 2 of these rows have no value and were not counted\.$/);
+    expect(controlChart([...rows, { x: 1, y: 3 }, { x: 3, y: 7 }], { type: "xbar", x: "x", y: "y", sigma: "range" }).warnings.find((w) => w.code === "rows-combined")!.message).toMatch(/\(xbar chart\); 2 of these rows have no value and were left out of their subgroups\.$/);
+    expect(controlChart([{ x: 1, y: 2 }, { x: 1, y: 3 }, { x: 2, y: 4 }], { type: "c", x: "x", y: "y" }).warnings[0]!.message).not.toMatch(/no value/);
+  });
   it("n on a chart without denominators is an error, as is a bad denominator", () => {
     for (const type of ["mr", "c", "g", "t", "xbar", "s"] as const) expect(fails(() => controlChart(rows, { type, x: "month", y: "y", n: "n" })).path).toEqual(["options", "n"]);
     expect(fails(() => controlChart([{ y: 1, n: 0 }, { y: 2, n: 3 }], { type: "i", y: "y", n: "n" })).code).toBe("invalid-denominator");

@@ -44,6 +44,10 @@ describe("bad input names the row", () => {
     }
     const e = fails(() => controlChart([1, 2, 3, 4, 5], { type: "i", phases: [4] }));
     expect([e.code, e.path]).toEqual(["too-few-points", ["options", "phases"]]);
+    // Points counted from 1, as in every other message (phase 2 is the 5th point alone).
+    expect(e.message).toMatch(/^phase 2 \(point 5\) has no moving range in its baseline: an i chart/);
+    expect(fails(() => controlChart([1, 2, 3, 4, 5, 6], { type: "i", phases: [3], exclude: [4, 5] })).message).toMatch(/^phase 2 \(points 4–6\) /);
+    expect(fails(() => controlChart([1, 2, 3, 4, 5], { type: "cusum", phases: [4] })).message).toMatch(/^phase 2 \(point 5\) has too few values/);
   });
   it("duplicate x on an i chart", () => {
     expect(fails(() => controlChart([{ x: 1, y: 2 }, { x: 1, y: 3 }], { type: "i", x: "x", y: "y" })).code).toBe("duplicate-x");

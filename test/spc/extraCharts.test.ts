@@ -45,6 +45,18 @@ describe("bad input: QiError with a path", () => {
     const e = fails(() => controlChart([{ y: 1, n: 10 }, { y: 2, n: 12 }], { type: "np", y: "y", n: "n" }));
     expect([e.code, e.path]).toEqual(["invalid-denominator", ["data", 1, "n"]]);
   });
+  it("the np error names the row whose n differs, and counts points from 1 (user trial)", () => {
+    // Sorted by x the rows are data[1], data[2], data[0]: the third point is data[0], the row with n = 22.
+    const e = fails(() => controlChart([{ x: 3, y: 2, n: 22 }, { x: 1, y: 1, n: 20 }, { x: 2, y: 1, n: 20 }], { type: "np", x: "x", y: "y", n: "n" }));
+    expect([e.code, e.path]).toEqual(["invalid-denominator", ["data", 0, "n"]]);
+    expect(e.message).toMatch(/point 3 \(x = 3, row 0\) has n = 22, earlier points 20/);
+    // The field's own name; rows that share an x: the point's first row with a value (its n is in the sum).
+    const f = fails(() => controlChart([{ x: 1, y: 1, size: 20 }, { x: 2, y: null, size: 5 }, { x: 2, y: 1, size: 10 }, { x: 2, y: 1, size: 12 }], { type: "np", x: "x", y: "y", n: "size" }));
+    expect(f.path).toEqual(["data", 2, "size"]);
+    // A second phase may have its own n; within it the error points at its rows.
+    expect(controlChart([{ y: 1, n: 10 }, { y: 2, n: 10 }, { y: 2, n: 12 }, { y: 3, n: 12 }], { type: "np", y: "y", n: "n", phases: [2] }).phases.map((p) => p.centre)).toEqual([1.5, 2.5]);
+    expect(fails(() => controlChart([{ y: 1, n: 10 }, { y: 2, n: 10 }, { y: 2, n: 12 }, { y: 3, n: 13 }], { type: "np", y: "y", n: "n", phases: [2] })).path).toEqual(["data", 3, "n"]);
+  });
   it("paretoChart refuses bad categories and weights", () => {
     expect(fails(() => paretoChart([{ c: {} }], { category: "c" })).path).toEqual(["data", 0, "c"]);
     expect(fails(() => paretoChart([{ c: "A", w: -1 }], { category: "c", weight: "w" })).path).toEqual(["data", 0, "w"]);
@@ -121,6 +133,18 @@ describe("cusum and ewma", () => {
     const c = controlChart([0, 0, 0, 3, 3, 3], { type: "cusum", centre: 0, sigma: 1, decisionInterval: 4, direction: "decrease" });
     expect(c.signals.map((s) => [s.points, s.side, s.assessment])).toEqual([[[4, 5], "above", "deterioration"]]);
     expect(c.signals[0]!.message).toBe("At point 5 the upper CUSUM (5) is beyond the decision interval 4 (and stays beyond it to point 6): a sustained shift up, a deterioration.");
+  });
+  it("a run beyond h is one signal per side even while the other sum is beyond too (user trial)", () => {
+    // Upper sum beyond from point 12 to 18, lower from 17 to 22: they overlap at 17–18. Grouping
+    // took neighbouring entries of the (point, side) list, which interleaves the sides there.
+    const ys = [10, 11, 9, 10, 12, 10, 11, 9, 10, 11, 16, 17, 16, 15, 17, 5, 4, 5, 4, 3, 4, 5];
+    const c = controlChart(ys, { type: "cusum", baseline: 10, direction: "increase" });
+    const beyond = (side: "upper" | "lower") => c.points.filter((p) => (side === "upper" ? p.upper! > 5 : p.lower! < -5)).map((p) => p.index);
+    expect(c.signals.map((s) => [s.side, s.points])).toEqual([["above", beyond("upper")], ["below", beyond("lower")]]);
+    expect(c.signals.map((s) => [s.start + 1, s.end + 1])).toEqual([[12, 18], [17, 22]]);
+    expect(c.signals[0]!.message).toMatch(/^At point 12 the upper CUSUM .* \(and stays beyond it to point 18\)/);
+    expect(c.signals[1]!.message).toMatch(/^At point 17 the lower CUSUM .* \(and stays beyond it to point 22\)/);
+    expect(controlChart(ys, { type: "cusum", baseline: 10, direction: "increase", output: "columns" }).signals).toEqual(c.signals);
   });
   it("columns output carries the same sums and lines", () => {
     const y = Array.from({ length: 50 }, (_, i) => Math.sin(i) * 3 + (i > 30 ? 4 : 0));
