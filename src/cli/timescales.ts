@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { enumFlag, intFlag, listFlag, parseCommandArgs, stringFlag } from "./args.js";
+import { enumFlag, intFlag, listFlag, nearestWord, parseCommandArgs, stringFlag } from "./args.js";
 import { Problems, dateColumn } from "./convert.js";
 import { expectedForm, flagDate, type DateFormat } from "./dates.js";
 import { DataError, UsageError, quote } from "./errors.js";
@@ -302,14 +302,25 @@ function routeOutputs(r: TimescaleResults, source: string, files: { name: string
 
 /** Stages from --stage and --target-STAGE flags. */
 export function resolveStages(ids: readonly string[], targets: ReadonlyMap<string, string>): Stage[] {
-  for (const id of [...ids, ...targets.keys()]) {
-    if (!STAGE_IDS.includes(id)) throw new UsageError(`unknown stage ${quote(id)}; PACE stages: ${STAGE_IDS.join(", ")}`, C);
+  // Stage names in any case (--stage Recommendation); a typo is an error naming its flag, with "did you mean".
+  const stageOf = (id: string, flag: (s: string) => string): string => {
+    const hit = STAGE_IDS.find((s) => s.toLowerCase() === id.toLowerCase());
+    if (hit !== undefined) return hit;
+    const near = nearestWord(id, STAGE_IDS);
+    throw new UsageError(`${flag(id)}: unknown stage ${quote(id)}${near === undefined ? "" : `; did you mean ${flag(near)}?`} (PACE stages: ${STAGE_IDS.join(", ")})`, C);
+  };
+  const chosenIds = ids.map((id) => stageOf(id, (s) => `--stage ${s}`));
+  const targetOf = new Map<string, { flag: string; text: string }>();
+  for (const [id, text] of targets) {
+    const s = stageOf(id, (x) => `--target-${x}`);
+    if (targetOf.has(s)) throw new UsageError(`--target-${targetOf.get(s)!.flag} and --target-${id} both set the ${s} target: give it once`, C);
+    targetOf.set(s, { flag: id, text });
   }
-  const chosen = ids.length > 0 ? [...new Set(ids)] : STAGE_IDS;
+  const chosen = chosenIds.length > 0 ? [...new Set(chosenIds)] : STAGE_IDS;
   return chosen.map((id) => {
     const base = PACE_STAGES[id as keyof typeof PACE_STAGES];
-    const t = targets.get(id);
-    return t === undefined ? base : { ...base, target: targetFlag(id, t) };
+    const t = targetOf.get(id);
+    return t === undefined ? base : { ...base, target: targetFlag(t.flag, t.text) };
   });
 }
 
