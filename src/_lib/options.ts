@@ -12,8 +12,8 @@ export function checkKeys(value: object, known: readonly string[], path: QiPath,
   }
 }
 
-/** The known word within edit distance 2 of `word`, if any. */
-function nearest(word: string, known: readonly string[]): string | undefined {
+/** The known word within edit distance 2 of `word` (case ignored), if any. */
+export function nearest(word: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
   for (const k of known) {

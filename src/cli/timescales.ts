@@ -518,6 +518,7 @@ function caseInput(cases: CaseColumns, run: TimescalesRun, checked: boolean): { 
     file: run.file,
     flags: { asOf: "--as-of", target: "--target-STAGE", stage: "--stage", unknownMilestones: "--unknown", afterAsOf: "--after-as-of", ageBands: "--age-bands", ages: "--ages" },
     row: (i, field) => table.where(i, field === undefined ? undefined : (fieldToColumn[field] ?? field)),
+    columns: fieldToColumn,
   };
   return { input: { rows, options, ctx }, problems };
 }

@@ -46,6 +46,8 @@ export interface Ctx {
   accommodated: number;
   day: (v: unknown) => number;
   dateHint: string;
+  /** More to say about a value that is not a date (another `dates` order, a two-digit year): see dateAdvice. */
+  advice: (raw: unknown) => string;
   asOf: number | null;
   staleAfter: number;
   dob: Get | undefined;
@@ -163,7 +165,7 @@ function readDate(R: Read, ctx: Ctx, issue: IssueFn, m: number | undefined, raw:
     return;
   }
   const day = ctx.day(raw);
-  if (Number.isNaN(day)) issue("invalid-date", id, i, R.colNames[col]!, raw, `${describeValue(text(raw))} is not a date (expected ${ctx.dateHint})`);
+  if (Number.isNaN(day)) issue("invalid-date", id, i, R.colNames[col]!, raw, `${describeValue(text(raw))} is not a date (expected ${ctx.dateHint}${ctx.advice(raw)})`);
   else if (day < FIRST_YEAR_DAY) issue("invalid-date", id, i, R.colNames[col]!, raw, `${formatIsoDay(day)} is before 1900: a typo?`);
   else if (m === undefined) issue("unknown-milestone", id, i, ctx.msField, msRaw, `unknown milestone ${describeValue(text(msRaw))}`);
   else addEvent(R, m, day, i, col);
@@ -177,7 +179,7 @@ function readOrder(R: Read, ctx: Ctx, issue: IssueFn, plan: WidePlan, col: numbe
   if (isMissing(raw)) return;
   const day = ctx.day(raw);
   if (Number.isNaN(day)) {
-    issue("invalid-date", id, i, o.dateName, raw, `${describeValue(text(raw))} is not a date (expected ${ctx.dateHint})`);
+    issue("invalid-date", id, i, o.dateName, raw, `${describeValue(text(raw))} is not a date (expected ${ctx.dateHint}${ctx.advice(raw)})`);
     return;
   }
   const t = o.type(d, i, data);
@@ -256,7 +258,7 @@ function readDob(R: Read, ctx: Ctx, k: number, d: unknown, i: number, issue: Iss
   const day = ctx.day(raw);
   const id = R.ids[k]!;
   if (Number.isNaN(day)) {
-    issue("invalid-date", id, i, ctx.dobField, raw, `date of birth ${describeValue(text(raw))} is not a date (expected ${ctx.dateHint})`);
+    issue("invalid-date", id, i, ctx.dobField, raw, `date of birth ${describeValue(text(raw))} is not a date (expected ${ctx.dateHint}${ctx.advice(raw)})`);
     return;
   }
   const dob = R.dob!;

@@ -11,7 +11,7 @@ import { CASE_RECORD_KEYS } from "./_optionKeys.js";
 import { catalogueNames, type CaseRecordOptions, type CaseRecords } from "./_caseRecords.js";
 import type { MilestoneCatalogue, Route } from "./catalogue.js";
 import { SCOTLAND_MILESTONES } from "./catalogue.js";
-import { dayReader, expectedDateForm } from "./dates.js";
+import { dateAdviser, dayReader, expectedDateForm } from "./dates.js";
 import { readFromRecords, readRows, rawOf, text, type Ctx, type Get, type Read, type RouteInfo } from "./_checkRead.js";
 
 /** The {@link checkCaseRecords} options: those of the case records, plus what to check against. */
@@ -264,7 +264,7 @@ function setUp(options: CheckCaseRecordsOptions): Ctx {
     routeEnds: routes.map((r) => ({ info: infos.indexOf(infoOf.get(r.id)!), ends: [...r.ends].map(idx).filter((k) => k >= 0) })), monthOf: new Map(),
     isCeased: Uint8Array.from(names, (s) => (s === "ceased-looked-after" ? 1 : 0)), isOngoing: Uint8Array.from(names, (s) => (ONGOING.has(s) ? 1 : 0)),
     isBreak: Uint8Array.from(names, (s, k) => (endsEpisode[k] === 1 || s === "returned-home" ? 1 : 0)),
-    dateHint: expectedDateForm(options), asOf, staleAfter, dob,
+    dateHint: expectedDateForm(options), advice: dateAdviser(options), asOf, staleAfter, dob,
     dobField: typeof options.dateOfBirth === "string" ? options.dateOfBirth : "dateOfBirth",
     noColumn: new Uint8Array(n), missingColumn: names.map(() => msField), msField,
   };

@@ -2,7 +2,7 @@
 // failed before its fix. Both ways to the check must agree: checkCaseRecords, and paceTimescales'
 // `check` built from the stages' read (see paceTimescalesCheck.test.ts).
 import { describe, expect, it } from "vitest";
-import { checkCaseRecords, paceTimescales, type CheckCaseRecordsOptions } from "../../src/index.js";
+import { checkCaseRecords, matchOrderType, paceTimescales, readDate, recogniseColumns, type CheckCaseRecordsOptions } from "../../src/index.js";
 
 type Row = Record<string, string>;
 
@@ -97,5 +97,99 @@ describe("two accommodated dates with nothing between (defect 3)", () => {
     expect(c.issues[0]!.message).toBe(
       'child "C06": accommodated on 2024-10-10 (row 0) but already accommodated on 2024-01-10 (row 1), with no return home or end of the episode between: the stages start from 2024-01-10',
     );
+  });
+});
+
+describe("options that are not options (defect 4)", () => {
+  const rows = [{ child: "A", milestone: "accommodated", date: "2024-01-01" }];
+  it.each([
+    [{ asof: "2025-03-31" }, "asof", "asOf"],
+    [{ staleafter: 5 }, "staleafter", "staleAfter"],
+  ])("checkCaseRecords rejects %o naming the key, with did you mean", (options, key, near) => {
+    expect(() => checkCaseRecords(rows, options as never)).toThrow(
+      expect.objectContaining({ code: "unknown-option", path: ["options", key], message: expect.stringContaining(`unknown checkCaseRecords option "${key}"; did you mean "${near}"?`) }),
+    );
+  });
+
+  it.each([
+    [{ chlid: "Case No" }, "chlid", "child"],
+    [{ Other: ["Team"] }, "Other", "other"],
+  ])("recogniseColumns rejects %o naming the key, with did you mean", (options, key, near) => {
+    expect(() => recogniseColumns(["Case No", "Team", "Date Accommodated", "Perm Rec"], options as never)).toThrow(
+      expect.objectContaining({ code: "unknown-option", path: ["options", key], message: expect.stringContaining(`unknown recogniseColumns option "${key}"; did you mean "${near}"?`) }),
+    );
+  });
+
+  it("recogniseColumns' advice names its own options, never a CLI flag", () => {
+    const messages = [
+      () => recogniseColumns(["Child ID", "Order Granted", "Date Accommodated"]),
+      () => recogniseColumns(["Child ID", "Child Ref", "Accommodated"]),
+      () => recogniseColumns(["Name", "Accommodated"]),
+      () => recogniseColumns(["child", "a", "b"]),
+      () => recogniseColumns(["child", "Event", "Date", "Accommodated"]),
+      () => recogniseColumns(["child", "Panel", "Permanence Panel"]),
+    ].map((f) => {
+      try {
+        f();
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return "did not throw";
+    });
+    for (const m of messages) expect(m).not.toMatch(/--|did not throw/);
+    expect(messages[0]).toContain('name the column that holds each order\'s type with orderType, or map it with columns: { MILESTONE: "Order Granted" }');
+  });
+
+  it("a column given that is not in the header: the option's path, and the nearest header", () => {
+    expect(() => recogniseColumns(["Child ID", "Date Accommodated", "Perm Rec Date"], { columns: { "permanence-recommendation": "Perm Rec Dat" } })).toThrow(
+      expect.objectContaining({ code: "missing-column", path: ["options", "columns", "permanence-recommendation"], message: expect.stringContaining('no column "Perm Rec Dat" (given as columns.permanence-recommendation): did you mean "Perm Rec Date"? Columns: "Child ID"') }),
+    );
+  });
+});
+
+describe("order types and month names as trackers write them (defect 9)", () => {
+  it.each([
+    ["s.11 kinship care order", "kinship-care-order"],
+    ["Kinship Care Order (s11)", "kinship-care-order"],
+    ["KCO (section 11)", "kinship-care-order"],
+    ["adoption order granted", "adoption-order"],
+    ["Adoption Order made", "adoption-order"],
+    ["PO granted", "permanence-order"],
+    ["POA (permanence order with authority to adopt)", "permanence-order-authority-to-adopt"],
+    ["Residence order", "kinship-care-order"],
+    // Not an order type on its own (a placement "residential", the child's residence): left for the check to report.
+    ["Residence", null],
+    // Two different orders: never a guess.
+    ["PO / adoption order", null],
+    ["kinship care order adoption order", null],
+    ["order", null],
+  ])("matchOrderType(%j) is %j", (value, id) => {
+    expect(matchOrderType(value)).toBe(id);
+  });
+
+  it("reads Sept as September (any case); other four-letter abbreviations stay refused", () => {
+    expect(readDate("3 Sept 2024", { dates: "uk" })).toBe("2024-09-03");
+    expect(readDate("03-SEPT-2024", { dates: "uk" })).toBe("2024-09-03");
+    expect(readDate("Sept 3, 2024", { dates: "us" })).toBe("2024-09-03");
+    expect(readDate("3 Sep 2024", { dates: "uk" })).toBe("2024-09-03");
+    expect(readDate("3 Octo 2024", { dates: "uk" })).toBeNull();
+  });
+});
+
+describe("impossible dates say what was probably meant (defect 7)", () => {
+  const rows = [
+    { child: "A", milestone: "accommodated", date: "9/1/2024" },
+    { child: "B", milestone: "accommodated", date: "12/12/23" },
+    { child: "C", milestone: "accommodated", date: "31/02/2024" },
+    { child: "D", milestone: "accommodated", date: "12/31/2024" },
+  ];
+  it("another order that reads it, or a two-digit year", () => {
+    expect(checkCaseRecords(rows).issues.map((i) => i.message)).toEqual([
+      'child "A": "9/1/2024" is not a date (expected an ISO YYYY-MM-DD date or a valid Date; it looks like a day-first date: use dates: "uk")',
+      'child "B": "12/12/23" is not a date (expected an ISO YYYY-MM-DD date or a valid Date; two-digit years are not read (19xx or 20xx?): write the year in full)',
+      'child "C": "31/02/2024" is not a date (expected an ISO YYYY-MM-DD date or a valid Date)',
+      'child "D": "12/31/2024" is not a date (expected an ISO YYYY-MM-DD date or a valid Date; it looks like a month-first date: use dates: "us")',
+    ]);
+    expect(checkCaseRecords(rows, { dates: "uk" }).issues.map((i) => i.message.replace(/^.*or a valid Date/, ""))).toEqual(["; two-digit years are not read (19xx or 20xx?): write the year in full)", ")", '; it looks like a month-first date: use dates: "us")']);
   });
 });
