@@ -202,8 +202,10 @@ export async function readCases(command: string, file: string, f: CaseFlags, io:
           });
         } catch (e) {
           if (!(e instanceof QiError)) throw e;
-          const flag = e.path[0] === "options" ? ` (${flagOf(String(e.path[1]))})` : "";
-          throw new DataError(`${file}: ${e.message.replace(/ \(at [^)]*\)$/, "")}${flag}`);
+          const message = recogniseToFlags(e.message.replace(/ \(at [^)]*\)$/, ""));
+          const option = e.path[0] === "options" ? flagOf(String(e.path[1])) : "";
+          const flag = option !== "" && !message.includes(option) ? ` (${option})` : "";
+          throw new DataError(`${file}: ${message}${flag}`);
         }
         if (f.dateOfBirth !== undefined) {
           if (!header.includes(f.dateOfBirth)) throw new DataError(`${file}: no column ${quote(f.dateOfBirth)} (--date-of-birth)`);
@@ -219,6 +221,25 @@ export async function readCases(command: string, file: string, f: CaseFlags, io:
   // Through writeAll (issue #18): never through a dangling link, onto a device or over an input.
   if (f.mapping !== undefined && fromFile === null) await writeAll([{ path: f.mapping, content: `${JSON.stringify(mapping, null, 2)}\n` }]);
   return columnsOf(table, mapping, fromFile !== null ? "file" : "recognised", f.group ?? null, command);
+}
+
+/**
+ * recogniseColumns' advice names its options (`orderType`, `columns: { MILESTONE: "Order" }`):
+ * here, the flags that set them.
+ */
+export function recogniseToFlags(message: string): string {
+  return message
+    .replace(/\(given as columns\.([^)]+)\)/g, "(given as --column $1=…)")
+    .replace(/\(given as (child|episode|milestone|date|orderType)\)/g, (_, o: string) => `(given as ${flagOf(o)})`)
+    .replace(/with the child option/g, "with --child")
+    .replace(/with the milestone and date options/g, "with --milestone and --date")
+    .replace(/with format: "long" or "wide"/g, "with --format long|wide")
+    .replace(/with the columns option \(milestone id → column\)/g, "--column MILESTONE=COLUMN (or --mapping map.json)")
+    .replace(/; long, with --milestone and --date/g, ", long --milestone COL --date COL")
+    .replace(/Name the columns: wide, --column/g, "Name the columns: wide --column")
+    .replace(/with the columns option/g, "with --column")
+    .replace(/with orderType,/g, 'with --order-type (e.g. --order-type "Order Type"),')
+    .replace(/columns: \{ ("[^"]*"|MILESTONE): ("(?:[^"\\]|\\.)*"|COLUMN) \}/g, (_, id: string, col: string) => `--column ${id.replace(/^"|"$/g, "")}=${col.startsWith('"') ? (JSON.parse(col) as string) : col}`);
 }
 
 function flagOf(option: string): string {
@@ -367,7 +388,7 @@ export function mappingText(c: CaseColumns): string {
   const ignored = m.ignored.filter((x) => x.column !== c.group);
   if (ignored.length > 0) {
     lines.push("Not read:");
-    for (const x of ignored) lines.push(`  ${terminalText(x.column === "" ? "(blank)" : x.column).padEnd(width)}  (${x.reason})`);
+    for (const x of ignored) lines.push(`  ${terminalText(x.column === "" ? "(blank)" : x.column).padEnd(width)}  (${recogniseToFlags(x.reason)})`);
   }
   return `${lines.join("\n")}\n`;
 }

@@ -8,7 +8,7 @@ import { UsageError, quote } from "./errors.js";
 import type { Io } from "./io.js";
 import { CHECK_KINDS, checkCaseRecords, renderCaseRecordsCheck, type CaseRecordsCheck, type CheckCaseRecordsOptions, type CheckCode } from "./lib.js";
 import { toCsv, writeAll } from "./output.js";
-import { rewriteRows, withQi } from "./qiMap.js";
+import { nameColumns, rewriteRows, withQi } from "./qiMap.js";
 import { textTable } from "./summary.js";
 
 const C = "check";
@@ -61,7 +61,8 @@ export function checkOptions(c: CaseColumns, dates: DateFormat, asOf: string | u
 export function checkReport(c: CaseColumns, result: CaseRecordsCheck, fieldToColumn: Readonly<Record<string, string>>): CaseRecordsCheck {
   const rowOnly = (r: number): string => where(c, r);
   for (const i of result.issues) {
-    i.message = rewriteRows(i.message, rowOnly);
+    // The library's advice names its option (`use dates: "uk"`): here, the flag.
+    i.message = nameColumns(rewriteRows(i.message, rowOnly), fieldToColumn).replace(/\buse dates: "(\w+)"/g, "use --dates $1");
     if (i.column !== null && fieldToColumn[i.column] !== undefined) {
       i.column = fieldToColumn[i.column]!;
       if (i.path[0] === "events") i.path = ["events", i.path[1]!, i.column];
@@ -121,17 +122,35 @@ export function checkSummary(check: CaseRecordsCheck, c: CaseColumns, perKind = 
   return `${lines.join("\n")}\n`;
 }
 
-/** check-issues.csv rows: spreadsheet row numbers, not 0-based indices. */
+/** The number a person finds data row `row` by (the spreadsheet row; a JSON file's index), or null. */
+function sheetRow(c: CaseColumns, row: number | null): number | null {
+  if (row === null) return null;
+  const n = c.table.rowNumber(row);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** check-issues.csv rows: the spreadsheet row as a number (sortable), the sheet in its own column for .xlsx. */
 function issueRows(check: CaseRecordsCheck, c: CaseColumns): object[] {
   return check.issues.map((i) => ({
     kind: (CHECK_KINDS as Record<string, string>)[i.code] ?? i.code,
     code: i.code,
     child: i.child,
-    row: where(c, i.row),
+    ...(c.table.sheet !== undefined ? { sheet: c.table.sheet } : {}),
+    row: sheetRow(c, i.row),
     column: i.column,
     value: i.value,
     message: i.message,
   }));
+}
+
+/**
+ * check.json: the library result, whose `row` is the 0-based index of the row read (as
+ * documented), with each issue's `sheetRow` — the row number the CSV and HTML show — and, for
+ * .xlsx, its `sheet`.
+ */
+function checkJson(check: CaseRecordsCheck, c: CaseColumns): object {
+  const sheet = c.table.sheet;
+  return { ...check, issues: check.issues.map((i) => ({ ...i, sheetRow: sheetRow(c, i.row), ...(sheet !== undefined ? { sheet } : {}) })) };
 }
 
 /** `pace-qi check FILE …` */
@@ -152,10 +171,10 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   io.stdout.write(mappingText(cases));
   const check = checkCases(cases, flags.dates, asOf, staleAfter);
   const files = [
-    { name: "check-issues.csv", content: toCsv(issueRows(check, cases), ["kind", "code", "child", "row", "column", "value", "message"]) },
+    { name: "check-issues.csv", content: toCsv(issueRows(check, cases), ["kind", "code", "child", ...(cases.table.sheet !== undefined ? ["sheet"] : []), "row", "column", "value", "message"]) },
     { name: "completeness.csv", content: toCsv(check.completeness, ["milestone", "group", "month", "expected", "recorded", "pct"]) },
     { name: "check.html", content: renderCaseRecordsCheck(check, { page: true, title: `Data checks: ${file}`, rowLabel: (r) => where(cases, r) }) },
-    { name: "check.json", content: `${JSON.stringify(check)}\n` },
+    { name: "check.json", content: `${JSON.stringify(checkJson(check, cases))}\n` },
   ];
   await writeAll(files.map((f) => ({ path: join(outDir, f.name), content: f.content })));
   io.stdout.write(`\n${checkSummary(check, cases)}`);

@@ -74,7 +74,7 @@ export function applyFilters(table: Table, filters: readonly RowFilter[]): { tab
 export function subTable(table: Table, rows: readonly number[]): Table {
   const columns = new Map<string, unknown[]>();
   for (const [name, values] of table.columns) columns.set(name, rows.map((i) => values[i]));
-  return { ...table, length: rows.length, columns, where: (i, column) => table.where(rows[i] ?? i, column) };
+  return { ...table, length: rows.length, columns, where: (i, column) => table.where(rows[i] ?? i, column), rowNumber: (i) => table.rowNumber(rows[i] ?? i) };
 }
 
 /** "hospital = North, type ≠ SSI" for summaries. */

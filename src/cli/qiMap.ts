@@ -12,6 +12,24 @@ export interface PathContext {
   flags?: Readonly<Record<string, string>>;
   /** What the data array is called in paths (default "data"). */
   dataKey?: string;
+  /** Field (a milestone id, "lac-review 2") → the file's column: messages name the column (see {@link nameColumns}). */
+  columns?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Library messages name a wide column by the field it was read as ("in column accommodated",
+ * `disagree in "accommodated"`) when the CLI reads columns by accessor: say the file's header.
+ * Quoted names (not a child's id) and the list after "in column(s)" up to the colon are mapped.
+ */
+export function nameColumns(message: string, columns: Readonly<Record<string, string>> | undefined): string {
+  if (columns === undefined) return message;
+  const col = (f: string): string | undefined => (Object.prototype.hasOwnProperty.call(columns, f) ? columns[f] : undefined);
+  return message
+    .replace(/\b(in columns? )([^:;()"]+?)(: )/g, (all, head: string, list: string, tail: string) => {
+      const names = list.split(", ");
+      return names.every((n) => col(n) !== undefined) ? `${head}${names.map((n) => JSON.stringify(col(n))).join(", ")}${tail}` : all;
+    })
+    .replace(/(child )?"((?:[^"\\]|\\.)*)"/g, (all, child: string | undefined, f: string) => (child === undefined && col(f) !== undefined ? JSON.stringify(col(f)) : all));
 }
 
 const MAX_DETAILS = 10;
@@ -43,7 +61,7 @@ function describeIssue(issue: QiIssue<string>, ctx: PathContext): { usage: boole
         const w = ctx.row!(i, undefined);
         return w === undefined ? undefined : w.replace(/^.*?: /, "");
       };
-      return { usage: false, text: `${where}: ${rewriteRows(issue.message, rowOnly)}` };
+      return { usage: false, text: `${where}: ${nameColumns(rewriteRows(issue.message, rowOnly), ctx.columns)}` };
     }
   }
   return { usage: false, text: `${ctx.file}: ${issue.message}` };

@@ -26,6 +26,10 @@ export interface Table {
    * counting the header as row 1 (`row 419`); for JSON the array index (`[417]`).
    */
   where(i: number, column?: string): string;
+  /** The number `where` shows for data row `i`: the spreadsheet row (CSV, .xlsx), or the array index (JSON). */
+  rowNumber(i: number): number;
+  /** .xlsx: the sheet read. */
+  sheet?: string;
   /**
    * .xlsx only: an Excel date serial (in the workbook's 1900 or 1904 date system) as ISO
    * `YYYY-MM-DD`, or null. Cells with a date format are already ISO dates; this reads a
@@ -309,6 +313,7 @@ function csvTable(name: string, sink: ColumnSink): Table {
     length: sink.length,
     columns: sink.columns(),
     where: (i, column) => `${name}: row ${sink.rowOf(i)}${column !== undefined ? `, column ${column}` : ""}`,
+    rowNumber: (i) => sink.rowOf(i),
   };
 }
 
@@ -339,6 +344,8 @@ async function readXlsxTable(path: string, name: string, options: ReadTableOptio
     columns: sink.columns(),
     excelDate: book.excelDate,
     where: (i, column) => `${name}: ${book.sheets.length > 1 ? `sheet ${book.sheet}, ` : ""}row ${rowNumber[i] ?? "?"}${column !== undefined ? `, column ${column}` : ""}`,
+    rowNumber: (i) => rowNumber[i] ?? Number.NaN,
+    sheet: book.sheet,
   };
 }
 
@@ -384,6 +391,7 @@ async function readJsonTable(path: string, name: string, options: ReadTableOptio
     length: rows.length,
     columns,
     where: (i, column) => `${name}: [${i}]${column !== undefined ? `.${column}` : ""}`,
+    rowNumber: (i) => i,
   };
 }
 

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { enumFlag, intFlag, listFlag, parseCommandArgs, stringFlag } from "./args.js";
+import { enumFlag, intFlag, listFlag, nearestWord, parseCommandArgs, stringFlag } from "./args.js";
 import { Problems, dateColumn } from "./convert.js";
 import { expectedForm, flagDate, type DateFormat } from "./dates.js";
 import { DataError, UsageError, quote } from "./errors.js";
@@ -30,7 +30,7 @@ import {
 import { ByteChunks, binaryField, repeatedField, textChunks, toCsv, writeAll, type PlannedFile } from "./output.js";
 import { compactJsonChunks } from "./jsonChunks.js";
 import { progressBar, type ProgressSink } from "./progress.js";
-import { withQi, type PathContext } from "./qiMap.js";
+import { rewriteRows, withQi, type PathContext } from "./qiMap.js";
 import { fmt, kmText, textTable } from "./summary.js";
 import { CASE_SPEC, caseFlags, mappingText, readCases, type CaseColumns } from "./caseInput.js";
 import { checkCases, checkOptions, checkReport, checkSummary } from "./check.js";
@@ -127,7 +127,7 @@ export function computeTimescales(input: CaseInput, s: TimescaleSettings, progre
   const warnings: string[] = [];
   const out: StageResult[] = s.stages.map((stage, k) => {
     const { durations, byPeriod, byCase, kaplanMeier: km } = t.stages[stage.id]!;
-    warnings.push(...stageNotes(durations.warnings, stage.id, k === 0));
+    warnings.push(...stageNotes(durations.warnings, stage.id, k === 0).map((w) => rewriteRows(w, (i) => input.ctx.row?.(i, undefined)?.replace(/^.*?: /, ""))));
     const drift = durations.stage.target === null ? [] : driftList(durations);
     const points = byPeriod.filter((r) => !r.partial && (s.chartFrom === undefined || r.x >= s.chartFrom));
     const chart = points.some((r) => r.y !== null) ? stageChart(points, s.baseline, stage.id, warnings) : null;
@@ -307,14 +307,25 @@ function routeOutputs(r: TimescaleResults, source: string, files: { name: string
 
 /** Stages from --stage and --target-STAGE flags. */
 export function resolveStages(ids: readonly string[], targets: ReadonlyMap<string, string>): Stage[] {
-  for (const id of [...ids, ...targets.keys()]) {
-    if (!STAGE_IDS.includes(id)) throw new UsageError(`unknown stage ${quote(id)}; PACE stages: ${STAGE_IDS.join(", ")}`, C);
+  // Stage names in any case (--stage Recommendation); a typo is an error naming its flag, with "did you mean".
+  const stageOf = (id: string, flag: (s: string) => string): string => {
+    const hit = STAGE_IDS.find((s) => s.toLowerCase() === id.toLowerCase());
+    if (hit !== undefined) return hit;
+    const near = nearestWord(id, STAGE_IDS);
+    throw new UsageError(`${flag(id)}: unknown stage ${quote(id)}${near === undefined ? "" : `; did you mean ${flag(near)}?`} (PACE stages: ${STAGE_IDS.join(", ")})`, C);
+  };
+  const chosenIds = ids.map((id) => stageOf(id, (s) => `--stage ${s}`));
+  const targetOf = new Map<string, { flag: string; text: string }>();
+  for (const [id, text] of targets) {
+    const s = stageOf(id, (x) => `--target-${x}`);
+    if (targetOf.has(s)) throw new UsageError(`--target-${targetOf.get(s)!.flag} and --target-${id} both set the ${s} target: give it once`, C);
+    targetOf.set(s, { flag: id, text });
   }
-  const chosen = ids.length > 0 ? [...new Set(ids)] : STAGE_IDS;
+  const chosen = chosenIds.length > 0 ? [...new Set(chosenIds)] : STAGE_IDS;
   return chosen.map((id) => {
     const base = PACE_STAGES[id as keyof typeof PACE_STAGES];
-    const t = targets.get(id);
-    return t === undefined ? base : { ...base, target: targetFlag(id, t) };
+    const t = targetOf.get(id);
+    return t === undefined ? base : { ...base, target: targetFlag(t.flag, t.text) };
   });
 }
 
@@ -516,6 +527,7 @@ function caseInput(cases: CaseColumns, run: TimescalesRun, checked: boolean): { 
     file: run.file,
     flags: { asOf: "--as-of", target: "--target-STAGE", stage: "--stage", unknownMilestones: "--unknown", afterAsOf: "--after-as-of", ageBands: "--age-bands", ages: "--ages" },
     row: (i, field) => table.where(i, field === undefined ? undefined : (fieldToColumn[field] ?? field)),
+    columns: fieldToColumn,
   };
   return { input: { rows, options, ctx }, problems };
 }

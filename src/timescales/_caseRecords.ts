@@ -85,6 +85,8 @@ export interface CaseRecords {
   unknownIgnored: number;
   /** Wide rows merged into an identical earlier row of the same child and episode. */
   duplicateRows: number;
+  /** The first few of them (up to 20): child, the row merged and the row it repeats. */
+  duplicates: { child: string | number; row: number; of: number }[];
   maxDay: number;
   /** Private caches shared by every stage computed from these records (never user input). */
   cache: {
@@ -339,6 +341,7 @@ interface ReadState {
   dateHint: string;
   unknownIgnored: number;
   duplicateRows: number;
+  duplicates: { child: string | number; row: number; of: number }[];
 }
 
 function issue(st: ReadState, code: QiIssue["code"], path: QiPath, message: string): void {
@@ -489,7 +492,7 @@ function repeatedWideRow<T>(plan: ReadPlan<T>, st: ReadState, bucket: ReadBucket
       ["events", row.i, plan.childField],
       `child ${describeValue(c)} has another row (row ${first.i}) with different dates in ${differ.length === 1 ? "column" : "columns"} ${differ.join(", ")}: one row per child${epValue === undefined ? "" : " and episode"} in wide format`,
     );
-  } else st.duplicateRows++;
+  } else if (st.duplicateRows++ < 20) st.duplicates.push({ child: c as string | number, row: row.i, of: first.i });
   st.n = row.start; // identical duplicates are merged into the first row
   return true;
 }
@@ -520,7 +523,7 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
   const cap = wideFormat ? data.length * (plan.wide.length + (plan.order === null ? 0 : 1)) : data.length;
   const st: ReadState = {
     day: new Int32Array(cap), milestone: new Int32Array(cap), row: new Int32Array(cap), col: new Int32Array(cap), episode: [], anyEpisode: false, n: 0,
-    maxDay: Number.NEGATIVE_INFINITY, minDay: Number.POSITIVE_INFINITY, issues: [], unknownIgnored: 0, duplicateRows: 0,
+    maxDay: Number.NEGATIVE_INFINITY, minDay: Number.POSITIVE_INFINITY, issues: [], unknownIgnored: 0, duplicateRows: 0, duplicates: [],
     // Each distinct date string is parsed once: an export repeats the same few thousand dates.
     dayOf: dayReader(options), dateHint: `: use ${expectedDateForm(options)}`,
   };
@@ -588,6 +591,7 @@ function recordsOf<T>(plan: ReadPlan<T>, st: ReadState, buckets: Buckets, cat: P
     children: buckets.list,
     unknownIgnored: st.unknownIgnored,
     duplicateRows: st.duplicateRows,
+    duplicates: st.duplicates,
     maxDay: st.maxDay,
     cache: { episodes: new Map(), dayText: new Map(), dayList: st.n > 0 && st.maxDay - st.minDay < 1 << 20 ? new Array<string | undefined>(st.maxDay - st.minDay + 1) : null, dayBase: st.minDay },
   };

@@ -39,11 +39,15 @@ export interface Ctx {
   /** 1 for "ceased-looked-after"; 1 for the ongoing milestones (never order-checked). */
   isCeased: Uint8Array;
   isOngoing: Uint8Array;
+  /** 1 for a milestone after which a new accommodation is a new start: an episode end or "returned-home". */
+  isBreak: Uint8Array;
   /** `YYYY-MM` of a day, formatted once per distinct day (completeness by month). */
   monthOf: Map<number, string>;
   accommodated: number;
   day: (v: unknown) => number;
   dateHint: string;
+  /** More to say about a value that is not a date (another `dates` order, a two-digit year): see dateAdvice. */
+  advice: (raw: unknown) => string;
   asOf: number | null;
   staleAfter: number;
   dob: Get | undefined;
@@ -161,7 +165,7 @@ function readDate(R: Read, ctx: Ctx, issue: IssueFn, m: number | undefined, raw:
     return;
   }
   const day = ctx.day(raw);
-  if (Number.isNaN(day)) issue("invalid-date", id, i, R.colNames[col]!, raw, `${describeValue(text(raw))} is not a date (expected ${ctx.dateHint})`);
+  if (Number.isNaN(day)) issue("invalid-date", id, i, R.colNames[col]!, raw, `${describeValue(text(raw))} is not a date (expected ${ctx.dateHint}${ctx.advice(raw)})`);
   else if (day < FIRST_YEAR_DAY) issue("invalid-date", id, i, R.colNames[col]!, raw, `${formatIsoDay(day)} is before 1900: a typo?`);
   else if (m === undefined) issue("unknown-milestone", id, i, ctx.msField, msRaw, `unknown milestone ${describeValue(text(msRaw))}`);
   else addEvent(R, m, day, i, col);
@@ -175,7 +179,7 @@ function readOrder(R: Read, ctx: Ctx, issue: IssueFn, plan: WidePlan, col: numbe
   if (isMissing(raw)) return;
   const day = ctx.day(raw);
   if (Number.isNaN(day)) {
-    issue("invalid-date", id, i, o.dateName, raw, `${describeValue(text(raw))} is not a date (expected ${ctx.dateHint})`);
+    issue("invalid-date", id, i, o.dateName, raw, `${describeValue(text(raw))} is not a date (expected ${ctx.dateHint}${ctx.advice(raw)})`);
     return;
   }
   const t = o.type(d, i, data);
@@ -217,7 +221,7 @@ function wideRows(rows: number, milestones: number): WideRows {
 }
 
 /** Wide: a second row of a child (and episode) must repeat the first; true when it is skipped. Events of row `i`: from `start`. */
-function conflictingWideRow(R: Read, W: WideRows, k: number, i: number, start: number, cols: readonly { m: number; name: string }[], id: string | number, issue: IssueFn): boolean {
+function conflictingWideRow(R: Read, W: WideRows, k: number, i: number, start: number, cols: readonly { m: number; name: string }[], id: string | number, childField: string, issue: IssueFn): boolean {
   const ep = R.rowEp[i]!;
   let firstRow = W.firstRow[k]!;
   while (firstRow >= 0 && R.rowEp[firstRow] !== ep) firstRow = W.next[firstRow]!;
@@ -241,7 +245,9 @@ function conflictingWideRow(R: Read, W: WideRows, k: number, i: number, start: n
     const col = differ[0]!;
     let e = -1;
     for (let x = start; x < R.n && e < 0; x++) if (R.m[x] === col.m) e = x;
-    issue("conflicting-rows", id, i, col.name, e < 0 ? null : rawOf(R, e), `this row and row ${firstRow} disagree in ${differ.map((c) => c.name).join(", ")} (one row per child and episode); this row is left out`);
+    issue("conflicting-rows", id, i, col.name, e < 0 ? null : rawOf(R, e), `this row and row ${firstRow} disagree in ${differ.map((c) => describeValue(c.name)).join(", ")} (one row per child and episode); this row is left out`);
+  } else {
+    issue("duplicate-row", id, i, childField, id, `this row repeats row ${firstRow} exactly (one row per child and episode): merged into it`);
   }
   return true;
 }
@@ -252,7 +258,7 @@ function readDob(R: Read, ctx: Ctx, k: number, d: unknown, i: number, issue: Iss
   const day = ctx.day(raw);
   const id = R.ids[k]!;
   if (Number.isNaN(day)) {
-    issue("invalid-date", id, i, ctx.dobField, raw, `date of birth ${describeValue(text(raw))} is not a date (expected ${ctx.dateHint})`);
+    issue("invalid-date", id, i, ctx.dobField, raw, `date of birth ${describeValue(text(raw))} is not a date (expected ${ctx.dateHint}${ctx.advice(raw)})`);
     return;
   }
   const dob = R.dob!;
@@ -355,7 +361,7 @@ export function readRows<T>(events: readonly T[], options: CaseRecordOptions<T>,
       continue;
     }
     // Long rows come child by child: the previous row's child needs no lookup.
-    const k = W !== null ? wideChild(R, W, byKey, id, i, start, cols, issue) : id === lastChild.id ? lastChild.k : childIndex(R, byKey, id);
+    const k = W !== null ? wideChild(R, W, byKey, id, i, start, cols, plan.childField, issue) : id === lastChild.id ? lastChild.k : childIndex(R, byKey, id);
     lastChild.id = id;
     lastChild.k = k;
     if (k < 0) {
@@ -401,11 +407,11 @@ function childIndex(R: Read, T: Children, id: string | number): number {
 }
 
 /** Wide: the index of a child, its rows linked; -1 for a second row of a child and episode (compared, and left out). */
-function wideChild(R: Read, W: WideRows, T: Children, id: string | number, i: number, start: number, cols: readonly { m: number; name: string }[], issue: IssueFn): number {
+function wideChild(R: Read, W: WideRows, T: Children, id: string | number, i: number, start: number, cols: readonly { m: number; name: string }[], childField: string, issue: IssueFn): number {
   const before = R.ids.length;
   const k = childIndex(R, T, id);
   const known = k < before ? k : undefined;
-  const dup = known !== undefined && conflictingWideRow(R, W, k, i, start, cols, id, issue);
+  const dup = known !== undefined && conflictingWideRow(R, W, k, i, start, cols, id, childField, issue);
   W.next[i] = -1;
   if (known === undefined) W.firstRow[k] = i;
   else W.next[W.lastRow[k]!] = i;

@@ -2,6 +2,7 @@
  * Private: step 4 of the durations pipeline (stageDurations.ts) — every drop, merge and fallback
  * said as a warning `{ code, message }` (codes listed in docs/reliability.md).
  */
+import { describeValue } from "../_lib/error.js";
 import type { CaseRecords } from "./_caseRecords.js";
 import type { StagePlan } from "./_stagePlan.js";
 import type { StageCounts, TimescaleWarning } from "./stageDurations.js";
@@ -16,7 +17,7 @@ export function stageWarnings(rec: CaseRecords, plan: StagePlan, counts: StageCo
   const out: TimescaleWarning[] = [];
   const from = `${rec.names[plan.fromIdx[0]!]}${plan.fromIdx.length > 1 ? " (or alternatives)" : ""}`;
   if (counts.eventsAfterAsOf > 0) out.push({ code: "events-after-as-of", message: `${counts.eventsAfterAsOf} events dated after asOf were ignored` });
-  if (rec.duplicateRows > 0) out.push({ code: "duplicate-rows-merged", message: `${rec.duplicateRows} wide rows repeated an earlier row of the same child exactly and were merged` });
+  if (rec.duplicateRows > 0) out.push({ code: "duplicate-rows-merged", message: duplicatesMessage(rec) });
   if (counts.unknownMilestones > 0) out.push({ code: "unknown-milestones-ignored", message: `${counts.unknownMilestones} event rows with unknown milestone names were ignored` });
   if (counts.notStarted > 0) out.push({ code: "not-started", message: `${counts.notStarted} episodes never reached ${from} and are not in the stage` });
   if (counts.endedBeforeStart > 0) {
@@ -28,4 +29,12 @@ export function stageWarnings(rec: CaseRecords, plan: StagePlan, counts: StageCo
   if (counts.filteredOut > 0) out.push({ code: "filtered-out", message: `${counts.filteredOut} episodes left out by the stage's cohort filter` });
   if (counts.noDateOfBirth > 0) out.push({ code: "no-date-of-birth", message: `${counts.noDateOfBirth} of them left out by the ages filter because the child has no date of birth` });
   return out;
+}
+
+/** Which wide rows were merged: the first three by child and row (0-based, as library messages count), then how many more. */
+function duplicatesMessage(rec: CaseRecords): string {
+  const n = rec.duplicateRows;
+  const shown = rec.duplicates.slice(0, 3).map((d) => `child ${describeValue(d.child)}, row ${d.row} (repeating row ${d.of})`);
+  const more = n > shown.length ? `; and ${n - shown.length} more` : "";
+  return `${n} wide ${n === 1 ? "row" : "rows"} repeated an earlier row of the same child exactly and ${n === 1 ? "was" : "were"} merged: ${shown.join("; ")}${more}`;
 }

@@ -6,10 +6,12 @@
 import { valueof, type Accessor } from "../_lib/accessor.js";
 import { formatIsoDay } from "../_lib/calendar.js";
 import { QiError, describeValue, type QiPath } from "../_lib/error.js";
+import { checkKeys } from "../_lib/options.js";
+import { CASE_RECORD_KEYS } from "./_optionKeys.js";
 import { catalogueNames, type CaseRecordOptions, type CaseRecords } from "./_caseRecords.js";
 import type { MilestoneCatalogue, Route } from "./catalogue.js";
 import { SCOTLAND_MILESTONES } from "./catalogue.js";
-import { dayReader, expectedDateForm } from "./dates.js";
+import { dateAdviser, dayReader, expectedDateForm } from "./dates.js";
 import { readFromRecords, readRows, rawOf, text, type Ctx, type Get, type Read, type RouteInfo } from "./_checkRead.js";
 
 /** The {@link checkCaseRecords} options: those of the case records, plus what to check against. */
@@ -33,8 +35,11 @@ export const CHECK_KINDS = {
   "after-extract": "milestones after the extract date",
   "out-of-order": "milestones out of order for the route",
   "repeated-milestone": "repeated milestones that cannot repeat",
+  "accommodated-twice": "accommodated again with no return home or episode end between",
   "missing-earlier": "later milestones with an earlier one missing",
   "conflicting-rows": "one child with conflicting rows",
+  // A warning: the repeat says nothing new and is merged into the first row, as the stages merge it.
+  "duplicate-row": "rows repeating an earlier row of the same child (merged)",
   "stale-extract": "a stale extract",
 } as const;
 
@@ -127,6 +132,15 @@ const ONGOING = new Set(["lac-review", "returned-home"]);
 export function checkCaseRecords<T>(events: readonly T[], options: CheckCaseRecordsOptions<T> = {}): CaseRecordsCheck {
   if (!Array.isArray(events)) throw new QiError("invalid-value", ["events"], `case records must be an array of rows, not ${describeValue(events)}`);
   if (options === null || typeof options !== "object" || Array.isArray(options)) throw new QiError("invalid-option", ["options"], `options must be an object, not ${describeValue(options)}`);
+  checkKeys(options, CHECK_KEYS, ["options"], "checkCaseRecords option");
+  return checkRows(events, options);
+}
+
+/** The option keys of {@link checkCaseRecords}: the case records', and what to check against. */
+const CHECK_KEYS: readonly string[] = [...CASE_RECORD_KEYS, "asOf", "staleAfter"];
+
+/** The check, reading every row (options already known to be the check's, or paceTimescales' own). */
+function checkRows<T>(events: readonly T[], options: CheckCaseRecordsOptions<T>): CaseRecordsCheck {
   const ctx = setUp(options);
   const issues: CheckIssue[] = [];
   return checkRead(events, readRows(events, options, ctx, issues), ctx, issues);
@@ -140,7 +154,7 @@ export function checkCaseRecords<T>(events: readonly T[], options: CheckCaseReco
 export function checkFromRecords<T>(events: readonly T[], options: CheckCaseRecordsOptions<T>, rec: CaseRecords): CaseRecordsCheck {
   const ctx = setUp(options);
   const R = readFromRecords(events, options, ctx, rec);
-  return R === null ? checkCaseRecords(events, options) : checkRead(events, R, ctx, []);
+  return R === null ? checkRows(events, options) : checkRead(events, R, ctx, []);
 }
 
 /** The checks and completeness tallies over the events read, the stale extract, the result. */
@@ -210,7 +224,7 @@ function routeInfo(id: string, rank: ReadonlyMap<number, number>, chain: readonl
 }
 
 function setUp(options: CheckCaseRecordsOptions): Ctx {
-  const { names } = catalogueNames(options.catalogue);
+  const { names, endsEpisode } = catalogueNames(options.catalogue);
   const n = names.length;
   const cat: MilestoneCatalogue | null = options.catalogue === undefined ? SCOTLAND_MILESTONES : Array.isArray(options.catalogue) ? null : (options.catalogue as MilestoneCatalogue);
   const repeatable = names.map((_, k) => {
@@ -249,7 +263,8 @@ function setUp(options: CheckCaseRecordsOptions): Ctx {
     names, repeatable, infos, defaultInfo, accommodated: idx("accommodated"), day: reader,
     routeEnds: routes.map((r) => ({ info: infos.indexOf(infoOf.get(r.id)!), ends: [...r.ends].map(idx).filter((k) => k >= 0) })), monthOf: new Map(),
     isCeased: Uint8Array.from(names, (s) => (s === "ceased-looked-after" ? 1 : 0)), isOngoing: Uint8Array.from(names, (s) => (ONGOING.has(s) ? 1 : 0)),
-    dateHint: expectedDateForm(options), asOf, staleAfter, dob,
+    isBreak: Uint8Array.from(names, (s, k) => (endsEpisode[k] === 1 || s === "returned-home" ? 1 : 0)),
+    dateHint: expectedDateForm(options), advice: dateAdviser(options), asOf, staleAfter, dob,
     dobField: typeof options.dateOfBirth === "string" ? options.dateOfBirth : "dateOfBirth",
     noColumn: new Uint8Array(n), missingColumn: names.map(() => msField), msField,
   };
@@ -363,11 +378,32 @@ function checkEpisode(R: Read, id: string | number, a: Int32Array, lo: number, h
     if (!(R.day[prev] === R.day[e])) pushEv(issues, R, id, "repeated-milestone", e, `${describeEv(ctx, R, e)} repeats ${ctx.names[m]} on ${formatIsoDay(R.day[prev]!)} (row ${R.row[prev]}), which happens once an episode`);
     else pushEv(issues, R, id, "repeated-milestone", e, `${ctx.names[m]} is recorded twice on ${formatIsoDay(R.day[e]!)} (rows ${R.row[prev]} and ${R.row[e]})`);
   }
+  if (ctx.accommodated >= 0) accommodatedTwice(R, id, a, lo, hi, ctx, issues);
   const route = routeOf(first, seen, stamp, R.day, ctx);
   const info = route < 0 ? ctx.defaultInfo : ctx.infos[route]!;
   outOfOrder(R, id, S, stamp, info, ctx, issues);
-  afterEnd(R, id, a, lo, hi, info, ctx, issues);
+  afterEnd(R, id, a, lo, hi, info, ctx, S, issues);
   missingEarlier(R, id, S, stamp, info.chain, ctx, issues);
+}
+
+/**
+ * A second accommodation on another day with no return home or end of the episode between: a
+ * re-accommodation is a new episode (a return home, or "Ceased", comes first), so this is two
+ * conflicting dates for one start. The stages start from the first (by date); each later one is
+ * reported, naming the first.
+ */
+function accommodatedTwice(R: Read, id: string | number, a: Int32Array, lo: number, hi: number, ctx: Ctx, issues: CheckIssue[]): void {
+  let acc = -1;
+  for (let j = lo; j < hi; j++) {
+    const e = a[j]!;
+    const m = R.m[e]!;
+    if (ctx.isBreak[m] === 1) acc = -1;
+    else if (m !== ctx.accommodated) continue;
+    else if (acc < 0) acc = e;
+    else if (R.day[e] !== R.day[acc]) {
+      pushEv(issues, R, id, "accommodated-twice", e, `${describeEv(ctx, R, e)} (row ${R.row[e]}) but already accommodated on ${formatIsoDay(R.day[acc]!)} (row ${R.row[acc]}), with no return home or end of the episode between: the stages start from ${formatIsoDay(R.day[acc]!)}`);
+    }
+  }
 }
 
 /** The route (index into ctx.infos, -1 for none) whose end milestone comes first; `first[m]`: an event or a day. */
@@ -433,15 +469,23 @@ function outOfOrder(R: Read, id: string | number, S: Scratch, stamp: number, inf
   }
 }
 
-/** A milestone off the route (so not in its order) dated after the episode ended. */
-function afterEnd(R: Read, id: string | number, a: Int32Array, lo: number, hi: number, info: RouteInfo, ctx: Ctx, issues: CheckIssue[]): void {
+/**
+ * A milestone dated after the episode ended ("ceased-looked-after"), unless the route orders both
+ * (then {@link outOfOrder} has compared them). The permanence-order routes do not list the end
+ * (the child stays looked after), so a petition after "Ceased" is found here.
+ */
+function afterEnd(R: Read, id: string | number, a: Int32Array, lo: number, hi: number, info: RouteInfo, ctx: Ctx, S: Scratch, issues: CheckIssue[]): void {
   let end = -1;
   for (let j = lo; j < hi && end < 0; j++) if (ctx.isCeased[R.m[a[j]!]!] === 1) end = a[j]!;
   if (end < 0) return;
+  const endRanked = info.inRoute[R.m[end]!] === 1;
   for (let j = lo; j < hi; j++) {
     const e = a[j]!;
     const m = R.m[e]!;
-    if (R.day[e]! > R.day[end]! && info.inRoute[m] !== 1 && ctx.isOngoing[m] !== 1) pushEv(issues, R, id, "out-of-order", e, `${describeEv(ctx, R, e)} is after the episode ended (${describeEv(ctx, R, end)})`);
+    // A ranked milestone's first event was compared with a ranked end; a repeat of it was not.
+    if (R.day[e]! <= R.day[end]! || ctx.isOngoing[m] === 1 || ctx.isCeased[m] === 1) continue;
+    if (endRanked && info.inRoute[m] === 1 && S.first[m] === e) continue;
+    pushEv(issues, R, id, "out-of-order", e, `${describeEv(ctx, R, e)} is after the episode ended (${describeEv(ctx, R, end)})`);
   }
 }
 

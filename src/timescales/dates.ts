@@ -90,10 +90,12 @@ function numericDay(year: number, month: number, day: number): number {
   return year === 0 ? Number.NaN : dayNumberFromParts(year, month, day);
 }
 
-/** `31`, `Mar`/`March`, `2025` → day number (the month name read by date-fns), or NaN. */
+/** `31`, `Mar`/`March`/`Sept`, `2025` → day number (the month name read by date-fns), or NaN. */
 function monthNamed(day: string, month: string, year: string): number {
+  // "Sept" is as common a short September as "Sep" in UK trackers; date-fns knows only "Sep".
+  const m = month.length === 4 && month.toLowerCase() === "sept" ? "Sep" : month;
   // Only the month is parsed, onto the 15th of a month of 2000: a local day no zone skipped.
-  const named = parse(month, month.length === 3 ? "MMM" : "MMMM", MID_MONTH);
+  const named = parse(m, m.length === 3 ? "MMM" : "MMMM", MID_MONTH);
   return isValid(named) ? numericDay(Number(year), named.getMonth() + 1, Number(day)) : Number.NaN;
 }
 
@@ -178,6 +180,28 @@ export function expectedDateForm(options: ReadDateOptions): string {
   const order = options.dates ?? "iso";
   const base = order === "uk" ? "a day-first date (dd/mm/yyyy) or YYYY-MM-DD" : order === "us" ? "a month-first date (mm/dd/yyyy) or YYYY-MM-DD" : "an ISO YYYY-MM-DD date";
   return `${base}${options.excelSerials === true ? ", an Excel date serial" : ""} or a valid Date`;
+}
+
+const TWO_DIGIT_YEAR = /^\s*\d{1,2}([/.-])\d{1,2}\1\d{2}\s*$/;
+const ORDER_NAME = { iso: "an ISO date", uk: "a day-first date", us: "a month-first date" } as const;
+
+/**
+ * @internal Why a value that is not a date in the `dates` order might have been meant as one,
+ * for error messages ("" when there is nothing to say): a two-digit year, which is never read
+ * (`12/12/23`: 1923 or 2023?), or a date in another order (`; it looks like a day-first date:
+ * use dates: "uk"`, day-first named first as most trackers here are UK ones). Error paths only.
+ */
+export function dateAdviser(options: ReadDateOptions): (value: unknown) => string {
+  const order = options.dates ?? "iso";
+  const others = (["uk", "us"] as const).filter((o) => o !== order);
+  let readers: ((v: unknown) => number)[] | undefined;
+  return (value) => {
+    if (typeof value !== "string") return "";
+    if (TWO_DIGIT_YEAR.test(value)) return "; two-digit years are not read (19xx or 20xx?): write the year in full";
+    readers ??= others.map((o) => dayReader({ dates: o, excelSerials: options.excelSerials === true }));
+    const k = readers.findIndex((read) => !Number.isNaN(read(value)));
+    return k < 0 ? "" : `; it looks like ${ORDER_NAME[others[k]!]}: use dates: "${others[k]}"`;
+  };
 }
 
 /**

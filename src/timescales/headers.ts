@@ -5,6 +5,7 @@
  * words "date"/"of"/"the" ignored), never guessing between two milestones.
  */
 import { QiError, describeValue } from "../_lib/error.js";
+import { checkKeys, nearest } from "../_lib/options.js";
 import { catalogueNames } from "./_caseRecords.js";
 import { SCOTLAND_MILESTONES, type MilestoneCatalogue } from "./catalogue.js";
 
@@ -248,10 +249,23 @@ export function matchMilestone(name: string, options: { catalogue?: MilestoneCat
  */
 export function matchOrderType(value: string): string | null {
   if (typeof value !== "string") return null;
-  const key = headerKey(value);
+  // "Adoption order granted", "PO made": the order's status says nothing about its type.
+  const key = words(value).filter((w) => !NOISE.has(w) && !ORDER_STATUS.has(w)).join("");
   for (const [id, keys] of Object.entries(ORDER_TYPES)) if (keys.includes(key)) return id;
-  return null;
+  // Two names of one order together ("s.11 kinship care order", "Kinship Care Order (s11)"): the
+  // key is one name of it with another (or nothing) left over. Names of two orders match nothing.
+  let found: string | null = null;
+  for (const [id, keys] of Object.entries(ORDER_TYPES)) {
+    const hit = keys.some((k) => k.length >= 3 && key.includes(k) && keys.includes(key.replace(k, "")));
+    if (!hit) continue;
+    if (found !== null) return null;
+    found = id;
+  }
+  return found;
 }
+
+/** Words of an order-type value that give its status, not its type. */
+const ORDER_STATUS = new Set(["granted", "made", "awarded", "obtained"]);
 
 /** The {@link recogniseColumns} options: anything given wins over recognition. */
 export interface RecogniseColumnsOptions {
@@ -305,10 +319,10 @@ function error(code: ConstructorParameters<typeof QiError>[0], message: string, 
 function findChild(header: readonly string[], taken: ReadonlySet<string>): string {
   for (const tier of CHILD_KEYS) {
     const hits = header.filter((h) => !taken.has(h) && tier.includes(plainKey(h)));
-    if (hits.length > 1) throw error("ambiguous-column", `columns ${hits.map((h) => describeValue(h)).join(" and ")} could both be the child id: name one with child (--child)`);
+    if (hits.length > 1) throw error("ambiguous-column", `columns ${hits.map((h) => describeValue(h)).join(" and ")} could both be the child id: name one with the child option`);
     if (hits.length === 1) return hits[0]!;
   }
-  throw error("missing-column", `no child-id column (looked for "Child ID", "Child ref", "Person ID", "Case ID", "ID"…; columns: ${header.map((h) => describeValue(h)).join(", ")}): name it with child (--child)`);
+  throw error("missing-column", `no child-id column (looked for "Child ID", "Child ref", "Person ID", "Case ID", "ID"…; columns: ${header.map((h) => describeValue(h)).join(", ")}): name it with the child option`);
 }
 
 function pickOne(header: readonly string[], keys: ReadonlySet<string>, taken: ReadonlySet<string>, what: string): string | null {
@@ -317,8 +331,12 @@ function pickOne(header: readonly string[], keys: ReadonlySet<string>, taken: Re
   return hits[0] ?? null;
 }
 
-function mustHave(header: readonly string[], column: string, what: string): string {
-  if (!header.includes(column)) throw error("missing-column", `no column ${describeValue(column)} (given as ${what}); columns: ${header.map((h) => describeValue(h)).join(", ")}`, ["options", what]);
+/** A column given by name must be in the header ("did you mean" the nearest header); `path`: the option that named it. */
+function mustHave(header: readonly string[], column: string, what: string, path: (string | number)[] = ["options", what]): string {
+  if (!header.includes(column)) {
+    const near = header.find((h) => h.trim() === column.trim() || headerKey(h) === headerKey(column)) ?? nearest(column, header);
+    throw error("missing-column", `no column ${describeValue(column)} (given as ${what})${near === undefined ? "; columns" : `: did you mean ${describeValue(near)}? Columns`}: ${header.map((h) => describeValue(h)).join(", ")}`, path);
+  }
   return column;
 }
 
@@ -361,7 +379,7 @@ export function recogniseColumns(header: readonly string[], options: RecogniseCo
   const ignored: { column: string; reason: string }[] = [];
   const mapping: ColumnMapping = { format, child, episode, dateOfBirth: dob, milestone: null, date: null, columns: {}, repeats: {}, orderColumn: null, orderType: null, ignored };
   if (format === "long") {
-    if (longMs === null || longDate === null) throw error("missing-column", `long format needs a milestone-name column and a date column (looked for "Milestone"/"Event" and "Date"/"Event date"): name them with milestone and date (--milestone, --date)`);
+    if (longMs === null || longDate === null) throw error("missing-column", `long format needs a milestone-name column and a date column (looked for "Milestone"/"Event" and "Date"/"Event date"): name them with the milestone and date options`);
     mapping.milestone = longMs;
     mapping.date = longDate;
     taken.add(longMs).add(longDate);
@@ -384,7 +402,11 @@ export function recogniseColumns(header: readonly string[], options: RecogniseCo
   return mapping;
 }
 
+/** The {@link recogniseColumns} option keys. */
+const RECOGNISE_KEYS: readonly string[] = ["catalogue", "format", "child", "episode", "milestone", "date", "columns", "orderType", "other"];
+
 function checkRecogniseOptions(o: RecogniseColumnsOptions): void {
+  checkKeys(o, RECOGNISE_KEYS, ["options"], "recogniseColumns option");
   for (const k of ["child", "episode", "milestone", "date", "orderType"] as const) {
     const v: unknown = o[k];
     if (v !== undefined && typeof v !== "string") throw new QiError("invalid-option", ["options", k], `${k} must be a column name, not ${describeValue(v)}`);
@@ -403,8 +425,8 @@ function detectFormat(header: readonly string[], wideCount: number, longMs: stri
   const long = longMs !== null && longDate !== null;
   if (long && wideCount === 0) return "long";
   if (wideCount > 0 && !long) return "wide";
-  if (long && wideCount > 0) throw error("ambiguous-format", `the headers look both long (columns ${describeValue(longMs)} and ${describeValue(longDate)}) and wide (${wideCount} milestone columns): say which with format (--format long|wide)`);
-  throw error("unrecognised-format", `cannot tell the layout from the headers (${header.map((h) => describeValue(h)).join(", ")}): no milestone date columns (wide) and no milestone-name + date columns (long). Name the columns: wide --column MILESTONE=COLUMN (or --mapping map.json), long --milestone COL --date COL`);
+  if (long && wideCount > 0) throw error("ambiguous-format", `the headers look both long (columns ${describeValue(longMs)} and ${describeValue(longDate)}) and wide (${wideCount} milestone columns): say which with format: "long" or "wide"`);
+  throw error("unrecognised-format", `cannot tell the layout from the headers (${header.map((h) => describeValue(h)).join(", ")}): no milestone date columns (wide) and no milestone-name + date columns (long). Name the columns: wide, with the columns option (milestone id → column); long, with the milestone and date options`);
 }
 
 interface WideColumns {
@@ -426,7 +448,7 @@ function wideColumns(header: readonly string[], taken: ReadonlySet<string>, opti
     if (k === undefined) throw new QiError("unknown-milestone", ["options", "columns", id], `unknown milestone ${describeValue(id)}; known milestones: ${names.join(", ")}`);
     const name = names[k]!;
     if (columns[name] !== undefined) throw new QiError("ambiguous-column", ["options", "columns", id], `two columns are given for ${name}: ${describeValue(columns[name])} and ${describeValue(col)}`);
-    columns[name] = mustHave(header, col, `columns.${id}`);
+    columns[name] = mustHave(header, col, `columns.${id}`, ["options", "columns", id]);
     explicit.add(col);
   }
   const found = new Map<string, string>(); // milestone → column recognised
@@ -438,7 +460,7 @@ function wideColumns(header: readonly string[], taken: ReadonlySet<string>, opti
     const key = headerKey(h);
     if (ORDER_KEYS.has(key) && lookup.orders.length > 0) {
       if (options.orderType === undefined) {
-        throw error("ambiguous-column", `column ${describeValue(h)} could be any of ${lookup.orders.map((k) => names[k]).join(", ")}: name the column that holds each order's type with orderType (--order-type "Order Type"), or map it with --column MILESTONE=${h}`);
+        throw error("ambiguous-column", `column ${describeValue(h)} could be any of ${lookup.orders.map((k) => names[k]).join(", ")}: name the column that holds each order's type with orderType, or map it with columns: { MILESTONE: ${describeValue(h)} }`);
       }
       if (orderColumn !== null) throw error("ambiguous-column", `columns ${describeValue(orderColumn)} and ${describeValue(h)} both look like the order column`);
       orderColumn = h;
@@ -449,11 +471,11 @@ function wideColumns(header: readonly string[], taken: ReadonlySet<string>, opti
     const num = hits === undefined ? numbered(key) : null;
     if (num !== null) hits = lookup.byKey.get(num.base);
     if (hits === undefined) continue;
-    if (hits.length > 1) throw error("ambiguous-column", `column ${describeValue(h)} could be ${hits.map((k) => names[k]).join(" or ")}: map it with --column MILESTONE=${h}`);
+    if (hits.length > 1) throw error("ambiguous-column", `column ${describeValue(h)} could be ${hits.map((k) => names[k]).join(" or ")}: map it with columns: { MILESTONE: ${describeValue(h)} }`);
     const id = names[hits[0]!]!;
     if (num !== null) {
       if (!repeatable[hits[0]!]) {
-        ignored.push({ column: h, reason: `a numbered ${id} column, but ${id} happens once an episode: not read (map it with --column if it holds another milestone)` });
+        ignored.push({ column: h, reason: `a numbered ${id} column, but ${id} happens once an episode: not read (map it with the columns option if it holds another milestone)` });
         continue;
       }
       let list = numberedCols.get(id);
@@ -468,7 +490,7 @@ function wideColumns(header: readonly string[], taken: ReadonlySet<string>, opti
       continue;
     }
     const before = found.get(id);
-    if (before !== undefined) throw error("ambiguous-column", `columns ${describeValue(before)} and ${describeValue(h)} both look like ${id}: map the right one with --column ${id}=COLUMN`);
+    if (before !== undefined) throw error("ambiguous-column", `columns ${describeValue(before)} and ${describeValue(h)} both look like ${id}: map the right one with columns: { ${describeValue(id)}: COLUMN }`);
     found.set(id, h);
     count++;
   }

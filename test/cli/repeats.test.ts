@@ -22,7 +22,7 @@ describe.skipIf(!HAVE_BIN).concurrent("numbered milestone columns", { timeout: 6
     expect(r.stdout).toContain("  LAC Review 2       → lac-review (again: 2nd column)\n  LAAC Review 3      → lac-review (again: 3rd column)\n");
     expect(r.stdout).toContain("  Looked After 2     (a numbered looked-after column, but looked-after happens once an episode: not read");
     const issues = parse(readFileSync(join(dir, "check", "check-issues.csv"), "utf8"), { columns: true }) as Record<string, string>[];
-    expect(issues.map((i) => [i.code, i.child, i.row, i.column, i.value])).toEqual([["invalid-date", "B", "row 3", "LAC Review 2", "31/06/2024"]]);
+    expect(issues.map((i) => [i.code, i.child, i.row, i.column, i.value])).toEqual([["invalid-date", "B", "3", "LAC Review 2", "31/06/2024"]]);
     const map = JSON.parse(readFileSync(join(dir, "map.json"), "utf8")) as { repeats: Record<string, string[]> };
     expect(map.repeats).toEqual({ "lac-review": ["LAC Review 2", "LAAC Review 3"] });
     // The mapping file is reused as it is.

@@ -231,9 +231,13 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi timescales", { timeout: 120_000 }
   });
 
   it.each([
-    [["--stage", "adoption"], "unknown stage 'adoption'; PACE stages: recommendation, panel, adm, petition, order, overall"],
+    [["--stage", "adoption"], "--stage adoption: unknown stage 'adoption' (PACE stages: recommendation, panel, adm, petition, order, overall)"],
     [["--target-panel", "soon"], "--target-panel 'soon' must be a whole number ≥ 0"],
-    [["--target-foo", "3"], "unknown stage 'foo'; PACE stages: recommendation, panel, adm, petition, order, overall"],
+    [["--target-foo", "3"], "--target-foo: unknown stage 'foo' (PACE stages: recommendation, panel, adm, petition, order, overall)"],
+    // A typo names its flag and the nearest stage (a user trial got "unknown stage 'recomendation'").
+    [["--target-recomendation", "100"], "--target-recomendation: unknown stage 'recomendation'; did you mean --target-recommendation? (PACE stages: recommendation, panel, adm, petition, order, overall)"],
+    [["--stage", "Recomendation"], "--stage Recomendation: unknown stage 'Recomendation'; did you mean --stage recommendation? (PACE stages: recommendation, panel, adm, petition, order, overall)"],
+    [["--target-Panel", "10", "--target-panel", "12"], "--target-Panel and --target-panel both set the panel target: give it once"],
     [["--as-of", "yesterday"], "--as-of 'yesterday' is not a date (dd/mm/yyyy)"],
     [["--format", "tall"], "--format 'tall' is not one of: long, wide"],
     [["--column", "x"], "--column 'x' must be MILESTONE=COLUMN"],

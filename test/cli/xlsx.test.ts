@@ -122,11 +122,16 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi with .xlsx workbooks", { timeout:
     const text = readFileSync(join(dir, "check", "check-issues.csv"), "utf8");
     const issues = parse(text, { columns: true }) as Record<string, string>[];
     expect(issues.map((i) => [i.code, i.child, i.row, i.column, i.value])).toEqual([
-      ["invalid-date", "K03", "row 7", "Perm Rec Date", "'=HYPERLINK(\"http://evil.example\",\"x\")"],
-      ["invalid-date", "K04", "row 8", "Perm Rec Date", "#REF!"],
-      ["out-of-order", "K04", "row 8", "Panel", "2024-01-01"],
-      ["missing-earlier", "K04", "row 8", "Perm Rec Date", ""],
+      ["invalid-date", "K03", "7", "Perm Rec Date", "'=HYPERLINK(\"http://evil.example\",\"x\")"],
+      ["invalid-date", "K04", "8", "Perm Rec Date", "#REF!"],
+      ["out-of-order", "K04", "8", "Panel", "2024-01-01"],
+      ["missing-earlier", "K04", "8", "Perm Rec Date", ""],
     ]);
+    // The row a number (sortable), the sheet in its own column; check.json: the index and sheetRow.
+    expect(text.split("\n")[0]).toBe("kind,code,child,sheet,row,column,value,message");
+    expect(new Set(issues.map((i) => i.sheet))).toEqual(new Set(["Cases"]));
+    const first = JSON.parse(readFileSync(join(dir, "check", "check.json"), "utf8")).issues[0];
+    expect([first.row, first.sheetRow, first.sheet]).toEqual([2, 7, "Cases"]);
     // The formula's cached text, never its result: the child id "=1+2" is neutralised.
     const all = readFileSync(join(dir, "check", "check.json"), "utf8");
     expect(all).not.toContain('"3"');

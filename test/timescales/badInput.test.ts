@@ -96,7 +96,7 @@ describe("bad input names the child and the field (issue #4)", () => {
       const r = stageDurations(rows, stage, { child: "id", columns, asOf: "2024-06-01" });
       expect(r.rows.map((x) => [x.child, x.days])).toEqual([["X1", 60]]);
       expect(r.counts.children).toBe(1);
-      expect(r.warnings).toContainEqual({ code: "duplicate-rows-merged", message: "1 wide rows repeated an earlier row of the same child exactly and were merged" });
+      expect(r.warnings).toContainEqual({ code: "duplicate-rows-merged", message: '1 wide row repeated an earlier row of the same child exactly and was merged: child "X1", row 1 (repeating row 0)' });
     });
     it("the same child in different episodes is not a duplicate", () => {
       const rows = deepFreeze([

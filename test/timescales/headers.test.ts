@@ -116,7 +116,7 @@ describe("recogniseColumns", () => {
     const e = fails(() => recogniseColumns(WIDE));
     expect(e.code).toBe("ambiguous-column");
     expect(e.message).toContain('"Order Granted" could be any of permanence-order, permanence-order-authority-to-adopt, kinship-care-order, adoption-order');
-    expect(e.message).toContain("--order-type");
+    expect(e.message).toContain("with orderType");
   });
 
   it("two columns for one milestone is an error naming both", () => {
@@ -137,7 +137,7 @@ describe("recogniseColumns", () => {
     expect(m.ignored).toEqual([{ column: "Authority", reason: "not a milestone, child, episode or date-of-birth column" }]);
     const e = fails(() => recogniseColumns(["child", "a", "b"]));
     expect(e.code).toBe("unrecognised-format");
-    expect(e.message).toContain("--column MILESTONE=COLUMN");
+    expect(e.message).toContain("with the columns option (milestone id → column)");
   });
 
   it("the child column by its usual names; two of one kind is an error", () => {

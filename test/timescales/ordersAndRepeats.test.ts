@@ -85,7 +85,7 @@ describe("numbered columns of a recurring milestone", () => {
     expect(m.columns["lac-review"]).toBe("LAC Review");
     expect(m.repeats).toEqual({ "lac-review": ["LAC Review 2", "LAAC Review 3"], "permanence-panel": ["2nd Panel"] });
     // Scotland's catalogue: becoming looked after happens once an episode.
-    expect(m.ignored).toEqual([{ column: "Looked after 2", reason: "a numbered looked-after column, but looked-after happens once an episode: not read (map it with --column if it holds another milestone)" }]);
+    expect(m.ignored).toEqual([{ column: "Looked after 2", reason: "a numbered looked-after column, but looked-after happens once an episode: not read (map it with the columns option if it holds another milestone)" }]);
     expect(() => recogniseColumns(["Child ID", "LAC Review 2", "Review 2"])).toThrow(/both lac-review number 2/);
   });
 
