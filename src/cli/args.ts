@@ -152,7 +152,11 @@ export function delimiterFlag(command: string, value: string | undefined): strin
   throw new UsageError(`--delimiter ${quote(value)} must be one character (e.g. ";") or "tab"`, command);
 }
 
-/** The known word within edit distance 2 of `word` (case ignored), for "did you mean"; undefined when none is near. */
+/**
+ * The known word within edit distance 2 of `word` (case ignored), for "did you mean"; undefined
+ * when none is near. The same rule as the library's private `nearest` (src/_lib/options.ts),
+ * written again because the CLI reaches the library through its public API only (lib.ts).
+ */
 export function nearestWord(word: string, known: readonly string[]): string | undefined {
   const w = word.toLowerCase();
   let best: string | undefined;

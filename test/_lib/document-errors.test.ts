@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { QiError } from "../../src/_lib/error.js";
+import { fails as thrown } from "../_shared/fails.js";
 import { parseDriverDiagram, safeParseDriverDiagram } from "../../src/drivers/index.js";
 import { parseMeasure, safeParseMeasure } from "../../src/measures/index.js";
 import { parsePdsaCycle, safeParsePdsaCycle } from "../../src/pdsa/index.js";
@@ -12,15 +12,6 @@ import { measures, project } from "../project/fixture.js";
 
 const cycle = { id: "c1", changeIdea: "ci1", objective: "Test", questions: [] };
 
-function thrown(f: () => unknown): QiError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof QiError) return e;
-    throw e;
-  }
-  throw new Error("expected a QiError");
-}
 
 describe("document parse errors carry the first issue's path", () => {
   it.each([
