@@ -50,6 +50,8 @@ export interface Ctx {
   advice: (raw: unknown) => string;
   asOf: number | null;
   staleAfter: number;
+  /** True when `splitEpisodesAt` was given: the check does not split episodes by it (a warning says so). */
+  splitIgnored: boolean;
   dob: Get | undefined;
   dobField: string;
   /** Wide: 1 for a milestone without a column (never "missing"); all 0 for long rows. */

@@ -182,6 +182,9 @@ function checkRead(events: readonly unknown[], R: Read, ctx: Ctx, issues: CheckI
   }
   if (ctx.asOf === null) warnings.push("asOf not given: milestones after the extract date and a stale extract are not checked");
   if (ctx.dob === undefined) warnings.push("no date of birth: milestones before birth are not checked");
+  // The stages split a child's events at that milestone; the check reads episodes from the
+  // episode field only, so say so rather than take the option in silence (a user trial's review).
+  if (ctx.splitIgnored) warnings.push("splitEpisodesAt is not applied by the check: a child's episodes come from the episode field only, so events on both sides of a split are checked as one episode");
   const order = Object.keys(CHECK_KINDS) as CheckCode[];
   const rankOf = Object.fromEntries(order.map((k, j) => [k, j])) as Record<CheckCode, number>;
   issues.sort((a, b) => rankOf[a.code] - rankOf[b.code] || (a.row ?? -1) - (b.row ?? -1));
@@ -260,7 +263,7 @@ function setUp(options: CheckCaseRecordsOptions): Ctx {
   const dob = options.dateOfBirth === undefined ? undefined : (valueof(options.dateOfBirth as Accessor<unknown> | string, "dateOfBirth") as Get);
   const msField = typeof options.milestone === "string" ? options.milestone : "milestone";
   return {
-    names, repeatable, infos, defaultInfo, accommodated: idx("accommodated"), day: reader,
+    names, repeatable, infos, defaultInfo, accommodated: idx("accommodated"), day: reader, splitIgnored: options.splitEpisodesAt !== undefined,
     routeEnds: routes.map((r) => ({ info: infos.indexOf(infoOf.get(r.id)!), ends: [...r.ends].map(idx).filter((k) => k >= 0) })), monthOf: new Map(),
     isCeased: Uint8Array.from(names, (s) => (s === "ceased-looked-after" ? 1 : 0)), isOngoing: Uint8Array.from(names, (s) => (ONGOING.has(s) ? 1 : 0)),
     isBreak: Uint8Array.from(names, (s, k) => (endsEpisode[k] === 1 || s === "returned-home" ? 1 : 0)),

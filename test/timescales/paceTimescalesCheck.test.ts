@@ -137,6 +137,20 @@ describe("paceTimescales with check", () => {
     expect(t.check).toEqual(checkCaseRecords(rows, { asOf: "2024-12-31" }));
   });
 
+  it("splitEpisodesAt, which the check does not apply, is a warning of the check (it was taken in silence), both ways", () => {
+    const rows = [
+      { child: "A", milestone: "looked-after", date: "2023-01-01" },
+      { child: "A", milestone: "ceased-looked-after", date: "2023-06-01" },
+      { child: "A", milestone: "looked-after", date: "2024-01-01" },
+      { child: "A", milestone: "accommodated", date: "2024-01-01" },
+    ];
+    const options = { asOf: "2024-12-31", splitEpisodesAt: "looked-after" };
+    const alone = checkCaseRecords(rows, options);
+    expect(alone.warnings).toContain("splitEpisodesAt is not applied by the check: a child's episodes come from the episode field only, so events on both sides of a split are checked as one episode");
+    expect(paceTimescales(rows, { ...options, stages: ["recommendation"], check: true }).check).toEqual(alone);
+    expect(checkCaseRecords(rows, { asOf: "2024-12-31" }).warnings.some((w) => w.startsWith("splitEpisodesAt"))).toBe(false);
+  });
+
   it("adds no check without the option", () => {
     const rows = [{ child: "A", milestone: "accommodated", date: "2024-01-10" }];
     const progress: unknown[] = [];
