@@ -140,7 +140,7 @@ export function computeTimescales(input: CaseInput, s: TimescaleSettings, progre
 }
 
 /** Warning codes that say the same for every stage: printed once (with the first stage). */
-const ONCE = new Set(["unknown-milestones-ignored", "duplicate-rows-merged", "events-after-as-of"]);
+const ONCE = new Set(["unknown-milestones-ignored", "duplicate-rows-merged", "child-ids-trimmed", "events-after-as-of"]);
 
 /** A stage's warnings as summary notes, switched on their codes (the asOf note is the header's). */
 function stageNotes(list: readonly TimescaleWarning[], id: string, first: boolean): string[] {

@@ -87,6 +87,8 @@ export interface CaseRecords {
   duplicateRows: number;
   /** The first few of them (up to 20): child, the row merged and the row it repeats. */
   duplicates: { child: string | number; row: number; of: number }[];
+  /** Child ids read without the white space around them (see {@link trimmedId}), and the first one. */
+  paddedIds: { count: number; row: number; value: string } | null;
   maxDay: number;
   /** Private caches shared by every stage computed from these records (never user input). */
   cache: {
@@ -342,6 +344,28 @@ interface ReadState {
   unknownIgnored: number;
   duplicateRows: number;
   duplicates: { child: string | number; row: number; of: number }[];
+  paddedIds: { count: number; row: number; value: string } | null;
+}
+
+/**
+ * A child id as both readers (the stages' and the check's) take it: a string with white space
+ * around it is read without it, as the CLI trims every cell — a user trial found `"C05 "` and
+ * `"C05"` counted as two children by the library and one by the CLI. Null when `c` needs no
+ * trimming (the common case, a printable ASCII character at each end, costs two charCodeAt).
+ */
+export function trimmedId(c: string): string | null {
+  const a = c.charCodeAt(0);
+  const b = c.charCodeAt(c.length - 1);
+  if (a > 32 && a < 127 && b > 32 && b < 127) return null;
+  const t = c.trim();
+  return t === c ? null : t;
+}
+
+/** Count a trimmed id (the first kept for the warning). */
+export function notePadded(padded: { count: number; row: number; value: string } | null, row: number, value: string): { count: number; row: number; value: string } {
+  if (padded === null) return { count: 1, row, value };
+  padded.count++;
+  return padded;
 }
 
 function issue(st: ReadState, code: QiIssue["code"], path: QiPath, message: string): void {
@@ -523,7 +547,7 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
   const cap = wideFormat ? data.length * (plan.wide.length + (plan.order === null ? 0 : 1)) : data.length;
   const st: ReadState = {
     day: new Int32Array(cap), milestone: new Int32Array(cap), row: new Int32Array(cap), col: new Int32Array(cap), episode: [], anyEpisode: false, n: 0,
-    maxDay: Number.NEGATIVE_INFINITY, minDay: Number.POSITIVE_INFINITY, issues: [], unknownIgnored: 0, duplicateRows: 0, duplicates: [],
+    maxDay: Number.NEGATIVE_INFINITY, minDay: Number.POSITIVE_INFINITY, issues: [], unknownIgnored: 0, duplicateRows: 0, duplicates: [], paddedIds: null,
     // Each distinct date string is parsed once: an export repeats the same few thousand dates.
     dayOf: dayReader(options), dateHint: `: use ${expectedDateForm(options)}`,
   };
@@ -536,7 +560,14 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
   const who = (): string => (rowChildOk ? ` (child ${describeValue(rowChild)})` : "");
   for (let i = 0; i < data.length; i++) {
     const d = data[i] as T;
-    const c = plan.childOf(d, i, data);
+    let c = plan.childOf(d, i, data);
+    if (typeof c === "string" && c.length > 0) {
+      const t = trimmedId(c);
+      if (t !== null) {
+        st.paddedIds = notePadded(st.paddedIds, i, c);
+        c = t;
+      }
+    }
     const childOk = !(isMissing(c) || (typeof c !== "string" && typeof c !== "number") || (typeof c === "number" && !Number.isFinite(c)));
     if (!childOk) issue(st, "missing-child", ["events", i, plan.childField], `missing or invalid child id ${describeValue(c)}`);
     rowChild = c;
@@ -592,6 +623,7 @@ function recordsOf<T>(plan: ReadPlan<T>, st: ReadState, buckets: Buckets, cat: P
     unknownIgnored: st.unknownIgnored,
     duplicateRows: st.duplicateRows,
     duplicates: st.duplicates,
+    paddedIds: st.paddedIds,
     maxDay: st.maxDay,
     cache: { episodes: new Map(), dayText: new Map(), dayList: st.n > 0 && st.maxDay - st.minDay < 1 << 20 ? new Array<string | undefined>(st.maxDay - st.minDay + 1) : null, dayBase: st.minDay },
   };

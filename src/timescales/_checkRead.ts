@@ -10,7 +10,7 @@
 import { valueof } from "../_lib/accessor.js";
 import { formatIsoDay } from "../_lib/calendar.js";
 import { QiError, describeValue } from "../_lib/error.js";
-import { orderMilestone, orderSplitOf, wideColumnsOf, type CaseRecordOptions, type CaseRecords, type OrderSplit, type WideColumn } from "./_caseRecords.js";
+import { notePadded, orderMilestone, orderSplitOf, trimmedId, wideColumnsOf, type CaseRecordOptions, type CaseRecords, type OrderSplit, type WideColumn } from "./_caseRecords.js";
 import type { CheckCode, CheckIssue } from "./checkCaseRecords.js";
 import { matchOrderType, milestoneMatcher } from "./headers.js";
 
@@ -84,6 +84,8 @@ export interface Read {
   getters: Get[];
   colNames: string[];
   data: readonly unknown[];
+  /** Child ids read without the white space around them, and the first (as the stages count them: trimmedId). */
+  paddedIds: { count: number; row: number; value: string } | null;
 }
 
 export type IssueFn = (code: CheckCode, child: string | number | null, row: number, column: string, raw: unknown, message: string) => void;
@@ -324,7 +326,7 @@ function newRead(data: readonly unknown[], plan: Plan, ctx: Ctx, events?: number
   return {
     n: 0, m: new Int32Array(cap), day: new Float64Array(cap), row: new Int32Array(cap), col: new Int32Array(cap), child: new Int32Array(cap),
     rowEp: new Int32Array(rows), ids: [], dob: withDob ? new Float64Array(rows).fill(Number.NaN) : null, dobRow: withDob ? new Int32Array(rows) : null,
-    groups: [], counts: new Int32Array(rows + 1), latest: Number.NEGATIVE_INFINITY, grouped: true, getters, colNames, data,
+    groups: [], counts: new Int32Array(rows + 1), latest: Number.NEGATIVE_INFINITY, grouped: true, getters, colNames, data, paddedIds: null,
   };
 }
 
@@ -345,7 +347,14 @@ export function readRows<T>(events: readonly T[], options: CaseRecordOptions<T>,
   };
   for (let i = 0; i < data.length; i++) {
     const d = data[i];
-    const c = childOf(d, i, data);
+    let c = childOf(d, i, data);
+    if (typeof c === "string" && c.length > 0) {
+      const t = trimmedId(c);
+      if (t !== null) {
+        R.paddedIds = notePadded(R.paddedIds, i, c);
+        c = t;
+      }
+    }
     const okChild = typeof c === "string" ? !isMissing(c) : typeof c === "number" && Number.isFinite(c);
     const id = okChild ? (c as string | number) : null;
     R.rowEp[i] = episodeText(eps, episodeOf(d, i, data));
@@ -444,6 +453,7 @@ export function readFromRecords<T>(events: readonly T[], options: CaseRecordOpti
   for (const b of kids) if ((typeof b.child === "string" && isMissing(b.child)) || (typeof b.group === "string" && isMissing(b.group))) return null;
   const n = rec.n;
   const R = newRead(data, plan, ctx, n);
+  R.paddedIds = rec.paddedIds === null ? null : { ...rec.paddedIds };
   if (!plan.wide) readEpisodes(R, plan.episodeOf);
   R.m.set(rec.milestone.subarray(0, n));
   R.row.set(rec.row.subarray(0, n));

@@ -18,6 +18,7 @@ export function stageWarnings(rec: CaseRecords, plan: StagePlan, counts: StageCo
   const from = `${rec.names[plan.fromIdx[0]!]}${plan.fromIdx.length > 1 ? " (or alternatives)" : ""}`;
   if (counts.eventsAfterAsOf > 0) out.push({ code: "events-after-as-of", message: `${counts.eventsAfterAsOf} events dated after asOf were ignored` });
   if (rec.duplicateRows > 0) out.push({ code: "duplicate-rows-merged", message: duplicatesMessage(rec) });
+  if (rec.paddedIds !== null) out.push({ code: "child-ids-trimmed", message: paddedIdsMessage(rec.paddedIds) });
   if (counts.unknownMilestones > 0) out.push({ code: "unknown-milestones-ignored", message: `${counts.unknownMilestones} event rows with unknown milestone names were ignored` });
   if (counts.notStarted > 0) out.push({ code: "not-started", message: `${counts.notStarted} episodes never reached ${from} and are not in the stage` });
   if (counts.endedBeforeStart > 0) {
@@ -37,4 +38,9 @@ function duplicatesMessage(rec: CaseRecords): string {
   const shown = rec.duplicates.slice(0, 3).map((d) => `child ${describeValue(d.child)}, row ${d.row} (repeating row ${d.of})`);
   const more = n > shown.length ? `; and ${n - shown.length} more` : "";
   return `${n} wide ${n === 1 ? "row" : "rows"} repeated an earlier row of the same child exactly and ${n === 1 ? "was" : "were"} merged: ${shown.join("; ")}${more}`;
+}
+
+/** Child ids read without the white space around them: how many, and the first (0-based row). */
+export function paddedIdsMessage(p: { count: number; row: number; value: string }): string {
+  return `${p.count} child ${p.count === 1 ? "id" : "ids"} had white space around ${p.count === 1 ? "it" : "them"} and ${p.count === 1 ? "was" : "were"} read without it (the first: row ${p.row}, ${describeValue(p.value)})`;
 }

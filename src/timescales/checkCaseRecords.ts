@@ -13,6 +13,7 @@ import type { MilestoneCatalogue, Route } from "./catalogue.js";
 import { SCOTLAND_MILESTONES } from "./catalogue.js";
 import { dateAdviser, dayReader, expectedDateForm } from "./dates.js";
 import { readFromRecords, readRows, rawOf, text, type Ctx, type Get, type Read, type RouteInfo } from "./_checkRead.js";
+import { paddedIdsMessage } from "./_stageWarnings.js";
 
 /** The {@link checkCaseRecords} options: those of the case records, plus what to check against. */
 export interface CheckCaseRecordsOptions<T = any> extends CaseRecordOptions<T> {
@@ -184,6 +185,7 @@ function checkRead(events: readonly unknown[], R: Read, ctx: Ctx, issues: CheckI
   if (ctx.dob === undefined) warnings.push("no date of birth: milestones before birth are not checked");
   // The stages split a child's events at that milestone; the check reads episodes from the
   // episode field only, so say so rather than take the option in silence (a user trial's review).
+  if (R.paddedIds !== null) warnings.push(paddedIdsMessage(R.paddedIds));
   if (ctx.splitIgnored) warnings.push("splitEpisodesAt is not applied by the check: a child's episodes come from the episode field only, so events on both sides of a split are checked as one episode");
   const order = Object.keys(CHECK_KINDS) as CheckCode[];
   const rankOf = Object.fromEntries(order.map((k, j) => [k, j])) as Record<CheckCode, number>;

@@ -137,7 +137,7 @@ export interface StageDurations {
 /** A warning on a timescale result: a stable `code` to switch on and a sentence for people. */
 export interface TimescaleWarning {
   /**
-   * `as-of-defaulted`, `events-after-as-of`, `duplicate-rows-merged`, `unknown-milestones-ignored`,
+   * `as-of-defaulted`, `events-after-as-of`, `duplicate-rows-merged`, `child-ids-trimmed`, `unknown-milestones-ignored`,
    * `not-started`, `ended-before-start`, `filtered-out`, `no-date-of-birth` (docs/reliability.md).
    */
   code: string;

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkCaseRecords, paceTimescales, type CaseRecordsCheck, type PaceTimescalesOptions } from "../../src/index.js";
+import { checkCaseRecords, paceTimescales, stageDurations, type CaseRecordsCheck, type PaceTimescalesOptions } from "../../src/index.js";
 import { runs } from "../_shared/zone.js";
 
 const MILESTONES = ["looked-after", "accommodated", "lac-review", "permanence-recommendation", "permanence-panel", "adm-decision", "petition-lodged", "permanence-order", "adoption-order", "returned-home", "ceased-looked-after"];
@@ -167,5 +167,31 @@ describe("paceTimescales with check", () => {
     expect(call({ staleAfter: -1 })).toThrow(expect.objectContaining({ code: "invalid-option", path: ["options", "check", "staleAfter"] }));
     expect(call("yes")).toThrow(expect.objectContaining({ code: "invalid-option", path: ["options", "check"] }));
     expect(() => paceTimescales(rows, { chek: true } as never)).toThrow(expect.objectContaining({ code: "unknown-option", message: expect.stringContaining('did you mean "check"') }));
+  });
+});
+
+describe("child ids with white space around them (a user trial: the library counted two children, the CLI one)", () => {
+  const rows = [
+    { child: "C05 ", milestone: "accommodated", date: "01/04/2024" },
+    { child: "C05", milestone: "permanence-recommendation", date: "01/05/2024" },
+    { child: "\u00a0C06\t", milestone: "accommodated", date: "01/04/2024" },
+  ];
+  const options = { dates: "uk" as const, asOf: "31/03/2025" };
+
+  it("are read without it, as the CLI reads cells, with a warning naming how many and the first", () => {
+    const d = stageDurations(rows, "recommendation", options);
+    expect(d.rows.map((r) => [r.child, r.status, r.days])).toEqual([["C05", "reached", 30], ["C06", "open", 364]]);
+    expect(d.warnings).toContainEqual({ code: "child-ids-trimmed", message: '2 child ids had white space around them and were read without it (the first: row 0, "C05 ")' });
+  });
+
+  it("the check says the same, both ways", () => {
+    const alone = checkCaseRecords(rows, options);
+    expect(alone.children).toBe(2);
+    expect(alone.warnings).toContain('2 child ids had white space around them and were read without it (the first: row 0, "C05 ")');
+    expect(paceTimescales(rows, { ...options, stages: ["recommendation"], check: true }).check).toEqual(alone);
+  });
+
+  it("an id of white space only is a missing child to the stages too", () => {
+    expect(() => stageDurations([{ child: "  ", milestone: "accommodated", date: "01/04/2024" }], "recommendation", options)).toThrow(expect.objectContaining({ code: "missing-child" }));
   });
 });
