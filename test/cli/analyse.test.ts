@@ -8,6 +8,16 @@ import { zoneFree } from "../_shared/zone.js";
 const VALUES = [20, 22, 19, 21, 20, 23, 18, 21, 20, 22, 19, 21, 10, 11, 9, 10, 12, 9, 11, 10];
 
 describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse", { timeout: 120_000 }, () => {
+  it("getting-started §3: examples/data/waits.csv prints what the guide shows, for both commands", async () => {
+    const doc = readFileSync(new URL("../../docs/getting-started.md", import.meta.url), "utf8");
+    const blocks = [...doc.matchAll(/```\n(24 points of weeks by month[^`]*)```/g)].map((m) => m[1]!);
+    expect(blocks).toHaveLength(2);
+    const dir = tempDir({ "waits.csv": readFileSync(new URL("../../examples/data/waits.csv", import.meta.url), "utf8") });
+    const base = ["analyse", "waits.csv", "--x", "month", "--y", "weeks", "--dates", "uk", "--direction", "decrease"];
+    expect((await run(base, dir)).stdout).toBe(blocks[0]);
+    expect((await run([...base, "--baseline", "12", "--svg", "waits.svg", "--json", "--out", "waits.json"], dir)).stdout).toBe(blocks[1]);
+  });
+
   it("prints the signals of a run chart from a CSV with ISO dates", async () => {
     const dir = tempDir({ "waits.csv": monthlyCsv(VALUES) });
     const r = await run(["analyse", "waits.csv", "--x", "month", "--y", "value", "--direction", "decrease", "--baseline", "12"], dir);
