@@ -136,9 +136,23 @@ export function renderSummaryTable(summary: MeasuresSummary, options: RenderSumm
   const title = (o.title as string | undefined) ?? "Summary of measures";
   const groups = rows.some((r) => r.group !== null);
   const head = `<tr><th scope="col">Measure</th>${groups ? '<th scope="col">Group</th>' : ""}<th scope="col">Latest</th><th scope="col">Target</th><th scope="col">Centre</th><th scope="col">Variation</th><th scope="col">Assurance</th><th scope="col">Reading</th></tr>`;
-  const section = `<section class="qi-summary"><h2>${escapeXml(title)}</h2><table><thead>${head}</thead><tbody>${rows.map((r) => rowHtml(r, groups)).join("")}</tbody></table></section>`;
+  const section = `<section class="qi-summary"><h2>${escapeXml(title)}</h2><table><thead>${head}</thead><tbody>${rows.map((r) => rowHtml(r, groups)).join("")}</tbody></table>${notesHtml(summary)}</section>`;
   if (o.standalone !== true) return section;
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeXml(title)}</title><style>body{margin:0;font-family:${THEME.font};color:${THEME.text};font-size:15px;line-height:1.45}main{max-width:1100px;margin:0 auto;padding:20px 24px}.muted{color:${THEME.muted}}${SUMMARY_CSS}</style></head><body><main>${section}</main></body></html>`;
+}
+
+/**
+ * The summary's warnings (rows combined, values missing… in each measure's chart) as a list under
+ * the table: a board reading the HTML is told what was combined or left out, as the terminal
+ * and the JSON are. Nothing when there are none.
+ */
+function notesHtml(summary: MeasuresSummary): string {
+  const list: unknown = (summary as { warnings?: unknown }).warnings;
+  if (list === undefined) return "";
+  if (!Array.isArray(list)) throw new QiError("invalid-value", ["summary", "warnings"], `warnings must be an array, not ${describeValue(list)}`);
+  if (list.length === 0) return "";
+  const items = list.map((w: unknown, i) => `<li>${escapeXml(textOf((w as { message?: unknown } | null)?.message, ["summary", "warnings", i, "message"]))}</li>`);
+  return `<p class="muted"><strong>Notes</strong></p><ul class="qi-summary-notes muted">${items.join("")}</ul>`;
 }
 
 const CATEGORIES = ["concern", "improvement", "neutral", "common-cause", "insufficient"];

@@ -13,6 +13,16 @@ const S = summariseMeasures([
 
 describe("renderSummaryTable", () => {
   const html = renderSummaryTable(S);
+  it("lists the summary's warnings under the table, escaped; none, no list", () => {
+    // Two rows share a month: summed by the c chart, which the board's HTML now says too.
+    const dup = summariseMeasures([{ name: "Moves", group: "<North>", chart: controlChart([{ x: 1, y: 3 }, { x: 1, y: 4 }, { x: 2, y: 5 }, { x: 3, y: 2 }], { type: "c", x: "x", y: "y" }) }]);
+    expect(dup.warnings.length).toBeGreaterThan(0);
+    const out = renderSummaryTable(dup);
+    expect(out).toMatch(/<ul class="qi-summary-notes muted"><li>Moves \(&lt;North&gt;\): 2 rows share an x[^<]*<\/li><\/ul>/);
+    expect(html).toContain("<li>Flat: Phase 1 has 6 useful observations; the runs rule needs at least 10");
+    expect(renderSummaryTable(summariseMeasures([{ name: "P", chart: P }]))).not.toContain("qi-summary-notes");
+    expect(fails(() => renderSummaryTable({ ...dup, warnings: "x" } as never)).path).toEqual(["summary", "warnings"]);
+  });
   it("escapes every user string", () => {
     expect(html).not.toContain("<script>");
     expect(html).toContain("&lt;script&gt;");
