@@ -44,6 +44,8 @@ const PHRASES: Readonly<Record<string, string>> = {
 /** Okabe–Ito colours (see theme.ts), one per route in order; still waiting is light grey. */
 const COLOURS = ["#009E73", "#0072B2", "#56B4E9", "#E69F00", "#CC79A7", "#D55E00", "#F0E442", "#000000"];
 const WAITING = "#e6e6e6";
+/** Width of the legend beside the plot, in px. */
+const LEGEND_WIDTH = 250;
 /** Days in an average Gregorian month, for the axis and the sentence in months. */
 const MONTH = 365.2425 / 12;
 
@@ -161,7 +163,7 @@ export function renderCumulativeIncidence(ci: CumulativeIncidence, options: Rend
   const title = options.title ?? "Routes out of care over time";
   const sentence = summariseCumulativeIncidence(ci, options);
   const id = safeId(options.id ?? `qi-${hash(`cuminc|${title}|${ci.routes.join(",")}|${ci.steps.length}|${ci.n}`)}`);
-  const legendW = 250;
+  const legendW = LEGEND_WIDTH;
   const caption = wrapText(sentence, Math.max(30, charsIn(W - 64, 12)));
   const m = { left: 52, right: legendW + 16, top: options.subtitle === undefined ? 40 : 58, bottom: 52 + caption.length * 16 };
   const pw = W - m.left - m.right;
@@ -253,11 +255,15 @@ function legend(ci: CumulativeIncidence, options: RenderCumulativeIncidenceOptio
   rows.unshift({ fill: WAITING, label: "still waiting", p: last === null ? 1 : last.waiting });
   const out: string[] = [`<g class="legend" font-size="12" fill="${THEME.text}">`];
   out.push(`<text x="${px(x)}" y="${px(y + 4)}" font-size="11" fill="${THEME.muted}">${escapeXml(`at ${whenText(at)}`)}</text>`);
-  rows.forEach((r, i) => {
-    const yy = y + 16 + i * 20;
-    const label = r.label.length > 28 ? `${r.label.slice(0, 27)}…` : r.label;
-    out.push(`<rect x="${px(x)}" y="${px(yy)}" width="12" height="12" fill="${r.fill}" stroke="${THEME.axis}" stroke-width="0.5"/><text x="${px(x + 18)}" y="${px(yy + 10)}">${escapeXml(`${pct(r.p)} ${label}`)}</text>`);
-  });
+  // A long phrase wraps onto a second line (it was cut at 28 characters: "had a permanence order with…").
+  const width = charsIn(LEGEND_WIDTH - 18, 12);
+  let yy = y + 16;
+  for (const r of rows) {
+    const lines = wrapText(`${pct(r.p)} ${r.label}`, width);
+    const text = lines.map((line, j) => `<tspan x="${px(x + 18)}" dy="${j === 0 ? 0 : 14}">${escapeXml(line)}</tspan>`).join("");
+    out.push(`<rect x="${px(x)}" y="${px(yy)}" width="12" height="12" fill="${r.fill}" stroke="${THEME.axis}" stroke-width="0.5"/><text x="${px(x + 18)}" y="${px(yy + 10)}">${text}</text>`);
+    yy += 20 + 14 * (lines.length - 1);
+  }
   out.push(`</g>`);
   return out;
 }

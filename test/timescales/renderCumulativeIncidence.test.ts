@@ -59,6 +59,11 @@ describe("renderCumulativeIncidence", () => {
     const lastStepX = Number(/<line class="at" x1="([\d.]+)"/.exec(renderCumulativeIncidence(ci, { at: 600 }))![1]);
     for (const end of ends) expect(end).toBeGreaterThan(lastStepX + 5);
   });
+  it("wraps a long legend phrase onto a second line instead of cutting it", () => {
+    const out = renderCumulativeIncidence(cumulativeIncidence([{ days: 3, route: "permanence-order-authority-to-adopt" }, { days: 5, route: null }]));
+    expect(out).not.toContain("…");
+    expect(out).toMatch(/<tspan x="[\d.]+" dy="0">50 % had a permanence order with<\/tspan><tspan x="[\d.]+" dy="14">authority to adopt<\/tspan>/);
+  });
   it("is deterministic", () => {
     expect(renderCumulativeIncidence(ci, { title: "Routes <out> & \"home\"", subtitle: "Synthetic", id: "ci" })).toBe(svg);
   });
