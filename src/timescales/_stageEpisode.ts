@@ -193,7 +193,10 @@ export function cohortOut(plan: StagePlan, rec: CaseRecords, t: EpisodeTable, k:
 /**
  * The episode leaves the stage before `to`: the first exit (an episode-ending milestone or one of
  * the stage's `exits`) on or after the start and strictly before the first `to` (a `to` on the
- * exit day is reached: the order that ends it). −1 if none.
+ * exit day is reached: the order that ends it). −1 if none. A stage exit that does not end the
+ * episode (a return home) counts only when `to` never follows: a child who went home, came back
+ * into care and then had the panel reached the panel (a user trial saw the panel stage call that
+ * child exited while the ADM stage started from the panel).
  */
 export function exitOf(plan: StagePlan, t: EpisodeTable, lo: number, hi: number, s: number, stop: number): number {
   const startDay = t.day[s]!;
@@ -202,7 +205,7 @@ export function exitOf(plan: StagePlan, t: EpisodeTable, lo: number, hi: number,
     const dj = t.day[j]!;
     if (dj >= firstToDay) break; // days ascend: no exit before the first `to` from here on
     const m = t.ms[j]!;
-    if (plan.isExit[m] && !plan.isTo[m] && j !== s && dj >= startDay) return j;
+    if (plan.isExit[m] && !plan.isTo[m] && j !== s && dj >= startDay && (stop < 0 || plan.isSoftExit[m] === 0)) return j;
   }
   return -1;
 }

@@ -34,6 +34,8 @@ export interface StagePlan {
   isTo: Uint8Array;
   /** Per milestone index: 1 when it ends the stage without reaching `to` (the catalogue's episode ends and the stage's `exits`). */
   isExit: Uint8Array;
+  /** Per milestone index: 1 for a stage exit that does not end the episode (a return home): it counts only when `to` never follows. */
+  isSoftExit: Uint8Array;
   fromOcc: FromOccurrence;
   toOcc: "first" | "last";
   target: TargetRule | null;
@@ -145,6 +147,7 @@ export function stagePlan(rec: CaseRecords, stageInput: StageInput, options: Pla
   for (const k of fromIdx) isFrom[k] = 1;
   for (const k of toIdx) isTo[k] = 1;
   const isExit = stageExits(stage, rec, isTo, lookup);
+  const isSoftExit = Uint8Array.from(isExit, (v, k) => (v === 1 && rec.endsEpisode[k] !== 1 ? 1 : 0));
   const { fromOcc, toOcc } = occurrences(stage);
   const target = normaliseTarget(options.target !== undefined ? options.target : stage.target, [options.target !== undefined ? "options" : "stage", "target"]);
   const negative = policy(options.negative, "negative");
@@ -161,7 +164,7 @@ export function stagePlan(rec: CaseRecords, stageInput: StageInput, options: Pla
   }
   const bands = withAge ? resolveAgeBands(options.ageBands, ["options", "ageBands"]) : [];
   return {
-    stage, stageId: stage.id, fromIdx, toIdx, isFrom, isTo, isExit, fromOcc, toOcc, target, targetOf: target === null ? () => Number.NaN : targetDaysOf(target), negative, afterAsOf, splitAt,
+    stage, stageId: stage.id, fromIdx, toIdx, isFrom, isTo, isExit, isSoftExit, fromOcc, toOcc, target, targetOf: target === null ? () => Number.NaN : targetDaysOf(target), negative, afterAsOf, splitAt,
     withAge, ages, bands, groupByBand: withAge && options.group === "ageBand", withGroup: options.group !== undefined,
     routeSet: stageRoutes(stage, rec),
   };

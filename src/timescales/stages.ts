@@ -100,7 +100,8 @@ const PATHWAY_EXITS = ["returned-home", ...SCOTLAND_ORDER_MILESTONES] as const;
  *   count against the 14 days.
  * Every other target is null: pass your own (`{ ...PACE_STAGES.panel, target: 84 }`).
  * The stages after the recommendation end as `"exited"` for a child who returned home or whose
- * order was granted before their `to` (see `exits`).
+ * order was granted before their `to`, and `order` and `overall` for a child who returned home
+ * (see `exits`); a return home counts only when `to` never follows.
  * "Order granted" is any of the four Scottish orders (permanence order, with authority to adopt,
  * kinship care order, adoption order); narrow it with a cohort filter on `route`.
  *
@@ -159,6 +160,7 @@ export const PACE_STAGES: Readonly<Record<PaceStageId, Stage>> = {
     label: "Looked after → order granted",
     from: "looked-after",
     to: SCOTLAND_ORDER_MILESTONES,
+    exits: "returned-home",
     target: null,
   },
 };

@@ -216,6 +216,24 @@ describe("stage exits: the PACE stages after the recommendation", () => {
     expect(adm.rows.map((r) => [r.child, r.status, r.exit?.milestone ?? null])).toEqual([["R1", "exited", "returned-home"]]);
     expect(PACE_STAGES.order.exits).toBe("returned-home");
   });
+  it("a return home counts only when the panel never follows: home, back into care, then the panel is reached (the ADM stage agrees)", () => {
+    const back = [
+      ev("B1", "looked-after", "2023-01-10"),
+      ev("B1", "accommodated", "2023-01-10"),
+      ev("B1", "permanence-recommendation", "2023-06-01"),
+      ev("B1", "returned-home", "2023-08-01"),
+      ev("B1", "accommodated", "2023-12-01"),
+      ev("B1", "permanence-panel", "2024-03-01"),
+    ];
+    expect(stageDurations(back, PACE_STAGES.panel, as).rows[0]).toMatchObject({ status: "reached", days: 274, exit: null });
+    expect(stageDurations(back, PACE_STAGES.adm, as).rows[0]).toMatchObject({ status: "open", start: "2024-03-01" });
+  });
+  it("overall: a child who went home is exited at the return, not open (the row's route says home)", () => {
+    const home = [ev("O1", "looked-after", "2023-02-01"), ev("O1", "accommodated", "2023-02-01"), ev("O1", "permanence-recommendation", "2023-05-01"), ev("O1", "returned-home", "2023-06-01")];
+    const d = stageDurations(home, { ...PACE_STAGES.overall, target: 365 }, as);
+    expect(d.rows[0]).toMatchObject({ status: "exited", days: 120, route: "home", exit: { milestone: "returned-home", date: "2023-06-01" } });
+    expect(driftList(d)).toEqual([]);
+  });
   it("without exits the same children are open (the stage as before)", () => {
     const { exits: _, ...bare } = PACE_STAGES.panel;
     const d = stageDurations(trial, bare, as);
