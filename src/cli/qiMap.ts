@@ -34,15 +34,18 @@ export function nameColumns(message: string, columns: Readonly<Record<string, st
 
 const MAX_DETAILS = 10;
 
-/** Library messages count rows from 0 ("row 417 has …"); say where the row is instead. */
+/**
+ * Library messages count rows from 0 ("row 417 has …"); say where the row is instead. One pass:
+ * rewriting "rows 2 and 3" and then every "row N" again turned "row 4 and row 5" into "row 6 and
+ * row 5" (a user trial of `pace-qi summary`).
+ */
 export function rewriteRows(message: string, label: (i: number) => string | undefined): string {
-  return message
-    .replace(/\brows (\d+) and (\d+)\b/g, (all, a: string, b: string) => {
-      const la = label(Number(a));
-      const lb = label(Number(b));
-      return la !== undefined && lb !== undefined ? `${la} and ${lb}` : all;
-    })
-    .replace(/\b[Rr]ow (\d+)\b/g, (all, a: string) => label(Number(a)) ?? all);
+  return message.replace(/\brows (\d+) and (\d+)\b|\b([Rr])ow (\d+)\b/g, (all, a: string | undefined, b: string | undefined, _r: string | undefined, one: string | undefined) => {
+    if (one !== undefined) return label(Number(one)) ?? all;
+    const la = label(Number(a));
+    const lb = label(Number(b));
+    return la !== undefined && lb !== undefined ? `${la} and ${lb}` : all;
+  });
 }
 
 function describeIssue(issue: QiIssue<string>, ctx: PathContext): { usage: boolean; text: string } {
@@ -70,7 +73,11 @@ function describeIssue(issue: QiIssue<string>, ctx: PathContext): { usage: boole
 /** Library advice such as `pass afterAsOf: "ignore"` becomes the flag an analyst types: `--after-as-of ignore`. */
 function optionsToFlags(text: string, ctx: PathContext): string {
   let out = text;
-  for (const [key, flag] of Object.entries(ctx.flags ?? {})) out = out.replace(new RegExp(`\\b${key}: "([^"]*)"`, "g"), `${flag} $1`);
+  for (const [key, flag] of Object.entries(ctx.flags ?? {})) {
+    // `aggregate: "mean", "median" or "sd"` → `--aggregate mean, median or sd`; `give aggregate ("mean", …)` → `give --aggregate (mean, …)`.
+    out = out.replace(new RegExp(`\\b${key}: "([^"]*)"((?:(?:, | or )"[^"]*")*)`, "g"), (_all, first: string, rest: string) => `${flag} ${first}${rest.replace(/"/g, "")}`);
+    out = out.replace(new RegExp(`\\bgive ${key} \\(([^)]*)\\)`, "g"), (_all, list: string) => `give ${flag} (${list.replace(/"/g, "")})`);
+  }
   return out;
 }
 

@@ -4,7 +4,7 @@ import { checkKeys, enumOption, nearest } from "../_lib/options.js";
 import { funnelLimits } from "../funnel/funnelLimits.js";
 import { summariseFunnelPlot } from "../funnel/summary.js";
 import type { FunnelGroup, FunnelLimitRow, FunnelPlot } from "../funnel/types.js";
-import { escapeXml, textOf } from "./escape.js";
+import { escapeXml } from "./escape.js";
 import { hash, safeId } from "./id.js";
 import { markerPath } from "./markers.js";
 import { checkTextOptions, sizeOption } from "./options.js";

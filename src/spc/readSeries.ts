@@ -159,7 +159,7 @@ function duplicateX<T>(xt: XTable, [a, b]: [number, number], options: ControlCha
   throw new QiError(
     "duplicate-x",
     ["data", b, channelName(options.x, "x")],
-    `rows ${a} and ${b} have the same x (${describeValue(xValueAt(xt, a))}); a ${type} chart has one value per x: give aggregate ("mean", "median", "sum", "count" or "sd") to combine them, or use an xbar or s chart for subgroups`,
+    `rows ${a} and ${b} have the same x (${describeValue(xValueAt(xt, a))}); ${/^[aeiou]|^(mr|np|s|x)/.test(type) ? "an" : "a"} ${type} chart has one value per x: give aggregate ("mean", "median", "sum", "count" or "sd") to combine them, or use an xbar or s chart for subgroups`,
   );
 }
 

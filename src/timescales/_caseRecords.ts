@@ -560,7 +560,8 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
   const who = (): string => (rowChildOk ? ` (child ${describeValue(rowChild)})` : "");
   for (let i = 0; i < data.length; i++) {
     const d = data[i] as T;
-    let c = plan.childOf(d, i, data);
+    const raw = plan.childOf(d, i, data);
+    let c = raw;
     if (typeof c === "string" && c.length > 0) {
       const t = trimmedId(c);
       if (t !== null) {
@@ -569,7 +570,7 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
       }
     }
     const childOk = !(isMissing(c) || (typeof c !== "string" && typeof c !== "number") || (typeof c === "number" && !Number.isFinite(c)));
-    if (!childOk) issue(st, "missing-child", ["events", i, plan.childField], `missing or invalid child id ${describeValue(c)}`);
+    if (!childOk) issue(st, "missing-child", ["events", i, plan.childField], `missing or invalid child id ${describeValue(raw)}`);
     rowChild = c;
     rowChildOk = childOk;
     const epValue = episodeValue(plan, st, d, i, data, who);

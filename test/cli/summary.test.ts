@@ -53,6 +53,14 @@ function teams(dup = false, group = (t: string) => t): string {
 const LONG = ["--x", "month", "--y", "value", "--measure", "measure", "--group", "team"];
 
 describe.skipIf(!HAVE_BIN).concurrent("pace-qi summary: nothing combined or ignored in silence (user trial)", { timeout: 120_000 }, () => {
+  it("a repeated month names the two spreadsheet rows that share it, and the flag to give (it said 'row 6 and row 5')", async () => {
+    const dir = tempDir({ "dd.csv": "month,moves\n2024-01-01,3\n2024-02-01,2\n2024-03-01,4\n2024-03-01,1\n2024-04-01,2\n" });
+    const run1 = await run(["summary", "dd.csv", "--x", "month", "--y", "moves"], dir);
+    expect(run1.code).toBe(1);
+    expect(run1.stderr).toContain('dd.csv: row 5, column month: row 4 and row 5 have the same x ("2024-03-01"); give --aggregate mean, median, sum, count or sd to combine them');
+    const i = await run(["summary", "dd.csv", "--x", "month", "--y", "moves", "--chart", "i"], dir);
+    expect(i.stderr).toContain("row 4 and row 5 have the same x (\"2024-03-01\"); an i chart has one value per x: give --aggregate (mean, median, sum, count or sd) to combine them");
+  });
   it("rows sharing an x on a c or p chart: a Note line naming the series, and the JSON's warnings", async () => {
     const dir = tempDir({ "d.csv": teams(true) });
     const c = await run(["summary", "d.csv", ...LONG, "--chart", "c"], dir);
