@@ -477,7 +477,9 @@ function outOfOrder(R: Read, id: string | number, S: Scratch, stamp: number, inf
 /**
  * A milestone dated after the episode ended ("ceased-looked-after"), unless the route orders both
  * (then {@link outOfOrder} has compared them). The permanence-order routes do not list the end
- * (the child stays looked after), so a petition after "Ceased" is found here.
+ * (the child stays looked after), so a petition after "Ceased" is found here. Reviews and returns
+ * home, never order-checked (they come anywhere on a route), are named here too: a review or a
+ * return home dated after the child ceased to be looked after is a data error (a user trial).
  */
 function afterEnd(R: Read, id: string | number, a: Int32Array, lo: number, hi: number, info: RouteInfo, ctx: Ctx, S: Scratch, issues: CheckIssue[]): void {
   let end = -1;
@@ -488,7 +490,7 @@ function afterEnd(R: Read, id: string | number, a: Int32Array, lo: number, hi: n
     const e = a[j]!;
     const m = R.m[e]!;
     // A ranked milestone's first event was compared with a ranked end; a repeat of it was not.
-    if (R.day[e]! <= R.day[end]! || ctx.isOngoing[m] === 1 || ctx.isCeased[m] === 1) continue;
+    if (R.day[e]! <= R.day[end]! || ctx.isCeased[m] === 1) continue;
     if (endRanked && info.inRoute[m] === 1 && S.first[m] === e) continue;
     pushEv(issues, R, id, "out-of-order", e, `${describeEv(ctx, R, e)} is after the episode ended (${describeEv(ctx, R, end)})`);
   }

@@ -32,6 +32,23 @@ function bothWays(rows: Row[], options: CheckCaseRecordsOptions<Row>) {
 }
 
 describe("milestones after the episode ended (defect 1)", () => {
+  it("a review and a return home after ceased are reported too (a second trial: they were skipped as never order-checked)", () => {
+    const rows = [
+      { child: "B3", milestone: "accommodated", date: "2024-01-01" },
+      { child: "B3", milestone: "ceased-looked-after", date: "2024-02-01" },
+      { child: "B3", milestone: "returned-home", date: "2024-03-01" },
+      { child: "B3", milestone: "lac-review", date: "2024-03-05" },
+      { child: "B4", milestone: "accommodated", date: "2024-01-01" },
+      { child: "B4", milestone: "returned-home", date: "2024-02-01" },
+      { child: "B4", milestone: "ceased-looked-after", date: "2024-02-01" },
+    ] as unknown as Row[];
+    const c = bothWays(rows, { asOf: "2024-06-30", staleAfter: 10_000 } as never);
+    expect(c.issues.map((i) => [i.code, i.child, i.row])).toEqual([
+      ["out-of-order", "B3", 2],
+      ["out-of-order", "B3", 3],
+    ]);
+    expect(c.issues[1]!.message).toBe('child "B3": lac-review on 2024-03-05 is after the episode ended (ceased-looked-after on 2024-02-01)');
+  });
   it("a ceased date before accommodation, and a petition after ceased on the permanence-order route, are both reported", () => {
     const rows = [
       wideRow("C04", { accommodated: "15/06/2024", "ceased-looked-after": "01/05/2024" }),
