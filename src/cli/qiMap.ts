@@ -48,6 +48,11 @@ export function rewriteRows(message: string, label: (i: number) => string | unde
   });
 }
 
+/** {@link rewriteRows} with the context's row labels, without the file name ("row 419"): for a message that follows its own "file: row …" or stands in a list of notes. */
+export function rowsIn(message: string, ctx: PathContext): string {
+  return rewriteRows(message, (i) => ctx.row?.(i, undefined)?.replace(/^.*?: /, ""));
+}
+
 function describeIssue(issue: QiIssue<string>, ctx: PathContext): { usage: boolean; text: string } {
   const path = issue.path;
   const head = path[0];
@@ -59,13 +64,7 @@ function describeIssue(issue: QiIssue<string>, ctx: PathContext): { usage: boole
   if ((head === (ctx.dataKey ?? "data") || head === "events" || head === "data") && typeof path[1] === "number" && ctx.row !== undefined) {
     const field = typeof path[2] === "string" ? path[2] : undefined;
     const where = ctx.row(path[1], field);
-    if (where !== undefined) {
-      const rowOnly = (i: number): string | undefined => {
-        const w = ctx.row!(i, undefined);
-        return w === undefined ? undefined : w.replace(/^.*?: /, "");
-      };
-      return { usage: false, text: `${where}: ${nameColumns(rewriteRows(issue.message, rowOnly), ctx.columns)}` };
-    }
+    if (where !== undefined) return { usage: false, text: `${where}: ${nameColumns(rowsIn(issue.message, ctx), ctx.columns)}` };
   }
   return { usage: false, text: `${ctx.file}: ${issue.message}` };
 }

@@ -30,7 +30,7 @@ import {
 import { ByteChunks, binaryField, repeatedField, textChunks, toCsv, writeAll, type PlannedFile } from "./output.js";
 import { compactJsonChunks } from "./jsonChunks.js";
 import { progressBar, type ProgressSink } from "./progress.js";
-import { rewriteRows, withQi, type PathContext } from "./qiMap.js";
+import { rowsIn, withQi, type PathContext } from "./qiMap.js";
 import { fmt, kmText, textTable } from "./summary.js";
 import { CASE_SPEC, caseFlags, mappingText, readCases, type CaseColumns } from "./caseInput.js";
 import { checkCases, checkOptions, checkReport, checkSummary } from "./check.js";
@@ -127,7 +127,7 @@ export function computeTimescales(input: CaseInput, s: TimescaleSettings, progre
   const warnings: string[] = [];
   const out: StageResult[] = s.stages.map((stage, k) => {
     const { durations, byPeriod, byCase, kaplanMeier: km } = t.stages[stage.id]!;
-    warnings.push(...stageNotes(durations.warnings, stage.id, k === 0).map((w) => rewriteRows(w, (i) => input.ctx.row?.(i, undefined)?.replace(/^.*?: /, ""))));
+    warnings.push(...stageNotes(durations.warnings, stage.id, k === 0).map((w) => rowsIn(w, input.ctx)));
     const drift = durations.stage.target === null ? [] : driftList(durations);
     const points = byPeriod.filter((r) => !r.partial && (s.chartFrom === undefined || r.x >= s.chartFrom));
     const chart = points.some((r) => r.y !== null) ? stageChart(points, s.baseline, stage.id, warnings) : null;

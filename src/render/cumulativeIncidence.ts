@@ -78,10 +78,8 @@ function checkOptions(options: RenderCumulativeIncidenceOptions): void {
     if (options.phrases === null || typeof options.phrases !== "object") throw new QiError("invalid-option", ["options", "phrases"], `phrases must be an object { route: phrase }, not ${describeValue(options.phrases)}`);
     for (const k of Object.keys(options.phrases)) textOf(options.phrases[k], ["options", "phrases", k]);
   }
-  for (const key of ["at"] as const) {
-    const v = options[key];
-    if (v !== undefined && !(typeof v === "number" && Number.isFinite(v) && v >= 0)) throw new QiError("invalid-option", ["options", key], `${key} must be a number ≥ 0, not ${describeValue(v)}`);
-  }
+  const at = options.at;
+  if (at !== undefined && !(typeof at === "number" && Number.isFinite(at) && at >= 0)) throw new QiError("invalid-option", ["options", "at"], `at must be a number ≥ 0, not ${describeValue(at)}`);
 }
 
 function phraseOf(route: string, options: RenderCumulativeIncidenceOptions): string {
@@ -163,9 +161,8 @@ export function renderCumulativeIncidence(ci: CumulativeIncidence, options: Rend
   const title = options.title ?? "Routes out of care over time";
   const sentence = summariseCumulativeIncidence(ci, options);
   const id = safeId(options.id ?? `qi-${hash(`cuminc|${title}|${ci.routes.join(",")}|${ci.steps.length}|${ci.n}`)}`);
-  const legendW = LEGEND_WIDTH;
   const caption = wrapText(sentence, Math.max(30, charsIn(W - 64, 12)));
-  const m = { left: 52, right: legendW + 16, top: options.subtitle === undefined ? 40 : 58, bottom: 52 + caption.length * 16 };
+  const m = { left: 52, right: LEGEND_WIDTH + 16, top: options.subtitle === undefined ? 40 : 58, bottom: 52 + caption.length * 16 };
   const pw = W - m.left - m.right;
   const ph = H - m.top - m.bottom;
   // The axis runs a little past the last step, so its layers have a width (a user trial saw the
@@ -203,7 +200,7 @@ export function renderCumulativeIncidence(ci: CumulativeIncidence, options: Rend
     const xa = xOf(Math.min(options.at ?? 365, lastT));
     out.push(`<line class="at" x1="${px(xa)}" x2="${px(xa)}" y1="${px(m.top)}" y2="${px(m.top + ph)}" stroke="${THEME.text}" stroke-width="1" stroke-dasharray="4 3"/>`);
   }
-  out.push(...legend(ci, options, W - legendW, m.top));
+  out.push(...legend(ci, options, W - LEGEND_WIDTH, m.top));
   caption.forEach((line, i) => {
     out.push(`<text class="caption" x="${px(m.left)}" y="${px(m.top + ph + 56 + i * 16)}" font-size="12" fill="${THEME.text}">${escapeXml(line)}</text>`);
   });

@@ -87,8 +87,8 @@ export interface CaseRecords {
   duplicateRows: number;
   /** The first few of them (up to 20): child, the row merged and the row it repeats. */
   duplicates: { child: string | number; row: number; of: number }[];
-  /** Child ids read without the white space around them (see {@link trimmedId}), and the first one. */
-  paddedIds: { count: number; row: number; value: string } | null;
+  /** Child ids read without the white space around them (see {@link childIdOf}), and the first one. */
+  paddedIds: PaddedIds | null;
   maxDay: number;
   /** Private caches shared by every stage computed from these records (never user input). */
   cache: {
@@ -344,28 +344,33 @@ interface ReadState {
   unknownIgnored: number;
   duplicateRows: number;
   duplicates: { child: string | number; row: number; of: number }[];
-  paddedIds: { count: number; row: number; value: string } | null;
+  paddedIds: PaddedIds | null;
+}
+
+/** Child ids read without the white space around them: how many, and the first (its row and value as given). */
+export interface PaddedIds {
+  count: number;
+  row: number;
+  value: string;
 }
 
 /**
  * A child id as both readers (the stages' and the check's) take it: a string with white space
  * around it is read without it, as the CLI trims every cell — a user trial found `"C05 "` and
- * `"C05"` counted as two children by the library and one by the CLI. Null when `c` needs no
- * trimming (the common case, a printable ASCII character at each end, costs two charCodeAt).
+ * `"C05"` counted as two children by the library and one by the CLI — and counted in
+ * `into.paddedIds` for the warning. The common case, a printable ASCII character at each end,
+ * costs two charCodeAt.
  */
-export function trimmedId(c: string): string | null {
+export function childIdOf(c: unknown, row: number, into: { paddedIds: PaddedIds | null }): unknown {
+  if (typeof c !== "string" || c.length === 0) return c;
   const a = c.charCodeAt(0);
   const b = c.charCodeAt(c.length - 1);
-  if (a > 32 && a < 127 && b > 32 && b < 127) return null;
+  if (a > 32 && a < 127 && b > 32 && b < 127) return c;
   const t = c.trim();
-  return t === c ? null : t;
-}
-
-/** Count a trimmed id (the first kept for the warning). */
-export function notePadded(padded: { count: number; row: number; value: string } | null, row: number, value: string): { count: number; row: number; value: string } {
-  if (padded === null) return { count: 1, row, value };
-  padded.count++;
-  return padded;
+  if (t === c) return c;
+  if (into.paddedIds === null) into.paddedIds = { count: 1, row, value: c };
+  else into.paddedIds.count++;
+  return t;
 }
 
 function issue(st: ReadState, code: QiIssue["code"], path: QiPath, message: string): void {
@@ -561,14 +566,7 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
   for (let i = 0; i < data.length; i++) {
     const d = data[i] as T;
     const raw = plan.childOf(d, i, data);
-    let c = raw;
-    if (typeof c === "string" && c.length > 0) {
-      const t = trimmedId(c);
-      if (t !== null) {
-        st.paddedIds = notePadded(st.paddedIds, i, c);
-        c = t;
-      }
-    }
+    const c = childIdOf(raw, i, st);
     const childOk = !(isMissing(c) || (typeof c !== "string" && typeof c !== "number") || (typeof c === "number" && !Number.isFinite(c)));
     if (!childOk) issue(st, "missing-child", ["events", i, plan.childField], `missing or invalid child id ${describeValue(raw)}`);
     rowChild = c;

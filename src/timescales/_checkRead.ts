@@ -10,7 +10,7 @@
 import { valueof } from "../_lib/accessor.js";
 import { formatIsoDay } from "../_lib/calendar.js";
 import { QiError, describeValue } from "../_lib/error.js";
-import { notePadded, orderMilestone, orderSplitOf, trimmedId, wideColumnsOf, type CaseRecordOptions, type CaseRecords, type OrderSplit, type WideColumn } from "./_caseRecords.js";
+import { childIdOf, orderMilestone, orderSplitOf, wideColumnsOf, type PaddedIds, type CaseRecordOptions, type CaseRecords, type OrderSplit, type WideColumn } from "./_caseRecords.js";
 import type { CheckCode, CheckIssue } from "./checkCaseRecords.js";
 import { matchOrderType, milestoneMatcher } from "./headers.js";
 
@@ -84,8 +84,8 @@ export interface Read {
   getters: Get[];
   colNames: string[];
   data: readonly unknown[];
-  /** Child ids read without the white space around them, and the first (as the stages count them: trimmedId). */
-  paddedIds: { count: number; row: number; value: string } | null;
+  /** Child ids read without the white space around them, and the first (as the stages count them: childIdOf). */
+  paddedIds: PaddedIds | null;
 }
 
 export type IssueFn = (code: CheckCode, child: string | number | null, row: number, column: string, raw: unknown, message: string) => void;
@@ -347,14 +347,7 @@ export function readRows<T>(events: readonly T[], options: CaseRecordOptions<T>,
   };
   for (let i = 0; i < data.length; i++) {
     const d = data[i];
-    let c = childOf(d, i, data);
-    if (typeof c === "string" && c.length > 0) {
-      const t = trimmedId(c);
-      if (t !== null) {
-        R.paddedIds = notePadded(R.paddedIds, i, c);
-        c = t;
-      }
-    }
+    const c = childIdOf(childOf(d, i, data), i, R);
     const okChild = typeof c === "string" ? !isMissing(c) : typeof c === "number" && Number.isFinite(c);
     const id = okChild ? (c as string | number) : null;
     R.rowEp[i] = episodeText(eps, episodeOf(d, i, data));

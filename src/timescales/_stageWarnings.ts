@@ -3,7 +3,7 @@
  * said as a warning `{ code, message }` (codes listed in docs/reliability.md).
  */
 import { describeValue } from "../_lib/error.js";
-import type { CaseRecords } from "./_caseRecords.js";
+import type { CaseRecords, PaddedIds } from "./_caseRecords.js";
 import type { StagePlan } from "./_stagePlan.js";
 import type { StageCounts, TimescaleWarning } from "./stageDurations.js";
 
@@ -41,6 +41,6 @@ function duplicatesMessage(rec: CaseRecords): string {
 }
 
 /** Child ids read without the white space around them: how many, and the first (0-based row). */
-export function paddedIdsMessage(p: { count: number; row: number; value: string }): string {
+export function paddedIdsMessage(p: PaddedIds): string {
   return `${p.count} child ${p.count === 1 ? "id" : "ids"} had white space around ${p.count === 1 ? "it" : "them"} and ${p.count === 1 ? "was" : "were"} read without it (the first: row ${p.row}, ${describeValue(p.value)})`;
 }
