@@ -24,6 +24,7 @@ import {
   type ControlChartType,
   type RunChart,
   type RunChartColumnar,
+  type XPeriod,
 } from "./lib.js";
 import { writeAll, type PlannedFile } from "./output.js";
 import { PERIODS, type Period } from "./period.js";
@@ -99,6 +100,8 @@ export interface ChartSettings {
   n?: boolean;
   /** Multiply the plotted statistic (e.g. 10000 for a rate per 10,000 days). */
   multiply?: number | undefined;
+  /** The period each dated point stands for (the library's `period`: how x is written). */
+  period?: XPeriod | undefined;
 }
 
 /** Flags → the library's option names, for error messages. */
@@ -149,6 +152,7 @@ function chartOf(rows: readonly unknown[], s: ChartSettings, channels: Channels,
     ...(s.baseline !== undefined ? { baseline: s.baseline } : {}),
     ...(s.phases.length > 0 ? { phases: s.phases } : {}),
     ...(s.exclude.length > 0 ? { exclude: s.exclude } : {}),
+    ...(s.period !== undefined ? { period: s.period } : {}),
     output: columns ? ("columns" as const) : ("points" as const),
   };
   if (s.chart === "run") {
@@ -290,8 +294,18 @@ function readColumns(table: Table, cells: Map<string, CellColumn>, f: AnalyseFla
   if (f.period !== undefined) {
     if (x === null) throw new UsageError(`--period ${f.period} needs dates in an x column (--x COL)`, C);
     if (x.kind !== "date") throw new UsageError(`--period ${f.period}: column ${xCol} holds numbers, not dates`, C);
+    checkPeriodFlag(f.period, x.labels, xCol!);
   }
   return { table, xCol, nCol, x, ys, ns, by, notes };
+}
+
+const PERIOD_RANK: Record<Period, number> = { week: 1, month: 2, quarter: 3, year: 4 };
+
+/** `--period` rolls months up into quarters or years, quarters into years; it cannot split them. */
+export function checkPeriodFlag(period: Period, labels: "month" | "quarter" | null, column: string): void {
+  if (labels !== null && PERIOD_RANK[period] < PERIOD_RANK[labels]) {
+    throw new UsageError(`--period ${period}: column ${column} holds ${labels}s (such as ${labels === "month" ? "Jan 2024" : "2024 Q1"}), which cannot be split into ${period}s; use --period ${labels === "month" ? "quarter or year" : "year"} to roll them up, or leave --period out`, C);
+  }
 }
 
 /** One group's rows: table row of the group's k-th row (all rows without --by). */
@@ -434,7 +448,9 @@ function analyseGroup(g: Group, f: AnalyseFlags, c: Columns): ColumnarChart {
     y: whole ? ys.array() : (_d: unknown, k: number) => ys.get(g.row(k)),
     ...(withN ? { n: ns === "perRow" ? () => 1 : whole ? ns.array() : (_d: unknown, k: number) => ns.get(g.row(k)) } : {}),
   };
-  return chartOf(rows, f.settings, channels, true) as ColumnarChart;
+  // The points stand for --period's periods, or the months or quarters the x cells name.
+  const period = f.period ?? x?.labels ?? undefined;
+  return chartOf(rows, { ...f.settings, period }, channels, true) as ColumnarChart;
 }
 
 /** Point numbers are 1-based on the command line; say so before the library (0-based) does. */

@@ -1,4 +1,4 @@
-import { dateProblem, isoDateReader, type DateFormat } from "./dates.js";
+import { XForms, dateProblem, isoDateReader, xTextReader, type DateFormat, type XText } from "./dates.js";
 import { DataError, quote } from "./errors.js";
 import type { Table } from "./table.js";
 
@@ -88,8 +88,12 @@ export function dateColumn(table: Table, column: string, values: readonly unknow
   return out;
 }
 
-/** An x column: all numbers → numbers; otherwise dates in `format`. Blanks are problems. */
-export function xColumn(table: Table, column: string, values: readonly unknown[], format: DateFormat, problems: Problems): { kind: "number" | "date"; values: (number | string | null)[] } {
+/**
+ * An x column: all numbers → numbers; otherwise dates in `format`, or months or quarters as
+ * published tables write them ("Jan 2024", "2024 Q1": `labels` says which), one kind to a column.
+ * Blanks are problems.
+ */
+export function xColumn(table: Table, column: string, values: readonly unknown[], format: DateFormat, problems: Problems): { kind: "number" | "date"; values: (number | string | null)[]; labels: "month" | "quarter" | null } {
   let numeric = true;
   for (const v of values) {
     if (isBlank(v)) continue;
@@ -102,9 +106,20 @@ export function xColumn(table: Table, column: string, values: readonly unknown[]
   if (numeric) {
     const out = numberColumn(table, column, values, problems);
     out.forEach((v, i) => v === null && problems.add(`${table.where(i, column)}: x is blank`));
-    return { kind: "number", values: out };
+    return { kind: "number", values: out, labels: null };
   }
-  return { kind: "date", values: dateColumn(table, column, values, format, problems, false) };
+  const read = xTextReader(format);
+  const cache = new Map<string, XText>();
+  const forms = new XForms(table, column, problems);
+  const out = values.map((v, i) => {
+    if (isBlank(v)) return problems.add(`${table.where(i, column)}: the date is blank`), null;
+    const s = typeof v === "string" ? v : String(v);
+    let t = cache.get(s);
+    if (t === undefined) cache.set(s, (t = read(s)));
+    forms.see(i, s, t.form, format);
+    return t.iso;
+  });
+  return { kind: "date", values: out, labels: forms.labels() };
 }
 
 /**

@@ -1,4 +1,7 @@
-import { DATE_ORDERS, dateReader, type DateOrder } from "./lib.js";
+import { DATE_ORDERS, dateReader, readPeriodLabel, type DateOrder } from "./lib.js";
+import { quote } from "./errors.js";
+import type { Problems } from "./convert.js";
+import type { Table } from "./table.js";
 
 /** How dates are written in an input file (`--dates`): the library's date orders. */
 export type DateFormat = DateOrder;
@@ -41,4 +44,55 @@ export function flagDate(text: string, format: DateFormat): string | null {
 /** The form a --dates format expects, for messages. */
 export function expectedForm(format: DateFormat): string {
   return EXPECTED[format];
+}
+
+/** How one x text reads: its ISO day (a month's or quarter's first day for a label), and whether it was a date or which label. */
+export interface XText {
+  iso: string | null;
+  form: "date" | "month" | "quarter" | null;
+}
+
+/** An x text: a date in `format`, else a month or quarter as published tables write them ("Jan 2024", "2024 Q1": readPeriodLabel), else nothing. */
+export function xTextReader(format: DateFormat): (text: string) => XText {
+  const toIso = isoDateReader(format);
+  return (text) => {
+    const d = toIso(text);
+    if (d !== null) return { iso: d, form: "date" };
+    const l = readPeriodLabel(text);
+    return l === null ? { iso: null, form: null } : { iso: l.start, form: l.period };
+  };
+}
+
+const FORM_WORDS = { date: "a date", month: "a month", quarter: "a quarter" } as const;
+
+/**
+ * The forms of an x column's cells, row by row: a cell that is not a date, month or quarter is a
+ * problem, and so is one written another way than the first ("2024 Q2" among months): an x
+ * column holds one kind of period.
+ */
+export class XForms {
+  private first = -1;
+  private firstForm: XText["form"] = null;
+  private firstText = "";
+
+  constructor(
+    private readonly table: Table,
+    private readonly column: string,
+    private readonly problems: Problems,
+  ) {}
+
+  /** Row i's text and how it read. */
+  see(i: number, text: string, form: XText["form"], format: DateFormat): void {
+    if (form === null) this.problems.add(`${this.table.where(i, this.column)}: ${quote(text)} ${dateProblem(text, format)}`);
+    else if (this.first < 0) [this.first, this.firstForm, this.firstText] = [i, form, text];
+    else if (form !== this.firstForm) {
+      const at = this.table.where(this.first).replace(/^.*?: /, "");
+      this.problems.add(`${this.table.where(i, this.column)}: ${quote(text)} is ${FORM_WORDS[form]}, but ${at} is ${FORM_WORDS[this.firstForm!]} (${quote(this.firstText)}): write every x the same way`);
+    }
+  }
+
+  /** "month" or "quarter" when the cells are months or quarters, else null. */
+  labels(): "month" | "quarter" | null {
+    return this.firstForm === "month" || this.firstForm === "quarter" ? this.firstForm : null;
+  }
 }

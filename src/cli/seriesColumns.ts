@@ -1,6 +1,6 @@
 import { CellColumn, NumberChunks } from "./cells.js";
 import { Problems } from "./convert.js";
-import { dateProblem, isoDateReader, type DateFormat } from "./dates.js";
+import { XForms, xTextReader, type DateFormat, type XText } from "./dates.js";
 import { quote } from "./errors.js";
 import { periodStart, type Period } from "./period.js";
 import type { Table } from "./table.js";
@@ -58,22 +58,26 @@ export interface XColumn {
   key(i: number): number;
   /** Numbers: all of them in one array, which the library reads in place (issue #18); dates: null. */
   column(): Float64Array | null;
+  /** "month" or "quarter" when the cells are months or quarters ("Jan 2024", "2024 Q1": readPeriodLabel), else null. */
+  labels: "month" | "quarter" | null;
 }
 
-/** The x column (as xColumn): numbers when every cell is one, else dates in `format`; blanks are problems. */
+/**
+ * The x column (as xColumn): numbers when every cell is one, else dates in `format`, or months or
+ * quarters as published tables write them ("Jan 2024", "2024 Q1"), all written the same way;
+ * blanks are problems.
+ */
 export function xOf(table: Table, column: string, col: CellColumn, format: DateFormat, period: Period | undefined, problems: Problems): XColumn {
   const nums = col.nums;
   if (!col.hasText()) {
     for (let i = 0; i < col.length; i++) if (Number.isNaN(nums.get(i))) problems.add(`${table.where(i, column)}: x is blank`);
-    return { kind: "number", value: (i) => nums.get(i), key: (i) => nums.get(i), column: () => nums.array() };
+    return { kind: "number", value: (i) => nums.get(i), key: (i) => nums.get(i), column: () => nums.array(), labels: null };
   }
-  const toIso = isoDateReader(format);
+  const read = xTextReader(format);
   const codes = col.codes!;
-  // ISO date (after --period) of each distinct text, and a number per distinct ISO date.
-  const iso: (string | null)[] = col.texts.map((v) => {
-    const d = toIso(typeof v === "string" ? v : String(v));
-    return d === null || period === undefined ? d : periodStart(d, period);
-  });
+  // How each distinct text reads, its ISO date (after --period), and a number per distinct ISO date.
+  const texts: XText[] = col.texts.map((v) => read(typeof v === "string" ? v : String(v)));
+  const iso: (string | null)[] = texts.map((t) => (t.iso === null || period === undefined ? t.iso : periodStart(t.iso, period)));
   const ids = new Map<string, number>();
   const idOf = (d: string): number => {
     let k = ids.get(d);
@@ -81,6 +85,7 @@ export function xOf(table: Table, column: string, col: CellColumn, format: DateF
     return k;
   };
   const keys = iso.map((d) => (d === null ? -1 : idOf(d)));
+  const forms = new XForms(table, column, problems);
   for (let i = 0; i < col.length; i++) {
     let c = codes.get(i);
     if (c < 0) {
@@ -90,26 +95,18 @@ export function xOf(table: Table, column: string, col: CellColumn, format: DateF
         continue;
       }
       // A number among dates: read as date text like any other cell (it is seldom one).
-      const s = col.raw.get(i) ?? String(v);
-      const d = toIso(s);
-      if (d === null) {
-        problems.add(`${table.where(i, column)}: ${quote(s)} ${dateProblem(s, format)}`);
-        continue;
-      }
+      const t = col.raw.get(i) ?? String(v);
       c = col.texts.length;
-      col.texts.push(s);
-      const p = period === undefined ? d : periodStart(d, period);
-      iso.push(p);
-      keys.push(idOf(p));
+      col.texts.push(t);
+      texts.push(read(t));
+      const d = texts[c]!.iso;
+      iso.push(d === null || period === undefined ? d : periodStart(d, period));
+      keys.push(iso[c] === null ? -1 : idOf(iso[c]!));
       codes.set(i, c);
     }
-    if (iso[c] === null) {
-      const s = col.texts[c];
-      const text = typeof s === "string" ? s : String(s);
-      problems.add(`${table.where(i, column)}: ${quote(text)} ${dateProblem(text, format)}`);
-    }
+    forms.see(i, String(col.texts[c]), texts[c]!.form, format);
   }
-  return { kind: "date", value: (i) => iso[codes.get(i)]!, key: (i) => keys[codes.get(i)]!, column: () => null };
+  return { kind: "date", value: (i) => iso[codes.get(i)]!, key: (i) => keys[codes.get(i)]!, column: () => null, labels: forms.labels() };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { QiError, describeValue } from "../_lib/error.js";
-import { arrayOf, bool, index, isRecord, nullable, num, object, oneOf, str, xValue, type Shape } from "../_lib/shape.js";
+import { arrayOf, bool, index, isRecord, nullable, num, object, oneOf, optional, str, xValue, type Shape } from "../_lib/shape.js";
+import { X_PERIODS } from "./period.js";
 
 // The shape checks every chart result shares; each chart's guards.ts adds its own fields.
 
@@ -38,6 +39,9 @@ export function pointsOk(points: unknown, limits: boolean): boolean {
 }
 
 /** @internal Fields of a chart phase both chart kinds have. */
+/** `settings.period` of a chart result: optional, as charts saved by pace-qi 0.1 have none (their labels are then worked out from the dates). */
+export const PERIOD_FIELD: Shape = optional(nullable(oneOf(X_PERIODS)));
+
 export const PHASE_FIELDS: Record<string, Shape> = {
   start: index,
   end: index,

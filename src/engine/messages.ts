@@ -1,29 +1,15 @@
-import { formatDay, formatMonth } from "../_lib/calendar.js";
 import type { XKind } from "../_lib/series.js";
-import type { Assessment, Direction } from "./types.js";
+import { formatPeriod } from "./period.js";
+import type { Assessment, Direction, XPeriod } from "./types.js";
 
-/** Labels points for messages: "Mar 2024" for monthly dates, "1 Mar 2024" for other dates, "point 5" otherwise. */
+/** Labels points for messages: "Mar 2024", "2024 Q1", "1 Mar 2024" by the x's period, "x = 5" for numbers, "point 5" otherwise. */
 export interface PointLabeller {
   (index: number): string;
 }
 
-/** Build a labeller for the points' x values. */
-export function pointLabeller(kind: XKind, x: ArrayLike<unknown>, days: Float64Array | null): PointLabeller {
-  if (kind === "date" && days !== null) {
-    let monthly: boolean | undefined;
-    return (i) => {
-      if (monthly === undefined) {
-        monthly = true;
-        for (let k = 0; k < days.length; k++) {
-          if (new Date(days[k]! * 86_400_000).getUTCDate() !== 1) {
-            monthly = false;
-            break;
-          }
-        }
-      }
-      return monthly ? formatMonth(days[i]!) : formatDay(days[i]!);
-    };
-  }
+/** Build a labeller for the points' x values; `period` is the chart's (resolvePeriod, period.ts). */
+export function pointLabeller(kind: XKind, x: ArrayLike<unknown>, days: Float64Array | null, period: XPeriod | null): PointLabeller {
+  if (kind === "date" && days !== null) return (i) => formatPeriod(days[i]!, period ?? "day");
   if (kind === "number") return (i) => `x = ${formatNumber(x[i] as number)}`;
   return (i) => `point ${formatNumber(i + 1)}`;
 }

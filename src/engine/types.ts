@@ -13,6 +13,13 @@ export type Assessment = "improvement" | "deterioration" | "neutral";
 export type XValue = number | Date | string;
 
 /**
+ * The period each dated point stands for, which decides how its x is written in messages, axis
+ * ticks and tooltips: `"day"` and `"week"` "6 May 2024", `"month"` "May 2024", `"quarter"`
+ * "2024 Q2", `"year"` "2024" (the same names as a measure's `period`).
+ */
+export type XPeriod = "day" | "week" | "month" | "quarter" | "year";
+
+/**
  * How rows that share an x are combined: their sum, mean, median, count (rows with a value) or
  * sample standard deviation (qicharts2's `agg.fun`: mean, median, sum, sd).
  */
@@ -117,6 +124,17 @@ export interface SeriesOptions<T = unknown> {
   centre?: number | readonly (number | null)[];
   /** Split the data into independent charts, one per group, in first-seen order. */
   by?: Accessor<T, unknown>;
+  /**
+   * The period each dated point stands for: how x is written in messages and on the chart
+   * ("May 2024", "2024 Q2", "2024"). Each date must be the first day of its period. Default
+   * `"month"` when every date is the first of a month, else `"day"`. Only with dates as x.
+   *
+   * @example
+   * const rows = [410, 400, 420, 390, 300, 290, 280, 270, 285, 260].map((days, i) => ({ quarter: `${2022 + Math.floor(i / 4)}-${String((i % 4) * 3 + 1).padStart(2, "0")}-01`, days }));
+   * runChart(rows, { x: "quarter", y: "days", period: "quarter", baseline: 4 }).signals[1].message
+   * //=> "7 points below the median from 2022 Q4 to 2024 Q2: a shift."
+   */
+  period?: XPeriod;
   /**
    * Shape of the per-point results: `"points"` (default), an array of point objects; or
    * `"columns"`, one typed array per field (`RunChartColumns`, `ControlChartColumns`), for

@@ -1,5 +1,8 @@
 import { scaleLinear, scaleUtc } from "d3-scale";
+import { utcMonth, utcYear, type TimeInterval } from "d3-time";
 import { utcFormat } from "d3-time-format";
+import { formatPeriod, startsPeriod } from "../engine/period.js";
+import type { XPeriod } from "../engine/types.js";
 import { dayParts, toDayNumber } from "../_lib/calendar.js";
 import { formatTick, formatValue } from "./number.js";
 
@@ -44,7 +47,7 @@ export function xKey(kind: "date" | "number", value: unknown): number {
  * d3's `scaleUtc` on the days' UTC midnights, so ticks fall on the same calendar days in every
  * time zone; numbers use `scaleLinear().nice()`.
  */
-export function buildXAxis(kind: "date" | "number", keys: readonly number[], range: readonly [number, number], integerOnly: boolean): XAxis {
+export function buildXAxis(kind: "date" | "number", keys: readonly number[], range: readonly [number, number], integerOnly: boolean, period: XPeriod | null = null): XAxis {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   for (const k of keys) {
@@ -57,23 +60,7 @@ export function buildXAxis(kind: "date" | "number", keys: readonly number[], ran
     hi = 1;
   }
   const count = Math.max(2, Math.min(12, Math.round((range[1] - range[0]) / 90)));
-  if (kind === "date") {
-    if (lo === hi) {
-      lo -= 1;
-      hi += 1;
-    }
-    const scale = scaleUtc().domain([new Date(lo * MS_PER_DAY), new Date(hi * MS_PER_DAY)]).range([range[0], range[1]]);
-    const tickDays = scale.ticks(count).map((d) => Math.round(d.getTime() / MS_PER_DAY));
-    const labels = dateTickLabels(tickDays);
-    const monthly = keys.every((k) => !Number.isFinite(k) || dayParts(k).day === 1);
-    return {
-      kind,
-      key: (v) => xKey(kind, v),
-      pos: (k) => scale(new Date(k * MS_PER_DAY)),
-      ticks: tickDays.map((d, i) => ({ pos: scale(new Date(d * MS_PER_DAY)), label: labels[i]! })),
-      format: (k) => formatDate(k, monthly),
-    };
-  }
+  if (kind === "date") return dateAxis(keys, lo, hi, range, count, period);
   if (lo === hi) {
     lo -= 1;
     hi += 1;
@@ -96,6 +83,40 @@ export function buildXAxis(kind: "date" | "number", keys: readonly number[], ran
   };
 }
 
+/**
+ * @internal A date axis: d3's `scaleUtc` ticks, or, where they fall within the period the points
+ * stand for (weekly ticks on a monthly chart), one tick per period start (d3-time's `utcMonth`,
+ * every 3 months for quarters, `utcYear`), so each tick names a point's period. Points and
+ * annotations are written by the period: "Mar 2024", "2024 Q1", "2024" (a date that does not start
+ * its period, such as an annotation on 5 March, as "5 Mar 2024"); without a period, as monthly
+ * when every key is the first of a month.
+ */
+function dateAxis(keys: readonly number[], lo: number, hi: number, range: readonly [number, number], count: number, period: XPeriod | null): XAxis {
+  if (lo === hi) {
+    lo -= 1;
+    hi += 1;
+  }
+  const scale = scaleUtc().domain([new Date(lo * MS_PER_DAY), new Date(hi * MS_PER_DAY)]).range([range[0], range[1]]);
+  const labelAs: XPeriod = period ?? (keys.every((k) => !Number.isFinite(k) || dayParts(k).day === 1) ? "month" : "day");
+  let tickDays = scale.ticks(count).map((d) => Math.round(d.getTime() / MS_PER_DAY));
+  const interval = PERIOD_TICKS[labelAs];
+  if (interval !== undefined && !tickDays.every((d) => startsPeriod(d, labelAs))) {
+    tickDays = scale.ticks(interval).map((d) => Math.round(d.getTime() / MS_PER_DAY));
+  }
+  const labels = dateTickLabels(tickDays, labelAs);
+  return {
+    kind: "date",
+    key: (v) => xKey("date", v),
+    pos: (k) => scale(new Date(k * MS_PER_DAY)),
+    ticks: tickDays.map((d, i) => ({ pos: scale(new Date(d * MS_PER_DAY)), label: labels[i]! })),
+    format: (k) => (startsPeriod(k, labelAs) ? formatPeriod(k, labelAs) : formatDate(k, false)),
+  };
+}
+
+/** The tick interval of each period longer than a day (weeks keep d3's ticks). */
+const PERIOD_TICKS: Partial<Record<XPeriod, TimeInterval>> = { month: utcMonth, quarter: utcMonth.every(3)!, year: utcYear };
+
+
 /** @internal "Mar 2024" for the first of a month when the data are monthly, "6 May 2024" otherwise. */
 export function formatDate(day: number, monthly: boolean): string {
   const p = dayParts(day);
@@ -103,13 +124,18 @@ export function formatDate(day: number, monthly: boolean): string {
 }
 
 /**
- * @internal Labels for date ticks: years alone when every tick is 1 January; month names when
- * every tick is the first of a month (with the year on the first tick and on January); day and
- * month otherwise (with the year on the first tick and where it changes).
+ * @internal Labels for date ticks: years alone when every tick is 1 January; quarters ("2024 Q1",
+ * then "Q2", with the year on the first tick and on Q1) when the points are quarters and every
+ * tick starts one; month names when every tick is the first of a month (with the year on the first
+ * tick and on January); day and month otherwise (with the year on the first tick and where it
+ * changes).
  */
-export function dateTickLabels(days: readonly number[]): string[] {
+export function dateTickLabels(days: readonly number[], period: XPeriod | null = null): string[] {
   const parts = days.map(dayParts);
   if (parts.every((p) => p.month === 1 && p.day === 1)) return parts.map((p) => String(p.year));
+  if (period === "quarter" && days.every((d) => startsPeriod(d, "quarter"))) {
+    return parts.map((p, i) => (i === 0 || p.month === 1 ? formatPeriod(days[i]!, "quarter") : `Q${(p.month + 2) / 3}`));
+  }
   if (parts.every((p) => p.day === 1)) {
     return parts.map((p, i) => (i === 0 || p.month === 1 ? `${monthName(utc(days[i]!))} ${p.year}` : monthName(utc(days[i]!))));
   }

@@ -107,7 +107,7 @@ export function layoutChart(model: ChartModel, given: RenderChartOptions, frame:
   const valueLabels = lastPhaseLabels(model, target, ro.format);
   const tickFormat = ro.yPercent ? (v: number, step: number) => `${formatTick(v * 100, step * 100)}%` : undefined;
   const { left, right } = horizontalMargins(yValues, valueLabels, tickFormat, options.yLabel, W, Hmin, headerBottom);
-  const x = buildXAxis(kind, [...keys, ...annotations.map((a) => a.key)], [left + 12, right - 12], kind === "number" && keys.every((k) => Number.isInteger(k)));
+  const x = buildXAxis(kind, [...keys, ...annotations.map((a) => a.key)], [left + 12, right - 12], kind === "number" && keys.every((k) => Number.isInteger(k)), model.period ?? null);
   const xs = keys.map((k) => (Number.isFinite(k) ? x.pos(k) : Number.NaN));
   const { labels: annotationLabels, placements, lanes } = layoutLanes(annotations, x, W);
   const legendRows = compact ? [] : layoutLegend(legendFor(model, marks, ro.flags, target, annotations.length > 0), W - 2 * S.pad);

@@ -40,6 +40,7 @@ export function controlChartModel(chart: ControlChart): ChartModel {
     className: `qi-control-chart qi-${chart.type}-chart`,
     defaultTitle: CONTROL_CHART_NAMES[chart.type] ?? "Control chart",
     centreName: chart.type === "g" || chart.type === "i-median" || chart.type === "i-median-mr" ? "median" : "mean",
+    period: chart.settings.period ?? null,
     points: modelPoints(chart.points, marks),
     phases: modelPhases(chart.phases),
     limits: true,

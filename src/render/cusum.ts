@@ -21,6 +21,7 @@ export function cusumModel(chart: ControlChart, summary: string): ChartModel {
     defaultTitle: "CUSUM chart",
     defaultYLabel: "cumulative sum (standard errors)",
     centreName: "zero",
+    period: chart.settings.period ?? null,
     points: chart.points.map((p, i) => ({
       x: p.x,
       y: p.upper ?? null,

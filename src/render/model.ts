@@ -1,4 +1,4 @@
-import type { Assessment } from "../runchart/types.js";
+import type { Assessment, XPeriod } from "../runchart/types.js";
 import type { MdcIconWords } from "../spc/mdcText.js";
 import type { ControlChartPoint } from "../spc/types.js";
 
@@ -83,6 +83,8 @@ export interface ChartModel {
   defaultYLabel?: string;
   /** "median", "mean" or "centre". */
   centreName: string;
+  /** The period each dated point stands for (the chart's `settings.period`); null or absent: worked out from the dates. */
+  period?: XPeriod | null;
   points: ModelPoint[];
   phases: ModelPhase[];
   limits: boolean;

@@ -53,6 +53,7 @@ export function runChartModel(chart: RunChart): ChartModel {
     className: "qi-run-chart",
     defaultTitle: "Run chart",
     centreName: computed ? "median" : "centre",
+    period: chart.settings.period ?? null,
     points: modelPoints(chart.points, marks),
     phases: modelPhases(chart.phases),
     limits: false,

@@ -1,5 +1,5 @@
 import { arrayOf, assertShape, bool, fast, index, isRecord, nullable, num, object, optional, root, type Shape } from "../_lib/shape.js";
-import { checkChartForm, checkPhaseRanges, PHASE_FIELDS, POINT_FIELDS, pointsOk, SIGNALS_AND_WARNINGS } from "../engine/guards.js";
+import { checkChartForm, checkPhaseRanges, PERIOD_FIELD, PHASE_FIELDS, POINT_FIELDS, pointsOk, SIGNALS_AND_WARNINGS } from "../engine/guards.js";
 import type { RunChart, RunChartColumnar } from "./types.js";
 
 // Everything but the points (or columns).
@@ -24,7 +24,7 @@ const RUN_CHART_FIELDS: Record<string, Shape> = {
     "an array of phases",
   ),
   ...SIGNALS_AND_WARNINGS,
-  settings: object({ rules: object({ runs: optional(anything()), longRun: optional(anything()), crossings: optional(anything()) }) }),
+  settings: object({ rules: object({ runs: optional(anything()), longRun: optional(anything()), crossings: optional(anything()) }), period: PERIOD_FIELD }),
 };
 
 const RUN_CHART_SHAPE: Shape = object(

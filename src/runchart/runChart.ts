@@ -1,9 +1,10 @@
 import type { Accessor } from "../_lib/accessor.js";
-import type { SeriesData } from "../engine/types.js";
+import type { SeriesData, XPeriod } from "../engine/types.js";
 import { HEAP, type Arena } from "../_lib/arena.js";
 import { QiError } from "../_lib/error.js";
 import { chartCall, inArena, markActive, missingWarning } from "../engine/analysis.js";
 import { pointLabeller } from "../engine/messages.js";
+import { resolvePeriod } from "../engine/period.js";
 import { excludedMask, layoutPhases, type PhaseLayout } from "../engine/phases.js";
 import { sortSignals, type SignalSink } from "../engine/signals.js";
 import { buildColumns, buildPoints, type PointState } from "./output.js";
@@ -25,7 +26,7 @@ import type {
   RunRuleId,
 } from "./types.js";
 
-const OPTION_KEYS = ["x", "y", "n", "multiply", "target", "notes", "aggregate", "rules", "direction", "baseline", "phases", "exclude", "centre", "rephase", "astronomical", "by", "output"] as const;
+const OPTION_KEYS = ["x", "y", "n", "multiply", "target", "notes", "aggregate", "rules", "direction", "baseline", "phases", "exclude", "centre", "rephase", "astronomical", "by", "output", "period"] as const;
 
 /**
  * Analyse a run chart: the median per phase, and the rules that tell a real change from
@@ -76,6 +77,7 @@ function analyseWith<T>(data: readonly T[], options: RunChartOptions<T>, arena: 
   const warnings: RunChartWarning[] = [];
   const pts = readPoints(data, options, arena, keep, warnings);
   const { n, y } = pts;
+  const period = resolvePeriod(options.period, pts.kind, pts.days);
   // multiply scales the plotted values (100 for per cent, 1000 per 1,000 days), as qicharts2's
   // `multiply`; the median and every rule are the same on either scale.
   if (settings.multiply !== 1) scaleValues(y, n, settings.multiply);
@@ -93,7 +95,7 @@ function analyseWith<T>(data: readonly T[], options: RunChartOptions<T>, arena: 
   }
   if (gaps !== null) warnings.push(gaps);
 
-  const ctx = runContext(pts, settings, layout, { excluded, active, warnings, astronomical }, arena);
+  const ctx = runContext(pts, settings, layout, { excluded, active, warnings, astronomical }, period, arena);
   // Re-phasing's medians use the centre column as scratch: nothing is written there before each
   // phase's centre (phaseRules.ts), which saves n values of memory (issue #18).
   const phases = finalPhases(layout, y, active, settings, ctx.centres, warnings);
@@ -102,7 +104,7 @@ function analyseWith<T>(data: readonly T[], options: RunChartOptions<T>, arena: 
   sortSignals(signals);
 
   const { rules, direction, rephase, multiply, target } = settings;
-  const result = { phases: phaseOut, signals, warnings, settings: { rules, direction, astronomical, rephase, multiply, target } };
+  const result = { phases: phaseOut, signals, warnings, settings: { rules, direction, astronomical, rephase, multiply, target, period } };
   const state: PointState = { pts, phaseOut, centres: ctx.centres, baselineMask: ctx.baselineMask, excluded, active, ruleBits: ctx.sink.bits as Uint8Array };
   if (settings.columnar) return { columns: buildColumns(state), ...result };
   return { points: buildPoints(state), ...result };
@@ -114,6 +116,7 @@ function runContext(
   settings: RunSettings,
   layout: readonly PhaseLayout[],
   given: Pick<RunContext, "excluded" | "active" | "warnings" | "astronomical">,
+  period: XPeriod | null,
   arena: Arena,
 ): RunContext {
   const n = pts.n;
@@ -122,7 +125,7 @@ function runContext(
     signals: [] as RunChartSignal[],
     bits: columnar ? new Uint8Array(n) : arena.u8(n),
     mask: RUN_RULE_MASK,
-    label: pointLabeller(pts.kind, pts.x ?? pts.xKeys ?? [], pts.days),
+    label: pointLabeller(pts.kind, pts.x ?? pts.xKeys ?? [], pts.days, period),
     centreName: layout.some((p) => p.centre !== null) ? "centre line" : "median",
     direction: settings.direction,
   };

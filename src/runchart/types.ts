@@ -1,9 +1,9 @@
 import type { Accessor } from "../_lib/accessor.js";
 import type { RunsLimits } from "../_lib/runsDistribution.js";
-import type { Aggregate, AnhoejMethod, Assessment, ChartWarning, Column, CrossingsRule, Direction, LongRunRule, RunsRule, SeriesData, SeriesOptions, ShiftRule, Signal, TrendRule, XValue } from "../engine/types.js";
+import type { Aggregate, AnhoejMethod, Assessment, ChartWarning, Column, CrossingsRule, Direction, LongRunRule, RunsRule, SeriesData, SeriesOptions, ShiftRule, Signal, TrendRule, XPeriod, XValue } from "../engine/types.js";
 
 // The shared vocabulary is part of the run chart's public types (and re-exported by the barrel).
-export type { Aggregate, AnhoejMethod, Assessment, ChartWarning, Column, CrossingsRule, Direction, LongRunRule, RunsRule, SeriesData, SeriesOptions, ShiftRule, Signal, TrendRule, XValue };
+export type { Aggregate, AnhoejMethod, Assessment, ChartWarning, Column, CrossingsRule, Direction, LongRunRule, RunsRule, SeriesData, SeriesOptions, ShiftRule, Signal, TrendRule, XPeriod, XValue };
 
 /** A pattern the run-chart rules found. */
 export type RunChartSignal = Signal<RunRuleId>;
@@ -198,6 +198,8 @@ export interface RunChart {
     multiply: number;
     /** The `target` given, or null. */
     target: number | null;
+    /** The period each dated point stands for (the `period` option or its default); null when x is not dates. */
+    period: XPeriod | null;
   };
 }
 

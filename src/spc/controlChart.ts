@@ -26,7 +26,7 @@ import type {
 } from "./types.js";
 
 const OPTION_KEYS = [
-  "type", "x", "y", "n", "aggregate", "notes", "by", "rules", "direction", "target", "baseline", "phases", "exclude", "centre", "screenMovingRanges", "sigmaConstant", "multiply", "output",
+  "type", "x", "y", "n", "aggregate", "notes", "by", "rules", "direction", "target", "baseline", "phases", "exclude", "centre", "screenMovingRanges", "sigmaConstant", "multiply", "output", "period",
   "sigma", "constants", "decisionInterval", "shift", "headStart", "lambda", "sigmas", "ewmaLimits",
 ] as const;
 
@@ -114,7 +114,7 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
 
   const { rules, direction, screen, sigmaConstant, target, params } = settings;
   const withParameters = options.sigma !== undefined || options.constants !== undefined || ["r", "np", "ip", "i-median", "i-median-mr"].includes(type);
-  const result = { phases, signals, warnings, settings: { rules, direction, screenMovingRanges: screen, sigmaConstant, multiply, target, ...(withParameters ? { parameters: params } : {}) } };
+  const result = { phases, signals, warnings, settings: { rules, direction, screenMovingRanges: screen, sigmaConstant, multiply, target, period: s.period, ...(withParameters ? { parameters: params } : {}) } };
   const state: PointState = { type, s, y, out, base, excluded, active, phases, ruleBits: ctx.sink.bits as Uint16Array, variation: ctx.variation, labels: ctx.labels };
   if (columnar) return { type, columns: buildColumns(state), ...result };
   return { type, points: buildPoints(state), ...result };
@@ -135,7 +135,7 @@ function controlContext(
     signals: [] as ControlChartSignal[],
     bits: columnar ? new Uint16Array(n) : arena.u16(n),
     mask: CONTROL_RULE_MASK,
-    label: pointLabeller(s.kind, s.x, s.days),
+    label: pointLabeller(s.kind, s.x, s.days, s.period),
     centreName: fixed ? "centre line" : type === "g" || type === "i-median" || type === "i-median-mr" ? "median" : "mean",
     direction: settings.direction,
   };

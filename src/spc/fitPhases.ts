@@ -79,7 +79,7 @@ function checkOneSize(s: Series, start: number, end: number): void {
     if (Number.isNaN(size)) size = n;
     else if (n !== size) {
       const row = s.rowOf(i);
-      const label = pointLabeller(s.kind, s.x, s.days)(i);
+      const label = pointLabeller(s.kind, s.x, s.days, s.period)(i);
       const at = label === `point ${i + 1}` ? `point ${i + 1} (row ${row})` : `point ${i + 1} (${label}, row ${row})`;
       throw new QiError("invalid-denominator", ["data", row, s.nName], `an np chart needs the same n at every point of a phase: ${at} has n = ${n}, earlier points ${size}; use a p chart for denominators that vary`);
     }

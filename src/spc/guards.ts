@@ -1,6 +1,6 @@
 import { QiError } from "../_lib/error.js";
 import { arrayOf, assertShape, f64, fast, index, isRecord, nullable, num, object, oneOf, optional, root, type Shape } from "../_lib/shape.js";
-import { checkChartForm, checkPhaseRanges, PHASE_FIELDS, POINT_FIELDS, pointsOk, SIGNALS_AND_WARNINGS } from "../engine/guards.js";
+import { checkChartForm, checkPhaseRanges, PERIOD_FIELD, PHASE_FIELDS, POINT_FIELDS, pointsOk, SIGNALS_AND_WARNINGS } from "../engine/guards.js";
 import type { ControlChart, ControlChartColumnar } from "./types.js";
 
 const limit = nullable(num);
@@ -10,7 +10,7 @@ const CONTROL_CHART_FIELDS: Record<string, Shape> = {
   phases: arrayOf(object({ ...PHASE_FIELDS, sigmaSignals: num, sigma: optional(num) }, "a phase object"), "an array of phases"),
   ...SIGNALS_AND_WARNINGS,
   type: oneOf(["i", "mr", "xbar", "s", "p", "pp", "u", "up", "c", "g", "t", "r", "np", "ip", "i-median", "i-median-mr", "cusum", "ewma"]),
-  settings: object({ target: nullable(num), parameters: optional(object({ decisionInterval: nullable(num) })) }),
+  settings: object({ target: nullable(num), period: PERIOD_FIELD, parameters: optional(object({ decisionInterval: nullable(num) })) }),
 };
 
 const CONTROL_CHART_SHAPE: Shape = object(

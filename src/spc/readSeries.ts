@@ -5,7 +5,8 @@ import { enumOption } from "../_lib/options.js";
 import { aheadOf, channelName, firstDuplicate, isColumnOf, readNumbers, readX, xValueAt, type ReadAhead, type XKind, type XTable } from "../_lib/series.js";
 import { combine, COMBINE, sharedXWarning, type Combine } from "../engine/combine.js";
 import { gatherValues, pointHeads, sumDenominators } from "../engine/series.js";
-import type { XValue } from "../engine/types.js";
+import { resolvePeriod } from "../engine/period.js";
+import type { XPeriod, XValue } from "../engine/types.js";
 import type { ControlChartOptions, ControlChartType } from "./types.js";
 
 /** The series a control chart plots, one entry per point (distinct x), before limits. */
@@ -15,6 +16,8 @@ export interface Series {
   /** x of each point: numbers (and observation numbers) as a Float64Array; dates as given. */
   x: XValue[] | Float64Array;
   days: Float64Array | null;
+  /** The period each dated point stands for (resolvePeriod); null when x is not dates. */
+  period: XPeriod | null;
   /** Raw value: measurement, or the count summed over rows sharing the x (p, pp, u, up, c). NaN = gap. */
   value: Float64Array;
   /** Denominator (p, pp, u, up) or subgroup size (xbar, s), NaN where missing; empty for the other types. */
@@ -88,14 +91,19 @@ export function readSeries<T>(
   sharedXWarnings(xt, options, type, subgroups, how, rows, warnings);
   const noteOf = options.notes === undefined ? null : valueof(options.notes, "notes");
   const identityCombine = how === null || how === "ratio" || how === "sum" || how === "mean" || how === "median";
-  if (xt.simple && !subgroups && identityCombine && noteOf === null && issues.length === 0) return rowsAsPoints(xt, rows, output !== arena);
+  if (xt.simple && !subgroups && identityCombine && noteOf === null && issues.length === 0) return withPeriod(rowsAsPoints(xt, rows, output !== arena), options.period);
   const series = combineRows(data, xt, rows, { type, subgroups, how, identityCombine, noteOf }, arena, output, issues);
   if (issues.length > 0) {
     const f = issues[0]!;
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length === 2 ? "" : "s"})` : "";
     throw new QiError(f.code, f.path, `${f.message}${more}`, issues);
   }
-  return series;
+  return withPeriod(series, options.period);
+}
+
+/** The series with the period its dated points stand for (the `period` option, checked against the dates). */
+function withPeriod(s: Omit<Series, "period">, option: unknown): Series {
+  return { ...s, period: resolvePeriod(option, s.kind, s.days) };
 }
 
 /** The rows' values and denominators, as read (one entry per row, NaN for a blank). */
@@ -180,7 +188,7 @@ function sharedXWarnings<T>(xt: XTable, options: ControlChartOptions<T>, type: C
  * without a count is dropped, as in combineRows); so are the x keys when `keysOwned` (allocated
  * for the result, not in the arena).
  */
-function rowsAsPoints(xt: XTable, rows: Rows, keysOwned: boolean): Series {
+function rowsAsPoints(xt: XTable, rows: Rows, keysOwned: boolean): Omit<Series, "period"> {
   const { y, perN } = rows;
   const groups = xt.groups;
   let nRow = rows.nRow;
@@ -212,7 +220,7 @@ interface Combining<T> {
 }
 
 /** One point per distinct x: a subgroup's statistics, or the rows' values combined (Σy / Σn with denominators). */
-function combineRows<T>(data: readonly T[], xt: XTable, rows: Rows, c: Combining<T>, arena: Arena, output: Arena, issues: QiIssue[]): Series {
+function combineRows<T>(data: readonly T[], xt: XTable, rows: Rows, c: Combining<T>, arena: Arena, output: Arena, issues: QiIssue[]): Omit<Series, "period"> {
   const { y, nRow } = rows;
   const groups = xt.groups;
   const { x, days, notes } = pointHeads(data, xt, c.noteOf, arena);

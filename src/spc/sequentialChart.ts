@@ -64,7 +64,7 @@ export function sequentialChart<T>(data: readonly T[], options: ControlChartOpti
   const base = new Uint8Array(n);
   const active = new Uint8Array(n);
   for (let i = 0; i < n; i++) active[i] = excluded[i] === 0 && !Number.isNaN(stat[i]!) ? 1 : 0;
-  const label = pointLabeller(s.kind, s.x, s.days);
+  const label = pointLabeller(s.kind, s.x, s.days, s.period);
   const signals: ControlChartSignal[] = [];
   const ruleBits = new Uint16Array(n);
   const phases: ControlChartPhase[] = [];
@@ -91,7 +91,7 @@ export function sequentialChart<T>(data: readonly T[], options: ControlChartOpti
       crossings: stats.crossings, crossingsMin: null, runsSignal: null, sigmaSignals: found.length, variationIcon: null, assuranceIcon: null, sigma,
     });
   });
-  const settings = { rules, direction, screenMovingRanges: screen, sigmaConstant, multiply: 1, target, parameters: params };
+  const settings = { rules, direction, screenMovingRanges: screen, sigmaConstant, multiply: 1, target, period: s.period, parameters: params };
   const state = { s, stat, sizes, lines, base, excluded, active, ruleBits, phases };
   if (columnar) return { type, columns: columnsOf(state), phases, signals, warnings, settings };
   return { type, points: pointsOf(state), phases, signals, warnings, settings };

@@ -1,6 +1,6 @@
 import type { Accessor } from "../_lib/accessor.js";
 import type { ChartParameters } from "./chartParams.js";
-import type { Aggregate, ChartWarning, Column, Direction, SeriesOptions, ShiftRule, Signal, TrendRule, XValue } from "../engine/types.js";
+import type { Aggregate, ChartWarning, Column, Direction, SeriesOptions, ShiftRule, Signal, TrendRule, XPeriod, XValue } from "../engine/types.js";
 
 
 /**
@@ -284,6 +284,8 @@ export interface ControlChart {
     sigmaConstant: SigmaConstant;
     multiply: number;
     target: number | null;
+    /** The period each dated point stands for (the `period` option or its default); null when x is not dates. */
+    period: XPeriod | null;
     /** The σ source, constants and CUSUM/EWMA parameters used (types and options that have them). */
     parameters?: ChartParameters;
   };

@@ -1,5 +1,6 @@
 import { medianInPlace } from "../_lib/median.js";
 import { formatNumber } from "../engine/messages.js";
+import type { XPeriod } from "../engine/types.js";
 import { summariseVerdict } from "../project/verdict.js";
 import { assuranceOf } from "../spc/mdc.js";
 import type { Assurance, ControlChart, Variation } from "../spc/types.js";
@@ -29,8 +30,8 @@ interface SignalTime {
 
 const NO_TIME: SignalTime = { since: null, lastSignal: null };
 
-function at(points: readonly PointLike[], i: number): { x: unknown; label: string } {
-  return { x: points[i]!.x, label: xLabel(points[i]!.x) };
+function at(points: readonly PointLike[], i: number, period: XPeriod | null): { x: unknown; label: string } {
+  return { x: points[i]!.x, label: xLabel(points[i]!.x, period) };
 }
 
 /**
@@ -42,13 +43,13 @@ function at(points: readonly PointLike[], i: number): { x: unknown; label: strin
  * since the earliest start of those that reach the latest point; if none does, the latest of
  * them (largest end; of those ending together, the earliest start) is the `lastSignal`.
  */
-function timeOf(item: Item, points: readonly PointLike[], last: number, category: SummaryCategory, variation: Variation | null): SignalTime {
+function timeOf(item: Item, points: readonly PointLike[], last: number, category: SummaryCategory, variation: Variation | null, period: XPeriod | null): SignalTime {
   if (last < 0) return NO_TIME;
   if (variation !== null && variation !== "common-cause") {
     let j = last;
     while (j > 0 && points[j - 1]!.phase === points[last]!.phase && (points[j - 1]!.variation === variation || points[j - 1]!.y === null)) j--;
     while (points[j]!.y === null) j++;
-    return { since: { ...at(points, j), index: j }, lastSignal: null };
+    return { since: { ...at(points, j, period), index: j }, lastSignal: null };
   }
   const want = ASSESSMENT[category];
   if (want === undefined) return NO_TIME;
@@ -59,8 +60,8 @@ function timeOf(item: Item, points: readonly PointLike[], last: number, category
     if (best === null || s.end > best.end || (s.end === best.end && s.start < best.start)) best = s;
   }
   if (best === null) return NO_TIME;
-  if (best.end >= last) return { since: { ...at(points, best.start), index: best.start }, lastSignal: null };
-  return { since: null, lastSignal: { from: at(points, best.start), to: at(points, best.end), index: best.start } };
+  if (best.end >= last) return { since: { ...at(points, best.start, period), index: best.start }, lastSignal: null };
+  return { since: null, lastSignal: { from: at(points, best.start, period), to: at(points, best.end, period), index: best.start } };
 }
 
 /** "Mar–Nov 2024" (months of one year), "Aug 2023–Feb 2024", "6 May 2024" (one point). */
@@ -136,7 +137,8 @@ export function rowOf(item: Item): SummaryRow {
   }
   const verdict = summariseVerdict(chart as Parameters<typeof summariseVerdict>[0]);
   const category = categoryOf(variation, verdict.kind);
-  const time = timeOf(item, points, last, category, variation);
+  const period = chart.settings.period ?? null;
+  const time = timeOf(item, points, last, category, variation, period);
   const since = time.since === null ? null : { x: time.since.x, label: time.since.label };
   const lastSignal = time.lastSignal === null ? null : { from: time.lastSignal.from, to: time.lastSignal.to };
   const from = time.since?.index ?? time.lastSignal?.index;
@@ -147,7 +149,7 @@ export function rowOf(item: Item): SummaryRow {
     chart: control !== null ? control.type : "run",
     rules: chart.settings.rules.preset,
     direction,
-    latest: last < 0 ? null : { x: points[last]!.x, y: points[last]!.y!, label: xLabel(points[last]!.x) },
+    latest: last < 0 ? null : { x: points[last]!.x, y: points[last]!.y!, label: xLabel(points[last]!.x, period) },
     target: item.target,
     centre,
     variation,

@@ -147,7 +147,7 @@ interface Case {
 }
 
 const RUN_KEYS = [
-  "x", "y", "n", "multiply", "target", "notes", "aggregate", "rules", "direction", "baseline", "phases", "exclude", "centre", "rephase", "astronomical", "by", "output",
+  "x", "y", "n", "multiply", "target", "notes", "aggregate", "rules", "direction", "baseline", "phases", "exclude", "centre", "rephase", "astronomical", "by", "output", "period",
   "rules.preset", "rules.shift", "rules.trend", "rules.runs", "rules.longRun", "rules.crossings", "rules.method",
   "rules.shift.length", "rules.shift.onCentre", "rules.trend.length", "rules.trend.ties", "rules.runs.minUseful", "rules.runs.alpha",
   "rules.longRun.minUseful", "rules.crossings.minUseful",
@@ -155,7 +155,7 @@ const RUN_KEYS = [
   "astronomical.method", "astronomical.k", "astronomical.sigma", "astronomical.minPoints", "astronomical.points",
 ];
 const CONTROL_KEYS = [
-  "type", "x", "y", "n", "aggregate", "notes", "by", "rules", "direction", "target", "baseline", "phases", "exclude", "centre", "screenMovingRanges", "sigmaConstant", "multiply", "output",
+  "type", "x", "y", "n", "aggregate", "notes", "by", "rules", "direction", "target", "baseline", "phases", "exclude", "centre", "screenMovingRanges", "sigmaConstant", "multiply", "output", "period",
   "rules.preset", "rules.beyondLimits", "rules.shift", "rules.trend", "rules.twoOfThree", "rules.fourOfFive", "rules.innerThird", "rules.alternating",
   "rules.mixture", "rules.longRun", "rules.crossings",
   "rules.shift.length", "rules.shift.onCentre", "rules.trend.length", "rules.trend.ties",
@@ -163,7 +163,7 @@ const CONTROL_KEYS = [
   "rules.innerThird.length", "rules.alternating.length", "rules.mixture.length", "rules.longRun.minUseful", "rules.crossings.minUseful",
   "sigma", "constants",
 ];
-const SEQUENTIAL_KEYS = ["type", "x", "y", "notes", "direction", "baseline", "phases", "exclude", "centre", "sigma", "constants", "screenMovingRanges", "sigmaConstant", "output"];
+const SEQUENTIAL_KEYS = ["type", "x", "y", "notes", "direction", "baseline", "phases", "exclude", "centre", "sigma", "constants", "screenMovingRanges", "sigmaConstant", "output", "period"];
 const CASE_RECORD_KEYS = [
   "format", "child", "milestone", "date", "episode", "splitEpisodesAt", "columns", "catalogue", "unknownMilestones", "group", "dates", "excelSerials",
   "catalogue.milestones", "catalogue.routes", "catalogue.jurisdiction",
@@ -286,6 +286,7 @@ const TABLE: Record<string, readonly Case[]> = {
     { args: () => ["9/1/2024", { dates: "uk" }], objects: [[1, ["dates", "excelSerials"]]] },
     { args: () => [45747, { excelSerials: true }], objects: [[1, ["dates", "excelSerials"]]] },
   ],
+  readPeriodLabel: [{ args: () => ["Jan 2024"] }, { args: () => ["2024 Q1"] }],
   dateReader: [
     { args: () => [{ dates: "uk" }], objects: [[0, ["dates", "excelSerials"]]] },
     { args: () => [{ excelSerials: true }], objects: [[0, ["dates", "excelSerials"]]] },

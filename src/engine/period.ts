@@ -1,0 +1,79 @@
+import { dayParts, formatDay, formatMonth } from "../_lib/calendar.js";
+import { QiError } from "../_lib/error.js";
+import { enumOption } from "../_lib/options.js";
+import type { XKind } from "../_lib/series.js";
+import type { XPeriod } from "./types.js";
+
+/** Every period a dated point may stand for (the `period` option). */
+export const X_PERIODS: readonly XPeriod[] = ["day", "week", "month", "quarter", "year"];
+
+/**
+ * A day that starts its period: the 1st for a month, 1 Jan/Apr/Jul/Oct for a quarter, 1 Jan for a
+ * year; any day for a day or a week.
+ *
+ * @example
+ * startsPeriod(19814, "quarter") //=> true  // 1 Apr 2024
+ */
+export function startsPeriod(day: number, period: XPeriod): boolean {
+  if (period === "day" || period === "week") return Number.isFinite(day);
+  const p = dayParts(day);
+  return p.day === 1 && (period === "month" || (period === "quarter" ? p.month % 3 === 1 : p.month === 1));
+}
+
+/** What the first day of each period longer than a day is, for messages. */
+const FIRST_DAY: Partial<Record<XPeriod, string>> = {
+  month: "the first day of a month",
+  quarter: "the first day of a quarter (1 Jan, 1 Apr, 1 Jul or 1 Oct)",
+  year: "1 January",
+};
+
+/**
+ * The period each dated point stands for, which decides how its x is written in messages, axis
+ * ticks and tooltips ("6 May 2024", "May 2024", "2024 Q2", "2024"). Given: it must be a period
+ * and x must be dates, each the first day of its period (a quarter's label on 15 Feb would be
+ * false). Not given: `"month"` when every date is the first of a month, else `"day"` (the labels
+ * pace-qi has always written); null when x is not dates.
+ *
+ * @example
+ * resolvePeriod("quarter", "date", Float64Array.of(19723, 19814)) //=> "quarter"  // 1 Jan and 1 Apr 2024
+ */
+export function resolvePeriod(option: unknown, kind: XKind, days: ArrayLike<number> | null): XPeriod | null {
+  if (option === undefined) {
+    if (kind !== "date" || days === null) return null;
+    for (let i = 0; i < days.length; i++) if (!startsPeriod(days[i]!, "month")) return "day";
+    return "month";
+  }
+  const period = enumOption(option, X_PERIODS, ["options", "period"]);
+  if (kind !== "date" || days === null) {
+    throw new QiError("invalid-option", ["options", "period"], `period "${period}" describes dated points, but x is ${kind === "number" ? "numbers" : "not given (the points are numbered)"}: leave period out`);
+  }
+  const first = FIRST_DAY[period];
+  if (first !== undefined) {
+    for (let i = 0; i < days.length; i++) {
+      if (!startsPeriod(days[i]!, period)) throw new QiError("invalid-option", ["options", "period"], `period "${period}" labels each date as its ${period}, but ${formatDay(days[i]!)} is not ${first}: give each ${period}'s first day, or leave period out`);
+    }
+  }
+  return period;
+}
+
+/**
+ * A dated x for people, by its period: "6 May 2024" (day, week), "May 2024" (month), "2024 Q2"
+ * (quarter), "2024" (year).
+ *
+ * @example
+ * formatPeriod(19814, "quarter") //=> "2024 Q2"
+ */
+export function formatPeriod(day: number, period: XPeriod): string {
+  switch (period) {
+    case "month":
+      return formatMonth(day);
+    case "quarter": {
+      const p = dayParts(day);
+      return `${p.year} Q${Math.floor((p.month - 1) / 3) + 1}`;
+    }
+    case "year":
+      return String(dayParts(day).year);
+    default:
+      return formatDay(day);
+  }
+}

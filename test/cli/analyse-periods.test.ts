@@ -1,0 +1,78 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { HAVE_BIN, run, tempDir } from "./helpers.js";
+
+// Months and quarters as published tables write them (NHS Scotland, ONS, council returns):
+// "Jan 2023", "2023 Q1". They were "not a date" before; an analyst had to rewrite the column.
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const WITHIN = [15, 14, 16, 15, 14, 17, 15, 13, 22, 23, 22, 24, 23, 22, 24];
+const CHILDREN = [30, 28, 31, 29, 30, 32, 30, 28, 31, 30, 29, 31, 30, 28, 30];
+
+/** 15 months of "children with a plan within 6 months" from Jan 2023, months written "Jan 2023". */
+function plansCsv(write: (k: number) => string): string {
+  const lines = ["Month,Number of children,Within 6 months"];
+  WITHIN.forEach((w, k) => lines.push(`${write(k)},${CHILDREN[k]},${w}`));
+  return `${lines.join("\n")}\n`;
+}
+const monthName = (k: number) => `${MONTHS[k % 12]} ${2023 + Math.floor(k / 12)}`;
+const quarterCsv = "Quarter,Days\n2022 Q1,400\n2022 Q2,380\n2022 Q3,420\n2022 Q4,390\n2023 Q1,410\n2023 Q2,300\n2023 Q3,290\n2023 Q4,280\n2024 Q1,270\n2024 Q2,285\n2024 Q3,260\n";
+
+describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse: months and quarters written as published tables write them", { timeout: 120_000 }, () => {
+  it("reads 'Jan 2023' months, plots y/n and writes signals by month", async () => {
+    const dir = tempDir({ "plans.csv": plansCsv(monthName), "iso.csv": plansCsv((k) => `${2023 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, "0")}`) });
+    const args = ["--x", "Month", "--y", "Within 6 months", "--n", "Number of children", "--multiply", "100", "--direction", "increase"];
+    const r = await run(["analyse", "plans.csv", ...args], dir);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    // By hand: the 15 ratios × 100, sorted; the 8th is 15/30 → … the median of the values.
+    const ratios = WITHIN.map((w, k) => (100 * w) / CHILDREN[k]!).sort((a, b) => a - b);
+    expect(r.stdout).toContain(`median ${ratios[7]!.toFixed(1)}`);
+    expect(r.stdout).toContain("- 7 points below the median from Jan 2023 to Aug 2023: a shift, a deterioration.");
+    expect(r.stdout).toContain("- 7 points above the median from Sep 2023 to Mar 2024: a shift, an improvement.");
+    // "2023-01" (ISO 8601's month) reads the same.
+    const iso = await run(["analyse", "iso.csv", ...args], dir);
+    expect(iso.stdout).toBe(r.stdout.replace(/plans\.csv/g, "iso.csv"));
+    const json = await run(["analyse", "plans.csv", ...args, "--json"], dir);
+    const chart = JSON.parse(json.stdout) as { settings: { period: string }; points: { x: string }[] };
+    expect(chart.settings.period).toBe("month");
+    expect(chart.points[0]!.x).toBe("2023-01-01");
+  });
+
+  it("reads '2022 Q1' quarters: signals, ticks and tooltips by quarter", async () => {
+    const dir = tempDir({ "q.csv": quarterCsv });
+    const r = await run(["analyse", "q.csv", "--x", "Quarter", "--y", "Days", "--direction", "decrease", "--baseline", "5", "--svg", "q.svg"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("- 5 points in a row going down from 2023 Q1 to 2024 Q1: a trend, an improvement.");
+    expect(r.stdout).toContain("- 6 points below the median from 2023 Q2 to 2024 Q3: a shift, an improvement.");
+    const svg = readFileSync(join(dir, "q.svg"), "utf8");
+    const ticks = svg.match(/class="axis axis-x".*?<\/g>/)![0].match(/>([^<]+)<\/text>/g)!.map((t) => t.slice(1, -7));
+    // The tick labels, then the axis title.
+    expect(ticks).toEqual(["2022 Q1", "Q2", "Q3", "Q4", "2023 Q1", "Q2", "Q3", "Q4", "2024 Q1", "Q2", "Q3", "Quarter"]);
+    expect(svg).toContain("<title>2022 Q1: 400</title>");
+  });
+
+  it("--period rolls months up into quarters (labelled as quarters) and refuses to split them into weeks", async () => {
+    const dir = tempDir({ "plans.csv": plansCsv(monthName) });
+    const q = await run(["analyse", "plans.csv", "--x", "Month", "--y", "Within 6 months", "--n", "Number of children", "--period", "quarter", "--json"], dir);
+    expect(q.code).toBe(0);
+    const chart = JSON.parse(q.stdout) as { settings: { period: string }; points: { x: string; y: number }[] };
+    expect(chart.settings.period).toBe("quarter");
+    expect(chart.points.map((p) => p.x)).toEqual(["2023-01-01", "2023-04-01", "2023-07-01", "2023-10-01", "2024-01-01"]);
+    expect(chart.points[0]!.y).toBeCloseTo((15 + 14 + 16) / (30 + 28 + 31), 12);
+    const w = await run(["analyse", "plans.csv", "--x", "Month", "--y", "Within 6 months", "--period", "week", "--aggregate", "sum"], dir);
+    expect(w.code).toBe(2);
+    expect(w.stderr).toContain("--period week: column Month holds months (such as Jan 2024), which cannot be split into weeks");
+  });
+
+  it("names the row where months and quarters (or dates) are mixed, and a label that is neither", async () => {
+    const dir = tempDir({ "mixed.csv": "Month,y\nJan 2024,1\nFeb 2024,2\n2024 Q2,3\n2024-07-15,4\nJuly 2024,5\n", "bad.csv": "Month,y\nJan 2024,1\nFebruary 2024,2\nSmarch 2024,3\n" });
+    const r = await run(["analyse", "mixed.csv", "--x", "Month", "--y", "y"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("mixed.csv: row 4, column Month: '2024 Q2' is a quarter, but row 2 is a month ('Jan 2024'): write every x the same way");
+    expect(r.stderr).toContain("row 5, column Month: '2024-07-15' is a date, but row 2 is a month ('Jan 2024')");
+    const b = await run(["analyse", "bad.csv", "--x", "Month", "--y", "y"], dir);
+    expect(b.stderr).toContain("bad.csv: row 4, column Month: 'Smarch 2024' is not a date");
+  });
+});
