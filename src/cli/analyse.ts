@@ -8,7 +8,7 @@ import { Problems, textColumn } from "./convert.js";
 import { DATE_FORMATS, flagDate, type DateFormat } from "./dates.js";
 import { logicalOf, numbersOf, scanX, xOf, type XColumn } from "./seriesColumns.js";
 import { DataError, UsageError, quote } from "./errors.js";
-import { applyFilters, describeFilters, parseFilters, type RowFilter } from "./filter.js";
+import { applyFilters, describeFilters, keptLine, parseFilters, type RowFilter } from "./filter.js";
 import type { Io } from "./io.js";
 import {
   CONTROL_RULE_PRESETS,
@@ -199,13 +199,7 @@ function readFlags(values: FlagValues, file: string): AnalyseFlags {
   const dates: DateFormat = enumFlag(C, "dates", stringFlag(values, "dates"), DATE_FORMATS) ?? "iso";
   const baseline = intFlag(C, "baseline", stringFlag(values, "baseline"), 1);
   const target = numberFlag(C, "target", stringFlag(values, "target"));
-  const exclude = listFlag(values, "exclude").map((v) => intFlag(C, "exclude", v, 1)! - 1);
-  const phases = listFlag(values, "phase").map((v): number | string => {
-    if (/^\s*\d+\s*$/.test(v)) return intFlag(C, "phase", v, 1)! - 1;
-    const d = flagDate(v, dates);
-    if (d === null) throw new UsageError(`--phase ${quote(v)} is neither a point number nor a date (${dates === "uk" ? "dd/mm/yyyy" : "YYYY-MM-DD"})`, C);
-    return d;
-  });
+  const { phases, exclude } = pointFlags(C, values, dates);
   const json = values.json === true;
   const out = stringFlag(values, "out");
   const svg = stringFlag(values, "svg");
@@ -222,6 +216,21 @@ function readFlags(values: FlagValues, file: string): AnalyseFlags {
     yName: stringFlag(values, "y") ?? "y",
     byName: stringFlag(values, "by"),
   };
+}
+
+/**
+ * `--phase DATE|N` and `--exclude N` (repeatable) as the library's `phases` (ISO dates, or 0-based
+ * point indices) and `exclude` (0-based point indices); `analyse` and `summary` share it.
+ */
+export function pointFlags(command: string, values: FlagValues, dates: DateFormat): { phases: (number | string)[]; exclude: number[] } {
+  const exclude = listFlag(values, "exclude").map((v) => intFlag(command, "exclude", v, 1)! - 1);
+  const phases = listFlag(values, "phase").map((v): number | string => {
+    if (/^\s*\d+\s*$/.test(v)) return intFlag(command, "phase", v, 1)! - 1;
+    const d = flagDate(v, dates);
+    if (d === null) throw new UsageError(`--phase ${quote(v)} is neither a point number nor a date (${dates === "uk" ? "dd/mm/yyyy" : "YYYY-MM-DD"})`, command);
+    return d;
+  });
+  return { phases, exclude };
 }
 
 /** Which `--aggregate` and `--n` a chart type can use (usage errors of `command` otherwise); `analyse` and `summary` share it. */
@@ -397,7 +406,7 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
   const results: { key: string; chart: ColumnarChart }[] = [];
   for (const g of groupsOf(c)) {
     const warnings = groupWarnings(g, f, c);
-    checkPointNumbers(f, g.length, g.key);
+    checkPointNumbers(C, f.settings, g.length, f.byName !== undefined ? ` for ${f.byName} ${quote(g.key)}` : "");
     const ctx = {
       command: C,
       file: f.file,
@@ -437,12 +446,15 @@ function analyseGroup(g: Group, f: AnalyseFlags, c: Columns): ColumnarChart {
   return chartOf(rows, f.settings, channels, true) as ColumnarChart;
 }
 
-/** Point numbers are 1-based on the command line; say so before the library (0-based) does. */
-function checkPointNumbers(f: AnalyseFlags, points: number, key: string): void {
-  for (const [flag, list] of [["phase", f.settings.phases], ["exclude", f.settings.exclude]] as const) {
+/**
+ * Point numbers are 1-based on the command line; say so before the library (0-based) does.
+ * `which`: the series named after "the series" (" for team 'North'"), or "".
+ */
+export function checkPointNumbers(command: string, settings: ChartSettings, points: number, which: string): void {
+  for (const [flag, list] of [["phase", settings.phases], ["exclude", settings.exclude]] as const) {
     for (const p of list) {
       if (typeof p === "number" && p >= points) {
-        throw new UsageError(`--${flag} ${p + 1}: the series${f.byName !== undefined ? ` for ${f.byName} ${quote(key)}` : ""} has ${points} point${points === 1 ? "" : "s"}`, C);
+        throw new UsageError(`--${flag} ${p + 1}: the series${which} has ${points} point${points === 1 ? "" : "s"}`, command);
       }
     }
   }
@@ -454,7 +466,7 @@ async function writeOutputs(f: AnalyseFlags, c: Columns, filtered: { kept: numbe
   const what = `${f.chart === "run" ? "run chart" : `${f.chart} chart`}, ${first.settings.rules.preset} rules, direction ${first.settings.direction}`;
   const of = `${f.yName}${f.settings.n === true && c.nCol !== undefined ? `/${c.nCol}` : ""}${f.settings.multiply !== undefined ? ` × ${f.settings.multiply}` : ""}`;
   const text: string[] = [];
-  if (f.filters.length > 0) text.push(`Rows: ${filtered.kept} of ${filtered.of} (${describeFilters(f.filters)})`, "");
+  if (f.filters.length > 0) text.push(keptLine(filtered, f.filters), "");
   for (const r of results) {
     const head = `${c.by !== null ? `${f.byName} = ${r.key}: ` : ""}${r.chart.columns.length} points of ${of}${c.xCol !== undefined ? ` by ${f.period ?? c.xCol}` : ""} (${what})`;
     text.push(head, "type" in r.chart ? summariseControlChart(r.chart) : summariseRunChart(r.chart), "");
