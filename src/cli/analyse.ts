@@ -27,7 +27,7 @@ import {
 } from "./lib.js";
 import { writeAll, type PlannedFile } from "./output.js";
 import { PERIODS, type Period } from "./period.js";
-import { withQi } from "./qiMap.js";
+import { warningsAsFlags, withQi } from "./qiMap.js";
 import { summariseControlChart } from "./lib.js";
 import { readTable, requireColumn, type Table } from "./table.js";
 import { slug } from "./slug.js";
@@ -244,6 +244,15 @@ export function checkCombining(command: string, chart: ChartChoice, aggregate: A
   if (aggregate !== "sum" && nName !== undefined) throw new UsageError(`--aggregate ${aggregate} with --n: rows of a ratio are combined as sum(y) / sum(n), as qicharts2 does (give --aggregate sum, or leave it out)`, command);
 }
 
+/**
+ * The library options a chart's command line cannot choose, for `PathContext.fixed`: rows
+ * of p, pp, u, up, np, ip and c charts that share an x are always summed (checkCombining refuses
+ * any other `--aggregate`), so a warning does not advise choosing one.
+ */
+export function fixedOptions(chart: ChartChoice): readonly string[] {
+  return SUMMED.includes(chart) ? ["aggregate"] : [];
+}
+
 /** `--multiply K`: a number > 0, or a usage error of `command`; `analyse` and `summary` share it. */
 export function multiplyFlag(command: string, values: FlagValues): number | undefined {
   const multiply = numberFlag(command, "multiply", stringFlag(values, "multiply"));
@@ -411,6 +420,7 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
       command: C,
       file: f.file,
       flags: ANALYSE_FLAGS,
+      fixed: fixedOptions(f.chart),
       row: (k: number, field: string | undefined) => {
         const column = field === "x" ? c.xCol : field === "y" ? f.yName : field === "n" ? c.nCol : field;
         return k < g.length ? c.table.where(g.row(k), column) : undefined;
@@ -418,7 +428,8 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
     };
     const chart = withQi(ctx, () => analyseGroup(g, f, c));
     const notes = [...c.notes, ...warnings];
-    results.push({ key: g.key, chart: notes.length === 0 ? chart : ({ ...chart, warnings: [...notes, ...chart.warnings] } as typeof chart) });
+    const own = warningsAsFlags(chart.warnings, ctx);
+    results.push({ key: g.key, chart: notes.length === 0 && own === chart.warnings ? chart : ({ ...chart, warnings: [...notes, ...own] } as typeof chart) });
   }
   await writeOutputs(f, c, filtered, results, io);
   return 0;

@@ -1,4 +1,4 @@
-import { AGGREGATES, CHART_TYPES, checkCombining, checkPointNumbers, checkRules, analyseRows, multiplyFlag, pointFlags, ANALYSE_FLAGS, NEEDS_N, type Aggregate, type ChartChoice, type ChartSettings, type SeriesPoint } from "./analyse.js";
+import { AGGREGATES, CHART_TYPES, checkCombining, checkPointNumbers, checkRules, analyseRows, fixedOptions, multiplyFlag, pointFlags, ANALYSE_FLAGS, NEEDS_N, type Aggregate, type ChartChoice, type ChartSettings, type SeriesPoint } from "./analyse.js";
 import { delimiterFlag, enumFlag, intFlag, listFlag, numberFlag, parseCommandArgs, stringFlag, type FlagValues } from "./args.js";
 import { Problems, numberColumn, textColumn, xColumn } from "./convert.js";
 import { DATE_FORMATS, type DateFormat } from "./dates.js";
@@ -7,7 +7,7 @@ import { applyFilters, keptLine, parseFilters, type RowFilter } from "./filter.j
 import type { Io } from "./io.js";
 import { renderSummaryTable, summariseMeasures, summaryToCsv, type MeasureChart, type MeasuresSummary } from "./lib.js";
 import { writeAll, type PlannedFile } from "./output.js";
-import { withQi } from "./qiMap.js";
+import { warningsAsFlags, withQi } from "./qiMap.js";
 import { fmt, textTable } from "./summary.js";
 import { readTable, requireColumn, type Table } from "./table.js";
 import { terminalCell } from "./terminal.js";
@@ -165,10 +165,11 @@ function chartsOf(f: SummaryFlags, c: Columns): MeasureChart[] {
     if (settings.phases.some((p) => typeof p === "number") || settings.exclude.length > 0) {
       checkPointNumbers(C, settings, new Set(s.idx.map((i) => c.xs[i]).filter((v) => v !== null)).size, ` ${quote(seriesName(s))}`);
     }
-    const ctx = { command: C, file: f.file, flags: ANALYSE_FLAGS, row: (k: number, field: string | undefined) => (s.idx[k] === undefined ? undefined : c.table.where(s.idx[k]!, field === undefined ? undefined : (column[field] ?? field))) };
+    const ctx = { command: C, file: f.file, flags: ANALYSE_FLAGS, fixed: fixedOptions(f.chart), row: (k: number, field: string | undefined) => (s.idx[k] === undefined ? undefined : c.table.where(s.idx[k]!, field === undefined ? undefined : (column[field] ?? field))) };
     const analysed = inSeries(s, () => withQi(ctx, () => analyseRows(rows, settings, true)));
     const notes = phased[k]!.notes;
-    const chart = notes.length === 0 ? analysed : ({ ...analysed, warnings: [...notes, ...analysed.warnings] } as typeof analysed);
+    const own = warningsAsFlags(analysed.warnings, ctx);
+    const chart = notes.length === 0 && own === analysed.warnings ? analysed : ({ ...analysed, warnings: [...notes, ...own] } as typeof analysed);
     return { name: s.measure, group: s.group, chart, ...(f.settings.target !== undefined ? { target: f.settings.target } : {}) };
   });
   checkSamePoints(f.settings, items);

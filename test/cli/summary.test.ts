@@ -65,7 +65,7 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi summary: nothing combined or igno
     const dir = tempDir({ "d.csv": teams(true) });
     const c = await run(["summary", "d.csv", ...LONG, "--chart", "c"], dir);
     expect(c.code).toBe(0);
-    expect(c.stdout).toMatch(/\nNote: Within 26 weeks \(North\): 2 rows share an x with another row .*summed/);
+    expect(c.stdout).toMatch(/\nNote: Within 26 weeks \(North\): 2 rows share an x with another row .*summed \(the c chart's default, as qicharts2\)\.\n/);
     const p = await run(["summary", "d.csv", ...LONG, "--chart", "p", "--n", "n", "--json"], dir);
     expect(JSON.parse(p.stdout).warnings.map((w: { code: string; group: string }) => [w.code, w.group])).toEqual([["rows-combined", "North"]]);
   });
@@ -77,7 +77,7 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi summary: nothing combined or igno
     const mean = await run(["summary", "d.csv", ...LONG, "--aggregate", "mean"], dir);
     expect(mean.code).toBe(0);
     expect(mean.stdout).toMatch(/North +19 \(Dec 2024\)/);
-    expect(mean.stdout).toMatch(/Note: Within 26 weeks \(North\): 2 rows share an x .*mean/);
+    expect(mean.stdout).toMatch(/Note: Within 26 weeks \(North\): 2 rows share an x .*averaged \(mean\) \(--aggregate mean\)\./);
     const unused = await run(["summary", "ok.csv", ...LONG, "--aggregate", "mean"], dir);
     expect(unused.stdout).toContain("Note: --aggregate mean: no month value has more than one row in any series, so nothing was combined");
     expect((await run(["summary", "d.csv", ...LONG, "--chart", "c", "--aggregate", "mean"], dir)).code).toBe(2);
