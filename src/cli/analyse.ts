@@ -8,7 +8,7 @@ import { Problems, textColumn } from "./convert.js";
 import { DATE_FORMATS, flagDate, type DateFormat } from "./dates.js";
 import { logicalOf, numbersOf, scanX, xOf, type XColumn } from "./seriesColumns.js";
 import { DataError, UsageError, quote } from "./errors.js";
-import { applyFilters, describeFilters, parseFilters, type RowFilter } from "./filter.js";
+import { applyFilters, describeFilters, keptLine, parseFilters, type RowFilter } from "./filter.js";
 import type { Io } from "./io.js";
 import {
   CONTROL_RULE_PRESETS,
@@ -28,7 +28,7 @@ import {
 } from "./lib.js";
 import { writeAll, type PlannedFile } from "./output.js";
 import { PERIODS, type Period } from "./period.js";
-import { withQi } from "./qiMap.js";
+import { warningsAsFlags, withQi } from "./qiMap.js";
 import { summariseControlChart } from "./lib.js";
 import { readTable, requireColumn, type Table } from "./table.js";
 import { slug } from "./slug.js";
@@ -203,13 +203,7 @@ function readFlags(values: FlagValues, file: string): AnalyseFlags {
   const dates: DateFormat = enumFlag(C, "dates", stringFlag(values, "dates"), DATE_FORMATS) ?? "iso";
   const baseline = intFlag(C, "baseline", stringFlag(values, "baseline"), 1);
   const target = numberFlag(C, "target", stringFlag(values, "target"));
-  const exclude = listFlag(values, "exclude").map((v) => intFlag(C, "exclude", v, 1)! - 1);
-  const phases = listFlag(values, "phase").map((v): number | string => {
-    if (/^\s*\d+\s*$/.test(v)) return intFlag(C, "phase", v, 1)! - 1;
-    const d = flagDate(v, dates);
-    if (d === null) throw new UsageError(`--phase ${quote(v)} is neither a point number nor a date (${dates === "uk" ? "dd/mm/yyyy" : "YYYY-MM-DD"})`, C);
-    return d;
-  });
+  const { phases, exclude } = pointFlags(C, values, dates);
   const json = values.json === true;
   const out = stringFlag(values, "out");
   const svg = stringFlag(values, "svg");
@@ -228,6 +222,21 @@ function readFlags(values: FlagValues, file: string): AnalyseFlags {
   };
 }
 
+/**
+ * `--phase DATE|N` and `--exclude N` (repeatable) as the library's `phases` (ISO dates, or 0-based
+ * point indices) and `exclude` (0-based point indices); `analyse` and `summary` share it.
+ */
+export function pointFlags(command: string, values: FlagValues, dates: DateFormat): { phases: (number | string)[]; exclude: number[] } {
+  const exclude = listFlag(values, "exclude").map((v) => intFlag(command, "exclude", v, 1)! - 1);
+  const phases = listFlag(values, "phase").map((v): number | string => {
+    if (/^\s*\d+\s*$/.test(v)) return intFlag(command, "phase", v, 1)! - 1;
+    const d = flagDate(v, dates);
+    if (d === null) throw new UsageError(`--phase ${quote(v)} is neither a point number nor a date (${dates === "uk" ? "dd/mm/yyyy" : "YYYY-MM-DD"})`, command);
+    return d;
+  });
+  return { phases, exclude };
+}
+
 /** Which `--aggregate` and `--n` a chart type can use (usage errors of `command` otherwise); `analyse` and `summary` share it. */
 export function checkCombining(command: string, chart: ChartChoice, aggregate: Aggregate | undefined, nName: string | undefined): void {
   if (nName !== undefined && !NEEDS_N.includes(chart) && !RATIO_N.includes(chart)) {
@@ -237,6 +246,15 @@ export function checkCombining(command: string, chart: ChartChoice, aggregate: A
   if (SUBGROUPS.includes(chart)) throw new UsageError(`--aggregate is not for ${chart} charts: their rows that share an x form the subgroup`, command);
   if (aggregate !== "sum" && SUMMED.includes(chart)) throw new UsageError(`--aggregate ${aggregate}: a ${chart} chart combines rows that share an x by summing ${chart === "c" ? "the counts" : "y and n"} (give --aggregate sum, or leave it out)`, command);
   if (aggregate !== "sum" && nName !== undefined) throw new UsageError(`--aggregate ${aggregate} with --n: rows of a ratio are combined as sum(y) / sum(n), as qicharts2 does (give --aggregate sum, or leave it out)`, command);
+}
+
+/**
+ * The library options a chart's command line cannot choose, for `PathContext.fixed`: rows
+ * of p, pp, u, up, np, ip and c charts that share an x are always summed (checkCombining refuses
+ * any other `--aggregate`), so a warning does not advise choosing one.
+ */
+export function fixedOptions(chart: ChartChoice): readonly string[] {
+  return SUMMED.includes(chart) ? ["aggregate"] : [];
 }
 
 /** `--multiply K`: a number > 0, or a usage error of `command`; `analyse` and `summary` share it. */
@@ -411,11 +429,12 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
   const results: { key: string; chart: ColumnarChart }[] = [];
   for (const g of groupsOf(c)) {
     const warnings = groupWarnings(g, f, c);
-    checkPointNumbers(f, g.length, g.key);
+    checkPointNumbers(C, f.settings, g.length, f.byName !== undefined ? ` for ${f.byName} ${quote(g.key)}` : "");
     const ctx = {
       command: C,
       file: f.file,
       flags: ANALYSE_FLAGS,
+      fixed: fixedOptions(f.chart),
       row: (k: number, field: string | undefined) => {
         const column = field === "x" ? c.xCol : field === "y" ? f.yName : field === "n" ? c.nCol : field;
         return k < g.length ? c.table.where(g.row(k), column) : undefined;
@@ -423,7 +442,8 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
     };
     const chart = withQi(ctx, () => analyseGroup(g, f, c));
     const notes = [...c.notes, ...warnings];
-    results.push({ key: g.key, chart: notes.length === 0 ? chart : ({ ...chart, warnings: [...notes, ...chart.warnings] } as typeof chart) });
+    const own = warningsAsFlags(chart.warnings, ctx);
+    results.push({ key: g.key, chart: notes.length === 0 && own === chart.warnings ? chart : ({ ...chart, warnings: [...notes, ...own] } as typeof chart) });
   }
   await writeOutputs(f, c, filtered, results, io);
   return 0;
@@ -453,12 +473,15 @@ function analyseGroup(g: Group, f: AnalyseFlags, c: Columns): ColumnarChart {
   return chartOf(rows, { ...f.settings, period }, channels, true) as ColumnarChart;
 }
 
-/** Point numbers are 1-based on the command line; say so before the library (0-based) does. */
-function checkPointNumbers(f: AnalyseFlags, points: number, key: string): void {
-  for (const [flag, list] of [["phase", f.settings.phases], ["exclude", f.settings.exclude]] as const) {
+/**
+ * Point numbers are 1-based on the command line; say so before the library (0-based) does.
+ * `which`: the series named after "the series" (" for team 'North'"), or "".
+ */
+export function checkPointNumbers(command: string, settings: ChartSettings, points: number, which: string): void {
+  for (const [flag, list] of [["phase", settings.phases], ["exclude", settings.exclude]] as const) {
     for (const p of list) {
       if (typeof p === "number" && p >= points) {
-        throw new UsageError(`--${flag} ${p + 1}: the series${f.byName !== undefined ? ` for ${f.byName} ${quote(key)}` : ""} has ${points} point${points === 1 ? "" : "s"}`, C);
+        throw new UsageError(`--${flag} ${p + 1}: the series${which} has ${points} point${points === 1 ? "" : "s"}`, command);
       }
     }
   }
@@ -470,7 +493,7 @@ async function writeOutputs(f: AnalyseFlags, c: Columns, filtered: { kept: numbe
   const what = `${f.chart === "run" ? "run chart" : `${f.chart} chart`}, ${first.settings.rules.preset} rules, direction ${first.settings.direction}`;
   const of = `${f.yName}${f.settings.n === true && c.nCol !== undefined ? `/${c.nCol}` : ""}${f.settings.multiply !== undefined ? ` × ${f.settings.multiply}` : ""}`;
   const text: string[] = [];
-  if (f.filters.length > 0) text.push(`Rows: ${filtered.kept} of ${filtered.of} (${describeFilters(f.filters)})`, "");
+  if (f.filters.length > 0) text.push(keptLine(filtered, f.filters), "");
   for (const r of results) {
     const head = `${c.by !== null ? `${f.byName} = ${r.key}: ` : ""}${r.chart.columns.length} points of ${of}${c.xCol !== undefined ? ` by ${f.period ?? c.xCol}` : ""} (${what})`;
     text.push(head, "type" in r.chart ? summariseControlChart(r.chart) : summariseRunChart(r.chart), "");

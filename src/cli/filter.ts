@@ -81,3 +81,8 @@ export function subTable(table: Table, rows: readonly number[]): Table {
 export function describeFilters(filters: readonly RowFilter[]): string {
   return filters.map((f) => `${f.column} ${f.op === "=" ? "=" : "≠"} ${f.value === "" ? "(blank)" : f.value}`).join(", ");
 }
+
+/** "Rows: 526 of 740 (legal_basis = s25)": what `--filter` kept, as `analyse` and `summary` print it. */
+export function keptLine(filtered: { kept: number; of: number }, filters: readonly RowFilter[]): string {
+  return `Rows: ${filtered.kept} of ${filtered.of} (${describeFilters(filters)})`;
+}

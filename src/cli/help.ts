@@ -57,6 +57,8 @@ Columns:
                        charts the chart plots y/n, as analyse does; an error for other charts
   --measure COL        the measure's name (default: one measure, named by --y)
   --group COL          the group (authority, team, stage), if any
+  --filter COL=V       keep only rows where COL is V (COL!=V: drop them), as for analyse;
+                       repeatable
   --dates iso|uk       how dates are written (default iso)
   --delimiter C        the CSV field separator: "," (default), ";" or tab
 
@@ -65,6 +67,11 @@ Analysis (the same for every series):
   --rules SET          as for analyse; mdc gives the Making Data Count icons
   --direction DIR      increase, decrease or neutral (default)
   --baseline N         the first N points set each centre line
+  --phase DATE|N       a new phase starts at this date in every series (a series that ends
+                       before it keeps one phase, with a note); or at point N (1-based): only
+                       when point N is the same x in every series. Repeatable
+  --exclude N          leave point N (1-based, in x order) out of the centre and rules of every
+                       series; an error when point N is not the same x in every series. Repeatable
   --target V           a target: the assurance icon (control charts) or the median's position
   --aggregate HOW      how rows of a series that share an x combine, as for analyse: sum, mean,
                        median, count or sd (p, pp, u, up and c charts sum; without it a repeated

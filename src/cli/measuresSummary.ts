@@ -1,12 +1,13 @@
-import { AGGREGATES, CHART_TYPES, checkCombining, checkRules, analyseRows, multiplyFlag, ANALYSE_FLAGS, NEEDS_N, type Aggregate, type ChartChoice, type ChartSettings, type SeriesPoint } from "./analyse.js";
-import { delimiterFlag, enumFlag, intFlag, numberFlag, parseCommandArgs, stringFlag, type FlagValues } from "./args.js";
+import { AGGREGATES, CHART_TYPES, checkCombining, checkPointNumbers, checkRules, analyseRows, fixedOptions, multiplyFlag, pointFlags, ANALYSE_FLAGS, NEEDS_N, type Aggregate, type ChartChoice, type ChartSettings, type SeriesPoint } from "./analyse.js";
+import { delimiterFlag, enumFlag, intFlag, listFlag, numberFlag, parseCommandArgs, stringFlag, type FlagValues } from "./args.js";
 import { Problems, numberColumn, textColumn, xColumn } from "./convert.js";
 import { DATE_FORMATS, type DateFormat } from "./dates.js";
 import { DataError, UsageError, quote } from "./errors.js";
+import { applyFilters, keptLine, parseFilters, type RowFilter } from "./filter.js";
 import type { Io } from "./io.js";
 import { renderSummaryTable, summariseMeasures, summaryToCsv, type MeasureChart, type MeasuresSummary } from "./lib.js";
 import { writeAll, type PlannedFile } from "./output.js";
-import { withQi } from "./qiMap.js";
+import { warningsAsFlags, withQi } from "./qiMap.js";
 import { fmt, textTable } from "./summary.js";
 import { readTable, requireColumn, type Table } from "./table.js";
 import { terminalCell } from "./terminal.js";
@@ -21,6 +22,7 @@ const SPEC = {
   n: { type: "string" },
   measure: { type: "string" },
   group: { type: "string" },
+  filter: { type: "string", multiple: true },
   dates: { type: "string" },
   delimiter: { type: "string" },
   chart: { type: "string" },
@@ -29,6 +31,8 @@ const SPEC = {
   rules: { type: "string" },
   direction: { type: "string" },
   baseline: { type: "string" },
+  phase: { type: "string", multiple: true },
+  exclude: { type: "string", multiple: true },
   target: { type: "string" },
   unit: { type: "string" },
   json: { type: "boolean" },
@@ -45,6 +49,7 @@ interface SummaryFlags {
   settings: ChartSettings;
   dates: DateFormat;
   names: { x: string; y: string; n: string; measure: string | undefined; group: string | undefined };
+  filters: RowFilter[];
   delimiter: string | undefined;
   unit: string | undefined;
   json: boolean;
@@ -64,7 +69,7 @@ function readFlags(values: FlagValues, file: string): SummaryFlags {
   checkCombining(C, chart, aggregate, nName);
   const dates: DateFormat = enumFlag(C, "dates", stringFlag(values, "dates"), DATE_FORMATS) ?? "iso";
   const settings: ChartSettings = {
-    chart, rules, direction, baseline: intFlag(C, "baseline", stringFlag(values, "baseline"), 1), phases: [], exclude: [],
+    chart, rules, direction, baseline: intFlag(C, "baseline", stringFlag(values, "baseline"), 1), ...pointFlags(C, values, dates),
     target: numberFlag(C, "target", stringFlag(values, "target")), aggregate, multiply: multiplyFlag(C, values),
     // As analyse: --n on a run or i chart plots y/n (checkCombining refuses it for other charts).
     n: nName !== undefined || NEEDS_N.includes(chart),
@@ -81,6 +86,7 @@ function readFlags(values: FlagValues, file: string): SummaryFlags {
   return {
     file, chart, settings, dates, json, out,
     names: { x: stringFlag(values, "x") ?? "x", y: stringFlag(values, "y") ?? "y", n: nName ?? "n", measure: stringFlag(values, "measure"), group: stringFlag(values, "group") },
+    filters: parseFilters(C, listFlag(values, "filter")),
     delimiter,
     unit: stringFlag(values, "unit"),
     csv: stringFlag(values, "csv"),
@@ -92,7 +98,11 @@ function readFlags(values: FlagValues, file: string): SummaryFlags {
 /** The file's columns, read and checked (every problem listed at once). */
 interface Columns {
   table: Table;
+  /** With `--filter`: how many rows it kept of how many (null without it). */
+  filtered: { kept: number; of: number } | null;
   xs: (number | string | null)[];
+  /** The x values are ISO dates (else numbers). */
+  dated: boolean;
   ys: (number | null)[];
   ns: (number | null)[] | null;
   measures: string[] | null;
@@ -102,22 +112,32 @@ interface Columns {
 async function readColumns(f: SummaryFlags, io: Io): Promise<Columns> {
   const { names } = f;
   const withN = f.settings.n === true;
-  const wanted = [names.x, names.y, ...(withN ? [names.n] : []), ...(names.measure ? [names.measure] : []), ...(names.group ? [names.group] : [])];
-  const table = await readTable(f.file, { columns: wanted, progress: io.stderr, ...(f.delimiter ? { delimiter: f.delimiter } : {}) });
-  if (table.length === 0) throw new DataError(`${f.file}: no data rows`);
+  const wanted = [names.x, names.y, ...(withN ? [names.n] : []), ...(names.measure ? [names.measure] : []), ...(names.group ? [names.group] : []), ...f.filters.map((r) => r.column)];
+  const read = await readTable(f.file, { columns: wanted, progress: io.stderr, ...(f.delimiter ? { delimiter: f.delimiter } : {}) });
+  if (read.length === 0) throw new DataError(`${f.file}: no data rows`);
+  // As analyse: the rows --filter keeps, before the series are split (row numbers stay the file's).
+  const filtered = applyFilters(read, f.filters);
+  const table = filtered.table;
   const problems = new Problems();
-  const xs = xColumn(table, names.x, requireColumn(table, names.x, "--x"), f.dates, problems).values;
+  const x = xColumn(table, names.x, requireColumn(table, names.x, "--x"), f.dates, problems);
   const ys = numberColumn(table, names.y, requireColumn(table, names.y, "--y"), problems);
   const ns = withN ? numberColumn(table, names.n, requireColumn(table, names.n, "--n"), problems) : null;
   const measures = names.measure ? textColumn(requireColumn(table, names.measure, "--measure")) : null;
   const groups = names.group ? textColumn(requireColumn(table, names.group, "--group")) : null;
   problems.throwIfAny();
-  return { table, xs, ys, ns, measures, groups };
+  return { table, filtered: filtered.rows === null ? null : filtered, xs: x.values, dated: x.kind === "date", ys, ns, measures, groups };
 }
 
-/** One chart per (measure, group) series, in first-seen order. */
-function chartsOf(f: SummaryFlags, c: Columns): MeasureChart[] {
-  const series = new Map<string, { measure: string; group: string | null; idx: number[] }>();
+/** One (measure, group) series: the table rows it has. */
+interface Series {
+  measure: string;
+  group: string | null;
+  idx: number[];
+}
+
+/** The (measure, group) series in first-seen order. */
+function seriesOf(f: SummaryFlags, c: Columns): Series[] {
+  const series = new Map<string, Series>();
   for (let i = 0; i < c.table.length; i++) {
     const measure = c.measures?.[i] ?? f.names.y;
     const group = c.groups?.[i] ?? null;
@@ -126,23 +146,99 @@ function chartsOf(f: SummaryFlags, c: Columns): MeasureChart[] {
     if (s === undefined) series.set(key, (s = { measure, group, idx: [] }));
     s.idx.push(i);
   }
+  return [...series.values()];
+}
+
+/** "Within 26 weeks (North)", as the summary's notes name a series. */
+function seriesName(s: Series): string {
+  return s.group === null ? s.measure : `${s.measure} (${s.group})`;
+}
+
+/** One chart per (measure, group) series, in first-seen order; `--phase` and `--exclude` as {@link seriesPhases} and {@link checkSamePoints} say. */
+function chartsOf(f: SummaryFlags, c: Columns): MeasureChart[] {
+  const all = seriesOf(f, c);
+  const phased = seriesPhases(f, c, all);
   const column: Record<string, string> = { x: f.names.x, y: f.names.y, n: f.names.n };
-  const items: MeasureChart[] = [];
-  for (const s of series.values()) {
+  const items = all.map((s, k): MeasureChart => {
     const rows = s.idx.map((i): SeriesPoint => ({ x: c.xs[i]!, y: c.ys[i]!, ...(c.ns ? { n: c.ns[i]! } : {}) }));
-    const ctx = { command: C, file: f.file, flags: ANALYSE_FLAGS, row: (k: number, field: string | undefined) => (s.idx[k] === undefined ? undefined : c.table.where(s.idx[k]!, field === undefined ? undefined : (column[field] ?? field))) };
-    const chart = withQi(ctx, () => analyseRows(rows, f.settings, true));
-    items.push({ name: s.measure, group: s.group, chart, ...(f.settings.target !== undefined ? { target: f.settings.target } : {}) });
-  }
+    const settings = { ...f.settings, phases: phased[k]!.phases };
+    if (settings.phases.some((p) => typeof p === "number") || settings.exclude.length > 0) {
+      checkPointNumbers(C, settings, new Set(s.idx.map((i) => c.xs[i]).filter((v) => v !== null)).size, ` ${quote(seriesName(s))}`);
+    }
+    const ctx = { command: C, file: f.file, flags: ANALYSE_FLAGS, fixed: fixedOptions(f.chart), row: (k: number, field: string | undefined) => (s.idx[k] === undefined ? undefined : c.table.where(s.idx[k]!, field === undefined ? undefined : (column[field] ?? field))) };
+    const analysed = inSeries(s, () => withQi(ctx, () => analyseRows(rows, settings, true)));
+    const notes = phased[k]!.notes;
+    const own = warningsAsFlags(analysed.warnings, ctx);
+    const chart = notes.length === 0 && own === analysed.warnings ? analysed : ({ ...analysed, warnings: [...notes, ...own] } as typeof analysed);
+    return { name: s.measure, group: s.group, chart, ...(f.settings.target !== undefined ? { target: f.settings.target } : {}) };
+  });
+  checkSamePoints(f.settings, items);
   return items;
+}
+
+/** Run `fn` for one series: a usage error it gives (an option the series cannot take) names the series. */
+function inSeries<T>(s: Series, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof UsageError) throw new UsageError(`${e.message} (in the series ${quote(seriesName(s))})`, e.command);
+    throw e;
+  }
+}
+
+/**
+ * Each series' phases. A `--phase DATE` applies to every series (the change is on one date for
+ * all); a series whose last point is before the date keeps one phase, with a note (a team's
+ * series that ended, not an error that stops the board's summary), unless no series reaches the
+ * date (a typo: the usage error `analyse` gives one series). A date before a series' first point
+ * starts no new phase there, as in `analyse`.
+ */
+function seriesPhases(f: SummaryFlags, c: Columns, all: readonly Series[]): { phases: (number | string)[]; notes: { code: string; message: string }[] }[] {
+  const dates = f.settings.phases.filter((p): p is string => typeof p === "string");
+  if (!c.dated || dates.length === 0) return all.map(() => ({ phases: f.settings.phases, notes: [] }));
+  let latest = "";
+  const out = all.map((s) => {
+    let last = "";
+    for (const i of s.idx) if (typeof c.xs[i] === "string" && (c.xs[i] as string) > last) last = c.xs[i] as string;
+    if (last > latest) latest = last;
+    const after = new Set(dates.filter((d) => d > last));
+    return {
+      phases: f.settings.phases.filter((p) => !after.has(p as string)),
+      notes: [...after].map((d) => ({ code: "phase-after-series", message: `its last point (${last}) is before --phase ${d}: no new phase in this series` })),
+    };
+  });
+  const never = dates.find((d) => d > latest);
+  if (never !== undefined) throw new UsageError(`--phase ${never} is after the last point of every series (the latest is ${latest})`, C);
+  return out;
+}
+
+/**
+ * `--phase N` and `--exclude N` count each series' own points (1-based, in x order): allowed when
+ * point N is the same x in every series (series over the same months), else a usage error naming
+ * two series where it differs — excluding "point 14" must not exclude February in one series and
+ * March in another without a word.
+ */
+function checkSamePoints(s: ChartSettings, items: readonly MeasureChart[]): void {
+  const numbered = [...s.phases.filter((p): p is number => typeof p === "number").map((p) => ["phase", p] as const), ...s.exclude.map((p) => ["exclude", p] as const)];
+  for (const [flag, p] of numbered) {
+    const xOf = (m: MeasureChart): string => String(m.chart.points[p]?.x);
+    const first = items[0]!;
+    const other = items.find((m) => xOf(m) !== xOf(first));
+    if (other === undefined) continue;
+    const name = (m: MeasureChart): string => quote(m.group === null || m.group === undefined ? m.name : `${m.name} (${m.group})`);
+    const advice = flag === "phase" ? `give the date the phase starts (--phase ${xOf(other)}), which every series reads the same` : "summarise those series apart (--filter) to exclude a different point in each";
+    throw new UsageError(`--${flag} ${p + 1}: point ${p + 1} is ${xOf(first)} in ${name(first)} but ${xOf(other)} in ${name(other)} (each series numbers its own points); ${advice}`, C);
+  }
 }
 
 /**
  * The summary, with a note when `--aggregate` combined nothing in any series (as `analyse` notes
- * it); the charts' own warnings (rows combined, missing values, …) are the library's.
+ * it) and one of the rows `--filter` kept (first: the HTML table and the JSON say it too); the
+ * charts' own warnings (rows combined, missing values, …) are the library's.
  */
-function summaryOf(f: SummaryFlags, items: MeasureChart[]): MeasuresSummary {
+function summaryOf(f: SummaryFlags, items: MeasureChart[], filtered: Columns["filtered"]): MeasuresSummary {
   const summary = summariseMeasures(items, f.unit !== undefined ? { unit: f.unit } : {});
+  if (filtered !== null) summary.warnings.unshift({ code: "rows-filtered", message: keptLine(filtered, f.filters) });
   const aggregate = f.settings.aggregate;
   if (aggregate !== undefined && !summary.warnings.some((w) => w.code === "rows-combined")) {
     summary.warnings.push({ code: "aggregate-unused", message: `--aggregate ${aggregate}: no ${f.names.x} value has more than one row in any series, so nothing was combined` });
@@ -154,7 +250,8 @@ function summaryOf(f: SummaryFlags, items: MeasureChart[]): MeasuresSummary {
 export async function summaryCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(C, argv, SPEC, { min: 1, max: 1, what: "FILE argument (a CSV or JSON table: one row per measure, group and period)" });
   const f = readFlags(values, positionals[0]!);
-  const summary = summaryOf(f, chartsOf(f, await readColumns(f, io)));
+  const columns = await readColumns(f, io);
+  const summary = summaryOf(f, chartsOf(f, columns), columns.filtered);
   const planned: PlannedFile[] = [];
   const jsonText = `${JSON.stringify(summary, null, 2)}\n`;
   if (f.json && f.out !== undefined) planned.push({ path: f.out, content: jsonText });
@@ -178,6 +275,8 @@ export async function summaryCommand(argv: readonly string[], io: Io): Promise<n
 function summaryText(summary: MeasuresSummary): string {
   const rows = summary.rows.map((r) => [r.measure, r.group === null ? "" : String(r.group), r.latest ? `${fmt(r.latest.y)} (${r.latest.label})` : "–", CATEGORY_TEXT[r.category]!, r.reading].map(terminalCell));
   const c = summary.counts;
-  const notes = summary.warnings.map((w) => `Note: ${w.message}\n`).join("");
-  return `${summary.rows.length} series: ${c.concern} concern, ${c.improvement} improvement, ${c.neutral} other special cause, ${c["common-cause"]} common cause, ${c.insufficient} too few points\n\n${textTable(["measure", "group", "latest", "variation", "reading"], rows, ["left", "left", "right", "left", "left"])}\n${notes === "" ? "" : `\n${notes}`}`;
+  // What --filter kept heads the text, as in analyse; every other warning is a note under the table.
+  const kept = summary.warnings.filter((w) => w.code === "rows-filtered").map((w) => `${terminalCell(w.message)}\n\n`).join("");
+  const notes = summary.warnings.filter((w) => w.code !== "rows-filtered").map((w) => `Note: ${w.message}\n`).join("");
+  return `${kept}${summary.rows.length} series: ${c.concern} concern, ${c.improvement} improvement, ${c.neutral} other special cause, ${c["common-cause"]} common cause, ${c.insufficient} too few points\n\n${textTable(["measure", "group", "latest", "variation", "reading"], rows, ["left", "left", "right", "left", "left"])}\n${notes === "" ? "" : `\n${notes}`}`;
 }

@@ -14,6 +14,12 @@ export interface PathContext {
   dataKey?: string;
   /** Field (a milestone id, "lac-review 2") → the file's column: messages name the column (see {@link nameColumns}). */
   columns?: Readonly<Record<string, string>>;
+  /**
+   * Options the command line cannot choose here (`report` has no `--aggregate`; a c chart's rows
+   * are always summed on the command line): a warning's advice to give one ("give aggregate (…)
+   * to choose") is left out rather than naming a flag that is missing or refused.
+   */
+  fixed?: readonly string[];
 }
 
 /**
@@ -72,12 +78,30 @@ function describeIssue(issue: QiIssue<string>, ctx: PathContext): { usage: boole
 /** Library advice such as `pass afterAsOf: "ignore"` becomes the flag an analyst types: `--after-as-of ignore`. */
 function optionsToFlags(text: string, ctx: PathContext): string {
   let out = text;
+  for (const key of ctx.fixed ?? []) out = out.replace(new RegExp(`;? give ${key} \\([^)]*\\) to choose`, "g"), "");
   for (const [key, flag] of Object.entries(ctx.flags ?? {})) {
     // `aggregate: "mean", "median" or "sd"` → `--aggregate mean, median or sd`; `give aggregate ("mean", …)` → `give --aggregate (mean, …)`.
     out = out.replace(new RegExp(`\\b${key}: "([^"]*)"((?:(?:, | or )"[^"]*")*)`, "g"), (_all, first: string, rest: string) => `${flag} ${first}${rest.replace(/"/g, "")}`);
     out = out.replace(new RegExp(`\\bgive ${key} \\(([^)]*)\\)`, "g"), (_all, list: string) => `give ${flag} (${list.replace(/"/g, "")})`);
   }
   return out;
+}
+
+/**
+ * A chart's warnings as the command line prints them (terminal, JSON, HTML): library advice read
+ * as flags, as in errors (`aggregate: "mean"` → `--aggregate mean`; `give aggregate ("sum", …)
+ * to choose` → `give --aggregate (sum, …) to choose`, or left out for an option in `ctx.fixed`).
+ * The same array when no message changes.
+ */
+export function warningsAsFlags<W extends { message: string }>(warnings: readonly W[], ctx: PathContext): readonly W[] {
+  let out: W[] | null = null;
+  warnings.forEach((w, k) => {
+    const message = optionsToFlags(w.message, ctx);
+    if (message === w.message) return;
+    out ??= warnings.slice();
+    out[k] = { ...w, message };
+  });
+  return out ?? warnings;
 }
 
 /** Convert a QiError from the library into a UsageError (bad flag) or a DataError (bad data). */

@@ -8,7 +8,7 @@ import { DataError, quote } from "./errors.js";
 import type { Io } from "./io.js";
 import { QiError, renderReport, safeParseProject, summariseVerdict, type ControlChart, type Measure, type Project, type RunChart } from "./lib.js";
 import { noteInput, writeAll } from "./output.js";
-import { fromQiError } from "./qiMap.js";
+import { fromQiError, warningsAsFlags, type PathContext } from "./qiMap.js";
 import { parseJson, readTable, requireColumn, type Table } from "./table.js";
 
 const C = "report";
@@ -73,18 +73,23 @@ export function buildReport(
     const series = project.data[k];
     if (series === undefined || !series.rows.some((r) => typeof r.y === "number")) continue;
     const hasX = series.rows.every((r) => r.x !== undefined);
+    // report has no --aggregate (a project's series has no aggregate either): warnings do not advise one.
+    const ctx: PathContext = {
+      command: C,
+      file: projectFile,
+      flags: ANALYSE_FLAGS,
+      fixed: ["aggregate"],
+      row: (i, field) => projectWhere(projectFile, doc as object, sources, ["data", k, "rows", i, ...(field !== undefined ? [field] : [])]),
+    };
     try {
       // --baseline on the command line wins over the series' own baseline.
       const baseline = settings.baseline ?? series.baseline;
-      charts.set(m.id, analyseRows(series.rows as { x: string | number; y: number | null; n?: number }[], { ...settings, baseline, direction: m.direction }, hasX));
+      const chart = analyseRows(series.rows as { x: string | number; y: number | null; n?: number }[], { ...settings, baseline, direction: m.direction }, hasX);
+      const warnings = warningsAsFlags(chart.warnings, ctx);
+      charts.set(m.id, warnings === chart.warnings ? chart : ({ ...chart, warnings } as typeof chart));
     } catch (e) {
       if (!(e instanceof QiError)) throw e;
-      throw fromQiError(e, {
-        command: C,
-        file: projectFile,
-        flags: ANALYSE_FLAGS,
-        row: (i, field) => projectWhere(projectFile, doc as object, sources, ["data", k, "rows", i, ...(field !== undefined ? [field] : [])]),
-      });
+      throw fromQiError(e, ctx);
     }
   }
   const html = renderReport(project, {

@@ -177,7 +177,7 @@ function sharedXWarnings<T>(xt: XTable, options: ControlChartOptions<T>, type: C
   let shared = null;
   if (subgroups) shared = sharedXWarning(xt, "subgroup", `${type} chart`, rows.y);
   else if (how !== null) {
-    const why = options.aggregate !== undefined ? `aggregate: "${how}"` : hasN ? "as qicharts2 with a denominator" : "the c chart's default, as qicharts2; give aggregate to choose";
+    const why = options.aggregate !== undefined ? `aggregate: "${how}"` : hasN ? "as qicharts2 with a denominator" : `the c chart's default, as qicharts2; give aggregate (${COMBINE.slice(0, -1).map((c) => `"${c}"`).join(", ")} or "${COMBINE.at(-1)}") to choose`;
     shared = sharedXWarning(xt, how, why, rows.y);
   }
   if (shared !== null) warnings.push(shared);

@@ -39,7 +39,8 @@ export const CHECK_KINDS = {
   "accommodated-twice": "accommodated again with no return home or episode end between",
   "missing-earlier": "later milestones with an earlier one missing",
   "conflicting-rows": "one child with conflicting rows",
-  // A warning: the repeat says nothing new and is merged into the first row, as the stages merge it.
+  // A warning: the repeat says nothing new and is merged into the first row, as the stages merge it
+  // (a wide row repeated; a long row with the child, milestone and date of an earlier one).
   "duplicate-row": "rows repeating an earlier row of the same child (merged)",
   "stale-extract": "a stale extract",
 } as const;
@@ -110,8 +111,10 @@ const ONGOING = new Set(["lac-review", "returned-home"]);
  * - out of order for the child's route (a panel before the recommendation, an order before the
  *   petition, a milestone after the episode ended): the fewest dates that explain the disorder
  *   are blamed (those off the longest run of milestones in route order);
- * - non-repeatable milestones recorded twice in an episode; one child with conflicting rows
- *   (wide rows that disagree; a date of birth that differs between rows);
+ * - non-repeatable milestones recorded twice in an episode; rows that repeat an earlier row of
+ *   the child's episode exactly (`duplicate-row`: a wide row, or a long row's milestone and
+ *   date), counted once; one child with conflicting rows (wide rows that disagree; a date of
+ *   birth that differs between rows);
  * - later milestones with an earlier one missing (an ADM decision without a panel);
  * - a stale extract: the latest date more than `staleAfter` days before `asOf`.
  *
@@ -278,6 +281,8 @@ function setUp(options: CheckCaseRecordsOptions): Ctx {
 /** Reused across children: the first event per milestone of an episode (`seen[m] === stamp`), lists. */
 interface Scratch {
   first: Int32Array;
+  /** Per milestone, its first event on the latest day it has in the episode so far (exact repeats). */
+  sameDay: Int32Array;
   seen: Int32Array;
   stamp: number;
   /** The ranked milestones' first events of an episode (outOfOrder). */
@@ -288,7 +293,7 @@ interface Scratch {
 }
 
 function scratch(n: number): Scratch {
-  return { first: new Int32Array(n), seen: new Int32Array(n), stamp: 0, list: new Int32Array(n), tmp: new Int32Array(16), eps: [] };
+  return { first: new Int32Array(n), sameDay: new Int32Array(n), seen: new Int32Array(n), stamp: 0, list: new Int32Array(n), tmp: new Int32Array(16), eps: [] };
 }
 
 function describeEv(ctx: Ctx, R: Read, e: number): string {
@@ -366,22 +371,33 @@ function checkChild(R: Read, k: number, lo: number, hi: number, perm: Int32Array
   }
 }
 
-/** One episode's events `a[lo..hi)`, sorted: repeats, route order, after the end, gaps. */
+/**
+ * One episode's events `a[lo..hi)`, sorted by day and row: exact repeats, repeats, route order,
+ * after the end, gaps. A row with the milestone and date of an earlier row of the child's episode
+ * (long rows: one event a row) is a `duplicate-row` naming that row, for every milestone — the
+ * stages count it once, as they merge a repeated wide row — not a `repeated-milestone`.
+ */
 function checkEpisode(R: Read, id: string | number, a: Int32Array, lo: number, hi: number, ctx: Ctx, S: Scratch, issues: CheckIssue[]): void {
   const stamp = ++S.stamp;
-  const { first, seen } = S;
+  const { first, seen, sameDay } = S;
   for (let j = lo; j < hi; j++) {
     const e = a[j]!;
     const m = R.m[e]!;
     if (seen[m] !== stamp) {
       seen[m] = stamp;
       first[m] = e;
+      sameDay[m] = e;
       continue;
     }
+    const same = sameDay[m]!;
+    if (R.day[same] === R.day[e] && R.row[same] !== R.row[e]) {
+      pushEv(issues, R, id, "duplicate-row", e, `this row repeats row ${R.row[same]} exactly (${describeEv(ctx, R, e)}): counted once, as the stages count it`);
+      continue;
+    }
+    if (R.day[same] !== R.day[e]) sameDay[m] = e;
     if (ctx.repeatable[m]) continue;
     const prev = first[m]!;
-    if (!(R.day[prev] === R.day[e])) pushEv(issues, R, id, "repeated-milestone", e, `${describeEv(ctx, R, e)} repeats ${ctx.names[m]} on ${formatIsoDay(R.day[prev]!)} (row ${R.row[prev]}), which happens once an episode`);
-    else pushEv(issues, R, id, "repeated-milestone", e, `${ctx.names[m]} is recorded twice on ${formatIsoDay(R.day[e]!)} (rows ${R.row[prev]} and ${R.row[e]})`);
+    pushEv(issues, R, id, "repeated-milestone", e, `${describeEv(ctx, R, e)} repeats ${ctx.names[m]} on ${formatIsoDay(R.day[prev]!)} (row ${R.row[prev]}), which happens once an episode`);
   }
   if (ctx.accommodated >= 0) accommodatedTwice(R, id, a, lo, hi, ctx, issues);
   const route = routeOf(first, seen, stamp, R.day, ctx);

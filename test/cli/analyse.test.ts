@@ -236,6 +236,17 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse: errors name the file, ro
     expect(bad.stderr).toContain("--aggregate");
   });
 
+  it("a chart's warnings give their advice as flags, as errors do (the c chart said 'give aggregate to choose')", async () => {
+    const dir = tempDir({ "falls.csv": "Month,Falls,Ward\n01/01/2024,3,A\n01/01/2024,4,B\n01/02/2024,2,A\n01/02/2024,5,B\n01/03/2024,6,A\n01/03/2024,1,B\n" });
+    const mean = await run(["analyse", "falls.csv", "--x", "Month", "--y", "Falls", "--dates", "uk", "--chart", "i", "--aggregate", "mean"], dir);
+    expect(mean.stdout).toContain("their values were averaged (mean) (--aggregate mean).");
+    expect(JSON.parse((await run(["analyse", "falls.csv", "--x", "Month", "--y", "Falls", "--dates", "uk", "--aggregate", "median", "--json"], dir)).stdout).warnings[0].message).toContain("(--aggregate median)");
+    // A c chart's rows are always summed on the command line (--aggregate mean is refused): no choice to advise.
+    const c = await run(["analyse", "falls.csv", "--x", "Month", "--y", "Falls", "--dates", "uk", "--chart", "c"], dir);
+    expect(c.stdout).toContain("their values were summed (the c chart's default, as qicharts2).\n");
+    expect(c.stdout).not.toMatch(/aggregate/);
+  });
+
   it("invalid JSON names the line", async () => {
     const dir = tempDir({ "s.json": '[\n{"y": 1},\n{"y": 2,}\n]' });
     const r = await run(["analyse", "s.json"], dir);

@@ -65,7 +65,7 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi summary: nothing combined or igno
     const dir = tempDir({ "d.csv": teams(true) });
     const c = await run(["summary", "d.csv", ...LONG, "--chart", "c"], dir);
     expect(c.code).toBe(0);
-    expect(c.stdout).toMatch(/\nNote: Within 26 weeks \(North\): 2 rows share an x with another row .*summed/);
+    expect(c.stdout).toMatch(/\nNote: Within 26 weeks \(North\): 2 rows share an x with another row .*summed \(the c chart's default, as qicharts2\)\.\n/);
     const p = await run(["summary", "d.csv", ...LONG, "--chart", "p", "--n", "n", "--json"], dir);
     expect(JSON.parse(p.stdout).warnings.map((w: { code: string; group: string }) => [w.code, w.group])).toEqual([["rows-combined", "North"]]);
   });
@@ -77,7 +77,7 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi summary: nothing combined or igno
     const mean = await run(["summary", "d.csv", ...LONG, "--aggregate", "mean"], dir);
     expect(mean.code).toBe(0);
     expect(mean.stdout).toMatch(/North +19 \(Dec 2024\)/);
-    expect(mean.stdout).toMatch(/Note: Within 26 weeks \(North\): 2 rows share an x .*mean/);
+    expect(mean.stdout).toMatch(/Note: Within 26 weeks \(North\): 2 rows share an x .*averaged \(mean\) \(--aggregate mean\)\./);
     const unused = await run(["summary", "ok.csv", ...LONG, "--aggregate", "mean"], dir);
     expect(unused.stdout).toContain("Note: --aggregate mean: no month value has more than one row in any series, so nothing was combined");
     expect((await run(["summary", "d.csv", ...LONG, "--chart", "c", "--aggregate", "mean"], dir)).code).toBe(2);
@@ -125,5 +125,81 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi summary: the terminal table (user
     expect(r.stdout).not.toContain("?[31m");
     const [head, , ...rows] = r.stdout.split("\n").slice(2, 6);
     for (const row of rows) expect(row.indexOf("(Dec 2024)") + "(Dec 2024)".length).toBe(head!.indexOf("latest") + "latest".length);
+  });
+});
+
+/**
+ * A board export with human headers and UK dates: two measures × North, East, West, two legal
+ * bases; North's value rises by 10 from July 2024 (the change). West starts in April 2023
+ * (point 1 is April there, January elsewhere); East's panel series ends in June 2024.
+ */
+function boardUk(): string {
+  const lines = ["Month,Measure,Team,Legal basis,Percent within target"];
+  let s = 11;
+  const r = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  for (const m of ["Recommendation within 26 weeks", "Panel within 12 weeks"]) {
+    for (const team of ["North", "East", "West"]) {
+      for (const basis of ["s25", "CO"]) {
+        const end = team === "East" && m.startsWith("Panel") ? 18 : 30;
+        for (let i = team === "West" ? 3 : 0; i < end; i++) {
+          const shift = team === "North" && i >= 18 ? 10 : 0;
+          lines.push(`01/${String((i % 12) + 1).padStart(2, "0")}/${2023 + Math.floor(i / 12)},${m},${team},${basis},${(60 + shift + (r() - 0.5) * 10).toFixed(1)}`);
+        }
+      }
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+const UK = ["--x", "Month", "--y", "Percent within target", "--measure", "Measure", "--group", "Team", "--dates", "uk"];
+
+describe.skipIf(!HAVE_BIN).concurrent("pace-qi summary --filter, --phase, --exclude (as analyse)", { timeout: 120_000 }, () => {
+  it("--filter keeps the rows analyse keeps, heads the table with what it kept, and is a note in the JSON", async () => {
+    const dir = tempDir({ "b.csv": boardUk() });
+    const r = await run(["summary", "b.csv", ...UK, "--filter", "Legal basis=s25", "--filter", "Team!=West"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith("Rows: 108 of 324 (Legal basis = s25, Team ≠ West)\n\n4 series:")).toBe(true);
+    const j = await run(["summary", "b.csv", ...UK, "--filter", "Legal basis=s25", "--json"], dir);
+    expect(JSON.parse(j.stdout).warnings[0]).toEqual({ code: "rows-filtered", message: "Rows: 162 of 324 (Legal basis = s25)" });
+    const typo = await run(["summary", "b.csv", ...UK, "--filter", "Legal basis=S52"], dir);
+    expect([typo.code, typo.stderr]).toEqual([1, expect.stringContaining("--filter 'Legal basis=S52': no row has 'S52'")]);
+  });
+  it("--phase DATE gives each series the verdict and centre analyse gives it; a series ending before the date keeps one phase, with a note", async () => {
+    const dir = tempDir({ "b.csv": boardUk() });
+    const s = await run(["summary", "b.csv", ...UK, "--filter", "Legal basis=s25", "--phase", "01/07/2024", "--json"], dir);
+    expect(s.code).toBe(0);
+    const summary = JSON.parse(s.stdout);
+    const north = summary.rows.find((row: { measure: string; group: string }) => row.measure === "Panel within 12 weeks" && row.group === "North");
+    const a = await run(["analyse", "b.csv", "--x", "Month", "--y", "Percent within target", "--dates", "uk", "--filter", "Legal basis=s25", "--filter", "Team=North", "--filter", "Measure=Panel within 12 weeks", "--phase", "01/07/2024", "--json"], dir);
+    const chart = JSON.parse(a.stdout);
+    expect(chart.phases).toHaveLength(2);
+    expect(north.centre).toBe(chart.phases[1].centre);
+    expect(north.category).toBe("common-cause"); // the rise is the new phase's level, as in analyse
+    const without = JSON.parse((await run(["summary", "b.csv", ...UK, "--filter", "Legal basis=s25", "--json"], dir)).stdout);
+    expect(without.rows.find((row: { measure: string; group: string }) => row.measure === "Panel within 12 weeks" && row.group === "North").category).not.toBe("common-cause");
+    expect(summary.warnings).toContainEqual({ code: "phase-after-series", measure: "Panel within 12 weeks", group: "East", message: "Panel within 12 weeks (East): its last point (2024-06-01) is before --phase 2024-07-01: no new phase in this series" });
+    const late = await run(["summary", "b.csv", ...UK, "--filter", "Legal basis=CO", "--phase", "01/01/2026"], dir);
+    expect([late.code, late.stderr]).toEqual([2, expect.stringContaining("--phase 2026-01-01 is after the last point of every series (the latest is 2025-06-01)")]);
+  });
+  it("--phase N and --exclude N count each series' points: taken when point N is the same month everywhere, else an error naming two series", async () => {
+    const dir = tempDir({ "b.csv": boardUk() });
+    const same = ["--filter", "Legal basis=s25", "--filter", "Team!=West", "--filter", "Measure=Recommendation within 26 weeks"];
+    const byNumber = JSON.parse((await run(["summary", "b.csv", ...UK, ...same, "--phase", "19", "--exclude", "5", "--json"], dir)).stdout);
+    const a = await run(["analyse", "b.csv", "--x", "Month", "--y", "Percent within target", "--dates", "uk", ...same, "--filter", "Team=North", "--phase", "19", "--exclude", "5", "--json"], dir);
+    const chart = JSON.parse(a.stdout);
+    expect(chart.points[4].excluded).toBe(true);
+    expect(byNumber.rows.find((row: { group: string }) => row.group === "North").centre).toBe(chart.phases[1].centre);
+    const byDate = JSON.parse((await run(["summary", "b.csv", ...UK, ...same, "--phase", "01/07/2024", "--exclude", "5", "--json"], dir)).stdout);
+    expect(byDate.rows).toEqual(byNumber.rows);
+    const west = await run(["summary", "b.csv", ...UK, "--filter", "Legal basis=s25", "--exclude", "5"], dir);
+    expect([west.code, west.stderr]).toEqual([2, expect.stringContaining("--exclude 5: point 5 is 2023-05-01 in 'Recommendation within 26 weeks (North)' but 2023-08-01 in 'Recommendation within 26 weeks (West)' (each series numbers its own points)")]);
+    const phase = await run(["summary", "b.csv", ...UK, "--filter", "Legal basis=s25", "--phase", "10"], dir);
+    expect([phase.code, phase.stderr]).toEqual([2, expect.stringContaining("give the date the phase starts (--phase 2024-01-01)")]);
+    const short = await run(["summary", "b.csv", ...UK, "--filter", "Legal basis=CO", "--phase", "25"], dir);
+    expect([short.code, short.stderr]).toEqual([2, expect.stringContaining("--phase 25: the series 'Panel within 12 weeks (East)' has 18 points")]);
+  });
+  it("a usage error from one series' options names the series", async () => {
+    const dir = tempDir({ "b.csv": boardUk() });
+    const r = await run(["summary", "b.csv", ...UK, "--filter", "Team=East", "--filter", "Legal basis=s25", "--chart", "i", "--phase", "18"], dir);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining("an i chart needs at least 2 consecutive values that are not excluded (in the series 'Panel within 12 weeks (East)')")]);
   });
 });

@@ -82,7 +82,7 @@ describe("aggregate on control charts", () => {
     expect(u.warnings.map((w) => w.code)).toContain("rows-combined");
     const c = controlChart(counts, { type: "c", x: "x", y: "y" });
     expect(c.points[0]!.y).toBe(5);
-    expect(c.warnings[0]!.message).toContain("summed (the c chart's default, as qicharts2");
+    expect(c.warnings[0]!.message).toContain(`summed (the c chart's default, as qicharts2; give aggregate ("sum", "mean", "median", "count" or "sd") to choose).`);
     expect(fails(() => controlChart(dup, { type: "i", x: "x", y: "y" })).code).toBe("duplicate-x");
     expect(fails(() => controlChart(counts, { type: "u", x: "x", y: "y", n: "n", aggregate: "mean" })).path).toEqual(["options", "aggregate"]);
     expect(fails(() => controlChart(dup, { type: "xbar", x: "x", y: "y", aggregate: "mean" })).path).toEqual(["options", "aggregate"]);

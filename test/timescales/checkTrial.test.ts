@@ -98,19 +98,57 @@ describe("exact duplicate wide rows (defect 2)", () => {
   });
 });
 
+describe("exact duplicate long rows (same child, milestone and date)", () => {
+  const ev = (child: string, milestone: string, date: string, episode = "1") => ({ "Child ID": child, Event: milestone, "Event Date": date, Episode: episode });
+  const LONG: CheckCaseRecordsOptions<Row> = { child: "Child ID", milestone: "Event", date: "Event Date", episode: "Episode", dates: "uk", asOf: "31/03/2025", staleAfter: 10_000 };
+  it("are a duplicate-row issue naming both rows, for a milestone that repeats (a review) and one that does not (it said 'recorded twice'); the stages count them once", () => {
+    const rows = [
+      ev("C01", "accommodated", "01/02/2024"),
+      ev("C01", "lac-review", "01/05/2024"),
+      ev("C01", "permanence-recommendation", "15/07/2024"),
+      ev("C01", "lac-review", "01/05/2024"),
+      ev("C01", "lac-review", "01/08/2024"),
+      ev("C01", "permanence-recommendation", "15/07/2024"),
+      ev("C02", "accommodated", "01/03/2024"),
+    ];
+    const c = bothWays(rows, LONG);
+    expect(c.issues.map((i) => [i.code, i.child, i.row, i.column, i.value])).toEqual([
+      ["duplicate-row", "C01", 3, "Event Date", "01/05/2024"],
+      ["duplicate-row", "C01", 5, "Event Date", "15/07/2024"],
+    ]);
+    expect(c.issues[0]!.message).toBe('child "C01": this row repeats row 1 exactly (lac-review on 2024-05-01): counted once, as the stages count it');
+    expect(c.issues[1]!.message).toBe('child "C01": this row repeats row 2 exactly (permanence-recommendation on 2024-07-15): counted once, as the stages count it');
+    const { staleAfter: _s, ...stageOptions } = LONG;
+    const once = (events: Row[]) => { const r = paceTimescales(events, stageOptions as never); return JSON.stringify(r.stages); };
+    expect(once(rows)).toBe(once([0, 1, 2, 4, 6].map((i) => rows[i]!)));
+  });
+
+  it("a repeat on another day, or in another episode, is not one: a permanence order twice is repeated-milestone, a review twice is fine", () => {
+    const rows = [
+      ev("C01", "accommodated", "01/02/2024"),
+      ev("C01", "permanence-order", "15/07/2024"),
+      ev("C01", "permanence-order", "16/07/2024"),
+      ev("C01", "accommodated", "01/02/2024", "2"),
+      ev("C01", "lac-review", "01/05/2024"),
+      ev("C01", "lac-review", "01/05/2024", "2"),
+    ];
+    expect(bothWays(rows, LONG).issues.filter((i) => i.code !== "missing-earlier").map((i) => [i.code, i.row])).toEqual([["repeated-milestone", 2]]);
+  });
+});
+
 describe("two accommodated dates with nothing between (defect 3)", () => {
   const ev = (child: string, milestone: string, date: string) => ({ child, milestone, date });
   it("is reported, naming the date the stages use; a return home or an end between is a new accommodation", () => {
     const rows = [
       ev("C06", "accommodated", "2024-10-10"),
       ev("C06", "accommodated", "2024-01-10"),
-      ev("C06", "accommodated", "2024-01-10"), // the same day again: harmless
+      ev("C06", "accommodated", "2024-01-10"), // the same row again: harmless to the stages, a duplicate-row to the check
       ev("H", "accommodated", "2023-01-10"),
       ev("H", "returned-home", "2023-06-01"),
       ev("H", "accommodated", "2024-01-10"),
     ];
     const c = bothWays(rows, { asOf: "2025-03-31", staleAfter: 10_000 });
-    expect(c.issues.map((i) => [i.code, i.child, i.row, i.column, i.value])).toEqual([["accommodated-twice", "C06", 0, "date", "2024-10-10"]]);
+    expect(c.issues.map((i) => [i.code, i.child, i.row, i.column, i.value])).toEqual([["accommodated-twice", "C06", 0, "date", "2024-10-10"], ["duplicate-row", "C06", 2, "date", "2024-01-10"]]);
     expect(c.issues[0]!.message).toBe(
       'child "C06": accommodated on 2024-10-10 (row 0) but already accommodated on 2024-01-10 (row 1), with no return home or end of the episode between: the stages start from 2024-01-10',
     );

@@ -1,7 +1,8 @@
 // paceTimescales' `check` option: the data check from the stages' own read of the rows must be
 // exactly checkCaseRecords with the same options — on random records, long and wide, including
 // the cases where the two readers' rules differ and the check reads the rows again (dates before
-// 1900, skipped unknown milestones, white-space ids and groups, a child on two wide rows).
+// 1900, skipped unknown milestones, white-space ids and groups, a child on two wide rows); and a
+// long row repeated exactly, which both read (the stages count it once; the check: duplicate-row).
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
@@ -60,6 +61,8 @@ function build(s: SetSpec): { rows: Row[]; options: PaceTimescalesOptions<Row> }
       if (c.quirk === "twice") rows.push({ ...row });
     } else {
       for (const e of dated) rows.push({ child: id, milestone: e.m, date: e.when, ...extra });
+      // An exact repeat of one of the child's rows (a duplicate-row to both ways of the check).
+      if (c.quirk === "twice") rows.push({ ...rows[rows.length - 1 - (c.events.length > 1 ? 1 : 0)]! });
       if (c.quirk === "unknown") rows.push({ child: id, milestone: "home visit", date: date(c.start), ...extra });
     }
   });
@@ -106,6 +109,7 @@ describe("paceTimescales with check", () => {
         const expected = checkCaseRecords(rows, { ...checkOptions, ...(s.staleAfter !== undefined ? { staleAfter: s.staleAfter } : {}) });
         expect(result.check).toEqual(expected);
         expect(JSON.stringify(result.check)).toBe(JSON.stringify(expected));
+        if (!s.wide && s.quirk === "twice") expect(expected.counts["duplicate-row"]).toBeGreaterThan(0);
         expect(seen).toBe(result.check);
         expect(JSON.stringify(rows)).toBe(before);
       }),
