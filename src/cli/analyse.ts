@@ -5,10 +5,11 @@ import { delimiterFlag, enumFlag, intFlag, listFlag, numberFlag, parseCommandArg
 import { CellColumn, type NumberChunks } from "./cells.js";
 import { analysisJson, pointForm, type ColumnarChart } from "./chartPoints.js";
 import { Problems, textColumn } from "./convert.js";
-import { DATE_FORMATS, flagDate, type DateFormat } from "./dates.js";
+import { DATE_FORMATS, flagDate, xTextReader, type DateFormat } from "./dates.js";
 import { logicalOf, numbersOf, scanX, xOf, type XColumn } from "./seriesColumns.js";
 import { DataError, UsageError, quote } from "./errors.js";
-import { applyFilters, describeFilters, keptLine, parseFilters, type RowFilter } from "./filter.js";
+import { applyFilters, describeFilters, keptLine, parseFilters, subTable, type RowFilter } from "./filter.js";
+import { cellView, dataRows } from "./noteRows.js";
 import type { Io } from "./io.js";
 import {
   CONTROL_RULE_PRESETS,
@@ -326,6 +327,20 @@ export function checkPeriodFlag(period: Period, labels: "month" | "quarter" | nu
   }
 }
 
+/** The table without its empty rows and the notes below the data (dataRows), with the note that names them. */
+function skipEmptyRows(table: Table, cells: Map<string, CellColumn>, f: AnalyseFlags): { table: Table; note: { code: string; message: string } | null } {
+  const xCol = f.xName ?? "x";
+  // Without an x column the points are numbered: a blank y is a gap there, not an empty row.
+  if (!table.header.includes(xCol)) return { table, note: null };
+  const valueCols = [f.yName, f.nName ?? "n"].filter((name) => name !== xCol && table.header.includes(name));
+  const read = xTextReader(f.dates);
+  const found = dataRows(table, table.length, cellView(cells.get(xCol)!), valueCols.map((name) => cellView(cells.get(name)!)), (t) => read(t).form !== null);
+  if (found.keep === null) return { table, note: null };
+  if (found.keep.length === 0) throw new DataError(`${f.file}: no data rows (${found.note!.message})`);
+  for (const col of cells.values()) col.keep(found.keep);
+  return { table: subTable(table, found.keep), note: found.note };
+}
+
 /** One group's rows: table row of the group's k-th row (all rows without --by). */
 interface Group {
   key: string;
@@ -423,9 +438,11 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
   const wanted = [...(f.byName ? [f.byName] : []), ...f.filters.map((r) => r.column)];
   const read = await readTable(f.file, { columns: wanted, cells, progress: io.stderr, maxRows: maxRowsForHeap(), ...(f.delimiter ? { delimiter: f.delimiter } : {}), sheet: f.sheet });
   if (read.length === 0) throw new DataError(`${f.file}: no data rows`);
-  const filtered = applyFilters(read, f.filters);
+  const data = skipEmptyRows(read, cells, f);
+  const filtered = applyFilters(data.table, f.filters);
   if (filtered.rows !== null) for (const col of cells.values()) col.keep(filtered.rows);
   const c = readColumns(filtered.table, cells, f);
+  if (data.note !== null) c.notes.unshift(data.note);
   const results: { key: string; chart: ColumnarChart }[] = [];
   for (const g of groupsOf(c)) {
     const warnings = groupWarnings(g, f, c);

@@ -1,7 +1,8 @@
 import { AGGREGATES, CHART_TYPES, checkCombining, checkPointNumbers, checkRules, analyseRows, fixedOptions, multiplyFlag, pointFlags, ANALYSE_FLAGS, NEEDS_N, type Aggregate, type ChartChoice, type ChartSettings, type SeriesPoint } from "./analyse.js";
 import { delimiterFlag, enumFlag, intFlag, listFlag, numberFlag, parseCommandArgs, stringFlag, type FlagValues } from "./args.js";
 import { Problems, numberColumn, textColumn, xColumn } from "./convert.js";
-import { DATE_FORMATS, type DateFormat } from "./dates.js";
+import { DATE_FORMATS, xTextReader, type DateFormat } from "./dates.js";
+import { skipEmptyTableRows } from "./noteRows.js";
 import { DataError, UsageError, quote } from "./errors.js";
 import { applyFilters, keptLine, parseFilters, type RowFilter } from "./filter.js";
 import type { Io } from "./io.js";
@@ -100,9 +101,13 @@ interface Columns {
   table: Table;
   /** With `--filter`: how many rows it kept of how many (null without it). */
   filtered: { kept: number; of: number } | null;
+  /** The note naming the empty rows and notes below the data that were skipped (noteRows.ts), or null. */
+  skipped: { code: string; message: string } | null;
   xs: (number | string | null)[];
   /** The x values are ISO dates (else numbers). */
   dated: boolean;
+  /** "month" or "quarter" when the x cells were months or quarters ("Jan 2024", "2024 Q1"): the charts' period. */
+  labels: "month" | "quarter" | null;
   ys: (number | null)[];
   ns: (number | null)[] | null;
   measures: string[] | null;
@@ -116,7 +121,9 @@ async function readColumns(f: SummaryFlags, io: Io): Promise<Columns> {
   const read = await readTable(f.file, { columns: wanted, progress: io.stderr, ...(f.delimiter ? { delimiter: f.delimiter } : {}) });
   if (read.length === 0) throw new DataError(`${f.file}: no data rows`);
   // As analyse: the rows --filter keeps, before the series are split (row numbers stay the file's).
-  const filtered = applyFilters(read, f.filters);
+  const xText = xTextReader(f.dates);
+  const data = skipEmptyTableRows(read, names.x, [names.y, ...(withN ? [names.n] : [])], (t) => xText(t).form !== null);
+  const filtered = applyFilters(data.table, f.filters);
   const table = filtered.table;
   const problems = new Problems();
   const x = xColumn(table, names.x, requireColumn(table, names.x, "--x"), f.dates, problems);
@@ -125,7 +132,7 @@ async function readColumns(f: SummaryFlags, io: Io): Promise<Columns> {
   const measures = names.measure ? textColumn(requireColumn(table, names.measure, "--measure")) : null;
   const groups = names.group ? textColumn(requireColumn(table, names.group, "--group")) : null;
   problems.throwIfAny();
-  return { table, filtered: filtered.rows === null ? null : filtered, xs: x.values, dated: x.kind === "date", ys, ns, measures, groups };
+  return { table, filtered: filtered.rows === null ? null : filtered, skipped: data.note, xs: x.values, dated: x.kind === "date", labels: x.labels, ys, ns, measures, groups };
 }
 
 /** One (measure, group) series: the table rows it has. */
@@ -161,7 +168,7 @@ function chartsOf(f: SummaryFlags, c: Columns): MeasureChart[] {
   const column: Record<string, string> = { x: f.names.x, y: f.names.y, n: f.names.n };
   const items = all.map((s, k): MeasureChart => {
     const rows = s.idx.map((i): SeriesPoint => ({ x: c.xs[i]!, y: c.ys[i]!, ...(c.ns ? { n: c.ns[i]! } : {}) }));
-    const settings = { ...f.settings, phases: phased[k]!.phases };
+    const settings = { ...f.settings, phases: phased[k]!.phases, ...(c.labels !== null ? { period: c.labels } : {}) };
     if (settings.phases.some((p) => typeof p === "number") || settings.exclude.length > 0) {
       checkPointNumbers(C, settings, new Set(s.idx.map((i) => c.xs[i]).filter((v) => v !== null)).size, ` ${quote(seriesName(s))}`);
     }
@@ -236,8 +243,9 @@ function checkSamePoints(s: ChartSettings, items: readonly MeasureChart[]): void
  * it) and one of the rows `--filter` kept (first: the HTML table and the JSON say it too); the
  * charts' own warnings (rows combined, missing values, …) are the library's.
  */
-function summaryOf(f: SummaryFlags, items: MeasureChart[], filtered: Columns["filtered"]): MeasuresSummary {
+function summaryOf(f: SummaryFlags, items: MeasureChart[], filtered: Columns["filtered"], skipped: Columns["skipped"]): MeasuresSummary {
   const summary = summariseMeasures(items, f.unit !== undefined ? { unit: f.unit } : {});
+  if (skipped !== null) summary.warnings.unshift(skipped);
   if (filtered !== null) summary.warnings.unshift({ code: "rows-filtered", message: keptLine(filtered, f.filters) });
   const aggregate = f.settings.aggregate;
   if (aggregate !== undefined && !summary.warnings.some((w) => w.code === "rows-combined")) {
@@ -251,7 +259,7 @@ export async function summaryCommand(argv: readonly string[], io: Io): Promise<n
   const { values, positionals } = parseCommandArgs(C, argv, SPEC, { min: 1, max: 1, what: "FILE argument (a CSV or JSON table: one row per measure, group and period)" });
   const f = readFlags(values, positionals[0]!);
   const columns = await readColumns(f, io);
-  const summary = summaryOf(f, chartsOf(f, columns), columns.filtered);
+  const summary = summaryOf(f, chartsOf(f, columns), columns.filtered, columns.skipped);
   const planned: PlannedFile[] = [];
   const jsonText = `${JSON.stringify(summary, null, 2)}\n`;
   if (f.json && f.out !== undefined) planned.push({ path: f.out, content: jsonText });

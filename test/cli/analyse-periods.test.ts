@@ -76,3 +76,42 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse: months and quarters writ
     expect(b.stderr).toContain("bad.csv: row 4, column Month: 'Smarch 2024' is not a date");
   });
 });
+
+describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse and summary: empty rows and notes under a published table", { timeout: 120_000 }, () => {
+  const published = `${plansCsv(monthName).replace("Aug 2023,28,13\n", "Aug 2023,28,13\n,,\n")},,\n"Source: illustrative figures, PHS-style",,\nNote: months with fewer than 5 children are suppressed,,\n`;
+
+  it("skips ',,' rows and 'Source:' notes below the data, and names them in a note", async () => {
+    const dir = tempDir({ "published.csv": published, "plans.csv": plansCsv(monthName) });
+    const args = ["--x", "Month", "--y", "Within 6 months", "--n", "Number of children", "--chart", "p", "--json"];
+    const r = await run(["analyse", "published.csv", ...args], dir);
+    expect(r.stderr).toBe("");
+    const chart = JSON.parse(r.stdout) as { points: unknown[]; warnings: { code: string; message: string }[] };
+    expect(chart.points).toHaveLength(15);
+    expect(chart.warnings[0]).toEqual({
+      code: "rows-skipped",
+      message: "skipped 2 empty rows (row 10, row 18) and 2 rows of notes below the data (row 19: 'Source: illustrative figures, PHS-style', row 20: 'Note: months with fewer than 5 children are suppressed'): they hold no values",
+    });
+    // The same chart as the clean file, apart from the note.
+    const clean = JSON.parse((await run(["analyse", "plans.csv", ...args], dir)).stdout) as typeof chart;
+    expect(chart.points).toEqual(clean.points);
+  });
+
+  it("keeps a row with a value but no x an error, and a note above the last value an error", async () => {
+    const dir = tempDir({ "novalue.csv": "Month,y\nJan 2024,1\n,2\nMar 2024,3\n", "middle.csv": "Month,y\nJan 2024,1\nSource: PHS,\nMar 2024,3\n" });
+    const a = await run(["analyse", "novalue.csv", "--x", "Month", "--y", "y"], dir);
+    expect(a.code).toBe(1);
+    expect(a.stderr).toContain("novalue.csv: row 3, column Month: the date is blank");
+    const b = await run(["analyse", "middle.csv", "--x", "Month", "--y", "y"], dir);
+    expect(b.code).toBe(1);
+    expect(b.stderr).toContain("middle.csv: row 3, column Month: 'Source: PHS' is not a date");
+  });
+
+  it("summary skips them too, with the note under the table", async () => {
+    const lines = ["Quarter,Measure,Value", "2024 Q1,Days,40", "2024 Q2,Days,38", ",,", "2024 Q3,Days,41", "Source: council returns,,"];
+    const dir = tempDir({ "s.csv": `${lines.join("\n")}\n` });
+    const r = await run(["summary", "s.csv", "--x", "Quarter", "--y", "Value", "--measure", "Measure"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("41 (2024 Q3)");
+    expect(r.stdout).toContain("Note: skipped 1 empty row (row 4) and 1 row of notes below the data (row 6: 'Source: council returns'): they hold no values");
+  });
+});

@@ -1,0 +1,83 @@
+import type { CellColumn } from "./cells.js";
+import { isBlank } from "./convert.js";
+import { DataError, quote } from "./errors.js";
+import { subTable } from "./filter.js";
+import type { Table } from "./table.js";
+
+// Published tables (NHS Scotland, ONS, a council's return) and spreadsheets saved as CSV carry
+// rows that hold no data: a row of empty cells (",,,") where the sheet had a blank line, and notes
+// below the table ("Source: …", "Note: figures are provisional"). Such rows are skipped, never
+// in silence: a `rows-skipped` note names them.
+
+/** One column's cells as the finder reads them: blank, or the text of a cell that is not a number. */
+export interface CellView {
+  blank(i: number): boolean;
+  text(i: number): string | null;
+}
+
+/** A CellColumn (analyse reads x, y and n into them while the file streams in). */
+export function cellView(col: CellColumn): CellView {
+  return {
+    blank: (i) => Number.isNaN(col.nums.get(i)) && col.code(i) < 0,
+    text: (i) => (col.code(i) >= 0 ? String(col.texts[col.code(i)]) : null),
+  };
+}
+
+/** A column of cell values as read (summary, report). */
+export function valuesView(values: readonly unknown[]): CellView {
+  return { blank: (i) => isBlank(values[i]), text: (i) => (typeof values[i] === "string" && !isBlank(values[i]) ? (values[i] as string) : null) };
+}
+
+/** The rows to keep (null: all), and the note naming the rows skipped (null: none). */
+export interface DataRows {
+  keep: number[] | null;
+  note: { code: string; message: string } | null;
+}
+
+/**
+ * The rows of a table that carry data. Skipped: a row blank in x and in every value column; and,
+ * below the last row with a value, a row whose x is text that is not an x (`isX`: a date, month or
+ * quarter) with every value blank — a note under the table. Any other row is kept, a row with a
+ * value but no x among them (it stays an error: a value needs its x).
+ */
+export function dataRows(table: Table, length: number, x: CellView, values: readonly CellView[], isX: (text: string) => boolean): DataRows {
+  let last = -1;
+  for (let i = length - 1; i >= 0 && last < 0; i--) if (!values.every((v) => v.blank(i))) last = i;
+  const blank: number[] = [];
+  const notes: number[] = [];
+  const keep: number[] = [];
+  for (let i = 0; i < length; i++) {
+    const empty = values.every((v) => v.blank(i));
+    const t = empty && i > last ? x.text(i) : null;
+    if (empty && x.blank(i)) blank.push(i);
+    else if (t !== null && !isX(t)) notes.push(i);
+    else keep.push(i);
+  }
+  if (blank.length === 0 && notes.length === 0) return { keep: null, note: null };
+  return { keep, note: { code: "rows-skipped", message: skippedMessage(table, blank, notes, x) } };
+}
+
+const MAX_NAMED = 5;
+
+function skippedMessage(table: Table, blank: readonly number[], notes: readonly number[], x: CellView): string {
+  const row = (i: number) => table.where(i).replace(/^.*?: /, "");
+  const list = (rows: readonly number[], say: (i: number) => string) => `${rows.slice(0, MAX_NAMED).map(say).join(", ")}${rows.length > MAX_NAMED ? `, … (${rows.length} in all)` : ""}`;
+  const parts: string[] = [];
+  if (blank.length > 0) parts.push(`${blank.length} empty row${blank.length === 1 ? "" : "s"} (${list(blank, row)})`);
+  if (notes.length > 0) parts.push(`${notes.length} row${notes.length === 1 ? "" : "s"} of notes below the data (${list(notes, (i) => `${row(i)}: ${quote(x.text(i)!)}`)})`);
+  return `skipped ${parts.join(" and ")}: ${blank.length + notes.length === 1 ? "it holds" : "they hold"} no values`;
+}
+
+/**
+ * A table read into values (summary, report) without its empty rows and notes below the data
+ * (dataRows): x in `xCol` (a date, month or quarter in `isX`), values in `valueCols`.
+ */
+export function skipEmptyTableRows(table: Table, xCol: string, valueCols: readonly string[], isX: (text: string) => boolean): { table: Table; note: { code: string; message: string } | null } {
+  const x = table.columns.get(xCol);
+  if (x === undefined) return { table, note: null };
+  const values = valueCols.filter((c) => c !== xCol && table.columns.has(c)).map((c) => valuesView(table.columns.get(c)!));
+  const found = dataRows(table, table.length, valuesView(x), values, isX);
+  if (found.keep === null) return { table, note: null };
+  if (found.keep.length === 0) throw new DataError(`${table.file}: no data rows (${found.note!.message})`);
+  return { table: subTable(table, found.keep), note: found.note };
+}
