@@ -283,9 +283,10 @@ Options:
   --x COL, --y COL     column names in those files (defaults x, y)
   --n COL              y is a numerator and COL its denominator, as in analyse --n: the value
                        is y / n scaled as the measure's definition says — ×100 for a percentage
-                       (or unit "%"), ×1 for a proportion, a rate by its unit ("per 1,000 days"
-                       ×1,000, "per child" ×1); a count or mean measure with that column is an
-                       error. Without --n a column named n is the number of cases behind y
+                       (and a proportion in unit "%"), ×1 for a proportion, a rate by its unit
+                       ("per 1,000 days" ×1,000, "per child" ×1); a count or mean measure with
+                       that column is an error. Without --n a column named n is the number of
+                       cases behind y
   --dates iso|uk       how dates are written in those files (default iso)
   --delimiter C        their CSV field separator: "," (default), ";" or tab
                        (--x, --y, --n, --dates and --delimiter need --data)
