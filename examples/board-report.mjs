@@ -7,8 +7,9 @@ import { parseProject, rollUp, runChart } from "pace-qi";
 
 const project = parseProject(JSON.parse(readFileSync(new URL("./pace-project.json", import.meta.url), "utf8")));
 const summary = rollUp(project, {
-  // Every measure as a run chart, PACE rules, in the measure's own direction of improvement.
-  analyse: (measure, rows) => runChart(rows, { x: "x", y: "y", direction: measure.direction }),
+  // Every measure as a run chart, PACE rules, in the measure's own direction of improvement, the
+  // centre line set by the series' baseline: defaults = { x: "x", y: "y", direction, baseline? }.
+  analyse: (measure, rows, { defaults }) => runChart(rows, defaults),
 });
 
 console.log(`${summary.title}\nAim: ${summary.aim.statement}\n`);

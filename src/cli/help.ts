@@ -284,11 +284,23 @@ measures, PDSA cycles and data. Every measure with data gets a chart and a verdi
 
 Options:
   --data DIR           read each measure's series from DIR/<measure-id>.csv (or .json) with
-                       columns x, y and optionally n; replaces the series in the project
-  --x COL, --y COL, --n COL   column names in those files (defaults x, y, n)
+                       columns x, y and optionally n, as in the project: y the measure's value
+                       as plotted (60 for 60 %), n the number of cases behind it; replaces the
+                       series' rows in the project
+  --x COL, --y COL     column names in those files (defaults x, y)
+  --n COL              y is a numerator and COL its denominator, as in analyse --n: the value
+                       is y / n scaled as the measure's definition says — ×100 for a percentage
+                       (and a proportion in unit "%"), ×1 for a proportion, a rate by its unit
+                       ("per 1,000 days" ×1,000, "per child" ×1); a count or mean measure with
+                       that column is an error. Without --n a column named n is the number of
+                       cases behind y
   --dates iso|uk       how dates are written in those files (default iso)
   --delimiter C        their CSV field separator: "," (default), ";" or tab
-  --chart TYPE         run (default) or a control chart type for every measure
+                       (--x, --y, --n, --dates and --delimiter need --data)
+  --chart TYPE         run (default) or a control chart type for every measure. A p, pp, u,
+                       up or ip chart needs each count: y × n / 100 for a percentage (y × n for
+                       a proportion); a measure without n is shown without a chart, with a
+                       note; np is refused (it plots counts, not the measure's value)
   --baseline N         the first N points set each chart's centre line
   --out FILE           where to write the report (default report.html)
   --title TEXT         the report's title (default: the project's)
@@ -296,6 +308,7 @@ Options:
 Examples:
   pace-qi report project.json
   pace-qi report project.json --data data --out board-report.html
+  pace-qi report project.json --data data --x Month --y Met --n Children --dates uk
 `,
   demo: `pace-qi demo — see everything pace-qi does on synthetic data
 

@@ -1,13 +1,14 @@
 import { readFile, readdir } from "node:fs/promises";
 import { extname, join } from "node:path";
-import { ANALYSE_FLAGS, CHART_TYPES, analyseRows, isControl, type ChartSettings } from "./analyse.js";
+import { ANALYSE_FLAGS, CHART_TYPES, analyseRows, isControl, type ChartSettings, type SeriesPoint } from "./analyse.js";
 import { delimiterFlag, enumFlag, intFlag, parseCommandArgs, stringFlag } from "./args.js";
 import { Problems, numberColumn, xColumn } from "./convert.js";
 import { DATE_FORMATS, type DateFormat } from "./dates.js";
-import { DataError, quote } from "./errors.js";
+import { DataError, UsageError, quote } from "./errors.js";
 import type { Io } from "./io.js";
-import { QiError, renderReport, safeParseProject, summariseVerdict, type ControlChart, type Measure, type Project, type RunChart } from "./lib.js";
+import { QiError, renderReport, safeParseProject, summariseVerdict, type ControlChart, type Measure, type Project, type RunChart, type SeriesRow, type XPeriod } from "./lib.js";
 import { noteInput, writeAll } from "./output.js";
+import { countOf, valueScale } from "./projectRows.js";
 import { fromQiError, warningsAsFlags, type PathContext } from "./qiMap.js";
 import { parseJson, readTable, requireColumn, type Table } from "./table.js";
 
@@ -51,6 +52,35 @@ function projectWhere(projectFile: string, doc: { data?: unknown }, sources: Rea
   return `${projectFile}${p === "" ? "" : `: ${p}`}`;
 }
 
+/** What {@link buildReport} made: the HTML, the project, each measure's chart, and each measure left without one (why). */
+export interface BuiltReport {
+  html: string;
+  project: Project;
+  charts: Map<string, RunChart | ControlChart>;
+  /** Measures the chart type does not apply to (a p chart of a measure without n), by id: the report shows them without a chart. */
+  skipped: Map<string, string>;
+}
+
+/**
+ * The measure's period (its definition's, "2024 Q1" for a quarterly measure) when every row's x is
+ * a date that starts one; else nothing, and the chart writes its dates as days or months.
+ */
+function measurePeriod(m: Measure, rows: readonly { x?: unknown }[]): XPeriod | undefined {
+  const period = m.definition.period;
+  if (period === "case") return undefined;
+  return rows.every((r) => typeof r.x === "string" && startsPeriodOf(r.x, period)) ? period : undefined;
+}
+
+/** Whether an ISO date (`YYYY-MM-DD`) is the first day of a period of its measure. */
+function startsPeriodOf(iso: string, period: XPeriod): boolean {
+  const month = iso.slice(5, 7);
+  const first = iso.slice(8) === "01";
+  if (period === "month") return first;
+  if (period === "quarter") return first && ["01", "04", "07", "10"].includes(month);
+  if (period === "year") return first && month === "01";
+  return true;
+}
+
 /** Validate the project, analyse every measure's data, and render the HTML report. */
 export function buildReport(
   doc: unknown,
@@ -58,7 +88,7 @@ export function buildReport(
   sources: ReadonlyMap<string, SeriesSource>,
   settings: Omit<ChartSettings, "direction">,
   options: { title?: string; generated?: string },
-): { html: string; project: Project; charts: Map<string, RunChart | ControlChart> } {
+): BuiltReport {
   const parsed = safeParseProject(doc);
   if (!parsed.success) {
     const issues = parsed.error.issues;
@@ -68,10 +98,17 @@ export function buildReport(
   }
   const project = parsed.data;
   const charts = new Map<string, RunChart | ControlChart>();
+  const skipped = new Map<string, string>();
   for (const m of project.measures) {
     const k = project.data.findIndex((d) => d.measure === m.id);
     const series = project.data[k];
     if (series === undefined || !series.rows.some((r) => typeof r.y === "number")) continue;
+    const where = (i: number, field?: string): string => projectWhere(projectFile, doc as object, sources, ["data", k, "rows", i, ...(field !== undefined ? [field] : [])]);
+    const prepared = chartRows(m, series.rows, settings.chart, where);
+    if ("skip" in prepared) {
+      skipped.set(m.id, prepared.skip);
+      continue;
+    }
     const hasX = series.rows.every((r) => r.x !== undefined);
     // report has no --aggregate (a project's series has no aggregate either): warnings do not advise one.
     const ctx: PathContext = {
@@ -79,12 +116,13 @@ export function buildReport(
       file: projectFile,
       flags: ANALYSE_FLAGS,
       fixed: ["aggregate"],
-      row: (i, field) => projectWhere(projectFile, doc as object, sources, ["data", k, "rows", i, ...(field !== undefined ? [field] : [])]),
+      row: where,
     };
     try {
       // --baseline on the command line wins over the series' own baseline.
       const baseline = settings.baseline ?? series.baseline;
-      const chart = analyseRows(series.rows as { x: string | number; y: number | null; n?: number }[], { ...settings, baseline, direction: m.direction }, hasX);
+      const period = measurePeriod(m, prepared.rows);
+      const chart = analyseRows(prepared.rows, { ...settings, baseline, direction: m.direction, ...(prepared.multiply !== undefined ? { multiply: prepared.multiply } : {}), ...(period !== undefined ? { period } : {}) }, hasX);
       const warnings = warningsAsFlags(chart.warnings, ctx);
       charts.set(m.id, warnings === chart.warnings ? chart : ({ ...chart, warnings } as typeof chart));
     } catch (e) {
@@ -97,17 +135,54 @@ export function buildReport(
     ...(options.generated !== undefined ? { generated: options.generated } : {}),
     analyse: (measure: Measure) => {
       const c = charts.get(measure.id);
-      if (c === undefined) throw new Error(`no analysis for ${measure.id}`);
+      // renderReport shows a QiError per measure: "No chart: …", verdict "could not analyse: …".
+      if (c === undefined) throw new QiError("invalid-option", ["options", "chart"], skipped.get(measure.id) ?? `no analysis for ${measure.id}`);
       return c;
     },
   });
-  return { html, project, charts };
+  return { html, project, charts, skipped };
 }
 
-/** One line per measure: its verdict in words. */
-export function verdictLines(project: Project, charts: ReadonlyMap<string, RunChart | ControlChart>): string[] {
+/** Charts that plot counts over denominators: each count is found from the project's value and n. */
+const COUNT_CHARTS: readonly string[] = ["p", "pp", "u", "up", "ip"];
+
+type ChartRows = { rows: readonly SeriesPoint[]; multiply?: number } | { skip: string };
+
+/**
+ * A measure's project rows as the chart reads them. The project's y is the value as plotted and n
+ * the cases behind it, which is what every chart but those of counts takes (a run chart does not
+ * divide by n). A p, pp, u, up or ip chart gets each count back from value × n / scale, scaled
+ * back by `multiply`, so it plots the measure's own values; a measure without n, or that is no
+ * percentage, proportion or rate, is skipped with the reason; a count that is not whole is an
+ * error naming the row.
+ */
+function chartRows(m: Measure, rows: readonly SeriesRow[], chart: string, where: (i: number, field?: string) => string): ChartRows {
+  const points = rows as readonly SeriesPoint[];
+  if (!COUNT_CHARTS.includes(chart)) return { rows: points };
+  const a = `a ${chart} chart plots counts over n`;
+  if (!rows.some((r) => typeof r.y === "number" && r.n !== undefined)) return { skip: `${a}, the number of cases behind each value, and this measure's rows have no n` };
+  const scale = valueScale(m.definition);
+  if ("problem" in scale) return { skip: `${a}, and this measure's value is not a count over n: ${scale.problem}` };
+  const out: SeriesPoint[] = [];
+  const problems = new Problems();
+  rows.forEach((r, i) => {
+    if (r.y === null) out.push({ x: r.x, y: null, n: r.n ?? null });
+    else if (r.n === undefined) problems.add(`${where(i, "n")}: no n, the number of cases behind y ${r.y}: ${a}`);
+    else {
+      const c = countOf(r.y, r.n, scale.scale);
+      if ("count" in c) out.push({ x: r.x, y: c.count, n: r.n });
+      else problems.add(`${where(i, "y")}: ${c.problem}`);
+    }
+  });
+  problems.throwIfAny();
+  return { rows: out, multiply: scale.scale };
+}
+/** One line per measure: its verdict in words (as the report's: "could not analyse: …" for a measure left without a chart). */
+export function verdictLines(project: Project, charts: ReadonlyMap<string, RunChart | ControlChart>, skipped: ReadonlyMap<string, string> = new Map()): string[] {
   return project.measures.map((m) => {
     const c = charts.get(m.id);
+    const why = skipped.get(m.id);
+    if (why !== undefined) return `- ${m.name}: could not analyse: ${why}`;
     if (c === undefined) return `- ${m.name}: no data`;
     // Control-chart phases carry no runs verdict: judge on the signals alone.
     const v = summariseVerdict(isControl(c) ? { signals: c.signals } : c);
@@ -116,8 +191,16 @@ export function verdictLines(project: Project, charts: ReadonlyMap<string, RunCh
   });
 }
 
+/** Column names of the data files; `nGiven`: `--n` was given, so y is a numerator over that column. */
+interface DataNames {
+  x: string;
+  y: string;
+  n: string;
+  nGiven: boolean;
+}
+
 /** Read DIR/<measure-id>.csv|json into series rows. */
-async function readDataDir(dir: string, doc: Record<string, unknown>, names: { x: string; y: string; n: string }, dates: DateFormat, delimiter: string | undefined, io: Io): Promise<Map<string, SeriesSource>> {
+async function readDataDir(dir: string, doc: Record<string, unknown>, names: DataNames, dates: DateFormat, delimiter: string | undefined, io: Io): Promise<Map<string, SeriesSource>> {
   let entries: string[];
   try {
     entries = await readdir(dir);
@@ -125,7 +208,8 @@ async function readDataDir(dir: string, doc: Record<string, unknown>, names: { x
     const code = (e as NodeJS.ErrnoException).code;
     throw new DataError(`${dir}: ${code === "ENOENT" ? "no such directory" : code === "ENOTDIR" ? "not a directory" : `cannot read (${code})`}`);
   }
-  const measures = Array.isArray(doc.measures) ? (doc.measures as { id?: unknown }[]).map((m) => m?.id).filter((id): id is string => typeof id === "string") : [];
+  const measures = new Map<string, unknown>();
+  for (const m of Array.isArray(doc.measures) ? (doc.measures as { id?: unknown }[]) : []) if (typeof m?.id === "string" && !measures.has(m.id)) measures.set(m.id, m);
   const sources = new Map<string, SeriesSource>();
   const data = Array.isArray(doc.data) ? (doc.data as unknown[]).slice() : [];
   for (const entry of entries.sort()) {
@@ -133,33 +217,55 @@ async function readDataDir(dir: string, doc: Record<string, unknown>, names: { x
     if (ext !== ".csv" && ext !== ".json") continue;
     const id = entry.slice(0, entry.length - ext.length);
     const path = join(dir, entry);
-    if (!measures.includes(id)) {
+    if (!measures.has(id)) {
       io.stderr.write(`pace-qi: note: ${path}: no measure ${quote(id)} in the project; ignored\n`);
       continue;
     }
     if (sources.has(id)) throw new DataError(`${path}: measure ${quote(id)} has data in two files`);
     const table = await readTable(path, { columns: [names.x, names.y, names.n], ...(delimiter ? { delimiter } : {}) });
-    const problems = new Problems();
-    const ys = numberColumn(table, names.y, requireColumn(table, names.y, "--y"), problems);
-    const xs = xColumn(table, names.x, requireColumn(table, names.x, "--x"), dates, problems);
-    const ns = table.columns.has(names.n) ? numberColumn(table, names.n, table.columns.get(names.n)!, problems) : null;
-    problems.throwIfAny();
-    const rows = [];
-    const index: number[] = [];
-    for (let i = 0; i < table.length; i++) {
-      rows.push({ x: xs.values[i]!, y: ys[i]!, ...(ns !== null && ns[i] !== null ? { n: ns[i]! } : {}) });
-      index.push(i);
-    }
+    const { rows, hasN } = fileRows(table, path, { id, measure: measures.get(id) }, names, dates, io);
     const at = data.findIndex((d) => (d as { measure?: unknown })?.measure === id);
     // The file replaces the series' rows only: its baseline in the project still applies.
     const baseline = at >= 0 ? (data[at] as { baseline?: unknown } | null)?.baseline : undefined;
     const series = { measure: id, rows, ...(baseline !== undefined ? { baseline } : {}) };
     if (at >= 0) data[at] = series;
     else data.push(series);
-    sources.set(id, { table, rows: index, columns: { x: names.x, y: names.y, ...(ns !== null ? { n: names.n } : {}) } });
+    sources.set(id, { table, rows: rows.map((_, i) => i), columns: { x: names.x, y: names.y, ...(hasN ? { n: names.n } : {}) } });
   }
   doc.data = data;
   return sources;
+}
+
+/**
+ * One data file's rows as project rows: y the measure's value and n the cases behind it. Without
+ * `--n` the file holds them as such (a column named n, when there is one, is that n). With `--n COL`
+ * y is a numerator and COL its denominator, as in `analyse --n`: the value is y / n, scaled as the
+ * measure's definition says (×100 for a percentage; see {@link valueScale}), with a note.
+ */
+function fileRows(table: Table, path: string, of: { id: string; measure: unknown }, names: DataNames, dates: DateFormat, io: Io): { rows: SeriesPoint[]; hasN: boolean } {
+  const problems = new Problems();
+  const ys = numberColumn(table, names.y, requireColumn(table, names.y, "--y"), problems);
+  const xs = xColumn(table, names.x, requireColumn(table, names.x, "--x"), dates, problems);
+  const ns = table.columns.has(names.n) ? numberColumn(table, names.n, table.columns.get(names.n)!, problems) : null;
+  problems.throwIfAny();
+  const definition = (of.measure as { definition?: { aggregation?: unknown; unit?: unknown } } | null)?.definition;
+  // A measure without a readable aggregation fails the project's validation, which names the problem.
+  const ratio = names.nGiven && ns !== null && typeof definition?.aggregation === "string";
+  if (names.nGiven && ns === null) io.stderr.write(`pace-qi: note: ${path}: no column ${quote(names.n)} (--n): its ${quote(names.y)} is read as the measure's value, as plotted\n`);
+  if (!ratio) return { rows: Array.from({ length: table.length }, (_, i) => ({ x: xs.values[i]!, y: ys[i]!, ...(ns !== null && ns[i] !== null ? { n: ns[i]! } : {}) })), hasN: ns !== null };
+  const scale = valueScale(definition);
+  if ("problem" in scale) throw new DataError(`${path}: --n ${quote(names.n)}: measure ${quote(of.id)} is not a count over n: ${scale.problem}; leave out --n, or give this file no ${quote(names.n)} column`);
+  const rows: SeriesPoint[] = [];
+  for (let i = 0; i < table.length; i++) {
+    const y = ys[i]!;
+    const n = ns![i]!;
+    if (y === null) rows.push({ x: xs.values[i]!, y: null, ...(n !== null ? { n } : {}) });
+    else if (n === null || n <= 0) problems.add(`${table.where(i, names.n)}: ${n === null ? "blank" : String(n)}: y / n needs a denominator above 0 (${quote(names.y)} is ${y}; leave it blank for a period without cases)`);
+    else rows.push({ x: xs.values[i]!, y: (y / n) * scale.scale, n });
+  }
+  problems.throwIfAny();
+  io.stderr.write(`pace-qi: note: ${path}: --n: each value is ${quote(names.y)} / ${quote(names.n)}${scale.scale === 1 ? "" : ` × ${scale.scale.toLocaleString("en-GB")}`} (${quote(of.id)} is ${scale.what})\n`);
+  return { rows, hasN: true };
 }
 
 /** `pace-qi report PROJECT.json …` */
@@ -167,6 +273,8 @@ export async function reportCommand(argv: readonly string[], io: Io): Promise<nu
   const { values, positionals } = parseCommandArgs(C, argv, SPEC, { min: 1, max: 1, what: "PROJECT.json argument" });
   const file = positionals[0]!;
   const chart = enumFlag(C, "chart", stringFlag(values, "chart"), CHART_TYPES) ?? "run";
+  // An np chart plots the number of cases, where every other chart plots the measure's value (its target, its unit).
+  if (chart === "np") throw new UsageError("--chart np plots the number of cases, not each measure's value: use --chart p (the same cases, as the measure's percentage)", C);
   const dates: DateFormat = enumFlag(C, "dates", stringFlag(values, "dates"), DATE_FORMATS) ?? "iso";
   const baseline = intFlag(C, "baseline", stringFlag(values, "baseline"), 1);
   const out = stringFlag(values, "out") ?? "report.html";
@@ -183,18 +291,24 @@ export async function reportCommand(argv: readonly string[], io: Io): Promise<nu
   if (doc === null || typeof doc !== "object" || Array.isArray(doc)) throw new DataError(`${file}: expected a project object (see schemas/project.schema.json)`);
   const delimiter = delimiterFlag(C, stringFlag(values, "delimiter"));
   const dataDir = stringFlag(values, "data");
+  const nFlag = stringFlag(values, "n");
+  if (dataDir === undefined) {
+    // --x, --y, --n, --dates and --delimiter read the files in --data: without it they would do nothing.
+    for (const flag of ["x", "y", "n", "dates", "delimiter"] as const) if (values[flag] !== undefined) throw new UsageError(`--${flag} reads the files in --data DIR: give --data, or leave out --${flag}`, C);
+  }
   const sources = dataDir === undefined
     ? new Map<string, SeriesSource>()
-    : await readDataDir(dataDir, doc as Record<string, unknown>, { x: stringFlag(values, "x") ?? "x", y: stringFlag(values, "y") ?? "y", n: stringFlag(values, "n") ?? "n" }, dates, delimiter, io);
-  const { html, project, charts } = buildReport(
+    : await readDataDir(dataDir, doc as Record<string, unknown>, { x: stringFlag(values, "x") ?? "x", y: stringFlag(values, "y") ?? "y", n: nFlag ?? "n", nGiven: nFlag !== undefined }, dates, delimiter, io);
+  const { html, project, charts, skipped } = buildReport(
     doc,
     file,
     sources,
     { chart, rules: undefined, baseline, phases: [], exclude: [], target: undefined },
     { ...(title !== undefined ? { title } : {}), generated: localDay(new Date()) },
   );
+  for (const [id, why] of skipped) io.stderr.write(`pace-qi: note: measure ${quote(id)}: no ${chart} chart: ${why}; the report shows it without a chart\n`);
   await writeAll([{ path: out, content: html }]);
-  io.stdout.write(`${project.title}\n${verdictLines(project, charts).join("\n")}\nWrote ${out}\n`);
+  io.stdout.write(`${project.title}\n${verdictLines(project, charts, skipped).join("\n")}\nWrote ${out}\n`);
   return 0;
 }
 

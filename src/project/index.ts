@@ -6,6 +6,8 @@ export { summariseVerdict, type ChartLike, type SignalLike, type Verdict, type V
 export {
   rollUp,
   type Analyse,
+  type AnalyseContext,
+  type AnalyseDefaults,
   type Annotation,
   type ChangeIdeaSummary,
   type Coverage,

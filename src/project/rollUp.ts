@@ -5,17 +5,47 @@ import { checkAim, type AimCheck } from "../drivers/aim.js";
 import { buildGraph, walk } from "../drivers/graph.js";
 import type { DriverNodeKind } from "../drivers/types.js";
 import type { Measure, MeasureDirection, MeasureTarget, MeasureType } from "../measures/types.js";
+import { startsPeriod } from "../engine/period.js";
+import type { XPeriod } from "../engine/types.js";
 import { fidelity, type FidelityOptions } from "../pdsa/fidelity.js";
 import { ramp, type ChangeIdeaStatus } from "../pdsa/ramp.js";
 import type { PdsaCycle, PdsaDecision } from "../pdsa/types.js";
 import type { ValidationIssue } from "../_lib/issues.js";
 import { assertProject } from "./guards.js";
-import type { Project, SeriesRow } from "./types.js";
+import type { DataSeries, Project, SeriesRow } from "./types.js";
 import { chartedCycles, measuresForCycles, validateProject } from "./validate.js";
 import { summariseVerdict, type ChartLike, type Verdict } from "./verdict.js";
 
-/** Analyse one measure's rows into a chart (inject `runChart` or `controlChart` here). */
-export type Analyse = (measure: Measure, rows: readonly SeriesRow[]) => ChartLike;
+/**
+ * The chart options the default analysis ({@link renderReport}'s run chart) uses for a measure:
+ * its rows' fields, its direction and its series' baseline when it has one. Spread them into
+ * `runChart` or `controlChart` so that a custom analysis keeps the baseline:
+ * `(measure, rows, { defaults }) => controlChart(rows, { ...defaults, type: "i" })`.
+ */
+export interface AnalyseDefaults {
+  x: "x";
+  y: "y";
+  direction: MeasureDirection;
+  /** The series' `baseline` (a count of points or the last ISO date of the baseline), when it has one. */
+  baseline?: number | string;
+  /** The measure's `definition.period` when every x is a date that starts one ("2024 Q1" on a quarterly chart). */
+  period?: XPeriod;
+}
+
+/** What an {@link Analyse} callback gets besides the measure and its rows. */
+export interface AnalyseContext {
+  /** The measure's data series: its rows and its `baseline`. */
+  series: DataSeries;
+  /** The default analysis' chart options, with the series' baseline. */
+  defaults: AnalyseDefaults;
+}
+
+/**
+ * Analyse one measure's rows into a chart (inject `runChart` or `controlChart` here). The third
+ * argument holds the series and the default chart options (with its `baseline`); a callback of
+ * two arguments may ignore it.
+ */
+export type Analyse = (measure: Measure, rows: readonly SeriesRow[], context: AnalyseContext) => ChartLike;
 
 /** The {@link rollUp} options. */
 export interface RollUpOptions {
@@ -104,7 +134,8 @@ export interface RollUp {
  * Roll a project up for a report or dashboard: each change idea's status from its ramp (see
  * {@link ChangeIdeaStatus}), each driver's coverage (its change ideas — every change idea below it
  * in the DAG, counted once — by status), each measure's latest chart verdict from the injected
- * `analyse` (see {@link summariseVerdict}), and PDSA cycles as chart annotations. Cycles under
+ * `analyse(measure, rows, { series, defaults })` (see {@link AnalyseContext}, {@link summariseVerdict}),
+ * and PDSA cycles as chart annotations. Cycles under
  * unknown change ideas are annotated but not counted; the project's validation issues are included.
  *
  * @example
@@ -112,7 +143,7 @@ export interface RollUp {
  *   measures: [{ id: "m1", name: "Plans", type: "outcome", direction: "increase", links: ["aim"],
  *     definition: { unit: "children", aggregation: "count", period: "month" } }],
  *   cycles: [], data: [{ measure: "m1", rows: [3, 4, 3, 5, 4, 3, 4, 8, 9, 8, 9, 10, 9].map((y, i) => ({ x: i + 1, y })) }] };
- * rollUp(project, { analyse: (m, rows) => runChart(rows, { x: "x", y: "y", direction: m.direction }) })
+ * rollUp(project, { analyse: (m, rows, { defaults }) => runChart(rows, defaults) })
  *   .measures[0].verdict.text
  * //=> "improvement signal: 6 points above the median from x = 8 to x = 13: a shift, an improvement (and 2 other signals in this phase: 1 shift, too few runs)"
  * // otherwise "no signal" or "insufficient data"
@@ -146,23 +177,29 @@ function checkRollUpOptions(options: RollUpOptions): void {
   objectOption(options, ["options"]);
   checkKeys(options, ROLL_UP_KEYS, ["options"], "rollUp option");
   if (options.analyse !== undefined && typeof options.analyse !== "function") {
-    throw new QiError("invalid-option", ["options", "analyse"], `analyse must be a function (measure, rows) => chart, not ${describeValue(options.analyse)}`);
+    throw new QiError("invalid-option", ["options", "analyse"], `analyse must be a function (measure, rows, context) => chart, not ${describeValue(options.analyse)}`);
   }
   if (options.fidelity !== undefined) objectOption(options.fidelity, ["options", "fidelity"]);
 }
 
 type Graph = ReturnType<typeof buildGraph>;
 
-/** Each measure's rows (the first series given for it) and its count of numeric points. */
+/** Each measure's series and rows (the first series given for it) and its count of numeric points. */
 interface MeasureData {
+  seriesOf: Map<string, DataSeries>;
   rowsOf: Map<string, readonly SeriesRow[]>;
   numericCount: (id: string) => number | undefined;
 }
 
 /** Data: numeric points per measure, for fidelity and the latest value, counted once per measure, not once per cycle (issue #18). */
 function measureData(project: Project): MeasureData {
+  const seriesOf = new Map<string, DataSeries>();
   const rowsOf = new Map<string, readonly SeriesRow[]>();
-  for (const s of project.data) if (!rowsOf.has(s.measure)) rowsOf.set(s.measure, s.rows);
+  for (const s of project.data) {
+    if (seriesOf.has(s.measure)) continue;
+    seriesOf.set(s.measure, s);
+    rowsOf.set(s.measure, s.rows);
+  }
   const counted = new Map<string, number | undefined>();
   const numericCount = (id: string): number | undefined => {
     if (counted.has(id)) return counted.get(id);
@@ -171,7 +208,7 @@ function measureData(project: Project): MeasureData {
     counted.set(id, n);
     return n;
   };
-  return { rowsOf, numericCount };
+  return { seriesOf, rowsOf, numericCount };
 }
 
 /**
@@ -302,7 +339,7 @@ function rollUpMeasures(project: Project, data: MeasureData, perMeasure: Readonl
       target: m.target === undefined ? null : { ...m.target },
       points: data.numericCount(m.id) ?? 0,
       latest: latestPoint(rows),
-      verdict: verdictFor(m, rows, analyse),
+      verdict: verdictFor(m, rows, data.seriesOf.get(m.id), analyse),
       annotations: sortedAnnotations(perMeasure.get(m.id) ?? []),
     });
   }
@@ -328,11 +365,19 @@ function latestPoint(rows: readonly SeriesRow[]): { x: string | number; y: numbe
   return best;
 }
 
-function verdictFor(m: Measure, rows: readonly SeriesRow[], analyse: Analyse | undefined): Verdict {
-  if (!rows.some((r) => isNum(r.y))) return { kind: "insufficient-data", text: "insufficient data", rule: null, signals: 0 };
+/** The context an {@link Analyse} callback gets for measure `m` and its series. */
+function analyseContext(m: Measure, series: DataSeries): AnalyseContext {
+  const period = m.definition.period;
+  const dated = period !== "case" && series.rows.length > 0 && series.rows.every((r) => typeof r.x === "string" && startsPeriod(parseIsoDay(r.x), period));
+  return { series, defaults: { x: "x", y: "y", direction: m.direction, ...(series.baseline !== undefined ? { baseline: series.baseline } : {}), ...(dated ? { period: period as XPeriod } : {}) } };
+}
+
+function verdictFor(m: Measure, rows: readonly SeriesRow[], series: DataSeries | undefined, analyse: Analyse | undefined): Verdict {
+  // A measure with numeric rows has a series.
+  if (series === undefined || !rows.some((r) => isNum(r.y))) return { kind: "insufficient-data", text: "insufficient data", rule: null, signals: 0 };
   if (analyse === undefined) return { kind: "not-analysed", text: "not analysed", rule: null, signals: 0 };
   try {
-    return summariseVerdict(analyse(m, rows));
+    return summariseVerdict(analyse(m, rows, analyseContext(m, series)));
   } catch (e) {
     // Bad data in one series must not sink the whole report; anything else is a bug and propagates.
     if (e instanceof QiError) return { kind: "error", text: `could not analyse: ${e.message}`, rule: null, signals: 0 };

@@ -4,8 +4,10 @@ import type { PdsaCycle } from "../pdsa/types.js";
 
 /**
  * One data point of a measure: `x` an ISO date (the start of the period, or the case's date) or
- * a number (a case or period index), `y` the value (null for a gap), `n` the denominator or
- * number of cases behind it.
+ * a number (a case or period index), `y` the measure's value as plotted, in its unit (60 for
+ * 60 %; null for a gap), `n` the number of cases behind it (the denominator of a percentage,
+ * proportion or rate: 9 of 15 children is `{ y: 60, n: 15 }`). A run chart plots y; `pace-qi
+ * report --chart p` finds each count as y × n / 100.
  */
 export interface SeriesRow {
   x: string | number;

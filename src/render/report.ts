@@ -4,7 +4,7 @@ import type { Measure } from "../measures/types.js";
 import { fidelity } from "../pdsa/fidelity.js";
 import { ramp } from "../pdsa/ramp.js";
 import type { PdsaCycle } from "../pdsa/types.js";
-import { rollUp, type ChangeIdeaSummary, type MeasureSummary } from "../project/rollUp.js";
+import { rollUp, type AnalyseContext, type ChangeIdeaSummary, type MeasureSummary } from "../project/rollUp.js";
 import { chartedCycles } from "../project/validate.js";
 import type { Project, SeriesRow } from "../project/types.js";
 import type { ChartLike } from "../project/verdict.js";
@@ -50,7 +50,8 @@ type Analysed = { chart: RunChart | ControlChart } | { error: string };
  * change idea (cycle, dates, objective, predictions against results, decision) with Taylor et al.
  * (2014) fidelity notes. Inline SVG and CSS only: no scripts, fonts or other requests; prints on
  * A4 with each measure on its own page. The default analysis is a run chart with the measure's
- * direction; pass `analyse` for control charts. Across groups (the project document has none of
+ * direction and its series' baseline; pass `analyse(measure, rows, { series, defaults })` for
+ * control charts, spreading `defaults` (those options) to keep the baseline. Across groups (the project document has none of
  * its own), `funnel: { plot }` adds a {@link funnelPlot} section and `smallMultiples: [{ title,
  * groups }]` draws `by` results with {@link renderSmallMultiples}. Deterministic: nothing depends on the clock
  * (pass `generated` to stamp a date).
@@ -64,7 +65,7 @@ type Analysed = { chart: RunChart | ControlChart } | { error: string };
 export function renderReport(project: Project, options: RenderReportOptions = {}): string {
   checkKeys(checkTextOptions(options, ["title", "generated"]), ["title", "analyse", "generated", "funnel", "smallMultiples"], ["options"], "report option");
   if (options.analyse !== undefined && typeof options.analyse !== "function") {
-    throw new QiError("invalid-option", ["options", "analyse"], `analyse must be a function (measure, rows) => chart, not ${describeValue(options.analyse)}`);
+    throw new QiError("invalid-option", ["options", "analyse"], `analyse must be a function (measure, rows, context) => chart, not ${describeValue(options.analyse)}`);
   }
   const { summary, analysed } = analyseProject(project, options.analyse);
   const title = options.title ?? project.title;
@@ -94,21 +95,12 @@ export function renderReport(project: Project, options: RenderReportOptions = {}
 
 /** Roll the project up, analysing each measure once (the caller's `analyse`, else the default) and keeping each chart or error for its section. */
 function analyseProject(project: Project, given: RenderReportOptions["analyse"]): { summary: ReturnType<typeof rollUp>; analysed: Map<string, Analysed> } {
-  // Each series' baseline, read on the first analysis (rollUp has checked the project by then).
-  let baselineOf: Map<string, number | string> | undefined;
-  const baselineFor = (id: string): number | string | undefined => {
-    if (baselineOf === undefined) {
-      baselineOf = new Map();
-      for (const s of project.data) if (s.baseline !== undefined && !baselineOf.has(s.measure)) baselineOf.set(s.measure, s.baseline);
-    }
-    return baselineOf.get(id);
-  };
-  const analyse = given ?? ((m: Measure, rows: readonly SeriesRow[]) => defaultAnalyse(m, rows, baselineFor(m.id)));
+  const analyse = given ?? defaultAnalyse;
   const analysed = new Map<string, Analysed>();
   const summary = rollUp(project, {
-    analyse: (m, rows) => {
+    analyse: (m, rows, context) => {
       try {
-        const chart = analyse(m, rows);
+        const chart = analyse(m, rows, context);
         if (!isChart(chart)) throw new QiError("invalid-option", ["options", "analyse"], `analyse must return a runChart() or controlChart() result, not ${describeValue(chart)}`);
         analysed.set(m.id, { chart });
         return "type" in chart ? controlChartLike(chart) : chart;
@@ -190,9 +182,9 @@ function controlChartLike(chart: ControlChart): ChartLike {
   return { signals: chart.signals, phases: chart.phases.map((p) => ({ signal: p.centre === null ? null : p.sigmaSignals > 0 || p.runsSignal === true })) };
 }
 
-/** A run chart in the measure's direction, with the series' baseline when it has one. */
-function defaultAnalyse(measure: Measure, rows: readonly SeriesRow[], baseline: number | string | undefined): RunChart {
-  return runChart(rows, { x: "x", y: "y", direction: measure.direction, ...(baseline !== undefined ? { baseline } : {}) });
+/** A run chart in the measure's direction, with the series' baseline when it has one (the context's defaults). */
+function defaultAnalyse(_measure: Measure, rows: readonly SeriesRow[], context: AnalyseContext): RunChart {
+  return runChart(rows, context.defaults);
 }
 
 /** Whether a chart's x axis is dated, so a PDSA cycle's date has a place on it (a numbered axis has none; the renderer refuses such an annotation). */

@@ -83,7 +83,8 @@ export function renderSmallMultiples(groups: ReadonlyArray<{ key: unknown; chart
   if (o.target !== undefined && o.target !== null && (typeof o.target !== "number" || !Number.isFinite(o.target))) throw new QiError("invalid-option", ["options", "target"], `target must be a finite number or null, not ${describeValue(o.target)}`);
   const labels = list.map((g, i) => (o.label ? textOf((o.label as (k: unknown, i: number) => unknown)(g.key, i), ["options", "label"]) : keyText(g.key)));
   const grid = layout(list, o, W);
-  const models = list.map((g) => ("type" in g.chart ? controlChartModel(g.chart) : runChartModel(g.chart)));
+  // A target for every panel is the one each control chart's assurance icon judges, as in renderControlChart.
+  const models = list.map((g) => ("type" in g.chart ? controlChartModel(g.chart, o.target as number | null | undefined) : runChartModel(g.chart)));
   const title = options.title ?? "Small multiples";
   const id = safeId(options.id ?? `qi-sm-${hash(`${title}|${labels.join("|")}|${models.map((m) => m.points.length).join(",")}`)}`);
 

@@ -1,6 +1,7 @@
 import type { ChangeIdeaStatus } from "../pdsa/ramp.js";
 import type { Measure } from "../measures/types.js";
 import type { SeriesRow } from "../project/types.js";
+import type { AnalyseContext } from "../project/rollUp.js";
 import type { ControlChart } from "../spc/types.js";
 import type { RunChart } from "../runchart/types.js";
 import type { ReportFunnel, ReportSmallMultiples } from "./reportGroups.js";
@@ -62,8 +63,13 @@ export interface RenderDriverDiagramOptions {
 export interface RenderReportOptions {
   /** The document's title. Default: the project's title. */
   title?: string;
-  /** Analyse one measure's rows. Default: a run chart with the measure's direction. */
-  analyse?: (measure: Measure, rows: readonly SeriesRow[]) => RunChart | ControlChart;
+  /**
+   * Analyse one measure's rows. Default: a run chart with the measure's direction and its series'
+   * baseline, `runChart(rows, context.defaults)`. `context` is `{ series, defaults }`: spread
+   * `defaults` into your chart's options to keep the baseline,
+   * `(measure, rows, { defaults }) => controlChart(rows, { ...defaults, type: "i" })`.
+   */
+  analyse?: (measure: Measure, rows: readonly SeriesRow[], context: AnalyseContext) => RunChart | ControlChart;
   /** Text for "Generated …" (e.g. a date); left out by default so the output is reproducible. */
   generated?: string;
   /** A funnel-plot section across organisations (after the measures): `{ plot, title?, description?, options? }`. */

@@ -4,6 +4,14 @@ import { describe, expect, it } from "vitest";
 import { HAVE_BIN, listing, run, tempDir } from "./helpers.js";
 
 const PROJECT = readFileSync(new URL("../fixtures/pace-project.json", import.meta.url), "utf8");
+/** A user trial's project: one percentage measure, target 80 %; its data has numerators and denominators. */
+const REPORT_N = new URL("../fixtures/report-n/project.json", import.meta.url);
+const REPORT_N_DATA = new URL("../fixtures/report-n/data/m-plan6.csv", import.meta.url);
+
+/** Occurrences of `text` in `html`. */
+function countOf(html: string, text: string): number {
+  return html.split(text).length - 1;
+}
 
 describe.skipIf(!HAVE_BIN).concurrent("pace-qi report", { timeout: 120_000 }, () => {
   it("writes one self-contained HTML file and prints each measure's verdict", async () => {
@@ -106,21 +114,103 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi report", { timeout: 120_000 }, ()
     expect(d.stderr).toBe("pace-qi: missing: no such directory\n");
   });
 
-  it("--chart i analyses every measure as a control chart; --chart p needs counts, not percentages", async () => {
+  it("--chart i analyses every measure as a control chart", async () => {
     const dir = tempDir({ "p.json": PROJECT });
     const i = await run(["report", "p.json", "--chart", "i"], dir);
     expect(i.code).toBe(0);
     expect(i.stdout).toMatch(/below the lower control limit/);
-    const p = await run(["report", "p.json", "--chart", "p", "--out", "p.html"], dir);
-    expect(p.code).toBe(1);
-    expect(p.stderr.split("\n")[0]).toBe("pace-qi: p.json: data[0].rows[0].y: data[0].rows[0] has 60 cases out of 15: a proportion cannot be above 1");
-    expect(listing(dir)).toEqual(["p.json", "report.html"]);
   });
 
-  it("bad flags exit 2", async () => {
+  // A user trial: --chart p read the project's y (60, a %) as a count of cases out of n (15) and
+  // refused the bundled example. y is the value and n the cases behind it: the count is y × n / 100.
+  it("--chart p takes the project's rows as they are: each count is y × n / 100, and the chart plots the measure's own values", async () => {
     const dir = tempDir({ "p.json": PROJECT });
-    const r = await run(["report", "p.json", "--chart", "bar"], dir);
-    expect(r.code).toBe(2);
-    expect(r.stderr.split("\n")[0]).toBe("pace-qi report: --chart 'bar' is not one of: run, i, mr, xbar, s, p, pp, u, up, c, g, t, r, np, ip, i-median, i-median-mr, cusum, ewma");
+    const p = await run(["report", "p.json", "--chart", "p", "--out", "p.html"], dir);
+    expect(p.stderr).toBe("");
+    expect(p.code).toBe(0);
+    const html = readFileSync(join(dir, "p.html"), "utf8");
+    const doc = JSON.parse(PROJECT) as { measures: unknown[]; data: { rows: { y: number | null }[] }[] };
+    expect(countOf(html, "qi-control-chart qi-p-chart")).toBe(doc.measures.length);
+    // The first point of the first chart is the project's first value, 60 (9 of 15); a value the
+    // project rounded is drawn as count / n: 6.2 % of 16 is 1 case, 6.25 %.
+    expect(html).toContain("<title>1 Jan 2024: 60</title>");
+    expect(html).toContain("<title>1 Jan 2024: 6.25 (deterioration: beyond-limits)</title>");
+  });
+
+  it("--chart p: a value whose count is not whole is an error naming the row; nothing is written", async () => {
+    const doc = JSON.parse(PROJECT) as { data: { rows: { y: number | null; n?: number }[] }[] };
+    doc.data[0]!.rows[2] = { ...doc.data[0]!.rows[2]!, y: 61.3, n: 15 };
+    const dir = tempDir({ "p.json": JSON.stringify(doc) });
+    const r = await run(["report", "p.json", "--chart", "p"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("pace-qi: p.json: data[0].rows[2].y: y 61.3 with n 15 is 9.195 cases (y × n / 100), not a whole number: a chart of counts needs the number of cases behind each value\n");
+    expect(listing(dir)).toEqual(["p.json"]);
+  });
+
+  it("--chart p: a measure without n is shown without a chart, with a note naming it; the report is written", async () => {
+    const doc = JSON.parse(PROJECT) as { measures: { id: string; name: string }[]; data: { measure: string; rows: { y: number | null; n?: number }[] }[] };
+    const last = doc.data.at(-1)!;
+    last.rows = last.rows.map(({ n: _n, ...r }) => r);
+    const m = doc.measures.find((x) => x.id === last.measure)!;
+    const dir = tempDir({ "p.json": JSON.stringify(doc) });
+    const r = await run(["report", "p.json", "--chart", "p"], dir);
+    expect(r.code).toBe(0);
+    const why = "a p chart plots counts over n, the number of cases behind each value, and this measure's rows have no n";
+    expect(r.stderr).toBe(`pace-qi: note: measure '${m.id}': no p chart: ${why}; the report shows it without a chart\n`);
+    expect(r.stdout).toContain(`- ${m.name}: could not analyse: ${why}\n`);
+    const html = readFileSync(join(dir, "report.html"), "utf8");
+    expect(html).toContain(`No chart: ${why.replace("'", "&#39;")}`);
+    expect(countOf(html, "qi-p-chart")).toBe(doc.measures.length - 1);
+  });
+
+  // A user trial: report --n read the denominators and the run chart ignored them, plotting the
+  // numerators (median 14) against a target of 80 %; analyse --n plots y / n (median 57.1).
+  it("--n COL: y is a numerator over COL, as in analyse --n; the value is y / n × 100 for a percentage, with a note", async () => {
+    const dir = tempDir({ "project.json": readFileSync(REPORT_N, "utf8"), "data/m-plan6.csv": readFileSync(REPORT_N_DATA, "utf8") });
+    const args = ["report", "project.json", "--data", "data", "--x", "Month", "--y", "Within 6 months", "--dates", "uk"];
+    const r = await run([...args, "--n", "Number of children"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("pace-qi: note: data/m-plan6.csv: --n: each value is 'Within 6 months' / 'Number of children' × 100 ('m-plan6' is a percentage)\n");
+    const html = readFileSync(join(dir, "report.html"), "utf8");
+    expect(html).toMatch(/median 57\.1\b/); // 34 months of y / n × 100; by hand 57.12
+    expect(html).not.toMatch(/median 1[0-9]\b/);
+    const analysed = await run(["analyse", "data/m-plan6.csv", "--x", "Month", "--y", "Within 6 months", "--n", "Number of children", "--dates", "uk", "--multiply", "100", "--direction", "increase"], dir);
+    expect(analysed.stdout.split("\n")[1]).toMatch(/median 57\.1,/);
+    // --chart p on the same file: the counts are the numerators again.
+    const p = await run([...args, "--n", "Number of children", "--chart", "p", "--out", "p.html"], dir);
+    expect(p.code).toBe(0);
+    expect(readFileSync(join(dir, "p.html"), "utf8")).toMatch(/mean 5\d\.\d/);
+  });
+
+  it("--n: a blank or zero denominator is an error naming the row; a count measure, or a file without the column, is said", async () => {
+    const project = readFileSync(REPORT_N, "utf8");
+    const blank = tempDir({ "project.json": project, "data/m-plan6.csv": "x,y,d\n2024-01-01,5,10\n2024-02-01,6,\n" });
+    const b = await run(["report", "project.json", "--data", "data", "--n", "d"], blank);
+    expect(b.code).toBe(1);
+    expect(b.stderr).toBe("pace-qi: data/m-plan6.csv: row 3, column d: blank: y / n needs a denominator above 0 ('y' is 6; leave it blank for a period without cases)\n");
+    const doc = JSON.parse(project);
+    doc.measures[0].definition.aggregation = "count";
+    const count = tempDir({ "project.json": JSON.stringify(doc), "data/m-plan6.csv": "x,y,d\n2024-01-01,5,10\n" });
+    const c = await run(["report", "project.json", "--data", "data", "--n", "d"], count);
+    expect(c.code).toBe(1);
+    expect(c.stderr).toBe("pace-qi: data/m-plan6.csv: --n 'd': measure 'm-plan6' is not a count over n: it is a count (its definition's aggregation), not a percentage, proportion or rate; leave out --n, or give this file no 'd' column\n");
+    const noColumn = tempDir({ "project.json": project, "data/m-plan6.csv": "x,y\n2024-01-01,50\n2024-02-01,60\n" });
+    const nc = await run(["report", "project.json", "--data", "data", "--n", "d"], noColumn);
+    expect(nc.code).toBe(0);
+    expect(nc.stderr).toBe("pace-qi: note: data/m-plan6.csv: no column 'd' (--n): its 'y' is read as the measure's value, as plotted\n");
+  });
+
+  it("bad flags exit 2 naming the flag: --chart np (it plots the number of cases, not the measure's value); --n or --dates without --data (they did nothing)", async () => {
+    const dir = tempDir({ "p.json": PROJECT });
+    const bad: [string[], string][] = [
+      [["--chart", "bar"], "--chart 'bar' is not one of: run, i, mr, xbar, s, p, pp, u, up, c, g, t, r, np, ip, i-median, i-median-mr, cusum, ewma"],
+      [["--chart", "np"], "--chart np plots the number of cases, not each measure's value: use --chart p (the same cases, as the measure's percentage)"],
+      [["--n", "children"], "--n reads the files in --data DIR: give --data, or leave out --n"],
+      [["--dates", "uk"], "--dates reads the files in --data DIR: give --data, or leave out --dates"],
+    ];
+    for (const [flags, message] of bad) {
+      const r = await run(["report", "p.json", ...flags], dir);
+      expect({ code: r.code, first: r.stderr.split("\n")[0] }).toEqual({ code: 2, first: `pace-qi report: ${message}` });
+    }
   });
 });

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { fidelity } from "../../src/pdsa/fidelity.js";
 import { ramp } from "../../src/pdsa/ramp.js";
 import { rollUp, safeParseProject, summariseVerdict, validateProject, type Project } from "../../src/project/index.js";
+import { runChart } from "../../src/runchart/runChart.js";
+import { controlChart } from "../../src/spc/controlChart.js";
 import { chartedCycles } from "../../src/project/validate.js";
 import { renderReport } from "../../src/render/report.js";
 import { deepFreeze } from "../_shared/freeze.js";
@@ -51,6 +53,29 @@ describe("a data series' baseline", () => {
     expect(html).not.toMatch(/(above|below) the median from [A-Z][a-z]{2} 2024/);
     const whole = renderReport(withBaseline(undefined));
     expect(whole).toContain("median 21.5"); // all 18 months: the change pulls it up
+  });
+  // A user trial: the documented custom analyse got (measure, rows) only, so it could not see the
+  // baseline and the verdict changed. It gets the default analysis' options as a third argument.
+  it("reaches a custom analyse: (measure, rows, { series, defaults }), defaults being the default run chart's options", () => {
+    const p = withBaseline("2024-12-01");
+    const seen: unknown[] = [];
+    const html = renderReport(p, {
+      analyse: (m, rows, context) => {
+        seen.push(context);
+        return runChart(rows, { ...context.defaults });
+      },
+    });
+    expect(seen).toEqual([{ series: p.data[0], defaults: { x: "x", y: "y", direction: "increase", baseline: "2024-12-01" } }]);
+    expect(html).toBe(renderReport(p));
+    const i = renderReport(p, { analyse: (m, rows, { defaults }) => controlChart(rows, { ...defaults, type: "i" }) });
+    expect(i).toContain("mean 20.3"); // the first 12 months' mean, not all 18
+    // rollUp passes the same context.
+    const v = rollUp(p, { analyse: (m, rows, { defaults }) => runChart(rows, defaults) }).measures.find((m) => m.id === "out")!.verdict;
+    expect(v.text).toContain("6 points above the median from Jan 2025 to Jun 2025");
+    // Without a baseline the defaults have none; a callback of two arguments still works.
+    const none: unknown[] = [];
+    renderReport(withBaseline(undefined), { analyse: (m, rows, c) => (none.push(c.defaults), runChart(rows, { x: "x", y: "y" })) });
+    expect(none).toEqual([{ x: "x", y: "y", direction: "increase" }]);
   });
 });
 

@@ -63,6 +63,16 @@ describe("renderSmallMultiples", () => {
     expect(/ x="0" y="([\d.]+)"/.exec(ps[3]!)![1]).not.toBe(/ x="0" y="([\d.]+)"/.exec(ps[0]!)![1]);
   });
 
+  it("a target for every panel is the one each Making Data Count assurance icon and <desc> judge", () => {
+    const mdc = controlChart(ROWS, { type: "i", x: "month", y: "y", by: "team", direction: "increase", rules: "mdc" });
+    const svg = renderSmallMultiples(mdc, { target: 40 });
+    panels(svg).forEach((p, i) => {
+      const judged = controlChart(ROWS.filter((r) => r.team === mdc[i]!.key), { type: "i", x: "month", y: "y", direction: "increase", rules: "mdc", target: 40 });
+      expect(elementText(p, "desc")).toBe(summariseControlChart(judged));
+      expect(p).toContain(`class="mdc-icon assurance ${judged.phases.at(-1)!.assuranceIcon}"`);
+    });
+  });
+
   it("highlights each panel's signals as the single-chart renderer does", () => {
     const svg = renderSmallMultiples(groups);
     panels(svg).forEach((p, i) => {

@@ -93,6 +93,33 @@ describe("Making Data Count", () => {
     const c = controlChart(y, { rules: "mdc", direction: "increase" });
     expect(summariseControlChart(c)).toContain("Assurance: no icon (no target given).");
   });
+  // The README's dashboard pattern (a user trial): the target given to the renderer, not to
+  // controlChart. The line was drawn at 80 while the icon and <desc> said "no target given".
+  const assurance = (svg: string): string => /class="mdc-icon assurance[^"]*" role="img" aria-label="([^"]*)"/.exec(svg)![1]!;
+  const rows = Array.from({ length: 24 }, (_, i) => ({ month: `${2022 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}-01`, met: 10 + (i > 15 ? 6 : 0) + (i % 3), children: 20 + (i % 4) }));
+  const p = { type: "p", x: "month", y: "met", n: "children", multiply: 100, direction: "increase", rules: "mdc" } as const;
+  it("a render target is the one the assurance icon and <desc> judge, as controlChart's target would be", () => {
+    const rendered = renderControlChart(controlChart(rows, p), { title: "% within 26 weeks", target: 80 });
+    const analysed = renderControlChart(controlChart(rows, { ...p, target: 80 }), { title: "% within 26 weeks" });
+    expect(countClass(rendered, "target")).toBe(1);
+    expect(assurance(rendered)).toBe("Assurance: hit and miss: the target 80 lies between the process limits, so the process will sometimes meet it and sometimes not.");
+    expect(assurance(rendered)).toBe(assurance(analysed));
+    expect(elementText(rendered, "desc")).toBe(elementText(analysed, "desc"));
+    expect(rendered).toContain('class="mdc-icon assurance inconsistent"');
+  });
+  it("a render target that differs from the analysis' is the one judged; null hides the line and the icon says there is no target", () => {
+    const chart = controlChart(rows, { ...p, target: 80 });
+    const low = renderControlChart(chart, { target: 20 });
+    expect(assurance(low)).toBe("Assurance: consistently passing the target 20: both process limits are on its better side, so the process will meet it unless something changes.");
+    expect(elementText(low, "desc")).toContain("the target 20");
+    expect(elementText(low, "desc")).not.toContain("the target 80");
+    const none = renderControlChart(chart, { target: null });
+    expect(countClass(none, "target")).toBe(0);
+    expect(assurance(none)).toBe("Assurance: no icon (no target given).");
+    // The analysis itself is not changed.
+    expect(chart.settings.target).toBe(80);
+    expect(chart.phases.at(-1)!.assuranceIcon).toBe("inconsistent");
+  });
 });
 
 describe("qicharts2's everyday render options", () => {
