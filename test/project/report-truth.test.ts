@@ -65,7 +65,8 @@ describe("a data series' baseline", () => {
         return runChart(rows, { ...context.defaults });
       },
     });
-    expect(seen).toEqual([{ series: p.data[0], defaults: { x: "x", y: "y", direction: "increase", baseline: "2024-12-01" } }]);
+    // The measure is monthly and every x is the first of a month: the defaults carry period "month".
+    expect(seen).toEqual([{ series: p.data[0], defaults: { x: "x", y: "y", direction: "increase", baseline: "2024-12-01", period: "month" } }]);
     expect(html).toBe(renderReport(p));
     const i = renderReport(p, { analyse: (m, rows, { defaults }) => controlChart(rows, { ...defaults, type: "i" }) });
     expect(i).toContain("mean 20.3"); // the first 12 months' mean, not all 18
@@ -75,7 +76,29 @@ describe("a data series' baseline", () => {
     // Without a baseline the defaults have none; a callback of two arguments still works.
     const none: unknown[] = [];
     renderReport(withBaseline(undefined), { analyse: (m, rows, c) => (none.push(c.defaults), runChart(rows, { x: "x", y: "y" })) });
-    expect(none).toEqual([{ x: "x", y: "y", direction: "increase" }]);
+    expect(none).toEqual([{ x: "x", y: "y", direction: "increase", period: "month" }]);
+  });
+});
+
+describe("a measure's period writes its chart's dates", () => {
+  const ys = [20, 22, 19, 21, 20, 23, 40, 41, 39, 42, 40, 41];
+  const quarterly = (shift: number): Project => ({
+    ...project,
+    measures: project.measures.map((m) => (m.id === "out" ? { ...m, definition: { ...m.definition, period: "quarter" as const } } : m)),
+    data: [{ measure: "out", rows: ys.map((y, i) => ({ x: `${2022 + Math.floor(i / 4)}-${String(((i % 4) * 3) + 1 + shift).padStart(2, "0")}-01`, y })) }],
+  });
+  it("a quarterly measure dated by its quarters' first days reads '2023 Q3', in the verdict and the chart", () => {
+    const html = renderReport(quarterly(0));
+    expect(html).toContain("6 points above the median from 2023 Q3 to 2024 Q4: a shift, an improvement.");
+    expect(html).toContain("<title>2022 Q1: 20 (deterioration: shift)</title>");
+    const seen: unknown[] = [];
+    rollUp(quarterly(0), { analyse: (m, rows, c) => (seen.push(c.defaults.period), runChart(rows, c.defaults)) });
+    expect(seen).toEqual(["quarter"]);
+  });
+  it("dates that do not start a quarter are written as months, not given a quarter's name", () => {
+    const html = renderReport(quarterly(1));
+    expect(html).toContain("6 points above the median from Aug 2023 to Nov 2024");
+    expect(html).not.toMatch(/20\d\d Q\d/);
   });
 });
 
