@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { QiError, controlChart, readPeriodLabel, renderControlChart, renderRunChart, runChart, summariseMeasures } from "../../src/index.js";
+import { controlChart, readPeriodLabel, renderControlChart, renderRunChart, runChart, summariseMeasures } from "../../src/index.js";
 import { formatPeriod, resolvePeriod, startsPeriod } from "../../src/engine/period.js";
 import { buildXAxis, dateTickLabels } from "../../src/render/axis.js";
 import { parseIsoDay } from "../../src/_lib/calendar.js";
+import { fails } from "../_shared/fails.js";
 
 const day = (iso: string) => parseIsoDay(iso);
 const quarters = (from: number, count: number) => Array.from({ length: count }, (_, k) => `${from + Math.floor(k / 4)}-${String(((k % 4) * 3) + 1).padStart(2, "0")}-01`);
@@ -11,15 +12,6 @@ const quarters = (from: number, count: number) => Array.from({ length: count }, 
 const DAYS = [40, 42, 39, 41, 43, 40, 38, 41, 33, 31, 30, 32, 29, 31, 30, 28];
 const rows = quarters(2021, 16).map((q, i) => ({ q, days: DAYS[i]! }));
 
-function thrown(f: () => unknown): QiError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof QiError) return e;
-    throw e;
-  }
-  throw new Error("expected a QiError");
-}
 
 describe("period: how dated points are written", () => {
   it("labels a quarterly run chart's signals by quarter, and says so in settings", () => {
@@ -53,14 +45,14 @@ describe("period: how dated points are written", () => {
 
   it("refuses a period the dates do not start, a period without dates, and a misspelt period", () => {
     const off = rows.map((r, i) => (i === 3 ? { ...r, q: "2021-11-01" } : r));
-    const e1 = thrown(() => runChart(off, { x: "q", y: "days", period: "quarter" }));
+    const e1 = fails(() => runChart(off, { x: "q", y: "days", period: "quarter" }));
     expect(e1.code).toBe("invalid-option");
     expect(e1.path).toEqual(["options", "period"]);
     expect(e1.message).toContain("1 Nov 2021 is not the first day of a quarter (1 Jan, 1 Apr, 1 Jul or 1 Oct)");
-    expect(thrown(() => controlChart(off, { type: "i", x: "q", y: "days", period: "year" })).message).toContain("is not 1 January");
-    expect(thrown(() => runChart([1, 2, 3], { period: "month" })).message).toContain("x is not given");
-    expect(thrown(() => runChart([{ x: 1, y: 1 }], { x: "x", y: "y", period: "month" })).message).toContain("x is numbers");
-    const e4 = thrown(() => runChart(rows, { x: "q", y: "days", period: "quarterly" as "quarter" }));
+    expect(fails(() => controlChart(off, { type: "i", x: "q", y: "days", period: "year" })).message).toContain("is not 1 January");
+    expect(fails(() => runChart([1, 2, 3], { period: "month" })).message).toContain("x is not given");
+    expect(fails(() => runChart([{ x: 1, y: 1 }], { x: "x", y: "y", period: "month" })).message).toContain("x is numbers");
+    const e4 = fails(() => runChart(rows, { x: "q", y: "days", period: "quarterly" as "quarter" }));
     expect(e4.code).toBe("invalid-option");
     expect(e4.message).toContain('period must be one of "day", "week", "month", "quarter", "year"');
   });
@@ -120,7 +112,7 @@ describe("period on the chart", () => {
     const { period: _p, ...old } = chart.settings;
     expect(renderControlChart({ ...chart, settings: old } as typeof chart)).toContain("<title>Jan 2021: 40</title>");
     const bad = { ...chart, settings: { ...chart.settings, period: "fortnight" } } as unknown as typeof chart;
-    expect(thrown(() => renderControlChart(bad)).path).toEqual(["chart", "settings", "period"]);
+    expect(fails(() => renderControlChart(bad)).path).toEqual(["chart", "settings", "period"]);
   });
 
   it("the summary of measures writes the latest point by the chart's period", () => {
