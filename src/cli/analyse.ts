@@ -27,7 +27,7 @@ import {
 } from "./lib.js";
 import { writeAll, type PlannedFile } from "./output.js";
 import { PERIODS, type Period } from "./period.js";
-import { withQi } from "./qiMap.js";
+import { optionsToFlags, withQi } from "./qiMap.js";
 import { summariseControlChart } from "./lib.js";
 import { readTable, requireColumn, type Table } from "./table.js";
 import { slug } from "./slug.js";
@@ -408,8 +408,11 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
       },
     };
     const chart = withQi(ctx, () => analyseGroup(g, f, c));
+    // The library's advice in a warning ("did you mean target: 0.8, or multiply: 100") as flags.
+    const advised = chart.warnings.map((w) => (w.code === "target-off-scale" ? { ...w, message: optionsToFlags(w.message, ctx) } : w));
     const notes = [...c.notes, ...warnings];
-    results.push({ key: g.key, chart: notes.length === 0 ? chart : ({ ...chart, warnings: [...notes, ...chart.warnings] } as typeof chart) });
+    const same = notes.length === 0 && advised.every((w, k) => w === chart.warnings[k]);
+    results.push({ key: g.key, chart: same ? chart : ({ ...chart, warnings: [...notes, ...advised] } as typeof chart) });
   }
   await writeOutputs(f, c, filtered, results, io);
   return 0;
