@@ -1,5 +1,6 @@
 import type { QiIssue } from "../_lib/error.js";
 import { formatIsoDay, parseIsoDay } from "../_lib/calendar.js";
+import { isoDateProblem } from "../_lib/dateText.js";
 import { assertCycles } from "./guards.js";
 import type { ChangeIdeaStatus, PdsaCycle, PdsaDecision, Ramp, RampScale } from "./types.js";
 
@@ -162,12 +163,8 @@ function rampScale(ordered: readonly PdsaCycle[]): { scale: RampScale[]; scaleGr
 function readDay(value: string | undefined, index: number, key: string, warnings: QiIssue<string>[]): number {
   if (value === undefined) return Number.NaN;
   const day = parseIsoDay(value);
-  if (Number.isNaN(day)) warnings.push({ code: "invalid-date", path: ["cycles", index, "do", key], message: `${describe(value)} is not an ISO date (YYYY-MM-DD)` });
+  if (Number.isNaN(day)) warnings.push({ code: "invalid-date", path: ["cycles", index, "do", key], message: isoDateProblem(value) });
   return day;
-}
-
-function describe(s: string): string {
-  return JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
 }
 
 /**

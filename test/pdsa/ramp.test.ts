@@ -74,7 +74,7 @@ describe("ramp", () => {
       "ci",
     );
     expect(r.warnings).toEqual([
-      { code: "invalid-date", path: ["cycles", 1, "do", "date"], message: '"2024-13-01" is not an ISO date (YYYY-MM-DD)' },
+      { code: "invalid-date", path: ["cycles", 1, "do", "date"], message: '"2024-13-01" is not a date: there is no month 13 (give a date as YYYY-MM-DD)' },
       { code: "invalid-date", path: ["cycles", 2, "do", "endDate"], message: "cycle c ends (2024-06-01) before it starts (2024-06-10)" },
       { code: "duplicate-sequence", path: ["cycles", 1, "sequence"], message: "cycles a and b both have sequence 1" },
       { code: "cycle-after-abandon", path: ["cycles", 1], message: "cycle b follows cycle a, which abandoned the change idea" },
