@@ -2,6 +2,7 @@ import { field, valueof, type Accessor } from "./accessor.js";
 import { HEAP, type Arena } from "./arena.js";
 import { toDayNumber } from "./calendar.js";
 import { QiError, describeValue } from "./error.js";
+import { decimal, isMissingNumberText } from "./numberText.js";
 
 /** What the x values are. `index`: no x given, the observation number 1, 2, 3… */
 export type XKind = "index" | "number" | "date";
@@ -363,10 +364,10 @@ function toNumber(v: unknown, row: number, name: string, option: string): number
   }
   if (v === null || v === undefined) return Number.NaN;
   if (typeof v === "string") {
-    const s = v.trim();
-    if (s === "" || s === "NA" || s === "NaN") return Number.NaN;
-    const n = Number(s);
+    // Plain decimals only, as the CLI reads them (src/_lib/numberText.ts): Number("0x1A") is 26.
+    const n = decimal(v);
     if (Number.isFinite(n)) return n;
+    if (isMissingNumberText(v)) return Number.NaN;
   }
   throw new QiError("invalid-value", ["data", row, name], `${option} must be a number; row ${row} has ${describeValue(v)}`);
 }

@@ -40,16 +40,27 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], schema?: z.co
       continue;
     }
     const allowed = keysAt(schema, path);
-    for (const key of i.keys) out.push({ code: kebab(i.code), path: [...path, key], message: unknownKeyMessage(key, allowed) });
+    for (const key of i.keys) out.push({ code: kebab(i.code), path: [...path, key], message: unknownKeyMessage(key, allowed, homeOf(schema, path, key, allowed)) });
   }
   return out;
 }
 
-/** `unknown key "objectve"; did you mean "objective"? (allowed: …)`. */
-function unknownKeyMessage(key: string, allowed: readonly string[] | null): string {
+/**
+ * `unknown key "objectve"; did you mean "objective"? (allowed: …)`; a key that belongs one level
+ * down (a measure's `unit` written beside `definition`): `unknown key "unit": it belongs in
+ * "definition" — move it there (definition.unit) (allowed: …)`.
+ */
+function unknownKeyMessage(key: string, allowed: readonly string[] | null, home: string | null): string {
   if (allowed === null || allowed.length === 0) return `unknown key "${key}"`;
+  if (home !== null) return `unknown key "${key}": it belongs in "${home}" — move it there (${home}.${key}) (allowed here: ${allowed.join(", ")})`;
   const near = nearest(key, allowed);
   return `unknown key "${key}"${near ? `; did you mean "${near}"?` : ""} (allowed: ${allowed.join(", ")})`;
+}
+
+/** The key allowed at `path` whose object allows `key` (a field written one level too high), or null. */
+function homeOf(schema: z.core.$ZodType, path: readonly (string | number)[], key: string, allowed: readonly string[] | null): string | null {
+  for (const k of allowed ?? []) if (keysAt(schema, [...path, k])?.includes(key)) return k;
+  return null;
 }
 
 type Def = { type: string; [k: string]: unknown };

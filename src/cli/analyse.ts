@@ -459,6 +459,7 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
     };
     const chart = withQi(ctx, () => analyseGroup(g, f, c));
     const notes = [...c.notes, ...warnings];
+    // The library's advice in a warning ("aggregate: \"mean\"", "target: 0.8, or multiply: 100") as flags.
     const own = warningsAsFlags(chart.warnings, ctx);
     results.push({ key: g.key, chart: notes.length === 0 && own === chart.warnings ? chart : ({ ...chart, warnings: [...notes, ...own] } as typeof chart) });
   }

@@ -1,5 +1,6 @@
 import { XForms, dateProblem, isoDateReader, xTextReader, type DateFormat, type XText } from "./dates.js";
 import { DataError, quote } from "./errors.js";
+import { decimal, isMissingNumberText } from "../_lib/numberText.js";
 import type { Table } from "./table.js";
 
 const MAX = 10;
@@ -20,27 +21,26 @@ export class Problems {
   }
 }
 
-// A plain decimal, as the docs promise (`12`, `12.5`, `-3`, `.5`, `1e3`): `Number()` alone also
-// reads `0x1A`, `0b11`, `0o17` and `Infinity`, so `0x1A` became 26 and reordered an x column.
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-/** A cell's text as a plain decimal number, or NaN (hexadecimal, binary, octal, `Infinity`, text). */
-export function decimal(text: string): number {
-  const t = text.trim();
-  return DECIMAL.test(t) ? Number(t) : Number.NaN;
-}
+// Numbers are plain decimals and blank, NA and NaN are missing values: the library's rule
+// (src/_lib/numberText.ts), so a cell reads as the same value given to either.
+export { decimal };
 
 /** A blank cell: missing, null, or text of spaces only. */
 export function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
-/** A number, blank → null; anything else is a problem naming the row and column. */
+/** A missing number: blank, or a text that is a missing value (`NA`, `NaN`: see src/_lib/numberText.ts). */
+export function isMissingNumber(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === "string" && isMissingNumberText(v));
+}
+
+/** A number, a missing one (blank, `NA`, `NaN`) → null; anything else is a problem naming the row and column. */
 export function numberColumn(table: Table, column: string, values: readonly unknown[], problems: Problems, what = "a number"): (number | null)[] {
   const out: (number | null)[] = new Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (isBlank(v)) out[i] = null;
+    if (isMissingNumber(v)) out[i] = null;
     else if (typeof v === "number" && Number.isFinite(v)) out[i] = v;
     else {
       const n = typeof v === "string" ? decimal(v) : Number.NaN;

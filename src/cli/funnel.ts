@@ -1,7 +1,7 @@
 import { basename } from "node:path";
 import { delimiterFlag, enumFlag, numberFlag, parseCommandArgs, stringFlag, type FlagValues } from "./args.js";
-import { Problems, isBlank, numberColumn, textColumn } from "./convert.js";
-import { DataError, UsageError } from "./errors.js";
+import { Problems, isBlank, isMissingNumber, numberColumn, textColumn } from "./convert.js";
+import { DataError, UsageError, quote } from "./errors.js";
 import type { Io } from "./io.js";
 import { funnelPlot, renderFunnelPlot, summariseFunnelPlot, type FunnelOptions, type FunnelPlot } from "./lib.js";
 import { writeAll, type PlannedFile } from "./output.js";
@@ -73,11 +73,12 @@ export async function funnelCommand(argv: readonly string[], io: Io): Promise<nu
   const denCells = requireColumn(table, names.denominator, "--denominator");
   const nums = numberColumn(table, names.numerator, numCells, problems);
   const dens = numberColumn(table, names.denominator, denCells, problems);
-  // A cell that is not a number is already a problem of numberColumn's: only a blank one is said to be blank.
+  // A cell that is not a number is already a problem of numberColumn's: only a missing one (blank, NA) is said to be missing.
+  const missing = (v: unknown): string => (isBlank(v) ? "blank" : `missing (${quote(v)})`);
   for (let i = 0; i < table.length; i++) {
     if (groups[i] === "") problems.add(`${table.where(i, names.group)}: the group is blank`);
-    if (isBlank(numCells[i])) problems.add(`${table.where(i, names.numerator)}: the numerator is blank`);
-    if (isBlank(denCells[i])) problems.add(`${table.where(i, names.denominator)}: the denominator is blank`);
+    if (isMissingNumber(numCells[i])) problems.add(`${table.where(i, names.numerator)}: the numerator is ${missing(numCells[i])}`);
+    if (isMissingNumber(denCells[i])) problems.add(`${table.where(i, names.denominator)}: the denominator is ${missing(denCells[i])}`);
   }
   problems.throwIfAny();
   const rows: FunnelRow[] = groups.map((g, i) => ({ group: g, numerator: nums[i]!, denominator: dens[i]! }));

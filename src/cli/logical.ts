@@ -1,9 +1,11 @@
+import { isMissingNumberText } from "../_lib/numberText.js";
+
 const TRUE_WORDS = new Set(["true", "yes"]);
 const FALSE_WORDS = new Set(["false", "no"]);
 
 /**
  * A yes/no column as 1/0: `TRUE`/`FALSE` (R, Excel), `yes`/`no` (any case), `1`/`0`, JSON
- * `true`/`false`; blank → null. Returns null when the column is not such a column (a value that
+ * `true`/`false`; blank, `NA` and `NaN` → null. Returns null when the column is not such a column (a value that
  * is none of these) or holds no words at all (then it is an ordinary number column).
  *
  * @example
@@ -20,7 +22,7 @@ export function logicalColumn(values: readonly unknown[]): (number | null)[] | n
     else if (v === 1 || v === 0) out[i] = v;
     else if (typeof v === "string") {
       const s = v.trim().toLowerCase();
-      if (s === "") out[i] = null;
+      if (isMissingNumberText(v)) out[i] = null; // blank, NA, NaN: src/_lib/numberText.ts
       else if (s === "1" || s === "0") out[i] = Number(s);
       else if (TRUE_WORDS.has(s)) (out[i] = 1), words++;
       else if (FALSE_WORDS.has(s)) (out[i] = 0), words++;

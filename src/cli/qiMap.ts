@@ -75,14 +75,18 @@ function describeIssue(issue: QiIssue<string>, ctx: PathContext): { usage: boole
   return { usage: false, text: `${ctx.file}: ${issue.message}` };
 }
 
-/** Library advice such as `pass afterAsOf: "ignore"` becomes the flag an analyst types: `--after-as-of ignore`. */
-function optionsToFlags(text: string, ctx: PathContext): string {
+/**
+ * Library advice such as `pass afterAsOf: "ignore"` becomes the flag an analyst types: `--after-as-of ignore`;
+ * `multiply: 100` (a number) becomes `--multiply 100`. For errors and for a chart's warnings (`target-off-scale`).
+ */
+export function optionsToFlags(text: string, ctx: Pick<PathContext, "flags" | "fixed">): string {
   let out = text;
   for (const key of ctx.fixed ?? []) out = out.replace(new RegExp(`;? give ${key} \\([^)]*\\) to choose`, "g"), "");
   for (const [key, flag] of Object.entries(ctx.flags ?? {})) {
     // `aggregate: "mean", "median" or "sd"` → `--aggregate mean, median or sd`; `give aggregate ("mean", …)` → `give --aggregate (mean, …)`.
     out = out.replace(new RegExp(`\\b${key}: "([^"]*)"((?:(?:, | or )"[^"]*")*)`, "g"), (_all, first: string, rest: string) => `${flag} ${first}${rest.replace(/"/g, "")}`);
     out = out.replace(new RegExp(`\\bgive ${key} \\(([^)]*)\\)`, "g"), (_all, list: string) => `give ${flag} (${list.replace(/"/g, "")})`);
+    out = out.replace(new RegExp(`\\b${key}: (-?\\d+(?:\\.\\d+)?(?:e[+-]?\\d+)?)(?![\\w.])`, "g"), (_all, value: string) => `${flag} ${value}`);
   }
   return out;
 }

@@ -2,6 +2,7 @@ import { CellColumn, NumberChunks } from "./cells.js";
 import { Problems } from "./convert.js";
 import { XForms, xTextReader, type DateFormat, type XText } from "./dates.js";
 import { quote } from "./errors.js";
+import { isMissingNumberText } from "../_lib/numberText.js";
 import { periodStart, type Period } from "./period.js";
 import type { Table } from "./table.js";
 
@@ -13,9 +14,11 @@ import type { Table } from "./table.js";
 /** y or n as numbers (NaN for a blank); each cell that is not a number is a problem. */
 export function numbersOf(table: Table, column: string, col: CellColumn, problems: Problems): NumberChunks {
   if (col.codes !== null) {
+    // NA and NaN are missing values (their number is already NaN), as numberColumn reads them.
+    const missing = col.texts.map((v) => typeof v === "string" && isMissingNumberText(v));
     for (let i = 0; i < col.length; i++) {
       const c = col.code(i);
-      if (c >= 0) problems.add(`${table.where(i, column)}: ${quote(col.texts[c])} is not a number`);
+      if (c >= 0 && !missing[c]) problems.add(`${table.where(i, column)}: ${quote(col.texts[c])} is not a number`);
     }
   }
   return col.nums;
@@ -34,13 +37,14 @@ export function logicalOf(col: CellColumn): boolean {
     if (v !== 1 && v !== 0 && !Number.isNaN(v)) return false;
   }
   const used = new Uint8Array(col.texts.length);
+  const missing = col.texts.map((v) => typeof v === "string" && isMissingNumberText(v));
   let words = 0;
   for (let i = 0; i < col.length; i++) {
     const c = col.code(i);
-    if (c >= 0) (used[c] = 1), words++;
+    if (c >= 0) (used[c] = 1), (words += missing[c] ? 0 : 1);
   }
   if (words === 0) return false;
-  const value = col.texts.map((v, c): number | undefined => (used[c] === 0 ? 0 : typeof v === "boolean" ? (v ? 1 : 0) : typeof v === "string" ? WORDS.get(v.trim().toLowerCase()) : undefined));
+  const value = col.texts.map((v, c): number | undefined => (used[c] === 0 ? 0 : missing[c] ? Number.NaN : typeof v === "boolean" ? (v ? 1 : 0) : typeof v === "string" ? WORDS.get(v.trim().toLowerCase()) : undefined));
   if (value.some((v) => v === undefined)) return false;
   for (let i = 0; i < col.length; i++) {
     const c = col.code(i);

@@ -1,4 +1,5 @@
 import { parseIsoDay } from "../_lib/calendar.js";
+import { isoDateProblem } from "../_lib/dateText.js";
 import { assertAim } from "./guards.js";
 import type { Aim } from "./types.js";
 
@@ -49,7 +50,7 @@ export function checkAim(aim: Aim): AimCheck {
     when === ""
       ? { element: "byWhen", ok: false, feedback: "say by when, as a date (YYYY-MM-DD)" }
       : Number.isNaN(parseIsoDay(when))
-        ? { element: "byWhen", ok: false, feedback: `${quote(when)} is not a date: give one as YYYY-MM-DD` }
+        ? { element: "byWhen", ok: false, feedback: isoDateProblem(when) }
         : { element: "byWhen", ok: true, feedback: "says by when" },
   );
   const whom = aim.forWhom?.trim() ?? "";

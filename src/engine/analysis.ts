@@ -73,6 +73,38 @@ export function scaleOptions(options: { multiply?: unknown; target?: unknown }):
   };
 }
 
+/**
+ * A target the values can never reach because it is on another scale: a proportion times
+ * `multiply` lies in [0, multiply], so a p or p′ chart's target of 80 without `multiply: 100` (the
+ * team's "80 %") is read as 80 times the whole, "consistently failing" and a squashed chart (a
+ * user trial). `proportions`: the chart plots proportions (p, p′; or a run or i chart with `n`
+ * whose every value lies in [0, multiply], each count within its denominator); `what` names them.
+ * The warning's advice: the target as a proportion, or `multiply: 100`.
+ */
+export function targetScaleWarning(target: number | null, multiply: number, proportions: boolean, what: string): ChartWarning | null {
+  if (target === null || !proportions || (target >= 0 && target <= multiply)) return null;
+  const range = `0–${formatPlain(multiply)}`;
+  const advice =
+    target > multiply && multiply === 1 && target <= 100
+      ? ` Did you mean target: ${formatPlain(target / 100)}, or multiply: 100 to plot per cent?`
+      : ` Give the target on the plotted scale (${range}).`;
+  return { code: "target-off-scale", message: `The target ${formatPlain(target)} is outside ${range}, the range of ${what}: no value can reach it.${advice}` };
+}
+
+/** A number as written, without float noise (0.8, not 0.8000000000000002). */
+function formatPlain(v: number): string {
+  return String(Number(v.toPrecision(12)));
+}
+
+/** Whether every value of `y[0..n-1]` with one lies in [0, top] (NaN, a gap, is skipped). */
+export function allWithin(y: Float64Array, n: number, top: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const v = y[i]!;
+    if (v < 0 || v > top) return false;
+  }
+  return true;
+}
+
 // Loops over every point live in small functions of their own: V8 optimises each as a whole,
 // where a loop inside a closure that runs once per analysis is compiled on the fly (OSR) and runs
 // far slower on a long series.

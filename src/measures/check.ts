@@ -1,4 +1,5 @@
 import { parseIsoDay } from "../_lib/calendar.js";
+import { isoDateProblem } from "../_lib/dateText.js";
 import { issue, type ValidationIssue } from "../_lib/issues.js";
 import { assertFamily, measureShapeIssues } from "./guards.js";
 import type { Measure, MeasureType } from "./types.js";
@@ -45,7 +46,7 @@ export function checkMeasure(measure: Measure): ValidationIssue[] {
       out.push(issue("error", "invalid-target", ["target", "value"], `a proportion target must be between 0 and 1, not ${t.value}`));
     }
     if (t.by !== undefined && Number.isNaN(parseIsoDay(t.by))) {
-      out.push(issue("error", "invalid-target", ["target", "by"], `${JSON.stringify(t.by)} is not an ISO date (YYYY-MM-DD)`));
+      out.push(issue("error", "invalid-target", ["target", "by"], isoDateProblem(t.by)));
     }
   }
   if (measure.links.length === 0) out.push(issue("warning", "unlinked-measure", ["links"], `measure ${JSON.stringify(measure.id)} is not linked to the driver diagram`));

@@ -5,6 +5,12 @@ import type { Measure, MeasureType } from "./types.js";
 const text = optional(str);
 const TYPES = ["outcome", "process", "balancing"] as const;
 
+/**
+ * @internal What a measure's `definition` is, for the message when it is not an object (a QI lead
+ * writes the definition as a sentence, or its fields beside it: second user trial).
+ */
+export const DEFINITION_WHAT = "an object { unit, aggregation, period, description?, numerator?, denominator?, … } (a sentence goes in definition.description)";
+
 /** @internal The shape of a measure (what parseMeasure returns), as the measure functions read it. */
 export const MEASURE_SHAPE: Shape = object(
   {
@@ -24,7 +30,7 @@ export const MEASURE_SHAPE: Shape = object(
       period: oneOf(["day", "week", "month", "quarter", "year", "case"]),
       dataSource: text,
       owner: text,
-    }),
+    }, DEFINITION_WHAT),
     direction: oneOf(["increase", "decrease", "neutral"]),
     target: optional(object({ value: num, by: text, label: text })),
     links: arrayOf(id, "an array of node ids"),

@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { IsoDateSchema } from "../pdsa/schema.js";
 import { jsonSchemaOf, parseWith, safeParseWith, type SafeParseResult } from "../_lib/zodParse.js";
 import { checkMeasure } from "./check.js";
+import { DEFINITION_WHAT } from "./guards.js";
 import type { Measure } from "./types.js";
 
 const opt = z.exactOptional;
@@ -30,7 +31,7 @@ export const MeasureSchema = z.strictObject({
     period: z.enum(["day", "week", "month", "quarter", "year", "case"]),
     dataSource: opt(z.string()),
     owner: opt(z.string()),
-  }),
+  }, { error: (issue) => (issue.code === "invalid_type" ? `definition must be ${DEFINITION_WHAT}` : undefined) }),
   direction: z.enum(["increase", "decrease", "neutral"]),
   target: opt(z.strictObject({ value: z.number(), by: opt(IsoDateSchema), label: opt(z.string()) })),
   links: z.array(id),

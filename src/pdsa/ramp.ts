@@ -1,5 +1,6 @@
 import type { QiIssue } from "../_lib/error.js";
 import { formatIsoDay, parseIsoDay } from "../_lib/calendar.js";
+import { isoDateProblem } from "../_lib/dateText.js";
 import { assertCycles } from "./guards.js";
 import type { ChangeIdeaStatus, PdsaCycle, PdsaDecision, Ramp, RampScale } from "./types.js";
 
@@ -12,7 +13,8 @@ const STATUS: Record<PdsaDecision, ChangeIdeaStatus> = { adopt: "adopted", adapt
  * Collect the cycles that test `changeIdea` into a ramp. Order: by `sequence` when every cycle
  * of the ramp has one; otherwise by date run (`do.date`; cycles not yet run come last), then
  * `sequence`, then input order. Warnings flag duplicate sequence numbers, sequences that contradict
- * the dates, invalid dates and cycles that follow an "abandon".
+ * the dates, a sequence on some cycles but not all (`partial-sequence`), invalid dates and cycles
+ * that follow an "abandon".
  *
  * @example
  * const r = ramp([
@@ -44,6 +46,7 @@ function buildRamp(cycles: readonly PdsaCycle[], indices: readonly number[], cha
   duplicateSequences(entries, warnings);
   entries.sort((a, b) => (bySequence ? bySeq(a, b) || byDate(a, b) : byDate(a, b) || bySeq(a, b)) || a.index - b.index);
   if (bySequence) sequenceDateMismatches(entries, warnings);
+  else partialSequence(entries, changeIdea, warnings);
   afterAbandon(entries, warnings);
   const ordered = entries.map((e) => e.cycle);
   const { first, last } = dateRange(entries);
@@ -90,6 +93,26 @@ function duplicateSequences(entries: readonly Entry[], warnings: QiIssue<string>
     if (other !== undefined) warnings.push({ code: "duplicate-sequence", path: ["cycles", e.index, "sequence"], message: `cycles ${other} and ${e.cycle.id} both have sequence ${s}` });
     else seen.set(s, e.cycle.id);
   }
+}
+
+/**
+ * `partial-sequence`: some cycles of the ramp have a `sequence` and some do not, so the ramp is
+ * ordered by date and the numbers given are not the order (a cycle with sequence 1 may come
+ * second). Named at the first cycle without one; `entries` are in the ramp's order.
+ */
+function partialSequence(entries: readonly Entry[], changeIdea: string, warnings: QiIssue<string>[]): void {
+  const without = entries.filter((e) => e.cycle.sequence === undefined);
+  if (without.length === 0 || without.length === entries.length) return;
+  const first = without.reduce((a, b) => (b.index < a.index ? b : a));
+  const names = without.map((e) => e.cycle.id).join(", ");
+  const withSequence = entries.filter((e) => e.cycle.sequence !== undefined);
+  const others = `${withSequence.map((e) => e.cycle.id).join(", ")} ${withSequence.length === 1 ? "has" : "have"} one`;
+  const order = entries.map((e) => e.cycle.id).join(", ");
+  warnings.push({
+    code: "partial-sequence",
+    path: ["cycles", first.index, "sequence"],
+    message: `change idea ${changeIdea}: cycle${without.length === 1 ? "" : "s"} ${names} ${without.length === 1 ? "has" : "have"} no sequence while ${others}, so the ramp is ordered by date (${order}), not by sequence: give every cycle a sequence, or none`,
+  });
 }
 
 /** By day run; cycles not yet run last. */
@@ -162,12 +185,8 @@ function rampScale(ordered: readonly PdsaCycle[]): { scale: RampScale[]; scaleGr
 function readDay(value: string | undefined, index: number, key: string, warnings: QiIssue<string>[]): number {
   if (value === undefined) return Number.NaN;
   const day = parseIsoDay(value);
-  if (Number.isNaN(day)) warnings.push({ code: "invalid-date", path: ["cycles", index, "do", key], message: `${describe(value)} is not an ISO date (YYYY-MM-DD)` });
+  if (Number.isNaN(day)) warnings.push({ code: "invalid-date", path: ["cycles", index, "do", key], message: isoDateProblem(value) });
   return day;
-}
-
-function describe(s: string): string {
-  return JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
 }
 
 /**

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { isoDateProblem } from "../_lib/dateText.js";
 import { jsonSchemaOf, parseWith, safeParseWith, type SafeParseResult } from "../_lib/zodParse.js";
 import { checkPdsaCycle } from "./check.js";
 import type { PdsaCycle } from "./types.js";
@@ -7,12 +8,14 @@ const opt = z.exactOptional;
 const text = z.string();
 const id = z.string().check(z.minLength(1));
 /**
- * ISO calendar date `YYYY-MM-DD` (a real date: 2024-02-30 fails).
+ * ISO calendar date `YYYY-MM-DD` (a real date: 2024-02-30 fails). A text that is not one is
+ * named in the message with the form expected and a hint (`isoDateProblem`: day first, padding,
+ * the month's length).
  *
  * @example
  * IsoDateSchema.safeParse("2024-02-29").success //=> true
  */
-export const IsoDateSchema = z.iso.date();
+export const IsoDateSchema = z.iso.date({ error: (issue) => (typeof issue.input === "string" ? isoDateProblem(issue.input) : undefined) });
 
 /**
  * zod schema of a {@link PdsaCycle} (IHI PDSA worksheet). Unknown keys are rejected.

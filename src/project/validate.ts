@@ -1,4 +1,5 @@
 import { formatIsoDay, parseIsoDay } from "../_lib/calendar.js";
+import { isoDateProblem } from "../_lib/dateText.js";
 import { buildGraph, walk } from "../drivers/graph.js";
 import { validateDriverDiagram } from "../drivers/validate.js";
 import { checkMeasure, familyOfMeasures } from "../measures/check.js";
@@ -164,7 +165,7 @@ function xIssues(rows: Project["data"][number]["rows"], i: number, kind: string,
     }
     const v = typeof x === "string" ? parseIsoDay(x) : x;
     if (Number.isNaN(v)) {
-      issues.push(issue("error", "invalid-x", path, `${q(String(x))} is not an ISO date (YYYY-MM-DD)`));
+      issues.push(issue("error", "invalid-x", path, typeof x === "string" ? isoDateProblem(x) : `${q(String(x))} is not an ISO date (YYYY-MM-DD)`));
       continue;
     }
     if (seen.has(v)) {

@@ -2,7 +2,7 @@ import type { Accessor } from "../_lib/accessor.js";
 import type { SeriesData, XPeriod } from "../engine/types.js";
 import { HEAP, type Arena } from "../_lib/arena.js";
 import { QiError } from "../_lib/error.js";
-import { chartCall, inArena, markActive, missingWarning } from "../engine/analysis.js";
+import { allWithin, chartCall, inArena, markActive, missingWarning, targetScaleWarning } from "../engine/analysis.js";
 import { pointLabeller } from "../engine/messages.js";
 import { resolvePeriod } from "../engine/period.js";
 import { excludedMask, layoutPhases, type PhaseLayout } from "../engine/phases.js";
@@ -81,6 +81,10 @@ function analyseWith<T>(data: readonly T[], options: RunChartOptions<T>, arena: 
   // multiply scales the plotted values (100 for per cent, 1000 per 1,000 days), as qicharts2's
   // `multiply`; the median and every rule are the same on either scale.
   if (settings.multiply !== 1) scaleValues(y, n, settings.multiply);
+  // A target no proportion can reach (y / n with every y within its n): target-off-scale.
+  const ratios = options.n !== undefined && settings.target !== null && allWithin(y, n, settings.multiply);
+  const offScale = targetScaleWarning(settings.target, settings.multiply, ratios, "proportions (every y here is within its n)");
+  if (offScale !== null) warnings.push(offScale);
   const astronomical = resolveAstronomical(options.astronomical, settings.rules.preset, n);
 
   const excluded = excludedMask(n, options.exclude, keep);

@@ -99,7 +99,7 @@ export function bernoulliCusum<T>(data: readonly T[], options: BernoulliCusumOpt
     d = l >= -limit && l < 0 ? l : 0;
     points[i] = { index: i, outcome: y, upper: c, lower: d, upperSignal, lowerSignal };
     if (upperSignal) signals.push({ index: i, side: "upper", message: `Case ${i + 1}: the upper CUSUM reached ${round(u)} ≥ ${round(limit)}: the rate of outcomes looks higher than ${round(p0)}, nearer ${round(p1)}.` });
-    if (lowerSignal) signals.push({ index: i, side: "lower", message: `Case ${i + 1}: the lower CUSUM reached ${round(l)} ≤ −${round(limit)}: the rate of outcomes looks lower than ${round(p0)}, nearer ${round(p2)}.` });
+    if (lowerSignal) signals.push({ index: i, side: "lower", message: `Case ${i + 1}: the lower CUSUM reached ${round(l)} ≤ ${round(-limit)}: the rate of outcomes looks lower than ${round(p0)}, nearer ${round(p2)}.` });
   }
   return { p0, p1, p2, upperScores: up, lowerScores: down, limit, points, signals, settings: { target: options.target ?? null, baseline, oddsRatio } };
 }

@@ -1,7 +1,7 @@
 import type { Accessor } from "../_lib/accessor.js";
 import type { SeriesData } from "../engine/types.js";
 import { HEAP, type Arena } from "../_lib/arena.js";
-import { chartCall, inArena, markActive, missingWarning } from "../engine/analysis.js";
+import { allWithin, chartCall, inArena, markActive, missingWarning, targetScaleWarning } from "../engine/analysis.js";
 import { pointLabeller } from "../engine/messages.js";
 import { excludedMask, layoutPhases, type PhaseLayout } from "../engine/phases.js";
 import { sortSignals, type SignalSink } from "../engine/signals.js";
@@ -106,6 +106,8 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
   const base = arena.u8(n);
   const summaries = fitPhases(s, y, layout, excluded, settings, out, base);
   scaleLines(y, out, multiply);
+  const offScale = settings.target === null ? null : targetWarning(settings.target, multiply, type, s.perN, y, n);
+  if (offScale !== null) warnings.push(offScale);
 
   const ctx = controlContext(s, settings, layout, { y, active, excluded, out, summaries, warnings }, arena);
   const phases = layout.map((p, k) => analyseControlPhase(ctx, p, k, k === layout.length - 1));
@@ -118,6 +120,16 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
   const state: PointState = { type, s, y, out, base, excluded, active, phases, ruleBits: ctx.sink.bits as Uint16Array, variation: ctx.variation, labels: ctx.labels };
   if (columnar) return { type, columns: buildColumns(state), ...result };
   return { type, points: buildPoints(state), ...result };
+}
+
+/**
+ * `target-off-scale`: a p or p′ chart's target outside [0, multiply], or an i chart's with `n`
+ * when every value is a proportion (each count within its denominator).
+ */
+function targetWarning(target: number, multiply: number, type: ControlSettings["type"], perN: boolean, y: Float64Array, n: number): ControlChartWarning | null {
+  if (type === "p" || type === "pp") return targetScaleWarning(target, multiply, true, `a ${type === "p" ? "p" : "p′"} chart's proportions`);
+  const ratios = perN && (type === "i" || type === "ip");
+  return targetScaleWarning(target, multiply, ratios && allWithin(y, n, multiply), "proportions (every y here is within its n)");
 }
 
 /** Where the phases' rules read and write; the arrays a columnar result keeps are allocated for it. */

@@ -1,5 +1,5 @@
 import { QiError, describeValue } from "../_lib/error.js";
-import { assess, formatNumber, pointLabeller } from "../engine/messages.js";
+import { assess, formatApart, pointLabeller } from "../engine/messages.js";
 import { directionOption } from "../engine/analysis.js";
 import { excludedMask, layoutPhases, phaseColumn } from "../engine/phases.js";
 import { runsStats } from "../engine/runs.js";
@@ -159,11 +159,14 @@ function consecutiveRuns(found: readonly (readonly [number, 1 | -1])[], side: 1 
 function signalMessage(type: "cusum" | "ewma", at: string, until: string | null, side: 1 | -1, lines: Lines, i: number, params: ChartParameters, a: string): string {
   const verdict = a === "improvement" ? ", an improvement" : a === "deterioration" ? ", a deterioration" : "";
   const still = until === null ? "" : ` (and stays beyond it to ${until})`;
+  // Both numbers with the digits that tell them apart (formatApart), a negative one with the
+  // hyphen-minus every number of a message has ("-6.03 … -4", not "-6.03 … −4").
   if (type === "cusum") {
-    const sum = side === 1 ? lines.upper![i]! : lines.lower![i]!;
-    return `At ${at} the ${side === 1 ? "upper" : "lower"} CUSUM (${formatNumber(sum)}) is beyond the decision interval ${side === 1 ? "" : "−"}${formatNumber(params.decisionInterval!)}${still}: a sustained shift ${side === 1 ? "up" : "down"}${verdict}.`;
+    const [sum, h] = formatApart(side === 1 ? lines.upper![i]! : lines.lower![i]!, side * params.decisionInterval!);
+    return `At ${at} the ${side === 1 ? "upper" : "lower"} CUSUM (${sum}) is beyond the decision interval ${h}${still}: a sustained shift ${side === 1 ? "up" : "down"}${verdict}.`;
   }
-  return `At ${at} the EWMA (${formatNumber(lines.y[i]!)}) is ${side === 1 ? "above the upper" : "below the lower"} control limit ${formatNumber(side === 1 ? lines.ucl[i]! : lines.lcl[i]!)}${still}: a sustained shift ${side === 1 ? "up" : "down"}${verdict}.`;
+  const [ewma, limit] = formatApart(lines.y[i]!, side === 1 ? lines.ucl[i]! : lines.lcl[i]!);
+  return `At ${at} the EWMA (${ewma}) is ${side === 1 ? "above the upper" : "below the lower"} control limit ${limit}${still}: a sustained shift ${side === 1 ? "up" : "down"}${verdict}.`;
 }
 
 function count(a: Uint8Array, start: number, end: number): number {

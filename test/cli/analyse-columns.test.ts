@@ -40,7 +40,7 @@ describe("cells: numbers kept as numbers, the verdicts of the text pipeline", ()
   });
 
   const cell = fc.oneof(
-    fc.constantFrom("", " ", "1", "0", "1.0", " 2 ", "-3.5", "1e3", "0x1A", "yes", "No", "TRUE", "abc", "2024-01-05", "05/01/2024", "31/02/2024"),
+    fc.constantFrom("", " ", "1", "0", "1.0", " 2 ", "-3.5", "1e3", "0x1A", "NA", "NaN", "yes", "No", "TRUE", "abc", "2024-01-05", "05/01/2024", "31/02/2024"),
     fc.integer({ min: -5, max: 5 }),
     fc.constantFrom(null, undefined, true, false),
   );

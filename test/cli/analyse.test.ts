@@ -18,6 +18,15 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse", { timeout: 120_000 }, (
     expect((await run([...base, "--baseline", "12", "--svg", "waits.svg", "--json", "--out", "waits.json"], dir)).stdout).toBe(blocks[1]);
   });
 
+  // Second user trial, finding 7: a p chart's --target 80 without --multiply 100 got no word.
+  it("a p chart's target on the per-cent scale: a note naming the flags to use", async () => {
+    const csv = `month,met,n\n${VALUES.map((v, i) => `2024-${String((i % 12) + 1).padStart(2, "0")}-0${i < 12 ? 1 : 2},${v},30`).join("\n")}\n`;
+    const dir = tempDir({ "p.csv": csv });
+    const r = await run(["analyse", "p.csv", "--x", "month", "--y", "met", "--n", "n", "--chart", "p", "--rules", "mdc", "--direction", "increase", "--target", "80"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Note: The target 80 is outside 0–1, the range of a p chart's proportions: no value can reach it. Did you mean --target 0.8, or --multiply 100 to plot per cent?\n");
+  });
+
   it("prints the signals of a run chart from a CSV with ISO dates", async () => {
     const dir = tempDir({ "waits.csv": monthlyCsv(VALUES) });
     const r = await run(["analyse", "waits.csv", "--x", "month", "--y", "value", "--direction", "decrease", "--baseline", "12"], dir);

@@ -72,6 +72,14 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi funnel", { timeout: 120_000 }, ()
     );
   });
 
+  // Second user trial (finding 5): NA is a missing value, as in every number column, so said to be missing.
+  it("an NA numerator is missing, not 'not a number'", async () => {
+    const dir = tempDir({ "na.csv": "org,num,den\nA,5,10\nB,NA,20\n" });
+    const r = await run(["funnel", "na.csv", "--group", "org", "--numerator", "num", "--denominator", "den"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("pace-qi: na.csv: row 3, column num: the numerator is missing ('NA')\n");
+  });
+
   it("an option that cannot apply is a usage error naming the flag", async () => {
     const dir = tempDir({ "la.csv": CSV });
     const r = await run(["funnel", "la.csv", "--group", "authority", "--numerator", "within26", "--denominator", "children", "--sr-method", "cqc"], dir);

@@ -18,6 +18,6 @@ describe("checkAim", () => {
         { element: "forWhom", ok: false, feedback: "say for whom (which children, service or area)" },
       ],
     });
-    expect(checkAim({ id: "aim", statement: "", byWhen: "2026-02-30" }).elements[2]!.feedback).toBe('"2026-02-30" is not a date: give one as YYYY-MM-DD');
+    expect(checkAim({ id: "aim", statement: "", byWhen: "2026-02-30" }).elements[2]!.feedback).toBe('"2026-02-30" is not a date: February 2026 has 28 days (give a date as YYYY-MM-DD)');
   });
 });

@@ -43,7 +43,7 @@ describe("checkMeasure", () => {
       { severity: "warning", code: "incomplete-definition", path: ["definition", "dataSource"], message: "say where the data come from (dataSource)" },
       { severity: "warning", code: "incomplete-definition", path: ["definition", "owner"], message: "say who owns the measure (owner)" },
       { severity: "error", code: "invalid-target", path: ["target", "value"], message: "a percentage target must be between 0 and 100, not 120" },
-      { severity: "error", code: "invalid-target", path: ["target", "by"], message: '"March 2026" is not an ISO date (YYYY-MM-DD)' },
+      { severity: "error", code: "invalid-target", path: ["target", "by"], message: '"March 2026" is not a date: give one as YYYY-MM-DD' },
       { severity: "warning", code: "unlinked-measure", path: ["links"], message: 'measure "m1" is not linked to the driver diagram' },
     ]);
     expect(checkMeasure({ ...good, definition: { ...good.definition, aggregation: "proportion" }, target: { value: 0.8 } })).toEqual([]);

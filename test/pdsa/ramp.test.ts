@@ -74,11 +74,34 @@ describe("ramp", () => {
       "ci",
     );
     expect(r.warnings).toEqual([
-      { code: "invalid-date", path: ["cycles", 1, "do", "date"], message: '"2024-13-01" is not an ISO date (YYYY-MM-DD)' },
+      { code: "invalid-date", path: ["cycles", 1, "do", "date"], message: '"2024-13-01" is not a date: there is no month 13 (give a date as YYYY-MM-DD)' },
       { code: "invalid-date", path: ["cycles", 2, "do", "endDate"], message: "cycle c ends (2024-06-01) before it starts (2024-06-10)" },
       { code: "duplicate-sequence", path: ["cycles", 1, "sequence"], message: "cycles a and b both have sequence 1" },
       { code: "cycle-after-abandon", path: ["cycles", 1], message: "cycle b follows cycle a, which abandoned the change idea" },
     ]);
+  });
+
+  // Second user trial, finding 6: sequence 1 on one cycle, none on an earlier one: ordered by
+  // date (the documented rule), sequence 1 placed second, and no word of it.
+  it("warns when some cycles have a sequence and some do not (partial-sequence), naming them and the order used", () => {
+    const cycles = [
+      base("pdsa1", { sequence: 1, do: { date: "2023-10-01" }, act: { decision: "adapt" } }),
+      base("pdsa2", { do: { date: "2023-09-01" }, act: { decision: "adopt" } }),
+      base("pdsa3", { do: { date: "2023-11-01" } }),
+    ];
+    const r = ramp(cycles.slice(0, 2), "ci");
+    expect([r.order, r.orderedBy, r.status]).toEqual([["pdsa2", "pdsa1"], "date", "adapted"]);
+    expect(r.warnings).toEqual([
+      {
+        code: "partial-sequence",
+        path: ["cycles", 1, "sequence"],
+        message: "change idea ci: cycle pdsa2 has no sequence while pdsa1 has one, so the ramp is ordered by date (pdsa2, pdsa1), not by sequence: give every cycle a sequence, or none",
+      },
+    ]);
+    expect(ramp(cycles, "ci").warnings.map((w) => w.message)).toEqual([
+      "change idea ci: cycles pdsa2, pdsa3 have no sequence while pdsa1 has one, so the ramp is ordered by date (pdsa2, pdsa1, pdsa3), not by sequence: give every cycle a sequence, or none",
+    ]);
+    expect(ramp([cycles[1]!, cycles[2]!], "ci").warnings).toEqual([]);
   });
 
   it("reads dates by their digits, whatever the time zone", () => {

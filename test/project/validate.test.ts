@@ -62,7 +62,7 @@ describe("validateProject", () => {
     expect(rows(p)).toEqual([
       ["error", "invalid-x", ["data", 0, "rows", 12, "x"], "x mixes dates and numbers"],
       ["error", "duplicate-x", ["data", 0, "rows", 13, "x"], "x 2024-02-01 appears twice"],
-      ["error", "invalid-x", ["data", 2, "rows", 0, "x"], '"2024-02-30" is not an ISO date (YYYY-MM-DD)'],
+      ["error", "invalid-x", ["data", 2, "rows", 0, "x"], '"2024-02-30" is not a date: February 2024 has 29 days (give a date as YYYY-MM-DD)'],
       ["warning", "date-outside-data", ["cycles", 0, "do", "date"], "cycle \"k1\" was run on 2023-12-31, before measure \"proc\"'s data start (2024-01-01)"],
       ["warning", "date-outside-data", ["cycles", 2, "do", "date"], "cycle \"j1\" was run on 2025-01-01, after measure \"out\"'s data end (2024-12-31)"],
     ]);

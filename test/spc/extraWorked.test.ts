@@ -27,7 +27,7 @@ describe("docs/control-charts.md worked example (CUSUM, EWMA, median I chart, Be
     const cusum = controlChart(quarters, { ...options, type: "cusum", decisionInterval: 4 });
     expect(cusum.phases[0]!.sigma).toBeCloseTo(15.20, 2);
     expect(cusum.signals.map((s) => s.message)).toEqual([
-      "At Oct 2023 the lower CUSUM (-6.03) is beyond the decision interval −4 (and stays beyond it to Oct 2024): a sustained shift down, an improvement.",
+      "At Oct 2023 the lower CUSUM (-6.03) is beyond the decision interval -4 (and stays beyond it to Oct 2024): a sustained shift down, an improvement.",
     ]);
     const ewma = controlChart(quarters, { ...options, type: "ewma", lambda: 0.2 });
     expect(ewma.signals.map((s) => s.message)).toEqual([
