@@ -9,6 +9,7 @@ import { DATE_FORMATS, flagDate, xTextReader, type DateFormat } from "./dates.js
 import { logicalOf, numbersOf, scanX, xOf, type XColumn } from "./seriesColumns.js";
 import { DataError, UsageError, quote } from "./errors.js";
 import { applyFilters, describeFilters, keptLine, parseFilters, subTable, type RowFilter } from "./filter.js";
+import { NaTexts } from "./naTexts.js";
 import { cellView, dataRows } from "./noteRows.js";
 import type { Io } from "./io.js";
 import {
@@ -64,6 +65,7 @@ const SPEC = {
   n: { type: "string" },
   by: { type: "string" },
   filter: { type: "string", multiple: true },
+  na: { type: "string", multiple: true },
   dates: { type: "string" },
   delimiter: { type: "string" },
   sheet: { type: "string" },
@@ -189,6 +191,8 @@ interface AnalyseFlags {
   byName: string | undefined;
   delimiter: string | undefined;
   sheet: string | undefined;
+  /** `--na`: the texts of --y and --n cells read as gaps. */
+  na: NaTexts;
 }
 
 function readFlags(values: FlagValues, file: string): AnalyseFlags {
@@ -217,6 +221,7 @@ function readFlags(values: FlagValues, file: string): AnalyseFlags {
   return {
     file, chart, settings, dates, period, aggregate, json, out, svg, title, nName, delimiter, sheet: stringFlag(values, "sheet"),
     filters: parseFilters(C, listFlag(values, "filter")),
+    na: new NaTexts(C, listFlag(values, "na")),
     xName: stringFlag(values, "x"),
     yName: stringFlag(values, "y") ?? "y",
     byName: stringFlag(values, "by"),
@@ -298,7 +303,7 @@ function readColumns(table: Table, cells: Map<string, CellColumn>, f: AnalyseFla
   const yCells = need(table, cells, f.yName, "--y");
   const logical = logicalOf(yCells);
   if (logical) notes.push({ code: "logical-column", message: `column ${f.yName} is yes/no: read as 1 (TRUE, yes) and 0 (FALSE, no)` });
-  const ys = logical ? yCells.nums : numbersOf(table, f.yName, yCells, problems);
+  const ys = logical ? yCells.nums : numbersOf(table, f.yName, yCells, problems, f.na);
   const x = xCol === undefined ? null : xOf(table, xCol, need(table, cells, xCol, "--x"), f.dates, f.period, problems);
   let nCol = f.nName ?? (NEEDS_N.includes(f.chart) ? "n" : undefined);
   let ns: Columns["ns"] = null;
@@ -307,9 +312,10 @@ function readColumns(table: Table, cells: Map<string, CellColumn>, f: AnalyseFla
     ns = "perRow";
     nCol = undefined;
     notes.push({ code: "n-per-row", message: `each row is one case: n = number of rows with a ${f.yName} value` });
-  } else if (nCol !== undefined) ns = numbersOf(table, nCol, need(table, cells, nCol, "--n"), problems);
+  } else if (nCol !== undefined) ns = numbersOf(table, nCol, need(table, cells, nCol, "--n"), problems, f.na);
   const by = f.byName === undefined ? null : textColumn(requireColumn(table, f.byName, "--by"));
   problems.throwIfAny();
+  notes.push(...f.na.notes());
   if (f.period !== undefined) {
     if (x === null) throw new UsageError(`--period ${f.period} needs dates in an x column (--x COL)`, C);
     if (x.kind !== "date") throw new UsageError(`--period ${f.period}: column ${xCol} holds numbers, not dates`, C);

@@ -1,5 +1,6 @@
 import { XForms, dateProblem, isoDateReader, xTextReader, type DateFormat, type XText } from "./dates.js";
 import { DataError, quote } from "./errors.js";
+import { naHint, type NaTexts } from "./naTexts.js";
 import { decimal, isMissingNumberText } from "../_lib/numberText.js";
 import type { Table } from "./table.js";
 
@@ -36,7 +37,7 @@ export function isMissingNumber(v: unknown): boolean {
 }
 
 /** A number, a missing one (blank, `NA`, `NaN`) → null; anything else is a problem naming the row and column. */
-export function numberColumn(table: Table, column: string, values: readonly unknown[], problems: Problems, what = "a number"): (number | null)[] {
+export function numberColumn(table: Table, column: string, values: readonly unknown[], problems: Problems, what = "a number", na?: NaTexts): (number | null)[] {
   const out: (number | null)[] = new Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
@@ -47,7 +48,8 @@ export function numberColumn(table: Table, column: string, values: readonly unkn
       if (Number.isFinite(n)) out[i] = n;
       else {
         out[i] = null;
-        problems.add(`${table.where(i, column)}: ${quote(v)} is not ${what}`);
+        if (na !== undefined && typeof v === "string" && na.gap(column, v)) continue;
+        problems.add(`${table.where(i, column)}: ${quote(v)} is not ${what}${naHint(v)}`);
       }
     }
   }

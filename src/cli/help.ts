@@ -59,6 +59,8 @@ Columns:
   --group COL          the group (authority, team, stage), if any
   --filter COL=V       keep only rows where COL is V (COL!=V: drop them), as for analyse;
                        repeatable
+  --na TEXT            y and n cells written TEXT (a published table's "*", "..", "[c]")
+                       are gaps, counted in a note; repeatable
   --dates iso|uk       how dates are written (default iso)
   --delimiter C        the CSV field separator: "," (default), ";" or tab
 
@@ -140,6 +142,8 @@ Columns:
   --by COL             one chart per value of this column
   --filter COL=V       keep only rows where COL is V (COL!=V: drop them); repeatable: filters
                        on different columns all apply, several COL=V on one column keep any
+  --na TEXT            y and n cells written TEXT (a published table's mark for a value not
+                       given: "*", "..", "[c]") are gaps, counted in a note; repeatable
   --dates iso|uk       how dates are written: 2024-03-31 (default) or 31/03/2024
   --delimiter C        the CSV field separator: "," (default), ";" or tab
   --sheet NAME         .xlsx workbooks: the sheet to read (default the first)

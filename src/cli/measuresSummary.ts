@@ -2,6 +2,7 @@ import { AGGREGATES, CHART_TYPES, checkCombining, checkPointNumbers, checkRules,
 import { delimiterFlag, enumFlag, intFlag, listFlag, numberFlag, parseCommandArgs, stringFlag, type FlagValues } from "./args.js";
 import { Problems, numberColumn, textColumn, xColumn } from "./convert.js";
 import { DATE_FORMATS, xTextReader, type DateFormat } from "./dates.js";
+import { NaTexts } from "./naTexts.js";
 import { skipEmptyTableRows } from "./noteRows.js";
 import { DataError, UsageError, quote } from "./errors.js";
 import { applyFilters, keptLine, parseFilters, type RowFilter } from "./filter.js";
@@ -24,6 +25,7 @@ const SPEC = {
   measure: { type: "string" },
   group: { type: "string" },
   filter: { type: "string", multiple: true },
+  na: { type: "string", multiple: true },
   dates: { type: "string" },
   delimiter: { type: "string" },
   chart: { type: "string" },
@@ -51,6 +53,8 @@ interface SummaryFlags {
   dates: DateFormat;
   names: { x: string; y: string; n: string; measure: string | undefined; group: string | undefined };
   filters: RowFilter[];
+  /** `--na`: the texts of --y and --n cells read as gaps. */
+  na: NaTexts;
   delimiter: string | undefined;
   unit: string | undefined;
   json: boolean;
@@ -88,6 +92,7 @@ function readFlags(values: FlagValues, file: string): SummaryFlags {
     file, chart, settings, dates, json, out,
     names: { x: stringFlag(values, "x") ?? "x", y: stringFlag(values, "y") ?? "y", n: nName ?? "n", measure: stringFlag(values, "measure"), group: stringFlag(values, "group") },
     filters: parseFilters(C, listFlag(values, "filter")),
+    na: new NaTexts(C, listFlag(values, "na")),
     delimiter,
     unit: stringFlag(values, "unit"),
     csv: stringFlag(values, "csv"),
@@ -127,8 +132,8 @@ async function readColumns(f: SummaryFlags, io: Io): Promise<Columns> {
   const table = filtered.table;
   const problems = new Problems();
   const x = xColumn(table, names.x, requireColumn(table, names.x, "--x"), f.dates, problems);
-  const ys = numberColumn(table, names.y, requireColumn(table, names.y, "--y"), problems);
-  const ns = withN ? numberColumn(table, names.n, requireColumn(table, names.n, "--n"), problems) : null;
+  const ys = numberColumn(table, names.y, requireColumn(table, names.y, "--y"), problems, "a number", f.na);
+  const ns = withN ? numberColumn(table, names.n, requireColumn(table, names.n, "--n"), problems, "a number", f.na) : null;
   const measures = names.measure ? textColumn(requireColumn(table, names.measure, "--measure")) : null;
   const groups = names.group ? textColumn(requireColumn(table, names.group, "--group")) : null;
   problems.throwIfAny();
@@ -245,6 +250,7 @@ function checkSamePoints(s: ChartSettings, items: readonly MeasureChart[]): void
  */
 function summaryOf(f: SummaryFlags, items: MeasureChart[], filtered: Columns["filtered"], skipped: Columns["skipped"]): MeasuresSummary {
   const summary = summariseMeasures(items, f.unit !== undefined ? { unit: f.unit } : {});
+  summary.warnings.unshift(...f.na.notes());
   if (skipped !== null) summary.warnings.unshift(skipped);
   if (filtered !== null) summary.warnings.unshift({ code: "rows-filtered", message: keptLine(filtered, f.filters) });
   const aggregate = f.settings.aggregate;

@@ -2,6 +2,7 @@ import { CellColumn, NumberChunks } from "./cells.js";
 import { Problems } from "./convert.js";
 import { XForms, xTextReader, type DateFormat, type XText } from "./dates.js";
 import { quote } from "./errors.js";
+import { naHint, type NaTexts } from "./naTexts.js";
 import { isMissingNumberText } from "../_lib/numberText.js";
 import { periodStart, type Period } from "./period.js";
 import type { Table } from "./table.js";
@@ -12,13 +13,17 @@ import type { Table } from "./table.js";
 // 4-byte code) and its text once per distinct date.
 
 /** y or n as numbers (NaN for a blank); each cell that is not a number is a problem. */
-export function numbersOf(table: Table, column: string, col: CellColumn, problems: Problems): NumberChunks {
+export function numbersOf(table: Table, column: string, col: CellColumn, problems: Problems, na?: NaTexts): NumberChunks {
   if (col.codes !== null) {
-    // NA and NaN are missing values (their number is already NaN), as numberColumn reads them.
+    // NA and NaN are missing values (their number is already NaN), as numberColumn reads them;
+    // so are the texts --na names.
     const missing = col.texts.map((v) => typeof v === "string" && isMissingNumberText(v));
     for (let i = 0; i < col.length; i++) {
       const c = col.code(i);
-      if (c >= 0 && !missing[c]) problems.add(`${table.where(i, column)}: ${quote(col.texts[c])} is not a number`);
+      if (c < 0 || missing[c]) continue;
+      const text = col.texts[c];
+      if (na !== undefined && typeof text === "string" && na.gap(column, text)) continue;
+      problems.add(`${table.where(i, column)}: ${quote(text)} is not a number${naHint(text)}`);
     }
   }
   return col.nums;

@@ -115,3 +115,37 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse and summary: empty rows a
     expect(r.stdout).toContain("Note: skipped 1 empty row (row 4) and 1 row of notes below the data (row 6: 'Source: council returns'): they hold no values");
   });
 });
+
+describe.skipIf(!HAVE_BIN).concurrent("--na: a published table's marks for a value not given", { timeout: 120_000 }, () => {
+  const csv = "Month,Number of children,Within 6 months\nJan 2024,30,15\nFeb 2024,*,*\nMar 2024,31,16\nApr 2024,29,..\nMay 2024,30,14\n";
+
+  it("without --na each mark is an error that suggests the flag", async () => {
+    const dir = tempDir({ "na.csv": csv });
+    const r = await run(["analyse", "na.csv", "--x", "Month", "--y", "Within 6 months", "--n", "Number of children", "--chart", "p"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("na.csv: row 3, column Within 6 months: '*' is not a number (a mark for a value not given? --na '*' reads such cells as gaps)");
+    expect(r.stderr).toContain("row 5, column Within 6 months: '..' is not a number (a mark for a value not given? --na '..' reads such cells as gaps)");
+  });
+
+  it("with --na the marked cells are gaps, counted by column, and a mark no cell has is named", async () => {
+    const dir = tempDir({ "na.csv": csv });
+    const r = await run(["analyse", "na.csv", "--x", "Month", "--y", "Within 6 months", "--n", "Number of children", "--chart", "p", "--na", "*", "--na", "..", "--na", "[c]", "--json"], dir);
+    expect(r.stderr).toBe("");
+    const chart = JSON.parse(r.stdout) as { points: { y: number | null }[]; warnings: { code: string; message: string }[] };
+    expect(chart.points.map((p) => p.y)).toEqual([0.5, null, 16 / 31, null, 14 / 30]);
+    expect(chart.warnings.slice(0, 2)).toEqual([
+      { code: "na-gaps", message: "--na: 3 cells read as gaps (column Within 6 months: '*' ×1, '..' ×1; column Number of children: '*' ×1)" },
+      { code: "na-unused", message: "--na '[c]': no cell of the value columns has it" },
+    ]);
+  });
+
+  it("summary reads --na the same way; a blank --na is a usage error", async () => {
+    const dir = tempDir({ "na.csv": csv });
+    const s = await run(["summary", "na.csv", "--x", "Month", "--y", "Within 6 months", "--na", "*", "--na", ".."], dir);
+    expect(s.code).toBe(0);
+    expect(s.stdout).toContain("Note: --na: 2 cells read as gaps (column Within 6 months: '*' ×1, '..' ×1)");
+    const b = await run(["summary", "na.csv", "--x", "Month", "--y", "Within 6 months", "--na", " "], dir);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain("--na needs a text");
+  });
+});
