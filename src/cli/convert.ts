@@ -49,7 +49,7 @@ export function numberColumn(table: Table, column: string, values: readonly unkn
       else {
         out[i] = null;
         if (na !== undefined && typeof v === "string" && na.gap(column, v)) continue;
-        problems.add(`${table.where(i, column)}: ${quote(v)} is not ${what}${naHint(v)}`);
+        problems.add(`${table.where(i, column)}: ${quote(v)} is not ${what}${naHint(v, na)}`);
       }
     }
   }

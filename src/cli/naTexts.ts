@@ -42,9 +42,12 @@ export class NaTexts {
   }
 }
 
-const MARK = /^(\*+|\.\.|:|-|–|c|x|z|\[[a-z]+\]|n\/a|na|s|u|low)$/i;
+const MARK = /^(\*+|\.\.|:|-|–|c|\[[a-z]+\]|n\/a|na|low)$/i;
 
-/** " (a mark for a value not given? --na '*' reads it as a gap)" after "is not a number", for a cell that looks like one. */
-export function naHint(text: unknown): string {
-  return typeof text === "string" && MARK.test(text.trim()) ? ` (a mark for a value not given? --na ${quote(text.trim())} reads such cells as gaps)` : "";
+/**
+ * " (a mark for a value not given? --na '*' reads such cells as gaps)" after "is not a number",
+ * for a cell that looks like one, in a command that has `--na` (`na` given).
+ */
+export function naHint(text: unknown, na: NaTexts | undefined): string {
+  return na !== undefined && typeof text === "string" && MARK.test(text.trim()) ? ` (a mark for a value not given? --na ${quote(text.trim())} reads such cells as gaps)` : "";
 }

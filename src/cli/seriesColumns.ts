@@ -23,7 +23,7 @@ export function numbersOf(table: Table, column: string, col: CellColumn, problem
       if (c < 0 || missing[c]) continue;
       const text = col.texts[c];
       if (na !== undefined && typeof text === "string" && na.gap(column, text)) continue;
-      problems.add(`${table.where(i, column)}: ${quote(text)} is not a number${naHint(text)}`);
+      problems.add(`${table.where(i, column)}: ${quote(text)} is not a number${naHint(text, na)}`);
     }
   }
   return col.nums;
