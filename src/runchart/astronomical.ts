@@ -61,6 +61,7 @@ export function findAstronomical(
     if (!(iqr > 0)) return { reason: "the interquartile range is 0, so Tukey's fences cannot separate unusual values" };
     lower = q1 - detector.k * iqr;
     upper = q3 + detector.k * iqr;
+    if (reuse && from === start && to === end && withinFences(prepared, m, scratch, lower, upper)) return found;
   } else {
     let sum = 0;
     let mrSum = 0;
@@ -81,6 +82,18 @@ export function findAstronomical(
     else if (v < lower) found.push({ index: i, side: -1, limit: lower });
   }
   return found;
+}
+
+/**
+ * Whether the smallest and largest baseline values, known from their tallies or their sorted
+ * order, lie within the fences. When the baseline is the whole phase its values are those of
+ * every active point there (gatherBaseline), so then no point is astronomical and the pass over
+ * the phase is skipped (a million points: about 2 ms).
+ */
+function withinFences(prepared: { sorted: boolean; counted: CountedValues | null }, m: number, scratch: Float64Array, lower: number, upper: number): boolean {
+  const c = prepared.counted;
+  if (c !== null) return c.min >= lower && c.min + c.tallies.length - 1 <= upper;
+  return prepared.sorted && scratch[0]! >= lower && scratch[m - 1]! <= upper;
 }
 
 /**
