@@ -113,7 +113,7 @@ export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | Float64Ar
         throw new QiError(
           "invalid-x",
           ["data", i, name],
-          `x must be a number, a Date or an ISO date (YYYY-MM-DD); row ${i} has ${describeValue(v)}. To label points, leave x out and use notes`,
+          `x must be a number, a Date or an ISO date (YYYY-MM-DD); row ${i} has ${describeValue(v)}. A month or quarter written as a label ("Jan 2024", "2024 Q1") reads into its first day with readPeriodLabel (then give period); to label points otherwise, leave x out and use notes`,
         );
       }
       // The calendar day, for Dates too (issue #18): keyed by its instant, a Date at 22:00 local

@@ -11,6 +11,7 @@ import { DataError, UsageError, quote } from "./errors.js";
 import { applyFilters, describeFilters, keptLine, parseFilters, subTable, type RowFilter } from "./filter.js";
 import { NaTexts } from "./naTexts.js";
 import { cellView, dataRows } from "./noteRows.js";
+import { partialPeriods } from "./partialPeriods.js";
 import type { Io } from "./io.js";
 import {
   CONTROL_RULE_PRESETS,
@@ -27,6 +28,7 @@ import {
   type RunChart,
   type RunChartColumnar,
   type XPeriod,
+  readPeriodLabel,
 } from "./lib.js";
 import { writeAll, type PlannedFile } from "./output.js";
 import { PERIODS, type Period } from "./period.js";
@@ -236,8 +238,9 @@ export function pointFlags(command: string, values: FlagValues, dates: DateForma
   const exclude = listFlag(values, "exclude").map((v) => intFlag(command, "exclude", v, 1)! - 1);
   const phases = listFlag(values, "phase").map((v): number | string => {
     if (/^\s*\d+\s*$/.test(v)) return intFlag(command, "phase", v, 1)! - 1;
-    const d = flagDate(v, dates);
-    if (d === null) throw new UsageError(`--phase ${quote(v)} is neither a point number nor a date (${dates === "uk" ? "dd/mm/yyyy" : "YYYY-MM-DD"})`, command);
+    // A date, or a month or quarter as the x column may write it ("Jan 2024", "2024 Q1"): its first day.
+    const d = flagDate(v, dates) ?? readPeriodLabel(v)?.start ?? null;
+    if (d === null) throw new UsageError(`--phase ${quote(v)} is neither a point number nor a date (${dates === "uk" ? "dd/mm/yyyy" : "YYYY-MM-DD"}, or a month or quarter such as Jan 2024 or 2024 Q1)`, command);
     return d;
   });
   return { phases, exclude };
@@ -463,8 +466,9 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
         return k < g.length ? c.table.where(g.row(k), column) : undefined;
       },
     };
-    const chart = withQi(ctx, () => analyseGroup(g, f, c));
-    const notes = [...c.notes, ...warnings];
+    const partial = summedPeriods(f, c) ? partialPeriods(g.length, g.row, c.x!, c.ys, f.period!) : null;
+    const chart = withQi(ctx, () => analyseGroup(g, f, c, partial?.exclude ?? []));
+    const notes = [...c.notes, ...warnings, ...(partial?.note ? [partial.note] : [])];
     // The library's advice in a warning ("aggregate: \"mean\"", "target: 0.8, or multiply: 100") as flags.
     const own = warningsAsFlags(chart.warnings, ctx);
     results.push({ key: g.key, chart: notes.length === 0 && own === chart.warnings ? chart : ({ ...chart, warnings: [...notes, ...own] } as typeof chart) });
@@ -480,7 +484,7 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
  * to the library as columns (Float64Arrays it reads in place and the result keeps: no copy,
  * issue #18); a group's rows, and dates, through accessors of the row's position.
  */
-function analyseGroup(g: Group, f: AnalyseFlags, c: Columns): ColumnarChart {
+function analyseGroup(g: Group, f: AnalyseFlags, c: Columns, partial: readonly number[]): ColumnarChart {
   const rows: unknown[] = [];
   rows[g.length - 1] = undefined;
   const { x, ys, ns } = c;
@@ -494,7 +498,14 @@ function analyseGroup(g: Group, f: AnalyseFlags, c: Columns): ColumnarChart {
   };
   // The points stand for --period's periods, or the months or quarters the x cells name.
   const period = f.period ?? x?.labels ?? undefined;
-  return chartOf(rows, { ...f.settings, period }, channels, true) as ColumnarChart;
+  const exclude = partial.length === 0 ? f.settings.exclude : [...new Set([...f.settings.exclude, ...partial])].sort((a, b) => a - b);
+  return chartOf(rows, { ...f.settings, period, exclude }, channels, true) as ColumnarChart;
+}
+
+/** A --period roll-up that sums (--aggregate sum or count, a c chart's counts): its part-periods are not comparable (partialPeriods.ts). */
+function summedPeriods(f: AnalyseFlags, c: Columns): boolean {
+  if (f.period === undefined || c.x === null || c.x.written === null || (c.ns !== null && f.settings.n === true)) return false;
+  return f.aggregate === "sum" || f.aggregate === "count" || f.chart === "c";
 }
 
 /**

@@ -25,3 +25,14 @@ export function periodStart(isoDate: string, period: Period): string {
   date.setUTCDate(d - ((date.getUTCDay() + 6) % 7));
   return `${String(date.getUTCFullYear()).padStart(4, "0")}-${String(date.getUTCMonth() + 1).padStart(2, "0")}-${String(date.getUTCDate()).padStart(2, "0")}`;
 }
+
+/** The first day after the period that starts on (or contains) `isoDate`: the next period's start. */
+export function nextPeriodStart(isoDate: string, period: Period | "day"): string {
+  const start = period === "day" ? isoDate : periodStart(isoDate, period);
+  const date = new Date(0);
+  date.setUTCFullYear(Number(start.slice(0, 4)), Number(start.slice(5, 7)) - 1, Number(start.slice(8, 10)));
+  if (period === "day") date.setUTCDate(date.getUTCDate() + 1);
+  else if (period === "week") date.setUTCDate(date.getUTCDate() + 7);
+  else date.setUTCMonth(date.getUTCMonth() + (period === "month" ? 1 : period === "quarter" ? 3 : 12));
+  return `${String(date.getUTCFullYear()).padStart(4, "0")}-${String(date.getUTCMonth() + 1).padStart(2, "0")}-${String(date.getUTCDate()).padStart(2, "0")}`;
+}

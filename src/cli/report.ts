@@ -3,7 +3,8 @@ import { extname, join } from "node:path";
 import { ANALYSE_FLAGS, CHART_TYPES, analyseRows, isControl, type ChartSettings, type SeriesPoint } from "./analyse.js";
 import { delimiterFlag, enumFlag, intFlag, parseCommandArgs, stringFlag } from "./args.js";
 import { Problems, numberColumn, xColumn } from "./convert.js";
-import { DATE_FORMATS, type DateFormat } from "./dates.js";
+import { DATE_FORMATS, xTextReader, type DateFormat } from "./dates.js";
+import { skipEmptyTableRows } from "./noteRows.js";
 import { DataError, UsageError, quote } from "./errors.js";
 import type { Io } from "./io.js";
 import { QiError, renderReport, safeParseProject, summariseVerdict, type ControlChart, type Measure, type Project, type RunChart, type SeriesRow, type XPeriod } from "./lib.js";
@@ -222,7 +223,11 @@ async function readDataDir(dir: string, doc: Record<string, unknown>, names: Dat
       continue;
     }
     if (sources.has(id)) throw new DataError(`${path}: measure ${quote(id)} has data in two files`);
-    const table = await readTable(path, { columns: [names.x, names.y, names.n], ...(delimiter ? { delimiter } : {}) });
+    const read = await readTable(path, { columns: [names.x, names.y, names.n], ...(delimiter ? { delimiter } : {}) });
+    // As analyse and summary: a spreadsheet's empty rows and the notes below a table are skipped, and named.
+    const xText = xTextReader(dates);
+    const { table, note } = skipEmptyTableRows(read, names.x, [names.y, names.n], (t) => xText(t).form !== null);
+    if (note !== null) io.stderr.write(`pace-qi: note: ${path}: ${note.message}\n`);
     const { rows, hasN } = fileRows(table, path, { id, measure: measures.get(id) }, names, dates, io);
     const at = data.findIndex((d) => (d as { measure?: unknown })?.measure === id);
     // The file replaces the series' rows only: its baseline in the project still applies.

@@ -69,6 +69,8 @@ export interface XColumn {
   column(): Float64Array | null;
   /** "month" or "quarter" when the cells are months or quarters ("Jan 2024", "2024 Q1": readPeriodLabel), else null. */
   labels: "month" | "quarter" | null;
+  /** Dates: the ISO date of row i as written (a month's or quarter's first day), before --period; numbers: null. */
+  written: ((i: number) => string) | null;
 }
 
 /**
@@ -80,7 +82,7 @@ export function xOf(table: Table, column: string, col: CellColumn, format: DateF
   const nums = col.nums;
   if (!col.hasText()) {
     for (let i = 0; i < col.length; i++) if (Number.isNaN(nums.get(i))) problems.add(`${table.where(i, column)}: x is blank`);
-    return { kind: "number", value: (i) => nums.get(i), key: (i) => nums.get(i), column: () => nums.array(), labels: null };
+    return { kind: "number", value: (i) => nums.get(i), key: (i) => nums.get(i), column: () => nums.array(), labels: null, written: null };
   }
   const read = xTextReader(format);
   const codes = col.codes!;
@@ -115,7 +117,7 @@ export function xOf(table: Table, column: string, col: CellColumn, format: DateF
     }
     forms.see(i, String(col.texts[c]), texts[c]!.form, format);
   }
-  return { kind: "date", value: (i) => iso[codes.get(i)]!, key: (i) => keys[codes.get(i)]!, column: () => null, labels: forms.labels() };
+  return { kind: "date", value: (i) => iso[codes.get(i)]!, key: (i) => keys[codes.get(i)]!, column: () => null, labels: forms.labels(), written: (i) => texts[codes.get(i)]!.iso! };
 }
 
 /**

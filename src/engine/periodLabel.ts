@@ -1,8 +1,12 @@
+import { parseIsoDay } from "../_lib/calendar.js";
+import { QiError, describeValue } from "../_lib/error.js";
+import { enumOption } from "../_lib/options.js";
+import { X_PERIODS, formatPeriod } from "./period.js";
 import type { XPeriod } from "./types.js";
 
 // Months and quarters as published tables write them (NHS Scotland, ONS and council returns):
 // "2024-01" (ISO 8601's calendar month), "01/2024", "Jan 2024", "January 2024", "Jan-24" (Excel's
-// mmm-yy), "2024 Q1", "2024-Q1", "Q1 2024". Quarters are calendar quarters (Q1 = January to
+// mmm-yy, its two-digit years read as Excel reads them), "2024 Q1", "2024-Q1", "Q1 2024". Quarters are calendar quarters (Q1 = January to
 // March); a financial year's quarters ("2024/25 Q1") are not read, as their Q1 is April to June.
 
 const MONTHS: ReadonlyMap<string, number> = new Map(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map((m, i) => [m, i + 1]));
@@ -22,8 +26,8 @@ export interface PeriodLabel {
 
 /**
  * Read a month or a quarter written as published tables write them: `"2024-01"`, `"01/2024"`,
- * `"Jan 2024"`, `"January 2024"`, `"Sept 2024"`, `"Jan-24"` (a two-digit year is 20YY, as Excel's
- * mmm-yy), `"2024 Q1"`, `"2024-Q1"`, `"2024Q1"`, `"Q1 2024"` (calendar quarters: Q1 is January
+ * `"Jan 2024"`, `"January 2024"`, `"Sept 2024"`, `"Jan-24"` (Excel's mmm-yy: a two-digit year
+ * 00–29 is 2000–2029 and 30–99 is 1930–1999, as Excel reads one), `"2024 Q1"`, `"2024-Q1"`, `"2024Q1"`, `"Q1 2024"` (calendar quarters: Q1 is January
  * to March). Case and surrounding white space do not matter. Anything else (a whole date, a
  * number, a non-string) is null: read dates with `dateReader`.
  *
@@ -42,7 +46,10 @@ export function readPeriodLabel(text: string): PeriodLabel | null {
   }
   if ((m = NAMED_MONTH.exec(t)) !== null) {
     const month = monthNumber(m[1]!);
-    const year = m[2]!.length === 2 ? 2000 + Number(m[2]) : Number(m[2]);
+    // A two-digit year as Excel reads one (its default cut-off, 2029): 00–29 are 2000–2029 and
+    // 30–99 are 1930–1999 ("How Excel works with two-digit year numbers", Microsoft).
+    const yy = Number(m[2]);
+    const year = m[2]!.length === 2 ? (yy <= 29 ? 2000 + yy : 1900 + yy) : yy;
     return month === null ? null : label(year, month, "month");
   }
   if ((m = YEAR_QUARTER.exec(t)) !== null) return label(Number(m[1]), Number(m[2]) * 3 - 2, "quarter");
@@ -60,4 +67,20 @@ function monthNumber(name: string): number | null {
 
 function label(year: number, month: number, period: PeriodLabel["period"]): PeriodLabel {
   return { start: `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-01`, period };
+}
+
+/**
+ * A period's label as the charts write it, from its first day (ISO `YYYY-MM-DD`): "Jan 2024",
+ * "2024 Q1", "2024", "6 May 2024" for a day or a week. The inverse of {@link readPeriodLabel}.
+ * A date that is not ISO is an `invalid-value` error, a period not one of day, week, month,
+ * quarter or year an `invalid-option` error.
+ *
+ * @example
+ * writePeriodLabel("2024-04-01", "quarter") //=> "2024 Q2"
+ * writePeriodLabel("2024-04-01", "month")   //=> "Apr 2024"
+ */
+export function writePeriodLabel(isoDate: string, period: XPeriod): string {
+  const day = typeof isoDate === "string" ? parseIsoDay(isoDate) : Number.NaN;
+  if (Number.isNaN(day)) throw new QiError("invalid-value", ["isoDate"], `writePeriodLabel needs an ISO date (YYYY-MM-DD), not ${describeValue(isoDate)}`);
+  return formatPeriod(day, enumOption(period, X_PERIODS, ["period"]));
 }

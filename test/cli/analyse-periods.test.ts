@@ -149,3 +149,60 @@ describe.skipIf(!HAVE_BIN).concurrent("--na: a published table's marks for a val
     expect(b.stderr).toContain("--na needs a text");
   });
 });
+
+describe.skipIf(!HAVE_BIN).concurrent("--period sums over part of a period", { timeout: 120_000 }, () => {
+  // 38 months of about 10 referrals, Jan 2021 to Feb 2024: 2024 Q1 has two of its three months.
+  const months = Array.from({ length: 38 }, (_, k) => `${MONTHS[k % 12]} ${2021 + Math.floor(k / 12)},${10 + (k % 3) - 1}`);
+  const csv = `Month,Referrals\n${months.join("\n")}\n`;
+
+  it("a last quarter of two months is drawn but left out of the centre and the rules, with a note", async () => {
+    const dir = tempDir({ "r.csv": csv });
+    const r = await run(["analyse", "r.csv", "--x", "Month", "--y", "Referrals", "--period", "quarter", "--aggregate", "sum", "--direction", "decrease", "--json"], dir);
+    expect(r.stderr).toBe("");
+    const chart = JSON.parse(r.stdout) as { points: { x: string; y: number; excluded: boolean }[]; signals: { message: string }[]; warnings: { code: string; message: string }[] };
+    const last = chart.points[chart.points.length - 1]!;
+    expect(last).toMatchObject({ x: "2024-01-01", y: 9 + 10, excluded: true });
+    expect(chart.points.filter((p) => p.excluded)).toHaveLength(1);
+    expect(chart.warnings).toContainEqual({ code: "partial-period", message: "2024 Q1 (rows up to Feb 2024 only) sums only part of its quarter: drawn, but left out of the centre line and the rules" });
+    // It was an astronomical "improvement" (a user trial).
+    expect(chart.signals.map((s) => s.message).join(" ")).not.toContain("2024 Q1");
+  });
+
+  it("a quarter with a month not given (--na), and a first quarter the rows start inside, are named too", async () => {
+    const rows = ["Month,Children", "Feb 2023,10", "Mar 2023,11", "Apr 2023,12", "May 2023,10", "Jun 2023,11", "Jul 2023,13", "Aug 2023,..", "Sep 2023,7", "Oct 2023,11", "Nov 2023,12", "Dec 2023,10"];
+    const dir = tempDir({ "c.csv": `${rows.join("\n")}\n` });
+    const r = await run(["analyse", "c.csv", "--x", "Month", "--y", "Children", "--period", "quarter", "--aggregate", "sum", "--na", "..", "--json"], dir);
+    const chart = JSON.parse(r.stdout) as { points: { excluded: boolean }[]; warnings: { code: string; message: string }[] };
+    expect(chart.points.map((p) => p.excluded)).toEqual([true, false, true, false]);
+    expect(chart.warnings.find((w) => w.code === "partial-period")!.message).toBe("2023 Q1 (rows from Feb 2023 only), 2023 Q3 (1 row with no value) sum only part of their quarter: drawn, but left out of the centre line and the rules");
+  });
+
+  it("a mean over a period is not a sum: nothing is left out", async () => {
+    const dir = tempDir({ "r.csv": csv });
+    const r = await run(["analyse", "r.csv", "--x", "Month", "--y", "Referrals", "--period", "quarter", "--aggregate", "mean", "--json"], dir);
+    const chart = JSON.parse(r.stdout) as { points: { excluded: boolean }[]; warnings: { code: string }[] };
+    expect(chart.points.some((p) => p.excluded)).toBe(false);
+    expect(chart.warnings.map((w) => w.code)).not.toContain("partial-period");
+  });
+
+  it("--phase takes a month or a quarter as the x column writes it", async () => {
+    const dir = tempDir({ "plans.csv": plansCsv(monthName) });
+    const a = await run(["analyse", "plans.csv", "--x", "Month", "--y", "Within 6 months", "--phase", "Sep 2023", "--json"], dir);
+    const b = await run(["analyse", "plans.csv", "--x", "Month", "--y", "Within 6 months", "--phase", "2023-09-01", "--json"], dir);
+    expect(a.stderr).toBe("");
+    expect(a.stdout).toBe(b.stdout);
+    expect((JSON.parse(a.stdout) as { phases: { start: number }[] }).phases.map((p) => p.start)).toEqual([0, 8]);
+  });
+});
+
+describe.skipIf(!HAVE_BIN).concurrent("report --data skips empty rows and notes below the data", { timeout: 120_000 }, () => {
+  it("as analyse does, with a note naming them", async () => {
+    const project = JSON.parse(readFileSync(join(import.meta.dirname, "../../examples/pace-project.json"), "utf8")) as { measures: { id: string }[] };
+    const id = project.measures[0]!.id;
+    const lines = ["x,y", ...Array.from({ length: 14 }, (_, k) => `${2024 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, "0")}-01,${40 + (k % 4)}`), ",", "Source: council tracker,"];
+    const dir = tempDir({ "p.json": JSON.stringify(project), [`data/${id}.csv`]: `${lines.join("\n")}\n` });
+    const r = await run(["report", "p.json", "--data", "data", "--out", "r.html"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`pace-qi: note: data/${id}.csv: skipped 1 empty row (row 16) and 1 row of notes below the data (row 17: 'Source: council tracker'): they hold no values`);
+  });
+});

@@ -287,6 +287,7 @@ const TABLE: Record<string, readonly Case[]> = {
     { args: () => [45747, { excelSerials: true }], objects: [[1, ["dates", "excelSerials"]]] },
   ],
   readPeriodLabel: [{ args: () => ["Jan 2024"] }, { args: () => ["2024 Q1"] }],
+  writePeriodLabel: [{ args: () => ["2024-04-01", "quarter"] }],
   dateReader: [
     { args: () => [{ dates: "uk" }], objects: [[0, ["dates", "excelSerials"]]] },
     { args: () => [{ excelSerials: true }], objects: [[0, ["dates", "excelSerials"]]] },
