@@ -7,7 +7,7 @@ import { skipEmptyTableRows } from "./noteRows.js";
 import { DataError, UsageError, quote } from "./errors.js";
 import { applyFilters, keptLine, parseFilters, type RowFilter } from "./filter.js";
 import type { Io } from "./io.js";
-import { renderSummaryTable, summariseMeasures, summaryToCsv, type MeasureChart, type MeasuresSummary } from "./lib.js";
+import { renderSummaryTable, summariseMeasures, writePeriodLabel, summaryToCsv, type MeasureChart, type MeasuresSummary } from "./lib.js";
 import { writeAll, type PlannedFile } from "./output.js";
 import { warningsAsFlags, withQi } from "./qiMap.js";
 import { fmt, textTable } from "./summary.js";
@@ -248,9 +248,23 @@ function checkSamePoints(s: ChartSettings, items: readonly MeasureChart[]): void
  * it) and one of the rows `--filter` kept (first: the HTML table and the JSON say it too); the
  * charts' own warnings (rows combined, missing values, …) are the library's.
  */
-function summaryOf(f: SummaryFlags, items: MeasureChart[], filtered: Columns["filtered"], skipped: Columns["skipped"]): MeasuresSummary {
+/**
+ * What `--phase` and `--exclude` did, for the board: the table's centres and readings depend on
+ * them, and the summary (its HTML too) is read without the command line (a user trial).
+ */
+function pointNotes(f: SummaryFlags, labels: Columns["labels"]): { code: string; message: string }[] {
+  const { phases, exclude } = f.settings;
+  const out: { code: string; message: string }[] = [];
+  const at = (p: number | string) => (typeof p === "number" ? `point ${p + 1}` : writePeriodLabel(p, labels ?? "day"));
+  if (phases.length > 0) out.push({ code: "phases-given", message: `--phase: a new phase starts at ${phases.map(at).join(", ")} in every series; each phase has its own centre line` });
+  if (exclude.length > 0) out.push({ code: "points-excluded", message: `--exclude: point${exclude.length === 1 ? "" : "s"} ${exclude.map((i) => i + 1).join(", ")} of every series ${exclude.length === 1 ? "is" : "are"} drawn but left out of the centre line and the rules` });
+  return out;
+}
+
+function summaryOf(f: SummaryFlags, items: MeasureChart[], c: Pick<Columns, "filtered" | "skipped" | "labels">): MeasuresSummary {
+  const { filtered, skipped } = c;
   const summary = summariseMeasures(items, f.unit !== undefined ? { unit: f.unit } : {});
-  summary.warnings.unshift(...f.na.notes());
+  summary.warnings.unshift(...pointNotes(f, c.labels), ...f.na.notes());
   if (skipped !== null) summary.warnings.unshift(skipped);
   if (filtered !== null) summary.warnings.unshift({ code: "rows-filtered", message: keptLine(filtered, f.filters) });
   const aggregate = f.settings.aggregate;
@@ -265,7 +279,7 @@ export async function summaryCommand(argv: readonly string[], io: Io): Promise<n
   const { values, positionals } = parseCommandArgs(C, argv, SPEC, { min: 1, max: 1, what: "FILE argument (a CSV or JSON table: one row per measure, group and period)" });
   const f = readFlags(values, positionals[0]!);
   const columns = await readColumns(f, io);
-  const summary = summaryOf(f, chartsOf(f, columns), columns.filtered, columns.skipped);
+  const summary = summaryOf(f, chartsOf(f, columns), columns);
   const planned: PlannedFile[] = [];
   const jsonText = `${JSON.stringify(summary, null, 2)}\n`;
   if (f.json && f.out !== undefined) planned.push({ path: f.out, content: jsonText });

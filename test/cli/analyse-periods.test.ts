@@ -206,3 +206,18 @@ describe.skipIf(!HAVE_BIN).concurrent("report --data skips empty rows and notes 
     expect(r.stderr).toContain(`pace-qi: note: data/${id}.csv: skipped 1 empty row (row 16) and 1 row of notes below the data (row 17: 'Source: council tracker'): they hold no values`);
   });
 });
+
+describe.skipIf(!HAVE_BIN).concurrent("summary says what --phase and --exclude did", { timeout: 120_000 }, () => {
+  it("in its notes and in the board's HTML, dates written by the x column's period", async () => {
+    const lines = ["Quarter,Measure,Team,Value"];
+    for (const team of ["North", "South"]) for (let i = 0; i < 12; i++) lines.push(`${2022 + Math.floor(i / 4)} Q${(i % 4) + 1},Days to plan,${team},${40 - (i > 5 ? 10 : 0) + (i % 3)}`);
+    const dir = tempDir({ "s.csv": `${lines.join("\n")}\n` });
+    const r = await run(["summary", "s.csv", "--x", "Quarter", "--y", "Value", "--measure", "Measure", "--group", "Team", "--phase", "2023 Q3", "--exclude", "2", "--html", "s.html"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Note: --phase: a new phase starts at 2023 Q3 in every series; each phase has its own centre line");
+    expect(r.stdout).toContain("Note: --exclude: point 2 of every series is drawn but left out of the centre line and the rules");
+    const html = readFileSync(join(dir, "s.html"), "utf8");
+    expect(html).toContain("a new phase starts at 2023 Q3 in every series");
+    expect(html).toContain("point 2 of every series is drawn but left out");
+  });
+});
