@@ -10,7 +10,7 @@ import { logicalOf, numbersOf, scanX, xOf, type XColumn } from "./seriesColumns.
 import { DataError, UsageError, quote } from "./errors.js";
 import { applyFilters, describeFilters, keptLine, parseFilters, subTable, type RowFilter } from "./filter.js";
 import { NaTexts } from "./naTexts.js";
-import { cellView, dataRows } from "./noteRows.js";
+import { cellView, dataRows, paddedNote } from "./noteRows.js";
 import { partialPeriods } from "./partialPeriods.js";
 import type { Io } from "./io.js";
 import {
@@ -340,14 +340,15 @@ export function checkPeriodFlag(period: Period, labels: "month" | "quarter" | nu
 function skipEmptyRows(table: Table, cells: Map<string, CellColumn>, f: AnalyseFlags): { table: Table; note: { code: string; message: string } | null } {
   const xCol = f.xName ?? "x";
   // Without an x column the points are numbered: a blank y is a gap there, not an empty row.
-  if (!table.header.includes(xCol)) return { table, note: null };
+  if (!table.header.includes(xCol)) return { table, note: paddedNote(table, null) };
   const valueCols = [f.yName, f.nName ?? "n"].filter((name) => name !== xCol && table.header.includes(name));
   const read = xTextReader(f.dates);
   const found = dataRows(table, table.length, cellView(cells.get(xCol)!), valueCols.map((name) => cellView(cells.get(name)!)), (t) => read(t).form !== null);
-  if (found.keep === null) return { table, note: null };
+  const short = paddedNote(table, found.keep);
+  if (found.keep === null) return { table, note: short };
   if (found.keep.length === 0) throw new DataError(`${f.file}: no data rows (${found.note!.message})`);
   for (const col of cells.values()) col.keep(found.keep);
-  return { table: subTable(table, found.keep), note: found.note };
+  return { table: subTable(table, found.keep), note: short === null ? found.note : { code: found.note!.code, message: `${found.note!.message}; ${short.message}` } };
 }
 
 /** One group's rows: table row of the group's k-th row (all rows without --by). */
@@ -445,7 +446,7 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
   // x, y and n stream into numbers (src/cli/cells.ts); only --by and --filter columns are kept as text.
   const cells = cellColumns(f);
   const wanted = [...(f.byName ? [f.byName] : []), ...f.filters.map((r) => r.column)];
-  const read = await readTable(f.file, { columns: wanted, cells, progress: io.stderr, maxRows: maxRowsForHeap(), ...(f.delimiter ? { delimiter: f.delimiter } : {}), sheet: f.sheet });
+  const read = await readTable(f.file, { columns: wanted, cells, progress: io.stderr, maxRows: maxRowsForHeap(), ...(f.delimiter ? { delimiter: f.delimiter } : {}), sheet: f.sheet, padShortRows: true });
   if (read.length === 0) throw new DataError(`${f.file}: no data rows`);
   const data = skipEmptyRows(read, cells, f);
   const filtered = applyFilters(data.table, f.filters);

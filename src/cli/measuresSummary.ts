@@ -123,7 +123,7 @@ async function readColumns(f: SummaryFlags, io: Io): Promise<Columns> {
   const { names } = f;
   const withN = f.settings.n === true;
   const wanted = [names.x, names.y, ...(withN ? [names.n] : []), ...(names.measure ? [names.measure] : []), ...(names.group ? [names.group] : []), ...f.filters.map((r) => r.column)];
-  const read = await readTable(f.file, { columns: wanted, progress: io.stderr, ...(f.delimiter ? { delimiter: f.delimiter } : {}) });
+  const read = await readTable(f.file, { columns: wanted, progress: io.stderr, ...(f.delimiter ? { delimiter: f.delimiter } : {}), padShortRows: true });
   if (read.length === 0) throw new DataError(`${f.file}: no data rows`);
   // As analyse: the rows --filter keeps, before the series are split (row numbers stay the file's).
   const xText = xTextReader(f.dates);

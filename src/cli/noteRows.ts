@@ -74,10 +74,25 @@ function skippedMessage(table: Table, blank: readonly number[], notes: readonly 
  */
 export function skipEmptyTableRows(table: Table, xCol: string, valueCols: readonly string[], isX: (text: string) => boolean): { table: Table; note: { code: string; message: string } | null } {
   const x = table.columns.get(xCol);
-  if (x === undefined) return { table, note: null };
+  if (x === undefined) return { table, note: paddedNote(table, null) };
   const values = valueCols.filter((c) => c !== xCol && table.columns.has(c)).map((c) => valuesView(table.columns.get(c)!));
   const found = dataRows(table, table.length, valuesView(x), values, isX);
-  if (found.keep === null) return { table, note: null };
+  const short = paddedNote(table, found.keep);
+  if (found.keep === null) return { table, note: short };
   if (found.keep.length === 0) throw new DataError(`${table.file}: no data rows (${found.note!.message})`);
-  return { table: subTable(table, found.keep), note: found.note };
+  return { table: subTable(table, found.keep), note: short === null ? found.note : { code: found.note!.code, message: `${found.note!.message}; ${short.message}` } };
+}
+
+/**
+ * The note for rows read with fewer fields than the header (`Table.padded`) that stay as data
+ * (`keep`: the rows kept, null for all): their missing cells were read as blank. Rows skipped as
+ * notes below the data are named in the `rows-skipped` note instead.
+ */
+export function paddedNote(table: Table, keep: readonly number[] | null): { code: string; message: string } | null {
+  const padded = table.padded ?? [];
+  if (padded.length === 0) return null;
+  const kept = keep === null ? padded : padded.filter(((k) => (i: number) => k.has(i))(new Set(keep)));
+  if (kept.length === 0) return null;
+  const rows = kept.slice(0, MAX_NAMED).map((i) => table.where(i).replace(/^.*?: /, "")).join(", ");
+  return { code: "short-rows", message: `${kept.length} row${kept.length === 1 ? " has" : "s have"} fewer fields than the header (${rows}${kept.length > MAX_NAMED ? ", …" : ""}): the missing cells are read as blank` };
 }

@@ -223,7 +223,7 @@ async function readDataDir(dir: string, doc: Record<string, unknown>, names: Dat
       continue;
     }
     if (sources.has(id)) throw new DataError(`${path}: measure ${quote(id)} has data in two files`);
-    const read = await readTable(path, { columns: [names.x, names.y, names.n], ...(delimiter ? { delimiter } : {}) });
+    const read = await readTable(path, { columns: [names.x, names.y, names.n], ...(delimiter ? { delimiter } : {}), padShortRows: true });
     // As analyse and summary: a spreadsheet's empty rows and the notes below a table are skipped, and named.
     const xText = xTextReader(dates);
     const { table, note } = skipEmptyTableRows(read, names.x, [names.y, names.n], (t) => xText(t).form !== null);

@@ -36,6 +36,8 @@ export interface Table {
    * milestone column of plain serial numbers.
    */
   excelDate?: (serial: number) => string | null;
+  /** With `padShortRows`: the data rows (0-based) that had fewer fields than the header, padded with blanks. */
+  padded?: readonly number[];
 }
 
 export interface ReadTableOptions {
@@ -69,6 +71,12 @@ export interface ReadTableOptions {
    * so interning them cost a Map lookup a cell and saved nothing but memory (~30 bytes a cell).
    */
   fresh?: ((column: string) => boolean) | undefined;
+  /**
+   * A CSV row with fewer fields than the header is read with blanks for the rest (its index in
+   * `Table.padded`) instead of being an error: a note under a published table ("Source: …")
+   * written without the trailing commas. The series commands, which skip such notes and say so.
+   */
+  padShortRows?: boolean | undefined;
 }
 
 /**
@@ -130,7 +138,11 @@ class ColumnSink {
     private readonly maxRows?: ReadTableOptions["maxRows"],
     private readonly cells?: ReadTableOptions["cells"],
     private readonly fresh?: ReadTableOptions["fresh"],
+    private readonly padShort = false,
   ) {}
+
+  /** Data rows read with fewer fields than the header (padShortRows). */
+  readonly padded: number[] = [];
 
   /** Take record `rowNumber` (1-based, as the spreadsheet counts). */
   add(rec: readonly unknown[], rowNumber: number): void {
@@ -144,7 +156,8 @@ class ColumnSink {
         this.skippedBefore.push(this.length);
         return;
       }
-      throw new DataError(`${this.name}: row ${rowNumber}: ${rec.length} field${rec.length === 1 ? "" : "s"} where the header has ${this.header.length}`);
+      if (this.padShort && rec.length < this.header.length) this.padded.push(this.length);
+      else throw new DataError(`${this.name}: row ${rowNumber}: ${rec.length} field${rec.length === 1 ? "" : "s"} where the header has ${this.header.length}`);
     }
     if (this.maxRows !== undefined && this.length >= this.maxRows.rows) throw tooManyRows(this.name, this.maxRows);
     for (const c of this.consumers) c.sink.push(rec[c.at]);
@@ -268,7 +281,7 @@ async function readCsvTable(path: string, name: string, size: number, regular: b
   }
   const bar = progressBar(options.progress, `Reading ${name}`);
   const { parser, input } = csvStream(path, size, options, bar);
-  const sink = new ColumnSink(name, options.columns, options.maxRows, options.cells, options.fresh);
+  const sink = new ColumnSink(name, options.columns, options.maxRows, options.cells, options.fresh, options.padShortRows === true);
   let record = 0; // records read, header included = the spreadsheet row of the last record
   try {
     await drain(parser, (rec) => sink.add(rec, ++record));
@@ -284,7 +297,7 @@ async function readCsvTable(path: string, name: string, size: number, regular: b
 /** The CSV file through {@link PlainCsvReader}; throws NotPlainCsv (or any error) to fall back. */
 async function readPlainCsv(path: string, name: string, size: number, options: ReadTableOptions): Promise<Table> {
   const bar = progressBar(options.progress, `Reading ${name}`);
-  const sink = new ColumnSink(name, options.columns, options.maxRows, options.cells, options.fresh);
+  const sink = new ColumnSink(name, options.columns, options.maxRows, options.cells, options.fresh, options.padShortRows === true);
   let record = 0;
   const reader = new PlainCsvReader(options.delimiter ?? ",", MAX_RECORD_CHARS, (rec) => sink.add(rec, ++record));
   const input = createReadStream(path, { highWaterMark: 1 << 20 });
@@ -314,6 +327,7 @@ function csvTable(name: string, sink: ColumnSink): Table {
     columns: sink.columns(),
     where: (i, column) => `${name}: row ${sink.rowOf(i)}${column !== undefined ? `, column ${column}` : ""}`,
     rowNumber: (i) => sink.rowOf(i),
+    ...(sink.padded.length > 0 ? { padded: sink.padded } : {}),
   };
 }
 

@@ -96,6 +96,15 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse and summary: empty rows a
     expect(chart.points).toEqual(clean.points);
   });
 
+  it("a note written without the trailing commas is skipped too; a short data row is read with blanks, and named", async () => {
+    const dir = tempDir({ "n.csv": "Month,y,n\nJan 2024,1,5\nFeb 2024,2\nMar 2024,3,5\nSource: council tracker\n" });
+    const r = await run(["analyse", "n.csv", "--x", "Month", "--y", "y", "--json"], dir);
+    expect(r.stderr).toBe("");
+    const chart = JSON.parse(r.stdout) as { points: unknown[]; warnings: { code: string; message: string }[] };
+    expect(chart.points).toHaveLength(3);
+    expect(chart.warnings[0]).toEqual({ code: "rows-skipped", message: "skipped 1 row of notes below the data (row 5: 'Source: council tracker'): it holds no values; 1 row has fewer fields than the header (row 3): the missing cells are read as blank" });
+  });
+
   it("keeps a row with a value but no x an error, and a note above the last value an error", async () => {
     const dir = tempDir({ "novalue.csv": "Month,y\nJan 2024,1\n,2\nMar 2024,3\n", "middle.csv": "Month,y\nJan 2024,1\nSource: PHS,\nMar 2024,3\n" });
     const a = await run(["analyse", "novalue.csv", "--x", "Month", "--y", "y"], dir);
