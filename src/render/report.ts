@@ -9,6 +9,7 @@ import { chartedCycles } from "../project/validate.js";
 import type { Project, SeriesRow } from "../project/types.js";
 import type { ChartLike } from "../project/verdict.js";
 import { runChart } from "../runchart/runChart.js";
+import { xLabel } from "../summary/xLabel.js";
 import type { RunChart } from "../runchart/types.js";
 import type { ControlChart } from "../spc/types.js";
 import { renderControlChart } from "./controlChart.js";
@@ -204,7 +205,9 @@ function measureSection(ms: MeasureSummary, m: Measure, analysed: Analysed | und
   if (d.numerator) facts.push(["Numerator", d.numerator]);
   if (d.denominator) facts.push(["Denominator", d.denominator]);
   if (ms.target) facts.push(["Target", `${formatValue(ms.target.value)}${ms.target.by ? ` by ${ms.target.by}` : ""}${ms.target.label ? ` (${ms.target.label})` : ""}`]);
-  if (ms.latest) facts.push(["Latest", `${formatValue(ms.latest.y)} (${ms.latest.x}), ${ms.points} data point${ms.points === 1 ? "" : "s"}`]);
+  // The latest x as the chart writes it ("Dec 2025", "2024 Q2"), as the summary table does.
+  const period = analysed !== undefined && "chart" in analysed ? (analysed.chart.settings.period ?? null) : null;
+  if (ms.latest) facts.push(["Latest", `${formatValue(ms.latest.y)} (${xLabel(ms.latest.x, period)}), ${ms.points} data point${ms.points === 1 ? "" : "s"}`]);
   out.push(`<dl class="definition">${facts.map(([t, v]) => `<dt>${escapeXml(t)}</dt><dd>${escapeXml(v)}</dd>`).join("")}</dl>`);
   out.push(`<p class="verdict ${ms.verdict.kind}"><strong>Verdict:</strong> ${escapeXml(ms.verdict.text)}${/[.!?]$/.test(ms.verdict.text) ? "" : "."}</p>`);
   if (analysed !== undefined && "chart" in analysed) {
