@@ -388,8 +388,9 @@ function groupWarnings(g: Group, f: AnalyseFlags, c: Columns): { code: string; m
   const combinedByLibrary = withN || SUMMED.includes(f.chart) || SUBGROUPS.includes(f.chart) || f.aggregate !== undefined;
   if (c.x === null) return [];
   if (!combinedByLibrary) {
-    if (f.period !== undefined) throw new UsageError(`--period ${f.period}: say how the rows of a ${f.period} combine with --aggregate sum, mean, median, count or sd`, C);
     const dup = scanX(c.x, g.length, g.row).duplicate;
+    // --period needs --aggregate only where a period has more than one row (months already read as months need none).
+    if (dup !== null && f.period !== undefined) throw new UsageError(`--period ${f.period}: say how the rows of a ${f.period} combine with --aggregate sum, mean, median, count or sd`, C);
     if (dup !== null) throw duplicateError(c, dup, g.key, f);
   }
   const warnings: { code: string; message: string }[] = [];

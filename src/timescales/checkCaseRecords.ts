@@ -391,7 +391,7 @@ function checkEpisode(R: Read, id: string | number, a: Int32Array, lo: number, h
     }
     const same = sameDay[m]!;
     if (R.day[same] === R.day[e] && R.row[same] !== R.row[e]) {
-      pushEv(issues, R, id, "duplicate-row", e, `this row repeats row ${R.row[same]} exactly (${describeEv(ctx, R, e)}): counted once, as the stages count it`);
+      pushEv(issues, R, id, "duplicate-row", e, `this row repeats row ${R.row[same]}: the same milestone on the same date (${describeEv(ctx, R, e)}), counted once, as the stages count it`);
       continue;
     }
     if (R.day[same] !== R.day[e]) sameDay[m] = e;

@@ -194,6 +194,16 @@ describe.skipIf(!HAVE_BIN).concurrent("--period sums over part of a period", { t
     expect(chart.warnings.map((w) => w.code)).not.toContain("partial-period");
   });
 
+  it("--period on rows that are already one a period needs no --aggregate; rows that share a period still do", async () => {
+    const dir = tempDir({ "plans.csv": plansCsv(monthName), "r.csv": csv });
+    const m = await run(["analyse", "plans.csv", "--x", "Month", "--y", "Within 6 months", "--period", "month"], dir);
+    expect(m.stderr).toBe("");
+    expect(m.stdout).toContain("15 rows rolled up into 15 months");
+    const q = await run(["analyse", "r.csv", "--x", "Month", "--y", "Referrals", "--period", "quarter"], dir);
+    expect(q.code).toBe(2);
+    expect(q.stderr).toContain("--period quarter: say how the rows of a quarter combine with --aggregate sum, mean, median, count or sd");
+  });
+
   it("--phase takes a month or a quarter as the x column writes it", async () => {
     const dir = tempDir({ "plans.csv": plansCsv(monthName) });
     const a = await run(["analyse", "plans.csv", "--x", "Month", "--y", "Within 6 months", "--phase", "Sep 2023", "--json"], dir);

@@ -116,8 +116,8 @@ describe("exact duplicate long rows (same child, milestone and date)", () => {
       ["duplicate-row", "C01", 3, "Event Date", "01/05/2024"],
       ["duplicate-row", "C01", 5, "Event Date", "15/07/2024"],
     ]);
-    expect(c.issues[0]!.message).toBe('child "C01": this row repeats row 1 exactly (lac-review on 2024-05-01): counted once, as the stages count it');
-    expect(c.issues[1]!.message).toBe('child "C01": this row repeats row 2 exactly (permanence-recommendation on 2024-07-15): counted once, as the stages count it');
+    expect(c.issues[0]!.message).toBe('child "C01": this row repeats row 1: the same milestone on the same date (lac-review on 2024-05-01), counted once, as the stages count it');
+    expect(c.issues[1]!.message).toBe('child "C01": this row repeats row 2: the same milestone on the same date (permanence-recommendation on 2024-07-15), counted once, as the stages count it');
     const { staleAfter: _s, ...stageOptions } = LONG;
     const once = (events: Row[]) => { const r = paceTimescales(events, stageOptions as never); return JSON.stringify(r.stages); };
     expect(once(rows)).toBe(once([0, 1, 2, 4, 6].map((i) => rows[i]!)));
