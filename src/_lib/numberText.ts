@@ -24,6 +24,5 @@ export function decimal(text: string): number {
 
 /** Whether a text is a missing value where a number is expected: blank, `NA` or `NaN` (see {@link MISSING_NUMBER_TEXTS}). */
 export function isMissingNumberText(text: string): boolean {
-  const t = text.trim();
-  return t === "" || t === "NA" || t === "NaN";
+  return MISSING_NUMBER_TEXTS.includes(text.trim());
 }

@@ -34,7 +34,7 @@ import { writeAll, type PlannedFile } from "./output.js";
 import { PERIODS, type Period } from "./period.js";
 import { warningsAsFlags, withQi } from "./qiMap.js";
 import { summariseControlChart } from "./lib.js";
-import { readTable, requireColumn, type Table } from "./table.js";
+import { readTable, requireColumn, rowName, type Table } from "./table.js";
 import { slug } from "./slug.js";
 
 /** One point of a series as the CLI passes it to the library. */
@@ -573,6 +573,6 @@ function duplicateError(c: Columns, [i, first]: [number, number], key: string, f
   const v = c.x!.value(i);
   const what = f.chart === "run" ? "a run chart" : `${f.chart === "i" || f.chart === "mr" ? "an" : "a"} ${f.chart} chart`;
   return new DataError(
-    `${table.where(i, xCol)}: ${quote(String(v))} is already on ${table.where(first).replace(/^.*?: /, "")}${f.byName !== undefined ? ` (${f.byName} ${quote(key)})` : ""}; ${what} needs one value per ${xCol}: combine the rows first, or give --aggregate mean, median, sum, count or sd`,
+    `${table.where(i, xCol)}: ${quote(String(v))} is already on ${rowName(table, first)}${f.byName !== undefined ? ` (${f.byName} ${quote(key)})` : ""}; ${what} needs one value per ${xCol}: combine the rows first, or give --aggregate mean, median, sum, count or sd`,
   );
 }

@@ -10,6 +10,7 @@ import { CHECK_KINDS, checkCaseRecords, renderCaseRecordsCheck, type CaseRecords
 import { toCsv, writeAll } from "./output.js";
 import { nameColumns, rewriteRows, withQi } from "./qiMap.js";
 import { textTable } from "./summary.js";
+import { rowName } from "./table.js";
 
 const C = "check";
 
@@ -85,7 +86,7 @@ function rowsOf(c: CaseColumns): number[] {
 
 function where(c: CaseColumns, row: number | null): string {
   if (row === null) return "";
-  return c.table.where(row).replace(/^.*?: /, "");
+  return rowName(c.table, row);
 }
 
 /** The check in a few lines for the terminal: counts by kind, the first few of each, completeness. */

@@ -1,7 +1,7 @@
 import { DATE_ORDERS, dateReader, readPeriodLabel, type DateOrder } from "./lib.js";
 import { quote } from "./errors.js";
 import type { Problems } from "./convert.js";
-import type { Table } from "./table.js";
+import { rowName, type Table } from "./table.js";
 
 /** How dates are written in an input file (`--dates`): the library's date orders. */
 export type DateFormat = DateOrder;
@@ -86,7 +86,7 @@ export class XForms {
     if (form === null) this.problems.add(`${this.table.where(i, this.column)}: ${quote(text)} ${dateProblem(text, format)}`);
     else if (this.first < 0) [this.first, this.firstForm, this.firstText] = [i, form, text];
     else if (form !== this.firstForm) {
-      const at = this.table.where(this.first).replace(/^.*?: /, "");
+      const at = rowName(this.table, this.first);
       this.problems.add(`${this.table.where(i, this.column)}: ${quote(text)} is ${FORM_WORDS[form]}, but ${at} is ${FORM_WORDS[this.firstForm!]} (${quote(this.firstText)}): write every x the same way`);
     }
   }

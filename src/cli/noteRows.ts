@@ -2,7 +2,7 @@ import type { CellColumn } from "./cells.js";
 import { isBlank } from "./convert.js";
 import { DataError, quote } from "./errors.js";
 import { subTable } from "./filter.js";
-import type { Table } from "./table.js";
+import { rowName, type Table } from "./table.js";
 
 // Published tables (NHS Scotland, ONS, a council's return) and spreadsheets saved as CSV carry
 // rows that hold no data: a row of empty cells (",,,") where the sheet had a blank line, and notes
@@ -60,7 +60,7 @@ export function dataRows(table: Table, length: number, x: CellView, values: read
 const MAX_NAMED = 5;
 
 function skippedMessage(table: Table, blank: readonly number[], notes: readonly number[], x: CellView): string {
-  const row = (i: number) => table.where(i).replace(/^.*?: /, "");
+  const row = (i: number) => rowName(table, i);
   const list = (rows: readonly number[], say: (i: number) => string) => `${rows.slice(0, MAX_NAMED).map(say).join(", ")}${rows.length > MAX_NAMED ? `, … (${rows.length} in all)` : ""}`;
   const parts: string[] = [];
   if (blank.length > 0) parts.push(`${blank.length} empty row${blank.length === 1 ? "" : "s"} (${list(blank, row)})`);
@@ -93,6 +93,6 @@ export function paddedNote(table: Table, keep: readonly number[] | null): { code
   if (padded.length === 0) return null;
   const kept = keep === null ? padded : padded.filter(((k) => (i: number) => k.has(i))(new Set(keep)));
   if (kept.length === 0) return null;
-  const rows = kept.slice(0, MAX_NAMED).map((i) => table.where(i).replace(/^.*?: /, "")).join(", ");
+  const rows = kept.slice(0, MAX_NAMED).map((i) => rowName(table, i)).join(", ");
   return { code: "short-rows", message: `${kept.length} row${kept.length === 1 ? " has" : "s have"} fewer fields than the header (${rows}${kept.length > MAX_NAMED ? ", …" : ""}): the missing cells are read as blank` };
 }

@@ -436,6 +436,11 @@ function rowsOf(doc: unknown): unknown[] | null {
   return null;
 }
 
+/** Data row `i` as `where` names it, without the file: "row 419" (CSV, .xlsx), "[417]" (JSON). */
+export function rowName(table: Pick<Table, "where">, i: number): string {
+  return table.where(i).replace(/^.*?: /, "");
+}
+
 /** The column's values, or a DataError naming the columns there are. */
 export function requireColumn(table: Table, column: string, flag: string): unknown[] {
   const values = table.columns.get(column);

@@ -38,10 +38,10 @@ export function pointsOk(points: unknown, limits: boolean): boolean {
   return true;
 }
 
-/** @internal Fields of a chart phase both chart kinds have. */
 /** `settings.period` of a chart result: optional, as charts saved by pace-qi 0.1 have none (their labels are then worked out from the dates). */
 export const PERIOD_FIELD: Shape = optional(nullable(oneOf(X_PERIODS)));
 
+/** @internal Fields of a chart phase both chart kinds have. */
 export const PHASE_FIELDS: Record<string, Shape> = {
   start: index,
   end: index,

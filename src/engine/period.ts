@@ -57,6 +57,19 @@ export function resolvePeriod(option: unknown, kind: XKind, days: ArrayLike<numb
 }
 
 /**
+ * A date for people by the period it stands for ({@link formatPeriod}) when it starts one, else as
+ * the day ("5 Mar 2024": an annotation inside a month): what tooltips and summaries write, where a
+ * date need not be a point's.
+ *
+ * @example
+ * formatDated(19814, "quarter") //=> "2024 Q2"
+ * formatDated(19817, "quarter") //=> "4 Apr 2024"
+ */
+export function formatDated(day: number, period: XPeriod): string {
+  return startsPeriod(day, period) ? formatPeriod(day, period) : formatDay(day);
+}
+
+/**
  * A dated x for people, by its period: "6 May 2024" (day, week), "May 2024" (month), "2024 Q2"
  * (quarter), "2024" (year).
  *

@@ -1,7 +1,7 @@
 import { scaleLinear, scaleUtc } from "d3-scale";
 import { utcMonth, utcYear, type TimeInterval } from "d3-time";
 import { utcFormat } from "d3-time-format";
-import { formatPeriod, startsPeriod } from "../engine/period.js";
+import { formatDated, formatPeriod, resolvePeriod, startsPeriod } from "../engine/period.js";
 import type { XPeriod } from "../engine/types.js";
 import { dayParts, toDayNumber } from "../_lib/calendar.js";
 import { formatTick, formatValue } from "./number.js";
@@ -97,7 +97,8 @@ function dateAxis(keys: readonly number[], lo: number, hi: number, range: readon
     hi += 1;
   }
   const scale = scaleUtc().domain([new Date(lo * MS_PER_DAY), new Date(hi * MS_PER_DAY)]).range([range[0], range[1]]);
-  const labelAs: XPeriod = period ?? (keys.every((k) => !Number.isFinite(k) || dayParts(k).day === 1) ? "month" : "day");
+  // Without the chart's period (a chart saved by pace-qi 0.1), the analysis' default for these dates.
+  const labelAs: XPeriod = period ?? resolvePeriod(undefined, "date", keys.filter(Number.isFinite))!;
   let tickDays = scale.ticks(count).map((d) => Math.round(d.getTime() / MS_PER_DAY));
   const interval = PERIOD_TICKS[labelAs];
   if (interval !== undefined && !tickDays.every((d) => startsPeriod(d, labelAs))) {
@@ -109,19 +110,12 @@ function dateAxis(keys: readonly number[], lo: number, hi: number, range: readon
     key: (v) => xKey("date", v),
     pos: (k) => scale(new Date(k * MS_PER_DAY)),
     ticks: tickDays.map((d, i) => ({ pos: scale(new Date(d * MS_PER_DAY)), label: labels[i]! })),
-    format: (k) => (startsPeriod(k, labelAs) ? formatPeriod(k, labelAs) : formatDate(k, false)),
+    format: (k) => formatDated(k, labelAs),
   };
 }
 
 /** The tick interval of each period longer than a day (weeks keep d3's ticks). */
 const PERIOD_TICKS: Partial<Record<XPeriod, TimeInterval>> = { month: utcMonth, quarter: utcMonth.every(3)!, year: utcYear };
-
-
-/** @internal "Mar 2024" for the first of a month when the data are monthly, "6 May 2024" otherwise. */
-export function formatDate(day: number, monthly: boolean): string {
-  const p = dayParts(day);
-  return monthly && p.day === 1 ? `${monthName(utc(day))} ${p.year}` : `${dayMonth(utc(day))} ${p.year}`;
-}
 
 /**
  * @internal Labels for date ticks: years alone when every tick is 1 January; quarters ("2024 Q1",

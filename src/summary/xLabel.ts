@@ -1,7 +1,6 @@
 import { toDayNumber } from "../_lib/calendar.js";
 import { formatNumber } from "../engine/messages.js";
-import { formatDay } from "../_lib/calendar.js";
-import { formatPeriod, resolvePeriod, startsPeriod } from "../engine/period.js";
+import { formatDated, resolvePeriod } from "../engine/period.js";
 import type { XPeriod } from "../engine/types.js";
 
 /**
@@ -13,6 +12,5 @@ export function xLabel(x: unknown, period: XPeriod | null = null): string {
   if (typeof x === "number") return Number.isFinite(x) ? formatNumber(x) : String(x);
   const day = toDayNumber(x);
   if (Number.isNaN(day)) return typeof x === "string" ? x : String(x);
-  const p = period ?? resolvePeriod(undefined, "date", [day])!;
-  return startsPeriod(day, p) ? formatPeriod(day, p) : formatDay(day);
+  return formatDated(day, period ?? resolvePeriod(undefined, "date", [day])!);
 }
