@@ -7,7 +7,7 @@ import { DATE_FORMATS, xTextReader, type DateFormat } from "./dates.js";
 import { skipEmptyTableRows } from "./noteRows.js";
 import { DataError, UsageError, quote } from "./errors.js";
 import type { Io } from "./io.js";
-import { QiError, renderReport, safeParseProject, summariseVerdict, type ControlChart, type Measure, type Project, type RunChart, type SeriesRow, type XPeriod } from "./lib.js";
+import { QiError, analyseDefaults, renderReport, safeParseProject, summariseVerdict, type ControlChart, type Measure, type Project, type RunChart, type SeriesRow } from "./lib.js";
 import { noteInput, writeAll } from "./output.js";
 import { countOf, valueScale } from "./projectRows.js";
 import { fromQiError, warningsAsFlags, type PathContext } from "./qiMap.js";
@@ -62,26 +62,6 @@ export interface BuiltReport {
   skipped: Map<string, string>;
 }
 
-/**
- * The measure's period (its definition's, "2024 Q1" for a quarterly measure) when every row's x is
- * a date that starts one; else nothing, and the chart writes its dates as days or months.
- */
-function measurePeriod(m: Measure, rows: readonly { x?: unknown }[]): XPeriod | undefined {
-  const period = m.definition.period;
-  if (period === "case") return undefined;
-  return rows.every((r) => typeof r.x === "string" && startsPeriodOf(r.x, period)) ? period : undefined;
-}
-
-/** Whether an ISO date (`YYYY-MM-DD`) is the first day of a period of its measure. */
-function startsPeriodOf(iso: string, period: XPeriod): boolean {
-  const month = iso.slice(5, 7);
-  const first = iso.slice(8) === "01";
-  if (period === "month") return first;
-  if (period === "quarter") return first && ["01", "04", "07", "10"].includes(month);
-  if (period === "year") return first && month === "01";
-  return true;
-}
-
 /** Validate the project, analyse every measure's data, and render the HTML report. */
 export function buildReport(
   doc: unknown,
@@ -122,7 +102,8 @@ export function buildReport(
     try {
       // --baseline on the command line wins over the series' own baseline.
       const baseline = settings.baseline ?? series.baseline;
-      const period = measurePeriod(m, prepared.rows);
+      // The measure's period ("2024 Q1") when every x starts one: the same default rollUp gives a custom analysis.
+      const period = analyseDefaults(m, series).period;
       const chart = analyseRows(prepared.rows, { ...settings, baseline, direction: m.direction, ...(prepared.multiply !== undefined ? { multiply: prepared.multiply } : {}), ...(period !== undefined ? { period } : {}) }, hasX);
       const warnings = warningsAsFlags(chart.warnings, ctx);
       charts.set(m.id, warnings === chart.warnings ? chart : ({ ...chart, warnings } as typeof chart));

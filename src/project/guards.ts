@@ -8,6 +8,9 @@ import type { Project } from "./types.js";
 /** @internal The shape of a data row of a project. */
 const ROW_SHAPE: Shape = object({ x: either(str, num), y: nullable(num), n: optional(num) }, "a row object");
 
+/** @internal The shape of a project's data series: a measure's rows and its baseline. */
+export const SERIES_SHAPE: Shape = object({ measure: id, rows: arrayOf(ROW_SHAPE, "an array of rows"), baseline: optional(either(num, str)) }, "a data series object");
+
 /** @internal The shape of a project (what parseProject returns), as validateProject, rollUp and renderReport read it. */
 export const PROJECT_SHAPE: Shape = object(
   {
@@ -18,10 +21,7 @@ export const PROJECT_SHAPE: Shape = object(
     diagram: DIAGRAM_SHAPE,
     measures: arrayOf(MEASURE_SHAPE, "an array of measures"),
     cycles: arrayOf(CYCLE_SHAPE, "an array of PDSA cycles"),
-    data: arrayOf(
-      object({ measure: id, rows: arrayOf(ROW_SHAPE, "an array of rows"), baseline: optional(either(num, str)) }, "a data series object"),
-      "an array of data series",
-    ),
+    data: arrayOf(SERIES_SHAPE, "an array of data series"),
   },
   "a project object",
 );

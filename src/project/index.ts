@@ -1,13 +1,13 @@
 export type { DataSeries, Project, SeriesRow } from "./types.js";
 export type { ValidationIssue, ValidationResult } from "../_lib/issues.js";
 export type { SafeParseResult } from "../_lib/zodParse.js";
+export { analyseDefaults, type AnalyseDefaults } from "./analyseDefaults.js";
 export { validateProject } from "./validate.js";
 export { summariseVerdict, type ChartLike, type SignalLike, type Verdict, type VerdictKind } from "./verdict.js";
 export {
   rollUp,
   type Analyse,
   type AnalyseContext,
-  type AnalyseDefaults,
   type Annotation,
   type ChangeIdeaSummary,
   type Coverage,

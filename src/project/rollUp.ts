@@ -5,32 +5,15 @@ import { checkAim, type AimCheck } from "../drivers/aim.js";
 import { buildGraph, walk } from "../drivers/graph.js";
 import type { DriverNodeKind } from "../drivers/types.js";
 import type { Measure, MeasureDirection, MeasureTarget, MeasureType } from "../measures/types.js";
-import { startsPeriod } from "../engine/period.js";
-import type { XPeriod } from "../engine/types.js";
 import { fidelity, type FidelityOptions } from "../pdsa/fidelity.js";
 import { ramp, type ChangeIdeaStatus } from "../pdsa/ramp.js";
 import type { PdsaCycle, PdsaDecision } from "../pdsa/types.js";
 import type { ValidationIssue } from "../_lib/issues.js";
 import { assertProject } from "./guards.js";
+import { analyseDefaults, type AnalyseDefaults } from "./analyseDefaults.js";
 import type { DataSeries, Project, SeriesRow } from "./types.js";
 import { chartedCycles, measuresForCycles, validateProject } from "./validate.js";
 import { summariseVerdict, type ChartLike, type Verdict } from "./verdict.js";
-
-/**
- * The chart options the default analysis ({@link renderReport}'s run chart) uses for a measure:
- * its rows' fields, its direction and its series' baseline when it has one. Spread them into
- * `runChart` or `controlChart` so that a custom analysis keeps the baseline:
- * `(measure, rows, { defaults }) => controlChart(rows, { ...defaults, type: "i" })`.
- */
-export interface AnalyseDefaults {
-  x: "x";
-  y: "y";
-  direction: MeasureDirection;
-  /** The series' `baseline` (a count of points or the last ISO date of the baseline), when it has one. */
-  baseline?: number | string;
-  /** The measure's `definition.period` when every x is a date that starts one ("2024 Q1" on a quarterly chart). */
-  period?: XPeriod;
-}
 
 /** What an {@link Analyse} callback gets besides the measure and its rows. */
 export interface AnalyseContext {
@@ -365,19 +348,12 @@ function latestPoint(rows: readonly SeriesRow[]): { x: string | number; y: numbe
   return best;
 }
 
-/** The context an {@link Analyse} callback gets for measure `m` and its series. */
-function analyseContext(m: Measure, series: DataSeries): AnalyseContext {
-  const period = m.definition.period;
-  const dated = period !== "case" && series.rows.length > 0 && series.rows.every((r) => typeof r.x === "string" && startsPeriod(parseIsoDay(r.x), period));
-  return { series, defaults: { x: "x", y: "y", direction: m.direction, ...(series.baseline !== undefined ? { baseline: series.baseline } : {}), ...(dated ? { period: period as XPeriod } : {}) } };
-}
-
 function verdictFor(m: Measure, rows: readonly SeriesRow[], series: DataSeries | undefined, analyse: Analyse | undefined): Verdict {
   // A measure with numeric rows has a series.
   if (series === undefined || !rows.some((r) => isNum(r.y))) return { kind: "insufficient-data", text: "insufficient data", rule: null, signals: 0 };
   if (analyse === undefined) return { kind: "not-analysed", text: "not analysed", rule: null, signals: 0 };
   try {
-    return summariseVerdict(analyse(m, rows, analyseContext(m, series)));
+    return summariseVerdict(analyse(m, rows, { series, defaults: analyseDefaults(m, series) }));
   } catch (e) {
     // Bad data in one series must not sink the whole report; anything else is a bug and propagates.
     if (e instanceof QiError) return { kind: "error", text: `could not analyse: ${e.message}`, rule: null, signals: 0 };

@@ -368,6 +368,7 @@ const TABLE: Record<string, readonly Case[]> = {
   // projects
   validateProject: [{ args: () => [PROJECT], documents: [0], validator: true }],
   summariseVerdict: [{ args: () => [RUN_CHART], documents: [0] }, { args: () => [CONTROL_CHART], documents: [0] }],
+  analyseDefaults: [{ args: () => [MEASURE, PROJECT.data.find((d) => d.measure === MEASURE.id)], documents: [0, 1] }],
   rollUp: [{ args: () => [PROJECT, {}], documents: [0], objects: [[1, ["analyse", "fidelity", "fidelity.smallScaleMax", "fidelity.minDataPoints"]]], accessors: [1, ["analyse"]] }],
   parseProject: [{ args: () => [fresh()] }],
   safeParseProject: [{ args: () => [fresh()] }],
