@@ -1,6 +1,7 @@
 import { medianInPlace } from "../_lib/median.js";
 import { describeValue } from "../_lib/error.js";
 import { xValueAt, type XTable } from "../_lib/series.js";
+import { formatPeriod, startsPeriod } from "./period.js";
 
 /**
  * How the values of rows that share an x are combined into one point: their `sum`, `mean`,
@@ -57,13 +58,14 @@ function leftOut(how: Combine | "ratio" | "subgroup", one: boolean): string {
 
 /**
  * The warning for rows that share an x, or null when every x is distinct: how many rows, how many
- * x values, how they were combined (`how`) and the first x concerned; when `y` (the rows' values,
+ * x values, how they were combined (`how`) and the first x concerned (by the `period` option's
+ * label when it names a month, quarter or year: "the first in 2023 Q1"); when `y` (the rows' values,
  * NaN for a blank) is given, how many of those rows have no value and so were left out (a blank
  * row's denominator is not summed: Σn counts the rows with a value, as qicharts2 0.8.1 `qic.agg`).
  * `points` are the combined points. Nothing is combined or dropped in silence (docs/run-charts.md,
  * "Rows that share an x").
  */
-export function sharedXWarning(xt: XTable, how: Combine | "ratio" | "subgroup", why: string, y: Float64Array | null = null): { code: string; message: string; points: number[] } | null {
+export function sharedXWarning(xt: XTable, how: Combine | "ratio" | "subgroup", why: string, y: Float64Array | null = null, period?: unknown): { code: string; message: string; points: number[] } | null {
   const groups = xt.groups;
   if (groups === xt.length) return null;
   const points: number[] = [];
@@ -79,11 +81,22 @@ export function sharedXWarning(xt: XTable, how: Combine | "ratio" | "subgroup", 
     if (first < 0) first = xt.order[from]!;
     if (y !== null) for (let j = from; j < to; j++) if (Number.isNaN(y[xt.order[j]!]!)) blank++;
   }
-  const at = xt.kind === "index" ? "" : `, the first at x = ${describeValue(xValueAt(xt, first))}`;
+  const at = xt.kind === "index" ? "" : `, the first ${firstAt(xt, first, period)}`;
   const left = blank === 0 ? "" : `; ${blank} of these rows ${blank === 1 ? "has" : "have"} no value and ${blank === 1 ? "was" : "were"} ${leftOut(how, blank === 1)}`;
   return {
     code: "rows-combined",
     message: `${rows} rows share an x with another row (${points.length} x value${points.length === 1 ? "" : "s"}${at}): ${DONE[how]}${why === "" ? "" : ` (${why})`}${left}.`,
     points,
   };
+}
+
+/**
+ * Where the first combined x is: "in 2023 Q1" when the `period` option names a month, quarter or
+ * year that the date starts (rows rolled up to quarters were dated by their first days, which
+ * the caller never wrote), else the x as given: `at x = "2023-01-01"`.
+ */
+function firstAt(xt: XTable, i: number, period: unknown): string {
+  const day = xt.days?.[i];
+  if (day !== undefined && (period === "month" || period === "quarter" || period === "year") && startsPeriod(day, period)) return `in ${formatPeriod(day, period)}`;
+  return `at x = ${describeValue(xValueAt(xt, i))}`;
 }

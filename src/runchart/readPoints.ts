@@ -57,7 +57,7 @@ export function readPoints<T>(data: readonly T[], options: RunChartOptions<T>, a
       `rows ${a} and ${b} have the same x (${describeValue(xValueAt(xt, a))}); give aggregate: "mean", "median", "sum", "count" or "sd" to combine them`,
     );
   }
-  const shared = sharedXWarning(xt, nRow !== null ? "ratio" : aggregate ?? "mean", nRow !== null ? "as qicharts2 with a denominator" : `aggregate: "${aggregate}"`, yRow);
+  const shared = sharedXWarning(xt, nRow !== null ? "ratio" : aggregate ?? "mean", nRow !== null ? "as qicharts2 with a denominator" : `aggregate: "${aggregate}"`, yRow, options.period);
   if (shared !== null) warnings.push(shared);
   if (identity && noteOf === null && (aggregate === undefined || aggregate === "sum" || aggregate === "mean" || aggregate === "median")) {
     // Already in strictly increasing x order: nothing to reorder or combine (a single value's

@@ -175,10 +175,10 @@ function duplicateX<T>(xt: XTable, [a, b]: [number, number], options: ControlCha
 function sharedXWarnings<T>(xt: XTable, options: ControlChartOptions<T>, type: ControlChartType, subgroups: boolean, how: Combine | "ratio" | null, rows: Rows, warnings: { code: string; message: string }[]): void {
   const hasN = rows.nRow !== null;
   let shared = null;
-  if (subgroups) shared = sharedXWarning(xt, "subgroup", `${type} chart`, rows.y);
+  if (subgroups) shared = sharedXWarning(xt, "subgroup", `${type} chart`, rows.y, options.period);
   else if (how !== null) {
     const why = options.aggregate !== undefined ? `aggregate: "${how}"` : hasN ? "as qicharts2 with a denominator" : `the c chart's default, as qicharts2; give aggregate (${COMBINE.slice(0, -1).map((c) => `"${c}"`).join(", ")} or "${COMBINE.at(-1)}") to choose`;
-    shared = sharedXWarning(xt, how, why, rows.y);
+    shared = sharedXWarning(xt, how, why, rows.y, options.period);
   }
   if (shared !== null) warnings.push(shared);
 }

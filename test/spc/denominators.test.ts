@@ -32,6 +32,16 @@ describe("i chart with n plots y / n (qicharts2, PowerBI-SPC)", () => {
     expect(w.points).toEqual([0]);
     expect(w.message).toBe("2 rows share an x with another row (1 x value, the first at x = \"2024-01-01\"): their values and their denominators were summed, and the point is Σy / Σn (as qicharts2 with a denominator).");
   });
+  it("with a period given, the first combined x is named by its label: rows dated by their quarter's first day (session 12)", () => {
+    const quarters = ["2024-01-01", "2024-04-01", "2024-07-01", "2024-10-01", "2024-01-01"].map((month, i) => ({ month, y: i + 1, n: 10 }));
+    const c = controlChart(quarters, { type: "p", x: "month", y: "y", n: "n", period: "quarter" });
+    expect(c.warnings.find((x) => x.code === "rows-combined")!.message).toMatch(/^2 rows share an x with another row \(1 x value, the first in 2024 Q1\): /);
+    const r = runChart(quarters, { x: "month", y: "y", aggregate: "sum", period: "quarter" });
+    expect(r.warnings.find((x) => x.code === "rows-combined")!.message).toMatch(/the first in 2024 Q1\)/);
+    // A day or week period keeps the x as given: its label would not be shorter.
+    const d = runChart(quarters, { x: "month", y: "y", aggregate: "sum", period: "day" });
+    expect(d.warnings.find((x) => x.code === "rows-combined")!.message).toMatch(/the first at x = "2024-01-01"\)/);
+  });
   it("a row with a denominator but no value is left out of Σy / Σn, and the warning says so (user trial)", () => {
     const p = controlChart([{ m: "2024-01-01", y: 5, n: 10 }, { m: "2024-01-01", y: null, n: 10 }, { m: "2024-02-01", y: 4, n: 10 }, { m: "2024-03-01", y: 6, n: 10 }], { type: "p", x: "m", y: "y", n: "n" });
     expect([p.points[0]!.y, p.points[0]!.n]).toEqual([0.5, 10]);
