@@ -5,7 +5,7 @@ import { delimiterFlag, enumFlag, intFlag, listFlag, numberFlag, parseCommandArg
 import { CellColumn, type NumberChunks } from "./cells.js";
 import { analysisJson, pointForm, type ColumnarChart } from "./chartPoints.js";
 import { Problems, textColumn } from "./convert.js";
-import { DATE_FORMATS, flagDate, xTextReader, type DateFormat } from "./dates.js";
+import { DATE_FORMATS, YEARS_FLAG, flagDate, xTextReader, type DateFormat, type LabelForm } from "./dates.js";
 import { logicalOf, numbersOf, scanX, xOf, type XColumn } from "./seriesColumns.js";
 import { DataError, UsageError, quote } from "./errors.js";
 import { applyFilters, describeFilters, keptLine, parseFilters, subTable, type RowFilter } from "./filter.js";
@@ -27,6 +27,7 @@ import {
   type ControlChartType,
   type RunChart,
   type RunChartColumnar,
+  type SplitYear,
   type XPeriod,
   readPeriodLabel,
 } from "./lib.js";
@@ -73,6 +74,7 @@ const SPEC = {
   sheet: { type: "string" },
   chart: { type: "string" },
   period: { type: "string" },
+  years: { type: "string" },
   aggregate: { type: "string" },
   multiply: { type: "string" },
   rules: { type: "string" },
@@ -181,6 +183,8 @@ interface AnalyseFlags {
   settings: ChartSettings;
   dates: DateFormat;
   period: Period | undefined;
+  /** How split years such as 2024/25 are read (`--years`, or the split-year `--period`); undefined: they are not. */
+  years: SplitYear | undefined;
   aggregate: Aggregate | undefined;
   filters: RowFilter[];
   json: boolean;
@@ -210,7 +214,8 @@ function readFlags(values: FlagValues, file: string): AnalyseFlags {
   const dates: DateFormat = enumFlag(C, "dates", stringFlag(values, "dates"), DATE_FORMATS) ?? "iso";
   const baseline = intFlag(C, "baseline", stringFlag(values, "baseline"), 1);
   const target = numberFlag(C, "target", stringFlag(values, "target"));
-  const { phases, exclude } = pointFlags(C, values, dates);
+  const years = yearsFlag(C, values, period);
+  const { phases, exclude } = pointFlags(C, values, dates, years);
   const json = values.json === true;
   const out = stringFlag(values, "out");
   const svg = stringFlag(values, "svg");
@@ -221,7 +226,7 @@ function readFlags(values: FlagValues, file: string): AnalyseFlags {
   if (delimiter !== undefined && /\.json$/i.test(file)) throw new UsageError(`--delimiter is for CSV files; ${quote(file)} is read as JSON`, C);
   const settings: ChartSettings = { chart, rules, direction, baseline, phases, exclude, target, aggregate, multiply, n: nName !== undefined || NEEDS_N.includes(chart) };
   return {
-    file, chart, settings, dates, period, aggregate, json, out, svg, title, nName, delimiter, sheet: stringFlag(values, "sheet"),
+    file, chart, settings, dates, period, years, aggregate, json, out, svg, title, nName, delimiter, sheet: stringFlag(values, "sheet"),
     filters: parseFilters(C, listFlag(values, "filter")),
     na: new NaTexts(C, listFlag(values, "na")),
     xName: stringFlag(values, "x"),
@@ -231,15 +236,28 @@ function readFlags(values: FlagValues, file: string): AnalyseFlags {
 }
 
 /**
+ * `--years financial|clas`: how split years such as "2024/25" in the x column are read. A split-year
+ * `--period` says it already (financial-year and financial-quarter: financial; clas-year: clas);
+ * the two must agree.
+ */
+export function yearsFlag(command: string, values: FlagValues, period?: Period): SplitYear | undefined {
+  const given = enumFlag(command, "years", stringFlag(values, "years"), Object.keys(YEARS_FLAG));
+  const implied: SplitYear | undefined = period === "financial-year" || period === "financial-quarter" ? "financial-year" : period === "clas-year" ? "clas-year" : undefined;
+  const years = given === undefined ? undefined : YEARS_FLAG[given]!;
+  if (years !== undefined && implied !== undefined && years !== implied) throw new UsageError(`--years ${given} reads split years from ${given === "clas" ? "August" : "April"}, but --period ${period} has its years from ${implied === "clas-year" ? "August" : "April"}: give one of them`, command);
+  return years ?? implied;
+}
+
+/**
  * `--phase DATE|N` and `--exclude N` (repeatable) as the library's `phases` (ISO dates, or 0-based
  * point indices) and `exclude` (0-based point indices); `analyse` and `summary` share it.
  */
-export function pointFlags(command: string, values: FlagValues, dates: DateFormat): { phases: (number | string)[]; exclude: number[] } {
+export function pointFlags(command: string, values: FlagValues, dates: DateFormat, years?: SplitYear): { phases: (number | string)[]; exclude: number[] } {
   const exclude = listFlag(values, "exclude").map((v) => intFlag(command, "exclude", v, 1)! - 1);
   const phases = listFlag(values, "phase").map((v): number | string => {
     if (/^\s*\d+\s*$/.test(v)) return intFlag(command, "phase", v, 1)! - 1;
     // A date, or a month or quarter as the x column may write it ("Jan 2024", "2024 Q1"): its first day.
-    const d = flagDate(v, dates) ?? readPeriodLabel(v)?.start ?? null;
+    const d = flagDate(v, dates) ?? readPeriodLabel(v, years)?.start ?? null;
     if (d === null) throw new UsageError(`--phase ${quote(v)} is neither a point number nor a date (${dates === "uk" ? "dd/mm/yyyy" : "YYYY-MM-DD"}, or a month or quarter such as Jan 2024 or 2024 Q1)`, command);
     return d;
   });
@@ -307,7 +325,7 @@ function readColumns(table: Table, cells: Map<string, CellColumn>, f: AnalyseFla
   const logical = logicalOf(yCells);
   if (logical) notes.push({ code: "logical-column", message: `column ${f.yName} is yes/no: read as 1 (TRUE, yes) and 0 (FALSE, no)` });
   const ys = logical ? yCells.nums : numbersOf(table, f.yName, yCells, problems, f.na);
-  const x = xCol === undefined ? null : xOf(table, xCol, need(table, cells, xCol, "--x"), f.dates, f.period, problems);
+  const x = xCol === undefined ? null : xOf(table, xCol, need(table, cells, xCol, "--x"), f.dates, f.period, problems, f.years);
   let nCol = f.nName ?? (NEEDS_N.includes(f.chart) ? "n" : undefined);
   let ns: Columns["ns"] = null;
   if (nCol !== undefined && f.nName === undefined && !table.header.includes(nCol) && (f.chart === "p" || f.chart === "pp") && logical) {
@@ -327,12 +345,33 @@ function readColumns(table: Table, cells: Map<string, CellColumn>, f: AnalyseFla
   return { table, xCol, nCol, x, ys, ns, by, notes };
 }
 
-const PERIOD_RANK: Record<Period, number> = { week: 1, month: 2, quarter: 3, year: 4 };
+/**
+ * The periods each kind of x label rolls up into: a period must lie inside one period of the
+ * roll-up. Months fit any period from a month up; calendar and financial quarters are the same
+ * three months (January–March … October–December), so both fit quarters, calendar years and
+ * financial years (April to March), but not CLAS years (August to July); a year only itself.
+ */
+const ROLLS_INTO: Record<LabelForm, readonly Period[]> = {
+  month: ["month", "quarter", "financial-quarter", "year", "financial-year", "clas-year"],
+  quarter: ["quarter", "financial-quarter", "year", "financial-year"],
+  "financial-quarter": ["quarter", "financial-quarter", "year", "financial-year"],
+  "financial-year": ["financial-year"],
+  "clas-year": ["clas-year"],
+};
 
-/** `--period` rolls months up into quarters or years, quarters into years; it cannot split them. */
-export function checkPeriodFlag(period: Period, labels: "month" | "quarter" | null, column: string): void {
-  if (labels !== null && PERIOD_RANK[period] < PERIOD_RANK[labels]) {
-    throw new UsageError(`--period ${period}: column ${column} holds ${labels}s (such as ${labels === "month" ? "Jan 2024" : "2024 Q1"}), which cannot be split into ${period}s; use --period ${labels === "month" ? "quarter or year" : "year"} to roll them up, or leave --period out`, C);
+/** Months in each period (a week as less than a month). */
+const LENGTH: Record<Period, number> = { week: 0, month: 1, quarter: 3, "financial-quarter": 3, year: 12, "financial-year": 12, "clas-year": 12 };
+
+const LABEL_EXAMPLE: Record<LabelForm, string> = { month: "Jan 2024", quarter: "2024 Q1", "financial-quarter": "2024/25 Q1", "financial-year": "2024/25", "clas-year": "2024/25" };
+
+/** `--period` rolls months up into quarters or years, quarters into years; it cannot split them, nor cut across them. */
+export function checkPeriodFlag(period: Period, labels: LabelForm | null, column: string): void {
+  if (labels !== null && !ROLLS_INTO[labels].includes(period)) {
+    const into = ROLLS_INTO[labels].filter((p) => p !== labels);
+    const use = into.length === 0 ? "" : `use --period ${into.join(", ")} to roll them up, or `;
+    // A shorter period splits each label; a year from another month cuts across some of them.
+    const how = LENGTH[period] < LENGTH[labels] ? "cannot be split into" : "do not fit into";
+    throw new UsageError(`--period ${period}: column ${column} holds ${labels.replace("-", " ")}s (such as ${LABEL_EXAMPLE[labels]}), which ${how} ${period.replace("-", " ")}s; ${use}leave --period out`, C);
   }
 }
 
@@ -342,7 +381,7 @@ function skipEmptyRows(table: Table, cells: Map<string, CellColumn>, f: AnalyseF
   // Without an x column the points are numbered: a blank y is a gap there, not an empty row.
   if (!table.header.includes(xCol)) return { table, note: paddedNote(table, null) };
   const valueCols = [f.yName, f.nName ?? "n"].filter((name) => name !== xCol && table.header.includes(name));
-  const read = xTextReader(f.dates);
+  const read = xTextReader(f.dates, f.years);
   const found = dataRows(table, table.length, cellView(cells.get(xCol)!), valueCols.map((name) => cellView(cells.get(name)!)), (t) => read(t).form !== null);
   const short = paddedNote(table, found.keep);
   if (found.keep === null) return { table, note: short };

@@ -1,8 +1,9 @@
-import { XForms, dateProblem, isoDateReader, xTextReader, type DateFormat, type XText } from "./dates.js";
+import { XForms, dateProblem, isoDateReader, xTextReader, type DateFormat, type LabelForm, type XText } from "./dates.js";
 import { DataError, quote } from "./errors.js";
 import { naHint, type NaTexts } from "./naTexts.js";
 import { decimal, isMissingNumberText } from "../_lib/numberText.js";
 import type { Table } from "./table.js";
+import type { SplitYear } from "./lib.js";
 
 const MAX = 10;
 
@@ -95,7 +96,7 @@ export function dateColumn(table: Table, column: string, values: readonly unknow
  * published tables write them ("Jan 2024", "2024 Q1": `labels` says which), one kind to a column.
  * Blanks are problems.
  */
-export function xColumn(table: Table, column: string, values: readonly unknown[], format: DateFormat, problems: Problems): { kind: "number" | "date"; values: (number | string | null)[]; labels: "month" | "quarter" | null } {
+export function xColumn(table: Table, column: string, values: readonly unknown[], format: DateFormat, problems: Problems, years?: SplitYear): { kind: "number" | "date"; values: (number | string | null)[]; labels: LabelForm | null } {
   let numeric = true;
   for (const v of values) {
     if (isBlank(v)) continue;
@@ -110,9 +111,9 @@ export function xColumn(table: Table, column: string, values: readonly unknown[]
     out.forEach((v, i) => v === null && problems.add(`${table.where(i, column)}: x is blank`));
     return { kind: "number", values: out, labels: null };
   }
-  const read = xTextReader(format);
+  const read = xTextReader(format, years);
   const cache = new Map<string, XText>();
-  const forms = new XForms(table, column, problems);
+  const forms = new XForms(table, column, problems, years);
   const out = values.map((v, i) => {
     if (isBlank(v)) return problems.add(`${table.where(i, column)}: the date is blank`), null;
     const s = typeof v === "string" ? v : String(v);

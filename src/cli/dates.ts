@@ -1,4 +1,4 @@
-import { DATE_ORDERS, dateReader, readPeriodLabel, type DateOrder } from "./lib.js";
+import { DATE_ORDERS, dateReader, readPeriodLabel, writePeriodLabel, type DateOrder, type PeriodLabel, type SplitYear } from "./lib.js";
 import { quote } from "./errors.js";
 import type { Problems } from "./convert.js";
 import { rowName, type Table } from "./table.js";
@@ -46,44 +46,79 @@ export function expectedForm(format: DateFormat): string {
   return EXPECTED[format];
 }
 
-/** How one x text reads: its ISO day (a month's or quarter's first day for a label), and whether it was a date or which label. */
+/** The period an x label names: a month, a quarter, a financial year or quarter, a CLAS year (readPeriodLabel). */
+export type LabelForm = PeriodLabel["period"];
+
+/** How one x text reads: its ISO day (a period's first day for a label), and whether it was a date or which label. */
 export interface XText {
   iso: string | null;
-  form: "date" | "month" | "quarter" | null;
+  form: "date" | LabelForm | null;
 }
 
-/** An x text: a date in `format`, else a month or quarter as published tables write them ("Jan 2024", "2024 Q1": readPeriodLabel), else nothing. */
-export function xTextReader(format: DateFormat): (text: string) => XText {
+/**
+ * An x text: a date in `format`, else a period as published tables write it ("Jan 2024", "2024 Q1";
+ * with `years`, split years "2024/25" and financial quarters "2024/25 Q1": readPeriodLabel), else nothing.
+ */
+export function xTextReader(format: DateFormat, years?: SplitYear): (text: string) => XText {
   const toIso = isoDateReader(format);
   return (text) => {
     const d = toIso(text);
     if (d !== null) return { iso: d, form: "date" };
-    const l = readPeriodLabel(text);
+    const l = readPeriodLabel(text, years);
     return l === null ? { iso: null, form: null } : { iso: l.start, form: l.period };
   };
 }
 
-const FORM_WORDS = { date: "a date", month: "a month", quarter: "a quarter" } as const;
+/** `--years`: how split years such as 2024/25 are read (the library's SplitYear). */
+export const YEARS_FLAG: Readonly<Record<string, SplitYear>> = { financial: "financial-year", clas: "clas-year" };
+
+/** A split year as published tables write one ("2024/25", "2024-25", "FY 2024/25 Q1"): the second year follows the first. */
+const SPLIT_SHAPE = /^\s*(?:fy ?)?(\d{4})[-/](\d{2}|\d{4})(?: ?q[1-4])?\s*$|^\s*q[1-4] (?:fy ?)?(\d{4})[-/](\d{2}|\d{4})\s*$/i;
+
+/** Whether a text is shaped as a split year, e.g. "2011-12" (which ISO 8601 reads as December 2011). */
+export function looksSplitYear(text: string): boolean {
+  const m = SPLIT_SHAPE.exec(text);
+  if (m === null) return false;
+  const [first, second] = m[1] !== undefined ? [m[1], m[2]!] : [m[3]!, m[4]!];
+  return second.length === 4 ? Number(second) === Number(first) + 1 : Number(second) === (Number(first) + 1) % 100;
+}
+
+const SPLIT_ADVICE = "give --years financial (April to March) or --years clas (August to July, the looked-after statistics year) to read split years";
+
+const FORM_WORDS: Record<"date" | LabelForm, string> = {
+  date: "a date",
+  month: "a month",
+  quarter: "a quarter",
+  "financial-year": "a financial year",
+  "financial-quarter": "a financial quarter",
+  "clas-year": "a CLAS year",
+};
 
 /**
- * The forms of an x column's cells, row by row: a cell that is not a date, month or quarter is a
+ * The forms of an x column's cells, row by row: a cell that is not a date or a period is a
  * problem, and so is one written another way than the first ("2024 Q2" among months): an x
- * column holds one kind of period.
+ * column holds one kind of period. Without `years`, a column whose every cell is a month shaped
+ * as a split year ("2010-11", "2011-12": November 2010, December 2011 in ISO 8601) is a problem
+ * too: a financial year's column read as months would be a wrong chart, not an error.
  */
 export class XForms {
   private first = -1;
   private firstForm: XText["form"] = null;
   private firstText = "";
+  /** Whether every month so far is shaped as a split year. */
+  private splitShaped = true;
 
   constructor(
     private readonly table: Table,
     private readonly column: string,
     private readonly problems: Problems,
+    private readonly years?: SplitYear,
   ) {}
 
   /** Row i's text and how it read. */
   see(i: number, text: string, form: XText["form"], format: DateFormat): void {
-    if (form === null) this.problems.add(`${this.table.where(i, this.column)}: ${quote(text)} ${dateProblem(text, format)}`);
+    if (form === "month" && this.splitShaped && !looksSplitYear(text)) this.splitShaped = false;
+    if (form === null) this.problems.add(`${this.table.where(i, this.column)}: ${quote(text)} ${dateProblem(text, format)}${this.years === undefined && looksSplitYear(text) ? `; it looks like a split year: ${SPLIT_ADVICE}` : ""}`);
     else if (this.first < 0) [this.first, this.firstForm, this.firstText] = [i, form, text];
     else if (form !== this.firstForm) {
       const at = rowName(this.table, this.first);
@@ -91,8 +126,11 @@ export class XForms {
     }
   }
 
-  /** "month" or "quarter" when the cells are months or quarters, else null. */
-  labels(): "month" | "quarter" | null {
-    return this.firstForm === "month" || this.firstForm === "quarter" ? this.firstForm : null;
+  /** The period the cells name when they are labels ("Jan 2024", "2024/25"), else null (dates). */
+  labels(): LabelForm | null {
+    if (this.firstForm === "month" && this.splitShaped && this.years === undefined) {
+      this.problems.add(`${this.table.where(this.first, this.column)}: ${quote(this.firstText)} and the column's other cells read as months in ISO 8601 (${quote(this.firstText)} is ${writePeriodLabel(readPeriodLabel(this.firstText)!.start, "month")}), but each looks like a split year: ${SPLIT_ADVICE}; for months, write them as Dec 2011`);
+    }
+    return this.firstForm === null || this.firstForm === "date" ? null : this.firstForm;
   }
 }

@@ -62,6 +62,9 @@ Columns:
   --na TEXT            y and n cells written TEXT (a published table's "*", "..", "[c]")
                        are gaps, counted in a note; repeatable
   --dates iso|uk       how dates are written (default iso)
+  --years financial|clas
+                       read split years in --x ("2024/25", "2024/25 Q1") as financial
+                       years (April–March) or CLAS years (August–July), as for analyse
   --delimiter C        the CSV field separator: "," (default), ";" or tab
 
 Analysis (the same for every series):
@@ -149,8 +152,13 @@ Columns:
   --sheet NAME         .xlsx workbooks: the sheet to read (default the first)
 
 Preparing:
-  --period P           read each date as its week (from Monday), month, quarter or year, and
-                       combine the rows of a period (daily rows → a monthly chart)
+  --period P           read each date as its week (from Monday), month, quarter, year,
+                       financial-quarter, financial-year (April–March) or clas-year
+                       (August–July), and combine the rows of a period (daily rows → a monthly
+                       chart)
+  --years financial|clas
+                       read split years in --x ("2024/25", "2024-25", "2024/25 Q1") as
+                       financial years (April–March) or CLAS years (August–July)
   --aggregate HOW      how rows that share an x (or a --period) combine: sum, mean, median,
                        count (rows with a value) or sd. p, pp, u, up charts and charts with --n
                        sum y and n (Σy/Σn); c charts sum; xbar and s make a subgroup. Without it

@@ -1,13 +1,13 @@
-import { AGGREGATES, CHART_TYPES, checkCombining, checkPointNumbers, checkRules, analyseRows, fixedOptions, multiplyFlag, pointFlags, ANALYSE_FLAGS, NEEDS_N, type Aggregate, type ChartChoice, type ChartSettings, type SeriesPoint } from "./analyse.js";
+import { AGGREGATES, CHART_TYPES, checkCombining, checkPointNumbers, checkRules, analyseRows, fixedOptions, multiplyFlag, pointFlags, yearsFlag, ANALYSE_FLAGS, NEEDS_N, type Aggregate, type ChartChoice, type ChartSettings, type SeriesPoint } from "./analyse.js";
 import { delimiterFlag, enumFlag, intFlag, listFlag, numberFlag, parseCommandArgs, stringFlag, type FlagValues } from "./args.js";
 import { Problems, numberColumn, textColumn, xColumn } from "./convert.js";
-import { DATE_FORMATS, xTextReader, type DateFormat } from "./dates.js";
+import { DATE_FORMATS, xTextReader, type DateFormat, type LabelForm } from "./dates.js";
 import { NaTexts } from "./naTexts.js";
 import { skipEmptyTableRows } from "./noteRows.js";
 import { DataError, UsageError, quote } from "./errors.js";
 import { applyFilters, keptLine, parseFilters, type RowFilter } from "./filter.js";
 import type { Io } from "./io.js";
-import { renderSummaryTable, summariseMeasures, writePeriodLabel, summaryToCsv, type MeasureChart, type MeasuresSummary } from "./lib.js";
+import { renderSummaryTable, summariseMeasures, writePeriodLabel, summaryToCsv, type MeasureChart, type MeasuresSummary, type SplitYear } from "./lib.js";
 import { writeAll, type PlannedFile } from "./output.js";
 import { warningsAsFlags, withQi } from "./qiMap.js";
 import { fmt, textTable } from "./summary.js";
@@ -27,6 +27,7 @@ const SPEC = {
   filter: { type: "string", multiple: true },
   na: { type: "string", multiple: true },
   dates: { type: "string" },
+  years: { type: "string" },
   delimiter: { type: "string" },
   chart: { type: "string" },
   aggregate: { type: "string" },
@@ -51,6 +52,8 @@ interface SummaryFlags {
   chart: ChartChoice;
   settings: ChartSettings;
   dates: DateFormat;
+  /** `--years`: how split years such as 2024/25 are read; undefined: they are not. */
+  years: SplitYear | undefined;
   names: { x: string; y: string; n: string; measure: string | undefined; group: string | undefined };
   filters: RowFilter[];
   /** `--na`: the texts of --y and --n cells read as gaps. */
@@ -73,8 +76,9 @@ function readFlags(values: FlagValues, file: string): SummaryFlags {
   const nName = stringFlag(values, "n");
   checkCombining(C, chart, aggregate, nName);
   const dates: DateFormat = enumFlag(C, "dates", stringFlag(values, "dates"), DATE_FORMATS) ?? "iso";
+  const years = yearsFlag(C, values);
   const settings: ChartSettings = {
-    chart, rules, direction, baseline: intFlag(C, "baseline", stringFlag(values, "baseline"), 1), ...pointFlags(C, values, dates),
+    chart, rules, direction, baseline: intFlag(C, "baseline", stringFlag(values, "baseline"), 1), ...pointFlags(C, values, dates, years),
     target: numberFlag(C, "target", stringFlag(values, "target")), aggregate, multiply: multiplyFlag(C, values),
     // As analyse: --n on a run or i chart plots y/n (checkCombining refuses it for other charts).
     n: nName !== undefined || NEEDS_N.includes(chart),
@@ -89,7 +93,7 @@ function readFlags(values: FlagValues, file: string): SummaryFlags {
   const delimiter = delimiterFlag(C, stringFlag(values, "delimiter"));
   if (delimiter !== undefined && /\.json$/i.test(file)) throw new UsageError(`--delimiter is for CSV files; ${quote(file)} is read as JSON`, C);
   return {
-    file, chart, settings, dates, json, out,
+    file, chart, settings, dates, years, json, out,
     names: { x: stringFlag(values, "x") ?? "x", y: stringFlag(values, "y") ?? "y", n: nName ?? "n", measure: stringFlag(values, "measure"), group: stringFlag(values, "group") },
     filters: parseFilters(C, listFlag(values, "filter")),
     na: new NaTexts(C, listFlag(values, "na")),
@@ -112,7 +116,7 @@ interface Columns {
   /** The x values are ISO dates (else numbers). */
   dated: boolean;
   /** "month" or "quarter" when the x cells were months or quarters ("Jan 2024", "2024 Q1"): the charts' period. */
-  labels: "month" | "quarter" | null;
+  labels: LabelForm | null;
   ys: (number | null)[];
   ns: (number | null)[] | null;
   measures: string[] | null;
@@ -126,12 +130,12 @@ async function readColumns(f: SummaryFlags, io: Io): Promise<Columns> {
   const read = await readTable(f.file, { columns: wanted, progress: io.stderr, ...(f.delimiter ? { delimiter: f.delimiter } : {}), padShortRows: true });
   if (read.length === 0) throw new DataError(`${f.file}: no data rows`);
   // As analyse: the rows --filter keeps, before the series are split (row numbers stay the file's).
-  const xText = xTextReader(f.dates);
+  const xText = xTextReader(f.dates, f.years);
   const data = skipEmptyTableRows(read, names.x, [names.y, ...(withN ? [names.n] : [])], (t) => xText(t).form !== null);
   const filtered = applyFilters(data.table, f.filters);
   const table = filtered.table;
   const problems = new Problems();
-  const x = xColumn(table, names.x, requireColumn(table, names.x, "--x"), f.dates, problems);
+  const x = xColumn(table, names.x, requireColumn(table, names.x, "--x"), f.dates, problems, f.years);
   const ys = numberColumn(table, names.y, requireColumn(table, names.y, "--y"), problems, "a number", f.na);
   const ns = withN ? numberColumn(table, names.n, requireColumn(table, names.n, "--n"), problems, "a number", f.na) : null;
   const measures = names.measure ? textColumn(requireColumn(table, names.measure, "--measure")) : null;

@@ -7,7 +7,7 @@ import { DATE_FORMATS, xTextReader, type DateFormat } from "./dates.js";
 import { skipEmptyTableRows } from "./noteRows.js";
 import { DataError, UsageError, quote } from "./errors.js";
 import type { Io } from "./io.js";
-import { QiError, analyseDefaults, renderReport, safeParseProject, summariseVerdict, type ControlChart, type Measure, type Project, type RunChart, type SeriesRow } from "./lib.js";
+import { QiError, analyseDefaults, renderReport, type SplitYear, safeParseProject, summariseVerdict, type ControlChart, type Measure, type Project, type RunChart, type SeriesRow } from "./lib.js";
 import { noteInput, writeAll } from "./output.js";
 import { countOf, valueScale } from "./projectRows.js";
 import { fromQiError, warningsAsFlags, type PathContext } from "./qiMap.js";
@@ -206,7 +206,8 @@ async function readDataDir(dir: string, doc: Record<string, unknown>, names: Dat
     if (sources.has(id)) throw new DataError(`${path}: measure ${quote(id)} has data in two files`);
     const read = await readTable(path, { columns: [names.x, names.y, names.n], ...(delimiter ? { delimiter } : {}), padShortRows: true });
     // As analyse and summary: a spreadsheet's empty rows and the notes below a table are skipped, and named.
-    const xText = xTextReader(dates);
+    const years = splitYearsOf(measures.get(id));
+    const xText = xTextReader(dates, years);
     const { table, note } = skipEmptyTableRows(read, names.x, [names.y, names.n], (t) => xText(t).form !== null);
     if (note !== null) io.stderr.write(`pace-qi: note: ${path}: ${note.message}\n`);
     const { rows, hasN } = fileRows(table, path, { id, measure: measures.get(id) }, names, dates, io);
@@ -228,10 +229,17 @@ async function readDataDir(dir: string, doc: Record<string, unknown>, names: Dat
  * y is a numerator and COL its denominator, as in `analyse --n`: the value is y / n, scaled as the
  * measure's definition says (×100 for a percentage; see {@link valueScale}), with a note.
  */
+/** How a measure's data file writes split years ("2024/25"): as its `definition.period` says (financial or CLAS years), else not at all. */
+function splitYearsOf(measure: unknown): SplitYear | undefined {
+  const period = (measure as { definition?: { period?: unknown } } | undefined)?.definition?.period;
+  if (period === "financial-year" || period === "financial-quarter") return "financial-year";
+  return period === "clas-year" ? "clas-year" : undefined;
+}
+
 function fileRows(table: Table, path: string, of: { id: string; measure: unknown }, names: DataNames, dates: DateFormat, io: Io): { rows: SeriesPoint[]; hasN: boolean } {
   const problems = new Problems();
   const ys = numberColumn(table, names.y, requireColumn(table, names.y, "--y"), problems);
-  const xs = xColumn(table, names.x, requireColumn(table, names.x, "--x"), dates, problems);
+  const xs = xColumn(table, names.x, requireColumn(table, names.x, "--x"), dates, problems, splitYearsOf(of.measure));
   const ns = table.columns.has(names.n) ? numberColumn(table, names.n, table.columns.get(names.n)!, problems) : null;
   problems.throwIfAny();
   const definition = (of.measure as { definition?: { aggregation?: unknown; unit?: unknown } } | null)?.definition;

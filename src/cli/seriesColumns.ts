@@ -1,10 +1,11 @@
 import { CellColumn, NumberChunks } from "./cells.js";
 import { Problems } from "./convert.js";
-import { XForms, xTextReader, type DateFormat, type XText } from "./dates.js";
+import { XForms, xTextReader, type DateFormat, type LabelForm, type XText } from "./dates.js";
 import { quote } from "./errors.js";
 import { naHint, type NaTexts } from "./naTexts.js";
 import { isMissingNumberText } from "../_lib/numberText.js";
 import { periodStart, type Period } from "./period.js";
+import type { SplitYear } from "./lib.js";
 import type { Table } from "./table.js";
 
 // The x, y and n of `analyse` read from their cells (src/cli/cells.ts) with the verdicts and the
@@ -68,7 +69,7 @@ export interface XColumn {
   /** Numbers: all of them in one array, which the library reads in place (issue #18); dates: null. */
   column(): Float64Array | null;
   /** "month" or "quarter" when the cells are months or quarters ("Jan 2024", "2024 Q1": readPeriodLabel), else null. */
-  labels: "month" | "quarter" | null;
+  labels: LabelForm | null;
   /** Dates: the ISO date of row i as written (a month's or quarter's first day), before --period; numbers: null. */
   written: ((i: number) => string) | null;
 }
@@ -78,13 +79,13 @@ export interface XColumn {
  * quarters as published tables write them ("Jan 2024", "2024 Q1"), all written the same way;
  * blanks are problems.
  */
-export function xOf(table: Table, column: string, col: CellColumn, format: DateFormat, period: Period | undefined, problems: Problems): XColumn {
+export function xOf(table: Table, column: string, col: CellColumn, format: DateFormat, period: Period | undefined, problems: Problems, years?: SplitYear): XColumn {
   const nums = col.nums;
   if (!col.hasText()) {
     for (let i = 0; i < col.length; i++) if (Number.isNaN(nums.get(i))) problems.add(`${table.where(i, column)}: x is blank`);
     return { kind: "number", value: (i) => nums.get(i), key: (i) => nums.get(i), column: () => nums.array(), labels: null, written: null };
   }
-  const read = xTextReader(format);
+  const read = xTextReader(format, years);
   const codes = col.codes!;
   // How each distinct text reads, its ISO date (after --period), and a number per distinct ISO date.
   const texts: XText[] = col.texts.map((v) => read(typeof v === "string" ? v : String(v)));
@@ -96,7 +97,7 @@ export function xOf(table: Table, column: string, col: CellColumn, format: DateF
     return k;
   };
   const keys = iso.map((d) => (d === null ? -1 : idOf(d)));
-  const forms = new XForms(table, column, problems);
+  const forms = new XForms(table, column, problems, years);
   for (let i = 0; i < col.length; i++) {
     let c = codes.get(i);
     if (c < 0) {

@@ -1,7 +1,8 @@
 import { medianInPlace } from "../_lib/median.js";
 import { describeValue } from "../_lib/error.js";
 import { xValueAt, type XTable } from "../_lib/series.js";
-import { formatPeriod, startsPeriod } from "./period.js";
+import { X_PERIODS, formatPeriod, startsPeriod } from "./period.js";
+import type { XPeriod } from "./types.js";
 
 /**
  * How the values of rows that share an x are combined into one point: their `sum`, `mean`,
@@ -91,12 +92,12 @@ export function sharedXWarning(xt: XTable, how: Combine | "ratio" | "subgroup", 
 }
 
 /**
- * Where the first combined x is: "in 2023 Q1" when the `period` option names a month, quarter or
- * year that the date starts (rows rolled up to quarters were dated by their first days, which
+ * Where the first combined x is: "in 2023 Q1" when the `period` option names a period longer than
+ * a week (a month, a quarter, a year, a split year) that the date starts (rows rolled up to quarters were dated by their first days, which
  * the caller never wrote), else the x as given: `at x = "2023-01-01"`.
  */
 function firstAt(xt: XTable, i: number, period: unknown): string {
   const day = xt.days?.[i];
-  if (day !== undefined && (period === "month" || period === "quarter" || period === "year") && startsPeriod(day, period)) return `in ${formatPeriod(day, period)}`;
+  if (day !== undefined && period !== "day" && period !== "week" && X_PERIODS.includes(period as XPeriod) && startsPeriod(day, period as XPeriod)) return `in ${formatPeriod(day, period as XPeriod)}`;
   return `at x = ${describeValue(xValueAt(xt, i))}`;
 }

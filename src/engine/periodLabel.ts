@@ -1,13 +1,17 @@
 import { parseIsoDay } from "../_lib/calendar.js";
 import { QiError, describeValue } from "../_lib/error.js";
 import { enumOption } from "../_lib/options.js";
-import { X_PERIODS, formatPeriod } from "./period.js";
+import { X_PERIODS, YEAR_START, formatPeriod } from "./period.js";
 import type { XPeriod } from "./types.js";
 
 // Months and quarters as published tables write them (NHS Scotland, ONS and council returns):
 // "2024-01" (ISO 8601's calendar month), "01/2024", "Jan 2024", "January 2024", "Jan-24" (Excel's
-// mmm-yy, its two-digit years read as Excel reads them), "2024 Q1", "2024-Q1", "Q1 2024". Quarters are calendar quarters (Q1 = January to
-// March); a financial year's quarters ("2024/25 Q1") are not read, as their Q1 is April to June.
+// mmm-yy, its two-digit years read as Excel reads them), "2024 Q1", "2024-Q1", "Q1 2024". Quarters
+// are calendar quarters (Q1 = January to March). Split years ("2024/25", "2024-25", "FY 2024/25")
+// and a financial year's quarters ("2024/25 Q1": April to June) are read only when the caller says
+// which year they are (`years`): "2024-25" is a financial year in the NHS and council returns but
+// a CLAS year (to 31 July) in the Scottish Government's looked-after statistics, and "2011-12" is
+// also ISO 8601's December 2011.
 
 const MONTHS: ReadonlyMap<string, number> = new Map(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map((m, i) => [m, i + 1]));
 const FULL = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
@@ -17,12 +21,17 @@ const SLASH_MONTH = /^(\d{1,2})\/(\d{4})$/;
 const NAMED_MONTH = /^([a-z]+)\.?[ -]?(\d{4}|\d{2})$/;
 const YEAR_QUARTER = /^(\d{4})[ -/]?q([1-4])$/;
 const QUARTER_YEAR = /^q([1-4])[ -/]?(\d{4})$/;
+const SPLIT_YEAR = /^(?:fy ?)?(\d{4})[-/](\d{2}|\d{4})$/;
+const SPLIT_QUARTER = /^(?:(?:fy ?)?(\d{4})[-/](\d{2}|\d{4}) ?q([1-4])|q([1-4]) (?:fy ?)?(\d{4})[-/](\d{2}|\d{4}))$/;
 
-/** A month or quarter read from its label: its first day (ISO `YYYY-MM-01`) and the period. */
+/** A period read from its label: its first day (ISO `YYYY-MM-01`) and the period. */
 export interface PeriodLabel {
   start: string;
-  period: Extract<XPeriod, "month" | "quarter">;
+  period: Extract<XPeriod, "month" | "quarter" | "financial-year" | "financial-quarter" | "clas-year">;
 }
+
+/** The kind of year a split-year label ("2024/25") names: from 1 April or from 1 August. */
+export type SplitYear = "financial-year" | "clas-year";
 
 /**
  * Read a month or a quarter written as published tables write them: `"2024-01"`, `"01/2024"`,
@@ -31,14 +40,27 @@ export interface PeriodLabel {
  * to March). Case and surrounding white space do not matter. Anything else (a whole date, a
  * number, a non-string) is null: read dates with `dateReader`.
  *
+ * With `years` (`"financial-year"`: 1 April to 31 March; `"clas-year"`: 1 August to 31 July),
+ * split years are read too: `"2024/25"`, `"2024-25"`, `"2024/2025"`, `"FY 2024/25"` (the second
+ * year must follow the first), and with `"financial-year"` their quarters, `"2024/25 Q1"`,
+ * `"Q1 2024/25"` (Q1 is April to June, Q4 January to March). Without it they are null — and
+ * `"2011-12"` is December 2011 — as the same label names years that start in different months.
+ *
  * @example
  * readPeriodLabel("Jan-24")  //=> { start: "2024-01-01", period: "month" }
  * readPeriodLabel("2023 Q3") //=> { start: "2023-07-01", period: "quarter" }
  * readPeriodLabel("2024-01-15") //=> null
+ * readPeriodLabel("2024/25 Q4", "financial-year") //=> { start: "2025-01-01", period: "financial-quarter" }
+ * readPeriodLabel("2022-23", "clas-year") //=> { start: "2022-08-01", period: "clas-year" }
  */
-export function readPeriodLabel(text: string): PeriodLabel | null {
+export function readPeriodLabel(text: string, years?: SplitYear): PeriodLabel | null {
   if (typeof text !== "string") return null;
+  if (years !== undefined) enumOption(years, SPLIT_YEARS, ["years"]);
   const t = text.trim().toLowerCase();
+  if (years !== undefined) {
+    const split = readSplitYear(t, years);
+    if (split !== undefined) return split;
+  }
   let m = ISO_MONTH.exec(t) ?? SLASH_MONTH.exec(t);
   if (m !== null) {
     const [year, month] = t.includes("/") ? [Number(m[2]), Number(m[1])] : [Number(m[1]), Number(m[2])];
@@ -55,6 +77,28 @@ export function readPeriodLabel(text: string): PeriodLabel | null {
   if ((m = YEAR_QUARTER.exec(t)) !== null) return label(Number(m[1]), Number(m[2]) * 3 - 2, "quarter");
   if ((m = QUARTER_YEAR.exec(t)) !== null) return label(Number(m[2]), Number(m[1]) * 3 - 2, "quarter");
   return null;
+}
+
+const SPLIT_YEARS: readonly SplitYear[] = ["financial-year", "clas-year"];
+
+/**
+ * A split year or a financial quarter (`t` trimmed and lower case): its label, null for a CLAS
+ * quarter (the statistics have none), undefined for text of another form — "2024-01", whose
+ * second number does not follow the first, is left to be read as a month.
+ */
+function readSplitYear(t: string, years: SplitYear): PeriodLabel | null | undefined {
+  const y = SPLIT_YEAR.exec(t);
+  const q = y === null ? SPLIT_QUARTER.exec(t) : null;
+  if (y === null && q === null) return undefined;
+  const [first, second, quarter] = y !== null ? [y[1]!, y[2]!, null] : q![1] !== undefined ? [q![1], q![2]!, q![3]!] : [q![5]!, q![6]!, q![4]!];
+  const start = Number(first);
+  const follows = second.length === 4 ? Number(second) === start + 1 : Number(second) === (start + 1) % 100;
+  if (!follows) return undefined;
+  if (quarter === null) return label(start, YEAR_START[years], years);
+  if (years !== "financial-year") return null;
+  // Financial quarters: Q1 April–June … Q4 January–March of the second year (HM Treasury's year).
+  const k = Number(quarter);
+  return k === 4 ? label(start + 1, 1, "financial-quarter") : label(start, k * 3 + 1, "financial-quarter");
 }
 
 /** 1–12 for a month's name or its three-letter abbreviation ("sept" too), else null. */

@@ -15,9 +15,12 @@ export type XValue = number | Date | string;
 /**
  * The period each dated point stands for, which decides how its x is written in messages, axis
  * ticks and tooltips: `"day"` and `"week"` "6 May 2024", `"month"` "May 2024", `"quarter"`
- * "2024 Q2", `"year"` "2024" (the same names as a measure's `period`).
+ * "2024 Q2", `"year"` "2024" (the same names as a measure's `period`); and the UK's split years:
+ * `"financial-year"` (1 April to 31 March) "2024/25", `"financial-quarter"` (its quarters, Q1 April
+ * to June) "2024/25 Q1", `"clas-year"` (1 August to 31 July, the Scottish Government's Children
+ * Looked After Statistics year) "2024/25".
  */
-export type XPeriod = "day" | "week" | "month" | "quarter" | "year";
+export type XPeriod = "day" | "week" | "month" | "quarter" | "year" | "financial-year" | "financial-quarter" | "clas-year";
 
 /**
  * How rows that share an x are combined: their sum, mean, median, count (rows with a value) or

@@ -27,7 +27,7 @@ export const MEASURE_SHAPE: Shape = object(
       clock: optional(object({ start: id, stop: id })),
       unit: str,
       aggregation: oneOf(["count", "sum", "mean", "median", "percentage", "proportion", "rate", "per-case"]),
-      period: oneOf(["day", "week", "month", "quarter", "year", "case"]),
+      period: oneOf(["day", "week", "month", "quarter", "year", "financial-year", "financial-quarter", "clas-year", "case"]),
       dataSource: text,
       owner: text,
     }, DEFINITION_WHAT),

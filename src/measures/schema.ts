@@ -28,7 +28,7 @@ export const MeasureSchema = z.strictObject({
     clock: opt(z.strictObject({ start: z.string().check(z.minLength(1)), stop: z.string().check(z.minLength(1)) })),
     unit: z.string(),
     aggregation: z.enum(["count", "sum", "mean", "median", "percentage", "proportion", "rate", "per-case"]),
-    period: z.enum(["day", "week", "month", "quarter", "year", "case"]),
+    period: z.enum(["day", "week", "month", "quarter", "year", "financial-year", "financial-quarter", "clas-year", "case"]),
     dataSource: opt(z.string()),
     owner: opt(z.string()),
   }, { error: (issue) => (issue.code === "invalid_type" ? `definition must be ${DEFINITION_WHAT}` : undefined) }),

@@ -17,7 +17,7 @@ export type MeasureDirection = "increase" | "decrease" | "neutral";
 export type MeasureAggregation = "count" | "sum" | "mean" | "median" | "percentage" | "proportion" | "rate" | "per-case";
 
 /** The period each data point covers (`case`: one point per case). */
-export type MeasurePeriod = "day" | "week" | "month" | "quarter" | "year" | "case";
+export type MeasurePeriod = "day" | "week" | "month" | "quarter" | "year" | "financial-year" | "financial-quarter" | "clas-year" | "case";
 
 /** The clock of a time measure: the milestones that start and stop it (e.g. "accommodated" → "permanence recommendation"). */
 export interface MeasureClock {

@@ -11,6 +11,6 @@ export function periodEnd(day: number, period: MeasurePeriod): number {
       return day + 6;
     default:
       // The day before the same day `months` later (date-fns addMonths, end-of-month safe).
-      return addCalendarMonths(day, period === "month" ? 1 : period === "quarter" ? 3 : 12) - 1;
+      return addCalendarMonths(day, period === "month" ? 1 : period === "quarter" || period === "financial-quarter" ? 3 : 12) - 1;
   }
 }

@@ -115,12 +115,19 @@ function dateAxis(keys: readonly number[], lo: number, hi: number, range: readon
 }
 
 /** The tick interval of each period longer than a day (weeks keep d3's ticks). */
-const PERIOD_TICKS: Partial<Record<XPeriod, TimeInterval>> = { month: utcMonth, quarter: utcMonth.every(3)!, year: utcYear };
+const PERIOD_TICKS: Partial<Record<XPeriod, TimeInterval>> = {
+  month: utcMonth,
+  quarter: utcMonth.every(3)!,
+  "financial-quarter": utcMonth.every(3)!,
+  year: utcYear,
+  "financial-year": utcMonth.filter((d) => d.getUTCMonth() === 3),
+  "clas-year": utcMonth.filter((d) => d.getUTCMonth() === 7),
+};
 
 /**
  * @internal Labels for date ticks: years alone when every tick is 1 January; quarters ("2024 Q1",
  * then "Q2", with the year on the first tick and on Q1) when the points are quarters and every
- * tick starts one; month names when every tick is the first of a month (with the year on the first
+ * tick starts one, financial quarters likewise ("2024/25 Q1", "Q2"), split years as "2024/25"; month names when every tick is the first of a month (with the year on the first
  * tick and on January); day and month otherwise (with the year on the first tick and where it
  * changes).
  */
@@ -130,6 +137,11 @@ export function dateTickLabels(days: readonly number[], period: XPeriod | null =
   if (period === "quarter" && days.every((d) => startsPeriod(d, "quarter"))) {
     return parts.map((p, i) => (i === 0 || p.month === 1 ? formatPeriod(days[i]!, "quarter") : `Q${(p.month + 2) / 3}`));
   }
+  if (period === "financial-quarter" && days.every((d) => startsPeriod(d, period))) {
+    // "2024/25 Q1", then "Q2", "Q3", "Q4": the financial year on the first tick and on each April.
+    return days.map((d, i) => (i === 0 || parts[i]!.month === 4 ? formatPeriod(d, period) : formatPeriod(d, period).slice(-2)));
+  }
+  if ((period === "financial-year" || period === "clas-year") && days.every((d) => startsPeriod(d, period))) return days.map((d) => formatPeriod(d, period));
   if (parts.every((p) => p.day === 1)) {
     return parts.map((p, i) => (i === 0 || p.month === 1 ? `${monthName(utc(days[i]!))} ${p.year}` : monthName(utc(days[i]!))));
   }

@@ -4,4 +4,4 @@ export { runsLimits, anhoejLimits, type RunsLimits, type RunsLimitsOptions, type
 export { RUN_RULE_PRESETS, RULE_DEFAULTS } from "./presets.js";
 export type * from "./types.js";
 export { summariseRunChart } from "./summary.js";
-export { readPeriodLabel, writePeriodLabel, type PeriodLabel } from "../engine/periodLabel.js";
+export { readPeriodLabel, writePeriodLabel, type PeriodLabel, type SplitYear } from "../engine/periodLabel.js";

@@ -162,3 +162,75 @@ describe("readPeriodLabel: months and quarters as published tables write them", 
     );
   });
 });
+
+describe("split years: financial years (April), their quarters and CLAS years (August)", () => {
+  it.each([
+    ["2024/25", "financial-year", "2024-04-01", "financial-year"],
+    ["2024-25", "financial-year", "2024-04-01", "financial-year"],
+    ["2024/2025", "financial-year", "2024-04-01", "financial-year"],
+    ["FY 2024/25", "financial-year", "2024-04-01", "financial-year"],
+    ["fy2024-25", "financial-year", "2024-04-01", "financial-year"],
+    ["1999/00", "financial-year", "1999-04-01", "financial-year"],
+    ["2011-12", "financial-year", "2011-04-01", "financial-year"],
+    ["2024/25 Q1", "financial-year", "2024-04-01", "financial-quarter"],
+    ["2024-25 Q2", "financial-year", "2024-07-01", "financial-quarter"],
+    ["Q3 2024/25", "financial-year", "2024-10-01", "financial-quarter"],
+    ["2024/25 Q4", "financial-year", "2025-01-01", "financial-quarter"],
+    ["2022-23", "clas-year", "2022-08-01", "clas-year"],
+    // Not split years: read as before.
+    ["2024-01", "financial-year", "2024-01-01", "month"],
+    ["2024 Q1", "financial-year", "2024-01-01", "quarter"],
+  ] as const)("%s as %s → %s (%s)", (text, years, start, period) => {
+    expect(readPeriodLabel(text, years)).toEqual({ start, period });
+  });
+
+  it("without years, split years are not read, and 2011-12 is December 2011 (ISO 8601)", () => {
+    expect(readPeriodLabel("2024/25")).toBeNull();
+    expect(readPeriodLabel("2024/25 Q1")).toBeNull();
+    expect(readPeriodLabel("2011-12")).toEqual({ start: "2011-12-01", period: "month" });
+  });
+
+  it("refuses a second year that does not follow the first, CLAS quarters, and an unknown kind of year", () => {
+    expect(readPeriodLabel("2024/26", "financial-year")).toBeNull();
+    expect(readPeriodLabel("2024-2026", "financial-year")).toBeNull();
+    expect(readPeriodLabel("2022/23 Q1", "clas-year")).toBeNull();
+    expect(fails(() => readPeriodLabel("2024/25", "academic-year" as "clas-year")).path).toEqual(["years"]);
+  });
+
+  it("writes each as it reads: 2024/25, 2024/25 Q1 … Q4, and 1999/00 across the century", () => {
+    expect(formatPeriod(day("2024-04-01"), "financial-year")).toBe("2024/25");
+    expect(formatPeriod(day("2025-03-31"), "financial-year")).toBe("2024/25");
+    expect(formatPeriod(day("1999-04-01"), "financial-year")).toBe("1999/00");
+    expect(formatPeriod(day("2022-08-01"), "clas-year")).toBe("2022/23");
+    expect(formatPeriod(day("2023-07-31"), "clas-year")).toBe("2022/23");
+    expect(["2024-04-01", "2024-07-01", "2024-10-01", "2025-01-01"].map((d) => formatPeriod(day(d), "financial-quarter"))).toEqual(["2024/25 Q1", "2024/25 Q2", "2024/25 Q3", "2024/25 Q4"]);
+    fc.assert(
+      fc.property(fc.integer({ min: 1900, max: 2098 }), fc.integer({ min: 1, max: 4 }), (y, q) => {
+        const fy = `${y}/${String((y + 1) % 100).padStart(2, "0")}`;
+        const year = readPeriodLabel(fy, "financial-year")!;
+        expect(formatPeriod(day(year.start), "financial-year")).toBe(fy);
+        const quarter = readPeriodLabel(`${fy} Q${q}`, "financial-year")!;
+        expect(formatPeriod(day(quarter.start), "financial-quarter")).toBe(`${fy} Q${q}`);
+        expect(startsPeriod(day(quarter.start), "financial-quarter")).toBe(true);
+      }),
+    );
+  });
+
+  it("a chart by financial year: each date must be 1 April; messages, ticks and tooltips say 2019/20", () => {
+    const ys = [30, 31, 29, 30, 32, 30, 22, 21, 20, 22, 21, 20];
+    const fyRows = ys.map((y, i) => ({ fy: `${2012 + i}-04-01`, y }));
+    const chart = runChart(fyRows, { x: "fy", y: "y", period: "financial-year", direction: "decrease" });
+    expect(chart.settings.period).toBe("financial-year");
+    expect(chart.signals.map((s) => s.message)).toContain("6 points below the median from 2018/19 to 2023/24: a shift, an improvement.");
+    const svg = renderRunChart(chart);
+    expect(svg).toContain("<title>2012/13: 30 (deterioration: shift)</title>");
+    const ticks = svg.match(/class="axis axis-x".*?<\/g>/)![0].match(/>([^<]+)<\/text>/g)!;
+    expect(ticks.every((t) => /^>20\d\d\/\d\d<\/text>$/.test(t))).toBe(true);
+    expect(fails(() => runChart([{ fy: "2012-01-01", y: 1 }], { x: "fy", y: "y", period: "financial-year" })).message).toContain("is not 1 April");
+  });
+
+  it("ticks financial quarters as 2024/25 Q1, Q2, Q3, Q4, 2025/26 Q1", () => {
+    const keys = ["2024-04-01", "2024-07-01", "2024-10-01", "2025-01-01", "2025-04-01"].map(day);
+    expect(buildXAxis("date", keys, [0, 600], false, "financial-quarter").ticks.map((t) => t.label)).toEqual(["2024/25 Q1", "Q2", "Q3", "Q4", "2025/26 Q1"]);
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { HAVE_BIN, run, tempDir } from "./helpers.js";
+
+// Split years as Scottish Government and NHS tables write them: "2016-17", "2019/20", "2024/25 Q1".
+// Which year they are (financial from April, CLAS from August) is the analyst's to say: --years.
+
+const FY = ["2016-17", "2017-18", "2018-19", "2019/20", "2020/21", "2021/22", "2022/23"];
+const Y = [30, 31, 29, 30, 22, 21, 20];
+const fyCsv = `Local authority,Year,Rate\n${FY.map((y, i) => `Highland,${y},${Y[i]}`).join("\n")}\n`;
+
+describe.skipIf(!HAVE_BIN).concurrent("split years in the x column (--years, --period financial-year)", { timeout: 120_000 }, () => {
+  it("without --years, a split year is an error that says which flag reads it", async () => {
+    const r = await run(["analyse", "y.csv", "--x", "Year", "--y", "Rate"], tempDir({ "y.csv": fyCsv }));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("row 2, column Year: '2016-17' is not a date (expected YYYY-MM-DD); it looks like a split year: give --years financial (April to March) or --years clas (August to July, the looked-after statistics year) to read split years");
+  });
+
+  it("--years financial reads 2016-17 and 2019/20 as financial years, written 2016/17 in signals and JSON settings", async () => {
+    const r = await run(["analyse", "y.csv", "--x", "Year", "--y", "Rate", "--years", "financial", "--json"], tempDir({ "y.csv": fyCsv }));
+    expect(r.stderr).toBe("");
+    const chart = JSON.parse(r.stdout) as { points: { x: string }[]; settings: { period: string } };
+    expect(chart.points.map((p) => p.x)).toEqual(["2016-04-01", "2017-04-01", "2018-04-01", "2019-04-01", "2020-04-01", "2021-04-01", "2022-04-01"]);
+    expect(chart.settings.period).toBe("financial-year");
+    const text = await run(["analyse", "y.csv", "--x", "Year", "--y", "Rate", "--years", "clas"], tempDir({ "y.csv": fyCsv }));
+    expect(text.stdout).toContain("7 points of Rate by Year");
+    const clas = await run(["analyse", "y.csv", "--x", "Year", "--y", "Rate", "--years", "clas", "--json"], tempDir({ "y.csv": fyCsv }));
+    expect((JSON.parse(clas.stdout) as { points: { x: string }[] }).points[0]!.x).toBe("2016-08-01");
+  });
+
+  it("a column of ISO months that are all shaped as split years (2010-11 … 2011-12) is not read as months in silence", async () => {
+    const r = await run(["analyse", "y.csv", "--x", "Year", "--y", "Rate"], tempDir({ "y.csv": "Year,Rate\n2009-10,5\n2010-11,6\n2011-12,7\n" }));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("row 2, column Year: '2009-10' and the column's other cells read as months in ISO 8601 ('2009-10' is Oct 2009), but each looks like a split year");
+    const fy = await run(["analyse", "y.csv", "--x", "Year", "--y", "Rate", "--years", "financial", "--json"], tempDir({ "y.csv": "Year,Rate\n2009-10,5\n2010-11,6\n2011-12,7\n" }));
+    expect((JSON.parse(fy.stdout) as { points: { x: string }[] }).points.map((p) => p.x)).toEqual(["2009-04-01", "2010-04-01", "2011-04-01"]);
+    // Real months, one of which is shaped as a split year: read as months.
+    const months = await run(["analyse", "y.csv", "--x", "Month", "--y", "Rate", "--json"], tempDir({ "y.csv": "Month,Rate\n2011-11,5\n2011-12,6\n2012-01,7\n" }));
+    expect(months.stderr).toBe("");
+  });
+
+  it("--period financial-year rolls months up into financial years (April to March), and --period financial-quarter labels quarters 2024/25 Q1", async () => {
+    const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    // 24 months from Apr 2022: two whole financial years, 1 referral a month in the first, 2 in the second.
+    const rows = Array.from({ length: 24 }, (_, k) => `${MONTHS[(k + 3) % 12]} ${2022 + Math.floor((k + 3) / 12)},${k < 12 ? 1 : 2}`);
+    const dir = tempDir({ "m.csv": `Month,Referrals\n${rows.join("\n")}\n` });
+    const r = await run(["analyse", "m.csv", "--x", "Month", "--y", "Referrals", "--period", "financial-year", "--aggregate", "sum", "--json"], dir);
+    expect(r.stderr).toBe("");
+    const chart = JSON.parse(r.stdout) as { points: { x: string; y: number }[]; warnings: { code: string; message: string }[] };
+    expect(chart.points.map((p) => [p.x, p.y])).toEqual([["2022-04-01", 12], ["2023-04-01", 24]]);
+    expect(chart.warnings.find((w) => w.code === "rows-combined")!.message).toContain("the first in 2022/23");
+    const q = await run(["analyse", "m.csv", "--x", "Month", "--y", "Referrals", "--period", "financial-quarter", "--aggregate", "sum"], dir);
+    expect(q.stdout).toContain("8 points of Referrals by financial-quarter");
+  });
+
+  it("refuses a roll-up that cuts across the labels, and --years that disagrees with --period", async () => {
+    const dir = tempDir({ "q.csv": "Quarter,Days\n2022 Q1,400\n2022 Q2,380\n2022 Q3,420\n2022 Q4,390\n", "y.csv": fyCsv });
+    const q = await run(["analyse", "q.csv", "--x", "Quarter", "--y", "Days", "--period", "clas-year", "--aggregate", "mean"], dir);
+    expect(q.code).toBe(2);
+    expect(q.stderr).toContain("--period clas-year: column Quarter holds quarters (such as 2024 Q1), which do not fit into clas years; use --period financial-quarter, year, financial-year to roll them up, or leave --period out");
+    const y = await run(["analyse", "y.csv", "--x", "Year", "--y", "Rate", "--period", "financial-year", "--years", "clas"], dir);
+    expect(y.code).toBe(2);
+    expect(y.stderr).toContain("--years clas reads split years from August, but --period financial-year has its years from April: give one of them");
+  });
+
+  it("summary --years reads the same column, and writes each latest point as 2022/23", async () => {
+    const r = await run(["summary", "y.csv", "--x", "Year", "--y", "Rate", "--group", "Local authority", "--years", "financial"], tempDir({ "y.csv": fyCsv }));
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("(2022/23)");
+  });
+});
+
+describe.skipIf(!HAVE_BIN).concurrent("a measure by financial year in a project report", { timeout: 120_000 }, () => {
+  it("report --data reads the measure's file of split years as its definition.period says, and writes 2022/23", async () => {
+    const { readFileSync } = await import("node:fs");
+    const doc = JSON.parse(readFileSync(new URL("../fixtures/pace-project.json", import.meta.url), "utf8")) as { measures: { id: string; definition: { period: string } }[] };
+    doc.measures.find((m) => m.id === "m-placement-moves")!.definition.period = "financial-year";
+    const ys = [30, 32, 31, 30, 32, 31, 30, 20, 19, 18, 17, 16];
+    const rows = ys.map((y, i) => `${2011 + i}-${String((12 + i) % 100).padStart(2, "0")},${y}`);
+    const dir = tempDir({ "project.json": JSON.stringify(doc), "data/m-placement-moves.csv": `x,y\n${rows.join("\n")}\n` });
+    const r = await run(["report", "project.json", "--data", "data"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("8 points in a row going down from 2015/16 to 2022/23: a trend, an improvement.");
+  });
+});
