@@ -32,7 +32,7 @@ import {
   readPeriodLabel,
 } from "./lib.js";
 import { writeAll, type PlannedFile } from "./output.js";
-import { PERIODS, type Period } from "./period.js";
+import { PERIODS, periodWord, type Period } from "./period.js";
 import { warningsAsFlags, withQi } from "./qiMap.js";
 import { summariseControlChart } from "./lib.js";
 import { readTable, requireColumn, rowName, type Table } from "./table.js";
@@ -371,7 +371,7 @@ export function checkPeriodFlag(period: Period, labels: LabelForm | null, column
     const use = into.length === 0 ? "" : `use --period ${into.join(", ")} to roll them up, or `;
     // A shorter period splits each label; a year from another month cuts across some of them.
     const how = LENGTH[period] < LENGTH[labels] ? "cannot be split into" : "do not fit into";
-    throw new UsageError(`--period ${period}: column ${column} holds ${labels.replace("-", " ")}s (such as ${LABEL_EXAMPLE[labels]}), which ${how} ${period.replace("-", " ")}s; ${use}leave --period out`, C);
+    throw new UsageError(`--period ${period}: column ${column} holds ${periodWord(labels)}s (such as ${LABEL_EXAMPLE[labels]}), which ${how} ${periodWord(period)}s; ${use}leave --period out`, C);
   }
 }
 
@@ -436,7 +436,7 @@ function groupWarnings(g: Group, f: AnalyseFlags, c: Columns): { code: string; m
   if (f.period !== undefined || f.aggregate !== undefined) {
     const distinct = scanX(c.x, g.length, g.row).distinct;
     if (f.period !== undefined) {
-      warnings.push({ code: "period-rollup", message: `${g.length} row${g.length === 1 ? "" : "s"}${where} rolled up into ${distinct} ${f.period}${distinct === 1 ? "" : "s"} (each date read as the ${f.period} it falls in${f.period === "week" ? ", weeks starting on Monday" : ""})` });
+      warnings.push({ code: "period-rollup", message: `${g.length} row${g.length === 1 ? "" : "s"}${where} rolled up into ${distinct} ${periodWord(f.period)}${distinct === 1 ? "" : "s"} (each date read as the ${periodWord(f.period)} it falls in${f.period === "week" ? ", weeks starting on Monday" : ""})` });
     } else if (distinct === g.length) {
       warnings.push({ code: "aggregate-unused", message: `--aggregate ${f.aggregate}: no ${c.xCol} value has more than one row${where}, so nothing was combined` });
     }
@@ -571,7 +571,7 @@ async function writeOutputs(f: AnalyseFlags, c: Columns, filtered: { kept: numbe
   const text: string[] = [];
   if (f.filters.length > 0) text.push(keptLine(filtered, f.filters), "");
   for (const r of results) {
-    const head = `${c.by !== null ? `${f.byName} = ${r.key}: ` : ""}${r.chart.columns.length} points of ${of}${c.xCol !== undefined ? ` by ${f.period ?? c.xCol}` : ""} (${what})`;
+    const head = `${c.by !== null ? `${f.byName} = ${r.key}: ` : ""}${r.chart.columns.length} points of ${of}${c.xCol !== undefined ? ` by ${f.period !== undefined ? periodWord(f.period) : c.xCol}` : ""} (${what})`;
     text.push(head, "type" in r.chart ? summariseControlChart(r.chart) : summariseRunChart(r.chart), "");
   }
   // In chunks, point by point from the columns: the JSON of a million-point chart exceeds V8's longest string.

@@ -2,6 +2,11 @@
 export const PERIODS = ["week", "month", "quarter", "year", "financial-quarter", "financial-year", "clas-year"] as const;
 export type Period = (typeof PERIODS)[number];
 
+/** A period as words go: "quarter", "financial year", "CLAS year". */
+export function periodWord(period: Period): string {
+  return period === "clas-year" ? "CLAS year" : period.replace("-", " ");
+}
+
 /** The month each year-long period starts in (the library's YEAR_START: April for a financial year, August for a CLAS year). */
 const YEAR_START_MONTH: Partial<Record<Period, number>> = { year: 1, "financial-year": 4, "clas-year": 8 };
 

@@ -49,14 +49,14 @@ describe.skipIf(!HAVE_BIN).concurrent("split years in the x column (--years, --p
     expect(chart.points.map((p) => [p.x, p.y])).toEqual([["2022-04-01", 12], ["2023-04-01", 24]]);
     expect(chart.warnings.find((w) => w.code === "rows-combined")!.message).toContain("the first in 2022/23");
     const q = await run(["analyse", "m.csv", "--x", "Month", "--y", "Referrals", "--period", "financial-quarter", "--aggregate", "sum"], dir);
-    expect(q.stdout).toContain("8 points of Referrals by financial-quarter");
+    expect(q.stdout).toContain("8 points of Referrals by financial quarter");
   });
 
   it("refuses a roll-up that cuts across the labels, and --years that disagrees with --period", async () => {
     const dir = tempDir({ "q.csv": "Quarter,Days\n2022 Q1,400\n2022 Q2,380\n2022 Q3,420\n2022 Q4,390\n", "y.csv": fyCsv });
     const q = await run(["analyse", "q.csv", "--x", "Quarter", "--y", "Days", "--period", "clas-year", "--aggregate", "mean"], dir);
     expect(q.code).toBe(2);
-    expect(q.stderr).toContain("--period clas-year: column Quarter holds quarters (such as 2024 Q1), which do not fit into clas years; use --period financial-quarter, year, financial-year to roll them up, or leave --period out");
+    expect(q.stderr).toContain("--period clas-year: column Quarter holds quarters (such as 2024 Q1), which do not fit into CLAS years; use --period financial-quarter, year, financial-year to roll them up, or leave --period out");
     const y = await run(["analyse", "y.csv", "--x", "Year", "--y", "Rate", "--period", "financial-year", "--years", "clas"], dir);
     expect(y.code).toBe(2);
     expect(y.stderr).toContain("--years clas reads split years from August, but --period financial-year has its years from April: give one of them");
