@@ -64,7 +64,7 @@ export function variationIcon(r: SummaryRow): string {
     case "common-cause":
       return icon("#737373", "dots", "Common cause variation", false);
     default:
-      return icon("#737373", null, "Too few points for the rules", false, true);
+      return icon("#737373", null, "Too few points to tell special cause from common cause", false, true);
   }
 }
 
