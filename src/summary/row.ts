@@ -219,6 +219,7 @@ export function rowOf(item: Item): SummaryRow {
     direction,
     latest: last < 0 ? null : { x: points[last]!.x, y: points[last]!.y!, label: xLabel(points[last]!.x, period) },
     target: item.target,
+    unit: item.unit,
     centre,
     variation,
     assurance,
