@@ -313,6 +313,9 @@ Options:
                        up or ip chart needs each count: y × n / 100 for a percentage (y × n for
                        a proportion); a measure without n is shown without a chart, with a
                        note; np is refused (it plots counts, not the measure's value)
+  --rules SET          as for analyse, for every measure: run charts pace (default), ihi,
+                       anhoej; control charts shewhart (default), ihi, western-electric, nelson,
+                       anhoej, mdc (the board table's Making Data Count icons)
   --baseline N         the first N points set each chart's centre line
   --out FILE           where to write the report (default report.html)
   --title TEXT         the report's title (default: the project's)
@@ -321,6 +324,7 @@ Examples:
   pace-qi report project.json
   pace-qi report project.json --data data --out board-report.html
   pace-qi report project.json --data data --x Month --y Met --n Children --dates uk
+  pace-qi report project.json --data data --n n --chart p --rules mdc
 `,
   demo: `pace-qi demo — see everything pace-qi does on synthetic data
 

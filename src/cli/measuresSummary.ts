@@ -302,10 +302,11 @@ export async function summaryCommand(argv: readonly string[], io: Io): Promise<n
  * The counts, the table and a `Note:` line for each warning (as `analyse` prints a chart's). Cells
  * are escaped as every command's terminal output is (control characters as visible `\u001b`),
  * before the columns are measured; the latest value is rounded as analyse rounds (3 significant
- * figures). Text columns are left-aligned, the latest value right-aligned.
+ * figures), in the row's unit ("18.6 %", as the reading writes the target). Text columns are
+ * left-aligned, the latest value right-aligned.
  */
 function summaryText(summary: MeasuresSummary): string {
-  const rows = summary.rows.map((r) => [r.measure, r.group === null ? "" : String(r.group), r.latest ? `${fmt(r.latest.y)} (${r.latest.label})` : "–", CATEGORY_TEXT[r.category]!, r.reading].map(terminalCell));
+  const rows = summary.rows.map((r) => [r.measure, r.group === null ? "" : String(r.group), r.latest ? `${fmt(r.latest.y)}${r.unit === "" ? "" : ` ${r.unit}`} (${r.latest.label})` : "–", CATEGORY_TEXT[r.category]!, r.reading].map(terminalCell));
   const c = summary.counts;
   // What --filter kept heads the text, as in analyse; every other warning is a note under the table.
   const kept = summary.warnings.filter((w) => w.code === "rows-filtered").map((w) => `${terminalCell(w.message)}\n\n`).join("");

@@ -1,6 +1,6 @@
 import { readFile, readdir } from "node:fs/promises";
 import { extname, join } from "node:path";
-import { ANALYSE_FLAGS, CHART_TYPES, analyseRows, isControl, type ChartSettings, type SeriesPoint } from "./analyse.js";
+import { ANALYSE_FLAGS, CHART_TYPES, analyseRows, checkRules, isControl, type ChartSettings, type SeriesPoint } from "./analyse.js";
 import { delimiterFlag, enumFlag, intFlag, parseCommandArgs, stringFlag } from "./args.js";
 import { Problems, numberColumn, xColumn } from "./convert.js";
 import { DATE_FORMATS, xTextReader, type DateFormat } from "./dates.js";
@@ -24,6 +24,7 @@ const SPEC = {
   dates: { type: "string" },
   delimiter: { type: "string" },
   chart: { type: "string" },
+  rules: { type: "string" },
   baseline: { type: "string" },
   title: { type: "string" },
 } as const;
@@ -269,6 +270,9 @@ export async function reportCommand(argv: readonly string[], io: Io): Promise<nu
   const chart = enumFlag(C, "chart", stringFlag(values, "chart"), CHART_TYPES) ?? "run";
   // An np chart plots the number of cases, where every other chart plots the measure's value (its target, its unit).
   if (chart === "np") throw new UsageError("--chart np plots the number of cases, not each measure's value: use --chart p (the same cases, as the measure's percentage)", C);
+  // As analyse's --rules: a run chart's rule sets for --chart run, a control chart's otherwise.
+  const rules = stringFlag(values, "rules");
+  checkRules(C, chart, rules);
   const dates: DateFormat = enumFlag(C, "dates", stringFlag(values, "dates"), DATE_FORMATS) ?? "iso";
   const baseline = intFlag(C, "baseline", stringFlag(values, "baseline"), 1);
   const out = stringFlag(values, "out") ?? "report.html";
@@ -297,7 +301,7 @@ export async function reportCommand(argv: readonly string[], io: Io): Promise<nu
     doc,
     file,
     sources,
-    { chart, rules: undefined, baseline, phases: [], exclude: [], target: undefined },
+    { chart, rules, baseline, phases: [], exclude: [], target: undefined },
     { ...(title !== undefined ? { title } : {}), generated: localDay(new Date()) },
   );
   for (const [id, why] of skipped) io.stderr.write(`pace-qi: note: measure ${quote(id)}: no ${chart} chart: ${why}; the report shows it without a chart\n`);

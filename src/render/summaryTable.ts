@@ -64,7 +64,7 @@ export function variationIcon(r: SummaryRow): string {
     case "common-cause":
       return icon("#737373", "dots", "Common cause variation", false);
     default:
-      return icon("#737373", null, "Too few points for the rules", false, true);
+      return icon("#737373", null, "Too few points to tell special cause from common cause", false, true);
   }
 }
 
@@ -99,8 +99,10 @@ export const SUMMARY_CSS = `
 `;
 
 function rowHtml(r: SummaryRow, groups: boolean): string {
-  const latest = r.latest === null ? "–" : `${escapeXml(formatValue(r.latest.y))}<br><span class="muted">${escapeXml(r.latest.label)}</span>`;
-  const num = (v: number | null) => (v === null ? "–" : escapeXml(formatValue(v)));
+  // Latest, target and centre are in the measure's unit: "61.1 %", as the reading writes them.
+  const unit = typeof r.unit === "string" && r.unit !== "" ? ` ${r.unit}` : "";
+  const num = (v: number | null) => (v === null ? "–" : escapeXml(`${formatValue(v)}${unit}`));
+  const latest = r.latest === null ? "–" : `${num(r.latest.y)}<br><span class="muted">${escapeXml(r.latest.label)}</span>`;
   return [
     `<tr class="${r.category}">`,
     `<th scope="row">${escapeXml(r.measure)}</th>`,
@@ -169,6 +171,8 @@ function checkSummary(summary: unknown): SummaryRow[] {
     if (!CATEGORIES.includes(row.category as string)) throw new QiError("invalid-value", [...p, "category"], `category must be one of ${CATEGORIES.join(", ")}, not ${describeValue(row.category)}`);
     textOf(row.measure, [...p, "measure"]);
     textOf(row.reading, [...p, "reading"]);
+    // A row without a unit (a summary kept from before rows carried one) is drawn with bare numbers.
+    if (row.unit !== undefined && typeof row.unit !== "string") throw new QiError("invalid-value", [...p, "unit"], `unit must be text ("%", "days" or ""), not ${describeValue(row.unit)}`);
     if (row.group !== null && typeof row.group !== "string" && typeof row.group !== "number") throw new QiError("invalid-value", [...p, "group"], `group must be text, a number or null, not ${describeValue(row.group)}`);
     for (const k of ["target", "centre"]) if (row[k] !== null && typeof row[k] !== "number") throw new QiError("invalid-value", [...p, k], `${k} must be a number or null, not ${describeValue(row[k])}`);
     const l = row.latest as Record<string, unknown> | null;

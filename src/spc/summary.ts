@@ -78,18 +78,31 @@ export function controlChartText(chart: ControlChart | ControlChartColumnar): st
 }
 
 /**
- * Points a phase needs before its limits are more than trial limits: Provost & Murray (The Health
- * Care Data Guide, 2011, ch. 5) calculate trial limits from as few as 12 subgroups and firm
- * limits from 20 or more. Below 12, no signal is not evidence of common-cause variation only.
+ * @internal Points a phase needs before its limits are more than trial limits: Provost & Murray
+ * (The Health Care Data Guide, 2011, ch. 5) calculate trial limits from as few as 12 subgroups and
+ * firm limits from 20 or more. Below 12, no signal is not evidence of common-cause variation only.
  */
-const TRIAL_LIMIT_POINTS = 12;
+export const TRIAL_LIMIT_POINTS = 12;
+
+/**
+ * @internal The phases of a control chart too short for "no signal" to mean common-cause variation
+ * only (fewer than {@link TRIAL_LIMIT_POINTS} points not excluded, and a centre): their index and
+ * number of points. `summariseControlChart` and `summariseMeasures` (the board's "too few points")
+ * both read it, so analyse and summary draw the line at the same place.
+ */
+export function shortPhases(chart: ControlChart | ControlChartColumnar): { phase: number; points: number }[] {
+  // nObs is read only when it is a number: a chart passed back in from JSON is shape-checked, not trusted.
+  return chart.phases
+    .map((p, k) => ({ phase: k, points: p.nObs as unknown, centre: p.centre }))
+    .filter((p): p is { phase: number; points: number; centre: number } => p.centre !== null && typeof p.points === "number" && p.points < TRIAL_LIMIT_POINTS)
+    .map(({ phase, points }) => ({ phase, points }));
+}
 
 /** "No signals: common-cause variation only.", unless a phase is too short to say so. */
 function noSignalText(chart: ControlChart | ControlChartColumnar): string {
-  // nObs is read only when it is a number: a chart passed back in from JSON is shape-checked, not trusted.
-  const short = chart.phases.map((p, k) => ({ k, n: p.nObs as unknown, centre: p.centre })).filter((p): p is { k: number; n: number; centre: number } => p.centre !== null && typeof p.n === "number" && p.n < TRIAL_LIMIT_POINTS);
+  const short = shortPhases(chart);
   if (short.length === 0) return "No signals: common-cause variation only.";
-  const which = chart.phases.length === 1 ? `the chart has only ${short[0]!.n} point${short[0]!.n === 1 ? "" : "s"}` : short.map((p) => `phase ${p.k + 1} has ${p.n} point${p.n === 1 ? "" : "s"}`).join(", ");
+  const which = chart.phases.length === 1 ? `the chart has only ${short[0]!.points} point${short[0]!.points === 1 ? "" : "s"}` : short.map((p) => `phase ${p.phase + 1} has ${p.points} point${p.points === 1 ? "" : "s"}`).join(", ");
   return `No signals, but ${which}: too few to call the variation common cause only (limits need at least ${TRIAL_LIMIT_POINTS} points, and are trial limits until about 20; Provost & Murray 2011).`;
 }
 

@@ -9,9 +9,13 @@ export const CATEGORY_ORDER: readonly SummaryCategory[] = ["concern", "improveme
  * A row's category: from the Making Data Count variation icon when the chart has one (NHS
  * England, "Making Data Count: strengthening your decisions", 2019: the icon of the latest point),
  * otherwise from the verdict (an improvement or deterioration signal in the current phase, a
- * signal with no direction, no signal, too little data).
+ * signal with no direction, no signal, too little data). `tooFew`: a control chart whose current
+ * phase has no signal and fewer points than firm limits need (`shortPhases`, the rule
+ * `summariseControlChart` words as "too few to call the variation common cause only"; Provost &
+ * Murray 2011) is too little data, not common cause, whatever its icon says.
  */
-export function categoryOf(variation: Variation | null, verdict: VerdictKind): SummaryCategory {
+export function categoryOf(variation: Variation | null, verdict: VerdictKind, tooFew = false): SummaryCategory {
+  if (tooFew && verdict === "no-signal") return "insufficient";
   if (variation !== null) {
     if (variation === "concern" || variation === "improvement") return variation;
     if (variation === "common-cause") return verdict === "insufficient-data" ? "insufficient" : "common-cause";

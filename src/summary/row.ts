@@ -1,8 +1,9 @@
 import { medianInPlace } from "../_lib/median.js";
 import { formatNumber } from "../engine/messages.js";
 import type { XPeriod } from "../engine/types.js";
-import { summariseVerdict } from "../project/verdict.js";
+import { summariseVerdict, type Verdict } from "../project/verdict.js";
 import { assuranceOf } from "../spc/mdc.js";
+import { TRIAL_LIMIT_POINTS, shortPhases } from "../spc/summary.js";
 import type { Assurance, ControlChart, Variation } from "../spc/types.js";
 import { categoryOf } from "./category.js";
 import type { Item } from "./normalise.js";
@@ -34,16 +35,22 @@ function at(points: readonly PointLike[], i: number, period: XPeriod | null): { 
   return { x: points[i]!.x, label: xLabel(points[i]!.x, period) };
 }
 
+/** The assessment of the signal a verdict rests on. */
+const VERDICT_ASSESSMENT: Partial<Record<Verdict["kind"], string>> = { deterioration: "deterioration", improvement: "improvement", signal: "neutral" };
+
 /**
  * When the special cause a row reports is. "Since" is said only of a signal still going on at the
- * latest point, as a board reads it. With a Making Data Count icon (the latest point's variation):
- * since the first of the unbroken stretch of points, up to the latest, with that variation.
- * Otherwise, of the current phase's signals with the row's assessment that mark points (a
- * whole-phase runs verdict — too few runs or crossings — marks none and says nothing of when):
- * since the earliest start of those that reach the latest point; if none does, the latest of
- * them (largest end; of those ending together, the earliest start) is the `lastSignal`.
+ * latest point, as a board reads it. With a Making Data Count icon of special cause (the latest
+ * point's variation): since the first of the unbroken stretch of points, up to the latest, with
+ * that variation. With a common cause icon (the latest point is part of no pattern) while the
+ * current phase has signals: the latest of them with the verdict's assessment that marks points is
+ * the `lastSignal` (the icon says the latest point has no signal; the phase's signals are not
+ * forgotten). Otherwise, of the current phase's signals with the row's assessment that mark
+ * points (a whole-phase runs verdict — too few runs or crossings — marks none and says nothing of
+ * when): since the earliest start of those that reach the latest point; if none does, the latest
+ * of them is the `lastSignal`.
  */
-function timeOf(item: Item, points: readonly PointLike[], last: number, category: SummaryCategory, variation: Variation | null, period: XPeriod | null): SignalTime {
+function timeOf(item: Item, points: readonly PointLike[], last: number, category: SummaryCategory, variation: Variation | null, verdict: Verdict, period: XPeriod | null): SignalTime {
   if (last < 0) return NO_TIME;
   if (variation !== null && variation !== "common-cause") {
     let j = last;
@@ -51,17 +58,24 @@ function timeOf(item: Item, points: readonly PointLike[], last: number, category
     while (points[j]!.y === null) j++;
     return { since: { ...at(points, j, period), index: j }, lastSignal: null };
   }
-  const want = ASSESSMENT[category];
+  const iconSaysNone = variation === "common-cause";
+  const want = iconSaysNone ? VERDICT_ASSESSMENT[verdict.kind] : ASSESSMENT[category];
   if (want === undefined) return NO_TIME;
+  const best = latestSignal(item, points, want);
+  if (best === null) return NO_TIME;
+  if (best.end >= last && !iconSaysNone) return { since: { ...at(points, best.start, period), index: best.start }, lastSignal: null };
+  return { since: null, lastSignal: { from: at(points, best.start, period), to: at(points, best.end, period), index: best.start } };
+}
+
+/** Of the current phase's signals with assessment `want` that mark points, the latest (largest end; of those ending together, the earliest start). */
+function latestSignal(item: Item, points: readonly PointLike[], want: string): { start: number; end: number } | null {
   const current = item.chart.phases.length - 1;
   let best: { start: number; end: number } | null = null;
   for (const s of item.chart.signals) {
     if (s.phase !== current || s.assessment !== want || s.points.length === 0 || points[s.start] === undefined || points[s.end] === undefined) continue;
     if (best === null || s.end > best.end || (s.end === best.end && s.start < best.start)) best = s;
   }
-  if (best === null) return NO_TIME;
-  if (best.end >= last) return { since: { ...at(points, best.start, period), index: best.start }, lastSignal: null };
-  return { since: null, lastSignal: { from: at(points, best.start, period), to: at(points, best.end, period), index: best.start } };
+  return best;
 }
 
 /** "Mar–Nov 2024" (months of one year), "Aug 2023–Feb 2024", "6 May 2024" (one point). */
@@ -88,31 +102,84 @@ function targetText(t: number, unit: string): string {
   return `${formatNumber(t)}${unit === "" ? "" : unit === "%" ? " %" : ` ${unit}`}`;
 }
 
+/** What a row's reading is made of. */
+interface ReadingFacts {
+  category: SummaryCategory;
+  since: SummaryRow["since"];
+  lastSignal: SummaryRow["lastSignal"];
+  /** The current phase's verdict: with a common cause icon, whether the phase had signals all the same. */
+  verdict: Verdict;
+  /** Why a row is "insufficient", in words (see {@link tooFewText}). */
+  tooFew: string;
+  assurance: Assurance | null;
+  target: number | null;
+  unit: string;
+  centre: number | null;
+  control: boolean;
+  direction: string;
+  recent: number | null;
+}
+
+const CAUSE_WORDS: Partial<Record<Verdict["kind"], string>> = { improvement: "special cause improvement", deterioration: "special cause concern", signal: "special cause variation, neither better nor worse" };
+
+/**
+ * The lead of a common cause row: "common cause variation, no signal", or — when the icon (the
+ * latest point's variation) is common cause but the current phase has signals — both: "common
+ * cause variation at the latest point; last signal: special cause improvement Apr 2023–Jun 2024".
+ */
+function commonCauseLead(f: ReadingFacts): string {
+  if (f.verdict.signals === 0) return "common cause variation, no signal";
+  const cause = CAUSE_WORDS[f.verdict.kind] ?? "special cause";
+  if (f.lastSignal !== null) return `common cause variation at the latest point; last signal: ${cause} ${spanLabel(f.lastSignal.from.label, f.lastSignal.to.label)}`;
+  return `common cause variation at the latest point; ${cause} earlier in this phase`;
+}
+
 /** The one-line reading of a row. */
-function readingOf(category: SummaryCategory, since: SummaryRow["since"], lastSignal: SummaryRow["lastSignal"], assurance: Assurance | null, target: number | null, unit: string, centre: number | null, control: boolean, direction: string, recent: number | null): string {
+function readingOf(f: ReadingFacts): string {
+  const { since, lastSignal, target, unit, direction, recent, centre, assurance } = f;
   const when = since !== null ? ` since ${since.label}` : lastSignal !== null ? `; last signal ${spanLabel(lastSignal.from.label, lastSignal.to.label)}` : "";
-  const lead: Record<SummaryCategory, string> = {
-    concern: `special cause concern${when}`,
-    improvement: `special cause improvement${when}`,
-    neutral: `special cause variation, neither better nor worse${when}`,
-    "common-cause": "common cause variation, no signal",
-    insufficient: "too few points for the rules",
+  const lead: Record<SummaryCategory, () => string> = {
+    concern: () => `special cause concern${when}`,
+    improvement: () => `special cause improvement${when}`,
+    neutral: () => `special cause variation, neither better nor worse${when}`,
+    "common-cause": () => commonCauseLead(f),
+    insufficient: () => f.tooFew,
   };
-  const parts = [lead[category]];
+  const parts = [lead[f.category]()];
   if (target !== null) {
     const t = targetText(target, unit);
     if (assurance === "pass") parts.push(`the target of ${t} is consistently met`);
     else if (assurance === "fail") parts.push(`the target of ${t} is consistently missed`);
     else if (assurance === "inconsistent") parts.push(`the target of ${t} will be met and missed at random`);
-    else if (!control && recent !== null && (since ?? lastSignal?.from) != null && direction !== "neutral") {
+    else if (!f.control && recent !== null && (since ?? lastSignal?.from) != null && direction !== "neutral") {
       const meets = direction === "increase" ? recent >= target : recent <= target;
       parts.push(`the median since ${(since ?? lastSignal!.from).label} (${targetText(recent, unit)}) ${meets ? "meets" : "does not meet"} the target of ${t}`);
-    } else if (!control && centre !== null && direction !== "neutral") {
+    } else if (!f.control && centre !== null && direction !== "neutral") {
       const meets = direction === "increase" ? centre >= target : centre <= target;
       parts.push(`the median (${targetText(centre, unit)}) ${meets ? "meets" : "does not meet"} the target of ${t}`);
     }
   }
   return parts.join("; ");
+}
+
+/**
+ * Why a row has too few points, in the words `analyse` uses: a control chart's current phase is
+ * shorter than firm limits need (`shortPhases`; Provost & Murray 2011: limits from at least 12
+ * points), so no signal is not common cause; a run chart's runs rules had too few useful points
+ * (off the centre line, not excluded) for a verdict — its other rules (shifts, trends) were
+ * tested and found nothing.
+ */
+function tooFewText(item: Item, short: { points: number } | null): string {
+  const { chart } = item;
+  const several = chart.phases.length > 1;
+  if (short !== null) {
+    const n = `${short.points} point${short.points === 1 ? "" : "s"}`;
+    return `no signal, but ${several ? "the current phase has" : "the chart has"} only ${n}: too few to call the variation common cause (limits need at least ${TRIAL_LIMIT_POINTS}; Provost & Murray 2011)`;
+  }
+  const phase = chart.phases[chart.phases.length - 1] as { centre: number | null; nUseful?: unknown } | undefined;
+  if (item.control || phase === undefined || phase.centre === null || typeof phase.nUseful !== "number") return "too few points for the rules";
+  const n = phase.nUseful;
+  return `no signal, but ${several ? "the current phase has" : "the chart has"} only ${n} point${n === 1 ? "" : "s"} off the centre line: too few for the runs rules`;
 }
 
 /** One summary row from a checked item. */
@@ -136,9 +203,10 @@ export function rowOf(item: Item): SummaryRow {
     }
   }
   const verdict = summariseVerdict(chart as Parameters<typeof summariseVerdict>[0]);
-  const category = categoryOf(variation, verdict.kind);
+  const short = control === null ? null : (shortPhases(control).find((p) => p.phase === control.phases.length - 1) ?? null);
+  const category = categoryOf(variation, verdict.kind, short !== null);
   const period = chart.settings.period ?? null;
-  const time = timeOf(item, points, last, category, variation, period);
+  const time = timeOf(item, points, last, category, variation, verdict, period);
   const since = time.since === null ? null : { x: time.since.x, label: time.since.label };
   const lastSignal = time.lastSignal === null ? null : { from: time.lastSignal.from, to: time.lastSignal.to };
   const from = time.since?.index ?? time.lastSignal?.index;
@@ -151,6 +219,7 @@ export function rowOf(item: Item): SummaryRow {
     direction,
     latest: last < 0 ? null : { x: points[last]!.x, y: points[last]!.y!, label: xLabel(points[last]!.x, period) },
     target: item.target,
+    unit: item.unit,
     centre,
     variation,
     assurance,
@@ -158,6 +227,6 @@ export function rowOf(item: Item): SummaryRow {
     category,
     since,
     lastSignal,
-    reading: readingOf(category, since, lastSignal, assurance, item.target, item.unit, centre, control !== null, direction, recent),
+    reading: readingOf({ category, since, lastSignal, verdict, tooFew: category === "insufficient" ? tooFewText(item, short) : "", assurance, target: item.target, unit: item.unit, centre, control: control !== null, direction, recent }),
   };
 }

@@ -47,6 +47,8 @@ export interface SummaryRow {
   /** The last point with a value. */
   latest: { x: unknown; y: number; label: string } | null;
   target: number | null;
+  /** The unit of the measure's values ("%", "days"; "" when none given): latest, target and centre are in it. */
+  unit: string;
   /** The current (last) phase's centre line. */
   centre: number | null;
   /** Making Data Count variation icon (control charts with the mdc rules), else null. */

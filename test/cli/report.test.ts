@@ -213,4 +213,27 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi report", { timeout: 120_000 }, ()
       expect({ code: r.code, first: r.stderr.split("\n")[0] }).toEqual({ code: 2, first: `pace-qi report: ${message}` });
     }
   });
+  it("--rules SET, as analyse's: --rules mdc gives the p chart analyse's mdc verdict and the board's Making Data Count icons; a set of the other chart family is a usage error (user trial 12: report had no --rules)", async () => {
+    const dir = tempDir({ "project.json": readFileSync(REPORT_N, "utf8"), "data/m-plan6.csv": readFileSync(REPORT_N_DATA, "utf8") });
+    const args = ["report", "project.json", "--data", "data", "--x", "Month", "--y", "Within 6 months", "--n", "Number of children", "--dates", "uk", "--chart", "p"];
+    const shewhart = await run([...args, "--out", "s.html"], dir);
+    expect(shewhart.stdout).toContain("- % with a permanence plan within 6 months: no signal\n");
+    const mdc = await run([...args, "--rules", "mdc", "--out", "m.html"], dir);
+    expect(mdc.code).toBe(0);
+    expect(mdc.stdout).toContain("- % with a permanence plan within 6 months: improvement signal: 16 points above the mean from Dec 2023 to Mar 2025: a shift, an improvement (and 2 other signals in this phase: 1 shift, 1 trend)\n");
+    const html = readFileSync(join(dir, "m.html"), "utf8");
+    expect(html).toContain('aria-label="Special cause improvement (high)"');
+    expect(html).toContain('aria-label="Variation: special-cause improvement: the latest point is part of a pattern of high values."');
+    // analyse of the same file with the same rules finds the same three signals.
+    const analysed = await run(["analyse", "data/m-plan6.csv", "--x", "Month", "--y", "Within 6 months", "--n", "Number of children", "--dates", "uk", "--chart", "p", "--multiply", "100", "--direction", "increase", "--rules", "mdc", "--json"], dir);
+    expect((JSON.parse(analysed.stdout) as { signals: { rule: string }[] }).signals.map((s) => s.rule).sort()).toEqual(["shift", "shift", "trend"]);
+    const bad: [string[], string][] = [
+      [["--chart", "p", "--rules", "shewart"], "--rules 'shewart' is not a rule set for control charts: shewhart, ihi, western-electric, nelson, anhoej, mdc"],
+      [["--rules", "mdc"], "--rules 'mdc' is not a rule set for run charts: pace, ihi, anhoej"],
+    ];
+    for (const [flags, message] of bad) {
+      const r = await run(["report", "project.json", ...flags], dir);
+      expect({ code: r.code, first: r.stderr.split("\n")[0] }).toEqual({ code: 2, first: `pace-qi report: ${message}` });
+    }
+  });
 });

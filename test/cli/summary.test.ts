@@ -203,3 +203,31 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi summary --filter, --phase, --excl
     expect([r.code, r.stderr]).toEqual([2, expect.stringContaining("an i chart needs at least 2 consecutive values that are not excluded (in the series 'Panel within 12 weeks (East)')")]);
   });
 });
+
+describe.skipIf(!HAVE_BIN).concurrent("pace-qi summary: third user trial", { timeout: 120_000 }, () => {
+  const PERM6 = readFileSync(new URL("../fixtures/trial12/la_monthly_perm6_nototal.csv", import.meta.url), "utf8");
+  const ARGS = ["summary", "perm6.csv", "--x", "Month", "--y", "Permanence decision within 6 months", "--n", "Children becoming looked after", "--chart", "p", "--multiply", "100", "--rules", "mdc", "--direction", "increase", "--baseline", "24", "--target", "60", "--unit", "%"];
+  const READING = "common cause variation at the latest point; last signal: special cause improvement Apr 2023–Jun 2024; the target of 60 % will be met and missed at random";
+  it("a common cause icon over a phase with three improvement signals: the reading, lastSignal and the HTML say the last signal (it said 'no signal'); latest in the unit", async () => {
+    const dir = tempDir({ "perm6.csv": PERM6 });
+    const json = await run([...ARGS, "--json"], dir);
+    const row = (JSON.parse(json.stdout) as { rows: Record<string, unknown>[] }).rows[0]!;
+    expect([row.variation, row.category, row.since, row.lastSignal, row.reading, row.unit]).toEqual(["common-cause", "common-cause", null, { from: { x: "2023-04-01", label: "Apr 2023" }, to: { x: "2024-06-01", label: "Jun 2024" } }, READING, "%"]);
+    const text = await run([...ARGS, "--html", "b.html"], dir);
+    expect(text.stdout.split("\n")[4]).toBe(`Permanence decision within 6 months         61.1 % (Sep 2024)  common cause  ${READING}`);
+    const html = readFileSync(join(dir, "b.html"), "utf8");
+    expect(html).toContain(`<td class="num">61.1 %<br><span class="muted">Sep 2024</span></td><td class="num">60 %</td><td class="num">46 %</td>`);
+    expect(html).toContain(`<td>${READING}</td>`);
+  });
+  it("a 7-point p chart with no signal is 'too few points', in analyse's words, not common cause", async () => {
+    // Highland, 3+ placements of children looked after, 2016-17 to 2022-23 (sg_long_fy_nocomma.csv).
+    const rows = [[522, 138], [458, 99], [525, 129], [479, 110], [518, 115], [450, 93], [482, 120]].map(([n, y], i) => `Highland,${2016 + i}-04-01,${n},${y}`);
+    const dir = tempDir({ "h.csv": `Local authority,FY start,Looked after,3+ placements\n${rows.join("\n")}\n` });
+    const r = await run(["summary", "h.csv", "--x", "FY start", "--y", "3+ placements", "--n", "Looked after", "--group", "Local authority", "--chart", "p", "--rules", "mdc", "--multiply", "100", "--direction", "decrease"], dir);
+    expect(r.stdout.split("\n")[0]).toBe("1 series: 0 concern, 0 improvement, 0 other special cause, 0 common cause, 1 too few points");
+    expect(r.stdout.split("\n")[4]).toMatch(/ too few points +no signal, but the chart has only 7 points: too few to call the variation common cause \(limits need at least 12; Provost & Murray 2011\)$/);
+    const a = await run(["analyse", "h.csv", "--x", "FY start", "--y", "3+ placements", "--n", "Looked after", "--chart", "p", "--rules", "mdc", "--multiply", "100", "--direction", "decrease"], dir);
+    expect(a.stdout).toContain("No signals, but the chart has only 7 points: too few to call the variation common cause only");
+  });
+});
+

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { controlChart, renderSummaryTable, runChart, summariseMeasures } from "../../src/index.js";
+import { formatValue } from "../../src/render/number.js";
 import { fails } from "../_shared/fails.js";
 
 const YS = [60, 62, 58, 61, 63, 59, 60, 62, 61, 60, 59, 61, 70, 72, 74, 73, 75, 76, 77, 78, 79, 80];
@@ -22,6 +23,17 @@ describe("renderSummaryTable", () => {
     expect(html).toContain("<li>Flat: Phase 1 has 6 useful observations; the runs rule needs at least 10");
     expect(renderSummaryTable(summariseMeasures([{ name: "P", chart: P }]))).not.toContain("qi-summary-notes");
     expect(fails(() => renderSummaryTable({ ...dup, warnings: "x" } as never)).path).toEqual(["summary", "warnings"]);
+  });
+  it("latest, target and centre in the row's unit, as the reading writes them (user trial 12: '61.1' beside 'the target of 60 %')", () => {
+    const centre = P.phases[0]!.centre!;
+    // The P row: latest Oct 2024 80, target 80, centre the baseline mean, all in %.
+    expect(html).toContain(`<td class="num">80 %<br><span class="muted">Oct 2024</span></td><td class="num">80 %</td><td class="num">${formatValue(centre)} %</td>`);
+    // The Flat row has no unit: bare numbers.
+    expect(html).toContain('<td class="num">6<br><span class="muted">14</span></td><td class="num">–</td><td class="num">5</td>');
+    // A row without a unit field (a summary kept from before rows had one) draws bare numbers; a unit that is not text is an error.
+    const { unit: _, ...old } = S.rows[0]!;
+    expect(renderSummaryTable({ ...S, rows: [old as never] })).toContain('<td class="num">80<br>');
+    expect(fails(() => renderSummaryTable({ ...S, rows: [{ ...S.rows[0]!, unit: 5 as never }] })).path).toEqual(["summary", "rows", 0, "unit"]);
   });
   it("escapes every user string", () => {
     expect(html).not.toContain("<script>");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { controlChart, runChart, summariseMeasures, summaryToCsv } from "../../src/index.js";
+import { controlChart, runChart, summariseControlChart, summariseMeasures, summaryToCsv } from "../../src/index.js";
 import { fails } from "../_shared/fails.js";
 import { deepFreeze } from "../_shared/freeze.js";
 
@@ -22,7 +22,7 @@ describe("summariseMeasures: a worked example", () => {
       ["Lower is better", "concern", "special cause concern since Jan 2024; the target of 50 % is consistently missed"],
       ["Recommendations within 26 weeks", "improvement", "special cause improvement since Jan 2024; the target of 80 % will be met and missed at random"],
       ["Run", "improvement", "special cause improvement since Jan 2024; the median since Jan 2024 (75.5 %) meets the target of 75 %"], // 70…80 since the shift: median (75 + 76) / 2
-      ["Flat", "insufficient", "too few points for the rules"],
+      ["Flat", "insufficient", "no signal, but the chart has only 5 points off the centre line: too few for the runs rules"], // 7 of the 12 on the median 5: the runs rule needs 10 useful points
     ]);
   });
   it("latest value and date, centre, icons", () => {
@@ -133,5 +133,64 @@ describe('"since" only for a signal still going on at the latest point (user tri
     const spike = controlChart([...Array.from({ length: 20 }, (_, i) => ({ month: month(i), y: 10 + (i % 3) })), { month: month(20), y: 40 }], { type: "i", x: "month", y: "y" });
     const r = summariseMeasures([{ name: "s", chart: spike }]).rows[0]!;
     expect([r.since?.label, r.lastSignal, r.reading]).toEqual(["Sep 2024", null, "special cause variation, neither better nor worse since Sep 2024"]);
+  });
+});
+
+describe("a common cause icon over a phase with signals (user trial 12, la_monthly_perm6_nototal.csv)", () => {
+  // Permanence decisions within 6 months of children becoming looked after, Apr 2021–Sep 2024.
+  const N = [19, 14, 14, 21, 14, 25, 16, 16, 21, 17, 25, 15, 19, 25, 18, 22, 24, 16, 18, 26, 19, 22, 25, 14, 24, 21, 17, 25, 18, 22, 15, 19, 20, 25, 21, 18, 15, 15, 17, 14, 21, 18];
+  const Y = [9, 8, 6, 6, 6, 15, 7, 6, 7, 8, 11, 6, 9, 10, 8, 14, 14, 7, 12, 12, 10, 14, 5, 4, 13, 12, 12, 16, 12, 16, 11, 12, 11, 18, 15, 12, 10, 9, 10, 5, 12, 11];
+  const rows = N.map((n, i) => ({ month: `${2021 + Math.floor((i + 3) / 12)}-${String(((i + 3) % 12) + 1).padStart(2, "0")}-01`, y: Y[i]!, n }));
+  const chart = controlChart(rows, { type: "p", x: "month", y: "y", n: "n", multiply: 100, rules: "mdc", direction: "increase", baseline: 24, target: 60 });
+  it("the reading and lastSignal say the phase's last signal beside the latest point's common cause (it said 'no signal', lastSignal null)", () => {
+    // By hand: baseline mean 428/930 = 46.02 %; Apr 2023–Jun 2024 are 15 points above it (a
+    // shift); Sep 2023 (72.7 > 46.02 + 2σ = 67.3, n 22) and Oct 2023 (73.3 > 71.8, n 15) are 2 of 3
+    // beyond 2σ; Jul 2024 (35.7) is below, so the shift ended in Jun 2024 and Sep 2024 (61.1) is
+    // part of no pattern. The target 60 lies between Sep 2024's limits (10.8, 81.3): met and missed at random.
+    expect(chart.phases[0]!.centre).toBeCloseTo((428 / 930) * 100, 10);
+    const r = summariseMeasures([{ name: "Permanence decision within 6 months", chart, unit: "%" }]).rows[0]!;
+    expect([r.variation, r.category, r.verdict.kind, r.verdict.signals, r.since]).toEqual(["common-cause", "common-cause", "improvement", 3, null]);
+    expect(r.lastSignal).toEqual({ from: { x: "2023-04-01", label: "Apr 2023" }, to: { x: "2024-06-01", label: "Jun 2024" } });
+    expect(r.reading).toBe("common cause variation at the latest point; last signal: special cause improvement Apr 2023–Jun 2024; the target of 60 % will be met and missed at random");
+  });
+  it("a common cause icon with no signal in the phase still reads 'no signal'", () => {
+    const flat = controlChart(rows.slice(0, 24), { type: "p", x: "month", y: "y", n: "n", multiply: 100, rules: "mdc", direction: "increase" });
+    expect(flat.signals).toEqual([]);
+    const r = summariseMeasures([{ name: "m", chart: flat }]).rows[0]!;
+    expect([r.category, r.lastSignal, r.reading]).toEqual(["common-cause", null, "common cause variation, no signal"]);
+  });
+});
+
+describe("too few points: the rule analyse words (user trial 12, sg_long_fy_nocomma.csv)", () => {
+  // Highland: children looked after with 3+ placements, 2016-17 to 2022-23 (7 financial years).
+  const HIGHLAND = [[522, 138], [458, 99], [525, 129], [479, 110], [518, 115], [450, 93], [482, 120]].map(([n, y], i) => ({ fy: `${2016 + i}-04-01`, y: y!, n: n! }));
+  it("a 7-point control chart with no signal is too few points, not common cause (it said 'common cause variation, no signal')", () => {
+    const p = controlChart(HIGHLAND, { type: "p", x: "fy", y: "y", n: "n", multiply: 100, rules: "mdc", direction: "decrease" });
+    expect([p.signals, p.phases[0]!.variationIcon]).toEqual([[], "common-cause"]);
+    expect(summariseControlChart(p)).toContain("No signals, but the chart has only 7 points: too few to call the variation common cause only");
+    const s = summariseMeasures([{ name: "3+ placements", chart: p, group: "Highland" }]);
+    expect([s.rows[0]!.category, s.rows[0]!.reading]).toEqual(["insufficient", "no signal, but the chart has only 7 points: too few to call the variation common cause (limits need at least 12; Provost & Murray 2011)"]);
+    expect(s.counts).toEqual({ concern: 0, improvement: 0, neutral: 0, "common-cause": 0, insufficient: 1 });
+  });
+  it("without mdc icons, and for a short current phase after a long one", () => {
+    const i = controlChart(HIGHLAND.map((r) => ({ fy: r.fy, y: r.y })), { type: "i", x: "fy", y: "y" });
+    expect(summariseMeasures([{ name: "i", chart: i }]).rows[0]!.category).toBe("insufficient");
+    const ys = [5, 7, 6, 5, 6, 7, 5, 6, 7, 6, 5, 6, 8, 9, 8];
+    const phased = controlChart(ys, { type: "i", phases: [12] });
+    expect(phased.signals).toEqual([]);
+    expect(summariseMeasures([{ name: "ph", chart: phased }]).rows[0]!.reading).toBe("no signal, but the current phase has only 3 points: too few to call the variation common cause (limits need at least 12; Provost & Murray 2011)");
+  });
+  it("12 points with no signal: common cause", () => {
+    const c = controlChart([5, 7, 6, 5, 6, 7, 5, 6, 7, 6, 5, 6], { type: "i" });
+    expect(summariseMeasures([{ name: "c", chart: c }]).rows[0]!.reading).toBe("common cause variation, no signal");
+  });
+  it("a short control chart with a signal keeps its signal (category from the icon)", () => {
+    const c = controlChart([5, 6, 5, 6, 5, 6, 30], { type: "i", rules: "mdc", direction: "increase" });
+    expect(summariseMeasures([{ name: "c", chart: c }]).rows[0]!.category).toBe("improvement");
+  });
+  it("a run chart whose runs rules lack data says so, not 'too few points for the rules' (shifts and trends were tested)", () => {
+    const run = runChart(HIGHLAND.map((r) => ({ fy: r.fy, y: (r.y / r.n) * 100 })), { x: "fy", y: "y", direction: "decrease" });
+    expect(run.phases[0]!.nUseful).toBe(6);
+    expect(summariseMeasures([{ name: "r", chart: run }]).rows[0]!.reading).toBe("no signal, but the chart has only 6 points off the centre line: too few for the runs rules");
   });
 });
