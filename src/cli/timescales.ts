@@ -147,17 +147,17 @@ export function computeTimescales(input: CaseInput, s: TimescaleSettings, progre
   return { asOf: t.asOf, asOfGiven: s.asOf !== undefined, stages: out, routes, warnings };
 }
 
-/**
- * "recommendation not estimated: the file has no column for permanence-recommendation or
- * returned-home (its end; columns: …). If the file has one, name it with --column …" (the
- * library's stage-not-estimated, with the file's columns and the flag).
- */
 /** Milestones as "a or b"; the four orders as "an order (any of the four)", as the library says them. */
 function milestonesText(names: readonly string[]): string {
   const orders: readonly string[] = SCOTLAND_ORDER_MILESTONES;
   return names.length === orders.length && orders.every((m) => names.includes(m)) ? "an order (any of the four)" : names.join(" or ");
 }
 
+/**
+ * "recommendation not estimated: the file has no column for permanence-recommendation or
+ * returned-home (the stage's end). Its columns: …. If it has one, name it with --column …" (the
+ * library's stage-not-estimated, with the file's columns and the flag).
+ */
 function notEstimatedNote(d: StageDurations, header: readonly string[] | undefined): string {
   const missing = d.notEstimated!.missing;
   const sides: string[] = [];

@@ -42,7 +42,7 @@ export function stageWarnings(rec: CaseRecords, plan: StagePlan, counts: StageCo
     const to = milestonesText(plan.toIdx.map((k) => rec.names[k]!));
     out.push({
       code: "missing-end",
-      message: `${counts.missingEnd} ${counts.missingEnd === 1 ? "episode has" : "episodes have"} no ${to} date but a later step of the route recorded (the data check's missing-earlier): the ${to} date is missing, so ${counts.missingEnd === 1 ? "it is" : "they are"} not in the stage (not open, not on the drift list)`,
+      message: `${counts.missingEnd} ${counts.missingEnd === 1 ? "episode has" : "episodes have"} no ${to} date though a later milestone of ${counts.missingEnd === 1 ? "its" : "their"} route is recorded (missing-earlier in the data check): the stage ended on a date not recorded, so ${counts.missingEnd === 1 ? "it is" : "they are"} left out (not open, not on the drift list)`,
     });
   }
   if (counts.filteredOut > 0) out.push({ code: "filtered-out", message: `${counts.filteredOut} episodes left out by the stage's cohort filter` });

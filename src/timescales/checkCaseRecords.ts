@@ -225,7 +225,7 @@ function stagesWithoutColumns(ctx: Ctx): string | null {
     if (from.some((k) => k < 0) || to.some((k) => k < 0)) continue;
     const none = (list: number[]): boolean => list.every((k) => ctx.noColumn[k] === 1);
     const missing = [...(none(from) ? [from] : []), ...(none(to) ? [to] : [])].map((list) => milestonesText(list.map((k) => ctx.names[k]!)));
-    if (missing.length > 0) parts.push(`${stage.id} (${missing.join(", nor ")})`);
+    if (missing.length > 0) parts.push(`${stage.id} needs ${missing.join(" and ")}`);
   }
   if (parts.length === 0) return null;
   return `no column for a milestone that these PACE stages start or end at, so they cannot be estimated from these records (and a milestone without a column is not checked for missing-earlier or completeness): ${parts.join("; ")}`;
