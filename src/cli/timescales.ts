@@ -6,6 +6,7 @@ import { DataError, UsageError, quote } from "./errors.js";
 import type { Io } from "./io.js";
 import {
   PACE_STAGES,
+  SCOTLAND_ORDER_MILESTONES,
   driftList,
   renderRunChart,
   runChart,
@@ -32,7 +33,7 @@ import { compactJsonChunks } from "./jsonChunks.js";
 import { progressBar, type ProgressSink } from "./progress.js";
 import { rowsIn, withQi, type PathContext } from "./qiMap.js";
 import { fmt, kmText, textTable } from "./summary.js";
-import { CASE_SPEC, caseFlags, mappingText, readCases, type CaseColumns } from "./caseInput.js";
+import { CASE_SPEC, caseFlags, mappingText, readCases, terminalText, type CaseColumns } from "./caseInput.js";
 import { checkCases, checkOptions, checkReport, checkSummary } from "./check.js";
 import { scorecardRun } from "./scorecard.js";
 
@@ -60,6 +61,8 @@ export interface CaseInput {
   options: StageDurationsOptions<number>;
   /** Library path → where the problem is. */
   ctx: PathContext;
+  /** The file's columns, named in a stage's "not estimated" note. */
+  header?: readonly string[];
 }
 
 /** What to compute. */
@@ -127,6 +130,11 @@ export function computeTimescales(input: CaseInput, s: TimescaleSettings, progre
   const warnings: string[] = [];
   const out: StageResult[] = s.stages.map((stage, k) => {
     const { durations, byPeriod, byCase, kaplanMeier: km } = t.stages[stage.id]!;
+    if (durations.notEstimated !== null) {
+      // As the routes' "not estimated" (routeOutputs): said, and nothing drawn or listed.
+      warnings.push(...stageNotes(durations.warnings.filter((w) => w.code !== "stage-not-estimated"), stage.id, k === 0).map((w) => rowsIn(w, input.ctx)), notEstimatedNote(durations, input.header));
+      return { stage, durations, byPeriod, byCase, km, drift: [], chart: null };
+    }
     warnings.push(...stageNotes(durations.warnings, stage.id, k === 0).map((w) => rowsIn(w, input.ctx)));
     const drift = durations.stage.target === null ? [] : driftList(durations);
     const points = byPeriod.filter((r) => !r.partial && (s.chartFrom === undefined || r.x >= s.chartFrom));
@@ -137,6 +145,26 @@ export function computeTimescales(input: CaseInput, s: TimescaleSettings, progre
   // Issue #11: with the overall stage, the cumulative incidence of each route to permanence.
   const routes = s.stages.some((st) => st.id === "overall") ? t.permanenceRoutes : null;
   return { asOf: t.asOf, asOfGiven: s.asOf !== undefined, stages: out, routes, warnings };
+}
+
+/** Milestones as "a or b"; the four orders as "an order (any of the four)", as the library says them. */
+function milestonesText(names: readonly string[]): string {
+  const orders: readonly string[] = SCOTLAND_ORDER_MILESTONES;
+  return names.length === orders.length && orders.every((m) => names.includes(m)) ? "an order (any of the four)" : names.join(" or ");
+}
+
+/**
+ * "recommendation not estimated: the file has no column for permanence-recommendation or
+ * returned-home (the stage's end). Its columns: …. If it has one, name it with --column …" (the
+ * library's stage-not-estimated, with the file's columns and the flag).
+ */
+function notEstimatedNote(d: StageDurations, header: readonly string[] | undefined): string {
+  const missing = d.notEstimated!.missing;
+  const sides: string[] = [];
+  if (d.stage.from.every((m) => missing.includes(m))) sides.push(`${milestonesText(d.stage.from)} (the stage's start)`);
+  if (d.stage.to.every((m) => missing.includes(m))) sides.push(`${milestonesText(d.stage.to)} (the stage's end)`);
+  const columns = header === undefined ? "" : ` Its columns: ${header.map((h) => terminalText(h, 40)).join(", ")}.`;
+  return `${d.stage.id} not estimated: the file has no column for ${sides.join(", nor for ")}.${columns} If it has one, name it with --column ${missing[0]}=HEADER`;
 }
 
 /** Warning codes that say the same for every stage: printed once (with the first stage). */
@@ -228,7 +256,7 @@ export function timescaleOutputs(r: TimescaleResults, s: TimescaleSettings, sour
   const charts: Record<string, unknown> = {};
   for (const st of r.stages) {
     const id = st.durations.stage.id;
-    series[id] = { label: st.durations.stage.label, target: st.durations.stage.target, counts: st.durations.counts, byPeriod: st.byPeriod, byCase: st.byCase };
+    series[id] = { label: st.durations.stage.label, target: st.durations.stage.target, ...(st.durations.notEstimated !== null ? { notEstimated: st.durations.notEstimated } : {}), counts: st.durations.counts, byPeriod: st.byPeriod, byCase: st.byCase };
     km[id] = { label: st.durations.stage.label, ...st.km };
     charts[id] = st.chart;
     if (st.chart !== null) {
@@ -253,6 +281,7 @@ export function timescaleOutputs(r: TimescaleResults, s: TimescaleSettings, sour
 
   const rows = r.stages.map((st) => {
     const d = st.durations;
+    if (d.notEstimated !== null) return [d.stage.id, "not estimated", "–", "–", "–", "–", targetText(d.stage.target), "–", "–", "–", "–"];
     const done: number[] = [];
     let within = 0;
     for (const row of d.rows) {
@@ -529,7 +558,7 @@ function caseInput(cases: CaseColumns, run: TimescalesRun, checked: boolean): { 
     row: (i, field) => table.where(i, field === undefined ? undefined : (fieldToColumn[field] ?? field)),
     columns: fieldToColumn,
   };
-  return { input: { rows, options, ctx }, problems };
+  return { input: { rows, options, ctx, header: table.header }, problems };
 }
 
 /** Thrown from the check's callback: it found an impossible date that the stages would read, so the CLI converts the dates itself (naming each bad cell). */

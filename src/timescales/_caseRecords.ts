@@ -77,6 +77,13 @@ export interface CaseRecords {
   dobField: string;
   /** Wide format: the column name of each milestone (by milestone index); null for long rows. */
   columnOf: ReadonlyArray<string> | null;
+  /**
+   * Wide format: per milestone, 1 when some column is read as its date (a `columns` entry, or the
+   * order column of `orderType` for an order); null for long rows, where any milestone may come.
+   * A milestone without a column has no dates because the records cannot hold any, not because
+   * nothing happened (the stages do not estimate a stage that needs it).
+   */
+  hasColumn: Uint8Array | null;
   /** Wide format: the column an event was read from (repeated milestones have several); null for long rows. */
   eventColumn?: ((e: number) => string) | null;
   /** Wide format: per event, the index of its column in the `columns` read (−1: the order column); unset for long rows. */
@@ -606,6 +613,13 @@ function recordsOf<T>(plan: ReadPlan<T>, st: ReadState, buckets: Buckets, cat: P
     for (let j = plan.wide.length - 1; j >= 0; j--) columnOf[plan.wide[j]!.m] = plan.wide[j]!.name;
   }
   const wideNames = plan.wide.map((w) => w.name);
+  let hasColumn: Uint8Array | null = null;
+  if (plan.format === "wide") {
+    // As the check's noColumn (_checkRead.ts wideColumnOf): a column read, or the order column for each order.
+    hasColumn = new Uint8Array(cat.names.length);
+    for (const w of plan.wide) hasColumn[w.m] = 1;
+    if (plan.order !== null) cat.names.forEach((name, k) => { if (matchOrderType(name) === name) hasColumn![k] = 1; });
+  }
   return {
     ...cat,
     n: st.n,
@@ -617,6 +631,7 @@ function recordsOf<T>(plan: ReadPlan<T>, st: ReadState, buckets: Buckets, cat: P
     dateField: plan.dateField,
     dobField: plan.dobField,
     columnOf,
+    hasColumn,
     eventColumn: plan.format === "wide" ? (e) => (st.col[e]! < 0 ? plan.order!.dateName : wideNames[st.col[e]!]!) : null,
     children: buckets.list,
     unknownIgnored: st.unknownIgnored,

@@ -9,6 +9,8 @@ import { unknownMessage, type CaseRecordOptions, type CaseRecords } from "./_cas
 import { milestoneMatcher } from "./headers.js";
 import { resolveAgeBands, resolveAges, type AgeBand, type AgeBandsOption } from "./age.js";
 import { normaliseTarget, targetDaysOf, type StageTarget, type TargetRule } from "./target.js";
+import { SCOTLAND_MILESTONES, type MilestoneCatalogue } from "./catalogue.js";
+import { defaultChain, routeChain } from "./_routeChain.js";
 import { PACE_STAGES, type FromOccurrence, type PaceStageId, type Stage } from "./stages.js";
 
 /** A stage argument: a stage object, `{ from, to }`, or a PACE stage id. */
@@ -55,6 +57,16 @@ export interface StagePlan {
   withGroup: boolean;
   /** The stage's `routes` filter, or null. */
   routeSet: Set<string> | null;
+  /**
+   * Wide records without a column for every `from` milestone, or for every `to` one: those
+   * milestones (the stage is not estimated); null when the stage can be estimated.
+   */
+  noColumn: string[] | null;
+  /**
+   * Per route id (null: no route end yet), per milestone: 1 for a step of the route's chain
+   * after the stage's `to` (see {@link laterSteps}); null when no route has one.
+   */
+  later: Map<string | null, Uint8Array> | null;
 }
 
 function listOf(v: unknown, path: (string | number)[], names: readonly string[], lookup: (name: unknown) => number | undefined): number[] {
@@ -135,6 +147,51 @@ function stageExits(stage: Stage, rec: CaseRecords, isTo: Uint8Array, lookup: (n
   return isExit;
 }
 
+/**
+ * The stage needs a milestone the wide records have no column for: none of its `from`
+ * milestones has one (nobody can start it), or none of its `to` (nobody could finish it, so
+ * everyone would look open and drifting — a user trial's tracker had no recommendation column
+ * and listed every child as past the 26 weeks). Returns those milestones, or null.
+ */
+function missingColumns(rec: CaseRecords, fromIdx: readonly number[], toIdx: readonly number[]): string[] | null {
+  const has = rec.hasColumn;
+  if (has === null) return null;
+  const none = (list: readonly number[]): boolean => list.every((k) => has[k] !== 1);
+  const out = [...(none(fromIdx) ? fromIdx : []), ...(none(toIdx) ? toIdx : [])].map((k) => rec.names[k]!);
+  return out.length === 0 ? null : out;
+}
+
+/**
+ * The steps after the stage's `to` on each route's chain (_routeChain.ts: the chain the data
+ * check's `missing-earlier` walks): an episode with one of them dated and no `to` passed the
+ * `to` without its date being recorded — docs/timescales.md, "Checking the data"
+ * (`missing-earlier`: recommendation → panel → ADM → petition → order, as the route has them,
+ * with a gap before a dated later one). Such a child is not waiting for the `to` (PACE counts
+ * the pathway's steps in this order: CELCIS PACE Aim 2; SSI 2009/154 regs. 6 and 13), so the
+ * stage is missing data for it, never open or drifting. Null when no chain holds a `to`.
+ */
+function laterSteps(rec: CaseRecords, isTo: Uint8Array, catalogue: PlanOptions["catalogue"]): Map<string | null, Uint8Array> | null {
+  const cat = catalogue ?? SCOTLAND_MILESTONES;
+  const routes: readonly unknown[] = Array.isArray(cat) || !Array.isArray((cat as MilestoneCatalogue).routes) ? [] : (cat as MilestoneCatalogue).routes;
+  const out = new Map<string | null, Uint8Array>();
+  const add = (id: string | null, chain: readonly number[]): void => {
+    const at = chain.findIndex((k) => isTo[k] === 1);
+    if (at < 0) return;
+    const mask = new Uint8Array(rec.names.length);
+    for (const k of chain.slice(at + 1)) if (isTo[k] !== 1) mask[k] = 1;
+    if (mask.includes(1)) out.set(id, mask);
+  };
+  add(null, defaultChain(rec.names));
+  // As the check: a later route of the same id replaces an earlier one.
+  for (const r of routes) {
+    if (r === null || typeof r !== "object" || typeof (r as { id?: unknown }).id !== "string") continue;
+    const id = (r as { id: string }).id;
+    out.delete(id);
+    add(id, routeChain(rec.names, r as { milestones?: unknown; ends?: unknown }));
+  }
+  return out.size === 0 ? null : out;
+}
+
 /** Step 1: resolve and validate the stage and options against the records (no pass over events). */
 export function stagePlan(rec: CaseRecords, stageInput: StageInput, options: PlanOptions): StagePlan {
   const stage = resolveStage(stageInput);
@@ -167,5 +224,7 @@ export function stagePlan(rec: CaseRecords, stageInput: StageInput, options: Pla
     stage, stageId: stage.id, fromIdx, toIdx, isFrom, isTo, isExit, isSoftExit, fromOcc, toOcc, target, targetOf: target === null ? () => Number.NaN : targetDaysOf(target), negative, afterAsOf, splitAt,
     withAge, ages, bands, groupByBand: withAge && options.group === "ageBand", withGroup: options.group !== undefined,
     routeSet: stageRoutes(stage, rec),
+    noColumn: missingColumns(rec, fromIdx, toIdx),
+    later: laterSteps(rec, isTo, options.catalogue),
   };
 }

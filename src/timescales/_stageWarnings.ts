@@ -3,9 +3,20 @@
  * said as a warning `{ code, message }` (codes listed in docs/reliability.md).
  */
 import { describeValue } from "../_lib/error.js";
+import { SCOTLAND_ORDER_MILESTONES } from "./catalogue.js";
 import type { CaseRecords, PaddedIds } from "./_caseRecords.js";
 import type { StagePlan } from "./_stagePlan.js";
 import type { StageCounts, TimescaleWarning } from "./stageDurations.js";
+
+/**
+ * Milestone names as "a or b" — the four Scottish orders together as "an order (any of the
+ * four)", the stages' "order granted" — for the messages that name a stage's start or end.
+ */
+export function milestonesText(names: readonly string[]): string {
+  const orders = SCOTLAND_ORDER_MILESTONES as readonly string[];
+  if (names.length === orders.length && orders.every((m) => names.includes(m))) return "an order (any of the four)";
+  return names.join(" or ");
+}
 
 /** The warning for an asOf defaulted to the latest event date. */
 export function asOfWarning(asOfText: string): TimescaleWarning {
@@ -25,6 +36,13 @@ export function stageWarnings(rec: CaseRecords, plan: StagePlan, counts: StageCo
     out.push({
       code: "ended-before-start",
       message: `${counts.endedBeforeStart} episodes reached ${from} only after the episode had ended (an episode-ending milestone before it, no new looked-after between) and are not in the stage`,
+    });
+  }
+  if (counts.missingEnd > 0) {
+    const to = milestonesText(plan.toIdx.map((k) => rec.names[k]!));
+    out.push({
+      code: "missing-end",
+      message: `${counts.missingEnd} ${counts.missingEnd === 1 ? "episode has" : "episodes have"} no ${to} date though a later milestone of ${counts.missingEnd === 1 ? "its" : "their"} route is recorded (missing-earlier in the data check): the stage ended on a date not recorded, so ${counts.missingEnd === 1 ? "it is" : "they are"} left out (not open, not on the drift list)`,
     });
   }
   if (counts.filteredOut > 0) out.push({ code: "filtered-out", message: `${counts.filteredOut} episodes left out by the stage's cohort filter` });

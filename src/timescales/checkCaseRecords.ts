@@ -13,7 +13,9 @@ import type { MilestoneCatalogue, Route } from "./catalogue.js";
 import { SCOTLAND_MILESTONES } from "./catalogue.js";
 import { dateAdviser, dayReader, expectedDateForm } from "./dates.js";
 import { readFromRecords, readRows, rawOf, text, type Ctx, type Get, type Read, type RouteInfo } from "./_checkRead.js";
-import { paddedIdsMessage } from "./_stageWarnings.js";
+import { milestonesText, paddedIdsMessage } from "./_stageWarnings.js";
+import { defaultChain, routeChain } from "./_routeChain.js";
+import { PACE_STAGES } from "./stages.js";
 
 /** The {@link checkCaseRecords} options: those of the case records, plus what to check against. */
 export interface CheckCaseRecordsOptions<T = any> extends CaseRecordOptions<T> {
@@ -94,8 +96,6 @@ export interface CaseRecordsCheck {
   warnings: string[];
 }
 
-/** Milestones every route passes in this order before its end (see `missing-earlier`). */
-const CHAIN = ["permanence-recommendation", "permanence-panel", "adm-decision", "petition-lodged"];
 /** Repeated throughout an episode, so never out of order. */
 // Reviews recur through an episode, and a return home can come before or after a recommendation
 // (the home route lists it after, as guidance): neither is order-checked.
@@ -189,6 +189,8 @@ function checkRead(events: readonly unknown[], R: Read, ctx: Ctx, issues: CheckI
   // The stages split a child's events at that milestone; the check reads episodes from the
   // episode field only, so say so rather than take the option in silence (a user trial's review).
   if (R.paddedIds !== null) warnings.push(paddedIdsMessage(R.paddedIds));
+  const unestimable = stagesWithoutColumns(ctx);
+  if (unestimable !== null) warnings.push(unestimable);
   if (ctx.splitIgnored) warnings.push("splitEpisodesAt is not applied by the check: a child's episodes come from the episode field only, so events on both sides of a split are checked as one episode");
   const order = Object.keys(CHECK_KINDS) as CheckCode[];
   const rankOf = Object.fromEntries(order.map((k, j) => [k, j])) as Record<CheckCode, number>;
@@ -205,6 +207,28 @@ function checkRead(events: readonly unknown[], R: Read, ctx: Ctx, issues: CheckI
     completeness: completenessRows(ctx, T.all, T.byGroup, T.byMonth),
     warnings,
   };
+}
+
+/**
+ * Wide records with no column for a milestone a PACE stage starts or ends at (every `from`, or
+ * every `to`, of the stage without one): the stages cannot be estimated from them (the stages
+ * leave them out, `stage-not-estimated`), and "No problems found" alone would hide it (a user
+ * trial's tracker had no recommendation column). Stages whose milestones the catalogue lacks
+ * are not named. Null when every stage can be estimated (always, for long records).
+ */
+function stagesWithoutColumns(ctx: Ctx): string | null {
+  const parts: string[] = [];
+  for (const stage of Object.values(PACE_STAGES)) {
+    const side = (v: string | readonly string[]): number[] => (typeof v === "string" ? [v] : [...v]).map((id) => ctx.names.indexOf(id));
+    const from = side(stage.from);
+    const to = side(stage.to);
+    if (from.some((k) => k < 0) || to.some((k) => k < 0)) continue;
+    const none = (list: number[]): boolean => list.every((k) => ctx.noColumn[k] === 1);
+    const missing = [...(none(from) ? [from] : []), ...(none(to) ? [to] : [])].map((list) => milestonesText(list.map((k) => ctx.names[k]!)));
+    if (missing.length > 0) parts.push(`${stage.id} needs ${missing.join(" and ")}`);
+  }
+  if (parts.length === 0) return null;
+  return `no column for a milestone that these PACE stages start or end at, so they cannot be estimated from these records (and a milestone without a column is not checked for missing-earlier or completeness): ${parts.join("; ")}`;
 }
 
 /**
@@ -246,17 +270,14 @@ function setUp(options: CheckCaseRecordsOptions): Ctx {
   const infoOf = new Map<string, RouteInfo>();
   for (const r of routes) {
     const list = (Array.isArray(r.milestones) ? r.milestones : []).map(idx).filter((k) => k >= 0 && !ONGOING.has(names[k]!));
-    const ends = (Array.isArray(r.ends) ? r.ends : []).map(idx).filter((k) => k >= 0);
-    const chain = CHAIN.map(idx).filter((k) => k >= 0 && list.includes(k));
-    // An order is the end of the chain; a return home needs no recommendation first.
-    infoOf.set(r.id, routeInfo(r.id, new Map(list.map((k, j) => [k, j])), [...chain, ...ends.filter((k) => names[k] !== "returned-home")], n));
+    // The chain `missing-earlier` walks: shared with the stages' missing-end rule (_routeChain.ts).
+    infoOf.set(r.id, routeInfo(r.id, new Map(list.map((k, j) => [k, j])), routeChain(names, r), n));
   }
   const infos = [...infoOf.values()];
   // Without a route end, the permanence-order route's order stands in (every route shares its start).
   const base = routes.find((r) => r.id === "permanence-order") ?? routes[0];
-  const defaultChain = CHAIN.slice(0, 3).map(idx).filter((k) => k >= 0);
   const baseInfo = base === undefined ? undefined : infoOf.get(base.id)!;
-  const defaultInfo: RouteInfo = { id: "", inRoute: baseInfo?.inRoute ?? new Uint8Array(n), byRank: baseInfo?.byRank ?? new Int32Array(0), chain: defaultChain };
+  const defaultInfo: RouteInfo = { id: "", inRoute: baseInfo?.inRoute ?? new Uint8Array(n), byRank: baseInfo?.byRank ?? new Int32Array(0), chain: defaultChain(names) };
   const reader = dayReader(options);
   let asOf: number | null = null;
   if (options.asOf !== undefined) {

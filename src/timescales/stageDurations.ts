@@ -7,7 +7,7 @@ import { ageAt, cohortOut, durationRow, episodesWith, endedBefore, exitOf, negat
 import { ageBandOf } from "./age.js";
 import { anyExitBeforeStart, birthAfterMilestone, checkAfterAsOf, exitBeforeStart } from "./_stageChecks.js";
 import { stagePlan, type StageInput, type StagePlan } from "./_stagePlan.js";
-import { asOfWarning, stageWarnings } from "./_stageWarnings.js";
+import { asOfWarning, milestonesText, stageWarnings } from "./_stageWarnings.js";
 import { dayReader } from "./dates.js";
 import type { AgeBandsOption } from "./age.js";
 import type { CompletedRows } from "./timescaleSeries.js";
@@ -106,6 +106,14 @@ export interface StageCounts {
    * "looked-after" between): not in the stage, with a warning.
    */
   endedBeforeStart: number;
+  /**
+   * Episodes that started the stage and have no `to` milestone, but a later step of their route
+   * recorded (a panel, an ADM decision, a petition or an order after a missing recommendation;
+   * the chain of the data check's `missing-earlier`): they passed the `to` on a date not
+   * recorded, so the stage is missing data for them — not in the stage (no row, never open or on
+   * the drift list), with the warning `missing-end`.
+   */
+  missingEnd: number;
   /** Episodes the stage counts: reached + open (exited episodes are not in the stage). */
   inStage: number;
   /** Rows whose `to` milestone happened (= `reached`; kept for older callers). */
@@ -132,13 +140,20 @@ export interface StageDurations {
   rows: DurationRow[];
   counts: StageCounts;
   warnings: TimescaleWarning[];
+  /**
+   * Null when the stage was estimated. For wide records with no column for any of the stage's
+   * `from` milestones, or for any of its `to` ones: `{ missing }`, those milestones — the stage
+   * is not estimated (no rows: a missing column would make every child look open and past
+   * target), with the warning `stage-not-estimated`.
+   */
+  notEstimated: { missing: string[] } | null;
 }
 
 /** A warning on a timescale result: a stable `code` to switch on and a sentence for people. */
 export interface TimescaleWarning {
   /**
    * `as-of-defaulted`, `events-after-as-of`, `duplicate-rows-merged`, `child-ids-trimmed`, `unknown-milestones-ignored`,
-   * `not-started`, `ended-before-start`, `filtered-out`, `no-date-of-birth` (docs/reliability.md).
+   * `not-started`, `ended-before-start`, `missing-end`, `filtered-out`, `no-date-of-birth`, `stage-not-estimated` (docs/reliability.md).
    */
   code: string;
   message: string;
@@ -175,7 +190,7 @@ export function durationsFromRecords(rec: CaseRecords, stageInput: StageInput, o
 
 function emptyCounts(rec: CaseRecords): StageCounts {
   return {
-    children: rec.children.length, episodes: 0, notStarted: 0, filteredOut: 0, noDateOfBirth: 0, endedBeforeStart: 0, inStage: 0,
+    children: rec.children.length, episodes: 0, notStarted: 0, filteredOut: 0, noDateOfBirth: 0, endedBeforeStart: 0, missingEnd: 0, inStage: 0,
     completed: 0, censored: 0, reached: 0, open: 0, exited: 0, eventsAfterAsOf: 0, unknownMilestones: rec.unknownIgnored,
   };
 }
@@ -204,9 +219,10 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
   const asOf = resolveAsOf(rec, options, warnings);
   if (Number.isFinite(asOf) && plan.afterAsOf === "error") checkAfterAsOf(rec, asOf, plan.splitAt);
   const counts = emptyCounts(rec);
-  const issues: QiIssue[] = [];
   // Every episode's events up to asOf, shared by every stage computed from these records.
   const table = episodeTable(rec, plan.splitAt, asOf);
+  if (plan.noColumn !== null) return notEstimated(rec, plan, table, asOf, counts, warnings);
+  const issues: QiIssue[] = [];
   // The exit-before-start check is the same for every stage: once per records (and split).
   const checked = (rec.cache.exitsChecked ??= new Set());
   let checkExits = !checked.has(plan.splitAt ?? -1);
@@ -230,8 +246,44 @@ export function durationsCore(rec: CaseRecords, stageInput: StageInput, options:
     rows: core.rows,
     counts,
     warnings,
+    notEstimated: null,
   };
   return { ...core, result, asOfDay: asOf };
+}
+
+/**
+ * A stage the wide records have no column for (plan.noColumn): no rows, every episode counted,
+ * and the warning `stage-not-estimated` naming the missing milestones and the columns read.
+ */
+function notEstimated(rec: CaseRecords, plan: StagePlan, table: EpisodeTable, asOf: number, counts: StageCounts, warnings: TimescaleWarning[]): DurationsCore {
+  counts.episodes = table.bucket.length;
+  counts.eventsAfterAsOf = table.afterAsOf;
+  const missing = plan.noColumn!;
+  warnings.push({ code: "stage-not-estimated", message: notEstimatedMessage(rec, plan, missing) });
+  const { stage, fromIdx, toIdx, target } = plan;
+  const result: StageDurations = {
+    stage: { id: stage.id, label: stage.label ?? stage.id, from: fromIdx.map((k) => rec.names[k]!), to: toIdx.map((k) => rec.names[k]!), target },
+    asOf: Number.isFinite(asOf) ? formatIsoDay(asOf) : null,
+    rows: [],
+    counts,
+    warnings,
+    notEstimated: { missing },
+  };
+  const none = new Float64Array(0);
+  return {
+    result, asOfDay: asOf, startDay: none, endDay: none, exitDay: none, days: none, eventDays: none, censorDays: none,
+    daysRange: { min: Infinity, max: -Infinity }, done: { index: new Int32Array(0), minStart: Infinity, maxStart: -Infinity, minEnd: Infinity, maxEnd: -Infinity }, minStart: Infinity,
+  };
+}
+
+/** "recommendation not estimated: the records have no column for permanence-recommendation or returned-home (the stage's end); milestones with a column: …" */
+function notEstimatedMessage(rec: CaseRecords, plan: StagePlan, missing: readonly string[]): string {
+  const names = (list: readonly number[]): string => milestonesText(list.map((k) => rec.names[k]!));
+  const sides: string[] = [];
+  if (plan.fromIdx.every((k) => missing.includes(rec.names[k]!))) sides.push(`${names(plan.fromIdx)} (the stage's start)`);
+  if (plan.toIdx.every((k) => missing.includes(rec.names[k]!))) sides.push(`${names(plan.toIdx)} (the stage's end)`);
+  const withColumn = rec.names.filter((_, k) => rec.hasColumn![k] === 1);
+  return `${plan.stageId} not estimated: the records have no column for ${sides.join(", nor for ")}; milestones with a column: ${withColumn.length === 0 ? "none" : withColumn.join(", ")}`;
 }
 
 /** A stage's rows as they are made, with their days kept in typed arrays (one slot per episode walked). */
@@ -335,6 +387,11 @@ function stageRows(
       if (out === "no-dob") counts.noDateOfBirth++;
       continue;
     }
+    // No `to`, but a later step of the route recorded: the `to` is missing data, not awaited.
+    if (t < 0 && plan.later !== null && endMissing(plan.later, plan.isTo, table, lo, hi, facts.route)) {
+      counts.missingEnd++;
+      continue;
+    }
     keep(sink, durationRow(plan, rec, table, k, s, t, exitOf(plan, table, lo, hi, s, t), facts, asOf), start);
   }
   // Plain counters in the loop (a keyed counts[status]++ per row is a polymorphic store).
@@ -342,6 +399,23 @@ function stageRows(
   counts.open += sink.open;
   counts.exited += sink.exited;
   return sinkResult(sink);
+}
+
+/**
+ * The episode (table positions lo..hi) has no `to` milestone on any day and a step of its
+ * route's chain after the `to` (plan.later) is dated: the `to` happened unrecorded. A `to` only
+ * before the start (kept open under `negative: "ignore"`) is recorded, as the check sees it.
+ */
+function endMissing(later: ReadonlyMap<string | null, Uint8Array>, isTo: Uint8Array, t: EpisodeTable, lo: number, hi: number, route: string | null): boolean {
+  const mask = later.get(route);
+  if (mask === undefined) return false;
+  let found = false;
+  for (let j = lo; j < hi; j++) {
+    const m = t.ms[j]!;
+    if (isTo[m] === 1) return false;
+    if (mask[m] === 1) found = true;
+  }
+  return found;
 }
 
 /**

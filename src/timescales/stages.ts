@@ -83,7 +83,10 @@ export type PaceStageId = "recommendation" | "panel" | "adm" | "petition" | "ord
  * home (PACE counts it as permanence: the child leaves the away-from-home pathway — CELCIS PACE
  * Aim 2, "a permanence recommendation, including return home") or an order granted (the child
  * is past every earlier step; a missing panel or petition date is a data problem that
- * `checkCaseRecords` reports, not drift). Found by a user trial: both were listed "open".
+ * `checkCaseRecords` reports, not drift). Found by a user trial: both were listed "open". Where
+ * the order's route passes through the stage's `to` (a permanence order and the panel), the
+ * stage's missing-end rule leaves the child out instead (_stagePlan.ts laterSteps): the `to`
+ * happened on a date not recorded.
  */
 const PATHWAY_EXITS = ["returned-home", ...SCOTLAND_ORDER_MILESTONES] as const;
 

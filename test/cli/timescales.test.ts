@@ -118,7 +118,7 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi timescales", { timeout: 120_000 }
     ]);
   });
 
-  it("a tracker without looked-after dates: the routes are not estimated (no chart of everyone still waiting); home and an order exit the panel stage", async () => {
+  it("a tracker without looked-after dates: the routes are not estimated (no chart of everyone still waiting); home exits the panel stage, an order with no panel date is missing-end", async () => {
     // A user trial: orders and a return home, but no "looked after" column. The routes said
     // "No child has left by any route yet" and drew 100 % still waiting; the panel stage listed
     // both children as open.
@@ -135,7 +135,10 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi timescales", { timeout: 120_000 }
     expect(listing(join(dir, "ts")).filter((f) => f.startsWith("cumulative-incidence"))).toEqual([]);
     expect(readFileSync(join(dir, "ts", "drift.csv"), "utf8").trim().split("\n").slice(1).map((l) => l.split(",").slice(0, 2).join(" "))).toEqual(["panel C"]);
     const panel = readFileSync(join(dir, "ts", "durations.csv"), "utf8").trim().split("\n").filter((l) => l.startsWith("panel,"));
-    expect(panel.map((l) => l.split(",")).map((f) => [f[1], f[13], f[14]])).toEqual([["A", "exited", "returned-home"], ["B", "exited", "permanence-order"], ["C", "open", ""]]);
+    // B's permanence order shows its panel happened, on a date not recorded: left out of the stage
+    // (missing-end), no longer exited at the order (user trial 12).
+    expect(panel.map((l) => l.split(",")).map((f) => [f[1], f[13], f[14]])).toEqual([["A", "exited", "returned-home"], ["C", "open", ""]]);
+    expect(r.stdout).toContain("Note: panel: 1 episode has no permanence-panel date though a later milestone of its route is recorded");
   });
 
   it("an order of unknown type stops the stages, and the message does not say it was left out", async () => {

@@ -202,14 +202,20 @@ describe("stage exits: the PACE stages after the recommendation", () => {
   it("a return home ends the panel stage as exited, at the return", () => {
     expect(row("H1")).toMatchObject({ status: "exited", days: 31, exit: { milestone: "returned-home", date: "2024-04-01" }, withinTarget: null, daysOverTarget: null });
   });
-  it("an order granted with no panel date ends it as exited, at the order", () => {
-    expect(row("P1")).toMatchObject({ status: "exited", days: 275, exit: { milestone: "permanence-order", date: "2024-12-01" } });
+  it("an order granted with no panel date: the panel date is missing (missing-end), no row — not exited at the order, not open", () => {
+    // Before missing-end it was exited at the order (censored there in Kaplan–Meier, as if it had
+    // had no panel by then); the order shows the panel happened on a date not recorded.
+    expect(panel.rows.find((r) => r.child === "P1")).toBeUndefined();
+    expect(panel.warnings).toContainEqual({
+      code: "missing-end",
+      message: "1 episode has no permanence-panel date though a later milestone of its route is recorded (missing-earlier in the data check): the stage ended on a date not recorded, so it is left out (not open, not on the drift list)",
+    });
   });
   it("a child still waiting is open, and only they are on the drift list", () => {
     expect(row("W1")).toMatchObject({ status: "open", days: 395, daysOverTarget: 311 });
     expect(row("R1")).toMatchObject({ status: "reached", days: 61 });
     expect(driftList(panel).map((r) => r.child)).toEqual(["W1"]);
-    expect(panel.counts).toMatchObject({ reached: 1, open: 1, exited: 2 });
+    expect(panel.counts).toMatchObject({ reached: 1, open: 1, exited: 1, missingEnd: 1 });
   });
   it("a return home after the panel exits the ADM stage; the order stage exits on a return home only", () => {
     const adm = stageDurations(trial, PACE_STAGES.adm, as);
@@ -234,10 +240,11 @@ describe("stage exits: the PACE stages after the recommendation", () => {
     expect(d.rows[0]).toMatchObject({ status: "exited", days: 120, route: "home", exit: { milestone: "returned-home", date: "2023-06-01" } });
     expect(driftList(d)).toEqual([]);
   });
-  it("without exits the same children are open (the stage as before)", () => {
+  it("without exits the child who went home is open (the stage as before); the one with an order is still missing-end", () => {
     const { exits: _, ...bare } = PACE_STAGES.panel;
     const d = stageDurations(trial, bare, as);
-    expect(d.rows.filter((r) => r.status === "open").map((r) => r.child).sort()).toEqual(["H1", "P1", "W1"]);
+    expect(d.rows.filter((r) => r.status === "open").map((r) => r.child).sort()).toEqual(["H1", "W1"]);
+    expect(d.counts.missingEnd).toBe(1);
   });
   it("exits that name a to milestone, an unknown milestone or a misspelt stage key are errors", () => {
     const both = catchError(() => stageDurations(trial, { ...PACE_STAGES.panel, exits: ["returned-home", "permanence-panel"] }, as));
