@@ -179,14 +179,14 @@ class ColumnSink {
   add(rec: readonly unknown[], rowNumber: number): void {
     if (this.header === null) {
       if (this.pending !== null) {
-        this.pending.push({ rec, row: rowNumber });
+        this.pending.push({ rec: rec.slice(), row: rowNumber }); // a copy: the fast reader reuses its record
         if (this.pending.filter((p) => !isBlankRecord(p.rec)).length >= HEADER_SEARCH) this.findHeader();
         return;
       }
       if (isBlankRecord(rec)) return; // blank lines above the header
       const named = this.named();
       if (named === null || named.every((c) => holds(rec, c))) this.setHeader(rec, rowNumber);
-      else this.pending = [{ rec, row: rowNumber }]; // a title line above the header? (HEADER_SEARCH)
+      else this.pending = [{ rec: rec.slice(), row: rowNumber }]; // a title line above the header? (HEADER_SEARCH)
       return;
     }
     if (this.fit !== undefined) this.fit(rec as unknown[], this.header.length);
