@@ -26,3 +26,34 @@ export function decimal(text: string): number {
 export function isMissingNumberText(text: string): boolean {
   return MISSING_NUMBER_TEXTS.includes(text.trim());
 }
+
+/** A number written with thousands separators, as a spreadsheet shows it: `1,190`, `14,275.5`. */
+const THOUSANDS = /^([+-]?)(\d{1,3}(?:,\d{3})+)(\.\d*)?$/;
+/** A percentage, as a spreadsheet shows one: `47.4%`, `47.4 %`. */
+const PERCENT = /^(.*?)\s?%$/;
+
+/**
+ * What to do about a text that is not a number but is one as a spreadsheet displays it: thousands
+ * separators (`1,190`: "remove the thousands separator (1190)") or a per cent sign (`47.4%`:
+ * "remove the % sign (47.4)"). Neither is read as the number: `1,190` is 1.19 in much of Europe,
+ * and 47.4% may be 47.4 or 0.474 to the reader; null for any other text. `percent`: what else to
+ * say of a percentage (where its count and denominator go), after "; ".
+ * @example
+ * numberTextAdvice("1,190")
+ * //=> "remove the thousands separator (1190)"
+ * numberTextAdvice("47.4%")
+ * //=> "remove the % sign (47.4)"
+ */
+export function numberTextAdvice(text: string, percent?: string): string | null {
+  const t = text.trim();
+  const k = THOUSANDS.exec(t);
+  if (k !== null) return `remove the thousands separator${(k[2]!.match(/,/g) ?? []).length > 1 ? "s" : ""} (${k[1]}${k[2]!.replace(/,/g, "")}${k[3] ?? ""})`;
+  const p = PERCENT.exec(t);
+  if (p !== null) {
+    const plain = p[1]!.trim();
+    const k2 = THOUSANDS.exec(plain);
+    const digits = k2 !== null ? `${k2[1]}${k2[2]!.replace(/,/g, "")}${k2[3] ?? ""}` : plain;
+    if (Number.isFinite(decimal(digits))) return `remove the % sign${k2 !== null ? " and the thousands separator" : ""} (${digits})${percent !== undefined ? `; ${percent}` : ""}`;
+  }
+  return null;
+}

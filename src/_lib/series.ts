@@ -2,7 +2,7 @@ import { field, valueof, type Accessor } from "./accessor.js";
 import { HEAP, type Arena } from "./arena.js";
 import { toDayNumber } from "./calendar.js";
 import { QiError, describeValue } from "./error.js";
-import { decimal, isMissingNumberText } from "./numberText.js";
+import { decimal, isMissingNumberText, numberTextAdvice } from "./numberText.js";
 
 /** What the x values are. `index`: no x given, the observation number 1, 2, 3… */
 export type XKind = "index" | "number" | "date";
@@ -369,7 +369,9 @@ function toNumber(v: unknown, row: number, name: string, option: string): number
     if (Number.isFinite(n)) return n;
     if (isMissingNumberText(v)) return Number.NaN;
   }
-  throw new QiError("invalid-value", ["data", row, name], `${option} must be a number; row ${row} has ${describeValue(v)}`);
+  // "1,190" and "47.4%" as a spreadsheet shows them: say what to do (numberTextAdvice), never read them.
+  const advice = typeof v === "string" ? numberTextAdvice(v, "for a percentage of cases give the count and its denominator (y and n of a p chart)") : null;
+  throw new QiError("invalid-value", ["data", row, name], `${option} must be a number; row ${row} has ${describeValue(v)}${advice === null ? "" : `: ${advice}`}`);
 }
 
 /** The first two rows (in x order) that share an x value, or null when every x is distinct. */

@@ -1,4 +1,5 @@
 import { decimal } from "./convert.js";
+import { numberTextAdvice } from "../_lib/numberText.js";
 import { parseArgs } from "node:util";
 import { UsageError, quote } from "./errors.js";
 
@@ -140,7 +141,10 @@ export function intFlag(command: string, flag: string, value: string | undefined
 export function numberFlag(command: string, flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = decimal(value); // plain decimals only: not 0x1A, 0b11, 0o17 or Infinity
-  if (!Number.isFinite(n)) throw new UsageError(`--${flag} ${quote(value)} is not a number`, command);
+  if (!Number.isFinite(n)) {
+    const advice = numberTextAdvice(value); // "1,190", "60%": say what to do (src/_lib/numberText.ts)
+    throw new UsageError(`--${flag} ${quote(value)} is not a number${advice === null ? "" : `: ${advice}`}`, command);
+  }
   return n;
 }
 

@@ -1,7 +1,7 @@
 import { XForms, dateProblem, isoDateReader, xTextReader, type DateFormat, type LabelForm, type XText } from "./dates.js";
 import { DataError, quote } from "./errors.js";
 import { naHint, type NaTexts } from "./naTexts.js";
-import { decimal, isMissingNumberText } from "../_lib/numberText.js";
+import { decimal, isMissingNumberText, numberTextAdvice } from "../_lib/numberText.js";
 import type { Table } from "./table.js";
 import type { SplitYear } from "./lib.js";
 
@@ -37,8 +37,24 @@ export function isMissingNumber(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && isMissingNumberText(v));
 }
 
-/** A number, a missing one (blank, `NA`, `NaN`) → null; anything else is a problem naming the row and column. */
-export function numberColumn(table: Table, column: string, values: readonly unknown[], problems: Problems, what = "a number", na?: NaTexts): (number | null)[] {
+/** What --y and --n are for, said to a cell written as a percentage (`47.4%`). */
+export const PERCENT_ADVICE = "for a percentage, give its count as --y and its denominator as --n (a p chart)";
+
+/**
+ * After "'1,190' is not a number": what to do about a number written as a spreadsheet shows it
+ * (`: remove the thousands separator (1190)`, `: remove the % sign (47.4); …` with `percent`, the
+ * library's rule: src/_lib/numberText.ts), or the `--na` hint for a mark such as `*` (naHint).
+ */
+export function notNumberHint(text: unknown, na: NaTexts | undefined, percent = PERCENT_ADVICE): string {
+  const advice = typeof text === "string" ? numberTextAdvice(text, percent) : null;
+  return advice !== null ? `: ${advice}` : naHint(text, na);
+}
+
+/**
+ * A number, a missing one (blank, `NA`, `NaN`) → null; anything else is a problem naming the row
+ * and column (`percent`: what to say of a percentage, notNumberHint).
+ */
+export function numberColumn(table: Table, column: string, values: readonly unknown[], problems: Problems, what = "a number", na?: NaTexts, percent?: string): (number | null)[] {
   const out: (number | null)[] = new Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
@@ -50,7 +66,7 @@ export function numberColumn(table: Table, column: string, values: readonly unkn
       else {
         out[i] = null;
         if (na !== undefined && typeof v === "string" && na.gap(column, v)) continue;
-        problems.add(`${table.where(i, column)}: ${quote(v)} is not ${what}${naHint(v, na)}`);
+        problems.add(`${table.where(i, column)}: ${quote(v)} is not ${what}${notNumberHint(v, na, percent)}`);
       }
     }
   }

@@ -1,13 +1,17 @@
 import { basename } from "node:path";
-import { delimiterFlag, enumFlag, numberFlag, parseCommandArgs, stringFlag, type FlagValues } from "./args.js";
+import { delimiterFlag, enumFlag, listFlag, numberFlag, parseCommandArgs, stringFlag, type FlagValues } from "./args.js";
 import { Problems, isBlank, isMissingNumber, numberColumn, textColumn } from "./convert.js";
 import { DataError, UsageError, quote } from "./errors.js";
+import { applyFilters, keptLine, parseFilters, subTable, type RowFilter } from "./filter.js";
+import { NaTexts } from "./naTexts.js";
+import { dataRows, paddedNote, valuesView } from "./noteRows.js";
 import type { Io } from "./io.js";
 import { funnelPlot, renderFunnelPlot, summariseFunnelPlot, type FunnelOptions, type FunnelPlot } from "./lib.js";
 import { writeAll, type PlannedFile } from "./output.js";
 import { withQi } from "./qiMap.js";
 import { fmt, textTable } from "./summary.js";
-import { readTable, requireColumn } from "./table.js";
+import { readTable, requireColumn, rowName, type Table } from "./table.js";
+import { totalRow } from "./totalRows.js";
 import { terminalSafe } from "./terminal.js";
 
 const C = "funnel";
@@ -28,6 +32,8 @@ const SPEC = {
   multiplier: { type: "string" },
   "shmi-rounding": { type: "string" },
   delimiter: { type: "string" },
+  filter: { type: "string", multiple: true },
+  na: { type: "string", multiple: true },
   highlight: { type: "string" },
   direction: { type: "string" },
   json: { type: "boolean" },
@@ -65,29 +71,19 @@ export async function funnelCommand(argv: readonly string[], io: Io): Promise<nu
   const options = funnelOptions(values);
   const chartFlags = svgFlags(values);
   const delimiter = delimiterFlag(C, stringFlag(values, "delimiter"));
-  const table = await readTable(file, { columns: Object.values(names), progress: io.stderr, ...(delimiter ? { delimiter } : {}) });
-  if (table.length === 0) throw new DataError(`${file}: no data rows`);
-  const problems = new Problems();
-  const groups = textColumn(requireColumn(table, names.group, "--group"));
-  const numCells = requireColumn(table, names.numerator, "--numerator");
-  const denCells = requireColumn(table, names.denominator, "--denominator");
-  const nums = numberColumn(table, names.numerator, numCells, problems);
-  const dens = numberColumn(table, names.denominator, denCells, problems);
-  // A cell that is not a number is already a problem of numberColumn's: only a missing one (blank, NA) is said to be missing.
-  const missing = (v: unknown): string => (isBlank(v) ? "blank" : `missing (${quote(v)})`);
-  for (let i = 0; i < table.length; i++) {
-    if (groups[i] === "") problems.add(`${table.where(i, names.group)}: the group is blank`);
-    if (isMissingNumber(numCells[i])) problems.add(`${table.where(i, names.numerator)}: the numerator is ${missing(numCells[i])}`);
-    if (isMissingNumber(denCells[i])) problems.add(`${table.where(i, names.denominator)}: the denominator is ${missing(denCells[i])}`);
-  }
-  problems.throwIfAny();
-  const rows: FunnelRow[] = groups.map((g, i) => ({ group: g, numerator: nums[i]!, denominator: dens[i]! }));
+  const filters = parseFilters(C, listFlag(values, "filter"));
+  const na = new NaTexts(C, listFlag(values, "na"));
+  const wanted = [...Object.values(names), ...filters.map((f) => f.column)];
+  const read = await readTable(file, { columns: wanted, progress: io.stderr, ...(delimiter ? { delimiter } : {}), padShortRows: true });
+  if (read.length === 0) throw new DataError(`${file}: no data rows`);
+  const { table, rows, at, notes } = funnelRows(read, names, filters, na);
   const column: Record<string, string> = { group: names.group, numerator: names.numerator, denominator: names.denominator };
-  const ctx = { command: C, file, flags: FLAGS, row: (k: number, field: string | undefined) => (k < table.length ? table.where(k, field === undefined ? undefined : column[field]) : undefined) };
+  const ctx = { command: C, file, flags: FLAGS, row: (k: number, field: string | undefined) => (k < at.length ? table.where(at[k]!, field === undefined ? undefined : column[field]) : undefined) };
   const result = withQi(ctx, () => funnelPlot(rows, { ...options, group: "group", numerator: "numerator", denominator: "denominator" }));
 
   const planned: PlannedFile[] = [];
-  const jsonText = `${JSON.stringify(result, null, 2)}\n`;
+  // The CLI's notes (rows skipped, --na, --filter) go with the library's warnings, as analyse's do.
+  const jsonText = `${JSON.stringify(notes.length === 0 ? result : { ...result, warnings: [...notes, ...result.warnings] }, null, 2)}\n`;
   const out = stringFlag(values, "out");
   const json = values.json === true;
   if (out !== undefined && !json) throw new UsageError("--out needs --json (write the funnel JSON to FILE)", C);
@@ -111,10 +107,100 @@ export async function funnelCommand(argv: readonly string[], io: Io): Promise<nu
   if (json && out === undefined) io.stdout.write(jsonText);
   else {
     io.stdout.write(`${summariseFunnelPlot(result)}\n\n${groupTable(result)}\n`);
+    for (const n of notes) io.stdout.write(`Note: ${terminalSafe(n.message)}\n`);
     for (const w of result.warnings) io.stdout.write(`warning: ${w.message}\n`);
     for (const p of planned) io.stdout.write(`Wrote ${p.path}\n`);
   }
   return 0;
+}
+
+/** The rows the funnel plot is drawn from, and where each is in the table the CLI read. */
+interface FunnelRows {
+  table: Table;
+  rows: FunnelRow[];
+  /** Row k of `rows` is row at[k] of `table`. */
+  at: number[];
+  notes: { code: string; message: string }[];
+}
+
+/** How many organisations a note names before "… (N in all)". */
+const MAX_NAMED = 10;
+
+/**
+ * The organisations of a table as published: empty rows and notes below the table skipped
+ * (noteRows.ts), `--filter` applied, a total row refused (totalRows.ts), and rows whose numerator
+ * or denominator is a `--na` mark (suppressed: `*`, `..`, `[c]`) left out — each said in a note.
+ */
+function funnelRows(read: Table, names: { group: string; numerator: string; denominator: string }, filters: readonly RowFilter[], na: NaTexts): FunnelRows {
+  const notes: { code: string; message: string }[] = [];
+  const skipped = skipNoteRows(read, names);
+  if (skipped.note !== null) notes.push(skipped.note);
+  const filtered = applyFilters(skipped.table, filters);
+  if (filtered.rows !== null) notes.push({ code: "rows-filtered", message: keptLine(filtered, filters) });
+  const table = filtered.table;
+  const problems = new Problems();
+  const groups = textColumn(requireColumn(table, names.group, "--group"));
+  const numCells = requireColumn(table, names.numerator, "--numerator");
+  const denCells = requireColumn(table, names.denominator, "--denominator");
+  const total = totalRow(table, names, groups, null);
+  if (total !== null) throw new DataError(total);
+  const counts = "the count (--numerator) and its denominator (--denominator), not a percentage";
+  const nums = numberColumn(table, names.numerator, numCells, problems, "a number", na, counts);
+  const dens = numberColumn(table, names.denominator, denCells, problems, "a number", na, counts);
+  // A cell that is not a number is already a problem of numberColumn's: only a missing one (blank, NA) is said to be missing.
+  const missing = (v: unknown): string => (isBlank(v) ? "blank" : `missing (${quote(v)})`);
+  for (let i = 0; i < table.length; i++) {
+    if (groups[i] === "") problems.add(`${table.where(i, names.group)}: the group is blank`);
+    if (isMissingNumber(numCells[i])) problems.add(`${table.where(i, names.numerator)}: the numerator is ${missing(numCells[i])}`);
+    if (isMissingNumber(denCells[i])) problems.add(`${table.where(i, names.denominator)}: the denominator is ${missing(denCells[i])}`);
+  }
+  problems.throwIfAny();
+  notes.push(...na.notes());
+  // Suppressed cells (--na) are the only nulls left: their rows are left out, and named.
+  const at: number[] = [];
+  const out: number[] = [];
+  for (let i = 0; i < table.length; i++) (nums[i] === null || dens[i] === null ? out : at).push(i);
+  if (out.length > 0) notes.push(leftOutNote(table, names, groups, [numCells, nums], [denCells, dens], out));
+  if (at.length === 0) throw new DataError(`${table.file}: every organisation's numerator or denominator is suppressed (--na): nothing to plot`);
+  // Only now, with no suppressed cell left out, can a total row be told by its sums (totalRows.ts).
+  const bySum = out.length === 0 ? totalRow(table, names, groups, { nums: nums as number[], dens: dens as number[] }) : null;
+  if (bySum !== null) throw new DataError(bySum);
+  return { table, at, notes, rows: at.map((i) => ({ group: groups[i]!, numerator: nums[i]!, denominator: dens[i]! })) };
+}
+
+/** The table without its empty rows and the notes below it (noteRows.ts), a note naming them. */
+function skipNoteRows(table: Table, names: { group: string; numerator: string; denominator: string }): { table: Table; note: { code: string; message: string } | null } {
+  const group = table.columns.get(names.group);
+  const values = [names.numerator, names.denominator].filter((c) => table.columns.has(c)).map((c) => valuesView(table.columns.get(c)!));
+  if (group === undefined || values.length < 2) return { table, note: paddedNote(table, null) };
+  // Below the last row with a value, a row with no values whose group reads as a note ("Source: …",
+  // "* Figures suppressed…") is one; any other row stays an organisation (a blank value is then an error).
+  const found = dataRows(table, table.length, valuesView(group), values, (t) => !isNoteText(t));
+  const short = paddedNote(table, found.keep);
+  if (found.keep === null) return { table, note: short };
+  if (found.keep.length === 0) throw new DataError(`${table.file}: no data rows (${found.note!.message})`);
+  return { table: subTable(table, found.keep), note: short === null ? found.note : { code: found.note!.code, message: `${found.note!.message}; ${short.message}` } };
+}
+
+/**
+ * A note under a published table, not an organisation's name: text that starts with a mark (`*`,
+ * `..`, `[c]`, `†`, `(1)`), a label and a colon (`Source:`, `Note 2:`), or a sentence (9 words or more).
+ */
+function isNoteText(text: string): boolean {
+  const t = text.trim();
+  return /^[^\p{L}\p{N}]/u.test(t) || /^[\p{L}\p{N} ]{1,30}:/u.test(t) || t.split(/\s+/).length >= 9;
+}
+
+/** The note naming the organisations left out because a value is suppressed (--na). */
+function leftOutNote(table: Table, names: { numerator: string; denominator: string }, groups: readonly string[], num: [readonly unknown[], readonly (number | null)[]], den: [readonly unknown[], readonly (number | null)[]], out: readonly number[]): { code: string; message: string } {
+  const what = (i: number) => {
+    const cells: string[] = [];
+    if (num[1][i] === null) cells.push(`${names.numerator} ${quote(num[0][i])}`);
+    if (den[1][i] === null) cells.push(`${names.denominator} ${quote(den[0][i])}`);
+    return `${cellText(groups[i]!)} (${rowName(table, i)}: ${cells.join(", ")})`;
+  };
+  const list = `${out.slice(0, MAX_NAMED).map(what).join(", ")}${out.length > MAX_NAMED ? `, … (${out.length} in all)` : ""}`;
+  return { code: "rows-suppressed", message: `left out ${out.length} organisation${out.length === 1 ? "" : "s"} whose numerator or denominator is suppressed (--na): ${list}` };
 }
 
 /** The SVG's flags. */

@@ -107,6 +107,13 @@ Columns:
   --denominator COL    cases or expected (default "denominator")
   --delimiter C        the CSV field separator: "," (default), ";" or tab
 
+Rows (a published table is read as published: title rows above the header, empty rows and
+notes below the table are skipped, with a note; a total row such as "Scotland" is an error):
+  --filter COL=V       keep only rows where COL is V (COL!=V: drop them), as for analyse;
+                       repeatable. E.g. --filter "Local authority!=Scotland"
+  --na TEXT            numerator/denominator cells written TEXT ("*", "..", "[c]") are
+                       suppressed: the organisation is left out, named in a note. Repeatable
+
 Analysis:
   --type T             proportion (default), standardised-ratio, ratio-of-counts
   --sr-method M        standardised ratios: shmi (default) or cqc

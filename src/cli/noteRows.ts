@@ -84,11 +84,31 @@ export function skipEmptyTableRows(table: Table, xCol: string, valueCols: readon
 }
 
 /**
- * The note for rows read with fewer fields than the header (`Table.padded`) that stay as data
- * (`keep`: the rows kept, null for all): their missing cells were read as blank. Rows skipped as
- * notes below the data are named in the `rows-skipped` note instead.
+ * The note of how the table was read, or null: title rows skipped above the header
+ * (`Table.titleRows`: src/cli/table.ts, HEADER_SEARCH), and rows read with fewer fields than the
+ * header (`Table.padded`) that stay as data (`keep`: the rows kept, null for all), whose missing
+ * cells were read as blank. Rows skipped as notes below the data are named in the `rows-skipped`
+ * note instead. Both: one note, its code the first's.
  */
 export function paddedNote(table: Table, keep: readonly number[] | null): { code: string; message: string } | null {
+  const notes = [titleNote(table), shortNote(table, keep)].filter((n) => n !== null);
+  if (notes.length === 0) return null;
+  return { code: notes[0]!.code, message: notes.map((n) => n.message).join("; ") };
+}
+
+/** "read the header from row 4, below 2 title rows (row 1: 'Table 4.3: …', row 2: 'Source: …'), skipped". */
+function titleNote(table: Table): { code: string; message: string } | null {
+  const t = table.titleRows;
+  if (t === undefined) return null;
+  const titles = t.skipped.filter((r) => r.text !== "");
+  const empty = t.skipped.length - titles.length;
+  const n = titles.length;
+  const rows = titles.slice(0, MAX_NAMED).map((r) => `row ${r.row}: ${quote(r.text)}`).join(", ");
+  const parts = [...(n > 0 ? [`${n === 1 ? "the title row" : `${n} title rows`} above it (${rows}${n > MAX_NAMED ? ", …" : ""})`] : []), ...(empty > 0 ? [`${empty} empty row${empty === 1 ? "" : "s"}${n === 0 ? " above it" : ""}`] : [])];
+  return { code: "title-rows-skipped", message: `read the header from row ${t.header}: skipped ${parts.join(" and ")}` };
+}
+
+function shortNote(table: Table, keep: readonly number[] | null): { code: string; message: string } | null {
   const padded = table.padded ?? [];
   if (padded.length === 0) return null;
   const kept = keep === null ? padded : padded.filter(((k) => (i: number) => k.has(i))(new Set(keep)));

@@ -1,8 +1,8 @@
 import { CellColumn, NumberChunks } from "./cells.js";
-import { Problems } from "./convert.js";
+import { Problems, notNumberHint } from "./convert.js";
 import { XForms, xTextReader, type DateFormat, type LabelForm, type XText } from "./dates.js";
 import { quote } from "./errors.js";
-import { naHint, type NaTexts } from "./naTexts.js";
+import type { NaTexts } from "./naTexts.js";
 import { isMissingNumberText } from "../_lib/numberText.js";
 import { periodStart, type Period } from "./period.js";
 import type { SplitYear } from "./lib.js";
@@ -24,7 +24,7 @@ export function numbersOf(table: Table, column: string, col: CellColumn, problem
       if (c < 0 || missing[c]) continue;
       const text = col.texts[c];
       if (na !== undefined && typeof text === "string" && na.gap(column, text)) continue;
-      problems.add(`${table.where(i, column)}: ${quote(text)} is not a number${naHint(text, na)}`);
+      problems.add(`${table.where(i, column)}: ${quote(text)} is not a number${notNumberHint(text, na)}`);
     }
   }
   return col.nums;

@@ -38,6 +38,11 @@ export interface Table {
   excelDate?: (serial: number) => string | null;
   /** With `padShortRows`: the data rows (0-based) that had fewer fields than the header, padded with blanks. */
   padded?: readonly number[];
+  /**
+   * CSV, .xlsx: the header was not the first row but a row below title lines (HEADER_SEARCH): its
+   * spreadsheet row, and the rows above it that were skipped (with their first non-blank cell).
+   */
+  titleRows?: { header: number; skipped: readonly { row: number; text: string }[] };
 }
 
 export interface ReadTableOptions {
@@ -85,6 +90,17 @@ export interface ReadTableOptions {
  */
 export const MAX_RECORD_CHARS = 1024 * 1024;
 
+/**
+ * Published tables (the Scottish Government's, NHS Scotland's, the ONS's) have title lines above the
+ * header ("Table 4.3: Children looked after…", "Source: …", a blank line). When the first row does
+ * not hold every column the command names, the first HEADER_SEARCH non-blank rows are read, and the
+ * header is the first of them that holds every named column found in any of them (a named column
+ * found in none, such as analyse's optional n, is not looked for; the command says it is missing).
+ * The rows above it are skipped and named in a note (noteRows.ts, paddedNote). No row holding them
+ * all: the first row is the header, as before, and the command's "no column" error lists it.
+ */
+export const HEADER_SEARCH = 10;
+
 /** Stop interning a column once it has this many distinct values (it is mostly unique). */
 const INTERN_LIMIT = 500_000;
 
@@ -131,6 +147,12 @@ class ColumnSink {
   private headerRow = 1;
   /** Spreadsheet row of each data row, when the reader knows it (xlsx); else computed. */
   private readonly skippedBefore: number[] = [];
+  /** The rows read while looking for the header below title lines (HEADER_SEARCH), with their row numbers. */
+  private pending: { rec: readonly unknown[]; row: number }[] | null = null;
+  /** The title rows skipped above the header (HEADER_SEARCH). */
+  titleRows: { header: number; skipped: { row: number; text: string }[] } | null = null;
+  /** `trackRows`: the spreadsheet row of each data row (.xlsx numbers them itself). */
+  readonly dataRowNumbers: number[] = [];
 
   constructor(
     private readonly name: string,
@@ -139,7 +161,16 @@ class ColumnSink {
     private readonly cells?: ReadTableOptions["cells"],
     private readonly fresh?: ReadTableOptions["fresh"],
     private readonly padShort = false,
+    /** .xlsx: fits a row to the header's width (blank cells are not written), and data rows' numbers are kept. */
+    private readonly fit?: (rec: unknown[], width: number) => void,
   ) {}
+
+  /** The columns the command names (null: it recognises them from the header, so no title rows are looked for). */
+  private named(): string[] | null {
+    if (typeof this.wanted === "function") return null;
+    const named = [...this.wanted, ...(this.cells?.keys() ?? [])];
+    return named.length === 0 ? null : named;
+  }
 
   /** Data rows read with fewer fields than the header (padShortRows). */
   readonly padded: number[] = [];
@@ -147,10 +178,18 @@ class ColumnSink {
   /** Take record `rowNumber` (1-based, as the spreadsheet counts). */
   add(rec: readonly unknown[], rowNumber: number): void {
     if (this.header === null) {
+      if (this.pending !== null) {
+        this.pending.push({ rec: rec.slice(), row: rowNumber }); // a copy: the fast reader reuses its record
+        if (this.pending.filter((p) => !isBlankRecord(p.rec)).length >= HEADER_SEARCH) this.findHeader();
+        return;
+      }
       if (isBlankRecord(rec)) return; // blank lines above the header
-      this.setHeader(rec, rowNumber);
+      const named = this.named();
+      if (named === null || named.every((c) => holds(rec, c))) this.setHeader(rec, rowNumber);
+      else this.pending = [{ rec: rec.slice(), row: rowNumber }]; // a title line above the header? (HEADER_SEARCH)
       return;
     }
+    if (this.fit !== undefined) this.fit(rec as unknown[], this.header.length);
     if (rec.length !== this.header.length) {
       if (isBlankRecord(rec)) {
         this.skippedBefore.push(this.length);
@@ -179,8 +218,32 @@ class ColumnSink {
       }
     }
     this.length++;
+    if (this.fit !== undefined) this.dataRowNumbers.push(rowNumber);
     // A column of (nearly) unique values (a child id, notes) gains nothing from interning.
     if (this.length === 4096) for (const p of this.picks) if (p.seen !== null && p.seen.size > 3500) p.seen = null;
+  }
+
+  /** After the last record: a header still being looked for is decided (HEADER_SEARCH). */
+  finish(): void {
+    if (this.header === null && this.pending !== null) this.findHeader();
+  }
+
+  /**
+   * The header among the rows read (HEADER_SEARCH): the first that holds every named column found
+   * in any of them, else the first row. The rows above it are title rows; those below it are data.
+   */
+  private findHeader(): void {
+    const pending = this.pending!;
+    this.pending = null;
+    const rows = pending.filter((p) => !isBlankRecord(p.rec));
+    const named = this.named()!;
+    const found = named.filter((c) => rows.some((p) => holds(p.rec, c)));
+    const at = found.length === 0 ? 0 : Math.max(0, rows.findIndex((p) => found.every((c) => holds(p.rec, c))));
+    const header = rows[at]!;
+    if (at > 0) this.titleRows = { header: header.row, skipped: rows.slice(0, at).map((p) => ({ row: p.row, text: firstText(p.rec) })) };
+    this.setHeader(header.rec, header.row);
+    // The rows read after the header are data (blank ones among them keep the row numbers right).
+    for (const p of pending) if (p.row > header.row) this.add(p.rec, p.row);
   }
 
   private setHeader(rec: readonly unknown[], rowNumber: number): void {
@@ -215,6 +278,17 @@ class ColumnSink {
     }
     return i + 1 + lo + this.headerRow;
   }
+}
+
+/** Whether a record has a cell `column` (trimmed, as the header is read). */
+function holds(rec: readonly unknown[], column: string): boolean {
+  return rec.some((v) => (typeof v === "string" ? v.trim() : v === null || v === undefined ? "" : String(v).trim()) === column);
+}
+
+/** A title row as a note names it: its first non-blank cell. */
+function firstText(rec: readonly unknown[]): string {
+  const v = rec.find((c) => c !== null && c !== undefined && String(c).trim() !== "");
+  return v === undefined ? "" : String(v).trim();
 }
 
 function isBlankRecord(rec: readonly unknown[]): boolean {
@@ -317,6 +391,7 @@ async function readPlainCsv(path: string, name: string, size: number, options: R
 }
 
 function csvTable(name: string, sink: ColumnSink): Table {
+  sink.finish();
   const header = sink.header;
   if (header === null) throw new DataError(`${name}: the file is empty (expected a header row)`);
   return {
@@ -328,26 +403,23 @@ function csvTable(name: string, sink: ColumnSink): Table {
     where: (i, column) => `${name}: row ${sink.rowOf(i)}${column !== undefined ? `, column ${column}` : ""}`,
     rowNumber: (i) => sink.rowOf(i),
     ...(sink.padded.length > 0 ? { padded: sink.padded } : {}),
+    ...(sink.titleRows !== null ? { titleRows: sink.titleRows } : {}),
   };
 }
 
 /** One sheet of an .xlsx workbook (`options.sheet`, else the first) as a table. */
 async function readXlsxTable(path: string, name: string, options: ReadTableOptions): Promise<Table> {
   const book = await readXlsxSheet(path, name, options.sheet);
-  const sink = new ColumnSink(`${name} [${book.sheet}]`, options.columns, options.maxRows, options.cells, options.fresh);
-  const rowNumber: number[] = []; // spreadsheet row of each data row
-  for (let k = 0; k < book.rows.length; k++) {
-    const rec = book.rows[k]!;
-    const width = sink.header?.length;
-    if (width !== undefined) {
-      while (rec.length < width) rec.push("");
-      // Blank cells past the header's last column are nothing (Excel keeps formatted cells).
-      if (rec.length > width && rec.every((v, j) => j < width || v === "")) rec.length = width;
-    }
-    const before = sink.length;
-    sink.add(rec, book.rowNumbers[k]!);
-    if (sink.length > before) rowNumber.push(book.rowNumbers[k]!);
-  }
+  // Blank cells past the header's last column are nothing (Excel keeps formatted cells); a row
+  // shorter than the header is padded (Excel does not write blank cells).
+  const fit = (rec: unknown[], width: number) => {
+    while (rec.length < width) rec.push("");
+    if (rec.length > width && rec.every((v, j) => j < width || v === "")) rec.length = width;
+  };
+  const sink = new ColumnSink(`${name} [${book.sheet}]`, options.columns, options.maxRows, options.cells, options.fresh, false, fit);
+  for (let k = 0; k < book.rows.length; k++) sink.add(book.rows[k]!, book.rowNumbers[k]!);
+  sink.finish();
+  const rowNumber = sink.dataRowNumbers; // spreadsheet row of each data row
   const header = sink.header;
   if (header === null) throw new DataError(`${name}: sheet ${quote(book.sheet)} is empty (expected a header row)`);
   return {
@@ -360,6 +432,7 @@ async function readXlsxTable(path: string, name: string, options: ReadTableOptio
     where: (i, column) => `${name}: ${book.sheets.length > 1 ? `sheet ${book.sheet}, ` : ""}row ${rowNumber[i] ?? "?"}${column !== undefined ? `, column ${column}` : ""}`,
     rowNumber: (i) => rowNumber[i] ?? Number.NaN,
     sheet: book.sheet,
+    ...(sink.titleRows !== null ? { titleRows: sink.titleRows } : {}),
   };
 }
 

@@ -96,7 +96,7 @@ export function renderFunnelPlot(result: FunnelPlot, options: RenderFunnelOption
     axes(f, (o.xLabel as string | undefined) ?? "Denominator", o.yLabel as string | undefined),
     drawCurves(result, curves, f, id),
     `<line class="target" x1="${px(f.left)}" x2="${px(f.right)}" y1="${px(f.y(result.target * result.multiplier))}" y2="${px(f.y(result.target * result.multiplier))}" stroke="${THEME.centre}" stroke-width="1.5"/>`,
-    drawPoints(groups, f, direction, labels, highlight),
+    drawPoints(groups, f, direction, labels, highlight, drawnLines(result, curves, f)),
     legend(result, f, H, direction, highlight !== undefined),
     `</svg>`,
   ];
@@ -113,9 +113,28 @@ function highlightOption(value: unknown, groups: readonly FunnelGroup[]): string
   const name = String(value);
   const names = groups.map((g) => String(g.group));
   if (names.includes(name)) return name;
-  const near = nearest(name, names);
+  const near = nearGroups(name, names);
   const known = names.length <= 10 ? ` (groups: ${names.join(", ")})` : "";
-  throw new QiError("invalid-option", ["options", "highlight"], `highlight ${describeValue(value)} is not one of the plot's groups${near !== undefined ? `; did you mean "${near}"?` : ""}${known}`);
+  const mean = near.length === 0 ? "" : `; did you mean ${near.length === 1 ? `"${near[0]}"` : `${near.slice(0, -1).map((n) => `"${n}"`).join(", ")} or "${near.at(-1)}"`}?`;
+  throw new QiError("invalid-option", ["options", "highlight"], `highlight ${describeValue(value)} is not one of the plot's groups${mean}${known}`);
+}
+
+/** How many groups "did you mean" names at most. */
+const MAX_NEAR = 5;
+
+/**
+ * The groups a highlight that names none may have meant, case ignored: those that contain its text
+ * ("Edinburgh" → "City of Edinburgh"), or each of whose words its words begin ("Eilean Siar" →
+ * "Na h-Eileanan Siar"), then the nearest spelling (edit distance ≤ 2: "Fyfe" → "Fife").
+ */
+function nearGroups(name: string, names: readonly string[]): string[] {
+  const words = (t: string) => t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== "");
+  const text = name.trim().toLowerCase();
+  const given = words(name);
+  const out = text === "" ? [] : names.filter((n) => n.toLowerCase().includes(text) || (given.length > 0 && given.every((w) => words(n).some((v) => v.startsWith(w)))));
+  const near = nearest(name, names);
+  if (near !== undefined && !out.includes(near)) out.push(near);
+  return out.slice(0, MAX_NEAR);
 }
 
 /** The limit curves from a little below the smallest denominator to the largest, denser where they bend. */
@@ -227,7 +246,58 @@ function colourOf(side: FunnelGroup["side"], direction: string): string {
   return (side === "high") === (direction === "increase") ? THEME.improvement : THEME.deterioration;
 }
 
-function drawPoints(groups: readonly FunnelGroup[], f: Frame, direction: string, labels: string, highlight: string | undefined): string {
+/** A line drawn across the plot, in pixels: its y at each x it passes (x increasing). */
+type PixelLine = readonly (readonly [number, number])[];
+
+/** The limit curves drawn (drawCurves) and the target line, in pixels, for placing labels off them. */
+function drawnLines(result: FunnelPlot, curves: readonly FunnelLimitRow[], f: Frame): PixelLine[] {
+  const lines: PixelLine[] = [];
+  const target = f.y(result.target * result.multiplier);
+  lines.push([[f.left, target], [f.right, target]]);
+  for (const [set, drawn] of [["unadjusted", result.drawUnadjusted], ["adjusted", result.drawAdjusted]] as const) {
+    if (!drawn) continue;
+    for (const lvl of ["95", "998"] as const) {
+      for (const side of ["Lower", "Upper"] as const) {
+        const key = (set === "adjusted" ? `adjusted${side}${lvl}` : `${side.toLowerCase()}${lvl}`) as keyof FunnelLimitRow;
+        lines.push(curves.filter((r) => Number.isFinite(r[key])).map((r) => [f.x(r.denominator), f.y(r[key])] as const));
+      }
+    }
+  }
+  return lines;
+}
+
+/** Whether a line passes through the box from x0 to x1, top to bottom (pixels): its y at x0, x1 and every vertex between. */
+function crosses(line: PixelLine, x0: number, x1: number, top: number, bottom: number): boolean {
+  const at = (x: number): number | null => {
+    for (let k = 1; k < line.length; k++) {
+      const [ax, ay] = line[k - 1]!;
+      const [bx, by] = line[k]!;
+      if (x >= ax && x <= bx) return bx === ax ? ay : ay + ((by - ay) * (x - ax)) / (bx - ax);
+    }
+    return null;
+  };
+  const ys = [at(x0), at(x1), ...line.filter(([x]) => x > x0 && x < x1).map(([, y]) => y)].filter((y): y is number => y !== null);
+  return ys.length > 0 && Math.max(...ys) >= top && Math.min(...ys) <= bottom;
+}
+
+/**
+ * The label's baseline for a point at y: beside the point (y + 3.5) unless a limit or the target
+ * line runs through the label there; then just above or below the point, whichever is clear first
+ * (the label stays beside the point, and still readable: twelfth user trial, "South Lanarkshire" on
+ * the 99.8 % line). No clear place: beside the point, as before (its background stroke keeps it readable).
+ */
+function labelBaseline(y: number, x0: number, x1: number, f: Frame, lines: readonly PixelLine[]): number {
+  for (const dy of [0, -9, 9, -16, 16]) {
+    const base = y + 3.5 + dy;
+    const top = base - SMALL * 0.75;
+    const bottom = base + SMALL * 0.2;
+    if (top < f.top || bottom > f.bottom) continue;
+    if (!lines.some((l) => crosses(l, x0, x1, top, bottom))) return base;
+  }
+  return y + 3.5;
+}
+
+function drawPoints(groups: readonly FunnelGroup[], f: Frame, direction: string, labels: string, highlight: string | undefined, lines: readonly PixelLine[]): string {
   const pts: string[] = [];
   const text: string[] = [];
   const order = groups.map((_, i) => i).sort((a, b) => Number(groups[a]!.outlier95) - Number(groups[b]!.outlier95));
@@ -250,7 +320,8 @@ function drawPoints(groups: readonly FunnelGroup[], f: Frame, direction: string,
       const label = truncate(name, 28);
       const w = textWidth(label, SMALL);
       const anchorEnd = x + 12 + w > f.right;
-      text.push(`<text class="label${isHighlight ? " highlighted" : ""}" x="${px(anchorEnd ? x - 11 : x + 11)}" y="${px(y + 3.5)}" font-size="${SMALL}"${isHighlight ? ' font-weight="700"' : ""} text-anchor="${anchorEnd ? "end" : "start"}" fill="${THEME.text}" stroke="${THEME.background}" stroke-width="3" paint-order="stroke">${escapeXml(label)}</text>`);
+      const base = labelBaseline(y, anchorEnd ? x - 11 - w : x + 11, anchorEnd ? x - 11 : x + 11 + w, f, lines);
+      text.push(`<text class="label${isHighlight ? " highlighted" : ""}" x="${px(anchorEnd ? x - 11 : x + 11)}" y="${px(base)}" font-size="${SMALL}"${isHighlight ? ' font-weight="700"' : ""} text-anchor="${anchorEnd ? "end" : "start"}" fill="${THEME.text}" stroke="${THEME.background}" stroke-width="3" paint-order="stroke">${escapeXml(label)}</text>`);
     }
   }
   return `<g class="points">${pts.join("")}</g><g class="labels">${text.join("")}</g>`;

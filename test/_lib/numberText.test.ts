@@ -73,3 +73,41 @@ describe("numbers written as text: one rule for the library and the CLI", () => 
     expect(logicalOf(ones)).toBe(false);
   });
 });
+
+// Twelfth user trial: "'1,190' is not a number" and "'47.4%' is not a number" gave no hint. They
+// are still refused (1,190 is 1.19 in much of Europe), with what to do, in the library and the CLI.
+describe("a number written as a spreadsheet shows it says what to do", () => {
+  it("numberTextAdvice: thousands separators and per cent signs, nothing else", async () => {
+    const { numberTextAdvice } = await import("../../src/_lib/numberText.js");
+    expect(numberTextAdvice("1,190")).toBe("remove the thousands separator (1190)");
+    expect(numberTextAdvice(" -14,275.5 ")).toBe("remove the thousands separator (-14275.5)");
+    expect(numberTextAdvice("1,234,567")).toBe("remove the thousands separators (1234567)");
+    expect(numberTextAdvice("47.4%")).toBe("remove the % sign (47.4)");
+    expect(numberTextAdvice("47.4 %", "and more")).toBe("remove the % sign (47.4); and more");
+    expect(numberTextAdvice("1,190%")).toBe("remove the % sign and the thousands separator (1190)");
+    for (const t of ["1,19", "12,3456", "abc%", "%", "x", "1.190,5", "na"]) expect([t, numberTextAdvice(t)]).toEqual([t, null]);
+  });
+
+  it("the library's error and the CLI's problem give the same advice", () => {
+    const lib = (y: string) => {
+      try {
+        runChart([{ y: 1 }, { y }, { y: 3 }], { y: "y" });
+      } catch (e) {
+        return (e as QiError).message;
+      }
+    };
+    expect(lib("1,190")).toBe('y must be a number; row 1 has "1,190": remove the thousands separator (1190) (at data[1].y)');
+    expect(lib("47.4%")).toBe('y must be a number; row 1 has "47.4%": remove the % sign (47.4); for a percentage of cases give the count and its denominator (y and n of a p chart) (at data[1].y)');
+    const p = new Problems();
+    numberColumn(TABLE, "y", ["1,190", "47.4%"], p);
+    expect(p.list).toEqual([
+      "t.csv: row 2, column y: '1,190' is not a number: remove the thousands separator (1190)",
+      "t.csv: row 3, column y: '47.4%' is not a number: remove the % sign (47.4); for a percentage, give its count as --y and its denominator as --n (a p chart)",
+    ]);
+    const col = new CellColumn();
+    for (const v of ["3", "1,190"]) col.push(v);
+    const q = new Problems();
+    numbersOf(TABLE, "y", col, q);
+    expect(q.list).toEqual(["t.csv: row 3, column y: '1,190' is not a number: remove the thousands separator (1190)"]);
+  });
+});
