@@ -33,7 +33,17 @@ import type { RenderReportOptions } from "./types.js";
 const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
 const AIM_ELEMENT: Record<string, string> = { what: "What will improve", howMuch: "How much", byWhen: "By when", forWhom: "For whom" };
-const PERIOD: Record<string, string> = { day: "daily", week: "weekly", month: "monthly", quarter: "quarterly", year: "yearly", case: "one point per case" };
+const PERIOD: Record<string, string> = {
+  day: "daily",
+  week: "weekly",
+  month: "monthly",
+  quarter: "quarterly",
+  year: "yearly",
+  "financial-year": "by financial year (April to March)",
+  "financial-quarter": "by financial quarter (Q1 April to June)",
+  "clas-year": "by CLAS year (August to July)",
+  case: "one point per case",
+};
 const CRITERION: Record<string, string> = {
   "iterative-cycles": "Iterative cycles",
   "prediction-based": "Prediction-based test",
@@ -204,10 +214,12 @@ function measureSection(ms: MeasureSummary, m: Measure, analysed: Analysed | und
   if (d.description) facts.push(["Definition", d.description]);
   if (d.numerator) facts.push(["Numerator", d.numerator]);
   if (d.denominator) facts.push(["Denominator", d.denominator]);
-  if (ms.target) facts.push(["Target", `${formatValue(ms.target.value)}${ms.target.by ? ` by ${ms.target.by}` : ""}${ms.target.label ? ` (${ms.target.label})` : ""}`]);
+  // Latest and target in the measure's unit ("61.1 %"), as the board's summary table writes them.
+  const inUnit = (v: number): string => `${formatValue(v)}${d.unit === "" ? "" : ` ${d.unit}`}`;
+  if (ms.target) facts.push(["Target", `${inUnit(ms.target.value)}${ms.target.by ? ` by ${ms.target.by}` : ""}${ms.target.label ? ` (${ms.target.label})` : ""}`]);
   // The latest x as the chart writes it ("Dec 2025", "2024 Q2"), as the summary table does.
   const period = analysed !== undefined && "chart" in analysed ? (analysed.chart.settings.period ?? null) : null;
-  if (ms.latest) facts.push(["Latest", `${formatValue(ms.latest.y)} (${xLabel(ms.latest.x, period)}), ${ms.points} data point${ms.points === 1 ? "" : "s"}`]);
+  if (ms.latest) facts.push(["Latest", `${inUnit(ms.latest.y)} (${xLabel(ms.latest.x, period)}), ${ms.points} data point${ms.points === 1 ? "" : "s"}`]);
   out.push(`<dl class="definition">${facts.map(([t, v]) => `<dt>${escapeXml(t)}</dt><dd>${escapeXml(v)}</dd>`).join("")}</dl>`);
   out.push(`<p class="verdict ${ms.verdict.kind}"><strong>Verdict:</strong> ${escapeXml(ms.verdict.text)}${/[.!?]$/.test(ms.verdict.text) ? "" : "."}</p>`);
   if (analysed !== undefined && "chart" in analysed) {
