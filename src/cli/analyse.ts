@@ -36,6 +36,7 @@ import { warningsAsFlags, withQi } from "./qiMap.js";
 import { summariseControlChart } from "./lib.js";
 import { readTable, requireColumn, rowName, type Table } from "./table.js";
 import { slug } from "./slug.js";
+import { CHART_TYPES, type ChartChoice } from "./chartTypes.js";
 
 /** One point of a series as the CLI passes it to the library. */
 export interface SeriesPoint {
@@ -49,8 +50,7 @@ export const AGGREGATES = ["sum", "mean", "median", "count", "sd"] as const;
 export type Aggregate = (typeof AGGREGATES)[number];
 
 const C = "analyse";
-export const CHART_TYPES = ["run", "i", "mr", "xbar", "s", "p", "pp", "u", "up", "c", "g", "t", "r", "np", "ip", "i-median", "i-median-mr", "cusum", "ewma"] as const;
-export type ChartChoice = (typeof CHART_TYPES)[number];
+export { CHART_TYPES, type ChartChoice } from "./chartTypes.js";
 /** Charts that need denominators `n`. */
 export const NEEDS_N: readonly string[] = ["p", "pp", "u", "up", "np", "ip"];
 /** Charts that plot y/n when given a denominator (as qicharts2's run and I charts do). */
