@@ -594,12 +594,16 @@ async function writeOutputs(f: AnalyseFlags, c: Columns, filtered: { kept: numbe
   }
 }
 
-/** Two rows with one x on a chart of one value per x: the error naming both rows. */
+/**
+ * Two rows with one x on a chart of one value per x: the error naming both rows and their cells
+ * as the file writes them ('28/01/2023', not the ISO date it was read as: a user trial).
+ */
 function duplicateError(c: Columns, [i, first]: [number, number], key: string, f: AnalyseFlags): DataError {
   const { table, xCol } = c;
-  const v = c.x!.value(i);
+  const x = c.x!;
   const what = f.chart === "run" ? "a run chart" : `${f.chart === "i" || f.chart === "mr" ? "an" : "a"} ${f.chart} chart`;
+  const same = x.text(first) === x.text(i) ? "" : ` (${quote(x.text(first))})`;
   return new DataError(
-    `${table.where(i, xCol)}: ${quote(String(v))} is already on ${rowName(table, first)}${f.byName !== undefined ? ` (${f.byName} ${quote(key)})` : ""}; ${what} needs one value per ${xCol}: combine the rows first, or give --aggregate mean, median, sum, count or sd`,
+    `${table.where(i, xCol)}: ${quote(x.text(i))} is already on ${rowName(table, first)}${same}${f.byName !== undefined ? ` (${f.byName} ${quote(key)})` : ""}; ${what} needs one value per ${xCol}: combine the rows first, or give --aggregate mean, median, sum, count or sd`,
   );
 }

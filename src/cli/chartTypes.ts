@@ -3,7 +3,7 @@
  * list and the help lists it, so the two cannot drift apart (a user trial found cusum, ewma, r,
  * np, ip and the i-median charts working but missing from `analyse --help`).
  */
-export const CHART_TYPES = ["run", "i", "mr", "xbar", "s", "r", "p", "pp", "u", "up", "np", "ip", "c", "g", "t", "i-median", "i-median-mr", "cusum", "ewma"] as const;
+export const CHART_TYPES = ["run", "i", "mr", "xbar", "s", "p", "pp", "u", "up", "c", "g", "t", "r", "np", "ip", "i-median", "i-median-mr", "cusum", "ewma"] as const;
 export type ChartChoice = (typeof CHART_TYPES)[number];
 
 /** What each control chart type is, in a few words, for the help. */
@@ -33,7 +33,9 @@ const CHART_WORDS: Record<Exclude<ChartChoice, "run">, string> = {
  * lines after the first indented by `indent` spaces: every accepted type, in CHART_TYPES' order.
  */
 export function chartTypesHelp(indent: number, width: number): string {
-  const words = `run (default), or a control chart: ${CHART_TYPES.filter((t) => t !== "run").map((t) => CHART_WORDS[t as Exclude<ChartChoice, "run">]).join(", ")}`.split(" ");
+  // A type and its words in brackets ("pp (Laney P′),") stay on one line.
+  const types = CHART_TYPES.filter((t) => t !== "run").map((t, k, all) => `${CHART_WORDS[t as Exclude<ChartChoice, "run">]}${k < all.length - 1 ? "," : ""}`);
+  const words = [..."run (default), or a control chart:".split(" "), ...types];
   const lines: string[] = [];
   let line = "";
   for (const w of words) {
