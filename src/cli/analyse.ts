@@ -578,7 +578,7 @@ async function writeOutputs(f: AnalyseFlags, c: Columns, filtered: { kept: numbe
         title: `${f.title ?? of}${c.by !== null ? ` — ${r.key}` : ""}`,
         subtitle: `${basename(f.file)}: ${what}${f.filters.length > 0 ? `; ${describeFilters(f.filters)}` : ""}`,
         ...(c.xCol !== undefined ? { xLabel: f.period ?? c.xCol } : {}),
-        ...(f.chart === "cusum" ? {} : { yLabel: of }),
+        ...(f.chart === "cusum" ? {} : { yLabel: yAxisTitle(f, c) }),
         ...(f.settings.target !== undefined ? { target: f.settings.target } : {}),
       };
       const content = "type" in r.chart ? renderControlChart(pointForm(r.chart), options) : renderRunChart(pointForm(r.chart), options);
@@ -592,6 +592,20 @@ async function writeOutputs(f: AnalyseFlags, c: Columns, filtered: { kept: numbe
     text.forEach((t, k) => io.stdout.write(k === 0 ? t : `\n${t}`));
     for (const p of planned) io.stdout.write(`Wrote ${p.path}\n`);
   }
+}
+
+/**
+ * The y axis' title: what a point's value is. For y/n (p, pp, u, up, ip charts, a run or i chart
+ * with --n) the unit, not the numerator's name (a user trial's p chart read "Permanence decision
+ * within 6…"): "% Permanence decision within 6 months" (× 100), "infections per 10000 patient_days",
+ * or "y / n"; else the y column (× K). The title keeps "y/n × K".
+ */
+function yAxisTitle(f: AnalyseFlags, c: Columns): string {
+  const k = f.settings.multiply;
+  if (f.settings.n !== true || c.ns === null || f.chart === "np") return k === undefined ? f.yName : `${f.yName} × ${k}`;
+  const n = c.nCol ?? "cases";
+  if (k === 100) return `% ${f.yName}`;
+  return k === undefined ? `${f.yName} / ${n}` : `${f.yName} per ${k} ${n}`;
 }
 
 /**
