@@ -5,13 +5,13 @@ import { delimiterFlag, enumFlag, intFlag, listFlag, numberFlag, parseCommandArg
 import { CellColumn, type NumberChunks } from "./cells.js";
 import { analysisJson, pointForm, type ColumnarChart } from "./chartPoints.js";
 import { Problems, textColumn } from "./convert.js";
-import { DATE_FORMATS, YEARS_FLAG, flagDate, xTextReader, type DateFormat, type LabelForm } from "./dates.js";
+import { DATE_FORMATS, YEARS_FLAG, expectedForm, flagDate, xTextReader, type DateFormat, type LabelForm } from "./dates.js";
 import { logicalOf, numbersOf, scanX, xOf, type XColumn } from "./seriesColumns.js";
 import { DataError, UsageError, quote } from "./errors.js";
 import { applyFilters, describeFilters, keptLine, parseFilters, subTable, type RowFilter } from "./filter.js";
 import { NaTexts } from "./naTexts.js";
 import { cellView, dataRows, paddedNote } from "./noteRows.js";
-import { partialPeriods } from "./partialPeriods.js";
+import { checkAsOf, partialPeriods } from "./partialPeriods.js";
 import type { Io } from "./io.js";
 import {
   CONTROL_RULE_PRESETS,
@@ -37,6 +37,7 @@ import { warningsAsFlags, withQi } from "./qiMap.js";
 import { summariseControlChart } from "./lib.js";
 import { readTable, requireColumn, rowName, type Table } from "./table.js";
 import { slug } from "./slug.js";
+import { CHART_TYPES, type ChartChoice } from "./chartTypes.js";
 
 /** One point of a series as the CLI passes it to the library. */
 export interface SeriesPoint {
@@ -50,8 +51,7 @@ export const AGGREGATES = ["sum", "mean", "median", "count", "sd"] as const;
 export type Aggregate = (typeof AGGREGATES)[number];
 
 const C = "analyse";
-export const CHART_TYPES = ["run", "i", "mr", "xbar", "s", "p", "pp", "u", "up", "c", "g", "t", "r", "np", "ip", "i-median", "i-median-mr", "cusum", "ewma"] as const;
-export type ChartChoice = (typeof CHART_TYPES)[number];
+export { CHART_TYPES, type ChartChoice } from "./chartTypes.js";
 /** Charts that need denominators `n`. */
 export const NEEDS_N: readonly string[] = ["p", "pp", "u", "up", "np", "ip"];
 /** Charts that plot y/n when given a denominator (as qicharts2's run and I charts do). */
@@ -75,6 +75,7 @@ const SPEC = {
   chart: { type: "string" },
   period: { type: "string" },
   years: { type: "string" },
+  "as-of": { type: "string" },
   aggregate: { type: "string" },
   multiply: { type: "string" },
   rules: { type: "string" },
@@ -185,6 +186,8 @@ interface AnalyseFlags {
   period: Period | undefined;
   /** How split years such as 2024/25 are read (`--years`, or the split-year `--period`); undefined: they are not. */
   years: SplitYear | undefined;
+  /** `--as-of`: the extract date (ISO), the data complete up to and including it. */
+  asOf: string | null;
   aggregate: Aggregate | undefined;
   filters: RowFilter[];
   json: boolean;
@@ -226,7 +229,7 @@ function readFlags(values: FlagValues, file: string): AnalyseFlags {
   if (delimiter !== undefined && /\.json$/i.test(file)) throw new UsageError(`--delimiter is for CSV files; ${quote(file)} is read as JSON`, C);
   const settings: ChartSettings = { chart, rules, direction, baseline, phases, exclude, target, aggregate, multiply, n: nName !== undefined || NEEDS_N.includes(chart) };
   return {
-    file, chart, settings, dates, period, years, aggregate, json, out, svg, title, nName, delimiter, sheet: stringFlag(values, "sheet"),
+    file, chart, settings, dates, period, years, aggregate, asOf: asOfFlag(C, values, dates), json, out, svg, title, nName, delimiter, sheet: stringFlag(values, "sheet"),
     filters: parseFilters(C, listFlag(values, "filter")),
     na: new NaTexts(C, listFlag(values, "na")),
     xName: stringFlag(values, "x"),
@@ -264,6 +267,15 @@ export function pointFlags(command: string, values: FlagValues, dates: DateForma
   return { phases, exclude };
 }
 
+/** `--as-of DATE` read as `--dates` reads x (as `timescales --as-of`), or null; `analyse` and `summary` share it. */
+export function asOfFlag(command: string, values: FlagValues, dates: DateFormat): string | null {
+  const text = stringFlag(values, "as-of");
+  if (text === undefined) return null;
+  const asOf = flagDate(text, dates);
+  if (asOf === null) throw new UsageError(`--as-of ${quote(text)} is not a date (${expectedForm(dates)})`, command);
+  return asOf;
+}
+
 /** Which `--aggregate` and `--n` a chart type can use (usage errors of `command` otherwise); `analyse` and `summary` share it. */
 export function checkCombining(command: string, chart: ChartChoice, aggregate: Aggregate | undefined, nName: string | undefined): void {
   if (nName !== undefined && !NEEDS_N.includes(chart) && !RATIO_N.includes(chart)) {
@@ -271,7 +283,12 @@ export function checkCombining(command: string, chart: ChartChoice, aggregate: A
   }
   if (aggregate === undefined) return;
   if (SUBGROUPS.includes(chart)) throw new UsageError(`--aggregate is not for ${chart} charts: their rows that share an x form the subgroup`, command);
-  if (aggregate !== "sum" && SUMMED.includes(chart)) throw new UsageError(`--aggregate ${aggregate}: a ${chart} chart combines rows that share an x by summing ${chart === "c" ? "the counts" : "y and n"} (give --aggregate sum, or leave it out)`, command);
+  // A c chart plots the count of events per period (Montgomery §7.3.1, nonconformities per
+  // inspection unit): with one row per event, the number of rows of a period (--aggregate count,
+  // rows with a value) is that count, as the sum of a column of 1s is. (qicharts2's agg.fun has no
+  // count — mean, median, sum, sd —; its y.length, rows with a value, is the same number.)
+  if (chart === "c" && aggregate === "count") return;
+  if (aggregate !== "sum" && SUMMED.includes(chart)) throw new UsageError(`--aggregate ${aggregate}: a ${chart} chart combines rows that share an x by summing ${chart === "c" ? "the counts (give --aggregate sum, or count to count one row per event, or leave it out)" : "y and n (give --aggregate sum, or leave it out)"}`, command);
   if (aggregate !== "sum" && nName !== undefined) throw new UsageError(`--aggregate ${aggregate} with --n: rows of a ratio are combined as sum(y) / sum(n), as qicharts2 does (give --aggregate sum, or leave it out)`, command);
 }
 
@@ -341,6 +358,10 @@ function readColumns(table: Table, cells: Map<string, CellColumn>, f: AnalyseFla
     if (x === null) throw new UsageError(`--period ${f.period} needs dates in an x column (--x COL)`, C);
     if (x.kind !== "date") throw new UsageError(`--period ${f.period}: column ${xCol} holds numbers, not dates`, C);
     checkPeriodFlag(f.period, x.labels, xCol!);
+  }
+  if (f.asOf !== null) {
+    if (x === null || x.kind !== "date") throw new UsageError(`--as-of is the extract date of dated rows: ${x === null ? "give the x column of dates (--x COL)" : `column ${xCol} holds numbers, not dates`}`, C);
+    checkAsOf(table.length, x.written!, x.text, (i) => table.where(i, xCol), f.asOf, x.labels !== null);
   }
   return { table, xCol, nCol, x, ys, ns, by, notes };
 }
@@ -507,7 +528,8 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
         return k < g.length ? c.table.where(g.row(k), column) : undefined;
       },
     };
-    const partial = summedPeriods(f, c) ? partialPeriods(g.length, g.row, c.x!, c.ys, f.period!) : null;
+    const summed = summedPeriod(f, c);
+    const partial = summed !== null ? partialPeriods(g.length, g.row, c.x!, c.ys, summed, f.asOf) : null;
     const chart = withQi(ctx, () => analyseGroup(g, f, c, partial?.exclude ?? []));
     const notes = [...c.notes, ...warnings, ...(partial?.note ? [partial.note] : [])];
     // The library's advice in a warning ("aggregate: \"mean\"", "target: 0.8, or multiply: 100") as flags.
@@ -543,10 +565,15 @@ function analyseGroup(g: Group, f: AnalyseFlags, c: Columns, partial: readonly n
   return chartOf(rows, { ...f.settings, period, exclude }, channels, true) as ColumnarChart;
 }
 
-/** A --period roll-up that sums (--aggregate sum or count, a c chart's counts): its part-periods are not comparable (partialPeriods.ts). */
-function summedPeriods(f: AnalyseFlags, c: Columns): boolean {
-  if (f.period === undefined || c.x === null || c.x.written === null || (c.ns !== null && f.settings.n === true)) return false;
-  return f.aggregate === "sum" || f.aggregate === "count" || f.chart === "c";
+/**
+ * The period of a chart that sums over periods (--aggregate sum or count, a c chart's counts),
+ * whose part-periods are not comparable (partialPeriods.ts): --period's, or with --as-of the
+ * months or quarters the x cells name (a last month the extract date falls in is part of one).
+ */
+function summedPeriod(f: AnalyseFlags, c: Columns): Period | null {
+  const period = f.period ?? (f.asOf !== null ? c.x?.labels : undefined) ?? null;
+  if (period === null || c.x === null || c.x.written === null || (c.ns !== null && f.settings.n === true)) return null;
+  return f.aggregate === "sum" || f.aggregate === "count" || f.chart === "c" ? period : null;
 }
 
 /**
@@ -590,7 +617,7 @@ async function writeOutputs(f: AnalyseFlags, c: Columns, filtered: { kept: numbe
         title: `${f.title ?? of}${c.by !== null ? ` — ${r.key}` : ""}`,
         subtitle: `${basename(f.file)}: ${what}${f.filters.length > 0 ? `; ${describeFilters(f.filters)}` : ""}`,
         ...(c.xCol !== undefined ? { xLabel: f.period ?? c.xCol } : {}),
-        ...(f.chart === "cusum" ? {} : { yLabel: of }),
+        ...(f.chart === "cusum" ? {} : { yLabel: yAxisTitle(f, c) }),
         ...(f.settings.target !== undefined ? { target: f.settings.target } : {}),
       };
       const content = "type" in r.chart ? renderControlChart(pointForm(r.chart), options) : renderRunChart(pointForm(r.chart), options);
@@ -606,12 +633,30 @@ async function writeOutputs(f: AnalyseFlags, c: Columns, filtered: { kept: numbe
   }
 }
 
-/** Two rows with one x on a chart of one value per x: the error naming both rows. */
+/**
+ * The y axis' title: what a point's value is. For y/n (p, pp, u, up, ip charts, a run or i chart
+ * with --n) the unit, not the numerator's name (a user trial's p chart read "Permanence decision
+ * within 6…"): "% Permanence decision within 6 months" (× 100), "infections per 10000 patient_days",
+ * or "y / n"; else the y column (× K). The title keeps "y/n × K".
+ */
+function yAxisTitle(f: AnalyseFlags, c: Columns): string {
+  const k = f.settings.multiply;
+  if (f.settings.n !== true || c.ns === null || f.chart === "np") return k === undefined ? f.yName : `${f.yName} × ${k}`;
+  const n = c.nCol ?? "cases";
+  if (k === 100) return `% ${f.yName}`;
+  return k === undefined ? `${f.yName} / ${n}` : `${f.yName} per ${k} ${n}`;
+}
+
+/**
+ * Two rows with one x on a chart of one value per x: the error naming both rows and their cells
+ * as the file writes them ('28/01/2023', not the ISO date it was read as: a user trial).
+ */
 function duplicateError(c: Columns, [i, first]: [number, number], key: string, f: AnalyseFlags): DataError {
   const { table, xCol } = c;
-  const v = c.x!.value(i);
+  const x = c.x!;
   const what = f.chart === "run" ? "a run chart" : `${f.chart === "i" || f.chart === "mr" ? "an" : "a"} ${f.chart} chart`;
+  const same = x.text(first) === x.text(i) ? "" : ` (${quote(x.text(first))})`;
   return new DataError(
-    `${table.where(i, xCol)}: ${quote(String(v))} is already on ${rowName(table, first)}${f.byName !== undefined ? ` (${f.byName} ${quote(key)})` : ""}; ${what} needs one value per ${xCol}: combine the rows first, or give --aggregate mean, median, sum, count or sd`,
+    `${table.where(i, xCol)}: ${quote(x.text(i))} is already on ${rowName(table, first)}${same}${f.byName !== undefined ? ` (${f.byName} ${quote(key)})` : ""}; ${what} needs one value per ${xCol}: combine the rows first, or give --aggregate mean, median, sum, count or sd`,
   );
 }

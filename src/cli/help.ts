@@ -1,3 +1,5 @@
+import { chartTypesHelp } from "./chartTypes.js";
+
 /** One-line usage of each command (printed after a usage error). */
 export const USAGE: Record<string, string> = {
   "": "pace-qi <analyse|timescales|check|report|demo|funnel|summary> [options]   (pace-qi --help)",
@@ -68,7 +70,7 @@ Columns:
   --delimiter C        the CSV field separator: "," (default), ";" or tab
 
 Analysis (the same for every series):
-  --chart TYPE         run (default) or a control chart type (i, p, u, …)
+  --chart TYPE         ${chartTypesHelp(23, 72)}
   --rules SET          as for analyse; mdc gives the Making Data Count icons
   --direction DIR      increase, decrease or neutral (default)
   --baseline N         the first N points set each centre line
@@ -79,8 +81,12 @@ Analysis (the same for every series):
                        series; an error when point N is not the same x in every series. Repeatable
   --target V           a target: the assurance icon (control charts) or the median's position
   --aggregate HOW      how rows of a series that share an x combine, as for analyse: sum, mean,
-                       median, count or sd (p, pp, u, up and c charts sum; without it a repeated
-                       x is an error for run, i, mr, g and t charts). Every combining is a note
+                       median, count or sd (p, pp, u, up and c charts sum; a c chart may count
+                       one row per event; without it a repeated x is an error for run, i, mr, g
+                       and t charts). Every combining is a note
+  --as-of DATE         the extract date (as for timescales): dates after it are an error; on a
+                       c chart or a --aggregate sum or count of months or quarters, a last one
+                       it falls in is part of one, left out of the centre line and the rules
   --multiply K         multiply the plotted values: 100 for per cent, 10000 for a rate per
                        10,000 days (--target is on this scale)
   --unit U             unit for the readings, e.g. % ("the target of 80 %")
@@ -168,14 +174,19 @@ Preparing:
                        financial years (April–March) or CLAS years (August–July)
   --aggregate HOW      how rows that share an x (or a --period) combine: sum, mean, median,
                        count (rows with a value) or sd. p, pp, u, up charts and charts with --n
-                       sum y and n (Σy/Σn); c charts sum; xbar and s make a subgroup. Without it
-                       a repeated x is an error for run, i, mr, g and t charts. Every combining
-                       is reported in a note
+                       sum y and n (Σy/Σn); c charts sum, or count (one row per event); xbar and
+                       s make a subgroup. Without it a repeated x is an error for run, i, mr, g
+                       and t charts. Every combining is reported in a note
+  --as-of DATE         the extract date (as for timescales; written as --dates says): the data
+                       are complete up to and including it, so a summed last period that ends
+                       by then is whole and one it falls in is part of one (left out of the
+                       rules); without it, event dates end on the last row's date. A date
+                       after it is an error
   --multiply K         multiply the plotted values: 100 for per cent, 10000 for a rate per
                        10,000 days
 
 Analysis:
-  --chart TYPE         run (default), or a control chart: i, mr, xbar, s, p, pp, u, up, c, g, t
+  --chart TYPE         ${chartTypesHelp(23, 72)}
   --rules SET          run charts: pace (default), ihi, anhoej;
                        control charts: shewhart (default), ihi, western-electric, nelson, anhoej, mdc
   --direction DIR      increase, decrease or neutral (default): which way is better

@@ -1,8 +1,9 @@
-import { AGGREGATES, CHART_TYPES, checkCombining, checkPointNumbers, checkRules, analyseRows, fixedOptions, multiplyFlag, pointFlags, yearsFlag, ANALYSE_FLAGS, NEEDS_N, type Aggregate, type ChartChoice, type ChartSettings, type SeriesPoint } from "./analyse.js";
+import { AGGREGATES, CHART_TYPES, asOfFlag, checkCombining, checkPointNumbers, checkRules, analyseRows, fixedOptions, multiplyFlag, pointFlags, yearsFlag, ANALYSE_FLAGS, NEEDS_N, type Aggregate, type ChartChoice, type ChartSettings, type SeriesPoint } from "./analyse.js";
 import { delimiterFlag, enumFlag, intFlag, listFlag, numberFlag, parseCommandArgs, stringFlag, type FlagValues } from "./args.js";
 import { Problems, numberColumn, textColumn, xColumn } from "./convert.js";
 import { DATE_FORMATS, xTextReader, type DateFormat, type LabelForm } from "./dates.js";
 import { NaTexts } from "./naTexts.js";
+import { checkAsOf, openLastPeriod } from "./partialPeriods.js";
 import { skipEmptyTableRows } from "./noteRows.js";
 import { DataError, UsageError, quote } from "./errors.js";
 import { applyFilters, keptLine, parseFilters, type RowFilter } from "./filter.js";
@@ -28,6 +29,7 @@ const SPEC = {
   na: { type: "string", multiple: true },
   dates: { type: "string" },
   years: { type: "string" },
+  "as-of": { type: "string" },
   delimiter: { type: "string" },
   chart: { type: "string" },
   aggregate: { type: "string" },
@@ -54,6 +56,8 @@ interface SummaryFlags {
   dates: DateFormat;
   /** `--years`: how split years such as 2024/25 are read; undefined: they are not. */
   years: SplitYear | undefined;
+  /** `--as-of`: the extract date (ISO), the data complete up to and including it. */
+  asOf: string | null;
   names: { x: string; y: string; n: string; measure: string | undefined; group: string | undefined };
   filters: RowFilter[];
   /** `--na`: the texts of --y and --n cells read as gaps. */
@@ -93,7 +97,7 @@ function readFlags(values: FlagValues, file: string): SummaryFlags {
   const delimiter = delimiterFlag(C, stringFlag(values, "delimiter"));
   if (delimiter !== undefined && /\.json$/i.test(file)) throw new UsageError(`--delimiter is for CSV files; ${quote(file)} is read as JSON`, C);
   return {
-    file, chart, settings, dates, years, json, out,
+    file, chart, settings, dates, years, json, out, asOf: asOfFlag(C, values, dates),
     names: { x: stringFlag(values, "x") ?? "x", y: stringFlag(values, "y") ?? "y", n: nName ?? "n", measure: stringFlag(values, "measure"), group: stringFlag(values, "group") },
     filters: parseFilters(C, listFlag(values, "filter")),
     na: new NaTexts(C, listFlag(values, "na")),
@@ -141,6 +145,11 @@ async function readColumns(f: SummaryFlags, io: Io): Promise<Columns> {
   const measures = names.measure ? textColumn(requireColumn(table, names.measure, "--measure")) : null;
   const groups = names.group ? textColumn(requireColumn(table, names.group, "--group")) : null;
   problems.throwIfAny();
+  if (f.asOf !== null) {
+    if (x.kind !== "date") throw new UsageError(`--as-of is the extract date of dated rows: column ${names.x} holds numbers, not dates`, C);
+    const cells = table.columns.get(names.x)!;
+    checkAsOf(table.length, (i) => x.values[i] as string | null, (i) => String(cells[i]), (i) => table.where(i, names.x), f.asOf, x.labels !== null);
+  }
   return { table, filtered: filtered.rows === null ? null : filtered, skipped: data.note, xs: x.values, dated: x.kind === "date", labels: x.labels, ys, ns, measures, groups };
 }
 
@@ -177,19 +186,28 @@ function chartsOf(f: SummaryFlags, c: Columns): MeasureChart[] {
   const column: Record<string, string> = { x: f.names.x, y: f.names.y, n: f.names.n };
   const items = all.map((s, k): MeasureChart => {
     const rows = s.idx.map((i): SeriesPoint => ({ x: c.xs[i]!, y: c.ys[i]!, ...(c.ns ? { n: c.ns[i]! } : {}) }));
-    const settings = { ...f.settings, phases: phased[k]!.phases, ...(c.labels !== null ? { period: c.labels } : {}) };
+    const open = openPeriod(f, c, s);
+    const exclude = open === null ? f.settings.exclude : [...new Set([...f.settings.exclude, open.index])].sort((a, b) => a - b);
+    const settings = { ...f.settings, exclude, phases: phased[k]!.phases, ...(c.labels !== null ? { period: c.labels } : {}) };
     if (settings.phases.some((p) => typeof p === "number") || settings.exclude.length > 0) {
       checkPointNumbers(C, settings, new Set(s.idx.map((i) => c.xs[i]).filter((v) => v !== null)).size, ` ${quote(seriesName(s))}`);
     }
     const ctx = { command: C, file: f.file, flags: ANALYSE_FLAGS, fixed: fixedOptions(f.chart), row: (k: number, field: string | undefined) => (s.idx[k] === undefined ? undefined : c.table.where(s.idx[k]!, field === undefined ? undefined : (column[field] ?? field))) };
     const analysed = inSeries(s, () => withQi(ctx, () => analyseRows(rows, settings, true)));
-    const notes = phased[k]!.notes;
+    const notes = open === null ? phased[k]!.notes : [...phased[k]!.notes, open.note];
     const own = warningsAsFlags(analysed.warnings, ctx);
     const chart = notes.length === 0 && own === analysed.warnings ? analysed : ({ ...analysed, warnings: [...notes, ...own] } as typeof analysed);
     return { name: s.measure, group: s.group, chart, ...(f.settings.target !== undefined ? { target: f.settings.target } : {}) };
   });
   checkSamePoints(f.settings, items);
   return items;
+}
+
+/** With --as-of, a series of months or quarters that sums (a c chart, --aggregate sum or count) whose last period the extract date falls in: that point, left out (partialPeriods.ts). */
+function openPeriod(f: SummaryFlags, c: Columns, s: Series): ReturnType<typeof openLastPeriod> {
+  const sums = f.settings.n !== true && (f.chart === "c" || f.settings.aggregate === "sum" || f.settings.aggregate === "count");
+  if (f.asOf === null || c.labels === null || !sums) return null;
+  return openLastPeriod(s.idx.map((i) => c.xs[i]).filter((x): x is string => typeof x === "string"), c.labels, f.asOf);
 }
 
 /** Run `fn` for one series: a usage error it gives (an option the series cannot take) names the series. */

@@ -1,6 +1,7 @@
 import type { NumberChunks } from "./cells.js";
+import { DataError, quote } from "./errors.js";
 import { writePeriodLabel } from "./lib.js";
-import { nextPeriodStart, type Period } from "./period.js";
+import { nextPeriodStart, periodWord, type Period } from "./period.js";
 import type { XColumn } from "./seriesColumns.js";
 
 // A sum over a period is comparable with its neighbours only when it sums the whole period: a last
@@ -16,11 +17,15 @@ export interface PartialPeriods {
 
 /**
  * The periods of one group's rows (`row(k)`, k < length) that a `--period` sum covers in part: the
- * first when the rows start after it starts, the last when they end before it ends (the rows'
- * own period — a month for months, else a day — decides where they end), and any with a row
- * whose value is blank. A period whose rows are all blank is a gap already and is not listed.
+ * first when the rows start after it starts, the last when the data end before it ends, and any
+ * with a row whose value is blank. A period whose rows are all blank is a gap already and is not
+ * listed. Where the data end: monthly rows (months, or dates all on the 1st) end with their last
+ * month — 38 months ending in February make a two-month 2024 Q1 whatever the extract date; event
+ * dates end on `asOf` (`--as-of`, the extract date: the data are complete up to and including
+ * it), or without it on the last row's date, and then the note says how to declare the period
+ * complete (a quarter's last panel on 29 Sep says nothing about the panels of 30 Sep: a user trial).
  */
-export function partialPeriods(length: number, row: (k: number) => number, x: XColumn, ys: NumberChunks, period: Period): PartialPeriods {
+export function partialPeriods(length: number, row: (k: number) => number, x: XColumn, ys: NumberChunks, period: Period, asOf: string | null = null): PartialPeriods {
   const written = x.written!;
   let first = "";
   let last = "";
@@ -42,13 +47,62 @@ export function partialPeriods(length: number, row: (k: number) => number, x: XC
   const own = x.labels ?? (monthly ? "month" : "day");
   if (first > keys[0]!) partial.set(keys[0]!, `rows from ${writePeriodLabel(first, own)} only`);
   const lastKey = keys[keys.length - 1]!;
-  if (nextPeriodStart(last, own) < nextPeriodStart(lastKey, period)) partial.set(lastKey, `rows up to ${writePeriodLabel(last, own)} only`);
+  const end = dataEnd(last, own, asOf);
+  let ask = false;
+  if (end.next < nextPeriodStart(lastKey, period)) {
+    partial.set(lastKey, `rows up to ${end.label} only`);
+    ask = own === "day" && asOf === null;
+  }
   for (const [key, s] of starts) if (s.blank > 0 && s.blank < s.rows) partial.set(key, `${s.blank} row${s.blank === 1 ? "" : "s"} with no value`);
   const listed = keys.filter((k) => partial.has(k) && starts.get(k)!.blank < starts.get(k)!.rows);
   if (listed.length === 0) return { exclude: [], note: null };
   const said = listed.map((k) => `${writePeriodLabel(k, period)} (${partial.get(k)})`).join(", ");
+  const advice = ask && listed.includes(lastKey) ? `; give --as-of DATE, the extract date, if the data cover the whole of ${writePeriodLabel(lastKey, period)}` : "";
   return {
     exclude: listed.map((k) => keys.indexOf(k)),
-    note: { code: "partial-period", message: `${said} ${listed.length === 1 ? "sums" : "sum"} only part of ${listed.length === 1 ? "its" : "their"} ${period}: drawn, but left out of the centre line and the rules` },
+    note: { code: "partial-period", message: `${said} ${listed.length === 1 ? "sums" : "sum"} only part of ${listed.length === 1 ? "its" : "their"} ${periodWord(period)}: drawn, but left out of the centre line and the rules${advice}` },
   };
+}
+
+/**
+ * Where the data end, as the first day after them (`next`) and in words: the last row's own
+ * period (a month of monthly rows; a day of event dates), cut at `asOf` when it is earlier; event
+ * dates end on `asOf` itself when it is given.
+ */
+export function dataEnd(last: string, own: Period | "day", asOf: string | null): { next: string; label: string } {
+  const rows = { next: nextPeriodStart(last, own), label: writePeriodLabel(last, own) };
+  if (asOf === null) return rows;
+  const cut = { next: nextPeriodStart(asOf, "day"), label: writePeriodLabel(asOf, "day") };
+  return own === "day" || cut.next < rows.next ? cut : rows;
+}
+
+/**
+ * `--as-of DATE`: the extract date, the data complete up to and including it (as `timescales
+ * --as-of`). A row dated after it (a month or quarter starting after it) is bad input — a typo
+ * in the date or in --as-of — and an error naming the first such row, and how many there are.
+ * `day(i)`: row i's ISO date (a month's or quarter's first day), or null (not a date).
+ */
+export function checkAsOf(length: number, day: (i: number) => string | null, cell: (i: number) => string, where: (i: number) => string, asOf: string, labels: boolean): void {
+  let first = -1;
+  let count = 0;
+  for (let i = 0; i < length; i++) {
+    const d = day(i);
+    if (d !== null && d > asOf) (count++, first < 0 && (first = i));
+  }
+  if (first < 0) return;
+  const more = count > 1 ? ` (and ${count - 1} more row${count === 2 ? "" : "s"})` : "";
+  throw new DataError(`${where(first)}: ${quote(cell(first))} ${labels ? "starts" : "is"} after --as-of ${writePeriodLabel(asOf, "day")}${more}; --as-of is the extract date, the data complete up to it: correct the date, or give the extract date`);
+}
+
+/**
+ * `summary --as-of`: the last of a series' months or quarters (`xs`, their first days), when the
+ * extract date falls inside it, is part of one: its index among the series' points (distinct x in
+ * order) and the note saying so, as analyse's {@link partialPeriods} words it; else null.
+ */
+export function openLastPeriod(xs: readonly string[], period: Period, asOf: string): { index: number; note: { code: string; message: string } } | null {
+  const keys = [...new Set(xs)].sort();
+  const last = keys[keys.length - 1];
+  if (last === undefined || !(nextPeriodStart(asOf, "day") < nextPeriodStart(last, period))) return null;
+  const message = `${writePeriodLabel(last, period)} (rows up to ${writePeriodLabel(asOf, "day")} only) sums only part of its ${periodWord(period)}: drawn, but left out of the centre line and the rules`;
+  return { index: keys.length - 1, note: { code: "partial-period", message } };
 }

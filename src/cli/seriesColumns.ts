@@ -72,6 +72,8 @@ export interface XColumn {
   labels: LabelForm | null;
   /** Dates: the ISO date of row i as written (a month's or quarter's first day), before --period; numbers: null. */
   written: ((i: number) => string) | null;
+  /** The cell of row i as the file writes it ('28/01/2023'), for messages. */
+  text(i: number): string;
 }
 
 /**
@@ -83,7 +85,7 @@ export function xOf(table: Table, column: string, col: CellColumn, format: DateF
   const nums = col.nums;
   if (!col.hasText()) {
     for (let i = 0; i < col.length; i++) if (Number.isNaN(nums.get(i))) problems.add(`${table.where(i, column)}: x is blank`);
-    return { kind: "number", value: (i) => nums.get(i), key: (i) => nums.get(i), column: () => nums.array(), labels: null, written: null };
+    return { kind: "number", value: (i) => nums.get(i), key: (i) => nums.get(i), column: () => nums.array(), labels: null, written: null, text: (i) => col.raw.get(i) ?? String(nums.get(i)) };
   }
   const read = xTextReader(format, years);
   const codes = col.codes!;
@@ -118,7 +120,7 @@ export function xOf(table: Table, column: string, col: CellColumn, format: DateF
     }
     forms.see(i, String(col.texts[c]), texts[c]!.form, format);
   }
-  return { kind: "date", value: (i) => iso[codes.get(i)]!, key: (i) => keys[codes.get(i)]!, column: () => null, labels: forms.labels(), written: (i) => texts[codes.get(i)]!.iso! };
+  return { kind: "date", value: (i) => iso[codes.get(i)]!, key: (i) => keys[codes.get(i)]!, column: () => null, labels: forms.labels(), written: (i) => texts[codes.get(i)]!.iso!, text: (i) => String(col.texts[codes.get(i)]) };
 }
 
 /**

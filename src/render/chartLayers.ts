@@ -5,7 +5,7 @@ import type { Mark } from "./model.js";
 import { px } from "./number.js";
 import { polylinePath, stepLines } from "./steps.js";
 import { drawSecondSeries } from "./secondSeries.js";
-import { truncate } from "./text.js";
+import { truncate, wrapText } from "./text.js";
 import { CHART_LINES, CHART_SPACE, CHART_TYPE, charsIn, THEME } from "./theme.js";
 import { legendSvg } from "./chartLegend.js";
 import type { ChartLayout } from "./chartLayout.js";
@@ -50,9 +50,25 @@ export function yAxisLayer(L: ChartLayout): string {
   if (yLabel) {
     const size = CHART_TYPE.label;
     const cy = (plotTop + plotBottom) / 2;
-    out.push(`<text class="axis-label" transform="translate(${px(12 + size / 2)},${px(cy)}) rotate(-90)" font-size="${size}" text-anchor="middle" fill="${THEME.text}">${escapeXml(truncate(yLabel, charsIn(plotBottom - plotTop, size)))}</text>`);
+    yLabelLines(yLabel, charsIn(plotBottom - plotTop, size), L.yLabelRows).forEach((line, k) => {
+      out.push(`<text class="axis-label" transform="translate(${px(12 + size / 2 + k * (size + 2))},${px(cy)}) rotate(-90)" font-size="${size}" text-anchor="middle" fill="${THEME.text}">${escapeXml(line)}</text>`);
+    });
   }
   return `<g class="axis axis-y">${out.join("")}</g>`;
+}
+
+/**
+ * The y label in `rows` lines of at most `chars` characters: one line cut at `chars` as before, or
+ * (2 rows) wrapped at spaces, the second line cut after a whole word with "…" when it is longer.
+ */
+function yLabelLines(label: string, chars: number, rows: number): string[] {
+  if (rows === 1 || [...label].length <= chars) return [truncate(label, chars)];
+  const lines = wrapText(label, chars);
+  if (lines.length <= 2) return lines;
+  const rest = lines.slice(1).join(" ");
+  const cut = [...rest].slice(0, chars - 1).join("");
+  const space = cut.lastIndexOf(" ");
+  return [lines[0]!, `${(space > 0 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/, "")}…`];
 }
 
 /** @internal The x axis line, ticks and labels, and the x label. */

@@ -83,6 +83,8 @@ export interface ChartLayout {
   legendRows: LegendItem[][];
   legendTop: number;
   captionLines: string[];
+  /** The y label's lines: 2 when it is too long for the plot's height on one (it wraps, not cut mid-word), else 1. */
+  yLabelRows: number;
 }
 
 /** @internal Check the options and lay the chart out: sizes, margins, scales, lanes, legend. */
@@ -106,7 +108,10 @@ export function layoutChart(model: ChartModel, given: RenderChartOptions, frame:
   const { lines: header, bottom: headerBottom } = layoutHeader(model, title, options.subtitle, W, compact);
   const valueLabels = lastPhaseLabels(model, target, ro.format);
   const tickFormat = ro.yPercent ? (v: number, step: number) => `${formatTick(v * 100, step * 100)}%` : undefined;
-  const { left, right } = horizontalMargins(yValues, valueLabels, tickFormat, options.yLabel, W, Hmin, headerBottom);
+  // A y label longer than the provisional plot height wraps onto a second line (a user trial's
+  // "Permanence decision within 6…" was cut mid-word); the margin makes room for it.
+  const yLabelRows = options.yLabel && [...String(options.yLabel)].length > charsIn(Hmin - 80 - headerBottom, CHART_TYPE.label) ? 2 : 1;
+  const { left, right } = horizontalMargins(yValues, valueLabels, tickFormat, options.yLabel, W, Hmin, headerBottom, yLabelRows);
   const x = buildXAxis(kind, [...keys, ...annotations.map((a) => a.key)], [left + 12, right - 12], kind === "number" && keys.every((k) => Number.isInteger(k)), model.period ?? null);
   const xs = keys.map((k) => (Number.isFinite(k) ? x.pos(k) : Number.NaN));
   const { labels: annotationLabels, placements, lanes } = layoutLanes(annotations, x, W);
@@ -114,7 +119,7 @@ export function layoutChart(model: ChartModel, given: RenderChartOptions, frame:
   const captionLines = ro.caption === null ? [] : wrapText(ro.caption, charsIn(W - 2 * S.pad, CHART_TYPE.small));
   const v = layoutVertical(model, ro, options, { Hmin, headerBottom, lanes, legendRows: legendRows.length, captionLines: captionLines.length });
   const y = buildYAxis(yValues, [v.plotBottom, v.plotTop + 4], tickFormat, frame.yDomain);
-  return { model, options, ro, frame, compact, marks, id, title, target, W, header, left, right, keys, xs, x, y, annotations, annotationLabels, placements, valueLabels, legendRows, captionLines, ...v };
+  return { model, options, ro, frame, compact, marks, id, title, target, W, header, left, right, keys, xs, x, y, annotations, annotationLabels, placements, valueLabels, legendRows, captionLines, yLabelRows, ...v };
 }
 
 /**
@@ -208,11 +213,12 @@ function horizontalMargins(
   W: number,
   Hmin: number,
   headerBottom: number,
+  yLabelRows: number,
 ): { left: number; right: number } {
   const rightMargin = 14 + Math.max(0, ...valueLabels.map((l) => textWidth(l.text, CHART_TYPE.small) + 6));
   const provisional = buildYAxis(yValues, [Hmin - 60, headerBottom + 20], tickFormat);
   const tickWidth = Math.max(...provisional.ticks.map((t) => textWidth(t.label, CHART_TYPE.tick)), 8);
-  const left = 10 + (yLabel ? CHART_TYPE.label + 10 : 0) + tickWidth + 8;
+  const left = 10 + (yLabel ? CHART_TYPE.label + 10 + (yLabelRows - 1) * (CHART_TYPE.label + 2) : 0) + tickWidth + 8;
   return { left, right: W - rightMargin };
 }
 

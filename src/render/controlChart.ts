@@ -5,6 +5,7 @@ import { cusumModel } from "./cusum.js";
 import { assertControlChart } from "../spc/guards.js";
 import { CONTROL_CHART_NAMES, controlChartText } from "../spc/summary.js";
 import { mdcIconWords } from "../spc/mdcText.js";
+import { centreNameOf } from "../spc/centreName.js";
 import { assuranceOf } from "../spc/mdc.js";
 import { modelPhases, modelPoints, pointMarks, variationMarks, type ChartModel } from "./model.js";
 import type { RenderChartOptions } from "./types.js";
@@ -67,7 +68,7 @@ export function controlChartModel(given: ControlChart, target?: number | null): 
     kind: "control",
     className: `qi-control-chart qi-${chart.type}-chart`,
     defaultTitle: CONTROL_CHART_NAMES[chart.type] ?? "Control chart",
-    centreName: chart.type === "g" || chart.type === "i-median" || chart.type === "i-median-mr" ? "median" : "mean",
+    centreName: centreNameOf(chart.type),
     period: chart.settings.period ?? null,
     points: modelPoints(chart.points, marks),
     phases: modelPhases(chart.phases),

@@ -13,6 +13,7 @@ import { readSeries, type Series } from "./readSeries.js";
 import { CONTROL_RULE_MASK } from "./ruleBits.js";
 import { sequentialChart } from "./sequentialChart.js";
 import { controlBasics, controlSettings, type ControlSettings } from "./settings.js";
+import { centreNameOf } from "./centreName.js";
 import type {
   ControlChart,
   ControlChartColumnar,
@@ -148,7 +149,8 @@ function controlContext(
     bits: columnar ? new Uint16Array(n) : arena.u16(n),
     mask: CONTROL_RULE_MASK,
     label: pointLabeller(s.kind, s.x, s.days, s.period),
-    centreName: fixed ? "centre line" : type === "g" || type === "i-median" || type === "i-median-mr" ? "median" : "mean",
+    // A t chart's signals are above or below its "centre line" (centreNameOf says why not the mean).
+    centreName: fixed || type === "t" ? "centre line" : centreNameOf(type),
     direction: settings.direction,
   };
   // Variation icons and labels belong to the mdc rules only; other rule sets leave them null.

@@ -1,6 +1,7 @@
 import { formatNumber } from "../engine/messages.js";
 import { assertControlChartOrColumns } from "./guards.js";
 import { mdcIconWords } from "./mdcText.js";
+import { centreNameOf } from "./centreName.js";
 import type { ControlChart, ControlChartColumnar, ControlChartType } from "./types.js";
 
 /** @internal Names of the control chart types for people. */
@@ -47,7 +48,7 @@ export function summariseControlChart(chart: ControlChart | ControlChartColumnar
 /** @internal {@link summariseControlChart} of a chart already checked (the renderer checks once). */
 export function controlChartText(chart: ControlChart | ControlChartColumnar): string {
   const lines: string[] = [`${CONTROL_CHART_NAMES[chart.type] ?? `${chart.type} chart`}.`];
-  const centreName = chart.type === "g" || chart.type === "i-median" || chart.type === "i-median-mr" ? "median" : "mean";
+  const centreName = centreNameOf(chart.type);
   // NHS Making Data Count calls the limits process limits (UPL, LPL).
   const mdc = chart.settings.rules?.preset === "mdc";
   const limitsName = mdc ? "process limits" : "control limits";

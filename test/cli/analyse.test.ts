@@ -226,6 +226,29 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse: errors name the file, ro
     expect(r.stderr).toBe("pace-qi: s.csv: row 4, column month: '2024-01-01' is already on row 2; a run chart needs one value per month: combine the rows first, or give --aggregate mean, median, sum, count or sd\n");
   });
 
+  it("two rows on one day quote the cells as the file writes them, not the ISO date (a user trial)", async () => {
+    const dir = tempDir({ "c.csv": "Child,Panel,Days\nC1,14/01/2023,100\nC2,28/01/2023,120\nC3,28/01/2023,90\n", "m.csv": "Panel,Days\n2023-01-28,100\n28/1/2023,90\n" });
+    const r = await run(["analyse", "c.csv", "--x", "Panel", "--dates", "uk", "--y", "Days"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("pace-qi: c.csv: row 4, column Panel: '28/01/2023' is already on row 3; a run chart needs one value per Panel: combine the rows first, or give --aggregate mean, median, sum, count or sd\n");
+    // Written two ways: both cells.
+    const m = await run(["analyse", "m.csv", "--x", "Panel", "--dates", "uk", "--y", "Days"], dir);
+    expect(m.stderr).toContain("m.csv: row 3, column Panel: '28/1/2023' is already on row 2 ('2023-01-28'); a run chart needs one value per Panel");
+  });
+
+  it("a p chart's y axis says what is plotted (% of the numerator), wrapped at a word, not cut mid-word (a user trial)", async () => {
+    const rows = Array.from({ length: 14 }, (_, k) => `2024-${String((k % 12) + 1).padStart(2, "0")}-01`.replace(/^2024/, String(2024 + Math.floor(k / 12))) + `,${20 + (k % 3)},${9 + (k % 4)}`);
+    const dir = tempDir({ "p.csv": `Month,Children becoming looked after,Permanence decision within 6 months\n${rows.join("\n")}\n` });
+    const args = ["analyse", "p.csv", "--x", "Month", "--y", "Permanence decision within 6 months", "--n", "Children becoming looked after", "--chart", "p"];
+    const label = (svg: string) => [...svg.matchAll(/<text class="axis-label" transform="translate\([^)]*\) rotate\(-90\)"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect((await run([...args, "--multiply", "100", "--svg", "a.svg"], dir)).code).toBe(0);
+    expect(label(readFileSync(join(dir, "a.svg"), "utf8"))).toEqual(["% Permanence decision within 6", "months"]);
+    await run([...args, "--svg", "b.svg"], dir);
+    expect(label(readFileSync(join(dir, "b.svg"), "utf8"))).toEqual(["Permanence decision within 6 months", "/ Children becoming looked after"]);
+    await run([...args, "--multiply", "1000", "--svg", "c.svg"], dir);
+    expect(label(readFileSync(join(dir, "c.svg"), "utf8"))).toEqual(["Permanence decision within 6 months", "per 1000 Children becoming looked…"]);
+  });
+
   it("--aggregate combines rows that share an x (run charts and i charts)", async () => {
     const dir = tempDir({ "s.csv": "month,value\n2024-01-01,3\n2024-02-01,4\n2024-01-01,5\n2024-01-01,\n2024-02-01,10\n2024-03-01,\n" });
     const median = await run(["analyse", "s.csv", "--x", "month", "--y", "value", "--aggregate", "median", "--json"], dir);

@@ -29,6 +29,18 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi: help, version and usage errors",
     expect(alt.stdout).toBe(r.stdout);
   });
 
+  it.each(["analyse", "summary"])("%s --help lists every chart type --chart accepts (a user trial: cusum, ewma, r, np, ip, i-median were missing)", async (cmd) => {
+    // What the flag accepts, as its usage error lists it (the list the flag validates against).
+    const refused = await run([cmd, "x.csv", "--chart", "pie"], cwd);
+    const accepted = /is not one of: (.*)\n/.exec(refused.stderr)![1]!.split(", ");
+    expect(accepted).toHaveLength(19);
+    const help = (await run([cmd, "--help"], cwd)).stdout;
+    // The --chart paragraph: its line and the indented lines under it.
+    const paragraph = /\n {2}--chart TYPE {9}(.*(?:\n {23}.*)*)/.exec(help)![1]!;
+    const listed = new Set(paragraph.replace(/\([^)]*\)/g, "").split(/[\s,:]+/));
+    for (const type of accepted) expect(listed, type).toContain(type);
+  });
+
   it("no arguments: the help on stderr, exit 2", async () => {
     const r = await run([], cwd);
     expect(r.code).toBe(2);

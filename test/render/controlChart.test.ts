@@ -88,6 +88,21 @@ describe("renderControlChart", () => {
     expect(summariseControlChart(ewma).split("\n")[1]).toMatch(/: mean [\d.]+, control limits varying over time \(the EWMA's limits widen from its start\): lower [\d.]+–[\d.]+, upper [\d.]+–[\d.]+, /);
   });
 
+  it("names a t chart's centre 'centre', not 'mean': it is the mean of y^(1/3.6) back-transformed (a user trial)", () => {
+    // y = t^3.6 for t = 1, 2, 3: the mean of t is 2, so the centre is 2^3.6 = 12.13; the mean of y is (1 + 12.13 + 52.20) / 3 = 21.8.
+    const rows = [1, 2, 3, 2, 1, 3, 2, 2, 1, 3, 2, 2].map((t) => t ** 3.6);
+    const chart = controlChart(rows, { type: "t" });
+    expect(chart.phases[0]!.centre).toBeCloseTo(2 ** 3.6, 9);
+    expect(summariseControlChart(chart).split("\n")[1]).toMatch(/^Phase 1 \(points 1–12\): centre 12\.1, /);
+    const svg = check(chart, {});
+    expect(svg).toContain(">centre 12.1</text>");
+    expect(svg).toContain(">Centre</text>");
+    expect(svg).not.toMatch(/>mean |>Mean</);
+    // Its signals are about the centre line: the 9 points after the baseline are above it (a shift, IHI rules).
+    const shifted = controlChart([...rows, ...Array.from({ length: 9 }, () => 2.5 ** 3.6)], { type: "t", baseline: 12, rules: "ihi" });
+    expect(shifted.signals.map((x) => x.message).join(" ")).toContain("above the centre line");
+  });
+
   it("renders hostile labels as text", () => {
     const chart = controlChart(RISE);
     const svg = check(chart, { title: HOSTILE, yLabel: HOSTILE, annotations: [{ x: 4, label: HOSTILE }] });
