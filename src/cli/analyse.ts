@@ -69,6 +69,7 @@ const SPEC = {
   by: { type: "string" },
   filter: { type: "string", multiple: true },
   na: { type: "string", multiple: true },
+  thousands: { type: "boolean" },
   dates: { type: "string" },
   delimiter: { type: "string" },
   sheet: { type: "string" },
@@ -231,7 +232,7 @@ function readFlags(values: FlagValues, file: string): AnalyseFlags {
   return {
     file, chart, settings, dates, period, years, aggregate, asOf: asOfFlag(C, values, dates), json, out, svg, title, nName, delimiter, sheet: stringFlag(values, "sheet"),
     filters: parseFilters(C, listFlag(values, "filter")),
-    na: new NaTexts(C, listFlag(values, "na")),
+    na: new NaTexts(C, listFlag(values, "na"), values.thousands === true),
     xName: stringFlag(values, "x"),
     yName: stringFlag(values, "y") ?? "y",
     byName: stringFlag(values, "by"),

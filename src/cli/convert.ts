@@ -47,7 +47,9 @@ export const PERCENT_ADVICE = "for a percentage, give its count as --y and its d
  */
 export function notNumberHint(text: unknown, na: NaTexts | undefined, percent = PERCENT_ADVICE): string {
   const advice = typeof text === "string" ? numberTextAdvice(text, percent) : null;
-  return advice !== null ? `: ${advice}` : naHint(text, na);
+  // A command with --na has --thousands too (they share NaTexts): name it for "1,190".
+  const flag = advice !== null && na !== undefined && advice.startsWith("remove the thousands") ? ", or give --thousands to read such cells as numbers" : "";
+  return advice !== null ? `: ${advice}${flag}` : naHint(text, na);
 }
 
 /**
@@ -64,7 +66,8 @@ export function numberColumn(table: Table, column: string, values: readonly unkn
       const n = typeof v === "string" ? decimal(v) : Number.NaN;
       if (Number.isFinite(n)) out[i] = n;
       else {
-        out[i] = null;
+        out[i] = (na !== undefined && typeof v === "string" ? na.number(column, v) : null);
+        if (out[i] !== null) continue;
         if (na !== undefined && typeof v === "string" && na.gap(column, v)) continue;
         problems.add(`${table.where(i, column)}: ${quote(v)} is not ${what}${notNumberHint(v, na, percent)}`);
       }

@@ -34,6 +34,7 @@ const SPEC = {
   delimiter: { type: "string" },
   filter: { type: "string", multiple: true },
   na: { type: "string", multiple: true },
+  thousands: { type: "boolean" },
   highlight: { type: "string" },
   direction: { type: "string" },
   json: { type: "boolean" },
@@ -72,7 +73,7 @@ export async function funnelCommand(argv: readonly string[], io: Io): Promise<nu
   const chartFlags = svgFlags(values);
   const delimiter = delimiterFlag(C, stringFlag(values, "delimiter"));
   const filters = parseFilters(C, listFlag(values, "filter"));
-  const na = new NaTexts(C, listFlag(values, "na"));
+  const na = new NaTexts(C, listFlag(values, "na"), values.thousands === true);
   const wanted = [...Object.values(names), ...filters.map((f) => f.column)];
   const read = await readTable(file, { columns: wanted, progress: io.stderr, ...(delimiter ? { delimiter } : {}), padShortRows: true });
   if (read.length === 0) throw new DataError(`${file}: no data rows`);

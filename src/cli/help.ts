@@ -63,6 +63,8 @@ Columns:
                        repeatable
   --na TEXT            y and n cells written TEXT (a published table's "*", "..", "[c]")
                        are gaps, counted in a note; repeatable
+  --thousands          read numbers written with thousands separators ("1,190") as numbers
+                       (1190), counted in a note; without it they are errors
   --dates iso|uk       how dates are written (default iso)
   --years financial|clas
                        read split years in --x ("2024/25", "2024/25 Q1") as financial
@@ -119,6 +121,8 @@ notes below the table are skipped, with a note; a total row such as "Scotland" i
                        repeatable. E.g. --filter "Local authority!=Scotland"
   --na TEXT            numerator/denominator cells written TEXT ("*", "..", "[c]") are
                        suppressed: the organisation is left out, named in a note. Repeatable
+  --thousands          read numbers written with thousands separators ("1,190") as numbers
+                       (1190), counted in a note; without it they are errors
 
 Analysis:
   --type T             proportion (default), standardised-ratio, ratio-of-counts
@@ -160,6 +164,8 @@ Columns:
                        on different columns all apply, several COL=V on one column keep any
   --na TEXT            y and n cells written TEXT (a published table's mark for a value not
                        given: "*", "..", "[c]") are gaps, counted in a note; repeatable
+  --thousands          read numbers written with thousands separators ("1,190") as numbers
+                       (1190), counted in a note; without it they are errors
   --dates iso|uk       how dates are written: 2024-03-31 (default) or 31/03/2024
   --delimiter C        the CSV field separator: "," (default), ";" or tab
   --sheet NAME         .xlsx workbooks: the sheet to read (default the first)

@@ -5,17 +5,36 @@ import { UsageError, quote } from "./errors.js";
 // names the marks a file uses: such cells are gaps, counted in a note. Without it they stay errors,
 // whose message suggests the flag when a cell looks like such a mark.
 
-/** The texts `--na` reads as gaps in the value columns, and how many cells each was found in. */
+// `--thousands`: UK tables write 1,190 for 1190. Read as a number only when asked (in much of
+// Europe "1,190" is 1.19), only in the strict form of groups of three digits, and counted in a note.
+const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+/**
+ * The texts of value cells read otherwise than as plain decimals: those `--na` reads as gaps, and
+ * with `--thousands` numbers written with thousands separators ("1,190"); how many cells each was
+ * found in, for the notes.
+ */
 export class NaTexts {
   private readonly texts: ReadonlySet<string>;
   private readonly found = new Map<string, Map<string, number>>();
+  private readonly grouped = new Map<string, number>();
 
   constructor(
     readonly command: string,
     texts: readonly string[],
+    /** `--thousands`: read "1,190" as 1190. */
+    readonly thousands = false,
   ) {
     for (const t of texts) if (t.trim() === "") throw new UsageError(`--na needs a text (such as "*" or ".."); blank cells are gaps already`, command);
     this.texts = new Set(texts.map((t) => t.trim()));
+  }
+
+  /** With `--thousands`, the number a cell of `column` writes with thousands separators ("1,190" → 1190), counted; else null. */
+  number(column: string, text: string): number | null {
+    const t = text.trim();
+    if (!this.thousands || !GROUPED.test(t)) return null;
+    this.grouped.set(column, (this.grouped.get(column) ?? 0) + 1);
+    return Number(t.replaceAll(",", ""));
   }
 
   /** Whether a cell of `column` written `text` is a gap; counts it if so. */
@@ -30,8 +49,13 @@ export class NaTexts {
 
   /** The note of what `--na` did: cells read as gaps by column, and any text no cell had. */
   notes(): { code: string; message: string }[] {
-    if (this.texts.size === 0) return [];
     const out: { code: string; message: string }[] = [];
+    if (this.thousands) {
+      const cells = [...this.grouped.values()].reduce((a, b) => a + b, 0);
+      const where = [...this.grouped].map(([column, n]) => `column ${column} ×${n}`).join("; ");
+      out.push({ code: "thousands", message: cells === 0 ? "--thousands: no cell of the value columns has a thousands separator" : `--thousands: ${cells} cell${cells === 1 ? "" : "s"} read with thousands separators removed (${where})` });
+    }
+    if (this.texts.size === 0) return out;
     const seen = new Set<string>();
     const parts = [...this.found].map(([column, byText]) => `column ${column}: ${[...byText].map(([t, n]) => (seen.add(t), `${quote(t)} ×${n}`)).join(", ")}`);
     const total = [...this.found.values()].reduce((s, m) => s + [...m.values()].reduce((a, b) => a + b, 0), 0);

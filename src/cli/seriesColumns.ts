@@ -24,6 +24,11 @@ export function numbersOf(table: Table, column: string, col: CellColumn, problem
       if (c < 0 || missing[c]) continue;
       const text = col.texts[c];
       if (na !== undefined && typeof text === "string" && na.gap(column, text)) continue;
+      const grouped = na !== undefined && typeof text === "string" ? na.number(column, text) : null;
+      if (grouped !== null) {
+        col.nums.set(i, grouped);
+        continue;
+      }
       problems.add(`${table.where(i, column)}: ${quote(text)} is not a number${notNumberHint(text, na)}`);
     }
   }
