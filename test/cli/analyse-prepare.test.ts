@@ -179,7 +179,7 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse: every flag takes effect 
     [["--chart", "xbar", "--aggregate", "mean"], 2, "pace-qi analyse: --aggregate is not for xbar charts: their rows that share an x form the subgroup"],
     [["--chart", "i"], 1, "pace-qi: infections.csv: row 3, column month: '2023-01-01' is already on row 2; an i chart needs one value per month: combine the rows first, or give --aggregate mean, median, sum, count or sd"],
     [["--multiply", "0"], 2, "pace-qi analyse: --multiply '0' must be a number > 0 (e.g. 100 for a percentage, 10000 for a rate per 10,000)"],
-    [["--period", "fortnight"], 2, "pace-qi analyse: --period 'fortnight' is not one of: week, month, quarter, year"],
+    [["--period", "fortnight"], 2, "pace-qi analyse: --period 'fortnight' is not one of: week, month, quarter, year, financial-quarter, financial-year, clas-year"],
     [["--title", "Infections"], 2, "pace-qi analyse: --title is the title of the SVG chart: give --svg FILE as well"],
   ])("%j", async (flags, code, message) => {
     const dir = tempDir(files);

@@ -103,8 +103,8 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi funnel on a published table", { t
     const r = await run(["funnel", "wide.csv", ...COLS("2022-23"), ...NO_SCOTLAND], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
-      "pace-qi: wide.csv: row 9, column Looked after 2022-23: '1,190' is not a number: remove the thousands separator (1190)\n" +
-        "  wide.csv: row 19, column Looked after 2022-23: '2,993' is not a number: remove the thousands separator (2993)\n",
+      "pace-qi: wide.csv: row 9, column Looked after 2022-23: '1,190' is not a number: remove the thousands separator (1190), or give --thousands to read such cells as numbers\n" +
+        "  wide.csv: row 19, column Looked after 2022-23: '2,993' is not a number: remove the thousands separator (2993), or give --thousands to read such cells as numbers\n",
     );
     const p = await run(["funnel", "p.csv", "--group", "org", "--numerator", "k", "--denominator", "n"], dir);
     expect(p.stderr).toBe("pace-qi: p.csv: row 2, column k: '47.4%' is not a number: remove the % sign (47.4); the count (--numerator) and its denominator (--denominator), not a percentage\n");
