@@ -6,6 +6,7 @@ import * as z from "zod/mini";
 import { parseInEnglish } from "../_lib/zodParse.js";
 import { QiError, describeValue, type QiIssue } from "../_lib/error.js";
 import { objectOption } from "../_lib/options.js";
+import { isoDateProblem } from "../_lib/dateText.js";
 
 const childId = /*@__PURE__*/ z.union([z.string().check(z.minLength(1)), z.number()]);
 const episodeId = /*@__PURE__*/ z.union([z.string(), z.number()]);
@@ -49,12 +50,23 @@ export type SafeParseEventsResult<R> = { success: true; data: R[] } | { success:
 
 const wideDate = /*@__PURE__*/ z.union([z.iso.date(), z.date(), z.literal(""), z.null(), z.undefined()]);
 
-function toIssues(error: z.core.$ZodError): QiIssue[] {
+function toIssues(error: z.core.$ZodError, input: unknown): QiIssue[] {
   return error.issues.map((i) => ({
     code: i.code === "invalid_type" && i.path.length === 2 && i.path[1] === "child" ? "missing-child" : "invalid-document",
     path: ["events", ...i.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
-    message: i.message,
+    message: i.path.length === 2 && i.path[1] === "date" ? dateMessage(cell(input, i.path[0], "date"), i.message) : i.message,
   }));
+}
+
+/** Row `i`'s field `key` of the input, if it has one. */
+function cell(input: unknown, i: PropertyKey | undefined, key: string): unknown {
+  const row = Array.isArray(input) && typeof i === "number" ? (input[i] as unknown) : undefined;
+  return row !== null && typeof row === "object" ? (row as Record<string, unknown>)[key] : undefined;
+}
+
+/** A date cell's problem: the text and the form expected, with a hint for a day-first date (isoDateProblem, as the other documents give). */
+function dateMessage(value: unknown, fallback: string): string {
+  return typeof value === "string" ? isoDateProblem(value) : fallback;
 }
 
 function validate(input: unknown, options: ParseEventsOptions): { data?: unknown[]; issues: QiIssue[] } {
@@ -66,13 +78,13 @@ function validate(input: unknown, options: ParseEventsOptions): { data?: unknown
   }
   const schema = format === "wide" ? WideRowsSchema : EventsSchema;
   const res = parseInEnglish(schema, input);
-  const issues = res.success ? [] : toIssues(res.error);
+  const issues = res.success ? [] : toIssues(res.error, input);
   if (format === "wide" && Array.isArray(input) && options.dateColumns !== undefined) {
     input.forEach((row: unknown, i) => {
       if (row === null || typeof row !== "object") return;
       for (const col of options.dateColumns!) {
         const v = (row as Record<string, unknown>)[col];
-        if (!wideDate.safeParse(v).success) issues.push({ code: "invalid-document", path: ["events", i, col], message: "Invalid ISO date" });
+        if (!wideDate.safeParse(v).success) issues.push({ code: "invalid-document", path: ["events", i, col], message: dateMessage(v, "Invalid ISO date") });
       }
     });
   }

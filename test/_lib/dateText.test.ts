@@ -3,7 +3,7 @@
 // document date error now names both, with a day-first hint where the text reads as one.
 import { describe, expect, it } from "vitest";
 import { isoDateProblem } from "../../src/_lib/dateText.js";
-import { checkAim, checkMeasure, parsePdsaCycle, ramp, safeParseMeasure, safeParseProject, validateProject } from "../../src/index.js";
+import { checkAim, checkMeasure, parsePdsaCycle, ramp, safeParseEvents, safeParseMeasure, safeParseProject, validateProject } from "../../src/index.js";
 import type { QiError } from "../../src/_lib/error.js";
 
 const cycle = (date: string) => ({ id: "c", changeIdea: "x", objective: "o", questions: [{ question: "q" }], do: { date } });
@@ -46,5 +46,16 @@ describe("document dates: the value, the form expected, and a hint", () => {
     expect(validateProject(project as never).issues.map((i) => i.message)).toContain(hint);
     const r = ramp([{ ...cycle("31/03/2026"), act: { decision: "adopt" } }] as never, "x");
     expect(r.warnings.map((w) => w.message)).toEqual([hint]);
+  });
+
+  it("case records say the same, long and wide (they gave zod's plain 'Invalid ISO date')", () => {
+    const hint = '"31/03/2026" is not a date as YYYY-MM-DD; if it is day first (dd/mm/yyyy), write 2026-03-31';
+    const long = safeParseEvents([{ child: "A", milestone: "accommodated", date: "31/03/2026" }]);
+    expect(long.success ? [] : long.error.issues.map((i) => [i.path, i.message])).toEqual([[["events", 0, "date"], hint]]);
+    const wide = safeParseEvents([{ child: "A", accommodated: "31/03/2026" }], { format: "wide", dateColumns: ["accommodated"] });
+    expect(wide.success ? [] : wide.error.issues.map((i) => i.message)).toContain(hint);
+    // A date that is not text keeps the schema's own message.
+    const number = safeParseEvents([{ child: "A", milestone: "accommodated", date: 5 }]);
+    expect(number.success ? [] : number.error.issues.map((i) => i.path)).toEqual([["events", 0, "date"]]);
   });
 });
