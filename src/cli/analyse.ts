@@ -617,7 +617,7 @@ async function writeOutputs(f: AnalyseFlags, c: Columns, filtered: { kept: numbe
       const options = {
         title: `${f.title ?? of}${c.by !== null ? ` — ${r.key}` : ""}`,
         subtitle: `${basename(f.file)}: ${what}${f.filters.length > 0 ? `; ${describeFilters(f.filters)}` : ""}`,
-        ...(c.xCol !== undefined ? { xLabel: f.period ?? c.xCol } : {}),
+        ...(c.xCol !== undefined ? { xLabel: f.period !== undefined ? periodWord(f.period) : c.xCol } : {}),
         ...(f.chart === "cusum" ? {} : { yLabel: yAxisTitle(f, c) }),
         ...(f.settings.target !== undefined ? { target: f.settings.target } : {}),
       };

@@ -1,4 +1,4 @@
-import { scaleLinear, scaleUtc } from "d3-scale";
+import { scaleLinear, scaleUtc, type ScaleTime } from "d3-scale";
 import { utcMonth, utcYear, type TimeInterval } from "d3-time";
 import { utcFormat } from "d3-time-format";
 import { formatDated, formatPeriod, resolvePeriod, startsPeriod } from "../engine/period.js";
@@ -104,6 +104,8 @@ function dateAxis(keys: readonly number[], lo: number, hi: number, range: readon
   if (interval !== undefined && !tickDays.every((d) => startsPeriod(d, labelAs))) {
     tickDays = scale.ticks(interval).map((d) => Math.round(d.getTime() / MS_PER_DAY));
   }
+  const yearly = SPLIT_YEAR_OF[labelAs];
+  if (yearly !== undefined) tickDays = splitYearTicks(scale, tickDays, yearly, count);
   const labels = dateTickLabels(tickDays, labelAs);
   return {
     kind: "date",
@@ -112,6 +114,28 @@ function dateAxis(keys: readonly number[], lo: number, hi: number, range: readon
     ticks: tickDays.map((d, i) => ({ pos: scale(new Date(d * MS_PER_DAY)), label: labels[i]! })),
     format: (k) => formatDated(k, labelAs),
   };
+}
+
+/** The split year whose starts tick a long chart of split periods: d3's yearly ticks fall on 1 January, inside them. */
+const SPLIT_YEAR_OF: Partial<Record<XPeriod, "financial-year" | "clas-year">> = {
+  "financial-quarter": "financial-year",
+  "financial-year": "financial-year",
+  "clas-year": "clas-year",
+};
+
+/**
+ * Ticks of a chart of split periods: the ticks as they are when they are not all 1 January nor
+ * all split-year starts (a short chart of financial quarters: "2024/25 Q1", "Q2"…); else the
+ * starts of the split years (1 April, 1 August), every k-th so that about `count` remain — so a
+ * long chart reads "2021/22", "2023/24" and never a calendar year that names no point, and
+ * fourteen financial years' labels do not run together.
+ */
+function splitYearTicks(scale: ScaleTime<number, number>, days: number[], year: "financial-year" | "clas-year", count: number): number[] {
+  const calendarYears = days.length > 0 && days.every((d) => dayParts(d).month === 1 && dayParts(d).day === 1);
+  if (!calendarYears && !days.every((d) => startsPeriod(d, year))) return days;
+  const starts = calendarYears ? scale.ticks(PERIOD_TICKS[year]!).map((d) => Math.round(d.getTime() / MS_PER_DAY)) : days;
+  const step = Math.max(1, Math.ceil(starts.length / Math.max(1, count)));
+  return starts.filter((_, i) => i % step === 0);
 }
 
 /** The tick interval of each period longer than a day (weeks keep d3's ticks). */
@@ -137,6 +161,8 @@ export function dateTickLabels(days: readonly number[], period: XPeriod | null =
   if (period === "quarter" && days.every((d) => startsPeriod(d, "quarter"))) {
     return parts.map((p, i) => (i === 0 || p.month === 1 ? formatPeriod(days[i]!, "quarter") : `Q${(p.month + 2) / 3}`));
   }
+  // A long chart of financial quarters ticks its financial years' starts: "2021/22", "2022/23".
+  if (period === "financial-quarter" && days.every((d) => startsPeriod(d, "financial-year"))) return days.map((d) => formatPeriod(d, "financial-year"));
   if (period === "financial-quarter" && days.every((d) => startsPeriod(d, period))) {
     // "2024/25 Q1", then "Q2", "Q3", "Q4": the financial year on the first tick and on each April.
     return days.map((d, i) => (i === 0 || parts[i]!.month === 4 ? formatPeriod(d, period) : formatPeriod(d, period).slice(-2)));

@@ -233,4 +233,16 @@ describe("split years: financial years (April), their quarters and CLAS years (A
     const keys = ["2024-04-01", "2024-07-01", "2024-10-01", "2025-01-01", "2025-04-01"].map(day);
     expect(buildXAxis("date", keys, [0, 600], false, "financial-quarter").ticks.map((t) => t.label)).toEqual(["2024/25 Q1", "Q2", "Q3", "Q4", "2025/26 Q1"]);
   });
+
+  it("a long chart of financial quarters or years ticks financial years, never a calendar year (second user trial: 16 quarters read 2022, 2023…)", () => {
+    const fq = Array.from({ length: 16 }, (_, k) => day(`${2021 + Math.floor((k + 1) / 4)}-${String((((k * 3) + 3) % 12) + 1).padStart(2, "0")}-01`));
+    expect(fq.map((d) => formatPeriod(d, "financial-quarter")).slice(0, 5)).toEqual(["2021/22 Q1", "2021/22 Q2", "2021/22 Q3", "2021/22 Q4", "2022/23 Q1"]);
+    const labels = buildXAxis("date", fq, [0, 600], false, "financial-quarter").ticks.map((t) => t.label);
+    expect(labels).toEqual(["2021/22", "2022/23", "2023/24", "2024/25"]);
+    const fy = Array.from({ length: 14 }, (_, k) => day(`${2010 + k}-04-01`));
+    const years = buildXAxis("date", fy, [0, 560], false, "financial-year").ticks.map((t) => t.label);
+    expect(years.length).toBeLessThan(9);
+    expect(years.every((l) => /^20\d\d\/\d\d$/.test(l))).toBe(true);
+    expect(years[0]).toBe("2010/11");
+  });
 });
