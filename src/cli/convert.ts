@@ -115,7 +115,7 @@ export function dateColumn(table: Table, column: string, values: readonly unknow
  * published tables write them ("Jan 2024", "2024 Q1": `labels` says which), one kind to a column.
  * Blanks are problems.
  */
-export function xColumn(table: Table, column: string, values: readonly unknown[], format: DateFormat, problems: Problems, years?: SplitYear): { kind: "number" | "date"; values: (number | string | null)[]; labels: LabelForm | null } {
+export function xColumn(table: Table, column: string, values: readonly unknown[], format: DateFormat, problems: Problems, years?: SplitYear, splitAdvice?: string): { kind: "number" | "date"; values: (number | string | null)[]; labels: LabelForm | null } {
   let numeric = true;
   for (const v of values) {
     if (isBlank(v)) continue;
@@ -132,7 +132,7 @@ export function xColumn(table: Table, column: string, values: readonly unknown[]
   }
   const read = xTextReader(format, years);
   const cache = new Map<string, XText>();
-  const forms = new XForms(table, column, problems, years);
+  const forms = new XForms(table, column, problems, years, splitAdvice);
   const out = values.map((v, i) => {
     if (isBlank(v)) return problems.add(`${table.where(i, column)}: the date is blank`), null;
     const s = typeof v === "string" ? v : String(v);

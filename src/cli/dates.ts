@@ -85,6 +85,35 @@ export function looksSplitYear(text: string): boolean {
 
 const SPLIT_ADVICE = "give --years financial (April to March) or --years clas (August to July, the looked-after statistics year) to read split years";
 
+/** The forms of split years read with `--years`, for messages. */
+const SPLIT_FORMS = "2024/25, 2024-25, 2024/2025 or FY 2024/25 (and with --years financial, quarters as 2024/25 Q1 or Q1 2024/25)";
+
+/** A mark after a published figure's label: a footnote (¹, (1), [note 2]), provisional (p) or revised (r). */
+const LABEL_MARK = /\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*+|\((?:p|r|\d+)\)|\[[^\]]*\])$/i;
+
+/**
+ * What to say after "is not a date" for an x cell that looks like a split year: the flag to read
+ * split years (`advice`: how this command takes it), or with `years` given, what is not read in it
+ * — a footnote or provisional mark, a financial quarter under CLAS years, an "FY" year under CLAS
+ * years, or a form outside the list.
+ */
+export function splitYearHint(text: string, years: SplitYear | undefined, advice = SPLIT_ADVICE): string {
+  const t = text.trim();
+  const bare = t.replace(LABEL_MARK, "");
+  if (years === undefined) {
+    if (!looksSplitYear(bare)) return "";
+    const quarter = /q[1-4]/i.test(bare);
+    // Quarters of a split year are financial quarters (CLAS years have none): name only that flag.
+    if (quarter && advice === SPLIT_ADVICE) return "; it looks like a financial quarter: give --years financial (Q1 is April to June) to read financial quarters";
+    return `; it looks like ${quarter ? "a financial quarter" : "a split year"}: ${advice}`;
+  }
+  if (bare !== t && readPeriodLabel(bare, years) !== null) return `; remove the mark ${quote(t.slice(bare.length).trim())} after the label (write ${bare})`;
+  if (years === "clas-year" && readPeriodLabel(bare, "financial-year") !== null) {
+    return /q[1-4]/i.test(bare) ? "; CLAS years have no quarters: a quarter of 2024/25 is a financial quarter (--years financial)" : '; "FY" names a financial year (April to March), not a CLAS year: give --years financial';
+  }
+  return /\d{2}/.test(t) ? `; split years are read as ${SPLIT_FORMS}` : "";
+}
+
 const FORM_WORDS: Record<"date" | LabelForm, string> = {
   date: "a date",
   month: "a month",
@@ -113,12 +142,14 @@ export class XForms {
     private readonly column: string,
     private readonly problems: Problems,
     private readonly years?: SplitYear,
+    /** How this command is told to read split years (report: a measure's definition.period). */
+    private readonly advice = SPLIT_ADVICE,
   ) {}
 
   /** Row i's text and how it read. */
   see(i: number, text: string, form: XText["form"], format: DateFormat): void {
     if (form === "month" && this.splitShaped && !looksSplitYear(text)) this.splitShaped = false;
-    if (form === null) this.problems.add(`${this.table.where(i, this.column)}: ${quote(text)} ${dateProblem(text, format)}${this.years === undefined && looksSplitYear(text) ? `; it looks like a split year: ${SPLIT_ADVICE}` : ""}`);
+    if (form === null) this.problems.add(`${this.table.where(i, this.column)}: ${quote(text)} ${dateProblem(text, format)}${splitYearHint(text, this.years, this.advice)}`);
     else if (this.first < 0) [this.first, this.firstForm, this.firstText] = [i, form, text];
     else if (form !== this.firstForm) {
       const at = rowName(this.table, this.first);
@@ -129,7 +160,7 @@ export class XForms {
   /** The period the cells name when they are labels ("Jan 2024", "2024/25"), else null (dates). */
   labels(): LabelForm | null {
     if (this.firstForm === "month" && this.splitShaped && this.years === undefined) {
-      this.problems.add(`${this.table.where(this.first, this.column)}: ${quote(this.firstText)} and the column's other cells read as months in ISO 8601 (${quote(this.firstText)} is ${writePeriodLabel(readPeriodLabel(this.firstText)!.start, "month")}), but each looks like a split year: ${SPLIT_ADVICE}; for months, write them as Dec 2011`);
+      this.problems.add(`${this.table.where(this.first, this.column)}: ${quote(this.firstText)} and the column's other cells read as months in ISO 8601 (${quote(this.firstText)} is ${writePeriodLabel(readPeriodLabel(this.firstText)!.start, "month")}), but each looks like a split year: ${this.advice}; for months, write them as Dec 2011`);
     }
     return this.firstForm === null || this.firstForm === "date" ? null : this.firstForm;
   }

@@ -240,7 +240,7 @@ function splitYearsOf(measure: unknown): SplitYear | undefined {
 function fileRows(table: Table, path: string, of: { id: string; measure: unknown }, names: DataNames, dates: DateFormat, io: Io): { rows: SeriesPoint[]; hasN: boolean } {
   const problems = new Problems();
   const ys = numberColumn(table, names.y, requireColumn(table, names.y, "--y"), problems);
-  const xs = xColumn(table, names.x, requireColumn(table, names.x, "--x"), dates, problems, splitYearsOf(of.measure));
+  const xs = xColumn(table, names.x, requireColumn(table, names.x, "--x"), dates, problems, splitYearsOf(of.measure), `set the definition.period of measure ${quote(of.id)} in the project to "financial-year" (April to March), "financial-quarter" or "clas-year" (August to July) to read split years`);
   const ns = table.columns.has(names.n) ? numberColumn(table, names.n, table.columns.get(names.n)!, problems) : null;
   problems.throwIfAny();
   const definition = (of.measure as { definition?: { aggregation?: unknown; unit?: unknown } } | null)?.definition;

@@ -91,6 +91,8 @@ function readSplitYear(t: string, years: SplitYear): PeriodLabel | null | undefi
   const q = y === null ? SPLIT_QUARTER.exec(t) : null;
   if (y === null && q === null) return undefined;
   const [first, second, quarter] = y !== null ? [y[1]!, y[2]!, null] : q![1] !== undefined ? [q![1], q![2]!, q![3]!] : [q![5]!, q![6]!, q![4]!];
+  // "FY" names a financial year: not a CLAS year, whatever `years` says.
+  if (years === "clas-year" && t.startsWith("fy")) return null;
   const start = Number(first);
   const follows = second.length === 4 ? Number(second) === start + 1 : Number(second) === (start + 1) % 100;
   if (!follows) return undefined;

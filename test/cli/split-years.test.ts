@@ -62,6 +62,19 @@ describe.skipIf(!HAVE_BIN).concurrent("split years in the x column (--years, --p
     expect(y.stderr).toContain("--years clas reads split years from August, but --period financial-year has its years from April: give one of them");
   });
 
+  it("with --years, a cell it cannot read says why: a footnote or provisional mark, a quarter or FY under CLAS years, the forms read (second user trial)", async () => {
+    const csv = "Year,v\n2022-23¹,5\n2023-24 (p),6\nFY24/25,7\n2021/22 Q1,9\nFY 2021/22,3\n";
+    const fin = await run(["analyse", "m.csv", "--x", "Year", "--y", "v", "--years", "financial"], tempDir({ "m.csv": csv }));
+    expect(fin.stderr).toContain("'2022-23¹' is not a date (expected YYYY-MM-DD); remove the mark '¹' after the label (write 2022-23)");
+    expect(fin.stderr).toContain("'2023-24 (p)' is not a date (expected YYYY-MM-DD); remove the mark '(p)' after the label (write 2023-24)");
+    expect(fin.stderr).toContain("'FY24/25' is not a date (expected YYYY-MM-DD); split years are read as 2024/25, 2024-25, 2024/2025 or FY 2024/25");
+    const clas = await run(["analyse", "m.csv", "--x", "Year", "--y", "v", "--years", "clas"], tempDir({ "m.csv": csv }));
+    expect(clas.stderr).toContain("'2021/22 Q1' is not a date (expected YYYY-MM-DD); CLAS years have no quarters: a quarter of 2024/25 is a financial quarter (--years financial)");
+    expect(clas.stderr).toContain("'FY 2021/22' is not a date (expected YYYY-MM-DD); \"FY\" names a financial year (April to March), not a CLAS year: give --years financial");
+    const quarters = await run(["analyse", "q.csv", "--x", "Q", "--y", "v", "--period", "year", "--aggregate", "mean"], tempDir({ "q.csv": "Q,v\n2021/22 Q1,5\n2021/22 Q2,6\n" }));
+    expect(quarters.stderr).toContain("'2021/22 Q1' is not a date (expected YYYY-MM-DD); it looks like a financial quarter: give --years financial (Q1 is April to June) to read financial quarters");
+  });
+
   it("summary --years reads the same column, and writes each latest point as 2022/23", async () => {
     const r = await run(["summary", "y.csv", "--x", "Year", "--y", "Rate", "--group", "Local authority", "--years", "financial"], tempDir({ "y.csv": fyCsv }));
     expect(r.stderr).toBe("");
@@ -79,6 +92,10 @@ describe.skipIf(!HAVE_BIN).concurrent("a measure by financial year in a project 
     const dir = tempDir({ "project.json": JSON.stringify(doc), "data/m-placement-moves.csv": `x,y\n${rows.join("\n")}\n` });
     const r = await run(["report", "project.json", "--data", "data"], dir);
     expect(r.code).toBe(0);
+    // A monthly measure's file of split years: the error says how a report is told (it has no --years).
+    const monthly = await run(["report", "project.json", "--data", "data2"], tempDir({ "project.json": readFileSync(new URL("../fixtures/pace-project.json", import.meta.url), "utf8"), "data2/m-placement-moves.csv": `x,y\n${rows.join("\n")}\n` }));
+    expect(monthly.code).toBe(1);
+    expect(monthly.stderr).toContain(`set the definition.period of measure 'm-placement-moves' in the project to "financial-year" (April to March), "financial-quarter" or "clas-year" (August to July) to read split years`);
     expect(r.stdout).toContain("8 points in a row going down from 2015/16 to 2022/23: a trend, an improvement.");
   });
 });

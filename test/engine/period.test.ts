@@ -194,6 +194,8 @@ describe("split years: financial years (April), their quarters and CLAS years (A
     expect(readPeriodLabel("2024/26", "financial-year")).toBeNull();
     expect(readPeriodLabel("2024-2026", "financial-year")).toBeNull();
     expect(readPeriodLabel("2022/23 Q1", "clas-year")).toBeNull();
+    // "FY" names a financial year: never a CLAS year.
+    expect(readPeriodLabel("FY 2022/23", "clas-year")).toBeNull();
     expect(fails(() => readPeriodLabel("2024/25", "academic-year" as "clas-year")).path).toEqual(["years"]);
   });
 
