@@ -93,7 +93,7 @@ function where(c: CaseColumns, row: number | null): string {
 export function checkSummary(check: CaseRecordsCheck, c: CaseColumns, perKind = 3): string {
   const lines: string[] = [];
   const total = check.issues.length;
-  lines.push(`Data check of ${terminalText(c.table.file)}: ${check.rows} rows, ${check.children} children; latest date ${check.latestDate ?? "–"}${check.asOf === null ? "" : `, extract date ${check.asOf}`}`);
+  lines.push(`Data check of ${terminalText(c.table.file)}: ${check.rows} ${check.rows === 1 ? "row" : "rows"}, ${check.children} ${check.children === 1 ? "child" : "children"}; latest date ${check.latestDate ?? "–"}${check.asOf === null ? "" : `, extract date ${check.asOf}`}`);
   if (total === 0) lines.push("No problems found.");
   else {
     lines.push(`${total} problem${total === 1 ? "" : "s"}:`);
@@ -179,6 +179,6 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   ];
   await writeAll(files.map((f) => ({ path: join(outDir, f.name), content: f.content })));
   io.stdout.write(`\n${checkSummary(check, cases)}`);
-  io.stdout.write(`\nWrote ${files.length} files to ${outDir}/: ${files.map((f) => f.name).join(", ")}\n`);
+  io.stdout.write(`\nWrote ${files.length} ${files.length === 1 ? "file" : "files"} to ${outDir}/: ${files.map((f) => f.name).join(", ")}\n`);
   return 0;
 }

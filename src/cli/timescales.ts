@@ -162,7 +162,8 @@ function notEstimatedNote(d: StageDurations, header: readonly string[] | undefin
   const missing = d.notEstimated!.missing;
   const sides: string[] = [];
   if (d.stage.from.every((m) => missing.includes(m))) sides.push(`${milestonesText(d.stage.from)} (the stage's start)`);
-  if (d.stage.to.every((m) => missing.includes(m))) sides.push(`${milestonesText(d.stage.to)} (the stage's end)`);
+  const to = d.stage.to.filter((m) => missing.includes(m));
+  if (to.length > 0) sides.push(`${milestonesText(to)} (the stage's end)`);
   const columns = header === undefined ? "" : ` Its columns: ${header.map((h) => terminalText(h, 40)).join(", ")}.`;
   return `${d.stage.id} not estimated: the file has no column for ${sides.join(", nor for ")}.${columns} If it has one, name it with --column ${missing[0]}=HEADER`;
 }
@@ -529,7 +530,7 @@ export async function timescalesCommand(argv: readonly string[], io: Io): Promis
   await writeAll(planned);
   clock("write");
   io.stdout.write(summary);
-  io.stdout.write(`\nWrote ${planned.length} files to ${outDir}/: ${files.map((f) => f.name).join(", ")}\n`);
+  io.stdout.write(`\nWrote ${planned.length} ${planned.length === 1 ? "file" : "files"} to ${outDir}/: ${files.map((f) => f.name).join(", ")}\n`);
   return 0;
 }
 

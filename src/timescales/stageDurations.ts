@@ -153,7 +153,8 @@ export interface StageDurations {
 export interface TimescaleWarning {
   /**
    * `as-of-defaulted`, `events-after-as-of`, `duplicate-rows-merged`, `child-ids-trimmed`, `unknown-milestones-ignored`,
-   * `not-started`, `ended-before-start`, `missing-end`, `filtered-out`, `no-date-of-birth`, `stage-not-estimated` (docs/reliability.md).
+   * `not-started`, `ended-before-start`, `missing-end`, `filtered-out`, `no-date-of-birth`, `stage-not-estimated`, `leaving-end-no-column`,
+   * `unknown-order-type` (docs/reliability.md).
    */
   code: string;
   message: string;
@@ -281,7 +282,8 @@ function notEstimatedMessage(rec: CaseRecords, plan: StagePlan, missing: readonl
   const names = (list: readonly number[]): string => milestonesText(list.map((k) => rec.names[k]!));
   const sides: string[] = [];
   if (plan.fromIdx.every((k) => missing.includes(rec.names[k]!))) sides.push(`${names(plan.fromIdx)} (the stage's start)`);
-  if (plan.toIdx.every((k) => missing.includes(rec.names[k]!))) sides.push(`${names(plan.toIdx)} (the stage's end)`);
+  const to = plan.toIdx.filter((k) => missing.includes(rec.names[k]!));
+  if (to.length > 0) sides.push(`${names(to)} (the stage's end)`);
   const withColumn = rec.names.filter((_, k) => rec.hasColumn![k] === 1);
   return `${plan.stageId} not estimated: the records have no column for ${sides.join(", nor for ")}; milestones with a column: ${withColumn.length === 0 ? "none" : withColumn.join(", ")}`;
 }

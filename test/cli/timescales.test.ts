@@ -198,7 +198,7 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi timescales", { timeout: 120_000 }
     const dir = tempDir({ "cases.csv": CASES.replace("A,permanence-recommendation", "A,case-note") });
     const r = await run(["timescales", "cases.csv", ...MAP, "--unknown", "ignore", "--stage", "recommendation"], dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Note: 1 event rows with unknown milestone names were ignored");
+    expect(r.stdout).toContain("Note: 1 event row with unknown milestone names was ignored");
   });
 
   it("a milestone before its start (negative duration) names the row", async () => {
