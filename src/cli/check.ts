@@ -71,6 +71,13 @@ export function checkReport(c: CaseColumns, result: CaseRecordsCheck, fieldToCol
   }
   if (c.orderIssues.length > 0) {
     const order = Object.keys(CHECK_KINDS);
+    // The library's check (from the timescales' read, told of these orders) says the same: keep the CLI's words, once.
+    const own = new Set(c.orderIssues.map((i) => `${i.code}:${i.row}`));
+    result.issues = result.issues.filter((i) => {
+      if (!own.has(`${i.code}:${i.row}`)) return true;
+      result.counts[i.code]--;
+      return false;
+    });
     result.issues.push(...c.orderIssues);
     result.issues.sort((a, b) => order.indexOf(a.code) - order.indexOf(b.code) || (a.row ?? -1) - (b.row ?? -1));
     for (const i of c.orderIssues) result.counts[i.code]++;

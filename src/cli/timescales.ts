@@ -447,8 +447,14 @@ function timescaleOptions(c: CaseColumns, dates: DateFormat, unknown: "error" | 
     options.dateOfBirth = dateColumnReader(dateColumn(table, m.dateOfBirth, c.dob, dates, problems, true));
     fieldToColumn.dateOfBirth = m.dateOfBirth;
   }
-  // The check leaves such an order out ("it is left out"); the stages stop on it instead, so say that.
-  for (const i of c.orderIssues) problems.add(`${table.where(i.row!, i.column ?? undefined)}: ${i.message.replace(/: it is left out$/, "")}: the stages need each order's type to know which order was granted`);
+  // An order whose type is blank or unknown: left out, as the check says ("it is left out"); the
+  // library is told of it (orderType over those rows only) to leave out the episodes it could change.
+  if (c.untypedOrders !== null) {
+    const u = c.untypedOrders;
+    options.orderType = { column: dateCol(u.column, u.values, true), type: (i) => u.types[i] };
+    fieldToColumn.order = u.column;
+    fieldToColumn.orderType = u.typeColumn;
+  }
   if (m.format === "long") {
     options.format = "long";
     options.milestone = (i) => c.milestone![i];

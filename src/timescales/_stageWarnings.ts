@@ -50,6 +50,7 @@ export function stageWarnings(rec: CaseRecords, plan: StagePlan, counts: StageCo
       message: `${counts.missingEnd} ${counts.missingEnd === 1 ? "episode has" : "episodes have"} no ${to} date though a later milestone of ${counts.missingEnd === 1 ? "its" : "their"} route is recorded (missing-earlier in the data check): the stage ended on a date not recorded, so ${counts.missingEnd === 1 ? "it is" : "they are"} left out (not open, not on the drift list)`,
     });
   }
+  if (counts.unknownOrderType > 0) out.push({ code: "unknown-order-type", message: untypedMessage(rec, counts.unknownOrderType) });
   if (plan.leavingNoColumn.length > 0) out.push({ code: "leaving-end-no-column", message: leavingMessage(rec, plan) });
   if (counts.filteredOut > 0) out.push({ code: "filtered-out", message: `${countOf(counts.filteredOut, "episode")} left out by the stage's cohort filter` });
   if (counts.noDateOfBirth > 0) out.push({ code: "no-date-of-birth", message: `${counts.noDateOfBirth} of them left out by the ages filter because the child has no date of birth` });
@@ -64,6 +65,14 @@ function leavingMessage(rec: CaseRecords, plan: StagePlan): string {
   const list = plan.leavingNoColumn.map((k) => rec.names[k]!);
   const one = list.length === 1;
   return `the records have no column for ${list.join(" or ")}, which also ${one ? "ends" : "end"} the stage: a child who left that way cannot be told from one still waiting, so the open rows and the drift list may include such children`;
+}
+
+/** Episodes left out for an order whose type is blank or unknown, with the first such orders by child and row (0-based). */
+function untypedMessage(rec: CaseRecords, n: number): string {
+  const u = rec.untypedOrders;
+  const shown = u.first.slice(0, 3).map((o) => `child ${describeValue(o.child)}, row ${o.row}`);
+  const more = u.count > shown.length ? `; and ${u.count - shown.length} more` : "";
+  return `${countOf(n, "episode")} ${n === 1 ? "has" : "have"} an order whose type is blank or unknown and no stage end before it, so ${n === 1 ? "it is" : "they are"} left out (the stage's end depends on which order it was; fill in the type: ${shown.join("; ")}${more})`;
 }
 
 /** Which wide rows were merged: the first three by child and row (0-based, as library messages count), then how many more. */

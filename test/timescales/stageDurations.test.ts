@@ -65,7 +65,7 @@ describe("stageDurations: censoring and counts", () => {
   });
   it("reports who is not in the stage", () => {
     expect(r.counts).toEqual({
-      children: 4, episodes: 4, notStarted: 1, filteredOut: 0, noDateOfBirth: 0, endedBeforeStart: 0, missingEnd: 0, inStage: 3, completed: 1, censored: 2, reached: 1, open: 2, exited: 0, eventsAfterAsOf: 1, unknownMilestones: 0,
+      children: 4, episodes: 4, notStarted: 1, filteredOut: 0, noDateOfBirth: 0, endedBeforeStart: 0, missingEnd: 0, unknownOrderType: 0, inStage: 3, completed: 1, censored: 2, reached: 1, open: 2, exited: 0, eventsAfterAsOf: 1, unknownMilestones: 0,
     });
     expect(r.stage).toEqual({ id: "recommendation", label: "Accommodated → permanence recommendation (or return home)", from: ["accommodated"], to: ["permanence-recommendation", "returned-home"], target: 182 });
     expect(r.warnings).toContainEqual({ code: "not-started", message: "1 episode never reached accommodated and is not in the stage" });
