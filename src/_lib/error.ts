@@ -43,7 +43,6 @@ export const QI_ERROR_CODES = [
   "missing-child",
   "duplicate-child",
   "conflicting-rows",
-  "unknown-order-type",
   "conflicting-date-of-birth",
   "birth-after-milestone",
   "event-after-as-of",

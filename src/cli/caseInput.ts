@@ -99,6 +99,11 @@ export interface CaseColumns {
   repeats: Map<string, { column: string; values: unknown[] }[]>;
   /** Problems found while splitting an order column by type (unknown or blank types). */
   orderIssues: CheckIssue[];
+  /**
+   * The order column's dates of the rows whose type is blank or unknown (null elsewhere), and the
+   * types as written: the stages leave out the episodes such an order could change. Null when none.
+   */
+  untypedOrders: { column: string; typeColumn: string; values: unknown[]; types: readonly unknown[] } | null;
   ctx: PathContext;
 }
 
@@ -274,8 +279,10 @@ function columnsOf(table: Table, mapping: ColumnMapping, source: "recognised" | 
   for (const [id, list] of Object.entries(mapping.repeats)) repeats.set(id, list.map((c) => ({ column: c, values: get(c)! })));
   const orderIssues: CheckIssue[] = [];
   const child = textColumn(get(mapping.child)!);
+  let untypedOrders: CaseColumns["untypedOrders"] = null;
   if (mapping.format === "wide" && mapping.orderColumn !== null && mapping.orderType !== null) {
-    splitOrders(table, mapping.orderColumn, mapping.orderType, child, wide, orderIssues);
+    const values = splitOrders(table, mapping.orderColumn, mapping.orderType, child, wide, orderIssues);
+    if (values !== null) untypedOrders = { column: mapping.orderColumn, typeColumn: mapping.orderType, values, types: table.columns.get(mapping.orderType)! };
   }
   const fieldToColumn: Record<string, string> = { child: mapping.child };
   if (mapping.milestone !== null) fieldToColumn.milestone = mapping.milestone;
@@ -296,6 +303,7 @@ function columnsOf(table: Table, mapping: ColumnMapping, source: "recognised" | 
     wide,
     repeats,
     orderIssues,
+    untypedOrders,
     ctx: { command, file: table.file, row: (i, field) => table.where(i, field === undefined ? undefined : (fieldToColumn[field] ?? field)) },
   };
 }
@@ -303,9 +311,12 @@ function columnsOf(table: Table, mapping: ColumnMapping, source: "recognised" | 
 /**
  * An order column whose type is in another column: each row's date goes to the milestone its
  * type names (Adoption, PO, POA, KCO, s11). A date with a blank or unknown type is a problem,
- * never dropped in silence; so is a row whose own order column for that milestone disagrees.
+ * never dropped in silence: left out of the milestones, and returned (its date on its row, null
+ * elsewhere; null when there is none) for the stages to leave out the episodes it could change.
+ * A row whose own order column for that milestone disagrees is a problem too.
  */
-function splitOrders(table: Table, orderColumn: string, typeColumn: string, child: readonly string[], wide: Map<string, { column: string; values: unknown[] }>, issues: CheckIssue[]): void {
+function splitOrders(table: Table, orderColumn: string, typeColumn: string, child: readonly string[], wide: Map<string, { column: string; values: unknown[] }>, issues: CheckIssue[]): unknown[] | null {
+  let untyped: unknown[] | null = null;
   const dates = table.columns.get(orderColumn)!;
   const types = table.columns.get(typeColumn)!;
   const split = new Map<string, unknown[]>();
@@ -331,6 +342,7 @@ function splitOrders(table: Table, orderColumn: string, typeColumn: string, chil
         value: t === "" ? null : t,
         message: `${who === null ? "" : `child ${JSON.stringify(who)}: `}the order on ${String(d)} has ${t.trim() === "" ? "no type" : `type ${quote(t)}, which is not one of Adoption, PO, POA, KCO, s11`}: it is left out`,
       });
+      (untyped ??= new Array<unknown>(dates.length).fill(null))[i] = d;
       continue;
     }
     let list = split.get(id);
@@ -354,6 +366,7 @@ function splitOrders(table: Table, orderColumn: string, typeColumn: string, chil
       }
     }
   }
+  return untyped;
 }
 
 /** Printable text for a terminal: control characters shown as `\xNN`, long text cut. */

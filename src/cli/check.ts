@@ -71,6 +71,13 @@ export function checkReport(c: CaseColumns, result: CaseRecordsCheck, fieldToCol
   }
   if (c.orderIssues.length > 0) {
     const order = Object.keys(CHECK_KINDS);
+    // The library's check (from the timescales' read, told of these orders) says the same: keep the CLI's words, once.
+    const own = new Set(c.orderIssues.map((i) => `${i.code}:${i.row}`));
+    result.issues = result.issues.filter((i) => {
+      if (!own.has(`${i.code}:${i.row}`)) return true;
+      result.counts[i.code]--;
+      return false;
+    });
     result.issues.push(...c.orderIssues);
     result.issues.sort((a, b) => order.indexOf(a.code) - order.indexOf(b.code) || (a.row ?? -1) - (b.row ?? -1));
     for (const i of c.orderIssues) result.counts[i.code]++;
@@ -93,7 +100,7 @@ function where(c: CaseColumns, row: number | null): string {
 export function checkSummary(check: CaseRecordsCheck, c: CaseColumns, perKind = 3): string {
   const lines: string[] = [];
   const total = check.issues.length;
-  lines.push(`Data check of ${terminalText(c.table.file)}: ${check.rows} rows, ${check.children} children; latest date ${check.latestDate ?? "–"}${check.asOf === null ? "" : `, extract date ${check.asOf}`}`);
+  lines.push(`Data check of ${terminalText(c.table.file)}: ${check.rows} ${check.rows === 1 ? "row" : "rows"}, ${check.children} ${check.children === 1 ? "child" : "children"}; latest date ${check.latestDate ?? "–"}${check.asOf === null ? "" : `, extract date ${check.asOf}`}`);
   if (total === 0) lines.push("No problems found.");
   else {
     lines.push(`${total} problem${total === 1 ? "" : "s"}:`);
@@ -179,6 +186,6 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   ];
   await writeAll(files.map((f) => ({ path: join(outDir, f.name), content: f.content })));
   io.stdout.write(`\n${checkSummary(check, cases)}`);
-  io.stdout.write(`\nWrote ${files.length} files to ${outDir}/: ${files.map((f) => f.name).join(", ")}\n`);
+  io.stdout.write(`\nWrote ${files.length} ${files.length === 1 ? "file" : "files"} to ${outDir}/: ${files.map((f) => f.name).join(", ")}\n`);
   return 0;
 }

@@ -162,7 +162,8 @@ function notEstimatedNote(d: StageDurations, header: readonly string[] | undefin
   const missing = d.notEstimated!.missing;
   const sides: string[] = [];
   if (d.stage.from.every((m) => missing.includes(m))) sides.push(`${milestonesText(d.stage.from)} (the stage's start)`);
-  if (d.stage.to.every((m) => missing.includes(m))) sides.push(`${milestonesText(d.stage.to)} (the stage's end)`);
+  const to = d.stage.to.filter((m) => missing.includes(m));
+  if (to.length > 0) sides.push(`${milestonesText(to)} (the stage's end)`);
   const columns = header === undefined ? "" : ` Its columns: ${header.map((h) => terminalText(h, 40)).join(", ")}.`;
   return `${d.stage.id} not estimated: the file has no column for ${sides.join(", nor for ")}.${columns} If it has one, name it with --column ${missing[0]}=HEADER`;
 }
@@ -446,8 +447,14 @@ function timescaleOptions(c: CaseColumns, dates: DateFormat, unknown: "error" | 
     options.dateOfBirth = dateColumnReader(dateColumn(table, m.dateOfBirth, c.dob, dates, problems, true));
     fieldToColumn.dateOfBirth = m.dateOfBirth;
   }
-  // The check leaves such an order out ("it is left out"); the stages stop on it instead, so say that.
-  for (const i of c.orderIssues) problems.add(`${table.where(i.row!, i.column ?? undefined)}: ${i.message.replace(/: it is left out$/, "")}: the stages need each order's type to know which order was granted`);
+  // An order whose type is blank or unknown: left out, as the check says ("it is left out"); the
+  // library is told of it (orderType over those rows only) to leave out the episodes it could change.
+  if (c.untypedOrders !== null) {
+    const u = c.untypedOrders;
+    options.orderType = { column: dateCol(u.column, u.values, true), type: (i) => u.types[i] };
+    fieldToColumn.order = u.column;
+    fieldToColumn.orderType = u.typeColumn;
+  }
   if (m.format === "long") {
     options.format = "long";
     options.milestone = (i) => c.milestone![i];
@@ -529,7 +536,7 @@ export async function timescalesCommand(argv: readonly string[], io: Io): Promis
   await writeAll(planned);
   clock("write");
   io.stdout.write(summary);
-  io.stdout.write(`\nWrote ${planned.length} files to ${outDir}/: ${files.map((f) => f.name).join(", ")}\n`);
+  io.stdout.write(`\nWrote ${planned.length} ${planned.length === 1 ? "file" : "files"} to ${outDir}/: ${files.map((f) => f.name).join(", ")}\n`);
   return 0;
 }
 

@@ -96,6 +96,12 @@ export interface CaseRecords {
   duplicates: { child: string | number; row: number; of: number }[];
   /** Child ids read without the white space around them (see {@link childIdOf}), and the first one. */
   paddedIds: PaddedIds | null;
+  /**
+   * Wide `orderType`: orders whose type is blank or unknown — left out (as the data check leaves
+   * them), each child's earliest on its bucket (`untypedOrder`) for the stages to leave out the
+   * episodes it could change; how many, and the first few by child and row.
+   */
+  untypedOrders: { count: number; first: { child: string | number; row: number }[] };
   maxDay: number;
   /** Private caches shared by every stage computed from these records (never user input). */
   cache: {
@@ -120,6 +126,8 @@ export interface Bucket {
   /** Date of birth as a day number (NaN when not given), and the row it was read from. */
   dob?: number | undefined;
   dobRow?: number | undefined;
+  /** Wide `orderType`: the day of the child's earliest order whose type is blank or unknown (the order is left out). */
+  untypedOrder?: number | undefined;
 }
 
 /** A child's episodes (see {@link episodesOf}). */
@@ -352,6 +360,9 @@ interface ReadState {
   duplicateRows: number;
   duplicates: { child: string | number; row: number; of: number }[];
   paddedIds: PaddedIds | null;
+  /** The current row's order whose type is blank or unknown: its day (NaN: none). */
+  untypedDay: number;
+  untyped: { count: number; first: { child: string | number; row: number }[] };
 }
 
 /** Child ids read without the white space around them: how many, and the first (its row and value as given). */
@@ -432,7 +443,10 @@ function readWideRow<T>(plan: ReadPlan<T>, st: ReadState, d: T, i: number, data:
   const t = o.type(d, i, data);
   const k = orderMilestone(o, t, plan.lookup);
   if (k === undefined) {
-    issue(st, "unknown-order-type", ["events", i, o.typeName], `the order dated ${describeValue(dv)}${who()} has ${isMissing(t) ? "no type" : `type ${describeValue(t)}, which is not an order of the catalogue (Adoption, PO, POA, KCO, s11…)`}`);
+    // Left out, as the data check leaves it out ("it is left out"), and kept on the child's
+    // bucket: the stages leave out the episodes it could change (stageDurations.ts stageRows;
+    // docs/timescales.md, "An order column with its type in another column").
+    if (childOk) st.untypedDay = dn;
     return;
   }
   if (!childOk) return;
@@ -488,7 +502,7 @@ function bucketOf(b: Buckets, c: string | number): ReadBucket {
   let bucket = typeof c === "number" ? b.byNumber.get(c) : b.byString.get(c);
   if (bucket === undefined) {
     // Every field from the start: one shape for every bucket.
-    bucket = { child: c, group: undefined, events: [], dob: undefined, dobRow: undefined, firstRow: -1, firstStart: 0, firstEnd: 0 };
+    bucket = { child: c, group: undefined, events: [], dob: undefined, dobRow: undefined, untypedOrder: undefined, firstRow: -1, firstStart: 0, firstEnd: 0 };
     if (typeof c === "number") b.byNumber.set(c, bucket);
     else b.byString.set(c, bucket);
     b.list.push(bucket);
@@ -560,6 +574,7 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
   const st: ReadState = {
     day: new Int32Array(cap), milestone: new Int32Array(cap), row: new Int32Array(cap), col: new Int32Array(cap), episode: [], anyEpisode: false, n: 0,
     maxDay: Number.NEGATIVE_INFINITY, minDay: Number.POSITIVE_INFINITY, issues: [], unknownIgnored: 0, duplicateRows: 0, duplicates: [], paddedIds: null,
+    untypedDay: Number.NaN, untyped: { count: 0, first: [] },
     // Each distinct date string is parsed once: an export repeats the same few thousand dates.
     dayOf: dayReader(options), dateHint: `: use ${expectedDateForm(options)}`,
   };
@@ -580,11 +595,13 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
     rowChildOk = childOk;
     const epValue = episodeValue(plan, st, d, i, data, who);
     const before = st.n;
+    st.untypedDay = Number.NaN;
     if (wideFormat) readWideRow(plan, st, d, i, data, childOk, who);
     else readLongRow(plan, st, d, i, data, childOk, who);
     if (!childOk) continue;
     const b = bucketOf(buckets, c as string | number);
     if (wideFormat && repeatedWideRow(plan, st, b, i, before, epValue, c)) continue;
+    if (!Number.isNaN(st.untypedDay)) untypedOrder(st, b, i);
     for (let e = before; e < st.n; e++) {
       b.events.push(e);
       if (epValue !== undefined) {
@@ -600,6 +617,14 @@ export function readCaseRecords<T>(data: readonly T[], options: CaseRecordOption
   }
   if (st.issues.length > 0) throwIssues(st.issues, "case records");
   return recordsOf(plan, st, buckets, { names, index, routeOf, endsEpisode, routeIds });
+}
+
+/** The row's order whose type is blank or unknown (st.untypedDay): on the child's bucket (the earliest) and counted. */
+function untypedOrder(st: ReadState, b: Bucket, i: number): void {
+  const day = st.untypedDay;
+  st.untypedDay = Number.NaN;
+  if (b.untypedOrder === undefined || day < b.untypedOrder) b.untypedOrder = day;
+  if (st.untyped.count++ < 20) st.untyped.first.push({ child: b.child, row: i });
 }
 
 function recordsOf<T>(plan: ReadPlan<T>, st: ReadState, buckets: Buckets, cat: Pick<CaseRecords, "names" | "index" | "routeOf" | "endsEpisode" | "routeIds">): CaseRecords {
@@ -638,6 +663,7 @@ function recordsOf<T>(plan: ReadPlan<T>, st: ReadState, buckets: Buckets, cat: P
     duplicateRows: st.duplicateRows,
     duplicates: st.duplicates,
     paddedIds: st.paddedIds,
+    untypedOrders: st.untyped,
     maxDay: st.maxDay,
     cache: { episodes: new Map(), dayText: new Map(), dayList: st.n > 0 && st.maxDay - st.minDay < 1 << 20 ? new Array<string | undefined>(st.maxDay - st.minDay + 1) : null, dayBase: st.minDay },
   };

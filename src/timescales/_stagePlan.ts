@@ -11,6 +11,7 @@ import { resolveAgeBands, resolveAges, type AgeBand, type AgeBandsOption } from 
 import { normaliseTarget, targetDaysOf, type StageTarget, type TargetRule } from "./target.js";
 import { SCOTLAND_MILESTONES, type MilestoneCatalogue } from "./catalogue.js";
 import { defaultChain, routeChain } from "./_routeChain.js";
+import { definingEnds, leavingWithoutColumn } from "./_stageEnds.js";
 import { PACE_STAGES, type FromOccurrence, type PaceStageId, type Stage } from "./stages.js";
 
 /** A stage argument: a stage object, `{ from, to }`, or a PACE stage id. */
@@ -58,10 +59,17 @@ export interface StagePlan {
   /** The stage's `routes` filter, or null. */
   routeSet: Set<string> | null;
   /**
-   * Wide records without a column for every `from` milestone, or for every `to` one: those
-   * milestones (the stage is not estimated); null when the stage can be estimated.
+   * Wide records without a column for every `from` milestone, or for every defining `to` one
+   * (_stageEnds.ts definingEnds: not a return home or the end of care): those milestones (the
+   * stage is not estimated); null when the stage can be estimated.
    */
   noColumn: string[] | null;
+  /**
+   * Wide records: the leaving milestones (returned home, ceased to be looked after) that end the
+   * stage — an alternative `to` or a stage `exits` — with no column (the stage is estimated, with
+   * the warning `leaving-end-no-column`); empty when every one has a column, and for long records.
+   */
+  leavingNoColumn: number[];
   /**
    * Per route id (null: no route end yet), per milestone: 1 for a step of the route's chain
    * after the stage's `to` (see {@link laterSteps}); null when no route has one.
@@ -149,15 +157,20 @@ function stageExits(stage: Stage, rec: CaseRecords, isTo: Uint8Array, lookup: (n
 
 /**
  * The stage needs a milestone the wide records have no column for: none of its `from`
- * milestones has one (nobody can start it), or none of its `to` (nobody could finish it, so
- * everyone would look open and drifting — a user trial's tracker had no recommendation column
- * and listed every child as past the 26 weeks). Returns those milestones, or null.
+ * milestones has one (nobody can start it), or none of its defining `to` milestones
+ * (_stageEnds.ts: a return home or the end of care is an alternative end, not the stage's step),
+ * so nobody could finish it and everyone would look open and drifting — a user trial's tracker
+ * had no recommendation column and listed every child as past the 26 weeks; a second had a
+ * "Returned Home" column and no recommendation one, with the same result. Returns the missing
+ * milestones (every `to` without a column, the defining ones first), or null.
  */
 function missingColumns(rec: CaseRecords, fromIdx: readonly number[], toIdx: readonly number[]): string[] | null {
   const has = rec.hasColumn;
   if (has === null) return null;
   const none = (list: readonly number[]): boolean => list.every((k) => has[k] !== 1);
-  const out = [...(none(fromIdx) ? fromIdx : []), ...(none(toIdx) ? toIdx : [])].map((k) => rec.names[k]!);
+  const defining = definingEnds(rec.names, toIdx);
+  const to = none(defining) ? [...defining, ...toIdx.filter((k) => !defining.includes(k) && has[k] !== 1)] : [];
+  const out = [...(none(fromIdx) ? fromIdx : []), ...to].map((k) => rec.names[k]!);
   return out.length === 0 ? null : out;
 }
 
@@ -225,6 +238,8 @@ export function stagePlan(rec: CaseRecords, stageInput: StageInput, options: Pla
     withAge, ages, bands, groupByBand: withAge && options.group === "ageBand", withGroup: options.group !== undefined,
     routeSet: stageRoutes(stage, rec),
     noColumn: missingColumns(rec, fromIdx, toIdx),
+    // An alternative `to` or a stage exit (not a catalogue episode end, which every stage shares).
+    leavingNoColumn: leavingWithoutColumn(names, rec.hasColumn, (k) => isTo[k] === 1 || isSoftExit[k] === 1),
     later: laterSteps(rec, isTo, options.catalogue),
   };
 }

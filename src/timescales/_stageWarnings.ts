@@ -23,19 +23,24 @@ export function asOfWarning(asOfText: string): TimescaleWarning {
   return { code: "as-of-defaulted", message: `asOf not given: open cases are censored at the latest event date, ${asOfText}` };
 }
 
+/** "1 episode", "2 episodes": a count with its noun (the plural adds an s). */
+export function countOf(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 /** The warnings a stage's counts call for, in a fixed order. */
 export function stageWarnings(rec: CaseRecords, plan: StagePlan, counts: StageCounts): TimescaleWarning[] {
   const out: TimescaleWarning[] = [];
   const from = `${rec.names[plan.fromIdx[0]!]}${plan.fromIdx.length > 1 ? " (or alternatives)" : ""}`;
-  if (counts.eventsAfterAsOf > 0) out.push({ code: "events-after-as-of", message: `${counts.eventsAfterAsOf} events dated after asOf were ignored` });
+  if (counts.eventsAfterAsOf > 0) out.push({ code: "events-after-as-of", message: `${countOf(counts.eventsAfterAsOf, "event")} dated after asOf ${counts.eventsAfterAsOf === 1 ? "was" : "were"} ignored` });
   if (rec.duplicateRows > 0) out.push({ code: "duplicate-rows-merged", message: duplicatesMessage(rec) });
   if (rec.paddedIds !== null) out.push({ code: "child-ids-trimmed", message: paddedIdsMessage(rec.paddedIds) });
-  if (counts.unknownMilestones > 0) out.push({ code: "unknown-milestones-ignored", message: `${counts.unknownMilestones} event rows with unknown milestone names were ignored` });
-  if (counts.notStarted > 0) out.push({ code: "not-started", message: `${counts.notStarted} episodes never reached ${from} and are not in the stage` });
+  if (counts.unknownMilestones > 0) out.push({ code: "unknown-milestones-ignored", message: `${countOf(counts.unknownMilestones, "event row")} with unknown milestone names ${counts.unknownMilestones === 1 ? "was" : "were"} ignored` });
+  if (counts.notStarted > 0) out.push({ code: "not-started", message: `${countOf(counts.notStarted, "episode")} never reached ${from} and ${counts.notStarted === 1 ? "is" : "are"} not in the stage` });
   if (counts.endedBeforeStart > 0) {
     out.push({
       code: "ended-before-start",
-      message: `${counts.endedBeforeStart} episodes reached ${from} only after the episode had ended (an episode-ending milestone before it, no new looked-after between) and are not in the stage`,
+      message: `${countOf(counts.endedBeforeStart, "episode")} reached ${from} only after the episode had ended (an episode-ending milestone before it, no new looked-after between) and ${counts.endedBeforeStart === 1 ? "is" : "are"} not in the stage`,
     });
   }
   if (counts.missingEnd > 0) {
@@ -45,9 +50,29 @@ export function stageWarnings(rec: CaseRecords, plan: StagePlan, counts: StageCo
       message: `${counts.missingEnd} ${counts.missingEnd === 1 ? "episode has" : "episodes have"} no ${to} date though a later milestone of ${counts.missingEnd === 1 ? "its" : "their"} route is recorded (missing-earlier in the data check): the stage ended on a date not recorded, so ${counts.missingEnd === 1 ? "it is" : "they are"} left out (not open, not on the drift list)`,
     });
   }
-  if (counts.filteredOut > 0) out.push({ code: "filtered-out", message: `${counts.filteredOut} episodes left out by the stage's cohort filter` });
+  if (counts.unknownOrderType > 0) out.push({ code: "unknown-order-type", message: untypedMessage(rec, counts.unknownOrderType) });
+  if (plan.leavingNoColumn.length > 0) out.push({ code: "leaving-end-no-column", message: leavingMessage(rec, plan) });
+  if (counts.filteredOut > 0) out.push({ code: "filtered-out", message: `${countOf(counts.filteredOut, "episode")} left out by the stage's cohort filter` });
   if (counts.noDateOfBirth > 0) out.push({ code: "no-date-of-birth", message: `${counts.noDateOfBirth} of them left out by the ages filter because the child has no date of birth` });
   return out;
+}
+
+/**
+ * The stage is estimated, but a milestone by which a child leaves it (returned home, ceased to be
+ * looked after: _stageEnds.ts) has no column: those children look still in the stage.
+ */
+function leavingMessage(rec: CaseRecords, plan: StagePlan): string {
+  const list = plan.leavingNoColumn.map((k) => rec.names[k]!);
+  const one = list.length === 1;
+  return `the records have no column for ${list.join(" or ")}, which also ${one ? "ends" : "end"} the stage: a child who left that way cannot be told from one still waiting, so the open rows and the drift list may include such children`;
+}
+
+/** Episodes left out for an order whose type is blank or unknown, with the first such orders by child and row (0-based). */
+function untypedMessage(rec: CaseRecords, n: number): string {
+  const u = rec.untypedOrders;
+  const shown = u.first.slice(0, 3).map((o) => `child ${describeValue(o.child)}, row ${o.row}`);
+  const more = u.count > shown.length ? `; and ${u.count - shown.length} more` : "";
+  return `${countOf(n, "episode")} ${n === 1 ? "has" : "have"} an order whose type is blank or unknown and no stage end before it, so ${n === 1 ? "it is" : "they are"} left out (the stage's end depends on which order it was; fill in the type: ${shown.join("; ")}${more})`;
 }
 
 /** Which wide rows were merged: the first three by child and row (0-based, as library messages count), then how many more. */

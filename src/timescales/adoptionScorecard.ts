@@ -385,7 +385,7 @@ export function adoptionScorecard<T>(events: readonly T[], options: AdoptionScor
     if (afterAsOf === "error") checkAfterAsOf(rec, asOf, splitAt);
     let later = 0;
     for (let e = 0; e < rec.n; e++) if (rec.day[e]! > asOf) later++;
-    if (later > 0) warnings.push({ code: "events-after-as-of", message: `${later} events dated after asOf were ignored` });
+    if (later > 0) warnings.push({ code: "events-after-as-of", message: `${later} ${later === 1 ? "event" : "events"} dated after asOf ${later === 1 ? "was" : "were"} ignored` });
   } else if (Number.isFinite(asOf)) warnings.push(asOfWarning(formatIsoDay(asOf)));
   const finite = Number.isFinite(asOf);
   const from = finite ? windowStart(asOf, years) : Number.NaN;

@@ -15,6 +15,7 @@ import { dateAdviser, dayReader, expectedDateForm } from "./dates.js";
 import { readFromRecords, readRows, rawOf, text, type Ctx, type Get, type Read, type RouteInfo } from "./_checkRead.js";
 import { milestonesText, paddedIdsMessage } from "./_stageWarnings.js";
 import { defaultChain, routeChain } from "./_routeChain.js";
+import { definingEnds, leavingWithoutColumn } from "./_stageEnds.js";
 import { PACE_STAGES } from "./stages.js";
 
 /** The {@link checkCaseRecords} options: those of the case records, plus what to check against. */
@@ -189,8 +190,7 @@ function checkRead(events: readonly unknown[], R: Read, ctx: Ctx, issues: CheckI
   // The stages split a child's events at that milestone; the check reads episodes from the
   // episode field only, so say so rather than take the option in silence (a user trial's review).
   if (R.paddedIds !== null) warnings.push(paddedIdsMessage(R.paddedIds));
-  const unestimable = stagesWithoutColumns(ctx);
-  if (unestimable !== null) warnings.push(unestimable);
+  warnings.push(...stagesWithoutColumns(ctx));
   if (ctx.splitIgnored) warnings.push("splitEpisodesAt is not applied by the check: a child's episodes come from the episode field only, so events on both sides of a split are checked as one episode");
   const order = Object.keys(CHECK_KINDS) as CheckCode[];
   const rankOf = Object.fromEntries(order.map((k, j) => [k, j])) as Record<CheckCode, number>;
@@ -211,24 +211,41 @@ function checkRead(events: readonly unknown[], R: Read, ctx: Ctx, issues: CheckI
 
 /**
  * Wide records with no column for a milestone a PACE stage starts or ends at (every `from`, or
- * every `to`, of the stage without one): the stages cannot be estimated from them (the stages
- * leave them out, `stage-not-estimated`), and "No problems found" alone would hide it (a user
- * trial's tracker had no recommendation column). Stages whose milestones the catalogue lacks
- * are not named. Null when every stage can be estimated (always, for long records).
+ * every defining `to` — _stageEnds.ts: a return home is the recommendation's alternative end,
+ * not its step — of the stage without one): the stages cannot be estimated from them (the stages
+ * leave them out, `stage-not-estimated`), and "No problems found" alone would hide it (user
+ * trials' trackers had no recommendation column, one with a "Returned Home" column). Then the
+ * stages estimated without a column for a leaving milestone they end at (returned home: the
+ * stages' `leaving-end-no-column`). Stages whose milestones the catalogue lacks are not named.
+ * Empty when there is nothing to say (always, for long records).
  */
-function stagesWithoutColumns(ctx: Ctx): string | null {
+function stagesWithoutColumns(ctx: Ctx): string[] {
   const parts: string[] = [];
+  const hasColumn = Uint8Array.from(ctx.noColumn, (v) => (v === 1 ? 0 : 1));
+  const leaving = new Map<string, string[]>();
   for (const stage of Object.values(PACE_STAGES)) {
-    const side = (v: string | readonly string[]): number[] => (typeof v === "string" ? [v] : [...v]).map((id) => ctx.names.indexOf(id));
+    const side = (v: string | readonly string[] | undefined): number[] => (v === undefined ? [] : typeof v === "string" ? [v] : [...v]).map((id) => ctx.names.indexOf(id));
     const from = side(stage.from);
     const to = side(stage.to);
     if (from.some((k) => k < 0) || to.some((k) => k < 0)) continue;
     const none = (list: number[]): boolean => list.every((k) => ctx.noColumn[k] === 1);
-    const missing = [...(none(from) ? [from] : []), ...(none(to) ? [to] : [])].map((list) => milestonesText(list.map((k) => ctx.names[k]!)));
-    if (missing.length > 0) parts.push(`${stage.id} needs ${missing.join(" and ")}`);
+    const defining = definingEnds(ctx.names, to);
+    const missing = [...(none(from) ? [from] : []), ...(none(defining) ? [defining] : [])].map((list) => milestonesText(list.map((k) => ctx.names[k]!)));
+    if (missing.length > 0) {
+      parts.push(`${stage.id} needs ${missing.join(" and ")}`);
+      continue;
+    }
+    const exits = side(stage.exits);
+    for (const k of leavingWithoutColumn(ctx.names, hasColumn, (k) => to.includes(k) || exits.includes(k))) {
+      const list = leaving.get(ctx.names[k]!) ?? [];
+      list.push(stage.id);
+      leaving.set(ctx.names[k]!, list);
+    }
   }
-  if (parts.length === 0) return null;
-  return `no column for a milestone that these PACE stages start or end at, so they cannot be estimated from these records (and a milestone without a column is not checked for missing-earlier or completeness): ${parts.join("; ")}`;
+  const out: string[] = [];
+  if (parts.length > 0) out.push(`no column for a milestone that these PACE stages start or end at, so they cannot be estimated from these records (and a milestone without a column is not checked for missing-earlier or completeness): ${parts.join("; ")}`);
+  for (const [m, ids] of leaving) out.push(`no column for ${m}, which ends ${ids.length === 1 ? "the PACE stage" : "these PACE stages"} ${ids.join(", ")} too: a child who left that way cannot be told from one still waiting, so their open cases and drift lists may include such children`);
+  return out;
 }
 
 /**

@@ -114,6 +114,14 @@ export interface StageCounts {
    * the drift list), with the warning `missing-end`.
    */
   missingEnd: number;
+  /**
+   * Wide `orderType`: episodes with an order whose type is blank or unknown (the order is left
+   * out, as the data check leaves it out) that had not reached the stage's `to` by the order's
+   * date: which order it was decides how the stage ended (its route, whether the episode ended,
+   * whether the route passed the `to`), so they are not in the stage, with the warning
+   * `unknown-order-type` naming the child and row.
+   */
+  unknownOrderType: number;
   /** Episodes the stage counts: reached + open (exited episodes are not in the stage). */
   inStage: number;
   /** Rows whose `to` milestone happened (= `reached`; kept for older callers). */
@@ -153,7 +161,8 @@ export interface StageDurations {
 export interface TimescaleWarning {
   /**
    * `as-of-defaulted`, `events-after-as-of`, `duplicate-rows-merged`, `child-ids-trimmed`, `unknown-milestones-ignored`,
-   * `not-started`, `ended-before-start`, `missing-end`, `filtered-out`, `no-date-of-birth`, `stage-not-estimated` (docs/reliability.md).
+   * `not-started`, `ended-before-start`, `missing-end`, `filtered-out`, `no-date-of-birth`, `stage-not-estimated`, `leaving-end-no-column`,
+   * `unknown-order-type` (docs/reliability.md).
    */
   code: string;
   message: string;
@@ -190,7 +199,7 @@ export function durationsFromRecords(rec: CaseRecords, stageInput: StageInput, o
 
 function emptyCounts(rec: CaseRecords): StageCounts {
   return {
-    children: rec.children.length, episodes: 0, notStarted: 0, filteredOut: 0, noDateOfBirth: 0, endedBeforeStart: 0, missingEnd: 0, inStage: 0,
+    children: rec.children.length, episodes: 0, notStarted: 0, filteredOut: 0, noDateOfBirth: 0, endedBeforeStart: 0, missingEnd: 0, unknownOrderType: 0, inStage: 0,
     completed: 0, censored: 0, reached: 0, open: 0, exited: 0, eventsAfterAsOf: 0, unknownMilestones: rec.unknownIgnored,
   };
 }
@@ -281,7 +290,8 @@ function notEstimatedMessage(rec: CaseRecords, plan: StagePlan, missing: readonl
   const names = (list: readonly number[]): string => milestonesText(list.map((k) => rec.names[k]!));
   const sides: string[] = [];
   if (plan.fromIdx.every((k) => missing.includes(rec.names[k]!))) sides.push(`${names(plan.fromIdx)} (the stage's start)`);
-  if (plan.toIdx.every((k) => missing.includes(rec.names[k]!))) sides.push(`${names(plan.toIdx)} (the stage's end)`);
+  const to = plan.toIdx.filter((k) => missing.includes(rec.names[k]!));
+  if (to.length > 0) sides.push(`${names(to)} (the stage's end)`);
   const withColumn = rec.names.filter((_, k) => rec.hasColumn![k] === 1);
   return `${plan.stageId} not estimated: the records have no column for ${sides.join(", nor for ")}; milestones with a column: ${withColumn.length === 0 ? "none" : withColumn.join(", ")}`;
 }
@@ -376,6 +386,12 @@ function stageRows(
     }
     const t = stopOf(plan, table, lo, hi, s);
     if (t < 0 && plan.negative === "error") negativeIssue(rec, plan, bucket.child, table, lo, hi, s, issues);
+    // An order of unknown type in the episode (on or after its first event), not after the `to`: the stage's end is unknown.
+    const untyped = bucket.untypedOrder;
+    if (untyped !== undefined && untyped >= table.day[lo]! && !(t >= 0 && table.day[t]! <= untyped)) {
+      counts.unknownOrderType++;
+      continue;
+    }
     const start = table.day[s]!;
     const dob = bucket.dob ?? Number.NaN;
     facts.route = table.route[k]!;

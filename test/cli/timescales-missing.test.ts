@@ -40,7 +40,7 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi timescales: a milestone without a
     const r = await run(["check", "t.csv", "--dates", "uk", "--as-of", "31/12/2024", "--out", "c"], tempDir({ "t.csv": NOCOL }));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
-      "Note: no column for a milestone that these PACE stages start or end at, so they cannot be estimated from these records (and a milestone without a column is not checked for missing-earlier or completeness): recommendation needs permanence-recommendation or returned-home; panel needs permanence-recommendation; adm needs adm-decision; petition needs adm-decision and petition-lodged; order needs petition-lodged and an order (any of the four); overall needs looked-after and an order (any of the four)\n",
+      "Note: no column for a milestone that these PACE stages start or end at, so they cannot be estimated from these records (and a milestone without a column is not checked for missing-earlier or completeness): recommendation needs permanence-recommendation; panel needs permanence-recommendation; adm needs adm-decision; petition needs adm-decision and petition-lodged; order needs petition-lodged and an order (any of the four); overall needs looked-after and an order (any of the four)\n",
     );
   });
 });

@@ -43,7 +43,7 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi timescales: one read for the chec
     const csv = "Child Ref,Event,Event Date,Date of Birth\nL01,Date Accommodated,3/4/2023,\u00a0\nL01,Perm Rec,01/08/2023,1/1/2015\n";
     const r = await run(["timescales", "b.csv", ...ARGS], tempDir({ "b.csv": csv }));
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Data check of b.csv: 2 rows, 1 children");
+    expect(r.stdout).toContain("Data check of b.csv: 2 rows, 1 child");
   });
 
   it("converts the dates itself when the check finds one impossible that the library would read", async () => {

@@ -60,7 +60,7 @@ describe("exits: hand-worked journeys", () => {
     expect(p.rows.find((r) => r.child === "E7")).toBeUndefined();
     expect(p.counts.endedBeforeStart).toBe(1);
     expect(p.warnings.map((w) => w.code)).toContain("ended-before-start");
-    expect(p.warnings.map((w) => w.message).join("\n")).toMatch(/1 episodes reached permanence-recommendation only after the episode had ended/);
+    expect(p.warnings.map((w) => w.message).join("\n")).toMatch(/1 episode reached permanence-recommendation only after the episode had ended/);
   });
   it("exit inside the stage: exited, censored at the exit date, no end, no over-target days", () => {
     expect(byChild("E2")).toMatchObject({

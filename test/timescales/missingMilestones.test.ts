@@ -53,7 +53,7 @@ describe("a stage whose milestone has no column is not estimated", () => {
     const c = checkCaseRecords(NOCOL, NOCOL_OPTS);
     expect(c.issues.map((i) => i.code)).toEqual(["stale-extract"]);
     expect(c.warnings).toContain(
-      "no column for a milestone that these PACE stages start or end at, so they cannot be estimated from these records (and a milestone without a column is not checked for missing-earlier or completeness): recommendation needs permanence-recommendation or returned-home; panel needs permanence-recommendation; adm needs adm-decision; petition needs adm-decision and petition-lodged; order needs petition-lodged and an order (any of the four); overall needs looked-after and an order (any of the four)",
+      "no column for a milestone that these PACE stages start or end at, so they cannot be estimated from these records (and a milestone without a column is not checked for missing-earlier or completeness): recommendation needs permanence-recommendation; panel needs permanence-recommendation; adm needs adm-decision; petition needs adm-decision and petition-lodged; order needs petition-lodged and an order (any of the four); overall needs looked-after and an order (any of the four)",
     );
     expect(checkCaseRecords([{ child: "A", milestone: "accommodated", date: "2024-01-31" }], { asOf: "2024-12-31" }).warnings.join("\n")).not.toMatch(/no column/);
     // The same from paceTimescales' own check.

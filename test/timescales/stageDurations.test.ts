@@ -65,10 +65,10 @@ describe("stageDurations: censoring and counts", () => {
   });
   it("reports who is not in the stage", () => {
     expect(r.counts).toEqual({
-      children: 4, episodes: 4, notStarted: 1, filteredOut: 0, noDateOfBirth: 0, endedBeforeStart: 0, missingEnd: 0, inStage: 3, completed: 1, censored: 2, reached: 1, open: 2, exited: 0, eventsAfterAsOf: 1, unknownMilestones: 0,
+      children: 4, episodes: 4, notStarted: 1, filteredOut: 0, noDateOfBirth: 0, endedBeforeStart: 0, missingEnd: 0, unknownOrderType: 0, inStage: 3, completed: 1, censored: 2, reached: 1, open: 2, exited: 0, eventsAfterAsOf: 1, unknownMilestones: 0,
     });
     expect(r.stage).toEqual({ id: "recommendation", label: "Accommodated → permanence recommendation (or return home)", from: ["accommodated"], to: ["permanence-recommendation", "returned-home"], target: 182 });
-    expect(r.warnings).toContainEqual({ code: "not-started", message: "1 episodes never reached accommodated and are not in the stage" });
+    expect(r.warnings).toContainEqual({ code: "not-started", message: "1 episode never reached accommodated and is not in the stage" });
   });
   it("defaults asOf to the latest event, with a warning", () => {
     const d = stageDurations(events, "recommendation");
@@ -232,7 +232,7 @@ describe("stageDurations: bad input", () => {
     const r = stageDurations(rows, stage, { asOf: "2024-06-01", unknownMilestones: "ignore" });
     expect(r.rows[0]!.days).toBe(31);
     expect(r.counts.unknownMilestones).toBe(1);
-    expect(r.warnings).toContainEqual({ code: "unknown-milestones-ignored", message: "1 event rows with unknown milestone names were ignored" });
+    expect(r.warnings).toContainEqual({ code: "unknown-milestones-ignored", message: "1 event row with unknown milestone names was ignored" });
   });
   it("negative durations name the row of the earlier `to`", () => {
     const rows = deepFreeze([ev("A", "accommodated", "2024-03-01"), ev("B", "permanence-recommendation", "2024-01-01"), ev("B", "accommodated", "2024-02-01")]);
