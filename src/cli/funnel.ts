@@ -77,7 +77,7 @@ export async function funnelCommand(argv: readonly string[], io: Io): Promise<nu
   const wanted = [...Object.values(names), ...filters.map((f) => f.column)];
   const read = await readTable(file, { columns: wanted, progress: io.stderr, ...(delimiter ? { delimiter } : {}), padShortRows: true });
   if (read.length === 0) throw new DataError(`${file}: no data rows`);
-  const { table, rows, at, notes } = funnelRows(read, names, filters, na);
+  const { table, rows, at, notes, leftOut } = funnelRows(read, names, filters, na);
   const column: Record<string, string> = { group: names.group, numerator: names.numerator, denominator: names.denominator };
   const ctx = { command: C, file, flags: FLAGS, row: (k: number, field: string | undefined) => (k < at.length ? table.where(at[k]!, field === undefined ? undefined : column[field]) : undefined) };
   const result = withQi(ctx, () => funnelPlot(rows, { ...options, group: "group", numerator: "numerator", denominator: "denominator" }));
@@ -90,6 +90,9 @@ export async function funnelCommand(argv: readonly string[], io: Io): Promise<nu
   if (out !== undefined && !json) throw new UsageError("--out needs --json (write the funnel JSON to FILE)", C);
   if (json && out !== undefined) planned.push({ path: out, content: jsonText });
   const { svg, title, highlight, direction } = chartFlags;
+  // A group the table has but the plot left out: say why, not only that it is not a group.
+  const gone = highlight === undefined || rows.some((r) => r.group === highlight) ? undefined : leftOut.get(highlight);
+  if (gone !== undefined) throw new UsageError(`--highlight ${quote(highlight)}: left out of the plot ${gone}`, C);
   if (svg !== undefined) {
     // withQi: a --highlight naming no group is a usage error naming the flag, with "did you mean".
     const content = withQi(ctx, () =>
@@ -122,6 +125,8 @@ interface FunnelRows {
   /** Row k of `rows` is row at[k] of `table`. */
   at: number[];
   notes: { code: string; message: string }[];
+  /** Groups left out of the plot (by --filter, or a value suppressed by --na) → why, for --highlight's error. */
+  leftOut: Map<string, string>;
 }
 
 /** How many organisations a note names before "… (N in all)". */
@@ -138,6 +143,7 @@ function funnelRows(read: Table, names: { group: string; numerator: string; deno
   if (skipped.note !== null) notes.push(skipped.note);
   const filtered = applyFilters(skipped.table, filters);
   if (filtered.rows !== null) notes.push({ code: "rows-filtered", message: keptLine(filtered, filters) });
+  const leftOut = filteredOut(skipped.table, names.group, filters, filtered.rows);
   const table = filtered.table;
   const problems = new Problems();
   const groups = textColumn(requireColumn(table, names.group, "--group"));
@@ -162,11 +168,13 @@ function funnelRows(read: Table, names: { group: string; numerator: string; deno
   const out: number[] = [];
   for (let i = 0; i < table.length; i++) (nums[i] === null || dens[i] === null ? out : at).push(i);
   if (out.length > 0) notes.push(leftOutNote(table, names, groups, [numCells, nums], [denCells, dens], out));
+  for (const i of out) leftOut.set(groups[i]!, `because its ${suppressedCells([numCells, nums], [denCells, dens], i)} (${rowName(table, i)}, ${cellsAt(names, [numCells, nums], [denCells, dens], i)}; --na)`);
   if (at.length === 0) throw new DataError(`${table.file}: every organisation's numerator or denominator is suppressed (--na): nothing to plot`);
-  // Only now, with no suppressed cell left out, can a total row be told by its sums (totalRows.ts).
-  const bySum = out.length === 0 ? totalRow(table, names, groups, { nums: nums as number[], dens: dens as number[] }) : null;
+  // A total row told by its sums (totalRows.ts): exactly the sum of the others when nothing is
+  // suppressed, at least their sum when cells are (the total covers the cells not shown).
+  const bySum = totalRow(table, names, groups, { nums, dens });
   if (bySum !== null) throw new DataError(bySum);
-  return { table, at, notes, rows: at.map((i) => ({ group: groups[i]!, numerator: nums[i]!, denominator: dens[i]! })) };
+  return { table, at, notes, leftOut, rows: at.map((i) => ({ group: groups[i]!, numerator: nums[i]!, denominator: dens[i]! })) };
 }
 
 /** The table without its empty rows and the notes below it (noteRows.ts), a note naming them. */
@@ -190,6 +198,34 @@ function skipNoteRows(table: Table, names: { group: string; numerator: string; d
 function isNoteText(text: string): boolean {
   const t = text.trim();
   return /^[^\p{L}\p{N}]/u.test(t) || /^[\p{L}\p{N} ]{1,30}:/u.test(t) || t.split(/\s+/).length >= 9;
+}
+
+/** The groups of `table` that `--filter` left out (`kept`: the rows kept, null when no filter) → "--filter '…' left it out, at row N". */
+function filteredOut(table: Table, group: string, filters: readonly RowFilter[], kept: readonly number[] | null): Map<string, string> {
+  const leftOut = new Map<string, string>();
+  const cells = table.columns.get(group);
+  if (kept === null || cells === undefined) return leftOut;
+  const names = textColumn(cells);
+  const keep = new Set(kept);
+  const flags = filters.map((f) => `--filter ${quote(f.text)}`).join(" ");
+  for (let i = 0; i < table.length; i++) if (!keep.has(i) && !leftOut.has(names[i]!)) leftOut.set(names[i]!, `by ${flags} (${rowName(table, i)})`);
+  return leftOut;
+}
+
+type Cells = [readonly unknown[], readonly (number | null)[]];
+
+/** "numerator is suppressed", "numerator and denominator are suppressed": which of row i's values are. */
+function suppressedCells(num: Cells, den: Cells, i: number): string {
+  const which = [num[1][i] === null ? "numerator" : "", den[1][i] === null ? "denominator" : ""].filter((w) => w !== "");
+  return `${which.join(" and ")} ${which.length === 1 ? "is" : "are"} suppressed`;
+}
+
+/** "Number with 3+ placements '*'": row i's suppressed cells, by column and as written. */
+function cellsAt(names: { numerator: string; denominator: string }, num: Cells, den: Cells, i: number): string {
+  const cells: string[] = [];
+  if (num[1][i] === null) cells.push(`${names.numerator} ${quote(num[0][i])}`);
+  if (den[1][i] === null) cells.push(`${names.denominator} ${quote(den[0][i])}`);
+  return cells.join(", ");
 }
 
 /** The note naming the organisations left out because a value is suppressed (--na). */

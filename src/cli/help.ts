@@ -116,7 +116,8 @@ Columns:
   --delimiter C        the CSV field separator: "," (default), ";" or tab
 
 Rows (a published table is read as published: title rows above the header, empty rows and
-notes below the table are skipped, with a note; a total row such as "Scotland" is an error):
+notes below the table are skipped, with a note; a total row such as "Scotland",
+"Scotland - total" or the sum of the other rows is an error):
   --filter COL=V       keep only rows where COL is V (COL!=V: drop them), as for analyse;
                        repeatable. E.g. --filter "Local authority!=Scotland"
   --na TEXT            numerator/denominator cells written TEXT ("*", "..", "[c]") are

@@ -167,8 +167,9 @@ export function verdictLines(project: Project, charts: ReadonlyMap<string, RunCh
     const why = skipped.get(m.id);
     if (why !== undefined) return `- ${m.name}: could not analyse: ${why}`;
     if (c === undefined) return `- ${m.name}: no data`;
-    // Control-chart phases carry no runs verdict: judge on the signals alone.
-    const v = summariseVerdict(isControl(c) ? { signals: c.signals } : c);
+    // The chart itself, as the report's measure sections and board table judge it: a control
+    // chart's current phase only, and too few points there is insufficient data.
+    const v = summariseVerdict(c);
     // The analysis' warnings (a baseline longer than its phase, rows combined…) were only in the SVG's <desc>.
     return [`- ${m.name}: ${v.text}`, ...c.warnings.map((w) => `  Note: ${w.message}`)].join("\n");
   });

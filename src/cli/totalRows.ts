@@ -12,6 +12,11 @@ import type { Table } from "./table.js";
 /** What a total is of, after "Total" or before "total". */
 const PLACES = "scotland|england|wales|northern ireland|uk|united kingdom|great britain|england (?:and|&) wales|las?|local authorit(?:y|ies)|councils?|all(?: [\\p{L}& ]+)?";
 
+/** The collective nouns of "All … local authorities" (with any words between). */
+const COLLECTIVE = "local authorities|authorities|councils|areas|health boards|boards|partnerships|las|hscps|regions";
+/** Countries a collective total may end with: "All councils in Scotland". */
+const COUNTRIES = "scotland|england|wales|northern ireland|the uk|uk|great britain";
+
 /** Words that name a total row, after footnote marks are taken off (case ignored). */
 const TOTAL_NAME = new RegExp(
   [
@@ -23,6 +28,13 @@ const TOTAL_NAME = new RegExp(
     "overall",
     "national",
     "all (?:local authorities|las|councils|authorities|areas|health boards|boards|hscps|partnerships|regions|organisations|providers|trusts|services|teams|scotland|england|wales|uk)",
+    // "total" or "totals" as a word at the end ("Scotland - total", "All areas: totals"), or at the
+    // start before a separator or for/of/in/across ("Total - Scotland", "Total for Scotland"); not
+    // "Total Care Ltd", an organisation whose name starts with the word.
+    ".*[^\\p{L}\\p{N}]totals?",
+    "totals?(?: ?[-–—:,/] ?| (?:for|of|in|across) ).+",
+    // "All" + any words + a collective noun: "All Scottish local authorities", "All NHS boards in Scotland".
+    `all(?: [\\p{L}\\p{N}&'’.-]+)*? (?:${COLLECTIVE})(?: (?:in|across) (?:${COUNTRIES}))?`,
   ]
     .map((p) => `^(?:${p})$`)
     .join("|"),
@@ -57,30 +69,62 @@ export function isTotalName(name: string, nations: boolean): boolean {
 
 /** How many rows' sums a total is checked against, at least (with one other row a "total" is a copy of it). */
 const MIN_OTHERS = 2;
+/** With suppressed cells, how many other rows with both values a total must be at least the sum of. */
+const MIN_OTHERS_SUPPRESSED = 3;
 
 /**
  * The error for a row of `table` that is the total of the others, or null: a row whose group names
- * a total (isTotalName); or, when `sums` are given, a row whose numerator and denominator are each
- * the sum of the other rows' — exactly, give or take the rounding of adding decimals. The caller
- * gives `sums` only when no value was suppressed (a total over suppressed cells is not the sum of
- * the cells shown, so nothing is inferred then).
+ * a total (isTotalName); or, when `sums` are given (null: a value suppressed by --na), a row whose
+ * numerator and denominator are each the sum of the other rows' — exactly, give or take the
+ * rounding of adding decimals — when nothing is suppressed; with suppressed cells, a row whose
+ * numerator and denominator are each at least the sum of the other rows' values shown (a total
+ * covers the suppressed cells too, so the cells shown sum to less than it, never more), with at
+ * least 3 other rows. A table comparing the UK's nations is left to the exact rule: England alone
+ * outnumbers the other three.
  */
-export function totalRow(table: Table, names: { group: string; numerator: string; denominator: string }, groups: readonly string[], sums: { nums: readonly number[]; dens: readonly number[] } | null): string | null {
+export function totalRow(table: Table, names: { group: string; numerator: string; denominator: string }, groups: readonly string[], sums: { nums: readonly (number | null)[]; dens: readonly (number | null)[] } | null): string | null {
   const nations = new Set(groups.map(bare).filter((g) => NATION.test(g)).map((g) => g.toLowerCase())).size >= 2;
   const byName: number[] = [];
   for (let i = 0; i < groups.length; i++) if (isTotalName(groups[i]!, nations)) byName.push(i);
   if (byName.length > 0) return totalMessage(table, names, groups, byName, "its name says so");
-  if (sums === null || groups.length < MIN_OTHERS + 1) return null;
-  const sn = sums.nums.reduce((a, b) => a + b, 0);
-  const sd = sums.dens.reduce((a, b) => a + b, 0);
+  if (sums === null) return null;
+  const suppressed = sums.nums.some((v) => v === null) || sums.dens.some((v) => v === null);
+  const i = suppressed ? (nations ? -1 : atLeastSum(sums.nums, sums.dens)) : exactSum(sums.nums as readonly number[], sums.dens as readonly number[]);
+  if (i < 0) return null;
+  const others = groups.length - 1;
+  const why = suppressed
+    ? `its numerator ${sums.nums[i]} and denominator ${sums.dens[i]} are at least the sums of the other ${others} rows' values shown, ${sumOf(sums.nums, i)} and ${sumOf(sums.dens, i)}: a total over suppressed cells`
+    : `its numerator ${sums.nums[i]} and denominator ${sums.dens[i]} are the sums of the other ${others} rows'`;
+  return totalMessage(table, names, groups, [i], why);
+}
+
+/** The sum of `values` but the i-th, leaving out nulls (suppressed cells). */
+function sumOf(values: readonly (number | null)[], i: number): number {
+  let s = 0;
+  for (let k = 0; k < values.length; k++) if (k !== i && values[k] !== null) s += values[k]!;
+  return s;
+}
+
+/** The row whose numerator and denominator are each the sum of the other rows' (all shown), or -1. */
+function exactSum(nums: readonly number[], dens: readonly number[]): number {
+  if (nums.length < MIN_OTHERS + 1) return -1;
+  const sn = nums.reduce((a, b) => a + b, 0);
+  const sd = dens.reduce((a, b) => a + b, 0);
   const same = (twice: number, all: number) => Math.abs(twice - all) <= 1e-9 * Math.max(1, Math.abs(all));
-  for (let i = 0; i < groups.length; i++) {
-    if (same(2 * sums.nums[i]!, sn) && same(2 * sums.dens[i]!, sd)) {
-      const why = `its numerator ${sums.nums[i]} and denominator ${sums.dens[i]} are the sums of the other ${groups.length - 1} rows'`;
-      return totalMessage(table, names, groups, [i], why);
-    }
+  for (let i = 0; i < nums.length; i++) if (same(2 * nums[i]!, sn) && same(2 * dens[i]!, sd)) return i;
+  return -1;
+}
+
+/** With suppressed cells: the row with both values shown, each at least the sum of the others' shown, with 3 or more other rows shown in full; or -1. */
+function atLeastSum(nums: readonly (number | null)[], dens: readonly (number | null)[]): number {
+  const full = nums.map((v, k) => v !== null && dens[k] !== null);
+  if (full.filter(Boolean).length < MIN_OTHERS_SUPPRESSED + 1) return -1;
+  // The adding of decimals may leave the total a hair under the sum of its parts.
+  const atLeast = (v: number, sum: number) => v >= sum - 1e-9 * Math.max(1, Math.abs(sum));
+  for (let i = 0; i < nums.length; i++) {
+    if (full[i] && atLeast(nums[i]!, sumOf(nums, i)) && atLeast(dens[i]!, sumOf(dens, i))) return i;
   }
-  return null;
+  return -1;
 }
 
 function totalMessage(table: Table, names: { group: string }, groups: readonly string[], rows: readonly number[], why: string): string {

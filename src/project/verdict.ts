@@ -1,5 +1,6 @@
 import { toDayNumber } from "../_lib/calendar.js";
 import { QiError, describeValue } from "../_lib/error.js";
+import { shortPhases, tooFewPointsText } from "../spc/summary.js";
 
 /**
  * The least of a chart analysis the roll-up needs: its signals (each with the rule, the
@@ -9,7 +10,10 @@ import { QiError, describeValue } from "../_lib/error.js";
  */
 export interface ChartLike {
   signals: readonly SignalLike[];
-  phases?: readonly { signal: boolean | null }[];
+  /** `signal`: a run chart's runs verdict; `nObs` and `centre`: a control chart's points and centre line. */
+  phases?: readonly { signal?: boolean | null; nObs?: number; centre?: number | null }[];
+  /** A control chart's type (`controlChart()` results have it): its phases' `nObs` are then read. */
+  type?: string;
 }
 
 /** One signal of a {@link ChartLike}. `end` is the x (date or number) or index where it ends. */
@@ -45,7 +49,10 @@ export interface Verdict {
  * deterioration) decides the kind (on the same end, the one that started earlier: a sustained
  * pattern rather than its last point) — a whole-phase verdict such as too few runs only says that
  * something changed, so it decides only when no signal has a direction; others are mentioned. With no current signal the
- * verdict is "insufficient data" when the last phase has `signal: null`, else "no signal".
+ * verdict is "insufficient data" when the last phase has `signal: null`, or when the chart is a
+ * control chart (`type` given) whose last phase has a centre and fewer than 12 points (`nObs`:
+ * "no signal, but the chart has only 9 points: too few to call the variation common cause (limits
+ * need at least 12; Provost & Murray 2011)"), else "no signal".
  *
  * @example
  * summariseVerdict({ signals: [{ rule: "shift", assessment: "improvement", message: "7 points above the median", end: "2025-06-01" }] })
@@ -59,6 +66,10 @@ export function summariseVerdict(chart: ChartLike): Verdict {
   if (signals.length === 0) {
     const last: unknown = phases?.[phases.length - 1];
     if (last !== null && typeof last === "object" && (last as { signal?: unknown }).signal === null) return { kind: "insufficient-data", text: "insufficient data", rule: null, signals: 0 };
+    // A control chart's current phase with fewer points than trial limits need (spc/summary.ts
+    // shortPhases: Provost & Murray 2011): no signal there is not evidence of common cause.
+    const short = typeof chart.type === "string" && phases !== undefined && phases.length > 0 ? shortPhases({ phases: (phases as readonly unknown[]).map((p) => (p !== null && typeof p === "object" ? (p as { nObs?: unknown; centre?: unknown }) : {})) }).find((p) => p.phase === phases.length - 1) : undefined;
+    if (short !== undefined) return { kind: "insufficient-data", text: tooFewPointsText(short.points, phases!.length > 1), rule: null, signals: 0 };
     return { kind: "no-signal", text: "no signal", rule: null, signals: 0 };
   }
   const directed = signals.filter((s) => s.assessment !== "neutral");

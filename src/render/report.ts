@@ -187,10 +187,16 @@ function isChart(chart: unknown): chart is RunChart | ControlChart {
 
 /**
  * A control chart as the roll-up's {@link ChartLike}: its phases carry no runs verdict
- * (`signal`), so a phase without values counts as "insufficient data" and any other as analysed.
+ * (`signal`), so a phase without values counts as "insufficient data" and any other as analysed;
+ * with its type and each phase's points and centre, summariseVerdict calls a current phase too
+ * short for firm limits insufficient data too, as the board table does.
  */
 function controlChartLike(chart: ControlChart): ChartLike {
-  return { signals: chart.signals, phases: chart.phases.map((p) => ({ signal: p.centre === null ? null : p.sigmaSignals > 0 || p.runsSignal === true })) };
+  return {
+    type: chart.type,
+    signals: chart.signals,
+    phases: chart.phases.map((p) => ({ signal: p.centre === null ? null : p.sigmaSignals > 0 || p.runsSignal === true, nObs: p.nObs, centre: p.centre })),
+  };
 }
 
 /** A run chart in the measure's direction, with the series' baseline when it has one (the context's defaults). */

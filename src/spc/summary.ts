@@ -91,12 +91,24 @@ export const TRIAL_LIMIT_POINTS = 12;
  * number of points. `summariseControlChart` and `summariseMeasures` (the board's "too few points")
  * both read it, so analyse and summary draw the line at the same place.
  */
-export function shortPhases(chart: ControlChart | ControlChartColumnar): { phase: number; points: number }[] {
+export function shortPhases(chart: { phases: readonly { nObs?: unknown; centre?: unknown }[] }): { phase: number; points: number }[] {
   // nObs is read only when it is a number: a chart passed back in from JSON is shape-checked, not trusted.
   return chart.phases
     .map((p, k) => ({ phase: k, points: p.nObs as unknown, centre: p.centre }))
-    .filter((p): p is { phase: number; points: number; centre: number } => p.centre !== null && typeof p.points === "number" && p.points < TRIAL_LIMIT_POINTS)
+    .filter((p): p is { phase: number; points: number; centre: number } => p.centre !== null && p.centre !== undefined && typeof p.points === "number" && p.points < TRIAL_LIMIT_POINTS)
     .map(({ phase, points }) => ({ phase, points }));
+}
+
+/**
+ * @internal The verdict in words of a control chart whose current phase has no signal and too few
+ * points ({@link shortPhases}): "no signal, but the chart has only 9 points: too few to call the
+ * variation common cause (limits need at least 12; Provost & Murray 2011)". `several`: the chart
+ * has more than one phase ("the current phase has"). `summariseVerdict` and the summary's reading
+ * both say it so.
+ */
+export function tooFewPointsText(points: number, several: boolean): string {
+  const n = `${points} point${points === 1 ? "" : "s"}`;
+  return `no signal, but ${several ? "the current phase has" : "the chart has"} only ${n}: too few to call the variation common cause (limits need at least ${TRIAL_LIMIT_POINTS}; Provost & Murray 2011)`;
 }
 
 /** "No signals: common-cause variation only.", unless a phase is too short to say so. */

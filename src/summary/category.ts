@@ -15,7 +15,8 @@ export const CATEGORY_ORDER: readonly SummaryCategory[] = ["concern", "improveme
  * Murray 2011) is too little data, not common cause, whatever its icon says.
  */
 export function categoryOf(variation: Variation | null, verdict: VerdictKind, tooFew = false): SummaryCategory {
-  if (tooFew && verdict === "no-signal") return "insufficient";
+  // summariseVerdict already calls such a chart "insufficient-data"; "no-signal" is a verdict made without its phases.
+  if (tooFew && (verdict === "no-signal" || verdict === "insufficient-data")) return "insufficient";
   if (variation !== null) {
     if (variation === "concern" || variation === "improvement") return variation;
     if (variation === "common-cause") return verdict === "insufficient-data" ? "insufficient" : "common-cause";

@@ -3,7 +3,7 @@ import { formatNumber } from "../engine/messages.js";
 import type { XPeriod } from "../engine/types.js";
 import { summariseVerdict, type Verdict } from "../project/verdict.js";
 import { assuranceOf } from "../spc/mdc.js";
-import { TRIAL_LIMIT_POINTS, shortPhases } from "../spc/summary.js";
+import { shortPhases, tooFewPointsText } from "../spc/summary.js";
 import type { Assurance, ControlChart, Variation } from "../spc/types.js";
 import { categoryOf } from "./category.js";
 import type { Item } from "./normalise.js";
@@ -172,10 +172,7 @@ function readingOf(f: ReadingFacts): string {
 function tooFewText(item: Item, short: { points: number } | null): string {
   const { chart } = item;
   const several = chart.phases.length > 1;
-  if (short !== null) {
-    const n = `${short.points} point${short.points === 1 ? "" : "s"}`;
-    return `no signal, but ${several ? "the current phase has" : "the chart has"} only ${n}: too few to call the variation common cause (limits need at least ${TRIAL_LIMIT_POINTS}; Provost & Murray 2011)`;
-  }
+  if (short !== null) return tooFewPointsText(short.points, several);
   const phase = chart.phases[chart.phases.length - 1] as { centre: number | null; nUseful?: unknown } | undefined;
   if (item.control || phase === undefined || phase.centre === null || typeof phase.nUseful !== "number") return "too few points for the rules";
   const n = phase.nUseful;

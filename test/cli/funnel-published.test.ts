@@ -169,3 +169,62 @@ describe.skipIf(!HAVE_BIN).concurrent("the header below title rows, in every com
     expect(t.stderr).toBe("pace-qi: t.csv: row 2: 2 fields where the header has 1\n"); // as before: the first row is the header
   });
 });
+
+// Thirteenth user trial: a "Scotland - total" row with suppressed cells was plotted as a 28th
+// organisation (target 7.5, Aberdeen City below the 99.8 % limits); by hand without it: 27
+// organisations, target 1276/17519 = 7.28 %, φ 0.579, Aberdeen City below the 95 % limits only.
+// And --highlight on a suppressed or filtered-out authority said only "not one of the plot's groups".
+const TRIAL13 = readFileSync(new URL("../fixtures/trial13/funnel_total_named.csv", import.meta.url), "utf8");
+const COLS13 = ["--group", "Local authority", "--numerator", "Number with 3+ placements", "--denominator", "Children looked after", "--multiplier", "100", "--na", "*", "--thousands"];
+const ADVICE = "a funnel plot compares each organisation with the overall rate, and a total among them would be compared with itself and shift the target and the limits.";
+
+describe.skipIf(!HAVE_BIN).concurrent("pace-qi funnel: a total under another name, with suppressed cells (trial 13)", { timeout: 120_000 }, () => {
+  it("'Scotland - total' is a total by its name", async () => {
+    const r = await run(["funnel", "t.csv", ...COLS13], tempDir({ "t.csv": TRIAL13 }));
+    expect([r.code, r.stdout]).toEqual([1, ""]);
+    expect(r.stderr).toBe(`pace-qi: t.csv: row 37, column Local authority: 'Scotland - total' is a total, not an organisation (its name says so): ${ADVICE} Remove the row, or leave it out with --filter 'Local authority!=Scotland - total'\n`);
+  });
+
+  it("'All Scottish local authorities' is a total by its name", async () => {
+    const r = await run(["funnel", "t.csv", ...COLS13], tempDir({ "t.csv": TRIAL13.replace('"Scotland - total"', "All Scottish local authorities") }));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^pace-qi: t\.csv: row 37, column Local authority: 'All Scottish local authorities' is a total, not an organisation \(its name says so\)/);
+  });
+
+  it("under any name, by its sums: at least the sum of the other rows' values shown when cells are suppressed", async () => {
+    const r = await run(["funnel", "t.csv", ...COLS13], tempDir({ "t.csv": TRIAL13.replace('"Scotland - total"', "Region X") }));
+    expect(r.code).toBe(1);
+    // 27 numerators shown sum to 1276 (5 suppressed); all 32 denominators to 17904 (the published total, 18814, is of more than the rows).
+    expect(r.stderr).toBe(
+      `pace-qi: t.csv: row 37, column Local authority: 'Region X' is a total, not an organisation (its numerator 1450 and denominator 18814 are at least the sums of the other 32 rows' values shown, 1276 and 17904: a total over suppressed cells): ${ADVICE} Remove the row, or leave it out with --filter 'Local authority!=Region X'\n`,
+    );
+  });
+
+  it("a row at least as large as the others but with fewer than 3 others shown in full is an organisation", async () => {
+    const r = await run(["funnel", "t.csv", "--group", "org", "--numerator", "k", "--denominator", "n", "--na", "*"], tempDir({ "t.csv": "org,k,n\nA,5,10\nB,*,20\nC,7,30\nBig,30,100\n" }));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^3 organisations;/);
+  });
+
+  it("without the total: 27 organisations, target 7.28 (1276/17519), φ 0.579, Aberdeen City below the 95 % limits only", async () => {
+    const r = await run(["funnel", "t.csv", ...COLS13, "--filter", "Local authority!=Scotland - total", "--json"], tempDir({ "t.csv": TRIAL13 }));
+    expect(r.code).toBe(0);
+    const f = JSON.parse(r.stdout);
+    expect(f.groups).toHaveLength(27);
+    expect(f.target).toBeCloseTo(1276 / 17519, 12);
+    expect(f.phi).toBeCloseTo(0.579, 3);
+    const aberdeen = f.groups.find((g: { group: string }) => g.group === "Aberdeen City");
+    expect([aberdeen.side, aberdeen.outlier95, aberdeen.outlier998]).toEqual(["low", true, false]);
+  });
+
+  it("--highlight on a group left out says why: its value is suppressed (row, cell), or --filter left it out", async () => {
+    const dir = tempDir({ "t.csv": TRIAL13 });
+    const flags = ["funnel", "t.csv", ...COLS13, "--filter", "Local authority!=Scotland - total", "--svg", "f.svg", "--highlight"];
+    const orkney = await run([...flags, "Orkney Islands"], dir);
+    expect(orkney.code).toBe(2);
+    expect(orkney.stderr.split("\n")[0]).toBe("pace-qi funnel: --highlight 'Orkney Islands': left out of the plot because its numerator is suppressed (row 27, Number with 3+ placements '*'; --na)");
+    const total = await run([...flags, "Scotland - total"], dir);
+    expect(total.code).toBe(2);
+    expect(total.stderr.split("\n")[0]).toBe("pace-qi funnel: --highlight 'Scotland - total': left out of the plot by --filter 'Local authority!=Scotland - total' (row 37)");
+  });
+});

@@ -237,3 +237,22 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi report", { timeout: 120_000 }, ()
     }
   });
 });
+
+// Thirteenth user trial (test/fixtures/trial13): for a p chart of 9 financial years with no signal
+// the terminal and the measure section said "no signal" while the board table in the same HTML
+// said "too few points – no signal, but the chart has only 9 points: too few to call…".
+describe.skipIf(!HAVE_BIN)("pace-qi report: a control chart too short for firm limits (trial 13)", { timeout: 120_000 }, () => {
+  it("the terminal, the measure section and the board table say the same: too few points", async () => {
+    const file = (name: string) => readFileSync(new URL(`../fixtures/trial13/${name}`, import.meta.url), "utf8");
+    const dir = tempDir({ "project.json": file("project.json"), "data/m-placement-moves.csv": file("data/m-placement-moves.csv"), "data/m-kinship-4-weeks.csv": file("data/m-kinship-4-weeks.csv") });
+    const r = await run(["report", "project.json", "--data", "data", "--chart", "p", "--rules", "mdc", "--out", "r.html"], dir);
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    const TEXT = "no signal, but the chart has only 9 points: too few to call the variation common cause (limits need at least 12; Provost & Murray 2011)";
+    expect(r.stdout).toContain(`\n- Children looked after with 3+ placements in the year: ${TEXT}\n`);
+    const html = readFileSync(join(dir, "r.html"), "utf8");
+    const escaped = TEXT.replace("&", "&amp;");
+    expect(html).toContain(`<p class="verdict insufficient-data"><strong>Verdict:</strong> ${escaped}.</p>`);
+    expect(html).toContain(`<span class="qi-icon-text">too few points</span></td><td class="icon"><span class="qi-none" aria-label="no assurance icon">–</span></td><td>${escaped}</td>`);
+    expect(html).not.toMatch(/Verdict:<\/strong> no signal\./);
+  });
+});

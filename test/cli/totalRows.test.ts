@@ -9,6 +9,16 @@ describe("isTotalName: the names of a total row", () => {
     }
   });
 
+  // Thirteenth user trial: "Scotland - total" and "All Scottish local authorities" were plotted as organisations.
+  it("'total' as a word at the end or before for/of/a separator, and 'All … <collective noun>'", () => {
+    for (const n of ["Scotland - total", "Scotland – Total", "Total for Scotland", "Total of all councils", "Total - Scotland", "Total: all areas", "Grand Total", "All areas: totals", "Scotland total¹", "All Scottish local authorities", "ALL SCOTTISH COUNCILS", "All 32 local authorities", "All NHS boards", "All health and social care partnerships", "All Scottish LAs", "All HSCPs", "All council areas in Scotland", "All English regions", "All Scottish local authorities (2)"]) {
+      expect([n, isTotalName(n, false)]).toEqual([n, true]);
+    }
+    for (const n of ["Total Care Ltd", "Totally Kids", "Subtotalled Ltd", "All Saints Academy", "All Saints Community Services", "Allerdale", "Alloa Academy"]) {
+      expect([n, isTotalName(n, false)]).toEqual([n, false]);
+    }
+  });
+
   it("organisations are not totals, nor the nations when two or more are compared", () => {
     for (const n of ["Fife", "City of Edinburgh", "Na h-Eileanan Siar", "Allerdale", "Total Care Ltd", "All Saints Academy", "Scottish Borders", "NHS Scotland Borders", ""]) {
       expect([n, isTotalName(n, false)]).toEqual([n, false]);

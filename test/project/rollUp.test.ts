@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { QiError } from "../../src/_lib/error.js";
 import type { Measure } from "../../src/measures/index.js";
 import { rollUp, summariseVerdict, type ChartLike, type SeriesRow } from "../../src/project/index.js";
+import { controlChart } from "../../src/spc/index.js";
 import { deepFreeze } from "../pdsa/freeze.js";
 import { project } from "./fixture.js";
 
@@ -181,5 +182,33 @@ describe("the names other code relies on (issue #5)", () => {
     for (const name of ["parseProject", "safeParseProject", "parsePdsaCycle", "safeParsePdsaCycle", "parseDriverDiagram", "safeParseDriverDiagram", "parseMeasure", "safeParseMeasure", "validateDriverDiagram", "rollUp"]) {
       expect(typeof (lib as Record<string, unknown>)[name]).toBe("function");
     }
+  });
+});
+
+// Thirteenth user trial: a p chart of 9 financial years with no signal said "no signal" in the
+// report's terminal lines and measure section, while its board table said "too few points".
+describe("summariseVerdict: a control chart too short for firm limits", () => {
+  const nine = Array.from({ length: 9 }, (_, i) => ({ y: 10 + (i % 3), n: 100 }));
+  const TEXT = "no signal, but the chart has only 9 points: too few to call the variation common cause (limits need at least 12; Provost & Murray 2011)";
+
+  it("9 points, no signal: insufficient data, in the summary's words", () => {
+    const chart = controlChart(nine, { type: "p", y: "y", n: "n" });
+    expect(chart.signals).toEqual([]);
+    expect(summariseVerdict(chart as unknown as ChartLike)).toEqual({ kind: "insufficient-data", text: TEXT, rule: null, signals: 0 });
+  });
+
+  it("12 points is enough; a run chart of 9 points is judged by its own rules; a short earlier phase does not count", () => {
+    const twelve = Array.from({ length: 12 }, (_, i) => ({ y: 10 + (i % 3), n: 100 }));
+    expect(summariseVerdict(controlChart(twelve, { type: "p", y: "y", n: "n" }) as unknown as ChartLike).text).toBe("no signal");
+    expect(summariseVerdict({ signals: [], phases: [{ signal: false, nObs: 9, centre: 10 }] }).text).toBe("no signal");
+    const phased = { type: "p", signals: [], phases: [{ nObs: 5, centre: 10 }, { nObs: 14, centre: 11 }] };
+    expect(summariseVerdict(phased).text).toBe("no signal");
+  });
+
+  it("a short current phase of several: 'the current phase has'; a signal in it is the verdict", () => {
+    const phased = { type: "i", signals: [], phases: [{ nObs: 20, centre: 10 }, { nObs: 1, centre: 11 }] };
+    expect(summariseVerdict(phased)).toEqual({ kind: "insufficient-data", text: "no signal, but the current phase has only 1 point: too few to call the variation common cause (limits need at least 12; Provost & Murray 2011)", rule: null, signals: 0 });
+    const signal = { rule: "beyond-limits", assessment: "improvement" as const, message: "1 point above the upper limit", end: 8, phase: 0 };
+    expect(summariseVerdict({ type: "i", signals: [signal], phases: [{ nObs: 9, centre: 10 }] }).kind).toBe("improvement");
   });
 });
