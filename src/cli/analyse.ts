@@ -11,7 +11,7 @@ import { DataError, UsageError, quote } from "./errors.js";
 import { applyFilters, describeFilters, keptLine, parseFilters, subTable, type RowFilter } from "./filter.js";
 import { NaTexts } from "./naTexts.js";
 import { cellView, dataRows, paddedNote } from "./noteRows.js";
-import { checkAsOf, partialPeriods } from "./partialPeriods.js";
+import { checkAsOf, emptyPeriods, partialPeriods } from "./partialPeriods.js";
 import type { Io } from "./io.js";
 import {
   CONTROL_RULE_PRESETS,
@@ -30,6 +30,7 @@ import {
   type SplitYear,
   type XPeriod,
   readPeriodLabel,
+  writePeriodLabel,
 } from "./lib.js";
 import { writeAll, type PlannedFile } from "./output.js";
 import { PERIODS, periodWord, type Period } from "./period.js";
@@ -530,9 +531,10 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
       },
     };
     const summed = summedPeriod(f, c);
-    const partial = summed !== null ? partialPeriods(g.length, g.row, c.x!, c.ys, summed, f.asOf) : null;
-    const chart = withQi(ctx, () => analyseGroup(g, f, c, partial?.exclude ?? []));
-    const notes = [...c.notes, ...warnings, ...(partial?.note ? [partial.note] : [])];
+    const empty = emptyPeriodsOf(g, f, c, summed);
+    const partial = summed !== null ? partialPeriods(g.length, g.row, c.x!, c.ys, summed, f.asOf, empty.zeros) : null;
+    const chart = withQi(ctx, () => analyseGroup(g, f, c, partial?.exclude ?? [], empty.zeros));
+    const notes = [...c.notes, ...warnings, ...(empty.note ? [empty.note] : []), ...(partial?.note ? [partial.note] : [])];
     // The library's advice in a warning ("aggregate: \"mean\"", "target: 0.8, or multiply: 100") as flags.
     const own = warningsAsFlags(chart.warnings, ctx);
     results.push({ key: g.key, chart: notes.length === 0 && own === chart.warnings ? chart : ({ ...chart, warnings: [...notes, ...own] } as typeof chart) });
@@ -548,22 +550,48 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
  * to the library as columns (Float64Arrays it reads in place and the result keeps: no copy,
  * issue #18); a group's rows, and dates, through accessors of the row's position.
  */
-function analyseGroup(g: Group, f: AnalyseFlags, c: Columns, partial: readonly number[]): ColumnarChart {
+function analyseGroup(g: Group, f: AnalyseFlags, c: Columns, partial: readonly number[], zeros: readonly string[] = []): ColumnarChart {
   const rows: unknown[] = [];
-  rows[g.length - 1] = undefined;
+  rows[g.length + zeros.length - 1] = undefined;
   const { x, ys, ns } = c;
   const withN = ns !== null && f.settings.n === true;
-  const whole = c.by === null;
+  const whole = c.by === null && zeros.length === 0;
   const xs = whole && x !== null ? x.column() : null;
+  // A period without rows (emptyPeriodsOf) is one more row after the group's: a blank y, which
+  // --aggregate count counts as 0 (rows with a value), or a y of 0 that a sum adds up to 0.
+  const zeroY = f.aggregate === "count" ? Number.NaN : 0;
   const channels: Channels = {
-    ...(x !== null ? { x: xs ?? ((_d: unknown, k: number) => x.value(g.row(k))) } : {}),
-    y: whole ? ys.array() : (_d: unknown, k: number) => ys.get(g.row(k)),
+    ...(x !== null ? { x: xs ?? ((_d: unknown, k: number) => (k < g.length ? x.value(g.row(k)) : zeros[k - g.length]!)) } : {}),
+    y: whole ? ys.array() : (_d: unknown, k: number) => (k < g.length ? ys.get(g.row(k)) : zeroY),
     ...(withN ? { n: ns === "perRow" ? () => 1 : whole ? ns.array() : (_d: unknown, k: number) => ns.get(g.row(k)) } : {}),
   };
   // The points stand for --period's periods, or the months or quarters the x cells name.
   const period = f.period ?? x?.labels ?? undefined;
   const exclude = partial.length === 0 ? f.settings.exclude : [...new Set([...f.settings.exclude, ...partial])].sort((a, b) => a - b);
   return chartOf(rows, { ...f.settings, period, exclude }, channels, true) as ColumnarChart;
+}
+
+/**
+ * The periods of --period with no rows between the group's first row and the data's end
+ * (partialPeriods.ts `emptyPeriods`: event dates only). Where the chart counts or sums events
+ * (summedPeriod) each is a true 0 and is drawn (`zeros`); else (a mean, median or sd of no rows, or
+ * y/n with no denominator: p and u charts) it has no value and is left out — a gap — and the note
+ * says so either way (a user trial's June without events was dropped in silence).
+ */
+function emptyPeriodsOf(g: Group, f: AnalyseFlags, c: Columns, summed: Period | null): { zeros: string[]; note: { code: string; message: string } | null } {
+  const period = f.period;
+  if (period === undefined || c.x === null || c.x.kind !== "date") return { zeros: [], note: null };
+  const list = emptyPeriods(g.length, g.row, c.x, period, f.asOf);
+  if (list.length === 0) return { zeros: [], note: null };
+  const one = list.length === 1;
+  const had = `${list.map((k) => writePeriodLabel(k, period)).join(", ")} had no rows${f.byName !== undefined ? ` (${f.byName} ${quote(g.key)})` : ""}`;
+  if (summed !== null) {
+    const what = f.aggregate === "count" ? "a count of rows" : f.aggregate === "sum" ? "a sum of no rows" : "a count of events";
+    const cover = f.asOf !== null ? `--as-of ${writePeriodLabel(f.asOf, "day")} says the data cover ${one ? "it" : "them"}` : `${one ? "it lies" : "they lie"} between the first and the last row`;
+    return { zeros: list, note: { code: "empty-periods", message: `${had}: drawn as 0 (${what}; ${cover})` } };
+  }
+  const why = f.settings.n === true && c.ns !== null ? `a ${f.chart} chart's point is y / n, and no rows give no denominator` : `a ${f.aggregate ?? "value"} of no rows is not a number`;
+  return { zeros: [], note: { code: "empty-periods", message: `${had}: left out, not drawn as 0 (${why})` } };
 }
 
 /**

@@ -174,7 +174,9 @@ Preparing:
   --period P           read each date as its week (from Monday), month, quarter, year,
                        financial-quarter, financial-year (April–March) or clas-year
                        (August–July), and combine the rows of a period (daily rows → a monthly
-                       chart)
+                       chart). Where event dates are counted or summed (--aggregate count or
+                       sum, a c chart), a period with no rows up to the data's end (the last
+                       row, or --as-of) is drawn as 0; monthly rows' missing months stay gaps
   --years financial|clas
                        read split years in --x ("2024/25", "2024-25", "2024/25 Q1") as
                        financial years (April–March) or CLAS years (August–July)

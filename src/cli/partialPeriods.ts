@@ -1,7 +1,7 @@
 import type { NumberChunks } from "./cells.js";
 import { DataError, quote } from "./errors.js";
 import { writePeriodLabel } from "./lib.js";
-import { nextPeriodStart, periodWord, type Period } from "./period.js";
+import { nextPeriodStart, periodStart, periodWord, type Period } from "./period.js";
 import type { XColumn } from "./seriesColumns.js";
 
 // A sum over a period is comparable with its neighbours only when it sums the whole period: a last
@@ -25,7 +25,7 @@ export interface PartialPeriods {
  * it), or without it on the last row's date, and then the note says how to declare the period
  * complete (a quarter's last panel on 29 Sep says nothing about the panels of 30 Sep: a user trial).
  */
-export function partialPeriods(length: number, row: (k: number) => number, x: XColumn, ys: NumberChunks, period: Period, asOf: string | null = null): PartialPeriods {
+export function partialPeriods(length: number, row: (k: number) => number, x: XColumn, ys: NumberChunks, period: Period, asOf: string | null = null, empty: readonly string[] = []): PartialPeriods {
   const written = x.written!;
   let first = "";
   let last = "";
@@ -42,6 +42,8 @@ export function partialPeriods(length: number, row: (k: number) => number, x: XC
     if (Number.isNaN(ys.get(i))) s.blank++;
     starts.set(x.value(i) as string, s);
   }
+  // Periods without rows drawn as 0 (emptyPeriods) are points too; the last may be part of one.
+  for (const key of empty) starts.set(key, { blank: 0, rows: 0 });
   const keys = [...starts.keys()].sort();
   const partial = new Map<string, string>();
   const own = x.labels ?? (monthly ? "month" : "day");
@@ -50,11 +52,11 @@ export function partialPeriods(length: number, row: (k: number) => number, x: XC
   const end = dataEnd(last, own, asOf);
   let ask = false;
   if (end.next < nextPeriodStart(lastKey, period)) {
-    partial.set(lastKey, `rows up to ${end.label} only`);
+    partial.set(lastKey, `${starts.get(lastKey)!.rows === 0 ? "no rows; data" : "rows"} up to ${end.label} only`);
     ask = own === "day" && asOf === null;
   }
   for (const [key, s] of starts) if (s.blank > 0 && s.blank < s.rows) partial.set(key, `${s.blank} row${s.blank === 1 ? "" : "s"} with no value`);
-  const listed = keys.filter((k) => partial.has(k) && starts.get(k)!.blank < starts.get(k)!.rows);
+  const listed = keys.filter((k) => partial.has(k) && (starts.get(k)!.rows === 0 || starts.get(k)!.blank < starts.get(k)!.rows));
   if (listed.length === 0) return { exclude: [], note: null };
   const said = listed.map((k) => `${writePeriodLabel(k, period)} (${partial.get(k)})`).join(", ");
   const advice = ask && listed.includes(lastKey) ? `; give --as-of DATE, the extract date, if the data cover the whole of ${writePeriodLabel(lastKey, period)}` : "";
@@ -62,6 +64,36 @@ export function partialPeriods(length: number, row: (k: number) => number, x: XC
     exclude: listed.map((k) => keys.indexOf(k)),
     note: { code: "partial-period", message: `${said} ${listed.length === 1 ? "sums" : "sum"} only part of ${listed.length === 1 ? "its" : "their"} ${periodWord(period)}: drawn, but left out of the centre line and the rules${advice}` },
   };
+}
+
+/**
+ * The periods (their first days, in order) from the first row's period to the data's end (the
+ * last row's date, or `asOf`, the extract date, when given) that have no rows, when the rows are
+ * event dates: a period without events holds none of them, so its count (or sum) is a true 0, not
+ * a gap (a user trial's June with no accommodations was left out, and the centre line with it).
+ * Monthly rows (months, quarters, or dates all on the 1st) are one row per period already: a
+ * missing one is a period not reported, and stays a gap ([]).
+ */
+export function emptyPeriods(length: number, row: (k: number) => number, x: XColumn, period: Period, asOf: string | null): string[] {
+  if (x.labels !== null || length === 0) return [];
+  const written = x.written!;
+  let first = "";
+  let last = "";
+  let monthly = true;
+  const have = new Set<string>();
+  for (let k = 0; k < length; k++) {
+    const i = row(k);
+    const w = written(i);
+    if (first === "" || w < first) first = w;
+    if (last === "" || w > last) last = w;
+    if (!w.endsWith("-01")) monthly = false;
+    have.add(x.value(i) as string);
+  }
+  if (monthly) return [];
+  const end = asOf ?? last;
+  const out: string[] = [];
+  for (let p = periodStart(first, period); p <= end; p = nextPeriodStart(p, period)) if (!have.has(p)) out.push(p);
+  return out;
 }
 
 /**
