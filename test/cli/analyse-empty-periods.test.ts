@@ -45,12 +45,12 @@ describe.skipIf(!HAVE_BIN).concurrent("months without events are counted as 0", 
     expect(chart.warnings.find((w) => w.code === "empty-periods")!.message).toBe("Jun 2024 had no rows: drawn as 0 (a count of events; it lies between the first and the last row)");
   });
 
-  it("an --as-of inside an added month keeps it partial: Sep 2024 (rows up to 15 Sep 2024 only)", async () => {
+  it("an --as-of inside an added month keeps it partial: Sep 2024 (no rows; data up to 15 Sep 2024 only)", async () => {
     const chart = await chartOf([...ARGS, "--chart", "c", "--as-of", "15/09/2024"]);
     expect(chart.points.map((p) => p.y)).toEqual([2, 3, 0, 2, 3, 0]);
     expect(chart.points.map((p) => p.excluded)).toEqual([true, false, false, false, false, true]);
     expect(chart.phases[0]!.centre).toBe(2);
-    expect(chart.warnings.find((w) => w.code === "partial-period")!.message).toContain("Sep 2024 (rows up to 15 Sep 2024 only)");
+    expect(chart.warnings.find((w) => w.code === "partial-period")!.message).toContain("Sep 2024 (no rows; data up to 15 Sep 2024 only)");
   });
 
   it("a mean of no rows is no value: June is left out, and the note says so", async () => {
