@@ -31,6 +31,7 @@ import {
   type XPeriod,
   readPeriodLabel,
   writePeriodLabel,
+  QiError,
 } from "./lib.js";
 import { writeAll, type PlannedFile } from "./output.js";
 import { PERIODS, periodWord, type Period } from "./period.js";
@@ -533,7 +534,13 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
     const summed = summedPeriod(f, c);
     const empty = emptyPeriodsOf(g, f, c, summed);
     const partial = summed !== null ? partialPeriods(g.length, g.row, c.x!, c.ys, summed, f.asOf, empty.zeros) : null;
-    const chart = withQi(ctx, () => analyseGroup(g, f, c, partial?.exclude ?? [], empty.zeros));
+    const chart = withQi(ctx, () => {
+      try {
+        return analyseGroup(g, f, c, partial?.exclude ?? [], empty.zeros);
+      } catch (e) {
+        throw partial !== null && partial.exclude.length > 0 ? (allPartialError(e, f, partial.said, f.byName !== undefined ? ` (${f.byName} ${quote(g.key)})` : "") ?? e) : e;
+      }
+    });
     const notes = [...c.notes, ...warnings, ...(empty.note ? [empty.note] : []), ...(partial?.note ? [partial.note] : [])];
     // The library's advice in a warning ("aggregate: \"mean\"", "target: 0.8, or multiply: 100") as flags.
     const own = warningsAsFlags(chart.warnings, ctx);
@@ -592,6 +599,19 @@ function emptyPeriodsOf(g: Group, f: AnalyseFlags, c: Columns, summed: Period | 
   }
   const why = f.settings.n === true && c.ns !== null ? `a ${f.chart} chart's point is y / n, and no rows give no denominator` : `a ${f.aggregate ?? "value"} of no rows is not a number`;
   return { zeros: [], note: { code: "empty-periods", message: `${had}: left out, not drawn as 0 (${why})` } };
+}
+
+/**
+ * The library's "every point with a value is excluded" (path options.exclude) when partial periods
+ * (partialPeriods.ts) were among the exclusions: the error names them as the cause, not --exclude,
+ * which the user may never have given (a user trial: every CLAS year was partial). Else null.
+ */
+function allPartialError(e: unknown, f: AnalyseFlags, said: string, where: string): DataError | null {
+  if (!(e instanceof QiError) || e.code !== "all-missing" || e.path[e.path.length - 1] !== "exclude") return null;
+  const word = periodWord(f.period ?? "month");
+  const from = f.asOf === null ? "give --as-of DATE, the extract date, if the data cover the last one, " : "";
+  const also = f.settings.exclude.length > 0 ? `; --exclude ${f.settings.exclude.map((k) => k + 1).join(", ")} left out the rest` : "";
+  return new DataError(`${f.file}${where}: no point is left for the centre line and the rules: ${said} ${said.includes("), ") ? "sum" : "sums"} only part of ${said.includes("), ") ? "their" : "its"} ${word} (partial periods are left out)${also}; ${from}or give a shorter --period`);
 }
 
 /**

@@ -12,6 +12,8 @@ import type { XColumn } from "./seriesColumns.js";
 /** The points (0-based, in x order) whose period the rows cover only in part, and the note saying which. */
 export interface PartialPeriods {
   exclude: number[];
+  /** The periods left out, in words ("2023/24 (rows from 12 Apr 2023 only), …"), or "". */
+  said: string;
   note: { code: string; message: string } | null;
 }
 
@@ -57,11 +59,12 @@ export function partialPeriods(length: number, row: (k: number) => number, x: XC
   }
   for (const [key, s] of starts) if (s.blank > 0 && s.blank < s.rows) partial.set(key, `${s.blank} row${s.blank === 1 ? "" : "s"} with no value`);
   const listed = keys.filter((k) => partial.has(k) && (starts.get(k)!.rows === 0 || starts.get(k)!.blank < starts.get(k)!.rows));
-  if (listed.length === 0) return { exclude: [], note: null };
+  if (listed.length === 0) return { exclude: [], said: "", note: null };
   const said = listed.map((k) => `${writePeriodLabel(k, period)} (${partial.get(k)})`).join(", ");
   const advice = ask && listed.includes(lastKey) ? `; give --as-of DATE, the extract date, if the data cover the whole of ${writePeriodLabel(lastKey, period)}` : "";
   return {
     exclude: listed.map((k) => keys.indexOf(k)),
+    said,
     note: { code: "partial-period", message: `${said} ${listed.length === 1 ? "sums" : "sum"} only part of ${listed.length === 1 ? "its" : "their"} ${periodWord(period)}: drawn, but left out of the centre line and the rules${advice}` },
   };
 }

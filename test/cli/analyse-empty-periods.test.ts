@@ -73,3 +73,23 @@ describe.skipIf(!HAVE_BIN).concurrent("months without events are counted as 0", 
     expect(chart.warnings.map((w) => w.code)).not.toContain("empty-periods");
   });
 });
+
+// The same trial: every period partial left nothing to analyse, yet the verdict read "common-cause
+// variation only" (c chart), or the error blamed an --exclude never given (run chart).
+describe.skipIf(!HAVE_BIN).concurrent("every period partial: insufficient data, and the error names the partial periods", { timeout: 120_000 }, () => {
+  const fy = "Panel Date,panels\n12/04/2023,1\n15/04/2023,1\n20/09/2023,1\n05/05/2024,1\n18/02/2025,1\n";
+  it("a c chart of two partial financial years says no point was analysed", async () => {
+    const r = await run(["analyse", "fy.csv", "--x", "Panel Date", "--dates", "uk", "--y", "panels", "--chart", "c", "--period", "financial-year"], tempDir({ "fy.csv": fy }));
+    expect(r.stdout).toContain("Phase 1 (points 1–2): no values.\nNo signals were looked for: no point was analysed (every point is excluded or has no value), so there are too few data to call the variation common cause only (insufficient data).\n");
+    expect(r.stdout).not.toContain("common-cause variation only");
+  });
+
+  it("a run chart whose CLAS years are all partial: the error names them, not --exclude", async () => {
+    const bounds = "Date,v\n31/03/2024,1\n01/04/2024,2\n30/06/2024,3\n01/07/2024,4\n31/07/2024,5\n01/08/2024,6\n31/03/2025,7\n";
+    const r = await run(["analyse", "b.csv", "--x", "Date", "--dates", "uk", "--y", "v", "--period", "clas-year", "--aggregate", "sum"], tempDir({ "b.csv": bounds }));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      "pace-qi: b.csv: no point is left for the centre line and the rules: 2023/24 (rows from 31 Mar 2024 only), 2024/25 (rows up to 31 Mar 2025 only) sum only part of their CLAS year (partial periods are left out); give --as-of DATE, the extract date, if the data cover the last one, or give a shorter --period\n",
+    );
+  });
+});
