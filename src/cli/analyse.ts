@@ -10,7 +10,7 @@ import { logicalOf, numbersOf, scanX, xOf, type XColumn } from "./seriesColumns.
 import { DataError, UsageError, quote } from "./errors.js";
 import { applyFilters, describeFilters, keptLine, parseFilters, subTable, type RowFilter } from "./filter.js";
 import { NaTexts } from "./naTexts.js";
-import { cellView, dataRows, paddedNote } from "./noteRows.js";
+import { cellView, dataRows, joinNotes, paddedNote } from "./noteRows.js";
 import { checkAsOf, emptyPeriods, partialPeriods } from "./partialPeriods.js";
 import type { Io } from "./io.js";
 import {
@@ -408,7 +408,7 @@ function skipEmptyRows(table: Table, cells: Map<string, CellColumn>, f: AnalyseF
   const read = xTextReader(f.dates, f.years);
   const found = dataRows(table, table.length, cellView(cells.get(xCol)!), valueCols.map((name) => cellView(cells.get(name)!)), (t) => read(t).form !== null);
   const short = paddedNote(table, found.keep);
-  if (found.keep === null) return { table, note: short };
+  if (found.keep === null) return { table, note: joinNotes(found.note, short) };
   if (found.keep.length === 0) throw new DataError(`${f.file}: no data rows (${found.note!.message})`);
   for (const col of cells.values()) col.keep(found.keep);
   return { table: subTable(table, found.keep), note: short === null ? found.note : { code: found.note!.code, message: `${found.note!.message}; ${short.message}` } };
