@@ -6,7 +6,7 @@ import { CellColumn, type NumberChunks } from "./cells.js";
 import { analysisJson, pointForm, type ColumnarChart } from "./chartPoints.js";
 import { Problems, textColumn } from "./convert.js";
 import { DATE_FORMATS, YEARS_FLAG, expectedForm, flagDate, xTextReader, type DateFormat, type LabelForm } from "./dates.js";
-import { logicalOf, numbersOf, scanX, xOf, type XColumn } from "./seriesColumns.js";
+import { countedOf, logicalOf, numbersOf, scanX, xOf, type XColumn } from "./seriesColumns.js";
 import { DataError, UsageError, quote } from "./errors.js";
 import { applyFilters, describeFilters, keptLine, parseFilters, subTable, type RowFilter } from "./filter.js";
 import { NaTexts } from "./naTexts.js";
@@ -344,7 +344,10 @@ function readColumns(table: Table, cells: Map<string, CellColumn>, f: AnalyseFla
   const yCells = need(table, cells, f.yName, "--y");
   const logical = logicalOf(yCells);
   if (logical) notes.push({ code: "logical-column", message: `column ${f.yName} is yes/no: read as 1 (TRUE, yes) and 0 (FALSE, no)` });
-  const ys = logical ? yCells.nums : numbersOf(table, f.yName, yCells, problems, f.na);
+  const counted = !logical && f.aggregate === "count" && yCells.codes !== null ? countedOf(yCells, f.yName, f.na) : null;
+  if (counted !== null && counted.cells > 0) notes.push(countedNote(f.yName, counted));
+  // After countedOf every cell with a value is 1, and NA and --na gaps are blanks (NaN) already.
+  const ys = logical || counted !== null ? yCells.nums : numbersOf(table, f.yName, yCells, problems, f.na);
   const x = xCol === undefined ? null : xOf(table, xCol, need(table, cells, xCol, "--x"), f.dates, f.period, problems, f.years);
   let nCol = f.nName ?? (NEEDS_N.includes(f.chart) ? "n" : undefined);
   let ns: Columns["ns"] = null;
@@ -367,6 +370,11 @@ function readColumns(table: Table, cells: Map<string, CellColumn>, f: AnalyseFla
     checkAsOf(table.length, x.written!, x.text, (i) => table.where(i, xCol), f.asOf, x.labels !== null);
   }
   return { table, xCol, nCol, x, ys, ns, by, notes };
+}
+
+/** The note of `--aggregate count` over a y column with text (countedOf); summary shares it. */
+export function countedNote(column: string, counted: { cells: number; first: string }): { code: string; message: string } {
+  return { code: "count-text", message: `--aggregate count counts the rows whose ${column} is not blank: ${counted.cells} cell${counted.cells === 1 ? " is" : "s are"} text (such as ${quote(counted.first)}), each counted as one row` };
 }
 
 /**
