@@ -11,7 +11,7 @@ import { DataError, UsageError, quote } from "./errors.js";
 import { applyFilters, describeFilters, keptLine, parseFilters, subTable, type RowFilter } from "./filter.js";
 import { NaTexts } from "./naTexts.js";
 import { cellView, dataRows, joinNotes, paddedNote } from "./noteRows.js";
-import { checkAsOf, emptyPeriods, partialPeriods } from "./partialPeriods.js";
+import { checkAsOf, checkFrom, emptyPeriods, partialPeriods } from "./partialPeriods.js";
 import type { Io } from "./io.js";
 import {
   CONTROL_RULE_PRESETS,
@@ -79,6 +79,7 @@ const SPEC = {
   period: { type: "string" },
   years: { type: "string" },
   "as-of": { type: "string" },
+  from: { type: "string" },
   aggregate: { type: "string" },
   multiply: { type: "string" },
   rules: { type: "string" },
@@ -191,6 +192,8 @@ interface AnalyseFlags {
   years: SplitYear | undefined;
   /** `--as-of`: the extract date (ISO), the data complete up to and including it. */
   asOf: string | null;
+  /** `--from`: the first day the data cover (ISO), or null. */
+  from: string | null;
   aggregate: Aggregate | undefined;
   filters: RowFilter[];
   json: boolean;
@@ -232,7 +235,7 @@ function readFlags(values: FlagValues, file: string): AnalyseFlags {
   if (delimiter !== undefined && /\.json$/i.test(file)) throw new UsageError(`--delimiter is for CSV files; ${quote(file)} is read as JSON`, C);
   const settings: ChartSettings = { chart, rules, direction, baseline, phases, exclude, target, aggregate, multiply, n: nName !== undefined || NEEDS_N.includes(chart) };
   return {
-    file, chart, settings, dates, period, years, aggregate, asOf: asOfFlag(C, values, dates), json, out, svg, title, nName, delimiter, sheet: stringFlag(values, "sheet"),
+    file, chart, settings, dates, period, years, aggregate, asOf: asOfFlag(C, values, dates), from: asOfFlag(C, values, dates, "from"), json, out, svg, title, nName, delimiter, sheet: stringFlag(values, "sheet"),
     filters: parseFilters(C, listFlag(values, "filter")),
     na: new NaTexts(C, listFlag(values, "na"), values.thousands === true),
     xName: stringFlag(values, "x"),
@@ -271,11 +274,11 @@ export function pointFlags(command: string, values: FlagValues, dates: DateForma
 }
 
 /** `--as-of DATE` read as `--dates` reads x (as `timescales --as-of`), or null; `analyse` and `summary` share it. */
-export function asOfFlag(command: string, values: FlagValues, dates: DateFormat): string | null {
-  const text = stringFlag(values, "as-of");
+export function asOfFlag(command: string, values: FlagValues, dates: DateFormat, flag: "as-of" | "from" = "as-of"): string | null {
+  const text = stringFlag(values, flag);
   if (text === undefined) return null;
   const asOf = flagDate(text, dates);
-  if (asOf === null) throw new UsageError(`--as-of ${quote(text)} is not a date (${expectedForm(dates)})`, command);
+  if (asOf === null) throw new UsageError(`--${flag} ${quote(text)} is not a date (${expectedForm(dates)})`, command);
   return asOf;
 }
 
@@ -368,6 +371,11 @@ function readColumns(table: Table, cells: Map<string, CellColumn>, f: AnalyseFla
   if (f.asOf !== null) {
     if (x === null || x.kind !== "date") throw new UsageError(`--as-of is the extract date of dated rows: ${x === null ? "give the x column of dates (--x COL)" : `column ${xCol} holds numbers, not dates`}`, C);
     checkAsOf(table.length, x.written!, x.text, (i) => table.where(i, xCol), f.asOf, x.labels !== null);
+  }
+  if (f.from !== null) {
+    if (x === null || x.kind !== "date" || x.labels !== null) throw new UsageError(`--from is the first day event dates cover: ${x === null ? "give the x column of dates (--x COL)" : x.kind !== "date" ? `column ${xCol} holds numbers, not dates` : `column ${xCol} holds ${periodWord(x.labels!)}s, each whole`}`, C);
+    if (f.asOf !== null && f.from > f.asOf) throw new UsageError(`--from ${writePeriodLabel(f.from, "day")} is after --as-of ${writePeriodLabel(f.asOf, "day")}`, C);
+    checkFrom(table.length, x.written!, x.text, (i) => table.where(i, xCol), f.from);
   }
   return { table, xCol, nCol, x, ys, ns, by, notes };
 }
@@ -541,7 +549,7 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
     };
     const summed = summedPeriod(f, c);
     const empty = emptyPeriodsOf(g, f, c, summed);
-    const partial = summed !== null ? partialPeriods(g.length, g.row, c.x!, c.ys, summed, f.asOf, empty.zeros) : null;
+    const partial = summed !== null ? partialPeriods(g.length, g.row, c.x!, c.ys, summed, f.asOf, empty.zeros, f.from) : null;
     const chart = withQi(ctx, () => {
       try {
         return analyseGroup(g, f, c, partial?.exclude ?? [], empty.zeros);
@@ -596,13 +604,14 @@ function analyseGroup(g: Group, f: AnalyseFlags, c: Columns, partial: readonly n
 function emptyPeriodsOf(g: Group, f: AnalyseFlags, c: Columns, summed: Period | null): { zeros: string[]; note: { code: string; message: string } | null } {
   const period = f.period;
   if (period === undefined || c.x === null || c.x.kind !== "date") return { zeros: [], note: null };
-  const list = emptyPeriods(g.length, g.row, c.x, period, f.asOf);
+  const list = emptyPeriods(g.length, g.row, c.x, period, f.asOf, f.from);
   if (list.length === 0) return { zeros: [], note: null };
   const one = list.length === 1;
   const had = `${list.map((k) => writePeriodLabel(k, period)).join(", ")} had no rows${f.byName !== undefined ? ` (${f.byName} ${quote(g.key)})` : ""}`;
   if (summed !== null) {
     const what = f.aggregate === "count" ? "a count of rows" : f.aggregate === "sum" ? "a sum of no rows" : "a count of events";
-    const cover = f.asOf !== null ? `--as-of ${writePeriodLabel(f.asOf, "day")} says the data cover ${one ? "it" : "them"}` : `${one ? "it lies" : "they lie"} between the first and the last row`;
+    const flags = [...(f.from !== null ? [`--from ${writePeriodLabel(f.from, "day")}`] : []), ...(f.asOf !== null ? [`--as-of ${writePeriodLabel(f.asOf, "day")}`] : [])];
+    const cover = flags.length > 0 ? `${flags.join(" and ")} ${flags.length === 1 ? "says" : "say"} the data cover ${one ? "it" : "them"}` : `${one ? "it lies" : "they lie"} between the first and the last row`;
     return { zeros: list, note: { code: "empty-periods", message: `${had}: drawn as 0 (${what}; ${cover})` } };
   }
   const why = f.settings.n === true && c.ns !== null ? `a ${f.chart} chart's point is y / n, and no rows give no denominator` : `a ${f.aggregate ?? "value"} of no rows is not a number`;
@@ -617,7 +626,8 @@ function emptyPeriodsOf(g: Group, f: AnalyseFlags, c: Columns, summed: Period | 
 function allPartialError(e: unknown, f: AnalyseFlags, said: string, where: string): DataError | null {
   if (!(e instanceof QiError) || e.code !== "all-missing" || e.path[e.path.length - 1] !== "exclude") return null;
   const word = periodWord(f.period ?? "month");
-  const from = f.asOf === null ? "give --as-of DATE, the extract date, if the data cover the last one, " : "";
+  const missing = [...(f.from === null ? ["--from DATE"] : []), ...(f.asOf === null ? ["--as-of DATE"] : [])];
+  const from = missing.length > 0 ? `give ${missing.join(" or ")} (the first or last day the data cover) if the data cover more, ` : "";
   const also = f.settings.exclude.length > 0 ? `; --exclude ${f.settings.exclude.map((k) => k + 1).join(", ")} left out the rest` : "";
   return new DataError(`${f.file}${where}: no point is left for the centre line and the rules: ${said} ${said.includes("), ") ? "sum" : "sums"} only part of ${said.includes("), ") ? "their" : "its"} ${word} (partial periods are left out)${also}; ${from}or give a shorter --period`);
 }

@@ -191,6 +191,9 @@ Preparing:
                        by then is whole and one it falls in is part of one (left out of the
                        rules); without it, event dates end on the last row's date. A date
                        after it is an error
+  --from DATE          the first day the data cover (as --as-of is the last): a first period
+                       that starts before it is part of one; without it, event dates start on
+                       the first row's date. A date before it is an error
   --multiply K         multiply the plotted values: 100 for per cent, 10000 for a rate per
                        10,000 days
 

@@ -27,7 +27,7 @@ export interface PartialPeriods {
  * it), or without it on the last row's date, and then the note says how to declare the period
  * complete (a quarter's last panel on 29 Sep says nothing about the panels of 30 Sep: a user trial).
  */
-export function partialPeriods(length: number, row: (k: number) => number, x: XColumn, ys: NumberChunks, period: Period, asOf: string | null = null, empty: readonly string[] = []): PartialPeriods {
+export function partialPeriods(length: number, row: (k: number) => number, x: XColumn, ys: NumberChunks, period: Period, asOf: string | null = null, empty: readonly string[] = [], from: string | null = null): PartialPeriods {
   const written = x.written!;
   let first = "";
   let last = "";
@@ -49,7 +49,10 @@ export function partialPeriods(length: number, row: (k: number) => number, x: XC
   const keys = [...starts.keys()].sort();
   const partial = new Map<string, string>();
   const own = x.labels ?? (monthly ? "month" : "day");
-  if (first > keys[0]!) partial.set(keys[0]!, `rows from ${writePeriodLabel(first, own)} only`);
+  // Event dates start on --from (the first day the data cover) when it is given, else on the first row's date.
+  const start = from !== null && own === "day" ? from : first;
+  if (start > keys[0]!) partial.set(keys[0]!, `${from !== null && own === "day" ? "data" : "rows"} from ${writePeriodLabel(start, own)} only`);
+  const askFrom = own === "day" && from === null;
   const lastKey = keys[keys.length - 1]!;
   const end = dataEnd(last, own, asOf);
   let ask = false;
@@ -61,7 +64,12 @@ export function partialPeriods(length: number, row: (k: number) => number, x: XC
   const listed = keys.filter((k) => partial.has(k) && (starts.get(k)!.rows === 0 || starts.get(k)!.blank < starts.get(k)!.rows));
   if (listed.length === 0) return { exclude: [], said: "", note: null };
   const said = listed.map((k) => `${writePeriodLabel(k, period)} (${partial.get(k)})`).join(", ");
-  const advice = ask && listed.includes(lastKey) ? `; give --as-of DATE, the extract date, if the data cover the whole of ${writePeriodLabel(lastKey, period)}` : "";
+  const firstKey = keys[0]!;
+  const asks = [
+    ...(askFrom && listed.includes(firstKey) && partial.get(firstKey)!.startsWith("rows from") ? [`--from DATE, the first day the data cover, if they cover the whole of ${writePeriodLabel(firstKey, period)}`] : []),
+    ...(ask && listed.includes(lastKey) ? [`--as-of DATE, the extract date, if the data cover the whole of ${writePeriodLabel(lastKey, period)}`] : []),
+  ];
+  const advice = asks.length === 0 ? "" : `; give ${asks.join(", or ")}`;
   return {
     exclude: listed.map((k) => keys.indexOf(k)),
     said,
@@ -77,7 +85,7 @@ export function partialPeriods(length: number, row: (k: number) => number, x: XC
  * Monthly rows (months, quarters, or dates all on the 1st) are one row per period already: a
  * missing one is a period not reported, and stays a gap ([]).
  */
-export function emptyPeriods(length: number, row: (k: number) => number, x: XColumn, period: Period, asOf: string | null): string[] {
+export function emptyPeriods(length: number, row: (k: number) => number, x: XColumn, period: Period, asOf: string | null, from: string | null = null): string[] {
   if (x.labels !== null || length === 0) return [];
   const written = x.written!;
   let first = "";
@@ -95,7 +103,7 @@ export function emptyPeriods(length: number, row: (k: number) => number, x: XCol
   if (monthly) return [];
   const end = asOf ?? last;
   const out: string[] = [];
-  for (let p = periodStart(first, period); p <= end; p = nextPeriodStart(p, period)) if (!have.has(p)) out.push(p);
+  for (let p = periodStart(from ?? first, period); p <= end; p = nextPeriodStart(p, period)) if (!have.has(p)) out.push(p);
   return out;
 }
 
@@ -127,6 +135,22 @@ export function checkAsOf(length: number, day: (i: number) => string | null, cel
   if (first < 0) return;
   const more = count > 1 ? ` (and ${count - 1} more row${count === 2 ? "" : "s"})` : "";
   throw new DataError(`${where(first)}: ${quote(cell(first))} ${labels ? "starts" : "is"} after --as-of ${writePeriodLabel(asOf, "day")}${more}; --as-of is the extract date, the data complete up to it: correct the date, or give the extract date`);
+}
+
+/**
+ * `--from DATE`: the first day the data cover (the start of the extract), as `--as-of` is its
+ * last. A row dated before it is bad input, an error naming the first such row and how many.
+ */
+export function checkFrom(length: number, day: (i: number) => string | null, cell: (i: number) => string, where: (i: number) => string, from: string): void {
+  let first = -1;
+  let count = 0;
+  for (let i = 0; i < length; i++) {
+    const d = day(i);
+    if (d !== null && d < from) (count++, first < 0 && (first = i));
+  }
+  if (first < 0) return;
+  const more = count > 1 ? ` (and ${count - 1} more row${count === 2 ? "" : "s"})` : "";
+  throw new DataError(`${where(first)}: ${quote(cell(first))} is before --from ${writePeriodLabel(from, "day")}${more}; --from is the first day the data cover: correct the date, or give the first day of the extract`);
 }
 
 /**

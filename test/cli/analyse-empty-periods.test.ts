@@ -33,7 +33,7 @@ describe.skipIf(!HAVE_BIN).concurrent("months without events are counted as 0", 
     expect(chart.points[2]!.ucl).toBeCloseTo(5.394733192, 8);
     expect(chart.points[2]!.lcl).toBe(0);
     expect(chart.warnings.find((w) => w.code === "empty-periods")!.message).toBe("Jun 2024, Sep 2024 had no rows: drawn as 0 (a count of rows; --as-of 30 Sep 2024 says the data cover them)");
-    expect(chart.warnings.find((w) => w.code === "partial-period")!.message).toBe("Apr 2024 (rows from 3 Apr 2024 only) sums only part of its month: drawn, but left out of the centre line and the rules");
+    expect(chart.warnings.find((w) => w.code === "partial-period")!.message).toBe("Apr 2024 (rows from 3 Apr 2024 only) sums only part of its month: drawn, but left out of the centre line and the rules; give --from DATE, the first day the data cover, if they cover the whole of Apr 2024");
   });
 
   it("without --as-of, no month after the last row is added; a c chart's sum draws June as 0", async () => {
@@ -89,7 +89,37 @@ describe.skipIf(!HAVE_BIN).concurrent("every period partial: insufficient data, 
     const r = await run(["analyse", "b.csv", "--x", "Date", "--dates", "uk", "--y", "v", "--period", "clas-year", "--aggregate", "sum"], tempDir({ "b.csv": bounds }));
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
-      "pace-qi: b.csv: no point is left for the centre line and the rules: 2023/24 (rows from 31 Mar 2024 only), 2024/25 (rows up to 31 Mar 2025 only) sum only part of their CLAS year (partial periods are left out); give --as-of DATE, the extract date, if the data cover the last one, or give a shorter --period\n",
+      "pace-qi: b.csv: no point is left for the centre line and the rules: 2023/24 (rows from 31 Mar 2024 only), 2024/25 (rows up to 31 Mar 2025 only) sum only part of their CLAS year (partial periods are left out); give --from DATE or --as-of DATE (the first or last day the data cover) if the data cover more, or give a shorter --period\n",
     );
+  });
+});
+
+// --from DATE: the first day the data cover, as --as-of is the last.
+describe.skipIf(!HAVE_BIN).concurrent("--from: the first day the data cover", { timeout: 120_000 }, () => {
+  it("--from 01/04/2024 makes April whole: (2 + 3 + 0 + 2 + 3 + 0) / 6 = 1.6667, UCL 1.6667 + 3√1.6667 = 5.5397", async () => {
+    const chart = await chartOf([...ARGS, "--chart", "c", "--aggregate", "count", "--as-of", "30/09/2024", "--from", "01/04/2024"]);
+    expect(chart.points.map((p) => p.y)).toEqual([2, 3, 0, 2, 3, 0]);
+    expect(chart.points.some((p) => p.excluded)).toBe(false);
+    expect(chart.phases[0]!.centre).toBeCloseTo(10 / 6, 12);
+    expect(chart.points[0]!.ucl).toBeCloseTo(10 / 6 + 3 * Math.sqrt(10 / 6), 12);
+    expect(chart.warnings.map((w) => w.code)).not.toContain("partial-period");
+    expect(chart.warnings.find((w) => w.code === "empty-periods")!.message).toBe("Jun 2024, Sep 2024 had no rows: drawn as 0 (a count of rows; --from 1 Apr 2024 and --as-of 30 Sep 2024 say the data cover them)");
+  });
+
+  it("--from 15/03/2024: March is drawn as 0, part of its month", async () => {
+    const chart = await chartOf([...ARGS, "--chart", "c", "--as-of", "30/09/2024", "--from", "15/03/2024"]);
+    expect(chart.points.map((p) => p.y)).toEqual([0, 2, 3, 0, 2, 3, 0]);
+    expect(chart.points.map((p) => p.excluded)).toEqual([true, false, false, false, false, false, false]);
+    expect(chart.warnings.find((w) => w.code === "partial-period")!.message).toBe("Mar 2024 (data from 15 Mar 2024 only) sums only part of its month: drawn, but left out of the centre line and the rules");
+  });
+
+  it("a row before --from is an error naming it; a bad date is a usage error", async () => {
+    const dir = tempDir({ "e.csv": eventsCsv });
+    const before = await run(["analyse", "e.csv", ...ARGS, "--chart", "c", "--from", "05/05/2024"], dir);
+    expect(before.code).toBe(1);
+    expect(before.stderr).toBe("pace-qi: e.csv: row 2, column Date Accommodated: '03/04/2024' is before --from 5 May 2024 (and 2 more rows); --from is the first day the data cover: correct the date, or give the first day of the extract\n");
+    const bad = await run(["analyse", "e.csv", ...ARGS, "--chart", "c", "--from", "5/4"], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--from '5/4' is not a date (dd/mm/yyyy)");
   });
 });
