@@ -6,12 +6,12 @@ import { CellColumn, type NumberChunks } from "./cells.js";
 import { analysisJson, pointForm, type ColumnarChart } from "./chartPoints.js";
 import { Problems, textColumn } from "./convert.js";
 import { DATE_FORMATS, YEARS_FLAG, expectedForm, flagDate, xTextReader, type DateFormat, type LabelForm } from "./dates.js";
-import { logicalOf, numbersOf, scanX, xOf, type XColumn } from "./seriesColumns.js";
+import { countedOf, logicalOf, numbersOf, scanX, xOf, type XColumn } from "./seriesColumns.js";
 import { DataError, UsageError, quote } from "./errors.js";
 import { applyFilters, describeFilters, keptLine, parseFilters, subTable, type RowFilter } from "./filter.js";
 import { NaTexts } from "./naTexts.js";
-import { cellView, dataRows, paddedNote } from "./noteRows.js";
-import { checkAsOf, partialPeriods } from "./partialPeriods.js";
+import { cellView, dataRows, joinNotes, paddedNote } from "./noteRows.js";
+import { checkAsOf, checkFrom, emptyPeriods, partialPeriods } from "./partialPeriods.js";
 import type { Io } from "./io.js";
 import {
   CONTROL_RULE_PRESETS,
@@ -30,6 +30,8 @@ import {
   type SplitYear,
   type XPeriod,
   readPeriodLabel,
+  writePeriodLabel,
+  QiError,
 } from "./lib.js";
 import { writeAll, type PlannedFile } from "./output.js";
 import { PERIODS, periodWord, type Period } from "./period.js";
@@ -77,6 +79,7 @@ const SPEC = {
   period: { type: "string" },
   years: { type: "string" },
   "as-of": { type: "string" },
+  from: { type: "string" },
   aggregate: { type: "string" },
   multiply: { type: "string" },
   rules: { type: "string" },
@@ -189,6 +192,8 @@ interface AnalyseFlags {
   years: SplitYear | undefined;
   /** `--as-of`: the extract date (ISO), the data complete up to and including it. */
   asOf: string | null;
+  /** `--from`: the first day the data cover (ISO), or null. */
+  from: string | null;
   aggregate: Aggregate | undefined;
   filters: RowFilter[];
   json: boolean;
@@ -230,7 +235,7 @@ function readFlags(values: FlagValues, file: string): AnalyseFlags {
   if (delimiter !== undefined && /\.json$/i.test(file)) throw new UsageError(`--delimiter is for CSV files; ${quote(file)} is read as JSON`, C);
   const settings: ChartSettings = { chart, rules, direction, baseline, phases, exclude, target, aggregate, multiply, n: nName !== undefined || NEEDS_N.includes(chart) };
   return {
-    file, chart, settings, dates, period, years, aggregate, asOf: asOfFlag(C, values, dates), json, out, svg, title, nName, delimiter, sheet: stringFlag(values, "sheet"),
+    file, chart, settings, dates, period, years, aggregate, asOf: asOfFlag(C, values, dates), from: asOfFlag(C, values, dates, "from"), json, out, svg, title, nName, delimiter, sheet: stringFlag(values, "sheet"),
     filters: parseFilters(C, listFlag(values, "filter")),
     na: new NaTexts(C, listFlag(values, "na"), values.thousands === true),
     xName: stringFlag(values, "x"),
@@ -269,11 +274,11 @@ export function pointFlags(command: string, values: FlagValues, dates: DateForma
 }
 
 /** `--as-of DATE` read as `--dates` reads x (as `timescales --as-of`), or null; `analyse` and `summary` share it. */
-export function asOfFlag(command: string, values: FlagValues, dates: DateFormat): string | null {
-  const text = stringFlag(values, "as-of");
+export function asOfFlag(command: string, values: FlagValues, dates: DateFormat, flag: "as-of" | "from" = "as-of"): string | null {
+  const text = stringFlag(values, flag);
   if (text === undefined) return null;
   const asOf = flagDate(text, dates);
-  if (asOf === null) throw new UsageError(`--as-of ${quote(text)} is not a date (${expectedForm(dates)})`, command);
+  if (asOf === null) throw new UsageError(`--${flag} ${quote(text)} is not a date (${expectedForm(dates)})`, command);
   return asOf;
 }
 
@@ -342,7 +347,10 @@ function readColumns(table: Table, cells: Map<string, CellColumn>, f: AnalyseFla
   const yCells = need(table, cells, f.yName, "--y");
   const logical = logicalOf(yCells);
   if (logical) notes.push({ code: "logical-column", message: `column ${f.yName} is yes/no: read as 1 (TRUE, yes) and 0 (FALSE, no)` });
-  const ys = logical ? yCells.nums : numbersOf(table, f.yName, yCells, problems, f.na);
+  const counted = !logical && f.aggregate === "count" && yCells.codes !== null ? countedOf(yCells, f.yName, f.na) : null;
+  if (counted !== null && counted.cells > 0) notes.push(countedNote(f.yName, counted));
+  // After countedOf every cell with a value is 1, and NA and --na gaps are blanks (NaN) already.
+  const ys = logical || counted !== null ? yCells.nums : numbersOf(table, f.yName, yCells, problems, f.na);
   const x = xCol === undefined ? null : xOf(table, xCol, need(table, cells, xCol, "--x"), f.dates, f.period, problems, f.years);
   let nCol = f.nName ?? (NEEDS_N.includes(f.chart) ? "n" : undefined);
   let ns: Columns["ns"] = null;
@@ -364,7 +372,17 @@ function readColumns(table: Table, cells: Map<string, CellColumn>, f: AnalyseFla
     if (x === null || x.kind !== "date") throw new UsageError(`--as-of is the extract date of dated rows: ${x === null ? "give the x column of dates (--x COL)" : `column ${xCol} holds numbers, not dates`}`, C);
     checkAsOf(table.length, x.written!, x.text, (i) => table.where(i, xCol), f.asOf, x.labels !== null);
   }
+  if (f.from !== null) {
+    if (x === null || x.kind !== "date" || x.labels !== null) throw new UsageError(`--from is the first day event dates cover: ${x === null ? "give the x column of dates (--x COL)" : x.kind !== "date" ? `column ${xCol} holds numbers, not dates` : `column ${xCol} holds ${periodWord(x.labels!)}s, each whole`}`, C);
+    if (f.asOf !== null && f.from > f.asOf) throw new UsageError(`--from ${writePeriodLabel(f.from, "day")} is after --as-of ${writePeriodLabel(f.asOf, "day")}`, C);
+    checkFrom(table.length, x.written!, x.text, (i) => table.where(i, xCol), f.from);
+  }
   return { table, xCol, nCol, x, ys, ns, by, notes };
+}
+
+/** The note of `--aggregate count` over a y column with text (countedOf); summary shares it. */
+export function countedNote(column: string, counted: { cells: number; first: string }): { code: string; message: string } {
+  return { code: "count-text", message: `--aggregate count counts the rows whose ${column} is not blank: ${counted.cells} cell${counted.cells === 1 ? " is" : "s are"} text (such as ${quote(counted.first)}), each counted as one row` };
 }
 
 /**
@@ -406,7 +424,7 @@ function skipEmptyRows(table: Table, cells: Map<string, CellColumn>, f: AnalyseF
   const read = xTextReader(f.dates, f.years);
   const found = dataRows(table, table.length, cellView(cells.get(xCol)!), valueCols.map((name) => cellView(cells.get(name)!)), (t) => read(t).form !== null);
   const short = paddedNote(table, found.keep);
-  if (found.keep === null) return { table, note: short };
+  if (found.keep === null) return { table, note: joinNotes(found.note, short) };
   if (found.keep.length === 0) throw new DataError(`${f.file}: no data rows (${found.note!.message})`);
   for (const col of cells.values()) col.keep(found.keep);
   return { table: subTable(table, found.keep), note: short === null ? found.note : { code: found.note!.code, message: `${found.note!.message}; ${short.message}` } };
@@ -530,9 +548,16 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
       },
     };
     const summed = summedPeriod(f, c);
-    const partial = summed !== null ? partialPeriods(g.length, g.row, c.x!, c.ys, summed, f.asOf) : null;
-    const chart = withQi(ctx, () => analyseGroup(g, f, c, partial?.exclude ?? []));
-    const notes = [...c.notes, ...warnings, ...(partial?.note ? [partial.note] : [])];
+    const empty = emptyPeriodsOf(g, f, c, summed);
+    const partial = summed !== null ? partialPeriods(g.length, g.row, c.x!, c.ys, summed, f.asOf, empty.zeros, f.from) : null;
+    const chart = withQi(ctx, () => {
+      try {
+        return analyseGroup(g, f, c, partial?.exclude ?? [], empty.zeros);
+      } catch (e) {
+        throw partial !== null && partial.exclude.length > 0 ? (allPartialError(e, f, partial.said, f.byName !== undefined ? ` (${f.byName} ${quote(g.key)})` : "") ?? e) : e;
+      }
+    });
+    const notes = [...c.notes, ...warnings, ...(empty.note ? [empty.note] : []), ...(partial?.note ? [partial.note] : [])];
     // The library's advice in a warning ("aggregate: \"mean\"", "target: 0.8, or multiply: 100") as flags.
     const own = warningsAsFlags(chart.warnings, ctx);
     results.push({ key: g.key, chart: notes.length === 0 && own === chart.warnings ? chart : ({ ...chart, warnings: [...notes, ...own] } as typeof chart) });
@@ -548,22 +573,63 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
  * to the library as columns (Float64Arrays it reads in place and the result keeps: no copy,
  * issue #18); a group's rows, and dates, through accessors of the row's position.
  */
-function analyseGroup(g: Group, f: AnalyseFlags, c: Columns, partial: readonly number[]): ColumnarChart {
+function analyseGroup(g: Group, f: AnalyseFlags, c: Columns, partial: readonly number[], zeros: readonly string[] = []): ColumnarChart {
   const rows: unknown[] = [];
-  rows[g.length - 1] = undefined;
+  rows[g.length + zeros.length - 1] = undefined;
   const { x, ys, ns } = c;
   const withN = ns !== null && f.settings.n === true;
-  const whole = c.by === null;
+  const whole = c.by === null && zeros.length === 0;
   const xs = whole && x !== null ? x.column() : null;
+  // A period without rows (emptyPeriodsOf) is one more row after the group's: a blank y, which
+  // --aggregate count counts as 0 (rows with a value), or a y of 0 that a sum adds up to 0.
+  const zeroY = f.aggregate === "count" ? Number.NaN : 0;
   const channels: Channels = {
-    ...(x !== null ? { x: xs ?? ((_d: unknown, k: number) => x.value(g.row(k))) } : {}),
-    y: whole ? ys.array() : (_d: unknown, k: number) => ys.get(g.row(k)),
+    ...(x !== null ? { x: xs ?? ((_d: unknown, k: number) => (k < g.length ? x.value(g.row(k)) : zeros[k - g.length]!)) } : {}),
+    y: whole ? ys.array() : (_d: unknown, k: number) => (k < g.length ? ys.get(g.row(k)) : zeroY),
     ...(withN ? { n: ns === "perRow" ? () => 1 : whole ? ns.array() : (_d: unknown, k: number) => ns.get(g.row(k)) } : {}),
   };
   // The points stand for --period's periods, or the months or quarters the x cells name.
   const period = f.period ?? x?.labels ?? undefined;
   const exclude = partial.length === 0 ? f.settings.exclude : [...new Set([...f.settings.exclude, ...partial])].sort((a, b) => a - b);
   return chartOf(rows, { ...f.settings, period, exclude }, channels, true) as ColumnarChart;
+}
+
+/**
+ * The periods of --period with no rows between the group's first row and the data's end
+ * (partialPeriods.ts `emptyPeriods`: event dates only). Where the chart counts or sums events
+ * (summedPeriod) each is a true 0 and is drawn (`zeros`); else (a mean, median or sd of no rows, or
+ * y/n with no denominator: p and u charts) it has no value and is left out — a gap — and the note
+ * says so either way (a user trial's June without events was dropped in silence).
+ */
+function emptyPeriodsOf(g: Group, f: AnalyseFlags, c: Columns, summed: Period | null): { zeros: string[]; note: { code: string; message: string } | null } {
+  const period = f.period;
+  if (period === undefined || c.x === null || c.x.kind !== "date") return { zeros: [], note: null };
+  const list = emptyPeriods(g.length, g.row, c.x, period, f.asOf, f.from);
+  if (list.length === 0) return { zeros: [], note: null };
+  const one = list.length === 1;
+  const had = `${list.map((k) => writePeriodLabel(k, period)).join(", ")} had no rows${f.byName !== undefined ? ` (${f.byName} ${quote(g.key)})` : ""}`;
+  if (summed !== null) {
+    const what = f.aggregate === "count" ? "a count of rows" : f.aggregate === "sum" ? "a sum of no rows" : "a count of events";
+    const flags = [...(f.from !== null ? [`--from ${writePeriodLabel(f.from, "day")}`] : []), ...(f.asOf !== null ? [`--as-of ${writePeriodLabel(f.asOf, "day")}`] : [])];
+    const cover = flags.length > 0 ? `${flags.join(" and ")} ${flags.length === 1 ? "says" : "say"} the data cover ${one ? "it" : "them"}` : `${one ? "it lies" : "they lie"} between the first and the last row`;
+    return { zeros: list, note: { code: "empty-periods", message: `${had}: drawn as 0 (${what}; ${cover})` } };
+  }
+  const why = f.settings.n === true && c.ns !== null ? `a ${f.chart} chart's point is y / n, and no rows give no denominator` : `a ${f.aggregate ?? "value"} of no rows is not a number`;
+  return { zeros: [], note: { code: "empty-periods", message: `${had}: left out, not drawn as 0 (${why})` } };
+}
+
+/**
+ * The library's "every point with a value is excluded" (path options.exclude) when partial periods
+ * (partialPeriods.ts) were among the exclusions: the error names them as the cause, not --exclude,
+ * which the user may never have given (a user trial: every CLAS year was partial). Else null.
+ */
+function allPartialError(e: unknown, f: AnalyseFlags, said: string, where: string): DataError | null {
+  if (!(e instanceof QiError) || e.code !== "all-missing" || e.path[e.path.length - 1] !== "exclude") return null;
+  const word = periodWord(f.period ?? "month");
+  const missing = [...(f.from === null ? ["--from DATE"] : []), ...(f.asOf === null ? ["--as-of DATE"] : [])];
+  const from = missing.length > 0 ? `give ${missing.join(" or ")} (the first or last day the data cover) if the data cover more, ` : "";
+  const also = f.settings.exclude.length > 0 ? `; --exclude ${f.settings.exclude.map((k) => k + 1).join(", ")} left out the rest` : "";
+  return new DataError(`${f.file}${where}: no point is left for the centre line and the rules: ${said} ${said.includes("), ") ? "sum" : "sums"} only part of ${said.includes("), ") ? "their" : "its"} ${word} (partial periods are left out)${also}; ${from}or give a shorter --period`);
 }
 
 /**

@@ -83,7 +83,7 @@ Analysis (the same for every series):
                        series; an error when point N is not the same x in every series. Repeatable
   --target V           a target: the assurance icon (control charts) or the median's position
   --aggregate HOW      how rows of a series that share an x combine, as for analyse: sum, mean,
-                       median, count or sd (p, pp, u, up and c charts sum; a c chart may count
+                       median, count (any text counts) or sd (p, pp, u, up and c charts sum; a c chart may count
                        one row per event; without it a repeated x is an error for run, i, mr, g
                        and t charts). Every combining is a note
   --as-of DATE         the extract date (as for timescales): dates after it are an error; on a
@@ -175,13 +175,16 @@ Preparing:
   --period P           read each date as its week (from Monday), month, quarter, year,
                        financial-quarter, financial-year (April–March) or clas-year
                        (August–July), and combine the rows of a period (daily rows → a monthly
-                       chart)
+                       chart). Where event dates are counted or summed (--aggregate count or
+                       sum, a c chart), a period with no rows up to the data's end (the last
+                       row, or --as-of) is drawn as 0; monthly rows' missing months stay gaps
   --years financial|clas
                        read split years in --x ("2024/25", "2024-25", "2024/25 Q1") as
                        financial years (April–March) or CLAS years (August–July)
   --aggregate HOW      how rows that share an x (or a --period) combine: sum, mean, median,
-                       count (rows with a value) or sd. p, pp, u, up charts and charts with --n
-                       sum y and n (Σy/Σn); c charts sum, or count (one row per event); xbar and
+                       count (rows with a value: any text counts, no column of 1s needed) or
+                       sd. p, pp, u, up charts and charts with --n sum y and n (Σy/Σn); c
+                       charts sum, or count (one row per event); xbar and
                        s make a subgroup. Without it a repeated x is an error for run, i, mr, g
                        and t charts. Every combining is reported in a note
   --as-of DATE         the extract date (as for timescales; written as --dates says): the data
@@ -189,6 +192,9 @@ Preparing:
                        by then is whole and one it falls in is part of one (left out of the
                        rules); without it, event dates end on the last row's date. A date
                        after it is an error
+  --from DATE          the first day the data cover (as --as-of is the last): a first period
+                       that starts before it is part of one; without it, event dates start on
+                       the first row's date. A date before it is an error
   --multiply K         multiply the plotted values: 100 for per cent, 10000 for a rate per
                        10,000 days
 

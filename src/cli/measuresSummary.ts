@@ -1,10 +1,11 @@
-import { AGGREGATES, CHART_TYPES, asOfFlag, checkCombining, checkPointNumbers, checkRules, analyseRows, fixedOptions, multiplyFlag, pointFlags, yearsFlag, ANALYSE_FLAGS, NEEDS_N, type Aggregate, type ChartChoice, type ChartSettings, type SeriesPoint } from "./analyse.js";
+import { AGGREGATES, CHART_TYPES, asOfFlag, countedNote, checkCombining, checkPointNumbers, checkRules, analyseRows, fixedOptions, multiplyFlag, pointFlags, yearsFlag, ANALYSE_FLAGS, NEEDS_N, type Aggregate, type ChartChoice, type ChartSettings, type SeriesPoint } from "./analyse.js";
 import { delimiterFlag, enumFlag, intFlag, listFlag, numberFlag, parseCommandArgs, stringFlag, type FlagValues } from "./args.js";
-import { Problems, numberColumn, textColumn, xColumn } from "./convert.js";
+import { Problems, isMissingNumber, numberColumn, textColumn, xColumn } from "./convert.js";
+import { decimal } from "../_lib/numberText.js";
 import { DATE_FORMATS, xTextReader, type DateFormat, type LabelForm } from "./dates.js";
 import { NaTexts } from "./naTexts.js";
 import { checkAsOf, openLastPeriod } from "./partialPeriods.js";
-import { skipEmptyTableRows } from "./noteRows.js";
+import { joinNotes, skipEmptyTableRows } from "./noteRows.js";
 import { DataError, UsageError, quote } from "./errors.js";
 import { applyFilters, keptLine, parseFilters, type RowFilter } from "./filter.js";
 import type { Io } from "./io.js";
@@ -141,7 +142,9 @@ async function readColumns(f: SummaryFlags, io: Io): Promise<Columns> {
   const table = filtered.table;
   const problems = new Problems();
   const x = xColumn(table, names.x, requireColumn(table, names.x, "--x"), f.dates, problems, f.years);
-  const ys = numberColumn(table, names.y, requireColumn(table, names.y, "--y"), problems, "a number", f.na);
+  const yValues = requireColumn(table, names.y, "--y");
+  const counted = f.settings.aggregate === "count" ? countedValues(yValues, names.y, f.na) : null;
+  const ys = numberColumn(table, names.y, counted?.values ?? yValues, problems, "a number", f.na);
   const ns = withN ? numberColumn(table, names.n, requireColumn(table, names.n, "--n"), problems, "a number", f.na) : null;
   const measures = names.measure ? textColumn(requireColumn(table, names.measure, "--measure")) : null;
   const groups = names.group ? textColumn(requireColumn(table, names.group, "--group")) : null;
@@ -151,7 +154,23 @@ async function readColumns(f: SummaryFlags, io: Io): Promise<Columns> {
     const cells = table.columns.get(names.x)!;
     checkAsOf(table.length, (i) => x.values[i] as string | null, (i) => String(cells[i]), (i) => table.where(i, names.x), f.asOf, x.labels !== null);
   }
-  return { table, filtered: filtered.rows === null ? null : filtered, skipped: data.note, xs: x.values, dated: x.kind === "date", labels: x.labels, ys, ns, measures, groups };
+  return { table, filtered: filtered.rows === null ? null : filtered, skipped: joinNotes(data.note, counted?.note ?? null), xs: x.values, dated: x.kind === "date", labels: x.labels, ys, ns, measures, groups };
+}
+
+/**
+ * y for `--aggregate count` (as analyse's countedOf): a text cell that is not a missing value
+ * (blank, NA, an --na gap) is one row with a value, read as 1; a copy, with the note, or null
+ * when no cell is text.
+ */
+function countedValues(values: readonly unknown[], column: string, na: NaTexts): { values: unknown[]; note: { code: string; message: string } } | null {
+  let cells = 0;
+  let first = "";
+  const out = values.map((v) => {
+    if (typeof v !== "string" || isMissingNumber(v) || Number.isFinite(decimal(v)) || na.kind(v) !== null) return v;
+    if (cells++ === 0) first = v;
+    return 1;
+  });
+  return cells === 0 ? null : { values: out, note: countedNote(column, { cells, first }) };
 }
 
 /** One (measure, group) series: the table rows it has. */

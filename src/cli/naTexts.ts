@@ -37,6 +37,12 @@ export class NaTexts {
     return Number(t.replaceAll(",", ""));
   }
 
+  /** How `text` reads, without counting it: a gap (--na), a number (--thousands), or null (neither). */
+  kind(text: string): "gap" | "number" | null {
+    const t = text.trim();
+    return this.texts.has(t) ? "gap" : this.thousands && GROUPED.test(t) ? "number" : null;
+  }
+
   /** Whether a cell of `column` written `text` is a gap; counts it if so. */
   gap(column: string, text: string): boolean {
     const t = text.trim();

@@ -46,26 +46,34 @@ export function dataRows(table: Table, length: number, x: CellView, values: read
   const blank: number[] = [];
   const notes: number[] = [];
   const keep: number[] = [];
+  // A note's text may be in any column ("* suppressed …" in the first, x blank): the table's
+  // trailing one-cell rows (Table.noteTexts) name it, so it is not called an empty row (a user trial).
+  const textOf = (i: number): string | null => x.text(i) ?? table.noteTexts?.get(i) ?? null;
   for (let i = 0; i < length; i++) {
     const empty = values.every((v) => v.blank(i));
     const t = empty && i > last ? x.text(i) : null;
-    if (empty && x.blank(i)) blank.push(i);
-    else if (t !== null && !isX(t)) notes.push(i);
+    // No x and no value, text in another column: a note whatever it says.
+    const other = empty && i > last && x.blank(i) && table.noteTexts?.has(i) === true;
+    if ((t !== null && !isX(t)) || other) notes.push(i);
+    else if (empty && x.blank(i)) blank.push(i);
     else keep.push(i);
   }
-  if (blank.length === 0 && notes.length === 0) return { keep: null, note: null };
-  return { keep, note: { code: "rows-skipped", message: skippedMessage(table, blank, notes, x) } };
+  const lines = table.blankLines ?? [];
+  if (blank.length === 0 && notes.length === 0 && lines.length === 0) return { keep: null, note: null };
+  return { keep: blank.length === 0 && notes.length === 0 ? null : keep, note: { code: "rows-skipped", message: skippedMessage(table, blank, notes, lines, textOf) } };
 }
 
 const MAX_NAMED = 5;
 
-function skippedMessage(table: Table, blank: readonly number[], notes: readonly number[], x: CellView): string {
+/** `lines`: the spreadsheet rows of blank lines the reader skipped (Table.blankLines), empty rows too. */
+function skippedMessage(table: Table, blank: readonly number[], notes: readonly number[], lines: readonly number[], textOf: (i: number) => string | null): string {
   const row = (i: number) => rowName(table, i);
-  const list = (rows: readonly number[], say: (i: number) => string) => `${rows.slice(0, MAX_NAMED).map(say).join(", ")}${rows.length > MAX_NAMED ? `, … (${rows.length} in all)` : ""}`;
+  const list = <T>(rows: readonly T[], say: (i: T) => string) => `${rows.slice(0, MAX_NAMED).map(say).join(", ")}${rows.length > MAX_NAMED ? `, … (${rows.length} in all)` : ""}`;
+  const empty = [...blank.map((i) => table.rowNumber(i)), ...lines].sort((a, b) => a - b);
   const parts: string[] = [];
-  if (blank.length > 0) parts.push(`${blank.length} empty row${blank.length === 1 ? "" : "s"} (${list(blank, row)})`);
-  if (notes.length > 0) parts.push(`${notes.length} row${notes.length === 1 ? "" : "s"} of notes below the data (${list(notes, (i) => `${row(i)}: ${quote(x.text(i)!)}`)})`);
-  return `skipped ${parts.join(" and ")}: ${blank.length + notes.length === 1 ? "it holds" : "they hold"} no values`;
+  if (empty.length > 0) parts.push(`${empty.length} empty row${empty.length === 1 ? "" : "s"} (${list(empty, (n) => `row ${n}`)})`);
+  if (notes.length > 0) parts.push(`${notes.length} row${notes.length === 1 ? "" : "s"} of notes below the data (${list(notes, (i) => `${row(i)}: ${quote(textOf(i)!)}`)})`);
+  return `skipped ${parts.join(" and ")}: ${empty.length + notes.length === 1 ? "it holds" : "they hold"} no values`;
 }
 
 /**
@@ -78,9 +86,14 @@ export function skipEmptyTableRows(table: Table, xCol: string, valueCols: readon
   const values = valueCols.filter((c) => c !== xCol && table.columns.has(c)).map((c) => valuesView(table.columns.get(c)!));
   const found = dataRows(table, table.length, valuesView(x), values, isX);
   const short = paddedNote(table, found.keep);
-  if (found.keep === null) return { table, note: short };
+  if (found.keep === null) return { table, note: joinNotes(found.note, short) };
   if (found.keep.length === 0) throw new DataError(`${table.file}: no data rows (${found.note!.message})`);
   return { table: subTable(table, found.keep), note: short === null ? found.note : { code: found.note!.code, message: `${found.note!.message}; ${short.message}` } };
+}
+
+/** Two notes as one (its code the first's), or the one there is. */
+export function joinNotes(a: { code: string; message: string } | null, b: { code: string; message: string } | null): { code: string; message: string } | null {
+  return a === null ? b : b === null ? a : { code: a.code, message: `${a.message}; ${b.message}` };
 }
 
 /**

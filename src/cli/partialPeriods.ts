@@ -1,7 +1,7 @@
 import type { NumberChunks } from "./cells.js";
 import { DataError, quote } from "./errors.js";
 import { writePeriodLabel } from "./lib.js";
-import { nextPeriodStart, periodWord, type Period } from "./period.js";
+import { nextPeriodStart, periodStart, periodWord, type Period } from "./period.js";
 import type { XColumn } from "./seriesColumns.js";
 
 // A sum over a period is comparable with its neighbours only when it sums the whole period: a last
@@ -12,6 +12,8 @@ import type { XColumn } from "./seriesColumns.js";
 /** The points (0-based, in x order) whose period the rows cover only in part, and the note saying which. */
 export interface PartialPeriods {
   exclude: number[];
+  /** The periods left out, in words ("2023/24 (rows from 12 Apr 2023 only), …"), or "". */
+  said: string;
   note: { code: string; message: string } | null;
 }
 
@@ -25,7 +27,7 @@ export interface PartialPeriods {
  * it), or without it on the last row's date, and then the note says how to declare the period
  * complete (a quarter's last panel on 29 Sep says nothing about the panels of 30 Sep: a user trial).
  */
-export function partialPeriods(length: number, row: (k: number) => number, x: XColumn, ys: NumberChunks, period: Period, asOf: string | null = null): PartialPeriods {
+export function partialPeriods(length: number, row: (k: number) => number, x: XColumn, ys: NumberChunks, period: Period, asOf: string | null = null, empty: readonly string[] = [], from: string | null = null): PartialPeriods {
   const written = x.written!;
   let first = "";
   let last = "";
@@ -42,26 +44,67 @@ export function partialPeriods(length: number, row: (k: number) => number, x: XC
     if (Number.isNaN(ys.get(i))) s.blank++;
     starts.set(x.value(i) as string, s);
   }
+  // Periods without rows drawn as 0 (emptyPeriods) are points too; the last may be part of one.
+  for (const key of empty) starts.set(key, { blank: 0, rows: 0 });
   const keys = [...starts.keys()].sort();
   const partial = new Map<string, string>();
   const own = x.labels ?? (monthly ? "month" : "day");
-  if (first > keys[0]!) partial.set(keys[0]!, `rows from ${writePeriodLabel(first, own)} only`);
+  // Event dates start on --from (the first day the data cover) when it is given, else on the first row's date.
+  const start = from !== null && own === "day" ? from : first;
+  if (start > keys[0]!) partial.set(keys[0]!, `${from !== null && own === "day" ? "data" : "rows"} from ${writePeriodLabel(start, own)} only`);
+  const askFrom = own === "day" && from === null;
   const lastKey = keys[keys.length - 1]!;
   const end = dataEnd(last, own, asOf);
   let ask = false;
   if (end.next < nextPeriodStart(lastKey, period)) {
-    partial.set(lastKey, `rows up to ${end.label} only`);
+    partial.set(lastKey, `${starts.get(lastKey)!.rows === 0 ? "no rows; data" : "rows"} up to ${end.label} only`);
     ask = own === "day" && asOf === null;
   }
   for (const [key, s] of starts) if (s.blank > 0 && s.blank < s.rows) partial.set(key, `${s.blank} row${s.blank === 1 ? "" : "s"} with no value`);
-  const listed = keys.filter((k) => partial.has(k) && starts.get(k)!.blank < starts.get(k)!.rows);
-  if (listed.length === 0) return { exclude: [], note: null };
+  const listed = keys.filter((k) => partial.has(k) && (starts.get(k)!.rows === 0 || starts.get(k)!.blank < starts.get(k)!.rows));
+  if (listed.length === 0) return { exclude: [], said: "", note: null };
   const said = listed.map((k) => `${writePeriodLabel(k, period)} (${partial.get(k)})`).join(", ");
-  const advice = ask && listed.includes(lastKey) ? `; give --as-of DATE, the extract date, if the data cover the whole of ${writePeriodLabel(lastKey, period)}` : "";
+  const firstKey = keys[0]!;
+  const asks = [
+    ...(askFrom && listed.includes(firstKey) && partial.get(firstKey)!.startsWith("rows from") ? [`--from DATE, the first day the data cover, if they cover the whole of ${writePeriodLabel(firstKey, period)}`] : []),
+    ...(ask && listed.includes(lastKey) ? [`--as-of DATE, the extract date, if the data cover the whole of ${writePeriodLabel(lastKey, period)}`] : []),
+  ];
+  const advice = asks.length === 0 ? "" : `; give ${asks.join(", or ")}`;
   return {
     exclude: listed.map((k) => keys.indexOf(k)),
+    said,
     note: { code: "partial-period", message: `${said} ${listed.length === 1 ? "sums" : "sum"} only part of ${listed.length === 1 ? "its" : "their"} ${periodWord(period)}: drawn, but left out of the centre line and the rules${advice}` },
   };
+}
+
+/**
+ * The periods (their first days, in order) from the first row's period to the data's end (the
+ * last row's date, or `asOf`, the extract date, when given) that have no rows, when the rows are
+ * event dates: a period without events holds none of them, so its count (or sum) is a true 0, not
+ * a gap (a user trial's June with no accommodations was left out, and the centre line with it).
+ * Monthly rows (months, quarters, or dates all on the 1st) are one row per period already: a
+ * missing one is a period not reported, and stays a gap ([]).
+ */
+export function emptyPeriods(length: number, row: (k: number) => number, x: XColumn, period: Period, asOf: string | null, from: string | null = null): string[] {
+  if (x.labels !== null || length === 0) return [];
+  const written = x.written!;
+  let first = "";
+  let last = "";
+  let monthly = true;
+  const have = new Set<string>();
+  for (let k = 0; k < length; k++) {
+    const i = row(k);
+    const w = written(i);
+    if (first === "" || w < first) first = w;
+    if (last === "" || w > last) last = w;
+    if (!w.endsWith("-01")) monthly = false;
+    have.add(x.value(i) as string);
+  }
+  if (monthly) return [];
+  const end = asOf ?? last;
+  const out: string[] = [];
+  for (let p = periodStart(from ?? first, period); p <= end; p = nextPeriodStart(p, period)) if (!have.has(p)) out.push(p);
+  return out;
 }
 
 /**
@@ -92,6 +135,22 @@ export function checkAsOf(length: number, day: (i: number) => string | null, cel
   if (first < 0) return;
   const more = count > 1 ? ` (and ${count - 1} more row${count === 2 ? "" : "s"})` : "";
   throw new DataError(`${where(first)}: ${quote(cell(first))} ${labels ? "starts" : "is"} after --as-of ${writePeriodLabel(asOf, "day")}${more}; --as-of is the extract date, the data complete up to it: correct the date, or give the extract date`);
+}
+
+/**
+ * `--from DATE`: the first day the data cover (the start of the extract), as `--as-of` is its
+ * last. A row dated before it is bad input, an error naming the first such row and how many.
+ */
+export function checkFrom(length: number, day: (i: number) => string | null, cell: (i: number) => string, where: (i: number) => string, from: string): void {
+  let first = -1;
+  let count = 0;
+  for (let i = 0; i < length; i++) {
+    const d = day(i);
+    if (d !== null && d < from) (count++, first < 0 && (first = i));
+  }
+  if (first < 0) return;
+  const more = count > 1 ? ` (and ${count - 1} more row${count === 2 ? "" : "s"})` : "";
+  throw new DataError(`${where(first)}: ${quote(cell(first))} is before --from ${writePeriodLabel(from, "day")}${more}; --from is the first day the data cover: correct the date, or give the first day of the extract`);
 }
 
 /**

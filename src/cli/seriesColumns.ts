@@ -35,6 +35,31 @@ export function numbersOf(table: Table, column: string, col: CellColumn, problem
   return col.nums;
 }
 
+/**
+ * y for `--aggregate count`, which counts the rows of a period (or x) with a value (the library's
+ * count; qicharts2 has none): any cell that is not blank is one, a text ("Kinship") too, so a
+ * column of categories counts without a column of 1s. Blank, NA and --na gap cells are not
+ * counted. Every cell with a value is written as 1 into the column's numbers; returns how many
+ * were text and the first one, for the note (null: the column has no text, nothing done).
+ */
+export function countedOf(col: CellColumn, column: string, na?: NaTexts): { cells: number; first: string } | null {
+  if (col.codes === null) return null;
+  // Every cell with a value is 1 from here (the count is the same); numbersOf is not needed after it.
+  const missing = col.texts.map((v) => typeof v === "string" && isMissingNumberText(v));
+  let cells = 0;
+  let first = "";
+  for (let i = 0; i < col.length; i++) {
+    const c = col.code(i);
+    if (c < 0 || missing[c]) continue;
+    const text = String(col.texts[c]);
+    // --na's gaps and --thousands' numbers are counted in their notes, per cell, as numbersOf does.
+    if (na !== undefined && na.gap(column, text)) continue;
+    if (!(na !== undefined && na.number(column, text) !== null) && cells++ === 0) first = text;
+    col.nums.set(i, 1);
+  }
+  return { cells, first };
+}
+
 const WORDS = new Map([["true", 1], ["yes", 1], ["false", 0], ["no", 0]]);
 
 /**

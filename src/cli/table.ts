@@ -43,6 +43,13 @@ export interface Table {
    * spreadsheet row, and the rows above it that were skipped (with their first non-blank cell).
    */
   titleRows?: { header: number; skipped: readonly { row: number; text: string }[] };
+  /** CSV: the spreadsheet rows of blank lines among the data rows (skipped as they are read; noteRows.ts names them). */
+  blankLines?: readonly number[];
+  /**
+   * CSV, .xlsx: the data rows (0-based) after the last row with two or more non-blank cells that
+   * hold one, with its text: notes below a table ("* suppressed …") whatever column they are in.
+   */
+  noteTexts?: ReadonlyMap<number, string>;
 }
 
 export interface ReadTableOptions {
@@ -174,6 +181,10 @@ class ColumnSink {
 
   /** Data rows read with fewer fields than the header (padShortRows). */
   readonly padded: number[] = [];
+  /** The spreadsheet rows of blank lines below the header. */
+  readonly blankLines: number[] = [];
+  /** Trailing data rows with one non-blank cell: its text (Table.noteTexts), cleared by a row with more. */
+  readonly noteTexts = new Map<number, string>();
 
   /** Take record `rowNumber` (1-based, as the spreadsheet counts). */
   add(rec: readonly unknown[], rowNumber: number): void {
@@ -193,12 +204,14 @@ class ColumnSink {
     if (rec.length !== this.header.length) {
       if (isBlankRecord(rec)) {
         this.skippedBefore.push(this.length);
+        this.blankLines.push(rowNumber);
         return;
       }
       if (this.padShort && rec.length < this.header.length) this.padded.push(this.length);
       else throw new DataError(`${this.name}: row ${rowNumber}: ${rec.length} field${rec.length === 1 ? "" : "s"} where the header has ${this.header.length}`);
     }
     if (this.maxRows !== undefined && this.length >= this.maxRows.rows) throw tooManyRows(this.name, this.maxRows);
+    this.seeNote(rec);
     for (const c of this.consumers) c.sink.push(rec[c.at]);
     for (const p of this.picks) {
       const v = rec[p.at];
@@ -223,6 +236,24 @@ class ColumnSink {
     if (this.length === 4096) for (const p of this.picks) if (p.seen !== null && p.seen.size > 3500) p.seen = null;
   }
 
+  /** A row with one non-blank cell is a note below the table if no fuller row follows it (noteTexts). */
+  private seeNote(rec: readonly unknown[]): void {
+    // A one-column table's rows all have one cell; more than MAX_NOTE_ROWS in a row are data, not notes.
+    if (this.header!.length < 2) return;
+    if (this.noteTexts.size >= MAX_NOTE_ROWS) this.noteTexts.clear();
+    let found = -1;
+    for (let j = 0; j < rec.length; j++) {
+      const v = rec[j];
+      if (v === null || v === undefined || v === "" || (typeof v === "string" && v.trim() === "")) continue;
+      if (found >= 0) {
+        if (this.noteTexts.size > 0) this.noteTexts.clear();
+        return;
+      }
+      found = j;
+    }
+    if (found >= 0) this.noteTexts.set(this.length, String(rec[found]).trim());
+  }
+
   /** After the last record: a header still being looked for is decided (HEADER_SEARCH). */
   finish(): void {
     if (this.header === null && this.pending !== null) this.findHeader();
@@ -240,7 +271,8 @@ class ColumnSink {
     const found = named.filter((c) => rows.some((p) => holds(p.rec, c)));
     const at = found.length === 0 ? 0 : Math.max(0, rows.findIndex((p) => found.every((c) => holds(p.rec, c))));
     const header = rows[at]!;
-    if (at > 0) this.titleRows = { header: header.row, skipped: rows.slice(0, at).map((p) => ({ row: p.row, text: firstText(p.rec) })) };
+    // Blank lines between title rows and the header are named too ("and 1 empty row"), as blank data rows are.
+    if (at > 0) this.titleRows = { header: header.row, skipped: pending.filter((p) => p.row < header.row).map((p) => ({ row: p.row, text: isBlankRecord(p.rec) ? "" : firstText(p.rec) })) };
     this.setHeader(header.rec, header.row);
     // The rows read after the header are data (blank ones among them keep the row numbers right).
     for (const p of pending) if (p.row > header.row) this.add(p.rec, p.row);
@@ -279,6 +311,9 @@ class ColumnSink {
     return i + 1 + lo + this.headerRow;
   }
 }
+
+/** The most trailing one-cell rows kept as possible notes below a table (ColumnSink.noteTexts). */
+const MAX_NOTE_ROWS = 10_000;
 
 /** Whether a record has a cell `column` (trimmed, as the header is read). */
 function holds(rec: readonly unknown[], column: string): boolean {
@@ -404,6 +439,8 @@ function csvTable(name: string, sink: ColumnSink): Table {
     rowNumber: (i) => sink.rowOf(i),
     ...(sink.padded.length > 0 ? { padded: sink.padded } : {}),
     ...(sink.titleRows !== null ? { titleRows: sink.titleRows } : {}),
+    ...(sink.blankLines.length > 0 ? { blankLines: sink.blankLines } : {}),
+    ...(sink.noteTexts.size > 0 ? { noteTexts: sink.noteTexts } : {}),
   };
 }
 
@@ -433,6 +470,7 @@ async function readXlsxTable(path: string, name: string, options: ReadTableOptio
     rowNumber: (i) => rowNumber[i] ?? Number.NaN,
     sheet: book.sheet,
     ...(sink.titleRows !== null ? { titleRows: sink.titleRows } : {}),
+    ...(sink.noteTexts.size > 0 ? { noteTexts: sink.noteTexts } : {}),
   };
 }
 

@@ -113,7 +113,11 @@ export function tooFewPointsText(points: number, several: boolean): string {
 
 /** "No signals: common-cause variation only.", unless a phase is too short to say so. */
 function noSignalText(chart: ControlChart | ControlChartColumnar): string {
-  const short = shortPhases(chart);
+  // A phase without a centre analysed no point (every one excluded or without a value): no signal
+  // there is no evidence of anything (a user trial's two partial years read "common-cause variation only").
+  const empty = chart.phases.map((p, k) => ({ phase: k, points: 0, centre: p.centre })).filter((p) => p.centre === null);
+  if (empty.length === chart.phases.length) return `No signals were looked for: no point was analysed (${chart.phases.length === 1 ? "every point is excluded or has no value" : "no phase has a point that is not excluded and has a value"}), so there are too few data to call the variation common cause only (insufficient data).`;
+  const short = [...shortPhases(chart), ...empty].sort((a, b) => a.phase - b.phase);
   if (short.length === 0) return "No signals: common-cause variation only.";
   const which = chart.phases.length === 1 ? `the chart has only ${short[0]!.points} point${short[0]!.points === 1 ? "" : "s"}` : short.map((p) => `phase ${p.phase + 1} has ${p.points} point${p.points === 1 ? "" : "s"}`).join(", ");
   return `No signals, but ${which}: too few to call the variation common cause only (limits need at least ${TRIAL_LIMIT_POINTS} points, and are trial limits until about 20; Provost & Murray 2011).`;
