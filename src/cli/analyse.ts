@@ -5,7 +5,7 @@ import { delimiterFlag, enumFlag, intFlag, listFlag, numberFlag, parseCommandArg
 import { CellColumn, type NumberChunks } from "./cells.js";
 import { analysisJson, pointForm, type ColumnarChart } from "./chartPoints.js";
 import { Problems, textColumn } from "./convert.js";
-import { DATE_FORMATS, YEARS_FLAG, expectedForm, flagDate, xTextReader, type DateFormat, type LabelForm } from "./dates.js";
+import { DATE_FORMATS, YEARS_FLAG, expectedForm, splitYearOf, flagDate, xTextReader, type DateFormat, type LabelForm } from "./dates.js";
 import { countedOf, logicalOf, numbersOf, scanX, xOf, type XColumn } from "./seriesColumns.js";
 import { DataError, UsageError, quote } from "./errors.js";
 import { applyFilters, describeFilters, keptLine, parseFilters, subTable, type RowFilter } from "./filter.js";
@@ -251,7 +251,7 @@ function readFlags(values: FlagValues, file: string): AnalyseFlags {
  */
 export function yearsFlag(command: string, values: FlagValues, period?: Period): SplitYear | undefined {
   const given = enumFlag(command, "years", stringFlag(values, "years"), Object.keys(YEARS_FLAG));
-  const implied: SplitYear | undefined = period === "financial-year" || period === "financial-quarter" ? "financial-year" : period === "clas-year" ? "clas-year" : undefined;
+  const implied = splitYearOf(period);
   const years = given === undefined ? undefined : YEARS_FLAG[given]!;
   if (years !== undefined && implied !== undefined && years !== implied) throw new UsageError(`--years ${given} reads split years from ${given === "clas" ? "August" : "April"}, but --period ${period} has its years from ${implied === "clas-year" ? "August" : "April"}: give one of them`, command);
   return years ?? implied;

@@ -72,15 +72,16 @@ export function xTextReader(format: DateFormat, years?: SplitYear): (text: strin
 /** `--years`: how split years such as 2024/25 are read (the library's SplitYear). */
 export const YEARS_FLAG: Readonly<Record<string, SplitYear>> = { financial: "financial-year", clas: "clas-year" };
 
-/** A split year as published tables write one ("2024/25", "2024-25", "FY 2024/25 Q1"): the second year follows the first. */
-const SPLIT_SHAPE = /^\s*(?:fy ?)?(\d{4})[-/](\d{2}|\d{4})(?: ?q[1-4])?\s*$|^\s*q[1-4] (?:fy ?)?(\d{4})[-/](\d{2}|\d{4})\s*$/i;
+/** The split years a period's x labels are written in ("2024/25", "2024/25 Q1"): a financial year's or quarter's, a CLAS year's; else none. */
+export function splitYearOf(period: unknown): SplitYear | undefined {
+  if (period === "financial-year" || period === "financial-quarter") return "financial-year";
+  return period === "clas-year" ? "clas-year" : undefined;
+}
 
-/** Whether a text is shaped as a split year, e.g. "2011-12" (which ISO 8601 reads as December 2011). */
+/** Whether a text is shaped as a split year or a financial quarter ("2011-12", which ISO 8601 reads as December 2011; "2024/25 Q1"): the library's reader says so when told the year. */
 export function looksSplitYear(text: string): boolean {
-  const m = SPLIT_SHAPE.exec(text);
-  if (m === null) return false;
-  const [first, second] = m[1] !== undefined ? [m[1], m[2]!] : [m[3]!, m[4]!];
-  return second.length === 4 ? Number(second) === Number(first) + 1 : Number(second) === (Number(first) + 1) % 100;
+  const period = readPeriodLabel(text, "financial-year")?.period;
+  return period === "financial-year" || period === "financial-quarter";
 }
 
 const SPLIT_ADVICE = "give --years financial (April to March) or --years clas (August to July, the looked-after statistics year) to read split years";

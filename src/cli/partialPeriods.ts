@@ -21,24 +21,17 @@ export interface PartialPeriods {
  * The periods of one group's rows (`row(k)`, k < length) that a `--period` sum covers in part: the
  * first when the rows start after it starts, the last when the data end before it ends, and any
  * with a row whose value is blank. A period whose rows are all blank is a gap already and is not
- * listed. Where the data end: monthly rows (months, or dates all on the 1st) end with their last
- * month — 38 months ending in February make a two-month 2024 Q1 whatever the extract date; event
- * dates end on `asOf` (`--as-of`, the extract date: the data are complete up to and including
+ * listed. Where the data end: rows labelled by month (or quarter) end with their last one — 38
+ * months ending in February make a two-month 2024 Q1 whatever the extract date; dates (ISO dates
+ * on the 1st too) end on `asOf` (`--as-of`, the extract date: the data are complete up to and including
  * it), or without it on the last row's date, and then the note says how to declare the period
  * complete (a quarter's last panel on 29 Sep says nothing about the panels of 30 Sep: a user trial).
  */
 export function partialPeriods(length: number, row: (k: number) => number, x: XColumn, ys: NumberChunks, period: Period, asOf: string | null = null, empty: readonly string[] = [], from: string | null = null): PartialPeriods {
-  const written = x.written!;
-  let first = "";
-  let last = "";
-  let monthly = x.labels !== null;
+  const { first, last } = spanOf(length, row, x);
   const starts = new Map<string, { blank: number; rows: number }>();
   for (let k = 0; k < length; k++) {
     const i = row(k);
-    const w = written(i);
-    if (first === "" || w < first) first = w;
-    if (last === "" || w > last) last = w;
-    if (x.labels === null && !w.endsWith("-01")) monthly = false;
     const s = starts.get(x.value(i) as string) ?? { blank: 0, rows: 0 };
     s.rows++;
     if (Number.isNaN(ys.get(i))) s.blank++;
@@ -48,7 +41,9 @@ export function partialPeriods(length: number, row: (k: number) => number, x: XC
   for (const key of empty) starts.set(key, { blank: 0, rows: 0 });
   const keys = [...starts.keys()].sort();
   const partial = new Map<string, string>();
-  const own = x.labels ?? (monthly ? "month" : "day");
+  // The rows' own period: the labels' (a month of months), else a day. (Its `monthly` twin was
+  // never true here: ISO dates all on the 1st are read as days, unlike emptyPeriods' rule.)
+  const own = x.labels ?? "day";
   // Event dates start on --from (the first day the data cover) when it is given, else on the first row's date.
   const start = from !== null && own === "day" ? from : first;
   if (start > keys[0]!) partial.set(keys[0]!, `${from !== null && own === "day" ? "data" : "rows"} from ${writePeriodLabel(start, own)} only`);
@@ -78,6 +73,24 @@ export function partialPeriods(length: number, row: (k: number) => number, x: XC
 }
 
 /**
+ * The first and last dates of a group's rows as written (before --period), and whether they are
+ * all on the 1st (monthly rows: one row per period already).
+ */
+function spanOf(length: number, row: (k: number) => number, x: XColumn): { first: string; last: string; monthly: boolean } {
+  const written = x.written!;
+  let first = "";
+  let last = "";
+  let monthly = true;
+  for (let k = 0; k < length; k++) {
+    const w = written(row(k));
+    if (first === "" || w < first) first = w;
+    if (last === "" || w > last) last = w;
+    if (!w.endsWith("-01")) monthly = false;
+  }
+  return { first, last, monthly };
+}
+
+/**
  * The periods (their first days, in order) from the first row's period to the data's end (the
  * last row's date, or `asOf`, the extract date, when given) that have no rows, when the rows are
  * event dates: a period without events holds none of them, so its count (or sum) is a true 0, not
@@ -87,20 +100,10 @@ export function partialPeriods(length: number, row: (k: number) => number, x: XC
  */
 export function emptyPeriods(length: number, row: (k: number) => number, x: XColumn, period: Period, asOf: string | null, from: string | null = null): string[] {
   if (x.labels !== null || length === 0) return [];
-  const written = x.written!;
-  let first = "";
-  let last = "";
-  let monthly = true;
-  const have = new Set<string>();
-  for (let k = 0; k < length; k++) {
-    const i = row(k);
-    const w = written(i);
-    if (first === "" || w < first) first = w;
-    if (last === "" || w > last) last = w;
-    if (!w.endsWith("-01")) monthly = false;
-    have.add(x.value(i) as string);
-  }
+  const { first, last, monthly } = spanOf(length, row, x);
   if (monthly) return [];
+  const have = new Set<string>();
+  for (let k = 0; k < length; k++) have.add(x.value(row(k)) as string);
   const end = asOf ?? last;
   const out: string[] = [];
   for (let p = periodStart(from ?? first, period); p <= end; p = nextPeriodStart(p, period)) if (!have.has(p)) out.push(p);
@@ -126,15 +129,9 @@ export function dataEnd(last: string, own: Period | "day", asOf: string | null):
  * `day(i)`: row i's ISO date (a month's or quarter's first day), or null (not a date).
  */
 export function checkAsOf(length: number, day: (i: number) => string | null, cell: (i: number) => string, where: (i: number) => string, asOf: string, labels: boolean): void {
-  let first = -1;
-  let count = 0;
-  for (let i = 0; i < length; i++) {
-    const d = day(i);
-    if (d !== null && d > asOf) (count++, first < 0 && (first = i));
-  }
-  if (first < 0) return;
-  const more = count > 1 ? ` (and ${count - 1} more row${count === 2 ? "" : "s"})` : "";
-  throw new DataError(`${where(first)}: ${quote(cell(first))} ${labels ? "starts" : "is"} after --as-of ${writePeriodLabel(asOf, "day")}${more}; --as-of is the extract date, the data complete up to it: correct the date, or give the extract date`);
+  const out = outside(length, day, (d) => d > asOf);
+  if (out === null) return;
+  throw new DataError(`${where(out.first)}: ${quote(cell(out.first))} ${labels ? "starts" : "is"} after --as-of ${writePeriodLabel(asOf, "day")}${out.more}; --as-of is the extract date, the data complete up to it: correct the date, or give the extract date`);
 }
 
 /**
@@ -142,15 +139,21 @@ export function checkAsOf(length: number, day: (i: number) => string | null, cel
  * last. A row dated before it is bad input, an error naming the first such row and how many.
  */
 export function checkFrom(length: number, day: (i: number) => string | null, cell: (i: number) => string, where: (i: number) => string, from: string): void {
+  const out = outside(length, day, (d) => d < from);
+  if (out === null) return;
+  throw new DataError(`${where(out.first)}: ${quote(cell(out.first))} is before --from ${writePeriodLabel(from, "day")}${out.more}; --from is the first day the data cover: correct the date, or give the first day of the extract`);
+}
+
+/** The first row whose date is out of bounds and " (and N more rows)" for the rest, or null when none is. */
+function outside(length: number, day: (i: number) => string | null, out: (d: string) => boolean): { first: number; more: string } | null {
   let first = -1;
   let count = 0;
   for (let i = 0; i < length; i++) {
     const d = day(i);
-    if (d !== null && d < from) (count++, first < 0 && (first = i));
+    if (d !== null && out(d)) (count++, first < 0 && (first = i));
   }
-  if (first < 0) return;
-  const more = count > 1 ? ` (and ${count - 1} more row${count === 2 ? "" : "s"})` : "";
-  throw new DataError(`${where(first)}: ${quote(cell(first))} is before --from ${writePeriodLabel(from, "day")}${more}; --from is the first day the data cover: correct the date, or give the first day of the extract`);
+  if (first < 0) return null;
+  return { first, more: count > 1 ? ` (and ${count - 1} more row${count === 2 ? "" : "s"})` : "" };
 }
 
 /**

@@ -3,11 +3,11 @@ import { extname, join } from "node:path";
 import { ANALYSE_FLAGS, CHART_TYPES, analyseRows, checkRules, isControl, type ChartSettings, type SeriesPoint } from "./analyse.js";
 import { delimiterFlag, enumFlag, intFlag, parseCommandArgs, stringFlag } from "./args.js";
 import { Problems, numberColumn, xColumn } from "./convert.js";
-import { DATE_FORMATS, xTextReader, type DateFormat } from "./dates.js";
+import { DATE_FORMATS, splitYearOf, xTextReader, type DateFormat } from "./dates.js";
 import { skipEmptyTableRows } from "./noteRows.js";
 import { DataError, UsageError, quote } from "./errors.js";
 import type { Io } from "./io.js";
-import { QiError, analyseDefaults, renderReport, type SplitYear, safeParseProject, summariseVerdict, type ControlChart, type Measure, type Project, type RunChart, type SeriesRow } from "./lib.js";
+import { QiError, analyseDefaults, renderReport, safeParseProject, summariseVerdict, type ControlChart, type Measure, type Project, type RunChart, type SeriesRow } from "./lib.js";
 import { noteInput, writeAll } from "./output.js";
 import { countOf, valueScale } from "./projectRows.js";
 import { fromQiError, warningsAsFlags, type PathContext } from "./qiMap.js";
@@ -208,7 +208,7 @@ async function readDataDir(dir: string, doc: Record<string, unknown>, names: Dat
     if (sources.has(id)) throw new DataError(`${path}: measure ${quote(id)} has data in two files`);
     const read = await readTable(path, { columns: [names.x, names.y, names.n], ...(delimiter ? { delimiter } : {}), padShortRows: true });
     // As analyse and summary: a spreadsheet's empty rows and the notes below a table are skipped, and named.
-    const years = splitYearsOf(measures.get(id));
+    const years = splitYearOf(definedPeriod(measures.get(id)));
     const xText = xTextReader(dates, years);
     const { table, note } = skipEmptyTableRows(read, names.x, [names.y, names.n], (t) => xText(t).form !== null);
     if (note !== null) io.stderr.write(`pace-qi: note: ${path}: ${note.message}\n`);
@@ -231,17 +231,15 @@ async function readDataDir(dir: string, doc: Record<string, unknown>, names: Dat
  * y is a numerator and COL its denominator, as in `analyse --n`: the value is y / n, scaled as the
  * measure's definition says (×100 for a percentage; see {@link valueScale}), with a note.
  */
-/** How a measure's data file writes split years ("2024/25"): as its `definition.period` says (financial or CLAS years), else not at all. */
-function splitYearsOf(measure: unknown): SplitYear | undefined {
-  const period = (measure as { definition?: { period?: unknown } } | undefined)?.definition?.period;
-  if (period === "financial-year" || period === "financial-quarter") return "financial-year";
-  return period === "clas-year" ? "clas-year" : undefined;
+/** A measure document's `definition.period`, which may be missing (the project is validated later). */
+function definedPeriod(measure: unknown): unknown {
+  return (measure as { definition?: { period?: unknown } } | null | undefined)?.definition?.period;
 }
 
 function fileRows(table: Table, path: string, of: { id: string; measure: unknown }, names: DataNames, dates: DateFormat, io: Io): { rows: SeriesPoint[]; hasN: boolean } {
   const problems = new Problems();
   const ys = numberColumn(table, names.y, requireColumn(table, names.y, "--y"), problems);
-  const xs = xColumn(table, names.x, requireColumn(table, names.x, "--x"), dates, problems, splitYearsOf(of.measure), `set the definition.period of measure ${quote(of.id)} in the project to "financial-year" (April to March), "financial-quarter" or "clas-year" (August to July) to read split years`);
+  const xs = xColumn(table, names.x, requireColumn(table, names.x, "--x"), dates, problems, splitYearOf(definedPeriod(of.measure)), `set the definition.period of measure ${quote(of.id)} in the project to "financial-year" (April to March), "financial-quarter" or "clas-year" (August to July) to read split years`);
   const ns = table.columns.has(names.n) ? numberColumn(table, names.n, table.columns.get(names.n)!, problems) : null;
   problems.throwIfAny();
   const definition = (of.measure as { definition?: { aggregation?: unknown; unit?: unknown } } | null)?.definition;
