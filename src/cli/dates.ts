@@ -87,10 +87,13 @@ export function looksSplitYear(text: string): boolean {
 const SPLIT_ADVICE = "give --years financial (April to March) or --years clas (August to July, the looked-after statistics year) to read split years";
 
 /** The forms of split years read with `--years`, for messages. */
-const SPLIT_FORMS = "2024/25, 2024-25, 2024/2025 or FY 2024/25 (and with --years financial, quarters as 2024/25 Q1 or Q1 2024/25)";
+const SPLIT_FORMS = "2024/25, 2024-25, 2024/2025, FY 2024/25 or FY24/25 (and with --years financial, quarters as 2024/25 Q1, Q1 2024/25 or 2024/25 Quarter 1)";
 
 /** A mark after a published figure's label: a footnote (¹, (1), [note 2]), provisional (p) or revised (r). */
 const LABEL_MARK = /\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*+|\((?:p|r|\d+)\)|\[[^\]]*\])$/i;
+
+/** "Q1" or "Quarter 1" in a label. */
+const QUARTER_WORD = /q(?:uarter ?)?[1-4]/i;
 
 /**
  * What to say after "is not a date" for an x cell that looks like a split year: the flag to read
@@ -103,14 +106,14 @@ export function splitYearHint(text: string, years: SplitYear | undefined, advice
   const bare = t.replace(LABEL_MARK, "");
   if (years === undefined) {
     if (!looksSplitYear(bare)) return "";
-    const quarter = /q[1-4]/i.test(bare);
+    const quarter = QUARTER_WORD.test(bare);
     // Quarters of a split year are financial quarters (CLAS years have none): name only that flag.
     if (quarter && advice === SPLIT_ADVICE) return "; it looks like a financial quarter: give --years financial (Q1 is April to June) to read financial quarters";
     return `; it looks like ${quarter ? "a financial quarter" : "a split year"}: ${advice}`;
   }
   if (bare !== t && readPeriodLabel(bare, years) !== null) return `; remove the mark ${quote(t.slice(bare.length).trim())} after the label (write ${bare})`;
   if (years === "clas-year" && readPeriodLabel(bare, "financial-year") !== null) {
-    return /q[1-4]/i.test(bare) ? "; CLAS years have no quarters: a quarter of 2024/25 is a financial quarter (--years financial)" : '; "FY" names a financial year (April to March), not a CLAS year: give --years financial';
+    return QUARTER_WORD.test(bare) ? "; CLAS years have no quarters: a quarter of 2024/25 is a financial quarter (--years financial)" : '; "FY" names a financial year (April to March), not a CLAS year: give --years financial';
   }
   return /\d{2}/.test(t) ? `; split years are read as ${SPLIT_FORMS}` : "";
 }

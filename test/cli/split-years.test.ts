@@ -63,16 +63,30 @@ describe.skipIf(!HAVE_BIN).concurrent("split years in the x column (--years, --p
   });
 
   it("with --years, a cell it cannot read says why: a footnote or provisional mark, a quarter or FY under CLAS years, the forms read (second user trial)", async () => {
-    const csv = "Year,v\n2022-23¹,5\n2023-24 (p),6\nFY24/25,7\n2021/22 Q1,9\nFY 2021/22,3\n";
+    const csv = "Year,v\n2022-23¹,5\n2023-24 (p),6\n24/25,7\n2021/22 Q1,9\nFY 2021/22,3\n";
     const fin = await run(["analyse", "m.csv", "--x", "Year", "--y", "v", "--years", "financial"], tempDir({ "m.csv": csv }));
     expect(fin.stderr).toContain("'2022-23¹' is not a date (expected YYYY-MM-DD); remove the mark '¹' after the label (write 2022-23)");
     expect(fin.stderr).toContain("'2023-24 (p)' is not a date (expected YYYY-MM-DD); remove the mark '(p)' after the label (write 2023-24)");
-    expect(fin.stderr).toContain("'FY24/25' is not a date (expected YYYY-MM-DD); split years are read as 2024/25, 2024-25, 2024/2025 or FY 2024/25");
+    expect(fin.stderr).toContain("'24/25' is not a date (expected YYYY-MM-DD); split years are read as 2024/25, 2024-25, 2024/2025, FY 2024/25 or FY24/25");
     const clas = await run(["analyse", "m.csv", "--x", "Year", "--y", "v", "--years", "clas"], tempDir({ "m.csv": csv }));
     expect(clas.stderr).toContain("'2021/22 Q1' is not a date (expected YYYY-MM-DD); CLAS years have no quarters: a quarter of 2024/25 is a financial quarter (--years financial)");
     expect(clas.stderr).toContain("'FY 2021/22' is not a date (expected YYYY-MM-DD); \"FY\" names a financial year (April to March), not a CLAS year: give --years financial");
     const quarters = await run(["analyse", "q.csv", "--x", "Q", "--y", "v", "--period", "year", "--aggregate", "mean"], tempDir({ "q.csv": "Q,v\n2021/22 Q1,5\n2021/22 Q2,6\n" }));
     expect(quarters.stderr).toContain("'2021/22 Q1' is not a date (expected YYYY-MM-DD); it looks like a financial quarter: give --years financial (Q1 is April to June) to read financial quarters");
+  });
+
+  it("reads FY24/25 (a two-digit first year after FY) and 2024/25 Quarter 1, as Scottish Government tables also write them", async () => {
+    const years = await run(["analyse", "y.csv", "--x", "Year", "--y", "v", "--years", "financial", "--json"], tempDir({ "y.csv": "Year,v\nFY22/23,5\nFY23/24,6\nFY24/25,7\n" }));
+    expect(years.stderr).toBe("");
+    expect((JSON.parse(years.stdout) as { points: { x: string }[] }).points.map((p) => p.x)).toEqual(["2022-04-01", "2023-04-01", "2024-04-01"]);
+    const quarters = await run(["analyse", "q.csv", "--x", "Quarter", "--y", "v", "--years", "financial", "--json"], tempDir({ "q.csv": "Quarter,v\n2024/25 Quarter 1,5\n2024/25 Quarter 2,6\n2024/25 Quarter 4,7\n" }));
+    expect(quarters.stderr).toBe("");
+    const chart = JSON.parse(quarters.stdout) as { points: { x: string }[]; settings: { period: string } };
+    expect(chart.points.map((p) => p.x)).toEqual(["2024-04-01", "2024-07-01", "2025-01-01"]);
+    expect(chart.settings.period).toBe("financial-quarter");
+    // Without --years: the hint names the flag for financial quarters written "Quarter 1" too.
+    const bare = await run(["analyse", "q.csv", "--x", "Quarter", "--y", "v"], tempDir({ "q.csv": "Quarter,v\n2024/25 Quarter 1,5\n2024/25 Quarter 2,6\n" }));
+    expect(bare.stderr).toContain("'2024/25 Quarter 1' is not a date (expected YYYY-MM-DD); it looks like a financial quarter: give --years financial");
   });
 
   it("summary --years reads the same column, and writes each latest point as 2022/23", async () => {

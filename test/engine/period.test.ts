@@ -141,11 +141,13 @@ describe("readPeriodLabel: months and quarters as published tables write them", 
     ["2024Q4", "2024-10-01", "quarter"],
     ["Q2 2024", "2024-04-01", "quarter"],
     ["q2-2024", "2024-04-01", "quarter"],
+    ["2024 Quarter 3", "2024-07-01", "quarter"],
+    ["Quarter 2 2023", "2023-04-01", "quarter"],
   ])("%s → %s (%s)", (text, start, period) => {
     expect(readPeriodLabel(text)).toEqual({ start, period });
   });
 
-  it.each(["2024-13", "13/2024", "2024-01-15", "Foo 2024", "2024 Q5", "Q0 2024", "2024/25 Q1", "2024", "", "Source: PHS"])("%j is not a month or a quarter", (text) => {
+  it.each(["2024-13", "13/2024", "2024-01-15", "Foo 2024", "2024 Q5", "Q0 2024", "2024 Quarter 5", "2024/25 Q1", "2024/25 Quarter 1", "FY24/25", "2024", "", "Source: PHS"])("%j is not a month or a quarter", (text) => {
     expect(readPeriodLabel(text)).toBeNull();
   });
 
@@ -177,6 +179,13 @@ describe("split years: financial years (April), their quarters and CLAS years (A
     ["Q3 2024/25", "financial-year", "2024-10-01", "financial-quarter"],
     ["2024/25 Q4", "financial-year", "2025-01-01", "financial-quarter"],
     ["2022-23", "clas-year", "2022-08-01", "clas-year"],
+    // A two-digit first year after "FY" (Excel's cut-off: 00–29 → 20xx), and "Quarter 1".
+    ["FY24/25", "financial-year", "2024-04-01", "financial-year"],
+    ["FY 99/00", "financial-year", "1999-04-01", "financial-year"],
+    ["FY24/25 Q2", "financial-year", "2024-07-01", "financial-quarter"],
+    ["2024/25 Quarter 1", "financial-year", "2024-04-01", "financial-quarter"],
+    ["Quarter 4 2024-25", "financial-year", "2025-01-01", "financial-quarter"],
+    ["2024/25, Q3", "financial-year", "2024-10-01", "financial-quarter"],
     // Not split years: read as before.
     ["2024-01", "financial-year", "2024-01-01", "month"],
     ["2024 Q1", "financial-year", "2024-01-01", "quarter"],
@@ -196,6 +205,10 @@ describe("split years: financial years (April), their quarters and CLAS years (A
     expect(readPeriodLabel("2022/23 Q1", "clas-year")).toBeNull();
     // "FY" names a financial year: never a CLAS year.
     expect(readPeriodLabel("FY 2022/23", "clas-year")).toBeNull();
+    expect(readPeriodLabel("FY22/23", "clas-year")).toBeNull();
+    // A two-digit first year without "FY" is too like a day and a month.
+    expect(readPeriodLabel("24/25", "financial-year")).toBeNull();
+    expect(readPeriodLabel("FY24/26", "financial-year")).toBeNull();
     expect(fails(() => readPeriodLabel("2024/25", "academic-year" as "clas-year")).path).toEqual(["years"]);
   });
 
