@@ -7,13 +7,25 @@ import { QiError, describeValue, type QiPath } from "./error.js";
 export function checkKeys(value: object, known: readonly string[], path: QiPath, what: string): void {
   for (const key of Object.keys(value)) {
     if (known.includes(key)) continue;
-    const near = nearest(key, known);
+    const near = nearestName(key, known);
     throw new QiError("unknown-option", [...path, key], `unknown ${what} "${key}"${near ? `; did you mean "${near}"?` : ""} (known: ${known.join(", ")})`);
   }
 }
 
-/** The known word within edit distance 2 of `word` (case-insensitive), if any: the "did you mean" of option and document key checks. */
-export function nearest(word: string, known: readonly string[]): string | undefined {
+/**
+ * The known name within edit distance 2 of `word` (case ignored; the first of the nearest), or
+ * undefined when none is that near: the "did you mean" of pace-qi's errors for options, document
+ * keys, enum values and group names. Exported for dashboards and scripts that check what a user
+ * typed (a column, a stage, an authority) by the same rule.
+ *
+ * @example
+ * nearestName("recomendation", ["recommendation", "panel", "adm"]) //=> "recommendation"
+ * nearestName("Fyfe", ["Fife", "Angus"]) //=> "Fife"
+ * nearestName("order", ["recommendation", "panel"]) //=> undefined
+ */
+export function nearestName(word: string, known: readonly string[]): string | undefined {
+  if (typeof word !== "string") throw new QiError("invalid-value", ["word"], `nearestName needs a word (a string), not ${describeValue(word)}`);
+  if (!Array.isArray(known) || known.some((k) => typeof k !== "string")) throw new QiError("invalid-value", ["known"], "nearestName needs the known names as an array of strings");
   let best: string | undefined;
   let bestDistance = 3;
   for (const k of known) {
@@ -51,7 +63,9 @@ export function integerOption(value: unknown, path: QiPath, min: number, max = N
 /** One of the allowed strings, or an `invalid-option` error. */
 export function enumOption<T extends string>(value: unknown, allowed: readonly T[], path: QiPath): T {
   if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new QiError("invalid-option", path, `${path[path.length - 1]} must be one of ${allowed.map((a) => `"${a}"`).join(", ")}, not ${describeValue(value)}`);
+  const near = typeof value === "string" ? nearestName(value, allowed) : undefined;
+  const hint = near === undefined ? "" : `; did you mean "${near}"?`;
+  throw new QiError("invalid-option", path, `${path[path.length - 1]} must be one of ${allowed.map((a) => `"${a}"`).join(", ")}, not ${describeValue(value)}${hint}`);
 }
 
 /** A plain object (not null, not an array), or an `invalid-option` error. */

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { en } from "zod/locales";
 import { QiError, type QiIssue } from "../_lib/error.js";
-import { nearest } from "./options.js";
+import { nearestName } from "./options.js";
 import type { ValidationIssue } from "./issues.js";
 
 /** `{ success: true, data }` or `{ success: false, error }` where error is a `QiError` ("invalid-document"). */
@@ -53,7 +53,7 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], schema?: z.co
 function unknownKeyMessage(key: string, allowed: readonly string[] | null, home: string | null): string {
   if (allowed === null || allowed.length === 0) return `unknown key "${key}"`;
   if (home !== null) return `unknown key "${key}": it belongs in "${home}" — move it there (${home}.${key}) (allowed here: ${allowed.join(", ")})`;
-  const near = nearest(key, allowed);
+  const near = nearestName(key, allowed);
   return `unknown key "${key}"${near ? `; did you mean "${near}"?` : ""} (allowed: ${allowed.join(", ")})`;
 }
 

@@ -156,32 +156,3 @@ export function delimiterFlag(command: string, value: string | undefined): strin
   throw new UsageError(`--delimiter ${quote(value)} must be one character (e.g. ";") or "tab"`, command);
 }
 
-/**
- * The known word within edit distance 2 of `word` (case ignored), for "did you mean"; undefined
- * when none is near. The same rule as the library's private `nearest` (src/_lib/options.ts),
- * written again because the CLI reaches the library through its public API only (lib.ts).
- */
-export function nearestWord(word: string, known: readonly string[]): string | undefined {
-  const w = word.toLowerCase();
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const k of known) {
-    const d = editDistance(w, k.toLowerCase());
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = k;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
-}

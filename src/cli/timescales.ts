@@ -1,10 +1,11 @@
 import { join } from "node:path";
-import { enumFlag, intFlag, listFlag, nearestWord, parseCommandArgs, stringFlag } from "./args.js";
+import { enumFlag, intFlag, listFlag, parseCommandArgs, stringFlag } from "./args.js";
 import { Problems, dateColumn } from "./convert.js";
 import { expectedForm, flagDate, type DateFormat } from "./dates.js";
 import { DataError, UsageError, quote } from "./errors.js";
 import type { Io } from "./io.js";
 import {
+  nearestName,
   PACE_STAGES,
   SCOTLAND_ORDER_MILESTONES,
   driftList,
@@ -341,7 +342,7 @@ export function resolveStages(ids: readonly string[], targets: ReadonlyMap<strin
   const stageOf = (id: string, flag: (s: string) => string): string => {
     const hit = STAGE_IDS.find((s) => s.toLowerCase() === id.toLowerCase());
     if (hit !== undefined) return hit;
-    const near = nearestWord(id, STAGE_IDS);
+    const near = nearestName(id, STAGE_IDS);
     throw new UsageError(`${flag(id)}: unknown stage ${quote(id)}${near === undefined ? "" : `; did you mean ${flag(near)}?`} (PACE stages: ${STAGE_IDS.join(", ")})`, C);
   };
   const chosenIds = ids.map((id) => stageOf(id, (s) => `--stage ${s}`));

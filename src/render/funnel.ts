@@ -1,6 +1,6 @@
 import { scaleLinear, type ScaleLinear } from "d3-scale";
 import { QiError, describeValue } from "../_lib/error.js";
-import { checkKeys, enumOption, nearest } from "../_lib/options.js";
+import { checkKeys, enumOption, nearestName } from "../_lib/options.js";
 import { funnelLimits } from "../funnel/funnelLimits.js";
 import { summariseFunnelPlot } from "../funnel/summary.js";
 import type { FunnelGroup, FunnelLimitRow, FunnelPlot } from "../funnel/types.js";
@@ -132,7 +132,7 @@ function nearGroups(name: string, names: readonly string[]): string[] {
   const text = name.trim().toLowerCase();
   const given = words(name);
   const out = text === "" ? [] : names.filter((n) => n.toLowerCase().includes(text) || (given.length > 0 && given.every((w) => words(n).some((v) => v.startsWith(w)))));
-  const near = nearest(name, names);
+  const near = nearestName(name, names);
   if (near !== undefined && !out.includes(near)) out.push(near);
   return out.slice(0, MAX_NEAR);
 }

@@ -1,4 +1,5 @@
 import { QiError, describeValue } from "../_lib/error.js";
+import { nearestName } from "../_lib/options.js";
 import { columnarOption, directionOption, scaleOptions, type ChartSettings } from "../engine/analysis.js";
 import { resolveChartParameters, type ChartParameters } from "./chartParams.js";
 import { D2, E2 } from "./constants.js";
@@ -50,7 +51,29 @@ export function controlSettings<T>(options: ControlChartOptions<T>, basics: Cont
 }
 
 function unknownType(value: unknown): never {
-  throw new QiError("unknown-option", ["options", "type"], `unknown chart type ${describeValue(value)} (known: ${TYPES.join(", ")})`);
+  throw new QiError("unknown-option", ["options", "type"], `unknown chart type ${describeValue(value)}${typeHint(value)} (known: ${TYPES.join(", ")})`);
+}
+
+// Other names for the charts (Making Data Count's "XmR", Minitab's "I-MR", qicharts2's "xbar"
+// written "x-bar"), and a run chart asked of controlChart: named in the error, never accepted in
+// silence (a chart type is a statistical choice; the caller writes it as pace-qi does).
+const TYPE_ALIASES: Readonly<Record<string, string>> = {
+  xmr: 'XmR (individuals and moving range) is type "i" (its moving ranges alone: "mr")',
+  imr: 'I-MR (individuals and moving range) is type "i" (its moving ranges alone: "mr")',
+  x: 'an individuals (X) chart is type "i"',
+  xbarr: 'an X-bar chart is type "xbar" (its ranges: "r")',
+  xbars: 'an X-bar chart is type "xbar" (its standard deviations: "s")',
+  run: "a run chart is made by runChart, not controlChart",
+};
+
+/** "; did you mean …" for a type in another case, another name for a chart, or a near misspelling. */
+function typeHint(value: unknown): string {
+  if (typeof value !== "string") return "";
+  const key = value.toLowerCase().replace(/[\s_-]/g, "");
+  const alias = TYPE_ALIASES[key];
+  if (alias !== undefined) return `: ${alias}`;
+  const near = TYPES.find((t) => t.replace(/-/g, "") === key) ?? nearestName(value, TYPES);
+  return near === undefined ? "" : `; did you mean "${near}"?`;
 }
 
 function booleanOption(value: unknown, name: string): boolean {

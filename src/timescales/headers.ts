@@ -5,7 +5,7 @@
  * words "date"/"of"/"the" ignored), never guessing between two milestones.
  */
 import { QiError, describeValue } from "../_lib/error.js";
-import { checkKeys, nearest } from "../_lib/options.js";
+import { checkKeys, nearestName } from "../_lib/options.js";
 import { catalogueNames } from "./_caseRecords.js";
 import { SCOTLAND_MILESTONES, type MilestoneCatalogue } from "./catalogue.js";
 
@@ -334,7 +334,7 @@ function pickOne(header: readonly string[], keys: ReadonlySet<string>, taken: Re
 /** A column given by name must be in the header ("did you mean" the nearest header); `path`: the option that named it. */
 function mustHave(header: readonly string[], column: string, what: string, path: (string | number)[] = ["options", what]): string {
   if (!header.includes(column)) {
-    const near = header.find((h) => h.trim() === column.trim() || headerKey(h) === headerKey(column)) ?? nearest(column, header);
+    const near = header.find((h) => h.trim() === column.trim() || headerKey(h) === headerKey(column)) ?? nearestName(column, header);
     throw error("missing-column", `no column ${describeValue(column)} (given as ${what})${near === undefined ? "; columns" : `: did you mean ${describeValue(near)}? Columns`}: ${header.map((h) => describeValue(h)).join(", ")}`, path);
   }
   return column;

@@ -52,6 +52,16 @@ describe("bad input names the row", () => {
   it("duplicate x on an i chart", () => {
     expect(fails(() => controlChart([{ x: 1, y: 2 }, { x: 1, y: 3 }], { type: "i", x: "x", y: "y" })).code).toBe("duplicate-x");
   });
+  it("a chart type in another case, under another name or misspelt says which type is meant", () => {
+    const message = (type: string) => fails(() => controlChart([1, 2, 3], { type: type as any })).message;
+    expect(message("XmR")).toContain('unknown chart type "XmR": XmR (individuals and moving range) is type "i" (its moving ranges alone: "mr")');
+    expect(message("I-MR")).toContain('is type "i"');
+    expect(message("P")).toContain('unknown chart type "P"; did you mean "p"?');
+    expect(message("imedian")).toContain('did you mean "i-median"?');
+    expect(message("run")).toContain("a run chart is made by runChart, not controlChart");
+    // Enum options say "did you mean" too.
+    expect(fails(() => controlChart([1, 2, 3], { direction: "increse" as any })).message).toContain('not "increse"; did you mean "increase"?');
+  });
   it("unknown chart type, rule set, option", () => {
     expect(fails(() => controlChart([1, 2, 3], { type: "x" as any })).code).toBe("unknown-option");
     expect(fails(() => controlChart([1, 2, 3], { rules: "westgard" as any })).code).toBe("unknown-option");
