@@ -1,6 +1,6 @@
 import { field, valueof, type Accessor } from "./accessor.js";
 import { HEAP, type Arena } from "./arena.js";
-import { toDayNumber } from "./calendar.js";
+import { formatIsoDay, toDayNumber } from "./calendar.js";
 import { QiError, describeValue } from "./error.js";
 import { decimal, isMissingNumberText, numberTextAdvice } from "./numberText.js";
 
@@ -122,9 +122,13 @@ export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | Float64Ar
       k = day * 86_400_000;
       days ??= arena.f64(length);
       days[i] = day;
-      // Mixed kinds are an error below, so dates start at row 0 when there are any.
+      // Mixed kinds are an error below, so dates start at row 0 when there are any. A Date is
+      // given back as the calendar day it was read as ("2024-04-01"), not the caller's object: a
+      // result is then the same JSON in every time zone, and survives a JSON round trip (a Date at
+      // local midnight east of UTC serialises as the day before, "2024-03-31T23:00:00.000Z"; user
+      // trial of session 13), and changing a result's x cannot change the caller's data.
       values ??= new Array(length);
-      values[i] = v;
+      values[i] = typeof v === "string" ? v : formatIsoDay(day);
     } else {
       throw new QiError("invalid-x", ["data", i, name], `x is missing or not a number, Date or ISO date in row ${i}: ${describeValue(v)}`);
     }

@@ -96,7 +96,11 @@ export interface RunChartOptions<T = unknown> extends SeriesOptions<T> {
 export interface RunChartPoint {
   /** 0-based position on the chart (after sorting by x and aggregating). */
   index: number;
-  /** The x value as given (the first of a group when aggregated); the observation number when no x. */
+  /**
+   * The x value (the first of a group when aggregated): a number or an ISO date string as given; a
+   * Date as the calendar day it was read as (ISO `YYYY-MM-DD`, so the result is the same JSON in
+   * every time zone); the observation number when no x.
+   */
   x: XValue;
   /** The value, or null for a gap. */
   y: number | null;
@@ -125,7 +129,7 @@ export interface RunChartColumns {
   length: number;
   /**
    * The x values: numbers (and observation numbers when no x is given) as a `Float64Array`;
-   * Dates and ISO strings as given, in an array. Aggregated rows give the first x of the group.
+   * ISO strings as given and Dates as the calendar day read (ISO `YYYY-MM-DD`), in an array. Aggregated rows give the first x of the group.
    */
   x: Float64Array | XValue[];
   /** The values; NaN for a gap. */

@@ -161,6 +161,7 @@ export type Assurance = "pass" | "fail" | "inconsistent";
 /** One point of a control chart. */
 export interface ControlChartPoint {
   index: number;
+  /** The x value, as for a run chart point: a Date comes back as the calendar day read (ISO `YYYY-MM-DD`). */
   x: XValue;
   /** The plotted statistic: the value (i, c, g, t), y/n (p, u), the moving range (mr), the subgroup mean (xbar) or sd (s); null for a gap. */
   y: number | null;
@@ -199,7 +200,7 @@ export interface ControlChartPoint {
 export interface ControlChartColumns {
   /** Number of points. */
   length: number;
-  /** Numbers (and observation numbers when no x is given) as a `Float64Array`; Dates and ISO strings as given. */
+  /** Numbers (and observation numbers when no x is given) as a `Float64Array`; ISO strings as given; Dates as the calendar day read (ISO `YYYY-MM-DD`). */
   x: Float64Array | XValue[];
   /** The plotted statistic; NaN for a gap. */
   y: Float64Array;

@@ -1,3 +1,4 @@
+import { dayNumberOfDate, formatIsoDay } from "../_lib/calendar.js";
 import { QiError, describeValue } from "../_lib/error.js";
 import type { MeasuresSummary, SummaryRow } from "./types.js";
 
@@ -21,7 +22,7 @@ function cells(r: SummaryRow): unknown[] {
   const x = r.latest?.x;
   return [
     r.measure, r.group, r.chart, r.rules, r.direction,
-    x instanceof Date ? x.toISOString().slice(0, 10) : x, r.latest?.y, r.target, r.centre,
+    x instanceof Date ? formatIsoDay(dayNumberOfDate(x)) : x, r.latest?.y, r.target, r.centre,
     r.variation, r.assurance, r.verdict.text, r.category, r.since?.label, r.reading,
   ];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runChart } from "../../src/index.js";
+import { renderRunChart, runChart, summariseMeasures, summaryToCsv } from "../../src/index.js";
 import { fails as qiError } from "../_shared/fails.js";
 
 describe("input", () => {
@@ -17,11 +17,29 @@ describe("input", () => {
     expect(a.points[1]!.x).toBe("2024-02-01");
   });
 
-  it("sorts by x and keeps the x values as given", () => {
+  it("sorts by x and gives Dates back as the calendar day read (ISO), not the caller's objects", () => {
     const rows = [{ d: new Date(Date.UTC(2024, 2, 1)), y: 3 }, { d: new Date(Date.UTC(2024, 0, 1)), y: 1 }, { d: new Date(Date.UTC(2024, 1, 1)), y: 2 }];
     const chart = runChart(rows, { x: "d", y: "y" });
     expect(chart.points.map((p) => p.y)).toEqual([1, 2, 3]);
-    expect(chart.points[0]!.x).toBe(rows[1]!.d);
+    expect(chart.points.map((p) => p.x)).toEqual(["2024-01-01", "2024-02-01", "2024-03-01"]);
+  });
+
+  it("a chart of local-midnight Dates is the same after a JSON round trip, in every time zone (session 13 user trial)", () => {
+    // East of UTC (and in British Summer Time) new Date(2024, 3, 1) serialises as "2024-03-31T23:00:00.000Z":
+    // a result holding the Date drew "31 Mar 2024" after JSON.parse(JSON.stringify(chart)).
+    const rows = Array.from({ length: 14 }, (_, i) => ({ month: new Date(2023, 3 + i, 1), y: 40 + ((i * 7) % 11) }));
+    const chart = runChart(rows, { x: "month", y: "y" });
+    expect(chart.points[0]!.x).toBe("2023-04-01");
+    expect(chart.points[13]!.x).toBe("2024-05-01");
+    const again = JSON.parse(JSON.stringify(chart)) as typeof chart;
+    expect(renderRunChart(again)).toBe(renderRunChart(chart));
+    const latest = summariseMeasures([{ name: "m", chart: again }]).rows[0]!.latest!;
+    expect([latest.x, latest.label]).toEqual(["2024-05-01", "May 2024"]);
+    expect(summaryToCsv(summariseMeasures([{ name: "m", chart: again }])).split("\n")[1]).toContain(",2024-05-01,");
+    // A summary row holding a local-midnight Date (made by hand) is written as its calendar day, not its UTC day.
+    const summary = summariseMeasures([{ name: "m", chart }]);
+    const byHand = { ...summary, rows: [{ ...summary.rows[0]!, latest: { ...latest, x: new Date(2024, 4, 1) } }] };
+    expect(summaryToCsv(byHand).split("\n")[1]).toContain(",2024-05-01,");
   });
 
   it("accepts numeric strings (CSV) and treats blanks, null, undefined and NaN as gaps", () => {
