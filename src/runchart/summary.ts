@@ -1,5 +1,6 @@
 import { formatNumber } from "../engine/messages.js";
 import { assertRunChartOrColumns } from "./guards.js";
+import type { Signal } from "../engine/types.js";
 import type { RunChart, RunChartColumnar } from "./types.js";
 
 /**
@@ -48,7 +49,66 @@ export function runChartText(chart: Omit<RunChart, "points">): string {
     else if (verdicts < withValues) lines.push("No signals: where there are enough data, the variation is consistent with chance.");
     else lines.push("No signals: the variation is consistent with chance.");
   }
-  else for (const s of chart.signals) lines.push(`- ${s.message}`);
+  else for (const text of signalLines(chart.signals)) lines.push(`- ${text}`);
   for (const w of chart.warnings) lines.push(`Note: ${w.message}`);
   return lines.join("\n");
+}
+
+const ASTRONOMICAL = " is an astronomical point, ";
+
+/**
+ * Each signal's message, with the astronomical points of a phase that share a side and a limit
+ * written as one line ("15 astronomical points, below 118.6, Tukey's far-out fence …: Sep 2023
+ * (113.5), …"), at the first one's place. After a change of level every later point can lie past
+ * a fence set on the baseline: one line each (the README's example had 15) buried the shift they
+ * belong to, which the line then names. An astronomical point is a single value unlike the rest
+ * (Perla, Provost & Murray 2011, rule 4); the signals themselves are unchanged.
+ */
+function signalLines(signals: readonly Signal[]): string[] {
+  const groups = new Map<string, Signal[]>();
+  for (const s of signals) {
+    const at = s.rule === "astronomical" ? s.message.indexOf(ASTRONOMICAL) : -1;
+    if (at < 0) continue;
+    const key = `${s.phase} ${s.message.slice(at)}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [s]);
+    else group.push(s);
+  }
+  // Each group of two or more is one line, written after the shift that holds most of its points
+  // (else at its first point's place).
+  const grouped = new Set<Signal>();
+  const after = new Map<Signal, string[]>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    for (const g of group) grouped.add(g);
+    const shift = holdingShift(group, signals);
+    const anchor = shift ?? group[0]!;
+    after.set(anchor, [...(after.get(anchor) ?? []), astronomicalLine(group, shift)]);
+  }
+  const lines: string[] = [];
+  for (const s of signals) {
+    if (!grouped.has(s)) lines.push(s.message);
+    lines.push(...(after.get(s) ?? []));
+  }
+  return lines;
+}
+
+/** The shift of the group's phase and side that holds at least half of its points (the most), if any. */
+function holdingShift(group: readonly Signal[], signals: readonly Signal[]): Signal | undefined {
+  const held = (shift: Signal) => group.filter((g) => g.start >= shift.start && g.end <= shift.end).length;
+  let best: Signal | undefined;
+  for (const t of signals) if (t.rule === "shift" && t.phase === group[0]!.phase && t.side === group[0]!.side && held(t) > (best === undefined ? 0 : held(best))) best = t;
+  return best !== undefined && held(best) * 2 >= group.length ? best : undefined;
+}
+
+/** One line for astronomical points sharing a phase, side and limit; names the shift that holds most of them. */
+function astronomicalLine(group: readonly Signal[], shift: Signal | undefined): string {
+  const first = group[0]!.message;
+  const tail = first.slice(first.indexOf(ASTRONOMICAL) + ASTRONOMICAL.length).replace(/\.$/, "");
+  const points = group.map((g) => g.message.slice(0, g.message.indexOf(ASTRONOMICAL))).join(", ");
+  const line = `${group.length} astronomical points, ${tail}: ${points}.`;
+  if (shift === undefined) return line;
+  const held = group.filter((g) => g.start >= shift.start && g.end <= shift.end).length;
+  const which = held === group.length ? (held === 2 ? "Both are" : "All are") : `${held} of them are`;
+  return `${line} ${which} in the shift above (${shift.message.replace(/: .*$/, "").replace(/\.$/, "")}): a new level rather than single unusual values.`;
 }
