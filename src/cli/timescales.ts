@@ -128,24 +128,61 @@ export function computeTimescales(input: CaseInput, s: TimescaleSettings, progre
   } finally {
     bar.done();
   }
-  const warnings: string[] = [];
+  const notes: StageNote[] = [];
   const out: StageResult[] = s.stages.map((stage, k) => {
     const { durations, byPeriod, byCase, kaplanMeier: km } = t.stages[stage.id]!;
     if (durations.notEstimated !== null) {
       // As the routes' "not estimated" (routeOutputs): said, and nothing drawn or listed.
-      warnings.push(...stageNotes(durations.warnings.filter((w) => w.code !== "stage-not-estimated"), stage.id, k === 0).map((w) => rowsIn(w, input.ctx)), notEstimatedNote(durations, input.header));
+      notes.push(...stageNotes(durations.warnings.filter((w) => w.code !== "stage-not-estimated"), stage.id, k === 0, input.ctx), { stage: null, text: notEstimatedNote(durations, input.header) });
       return { stage, durations, byPeriod, byCase, km, drift: [], chart: null };
     }
-    warnings.push(...stageNotes(durations.warnings, stage.id, k === 0).map((w) => rowsIn(w, input.ctx)));
+    notes.push(...stageNotes(durations.warnings, stage.id, k === 0, input.ctx));
     const drift = durations.stage.target === null ? [] : driftList(durations);
     const points = byPeriod.filter((r) => !r.partial && (s.chartFrom === undefined || r.x >= s.chartFrom));
-    const chart = points.some((r) => r.y !== null) ? stageChart(points, s.baseline, stage.id, warnings) : null;
-    if (chart === null) warnings.push(`${stage.id}: no completions in a finished ${s.period} yet: no chart`);
+    const chart = points.some((r) => r.y !== null) ? stageChart(points, s.baseline, (text) => notes.push({ stage: stage.id, text })) : null;
+    if (chart === null) notes.push({ stage: stage.id, text: `no completions in a finished ${s.period} yet: no chart` });
     return { stage, durations, byPeriod, byCase, km, drift, chart };
   });
   // Issue #11: with the overall stage, the cumulative incidence of each route to permanence.
   const routes = s.stages.some((st) => st.id === "overall") ? t.permanenceRoutes : null;
-  return { asOf: t.asOf, asOfGiven: s.asOf !== undefined, stages: out, routes, warnings };
+  return { asOf: t.asOf, asOfGiven: s.asOf !== undefined, stages: out, routes, warnings: mergeStageNotes(notes) };
+}
+
+/** A note for the summary: a stage's (said after its id) or the run's (`stage` null: said as it is). */
+interface StageNote {
+  stage: string | null;
+  text: string;
+}
+
+/**
+ * The notes as printed: a note that several stages give in the same words is said once, where the
+ * first gives it, naming every stage — "recommendation, panel and adm (each): the records have no
+ * column for returned-home, which also ends the stage: …" (a tracker without a Returned Home
+ * column had it three times); a count in it is each stage's own ("(each)"), as the stages' rows
+ * in the table are. Notes that differ (other counts, another milestone) stay one per stage; none
+ * is dropped.
+ */
+function mergeStageNotes(notes: readonly StageNote[]): string[] {
+  const stagesOf = new Map<string, string[]>();
+  for (const n of notes) {
+    if (n.stage === null) continue;
+    const list = stagesOf.get(n.text);
+    if (list === undefined) stagesOf.set(n.text, [n.stage]);
+    else if (!list.includes(n.stage)) list.push(n.stage);
+  }
+  const out: string[] = [];
+  const said = new Set<string>();
+  for (const n of notes) {
+    if (n.stage === null) {
+      out.push(n.text);
+      continue;
+    }
+    if (said.has(n.text)) continue;
+    said.add(n.text);
+    const ids = stagesOf.get(n.text)!;
+    out.push(ids.length === 1 ? `${ids[0]}: ${n.text}` : `${ids.slice(0, -1).join(", ")} and ${ids[ids.length - 1]} (each): ${n.text}`);
+  }
+  return out;
 }
 
 /** Milestones as "a or b"; the four orders as "an order (any of the four)", as the library says them. */
@@ -172,14 +209,18 @@ function notEstimatedNote(d: StageDurations, header: readonly string[] | undefin
 /** Warning codes that say the same for every stage: printed once (with the first stage). */
 const ONCE = new Set(["unknown-milestones-ignored", "duplicate-rows-merged", "child-ids-trimmed", "events-after-as-of"]);
 
-/** A stage's warnings as summary notes, switched on their codes (the asOf note is the header's). */
-function stageNotes(list: readonly TimescaleWarning[], id: string, first: boolean): string[] {
-  const notes: string[] = [];
+/**
+ * A stage's warnings as summary notes, switched on their codes (the asOf note is the header's),
+ * with rows as the file numbers them; those the stages share word for word are merged by
+ * {@link mergeStageNotes}.
+ */
+function stageNotes(list: readonly TimescaleWarning[], id: string, first: boolean, ctx: PathContext): StageNote[] {
+  const notes: StageNote[] = [];
   for (const w of list) {
     if (w.code === "as-of-defaulted") continue;
     if (ONCE.has(w.code)) {
-      if (first) notes.push(w.message);
-    } else notes.push(`${id}: ${w.message}`);
+      if (first) notes.push({ stage: null, text: rowsIn(w.message, ctx) });
+    } else notes.push({ stage: id, text: rowsIn(w.message, ctx) });
   }
   return notes;
 }
@@ -482,9 +523,9 @@ function timescaleOptions(c: CaseColumns, dates: DateFormat, unknown: "error" | 
  * when given (the months before a change, so signals show where the change is), else by all.
  * A baseline before the first charted period is said in a warning and not used.
  */
-function stageChart(points: readonly PeriodSeriesRow[], baseline: string | undefined, id: string, warnings: string[]): RunChart {
+function stageChart(points: readonly PeriodSeriesRow[], baseline: string | undefined, note: (text: string) => void): RunChart {
   if (baseline !== undefined && points.some((r) => r.x <= baseline)) return runChart(points, { x: "x", y: "y", direction: "decrease", baseline });
-  if (baseline !== undefined) warnings.push(`${id}: --baseline ${baseline} is before the first charted period; the median of every period is used`);
+  if (baseline !== undefined) note(`--baseline ${baseline} is before the first charted period; the median of every period is used`);
   return runChart(points, { x: "x", y: "y", direction: "decrease" });
 }
 

@@ -1,6 +1,6 @@
 import { toDayNumber } from "../_lib/calendar.js";
 import { QiError, describeValue } from "../_lib/error.js";
-import { shortPhases, tooFewPointsText } from "../spc/summary.js";
+import { currentPhaseTooShort, tooFewPointsText } from "../spc/tooFew.js";
 
 /**
  * The least of a chart analysis the roll-up needs: its signals (each with the rule, the
@@ -66,10 +66,11 @@ export function summariseVerdict(chart: ChartLike): Verdict {
   if (signals.length === 0) {
     const last: unknown = phases?.[phases.length - 1];
     if (last !== null && typeof last === "object" && (last as { signal?: unknown }).signal === null) return { kind: "insufficient-data", text: "insufficient data", rule: null, signals: 0 };
-    // A control chart's current phase with fewer points than trial limits need (spc/summary.ts
-    // shortPhases: Provost & Murray 2011): no signal there is not evidence of common cause.
-    const short = typeof chart.type === "string" && phases !== undefined && phases.length > 0 ? shortPhases({ phases: (phases as readonly unknown[]).map((p) => (p !== null && typeof p === "object" ? (p as { nObs?: unknown; centre?: unknown }) : {})) }).find((p) => p.phase === phases.length - 1) : undefined;
-    if (short !== undefined) return { kind: "insufficient-data", text: tooFewPointsText(short.points, phases!.length > 1), rule: null, signals: 0 };
+    // A control chart's current phase with fewer points than trial limits need (spc/tooFew.ts
+    // currentPhaseTooShort: Provost & Murray 2011): no signal there is not evidence of common
+    // cause. The chart's drawn variation icon asks the same function.
+    const short = typeof chart.type === "string" && phases !== undefined && phases.length > 0 ? currentPhaseTooShort({ signals: chart.signals, phases: (phases as readonly unknown[]).map((p) => (p !== null && typeof p === "object" ? (p as { nObs?: unknown; centre?: unknown }) : {})) }) : null;
+    if (short !== null) return { kind: "insufficient-data", text: tooFewPointsText(short.points, phases!.length > 1), rule: null, signals: 0 };
     return { kind: "no-signal", text: "no signal", rule: null, signals: 0 };
   }
   const directed = signals.filter((s) => s.assessment !== "neutral");

@@ -47,7 +47,8 @@ function letter(ch: string, cx: number, cy: number, colour: string): string {
  * (x, y) (top-left of the pair), each with a `<title>` and an `aria-label` saying what it means.
  * Variation: a ring in the signal's colour (grey common cause, blue improvement, orange concern,
  * purple neutral) with H or L for a high or low special cause, and a small row of dots; a
- * special cause's last dots leave the row. Assurance: a ring (blue pass, orange fail, grey hit
+ * special cause's last dots leave the row; a last phase with too few points for a verdict
+ * (`words.tooFew`) a dashed grey ring with "?", as the summary board's "too few points". Assurance: a ring (blue pass, orange fail, grey hit
  * and miss) with P, F or ?.
  */
 export function drawIcons(words: MdcIconWords, x: number, y: number, id: string): string {
@@ -58,7 +59,9 @@ export function drawIcons(words: MdcIconWords, x: number, y: number, id: string)
   const v = words.variation;
   const vx = x + ICON_SIZE / 2;
   const vText = words.variationText;
-  if (v !== null) {
+  if (words.tooFew) {
+    out.push(tooFewIcon(vx, cy, r, vText));
+  } else if (v !== null) {
     const colour = VARIATION_COLOUR[v];
     const dir = words.side;
     out.push(`<g class="mdc-icon variation ${v}" role="img" aria-label="${escapeXml(vText)}"><title>${escapeXml(vText)}</title>`);
@@ -100,6 +103,11 @@ function runDots(dir: 1 | -1 | 0, cx: number, cy: number, colour: string): strin
     out.push(`<circle cx="${px(cx - 12 + k * 4)}" cy="${px(cy + 9 + lift)}" r="1.6" fill="${special ? colour : COMMON}"/>`);
   }
   return out.join("");
+}
+
+/** Too few points to tell special cause from common cause: a dashed grey ring with a "?" (no dots: they would read as common cause). */
+function tooFewIcon(cx: number, cy: number, r: number, text: string): string {
+  return `<g class="mdc-icon variation insufficient" role="img" aria-label="${escapeXml(text)}"><title>${escapeXml(text)}</title><circle cx="${px(cx)}" cy="${px(cy)}" r="${px(r)}" fill="${THEME.background}" stroke="${COMMON}" stroke-width="2" stroke-dasharray="4 3"/>${letter("?", cx, cy, COMMON)}</g>`;
 }
 
 function emptyIcon(cx: number, cy: number, r: number, text: string, kind: string): string {

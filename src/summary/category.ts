@@ -10,7 +10,7 @@ export const CATEGORY_ORDER: readonly SummaryCategory[] = ["concern", "improveme
  * England, "Making Data Count: strengthening your decisions", 2019: the icon of the latest point),
  * otherwise from the verdict (an improvement or deterioration signal in the current phase, a
  * signal with no direction, no signal, too little data). `tooFew`: a control chart whose current
- * phase has no signal and fewer points than firm limits need (`shortPhases`, the rule
+ * phase has no signal and fewer points than firm limits need (`currentPhaseTooShort`, the rule
  * `summariseControlChart` words as "too few to call the variation common cause only"; Provost &
  * Murray 2011) is too little data, not common cause, whatever its icon says.
  */

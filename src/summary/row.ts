@@ -3,7 +3,7 @@ import { formatNumber } from "../engine/messages.js";
 import type { XPeriod } from "../engine/types.js";
 import { summariseVerdict, type Verdict } from "../project/verdict.js";
 import { assuranceOf } from "../spc/mdc.js";
-import { shortPhases, tooFewPointsText } from "../spc/summary.js";
+import { currentPhaseTooShort, tooFewPointsText } from "../spc/tooFew.js";
 import type { Assurance, ControlChart, Variation } from "../spc/types.js";
 import { categoryOf } from "./category.js";
 import type { Item } from "./normalise.js";
@@ -164,7 +164,7 @@ function readingOf(f: ReadingFacts): string {
 
 /**
  * Why a row has too few points, in the words `analyse` uses: a control chart's current phase is
- * shorter than firm limits need (`shortPhases`; Provost & Murray 2011: limits from at least 12
+ * shorter than firm limits need (`currentPhaseTooShort`; Provost & Murray 2011: limits from at least 12
  * points), so no signal is not common cause; a run chart's runs rules had too few useful points
  * (off the centre line, not excluded) for a verdict — its other rules (shifts, trends) were
  * tested and found nothing.
@@ -200,7 +200,7 @@ export function rowOf(item: Item): SummaryRow {
     }
   }
   const verdict = summariseVerdict(chart as Parameters<typeof summariseVerdict>[0]);
-  const short = control === null ? null : (shortPhases(control).find((p) => p.phase === control.phases.length - 1) ?? null);
+  const short = control === null ? null : currentPhaseTooShort(control);
   const category = categoryOf(variation, verdict.kind, short !== null);
   const period = chart.settings.period ?? null;
   const time = timeOf(item, points, last, category, variation, verdict, period);

@@ -23,8 +23,8 @@ export interface RouteInfo {
   inRoute: Uint8Array;
   /** The ranked milestones in rank order. */
   byRank: Int32Array;
-  /** The chain checked for `missing-earlier`. */
-  chain: readonly number[];
+  /** The chains checked for `missing-earlier` (_routeChain.ts): a route's one, or the default's. */
+  chains: readonly (readonly number[])[];
 }
 
 /** What the check needs of the options and catalogue, set up once. */
@@ -34,7 +34,7 @@ export interface Ctx {
   infos: RouteInfo[];
   /** Each route's end milestones as indices, with the index of its route's info. */
   routeEnds: { info: number; ends: number[] }[];
-  /** Without a route end: the permanence-order route's order and the default chain. */
+  /** Without a route end: the permanence-order route's order and the default chains. */
   defaultInfo: RouteInfo;
   /** 1 for "ceased-looked-after"; 1 for the ongoing milestones (never order-checked). */
   isCeased: Uint8Array;

@@ -10,7 +10,7 @@ import { milestoneMatcher } from "./headers.js";
 import { resolveAgeBands, resolveAges, type AgeBand, type AgeBandsOption } from "./age.js";
 import { normaliseTarget, targetDaysOf, type StageTarget, type TargetRule } from "./target.js";
 import { SCOTLAND_MILESTONES, type MilestoneCatalogue } from "./catalogue.js";
-import { defaultChain, routeChain } from "./_routeChain.js";
+import { defaultChains, routeChain } from "./_routeChain.js";
 import { definingEnds, leavingWithoutColumn } from "./_stageEnds.js";
 import { PACE_STAGES, type FromOccurrence, type PaceStageId, type Stage } from "./stages.js";
 
@@ -179,7 +179,8 @@ function missingColumns(rec: CaseRecords, fromIdx: readonly number[], toIdx: rea
  * check's `missing-earlier` walks): an episode with one of them dated and no `to` passed the
  * `to` without its date being recorded — docs/timescales.md, "Checking the data"
  * (`missing-earlier`: recommendation → panel → ADM → petition → order, as the route has them,
- * with a gap before a dated later one). Such a child is not waiting for the `to` (PACE counts
+ * with a gap before a dated later one; without a route end, recommendation → panel → ADM and
+ * recommendation → petition: _routeChain.ts defaultChains). Such a child is not waiting for the `to` (PACE counts
  * the pathway's steps in this order: CELCIS PACE Aim 2; SSI 2009/154 regs. 6 and 13), so the
  * stage is missing data for it, never open or drifting. Null when no chain holds a `to`.
  */
@@ -187,14 +188,15 @@ function laterSteps(rec: CaseRecords, isTo: Uint8Array, catalogue: PlanOptions["
   const cat = catalogue ?? SCOTLAND_MILESTONES;
   const routes: readonly unknown[] = Array.isArray(cat) || !Array.isArray((cat as MilestoneCatalogue).routes) ? [] : (cat as MilestoneCatalogue).routes;
   const out = new Map<string | null, Uint8Array>();
+  // Several chains of one id (the default's) add to one mask.
   const add = (id: string | null, chain: readonly number[]): void => {
     const at = chain.findIndex((k) => isTo[k] === 1);
     if (at < 0) return;
-    const mask = new Uint8Array(rec.names.length);
+    const mask = out.get(id) ?? new Uint8Array(rec.names.length);
     for (const k of chain.slice(at + 1)) if (isTo[k] !== 1) mask[k] = 1;
     if (mask.includes(1)) out.set(id, mask);
   };
-  add(null, defaultChain(rec.names));
+  for (const chain of defaultChains(rec.names)) add(null, chain);
   // As the check: a later route of the same id replaces an earlier one.
   for (const r of routes) {
     if (r === null || typeof r !== "object" || typeof (r as { id?: unknown }).id !== "string") continue;

@@ -14,7 +14,7 @@ import { SCOTLAND_MILESTONES } from "./catalogue.js";
 import { dateAdviser, dayReader, expectedDateForm } from "./dates.js";
 import { readFromRecords, readRows, rawOf, text, type Ctx, type Get, type Read, type RouteInfo } from "./_checkRead.js";
 import { milestonesText, paddedIdsMessage } from "./_stageWarnings.js";
-import { defaultChain, routeChain } from "./_routeChain.js";
+import { defaultChains, routeChain } from "./_routeChain.js";
 import { definingEnds, leavingWithoutColumn } from "./_stageEnds.js";
 import { PACE_STAGES } from "./stages.js";
 
@@ -269,7 +269,7 @@ function routeInfo(id: string, rank: ReadonlyMap<number, number>, chain: readonl
   const inRoute = new Uint8Array(n);
   for (const k of rank.keys()) inRoute[k] = 1;
   const byRank = Int32Array.from([...rank].sort((a, b) => a[1] - b[1]).map(([k]) => k));
-  return { id, inRoute, byRank, chain };
+  return { id, inRoute, byRank, chains: [chain] };
 }
 
 function setUp(options: CheckCaseRecordsOptions): Ctx {
@@ -294,7 +294,7 @@ function setUp(options: CheckCaseRecordsOptions): Ctx {
   // Without a route end, the permanence-order route's order stands in (every route shares its start).
   const base = routes.find((r) => r.id === "permanence-order") ?? routes[0];
   const baseInfo = base === undefined ? undefined : infoOf.get(base.id)!;
-  const defaultInfo: RouteInfo = { id: "", inRoute: baseInfo?.inRoute ?? new Uint8Array(n), byRank: baseInfo?.byRank ?? new Int32Array(0), chain: defaultChain(names) };
+  const defaultInfo: RouteInfo = { id: "", inRoute: baseInfo?.inRoute ?? new Uint8Array(n), byRank: baseInfo?.byRank ?? new Int32Array(0), chains: defaultChains(names) };
   const reader = dayReader(options);
   let asOf: number | null = null;
   if (options.asOf !== undefined) {
@@ -442,7 +442,7 @@ function checkEpisode(R: Read, id: string | number, a: Int32Array, lo: number, h
   const info = route < 0 ? ctx.defaultInfo : ctx.infos[route]!;
   outOfOrder(R, id, S, stamp, info, ctx, issues);
   afterEnd(R, id, a, lo, hi, info, ctx, S, issues);
-  missingEarlier(R, id, S, stamp, info.chain, ctx, issues);
+  missingEarlier(R, id, S, stamp, info.chains, ctx, issues);
 }
 
 /**
@@ -550,8 +550,22 @@ function afterEnd(R: Read, id: string | number, a: Int32Array, lo: number, hi: n
   }
 }
 
-/** A milestone of the route's chain missing while a later one is dated: one problem per gap. */
-function missingEarlier(R: Read, id: string | number, S: Scratch, stamp: number, chain: readonly number[], ctx: Ctx, issues: CheckIssue[]): void {
+/**
+ * A milestone of the route's chains missing while a later one is dated: one problem per missing
+ * milestone (the later one named is the first chain's that shows it: the default's two chains
+ * both reach the recommendation).
+ */
+function missingEarlier(R: Read, id: string | number, S: Scratch, stamp: number, chains: readonly (readonly number[])[], ctx: Ctx, issues: CheckIssue[]): void {
+  if (chains.length === 1) {
+    missingIn(R, id, S, stamp, chains[0]!, ctx, issues, null);
+    return;
+  }
+  const said: number[] = [];
+  for (const chain of chains) missingIn(R, id, S, stamp, chain, ctx, issues, said);
+}
+
+/** One chain's gaps; `said`: the milestones already reported for this child (several chains), else null. */
+function missingIn(R: Read, id: string | number, S: Scratch, stamp: number, chain: readonly number[], ctx: Ctx, issues: CheckIssue[], said: number[] | null): void {
   let later = -1;
   for (let j = chain.length - 1; j >= 0; j--) {
     const m = chain[j]!;
@@ -562,6 +576,10 @@ function missingEarlier(R: Read, id: string | number, S: Scratch, stamp: number,
     }
     if (later < 0) continue;
     const column = ctx.missingColumn[m]!;
+    if (said !== null) {
+      if (said.includes(m)) continue;
+      said.push(m);
+    }
     const row = R.row[later]!;
     issues.push({
       code: "missing-earlier",
@@ -599,12 +617,14 @@ interface Tallies {
   none: Tally | undefined;
   first: Float64Array;
   seen: Int32Array;
+  /** `counted[m] === k`: milestone m is in child k's completeness already. */
+  counted: Int32Array;
 }
 
 function tallies(ctx: Ctx): Tallies {
   const n = ctx.names.length;
   const all: Tally = { expected: new Int32Array(n), recorded: new Int32Array(n) };
-  return { all, byGroup: new Map(), byMonth: new Map(), monthOfDay: new Map(), groupOfValue: new Map(), none: undefined, first: new Float64Array(n), seen: new Int32Array(n).fill(-1) };
+  return { all, byGroup: new Map(), byMonth: new Map(), monthOfDay: new Map(), groupOfValue: new Map(), none: undefined, first: new Float64Array(n), seen: new Int32Array(n).fill(-1), counted: new Int32Array(n).fill(-1) };
 }
 
 function tally(T: Tallies, map: Map<string, Tally>, key: string): Tally {
@@ -625,7 +645,7 @@ function addChild(T: Tallies, R: Read, k: number, lo: number, hi: number, perm: 
     }
   }
   const route = routeOf(first, seen, k, null, ctx);
-  const chain = route < 0 ? ctx.defaultInfo.chain : ctx.infos[route]!.chain;
+  const chains = route < 0 ? ctx.defaultInfo.chains : ctx.infos[route]!.chains;
   const acc = ctx.accommodated >= 0 && seen[ctx.accommodated] === k ? first[ctx.accommodated]! : null;
   let month: Tally | undefined;
   if (acc === null) month = T.none ??= tally(T, T.byMonth, "none");
@@ -633,22 +653,26 @@ function addChild(T: Tallies, R: Read, k: number, lo: number, hi: number, perm: 
   const g = R.groups[k];
   let group = g === undefined ? null : T.groupOfValue.get(g);
   if (group === undefined) T.groupOfValue.set(g, (group = tally(T, T.byGroup, String(text(g)))));
-  let passed = false;
-  for (let j = chain.length - 1; j >= 0; j--) {
-    const m = chain[j]!;
-    if (ctx.noColumn[m] === 1) continue;
-    const has = seen[m] === k;
-    if (passed) {
-      all.expected[m]!++;
-      month.expected[m]!++;
-      if (group !== null) group.expected[m]!++;
-      if (has) {
-        all.recorded[m]!++;
-        month.recorded[m]!++;
-        if (group !== null) group.recorded[m]!++;
+  // A milestone passed on two chains (the default's both reach the recommendation) counts once.
+  for (const chain of chains) {
+    let passed = false;
+    for (let j = chain.length - 1; j >= 0; j--) {
+      const m = chain[j]!;
+      if (ctx.noColumn[m] === 1) continue;
+      const has = seen[m] === k;
+      if (passed && T.counted[m] !== k) {
+        T.counted[m] = k;
+        all.expected[m]!++;
+        month.expected[m]!++;
+        if (group !== null) group.expected[m]!++;
+        if (has) {
+          all.recorded[m]!++;
+          month.recorded[m]!++;
+          if (group !== null) group.recorded[m]!++;
+        }
       }
+      if (has) passed = true;
     }
-    if (has) passed = true;
   }
 }
 

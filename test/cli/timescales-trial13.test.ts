@@ -36,7 +36,7 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi timescales: trial 13", { timeout:
     );
     expect(r.stdout).toContain("Note: panel: 1 episode never reached permanence-recommendation and is not in the stage\n");
     expect(r.stdout).toContain(
-      "Note: recommendation: the records have no column for returned-home, which also ends the stage: a child who left that way cannot be told from one still waiting, so the open rows and the drift list may include such children\n",
+      "Note: recommendation, panel and adm (each): the records have no column for returned-home, which also ends the stage: a child who left that way cannot be told from one still waiting, so the open rows and the drift list may include such children\n",
     );
     const durations = readFileSync(join(dir, "o", "durations.csv"), "utf8").split("\n");
     expect(durations.filter((l) => l.startsWith("recommendation,D2,"))).toEqual(["recommendation,D2,1,accommodated,permanence-recommendation,2023-02-01,2023-06-01,120,false,182,true,0,,reached,,"]);
