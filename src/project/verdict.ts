@@ -1,3 +1,4 @@
+import { assess, formatNumber } from "../engine/messages.js";
 import { toDayNumber } from "../_lib/calendar.js";
 import { QiError, describeValue } from "../_lib/error.js";
 import { currentPhaseTooShort, tooFewPointsText } from "../spc/tooFew.js";
@@ -11,9 +12,11 @@ import { currentPhaseTooShort, tooFewPointsText } from "../spc/tooFew.js";
 export interface ChartLike {
   signals: readonly SignalLike[];
   /** `signal`: a run chart's runs verdict; `nObs` and `centre`: a control chart's points and centre line. */
-  phases?: readonly { signal?: boolean | null; nObs?: number; centre?: number | null }[];
+  phases?: readonly { signal?: boolean | null; nObs?: number; centre?: number | null; origin?: string }[];
   /** A control chart's type (`controlChart()` results have it): its phases' `nObs` are then read. */
   type?: string;
+  /** The direction of improvement (`runChart()` results have it): says which way a re-phase (`origin: "rephase"`) went. */
+  settings?: { direction?: string };
 }
 
 /** One signal of a {@link ChartLike}. `end` is the x (date or number) or index where it ends. */
@@ -64,6 +67,8 @@ export function summariseVerdict(chart: ChartLike): Verdict {
   const current = phases !== undefined && phases.length > 0 ? phases.length - 1 : undefined;
   const signals = chart.signals.filter((s) => current === undefined || s.phase === undefined || s.phase === current);
   if (signals.length === 0) {
+    const rephased = rephaseVerdict(chart);
+    if (rephased !== null) return rephased;
     const last: unknown = phases?.[phases.length - 1];
     if (last !== null && typeof last === "object" && (last as { signal?: unknown }).signal === null) return { kind: "insufficient-data", text: "insufficient data", rule: null, signals: 0 };
     // A control chart's current phase with fewer points than trial limits need (spc/tooFew.ts
@@ -99,6 +104,29 @@ export function summariseVerdict(chart: ChartLike): Verdict {
   const text = typeof latest.message === "string" ? latest.message : describeValue(latest.message);
   const message = tail === "" ? text : text.replace(/\.$/, "");
   return { kind, text: `${lead}: ${message}${tail}`, rule: latest.rule, signals: signals.length };
+}
+
+/**
+ * The verdict of a run chart whose current phase `rephase` started (`origin: "rephase"`): a
+ * sustained run on one side of the previous median moved the centre (the runcharter method:
+ * Provost & Murray 2011 re-phase after a shift), so its new points sit around their own median
+ * and signal nothing. The move is the signal: an improvement or deterioration by the measure's
+ * direction (`settings.direction`), rule "rephase" (session 13 user trial: a re-phased
+ * improvement read "no signal: common cause"). Null for any other chart.
+ */
+function rephaseVerdict(chart: ChartLike): Verdict | null {
+  const phases = chart.phases;
+  if (phases === undefined || phases.length < 2) return null;
+  const last = phases[phases.length - 1] as { origin?: unknown; centre?: unknown };
+  const before = phases[phases.length - 2] as { centre?: unknown };
+  if (last?.origin !== "rephase" || typeof last.centre !== "number" || typeof before?.centre !== "number" || last.centre === before.centre) return null;
+  const up = last.centre > before.centre;
+  const direction = chart.settings?.direction;
+  const a = direction === "increase" || direction === "decrease" ? assess(up ? 1 : -1, direction) : "neutral";
+  const kind: VerdictKind = a === "neutral" ? "signal" : a;
+  const lead = kind === "signal" ? "signal" : `${kind} signal`;
+  const text = `${lead}: re-phased after a sustained run ${up ? "above" : "below"} the previous median (${formatNumber(before.centre)} → ${formatNumber(last.centre)})`;
+  return { kind, text, rule: "rephase", signals: 0 };
 }
 
 /** Any JSON-like object will do, but `signals` must be an array of objects (each with a known `assessment` and a string `rule`) and `phases`, if given, an array. */

@@ -1,4 +1,4 @@
-import { formatNumber } from "../engine/messages.js";
+import { assess, formatNumber, verdict } from "../engine/messages.js";
 import { assertRunChartOrColumns } from "./guards.js";
 import type { Signal } from "../engine/types.js";
 import type { RunChart, RunChartColumnar } from "./types.js";
@@ -44,17 +44,39 @@ export function runChartText(chart: Omit<RunChart, "points">): string {
   // "Consistent with chance" is a verdict: only phases with enough data give one.
   const verdicts = chart.phases.filter((p) => p.centre !== null && (p.runsSignal ?? p.signal) !== null).length;
   const withValues = chart.phases.filter((p) => p.centre !== null).length;
+  const rephases = rephaseLines(chart);
+  const none = rephases.length === 0 ? "No signals" : "No signals within the phases";
   if (chart.signals.length === 0) {
-    if (verdicts === 0) lines.push("No signals found, but there are too few data to tell a change from chance.");
-    else if (verdicts < withValues) lines.push("No signals: where there are enough data, the variation is consistent with chance.");
-    else lines.push("No signals: the variation is consistent with chance.");
+    if (verdicts === 0) lines.push(`${none} found, but there are too few data to tell a change from chance.`);
+    else if (verdicts < withValues) lines.push(`${none}: where there are enough data, the variation is consistent with chance.`);
+    else lines.push(`${none}: the variation${rephases.length === 0 ? "" : " around each median"} is consistent with chance.`);
   }
   else for (const text of signalLines(chart.signals)) lines.push(`- ${text}`);
+  for (const text of rephases) lines.push(`- ${text}`);
   for (const w of chart.warnings) lines.push(`Note: ${w.message}`);
   return lines.join("\n");
 }
 
 const ASTRONOMICAL = " is an astronomical point, ";
+
+/**
+ * A line for each phase `rephase` started: the sustained run that moved the median, which the new
+ * phase's own rules no longer see (its points sit around their own median). Said beside the
+ * signals so "consistent with chance" is never the whole story of a re-phased chart (session 13
+ * user trial); summariseVerdict gives the same move as the verdict.
+ */
+function rephaseLines(chart: Omit<RunChart, "points">): string[] {
+  const lines: string[] = [];
+  chart.phases.forEach((p, k) => {
+    const before = chart.phases[k - 1];
+    if (p.origin !== "rephase" || before === undefined || p.centre === null || before.centre === null || p.centre === before.centre) return;
+    const up = p.centre > before.centre;
+    const d = chart.settings.direction;
+    const a = d === "neutral" ? "neutral" : assess(up ? 1 : -1, d);
+    lines.push(`Re-phased from point ${p.start + 1}: a sustained run ${up ? "above" : "below"} the previous median (${formatNumber(before.centre)} → ${formatNumber(p.centre)})${verdict(a)}.`);
+  });
+  return lines;
+}
 
 /**
  * Each signal's message, with the astronomical points of a phase that share a side and a limit

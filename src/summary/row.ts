@@ -58,6 +58,11 @@ function timeOf(item: Item, points: readonly PointLike[], last: number, category
     while (points[j]!.y === null) j++;
     return { since: { ...at(points, j, period), index: j }, lastSignal: null };
   }
+  // A re-phase (summariseVerdict's rule "rephase"): the new level holds since the phase began.
+  if (verdict.rule === "rephase") {
+    const start = (item.chart.phases[item.chart.phases.length - 1] as { start: number }).start;
+    return { since: { ...at(points, start, period), index: start }, lastSignal: null };
+  }
   const iconSaysNone = variation === "common-cause";
   const want = iconSaysNone ? VERDICT_ASSESSMENT[verdict.kind] : ASSESSMENT[category];
   if (want === undefined) return NO_TIME;
