@@ -11,7 +11,7 @@ import { DataError, UsageError, quote } from "./errors.js";
 import { applyFilters, describeFilters, keptLine, parseFilters, subTable, type RowFilter } from "./filter.js";
 import { NaTexts } from "./naTexts.js";
 import { cellView, dataRows, joinNotes, paddedNote } from "./noteRows.js";
-import { checkAsOf, checkFrom, emptyPeriods, partialPeriods } from "./partialPeriods.js";
+import { checkAsOf, checkFrom, emptyPeriods, partialPeriods, rowsPeriod } from "./partialPeriods.js";
 import type { Io } from "./io.js";
 import {
   CONTROL_RULE_PRESETS,
@@ -324,6 +324,8 @@ interface Columns {
   /** null, or the denominators (`perRow`: 1 for every row, a yes/no per case). */
   ns: NumberChunks | "perRow" | null;
   by: string[] | null;
+  /** Dates: the period each row stands for, decided once for the file (partialPeriods.ts `rowsPeriod`: "day" for event dates); else null. */
+  own: Period | "day" | null;
   notes: { code: string; message: string }[];
 }
 
@@ -372,12 +374,13 @@ function readColumns(table: Table, cells: Map<string, CellColumn>, f: AnalyseFla
     if (x === null || x.kind !== "date") throw new UsageError(`--as-of is the extract date of dated rows: ${x === null ? "give the x column of dates (--x COL)" : `column ${xCol} holds numbers, not dates`}`, C);
     checkAsOf(table.length, x.written!, x.text, (i) => table.where(i, xCol), f.asOf, x.labels !== null);
   }
+  const own = x !== null && x.kind === "date" ? rowsPeriod(table.length, x.written!, x.labels) : null;
   if (f.from !== null) {
-    if (x === null || x.kind !== "date" || x.labels !== null) throw new UsageError(`--from is the first day event dates cover: ${x === null ? "give the x column of dates (--x COL)" : x.kind !== "date" ? `column ${xCol} holds numbers, not dates` : `column ${xCol} holds ${periodWord(x.labels!)}s, each whole`}`, C);
+    if (x === null || x.kind !== "date" || own !== "day") throw new UsageError(`--from is the first day event dates cover: ${x === null ? "give the x column of dates (--x COL)" : x.kind !== "date" ? `column ${xCol} holds numbers, not dates` : x.labels !== null ? `column ${xCol} holds ${periodWord(x.labels)}s, each whole` : `column ${xCol} holds monthly rows (every date is on the 1st of a month), each month whole`}`, C);
     if (f.asOf !== null && f.from > f.asOf) throw new UsageError(`--from ${writePeriodLabel(f.from, "day")} is after --as-of ${writePeriodLabel(f.asOf, "day")}`, C);
     checkFrom(table.length, x.written!, x.text, (i) => table.where(i, xCol), f.from);
   }
-  return { table, xCol, nCol, x, ys, ns, by, notes };
+  return { table, xCol, nCol, x, ys, ns, by, own, notes };
 }
 
 /** The note of `--aggregate count` over a y column with text (countedOf); summary shares it. */
@@ -549,7 +552,7 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
     };
     const summed = summedPeriod(f, c);
     const empty = emptyPeriodsOf(g, f, c, summed);
-    const partial = summed !== null ? partialPeriods(g.length, g.row, c.x!, c.ys, summed, f.asOf, empty.zeros, f.from) : null;
+    const partial = summed !== null ? partialPeriods(g.length, g.row, c.x!, c.ys, summed, c.own!, f.asOf, empty.zeros, f.from) : null;
     const chart = withQi(ctx, () => {
       try {
         return analyseGroup(g, f, c, partial?.exclude ?? [], empty.zeros);
@@ -604,7 +607,7 @@ function analyseGroup(g: Group, f: AnalyseFlags, c: Columns, partial: readonly n
 function emptyPeriodsOf(g: Group, f: AnalyseFlags, c: Columns, summed: Period | null): { zeros: string[]; note: { code: string; message: string } | null } {
   const period = f.period;
   if (period === undefined || c.x === null || c.x.kind !== "date") return { zeros: [], note: null };
-  const list = emptyPeriods(g.length, g.row, c.x, period, f.asOf, f.from);
+  const list = emptyPeriods(g.length, g.row, c.x, period, c.own!, f.asOf, f.from);
   if (list.length === 0) return { zeros: [], note: null };
   const one = list.length === 1;
   const had = `${list.map((k) => writePeriodLabel(k, period)).join(", ")} had no rows${f.byName !== undefined ? ` (${f.byName} ${quote(g.key)})` : ""}`;
@@ -635,10 +638,11 @@ function allPartialError(e: unknown, f: AnalyseFlags, said: string, where: strin
 /**
  * The period of a chart that sums over periods (--aggregate sum or count, a c chart's counts),
  * whose part-periods are not comparable (partialPeriods.ts): --period's, or with --as-of the
- * months or quarters the x cells name (a last month the extract date falls in is part of one).
+ * months or quarters the rows stand for (labels, or ISO dates all on the 1st: rowsPeriod), a
+ * last month the extract date falls in being part of one.
  */
 function summedPeriod(f: AnalyseFlags, c: Columns): Period | null {
-  const period = f.period ?? (f.asOf !== null ? c.x?.labels : undefined) ?? null;
+  const period = f.period ?? (f.asOf !== null && c.own !== null && c.own !== "day" ? c.own : null);
   if (period === null || c.x === null || c.x.written === null || (c.ns !== null && f.settings.n === true)) return null;
   return f.aggregate === "sum" || f.aggregate === "count" || f.chart === "c" ? period : null;
 }

@@ -177,7 +177,9 @@ Preparing:
                        (August–July), and combine the rows of a period (daily rows → a monthly
                        chart). Where event dates are counted or summed (--aggregate count or
                        sum, a c chart), a period with no rows up to the data's end (the last
-                       row, or --as-of) is drawn as 0; monthly rows' missing months stay gaps
+                       row, or --as-of) is drawn as 0; monthly rows' missing months stay gaps.
+                       Monthly rows (months, quarters, or ISO dates all on the 1st) end with
+                       their last month whatever --as-of says: Jan and Feb make a partial Q1
   --years financial|clas
                        read split years in --x ("2024/25", "2024-25", "2024/25 Q1") as
                        financial years (April–March) or CLAS years (August–July)
@@ -194,7 +196,7 @@ Preparing:
                        after it is an error
   --from DATE          the first day the data cover (as --as-of is the last): a first period
                        that starts before it is part of one; without it, event dates start on
-                       the first row's date. A date before it is an error
+                       the first row's date. A date before it is an error; not for monthly rows
   --multiply K         multiply the plotted values: 100 for per cent, 10000 for a rate per
                        10,000 days
 

@@ -2,6 +2,7 @@ import type { NumberChunks } from "./cells.js";
 import { DataError, quote } from "./errors.js";
 import { writePeriodLabel } from "./lib.js";
 import { nextPeriodStart, periodStart, periodWord, type Period } from "./period.js";
+import type { LabelForm } from "./dates.js";
 import type { XColumn } from "./seriesColumns.js";
 
 // A sum over a period is comparable with its neighbours only when it sums the whole period: a last
@@ -21,13 +22,15 @@ export interface PartialPeriods {
  * The periods of one group's rows (`row(k)`, k < length) that a `--period` sum covers in part: the
  * first when the rows start after it starts, the last when the data end before it ends, and any
  * with a row whose value is blank. A period whose rows are all blank is a gap already and is not
- * listed. Where the data end: rows labelled by month (or quarter) end with their last one — 38
- * months ending in February make a two-month 2024 Q1 whatever the extract date; dates (ISO dates
- * on the 1st too) end on `asOf` (`--as-of`, the extract date: the data are complete up to and including
- * it), or without it on the last row's date, and then the note says how to declare the period
- * complete (a quarter's last panel on 29 Sep says nothing about the panels of 30 Sep: a user trial).
+ * listed. Where the data end ({@link rowsPeriod}, the rule emptyPeriods shares): monthly rows
+ * (months or quarters as labels, or ISO dates all on the 1st) end with their last month (or
+ * quarter) — 38 months ending in February make a two-month 2024 Q1 whatever the extract date;
+ * event dates end on `asOf` (`--as-of`, the extract date: the data are complete up to and
+ * including it), or without it on the last row's date, and then the note says how to declare the
+ * period complete (a quarter's last panel on 29 Sep says nothing about the panels of 30 Sep: a
+ * user trial).
  */
-export function partialPeriods(length: number, row: (k: number) => number, x: XColumn, ys: NumberChunks, period: Period, asOf: string | null = null, empty: readonly string[] = [], from: string | null = null): PartialPeriods {
+export function partialPeriods(length: number, row: (k: number) => number, x: XColumn, ys: NumberChunks, period: Period, own: Period | "day", asOf: string | null = null, empty: readonly string[] = [], from: string | null = null): PartialPeriods {
   const { first, last } = spanOf(length, row, x);
   const starts = new Map<string, { blank: number; rows: number }>();
   for (let k = 0; k < length; k++) {
@@ -41,9 +44,6 @@ export function partialPeriods(length: number, row: (k: number) => number, x: XC
   for (const key of empty) starts.set(key, { blank: 0, rows: 0 });
   const keys = [...starts.keys()].sort();
   const partial = new Map<string, string>();
-  // The rows' own period: the labels' (a month of months), else a day. (Its `monthly` twin was
-  // never true here: ISO dates all on the 1st are read as days, unlike emptyPeriods' rule.)
-  const own = x.labels ?? "day";
   // Event dates start on --from (the first day the data cover) when it is given, else on the first row's date.
   const start = from !== null && own === "day" ? from : first;
   if (start > keys[0]!) partial.set(keys[0]!, `${from !== null && own === "day" ? "data" : "rows"} from ${writePeriodLabel(start, own)} only`);
@@ -52,7 +52,7 @@ export function partialPeriods(length: number, row: (k: number) => number, x: XC
   const end = dataEnd(last, own, asOf);
   let ask = false;
   if (end.next < nextPeriodStart(lastKey, period)) {
-    partial.set(lastKey, `${starts.get(lastKey)!.rows === 0 ? "no rows; data" : "rows"} up to ${end.label} only`);
+    partial.set(lastKey, end.monthly ? `the rows are ${EVERY[own]} and the last is ${end.label}` : `${starts.get(lastKey)!.rows === 0 ? "no rows; data" : "rows"} up to ${end.label} only`);
     ask = own === "day" && asOf === null;
   }
   for (const [key, s] of starts) if (s.blank > 0 && s.blank < s.rows) partial.set(key, `${s.blank} row${s.blank === 1 ? "" : "s"} with no value`);
@@ -72,36 +72,48 @@ export function partialPeriods(length: number, row: (k: number) => number, x: XC
   };
 }
 
-/**
- * The first and last dates of a group's rows as written (before --period), and whether they are
- * all on the 1st (monthly rows: one row per period already).
- */
-function spanOf(length: number, row: (k: number) => number, x: XColumn): { first: string; last: string; monthly: boolean } {
+/** The first and last dates of a group's rows as written (before --period). */
+function spanOf(length: number, row: (k: number) => number, x: XColumn): { first: string; last: string } {
   const written = x.written!;
   let first = "";
   let last = "";
-  let monthly = true;
   for (let k = 0; k < length; k++) {
     const w = written(row(k));
     if (first === "" || w < first) first = w;
     if (last === "" || w > last) last = w;
-    if (!w.endsWith("-01")) monthly = false;
   }
-  return { first, last, monthly };
+  return { first, last };
 }
+
+/**
+ * The period each row stands for, the one rule of partialPeriods and emptyPeriods: months or
+ * quarters as labels ("Jan 2024", "2024 Q1") stand for theirs; ISO dates all on the 1st of a month
+ * ("2024-01-01", "2024-02-01", …) are monthly rows, one row a month, as a monthly extract writes
+ * them (a missing month is a month not reported, and the rows end with their last month); any
+ * other dates are event dates ("day": the rows are events, and end on --as-of or the last row).
+ * `written(k)`: the k-th row's ISO date as written (a label's first day).
+ */
+export function rowsPeriod(length: number, written: (k: number) => string, labels: LabelForm | null): Period | "day" {
+  if (labels !== null) return labels;
+  if (length === 0) return "day";
+  for (let k = 0; k < length; k++) if (!written(k).endsWith("-01")) return "day";
+  return "month";
+}
+
+/** How a note says what the rows of a period are ("the rows are monthly"). */
+const EVERY: Record<Period | "day", string> = { day: "event dates", week: "weekly", month: "monthly", quarter: "quarterly", "financial-quarter": "quarterly", year: "yearly", "financial-year": "one a financial year", "clas-year": "one a CLAS year" };
 
 /**
  * The periods (their first days, in order) from the first row's period to the data's end (the
  * last row's date, or `asOf`, the extract date, when given) that have no rows, when the rows are
  * event dates: a period without events holds none of them, so its count (or sum) is a true 0, not
  * a gap (a user trial's June with no accommodations was left out, and the centre line with it).
- * Monthly rows (months, quarters, or dates all on the 1st) are one row per period already: a
- * missing one is a period not reported, and stays a gap ([]).
+ * Monthly rows ({@link rowsPeriod}: months, quarters, or dates all on the 1st) are one row per
+ * period already: a missing one is a period not reported, and stays a gap ([]).
  */
-export function emptyPeriods(length: number, row: (k: number) => number, x: XColumn, period: Period, asOf: string | null, from: string | null = null): string[] {
-  if (x.labels !== null || length === 0) return [];
-  const { first, last, monthly } = spanOf(length, row, x);
-  if (monthly) return [];
+export function emptyPeriods(length: number, row: (k: number) => number, x: XColumn, period: Period, own: Period | "day", asOf: string | null, from: string | null = null): string[] {
+  if (own !== "day" || length === 0) return [];
+  const { first, last } = spanOf(length, row, x);
   const have = new Set<string>();
   for (let k = 0; k < length; k++) have.add(x.value(row(k)) as string);
   const end = asOf ?? last;
@@ -113,12 +125,13 @@ export function emptyPeriods(length: number, row: (k: number) => number, x: XCol
 /**
  * Where the data end, as the first day after them (`next`) and in words: the last row's own
  * period (a month of monthly rows; a day of event dates), cut at `asOf` when it is earlier; event
- * dates end on `asOf` itself when it is given.
+ * dates end on `asOf` itself when it is given. `monthly`: they end with the last row's own period
+ * (monthly or quarterly rows not cut by `asOf`), which the label names.
  */
-export function dataEnd(last: string, own: Period | "day", asOf: string | null): { next: string; label: string } {
-  const rows = { next: nextPeriodStart(last, own), label: writePeriodLabel(last, own) };
+export function dataEnd(last: string, own: Period | "day", asOf: string | null): { next: string; label: string; monthly: boolean } {
+  const rows = { next: nextPeriodStart(last, own), label: writePeriodLabel(last, own), monthly: own !== "day" };
   if (asOf === null) return rows;
-  const cut = { next: nextPeriodStart(asOf, "day"), label: writePeriodLabel(asOf, "day") };
+  const cut = { next: nextPeriodStart(asOf, "day"), label: writePeriodLabel(asOf, "day"), monthly: false };
   return own === "day" || cut.next < rows.next ? cut : rows;
 }
 
