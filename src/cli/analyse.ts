@@ -11,7 +11,7 @@ import { DataError, UsageError, quote } from "./errors.js";
 import { applyFilters, describeFilters, keptLine, parseFilters, subTable, type RowFilter } from "./filter.js";
 import { NaTexts } from "./naTexts.js";
 import { cellView, dataRows, joinNotes, paddedNote } from "./noteRows.js";
-import { checkAsOf, checkFrom, emptyPeriods, partialPeriods, rowsPeriod } from "./partialPeriods.js";
+import { checkAsOf, checkFrom, dataSpan, emptyPeriods, partialPeriods, type DataSpan } from "./partialPeriods.js";
 import type { Io } from "./io.js";
 import {
   CONTROL_RULE_PRESETS,
@@ -324,8 +324,8 @@ interface Columns {
   /** null, or the denominators (`perRow`: 1 for every row, a yes/no per case). */
   ns: NumberChunks | "perRow" | null;
   by: string[] | null;
-  /** Dates: the period each row stands for, decided once for the file (partialPeriods.ts `rowsPeriod`: "day" for event dates); else null. */
-  own: Period | "day" | null;
+  /** Dates: where the rows start and end and the period each stands for, decided once for the whole file (partialPeriods.ts); else null. */
+  span: DataSpan | null;
   notes: { code: string; message: string }[];
 }
 
@@ -374,13 +374,13 @@ function readColumns(table: Table, cells: Map<string, CellColumn>, f: AnalyseFla
     if (x === null || x.kind !== "date") throw new UsageError(`--as-of is the extract date of dated rows: ${x === null ? "give the x column of dates (--x COL)" : `column ${xCol} holds numbers, not dates`}`, C);
     checkAsOf(table.length, x.written!, x.text, (i) => table.where(i, xCol), f.asOf, x.labels !== null);
   }
-  const own = x !== null && x.kind === "date" ? rowsPeriod(table.length, x.written!, x.labels) : null;
+  const span = x !== null && x.kind === "date" ? dataSpan(table.length, x.written!, x.labels) : null;
   if (f.from !== null) {
-    if (x === null || x.kind !== "date" || own !== "day") throw new UsageError(`--from is the first day event dates cover: ${x === null ? "give the x column of dates (--x COL)" : x.kind !== "date" ? `column ${xCol} holds numbers, not dates` : x.labels !== null ? `column ${xCol} holds ${periodWord(x.labels)}s, each whole` : `column ${xCol} holds monthly rows (every date is on the 1st of a month), each month whole`}`, C);
+    if (x === null || x.kind !== "date" || span!.own !== "day") throw new UsageError(`--from is the first day event dates cover: ${x === null ? "give the x column of dates (--x COL)" : x.kind !== "date" ? `column ${xCol} holds numbers, not dates` : x.labels !== null ? `column ${xCol} holds ${periodWord(x.labels)}s, each whole` : `column ${xCol} holds monthly rows (every date is on the 1st of a month), each month whole`}`, C);
     if (f.asOf !== null && f.from > f.asOf) throw new UsageError(`--from ${writePeriodLabel(f.from, "day")} is after --as-of ${writePeriodLabel(f.asOf, "day")}`, C);
     checkFrom(table.length, x.written!, x.text, (i) => table.where(i, xCol), f.from);
   }
-  return { table, xCol, nCol, x, ys, ns, by, own, notes };
+  return { table, xCol, nCol, x, ys, ns, by, span, notes };
 }
 
 /** The note of `--aggregate count` over a y column with text (countedOf); summary shares it. */
@@ -552,7 +552,7 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
     };
     const summed = summedPeriod(f, c);
     const empty = emptyPeriodsOf(g, f, c, summed);
-    const partial = summed !== null ? partialPeriods(g.length, g.row, c.x!, c.ys, summed, c.own!, f.asOf, empty.zeros, f.from) : null;
+    const partial = summed !== null ? partialPeriods(g, c.x!, c.ys, summed, c.span!, { asOf: f.asOf, from: f.from, empty: empty.zeros, grouped: c.by !== null }) : null;
     const chart = withQi(ctx, () => {
       try {
         return analyseGroup(g, f, c, partial?.exclude ?? [], empty.zeros);
@@ -598,8 +598,9 @@ function analyseGroup(g: Group, f: AnalyseFlags, c: Columns, partial: readonly n
 }
 
 /**
- * The periods of --period with no rows between the group's first row and the data's end
- * (partialPeriods.ts `emptyPeriods`: event dates only). Where the chart counts or sums events
+ * The periods of --period with no rows between the data's start and end, the file's (--by:
+ * every group shares them) or --from's and --as-of's (partialPeriods.ts `emptyPeriods`: event
+ * dates only). Where the chart counts or sums events
  * (summedPeriod) each is a true 0 and is drawn (`zeros`); else (a mean, median or sd of no rows, or
  * y/n with no denominator: p and u charts) it has no value and is left out — a gap — and the note
  * says so either way (a user trial's June without events was dropped in silence).
@@ -607,18 +608,30 @@ function analyseGroup(g: Group, f: AnalyseFlags, c: Columns, partial: readonly n
 function emptyPeriodsOf(g: Group, f: AnalyseFlags, c: Columns, summed: Period | null): { zeros: string[]; note: { code: string; message: string } | null } {
   const period = f.period;
   if (period === undefined || c.x === null || c.x.kind !== "date") return { zeros: [], note: null };
-  const list = emptyPeriods(g.length, g.row, c.x, period, c.own!, f.asOf, f.from);
+  const list = emptyPeriods(g, c.x, period, c.span!, f.asOf, f.from);
   if (list.length === 0) return { zeros: [], note: null };
   const one = list.length === 1;
   const had = `${list.map((k) => writePeriodLabel(k, period)).join(", ")} had no rows${f.byName !== undefined ? ` (${f.byName} ${quote(g.key)})` : ""}`;
   if (summed !== null) {
     const what = f.aggregate === "count" ? "a count of rows" : f.aggregate === "sum" ? "a sum of no rows" : "a count of events";
     const flags = [...(f.from !== null ? [`--from ${writePeriodLabel(f.from, "day")}`] : []), ...(f.asOf !== null ? [`--as-of ${writePeriodLabel(f.asOf, "day")}`] : [])];
-    const cover = flags.length > 0 ? `${flags.join(" and ")} ${flags.length === 1 ? "says" : "say"} the data cover ${one ? "it" : "them"}` : `${one ? "it lies" : "they lie"} between the first and the last row`;
+    const cover = f.byName !== undefined ? groupedCover(f, c.span!, f.byName) : flags.length > 0 ? `${flags.join(" and ")} ${flags.length === 1 ? "says" : "say"} the data cover ${one ? "it" : "them"}` : `${one ? "it lies" : "they lie"} between the first and the last row`;
     return { zeros: list, note: { code: "empty-periods", message: `${had}: drawn as 0 (${what}; ${cover})` } };
   }
   const why = f.settings.n === true && c.ns !== null ? `a ${f.chart} chart's point is y / n, and no rows give no denominator` : `a ${f.aggregate ?? "value"} of no rows is not a number`;
   return { zeros: [], note: { code: "empty-periods", message: `${had}: left out, not drawn as 0 (${why})` } };
+}
+
+/**
+ * With --by, where the data start and end, which every group shares (DataSpan: the file's, not
+ * the group's): "every Team's data cover 3 Apr 2024 to 27 Sep 2024: the file's first and last
+ * rows", --from and --as-of named where given.
+ */
+function groupedCover(f: Pick<AnalyseFlags, "from" | "asOf">, span: DataSpan, byName: string): string {
+  const start = f.from ?? span.first;
+  const end = f.asOf ?? span.last;
+  const by = f.from !== null && f.asOf !== null ? "--from and --as-of" : f.from !== null ? "--from and the file's last row" : f.asOf !== null ? "the file's first row and --as-of" : "the file's first and last rows";
+  return `every ${byName}'s data cover ${writePeriodLabel(start, "day")} to ${writePeriodLabel(end, "day")}: ${by}`;
 }
 
 /**
@@ -638,11 +651,11 @@ function allPartialError(e: unknown, f: AnalyseFlags, said: string, where: strin
 /**
  * The period of a chart that sums over periods (--aggregate sum or count, a c chart's counts),
  * whose part-periods are not comparable (partialPeriods.ts): --period's, or with --as-of the
- * months or quarters the rows stand for (labels, or ISO dates all on the 1st: rowsPeriod), a
+ * months or quarters the rows stand for (labels, or ISO dates all on the 1st: DataSpan), a
  * last month the extract date falls in being part of one.
  */
 function summedPeriod(f: AnalyseFlags, c: Columns): Period | null {
-  const period = f.period ?? (f.asOf !== null && c.own !== null && c.own !== "day" ? c.own : null);
+  const period = f.period ?? (f.asOf !== null && c.span !== null && c.span.own !== "day" ? c.span.own : null);
   if (period === null || c.x === null || c.x.written === null || (c.ns !== null && f.settings.n === true)) return null;
   return f.aggregate === "sum" || f.aggregate === "count" || f.chart === "c" ? period : null;
 }

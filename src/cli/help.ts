@@ -160,7 +160,8 @@ Columns:
   --n COL              denominators: p, pp, u, up charts (default "n"); on run and i charts
                        the chart plots y/n. A p chart of a yes/no y without an n column counts
                        each row as one case
-  --by COL             one chart per value of this column
+  --by COL             one chart per value of this column; with --period every group spans the
+                       file's first to last row (or --from to --as-of), not its own
   --filter COL=V       keep only rows where COL is V (COL!=V: drop them); repeatable: filters
                        on different columns all apply, several COL=V on one column keep any
   --na TEXT            y and n cells written TEXT (a published table's mark for a value not
@@ -179,7 +180,8 @@ Preparing:
                        sum, a c chart), a period with no rows up to the data's end (the last
                        row, or --as-of) is drawn as 0; monthly rows' missing months stay gaps.
                        Monthly rows (months, quarters, or ISO dates all on the 1st) end with
-                       their last month whatever --as-of says: Jan and Feb make a partial Q1
+                       their last month whatever --as-of says: Jan and Feb make a partial Q1,
+                       and so does Jan and Mar (no row for Feb)
   --years financial|clas
                        read split years in --x ("2024/25", "2024-25", "2024/25 Q1") as
                        financial years (April–March) or CLAS years (August–July)
