@@ -552,7 +552,7 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
     };
     const summed = summedPeriod(f, c);
     const empty = emptyPeriodsOf(g, f, c, summed);
-    const partial = summed !== null ? partialPeriods(g, c.x!, c.ys, summed, c.span!, { asOf: f.asOf, from: f.from, empty: empty.zeros, grouped: c.by !== null }) : null;
+    const partial = summed !== null ? partialPeriods(g, c.x!, c.ys, summed, c.span!, { asOf: f.asOf, from: f.from, empty: empty.zeros, grouped: c.by !== null, count: f.aggregate === "count" }) : null;
     const chart = withQi(ctx, () => {
       try {
         return analyseGroup(g, f, c, partial?.exclude ?? [], empty.zeros);

@@ -186,7 +186,8 @@ Preparing:
                        read split years in --x ("2024/25", "2024-25", "2024/25 Q1") as
                        financial years (April–March) or CLAS years (August–July)
   --aggregate HOW      how rows that share an x (or a --period) combine: sum, mean, median,
-                       count (rows with a value: any text counts, no column of 1s needed) or
+                       count (rows with a value: any text counts, no column of 1s needed; a
+                       blank is not counted, and leaves no period partial as it does a sum) or
                        sd. p, pp, u, up charts and charts with --n sum y and n (Σy/Σn); c
                        charts sum, or count (one row per event); xbar and
                        s make a subgroup. Without it a repeated x is an error for run, i, mr, g

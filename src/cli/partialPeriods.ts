@@ -66,6 +66,12 @@ export interface PartialOptions {
   empty: readonly string[];
   /** With --by: the span is the file's, and the notes say so ("the file's rows up to …"). */
   grouped: boolean;
+  /**
+   * `--aggregate count`: a period's point counts its rows with a value (docs/cli.md), which a row
+   * with a blank y is not; it is counted for what it is, so it makes no period partial, and a
+   * period whose rows are all blank is a count of 0 (a point), not a gap.
+   */
+  count: boolean;
 }
 
 /** The rows of each period of a group: how many, how many blank, and (monthly rows) the own periods they stand for. */
@@ -78,8 +84,9 @@ interface PeriodRows {
 /**
  * The periods of one group's rows that a `--period` sum covers in part: the first when the data
  * start after it starts, the last when the data end before it ends, one of monthly rows with a
- * month (or quarter) without a row, and any with a row whose value is blank. A period whose rows
- * are all blank is a gap already and is not listed. Where the data start and end is the file's
+ * month (or quarter) without a row, and any with a row whose value is blank (not under
+ * `--aggregate count`: {@link PartialOptions}). A period whose rows are all blank is a gap already
+ * and is not listed (under count it is a 0, and is). Where the data start and end is the file's
  * ({@link DataSpan}), not the group's: with --by the first and the last period are partial for
  * every group or for none. Monthly rows end with their last month (or quarter) — 38 months ending
  * in February make a two-month 2024 Q1 whatever the extract date; event dates end on `asOf`
@@ -110,8 +117,10 @@ export function partialPeriods(g: GroupRows, x: DatedX, ys: { get(i: number): nu
       if (missing.length > 0) add(key, `no row${missing.length === 1 ? "" : "s"} for ${missing.map((m) => writePeriodLabel(m, own)).join(", ")}`);
     }
   }
-  for (const [key, s] of starts) if (s.blank > 0 && s.blank < s.rows) add(key, `${s.blank} row${s.blank === 1 ? "" : "s"} with no value`);
-  const listed = keys.filter((k) => why.has(k) && (starts.get(k)!.rows === 0 || starts.get(k)!.blank < starts.get(k)!.rows));
+  // A blank value leaves a sum short (a suppressed month); a count counts the rows with a value, whole.
+  if (!o.count) for (const [key, s] of starts) if (s.blank > 0 && s.blank < s.rows) add(key, `${s.blank} row${s.blank === 1 ? "" : "s"} with no value`);
+  const point = (k: string): boolean => o.count || starts.get(k)!.rows === 0 || starts.get(k)!.blank < starts.get(k)!.rows;
+  const listed = keys.filter((k) => why.has(k) && point(k));
   if (listed.length === 0) return { exclude: [], said: "", note: null };
   const said = listed.map((k) => `${writePeriodLabel(k, period)} (${why.get(k)!.join("; ")})`).join(", ");
   const asks = [
