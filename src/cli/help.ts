@@ -86,9 +86,17 @@ Analysis (the same for every series):
                        median, count (any text counts) or sd (p, pp, u, up and c charts sum; a c chart may count
                        one row per event; without it a repeated x is an error for run, i, mr, g
                        and t charts). Every combining is a note
-  --as-of DATE         the extract date (as for timescales): dates after it are an error; on a
-                       c chart or a --aggregate sum or count of months or quarters, a last one
-                       it falls in is part of one, left out of the centre line and the rules
+  --period P           read each date as its week, month, quarter, year, financial-quarter,
+                       financial-year or clas-year and combine each series' rows of a period,
+                       as for analyse (the same code): counted or summed event dates get a 0
+                       for a period without rows, and a period the data cover in part is left
+                       out of the centre line and the rules, each with a note per series. The
+                       data's span is the file's, the same for every series
+  --as-of DATE         the extract date (as for timescales and analyse): dates after it are an
+                       error; a summed last period that ends by then is whole, one it falls in
+                       is part of one (months or quarters as x too, without --period)
+  --from DATE          the first day the data cover (as for analyse): a first period that
+                       starts before it is part of one; a date before it is an error
   --multiply K         multiply the plotted values: 100 for per cent, 10000 for a rate per
                        10,000 days (--target is on this scale)
   --unit U             unit for the readings, e.g. % ("the target of 80 %")

@@ -234,16 +234,3 @@ function outside(length: number, day: (i: number) => string | null, out: (d: str
   if (first < 0) return null;
   return { first, more: count > 1 ? ` (and ${count - 1} more row${count === 2 ? "" : "s"})` : "" };
 }
-
-/**
- * `summary --as-of`: the last of a series' months or quarters (`xs`, their first days), when the
- * extract date falls inside it, is part of one: its index among the series' points (distinct x in
- * order) and the note saying so, as analyse's {@link partialPeriods} words it; else null.
- */
-export function openLastPeriod(xs: readonly string[], period: Period, asOf: string): { index: number; note: { code: string; message: string } } | null {
-  const keys = [...new Set(xs)].sort();
-  const last = keys[keys.length - 1];
-  if (last === undefined || !(nextPeriodStart(asOf, "day") < nextPeriodStart(last, period))) return null;
-  const message = `${writePeriodLabel(last, period)} (rows up to ${writePeriodLabel(asOf, "day")} only) sums only part of its ${periodWord(period)}: drawn, but left out of the centre line and the rules`;
-  return { index: keys.length - 1, note: { code: "partial-period", message } };
-}
