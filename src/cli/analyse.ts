@@ -5,13 +5,14 @@ import { delimiterFlag, enumFlag, intFlag, listFlag, numberFlag, parseCommandArg
 import { CellColumn, type NumberChunks } from "./cells.js";
 import { analysisJson, pointForm, type ColumnarChart } from "./chartPoints.js";
 import { Problems, textColumn } from "./convert.js";
-import { DATE_FORMATS, YEARS_FLAG, expectedForm, splitYearOf, flagDate, xTextReader, type DateFormat, type LabelForm } from "./dates.js";
+import { DATE_FORMATS, YEARS_FLAG, expectedForm, splitYearOf, flagDate, xTextReader, type DateFormat } from "./dates.js";
 import { countedOf, logicalOf, numbersOf, scanX, xOf, type XColumn } from "./seriesColumns.js";
 import { DataError, UsageError, quote } from "./errors.js";
 import { applyFilters, describeFilters, keptLine, parseFilters, subTable, type RowFilter } from "./filter.js";
 import { NaTexts } from "./naTexts.js";
 import { cellView, dataRows, joinNotes, paddedNote } from "./noteRows.js";
-import { checkAsOf, checkFrom, emptyPeriods, partialPeriods } from "./partialPeriods.js";
+import type { DataSpan } from "./partialPeriods.js";
+import { allPartialError, checkRollUp, periodNeedsAggregate, periodRollupNote, rollUpGroup, type RollUpFlags } from "./rollUp.js";
 import type { Io } from "./io.js";
 import {
   CONTROL_RULE_PRESETS,
@@ -30,8 +31,6 @@ import {
   type SplitYear,
   type XPeriod,
   readPeriodLabel,
-  writePeriodLabel,
-  QiError,
 } from "./lib.js";
 import { writeAll, type PlannedFile } from "./output.js";
 import { PERIODS, periodWord, type Period } from "./period.js";
@@ -324,6 +323,8 @@ interface Columns {
   /** null, or the denominators (`perRow`: 1 for every row, a yes/no per case). */
   ns: NumberChunks | "perRow" | null;
   by: string[] | null;
+  /** Dates: where the rows start and end and the period each stands for, decided once for the whole file (partialPeriods.ts); else null. */
+  span: DataSpan | null;
   notes: { code: string; message: string }[];
 }
 
@@ -363,56 +364,13 @@ function readColumns(table: Table, cells: Map<string, CellColumn>, f: AnalyseFla
   const by = f.byName === undefined ? null : textColumn(requireColumn(table, f.byName, "--by"));
   problems.throwIfAny();
   notes.push(...f.na.notes());
-  if (f.period !== undefined) {
-    if (x === null) throw new UsageError(`--period ${f.period} needs dates in an x column (--x COL)`, C);
-    if (x.kind !== "date") throw new UsageError(`--period ${f.period}: column ${xCol} holds numbers, not dates`, C);
-    checkPeriodFlag(f.period, x.labels, xCol!);
-  }
-  if (f.asOf !== null) {
-    if (x === null || x.kind !== "date") throw new UsageError(`--as-of is the extract date of dated rows: ${x === null ? "give the x column of dates (--x COL)" : `column ${xCol} holds numbers, not dates`}`, C);
-    checkAsOf(table.length, x.written!, x.text, (i) => table.where(i, xCol), f.asOf, x.labels !== null);
-  }
-  if (f.from !== null) {
-    if (x === null || x.kind !== "date" || x.labels !== null) throw new UsageError(`--from is the first day event dates cover: ${x === null ? "give the x column of dates (--x COL)" : x.kind !== "date" ? `column ${xCol} holds numbers, not dates` : `column ${xCol} holds ${periodWord(x.labels!)}s, each whole`}`, C);
-    if (f.asOf !== null && f.from > f.asOf) throw new UsageError(`--from ${writePeriodLabel(f.from, "day")} is after --as-of ${writePeriodLabel(f.asOf, "day")}`, C);
-    checkFrom(table.length, x.written!, x.text, (i) => table.where(i, xCol), f.from);
-  }
-  return { table, xCol, nCol, x, ys, ns, by, notes };
+  const span = checkRollUp(C, f, x, xCol, table.length, (i) => table.where(i, xCol));
+  return { table, xCol, nCol, x, ys, ns, by, span, notes };
 }
 
 /** The note of `--aggregate count` over a y column with text (countedOf); summary shares it. */
 export function countedNote(column: string, counted: { cells: number; first: string }): { code: string; message: string } {
   return { code: "count-text", message: `--aggregate count counts the rows whose ${column} is not blank: ${counted.cells} cell${counted.cells === 1 ? " is" : "s are"} text (such as ${quote(counted.first)}), each counted as one row` };
-}
-
-/**
- * The periods each kind of x label rolls up into: a period must lie inside one period of the
- * roll-up. Months fit any period from a month up; calendar and financial quarters are the same
- * three months (January–March … October–December), so both fit quarters, calendar years and
- * financial years (April to March), but not CLAS years (August to July); a year only itself.
- */
-const ROLLS_INTO: Record<LabelForm, readonly Period[]> = {
-  month: ["month", "quarter", "financial-quarter", "year", "financial-year", "clas-year"],
-  quarter: ["quarter", "financial-quarter", "year", "financial-year"],
-  "financial-quarter": ["quarter", "financial-quarter", "year", "financial-year"],
-  "financial-year": ["financial-year"],
-  "clas-year": ["clas-year"],
-};
-
-/** Months in each period (a week as less than a month). */
-const LENGTH: Record<Period, number> = { week: 0, month: 1, quarter: 3, "financial-quarter": 3, year: 12, "financial-year": 12, "clas-year": 12 };
-
-const LABEL_EXAMPLE: Record<LabelForm, string> = { month: "Jan 2024", quarter: "2024 Q1", "financial-quarter": "2024/25 Q1", "financial-year": "2024/25", "clas-year": "2024/25" };
-
-/** `--period` rolls months up into quarters or years, quarters into years; it cannot split them, nor cut across them. */
-export function checkPeriodFlag(period: Period, labels: LabelForm | null, column: string): void {
-  if (labels !== null && !ROLLS_INTO[labels].includes(period)) {
-    const into = ROLLS_INTO[labels].filter((p) => p !== labels);
-    const use = into.length === 0 ? "" : `use --period ${into.join(", ")} to roll them up, or `;
-    // A shorter period splits each label; a year from another month cuts across some of them.
-    const how = LENGTH[period] < LENGTH[labels] ? "cannot be split into" : "do not fit into";
-    throw new UsageError(`--period ${period}: column ${column} holds ${periodWord(labels)}s (such as ${LABEL_EXAMPLE[labels]}), which ${how} ${periodWord(period)}s; ${use}leave --period out`, C);
-  }
 }
 
 /** The table without its empty rows and the notes below the data (dataRows), with the note that names them. */
@@ -457,6 +415,11 @@ function groupsOf(c: Columns): Group[] {
   return [...ids.keys()].map((key, g) => ({ key, length: counts[g]!, row: (k: number) => rows[g]![k]! }));
 }
 
+/** Whether the library combines rows that share an x (a sum, y / n, a subgroup, --aggregate); else a repeated x is an error. */
+export function combinesRows(chart: ChartChoice, aggregate: Aggregate | undefined, withN: boolean): boolean {
+  return withN || SUMMED.includes(chart) || SUBGROUPS.includes(chart) || aggregate !== undefined;
+}
+
 /**
  * The notes of what the CLI did to one group's rows (the library combines rows that share an x
  * and warns how), after checking that a chart of one value per x has one.
@@ -464,19 +427,19 @@ function groupsOf(c: Columns): Group[] {
 function groupWarnings(g: Group, f: AnalyseFlags, c: Columns): { code: string; message: string }[] {
   const withN = c.ns !== null && f.settings.n === true;
   const where = f.byName !== undefined ? ` (${f.byName} ${quote(g.key)})` : "";
-  const combinedByLibrary = withN || SUMMED.includes(f.chart) || SUBGROUPS.includes(f.chart) || f.aggregate !== undefined;
+  const combinedByLibrary = combinesRows(f.chart, f.aggregate, withN);
   if (c.x === null) return [];
   if (!combinedByLibrary) {
     const dup = scanX(c.x, g.length, g.row).duplicate;
     // --period needs --aggregate only where a period has more than one row (months already read as months need none).
-    if (dup !== null && f.period !== undefined) throw new UsageError(`--period ${f.period}: say how the rows of a ${f.period} combine with --aggregate sum, mean, median, count or sd`, C);
+    if (dup !== null && f.period !== undefined) throw periodNeedsAggregate(C, f.period);
     if (dup !== null) throw duplicateError(c, dup, g.key, f);
   }
   const warnings: { code: string; message: string }[] = [];
   if (f.period !== undefined || f.aggregate !== undefined) {
     const distinct = scanX(c.x, g.length, g.row).distinct;
     if (f.period !== undefined) {
-      warnings.push({ code: "period-rollup", message: `${g.length} row${g.length === 1 ? "" : "s"}${where} rolled up into ${distinct} ${periodWord(f.period)}${distinct === 1 ? "" : "s"} (each date read as the ${periodWord(f.period)} it falls in${f.period === "week" ? ", weeks starting on Monday" : ""})` });
+      warnings.push(periodRollupNote(g.length, distinct, f.period, where));
     } else if (distinct === g.length) {
       warnings.push({ code: "aggregate-unused", message: `--aggregate ${f.aggregate}: no ${c.xCol} value has more than one row${where}, so nothing was combined` });
     }
@@ -547,17 +510,17 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
         return k < g.length ? c.table.where(g.row(k), column) : undefined;
       },
     };
-    const summed = summedPeriod(f, c);
-    const empty = emptyPeriodsOf(g, f, c, summed);
-    const partial = summed !== null ? partialPeriods(g.length, g.row, c.x!, c.ys, summed, f.asOf, empty.zeros, f.from) : null;
+    const where = f.byName !== undefined ? ` (${f.byName} ${quote(g.key)})` : "";
+    const rolled = c.x !== null && c.x.kind === "date" ? rollUpGroup(g, c.x, c.ys, c.span, rollUpFlags(f, c), where) : { zeros: [], partial: null, notes: [] };
+    const partial = rolled.partial;
     const chart = withQi(ctx, () => {
       try {
-        return analyseGroup(g, f, c, partial?.exclude ?? [], empty.zeros);
+        return analyseGroup(g, f, c, partial?.exclude ?? [], rolled.zeros);
       } catch (e) {
-        throw partial !== null && partial.exclude.length > 0 ? (allPartialError(e, f, partial.said, f.byName !== undefined ? ` (${f.byName} ${quote(g.key)})` : "") ?? e) : e;
+        throw partial !== null && partial.exclude.length > 0 ? (allPartialError(e, f.file, rollUpFlags(f, c), f.settings.exclude, partial.said, where) ?? e) : e;
       }
     });
-    const notes = [...c.notes, ...warnings, ...(empty.note ? [empty.note] : []), ...(partial?.note ? [partial.note] : [])];
+    const notes = [...c.notes, ...warnings, ...rolled.notes];
     // The library's advice in a warning ("aggregate: \"mean\"", "target: 0.8, or multiply: 100") as flags.
     const own = warningsAsFlags(chart.warnings, ctx);
     results.push({ key: g.key, chart: notes.length === 0 && own === chart.warnings ? chart : ({ ...chart, warnings: [...notes, ...own] } as typeof chart) });
@@ -580,7 +543,7 @@ function analyseGroup(g: Group, f: AnalyseFlags, c: Columns, partial: readonly n
   const withN = ns !== null && f.settings.n === true;
   const whole = c.by === null && zeros.length === 0;
   const xs = whole && x !== null ? x.column() : null;
-  // A period without rows (emptyPeriodsOf) is one more row after the group's: a blank y, which
+  // A period without rows (rollUp.ts rollUpGroup) is one more row after the group's: a blank y, which
   // --aggregate count counts as 0 (rows with a value), or a y of 0 that a sum adds up to 0.
   const zeroY = f.aggregate === "count" ? Number.NaN : 0;
   const channels: Channels = {
@@ -594,53 +557,9 @@ function analyseGroup(g: Group, f: AnalyseFlags, c: Columns, partial: readonly n
   return chartOf(rows, { ...f.settings, period, exclude }, channels, true) as ColumnarChart;
 }
 
-/**
- * The periods of --period with no rows between the group's first row and the data's end
- * (partialPeriods.ts `emptyPeriods`: event dates only). Where the chart counts or sums events
- * (summedPeriod) each is a true 0 and is drawn (`zeros`); else (a mean, median or sd of no rows, or
- * y/n with no denominator: p and u charts) it has no value and is left out — a gap — and the note
- * says so either way (a user trial's June without events was dropped in silence).
- */
-function emptyPeriodsOf(g: Group, f: AnalyseFlags, c: Columns, summed: Period | null): { zeros: string[]; note: { code: string; message: string } | null } {
-  const period = f.period;
-  if (period === undefined || c.x === null || c.x.kind !== "date") return { zeros: [], note: null };
-  const list = emptyPeriods(g.length, g.row, c.x, period, f.asOf, f.from);
-  if (list.length === 0) return { zeros: [], note: null };
-  const one = list.length === 1;
-  const had = `${list.map((k) => writePeriodLabel(k, period)).join(", ")} had no rows${f.byName !== undefined ? ` (${f.byName} ${quote(g.key)})` : ""}`;
-  if (summed !== null) {
-    const what = f.aggregate === "count" ? "a count of rows" : f.aggregate === "sum" ? "a sum of no rows" : "a count of events";
-    const flags = [...(f.from !== null ? [`--from ${writePeriodLabel(f.from, "day")}`] : []), ...(f.asOf !== null ? [`--as-of ${writePeriodLabel(f.asOf, "day")}`] : [])];
-    const cover = flags.length > 0 ? `${flags.join(" and ")} ${flags.length === 1 ? "says" : "say"} the data cover ${one ? "it" : "them"}` : `${one ? "it lies" : "they lie"} between the first and the last row`;
-    return { zeros: list, note: { code: "empty-periods", message: `${had}: drawn as 0 (${what}; ${cover})` } };
-  }
-  const why = f.settings.n === true && c.ns !== null ? `a ${f.chart} chart's point is y / n, and no rows give no denominator` : `a ${f.aggregate ?? "value"} of no rows is not a number`;
-  return { zeros: [], note: { code: "empty-periods", message: `${had}: left out, not drawn as 0 (${why})` } };
-}
-
-/**
- * The library's "every point with a value is excluded" (path options.exclude) when partial periods
- * (partialPeriods.ts) were among the exclusions: the error names them as the cause, not --exclude,
- * which the user may never have given (a user trial: every CLAS year was partial). Else null.
- */
-function allPartialError(e: unknown, f: AnalyseFlags, said: string, where: string): DataError | null {
-  if (!(e instanceof QiError) || e.code !== "all-missing" || e.path[e.path.length - 1] !== "exclude") return null;
-  const word = periodWord(f.period ?? "month");
-  const missing = [...(f.from === null ? ["--from DATE"] : []), ...(f.asOf === null ? ["--as-of DATE"] : [])];
-  const from = missing.length > 0 ? `give ${missing.join(" or ")} (the first or last day the data cover) if the data cover more, ` : "";
-  const also = f.settings.exclude.length > 0 ? `; --exclude ${f.settings.exclude.map((k) => k + 1).join(", ")} left out the rest` : "";
-  return new DataError(`${f.file}${where}: no point is left for the centre line and the rules: ${said} ${said.includes("), ") ? "sum" : "sums"} only part of ${said.includes("), ") ? "their" : "its"} ${word} (partial periods are left out)${also}; ${from}or give a shorter --period`);
-}
-
-/**
- * The period of a chart that sums over periods (--aggregate sum or count, a c chart's counts),
- * whose part-periods are not comparable (partialPeriods.ts): --period's, or with --as-of the
- * months or quarters the x cells name (a last month the extract date falls in is part of one).
- */
-function summedPeriod(f: AnalyseFlags, c: Columns): Period | null {
-  const period = f.period ?? (f.asOf !== null ? c.x?.labels : undefined) ?? null;
-  if (period === null || c.x === null || c.x.written === null || (c.ns !== null && f.settings.n === true)) return null;
-  return f.aggregate === "sum" || f.aggregate === "count" || f.chart === "c" ? period : null;
+/** The roll-up flags of analyse (rollUp.ts), the same for every group. */
+function rollUpFlags(f: AnalyseFlags, c: Columns): RollUpFlags {
+  return { period: f.period, asOf: f.asOf, from: f.from, aggregate: f.aggregate, chart: f.chart, yOverN: c.ns !== null && f.settings.n === true, every: f.byName !== undefined ? `every ${f.byName}'s` : null };
 }
 
 /**

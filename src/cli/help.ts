@@ -86,9 +86,17 @@ Analysis (the same for every series):
                        median, count (any text counts) or sd (p, pp, u, up and c charts sum; a c chart may count
                        one row per event; without it a repeated x is an error for run, i, mr, g
                        and t charts). Every combining is a note
-  --as-of DATE         the extract date (as for timescales): dates after it are an error; on a
-                       c chart or a --aggregate sum or count of months or quarters, a last one
-                       it falls in is part of one, left out of the centre line and the rules
+  --period P           read each date as its week, month, quarter, year, financial-quarter,
+                       financial-year or clas-year and combine each series' rows of a period,
+                       as for analyse (the same code): counted or summed event dates get a 0
+                       for a period without rows, and a period the data cover in part is left
+                       out of the centre line and the rules, each with a note per series. The
+                       data's span is the file's, the same for every series
+  --as-of DATE         the extract date (as for timescales and analyse): dates after it are an
+                       error; a summed last period that ends by then is whole, one it falls in
+                       is part of one (months or quarters as x too, without --period)
+  --from DATE          the first day the data cover (as for analyse): a first period that
+                       starts before it is part of one; a date before it is an error
   --multiply K         multiply the plotted values: 100 for per cent, 10000 for a rate per
                        10,000 days (--target is on this scale)
   --unit U             unit for the readings, e.g. % ("the target of 80 %")
@@ -160,7 +168,8 @@ Columns:
   --n COL              denominators: p, pp, u, up charts (default "n"); on run and i charts
                        the chart plots y/n. A p chart of a yes/no y without an n column counts
                        each row as one case
-  --by COL             one chart per value of this column
+  --by COL             one chart per value of this column; with --period every group spans the
+                       file's first to last row (or --from to --as-of), not its own
   --filter COL=V       keep only rows where COL is V (COL!=V: drop them); repeatable: filters
                        on different columns all apply, several COL=V on one column keep any
   --na TEXT            y and n cells written TEXT (a published table's mark for a value not
@@ -177,12 +186,16 @@ Preparing:
                        (August–July), and combine the rows of a period (daily rows → a monthly
                        chart). Where event dates are counted or summed (--aggregate count or
                        sum, a c chart), a period with no rows up to the data's end (the last
-                       row, or --as-of) is drawn as 0; monthly rows' missing months stay gaps
+                       row, or --as-of) is drawn as 0; monthly rows' missing months stay gaps.
+                       Monthly rows (months, quarters, or ISO dates all on the 1st) end with
+                       their last month whatever --as-of says: Jan and Feb make a partial Q1,
+                       and so does Jan and Mar (no row for Feb)
   --years financial|clas
                        read split years in --x ("2024/25", "2024-25", "2024/25 Q1") as
                        financial years (April–March) or CLAS years (August–July)
   --aggregate HOW      how rows that share an x (or a --period) combine: sum, mean, median,
-                       count (rows with a value: any text counts, no column of 1s needed) or
+                       count (rows with a value: any text counts, no column of 1s needed; a
+                       blank is not counted, and leaves no period partial as it does a sum) or
                        sd. p, pp, u, up charts and charts with --n sum y and n (Σy/Σn); c
                        charts sum, or count (one row per event); xbar and
                        s make a subgroup. Without it a repeated x is an error for run, i, mr, g
@@ -194,7 +207,7 @@ Preparing:
                        after it is an error
   --from DATE          the first day the data cover (as --as-of is the last): a first period
                        that starts before it is part of one; without it, event dates start on
-                       the first row's date. A date before it is an error
+                       the first row's date. A date before it is an error; not for monthly rows
   --multiply K         multiply the plotted values: 100 for per cent, 10000 for a rate per
                        10,000 days
 

@@ -1,10 +1,12 @@
-import { AGGREGATES, CHART_TYPES, asOfFlag, countedNote, checkCombining, checkPointNumbers, checkRules, analyseRows, fixedOptions, multiplyFlag, pointFlags, yearsFlag, ANALYSE_FLAGS, NEEDS_N, type Aggregate, type ChartChoice, type ChartSettings, type SeriesPoint } from "./analyse.js";
+import { AGGREGATES, CHART_TYPES, asOfFlag, combinesRows, countedNote, checkCombining, checkPointNumbers, checkRules, analyseRows, fixedOptions, multiplyFlag, pointFlags, yearsFlag, ANALYSE_FLAGS, NEEDS_N, type Aggregate, type ChartChoice, type ChartSettings, type SeriesPoint } from "./analyse.js";
 import { delimiterFlag, enumFlag, intFlag, listFlag, numberFlag, parseCommandArgs, stringFlag, type FlagValues } from "./args.js";
 import { Problems, isMissingNumber, numberColumn, textColumn, xColumn } from "./convert.js";
 import { decimal } from "../_lib/numberText.js";
 import { DATE_FORMATS, xTextReader, type DateFormat, type LabelForm } from "./dates.js";
 import { NaTexts } from "./naTexts.js";
-import { checkAsOf, openLastPeriod } from "./partialPeriods.js";
+import type { DataSpan } from "./partialPeriods.js";
+import { PERIODS, periodStart, type Period } from "./period.js";
+import { allPartialError, checkRollUp, periodNeedsAggregate, periodRollupNote, rollUpGroup, type RollUpFlags } from "./rollUp.js";
 import { joinNotes, skipEmptyTableRows } from "./noteRows.js";
 import { DataError, UsageError, quote } from "./errors.js";
 import { applyFilters, keptLine, parseFilters, type RowFilter } from "./filter.js";
@@ -31,7 +33,9 @@ const SPEC = {
   thousands: { type: "boolean" },
   dates: { type: "string" },
   years: { type: "string" },
+  period: { type: "string" },
   "as-of": { type: "string" },
+  from: { type: "string" },
   delimiter: { type: "string" },
   chart: { type: "string" },
   aggregate: { type: "string" },
@@ -58,8 +62,12 @@ interface SummaryFlags {
   dates: DateFormat;
   /** `--years`: how split years such as 2024/25 are read; undefined: they are not. */
   years: SplitYear | undefined;
+  /** `--period`: each date read as the period it falls in, the rows of a period combined (as analyse). */
+  period: Period | undefined;
   /** `--as-of`: the extract date (ISO), the data complete up to and including it. */
   asOf: string | null;
+  /** `--from`: the first day the data cover (ISO), or null. */
+  from: string | null;
   names: { x: string; y: string; n: string; measure: string | undefined; group: string | undefined };
   filters: RowFilter[];
   /** `--na`: the texts of --y and --n cells read as gaps. */
@@ -82,7 +90,8 @@ function readFlags(values: FlagValues, file: string): SummaryFlags {
   const nName = stringFlag(values, "n");
   checkCombining(C, chart, aggregate, nName);
   const dates: DateFormat = enumFlag(C, "dates", stringFlag(values, "dates"), DATE_FORMATS) ?? "iso";
-  const years = yearsFlag(C, values);
+  const period = enumFlag(C, "period", stringFlag(values, "period"), PERIODS);
+  const years = yearsFlag(C, values, period);
   const settings: ChartSettings = {
     chart, rules, direction, baseline: intFlag(C, "baseline", stringFlag(values, "baseline"), 1), ...pointFlags(C, values, dates, years),
     target: numberFlag(C, "target", stringFlag(values, "target")), aggregate, multiply: multiplyFlag(C, values),
@@ -99,7 +108,7 @@ function readFlags(values: FlagValues, file: string): SummaryFlags {
   const delimiter = delimiterFlag(C, stringFlag(values, "delimiter"));
   if (delimiter !== undefined && /\.json$/i.test(file)) throw new UsageError(`--delimiter is for CSV files; ${quote(file)} is read as JSON`, C);
   return {
-    file, chart, settings, dates, years, json, out, asOf: asOfFlag(C, values, dates),
+    file, chart, settings, dates, years, json, out, period, asOf: asOfFlag(C, values, dates), from: asOfFlag(C, values, dates, "from"),
     names: { x: stringFlag(values, "x") ?? "x", y: stringFlag(values, "y") ?? "y", n: nName ?? "n", measure: stringFlag(values, "measure"), group: stringFlag(values, "group") },
     filters: parseFilters(C, listFlag(values, "filter")),
     na: new NaTexts(C, listFlag(values, "na"), values.thousands === true),
@@ -118,7 +127,12 @@ interface Columns {
   filtered: { kept: number; of: number } | null;
   /** The note naming the empty rows and notes below the data that were skipped (noteRows.ts), or null. */
   skipped: { code: string; message: string } | null;
+  /** Each row's x: a number, or an ISO date (with --period, the first day of its period). */
   xs: (number | string | null)[];
+  /** Each row's x as written: a number, or an ISO date (a label's first day), before --period. */
+  written: (number | string | null)[];
+  /** Dates: where the file's rows start and end and the period each stands for (partialPeriods.ts DataSpan); else null. */
+  span: DataSpan | null;
   /** The x values are ISO dates (else numbers). */
   dated: boolean;
   /** "month" or "quarter" when the x cells were months or quarters ("Jan 2024", "2024 Q1"): the charts' period. */
@@ -149,12 +163,13 @@ async function readColumns(f: SummaryFlags, io: Io): Promise<Columns> {
   const measures = names.measure ? textColumn(requireColumn(table, names.measure, "--measure")) : null;
   const groups = names.group ? textColumn(requireColumn(table, names.group, "--group")) : null;
   problems.throwIfAny();
-  if (f.asOf !== null) {
-    if (x.kind !== "date") throw new UsageError(`--as-of is the extract date of dated rows: column ${names.x} holds numbers, not dates`, C);
-    const cells = table.columns.get(names.x)!;
-    checkAsOf(table.length, (i) => x.values[i] as string | null, (i) => String(cells[i]), (i) => table.where(i, names.x), f.asOf, x.labels !== null);
-  }
-  return { table, filtered: filtered.rows === null ? null : filtered, skipped: joinNotes(data.note, counted?.note ?? null), xs: x.values, dated: x.kind === "date", labels: x.labels, ys, ns, measures, groups };
+  // --period, --as-of and --from as analyse checks and reads them (rollUp.ts).
+  const cells = table.columns.get(names.x)!;
+  const written = x.values;
+  const span = checkRollUp(C, f, { kind: x.kind, labels: x.labels, written: (i) => written[i] as string, text: (i) => String(cells[i]) }, names.x, table.length, (i) => table.where(i, names.x));
+  const period = f.period;
+  const xs = period === undefined || x.kind !== "date" ? written : written.map((d) => (typeof d === "string" ? periodStart(d, period) : d));
+  return { table, filtered: filtered.rows === null ? null : filtered, skipped: joinNotes(data.note, counted?.note ?? null), xs, written, span, dated: x.kind === "date", labels: x.labels, ys, ns, measures, groups };
 }
 
 /**
@@ -204,17 +219,29 @@ function chartsOf(f: SummaryFlags, c: Columns): MeasureChart[] {
   const all = seriesOf(f, c);
   const phased = seriesPhases(f, c, all);
   const column: Record<string, string> = { x: f.names.x, y: f.names.y, n: f.names.n };
+  const roll = rollUpFlags(f, all.length);
   const items = all.map((s, k): MeasureChart => {
-    const rows = s.idx.map((i): SeriesPoint => ({ x: c.xs[i]!, y: c.ys[i]!, ...(c.ns ? { n: c.ns[i]! } : {}) }));
-    const open = openPeriod(f, c, s);
-    const exclude = open === null ? f.settings.exclude : [...new Set([...f.settings.exclude, open.index])].sort((a, b) => a - b);
-    const settings = { ...f.settings, exclude, phases: phased[k]!.phases, ...(c.labels !== null ? { period: c.labels } : {}) };
+    const rolled = rollUpSeries(f, c, s, roll);
+    // A period without rows drawn as 0: a blank y that --aggregate count counts as 0, or a y of 0 that a sum adds up to 0 (as analyse).
+    const rows = [...s.idx.map((i): SeriesPoint => ({ x: c.xs[i]!, y: c.ys[i]!, ...(c.ns ? { n: c.ns[i]! } : {}) })), ...rolled.zeros.map((z): SeriesPoint => ({ x: z, y: f.settings.aggregate === "count" ? null : 0 }))];
+    const partial = rolled.partial?.exclude ?? [];
+    const exclude = partial.length === 0 ? f.settings.exclude : [...new Set([...f.settings.exclude, ...partial])].sort((a, b) => a - b);
+    const period = f.period ?? c.labels;
+    const settings = { ...f.settings, exclude, phases: phased[k]!.phases, ...(period !== null ? { period } : {}) };
     if (settings.phases.some((p) => typeof p === "number") || settings.exclude.length > 0) {
-      checkPointNumbers(C, settings, new Set(s.idx.map((i) => c.xs[i]).filter((v) => v !== null)).size, ` ${quote(seriesName(s))}`);
+      checkPointNumbers(C, settings, new Set(rows.map((r) => r.x).filter((v) => v !== null)).size, ` ${quote(seriesName(s))}`);
     }
     const ctx = { command: C, file: f.file, flags: ANALYSE_FLAGS, fixed: fixedOptions(f.chart), row: (k: number, field: string | undefined) => (s.idx[k] === undefined ? undefined : c.table.where(s.idx[k]!, field === undefined ? undefined : (column[field] ?? field))) };
-    const analysed = inSeries(s, () => withQi(ctx, () => analyseRows(rows, settings, true)));
-    const notes = open === null ? phased[k]!.notes : [...phased[k]!.notes, open.note];
+    const analysed = inSeries(s, () =>
+      withQi(ctx, () => {
+        try {
+          return analyseRows(rows, settings, true);
+        } catch (e) {
+          throw partial.length > 0 ? (allPartialError(e, f.file, roll, f.settings.exclude, rolled.partial!.said, ` (${seriesName(s)})`) ?? e) : e;
+        }
+      }),
+    );
+    const notes = [...phased[k]!.notes, ...rolled.notes];
     const own = warningsAsFlags(analysed.warnings, ctx);
     const chart = notes.length === 0 && own === analysed.warnings ? analysed : ({ ...analysed, warnings: [...notes, ...own] } as typeof analysed);
     return { name: s.measure, group: s.group, chart, ...(f.settings.target !== undefined ? { target: f.settings.target } : {}) };
@@ -223,11 +250,25 @@ function chartsOf(f: SummaryFlags, c: Columns): MeasureChart[] {
   return items;
 }
 
-/** With --as-of, a series of months or quarters that sums (a c chart, --aggregate sum or count) whose last period the extract date falls in: that point, left out (partialPeriods.ts). */
-function openPeriod(f: SummaryFlags, c: Columns, s: Series): ReturnType<typeof openLastPeriod> {
-  const sums = f.settings.n !== true && (f.chart === "c" || f.settings.aggregate === "sum" || f.settings.aggregate === "count");
-  if (f.asOf === null || c.labels === null || !sums) return null;
-  return openLastPeriod(s.idx.map((i) => c.xs[i]).filter((x): x is string => typeof x === "string"), c.labels, f.asOf);
+/** The roll-up flags of summary (rollUp.ts), as analyse's: several series share the file's span. */
+function rollUpFlags(f: SummaryFlags, series: number): RollUpFlags {
+  return { period: f.period, asOf: f.asOf, from: f.from, aggregate: f.settings.aggregate, chart: f.chart, yOverN: f.settings.n === true, every: series > 1 ? "every series'" : null };
+}
+
+/**
+ * One series' rows rolled up as analyse rolls up a group's (rollUp.ts rollUpGroup): the periods
+ * without rows drawn as 0, the partial periods left out, and their notes, with the `period-rollup`
+ * note first; a series with two rows in one period on a chart of one value per x, without
+ * --aggregate, is the usage error analyse gives.
+ */
+function rollUpSeries(f: SummaryFlags, c: Columns, s: Series, roll: RollUpFlags): ReturnType<typeof rollUpGroup> {
+  if (!c.dated || c.span === null) return { zeros: [], partial: null, notes: [] };
+  const distinct = new Set(s.idx.map((i) => c.xs[i])).size;
+  if (f.period !== undefined && distinct < s.idx.length && !combinesRows(f.chart, f.settings.aggregate, f.settings.n === true)) throw periodNeedsAggregate(C, f.period);
+  const g = { length: s.idx.length, row: (k: number) => s.idx[k]! };
+  const x = { value: (i: number) => c.xs[i] as string, written: (i: number) => c.written[i] as string };
+  const rolled = rollUpGroup(g, x, { get: (i) => c.ys[i] ?? Number.NaN }, c.span, roll, "");
+  return f.period === undefined ? rolled : { ...rolled, notes: [periodRollupNote(s.idx.length, distinct, f.period, ""), ...rolled.notes] };
 }
 
 /** Run `fn` for one series: a usage error it gives (an option the series cannot take) names the series. */

@@ -1,7 +1,7 @@
-import type { NumberChunks } from "./cells.js";
 import { DataError, quote } from "./errors.js";
 import { writePeriodLabel } from "./lib.js";
 import { nextPeriodStart, periodStart, periodWord, type Period } from "./period.js";
+import type { LabelForm } from "./dates.js";
 import type { XColumn } from "./seriesColumns.js";
 
 // A sum over a period is comparable with its neighbours only when it sums the whole period: a last
@@ -17,52 +17,115 @@ export interface PartialPeriods {
   note: { code: string; message: string } | null;
 }
 
+/** One group's rows (every row without --by): the table row of its k-th row, k < length. */
+export interface GroupRows {
+  length: number;
+  row: (k: number) => number;
+}
+
+/** A dated x: the period start of row i (after --period) and its ISO date as written (before it). */
+export type DatedX = Pick<XColumn, "value" | "written">;
+
 /**
- * The periods of one group's rows (`row(k)`, k < length) that a `--period` sum covers in part: the
- * first when the rows start after it starts, the last when the data end before it ends, and any
- * with a row whose value is blank. A period whose rows are all blank is a gap already and is not
- * listed. Where the data end: rows labelled by month (or quarter) end with their last one — 38
- * months ending in February make a two-month 2024 Q1 whatever the extract date; dates (ISO dates
- * on the 1st too) end on `asOf` (`--as-of`, the extract date: the data are complete up to and including
- * it), or without it on the last row's date, and then the note says how to declare the period
- * complete (a quarter's last panel on 29 Sep says nothing about the panels of 30 Sep: a user trial).
+ * Where the file's dated rows start and end (their ISO dates as written, before --period) and the
+ * period each row stands for (`own`) — one rule for partialPeriods and emptyPeriods, decided
+ * once for the whole file (after --filter), so every group of --by shares it. Months or quarters
+ * as labels ("Jan 2024", "2024 Q1") stand for theirs; ISO dates all on the 1st of a month
+ * ("2024-01-01", "2024-02-01", …) are monthly rows, one row a month as a monthly extract writes
+ * them (a missing month is a month not reported, not a month without events, and the rows end
+ * with their last month); any other dates are event dates ("day": one row an event, ending on
+ * --as-of or the last row). `written(i)`: row i's ISO date (a label's first day).
  */
-export function partialPeriods(length: number, row: (k: number) => number, x: XColumn, ys: NumberChunks, period: Period, asOf: string | null = null, empty: readonly string[] = [], from: string | null = null): PartialPeriods {
-  const { first, last } = spanOf(length, row, x);
-  const starts = new Map<string, { blank: number; rows: number }>();
-  for (let k = 0; k < length; k++) {
-    const i = row(k);
-    const s = starts.get(x.value(i) as string) ?? { blank: 0, rows: 0 };
-    s.rows++;
-    if (Number.isNaN(ys.get(i))) s.blank++;
-    starts.set(x.value(i) as string, s);
+export interface DataSpan {
+  first: string;
+  last: string;
+  own: Period | "day";
+}
+
+/** The {@link DataSpan} of rows 0…length-1 (length > 0). */
+export function dataSpan(length: number, written: (i: number) => string, labels: LabelForm | null): DataSpan {
+  let first = "";
+  let last = "";
+  let monthly = true;
+  for (let i = 0; i < length; i++) {
+    const w = written(i);
+    if (first === "" || w < first) first = w;
+    if (last === "" || w > last) last = w;
+    if (!w.endsWith("-01")) monthly = false;
   }
-  // Periods without rows drawn as 0 (emptyPeriods) are points too; the last may be part of one.
-  for (const key of empty) starts.set(key, { blank: 0, rows: 0 });
+  return { first, last, own: labels ?? (monthly && length > 0 ? "month" : "day") };
+}
+
+/** What partialPeriods needs besides the rows: the flags that bound the data, and how the rows combine. */
+export interface PartialOptions {
+  /** `--as-of`, the extract date (ISO), or null. */
+  asOf: string | null;
+  /** `--from`, the first day the data cover (ISO), or null. */
+  from: string | null;
+  /** The periods without rows drawn as 0 (emptyPeriods). */
+  empty: readonly string[];
+  /** With --by: the span is the file's, and the notes say so ("the file's rows up to …"). */
+  grouped: boolean;
+  /**
+   * `--aggregate count`: a period's point counts its rows with a value (docs/cli.md), which a row
+   * with a blank y is not; it is counted for what it is, so it makes no period partial, and a
+   * period whose rows are all blank is a count of 0 (a point), not a gap.
+   */
+  count: boolean;
+}
+
+/** The rows of each period of a group: how many, how many blank, and (monthly rows) the own periods they stand for. */
+interface PeriodRows {
+  rows: number;
+  blank: number;
+  own: Set<string>;
+}
+
+/**
+ * The periods of one group's rows that a `--period` sum covers in part: the first when the data
+ * start after it starts, the last when the data end before it ends, one of monthly rows with a
+ * month (or quarter) without a row, and any with a row whose value is blank (not under
+ * `--aggregate count`: {@link PartialOptions}). A period whose rows are all blank is a gap already
+ * and is not listed (under count it is a 0, and is). Where the data start and end is the file's
+ * ({@link DataSpan}), not the group's: with --by the first and the last period are partial for
+ * every group or for none. Monthly rows end with their last month (or quarter) — 38 months ending
+ * in February make a two-month 2024 Q1 whatever the extract date; event dates end on `asOf`
+ * (`--as-of`, the extract date: the data are complete up to and including it), or without it on
+ * the last row's date, and then the note says how to declare the period complete (a quarter's last
+ * panel on 29 Sep says nothing about the panels of 30 Sep: a user trial); they start on `from`
+ * (`--from`), or on the first row's date.
+ */
+export function partialPeriods(g: GroupRows, x: DatedX, ys: { get(i: number): number }, period: Period, span: DataSpan, o: PartialOptions): PartialPeriods {
+  const { own } = span;
+  const starts = periodRows(g, x, ys, own, o.empty);
   const keys = [...starts.keys()].sort();
-  const partial = new Map<string, string>();
-  // The rows' own period: the labels' (a month of months), else a day. (Its `monthly` twin was
-  // never true here: ISO dates all on the 1st are read as days, unlike emptyPeriods' rule.)
-  const own = x.labels ?? "day";
-  // Event dates start on --from (the first day the data cover) when it is given, else on the first row's date.
-  const start = from !== null && own === "day" ? from : first;
-  if (start > keys[0]!) partial.set(keys[0]!, `${from !== null && own === "day" ? "data" : "rows"} from ${writePeriodLabel(start, own)} only`);
-  const askFrom = own === "day" && from === null;
-  const lastKey = keys[keys.length - 1]!;
-  const end = dataEnd(last, own, asOf);
-  let ask = false;
-  if (end.next < nextPeriodStart(lastKey, period)) {
-    partial.set(lastKey, `${starts.get(lastKey)!.rows === 0 ? "no rows; data" : "rows"} up to ${end.label} only`);
-    ask = own === "day" && asOf === null;
-  }
-  for (const [key, s] of starts) if (s.blank > 0 && s.blank < s.rows) partial.set(key, `${s.blank} row${s.blank === 1 ? "" : "s"} with no value`);
-  const listed = keys.filter((k) => partial.has(k) && (starts.get(k)!.rows === 0 || starts.get(k)!.blank < starts.get(k)!.rows));
-  if (listed.length === 0) return { exclude: [], said: "", note: null };
-  const said = listed.map((k) => `${writePeriodLabel(k, period)} (${partial.get(k)})`).join(", ");
+  const why = new Map<string, string[]>();
+  const add = (key: string, text: string): void => void why.set(key, [...(why.get(key) ?? []), text]);
+  const rows = o.grouped ? "the file's rows" : "rows";
   const firstKey = keys[0]!;
+  const lastKey = keys[keys.length - 1]!;
+  const fromFlag = o.from !== null && own === "day";
+  const start = fromFlag ? o.from! : span.first;
+  if (start > firstKey) add(firstKey, `${fromFlag ? "data" : rows} from ${writePeriodLabel(start, own)} only`);
+  const end = dataEnd(span.last, own, o.asOf);
+  const cut = end.next < nextPeriodStart(lastKey, period);
+  if (cut && end.monthly) add(lastKey, `${o.grouped ? "the file's rows" : "the rows"} are ${EVERY[own]} and the last is ${end.label}`);
+  else if (cut) add(lastKey, `${starts.get(lastKey)!.rows === 0 ? "no rows; data" : o.asOf !== null ? "rows" : rows} up to ${end.label} only`);
+  if (own !== "day") {
+    for (const key of keys) {
+      const missing = missingOwn(key, period, own, starts.get(key)!.own, start, end.next);
+      if (missing.length > 0) add(key, `no row${missing.length === 1 ? "" : "s"} for ${missing.map((m) => writePeriodLabel(m, own)).join(", ")}`);
+    }
+  }
+  // A blank value leaves a sum short (a suppressed month); a count counts the rows with a value, whole.
+  if (!o.count) for (const [key, s] of starts) if (s.blank > 0 && s.blank < s.rows) add(key, `${s.blank} row${s.blank === 1 ? "" : "s"} with no value`);
+  const point = (k: string): boolean => o.count || starts.get(k)!.rows === 0 || starts.get(k)!.blank < starts.get(k)!.rows;
+  const listed = keys.filter((k) => why.has(k) && point(k));
+  if (listed.length === 0) return { exclude: [], said: "", note: null };
+  const said = listed.map((k) => `${writePeriodLabel(k, period)} (${why.get(k)!.join("; ")})`).join(", ");
   const asks = [
-    ...(askFrom && listed.includes(firstKey) && partial.get(firstKey)!.startsWith("rows from") ? [`--from DATE, the first day the data cover, if they cover the whole of ${writePeriodLabel(firstKey, period)}`] : []),
-    ...(ask && listed.includes(lastKey) ? [`--as-of DATE, the extract date, if the data cover the whole of ${writePeriodLabel(lastKey, period)}`] : []),
+    ...(own === "day" && o.from === null && start > firstKey && listed.includes(firstKey) ? [`--from DATE, the first day the data cover, if they cover the whole of ${writePeriodLabel(firstKey, period)}`] : []),
+    ...(own === "day" && o.asOf === null && cut && listed.includes(lastKey) ? [`--as-of DATE, the extract date, if the data cover the whole of ${writePeriodLabel(lastKey, period)}`] : []),
   ];
   const advice = asks.length === 0 ? "" : `; give ${asks.join(", or ")}`;
   return {
@@ -72,53 +135,69 @@ export function partialPeriods(length: number, row: (k: number) => number, x: XC
   };
 }
 
-/**
- * The first and last dates of a group's rows as written (before --period), and whether they are
- * all on the 1st (monthly rows: one row per period already).
- */
-function spanOf(length: number, row: (k: number) => number, x: XColumn): { first: string; last: string; monthly: boolean } {
-  const written = x.written!;
-  let first = "";
-  let last = "";
-  let monthly = true;
-  for (let k = 0; k < length; k++) {
-    const w = written(row(k));
-    if (first === "" || w < first) first = w;
-    if (last === "" || w > last) last = w;
-    if (!w.endsWith("-01")) monthly = false;
+/** Each period's rows of a group, by its start; the periods drawn as 0 (`empty`) have none. */
+function periodRows(g: GroupRows, x: DatedX, ys: { get(i: number): number }, own: Period | "day", empty: readonly string[]): Map<string, PeriodRows> {
+  const starts = new Map<string, PeriodRows>();
+  for (let k = 0; k < g.length; k++) {
+    const i = g.row(k);
+    const key = x.value(i) as string;
+    let s = starts.get(key);
+    if (s === undefined) starts.set(key, (s = { blank: 0, rows: 0, own: new Set() }));
+    s.rows++;
+    if (Number.isNaN(ys.get(i))) s.blank++;
+    if (own !== "day") s.own.add(x.written!(i));
   }
-  return { first, last, monthly };
+  for (const key of empty) starts.set(key, { blank: 0, rows: 0, own: new Set() });
+  return starts;
 }
 
 /**
- * The periods (their first days, in order) from the first row's period to the data's end (the
- * last row's date, or `asOf`, the extract date, when given) that have no rows, when the rows are
- * event dates: a period without events holds none of them, so its count (or sum) is a true 0, not
- * a gap (a user trial's June with no accommodations was left out, and the centre line with it).
- * Monthly rows (months, quarters, or dates all on the 1st) are one row per period already: a
+ * Monthly rows: the months (or quarters: `own`) of the period starting on `key` that lie between
+ * the data's first (`first`) and the first day after them (`next`), and have no row in `have`.
+ * A quarter summed over two of its months looks like a fall (as a last quarter cut short).
+ */
+function missingOwn(key: string, period: Period, own: Period, have: ReadonlySet<string>, first: string, next: string): string[] {
+  const from = key > first ? key : first;
+  let p = periodStart(from, own);
+  if (p < from) p = nextPeriodStart(p, own);
+  const out: string[] = [];
+  for (const stop = nextPeriodStart(key, period); p < stop && p < next; p = nextPeriodStart(p, own)) if (!have.has(p)) out.push(p);
+  return out;
+}
+
+/** How a note says what the rows of a period are ("the rows are monthly"). */
+const EVERY: Record<Period | "day", string> = { day: "event dates", week: "weekly", month: "monthly", quarter: "quarterly", "financial-quarter": "quarterly", year: "yearly", "financial-year": "one a financial year", "clas-year": "one a CLAS year" };
+
+/**
+ * The periods (their first days, in order) from the data's first period (`from`, --from, or the
+ * file's first row's) to the data's end (`asOf`, the extract date, or the file's last row) in
+ * which the group has no rows, when the rows are event dates: a period without events holds none
+ * of them, so its count (or sum) is a true 0, not a gap (a user trial's June with no
+ * accommodations was left out, and the centre line with it). The span is the file's, not the
+ * group's: a team whose last event was in August has September's 0 too. Monthly rows
+ * ({@link DataSpan}: months, quarters, or dates all on the 1st) are one row per period already: a
  * missing one is a period not reported, and stays a gap ([]).
  */
-export function emptyPeriods(length: number, row: (k: number) => number, x: XColumn, period: Period, asOf: string | null, from: string | null = null): string[] {
-  if (x.labels !== null || length === 0) return [];
-  const { first, last, monthly } = spanOf(length, row, x);
-  if (monthly) return [];
+export function emptyPeriods(g: GroupRows, x: DatedX, period: Period, span: DataSpan, asOf: string | null, from: string | null = null): string[] {
+  if (span.own !== "day" || g.length === 0) return [];
   const have = new Set<string>();
-  for (let k = 0; k < length; k++) have.add(x.value(row(k)) as string);
-  const end = asOf ?? last;
+  for (let k = 0; k < g.length; k++) have.add(x.value(g.row(k)) as string);
+  const end = asOf ?? span.last;
   const out: string[] = [];
-  for (let p = periodStart(from ?? first, period); p <= end; p = nextPeriodStart(p, period)) if (!have.has(p)) out.push(p);
+  for (let p = periodStart(from ?? span.first, period); p <= end; p = nextPeriodStart(p, period)) if (!have.has(p)) out.push(p);
   return out;
 }
 
 /**
  * Where the data end, as the first day after them (`next`) and in words: the last row's own
  * period (a month of monthly rows; a day of event dates), cut at `asOf` when it is earlier; event
- * dates end on `asOf` itself when it is given.
+ * dates end on `asOf` itself when it is given. `monthly`: they end with the last row's own period
+ * (monthly or quarterly rows not cut by `asOf`), which the label names.
  */
-export function dataEnd(last: string, own: Period | "day", asOf: string | null): { next: string; label: string } {
-  const rows = { next: nextPeriodStart(last, own), label: writePeriodLabel(last, own) };
+export function dataEnd(last: string, own: Period | "day", asOf: string | null): { next: string; label: string; monthly: boolean } {
+  const rows = { next: nextPeriodStart(last, own), label: writePeriodLabel(last, own), monthly: own !== "day" };
   if (asOf === null) return rows;
-  const cut = { next: nextPeriodStart(asOf, "day"), label: writePeriodLabel(asOf, "day") };
+  const cut = { next: nextPeriodStart(asOf, "day"), label: writePeriodLabel(asOf, "day"), monthly: false };
   return own === "day" || cut.next < rows.next ? cut : rows;
 }
 
@@ -154,17 +233,4 @@ function outside(length: number, day: (i: number) => string | null, out: (d: str
   }
   if (first < 0) return null;
   return { first, more: count > 1 ? ` (and ${count - 1} more row${count === 2 ? "" : "s"})` : "" };
-}
-
-/**
- * `summary --as-of`: the last of a series' months or quarters (`xs`, their first days), when the
- * extract date falls inside it, is part of one: its index among the series' points (distinct x in
- * order) and the note saying so, as analyse's {@link partialPeriods} words it; else null.
- */
-export function openLastPeriod(xs: readonly string[], period: Period, asOf: string): { index: number; note: { code: string; message: string } } | null {
-  const keys = [...new Set(xs)].sort();
-  const last = keys[keys.length - 1];
-  if (last === undefined || !(nextPeriodStart(asOf, "day") < nextPeriodStart(last, period))) return null;
-  const message = `${writePeriodLabel(last, period)} (rows up to ${writePeriodLabel(asOf, "day")} only) sums only part of its ${periodWord(period)}: drawn, but left out of the centre line and the rules`;
-  return { index: keys.length - 1, note: { code: "partial-period", message } };
 }

@@ -87,7 +87,7 @@ describe.skipIf(!HAVE_BIN).concurrent("--as-of: the extract date decides whether
     const r = await run(["analyse", "m.csv", "--x", "Month", "--y", "Referrals", "--period", "quarter", "--aggregate", "sum", "--as-of", "2024-03-31", "--json"], dir);
     const chart = JSON.parse(r.stdout) as Chart;
     expect(chart.points.map((p) => [p.y, p.excluded])).toEqual([[30, false], [32, false], [20, true]]);
-    expect(chart.warnings.find((w) => w.code === "partial-period")!.message).toBe("2024 Q1 (rows up to Feb 2024 only) sums only part of its quarter: drawn, but left out of the centre line and the rules");
+    expect(chart.warnings.find((w) => w.code === "partial-period")!.message).toBe("2024 Q1 (the rows are monthly and the last is Feb 2024) sums only part of its quarter: drawn, but left out of the centre line and the rules");
   });
 
   it("months counted on a c chart: a last month the extract date falls in is partial, in analyse and in summary", async () => {

@@ -172,7 +172,7 @@ describe.skipIf(!HAVE_BIN).concurrent("--period sums over part of a period", { t
     const last = chart.points[chart.points.length - 1]!;
     expect(last).toMatchObject({ x: "2024-01-01", y: 9 + 10, excluded: true });
     expect(chart.points.filter((p) => p.excluded)).toHaveLength(1);
-    expect(chart.warnings).toContainEqual({ code: "partial-period", message: "2024 Q1 (rows up to Feb 2024 only) sums only part of its quarter: drawn, but left out of the centre line and the rules" });
+    expect(chart.warnings).toContainEqual({ code: "partial-period", message: "2024 Q1 (the rows are monthly and the last is Feb 2024) sums only part of its quarter: drawn, but left out of the centre line and the rules" });
     // The rows-combined note names the quarter, not the first day it was dated by (session 12).
     expect(chart.warnings.find((w) => w.code === "rows-combined")!.message).toContain("(13 x values, the first in 2021 Q1)");
     // It was an astronomical "improvement" (a user trial).
