@@ -118,8 +118,29 @@ export function dayParts(day: number): { year: number; month: number; day: numbe
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
-/** `YYYY-MM-DD` for a day number. */
+// "00"–"31": the month and day of an ISO date.
+const TWO_DIGITS = Array.from({ length: 32 }, (_, k) => (k < 10 ? `0${k}` : String(k)));
+// Day numbers of 1000-01-01 and 10000-01-01: four-digit years, written without padding.
+const FOUR_DIGIT_YEARS = [-354_285, 2_932_897] as const;
+
+/**
+ * `YYYY-MM-DD` for a day number. Days of four-digit years (the dates of every chart and case
+ * record) are split into year, month and day by Hinnant's `civil_from_days` (H. Hinnant,
+ * "chrono-Compatible Low-Level Date Algorithms", 2013: the proleptic Gregorian calendar in
+ * 400-year eras) with no object made, and written from a table of two-digit strings: a chart of
+ * 200,000 dated points writes each x this way (a property test checks it against dayParts).
+ */
 export function formatIsoDay(day: number): string {
+  if (Number.isInteger(day) && day >= FOUR_DIGIT_YEARS[0] && day < FOUR_DIGIT_YEARS[1]) {
+    const z = day + 719_468; // days since 0000-03-01
+    const era = Math.floor(z / 146_097);
+    const doe = z - era * 146_097; // day of the era, 0–146096
+    const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100)); // from 1 March, 0–365
+    const mp = Math.floor((5 * doy + 2) / 153); // month from March, 0–11
+    const month = mp < 10 ? mp + 3 : mp - 9;
+    return `${yoe + era * 400 + (month <= 2 ? 1 : 0)}-${TWO_DIGITS[month]}-${TWO_DIGITS[doy - Math.floor((153 * mp + 2) / 5) + 1]}`;
+  }
   const p = dayParts(day);
   const y = String(Math.abs(p.year)).padStart(4, "0");
   return `${p.year < 0 ? "-" : ""}${y}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;

@@ -53,3 +53,16 @@ describe("dayNumberFromParts", () => {
     expect(dayNumberFromParts(300_000, 1, 1)).toBeNaN();
   });
 });
+
+describe("formatIsoDay's fast path (four-digit years) writes what dayParts says", () => {
+  const slow = (day: number): string => {
+    const p = dayParts(day);
+    const y = String(Math.abs(p.year)).padStart(4, "0");
+    return `${p.year < 0 ? "-" : ""}${y}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+  };
+  it("on random days from year 1 to 10100, and the edges of the fast path", () => {
+    fc.assert(fc.property(fc.integer({ min: -719_162, max: 2_969_000 }), (day) => formatIsoDay(day) === slow(day)), { numRuns: 20_000 });
+    for (const day of [-354_286, -354_285, -1, 0, 59, 60, 11_016, 2_932_896, 2_932_897]) expect(formatIsoDay(day)).toBe(slow(day));
+    expect([formatIsoDay(0), formatIsoDay(-354_285), formatIsoDay(2_932_896), formatIsoDay(19_783)]).toEqual(["1970-01-01", "1000-01-01", "9999-12-31", "2024-03-01"]);
+  });
+});
