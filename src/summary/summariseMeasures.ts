@@ -4,7 +4,7 @@ import { CATEGORY_ORDER } from "./category.js";
 import { normalise } from "./normalise.js";
 import { rowOf } from "./row.js";
 import type { Item } from "./normalise.js";
-import type { MeasuresSummary, SummariseMeasuresOptions, SummaryCategory, SummaryWarning } from "./types.js";
+import type { MeasuresSummary, SummariseMeasuresOptions, SummaryCategory, SummaryInput, SummaryWarning } from "./types.js";
 
 const KEYS = ["name", "sort", "filter", "unit"];
 
@@ -24,7 +24,7 @@ const KEYS = ["name", "sort", "filter", "unit"];
  * summariseMeasures([{ name: "Recommendations within 26 weeks", chart, unit: "%" }]).rows[0].reading
  * //=> "special cause improvement since Jan 2024; the target of 80 % will be met and missed at random"
  */
-export function summariseMeasures(results: readonly unknown[], options: SummariseMeasuresOptions = {}): MeasuresSummary {
+export function summariseMeasures(results: readonly SummaryInput[], options: SummariseMeasuresOptions = {}): MeasuresSummary {
   const o = objectOption(options, ["options"]);
   checkKeys(o, KEYS, ["options"], "option");
   const name = o.name === undefined ? "measure" : textOption(o.name, "name");

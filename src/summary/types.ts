@@ -1,6 +1,7 @@
 import type { Assurance, ControlChart, Variation } from "../spc/types.js";
 import type { RunChart } from "../runchart/types.js";
 import type { Verdict } from "../project/verdict.js";
+import type { Measure, MeasureTarget } from "../measures/types.js";
 
 /**
  * One chart to summarise: a measure's name, its chart and optionally its group (authority, team,
@@ -16,6 +17,20 @@ export interface MeasureChart {
   /** Unit for the reading ("%" gives "80 %"). */
   unit?: string;
 }
+
+/**
+ * One item of {@link summariseMeasures}' input: a named chart ({@link MeasureChart}), a group of a
+ * `by` result (`{ key, chart }`, named by the `name` option), or a project's measure with its
+ * chart (its name, target and unit are read from it). Typed so a misspelt key (`targett`) is a
+ * compile error too, as it is an `unknown-option` error at run time.
+ */
+export type SummaryInput =
+  | MeasureChart
+  | { key: unknown; chart: RunChart | ControlChart; target?: number | null; unit?: string }
+  | { measure: MeasureOfChart; chart: RunChart | ControlChart; group?: string | number | null };
+
+/** What the summary reads of a project's measure: its name, target and unit (a whole `Measure` will do). */
+export type MeasureOfChart = Pick<Measure, "name"> & { target?: Pick<MeasureTarget, "value">; definition?: { unit?: string } };
 
 /**
  * How a row reads at a glance, in the order the board should read them: special cause concern,

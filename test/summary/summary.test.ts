@@ -41,6 +41,11 @@ describe("summariseMeasures: a worked example", () => {
     const t = summariseMeasures(by, { name: "Within 26 weeks", sort: "none" });
     expect(t.rows.map((r) => [r.measure, r.group])).toEqual([["Within 26 weeks", "A"], ["Within 26 weeks", "B"]]);
   });
+  it("a misspelt result key is a compile error (tsconfig.test.json) and an unknown-option error", () => {
+    // @ts-expect-error targett is not a key of a summary input
+    const e = fails(() => summariseMeasures([{ name: "a", chart: RUN, targett: 3 }]));
+    expect([e.code, e.message]).toEqual(["unknown-option", expect.stringContaining('did you mean "target"?')]);
+  });
   it("takes a project's measure beside its chart", () => {
     const t = summariseMeasures([{ measure: { name: "Plans", target: { value: 70 }, definition: { unit: "%" } }, chart: RUN }]);
     expect(t.rows[0]!.reading).toContain("the target of 70 %");
@@ -63,7 +68,7 @@ describe("summaryToCsv", () => {
 
 describe("bad input", () => {
   it("a result without a chart names its path", () => {
-    const e = fails(() => summariseMeasures([{ name: "a", chart: P }, { name: "b", chart: { points: 3 } }]));
+    const e = fails(() => summariseMeasures([{ name: "a", chart: P }, { name: "b", chart: { points: 3 } as never }]));
     expect([e.code, e.path.slice(0, 3)]).toEqual(["invalid-value", ["results", 1, "chart"]]);
   });
   it("a blank name, an unknown option, a bad filter", () => {
