@@ -114,31 +114,40 @@ function whenText(days: number): string {
   return days >= 60 && Math.abs(months - Math.round(months)) < 0.05 ? `${Math.round(months)} months` : `${Math.round(days)} days`;
 }
 
+/** "10 children", "1 child", "17,998 children". */
+function children(n: number): string {
+  return `${thousands(n)} ${n === 1 ? "child" : "children"}`;
+}
+
 /**
- * The cumulative incidence in one sentence, the way a team would say it: "By 12 months, 31 % had
- * gone home, 8 % had a permanence order, … and 40 % were still waiting (n = 1,234)."
+ * The cumulative incidence in one sentence, the way a team would say it: "Of 1,234 children, by
+ * 12 months an estimated 31 % had gone home, 8 % had a permanence order, … and 40 % were still
+ * waiting." The number is the children followed (`n`), not the number still waiting at that time:
+ * the percentages are the Aalen–Johansen estimates for all of them, a child followed for a shorter
+ * time (censored) counted while followed (a user trial read "57 % were still waiting (10
+ * children)" as ten children still waiting, where five were still followed).
  *
  * @example
  * const ci = cumulativeIncidence([{ days: 100, route: "home" }, { days: 200, route: "adoption" }, { days: 400, route: null }, { days: 500, route: "home" }]);
  * summariseCumulativeIncidence(ci)
- * //=> "By 12 months, 25 % had gone home and 25 % had been adopted; 50 % were still waiting (4 children)."
+ * //=> "Of 4 children, by 12 months an estimated 25 % had gone home and 25 % had been adopted; 50 % were still waiting."
  * summariseCumulativeIncidence(ci, { at: 150 })
- * //=> "By 150 days, 25 % had gone home (under 0.5 % by each other route); 75 % were still waiting (4 children)."
+ * //=> "Of 4 children, by 150 days an estimated 25 % had gone home (under 0.5 % by each other route); 75 % were still waiting."
  */
 export function summariseCumulativeIncidence(ci: CumulativeIncidence, options: RenderCumulativeIncidenceOptions = {}): string {
   assertResult(ci);
   checkOptions(options);
   if (ci.n === 0) return "No children to follow: nothing to estimate (0 children).";
-  if (ci.steps.length === 0) return `No child has left by any route yet (${ci.n} children).`;
+  if (ci.steps.length === 0) return `No child has left by any route yet (${children(ci.n)}).`;
   const last = ci.steps[ci.steps.length - 1]!.time;
   const at = Math.min(options.at ?? 365, last);
   const s = stepAt(ci.steps, at);
   // Routes that round to 0 % are left out of the list and said so in one phrase.
   const shown = ci.routes.filter((r) => s !== null && Math.round(100 * s.cuminc[r]!) > 0);
   const parts = shown.map((r) => `${pct(s!.cuminc[r]!)} ${phraseOf(r, options)}`);
-  const list = parts.length === 0 ? "no child had left by any route" : parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+  const list = parts.length === 0 ? "no child had left by any route" : `an estimated ${parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`}`;
   const rest = shown.length < ci.routes.length && shown.length > 0 ? " (under 0.5 % by each other route)" : "";
-  return `By ${whenText(at)}, ${list}${rest}; ${pct(s === null ? 1 : s.waiting)} were still waiting (${thousands(ci.n)} children).`;
+  return `Of ${children(ci.n)}, by ${whenText(at)} ${list}${rest}; ${pct(s === null ? 1 : s.waiting)} were still waiting.`;
 }
 
 /**
