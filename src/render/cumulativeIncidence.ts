@@ -52,6 +52,11 @@ const MONTH = 365.2425 / 12;
 /** Check the shape of a result given by the caller (the fields drawn). */
 function assertResult(ci: unknown): asserts ci is CumulativeIncidence {
   const c = ci as CumulativeIncidence;
+  // paceTimescales().permanenceRoutes wraps the estimate ({ label, from, notStarted,
+  // cumulativeIncidence }): a user trial passed the wrapper and was told only "not an object".
+  if (c !== null && typeof c === "object" && !Array.isArray(c.steps) && (c as { cumulativeIncidence?: unknown }).cumulativeIncidence !== undefined) {
+    throw new QiError("invalid-value", ["result"], "expected a cumulativeIncidence result, not paceTimescales().permanenceRoutes ({ label, from, notStarted, cumulativeIncidence }): pass its .cumulativeIncidence");
+  }
   if (c === null || typeof c !== "object" || !Array.isArray(c.routes) || !Array.isArray(c.steps)) {
     throw new QiError("invalid-value", ["result"], `expected a cumulativeIncidence result, not ${describeValue(ci)}`);
   }

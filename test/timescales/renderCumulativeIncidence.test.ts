@@ -77,6 +77,15 @@ describe("renderCumulativeIncidence", () => {
   it("is deterministic", () => {
     expect(renderCumulativeIncidence(ci, { title: "Routes <out> & \"home\"", subtitle: "Synthetic", id: "ci" })).toBe(svg);
   });
+  it("given paceTimescales().permanenceRoutes (the wrapper), says to pass its .cumulativeIncidence (user trial 14)", () => {
+    const wrapper = { label: "Looked after → permanence", from: "looked-after", notStarted: 0, cumulativeIncidence: ci };
+    for (const f of [() => summariseCumulativeIncidence(wrapper as never), () => renderCumulativeIncidence(wrapper as never)]) {
+      const e = catchError(f);
+      expect([e.code, e.path]).toEqual(["invalid-value", ["result"]]);
+      expect(e.message).toBe("expected a cumulativeIncidence result, not paceTimescales().permanenceRoutes ({ label, from, notStarted, cumulativeIncidence }): pass its .cumulativeIncidence (at result)");
+    }
+    expect(summariseCumulativeIncidence(wrapper.cumulativeIncidence)).toBe(summariseCumulativeIncidence(ci));
+  });
   it("rejects what is not a result, and bad options", () => {
     expect(catchError(() => renderCumulativeIncidence({} as never)).path).toEqual(["result"]);
     expect(catchError(() => renderCumulativeIncidence(ci, { at: -1 })).path).toEqual(["options", "at"]);
