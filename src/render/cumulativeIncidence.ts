@@ -4,9 +4,9 @@ import type { CumulativeIncidence, CumulativeIncidenceStep } from "../timescales
 import { escapeXml, textOf } from "./escape.js";
 import { hash, safeId } from "./id.js";
 import { px } from "./number.js";
-import { wrapText } from "./text.js";
+import { wrapText, wrapToWidth } from "./text.js";
 import { checkTextOptions, sizeOption } from "./options.js";
-import { charsIn, THEME } from "./theme.js";
+import { charsIn, THEME, TITLE_EDGE } from "./theme.js";
 
 /** The {@link renderCumulativeIncidence} and {@link summariseCumulativeIncidence} options. */
 export interface RenderCumulativeIncidenceOptions {
@@ -171,12 +171,14 @@ export function renderCumulativeIncidence(ci: CumulativeIncidence, options: Rend
   assertResult(ci);
   checkOptions(options);
   const W = sizeOption(options.width, "width", 720, 360);
-  const H = sizeOption(options.height, "height", 360, 240);
   const title = options.title ?? "Routes out of care over time";
   const sentence = summariseCumulativeIncidence(ci, options);
   const id = safeId(options.id ?? `qi-${hash(`cuminc|${title}|${ci.routes.join(",")}|${ci.steps.length}|${ci.n}`)}`);
   const caption = wrapText(sentence, Math.max(30, charsIn(W - 64, 12)));
-  const m = { left: 52, right: LEGEND_WIDTH + 16, top: options.subtitle === undefined ? 40 : 58, bottom: 52 + caption.length * 16 };
+  const head = header(title, options.subtitle, W);
+  const m = { left: 52, right: LEGEND_WIDTH + 16, top: head.bottom, bottom: 52 + caption.length * 16 };
+  // A title or subtitle of more than one line takes no room from the plot: the drawing grows by its extra lines.
+  const H = sizeOption(options.height, "height", 360, 240) + head.bottom - (options.subtitle === undefined ? 40 : 58);
   const pw = W - m.left - m.right;
   const ph = H - m.top - m.bottom;
   // The axis runs a little past the last step, so its layers have a width (a user trial saw the
@@ -190,8 +192,7 @@ export function renderCumulativeIncidence(ci: CumulativeIncidence, options: Rend
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="qi-cumulative-incidence" id="${id}" width="${px(W)}" height="${px(H)}" viewBox="0 0 ${px(W)} ${px(H)}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="${escapeXml(THEME.font)}">`);
   out.push(`<title id="${id}-title">${escapeXml(title)}</title>`, `<desc id="${id}-desc">${escapeXml(sentence)}</desc>`);
   out.push(`<rect width="${px(W)}" height="${px(H)}" fill="${THEME.background}"/>`);
-  out.push(`<text x="${px(m.left)}" y="22" font-size="16" font-weight="600" fill="${THEME.text}">${escapeXml(title)}</text>`);
-  if (options.subtitle !== undefined) out.push(`<text x="${px(m.left)}" y="42" font-size="12" fill="${THEME.muted}">${escapeXml(options.subtitle)}</text>`);
+  out.push(...head.lines);
   // Layers: routes from the bottom, then still waiting; each a step polygon between two cumulative curves.
   const K = ci.routes.length;
   const cum = (s: CumulativeIncidenceStep | null, upTo: number): number => {
@@ -255,6 +256,26 @@ function axes(maxT: number, inMonths: boolean, xOf: (t: number) => number, yOf: 
   out.push(`<line x1="${px(x0)}" x2="${px(x0 + pw)}" y1="${px(y0)}" y2="${px(y0)}" stroke="${THEME.axis}"/>`);
   out.push(`<text x="${px(x0 + pw / 2)}" y="${px(y0 + 34)}" font-size="12" text-anchor="middle" fill="${THEME.text}">${inMonths ? "months" : "days"} since the start</text>`);
   return out;
+}
+
+/**
+ * The title and subtitle, wrapped to the drawing's width (they were one line each, cut at the
+ * right edge when long: user trial 14), and where the plot starts below them: for a one-line
+ * title 40 (58 with a subtitle), as before.
+ */
+function header(title: string, subtitle: string | undefined, W: number): { lines: string[]; bottom: number } {
+  const lines: string[] = [];
+  const room = W - 52 - TITLE_EDGE;
+  let y = 2;
+  for (const line of wrapToWidth(title, room, 16, true)) lines.push(`<text class="title" x="52" y="${px((y += 20))}" font-size="16" font-weight="600" fill="${THEME.text}">${escapeXml(line)}</text>`);
+  if (subtitle === undefined) return { lines, bottom: y + 18 };
+  let first = true;
+  for (const line of wrapToWidth(subtitle, room, 12, false)) {
+    y += first ? 20 : 16;
+    first = false;
+    lines.push(`<text class="subtitle" x="52" y="${px(y)}" font-size="12" fill="${THEME.muted}">${escapeXml(line)}</text>`);
+  }
+  return { lines, bottom: y + 16 };
 }
 
 /** The legend: one swatch per layer with its share at the sentence's time (`at`). */
