@@ -309,6 +309,7 @@ export function readNumbers<T>(data: readonly T[], channel: Accessor<T, unknown>
     for (let i = 0; i < length; i++) {
       const d = data[i];
       if (typeof d === "number" || d === null || d === undefined) out[i] = toNumber(d, i, option, option);
+      else if (!isRow(d)) throw notANumber(d, i, option);
       else if (required) throw new QiError("invalid-option", ["options", option], `${option} is required when the data are rows, not numbers: give a field name or an accessor`);
       else out[i] = Number.NaN;
     }
@@ -319,6 +320,37 @@ export function readNumbers<T>(data: readonly T[], channel: Accessor<T, unknown>
   if (typeof channel === "string") return readField(data, channel, option, out);
   for (let i = 0; i < length; i++) out[i] = toNumber(get(data[i]!, i, data), i, name, option);
   return out;
+}
+
+/** A row of data: an object (or array) read through a channel, not a boxed primitive or a Date. */
+function isRow(d: unknown): boolean {
+  return typeof d === "object" && d !== null && !(d instanceof Number || d instanceof String || d instanceof Boolean || d instanceof Date);
+}
+
+/**
+ * The error for an element of data given without a channel that is neither a number (or a gap)
+ * nor a row: said as what it is (a user trial's booleans and `new Number(3)` were told "y is
+ * required when the data are rows", which they were not), with what data may be.
+ */
+function notANumber(d: unknown, i: number, option: string): QiError {
+  let what: string;
+  let hint = "";
+  if (d instanceof Number || d instanceof String || d instanceof Boolean) {
+    const kind = d instanceof Number ? "Number" : d instanceof String ? "String" : "Boolean";
+    what = `a ${kind} object (new ${kind}(${describeValue(d.valueOf())}))`;
+    if (d instanceof Number) hint = "; give plain numbers (x.valueOf())";
+    else if (d instanceof String) hint = `; numbers written as text are read from a field of rows ({ ${option}: ${describeValue(d.valueOf())} } with ${option}: "${option}")`;
+  } else if (typeof d === "string") {
+    what = `${describeValue(d)} (text)`;
+    hint = `; numbers written as text are read from a field of rows ({ ${option}: ${describeValue(d)} } with ${option}: "${option}")`;
+  } else if (d instanceof Date) {
+    what = `a Date (${describeValue(d)})`;
+  } else if (typeof d === "boolean" || typeof d === "bigint") {
+    what = `${describeValue(d)} (a ${typeof d})`;
+  } else {
+    what = `a ${typeof d}`; // a symbol or a function
+  }
+  return new QiError("invalid-value", ["data", i], `data[${i}] is ${what}, not a number: data given without ${option} must be numbers (null, undefined or NaN for a gap), or rows with ${option} naming a field or giving an accessor${hint}`);
 }
 
 /**

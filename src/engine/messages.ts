@@ -16,8 +16,11 @@ export function pointLabeller(kind: XKind, x: ArrayLike<unknown>, days: Float64A
 
 /** A number for people: whole numbers as they are, others to 3 significant figures (at least 1 decimal). */
 export function formatNumber(v: number): string {
-  if (Number.isInteger(v)) return v >= 0 && v < 1e6 ? wholeText(v) : String(v);
   const abs = Math.abs(v);
+  // From 1e21 String() writes every digit of an exponent form ("3.857142985714286e+307", a user
+  // trial): three significant digits, as for small numbers.
+  if (abs >= 1e21 && abs !== Number.POSITIVE_INFINITY) return String(Number(v.toPrecision(3)));
+  if (Number.isInteger(v)) return v >= 0 && v < 1e6 ? wholeText(v) : String(v);
   if (abs >= 100) return String(Math.round(v * 10) / 10);
   return String(Number(v.toPrecision(3)));
 }

@@ -9,8 +9,8 @@ import { ICON_GAP, ICON_SIZE, ICONS_HEIGHT } from "./icons.js";
 import { flagMarks, type ChartModel, type Mark } from "./model.js";
 import { formatTick } from "./number.js";
 import { secondSeriesValues } from "./secondSeries.js";
-import { truncate, truncateMiddle, wrapText } from "./text.js";
-import { CHART_SPACE, CHART_TYPE, charsIn, textWidth, THEME } from "./theme.js";
+import { truncate, truncateMiddle, wrapText, wrapToWidth } from "./text.js";
+import { CHART_SPACE, CHART_TYPE, charsIn, textWidth, THEME, TITLE_EDGE } from "./theme.js";
 import { layoutLegend, legendFor, type LegendItem } from "./chartLegend.js";
 import type { RenderChartOptions } from "./types.js";
 
@@ -169,9 +169,10 @@ function layoutHeader(model: ChartModel, title: string, subtitle: string | undef
   const titleSize = compact ? CHART_TYPE.compactTitle : CHART_TYPE.title;
   const iconsWidth = model.icons === null ? 0 : 2 * ICON_SIZE + ICON_GAP + 12;
   const room = W - 2 * CHART_SPACE.pad - iconsWidth;
-  const titleChars = charsIn(room, titleSize);
-  const titleLines = compact ? [truncate(title, titleChars)] : wrapText(title, titleChars);
-  const subtitleLines = subtitle ? wrapText(subtitle, charsIn(room, CHART_TYPE.subtitle)) : [];
+  // A measured title line may run to the right edge (less TITLE_EDGE), or to the icons' margin.
+  const measured = model.icons === null ? W - CHART_SPACE.pad - TITLE_EDGE : room;
+  const titleLines = compact ? [truncate(title, charsIn(room, titleSize))] : wrapToWidth(title, measured, titleSize, true);
+  const subtitleLines = subtitle ? wrapToWidth(subtitle, measured, CHART_TYPE.subtitle, false) : [];
   let y0 = 8;
   const lines: HeaderLine[] = [];
   for (const text of titleLines) {

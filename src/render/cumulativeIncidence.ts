@@ -4,9 +4,9 @@ import type { CumulativeIncidence, CumulativeIncidenceStep } from "../timescales
 import { escapeXml, textOf } from "./escape.js";
 import { hash, safeId } from "./id.js";
 import { px } from "./number.js";
-import { wrapText } from "./text.js";
+import { wrapText, wrapToWidth } from "./text.js";
 import { checkTextOptions, sizeOption } from "./options.js";
-import { charsIn, THEME } from "./theme.js";
+import { charsIn, THEME, TITLE_EDGE } from "./theme.js";
 
 /** The {@link renderCumulativeIncidence} and {@link summariseCumulativeIncidence} options. */
 export interface RenderCumulativeIncidenceOptions {
@@ -52,6 +52,11 @@ const MONTH = 365.2425 / 12;
 /** Check the shape of a result given by the caller (the fields drawn). */
 function assertResult(ci: unknown): asserts ci is CumulativeIncidence {
   const c = ci as CumulativeIncidence;
+  // paceTimescales().permanenceRoutes wraps the estimate ({ label, from, notStarted,
+  // cumulativeIncidence }): a user trial passed the wrapper and was told only "not an object".
+  if (c !== null && typeof c === "object" && !Array.isArray(c.steps) && (c as { cumulativeIncidence?: unknown }).cumulativeIncidence !== undefined) {
+    throw new QiError("invalid-value", ["result"], "expected a cumulativeIncidence result, not paceTimescales().permanenceRoutes ({ label, from, notStarted, cumulativeIncidence }): pass its .cumulativeIncidence");
+  }
   if (c === null || typeof c !== "object" || !Array.isArray(c.routes) || !Array.isArray(c.steps)) {
     throw new QiError("invalid-value", ["result"], `expected a cumulativeIncidence result, not ${describeValue(ci)}`);
   }
@@ -114,31 +119,40 @@ function whenText(days: number): string {
   return days >= 60 && Math.abs(months - Math.round(months)) < 0.05 ? `${Math.round(months)} months` : `${Math.round(days)} days`;
 }
 
+/** "10 children", "1 child", "17,998 children". */
+function children(n: number): string {
+  return `${thousands(n)} ${n === 1 ? "child" : "children"}`;
+}
+
 /**
- * The cumulative incidence in one sentence, the way a team would say it: "By 12 months, 31 % had
- * gone home, 8 % had a permanence order, … and 40 % were still waiting (n = 1,234)."
+ * The cumulative incidence in one sentence, the way a team would say it: "Of 1,234 children, by
+ * 12 months an estimated 31 % had gone home, 8 % had a permanence order, … and 40 % were still
+ * waiting." The number is the children followed (`n`), not the number still waiting at that time:
+ * the percentages are the Aalen–Johansen estimates for all of them, a child followed for a shorter
+ * time (censored) counted while followed (a user trial read "57 % were still waiting (10
+ * children)" as ten children still waiting, where five were still followed).
  *
  * @example
  * const ci = cumulativeIncidence([{ days: 100, route: "home" }, { days: 200, route: "adoption" }, { days: 400, route: null }, { days: 500, route: "home" }]);
  * summariseCumulativeIncidence(ci)
- * //=> "By 12 months, 25 % had gone home and 25 % had been adopted; 50 % were still waiting (4 children)."
+ * //=> "Of 4 children, by 12 months an estimated 25 % had gone home and 25 % had been adopted; 50 % were still waiting."
  * summariseCumulativeIncidence(ci, { at: 150 })
- * //=> "By 150 days, 25 % had gone home (under 0.5 % by each other route); 75 % were still waiting (4 children)."
+ * //=> "Of 4 children, by 150 days an estimated 25 % had gone home (under 0.5 % by each other route); 75 % were still waiting."
  */
 export function summariseCumulativeIncidence(ci: CumulativeIncidence, options: RenderCumulativeIncidenceOptions = {}): string {
   assertResult(ci);
   checkOptions(options);
   if (ci.n === 0) return "No children to follow: nothing to estimate (0 children).";
-  if (ci.steps.length === 0) return `No child has left by any route yet (${ci.n} children).`;
+  if (ci.steps.length === 0) return `No child has left by any route yet (${children(ci.n)}).`;
   const last = ci.steps[ci.steps.length - 1]!.time;
   const at = Math.min(options.at ?? 365, last);
   const s = stepAt(ci.steps, at);
   // Routes that round to 0 % are left out of the list and said so in one phrase.
   const shown = ci.routes.filter((r) => s !== null && Math.round(100 * s.cuminc[r]!) > 0);
   const parts = shown.map((r) => `${pct(s!.cuminc[r]!)} ${phraseOf(r, options)}`);
-  const list = parts.length === 0 ? "no child had left by any route" : parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+  const list = parts.length === 0 ? "no child had left by any route" : `an estimated ${parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`}`;
   const rest = shown.length < ci.routes.length && shown.length > 0 ? " (under 0.5 % by each other route)" : "";
-  return `By ${whenText(at)}, ${list}${rest}; ${pct(s === null ? 1 : s.waiting)} were still waiting (${thousands(ci.n)} children).`;
+  return `Of ${children(ci.n)}, by ${whenText(at)} ${list}${rest}; ${pct(s === null ? 1 : s.waiting)} were still waiting.`;
 }
 
 /**
@@ -157,12 +171,14 @@ export function renderCumulativeIncidence(ci: CumulativeIncidence, options: Rend
   assertResult(ci);
   checkOptions(options);
   const W = sizeOption(options.width, "width", 720, 360);
-  const H = sizeOption(options.height, "height", 360, 240);
   const title = options.title ?? "Routes out of care over time";
   const sentence = summariseCumulativeIncidence(ci, options);
   const id = safeId(options.id ?? `qi-${hash(`cuminc|${title}|${ci.routes.join(",")}|${ci.steps.length}|${ci.n}`)}`);
   const caption = wrapText(sentence, Math.max(30, charsIn(W - 64, 12)));
-  const m = { left: 52, right: LEGEND_WIDTH + 16, top: options.subtitle === undefined ? 40 : 58, bottom: 52 + caption.length * 16 };
+  const head = header(title, options.subtitle, W);
+  const m = { left: 52, right: LEGEND_WIDTH + 16, top: head.bottom, bottom: 52 + caption.length * 16 };
+  // A title or subtitle of more than one line takes no room from the plot: the drawing grows by its extra lines.
+  const H = sizeOption(options.height, "height", 360, 240) + head.bottom - (options.subtitle === undefined ? 40 : 58);
   const pw = W - m.left - m.right;
   const ph = H - m.top - m.bottom;
   // The axis runs a little past the last step, so its layers have a width (a user trial saw the
@@ -176,8 +192,7 @@ export function renderCumulativeIncidence(ci: CumulativeIncidence, options: Rend
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="qi-cumulative-incidence" id="${id}" width="${px(W)}" height="${px(H)}" viewBox="0 0 ${px(W)} ${px(H)}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="${escapeXml(THEME.font)}">`);
   out.push(`<title id="${id}-title">${escapeXml(title)}</title>`, `<desc id="${id}-desc">${escapeXml(sentence)}</desc>`);
   out.push(`<rect width="${px(W)}" height="${px(H)}" fill="${THEME.background}"/>`);
-  out.push(`<text x="${px(m.left)}" y="22" font-size="16" font-weight="600" fill="${THEME.text}">${escapeXml(title)}</text>`);
-  if (options.subtitle !== undefined) out.push(`<text x="${px(m.left)}" y="42" font-size="12" fill="${THEME.muted}">${escapeXml(options.subtitle)}</text>`);
+  out.push(...head.lines);
   // Layers: routes from the bottom, then still waiting; each a step polygon between two cumulative curves.
   const K = ci.routes.length;
   const cum = (s: CumulativeIncidenceStep | null, upTo: number): number => {
@@ -241,6 +256,26 @@ function axes(maxT: number, inMonths: boolean, xOf: (t: number) => number, yOf: 
   out.push(`<line x1="${px(x0)}" x2="${px(x0 + pw)}" y1="${px(y0)}" y2="${px(y0)}" stroke="${THEME.axis}"/>`);
   out.push(`<text x="${px(x0 + pw / 2)}" y="${px(y0 + 34)}" font-size="12" text-anchor="middle" fill="${THEME.text}">${inMonths ? "months" : "days"} since the start</text>`);
   return out;
+}
+
+/**
+ * The title and subtitle, wrapped to the drawing's width (they were one line each, cut at the
+ * right edge when long: user trial 14), and where the plot starts below them: for a one-line
+ * title 40 (58 with a subtitle), as before.
+ */
+function header(title: string, subtitle: string | undefined, W: number): { lines: string[]; bottom: number } {
+  const lines: string[] = [];
+  const room = W - 52 - TITLE_EDGE;
+  let y = 2;
+  for (const line of wrapToWidth(title, room, 16, true)) lines.push(`<text class="title" x="52" y="${px((y += 20))}" font-size="16" font-weight="600" fill="${THEME.text}">${escapeXml(line)}</text>`);
+  if (subtitle === undefined) return { lines, bottom: y + 18 };
+  let first = true;
+  for (const line of wrapToWidth(subtitle, room, 12, false)) {
+    y += first ? 20 : 16;
+    first = false;
+    lines.push(`<text class="subtitle" x="52" y="${px(y)}" font-size="12" fill="${THEME.muted}">${escapeXml(line)}</text>`);
+  }
+  return { lines, bottom: y + 16 };
 }
 
 /** The legend: one swatch per layer with its share at the sentence's time (`at`). */

@@ -6,8 +6,8 @@ import { escapeXml, textOf } from "./escape.js";
 import { hash, safeId } from "./id.js";
 import { px } from "./number.js";
 import { checkTextOptions, sizeOption } from "./options.js";
-import { wrapText } from "./text.js";
-import { charsIn, STATUS_COLOURS, textWidth, THEME } from "./theme.js";
+import { wrapText, wrapToWidth } from "./text.js";
+import { charsIn, STATUS_COLOURS, textWidth, THEME, TITLE_EDGE } from "./theme.js";
 import type { RenderDriverDiagramOptions } from "./types.js";
 
 const COLUMNS: ReadonlyArray<{ kind: NodeKind; heading: string }> = [
@@ -115,7 +115,7 @@ function layoutBoxes(g: Graph, status: Record<string, unknown>, colW: number): {
 function drawHeader(title: string, W: number, colW: number): { header: string[]; top: number } {
   let top = 8;
   const header: string[] = [];
-  for (const line of wrapText(title, charsIn(W - 24, 16))) {
+  for (const line of wrapToWidth(title, W - 12 - TITLE_EDGE, 16, true)) {
     top += 20;
     header.push(`<text class="title" x="12" y="${px(top)}" font-size="16" font-weight="600" fill="${THEME.text}">${escapeXml(line)}</text>`);
   }

@@ -9,8 +9,8 @@ import { hash, safeId } from "./id.js";
 import { markerPath } from "./markers.js";
 import { checkTextOptions, sizeOption } from "./options.js";
 import { formatTick, formatValue, px } from "./number.js";
-import { truncate, wrapText } from "./text.js";
-import { charsIn, textWidth, THEME } from "./theme.js";
+import { truncate, wrapToWidth } from "./text.js";
+import { charsIn, textWidth, THEME, TITLE_EDGE } from "./theme.js";
 
 /** The {@link renderFunnelPlot} options. */
 export interface RenderFunnelOptions {
@@ -78,8 +78,8 @@ export function renderFunnelPlot(result: FunnelPlot, options: RenderFunnelOption
   const id = safeId((o.id as string | undefined) ?? `qi-${hash(`funnel|${title}|${groups.map((g) => `${String(g.group)}:${g.value}:${g.denominatorUsed}`).join(",")}`)}`);
   const curves = limitCurves(result, groups);
 
-  const titleLines = wrapText(title, charsIn(W - 24, 16));
-  const subLines = o.subtitle ? wrapText(o.subtitle as string, charsIn(W - 24, 12)) : [];
+  const titleLines = wrapToWidth(title, W - 12 - TITLE_EDGE, 16, true);
+  const subLines = o.subtitle ? wrapToWidth(o.subtitle as string, W - 12 - TITLE_EDGE, 12, false) : [];
   let y0 = 8;
   const header: string[] = [];
   for (const line of titleLines) header.push(`<text class="title" x="12" y="${px((y0 += 20))}" font-size="16" font-weight="600" fill="${THEME.text}">${escapeXml(line)}</text>`);

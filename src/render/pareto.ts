@@ -6,8 +6,8 @@ import { hash, safeId } from "./id.js";
 import { formatValue, px } from "./number.js";
 import { checkKeys } from "../_lib/options.js";
 import { checkTextOptions, sizeOption } from "./options.js";
-import { truncate, wrapText } from "./text.js";
-import { charsIn, textWidth, THEME } from "./theme.js";
+import { truncate, wrapToWidth } from "./text.js";
+import { charsIn, textWidth, THEME, TITLE_EDGE } from "./theme.js";
 
 /** The {@link renderParetoChart} options. */
 export interface RenderParetoOptions {
@@ -43,13 +43,14 @@ export function renderParetoChart(chart: ParetoChart, options: RenderParetoOptio
   const id = safeId(options.id ?? `qi-${hash(`pareto|${title}|${bars.map((b) => `${b.category}:${b.count}`).join(",")}`)}`);
   const header: string[] = [];
   let top = 8;
-  for (const line of wrapText(title, charsIn(W - 24, 16))) {
+  for (const line of wrapToWidth(title, W - 12 - TITLE_EDGE, 16, true)) {
     top += 20;
     header.push(`<text class="title" x="12" y="${px(top)}" font-size="16" font-weight="600" fill="${THEME.text}">${escapeXml(line)}</text>`);
   }
-  if (options.subtitle) {
+  // The subtitle wraps as the title does (it was cut to one line with "…").
+  for (const line of options.subtitle ? wrapToWidth(options.subtitle, W - 12 - TITLE_EDGE, 12, false) : []) {
     top += 16;
-    header.push(`<text class="subtitle" x="12" y="${px(top)}" font-size="12" fill="${THEME.muted}">${escapeXml(truncate(options.subtitle, charsIn(W - 24, 12)))}</text>`);
+    header.push(`<text class="subtitle" x="12" y="${px(top)}" font-size="12" fill="${THEME.muted}">${escapeXml(line)}</text>`);
   }
   const plotTop = top + 18;
   const plotBottom = H - 44;

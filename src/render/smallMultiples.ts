@@ -14,8 +14,8 @@ import type { ChartModel } from "./model.js";
 import { px } from "./number.js";
 import { checkTextOptions } from "./options.js";
 import { runChartModel } from "./runChart.js";
-import { truncate, wrapText } from "./text.js";
-import { charsIn, textWidth, THEME } from "./theme.js";
+import { truncate, wrapToWidth } from "./text.js";
+import { charsIn, textWidth, THEME, TITLE_EDGE } from "./theme.js";
 
 /** Where a facet (row or column) comes from: a field of an object key, an index of an array key, or a function of the key. */
 export type FacetAccessor = string | number | ((key: unknown, index: number) => unknown);
@@ -91,11 +91,11 @@ export function renderSmallMultiples(groups: ReadonlyArray<{ key: unknown; chart
   // Header, then the column headings band and the row headings' margin of a two-way grid.
   const header: string[] = [];
   let y0 = 8;
-  for (const line of wrapText(title, charsIn(W - 24, TITLE))) {
+  for (const line of wrapToWidth(title, W - 12 - TITLE_EDGE, TITLE, true)) {
     y0 += TITLE + 4;
     header.push(`<text class="title" x="12" y="${px(y0)}" font-size="${TITLE}" font-weight="600" fill="${THEME.text}">${escapeXml(line)}</text>`);
   }
-  for (const line of options.subtitle ? wrapText(options.subtitle, charsIn(W - 24, HEAD)) : []) {
+  for (const line of options.subtitle ? wrapToWidth(options.subtitle, W - 12 - TITLE_EDGE, HEAD, false) : []) {
     y0 += HEAD + 4;
     header.push(`<text class="subtitle" x="12" y="${px(y0)}" font-size="${HEAD}" fill="${THEME.muted}">${escapeXml(line)}</text>`);
   }

@@ -1,5 +1,6 @@
 import { QiError, describeValue } from "../_lib/error.js";
 import { textOf } from "./escape.js";
+import { glyphEm } from "./theme.js";
 
 /**
  * Wrap text into lines of at most `maxChars` characters, breaking at spaces (greedy, as most
@@ -12,9 +13,29 @@ import { textOf } from "./escape.js";
  */
 export function wrapText(text: string, maxChars: number): string[] {
   if (typeof maxChars !== "number") throw new QiError("invalid-value", ["maxChars"], `maxChars must be a number, not ${describeValue(maxChars)}`);
-  const width = Math.max(1, Math.floor(maxChars));
+  return wrapLines(textOf(text, ["text"]), Math.max(1, Math.floor(maxChars)), null);
+}
+
+/**
+ * @internal A title (`bold`) or subtitle wrapped to `width` px at `fontSize` px: {@link wrapText}'s
+ * rule, with each character counted at its estimated width ({@link glyphEm}, the widest common
+ * sans-serif face) instead of one average width, so no line runs past `width` (a user trial's
+ * bold title did, by a word, at 0.56 em a character).
+ */
+export function wrapToWidth(text: string, width: number, fontSize: number, bold: boolean): string[] {
+  return wrapLines(textOf(text, ["text"]), Math.max(0, width / fontSize), (ch) => glyphEm(ch, bold));
+}
+
+/**
+ * The one wrapping rule: greedy at spaces, a word longer than a line split where it fills one
+ * (at least one character a line). `limit` is in characters when `widthOf` is null (every
+ * character and space 1), else in the units of `widthOf`. An index, not repeated slicing: a long
+ * word (a 300 KB id) costs linear time, not quadratic.
+ */
+function wrapLines(text: string, limit: number, widthOf: ((ch: string) => number) | null): string[] {
+  const space = widthOf === null ? 1 : widthOf(" ");
   const lines: string[] = [];
-  for (const paragraph of textOf(text, ["text"]).split(/\r?\n/)) {
+  for (const paragraph of text.split(/\r?\n/)) {
     let line: string[] = [];
     let length = 0;
     const words = paragraph.split(/\s+/).filter((w) => w !== "");
@@ -23,35 +44,52 @@ export function wrapText(text: string, maxChars: number): string[] {
       continue;
     }
     for (const word of words) {
-      // An index, not repeated slicing: a long word (a 300 KB id) must cost linear time, not quadratic.
       const all = [...word];
+      const widths = widthOf === null ? null : all.map(widthOf);
       let from = 0;
-      while (all.length - from > width) {
+      let rest = widths === null ? all.length : sum(widths, 0, all.length);
+      while (rest > limit) {
         if (length > 0) {
           lines.push(line.join(""));
           line = [];
           length = 0;
         }
-        lines.push(all.slice(from, from + width).join(""));
-        from += width;
+        const to = widths === null ? from + limit : fill(widths, from, limit);
+        lines.push(all.slice(from, to).join(""));
+        rest -= widths === null ? to - from : sum(widths, from, to);
+        from = to;
       }
-      const chars = from === 0 ? all : all.slice(from);
-      if (chars.length === 0) continue;
-      if (length > 0 && length + 1 + chars.length > width) {
+      if (from === all.length) continue;
+      const chars = from === 0 ? word : all.slice(from).join("");
+      if (length > 0 && length + space + rest > limit) {
         lines.push(line.join(""));
         line = [];
         length = 0;
       }
       if (length > 0) {
         line.push(" ");
-        length++;
+        length += space;
       }
-      line.push(chars.join(""));
-      length += chars.length;
+      line.push(chars);
+      length += rest;
     }
     if (length > 0) lines.push(line.join(""));
   }
   return lines;
+}
+
+function sum(widths: readonly number[], from: number, to: number): number {
+  let s = 0;
+  for (let i = from; i < to; i++) s += widths[i]!;
+  return s;
+}
+
+/** The end of the longest run of characters from `from` that fits in `limit` (at least one character). */
+function fill(widths: readonly number[], from: number, limit: number): number {
+  let w = widths[from]!;
+  let to = from + 1;
+  while (to < widths.length && w + widths[to]! <= limit) w += widths[to++]!;
+  return to;
 }
 
 /** @internal Shorten text to `maxChars` code points, ending with "…" when cut. */

@@ -14,6 +14,7 @@ import { CONTROL_RULE_MASK } from "./ruleBits.js";
 import { sequentialChart } from "./sequentialChart.js";
 import { controlBasics, controlSettings, type ControlSettings } from "./settings.js";
 import { centreNameOf } from "./centreName.js";
+import { limitsOutOfRange } from "./limitRange.js";
 import type {
   ControlChart,
   ControlChartColumnar,
@@ -109,6 +110,8 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
   scaleLines(y, out, multiply);
   const offScale = settings.target === null ? null : targetWarning(settings.target, multiply, type, s.perN, y, n);
   if (offScale !== null) warnings.push(offScale);
+  const overflow = limitsOutOfRange(out.ucl, out.lcl, n, settings.rules.preset === "mdc" ? "process limit" : "control limit");
+  if (overflow !== null) warnings.push(overflow);
 
   const ctx = controlContext(s, settings, layout, { y, active, excluded, out, summaries, warnings }, arena);
   const phases = layout.map((p, k) => analyseControlPhase(ctx, p, k, k === layout.length - 1));

@@ -15,6 +15,7 @@ import { CONTROL_RULE_MASK } from "./ruleBits.js";
 import { cusumSums } from "./cusum.js";
 import { ewmaLines } from "./ewma.js";
 import { phaseWhere } from "./fitPhases.js";
+import { limitsOutOfRange } from "./limitRange.js";
 import type { ControlChart, ControlChartColumnar, ControlChartOptions, ControlChartPhase, ControlChartPoint, ControlChartSignal, ControlChartWarning, SigmaConstant } from "./types.js";
 
 /** The per-point arrays of a CUSUM or EWMA chart (NaN where a point form holds null). */
@@ -91,6 +92,9 @@ export function sequentialChart<T>(data: readonly T[], options: ControlChartOpti
       crossings: stats.crossings, crossingsMin: null, runsSignal: null, sigmaSignals: found.length, variationIcon: null, assuranceIcon: null, sigma,
     });
   });
+  // EWMA limits (centre ± Lσ…) can pass ±MAX_VALUE; a CUSUM's are NaN (its decision interval is in σ units).
+  const overflow = limitsOutOfRange(lines.ucl, lines.lcl, n, "control limit");
+  if (overflow !== null) warnings.push(overflow);
   const settings = { rules, direction, screenMovingRanges: screen, sigmaConstant, multiply: 1, target, period: s.period, parameters: params };
   const state = { s, stat, sizes, lines, base, excluded, active, ruleBits, phases };
   if (columnar) return { type, columns: columnsOf(state), phases, signals, warnings, settings };

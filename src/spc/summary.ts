@@ -62,7 +62,7 @@ export function controlChartText(chart: ControlChart | ControlChartColumnar): st
     const parts = [`${centreName} ${formatNumber(p.centre)}`];
     const lo = range(chart, p.start, p.end, "lcl");
     const hi = range(chart, p.start, p.end, "ucl");
-    if (lo !== null || hi !== null) parts.push(limitsText(limitsName, lo, hi, chart.type));
+    if (lo !== null || hi !== null) parts.push(limitsText(limitsName, lo, hi, chart.type, range(chart, p.start, p.end, "n")?.varies === true));
     const h = chart.type === "cusum" ? chart.settings.parameters?.decisionInterval : undefined;
     if (h !== undefined && h !== null) parts.push(`σ ${formatNumber(p.sigma ?? Number.NaN)}, decision interval ±${formatNumber(h)} standard errors`);
     const beyond = h !== undefined ? "beyond the decision interval" : "beyond the limits";
@@ -91,12 +91,14 @@ function noSignalText(chart: ControlChart | ControlChartColumnar): string {
   return `No signals, but ${which}: too few to call the variation common cause only (limits need at least ${TRIAL_LIMIT_POINTS} points, and are trial limits until about 20; Provost & Murray 2011).`;
 }
 
-/** The lower and upper limit of a phase: "12.3" when constant, "10.1–14.2" when it varies, null when absent. */
-function range(chart: ControlChart | ControlChartColumnar, start: number, end: number, field: "lcl" | "ucl"): Limit | null {
+/** The lower and upper limit (or the n) of a phase: "12.3" when constant, "10.1–14.2" when it varies, null when absent. */
+function range(chart: ControlChart | ControlChartColumnar, start: number, end: number, field: "lcl" | "ucl" | "n"): Limit | null {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   const column = "columns" in chart ? chart.columns[field] : null;
   const points = "points" in chart ? chart.points : null;
+  // A columnar chart without denominators or subgroups has no n column.
+  if (column === null && points === null) return null;
   for (let i = start; i <= end; i++) {
     const v = column !== null ? column[i] : points![i]?.[field];
     if (v === null || v === undefined || !Number.isFinite(v)) continue;
@@ -117,12 +119,37 @@ interface Limit {
 /**
  * "control limits 40.1 to 60.3"; when a limit varies over the phase, "control limits varying
  * with the denominators: lower 2.27–10.3, upper 52.2–60.3" (a user read "2.27–10.3 to
- * 52.2–60.3" as one garbled range).
+ * 52.2–60.3" as one garbled range), with what they vary with (limitsVaryWith).
  */
-function limitsText(name: string, lo: Limit | null, hi: Limit | null, type: ControlChartType): string {
+function limitsText(name: string, lo: Limit | null, hi: Limit | null, type: ControlChartType, sizesVary: boolean): string {
   const low = lo?.text ?? "none";
   const high = hi?.text ?? "none";
   if (lo?.varies !== true && hi?.varies !== true) return `${name} ${low} to ${high}`;
-  const why = type === "ewma" ? "over time (the EWMA's limits widen from its start)" : "with the denominators";
-  return `${name} varying ${why}: lower ${low}, upper ${high}`;
+  return `${name} varying ${limitsVaryWith(type, sizesVary)}: lower ${low}, upper ${high}`;
+}
+
+/**
+ * What a chart type's limits vary with inside a phase: the denominators of p, p′, u, u′ and I′
+ * charts (σ ∝ 1/√nᵢ); the subgroup sizes of x̄, s and R charts (their constants depend on nᵢ; an
+ * xbar chart has no denominators, user trial 14); time for an EWMA chart, and its subgroup sizes
+ * when they vary (σ/√nᵢ, qcc 3.0). The others' limits are constant within a phase (np needs one n
+ * per phase), so a varying limit there is a result edited by hand: said neutrally.
+ */
+function limitsVaryWith(type: ControlChartType, sizesVary: boolean): string {
+  switch (type) {
+    case "p":
+    case "pp":
+    case "u":
+    case "up":
+    case "ip":
+      return "with the denominators";
+    case "xbar":
+    case "s":
+    case "r":
+      return "with the subgroup sizes";
+    case "ewma":
+      return `over time (the EWMA's limits widen from its start)${sizesVary ? " and with the subgroup sizes" : ""}`;
+    default:
+      return "over the phase";
+  }
 }

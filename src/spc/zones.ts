@@ -39,8 +39,10 @@ function zoneLine(lines: Lines, sigma: number, upper: boolean): Float64Array {
  * Electric Handbook (1956) rules 2 and 3, Nelson (1984) tests 5 and 6, Provost & Murray rule 4.
  * The `mdc` variant follows NHSRplotthedots 0.2.2: only points between the 2-sigma line and the
  * process limits count, and all m points must be strictly on the same side of the mean. The
- * signal's points are the points beyond the line inside qualifying windows; overlapping windows
- * on the same side make one signal.
+ * signal's points are the points beyond the line inside qualifying windows ("in zone A or
+ * beyond", Western Electric 1956 and Nelson 1984 test 5; "near a control limit", Provost &
+ * Murray 2011 rule 4), and it runs from the first of them to the last; overlapping windows on
+ * the same side make one signal.
  */
 export function findZoneSignals(y: Float64Array, idx: readonly number[], lines: Lines, rule: Required2<ZoneRule>): ZoneFound[] {
   const m = idx.length;
@@ -61,7 +63,10 @@ export function findZoneSignals(y: Float64Array, idx: readonly number[], lines: 
   const close = (): void => {
     if (current === null) return;
     const points = [...current.points].sort((a, b) => a - b);
-    found.push({ start: idx[current.startPos]!, end: idx[current.endPos]!, points, side: current.side });
+    // The pattern is its points beyond the line, so it runs from the first to the last of them:
+    // a qualifying window's other point(s) may lie anywhere (even across the centre line), and a
+    // range that began or ended there named a month that is no part of the signal (user trial 14).
+    found.push({ start: points[0]!, end: points[points.length - 1]!, points, side: current.side });
     current = null;
   };
   let plus = 0;

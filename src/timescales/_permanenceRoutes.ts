@@ -6,7 +6,11 @@ import { parseIsoDay } from "../_lib/calendar.js";
 import { allEpisodes, type CaseRecords } from "./_caseRecords.js";
 import { cumulativeIncidence, type CumulativeIncidence } from "./cumulativeIncidence.js";
 
-/** The competing-routes estimate of the looked-after → permanence stage. */
+/**
+ * The competing-routes estimate of the looked-after → permanence stage, with what it was made
+ * from: the estimate itself is `cumulativeIncidence` (what summariseCumulativeIncidence and
+ * renderCumulativeIncidence take).
+ */
 export interface PermanenceRoutes {
   label: string;
   /** The milestone that starts the clock. */

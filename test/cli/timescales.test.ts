@@ -46,7 +46,7 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi timescales", { timeout: 120_000 }
     expect(r.stdout).toMatch(/recommendation\s+3\s+2\s+1\s+137\s+244 \(30–\?\)\s+182\s+50%\s+0\s+1\s/);
     expect(r.stdout).toContain("Wrote 10 files to ts/");
     // Issue #11: routes to permanence from becoming looked after (only C was looked after: still waiting).
-    expect(r.stdout).toContain("Routes to permanence (from becoming looked after; competing routes, Aalen–Johansen): No child has left by any route yet (1 children).");
+    expect(r.stdout).toContain("Routes to permanence (from becoming looked after; competing routes, Aalen–Johansen): No child has left by any route yet (1 child).");
     const ci = JSON.parse(readFileSync(join(dir, "ts", "cumulative-incidence.json"), "utf8"));
     expect(ci).toMatchObject({ asOf: "2024-12-01", n: 1, censored: 1, steps: [] });
   });

@@ -10,8 +10,12 @@ import { runs } from "../_shared/zone.js";
 
 const RUNS = { numRuns: runs(300) };
 
-/** formatNumber as it was written before the digit tables. */
+/**
+ * formatNumber as it was written before the digit tables, with the change of user trial 14:
+ * from 1e21 (where String() turns to exponent form with every digit) three significant digits.
+ */
 function formatNumberReference(v: number): string {
+  if (Math.abs(v) >= 1e21 && Number.isFinite(v)) return String(Number(v.toPrecision(3)));
   if (Number.isInteger(v)) return String(v);
   const abs = Math.abs(v);
   if (abs >= 100) return String(Math.round(v * 10) / 10);

@@ -53,7 +53,7 @@ const CASES: Array<{ type: ControlChartType; rows: ReadonlyArray<Record<string, 
 
 describe("renderControlChart", () => {
   for (const c of CASES) {
-    it(`draws a ${c.type} chart's centre, control limits and 2-sigma lines${c.stepped ? " (stepped: varying denominators)" : ""}`, async () => {
+    it(`draws a ${c.type} chart's centre, control limits and 2-sigma lines${c.stepped ? " (stepped: varying denominators or subgroup sizes)" : ""}`, async () => {
       const ratio = ["p", "pp", "u", "up"].includes(c.type);
       const chart = controlChart(c.rows, { type: c.type, x: "month", y: "y", ...(ratio ? { n: "n" } : {}), ...(c.type === "p" || c.type === "pp" ? { multiply: 100 } : {}), direction: "increase" });
       const svg = check(chart, { yLabel: c.type === "p" || c.type === "pp" ? "%" : "value" });
@@ -75,6 +75,24 @@ describe("renderControlChart", () => {
     expect(svg).toContain(">target 50</text>");
     expect(countClass(svg, "point", "signal", "improvement")).toBeGreaterThan(0);
     await expect(svg).toMatchFileSnapshot(snap("control-p-phases"));
+  });
+
+  it("says what the limits vary with, for every chart type (user trial 14: an xbar chart's 'with the denominators')", () => {
+    const ys = [12, 15, 11, 14, 13, 16, 12, 18, 17, 19, 20, 18, 21, 22, 19, 23, 24, 22, 25, 26];
+    // Rows with denominators 30, 37, 44, 51, 58, …; subgroups of 2, 2, 2, 2, 4, 4, 4 values.
+    const withN = ys.map((y, i) => ({ x: i, y, n: 30 + (i % 5) * 7 }));
+    const subgroups = ys.map((y, i) => ({ x: i < 8 ? Math.floor(i / 2) : 4 + Math.floor((i - 8) / 4), y }));
+    const why = (c: Parameters<typeof summariseControlChart>[0]): string | null => /limits varying (.*?): lower/.exec(summariseControlChart(c).split("\n")[1]!)?.[1] ?? null;
+    for (const type of ["p", "pp", "u", "up", "ip"] as const) expect([type, why(controlChart(withN, { type, x: "x", y: "y", n: "n" }))]).toEqual([type, "with the denominators"]);
+    for (const type of ["xbar", "s", "r"] as const) expect([type, why(controlChart(subgroups, { type, x: "x", y: "y" }))]).toEqual([type, "with the subgroup sizes"]);
+    expect(why(controlChart(subgroups, { type: "ewma", x: "x", y: "y" }))).toBe("over time (the EWMA's limits widen from its start) and with the subgroup sizes");
+    expect(why(controlChart(ys, { type: "ewma" }))).toBe("over time (the EWMA's limits widen from its start)");
+    // Limits constant within a phase: said as one value each.
+    for (const type of ["i", "mr", "c", "g", "t", "i-median", "i-median-mr", "cusum"] as const) expect([type, why(controlChart(ys.map((y, i) => ({ x: i, y })), { type, x: "x", y: "y" }))]).toEqual([type, null]);
+    expect(why(controlChart(ys.map((y, i) => ({ x: i, y, n: 30 })), { type: "np", x: "x", y: "y", n: "n" }))).toBeNull();
+    // The columnar form says the same.
+    expect(why(controlChart(subgroups, { type: "xbar", x: "x", y: "y", output: "columns" }))).toBe("with the subgroup sizes");
+    expect(why(controlChart(subgroups, { type: "ewma", x: "x", y: "y", output: "columns" }))).toBe("over time (the EWMA's limits widen from its start) and with the subgroup sizes");
   });
 
   it("summarises limits that vary with the denominators as a range", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderRunChart, runChart, summariseMeasures, summaryToCsv } from "../../src/index.js";
+import { controlChart, renderRunChart, runChart, summariseMeasures, summaryToCsv } from "../../src/index.js";
 import { fails as qiError } from "../_shared/fails.js";
 
 describe("input", () => {
@@ -110,6 +110,22 @@ describe("bad input", () => {
     expect(e.code).toBe(code);
     expect(e.path).toEqual(path);
     expect(e.message.length).toBeGreaterThan(10);
+  });
+
+  it("data that are neither numbers nor rows are said to be what they are, not 'rows' (user trial 14)", () => {
+    const bool = qiError(() => runChart([true, false, true] as never));
+    expect([bool.code, bool.path]).toEqual(["invalid-value", ["data", 0]]);
+    expect(bool.message).toBe("data[0] is true (a boolean), not a number: data given without y must be numbers (null, undefined or NaN for a gap), or rows with y naming a field or giving an accessor (at data[0])");
+    const boxed = qiError(() => runChart([new Number(3), 4, 5] as never));
+    expect([boxed.code, boxed.path]).toEqual(["invalid-value", ["data", 0]]);
+    expect(boxed.message).toBe("data[0] is a Number object (new Number(3)), not a number: data given without y must be numbers (null, undefined or NaN for a gap), or rows with y naming a field or giving an accessor; give plain numbers (x.valueOf()) (at data[0])");
+    const text = qiError(() => runChart([1, "2"] as never));
+    expect([text.code, text.path]).toEqual(["invalid-value", ["data", 1]]);
+    expect(text.message).toContain('data[1] is "2" (text), not a number');
+    expect(text.message).toContain('numbers written as text are read from a field of rows ({ y: "2" } with y: "y")');
+    // The same reader for a control chart; rows without y keep their own message.
+    expect(qiError(() => controlChart([true, false, true] as never)).path).toEqual(["data", 0]);
+    expect(qiError(() => runChart([{ v: 1 }] as never)).message).toBe("y is required when the data are rows, not numbers: give a field name or an accessor (at options.y)");
   });
 
   it("suggests the option the caller meant", () => {

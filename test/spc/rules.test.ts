@@ -25,6 +25,18 @@ describe("rule sets", () => {
     expect(s).toMatchObject({ points: [20, 22], side: "above", assessment: "improvement" });
     expect(rules(chart([14, 10, 6.2], "western-electric"))).toEqual([]); // opposite sides
   });
+  it("two of three: the signal runs from its first to its last point beyond 2σ, not over the windows' other points (user trial 14)", () => {
+    // Points 20 and 21 (14, 14) are beyond 13.55; the windows 19–21 and 20–22 qualify, but point
+    // 19 (11) and point 22 (10) are not beyond 2σ: Western Electric (1956) and Nelson (1984, test 5)
+    // name the points "in zone A or beyond", so the pattern is points 20–21 (21–22 counted from 1).
+    const c = chart([14, 14, 10, 10], "western-electric", "increase");
+    const s = c.signals.find((x) => x.rule === "two-of-three")!;
+    expect(s).toMatchObject({ start: 20, end: 21, points: [20, 21] });
+    expect(s.message).toBe("2 of 3 points in a row beyond 2 sigma above the mean from point 21 to point 22: special-cause variation, an improvement.");
+    // Four of five likewise: 12 (beyond 11.77) at points 21–24, the window 20–24 qualifies.
+    const f = chart([12, 12, 12, 12, 10, 10], "western-electric").signals.find((x) => x.rule === "four-of-five")!;
+    expect([f.start, f.end, f.points]).toEqual([20, 23, [20, 21, 22, 23]]);
+  });
   it("four of five beyond 1σ (11.77)", () => {
     const c = chart([12, 12, 10, 12, 12], "western-electric");
     expect(c.signals.find((x) => x.rule === "four-of-five")!.points).toEqual([20, 21, 23, 24]);

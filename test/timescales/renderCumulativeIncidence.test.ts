@@ -13,13 +13,23 @@ const ci = deepFreeze(cumulativeIncidence(rows, { routes: ["home", "permanence-o
 describe("summariseCumulativeIncidence", () => {
   it("reads like a team would say it, at 12 months by default (never past the last event)", () => {
     // 30: 1/10 → 0.1; 90: 0.9·1/9 → 0.2; 300: S = 0.8·(7/8)… home 0.2 + 0.8/7 = 0.314…; order 0.686·1/6 = 0.114…
-    expect(summariseCumulativeIncidence(ci)).toBe("By 12 months, 31 % had gone home and 11 % had a permanence order (under 0.5 % by each other route); 57 % were still waiting (10 children).");
+    expect(summariseCumulativeIncidence(ci)).toBe("Of 10 children, by 12 months an estimated 31 % had gone home and 11 % had a permanence order (under 0.5 % by each other route); 57 % were still waiting.");
     expect(summariseCumulativeIncidence(ci, { at: 730, phrases: { adoption: "were adopted" } })).toBe(
-      "By 600 days, 31 % had gone home, 11 % had a permanence order and 23 % were adopted (under 0.5 % by each other route); 34 % were still waiting (10 children).",
+      "Of 10 children, by 600 days an estimated 31 % had gone home, 11 % had a permanence order and 23 % were adopted (under 0.5 % by each other route); 34 % were still waiting.",
     );
   });
-  it("with nobody gone yet", () => {
-    expect(summariseCumulativeIncidence(cumulativeIncidence([{ days: 3, route: null }]))).toBe("No child has left by any route yet (1 children).");
+  it("says the 10 are the children followed, not the children still waiting (user trial 14: \"57 % were still waiting (10 children)\" when 5 were)", () => {
+    // At 12 months 5 of the 10 are still followed (500, 600, 700, 800, 900 days); the 57 % is the
+    // Aalen–Johansen estimate for all 10 (the child censored at 200 days counted while followed).
+    const sentence = summariseCumulativeIncidence(ci);
+    expect(sentence.startsWith("Of 10 children, by 12 months an estimated ")).toBe(true);
+    expect(sentence).not.toContain("(10 children)");
+    expect(sentence.endsWith("; 57 % were still waiting.")).toBe(true);
+  });
+  it("before the first departure, and with one child (not \"1 children\")", () => {
+    expect(summariseCumulativeIncidence(cumulativeIncidence([{ days: 3, route: null }]))).toBe("No child has left by any route yet (1 child).");
+    expect(summariseCumulativeIncidence(ci, { at: 10 })).toBe("Of 10 children, by 10 days no child had left by any route; 100 % were still waiting.");
+    expect(summariseCumulativeIncidence(cumulativeIncidence([{ days: 3, route: "home" }]))).toBe("Of 1 child, by 3 days an estimated 100 % had gone home; 0 % were still waiting.");
   });
   it("with no children: nothing to estimate, and the chart says so instead of 100 % still waiting", () => {
     const none = cumulativeIncidence([], { routes: ["home"] });
@@ -36,7 +46,7 @@ describe("renderCumulativeIncidence", () => {
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" class="qi-cumulative-incidence" id="ci"')).toBe(true);
     expect(svg).toContain('role="img" aria-labelledby="ci-title ci-desc"');
     expect(svg).toContain('<title id="ci-title">Routes &lt;out&gt; &amp; &quot;home&quot;</title>');
-    expect(svg).toContain("<desc id=\"ci-desc\">By 12 months, 31 % had gone home and 11 % had a permanence order");
+    expect(svg).toContain("<desc id=\"ci-desc\">Of 10 children, by 12 months an estimated 31 % had gone home and 11 % had a permanence order");
     expect(svg).toContain('class="caption"');
   });
   it("one stacked layer per route plus still waiting, with a legend at 12 months", () => {
@@ -66,6 +76,15 @@ describe("renderCumulativeIncidence", () => {
   });
   it("is deterministic", () => {
     expect(renderCumulativeIncidence(ci, { title: "Routes <out> & \"home\"", subtitle: "Synthetic", id: "ci" })).toBe(svg);
+  });
+  it("given paceTimescales().permanenceRoutes (the wrapper), says to pass its .cumulativeIncidence (user trial 14)", () => {
+    const wrapper = { label: "Looked after → permanence", from: "looked-after", notStarted: 0, cumulativeIncidence: ci };
+    for (const f of [() => summariseCumulativeIncidence(wrapper as never), () => renderCumulativeIncidence(wrapper as never)]) {
+      const e = catchError(f);
+      expect([e.code, e.path]).toEqual(["invalid-value", ["result"]]);
+      expect(e.message).toBe("expected a cumulativeIncidence result, not paceTimescales().permanenceRoutes ({ label, from, notStarted, cumulativeIncidence }): pass its .cumulativeIncidence (at result)");
+    }
+    expect(summariseCumulativeIncidence(wrapper.cumulativeIncidence)).toBe(summariseCumulativeIncidence(ci));
   });
   it("rejects what is not a result, and bad options", () => {
     expect(catchError(() => renderCumulativeIncidence({} as never)).path).toEqual(["result"]);
