@@ -385,7 +385,7 @@ export async function summaryCommand(argv: readonly string[], io: Io): Promise<n
  * left-aligned, the latest value right-aligned.
  */
 function summaryText(summary: MeasuresSummary): string {
-  const rows = summary.rows.map((r) => [r.measure, r.group === null ? "" : String(r.group), r.latest ? `${fmt(r.latest.y)}${r.unit === "" ? "" : ` ${r.unit}`} (${r.latest.label})` : "–", CATEGORY_TEXT[r.category]!, r.reading].map(terminalCell));
+  const rows = summary.rows.map((r) => [r.measure, r.group === null ? "" : String(r.group), r.latest ? `${fmt(r.latest.y)}${r.unit === "" ? "" : ` ${r.unit}`} (${r.latest.label}${r.latest.excluded === true ? ", excluded" : ""})` : "–", CATEGORY_TEXT[r.category]!, r.reading].map(terminalCell));
   const c = summary.counts;
   // What --filter kept heads the text, as in analyse; every other warning is a note under the table.
   const kept = summary.warnings.filter((w) => w.code === "rows-filtered").map((w) => `${terminalCell(w.message)}\n\n`).join("");

@@ -102,7 +102,7 @@ function rowHtml(r: SummaryRow, groups: boolean): string {
   // Latest, target and centre are in the measure's unit: "61.1 %", as the reading writes them.
   const unit = typeof r.unit === "string" && r.unit !== "" ? ` ${r.unit}` : "";
   const num = (v: number | null) => (v === null ? "–" : escapeXml(`${formatValue(v)}${unit}`));
-  const latest = r.latest === null ? "–" : `${num(r.latest.y)}<br><span class="muted">${escapeXml(r.latest.label)}</span>`;
+  const latest = r.latest === null ? "–" : `${num(r.latest.y)}<br><span class="muted">${escapeXml(r.latest.label)}${r.latest.excluded === true ? " (excluded)" : ""}</span>`;
   return [
     `<tr class="${r.category}">`,
     `<th scope="row">${escapeXml(r.measure)}</th>`,

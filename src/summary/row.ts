@@ -14,6 +14,7 @@ interface PointLike {
   x: unknown;
   y: number | null;
   phase: number;
+  excluded?: boolean;
   variation?: Variation | null;
   ucl?: number | null;
   lcl?: number | null;
@@ -184,6 +185,12 @@ function tooFewText(item: Item, short: { points: number } | null): string {
   return `no signal, but ${several ? "the current phase has" : "the chart has"} only ${n} point${n === 1 ? "" : "s"} off the centre line: too few for the runs rules`;
 }
 
+/** The latest point with a value; `excluded: true` when it was left out of the centre and rules (a partial period, say). */
+function latestOf(p: PointLike, period: XPeriod | null): SummaryRow["latest"] {
+  const latest = { x: p.x, y: p.y!, label: xLabel(p.x, period) };
+  return p.excluded === true ? { ...latest, excluded: true } : latest;
+}
+
 /** One summary row from a checked item. */
 export function rowOf(item: Item): SummaryRow {
   const { chart } = item;
@@ -219,7 +226,7 @@ export function rowOf(item: Item): SummaryRow {
     chart: control !== null ? control.type : "run",
     rules: chart.settings.rules.preset,
     direction,
-    latest: last < 0 ? null : { x: points[last]!.x, y: points[last]!.y!, label: xLabel(points[last]!.x, period) },
+    latest: last < 0 ? null : latestOf(points[last]!, period),
     target: item.target,
     unit: item.unit,
     centre,

@@ -59,8 +59,11 @@ export interface SummaryRow {
   /** Rules preset the chart used ("pace", "mdc", …). */
   rules: string;
   direction: "increase" | "decrease" | "neutral";
-  /** The last point with a value. */
-  latest: { x: unknown; y: number; label: string } | null;
+  /**
+   * The last point with a value; `excluded: true` when the chart left it out of the centre line
+   * and the rules (`exclude`, or a period the CLI found partial), so a board can say so.
+   */
+  latest: { x: unknown; y: number; label: string; excluded?: true } | null;
   target: number | null;
   /** The unit of the measure's values ("%", "days"; "" when none given): latest, target and centre are in it. */
   unit: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { controlChart, runChart, summariseControlChart, summariseMeasures, summaryToCsv } from "../../src/index.js";
+import { controlChart, renderSummaryTable, runChart, summariseControlChart, summariseMeasures, summaryToCsv } from "../../src/index.js";
 import { fails } from "../_shared/fails.js";
 import { deepFreeze } from "../_shared/freeze.js";
 
@@ -45,6 +45,13 @@ describe("summariseMeasures: a worked example", () => {
     // @ts-expect-error targett is not a key of a summary input
     const e = fails(() => summariseMeasures([{ name: "a", chart: RUN, targett: 3 }]));
     expect([e.code, e.message]).toEqual(["unknown-option", expect.stringContaining('did you mean "target"?')]);
+  });
+  it("says when the latest point was excluded (a partial period the CLI left out, or exclude)", () => {
+    const chart = runChart([5, 6, 5, 7, 6, 5, 6, 7, 5, 6, 2], { exclude: [10] });
+    const row = summariseMeasures([{ name: "m", chart }]).rows[0]!;
+    expect(row.latest).toEqual({ x: 11, y: 2, label: "11", excluded: true });
+    expect(renderSummaryTable(summariseMeasures([{ name: "m", chart }]))).toContain("11 (excluded)");
+    expect(summariseMeasures([{ name: "m", chart: runChart([5, 6, 5, 7]) }]).rows[0]!.latest).toEqual({ x: 4, y: 7, label: "4" });
   });
   it("takes a project's measure beside its chart", () => {
     const t = summariseMeasures([{ measure: { name: "Plans", target: { value: 70 }, definition: { unit: "%" } }, chart: RUN }]);
