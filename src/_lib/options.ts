@@ -12,24 +12,44 @@ export function checkKeys(value: object, known: readonly string[], path: QiPath,
   }
 }
 
+// Words people write for pace-qi's option values (a user trial wrote direction "up", aggregate
+// "average"): suggested only when the value they name is one of the known names.
+const SYNONYMS: Readonly<Record<string, string>> = {
+  up: "increase", higher: "increase", increasing: "increase", "higher is better": "increase", "higher-is-better": "increase",
+  down: "decrease", lower: "decrease", decreasing: "decrease", "lower is better": "decrease", "lower-is-better": "decrease",
+  none: "neutral", either: "neutral",
+  average: "mean", avg: "mean", total: "sum", tally: "count", number: "count", "standard deviation": "sd", stdev: "sd", std: "sd",
+};
+
 /**
- * The known name within edit distance 2 of `word` (case ignored; the first of the nearest), or
- * undefined when none is that near: the "did you mean" of pace-qi's errors for options, document
- * keys, enum values and group names. Exported for dashboards and scripts that check what a user
- * typed (a column, a stage, an authority) by the same rule.
+ * The known name `word` most likely means, or undefined: the same name in another case; else the
+ * value a common synonym names ("up" → "increase", "average" → "mean") when it is known; else the
+ * known name within edit distance 2 (1 for a word of three letters or fewer; case ignored; the
+ * first of the nearest). The "did you mean"
+ * of pace-qi's errors for options, document keys, enum values and group names, exported for
+ * dashboards and scripts that check what a user typed (a column, a stage, an authority) by the
+ * same rule.
  *
  * @example
  * nearestName("recomendation", ["recommendation", "panel", "adm"]) //=> "recommendation"
  * nearestName("Fyfe", ["Fife", "Angus"]) //=> "Fife"
+ * nearestName("up", ["increase", "decrease", "neutral"]) //=> "increase"
  * nearestName("order", ["recommendation", "panel"]) //=> undefined
  */
 export function nearestName(word: string, known: readonly string[]): string | undefined {
   if (typeof word !== "string") throw new QiError("invalid-value", ["word"], `nearestName needs a word (a string), not ${describeValue(word)}`);
   if (!Array.isArray(known) || known.some((k) => typeof k !== "string")) throw new QiError("invalid-value", ["known"], "nearestName needs the known names as an array of strings");
+  const lower = word.trim().toLowerCase();
+  const same = known.find((k) => k.toLowerCase() === lower);
+  if (same !== undefined) return same;
+  const synonym = SYNONYMS[lower];
+  if (synonym !== undefined && known.includes(synonym)) return synonym;
   let best: string | undefined;
-  let bestDistance = 3;
+  // Two edits turn any word of three letters or fewer into most short names ("pie" into "i"): one
+  // edit for those.
+  let bestDistance = lower.length <= 3 ? 2 : 3;
   for (const k of known) {
-    const d = editDistance(word.toLowerCase(), k.toLowerCase());
+    const d = editDistance(lower, k.toLowerCase());
     if (d < bestDistance) {
       bestDistance = d;
       best = k;

@@ -2,6 +2,7 @@ import { decimal } from "./convert.js";
 import { numberTextAdvice } from "../_lib/numberText.js";
 import { parseArgs } from "node:util";
 import { UsageError, quote } from "./errors.js";
+import { nearestName } from "./lib.js";
 
 /** A flag of a command. */
 export interface FlagSpec {
@@ -126,7 +127,8 @@ export function listFlag(values: FlagValues, name: string): string[] {
 export function enumFlag<T extends string>(command: string, flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`--${flag} ${quote(value)} is not one of: ${allowed.join(", ")}`, command);
+  const near = nearestName(value, allowed);
+  throw new UsageError(`--${flag} ${quote(value)} is not one of: ${allowed.join(", ")}${near === undefined ? "" : `; did you mean --${flag} ${near}?`}`, command);
 }
 
 /** A whole-number flag (≥ min). */

@@ -72,7 +72,9 @@ function typeHint(value: unknown): string {
   const key = value.toLowerCase().replace(/[\s_-]/g, "");
   const alias = TYPE_ALIASES[key];
   if (alias !== undefined) return `: ${alias}`;
-  const near = TYPES.find((t) => t.replace(/-/g, "") === key) ?? nearestName(value, TYPES);
+  // "p-chart", "c chart": the type with "chart" written after it.
+  const bare = key.replace(/chart$/, "");
+  const near = TYPES.find((t) => t.replace(/-/g, "") === bare) ?? nearestName(value, TYPES);
   return near === undefined ? "" : `; did you mean "${near}"?`;
 }
 

@@ -289,7 +289,7 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse: errors name the file, ro
   it.each([
     [["--chart", "pie"], "--chart 'pie' is not one of: run, i, mr, xbar, s, p, pp, u, up, c, g, t, r, np, ip, i-median, i-median-mr, cusum, ewma"],
     [["--rules", "shewhart"], "--rules 'shewhart' is not a rule set for run charts: pace, ihi, anhoej"],
-    [["--direction", "up"], "--direction 'up' is not one of: increase, decrease, neutral"],
+    [["--direction", "up"], "--direction 'up' is not one of: increase, decrease, neutral; did you mean --direction increase?"],
     [["--baseline", "ten"], "--baseline 'ten' must be a whole number ≥ 1"],
     [["--phase", "99"], "--phase 99: the series has 3 points"],
     [["--phase", "2030-01-01"], '--phase: "2030-01-01" is outside the chart\'s dates'],

@@ -61,6 +61,10 @@ describe("bad input names the row", () => {
     expect(message("run")).toContain("a run chart is made by runChart, not controlChart");
     // Enum options say "did you mean" too.
     expect(fails(() => controlChart([1, 2, 3], { direction: "increse" as any })).message).toContain('not "increse"; did you mean "increase"?');
+    // Words people write for the values (a second user trial: "p-chart", direction "up", aggregate "average").
+    expect(message("p-chart")).toContain('unknown chart type "p-chart"; did you mean "p"?');
+    expect(fails(() => controlChart([1, 2, 3], { direction: "up" as any })).message).toContain('not "up"; did you mean "increase"?');
+    expect(fails(() => controlChart([{ x: 1, y: 2 }], { x: "x", y: "y", aggregate: "average" as any })).message).toContain('not "average"; did you mean "mean"?');
   });
   it("unknown chart type, rule set, option", () => {
     expect(fails(() => controlChart([1, 2, 3], { type: "x" as any })).code).toBe("unknown-option");
