@@ -36,8 +36,8 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi funnel", { timeout: 120_000 }, ()
   // User trial: --direction up, --highlight and --title without --svg exited 0, read only when drawing.
   const LA = ["funnel", "la.csv", "--group", "authority", "--numerator", "within26", "--denominator", "children"];
   it.each([
-    [["--direction", "up"], "pace-qi funnel: --direction 'up' is not one of: increase, decrease, neutral"],
-    [["--direction", "up", "--svg", "f.svg"], "pace-qi funnel: --direction 'up' is not one of: increase, decrease, neutral"],
+    [["--direction", "up"], "pace-qi funnel: --direction 'up' is not one of: increase, decrease, neutral; did you mean --direction increase?"],
+    [["--direction", "up", "--svg", "f.svg"], "pace-qi funnel: --direction 'up' is not one of: increase, decrease, neutral; did you mean --direction increase?"],
     [["--direction", "increase"], "pace-qi funnel: --direction colours the SVG chart's outliers as better or worse (the table and the JSON say above or below): give --svg FILE as well"],
     [["--highlight", "Dundee"], "pace-qi funnel: --highlight rings a group on the SVG chart: give --svg FILE as well"],
     [["--title", "T", "--json"], "pace-qi funnel: --title is the title of the SVG chart: give --svg FILE as well"],

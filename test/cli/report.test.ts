@@ -203,7 +203,7 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi report", { timeout: 120_000 }, ()
   it("bad flags exit 2 naming the flag: --chart np (it plots the number of cases, not the measure's value); --n or --dates without --data (they did nothing)", async () => {
     const dir = tempDir({ "p.json": PROJECT });
     const bad: [string[], string][] = [
-      [["--chart", "bar"], "--chart 'bar' is not one of: run, i, mr, xbar, s, p, pp, u, up, c, g, t, r, np, ip, i-median, i-median-mr, cusum, ewma"],
+      [["--chart", "bar"], "--chart 'bar' is not one of: run, i, mr, xbar, s, p, pp, u, up, c, g, t, r, np, ip, i-median, i-median-mr, cusum, ewma; did you mean --chart xbar?"],
       [["--chart", "np"], "--chart np plots the number of cases, not each measure's value: use --chart p (the same cases, as the measure's percentage)"],
       [["--n", "children"], "--n reads the files in --data DIR: give --data, or leave out --n"],
       [["--dates", "uk"], "--dates reads the files in --data DIR: give --data, or leave out --dates"],
