@@ -583,9 +583,14 @@ async function writeOutputs(f: AnalyseFlags, c: Columns, filtered: { kept: numbe
   const of = `${f.yName}${f.settings.n === true && c.nCol !== undefined ? `/${c.nCol}` : ""}${f.settings.multiply !== undefined ? ` × ${f.settings.multiply}` : ""}`;
   const text: string[] = [];
   if (f.filters.length > 0) text.push(keptLine(filtered, f.filters), "");
+  // Notes about the whole file (--aggregate count's text cells, --na): said once above the groups,
+  // not once per group (each group's JSON still carries them).
+  const once = results.length > 1 ? c.notes : [];
+  if (once.length > 0) text.push(...once.map((n) => `Note: ${n.message}`), "");
   for (const r of results) {
     const head = `${c.by !== null ? `${f.byName} = ${r.key}: ` : ""}${r.chart.columns.length} points of ${of}${c.xCol !== undefined ? ` by ${f.period !== undefined ? periodWord(f.period) : c.xCol}` : ""} (${what})`;
-    text.push(head, "type" in r.chart ? summariseControlChart(r.chart) : summariseRunChart(r.chart), "");
+    const chart = once.length === 0 ? r.chart : ({ ...r.chart, warnings: r.chart.warnings.filter((w) => !once.includes(w)) } as typeof r.chart);
+    text.push(head, "type" in chart ? summariseControlChart(chart) : summariseRunChart(chart), "");
   }
   // In chunks, point by point from the columns: the JSON of a million-point chart exceeds V8's longest string.
   const json = function* (): Generator<string> {

@@ -36,6 +36,15 @@ const groupsOf = async (args: readonly string[], csv = teamsCsv): Promise<Record
 const note = (chart: Chart, code: string): string | undefined => chart.warnings.find((w) => w.code === code)?.message;
 
 describe.skipIf(!HAVE_BIN).concurrent("--by: every group's data span the file's first and last rows", { timeout: 120_000 }, () => {
+  it("a note about the whole file (--aggregate count's text cells) is printed once above the groups, and kept in each group's JSON (second user trial)", async () => {
+    const r = await run(ARGS.filter((a) => a !== "--json"), tempDir({ "t.csv": teamsCsv }));
+    expect(r.stderr).toBe("");
+    expect(r.stdout.split("counts the rows whose Placement Type is not blank")).toHaveLength(2);
+    expect(r.stdout.startsWith("Note: --aggregate count counts the rows whose Placement Type is not blank: 11 cells are text")).toBe(true);
+    const { North, South } = await groupsOf(ARGS);
+    expect([note(North!, "count-text"), note(South!, "count-text")].every((m) => m?.includes("11 cells are text"))).toBe(true);
+  });
+
   it("North gets September as 0 (its last row is 15 Aug); both end on 27 Sep: Apr and Sep partial in both", async () => {
     const { North, South } = await groupsOf(ARGS);
     expect(North!.points.map((p) => p.x)).toEqual(MONTHS);
