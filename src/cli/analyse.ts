@@ -580,7 +580,7 @@ async function writeOutputs(f: AnalyseFlags, c: Columns, filtered: { kept: numbe
   const planned: PlannedFile[] = [];
   const first = results[0]!.chart;
   const what = `${f.chart === "run" ? "run chart" : `${f.chart} chart`}, ${first.settings.rules.preset} rules, direction ${first.settings.direction}`;
-  const of = `${f.yName}${f.settings.n === true && c.nCol !== undefined ? `/${c.nCol}` : ""}${f.settings.multiply !== undefined ? ` × ${f.settings.multiply}` : ""}`;
+  const of = `${measureName(f)}${f.settings.n === true && c.nCol !== undefined ? `/${c.nCol}` : ""}${f.settings.multiply !== undefined ? ` × ${f.settings.multiply}` : ""}`;
   const text: string[] = [];
   if (f.filters.length > 0) text.push(keptLine(filtered, f.filters), "");
   // Notes about the whole file (--aggregate count's text cells, --na): said once above the groups,
@@ -632,10 +632,18 @@ async function writeOutputs(f: AnalyseFlags, c: Columns, filtered: { kept: numbe
  */
 function yAxisTitle(f: AnalyseFlags, c: Columns): string {
   const k = f.settings.multiply;
-  if (f.settings.n !== true || c.ns === null || f.chart === "np") return k === undefined ? f.yName : `${f.yName} × ${k}`;
+  if (f.settings.n !== true || c.ns === null || f.chart === "np") return k === undefined ? measureName(f) : `${measureName(f)} × ${k}`;
   const n = c.nCol ?? "cases";
   if (k === 100) return `% ${f.yName}`;
   return k === undefined ? `${f.yName} / ${n}` : `${f.yName} per ${k} ${n}`;
+}
+
+/**
+ * What is plotted, named from --y: under `--aggregate count` the number of rows, not the column's
+ * values ("Rows counted (Placement Type)": a user trial's axis read "Team" over counts 0–12).
+ */
+function measureName(f: AnalyseFlags): string {
+  return f.aggregate === "count" ? `Rows counted (${f.yName})` : f.yName;
 }
 
 /**
