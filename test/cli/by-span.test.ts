@@ -1,25 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { HAVE_BIN, run, tempDir } from "./helpers.js";
+import { teamsCsv } from "./teams.js";
 
 // Session 14: with --by each group's data ended on its own last row, so North, whose last
 // accommodation was on 15 Aug, got no September while South (last on 27 Sep) had one; and the
 // last month was partial for each group on its own last date. The span of the data is the
 // file's (or --from's and --as-of's), the same for every group.
 
-/** Eleven accommodations, Apr–Sep 2024, by hand: North Apr 1, May 2, Jun 0, Jul 1, Aug 2, Sep 0; South Apr 1, May 1, Jun 0, Jul 1, Aug 0, Sep 2. */
-const teamsCsv = `Date Accommodated,Team,Placement Type
-03/04/2024,North,Foster care
-17/04/2024,South,Kinship
-02/05/2024,North,Residential
-09/05/2024,South,Foster care
-21/05/2024,North,Kinship
-11/07/2024,South,Foster care
-12/07/2024,North,Kinship
-01/08/2024,North,Foster care
-15/08/2024,North,Residential
-05/09/2024,South,Kinship
-27/09/2024,South,Foster care
-`;
 const ARGS = ["analyse", "t.csv", "--x", "Date Accommodated", "--dates", "uk", "--y", "Placement Type", "--aggregate", "count", "--chart", "c", "--period", "month", "--by", "Team", "--json"];
 const MONTHS = ["2024-04-01", "2024-05-01", "2024-06-01", "2024-07-01", "2024-08-01", "2024-09-01"];
 

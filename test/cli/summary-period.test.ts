@@ -1,25 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { HAVE_BIN, run, tempDir } from "./helpers.js";
+import { teamsCsv } from "./teams.js";
 
-// Session 14: `summary` had no --period and no --from, so a board summary of event-dated rows
+// Session 13: `summary` had no --period and no --from, so a board summary of event-dated rows
 // (one row per accommodation) could not be rolled up into months as `analyse` does. They are
 // analyse's, on the same code path (src/cli/rollUp.ts): empty periods drawn as 0, partial periods
 // left out of the centre line, each with its note per series, and --as-of as analyse reads it.
 
-/** Eleven accommodations, Apr–Sep 2024, by hand: North Apr 1, May 2, Jun 0, Jul 1, Aug 2, Sep 0; South Apr 1, May 1, Jun 0, Jul 1, Aug 0, Sep 2. */
-const teamsCsv = `Date Accommodated,Team,Placement Type
-03/04/2024,North,Foster care
-17/04/2024,South,Kinship
-02/05/2024,North,Residential
-09/05/2024,South,Foster care
-21/05/2024,North,Kinship
-11/07/2024,South,Foster care
-12/07/2024,North,Kinship
-01/08/2024,North,Foster care
-15/08/2024,North,Residential
-05/09/2024,South,Kinship
-27/09/2024,South,Foster care
-`;
 const COLUMNS = ["--x", "Date Accommodated", "--dates", "uk", "--y", "Placement Type", "--aggregate", "count", "--chart", "c", "--period", "month"];
 const SUMMARY = ["summary", "t.csv", ...COLUMNS, "--group", "Team", "--json"];
 
