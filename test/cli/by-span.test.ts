@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { HAVE_BIN, run, tempDir } from "./helpers.js";
 import { teamsCsv } from "./teams.js";
 
-// Session 14: with --by each group's data ended on its own last row, so North, whose last
+// Session 13: with --by each group's data ended on its own last row, so North, whose last
 // accommodation was on 15 Aug, got no September while South (last on 27 Sep) had one; and the
 // last month was partial for each group on its own last date. The span of the data is the
 // file's (or --from's and --as-of's), the same for every group.

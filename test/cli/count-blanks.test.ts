@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { HAVE_BIN, run, tempDir } from "./helpers.js";
 
-// Session 14: --aggregate count counts the rows whose y cell has a value (docs/cli.md: "rows with
+// Session 13: --aggregate count counts the rows whose y cell has a value (docs/cli.md: "rows with
 // a value: any cell that is not blank, NA or an --na gap"). A row with a blank y is not one, and
 // is not counted (the rows-combined note says so); it does not leave the count short, so it no
 // longer makes its period partial (May was left out of the centre line for one blank placement

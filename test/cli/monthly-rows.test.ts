@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { HAVE_BIN, run, tempDir } from "./helpers.js";
 
-// Session 14: ISO dates all on the 1st ("2024-01-01", "2024-02-01", …) were monthly rows to
+// Session 13: ISO dates all on the 1st ("2024-01-01", "2024-02-01", …) were monthly rows to
 // emptyPeriods (no zeros for a missing month) but event dates to partialPeriods (--as-of
 // 31/03/2024 made a quarter of January and February whole). One rule now (rowsPeriod): they are
 // monthly rows, which end with their last month whatever the extract date.
