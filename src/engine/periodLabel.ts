@@ -50,7 +50,8 @@ export type SplitYear = "financial-year" | "clas-year";
  * With `years` (`"financial-year"`: 1 April to 31 March; `"clas-year"`: 1 August to 31 July),
  * split years are read too: `"2024/25"`, `"2024-25"`, `"2024/2025"`, `"FY 2024/25"`, `"FY24/25"`
  * (the second year must follow the first), and with `"financial-year"` their quarters,
- * `"2024/25 Q1"`, `"Q1 2024/25"`, `"2024/25 Quarter 1"` (Q1 is April to June, Q4 January to March). Without it they are null — and
+ * `"2024/25 Q1"`, `"Q1 2024/25"`, `"2024/25 Quarter 1"` (Q1 is April to June, Q4 January to March).
+ * A label that says "FY" (`"FY 2024/25"`, `"FY24/25 Q2"`) is a financial year's without `years`. Without it they are null — and
  * `"2011-12"` is December 2011 — as the same label names years that start in different months.
  *
  * @example
@@ -59,13 +60,17 @@ export type SplitYear = "financial-year" | "clas-year";
  * readPeriodLabel("2024-01-15") //=> null
  * readPeriodLabel("2024/25 Q4", "financial-year") //=> { start: "2025-01-01", period: "financial-quarter" }
  * readPeriodLabel("2022-23", "clas-year") //=> { start: "2022-08-01", period: "clas-year" }
+ * readPeriodLabel("FY24/25") //=> { start: "2024-04-01", period: "financial-year" }
  */
 export function readPeriodLabel(text: string, years?: SplitYear): PeriodLabel | null {
   if (typeof text !== "string") return null;
   if (years !== undefined) enumOption(years, SPLIT_YEARS, ["years"]);
   const t = text.trim().toLowerCase();
-  if (years !== undefined) {
-    const split = readSplitYear(t, years);
+  // "FY" names a financial year, so an "FY" label needs no `years` (a second user trial expected
+  // "FY24/25" to read without it); a bare "2024-25" does.
+  const kind = years ?? (t.startsWith("fy") || /\bfy ?\d/.test(t) ? "financial-year" : undefined);
+  if (kind !== undefined) {
+    const split = readSplitYear(t, kind);
     if (split !== undefined) return split;
   }
   let m = ISO_MONTH.exec(t) ?? SLASH_MONTH.exec(t);

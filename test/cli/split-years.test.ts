@@ -79,6 +79,10 @@ describe.skipIf(!HAVE_BIN).concurrent("split years in the x column (--years, --p
     const years = await run(["analyse", "y.csv", "--x", "Year", "--y", "v", "--years", "financial", "--json"], tempDir({ "y.csv": "Year,v\nFY22/23,5\nFY23/24,6\nFY24/25,7\n" }));
     expect(years.stderr).toBe("");
     expect((JSON.parse(years.stdout) as { points: { x: string }[] }).points.map((p) => p.x)).toEqual(["2022-04-01", "2023-04-01", "2024-04-01"]);
+    // "FY" says which year: read without --years too.
+    const bareFy = await run(["analyse", "y.csv", "--x", "Year", "--y", "v", "--json"], tempDir({ "y.csv": "Year,v\nFY22/23,5\nFY23/24,6\nFY24/25,7\n" }));
+    expect(bareFy.stderr).toBe("");
+    expect((JSON.parse(bareFy.stdout) as { settings: { period: string } }).settings.period).toBe("financial-year");
     const quarters = await run(["analyse", "q.csv", "--x", "Quarter", "--y", "v", "--years", "financial", "--json"], tempDir({ "q.csv": "Quarter,v\n2024/25 Quarter 1,5\n2024/25 Quarter 2,6\n2024/25 Quarter 4,7\n" }));
     expect(quarters.stderr).toBe("");
     const chart = JSON.parse(quarters.stdout) as { points: { x: string }[]; settings: { period: string } };

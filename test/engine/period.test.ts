@@ -147,7 +147,7 @@ describe("readPeriodLabel: months and quarters as published tables write them", 
     expect(readPeriodLabel(text)).toEqual({ start, period });
   });
 
-  it.each(["2024-13", "13/2024", "2024-01-15", "Foo 2024", "2024 Q5", "Q0 2024", "2024 Quarter 5", "2024/25 Q1", "2024/25 Quarter 1", "FY24/25", "2024", "", "Source: PHS"])("%j is not a month or a quarter", (text) => {
+  it.each(["2024-13", "13/2024", "2024-01-15", "Foo 2024", "2024 Q5", "Q0 2024", "2024 Quarter 5", "2024/25 Q1", "2024/25 Quarter 1", "2024", "", "Source: PHS"])("%j is not a month or a quarter", (text) => {
     expect(readPeriodLabel(text)).toBeNull();
   });
 
@@ -193,7 +193,11 @@ describe("split years: financial years (April), their quarters and CLAS years (A
     expect(readPeriodLabel(text, years)).toEqual({ start, period });
   });
 
-  it("without years, split years are not read, and 2011-12 is December 2011 (ISO 8601)", () => {
+  it("without years, split years are not read, and 2011-12 is December 2011 (ISO 8601) — but a label that says FY is a financial year's", () => {
+    expect(readPeriodLabel("FY24/25")).toEqual({ start: "2024-04-01", period: "financial-year" });
+    expect(readPeriodLabel("FY 2024/25 Q2")).toEqual({ start: "2024-07-01", period: "financial-quarter" });
+    expect(readPeriodLabel("Q4 FY24/25")).toEqual({ start: "2025-01-01", period: "financial-quarter" });
+    expect(readPeriodLabel("FY2024/26")).toBeNull();
     expect(readPeriodLabel("2024/25")).toBeNull();
     expect(readPeriodLabel("2024/25 Q1")).toBeNull();
     expect(readPeriodLabel("2011-12")).toEqual({ start: "2011-12-01", period: "month" });
