@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { HAVE_BIN, run, tempDir } from "./helpers.js";
 import { teamsCsv } from "./teams.js";
@@ -28,6 +30,11 @@ describe.skipIf(!HAVE_BIN).concurrent("--by: every group's data span the file's 
     expect(r.stderr).toBe("");
     expect(r.stdout.split("counts the rows whose Placement Type is not blank")).toHaveLength(2);
     expect(r.stdout.startsWith("Note: --aggregate count counts the rows whose Placement Type is not blank: 11 cells are text")).toBe(true);
+    // What is plotted is a count of rows, named so (the axis read "Placement Type" over counts).
+    expect(r.stdout).toContain("Team = North: 6 points of Rows counted (Placement Type) by month (c chart");
+    const dir = tempDir({ "t.csv": teamsCsv });
+    await run([...ARGS.filter((a) => a !== "--json"), "--svg", "c.svg"], dir);
+    expect(readFileSync(join(dir, "c-North.svg"), "utf8")).toContain(">Rows counted (Placement Type)</text>");
     const { North, South } = await groupsOf(ARGS);
     expect([note(North!, "count-text"), note(South!, "count-text")].every((m) => m?.includes("11 cells are text"))).toBe(true);
   });
