@@ -78,6 +78,17 @@ export function formatApart(a: number, b: number): [string, string] {
   return [x, y];
 }
 
+/**
+ * The move of a run chart's median at a re-phase (`origin: "rephase"`), from `before` to `after`:
+ * "a sustained run above the previous median (55 → 82.8)", and how it reads against `direction`
+ * (neutral for any other value). `summariseRunChart` and `summariseVerdict` both say it.
+ */
+export function rephaseMove(before: number, after: number, direction: unknown): { assessment: Assessment; text: string } {
+  const up = after > before;
+  const assessment = direction === "increase" || direction === "decrease" ? assess(up ? 1 : -1, direction) : "neutral";
+  return { assessment, text: `a sustained run ${up ? "above" : "below"} the previous median (${formatNumber(before)} → ${formatNumber(after)})` };
+}
+
 /** How a pattern on one side, or going one way, reads against the direction of improvement. */
 export function assess(sign: 1 | -1, direction: Direction): Assessment {
   if (direction === "neutral") return "neutral";

@@ -1,4 +1,4 @@
-import { assess, formatNumber } from "../engine/messages.js";
+import { rephaseMove } from "../engine/messages.js";
 import { toDayNumber } from "../_lib/calendar.js";
 import { QiError, describeValue } from "../_lib/error.js";
 import { currentPhaseTooShort, tooFewPointsText } from "../spc/tooFew.js";
@@ -120,13 +120,10 @@ function rephaseVerdict(chart: ChartLike): Verdict | null {
   const last = phases[phases.length - 1] as { origin?: unknown; centre?: unknown };
   const before = phases[phases.length - 2] as { centre?: unknown };
   if (last?.origin !== "rephase" || typeof last.centre !== "number" || typeof before?.centre !== "number" || last.centre === before.centre) return null;
-  const up = last.centre > before.centre;
-  const direction = chart.settings?.direction;
-  const a = direction === "increase" || direction === "decrease" ? assess(up ? 1 : -1, direction) : "neutral";
-  const kind: VerdictKind = a === "neutral" ? "signal" : a;
+  const move = rephaseMove(before.centre, last.centre, chart.settings?.direction);
+  const kind: VerdictKind = move.assessment === "neutral" ? "signal" : move.assessment;
   const lead = kind === "signal" ? "signal" : `${kind} signal`;
-  const text = `${lead}: re-phased after a sustained run ${up ? "above" : "below"} the previous median (${formatNumber(before.centre)} → ${formatNumber(last.centre)})`;
-  return { kind, text, rule: "rephase", signals: 0 };
+  return { kind, text: `${lead}: re-phased after ${move.text}`, rule: "rephase", signals: 0 };
 }
 
 /** Any JSON-like object will do, but `signals` must be an array of objects (each with a known `assessment` and a string `rule`) and `phases`, if given, an array. */

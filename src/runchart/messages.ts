@@ -11,6 +11,9 @@ export function runsMessage(kind: "too-few" | "too-many", runs: number, nUseful:
     : `Too many runs: ${runs} runs in ${nUseful} useful observations, where chance alone gives at most ${limit}: the values alternate more than chance would (often two processes mixed, or stratified data).`;
 }
 
+/** @internal What joins an astronomical point's label and value to how it was found: summariseRunChart groups the messages by it. */
+export const ASTRONOMICAL_WORDS = " is an astronomical point, ";
+
 export function astronomicalMessage(
   label: PointLabeller,
   index: number,
@@ -25,7 +28,7 @@ export function astronomicalMessage(
   if (detector.method === "manual") how = "judged by the team";
   else if (detector.method === "tukey") how = `${side === 1 ? "above" : "below"} ${l}, Tukey's far-out fence (${side === 1 ? "Q3 +" : "Q1 −"} ${detector.k} × IQR)`;
   else how = `${side === 1 ? "above" : "below"} ${l}, the ${detector.sigma}-sigma limit (mean ${side === 1 ? "+" : "−"} ${detector.sigma} × average moving range / 1.128)`;
-  return flat(`${label(index)} (${v}) is an astronomical point, ${how}${verdict(a)}.`);
+  return flat(`${label(index)} (${v})${ASTRONOMICAL_WORDS}${how}${verdict(a)}.`);
 }
 
 export function boxMessage(method: "bestbox" | "cutbox", longestRun: number, crossings: number, nUseful: number, centreName: string): string {

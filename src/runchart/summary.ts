@@ -1,4 +1,5 @@
-import { assess, formatNumber, verdict } from "../engine/messages.js";
+import { formatNumber, rephaseMove, verdict } from "../engine/messages.js";
+import { ASTRONOMICAL_WORDS } from "./messages.js";
 import { assertRunChartOrColumns } from "./guards.js";
 import type { Signal } from "../engine/types.js";
 import type { RunChart, RunChartColumnar } from "./types.js";
@@ -57,7 +58,6 @@ export function runChartText(chart: Omit<RunChart, "points">): string {
   return lines.join("\n");
 }
 
-const ASTRONOMICAL = " is an astronomical point, ";
 
 /**
  * A line for each phase `rephase` started: the sustained run that moved the median, which the new
@@ -70,10 +70,8 @@ function rephaseLines(chart: Omit<RunChart, "points">): string[] {
   chart.phases.forEach((p, k) => {
     const before = chart.phases[k - 1];
     if (p.origin !== "rephase" || before === undefined || p.centre === null || before.centre === null || p.centre === before.centre) return;
-    const up = p.centre > before.centre;
-    const d = chart.settings.direction;
-    const a = d === "neutral" ? "neutral" : assess(up ? 1 : -1, d);
-    lines.push(`Re-phased from point ${p.start + 1}: a sustained run ${up ? "above" : "below"} the previous median (${formatNumber(before.centre)} → ${formatNumber(p.centre)})${verdict(a)}.`);
+    const move = rephaseMove(before.centre, p.centre, chart.settings.direction);
+    lines.push(`Re-phased from point ${p.start + 1}: ${move.text}${verdict(move.assessment)}.`);
   });
   return lines;
 }
@@ -89,7 +87,7 @@ function rephaseLines(chart: Omit<RunChart, "points">): string[] {
 function signalLines(signals: readonly Signal[]): string[] {
   const groups = new Map<string, Signal[]>();
   for (const s of signals) {
-    const at = s.rule === "astronomical" ? s.message.indexOf(ASTRONOMICAL) : -1;
+    const at = s.rule === "astronomical" ? s.message.indexOf(ASTRONOMICAL_WORDS) : -1;
     if (at < 0) continue;
     const key = `${s.phase} ${s.message.slice(at)}`;
     const group = groups.get(key);
@@ -126,8 +124,8 @@ function holdingShift(group: readonly Signal[], signals: readonly Signal[]): Sig
 /** One line for astronomical points sharing a phase, side and limit; names the shift that holds most of them. */
 function astronomicalLine(group: readonly Signal[], shift: Signal | undefined): string {
   const first = group[0]!.message;
-  const tail = first.slice(first.indexOf(ASTRONOMICAL) + ASTRONOMICAL.length).replace(/\.$/, "");
-  const points = group.map((g) => g.message.slice(0, g.message.indexOf(ASTRONOMICAL))).join(", ");
+  const tail = first.slice(first.indexOf(ASTRONOMICAL_WORDS) + ASTRONOMICAL_WORDS.length).replace(/\.$/, "");
+  const points = group.map((g) => g.message.slice(0, g.message.indexOf(ASTRONOMICAL_WORDS))).join(", ");
   const line = `${group.length} astronomical points, ${tail}: ${points}.`;
   if (shift === undefined) return line;
   const held = group.filter((g) => g.start >= shift.start && g.end <= shift.end).length;
