@@ -12,7 +12,7 @@ import { applyFilters, describeFilters, keptLine, parseFilters, subTable, type R
 import { NaTexts } from "./naTexts.js";
 import { cellView, dataRows, joinNotes, paddedNote } from "./noteRows.js";
 import type { DataSpan } from "./partialPeriods.js";
-import { allPartialError, checkRollUp, periodNeedsAggregate, periodRollupNote, rollUpGroup, type RollUpFlags } from "./rollUp.js";
+import { allPartialError, checkRollUp, emptyPeriodY, periodNeedsAggregate, periodRollupNote, rollUpGroup, type RollUpFlags } from "./rollUp.js";
 import type { Io } from "./io.js";
 import {
   CONTROL_RULE_PRESETS,
@@ -543,9 +543,8 @@ function analyseGroup(g: Group, f: AnalyseFlags, c: Columns, partial: readonly n
   const withN = ns !== null && f.settings.n === true;
   const whole = c.by === null && zeros.length === 0;
   const xs = whole && x !== null ? x.column() : null;
-  // A period without rows (rollUp.ts rollUpGroup) is one more row after the group's: a blank y, which
-  // --aggregate count counts as 0 (rows with a value), or a y of 0 that a sum adds up to 0.
-  const zeroY = f.aggregate === "count" ? Number.NaN : 0;
+  // A period without rows (rollUp.ts rollUpGroup) is one more row after the group's (emptyPeriodY).
+  const zeroY = emptyPeriodY(f.aggregate);
   const channels: Channels = {
     ...(x !== null ? { x: xs ?? ((_d: unknown, k: number) => (k < g.length ? x.value(g.row(k)) : zeros[k - g.length]!)) } : {}),
     y: whole ? ys.array() : (_d: unknown, k: number) => (k < g.length ? ys.get(g.row(k)) : zeroY),

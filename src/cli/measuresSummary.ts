@@ -6,7 +6,7 @@ import { DATE_FORMATS, xTextReader, type DateFormat, type LabelForm } from "./da
 import { NaTexts } from "./naTexts.js";
 import type { DataSpan } from "./partialPeriods.js";
 import { PERIODS, periodStart, type Period } from "./period.js";
-import { allPartialError, checkRollUp, periodNeedsAggregate, periodRollupNote, rollUpGroup, type RollUpFlags } from "./rollUp.js";
+import { allPartialError, checkRollUp, emptyPeriodY, periodNeedsAggregate, periodRollupNote, rollUpGroup, type RollUpFlags } from "./rollUp.js";
 import { joinNotes, skipEmptyTableRows } from "./noteRows.js";
 import { DataError, UsageError, quote } from "./errors.js";
 import { applyFilters, keptLine, parseFilters, type RowFilter } from "./filter.js";
@@ -222,8 +222,9 @@ function chartsOf(f: SummaryFlags, c: Columns): MeasureChart[] {
   const roll = rollUpFlags(f, all.length);
   const items = all.map((s, k): MeasureChart => {
     const rolled = rollUpSeries(f, c, s, roll);
-    // A period without rows drawn as 0: a blank y that --aggregate count counts as 0, or a y of 0 that a sum adds up to 0 (as analyse).
-    const rows = [...s.idx.map((i): SeriesPoint => ({ x: c.xs[i]!, y: c.ys[i]!, ...(c.ns ? { n: c.ns[i]! } : {}) })), ...rolled.zeros.map((z): SeriesPoint => ({ x: z, y: f.settings.aggregate === "count" ? null : 0 }))];
+    // A period without rows drawn as 0 (rollUp.ts emptyPeriodY, as analyse).
+    const zeroY = emptyPeriodY(f.settings.aggregate);
+    const rows = [...s.idx.map((i): SeriesPoint => ({ x: c.xs[i]!, y: c.ys[i]!, ...(c.ns ? { n: c.ns[i]! } : {}) })), ...rolled.zeros.map((z): SeriesPoint => ({ x: z, y: Number.isNaN(zeroY) ? null : zeroY }))];
     const partial = rolled.partial?.exclude ?? [];
     const exclude = partial.length === 0 ? f.settings.exclude : [...new Set([...f.settings.exclude, ...partial])].sort((a, b) => a - b);
     const period = f.period ?? c.labels;

@@ -105,6 +105,15 @@ export function summedPeriod(f: RollUpFlags, span: DataSpan | null): Period | nu
   return f.aggregate === "sum" || f.aggregate === "count" || f.chart === "c" ? period : null;
 }
 
+/**
+ * The y of a period without rows (GroupRollUp's `zeros`), one more row after a group's or series':
+ * a blank, which `--aggregate count` counts as 0 (it counts rows with a value), else a 0 that a
+ * sum (or a c chart's count) adds up to 0. analyse and summary both add the row so.
+ */
+export function emptyPeriodY(aggregate: RollUpFlags["aggregate"]): number {
+  return aggregate === "count" ? Number.NaN : 0;
+}
+
 /** What rolling up one group's (or series') rows adds: the periods drawn as 0, the partial periods, and their notes. */
 export interface GroupRollUp {
   /** Periods without rows drawn as 0: one more point each, after the group's rows. */
