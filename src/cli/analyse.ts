@@ -8,9 +8,9 @@ import { Problems, textColumn } from "./convert.js";
 import { DATE_FORMATS, YEARS_FLAG, expectedForm, splitYearOf, flagDate, xTextReader, type DateFormat } from "./dates.js";
 import { countedOf, logicalOf, numbersOf, scanX, xOf, type XColumn } from "./seriesColumns.js";
 import { DataError, UsageError, quote } from "./errors.js";
-import { applyFilters, describeFilters, keptLine, parseFilters, subTable, type RowFilter } from "./filter.js";
+import { applyFilters, describeFilters, keptLine, parseFilters, type RowFilter } from "./filter.js";
 import { NaTexts } from "./naTexts.js";
-import { cellView, dataRows, joinNotes, paddedNote } from "./noteRows.js";
+import { cellView, dataRows, paddedNote, withoutSkipped } from "./noteRows.js";
 import type { DataSpan } from "./partialPeriods.js";
 import { allPartialError, checkRollUp, emptyPeriodY, periodNeedsAggregate, periodRollupNote, rollUpGroup, type RollUpFlags } from "./rollUp.js";
 import type { Io } from "./io.js";
@@ -381,11 +381,9 @@ function skipEmptyRows(table: Table, cells: Map<string, CellColumn>, f: AnalyseF
   const valueCols = [f.yName, f.nName ?? "n"].filter((name) => name !== xCol && table.header.includes(name));
   const read = xTextReader(f.dates, f.years);
   const found = dataRows(table, table.length, cellView(cells.get(xCol)!), valueCols.map((name) => cellView(cells.get(name)!)), (t) => read(t).form !== null);
-  const short = paddedNote(table, found.keep);
-  if (found.keep === null) return { table, note: joinNotes(found.note, short) };
-  if (found.keep.length === 0) throw new DataError(`${f.file}: no data rows (${found.note!.message})`);
-  for (const col of cells.values()) col.keep(found.keep);
-  return { table: subTable(table, found.keep), note: short === null ? found.note : { code: found.note!.code, message: `${found.note!.message}; ${short.message}` } };
+  return withoutSkipped(table, found, (rows) => {
+    for (const col of cells.values()) col.keep(rows);
+  });
 }
 
 /** One group's rows: table row of the group's k-th row (all rows without --by). */

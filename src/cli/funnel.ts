@@ -2,9 +2,9 @@ import { basename } from "node:path";
 import { delimiterFlag, enumFlag, listFlag, numberFlag, parseCommandArgs, stringFlag, type FlagValues } from "./args.js";
 import { Problems, isBlank, isMissingNumber, numberColumn, textColumn } from "./convert.js";
 import { DataError, UsageError, quote } from "./errors.js";
-import { applyFilters, keptLine, parseFilters, subTable, type RowFilter } from "./filter.js";
+import { applyFilters, keptLine, parseFilters, type RowFilter } from "./filter.js";
 import { NaTexts } from "./naTexts.js";
-import { dataRows, joinNotes, paddedNote, valuesView } from "./noteRows.js";
+import { dataRows, paddedNote, valuesView, withoutSkipped } from "./noteRows.js";
 import type { Io } from "./io.js";
 import { funnelPlot, renderFunnelPlot, summariseFunnelPlot, type FunnelOptions, type FunnelPlot } from "./lib.js";
 import { writeAll, type PlannedFile } from "./output.js";
@@ -185,10 +185,7 @@ function skipNoteRows(table: Table, names: { group: string; numerator: string; d
   // Below the last row with a value, a row with no values whose group reads as a note ("Source: …",
   // "* Figures suppressed…") is one; any other row stays an organisation (a blank value is then an error).
   const found = dataRows(table, table.length, valuesView(group), values, (t) => !isNoteText(t));
-  const short = paddedNote(table, found.keep);
-  if (found.keep === null) return { table, note: joinNotes(found.note, short) };
-  if (found.keep.length === 0) throw new DataError(`${table.file}: no data rows (${found.note!.message})`);
-  return { table: subTable(table, found.keep), note: short === null ? found.note : { code: found.note!.code, message: `${found.note!.message}; ${short.message}` } };
+  return withoutSkipped(table, found);
 }
 
 /**

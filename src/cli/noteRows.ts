@@ -85,10 +85,20 @@ export function skipEmptyTableRows(table: Table, xCol: string, valueCols: readon
   if (x === undefined) return { table, note: paddedNote(table, null) };
   const values = valueCols.filter((c) => c !== xCol && table.columns.has(c)).map((c) => valuesView(table.columns.get(c)!));
   const found = dataRows(table, table.length, valuesView(x), values, isX);
+  return withoutSkipped(table, found);
+}
+
+/**
+ * The table without the rows `dataRows` found to skip, and the note naming them joined to the
+ * short-rows note (paddedNote); `keep(rows)` is told the rows kept first (analyse's cell columns
+ * keep theirs). No row left is an error. analyse, summary, report and funnel all end so.
+ */
+export function withoutSkipped(table: Table, found: DataRows, keep?: (rows: readonly number[]) => void): { table: Table; note: { code: string; message: string } | null } {
   const short = paddedNote(table, found.keep);
   if (found.keep === null) return { table, note: joinNotes(found.note, short) };
   if (found.keep.length === 0) throw new DataError(`${table.file}: no data rows (${found.note!.message})`);
-  return { table: subTable(table, found.keep), note: short === null ? found.note : { code: found.note!.code, message: `${found.note!.message}; ${short.message}` } };
+  keep?.(found.keep);
+  return { table: subTable(table, found.keep), note: joinNotes(found.note, short) };
 }
 
 /** Two notes as one (its code the first's), or the one there is. */
