@@ -556,11 +556,8 @@ function afterEnd(R: Read, id: string | number, a: Int32Array, lo: number, hi: n
  * both reach the recommendation).
  */
 function missingEarlier(R: Read, id: string | number, S: Scratch, stamp: number, chains: readonly (readonly number[])[], ctx: Ctx, issues: CheckIssue[]): void {
-  if (chains.length === 1) {
-    missingIn(R, id, S, stamp, chains[0]!, ctx, issues, null);
-    return;
-  }
-  const said: number[] = [];
+  // One chain reports each milestone once by itself; several share what they said (no array made per child for one).
+  const said = chains.length === 1 ? null : [];
   for (const chain of chains) missingIn(R, id, S, stamp, chain, ctx, issues, said);
 }
 
