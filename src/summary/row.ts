@@ -26,8 +26,8 @@ const ASSESSMENT: Partial<Record<SummaryCategory, string>> = { concern: "deterio
 interface SignalTime {
   /** The first point of a special cause still going on at the latest point. */
   since: { x: unknown; label: string; index: number } | null;
-  /** The latest special cause when it ended before the latest point: its first and last points. */
-  lastSignal: { from: { x: unknown; label: string }; to: { x: unknown; label: string }; index: number } | null;
+  /** The latest special cause when it ended before the latest point: its first and last points (`index`, `end`). */
+  lastSignal: { from: { x: unknown; label: string }; to: { x: unknown; label: string }; index: number; end: number } | null;
 }
 
 const NO_TIME: SignalTime = { since: null, lastSignal: null };
@@ -70,7 +70,7 @@ function timeOf(item: Item, points: readonly PointLike[], last: number, category
   const best = latestSignal(item, points, want);
   if (best === null) return NO_TIME;
   if (best.end >= last && !iconSaysNone) return { since: { ...at(points, best.start, period), index: best.start }, lastSignal: null };
-  return { since: null, lastSignal: { from: at(points, best.start, period), to: at(points, best.end, period), index: best.start } };
+  return { since: null, lastSignal: { from: at(points, best.start, period), to: at(points, best.end, period), index: best.start, end: best.end } };
 }
 
 /** Of the current phase's signals with assessment `want` that mark points, the latest (largest end; of those ending together, the earliest start). */
@@ -82,6 +82,26 @@ function latestSignal(item: Item, points: readonly PointLike[], want: string): {
     if (best === null || s.end > best.end || (s.end === best.end && s.start < best.start)) best = s;
   }
   return best;
+}
+
+/** How many points after `end`, up to `last`, have a value: the points since a signal ended. */
+function pointsAfter(points: readonly PointLike[], end: number, last: number): number {
+  let n = 0;
+  for (let i = end + 1; i <= last; i++) if (points[i]!.y !== null) n++;
+  return n;
+}
+
+/**
+ * "Dec 2022–Apr 2023, none since (13 points)": a signal that is over, with how long it has
+ * been over. The row's category still rests on it (the current phase's latest signal: the rule of
+ * {@link summariseVerdict}), so the reading says how old it is: a board scanning the category
+ * column read "improvement" for a chart whose one signal had ended 13 months before its worst
+ * latest points (user trial 14). No signal of improvement or concern ends in those points (the
+ * verdict takes the latest-ending one).
+ */
+function lastSignalText(s: NonNullable<SummaryRow["lastSignal"]>, after: number): string {
+  const span = spanLabel(s.from.label, s.to.label);
+  return after === 0 ? span : `${span}, none since (${after} point${after === 1 ? "" : "s"})`;
 }
 
 /** "Mar–Nov 2024" (months of one year), "Aug 2023–Feb 2024", "6 May 2024" (one point). */
@@ -124,6 +144,8 @@ interface ReadingFacts {
   control: boolean;
   direction: string;
   recent: number | null;
+  /** Points with a value after the last signal ended (`lastSignal`), up to the latest. */
+  after: number;
 }
 
 const CAUSE_WORDS: Partial<Record<Verdict["kind"], string>> = { improvement: "special cause improvement", deterioration: "special cause concern", signal: "special cause variation, neither better nor worse" };
@@ -136,14 +158,14 @@ const CAUSE_WORDS: Partial<Record<Verdict["kind"], string>> = { improvement: "sp
 function commonCauseLead(f: ReadingFacts): string {
   if (f.verdict.signals === 0) return "common cause variation, no signal";
   const cause = CAUSE_WORDS[f.verdict.kind] ?? "special cause";
-  if (f.lastSignal !== null) return `common cause variation at the latest point; last signal: ${cause} ${spanLabel(f.lastSignal.from.label, f.lastSignal.to.label)}`;
+  if (f.lastSignal !== null) return `common cause variation at the latest point; last signal: ${cause} ${lastSignalText(f.lastSignal, f.after)}`;
   return `common cause variation at the latest point; ${cause} earlier in this phase`;
 }
 
 /** The one-line reading of a row. */
 function readingOf(f: ReadingFacts): string {
   const { since, lastSignal, target, unit, direction, recent, centre, assurance } = f;
-  const when = since !== null ? ` since ${since.label}` : lastSignal !== null ? `; last signal ${spanLabel(lastSignal.from.label, lastSignal.to.label)}` : "";
+  const when = since !== null ? ` since ${since.label}` : lastSignal !== null ? `; last signal ${lastSignalText(lastSignal, f.after)}` : "";
   const lead: Record<SummaryCategory, () => string> = {
     concern: () => `special cause concern${when}`,
     improvement: () => `special cause improvement${when}`,
@@ -220,6 +242,7 @@ export function rowOf(item: Item): SummaryRow {
   const lastSignal = time.lastSignal === null ? null : { from: time.lastSignal.from, to: time.lastSignal.to };
   const from = time.since?.index ?? time.lastSignal?.index;
   const recent = from === undefined || control !== null ? null : medianSince(points, from, last);
+  const after = time.lastSignal === null ? 0 : pointsAfter(points, time.lastSignal.end, last);
   return {
     measure: item.name,
     group: item.group,
@@ -236,6 +259,6 @@ export function rowOf(item: Item): SummaryRow {
     category,
     since,
     lastSignal,
-    reading: readingOf({ category, since, lastSignal, verdict, tooFew: category === "insufficient" ? tooFewText(item, short) : "", assurance, target: item.target, unit: item.unit, centre, control: control !== null, direction, recent }),
+    reading: readingOf({ category, since, lastSignal, verdict, tooFew: category === "insufficient" ? tooFewText(item, short) : "", assurance, target: item.target, unit: item.unit, centre, control: control !== null, direction, recent, after }),
   };
 }

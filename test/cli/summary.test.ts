@@ -207,7 +207,7 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi summary --filter, --phase, --excl
 describe.skipIf(!HAVE_BIN).concurrent("pace-qi summary: third user trial", { timeout: 120_000 }, () => {
   const PERM6 = readFileSync(new URL("../fixtures/trial12/la_monthly_perm6_nototal.csv", import.meta.url), "utf8");
   const ARGS = ["summary", "perm6.csv", "--x", "Month", "--y", "Permanence decision within 6 months", "--n", "Children becoming looked after", "--chart", "p", "--multiply", "100", "--rules", "mdc", "--direction", "increase", "--baseline", "24", "--target", "60", "--unit", "%"];
-  const READING = "common cause variation at the latest point; last signal: special cause improvement Apr 2023–Jun 2024; the target of 60 % will be met and missed at random";
+  const READING = "common cause variation at the latest point; last signal: special cause improvement Apr 2023–Jun 2024, none since (3 points); the target of 60 % will be met and missed at random";
   it("a common cause icon over a phase with three improvement signals: the reading, lastSignal and the HTML say the last signal (it said 'no signal'); latest in the unit", async () => {
     const dir = tempDir({ "perm6.csv": PERM6 });
     const json = await run([...ARGS, "--json"], dir);

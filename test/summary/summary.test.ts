@@ -131,8 +131,8 @@ describe('"since" only for a signal still going on at the latest point (user tri
   const NORTH = [11, 15, 16, 11, 16, 14, 18, 5, 11, 14, 16, 11, 5, 14, 20, 22, 20, 16, 19, 16, 25, 16, 14, 20];
   it("a signal that has ended: no since; the reading says when it was", () => {
     const [moves, north] = summariseMeasures([{ name: "moves", chart: chart(MOVES, "neutral") }, { name: "north", chart: chart(NORTH, "increase") }], { sort: "none" }).rows;
-    expect([moves!.since, moves!.lastSignal, moves!.reading]).toEqual([null, { from: { x: "2024-03-01", label: "Mar 2024" }, to: { x: "2024-11-01", label: "Nov 2024" } }, "special cause variation, neither better nor worse; last signal Mar–Nov 2024"]);
-    expect([north!.category, north!.since, north!.reading]).toEqual(["concern", null, "special cause concern; last signal Aug 2023–Feb 2024"]);
+    expect([moves!.since, moves!.lastSignal, moves!.reading]).toEqual([null, { from: { x: "2024-03-01", label: "Mar 2024" }, to: { x: "2024-11-01", label: "Nov 2024" } }, "special cause variation, neither better nor worse; last signal Mar–Nov 2024, none since (1 point)"]);
+    expect([north!.category, north!.since, north!.reading]).toEqual(["concern", null, "special cause concern; last signal Aug 2023–Feb 2024, none since (10 points)"]);
   });
   it("a whole-phase runs verdict (too few runs) never gives a since or a last signal", () => {
     const runs = chart([1, 2, 1, 2, 1, 9, 8, 9, 8, 9, 1, 2, 1, 2, 1, 9, 8, 9, 8, 9, 1, 2, 1, 2], "neutral"); // runs of 5: no shift
@@ -163,7 +163,7 @@ describe("a common cause icon over a phase with signals (user trial 12, la_month
     const r = summariseMeasures([{ name: "Permanence decision within 6 months", chart, unit: "%" }]).rows[0]!;
     expect([r.variation, r.category, r.verdict.kind, r.verdict.signals, r.since]).toEqual(["common-cause", "common-cause", "improvement", 3, null]);
     expect(r.lastSignal).toEqual({ from: { x: "2023-04-01", label: "Apr 2023" }, to: { x: "2024-06-01", label: "Jun 2024" } });
-    expect(r.reading).toBe("common cause variation at the latest point; last signal: special cause improvement Apr 2023–Jun 2024; the target of 60 % will be met and missed at random");
+    expect(r.reading).toBe("common cause variation at the latest point; last signal: special cause improvement Apr 2023–Jun 2024, none since (3 points); the target of 60 % will be met and missed at random");
   });
   it("a common cause icon with no signal in the phase still reads 'no signal'", () => {
     const flat = controlChart(rows.slice(0, 24), { type: "p", x: "month", y: "y", n: "n", multiply: 100, rules: "mdc", direction: "increase" });
