@@ -94,6 +94,12 @@ await group("million", () => series(1_000_000, lcg(42)), [
   ["controlChart i columns, 1,000,000 points (shewhart)", (rows) => controlChart(rows, { type: "i", x: "x", y: "y", output: "columns" })],
   ["floor (columns): one loop over 1,000,000 rows", (rows) => floorColumns(rows)],
 ]);
+// Issue #16's words, "a run chart of 1,000,000 numbers": the same values as a plain array (no x, no
+// rows to read), beside the rows of "million" above.
+await group("million numbers", () => series(1_000_000, lcg(42)).map((d) => d.y), [
+  ["runChart columns, 1,000,000 numbers (pace rules)", (values) => runChart(values, { output: "columns" })],
+  ["floor (numbers): 1,000,000 numbers into a Float64Array", (values) => Float64Array.from(values)],
+]);
 // Issue #15: CUSUM and EWMA of 1,000,000 points as columns, ≤ 150 ms each.
 await group("sequential", () => series(1_000_000, lcg(15)), [
   ["controlChart cusum columns, 1,000,000 points", (rows) => controlChart(rows, { type: "cusum", x: "x", y: "y", decisionInterval: 4, output: "columns" })],
@@ -209,6 +215,7 @@ const batch = ms("runChart, 10,000 series");
 const batchFloor = ms("floor: one loop over 10,000");
 console.log(`runChart, 1,000,000 points: ${fmt(million)} (target ≤ 100 ms)${ratio(million, millionFloor)}`);
 console.log(`runChart columns, 1,000,000 points: ${fmt(millionColumns)} (target ≤ 100 ms)${ratio(millionColumns, columnsFloor)}`);
+console.log(`runChart columns, 1,000,000 numbers (a plain array): ${fmt(ms("runChart columns, 1,000,000 numbers"))} (target ≤ 100 ms)${ratio(ms("runChart columns, 1,000,000 numbers"), ms("floor (numbers)"))}`);
 const rateFloor = ms("floor (p columns)");
 for (const t of ["i", "p", "u"]) console.log(`controlChart ${t}, 1,000,000 points: ${fmt(ms(`controlChart ${t},`))}; columns ${fmt(ms(`controlChart ${t} columns,`))} (target ≤ 150 ms)${t === "i" ? "" : ratio(ms(`controlChart ${t} columns,`), rateFloor).replace(" (target ≤ 5×)", ` of ${fmt(rateFloor)}`)}`);
 for (const t of ["cusum", "ewma"]) console.log(`controlChart ${t} columns, 1,000,000 points: ${fmt(ms(`controlChart ${t} columns,`))} (target ≤ 150 ms)`);
