@@ -15,6 +15,28 @@ function isoOf(year: number, month: number, day: number): string | null {
 }
 
 /**
+ * What to do about an x value written as a numeric date (`01/04/2023`, `1.4.2023`, `01-04-2023`):
+ * day and month as numbers are ambiguous (day-first in the UK, month-first in the US), so the
+ * library never guesses; readDate reads them in the order given (src/timescales/dates.ts). Null
+ * for any other text, or one that is a date in neither order. The sixteenth user trial's
+ * "01/04/2023" was pointed only to readPeriodLabel.
+ *
+ * @example
+ * numericDateAdvice("01/04/2023")
+ * //=> 'day and month written as numbers are ambiguous (day-first in the UK, month-first in the US), so they are not guessed: read each x with readDate(value, { dates: "uk" }) for day-first ("2023-04-01") or readDate(value, { dates: "us" }) for month-first ("2023-01-04"), and give the ISO dates as x'
+ */
+export function numericDateAdvice(text: string): string | null {
+  const numeric = NUMERIC.exec(text.trim());
+  if (numeric === null) return null;
+  const [a, b, year] = [Number(numeric[1]), Number(numeric[2]), Number(numeric[3])];
+  const uk = isoOf(year, b, a);
+  const us = isoOf(year, a, b);
+  const readings = [uk === null ? null : `readDate(value, { dates: "uk" }) for day-first ("${uk}")`, us === null ? null : `readDate(value, { dates: "us" }) for month-first ("${us}")`].filter((r) => r !== null);
+  if (readings.length === 0) return null;
+  return `day and month written as numbers are ambiguous (day-first in the UK, month-first in the US), so they are not guessed: read each x with ${readings.join(" or ")}, and give the ISO dates as x`;
+}
+
+/**
  * The message for a date text that is not an ISO `YYYY-MM-DD` calendar date: the value quoted,
  * the form expected, and a hint — the day-first (UK) or month-first reading of `02/10/2023`, the
  * padded form of `2023-2-3`, the length of the month for `2023-02-30`.

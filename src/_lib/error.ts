@@ -27,6 +27,7 @@ export const QI_ERROR_CODES = [
   "duplicate-x",
   "out-of-range",
   "too-many-points",
+  "total-row",
   // Options
   "unknown-option",
   "invalid-option",
@@ -71,6 +72,8 @@ export const QI_ERROR_CODES = [
  * - `duplicate-x`: two rows share an x value and no `aggregate` was given.
  * - `out-of-range`: an index (phase start, excluded point…) outside the data.
  * - `too-many-points`: a chart with more points than one SVG can hold (renderRunChart's limit).
+ * - `total-row`: a funnel plot's row that is the total of the others ("Scotland", "Total", or a
+ *   row whose numerator and denominator are the sums of the others'): drop it.
  * - `unknown-option`: an option or rule name that does not exist (often a typo).
  * - `invalid-option`: an option with a value outside its domain.
  * - `unknown-field`: a field-name option naming a field no row has.

@@ -57,3 +57,16 @@ export function numberTextAdvice(text: string, percent?: string): string | null 
   }
   return null;
 }
+
+/**
+ * The marks published tables put where they do not give a value: `*` or `c` (suppressed: too few
+ * to publish), `..` or `:` (not available), `[c]`, `[x]`, `[z]`, `[low]` (the GSS and ONS symbols),
+ * `-` or `–` (nil or not available), `n/a`, `low`. The CLI's `--na` hint uses the same list
+ * (src/cli/naTexts.ts).
+ */
+const SUPPRESSION_MARK = /^(\*+|\.\.|:|-|–|c|x|\[[a-z]+\]|n\/a|na|low)$/i;
+
+/** Whether a text (spaces around it allowed) is one of the marks published tables put for a value not given (see SUPPRESSION_MARK). */
+export function isSuppressionMark(text: string): boolean {
+  return SUPPRESSION_MARK.test(text.trim());
+}

@@ -2,7 +2,8 @@ import { field, valueof, type Accessor } from "./accessor.js";
 import { HEAP, type Arena } from "./arena.js";
 import { formatIsoDay, toDayNumber } from "./calendar.js";
 import { QiError, describeValue } from "./error.js";
-import { decimal, isMissingNumberText, numberTextAdvice } from "./numberText.js";
+import { numericDateAdvice } from "./dateText.js";
+import { decimal, isMissingNumberText, isSuppressionMark, numberTextAdvice } from "./numberText.js";
 
 /** What the x values are. `index`: no x given, the observation number 1, 2, 3… */
 export type XKind = "index" | "number" | "date";
@@ -110,11 +111,10 @@ export function readX<T>(data: readonly T[], x: Accessor<T, unknown> | Float64Ar
       vk = "date";
       const day = toDayNumber(v);
       if (Number.isNaN(day)) {
-        throw new QiError(
-          "invalid-x",
-          ["data", i, name],
-          `x must be a number, a Date or an ISO date (YYYY-MM-DD); row ${i} has ${describeValue(v)}. A month or quarter written as a label ("Jan 2024", "2024 Q1") reads into its first day with readPeriodLabel (then give period); to label points otherwise, leave x out and use notes`,
-        );
+        // A day-first or month-first date ("01/04/2023"): readDate, in the order said (user trial 16).
+        const dated = typeof v === "string" ? numericDateAdvice(v) : null;
+        const advice = dated ?? `A month or quarter written as a label ("Jan 2024", "2024 Q1") reads into its first day with readPeriodLabel (then give period); to label points otherwise, leave x out and use notes`;
+        throw new QiError("invalid-x", ["data", i, name], `x must be a number, a Date or an ISO date (YYYY-MM-DD); row ${i} has ${describeValue(v)}${dated === null ? ". " : ": "}${advice}`);
       }
       // The calendar day, for Dates too (issue #18): keyed by its instant, a Date at 22:00 local
       // sorted after an ISO string of the next day in one zone and before it in another, and
@@ -405,9 +405,25 @@ function toNumber(v: unknown, row: number, name: string, option: string): number
     if (Number.isFinite(n)) return n;
     if (isMissingNumberText(v)) return Number.NaN;
   }
-  // "1,190" and "47.4%" as a spreadsheet shows them: say what to do (numberTextAdvice), never read them.
-  const advice = typeof v === "string" ? numberTextAdvice(v, "for a percentage of cases give the count and its denominator (y and n of a p chart)") : null;
+  // "1,190" and "47.4%" as a spreadsheet shows them: say what to do (numberTextAdvice), never read
+  // them; "*" or "[c]", a published table's mark for a value not given: say how to leave it out.
+  const advice = typeof v === "string" ? (numberTextAdvice(v, "for a percentage of cases give the count and its denominator (y and n of a p chart)") ?? markAdvice(v, option)) : null;
   throw new QiError("invalid-value", ["data", row, name], `${option} must be a number; row ${row} has ${describeValue(v)}${advice === null ? "" : `: ${advice}`}`);
+}
+
+/**
+ * What to do about a suppression mark (`*`, `[c]`, `..`: isSuppressionMark) where a number is
+ * expected, or null for any other text. A funnel plot's numerator or denominator (the only
+ * readNumbers options of those names): leave the row out, or name the marks in `suppressed`;
+ * a chart's y: a gap; its n: a gap with its y.
+ */
+function markAdvice(v: string, option: string): string | null {
+  if (!isSuppressionMark(v)) return null;
+  const mark = JSON.stringify(v.trim());
+  const what = `${mark} looks like a mark for a value not published (suppressed, confidential or not available)`;
+  if (option === "numerator" || option === "denominator") return `${what}: leave the row out, or give the option suppressed: [${mark}] to leave out each row with that mark, named in the result's leftOut`;
+  if (option === "n") return `${what}: give null for it and for its y, a gap in the chart`;
+  return `${what}: give null in its place, a gap in the chart`;
 }
 
 /** The first two rows (in x order) that share an x value, or null when every x is distinct. */

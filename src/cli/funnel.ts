@@ -54,10 +54,11 @@ const FLAGS: Readonly<Record<string, string>> = {
   type: "--type",
 };
 
+/** A row for the library: a value suppressed by --na is its mark as written (funnelPlot's `suppressed`). */
 interface FunnelRow {
   group: string;
-  numerator: number;
-  denominator: number;
+  numerator: number | string;
+  denominator: number | string;
 }
 
 /** `pace-qi funnel FILE --group COL --numerator COL --denominator COL …` */
@@ -80,7 +81,12 @@ export async function funnelCommand(argv: readonly string[], io: Io): Promise<nu
   const { table, rows, at, notes, leftOut } = funnelRows(read, names, filters, na);
   const column: Record<string, string> = { group: names.group, numerator: names.numerator, denominator: names.denominator };
   const ctx = { command: C, file, flags: FLAGS, row: (k: number, field: string | undefined) => (k < at.length ? table.where(at[k]!, field === undefined ? undefined : column[field]) : undefined) };
-  const result = withQi(ctx, () => funnelPlot(rows, { ...options, group: "group", numerator: "numerator", denominator: "denominator" }));
+  // Rows with a value suppressed (--na) go to the library as their marks, named in `suppressed`: it
+  // leaves them out and says so in the summary and the drawing (its warning is the note above,
+  // which names the file's rows and columns).
+  const marks = [...new Set(rows.flatMap((r) => [r.numerator, r.denominator].filter((v): v is string => typeof v === "string").map((v) => v.trim())))];
+  const plotted = withQi(ctx, () => funnelPlot(rows, { ...options, group: "group", numerator: "numerator", denominator: "denominator", ...(marks.length > 0 ? { suppressed: marks } : {}) }));
+  const result = { ...plotted, warnings: plotted.warnings.filter((w) => w.code !== "rows-suppressed") };
 
   const planned: PlannedFile[] = [];
   // The CLI's notes (rows skipped, --na, --filter) go with the library's warnings, as analyse's do.
@@ -91,7 +97,7 @@ export async function funnelCommand(argv: readonly string[], io: Io): Promise<nu
   if (json && out !== undefined) planned.push({ path: out, content: jsonText });
   const { svg, title, highlight, direction } = chartFlags;
   // A group the table has but the plot left out: say why, not only that it is not a group.
-  const gone = highlight === undefined || rows.some((r) => r.group === highlight) ? undefined : leftOut.get(highlight);
+  const gone = highlight === undefined || result.groups.some((g) => g.group === highlight) ? undefined : leftOut.get(highlight);
   if (gone !== undefined) throw new UsageError(`--highlight ${quote(highlight)}: left out of the plot ${gone}`, C);
   if (svg !== undefined) {
     // withQi: a --highlight naming no group is a usage error naming the flag, with "did you mean".
@@ -163,18 +169,22 @@ function funnelRows(read: Table, names: { group: string; numerator: string; deno
   }
   problems.throwIfAny();
   notes.push(...na.notes());
-  // Suppressed cells (--na) are the only nulls left: their rows are left out, and named.
+  // Suppressed cells (--na) are the only nulls left: their rows are left out (by the library), and named.
   const at: number[] = [];
   const out: number[] = [];
-  for (let i = 0; i < table.length; i++) (nums[i] === null || dens[i] === null ? out : at).push(i);
+  for (let i = 0; i < table.length; i++) {
+    at.push(i);
+    if (nums[i] === null || dens[i] === null) out.push(i);
+  }
   if (out.length > 0) notes.push(leftOutNote(table, names, groups, [numCells, nums], [denCells, dens], out));
   for (const i of out) leftOut.set(groups[i]!, `because its ${suppressedCells([numCells, nums], [denCells, dens], i)} (${rowName(table, i)}, ${cellsAt(names, [numCells, nums], [denCells, dens], i)}; --na)`);
-  if (at.length === 0) throw new DataError(`${table.file}: every organisation's numerator or denominator is suppressed (--na): nothing to plot`);
+  if (out.length === table.length) throw new DataError(`${table.file}: every organisation's numerator or denominator is suppressed (--na): nothing to plot`);
   // A total row told by its sums (totalRows.ts): exactly the sum of the others when nothing is
   // suppressed, at least their sum when cells are (the total covers the cells not shown).
   const bySum = totalRow(table, names, groups, { nums, dens });
   if (bySum !== null) throw new DataError(bySum);
-  return { table, at, notes, leftOut, rows: at.map((i) => ({ group: groups[i]!, numerator: nums[i]!, denominator: dens[i]! })) };
+  const mark = (cell: unknown, v: number | null): number | string => v ?? String(cell);
+  return { table, at, notes, leftOut, rows: at.map((i) => ({ group: groups[i]!, numerator: mark(numCells[i], nums[i]!), denominator: mark(denCells[i], dens[i]!) })) };
 }
 
 /** The table without its empty rows and the notes below it (noteRows.ts), a note naming them. */

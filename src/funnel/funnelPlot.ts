@@ -24,7 +24,7 @@ import type { FunnelGroup, FunnelLimitRow, FunnelOptions, FunnelPlot, FunnelWarn
 export function funnelPlot<T>(data: readonly T[], options: FunnelOptions<T>): FunnelPlot {
   const r = resolveFunnelOptions(options);
   const warnings: FunnelWarning[] = [];
-  const totals = readGroups(data, options, r, warnings);
+  const { totals, leftOut } = readGroups(data, options, r, warnings);
   const rounding = r.type === "standardised-ratio" && r.srMethod === "shmi" && r.shmiRounding;
   // SHMI rounds the expected values to 2 decimals before anything else (NHS Digital's SHMI specification)
   const used = totals.map((t) => (rounding ? roundHalfEven2(t.denominator) : t.denominator));
@@ -75,6 +75,7 @@ export function funnelPlot<T>(data: readonly T[], options: FunnelOptions<T>): Fu
     drawUnadjusted: draw.unadjusted,
     shmiRounding: rounding,
     groups,
+    leftOut,
     warnings,
   };
 }

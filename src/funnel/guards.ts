@@ -34,6 +34,20 @@ export function assertFunnelPlot(r: unknown, path: QiPath = ["result"]): asserts
   }
   if (!Array.isArray(f.groups)) throw bad([...path, "groups"], "an array", f.groups);
   f.groups.forEach((g: unknown, i) => assertGroup(g, [...path, "groups", i]));
+  // leftOut: since 0.2 (user trial 16); a result saved by 0.1.0 has none, and left none out.
+  if (f.leftOut !== undefined) {
+    if (!Array.isArray(f.leftOut)) throw bad([...path, "leftOut"], "an array", f.leftOut);
+    f.leftOut.forEach((l: unknown, i) => assertLeftOut(l, [...path, "leftOut", i]));
+  }
+}
+
+function assertLeftOut(l: unknown, path: QiPath): void {
+  if (l === null || typeof l !== "object" || Array.isArray(l)) throw bad(path, "an organisation left out", l);
+  const o = l as Record<string, unknown>;
+  const key = o.group;
+  if (!((typeof key === "string" && key !== "") || (typeof key === "number" && Number.isFinite(key)))) throw bad([...path, "group"], "a non-empty string or a finite number", key);
+  oneOf(o.reason, ["suppressed"], [...path, "reason"]);
+  if (!Array.isArray(o.cells)) throw bad([...path, "cells"], "an array", o.cells);
 }
 
 function assertGroup(g: unknown, path: QiPath): void {

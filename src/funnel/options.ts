@@ -1,8 +1,9 @@
 import { QiError, describeValue } from "../_lib/error.js";
+import { decimal, isMissingNumberText } from "../_lib/numberText.js";
 import { checkKeys, enumOption, numberOption, objectOption } from "../_lib/options.js";
 import type { FunnelSrMethod, FunnelType } from "./types.js";
 
-const KEYS = ["group", "numerator", "denominator", "type", "srMethod", "overdispersion", "unadjusted", "trim", "multiplier", "shmiRounding", "groups"] as const;
+const KEYS = ["group", "numerator", "denominator", "type", "srMethod", "overdispersion", "unadjusted", "trim", "multiplier", "shmiRounding", "groups", "suppressed"] as const;
 const TYPES: readonly FunnelType[] = ["proportion", "standardised-ratio", "ratio-of-counts"];
 const SR_METHODS: readonly FunnelSrMethod[] = ["shmi", "cqc"];
 
@@ -16,6 +17,8 @@ export interface ResolvedFunnelOptions {
   multiplier: number;
   shmiRounding: boolean;
   groups: readonly (string | number)[] | undefined;
+  /** The marks of a suppressed value, trimmed (empty: none). */
+  suppressed: ReadonlySet<string>;
 }
 
 function booleanOption(value: unknown, name: string, fallback: boolean): boolean {
@@ -54,7 +57,27 @@ export function resolveFunnelOptions(options: unknown): ResolvedFunnelOptions {
     multiplier,
     shmiRounding: booleanOption(o.shmiRounding, "shmiRounding", true),
     groups: o.groups === undefined ? undefined : groupList(o.groups),
+    suppressed: o.suppressed === undefined ? new Set() : markList(o.suppressed),
   };
+}
+
+/**
+ * `suppressed`: the texts a published table writes for a value it does not give (`"*"`, `"[c]"`),
+ * each non-blank and not a number (a number is a value) nor a missing value (blank, NA: an error
+ * of its own, a count not given), compared after trimming spaces.
+ */
+function markList(value: unknown): ReadonlySet<string> {
+  if (!Array.isArray(value)) throw new QiError("invalid-option", ["options", "suppressed"], `suppressed must be an array of the texts that mark a suppressed value (such as ["*", "[c]"]), not ${describeValue(value)}`);
+  return new Set(
+    value.map((m: unknown, i) => {
+      const path = ["options", "suppressed", i];
+      if (typeof m !== "string") throw new QiError("invalid-option", path, `a mark of a suppressed value must be a text (such as "*"), not ${describeValue(m)}`);
+      const t = m.trim();
+      if (t === "" || isMissingNumberText(t)) throw new QiError("invalid-option", path, `${describeValue(m)} is a missing value, not a mark of a suppressed one: a count not given is an error (leave the row out, or give its count)`);
+      if (Number.isFinite(decimal(t))) throw new QiError("invalid-option", path, `${describeValue(m)} is a number, not a mark of a suppressed value`);
+      return t;
+    }),
+  );
 }
 
 function groupList(value: unknown): (string | number)[] {

@@ -46,6 +46,23 @@ export interface FunnelOptions<T = unknown> {
   shmiRounding?: boolean;
   /** The groups expected, in order: a listed group with no rows, or a row of another group, is an error. */
   groups?: readonly (string | number)[];
+  /**
+   * The texts a published table writes for a value it does not give (suppressed, confidential,
+   * not available), e.g. `["*", "[c]"]`: a group with a row whose numerator or denominator is one
+   * of them (spaces around it ignored) is left out of the plot, named in the result's `leftOut`,
+   * a `rows-suppressed` warning, the summary and the drawing. Default none: such a text is an
+   * error, as any text that is not a number.
+   */
+  suppressed?: readonly string[];
+}
+
+/** An organisation left out of a funnel plot, and why. */
+export interface FunnelLeftOut {
+  group: string | number;
+  /** A numerator or denominator suppressed: a mark of `options.suppressed`. */
+  reason: "suppressed";
+  /** The suppressed values: the row of data (0-based), which value, and the mark as written. */
+  cells: { row: number; field: "numerator" | "denominator"; text: string }[];
 }
 
 /** The eight limit curves at one denominator, each × the multiplier (null: not drawable). */
@@ -119,5 +136,7 @@ export interface FunnelPlot {
   drawUnadjusted: boolean;
   shmiRounding: boolean;
   groups: FunnelGroup[];
+  /** The organisations left out, with a value suppressed (`options.suppressed`), in first-seen order; none: []. */
+  leftOut: FunnelLeftOut[];
   warnings: FunnelWarning[];
 }

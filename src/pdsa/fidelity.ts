@@ -188,7 +188,9 @@ function smallScale(cycle: PdsaCycle, ctx: Context | undefined, options: Fidelit
   const k = ctx === undefined ? -1 : ctx.smallBefore[ctx.index]!;
   if (k >= 0) {
     const earlier = ctx!.cycles[k]!;
-    return { criterion, met: true, reason: `scaled up to ${what} after a small test on ${units(earlier.scale!.size!, earlier.scale?.unit)} (cycle ${earlier.id})` };
+    // "Scaled up" only within one unit: 12 reviews after 4 children is another count (user trial 16).
+    const verb = sameUnit(cycle.scale?.unit, earlier.scale?.unit) ? "scaled up to" : "tested on";
+    return { criterion, met: true, reason: `${verb} ${what} after a small test on ${units(earlier.scale!.size!, earlier.scale?.unit)} (cycle ${earlier.id})` };
   }
   return { criterion, met: false, reason: `tested on ${what}, more than the small-scale threshold of ${max}, with no smaller test before it` };
 }
@@ -288,7 +290,16 @@ function rampSmallScale(r: Ramp, options: FidelityOptions): FidelityCriterion {
   const first = r.scale[0];
   if (first === undefined) return { criterion, met: null, reason: "no cycle records its scale (scale.size)" };
   const last = r.scale[r.scale.length - 1]!;
-  const growth = r.scale.length >= 2 && last.size !== first.size ? ` and ${last.size > first.size ? "grew" : "shrank"} to ${units(last.size, last.unit)}` : "";
+  // Growth compares sizes in one unit; "1 child and grew to 12 reviews" compared a child with
+  // reviews (user trial 16): with another unit the last size is given, not compared.
+  const growth =
+    r.scale.length < 2 || last === first
+      ? ""
+      : !sameUnit(first.unit, last.unit)
+        ? `; the last sized cycle (${last.cycle}) counts another unit, ${units(last.size, last.unit)}, so the sizes are not compared`
+        : last.size !== first.size
+          ? ` and ${last.size > first.size ? "grew" : "shrank"} to ${units(last.size, last.unit)}`
+          : "";
   const note = first.cycle !== r.order[0] ? ` (first sized cycle is ${first.cycle})` : "";
   if (first.size <= max) return { criterion, met: true, reason: `started small with ${units(first.size, first.unit)}${note}${growth}` };
   return { criterion, met: false, reason: `started with ${units(first.size, first.unit)}${note}, more than the small-scale threshold of ${max}` };
@@ -315,6 +326,25 @@ function plural(n: number, word: string): string {
 /** "question 2" / "questions 1, 3" (1-based, as a coach counts). */
 function questions(ns: readonly number[]): string {
   return `question${ns.length === 1 ? "" : "s"} ${list(ns)}`;
+}
+
+/**
+ * Whether two scale units are one (case, spaces and the plural ignored: "child" and "children",
+ * "family" and "families", "review" and "Reviews"); no unit on either side is taken as the same.
+ */
+function sameUnit(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined || a.trim() === "" || b.trim() === "") return true;
+  const one = (u: string) =>
+    u
+      .trim()
+      .toLowerCase()
+      .replace(/\s+/g, " ")
+      .replace(/children$/, "child")
+      .replace(/people$/, "person")
+      .replace(/ies$/, "y")
+      .replace(/(?:ch|sh|x|ss)es$/, (m) => m.slice(0, -2))
+      .replace(/([^s])s$/, "$1");
+  return one(a) === one(b);
 }
 
 function units(n: number, unit: string | undefined): string {

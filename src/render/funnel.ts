@@ -2,7 +2,7 @@ import { scaleLinear, type ScaleLinear } from "d3-scale";
 import { QiError, describeValue } from "../_lib/error.js";
 import { checkKeys, enumOption, nearestName } from "../_lib/options.js";
 import { funnelLimits } from "../funnel/funnelLimits.js";
-import { summariseFunnelPlot } from "../funnel/summary.js";
+import { leftOutText, summariseFunnelPlot } from "../funnel/summary.js";
 import type { FunnelGroup, FunnelLimitRow, FunnelPlot } from "../funnel/types.js";
 import { escapeXml } from "./escape.js";
 import { hash, safeId } from "./id.js";
@@ -84,6 +84,11 @@ export function renderFunnelPlot(result: FunnelPlot, options: RenderFunnelOption
   const header: string[] = [];
   for (const line of titleLines) header.push(`<text class="title" x="12" y="${px((y0 += 20))}" font-size="16" font-weight="600" fill="${THEME.text}">${escapeXml(line)}</text>`);
   for (const line of subLines) header.push(`<text class="subtitle" x="12" y="${px((y0 += 16))}" font-size="12" fill="${THEME.muted}">${escapeXml(line)}</text>`);
+  // Organisations left out (a value suppressed) are said on the drawing, not only in <desc>: a
+  // board looking at "the 32 authorities" sees that 2 are not there (user trial 16).
+  const leftOut = result.leftOut ?? [];
+  const leftLines = leftOut.length === 0 ? [] : wrapToWidth(`${groups.length} organisation${groups.length === 1 ? "" : "s"} plotted${leftOutText(leftOut)}`, W - 12 - TITLE_EDGE, 12, false);
+  for (const line of leftLines) header.push(`<text class="left-out" x="12" y="${px((y0 += 16))}" font-size="12" fill="${THEME.text}">${escapeXml(line)}</text>`);
 
   const f = frame(result, groups, curves, W, H, y0 + 14, o.yLabel !== undefined);
   const out: string[] = [

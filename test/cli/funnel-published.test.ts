@@ -57,7 +57,8 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi funnel on a published table", { t
     const dir = tempDir({ "t.csv": "org,k,n\nA,5,10\nB,*,20\nC,7,30\nT,12,40\n" });
     const r = await run(["funnel", "t.csv", "--group", "org", "--numerator", "k", "--denominator", "n", "--na", "*"], dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("3 organisations;");
+    // The summary names the organisation left out (user trial 16).
+    expect(r.stdout).toContain("3 organisations (1 left out, its value suppressed: B);");
     expect(r.stdout).toContain("Note: left out 1 organisation whose numerator or denominator is suppressed (--na): B (row 3: k '*')\n");
   });
 
@@ -76,7 +77,7 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi funnel on a published table", { t
     const dir = tempDir({ "wide.csv": WIDE_PLAIN });
     const r = await run(["funnel", "wide.csv", ...COLS("2021-22"), ...NO_SCOTLAND, "--na", "[c]"], dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^31 organisations; target 18 /);
+    expect(r.stdout).toMatch(/^31 organisations \(1 left out, its value suppressed: Shetland Islands\); target 18 /);
     expect(r.stdout).not.toMatch(/\nShetland Islands /);
     const notes = r.stdout.split("\n").filter((l) => l.startsWith("Note: "));
     expect(notes).toEqual([
@@ -203,7 +204,7 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi funnel: a total under another nam
   it("a row at least as large as the others but with fewer than 3 others shown in full is an organisation", async () => {
     const r = await run(["funnel", "t.csv", "--group", "org", "--numerator", "k", "--denominator", "n", "--na", "*"], tempDir({ "t.csv": "org,k,n\nA,5,10\nB,*,20\nC,7,30\nBig,30,100\n" }));
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^3 organisations;/);
+    expect(r.stdout).toMatch(/^3 organisations \(1 left out, its value suppressed: B\);/);
   });
 
   it("without the total: 27 organisations, target 7.28 (1276/17519), φ 0.579, Aberdeen City below the 95 % limits only", async () => {

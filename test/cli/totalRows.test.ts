@@ -1,6 +1,6 @@
 // Twelfth user trial: the "Scotland" row of a table of 32 councils was plotted as a 33rd one.
 import { describe, expect, it } from "vitest";
-import { isTotalName } from "../../src/cli/totalRows.js";
+import { isTotalName } from "../../src/funnel/totals.js";
 
 describe("isTotalName: the names of a total row", () => {
   it("total words, and a country among its councils", () => {

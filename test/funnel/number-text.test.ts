@@ -36,7 +36,9 @@ describe("funnelPlot reads numbers written as text", () => {
   it("text that is not a plain decimal is an error naming the row and field, as runChart's", () => {
     const e = fails(() => funnelPlot([...NUMBERS, { la: "D", within: "n/a", children: 10 }], PR));
     expect([e.code, e.path]).toEqual(["invalid-value", ["data", 3, "within"]]);
-    expect(e.message).toBe('numerator must be a number; row 3 has "n/a" (at data[3].within)');
+    // "n/a" is a published table's mark for a value not given: the message says what to do (user trial 16).
+    expect(e.message).toBe('numerator must be a number; row 3 has "n/a": "n/a" looks like a mark for a value not published (suppressed, confidential or not available): leave the row out, or give the option suppressed: ["n/a"] to leave out each row with that mark, named in the result\'s leftOut (at data[3].within)');
+    expect(fails(() => funnelPlot([...NUMBERS, { la: "D", within: "lots", children: 10 }], PR)).message).toBe('numerator must be a number; row 3 has "lots" (at data[3].within)');
     const hex = fails(() => funnelPlot([{ la: "A", within: 1, children: "0x1A" }], PR));
     expect([hex.code, hex.path]).toEqual(["invalid-value", ["data", 0, "children"]]);
     expect(fails(() => funnelPlot([{ la: "A", within: "1,190", children: 2000 }], PR)).message).toContain("thousands separator");

@@ -157,3 +157,22 @@ describe("fidelity options", () => {
     expect(() => fidelity(cycle as never, { dataPoints: 3 as never })).toThrow(/dataPoints must be a function/);
   });
 });
+
+// Sixteenth user trial: "started small with 1 child and grew to 12 reviews" compared a child with reviews.
+describe("small-scale testing across units", () => {
+  const unit = (c: PdsaCycle, u: string): PdsaCycle => ({ ...c, scale: { size: c.scale!.size!, unit: u } });
+  const cycles = deepFreeze([unit(full("pdsa-1", 1, 1, "adapt", "2023-11-06"), "child"), unit(full("pdsa-2", 2, 4, "adapt", "2023-12-04"), "children"), unit(full("pdsa-3", 3, 12, "adopt", "2024-01-08"), "reviews")]);
+
+  it("another unit at the end: the last size is given, not compared as growth", () => {
+    const f = fidelity(ramp(cycles, "ci"));
+    expect(byId(f.criteria, "small-scale")).toEqual({ criterion: "small-scale", met: true, reason: "started small with 1 child; the last sized cycle (pdsa-3) counts another unit, 12 reviews, so the sizes are not compared" });
+    expect(byId(f.cycles[2]!.criteria, "small-scale")!.reason).toBe("tested on 12 reviews after a small test on 4 children (cycle pdsa-2)");
+  });
+  it("one unit in the singular and the plural ('child', 'children'): grew", () => {
+    const f = fidelity(ramp(cycles.slice(0, 2), "ci"));
+    expect(byId(f.criteria, "small-scale")!.reason).toBe("started small with 1 child and grew to 4 children");
+    const g = fidelity(ramp([unit(cycles[0]!, "family"), unit(full("c2", 2, 9, "adopt", "2024-01-08"), "Families")], "ci"));
+    expect(byId(g.criteria, "small-scale")!.reason).toBe("started small with 1 family and grew to 9 Families");
+    expect(byId(g.cycles[1]!.criteria, "small-scale")!.reason).toBe("scaled up to 9 Families after a small test on 1 family (cycle pdsa-1)");
+  });
+});

@@ -182,7 +182,7 @@ const FUNNEL_ROWS = deepFreeze([
   { la: "C", within: 70, children: 90 },
   { la: "D", within: 20, children: 35 },
 ]);
-const FUNNEL_KEYS = ["group", "numerator", "denominator", "type", "srMethod", "overdispersion", "unadjusted", "trim", "multiplier", "shmiRounding", "groups"];
+const FUNNEL_KEYS = ["group", "numerator", "denominator", "type", "srMethod", "overdispersion", "unadjusted", "trim", "multiplier", "shmiRounding", "groups", "suppressed"];
 const FUNNEL = deepFreeze(lib.funnelPlot(FUNNEL_ROWS, { group: "la", numerator: "within", denominator: "children" }));
 
 const SUMMARY = deepFreeze(lib.summariseMeasures([{ name: "m", chart: CONTROL_CHART }, { name: "r", chart: RUN_CHART }]));
@@ -379,8 +379,13 @@ const TABLE: Record<string, readonly Case[]> = {
   funnelPlot: [
     { args: () => [FUNNEL_ROWS, { group: "la", numerator: "within", denominator: "children" }], objects: [[1, FUNNEL_KEYS]], accessors: [1, ["group", "numerator", "denominator"]], rows: [0, ["la", "within", "children"]] },
     { args: () => [FUNNEL_ROWS, { group: "la", numerator: "within", denominator: "children", type: "standardised-ratio", srMethod: "shmi", groups: ["A", "B", "C", "D"] }], objects: [[1, ["srMethod", "shmiRounding", "groups", "groups.0"]]] },
+    { args: () => [[...FUNNEL_ROWS, { la: "E", within: "*", children: 10 }], { group: "la", numerator: "within", denominator: "children", suppressed: ["*", "[c]"] }], objects: [[1, ["suppressed", "suppressed.0"]]] },
   ],
   funnelLimits: [{ args: () => [FUNNEL, [1, 10, 100]], elements: 1, documents: [0] }],
+  findTotalRows: [
+    { args: () => [["A", "B", "Scotland"]], elements: 0 },
+    { args: () => [["A", "B", "C", "T"], { numerators: [1, 2, 3, 6], denominators: [10, 20, 30, 60] }], elements: 0, objects: [[1, ["numerators", "denominators", "numerators.0", "denominators.3"]]] },
+  ],
   summariseFunnelPlot: [{ args: () => [FUNNEL], documents: [0] }],
   renderFunnelPlot: [{ args: () => [FUNNEL, { title: "t", highlight: "A" }], objects: [[1, ["title", "subtitle", "xLabel", "yLabel", "width", "height", "highlight", "direction", "labels", "id"]]], documents: [0] }],
   summariseMeasures: [
