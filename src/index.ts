@@ -12,3 +12,4 @@ export * from "./render/index.js";
 export { QiError, type QiErrorCode, type QiIssue, type QiPath } from "./_lib/error.js";
 export type { Accessor } from "./_lib/accessor.js";
 export { nearestName } from "./_lib/options.js";
+export { isSuppressionMark } from "./_lib/numberText.js";

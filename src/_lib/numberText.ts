@@ -61,12 +61,23 @@ export function numberTextAdvice(text: string, percent?: string): string | null 
 /**
  * The marks published tables put where they do not give a value: `*` or `c` (suppressed: too few
  * to publish), `..` or `:` (not available), `[c]`, `[x]`, `[z]`, `[low]` (the GSS and ONS symbols),
- * `-` or `–` (nil or not available), `n/a`, `low`. The CLI's `--na` hint uses the same list
- * (src/cli/naTexts.ts).
+ * `-` or `–` (nil or not available), `n/a`, `low`. The CLI's `--na` hint asks the same list
+ * (src/cli/naTexts.ts, through the public isSuppressionMark).
  */
 const SUPPRESSION_MARK = /^(\*+|\.\.|:|-|–|c|x|\[[a-z]+\]|n\/a|na|low)$/i;
 
-/** Whether a text (spaces around it allowed) is one of the marks published tables put for a value not given (see SUPPRESSION_MARK). */
-export function isSuppressionMark(text: string): boolean {
-  return SUPPRESSION_MARK.test(text.trim());
+/**
+ * Whether a text (spaces around it allowed) is one of the marks published tables put where they
+ * do not give a value: `*`, `c`, `..`, `:`, `[c]`, `[x]`, `[z]`, `-`, `n/a`, `low`… (see
+ * SUPPRESSION_MARK). The charts and `funnelPlot` refuse such a cell with a hint; use this to leave
+ * the rows out yourself, or give the marks to `funnelPlot`'s `suppressed`.
+ *
+ * @example
+ * isSuppressionMark("[c]") //=> true
+ * isSuppressionMark(" * ") //=> true
+ * isSuppressionMark("12") //=> false
+ * isSuppressionMark(null) //=> false
+ */
+export function isSuppressionMark(text: unknown): boolean {
+  return typeof text === "string" && SUPPRESSION_MARK.test(text.trim());
 }

@@ -1,4 +1,5 @@
 import { UsageError, quote } from "./errors.js";
+import { isSuppressionMark } from "./lib.js";
 
 // Published tables mark a value they do not give: "*" or "c" (suppressed: too few to publish),
 // ".." or ":" (not available), "[c]", "[x]", "[z]" (the ONS and GSS symbols), "-" (nil). `--na TEXT`
@@ -72,12 +73,10 @@ export class NaTexts {
   }
 }
 
-const MARK = /^(\*+|\.\.|:|-|–|c|\[[a-z]+\]|n\/a|na|low)$/i;
-
 /**
  * " (a mark for a value not given? --na '*' reads such cells as gaps)" after "is not a number",
  * for a cell that looks like one, in a command that has `--na` (`na` given).
  */
 export function naHint(text: unknown, na: NaTexts | undefined): string {
-  return na !== undefined && typeof text === "string" && MARK.test(text.trim()) ? ` (a mark for a value not given? --na ${quote(text.trim())} reads such cells as gaps)` : "";
+  return na !== undefined && typeof text === "string" && isSuppressionMark(text) ? ` (a mark for a value not given? --na ${quote(text.trim())} reads such cells as gaps)` : "";
 }

@@ -144,7 +144,7 @@ describe.skipIf(!HAVE_BIN).concurrent("the header below title rows, in every com
     const dir = tempDir({ "s.csv": SERIES });
     const a = await run(["analyse", "s.csv", "--x", "Month", "--y", "Decisions", "--n", "Children", "--chart", "p"], dir);
     expect(a.code).toBe(1);
-    expect(a.stderr).toBe("pace-qi: s.csv: row 7, column Decisions: 'x' is not a number\n");
+    expect(a.stderr).toBe("pace-qi: s.csv: row 7, column Decisions: 'x' is not a number (a mark for a value not given? --na 'x' reads such cells as gaps)\n");
     const ok = tempDir({ "s.csv": SERIES.replace(",x\n", ",3\n") });
     for (const cmd of [["analyse", "--chart", "i"], ["summary", "--chart", "i"]]) {
       const r = await run([cmd[0]!, "s.csv", "--x", "Month", "--y", "Decisions", ...cmd.slice(1)], ok);
@@ -158,7 +158,7 @@ describe.skipIf(!HAVE_BIN).concurrent("the header below title rows, in every com
     writeXlsx(join(dir, "s.xlsx"), [{ name: "Data", rows: [["Table 1: decisions"], [], ["Month", "Decisions"], ["Jan 2024", 4], ["Feb 2024", "x"]], rowNumbers: [1, 2, 3, 4, 5] }]);
     const r = await run(["analyse", "s.xlsx", "--x", "Month", "--y", "Decisions"], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe("pace-qi: s.xlsx: row 5, column Decisions: 'x' is not a number\n");
+    expect(r.stderr).toBe("pace-qi: s.xlsx: row 5, column Decisions: 'x' is not a number (a mark for a value not given? --na 'x' reads such cells as gaps)\n");
   });
 
   it("a named column in no row: the header is the row with the others, and the error lists its columns; none in any row: the first row", async () => {
