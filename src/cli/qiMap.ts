@@ -77,11 +77,14 @@ function describeIssue(issue: QiIssue<string>, ctx: PathContext): { usage: boole
 
 /**
  * Library advice such as `pass afterAsOf: "ignore"` becomes the flag an analyst types: `--after-as-of ignore`;
- * `multiply: 100` (a number) becomes `--multiply 100`. For errors and for a chart's warnings (`target-off-scale`).
+ * `multiply: 100` (a number) becomes `--multiply 100`; `phases: [19]` (0-based) becomes `--phase 20`. For errors and for a chart's warnings (`target-off-scale`).
  */
 export function optionsToFlags(text: string, ctx: Pick<PathContext, "flags" | "fixed">): string {
   let out = text;
   for (const key of ctx.fixed ?? []) out = out.replace(new RegExp(`;? give ${key} \\([^)]*\\) to choose`, "g"), "");
+  // `phases: [19]` (a 0-based point index, as a level-change warning advises) → `--phase 20`: the flag's point numbers are 1-based.
+  const phase = ctx.flags?.phases;
+  if (phase !== undefined) out = out.replace(/\bphases: \[(\d+)\]/g, (_all, i: string) => `${phase} ${Number(i) + 1}`);
   for (const [key, flag] of Object.entries(ctx.flags ?? {})) {
     // `aggregate: "mean", "median" or "sd"` → `--aggregate mean, median or sd`; `give aggregate ("mean", …)` → `give --aggregate (mean, …)`.
     out = out.replace(new RegExp(`\\b${key}: "([^"]*)"((?:(?:, | or )"[^"]*")*)`, "g"), (_all, first: string, rest: string) => `${flag} ${first}${rest.replace(/"/g, "")}`);

@@ -13,6 +13,9 @@ import { countOf, valueScale } from "./projectRows.js";
 import { fromQiError, warningsAsFlags, type PathContext } from "./qiMap.js";
 import { parseJson, readTable, requireColumn, type Table } from "./table.js";
 
+/** analyse's flags that report has too (no --phase). */
+const REPORT_FLAGS: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(ANALYSE_FLAGS).filter(([k]) => k !== "phases"));
+
 const C = "report";
 
 const SPEC = {
@@ -93,10 +96,11 @@ export function buildReport(
     }
     const hasX = series.rows.every((r) => r.x !== undefined);
     // report has no --aggregate (a project's series has no aggregate either): warnings do not advise one.
+    // Nor --phase: a level-change warning's `phases: [k]` stays the library's words (not a flag report lacks).
     const ctx: PathContext = {
       command: C,
       file: projectFile,
-      flags: ANALYSE_FLAGS,
+      flags: REPORT_FLAGS,
       fixed: ["aggregate"],
       row: where,
     };

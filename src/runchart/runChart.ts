@@ -6,6 +6,7 @@ import { allWithin, chartCall, inArena, markActive, missingWarning, targetScaleW
 import { pointLabeller } from "../engine/messages.js";
 import { resolvePeriod } from "../engine/period.js";
 import { excludedMask, layoutPhases, type PhaseLayout } from "../engine/phases.js";
+import { levelChangeWarnings } from "../engine/levelChange.js";
 import { sortSignals, type SignalSink } from "../engine/signals.js";
 import { buildColumns, buildPoints, type PointState } from "./output.js";
 import { analysePhase, type FinalPhase, type RunContext } from "./phaseRules.js";
@@ -106,6 +107,8 @@ function analyseWith<T>(data: readonly T[], options: RunChartOptions<T>, arena: 
   const phaseOut: RunChartPhase[] = phases.map((ph, k) => analysePhase(ctx, ph, k));
   const signals = ctx.sink.signals;
   sortSignals(signals);
+  // Shifts on both sides of one centre: a change in level the centre mixes (levelChange.ts).
+  warnings.push(...levelChangeWarnings(phaseOut, signals, ctx.sink.label, ctx.sink.centreName));
 
   const { rules, direction, rephase, multiply, target } = settings;
   const result = { phases: phaseOut, signals, warnings, settings: { rules, direction, astronomical, rephase, multiply, target, period } };

@@ -130,5 +130,7 @@ function astronomicalLine(group: readonly Signal[], shift: Signal | undefined): 
   if (shift === undefined) return line;
   const held = group.filter((g) => g.start >= shift.start && g.end <= shift.end).length;
   const which = held === group.length ? (held === 2 ? "Both are" : "All are") : `${held} of them are`;
-  return `${line} ${which} in the shift above (${shift.message.replace(/: .*$/, "").replace(/\.$/, "")}): a new level rather than single unusual values.`;
+  // "in the shift of 16 points below the median …": not "in the shift above (…)", which a board
+  // read as a shift above the median when the shift was below it (user trial 16).
+  return `${line} ${which} in the shift of ${shift.message.replace(/: .*$/, "").replace(/\.$/, "")}: a new level rather than single unusual values.`;
 }

@@ -4,6 +4,7 @@ import { HEAP, type Arena } from "../_lib/arena.js";
 import { allWithin, chartCall, inArena, markActive, missingWarning, targetScaleWarning } from "../engine/analysis.js";
 import { pointLabeller } from "../engine/messages.js";
 import { excludedMask, layoutPhases, type PhaseLayout } from "../engine/phases.js";
+import { levelChangeWarnings } from "../engine/levelChange.js";
 import { sortSignals, type SignalSink } from "../engine/signals.js";
 import { checkFixedCentres, fitPhases, plottedStatistic, scaleLines } from "./fitPhases.js";
 import type { FitOutput } from "./limits/fit.js";
@@ -117,6 +118,8 @@ function analyseWith<T>(data: readonly T[], options: ControlChartOptions<T>, are
   const phases = layout.map((p, k) => analyseControlPhase(ctx, p, k, k === layout.length - 1));
   const signals = ctx.sink.signals;
   sortSignals(signals);
+  // Shifts on both sides of one centre: a change in level the centre mixes (levelChange.ts).
+  warnings.push(...levelChangeWarnings(phases, signals, ctx.sink.label, ctx.sink.centreName));
 
   const { rules, direction, screen, sigmaConstant, target, params } = settings;
   const withParameters = options.sigma !== undefined || options.constants !== undefined || ["r", "np", "ip", "i-median", "i-median-mr"].includes(type);

@@ -2,6 +2,7 @@ import { medianInPlace } from "../_lib/median.js";
 import { formatNumber } from "../engine/messages.js";
 import type { XPeriod } from "../engine/types.js";
 import { summariseVerdict, type Verdict } from "../project/verdict.js";
+import { assuranceBasis, type AssuranceBasis } from "../spc/assuranceBasis.js";
 import { assuranceOf } from "../spc/mdc.js";
 import { currentPhaseTooShort, tooFewPointsText } from "../spc/tooFew.js";
 import type { Assurance, ControlChart, Variation } from "../spc/types.js";
@@ -146,6 +147,8 @@ interface ReadingFacts {
   recent: number | null;
   /** Points with a value after the last signal ended (`lastSignal`), up to the latest. */
   after: number;
+  /** What the assurance icon rests on (varying limits, limits from before a change); null when neither. */
+  basis: AssuranceBasis | null;
 }
 
 const CAUSE_WORDS: Partial<Record<Verdict["kind"], string>> = { improvement: "special cause improvement", deterioration: "special cause concern", signal: "special cause variation, neither better nor worse" };
@@ -162,6 +165,26 @@ function commonCauseLead(f: ReadingFacts): string {
   return `common cause variation at the latest point; ${cause} earlier in this phase`;
 }
 
+const ASSURANCE_WORDS: Record<Assurance, string> = { pass: "consistently met", fail: "consistently missed", inconsistent: "met and missed at random" };
+
+/**
+ * The assurance part of a reading: "the target of 80 % is consistently missed"; at the latest
+ * point's limits when other points' limits (varying with n) put the target elsewhere; and when the
+ * limits come from a baseline before a shift still going on, that they describe the process
+ * before the change (assuranceBasis; Making Data Count recalculates limits after a sustained shift).
+ */
+function assuranceReading(assurance: Assurance, t: string, basis: AssuranceBasis | null): string {
+  const before = basis?.beforeChange ?? null;
+  if (before !== null) return `the target of ${t} is judged against limits from before the change (baseline up to ${before.baselineEnd}): start a new phase from ${before.since} to judge it against the new process`;
+  const v = basis?.varying ?? null;
+  if (v === null || v.other === null) return assurance === "inconsistent" ? `the target of ${t} will be met and missed at random` : `the target of ${t} is ${ASSURANCE_WORDS[assurance]}`;
+  const o = v.other;
+  const own = v.n === null ? "" : ` (n = ${formatNumber(v.n)})`;
+  const count = o.count === 1 ? "the point" : `the ${formatNumber(o.count)} points`;
+  const ns = o.nMin === null || o.nMax === null ? "" : o.nMin === o.nMax ? ` with n = ${formatNumber(o.nMin)}` : ` with n from ${formatNumber(o.nMin)} to ${formatNumber(o.nMax)}`;
+  return `the target of ${t} is ${ASSURANCE_WORDS[assurance]} at the latest point's limits${own}, ${ASSURANCE_WORDS[o.assurance]} at those of ${count}${ns}`;
+}
+
 /** The one-line reading of a row. */
 function readingOf(f: ReadingFacts): string {
   const { since, lastSignal, target, unit, direction, recent, centre, assurance } = f;
@@ -176,9 +199,7 @@ function readingOf(f: ReadingFacts): string {
   const parts = [lead[f.category]()];
   if (target !== null) {
     const t = targetText(target, unit);
-    if (assurance === "pass") parts.push(`the target of ${t} is consistently met`);
-    else if (assurance === "fail") parts.push(`the target of ${t} is consistently missed`);
-    else if (assurance === "inconsistent") parts.push(`the target of ${t} will be met and missed at random`);
+    if (assurance !== null) parts.push(assuranceReading(assurance, t, f.basis));
     else if (!f.control && recent !== null && (since ?? lastSignal?.from) != null && direction !== "neutral") {
       const meets = direction === "increase" ? recent >= target : recent <= target;
       parts.push(`the median since ${(since ?? lastSignal!.from).label} (${targetText(recent, unit)}) ${meets ? "meets" : "does not meet"} the target of ${t}`);
@@ -226,11 +247,17 @@ export function rowOf(item: Item): SummaryRow {
   const variation = cPhase?.variationIcon ?? null;
   const direction = chart.settings.direction;
   let assurance: Assurance | null = null;
+  let basis: AssuranceBasis | null = null;
   if (control !== null && item.target !== null) {
-    if (item.target === control.settings.target && cPhase?.assuranceIcon !== undefined && cPhase.assuranceIcon !== null) assurance = cPhase.assuranceIcon;
-    else if (last >= 0) {
+    if (item.target === control.settings.target && cPhase?.assuranceIcon !== undefined && cPhase.assuranceIcon !== null) {
+      assurance = cPhase.assuranceIcon;
+      basis = assuranceBasis(control, item.target);
+    } else if (last >= 0) {
       const p = points[last]!;
-      if (typeof p.ucl === "number" && typeof p.lcl === "number") assurance = assuranceOf(item.target, p.ucl, p.lcl, direction);
+      if (typeof p.ucl === "number" && typeof p.lcl === "number") {
+        assurance = assuranceOf(item.target, p.ucl, p.lcl, direction);
+        basis = assuranceBasis(control, item.target, last);
+      }
     }
   }
   const verdict = summariseVerdict(chart as Parameters<typeof summariseVerdict>[0]);
@@ -259,6 +286,6 @@ export function rowOf(item: Item): SummaryRow {
     category,
     since,
     lastSignal,
-    reading: readingOf({ category, since, lastSignal, verdict, tooFew: category === "insufficient" ? tooFewText(item, short) : "", assurance, target: item.target, unit: item.unit, centre, control: control !== null, direction, recent, after }),
+    reading: readingOf({ category, since, lastSignal, verdict, tooFew: category === "insufficient" ? tooFewText(item, short) : "", assurance, target: item.target, unit: item.unit, centre, control: control !== null, direction, recent, after, basis }),
   };
 }

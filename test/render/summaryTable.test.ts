@@ -21,7 +21,11 @@ describe("renderSummaryTable", () => {
     const out = renderSummaryTable(dup);
     expect(out).toMatch(/<ul class="qi-summary-notes muted"><li>Moves \(&lt;North&gt;\): 2 rows share an x[^<]*<\/li><\/ul>/);
     expect(html).toContain("<li>Flat: Phase 1 has 6 useful observations; the runs rule needs at least 10");
-    expect(renderSummaryTable(summariseMeasures([{ name: "P", chart: P }]))).not.toContain("qi-summary-notes");
+    // P's step from 60 to about 75 with no baseline has a level-change warning (trial 16); with the
+    // 12 months before the step as its baseline it has none.
+    expect(renderSummaryTable(summariseMeasures([{ name: "P", chart: P }]))).toContain("P: The shift below the mean from Jan 2023 and the later one above it from Jan 2024 together show a change in level");
+    const withBaseline = controlChart(ROWS, { type: "p", x: "month", y: "within", n: "children", multiply: 100, rules: "mdc", direction: "increase", target: 80, baseline: 12 });
+    expect(renderSummaryTable(summariseMeasures([{ name: "P", chart: withBaseline }]))).not.toContain("qi-summary-notes");
     expect(fails(() => renderSummaryTable({ ...dup, warnings: "x" } as never)).path).toEqual(["summary", "warnings"]);
   });
   it("latest, target and centre in the row's unit, as the reading writes them (user trial 12: '61.1' beside 'the target of 60 %')", () => {

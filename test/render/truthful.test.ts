@@ -102,7 +102,9 @@ describe("Making Data Count", () => {
     const rendered = renderControlChart(controlChart(rows, p), { title: "% within 26 weeks", target: 80 });
     const analysed = renderControlChart(controlChart(rows, { ...p, target: 80 }), { title: "% within 26 weeks" });
     expect(countClass(rendered, "target")).toBe(1);
-    expect(assurance(rendered)).toBe("Assurance: hit and miss: the target 80 lies between the process limits, so the process will sometimes meet it and sometimes not.");
+    // p̄ = 312 / 516 = 60.47 %; the latest point's n = 23: 3σ = 3√(p̄(1 − p̄)/23) = 30.58, so 29.9 to
+    // 91; the others' upper limits run to 93.3 (n = 20). The limits vary with n: the icon's are the latest point's.
+    expect(assurance(rendered)).toBe("Assurance: hit and miss: the target 80 lies between the latest point&#39;s process limits (lower 29.9, upper 91, for its n = 23), and at every other point&#39;s (upper 91–93.3), so the process will sometimes meet it and sometimes not.");
     expect(assurance(rendered)).toBe(assurance(analysed));
     expect(elementText(rendered, "desc")).toBe(elementText(analysed, "desc"));
     expect(rendered).toContain('class="mdc-icon assurance inconsistent"');
@@ -110,7 +112,7 @@ describe("Making Data Count", () => {
   it("a render target that differs from the analysis' is the one judged; null hides the line and the icon says there is no target", () => {
     const chart = controlChart(rows, { ...p, target: 80 });
     const low = renderControlChart(chart, { target: 20 });
-    expect(assurance(low)).toBe("Assurance: consistently passing the target 20: both process limits are on its better side, so the process will meet it unless something changes.");
+    expect(assurance(low)).toBe("Assurance: consistently passing the target 20 at the latest point&#39;s process limits (lower 29.9, for its n = 23), and at every other point&#39;s (lower 27.7–29.9), so the process will meet it unless something changes.");
     expect(elementText(low, "desc")).toContain("the target 20");
     expect(elementText(low, "desc")).not.toContain("the target 80");
     const none = renderControlChart(chart, { target: null });

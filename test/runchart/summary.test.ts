@@ -11,7 +11,7 @@ describe("summariseRunChart", () => {
     expect(chart.signals.filter((s) => s.rule === "astronomical")).toHaveLength(8);
     const lines = summariseRunChart(chart).split("\n");
     expect(lines.filter((l) => l.includes("astronomical"))).toEqual([
-      "- 8 astronomical points, below 118.6, Tukey's far-out fence (Q1 − 3 × IQR), an improvement: point 17 (113.5), point 18 (104.5), point 19 (107), point 20 (104), point 21 (116.5), point 22 (108.5), point 23 (104), point 24 (100). All are in the shift above (11 points below the median from point 14 to point 24): a new level rather than single unusual values.",
+      "- 8 astronomical points, below 118.6, Tukey's far-out fence (Q1 − 3 × IQR), an improvement: point 17 (113.5), point 18 (104.5), point 19 (107), point 20 (104), point 21 (116.5), point 22 (108.5), point 23 (104), point 24 (100). All are in the shift of 11 points below the median from point 14 to point 24: a new level rather than single unusual values.",
     ]);
   });
 

@@ -111,9 +111,13 @@ describe("each chart's warnings are the summary's (user trial: rows combined in 
   const combined = deepFreeze(controlChart(rows, { type: "c", x: "month", y: "y" }));
   it("a chart's rows-combined warning is carried, naming the measure and group, keeping the code", () => {
     expect(combined.warnings.map((w) => w.code)).toEqual(["rows-combined"]);
-    expect(RUN.warnings).toEqual([]);
+    // RUN (a step up with no baseline) has one warning of its own: shifts on both sides of its median (trial 16).
+    expect(RUN.warnings.map((w) => w.code)).toEqual(["level-change"]);
     const s = summariseMeasures([{ name: "Run", chart: RUN }, { name: "Moves", chart: combined, group: "North" }]);
-    expect(s.warnings).toEqual([{ code: "rows-combined", measure: "Moves", group: "North", message: `Moves (North): ${combined.warnings[0]!.message}` }]);
+    expect(s.warnings).toEqual([
+      { code: "level-change", measure: "Run", group: null, message: `Run: ${RUN.warnings[0]!.message}` },
+      { code: "rows-combined", measure: "Moves", group: "North", message: `Moves (North): ${combined.warnings[0]!.message}` },
+    ]);
   });
   it("in input order, also for rows the filter leaves out", () => {
     const s = summariseMeasures([{ name: "a", chart: combined }, { name: "b", chart: combined }], { filter: ["concern"] });
