@@ -71,10 +71,13 @@ Columns:
                        years (April–March) or CLAS years (August–July), as for analyse
   --delimiter C        the CSV field separator: "," (default), ";" or tab
 
-Analysis (the same for every series):
+Analysis (the same for every series; --direction may name a measure):
   --chart TYPE         ${chartTypesHelp(23, 72)}
   --rules SET          as for analyse; mdc gives the Making Data Count icons
-  --direction DIR      increase, decrease or neutral (default)
+  --direction DIR      increase, decrease or neutral (default), for every series (a note
+                       says so when there are several measures)
+  --direction NAME=DIR the direction of one measure's series (NAME as in --measure, or --y
+                       without it); repeatable; a plain --direction is for the rest
   --baseline N         the first N points set each centre line
   --phase DATE|N       a new phase starts at this date in every series (a series that ends
                        before it keeps one phase, with a note); or at point N (1-based): only
