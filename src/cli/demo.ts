@@ -180,7 +180,7 @@ export async function demoCommand(argv: readonly string[], io: Io): Promise<numb
     doc,
     "project.json",
     new Map(),
-    { chart: "run", rules: undefined, baseline: undefined, phases: [], exclude: [], target: undefined },
+    { rules: undefined, baseline: undefined, phases: [], exclude: [], target: undefined },
     { generated: DEMO.end },
   );
 

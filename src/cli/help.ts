@@ -71,10 +71,13 @@ Columns:
                        years (April–March) or CLAS years (August–July), as for analyse
   --delimiter C        the CSV field separator: "," (default), ";" or tab
 
-Analysis (the same for every series):
+Analysis (the same for every series; --direction may name a measure):
   --chart TYPE         ${chartTypesHelp(23, 72)}
   --rules SET          as for analyse; mdc gives the Making Data Count icons
-  --direction DIR      increase, decrease or neutral (default)
+  --direction DIR      increase, decrease or neutral (default), for every series (a note
+                       says so when there are several measures)
+  --direction NAME=DIR the direction of one measure's series (NAME as in --measure, or --y
+                       without it); repeatable; a plain --direction is for the rest
   --baseline N         the first N points set each centre line
   --phase DATE|N       a new phase starts at this date in every series (a series that ends
                        before it keeps one phase, with a note); or at point N (1-based): only
@@ -353,13 +356,16 @@ Options:
   --dates iso|uk       how dates are written in those files (default iso)
   --delimiter C        their CSV field separator: "," (default), ";" or tab
                        (--x, --y, --n, --dates and --delimiter need --data)
-  --chart TYPE         run (default) or a control chart type for every measure. A p, pp, u,
+  --chart TYPE         run or a control chart type, for every measure it fits; without it
+                       each measure's "chart" in the project, else a run chart. A p, pp, u,
                        up or ip chart needs each count: y × n / 100 for a percentage (y × n for
-                       a proportion); a measure without n is shown without a chart, with a
-                       note; np is refused (it plots counts, not the measure's value)
-  --rules SET          as for analyse, for every measure: run charts pace (default), ihi,
-                       anhoej; control charts shewhart (default), ihi, western-electric, nelson,
-                       anhoej, mdc (the board table's Making Data Count icons)
+                       a proportion); a measure without n (or not a ratio) is drawn as its own
+                       chart instead, with a note under its verdict; np is refused (it plots
+                       counts, not the measure's value)
+  --rules SET          as for analyse, for every chart of its family: run charts pace
+                       (default), ihi, anhoej; control charts shewhart (default), ihi,
+                       western-electric, nelson, anhoej, mdc (the board table's Making Data
+                       Count icons); a chart of the other family keeps its default, with a note
   --baseline N         the first N points set each chart's centre line
   --out FILE           where to write the report (default report.html)
   --title TEXT         the report's title (default: the project's)

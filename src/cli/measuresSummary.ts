@@ -11,7 +11,7 @@ import { joinNotes, skipEmptyTableRows } from "./noteRows.js";
 import { DataError, UsageError, quote } from "./errors.js";
 import { applyFilters, keptLine, parseFilters, type RowFilter } from "./filter.js";
 import type { Io } from "./io.js";
-import { renderSummaryTable, summariseMeasures, writePeriodLabel, summaryToCsv, type MeasureChart, type MeasuresSummary, type SplitYear } from "./lib.js";
+import { nearestName, renderSummaryTable, summariseMeasures, writePeriodLabel, summaryToCsv, type MeasureChart, type MeasuresSummary, type SplitYear } from "./lib.js";
 import { writeAll, type PlannedFile } from "./output.js";
 import { warningsAsFlags, withQi } from "./qiMap.js";
 import { fmt, textTable } from "./summary.js";
@@ -41,7 +41,7 @@ const SPEC = {
   aggregate: { type: "string" },
   multiply: { type: "string" },
   rules: { type: "string" },
-  direction: { type: "string" },
+  direction: { type: "string", multiple: true },
   baseline: { type: "string" },
   phase: { type: "string", multiple: true },
   exclude: { type: "string", multiple: true },
@@ -66,6 +66,8 @@ interface SummaryFlags {
   period: Period | undefined;
   /** `--as-of`: the extract date (ISO), the data complete up to and including it. */
   asOf: string | null;
+  /** `--direction NAME=DIRECTION`: a measure's own direction, by its name (the plain `--direction` is `settings.direction`). */
+  directions: Map<string, Direction>;
   /** `--from`: the first day the data cover (ISO), or null. */
   from: string | null;
   names: { x: string; y: string; n: string; measure: string | undefined; group: string | undefined };
@@ -85,7 +87,7 @@ function readFlags(values: FlagValues, file: string): SummaryFlags {
   const chart = enumFlag(C, "chart", stringFlag(values, "chart"), CHART_TYPES) ?? "run";
   const rules = stringFlag(values, "rules");
   checkRules(C, chart, rules);
-  const direction = enumFlag(C, "direction", stringFlag(values, "direction"), DIRECTIONS);
+  const { direction, named: directions } = directionFlags(listFlag(values, "direction"));
   const aggregate: Aggregate | undefined = enumFlag(C, "aggregate", stringFlag(values, "aggregate"), AGGREGATES);
   const nName = stringFlag(values, "n");
   checkCombining(C, chart, aggregate, nName);
@@ -108,7 +110,7 @@ function readFlags(values: FlagValues, file: string): SummaryFlags {
   const delimiter = delimiterFlag(C, stringFlag(values, "delimiter"));
   if (delimiter !== undefined && /\.json$/i.test(file)) throw new UsageError(`--delimiter is for CSV files; ${quote(file)} is read as JSON`, C);
   return {
-    file, chart, settings, dates, years, json, out, period, asOf: asOfFlag(C, values, dates), from: asOfFlag(C, values, dates, "from"),
+    file, chart, settings, dates, years, json, out, period, directions, asOf: asOfFlag(C, values, dates), from: asOfFlag(C, values, dates, "from"),
     names: { x: stringFlag(values, "x") ?? "x", y: stringFlag(values, "y") ?? "y", n: nName ?? "n", measure: stringFlag(values, "measure"), group: stringFlag(values, "group") },
     filters: parseFilters(C, listFlag(values, "filter")),
     na: new NaTexts(C, listFlag(values, "na"), values.thousands === true),
@@ -118,6 +120,66 @@ function readFlags(values: FlagValues, file: string): SummaryFlags {
     html,
     title,
   };
+}
+
+type Direction = (typeof DIRECTIONS)[number];
+
+/**
+ * `--direction`, repeatable: a plain DIRECTION for every series (at most one), and NAME=DIRECTION
+ * for the series of one measure (its name in `--measure`, or `--y` without it). A family of
+ * measures mixes "lower is better" (days) and "higher is better" (% with a plan): one direction
+ * for all judges half of them backwards (a user trial). The name is everything before the last
+ * `=`, so a measure named "n=5" is written "n=5=increase".
+ */
+function directionFlags(given: readonly string[]): { direction: Direction | undefined; named: Map<string, Direction> } {
+  let direction: Direction | undefined;
+  const named = new Map<string, Direction>();
+  for (const v of given) {
+    const eq = v.lastIndexOf("=");
+    if (eq < 0) {
+      if (!(DIRECTIONS as readonly string[]).includes(v)) {
+        const near = nearestName(v, DIRECTIONS);
+        throw new UsageError(`--direction ${quote(v)} is not one of: ${DIRECTIONS.join(", ")}${near === undefined ? "" : `; did you mean --direction ${near}?`} (or NAME=DIRECTION for one measure)`, C);
+      }
+      if (direction !== undefined && direction !== v) throw new UsageError(`--direction ${direction} and --direction ${v}: one direction for every series; give NAME=DIRECTION for a measure whose better direction differs`, C);
+      direction = v as Direction;
+      continue;
+    }
+    const name = v.slice(0, eq).trim();
+    const dir = v.slice(eq + 1).trim();
+    if (name === "") throw new UsageError(`--direction ${quote(v)}: no measure name before "="; write --direction "NAME=${dir}"`, C);
+    if (!(DIRECTIONS as readonly string[]).includes(dir)) {
+      const near = nearestName(dir, DIRECTIONS);
+      throw new UsageError(`--direction ${quote(v)}: ${quote(dir)} is not one of: ${DIRECTIONS.join(", ")}${near === undefined ? "" : `; did you mean ${quote(`${name}=${near}`)}?`}`, C);
+    }
+    const before = named.get(name);
+    if (before !== undefined && before !== dir) throw new UsageError(`--direction: measure ${quote(name)} is given ${before} and ${dir}; give it once`, C);
+    named.set(name, dir as Direction);
+  }
+  return { direction, named };
+}
+
+/**
+ * Each `--direction NAME=…` must name a measure of the file (of the rows `--filter` kept): a usage
+ * error naming it, with "did you mean" (a near spelling, or the one measure whose name holds it or
+ * is held in it) or else the measures there are. With one plain `--direction` and several
+ * measures, a note says it judges every one of them the same way.
+ */
+function directionNotes(f: SummaryFlags, all: readonly Series[]): { code: string; message: string }[] {
+  const measures = [...new Set(all.map((s) => s.measure))];
+  const column = f.names.measure === undefined ? `--y ${quote(f.names.y)}` : `the column ${quote(f.names.measure)}${f.filters.length > 0 ? " (of the rows --filter kept)" : ""}`;
+  for (const [name, dir] of f.directions) {
+    if (measures.includes(name)) continue;
+    const lower = name.toLowerCase();
+    const holds = measures.filter((m) => m.toLowerCase().includes(lower) || lower.includes(m.toLowerCase()));
+    const near = nearestName(name, measures) ?? (holds.length === 1 ? holds[0] : undefined);
+    const known = measures.length <= 12 ? `; the measures are ${measures.map(quote).join(", ")}` : "";
+    throw new UsageError(`--direction ${quote(`${name}=${dir}`)}: no measure ${quote(name)} in ${column}${near === undefined ? known : `; did you mean --direction ${quote(`${near}=${dir}`)}?`}`, C);
+  }
+  const plain = f.settings.direction;
+  if (plain === undefined || f.directions.size > 0 || measures.length < 2) return [];
+  const other = plain === "increase" ? "decrease" : "increase";
+  return [{ code: "direction-every-series", message: `--direction ${plain} applies to every series (${measures.length} measures): ${plain === "neutral" ? "none is judged better or worse" : `each is judged better when ${plain === "increase" ? "higher" : "lower"}`}; for a measure better the other way give --direction "MEASURE=${other}"` }];
 }
 
 /** The file's columns, read and checked (every problem listed at once). */
@@ -215,8 +277,9 @@ function seriesName(s: Series): string {
 }
 
 /** One chart per (measure, group) series, in first-seen order; `--phase` and `--exclude` as {@link seriesPhases} and {@link checkSamePoints} say. */
-function chartsOf(f: SummaryFlags, c: Columns): MeasureChart[] {
+function chartsOf(f: SummaryFlags, c: Columns): { items: MeasureChart[]; notes: { code: string; message: string }[] } {
   const all = seriesOf(f, c);
+  const directionNote = directionNotes(f, all);
   const phased = seriesPhases(f, c, all);
   const column: Record<string, string> = { x: f.names.x, y: f.names.y, n: f.names.n };
   const roll = rollUpFlags(f, all.length);
@@ -228,7 +291,8 @@ function chartsOf(f: SummaryFlags, c: Columns): MeasureChart[] {
     const partial = rolled.partial?.exclude ?? [];
     const exclude = partial.length === 0 ? f.settings.exclude : [...new Set([...f.settings.exclude, ...partial])].sort((a, b) => a - b);
     const period = f.period ?? c.labels;
-    const settings = { ...f.settings, exclude, phases: phased[k]!.phases, ...(period !== null ? { period } : {}) };
+    const direction = f.directions.get(s.measure) ?? f.settings.direction;
+    const settings = { ...f.settings, direction, exclude, phases: phased[k]!.phases, ...(period !== null ? { period } : {}) };
     if (settings.phases.some((p) => typeof p === "number") || settings.exclude.length > 0) {
       checkPointNumbers(C, settings, new Set(rows.map((r) => r.x).filter((v) => v !== null)).size, ` ${quote(seriesName(s))}`);
     }
@@ -248,7 +312,7 @@ function chartsOf(f: SummaryFlags, c: Columns): MeasureChart[] {
     return { name: s.measure, group: s.group, chart, ...(f.settings.target !== undefined ? { target: f.settings.target } : {}) };
   });
   checkSamePoints(f.settings, items);
-  return items;
+  return { items, notes: directionNote };
 }
 
 /** The roll-up flags of summary (rollUp.ts), as analyse's: several series share the file's span. */
@@ -345,10 +409,10 @@ function pointNotes(f: SummaryFlags, labels: Columns["labels"]): { code: string;
   return out;
 }
 
-function summaryOf(f: SummaryFlags, items: MeasureChart[], c: Pick<Columns, "filtered" | "skipped" | "labels">): MeasuresSummary {
+function summaryOf(f: SummaryFlags, charts: ReturnType<typeof chartsOf>, c: Pick<Columns, "filtered" | "skipped" | "labels">): MeasuresSummary {
   const { filtered, skipped } = c;
-  const summary = summariseMeasures(items, f.unit !== undefined ? { unit: f.unit } : {});
-  summary.warnings.unshift(...pointNotes(f, c.labels), ...f.na.notes());
+  const summary = summariseMeasures(charts.items, f.unit !== undefined ? { unit: f.unit } : {});
+  summary.warnings.unshift(...charts.notes, ...pointNotes(f, c.labels), ...f.na.notes());
   if (skipped !== null) summary.warnings.unshift(skipped);
   if (filtered !== null) summary.warnings.unshift({ code: "rows-filtered", message: keptLine(filtered, f.filters) });
   const aggregate = f.settings.aggregate;

@@ -1,13 +1,13 @@
 import { readFile, readdir } from "node:fs/promises";
 import { extname, join } from "node:path";
-import { ANALYSE_FLAGS, CHART_TYPES, analyseRows, checkRules, isControl, type ChartSettings, type SeriesPoint } from "./analyse.js";
+import { ANALYSE_FLAGS, CHART_TYPES, analyseRows, checkRules, isControl, type ChartChoice, type ChartSettings, type SeriesPoint } from "./analyse.js";
 import { delimiterFlag, enumFlag, intFlag, parseCommandArgs, stringFlag } from "./args.js";
 import { Problems, numberColumn, xColumn } from "./convert.js";
 import { DATE_FORMATS, splitYearOf, xTextReader, type DateFormat } from "./dates.js";
 import { skipEmptyTableRows } from "./noteRows.js";
 import { DataError, UsageError, quote } from "./errors.js";
 import type { Io } from "./io.js";
-import { QiError, analyseDefaults, renderReport, safeParseProject, summariseVerdict, type ControlChart, type Measure, type Project, type RunChart, type SeriesRow } from "./lib.js";
+import { CONTROL_RULE_PRESETS, QiError, RUN_RULE_PRESETS, analyseDefaults, renderReport, safeParseProject, summariseVerdict, type ControlChart, type Measure, type Project, type RunChart, type SeriesRow } from "./lib.js";
 import { noteInput, writeAll } from "./output.js";
 import { countOf, valueScale } from "./projectRows.js";
 import { fromQiError, warningsAsFlags, type PathContext } from "./qiMap.js";
@@ -66,14 +66,11 @@ export interface BuiltReport {
   skipped: Map<string, string>;
 }
 
+/** The chart settings of `report`: `chart` is `--chart` (undefined: each measure's own chart, else a run chart). */
+export type ReportSettings = Omit<ChartSettings, "direction" | "chart"> & { chart?: ChartChoice | undefined };
+
 /** Validate the project, analyse every measure's data, and render the HTML report. */
-export function buildReport(
-  doc: unknown,
-  projectFile: string,
-  sources: ReadonlyMap<string, SeriesSource>,
-  settings: Omit<ChartSettings, "direction">,
-  options: { title?: string; generated?: string },
-): BuiltReport {
+export function buildReport(doc: unknown, projectFile: string, sources: ReadonlyMap<string, SeriesSource>, settings: ReportSettings, options: { title?: string; generated?: string }): BuiltReport {
   const parsed = safeParseProject(doc);
   if (!parsed.success) {
     const issues = parsed.error.issues;
@@ -84,16 +81,22 @@ export function buildReport(
   const project = parsed.data;
   const charts = new Map<string, RunChart | ControlChart>();
   const skipped = new Map<string, string>();
+  let rulesUsed = false;
   for (const m of project.measures) {
     const k = project.data.findIndex((d) => d.measure === m.id);
     const series = project.data[k];
     if (series === undefined || !series.rows.some((r) => typeof r.y === "number")) continue;
     const where = (i: number, field?: string): string => projectWhere(projectFile, doc as object, sources, ["data", k, "rows", i, ...(field !== undefined ? [field] : [])]);
-    const prepared = chartRows(m, series.rows, settings.chart, where);
-    if ("skip" in prepared) {
-      skipped.set(m.id, prepared.skip);
+    const choice = chartChoice(m, series.rows, settings.chart, where);
+    if ("skip" in choice) {
+      skipped.set(m.id, choice.skip);
       continue;
     }
+    const { type, prepared } = choice;
+    // --rules for the charts of its family; another chart keeps its family's default set, with a note.
+    const rulesFit = settings.rules !== undefined && fitsRules(type, settings.rules);
+    rulesUsed ||= rulesFit;
+    const notes = [...choice.notes, ...(settings.rules !== undefined && !rulesFit ? [{ code: "rules-not-applied", message: `--rules ${settings.rules} is not a rule set for ${type === "run" ? "run charts" : "control charts"}: this ${chartWords(type)} uses the default set (${type === "run" ? "pace" : "shewhart"})` }] : [])];
     const hasX = series.rows.every((r) => r.x !== undefined);
     // report has no --aggregate (a project's series has no aggregate either): warnings do not advise one.
     // Nor --phase: a level-change warning's `phases: [k]` stays the library's words (not a flag report lacks).
@@ -109,25 +112,60 @@ export function buildReport(
       const baseline = settings.baseline ?? series.baseline;
       // The measure's period ("2024 Q1") when every x starts one: the same default rollUp gives a custom analysis.
       const period = analyseDefaults(m, series).period;
-      const chart = analyseRows(prepared.rows, { ...settings, baseline, direction: m.direction, ...(prepared.multiply !== undefined ? { multiply: prepared.multiply } : {}), ...(period !== undefined ? { period } : {}) }, hasX);
-      const warnings = warningsAsFlags(chart.warnings, ctx);
-      charts.set(m.id, warnings === chart.warnings ? chart : ({ ...chart, warnings } as typeof chart));
+      const chart = analyseRows(prepared.rows, { ...settings, chart: type, rules: rulesFit ? settings.rules : undefined, baseline, direction: m.direction, ...(prepared.multiply !== undefined ? { multiply: prepared.multiply } : {}), ...(period !== undefined ? { period } : {}) }, hasX);
+      const warnings = [...notes, ...warningsAsFlags(chart.warnings, ctx)];
+      charts.set(m.id, notes.length === 0 && warnings.length === chart.warnings.length && warnings.every((w, i) => w === chart.warnings[i]) ? chart : ({ ...chart, warnings } as typeof chart));
     } catch (e) {
       if (!(e instanceof QiError)) throw e;
       throw fromQiError(e, ctx);
     }
+  }
+  // --rules that fit no measure's chart would do nothing: the usage error analyse gives.
+  if (settings.rules !== undefined && !rulesUsed) {
+    const types = [settings.chart ?? "run", ...project.measures.map((m) => m.chart ?? "run")];
+    if (!types.some((t) => fitsRules(t, settings.rules!))) checkRules(C, types[0]!, settings.rules);
   }
   const html = renderReport(project, {
     ...(options.title !== undefined ? { title: options.title } : {}),
     ...(options.generated !== undefined ? { generated: options.generated } : {}),
     analyse: (measure: Measure) => {
       const c = charts.get(measure.id);
-      // renderReport shows a QiError per measure: "No chart: …", verdict "could not analyse: …".
-      if (c === undefined) throw new QiError("invalid-option", ["options", "chart"], skipped.get(measure.id) ?? `no analysis for ${measure.id}`);
+      // renderReport shows a QiError per measure: "No chart: …", verdict "could not analyse: …" (no path: it is read by the board).
+      if (c === undefined) throw new QiError("invalid-option", [], skipped.get(measure.id) ?? `no analysis for ${measure.id}`);
       return c;
     },
   });
   return { html, project, charts, skipped };
+}
+
+/** Whether rule set `rules` is one of the chart family of `type`. */
+function fitsRules(type: ChartChoice, rules: string): boolean {
+  return Object.keys(type === "run" ? RUN_RULE_PRESETS : CONTROL_RULE_PRESETS).includes(rules);
+}
+
+/** "a run chart", "a p chart". */
+function chartWords(type: string): string {
+  return type === "run" ? "run chart" : `${type} chart`;
+}
+
+type Note = { code: string; message: string };
+
+/**
+ * The chart a measure gets: `--chart` where it fits the measure's rows, else the measure's own
+ * (`chart` in the project, else a run chart) with a note saying why (`chart-not-applied`): a board
+ * pack has p charts of its percentages and run charts of its days, and `--chart p` must not drop
+ * the days from the pack (a user trial). A measure whose own chart does not fit is skipped, why.
+ */
+function chartChoice(m: Measure, rows: readonly SeriesRow[], asked: ChartChoice | undefined, where: (i: number, field?: string) => string): { type: ChartChoice; prepared: Exclude<ChartRows, { skip: string }>; notes: Note[] } | { skip: string } {
+  const own: ChartChoice = m.chart ?? "run";
+  const type = asked ?? own;
+  const prepared = chartRows(m, rows, type, where);
+  if (!("skip" in prepared)) return { type, prepared, notes: [] };
+  if (type === own) return { skip: `no ${chartWords(type)}: ${prepared.skip}` };
+  const fallback = chartRows(m, rows, own, where);
+  if ("skip" in fallback) return { skip: `no ${chartWords(type)}: ${prepared.skip}; and no ${chartWords(own)} (its chart in the project): ${fallback.skip}` };
+  const whose = m.chart === undefined ? "a run chart, the default (set the measure's \"chart\" in the project to choose another)" : "its chart in the project";
+  return { type: own, prepared: fallback, notes: [{ code: "chart-not-applied", message: `--chart ${type} is not applied to this measure: ${prepared.skip}; drawn as ${whose}` }] };
 }
 
 /** Charts that plot counts over denominators: each count is found from the project's value and n. */
@@ -270,12 +308,14 @@ function fileRows(table: Table, path: string, of: { id: string; measure: unknown
 export async function reportCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(C, argv, SPEC, { min: 1, max: 1, what: "PROJECT.json argument" });
   const file = positionals[0]!;
-  const chart = enumFlag(C, "chart", stringFlag(values, "chart"), CHART_TYPES) ?? "run";
+  const chart = enumFlag(C, "chart", stringFlag(values, "chart"), CHART_TYPES);
   // An np chart plots the number of cases, where every other chart plots the measure's value (its target, its unit).
   if (chart === "np") throw new UsageError("--chart np plots the number of cases, not each measure's value: use --chart p (the same cases, as the measure's percentage)", C);
-  // As analyse's --rules: a run chart's rule sets for --chart run, a control chart's otherwise.
+  // As analyse's --rules: a run chart's rule sets for --chart run, a control chart's otherwise;
+  // without --chart, for the measures' own charts of its family (buildReport: an error if none).
   const rules = stringFlag(values, "rules");
-  checkRules(C, chart, rules);
+  if (chart !== undefined) checkRules(C, chart, rules);
+  else if (rules !== undefined && !fitsRules("run", rules) && !fitsRules("i", rules)) checkRules(C, "run", rules);
   const dates: DateFormat = enumFlag(C, "dates", stringFlag(values, "dates"), DATE_FORMATS) ?? "iso";
   const baseline = intFlag(C, "baseline", stringFlag(values, "baseline"), 1);
   const out = stringFlag(values, "out") ?? "report.html";
@@ -307,7 +347,7 @@ export async function reportCommand(argv: readonly string[], io: Io): Promise<nu
     { chart, rules, baseline, phases: [], exclude: [], target: undefined },
     { ...(title !== undefined ? { title } : {}), generated: localDay(new Date()) },
   );
-  for (const [id, why] of skipped) io.stderr.write(`pace-qi: note: measure ${quote(id)}: no ${chart} chart: ${why}; the report shows it without a chart\n`);
+  for (const [id, why] of skipped) io.stderr.write(`pace-qi: note: measure ${quote(id)}: ${why}; the report shows it without a chart\n`);
   await writeAll([{ path: out, content: html }]);
   io.stdout.write(`${project.title}\n${verdictLines(project, charts, skipped).join("\n")}\nWrote ${out}\n`);
   return 0;

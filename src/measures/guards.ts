@@ -1,6 +1,6 @@
 import type { QiIssue } from "../_lib/error.js";
 import { arrayOf, assertShape, id, num, object, oneOf, optional, root, shapeIssues, str, type Shape } from "../_lib/shape.js";
-import type { Measure, MeasureType } from "./types.js";
+import type { Measure, MeasureChartType, MeasureType } from "./types.js";
 
 const text = optional(str);
 const TYPES = ["outcome", "process", "balancing"] as const;
@@ -10,6 +10,9 @@ const TYPES = ["outcome", "process", "balancing"] as const;
  * writes the definition as a sentence, or its fields beside it: second user trial).
  */
 export const DEFINITION_WHAT = "an object { unit, aggregation, period, description?, numerator?, denominator?, … } (a sentence goes in definition.description)";
+
+/** @internal The chart types a measure may name (its `chart`): `run` and the control charts but np. */
+export const MEASURE_CHART_TYPES = ["run", "i", "mr", "xbar", "s", "p", "pp", "u", "up", "c", "g", "t", "r", "ip", "i-median", "i-median-mr", "cusum", "ewma"] as const satisfies readonly MeasureChartType[];
 
 /** @internal The shape of a measure (what parseMeasure returns), as the measure functions read it. */
 export const MEASURE_SHAPE: Shape = object(
@@ -32,6 +35,7 @@ export const MEASURE_SHAPE: Shape = object(
       owner: text,
     }, DEFINITION_WHAT),
     direction: oneOf(["increase", "decrease", "neutral"]),
+    chart: optional(oneOf(MEASURE_CHART_TYPES)),
     target: optional(object({ value: num, by: text, label: text })),
     links: arrayOf(id, "an array of node ids"),
   },

@@ -3,6 +3,7 @@ export type {
   MeasureAggregation,
   MeasureClock,
   MeasureDirection,
+  MeasureChartType,
   MeasurePeriod,
   MeasureTarget,
   MeasureType,

@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { IsoDateSchema } from "../pdsa/schema.js";
 import { jsonSchemaOf, parseWith, safeParseWith, type SafeParseResult } from "../_lib/zodParse.js";
 import { checkMeasure } from "./check.js";
-import { DEFINITION_WHAT } from "./guards.js";
+import { DEFINITION_WHAT, MEASURE_CHART_TYPES } from "./guards.js";
 import type { Measure } from "./types.js";
 
 const opt = z.exactOptional;
@@ -33,6 +33,7 @@ export const MeasureSchema = z.strictObject({
     owner: opt(z.string()),
   }, { error: (issue) => (issue.code === "invalid_type" ? `definition must be ${DEFINITION_WHAT}` : undefined) }),
   direction: z.enum(["increase", "decrease", "neutral"]),
+  chart: opt(z.enum(MEASURE_CHART_TYPES)),
   target: opt(z.strictObject({ value: z.number(), by: opt(IsoDateSchema), label: opt(z.string()) })),
   links: z.array(id),
 });

@@ -16,6 +16,13 @@ export type MeasureDirection = "increase" | "decrease" | "neutral";
  */
 export type MeasureAggregation = "count" | "sum" | "mean" | "median" | "percentage" | "proportion" | "rate" | "per-case";
 
+/**
+ * The chart a report draws for the measure: `run` (a run chart, the default), or a control chart
+ * type (Provost & Murray 2011, ch. 5–8: p for a percentage of cases, c for a count, i for values
+ * such as days). `np` is not one: it plots the number of cases, not the measure's value.
+ */
+export type MeasureChartType = "run" | "i" | "mr" | "xbar" | "s" | "p" | "pp" | "u" | "up" | "c" | "g" | "t" | "r" | "ip" | "i-median" | "i-median-mr" | "cusum" | "ewma";
+
 /** The period each data point covers (`case`: one point per case). */
 export type MeasurePeriod = "day" | "week" | "month" | "quarter" | "year" | "financial-year" | "financial-quarter" | "clas-year" | "case";
 
@@ -55,6 +62,13 @@ export interface Measure {
   description?: string;
   definition: OperationalDefinition;
   direction: MeasureDirection;
+  /**
+   * The chart `pace-qi report` draws for this measure (a run chart without it): a board pack has
+   * run charts of days and p charts of percentages. `report --chart` draws its type instead
+   * where it fits the measure. `renderReport`'s default analysis draws run charts only: a measure
+   * of another chart gets "No chart" saying so, unless you pass `analyse`.
+   */
+  chart?: MeasureChartType;
   target?: MeasureTarget;
   /** Ids of the driver-diagram nodes this measure follows. */
   links: readonly string[];

@@ -199,8 +199,17 @@ function controlChartLike(chart: ControlChart): ChartLike {
   };
 }
 
-/** A run chart in the measure's direction, with the series' baseline when it has one (the context's defaults). */
-function defaultAnalyse(_measure: Measure, rows: readonly SeriesRow[], context: AnalyseContext): RunChart {
+/**
+ * A run chart in the measure's direction, with the series' baseline when it has one (the context's
+ * defaults). A measure whose `chart` is another type is an error shown as its "No chart" (never a
+ * run chart in its place without a word): the rows' y is the measure's value, which a p or u
+ * chart's counts must be found from (`pace-qi report` does), so the caller's `analyse` draws it.
+ */
+function defaultAnalyse(measure: Measure, rows: readonly SeriesRow[], context: AnalyseContext): RunChart {
+  const chart = measure.chart;
+  if (chart !== undefined && chart !== "run") {
+    throw new QiError("invalid-option", [], `its chart is "${chart}" and renderReport's default analysis draws run charts: pass analyse to draw it (pace-qi report does), or set its chart to "run"`);
+  }
   return runChart(rows, context.defaults);
 }
 
@@ -247,8 +256,10 @@ function measureSection(ms: MeasureSummary, m: Measure, analysed: Analysed | und
     out.push(`<p class="muted">No data yet.</p>`);
   }
   if (ms.annotations.length > 0) {
-    const undrawn = analysed !== undefined && "chart" in analysed && !datedAxis(analysed.chart) ? " (not drawn: this chart's x axis is numbered, not dated)" : "";
-    out.push(`<p class="muted">PDSA cycles on this chart${undrawn}: ${ms.annotations.map((a) => escapeXml(`${a.label} (${a.x}${a.decision ? `, ${a.decision}` : ""})`)).join("; ")}.</p>`);
+    // Without a chart the cycles are the measure's, not "on this chart" (a user trial read that under "No chart").
+    const charted = analysed !== undefined && "chart" in analysed;
+    const undrawn = charted && !datedAxis(analysed.chart) ? " (not drawn: this chart's x axis is numbered, not dated)" : "";
+    out.push(`<p class="muted">${charted ? `PDSA cycles on this chart${undrawn}` : "PDSA cycles of this measure"}: ${ms.annotations.map((a) => escapeXml(`${a.label} (${a.x}${a.decision ? `, ${a.decision}` : ""})`)).join("; ")}.</p>`);
   }
   out.push("</section>");
   return out.join("\n");

@@ -3,6 +3,7 @@ import type { MeasureSummary } from "../project/rollUp.js";
 import type { RunChart } from "../runchart/types.js";
 import type { ControlChart } from "../spc/types.js";
 import { summariseMeasures } from "../summary/summariseMeasures.js";
+import { escapeXml } from "./escape.js";
 import { renderSummaryTable } from "./summaryTable.js";
 
 /**
@@ -22,6 +23,13 @@ export function reportSummarySection(
   }
   if (items.length === 0) return "";
   const table = renderSummaryTable(summariseMeasures(items));
-  const missing = measures.length - items.length;
-  return missing === 0 ? table : table.replace(/<\/section>$/, `<p class="muted">${missing} measure${missing === 1 ? " has" : "s have"} no chart yet.</p></section>`);
+  // "No chart yet" is true only of a measure without data; one whose analysis failed says so and is named (a user trial).
+  const noData = measures.filter((m) => charts.get(m.id) === undefined).map((m) => m.name);
+  const failed = measures.filter((m) => { const a = charts.get(m.id); return a !== undefined && !("chart" in a); }).map((m) => m.name);
+  const named = (names: readonly string[]) => names.map((n) => `“${escapeXml(n)}”`).join(", ");
+  const lines = [
+    ...(noData.length === 0 ? [] : [`${noData.length} measure${noData.length === 1 ? " has" : "s have"} no data yet, so no chart: ${named(noData)}.`]),
+    ...(failed.length === 0 ? [] : [`${failed.length} measure${failed.length === 1 ? "" : "s"} could not be charted (the measure's section says why): ${named(failed)}.`]),
+  ];
+  return lines.length === 0 ? table : table.replace(/<\/section>$/, `${lines.map((l) => `<p class="muted">${l}</p>`).join("")}</section>`);
 }

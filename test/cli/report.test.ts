@@ -147,7 +147,9 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi report", { timeout: 120_000 }, ()
     expect(listing(dir)).toEqual(["p.json"]);
   });
 
-  it("--chart p: a measure without n is shown without a chart, with a note naming it; the report is written", async () => {
+  // User trial 16: the measure was shown without a chart and dropped from the board's summary;
+  // --chart p now applies where it fits, and this measure is drawn as its own chart (a run chart).
+  it("--chart p: a measure without n is drawn as a run chart, with a note under it; the report is written", async () => {
     const doc = JSON.parse(PROJECT) as { measures: { id: string; name: string }[]; data: { measure: string; rows: { y: number | null; n?: number }[] }[] };
     const last = doc.data.at(-1)!;
     last.rows = last.rows.map(({ n: _n, ...r }) => r);
@@ -156,11 +158,12 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi report", { timeout: 120_000 }, ()
     const r = await run(["report", "p.json", "--chart", "p"], dir);
     expect(r.code).toBe(0);
     const why = "a p chart plots counts over n, the number of cases behind each value, and this measure's rows have no n";
-    expect(r.stderr).toBe(`pace-qi: note: measure '${m.id}': no p chart: ${why}; the report shows it without a chart\n`);
-    expect(r.stdout).toContain(`- ${m.name}: could not analyse: ${why}\n`);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain(`- ${m.name}: no signal\n  Note: --chart p is not applied to this measure: ${why}; drawn as a run chart, the default (set the measure's "chart" in the project to choose another)\n`);
     const html = readFileSync(join(dir, "report.html"), "utf8");
-    expect(html).toContain(`No chart: ${why.replace("'", "&#39;")}`);
+    expect(html).not.toContain("No chart");
     expect(countOf(html, "qi-p-chart")).toBe(doc.measures.length - 1);
+    expect(countOf(html, 'class="qi-chart qi-run-chart')).toBe(1);
   });
 
   // A user trial: report --n read the denominators and the run chart ignored them, plotting the

@@ -6,7 +6,7 @@ import { checkMeasure, parseMeasure, safeParseMeasure } from "../../src/index.js
 import { readFileSync } from "node:fs";
 
 const flat = { id: "m", name: "n", type: "outcome", definition: "children with a plan / children", direction: "increase", unit: "%", aggregation: "percentage", period: "month", links: ["aim"] };
-const ALLOWED = "(allowed here: id, name, type, description, definition, direction, target, links)";
+const ALLOWED = "(allowed here: id, name, type, description, definition, direction, chart, target, links)";
 
 describe("a measure's definition fields written flat", () => {
   it("each unknown key says it belongs in definition", () => {
@@ -27,7 +27,7 @@ describe("a measure's definition fields written flat", () => {
 
   it("a typo is still a typo, and the docs' nested example parses", () => {
     const r = safeParseMeasure({ ...flat, definition: { unit: "%", aggregation: "percentage", period: "month" }, unit: undefined, aggregation: undefined, period: undefined, dirction: "up" });
-    expect(r.success ? [] : r.error.issues.map((i) => i.message)).toContain('unknown key "dirction"; did you mean "direction"? (allowed: id, name, type, description, definition, direction, target, links)');
+    expect(r.success ? [] : r.error.issues.map((i) => i.message)).toContain('unknown key "dirction"; did you mean "direction"? (allowed: id, name, type, description, definition, direction, chart, target, links)');
     const doc = readFileSync(new URL("../../docs/pdsa-and-driver-diagrams.md", import.meta.url), "utf8");
     const block = /The operational definition is an object[\s\S]*?```json\n([\s\S]*?)```/.exec(doc)![1]!;
     expect(parseMeasure(JSON.parse(block)).definition.unit).toBe("%");

@@ -75,3 +75,32 @@ describe("renderReport", () => {
     expect(html).not.toContain("<script");
   });
 });
+
+// User trial 16: a measure without a chart read "N measures have no chart yet" (true only of no
+// data), its section "PDSA cycles on this chart:" under no chart, and a measure's `chart` had no
+// place in the project.
+describe("renderReport: measures without a chart", () => {
+  const MEETING = "Newly accommodated children with a planning meeting within 14 days";
+  const KINSHIP = "Kinship assessments started within 4 weeks of accommodation";
+  function variant(): Project {
+    const copy = JSON.parse(JSON.stringify(raw)) as { measures: { id: string; chart?: string }[]; data: { measure: string }[] };
+    copy.measures.find((m) => m.id === "m-meeting-14-days")!.chart = "p";
+    copy.data = copy.data.filter((d) => d.measure !== "m-kinship-4-weeks");
+    return copy as unknown as Project;
+  }
+  it("says which measures have no data and which could not be charted, by name; a measure's own chart is not drawn as a run chart in silence", () => {
+    const html = renderReport(variant());
+    expect(html).toContain(`<p class="muted">1 measure has no data yet, so no chart: “${KINSHIP}”.</p><p class="muted">1 measure could not be charted (the measure's section says why): “${MEETING}”.</p></section>`);
+    expect(html).not.toContain("no chart yet");
+    expect(html).toContain("<p>No chart: its chart is &quot;p&quot; and renderReport&#39;s default analysis draws run charts: pass analyse to draw it (pace-qi report does), or set its chart to &quot;run&quot;</p>");
+    expect(html).not.toContain("(at ");
+  });
+  it("the PDSA cycles of a measure without a chart are not 'on this chart'", () => {
+    const html = renderReport(variant());
+    expect(html).toContain('<p class="muted">PDSA cycles of this measure: Two-week meeting: first test (2024-05-06, adapt); ');
+    const section = (name: string) => html.slice(html.indexOf(`<h2>${name}</h2>`), html.indexOf("</section>", html.indexOf(`<h2>${name}</h2>`)));
+    for (const name of [MEETING, KINSHIP]) expect(section(name)).not.toContain("on this chart");
+    expect(section(KINSHIP)).toContain('<p class="muted">No data yet.</p>\n<p class="muted">PDSA cycles of this measure: ');
+    expect(section("Children with a permanence recommendation within 26 weeks of accommodation")).toContain('<p class="muted">PDSA cycles on this chart: ');
+  });
+});
