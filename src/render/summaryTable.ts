@@ -70,9 +70,12 @@ export function variationIcon(r: SummaryRow): string {
 
 /** @internal The assurance icon of a row, or a dash. */
 export function assuranceIcon(r: SummaryRow): string {
-  if (r.assurance === "pass") return icon(THEME.improvement, "P", "Assurance: the target is consistently met", false);
-  if (r.assurance === "fail") return icon(THEME.deterioration, "F", "Assurance: the target is consistently missed", true);
-  if (r.assurance === "inconsistent") return icon("#737373", "?", "Assurance: the target will be met and missed at random", false);
+  // The row's own words when it has them (a result from before 0.2 has no assuranceText): with
+  // varying limits or limits from before a change the plain words would contradict the reading.
+  const said = (plain: string): string => `Assurance: ${typeof r.assuranceText === "string" && r.assuranceText !== "" ? r.assuranceText : plain}`;
+  if (r.assurance === "pass") return icon(THEME.improvement, "P", said("the target is consistently met"), false);
+  if (r.assurance === "fail") return icon(THEME.deterioration, "F", said("the target is consistently missed"), true);
+  if (r.assurance === "inconsistent") return icon("#737373", "?", said("the target will be met and missed at random"), false);
   return `<span class="qi-none" aria-label="no assurance icon">–</span>`;
 }
 

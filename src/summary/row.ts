@@ -147,8 +147,8 @@ interface ReadingFacts {
   recent: number | null;
   /** Points with a value after the last signal ended (`lastSignal`), up to the latest. */
   after: number;
-  /** What the assurance icon rests on (varying limits, limits from before a change); null when neither. */
-  basis: AssuranceBasis | null;
+  /** The assurance in words (assuranceReading: what the icon rests on said too); null without an icon or a target. */
+  assuranceText: string | null;
 }
 
 const CAUSE_WORDS: Partial<Record<Verdict["kind"], string>> = { improvement: "special cause improvement", deterioration: "special cause concern", signal: "special cause variation, neither better nor worse" };
@@ -187,7 +187,7 @@ function assuranceReading(assurance: Assurance, t: string, basis: AssuranceBasis
 
 /** The one-line reading of a row. */
 function readingOf(f: ReadingFacts): string {
-  const { since, lastSignal, target, unit, direction, recent, centre, assurance } = f;
+  const { since, lastSignal, target, unit, direction, recent, centre } = f;
   const when = since !== null ? ` since ${since.label}` : lastSignal !== null ? `; last signal ${lastSignalText(lastSignal, f.after)}` : "";
   const lead: Record<SummaryCategory, () => string> = {
     concern: () => `special cause concern${when}`,
@@ -199,7 +199,7 @@ function readingOf(f: ReadingFacts): string {
   const parts = [lead[f.category]()];
   if (target !== null) {
     const t = targetText(target, unit);
-    if (assurance !== null) parts.push(assuranceReading(assurance, t, f.basis));
+    if (f.assuranceText !== null) parts.push(f.assuranceText);
     else if (!f.control && recent !== null && (since ?? lastSignal?.from) != null && direction !== "neutral") {
       const meets = direction === "increase" ? recent >= target : recent <= target;
       parts.push(`the median since ${(since ?? lastSignal!.from).label} (${targetText(recent, unit)}) ${meets ? "meets" : "does not meet"} the target of ${t}`);
@@ -261,6 +261,7 @@ export function rowOf(item: Item): SummaryRow {
     }
   }
   const verdict = summariseVerdict(chart as Parameters<typeof summariseVerdict>[0]);
+  const assuranceText = assurance === null || item.target === null ? null : assuranceReading(assurance, targetText(item.target, item.unit), basis);
   const short = control === null ? null : currentPhaseTooShort(control);
   const category = categoryOf(variation, verdict.kind, short !== null);
   const period = chart.settings.period ?? null;
@@ -282,10 +283,11 @@ export function rowOf(item: Item): SummaryRow {
     centre,
     variation,
     assurance,
+    assuranceText,
     verdict,
     category,
     since,
     lastSignal,
-    reading: readingOf({ category, since, lastSignal, verdict, tooFew: category === "insufficient" ? tooFewText(item, short) : "", assurance, target: item.target, unit: item.unit, centre, control: control !== null, direction, recent, after, basis }),
+    reading: readingOf({ category, since, lastSignal, verdict, tooFew: category === "insufficient" ? tooFewText(item, short) : "", assurance, target: item.target, unit: item.unit, centre, control: control !== null, direction, recent, after, assuranceText }),
   };
 }

@@ -73,6 +73,13 @@ export interface SummaryRow {
   variation: Variation | null;
   /** Making Data Count assurance icon (control charts with a target and a direction), else null. */
   assurance: Assurance | null;
+  /**
+   * The assurance in words, as the reading gives it ("the target of 80 % is consistently missed";
+   * at the latest point's limits when limits vary with n; judged against limits from before a
+   * change when the limits were fixed before a shift still going on): the icon's tooltip in the
+   * summary table, so the icon and the reading say the same. Null when `assurance` is.
+   */
+  assuranceText: string | null;
   /** The verdict of {@link summariseVerdict}, the same for every chart kind. */
   verdict: Verdict;
   category: SummaryCategory;

@@ -182,14 +182,14 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse: errors name the file, ro
     const dir = tempDir({ "s.csv": 'month,value,note\n2024-01-01,3,"two\nlines"\n\n2024-02-01,x,\n' });
     const r = await run(["analyse", "s.csv", "--x", "month", "--y", "value"], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe("pace-qi: s.csv: row 4, column value: 'x' is not a number\n");
+    expect(r.stderr).toBe("pace-qi: s.csv: row 4, column value: 'x' is not a number (a mark for a value not given? --na 'x' reads such cells as gaps)\n");
   });
 
   it("Excel's CSV UTF-8: a byte-order mark and CRLF line ends", async () => {
     const dir = tempDir({ "s.csv": "\ufeffmonth,value\r\n2024-01-01,3\r\n\r\n2024-02-01,x\r\n" });
     const r = await run(["analyse", "s.csv", "--x", "month", "--y", "value"], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe("pace-qi: s.csv: row 4, column value: 'x' is not a number\n");
+    expect(r.stderr).toBe("pace-qi: s.csv: row 4, column value: 'x' is not a number (a mark for a value not given? --na 'x' reads such cells as gaps)\n");
   });
 
   it("a row with the wrong number of fields, and broken quoting", async () => {

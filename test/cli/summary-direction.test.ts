@@ -17,7 +17,9 @@ function family(): string {
   }
   return `${lines.join("\n")}\n`;
 }
-const BASE = ["summary", "fam.csv", "--x", "month", "--y", "value", "--measure", "measure"];
+// --baseline 10: the months before the change set the median, so the shifts are the change alone
+// (without it each series also gets the level-change note of its earlier, mirror-image shift).
+const BASE = ["summary", "fam.csv", "--x", "month", "--y", "value", "--measure", "measure", "--baseline", "10"];
 const USAGE = "Usage: pace-qi summary FILE --x COL --y COL [--measure COL] [--group COL] [--chart …] [--csv FILE] [--html FILE] …   (pace-qi summary --help)\n";
 
 describe.skipIf(!HAVE_BIN).concurrent("summary: a direction per measure", { timeout: 120_000 }, () => {
@@ -31,7 +33,7 @@ describe.skipIf(!HAVE_BIN).concurrent("summary: a direction per measure", { time
         "",
         "measure              group          latest  variation    reading",
         "-------------------  -----  --------------  -----------  ----------------------------------------",
-        "Days to panel               201 (Aug 2025)  improvement  special cause improvement since Nov 2024",
+        "Days to panel               201 (Aug 2025)  improvement  special cause improvement since Oct 2024", // Oct 2024 (301) is below the baseline median 301.5
         "Plan within 28 days          80 (Aug 2025)  improvement  special cause improvement since Nov 2024",
         "",
       ].join("\n"),
@@ -47,7 +49,7 @@ describe.skipIf(!HAVE_BIN).concurrent("summary: a direction per measure", { time
         "measure              group          latest  variation    reading",
         "-------------------  -----  --------------  -----------  ----------------------------------------",
         "Plan within 28 days          80 (Aug 2025)  CONCERN      special cause concern since Nov 2024",
-        "Days to panel               201 (Aug 2025)  improvement  special cause improvement since Nov 2024",
+        "Days to panel               201 (Aug 2025)  improvement  special cause improvement since Oct 2024", // Oct 2024 (301) is below the baseline median 301.5
         "",
         'Note: --direction decrease applies to every series (2 measures): each is judged better when lower; for a measure better the other way give --direction "MEASURE=increase"',
         "",

@@ -44,7 +44,7 @@ describe("assurance: which limits the icon rests on (trial 16, plan28.csv)", () 
     // upper limit reaches 95 for n ≤ 22 (n = 22: 95.2), 21 of the other months (n 8 to 22).
     expect(line(summariseControlChart(chart), "Assurance:")).toBe("Assurance: consistently failing the target 95 at the latest point's process limits (upper 91.2, for its n = 29), but 95 lies between the limits of the 21 points with n from 8 to 22 (upper 95.2–100), so whether a point meets it depends on its denominator.");
     const row = summariseMeasures([{ name: "Plan", chart }]).rows[0]!;
-    expect(row.reading).toBe("common cause variation at the latest point; last signal: special cause improvement Dec 2023–Feb 2025; the target of 95 is consistently missed at the latest point's limits (n = 29), met and missed at random at those of the 21 points with n from 8 to 22");
+    expect(row.reading).toBe("common cause variation at the latest point; last signal: special cause improvement Dec 2023–Feb 2025, none since (1 point); the target of 95 is consistently missed at the latest point's limits (n = 29), met and missed at random at those of the 21 points with n from 8 to 22");
   });
   it("a new phase from the change: the target is judged against the new process", () => {
     // Phase 2 from Sep 2023 (point 18): its own mean 75.2 and limits; 80 lies between them at every point.
