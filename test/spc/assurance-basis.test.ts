@@ -35,7 +35,12 @@ describe("assurance: which limits the icon rests on (trial 16, plan28.csv)", () 
     const row = summariseMeasures([{ name: "Plan within 28 days", chart, unit: "%" }]).rows[0]!;
     expect(row.assurance).toBe("fail");
     expect(row.reading).toBe("special cause improvement since Sep 2023; the target of 80 % is judged against limits from before the change (baseline up to Nov 2023): start a new phase from Sep 2023 to judge it against the new process");
-    expect(renderSummaryTable(summariseMeasures([{ name: "Plan within 28 days", chart, unit: "%" }]))).toContain("the target of 80 % is judged against limits from before the change (baseline up to Nov 2023)");
+    expect(row.assuranceText).toBe("the target of 80 % is judged against limits from before the change (baseline up to Nov 2023): start a new phase from Sep 2023 to judge it against the new process");
+    const table = renderSummaryTable(summariseMeasures([{ name: "Plan within 28 days", chart, unit: "%" }]));
+    expect(table).toContain("the target of 80 % is judged against limits from before the change (baseline up to Nov 2023)");
+    // The icon's tooltip says what the reading says (it said "the target is consistently missed").
+    expect(table).toContain("<title>Assurance: the target of 80 % is judged against limits from before the change (baseline up to Nov 2023): start a new phase from Sep 2023 to judge it against the new process</title>");
+    expect(table).not.toContain("consistently missed");
   });
   it("varying limits, no baseline, the target beyond the latest point's limit but within others': met or missed by the denominator", () => {
     const chart = controlChart(plan, { ...P, target: 95 });
