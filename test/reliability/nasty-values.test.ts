@@ -172,7 +172,7 @@ const STAGE_KEYS = [...CASE_RECORD_KEYS, "asOf", "target", "negative", "afterAsO
 const CASE_ACCESSORS = ["child", "milestone", "date", "episode", "group"];
 const EVENT_FIELDS = ["child", "milestone", "date", "episode"];
 const DURATION_FIELDS = ["child", "episode", "start", "end", "days", "censored", "target"];
-const RENDER_CHART_KEYS = ["title", "subtitle", "xLabel", "yLabel", "width", "height", "target", "annotations", "id", "caption", "decimals", "yPercent", "phaseLabels", "flags"];
+const RENDER_CHART_KEYS = ["title", "subtitle", "xLabel", "yLabel", "width", "height", "target", "annotations", "id", "caption", "decimals", "yPercent", "phaseLabels", "flags", "partialPeriods"];
 const FIDELITY_KEYS = ["smallScaleMax", "minDataPoints", "dataPoints"];
 const SERIES_KEYS = ["series", "period", "y", "target", "asOf", "dates"];
 
