@@ -12,7 +12,7 @@ import { applyFilters, describeFilters, keptLine, parseFilters, type RowFilter }
 import { NaTexts } from "./naTexts.js";
 import { cellView, dataRows, paddedNote, withoutSkipped } from "./noteRows.js";
 import type { DataSpan } from "./partialPeriods.js";
-import { allPartialError, checkRollUp, emptyPeriodY, periodNeedsAggregate, periodRollupNote, rollUpGroup, type RollUpFlags } from "./rollUp.js";
+import { allPartialError, checkRollUp, emptyPeriodY, periodNeedsAggregate, periodRollupNote, rollUpGroup, withRollupNote, type RollUpFlags } from "./rollUp.js";
 import type { Io } from "./io.js";
 import {
   CONTROL_RULE_PRESETS,
@@ -523,7 +523,7 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
     const own = warningsAsFlags(chart.warnings, ctx);
     // The partial periods the user did not --exclude too: the SVG's legend names them as such.
     const partialPeriods = (partial?.exclude ?? []).filter((i) => !f.settings.exclude.includes(i));
-    results.push({ key: g.key, chart: notes.length === 0 && own === chart.warnings ? chart : ({ ...chart, warnings: [...notes, ...own] } as typeof chart), partialPeriods });
+    results.push({ key: g.key, chart: notes.length === 0 && own === chart.warnings ? chart : ({ ...chart, warnings: withRollupNote(notes, own) } as typeof chart), partialPeriods });
   }
   await writeOutputs(f, c, filtered, results, io);
   return 0;

@@ -6,7 +6,7 @@ import { DATE_FORMATS, xTextReader, type DateFormat, type LabelForm } from "./da
 import { NaTexts } from "./naTexts.js";
 import type { DataSpan } from "./partialPeriods.js";
 import { PERIODS, periodStart, type Period } from "./period.js";
-import { allPartialError, checkRollUp, emptyPeriodY, periodNeedsAggregate, periodRollupNote, rollUpGroup, type RollUpFlags } from "./rollUp.js";
+import { allPartialError, checkRollUp, emptyPeriodY, periodNeedsAggregate, periodRollupNote, rollUpGroup, withRollupNote, type RollUpFlags } from "./rollUp.js";
 import { joinNotes, skipEmptyTableRows } from "./noteRows.js";
 import { DataError, UsageError, quote } from "./errors.js";
 import { applyFilters, keptLine, parseFilters, type RowFilter } from "./filter.js";
@@ -214,12 +214,17 @@ function seriesName(s: Series): string {
   return s.group === null ? s.measure : `${s.measure} (${s.group})`;
 }
 
-/** One chart per (measure, group) series, in first-seen order; `--phase` and `--exclude` as {@link seriesPhases} and {@link checkSamePoints} say. */
-function chartsOf(f: SummaryFlags, c: Columns): MeasureChart[] {
+/**
+ * One chart per (measure, group) series, in first-seen order; `--phase` and `--exclude` as
+ * {@link seriesPhases} and {@link checkSamePoints} say. `combined`: some series had rows that
+ * share an x (the library's `rows-combined`, which under --period ends the `period-rollup` note).
+ */
+function chartsOf(f: SummaryFlags, c: Columns): { items: MeasureChart[]; combined: boolean } {
   const all = seriesOf(f, c);
   const phased = seriesPhases(f, c, all);
   const column: Record<string, string> = { x: f.names.x, y: f.names.y, n: f.names.n };
   const roll = rollUpFlags(f, all.length);
+  let combined = false;
   const items = all.map((s, k): MeasureChart => {
     const rolled = rollUpSeries(f, c, s, roll);
     // A period without rows drawn as 0 (rollUp.ts emptyPeriodY, as analyse).
@@ -244,11 +249,12 @@ function chartsOf(f: SummaryFlags, c: Columns): MeasureChart[] {
     );
     const notes = [...phased[k]!.notes, ...rolled.notes];
     const own = warningsAsFlags(analysed.warnings, ctx);
-    const chart = notes.length === 0 && own === analysed.warnings ? analysed : ({ ...analysed, warnings: [...notes, ...own] } as typeof analysed);
+    combined ||= own.some((w) => w.code === "rows-combined");
+    const chart = notes.length === 0 && own === analysed.warnings ? analysed : ({ ...analysed, warnings: withRollupNote(notes, own) } as typeof analysed);
     return { name: s.measure, group: s.group, chart, ...(f.settings.target !== undefined ? { target: f.settings.target } : {}) };
   });
   checkSamePoints(f.settings, items);
-  return items;
+  return { items, combined };
 }
 
 /** The roll-up flags of summary (rollUp.ts), as analyse's: several series share the file's span. */
@@ -345,14 +351,14 @@ function pointNotes(f: SummaryFlags, labels: Columns["labels"]): { code: string;
   return out;
 }
 
-function summaryOf(f: SummaryFlags, items: MeasureChart[], c: Pick<Columns, "filtered" | "skipped" | "labels">): MeasuresSummary {
+function summaryOf(f: SummaryFlags, { items, combined }: { items: MeasureChart[]; combined: boolean }, c: Pick<Columns, "filtered" | "skipped" | "labels">): MeasuresSummary {
   const { filtered, skipped } = c;
   const summary = summariseMeasures(items, f.unit !== undefined ? { unit: f.unit } : {});
   summary.warnings.unshift(...pointNotes(f, c.labels), ...f.na.notes());
   if (skipped !== null) summary.warnings.unshift(skipped);
   if (filtered !== null) summary.warnings.unshift({ code: "rows-filtered", message: keptLine(filtered, f.filters) });
   const aggregate = f.settings.aggregate;
-  if (aggregate !== undefined && !summary.warnings.some((w) => w.code === "rows-combined")) {
+  if (aggregate !== undefined && !combined) {
     summary.warnings.push({ code: "aggregate-unused", message: `--aggregate ${aggregate}: no ${f.names.x} value has more than one row in any series, so nothing was combined` });
   }
   return summary;
