@@ -38,7 +38,7 @@ import { warningsAsFlags, withQi } from "./qiMap.js";
 import { summariseControlChart } from "./lib.js";
 import { readTable, requireColumn, rowName, type Table } from "./table.js";
 import { slug } from "./slug.js";
-import { CHART_TYPES, type ChartChoice } from "./chartTypes.js";
+import { chartFlag, type ChartChoice } from "./chartTypes.js";
 
 /** One point of a series as the CLI passes it to the library. */
 export interface SeriesPoint {
@@ -210,7 +210,7 @@ interface AnalyseFlags {
 }
 
 function readFlags(values: FlagValues, file: string): AnalyseFlags {
-  const chart = enumFlag(C, "chart", stringFlag(values, "chart"), CHART_TYPES) ?? "run";
+  const chart = chartFlag(C, stringFlag(values, "chart")) ?? "run";
   const rules = stringFlag(values, "rules");
   checkRules(C, chart, rules);
   const direction = enumFlag(C, "direction", stringFlag(values, "direction"), DIRECTIONS);

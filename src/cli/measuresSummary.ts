@@ -1,4 +1,4 @@
-import { AGGREGATES, CHART_TYPES, asOfFlag, combinesRows, countedNote, checkCombining, checkPointNumbers, checkRules, analyseRows, fixedOptions, multiplyFlag, pointFlags, yearsFlag, ANALYSE_FLAGS, NEEDS_N, type Aggregate, type ChartChoice, type ChartSettings, type SeriesPoint } from "./analyse.js";
+import { AGGREGATES, asOfFlag, combinesRows, countedNote, checkCombining, checkPointNumbers, checkRules, analyseRows, fixedOptions, multiplyFlag, pointFlags, yearsFlag, ANALYSE_FLAGS, NEEDS_N, type Aggregate, type ChartChoice, type ChartSettings, type SeriesPoint } from "./analyse.js";
 import { delimiterFlag, enumFlag, intFlag, listFlag, numberFlag, parseCommandArgs, stringFlag, type FlagValues } from "./args.js";
 import { Problems, isMissingNumber, numberColumn, textColumn, xColumn } from "./convert.js";
 import { decimal } from "../_lib/numberText.js";
@@ -9,6 +9,7 @@ import { PERIODS, periodStart, type Period } from "./period.js";
 import { allPartialError, checkRollUp, emptyPeriodY, periodNeedsAggregate, periodRollupNote, rollUpGroup, withRollupNote, type RollUpFlags } from "./rollUp.js";
 import { joinNotes, skipEmptyTableRows } from "./noteRows.js";
 import { DataError, UsageError, quote } from "./errors.js";
+import { chartFlag } from "./chartTypes.js";
 import { applyFilters, keptLine, parseFilters, type RowFilter } from "./filter.js";
 import type { Io } from "./io.js";
 import { renderSummaryTable, summariseMeasures, writePeriodLabel, summaryToCsv, type MeasureChart, type MeasuresSummary, type SplitYear } from "./lib.js";
@@ -82,7 +83,7 @@ interface SummaryFlags {
 }
 
 function readFlags(values: FlagValues, file: string): SummaryFlags {
-  const chart = enumFlag(C, "chart", stringFlag(values, "chart"), CHART_TYPES) ?? "run";
+  const chart = chartFlag(C, stringFlag(values, "chart")) ?? "run";
   const rules = stringFlag(values, "rules");
   checkRules(C, chart, rules);
   const direction = enumFlag(C, "direction", stringFlag(values, "direction"), DIRECTIONS);

@@ -287,6 +287,7 @@ const TABLE: Record<string, readonly Case[]> = {
     { args: () => [45747, { excelSerials: true }], objects: [[1, ["dates", "excelSerials"]]] },
   ],
   nearestName: [{ args: () => ["recomendation", ["recommendation", "panel"]] }, { args: () => ["Fife", ["Fife"]] }],
+  controlChartTypeHint: [{ args: () => ["bar"] }, { args: () => ["p-chart"] }],
   readPeriodLabel: [{ args: () => ["Jan 2024"] }, { args: () => ["2024 Q1"] }, { args: () => ["2024/25 Q1", "financial-year"] }],
   writePeriodLabel: [{ args: () => ["2024-04-01", "quarter"] }],
   dateReader: [
