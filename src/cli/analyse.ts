@@ -12,7 +12,7 @@ import { applyFilters, describeFilters, keptLine, parseFilters, type RowFilter }
 import { NaTexts } from "./naTexts.js";
 import { cellView, dataRows, paddedNote, withoutSkipped } from "./noteRows.js";
 import type { DataSpan } from "./partialPeriods.js";
-import { allPartialError, checkRollUp, emptyPeriodY, periodNeedsAggregate, periodRollupNote, rollUpGroup, type RollUpFlags } from "./rollUp.js";
+import { allPartialError, checkRollUp, emptyPeriodY, periodNeedsAggregate, periodRollupNote, rollUpGroup, withRollupNote, type RollUpFlags } from "./rollUp.js";
 import type { Io } from "./io.js";
 import {
   CONTROL_RULE_PRESETS,
@@ -38,7 +38,7 @@ import { warningsAsFlags, withQi } from "./qiMap.js";
 import { summariseControlChart } from "./lib.js";
 import { readTable, requireColumn, rowName, type Table } from "./table.js";
 import { slug } from "./slug.js";
-import { CHART_TYPES, type ChartChoice } from "./chartTypes.js";
+import { chartFlag, type ChartChoice } from "./chartTypes.js";
 
 /** One point of a series as the CLI passes it to the library. */
 export interface SeriesPoint {
@@ -210,7 +210,7 @@ interface AnalyseFlags {
 }
 
 function readFlags(values: FlagValues, file: string): AnalyseFlags {
-  const chart = enumFlag(C, "chart", stringFlag(values, "chart"), CHART_TYPES) ?? "run";
+  const chart = chartFlag(C, stringFlag(values, "chart")) ?? "run";
   const rules = stringFlag(values, "rules");
   checkRules(C, chart, rules);
   const direction = enumFlag(C, "direction", stringFlag(values, "direction"), DIRECTIONS);
@@ -494,7 +494,7 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
   if (filtered.rows !== null) for (const col of cells.values()) col.keep(filtered.rows);
   const c = readColumns(filtered.table, cells, f);
   if (data.note !== null) c.notes.unshift(data.note);
-  const results: { key: string; chart: ColumnarChart }[] = [];
+  const results: AnalyseResult[] = [];
   for (const g of groupsOf(c)) {
     const warnings = groupWarnings(g, f, c);
     checkPointNumbers(C, f.settings, g.length, f.byName !== undefined ? ` for ${f.byName} ${quote(g.key)}` : "");
@@ -521,7 +521,9 @@ export async function analyseCommand(argv: readonly string[], io: Io): Promise<n
     const notes = [...c.notes, ...warnings, ...rolled.notes];
     // The library's advice in a warning ("aggregate: \"mean\"", "target: 0.8, or multiply: 100") as flags.
     const own = warningsAsFlags(chart.warnings, ctx);
-    results.push({ key: g.key, chart: notes.length === 0 && own === chart.warnings ? chart : ({ ...chart, warnings: [...notes, ...own] } as typeof chart) });
+    // The partial periods the user did not --exclude too: the SVG's legend names them as such.
+    const partialPeriods = (partial?.exclude ?? []).filter((i) => !f.settings.exclude.includes(i));
+    results.push({ key: g.key, chart: notes.length === 0 && own === chart.warnings ? chart : ({ ...chart, warnings: withRollupNote(notes, own) } as typeof chart), partialPeriods });
   }
   await writeOutputs(f, c, filtered, results, io);
   return 0;
@@ -573,7 +575,14 @@ export function checkPointNumbers(command: string, settings: ChartSettings, poin
   }
 }
 
-async function writeOutputs(f: AnalyseFlags, c: Columns, filtered: { kept: number; of: number }, results: { key: string; chart: ColumnarChart }[], io: Io): Promise<void> {
+/** One group's chart, and its partial periods (rollUp.ts) not also given to --exclude (0-based). */
+interface AnalyseResult {
+  key: string;
+  chart: ColumnarChart;
+  partialPeriods: number[];
+}
+
+async function writeOutputs(f: AnalyseFlags, c: Columns, filtered: { kept: number; of: number }, results: AnalyseResult[], io: Io): Promise<void> {
   const planned: PlannedFile[] = [];
   const first = results[0]!.chart;
   const what = `${f.chart === "run" ? "run chart" : `${f.chart} chart`}, ${first.settings.rules.preset} rules, direction ${first.settings.direction}`;
@@ -607,6 +616,7 @@ async function writeOutputs(f: AnalyseFlags, c: Columns, filtered: { kept: numbe
         ...(c.xCol !== undefined ? { xLabel: f.period !== undefined ? periodWord(f.period) : c.xCol } : {}),
         ...(f.chart === "cusum" ? {} : { yLabel: yAxisTitle(f, c) }),
         ...(f.settings.target !== undefined ? { target: f.settings.target } : {}),
+        ...(r.partialPeriods.length > 0 ? { partialPeriods: r.partialPeriods } : {}),
       };
       const content = "type" in r.chart ? renderControlChart(pointForm(r.chart), options) : renderRunChart(pointForm(r.chart), options);
       planned.push({ path: c.by === null ? f.svg : `${stem}-${slug(r.key)}${ext}`, content });

@@ -1,3 +1,6 @@
+import { UsageError, quote } from "./errors.js";
+import { controlChartTypeHint } from "./lib.js";
+
 /**
  * The chart types `--chart` accepts (analyse, summary, report): the flags validate against this
  * list and the help lists it, so the two cannot drift apart (a user trial found cusum, ewma, r,
@@ -5,6 +8,22 @@
  */
 export const CHART_TYPES = ["run", "i", "mr", "xbar", "s", "p", "pp", "u", "up", "c", "g", "t", "r", "np", "ip", "i-median", "i-median-mr", "cusum", "ewma"] as const;
 export type ChartChoice = (typeof CHART_TYPES)[number];
+
+/**
+ * `--chart`'s value: one of {@link CHART_TYPES}, else a usage error listing them with what the
+ * value most likely means — the type in another case or with "chart" after it ("Run chart",
+ * "p-chart"), else the library's hint for controlChart's type (controlChartTypeHint: another
+ * name, "XmR" is --chart i; a chart pace-qi does not draw, "bar", not the "xbar" one edit away:
+ * a user trial), its `type "…"` written as the flag.
+ */
+export function chartFlag(command: string, value: string | undefined): ChartChoice | undefined {
+  if (value === undefined) return undefined;
+  if ((CHART_TYPES as readonly string[]).includes(value)) return value as ChartChoice;
+  const bare = value.toLowerCase().replace(/[\s_-]/g, "").replace(/chart$/, "");
+  const own = CHART_TYPES.find((t) => t.replace(/-/g, "") === bare);
+  const hint = own !== undefined ? `did you mean --chart ${own}?` : controlChartTypeHint(value)?.replace(/\btype "([\w-]+)"/g, "--chart $1").replace(/^did you mean "([\w-]+)"\?$/, "did you mean --chart $1?");
+  throw new UsageError(`--chart ${quote(value)} is not one of: ${CHART_TYPES.join(", ")}${hint === undefined || hint === null ? "" : `; ${hint}`}`, command);
+}
 
 /** What each control chart type is, in a few words, for the help. */
 const CHART_WORDS: Record<Exclude<ChartChoice, "run">, string> = {

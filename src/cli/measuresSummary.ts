@@ -1,4 +1,4 @@
-import { AGGREGATES, CHART_TYPES, asOfFlag, combinesRows, countedNote, checkCombining, checkPointNumbers, checkRules, analyseRows, fixedOptions, multiplyFlag, pointFlags, yearsFlag, ANALYSE_FLAGS, NEEDS_N, type Aggregate, type ChartChoice, type ChartSettings, type SeriesPoint } from "./analyse.js";
+import { AGGREGATES, asOfFlag, combinesRows, countedNote, checkCombining, checkPointNumbers, checkRules, analyseRows, fixedOptions, multiplyFlag, pointFlags, yearsFlag, ANALYSE_FLAGS, NEEDS_N, type Aggregate, type ChartChoice, type ChartSettings, type SeriesPoint } from "./analyse.js";
 import { delimiterFlag, enumFlag, intFlag, listFlag, numberFlag, parseCommandArgs, stringFlag, type FlagValues } from "./args.js";
 import { Problems, isMissingNumber, numberColumn, textColumn, xColumn } from "./convert.js";
 import { decimal } from "../_lib/numberText.js";
@@ -6,9 +6,10 @@ import { DATE_FORMATS, xTextReader, type DateFormat, type LabelForm } from "./da
 import { NaTexts } from "./naTexts.js";
 import type { DataSpan } from "./partialPeriods.js";
 import { PERIODS, periodStart, type Period } from "./period.js";
-import { allPartialError, checkRollUp, emptyPeriodY, periodNeedsAggregate, periodRollupNote, rollUpGroup, type RollUpFlags } from "./rollUp.js";
+import { allPartialError, checkRollUp, emptyPeriodY, periodNeedsAggregate, periodRollupNote, rollUpGroup, withRollupNote, type RollUpFlags } from "./rollUp.js";
 import { joinNotes, skipEmptyTableRows } from "./noteRows.js";
 import { DataError, UsageError, quote } from "./errors.js";
+import { chartFlag } from "./chartTypes.js";
 import { applyFilters, keptLine, parseFilters, type RowFilter } from "./filter.js";
 import type { Io } from "./io.js";
 import { nearestName, renderSummaryTable, summariseMeasures, writePeriodLabel, summaryToCsv, type MeasureChart, type MeasuresSummary, type SplitYear } from "./lib.js";
@@ -84,7 +85,7 @@ interface SummaryFlags {
 }
 
 function readFlags(values: FlagValues, file: string): SummaryFlags {
-  const chart = enumFlag(C, "chart", stringFlag(values, "chart"), CHART_TYPES) ?? "run";
+  const chart = chartFlag(C, stringFlag(values, "chart")) ?? "run";
   const rules = stringFlag(values, "rules");
   checkRules(C, chart, rules);
   const { direction, named: directions } = directionFlags(listFlag(values, "direction"));
@@ -276,13 +277,19 @@ function seriesName(s: Series): string {
   return s.group === null ? s.measure : `${s.measure} (${s.group})`;
 }
 
-/** One chart per (measure, group) series, in first-seen order; `--phase` and `--exclude` as {@link seriesPhases} and {@link checkSamePoints} say. */
-function chartsOf(f: SummaryFlags, c: Columns): { items: MeasureChart[]; notes: { code: string; message: string }[] } {
+/**
+ * One chart per (measure, group) series, in first-seen order; `--phase` and `--exclude` as
+ * {@link seriesPhases} and {@link checkSamePoints} say. `combined`: some series had rows that
+ * share an x (the library's `rows-combined`, which under --period ends the `period-rollup` note).
+ * `notes`: the note that one plain --direction covers several measures (directionNotes).
+ */
+function chartsOf(f: SummaryFlags, c: Columns): { items: MeasureChart[]; combined: boolean; notes: { code: string; message: string }[] } {
   const all = seriesOf(f, c);
   const directionNote = directionNotes(f, all);
   const phased = seriesPhases(f, c, all);
   const column: Record<string, string> = { x: f.names.x, y: f.names.y, n: f.names.n };
   const roll = rollUpFlags(f, all.length);
+  let combined = false;
   const items = all.map((s, k): MeasureChart => {
     const rolled = rollUpSeries(f, c, s, roll);
     // A period without rows drawn as 0 (rollUp.ts emptyPeriodY, as analyse).
@@ -308,11 +315,12 @@ function chartsOf(f: SummaryFlags, c: Columns): { items: MeasureChart[]; notes: 
     );
     const notes = [...phased[k]!.notes, ...rolled.notes];
     const own = warningsAsFlags(analysed.warnings, ctx);
-    const chart = notes.length === 0 && own === analysed.warnings ? analysed : ({ ...analysed, warnings: [...notes, ...own] } as typeof analysed);
+    combined ||= own.some((w) => w.code === "rows-combined");
+    const chart = notes.length === 0 && own === analysed.warnings ? analysed : ({ ...analysed, warnings: withRollupNote(notes, own) } as typeof analysed);
     return { name: s.measure, group: s.group, chart, ...(f.settings.target !== undefined ? { target: f.settings.target } : {}) };
   });
   checkSamePoints(f.settings, items);
-  return { items, notes: directionNote };
+  return { items, combined, notes: directionNote };
 }
 
 /** The roll-up flags of summary (rollUp.ts), as analyse's: several series share the file's span. */
@@ -416,7 +424,7 @@ function summaryOf(f: SummaryFlags, charts: ReturnType<typeof chartsOf>, c: Pick
   if (skipped !== null) summary.warnings.unshift(skipped);
   if (filtered !== null) summary.warnings.unshift({ code: "rows-filtered", message: keptLine(filtered, f.filters) });
   const aggregate = f.settings.aggregate;
-  if (aggregate !== undefined && !summary.warnings.some((w) => w.code === "rows-combined")) {
+  if (aggregate !== undefined && !charts.combined) {
     summary.warnings.push({ code: "aggregate-unused", message: `--aggregate ${aggregate}: no ${f.names.x} value has more than one row in any series, so nothing was combined` });
   }
   return summary;

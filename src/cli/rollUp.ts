@@ -186,6 +186,31 @@ export function periodRollupNote(rows: number, distinct: number, period: Period,
   return { code: "period-rollup", message: `${rows} row${rows === 1 ? "" : "s"}${where} rolled up into ${distinct} ${periodWord(period)}${distinct === 1 ? "" : "s"} (each date read as the ${periodWord(period)} it falls in${period === "week" ? ", weeks starting on Monday" : ""})` };
 }
 
+/**
+ * The library's `rows-combined` warning as the library writes it (src/engine/combine.ts
+ * sharedXWarning): "N rows share an x with another row (K x values, the first in …): HOW." —
+ * the x values are dates under --period, with no parenthesis in them.
+ */
+const ROWS_COMBINED = /^\d+ rows share an x with another row \([^()]*\): (.+)$/s;
+
+/**
+ * A group's notes (`notes`, with its `period-rollup` note) and the library's warnings (`own`) as
+ * one list, in that order. Under --period every row shares its period with the others of it, and
+ * the library's `rows-combined` ("111 rows share an x with another row (29 x values, …): the rows
+ * with a value were counted") said again what the `period-rollup` note says (a user trial): its
+ * HOW (and its rows without a value) ends the `period-rollup` note instead — "117 rows rolled up
+ * into 35 months (each date read as the month it falls in): the rows with a value were counted
+ * (--aggregate count)." — and it is dropped. Without a `period-rollup` note both lists are kept.
+ */
+export function withRollupNote<W extends { code: string; message: string }>(notes: readonly W[], own: readonly W[]): W[] {
+  const at = notes.findIndex((n) => n.code === "period-rollup");
+  const k = own.findIndex((w) => w.code === "rows-combined");
+  const how = at >= 0 && k >= 0 ? ROWS_COMBINED.exec(own[k]!.message)?.[1] : undefined;
+  if (how === undefined) return [...notes, ...own];
+  const rollup = { ...notes[at]!, message: `${notes[at]!.message}: ${how}` };
+  return [...notes.slice(0, at), rollup, ...notes.slice(at + 1), ...own.slice(0, k), ...own.slice(k + 1)];
+}
+
 /** Rows that share a period on a chart of one value per x, without --aggregate: say how they combine. */
 export function periodNeedsAggregate(command: string, period: Period): UsageError {
   return new UsageError(`--period ${period}: say how the rows of a ${period} combine with --aggregate sum, mean, median, count or sd`, command);

@@ -129,11 +129,13 @@ export function computeTimescales(input: CaseInput, s: TimescaleSettings, progre
     bar.done();
   }
   const notes: StageNote[] = [];
+  const notEstimated: { at: number; durations: StageDurations }[] = [];
   const out: StageResult[] = s.stages.map((stage, k) => {
     const { durations, byPeriod, byCase, kaplanMeier: km } = t.stages[stage.id]!;
     if (durations.notEstimated !== null) {
       // As the routes' "not estimated" (routeOutputs): said, and nothing drawn or listed.
-      notes.push(...stageNotes(durations.warnings.filter((w) => w.code !== "stage-not-estimated"), stage.id, k === 0, input.ctx), { stage: null, text: notEstimatedNote(durations, input.header) });
+      notes.push(...stageNotes(durations.warnings.filter((w) => w.code !== "stage-not-estimated"), stage.id, k === 0, input.ctx), { stage: null, text: notEstimatedNote(durations) });
+      notEstimated.push({ at: notes.length - 1, durations });
       return { stage, durations, byPeriod, byCase, km, drift: [], chart: null };
     }
     notes.push(...stageNotes(durations.warnings, stage.id, k === 0, input.ctx));
@@ -143,9 +145,26 @@ export function computeTimescales(input: CaseInput, s: TimescaleSettings, progre
     if (chart === null) notes.push({ stage: stage.id, text: `no completions in a finished ${s.period} yet: no chart` });
     return { stage, durations, byPeriod, byCase, km, drift, chart };
   });
+  if (input.header !== undefined) sayColumns(notes, notEstimated, input.header);
   // Issue #11: with the overall stage, the cumulative incidence of each route to permanence.
   const routes = s.stages.some((st) => st.id === "overall") ? t.permanenceRoutes : null;
   return { asOf: t.asOf, asOfGiven: s.asOf !== undefined, stages: out, routes, warnings: mergeStageNotes(notes) };
+}
+
+/**
+ * The file's columns, beside the "not estimated" notes (at `notes[at]`), so a user can see which
+ * header to name with --column: in the note of a single stage not estimated, or said once after
+ * the last of several — a wide export without three milestone columns repeated its column list
+ * in six notes (a user trial).
+ */
+function sayColumns(notes: StageNote[], notEstimated: readonly { at: number; durations: StageDurations }[], header: readonly string[]): void {
+  const columns = header.map((h) => terminalText(h, 40)).join(", ");
+  if (notEstimated.length === 1) {
+    const { at, durations } = notEstimated[0]!;
+    notes[at] = { stage: null, text: notEstimatedNote(durations, columns) };
+  } else if (notEstimated.length > 1) {
+    notes.splice(notEstimated[notEstimated.length - 1]!.at + 1, 0, { stage: null, text: `The file's columns, none of them read as the milestones above: ${columns}.` });
+  }
 }
 
 /** A note for the summary: a stage's (said after its id) or the run's (`stage` null: said as it is). */
@@ -194,16 +213,15 @@ function milestonesText(names: readonly string[]): string {
 /**
  * "recommendation not estimated: the file has no column for permanence-recommendation or
  * returned-home (the stage's end). Its columns: …. If it has one, name it with --column …" (the
- * library's stage-not-estimated, with the file's columns and the flag).
+ * library's stage-not-estimated, with the file's `columns` when given and the flag).
  */
-function notEstimatedNote(d: StageDurations, header: readonly string[] | undefined): string {
+function notEstimatedNote(d: StageDurations, columns?: string): string {
   const missing = d.notEstimated!.missing;
   const sides: string[] = [];
   if (d.stage.from.every((m) => missing.includes(m))) sides.push(`${milestonesText(d.stage.from)} (the stage's start)`);
   const to = d.stage.to.filter((m) => missing.includes(m));
   if (to.length > 0) sides.push(`${milestonesText(to)} (the stage's end)`);
-  const columns = header === undefined ? "" : ` Its columns: ${header.map((h) => terminalText(h, 40)).join(", ")}.`;
-  return `${d.stage.id} not estimated: the file has no column for ${sides.join(", nor for ")}.${columns} If it has one, name it with --column ${missing[0]}=HEADER`;
+  return `${d.stage.id} not estimated: the file has no column for ${sides.join(", nor for ")}.${columns === undefined ? "" : ` Its columns: ${columns}.`} If it has one, name it with --column ${missing[0]}=HEADER`;
 }
 
 /** Warning codes that say the same for every stage: printed once (with the first stage). */

@@ -210,7 +210,7 @@ export function dataLayer(L: ChartLayout): string {
   model.points.forEach((p, i) => {
     if (p.y === null || !Number.isFinite(p.y) || !Number.isFinite(xs[i]!)) return;
     const mark = marks[i] ?? null;
-    const tip = `${L.x.format(keys[i]!)}: ${ro.format(p.y)}${mark ? ` (${MARK_WORDS[mark]}: ${p.rules.join(", ")})` : ""}${p.excluded ? " (excluded)" : ""}`;
+    const tip = `${L.x.format(keys[i]!)}: ${ro.format(p.y)}${mark ? ` (${MARK_WORDS[mark]}: ${p.rules.join(", ")})` : ""}${p.excluded ? (p.partial === true ? " (partial period, not counted)" : " (excluded)") : ""}`;
     out.push(pointMarker(xs[i]!, L.y.pos(p.y), mark, p.excluded, "", `<title>${escapeXml(tip)}</title>`));
   });
   return `<g class="data">${out.join("")}${drawSecondSeries(model, xs, (v) => L.y.pos(v), (i) => L.x.format(keys[i]!))}</g>`;

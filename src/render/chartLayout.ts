@@ -88,8 +88,10 @@ export interface ChartLayout {
 }
 
 /** @internal Check the options and lay the chart out: sizes, margins, scales, lanes, legend. */
-export function layoutChart(model: ChartModel, given: RenderChartOptions, frame: ChartFrame): ChartLayout {
-  const ro = resolveChartOptions(given, model.phases.length);
+export function layoutChart(drawn: ChartModel, given: RenderChartOptions, frame: ChartFrame): ChartLayout {
+  const ro = resolveChartOptions(given, drawn.phases.length, drawn.points.map((p) => p.excluded));
+  // The partial periods (`partialPeriods`) are excluded points the legend and tooltips name as such.
+  const model = ro.partial.size === 0 ? drawn : { ...drawn, points: drawn.points.map((p, i) => (ro.partial.has(i) ? { ...p, partial: true } : p)) };
   const options = given.yLabel === undefined && model.defaultYLabel !== undefined ? { ...given, yLabel: model.defaultYLabel } : given;
   const S = CHART_SPACE;
   // Markers follow the signals the points belong to, limited to the kinds `flags` asks for.

@@ -83,7 +83,7 @@ function lineItems(model: ChartModel, target: number | null): LegendItem[] {
   return items;
 }
 
-/** A marker per assessment drawn, mixed points, the `flags` note and excluded points. */
+/** A marker per assessment drawn, mixed points, the `flags` note and excluded points (hollowLabel). */
 function markerItems(model: ChartModel, marks: ReadonlyArray<Mark | null>, flags: ResolvedChartOptions["flags"]): LegendItem[] {
   const items: LegendItem[] = [];
   for (const a of ["improvement", "deterioration", "neutral"] as const) {
@@ -100,10 +100,26 @@ function markerItems(model: ChartModel, marks: ReadonlyArray<Mark | null>, flags
   if (flags !== "both") {
     items.push({ key: "flags", label: `Only ${flags} signals are marked`, symbol: () => "" });
   }
-  if (model.points.some((p) => p.excluded && p.y !== null)) {
-    items.push({ key: "excluded", label: "Excluded", symbol: (x, y) => `<circle cx="${px(x + 9)}" cy="${px(y)}" r="3.5" fill="${THEME.background}" stroke="${THEME.point}" stroke-width="1.5"/>` });
+  const hollow = hollowLabel(model);
+  if (hollow !== null) {
+    items.push({ key: hollow.key, label: hollow.label, symbol: (x, y) => `<circle cx="${px(x + 9)}" cy="${px(y)}" r="3.5" fill="${THEME.background}" stroke="${THEME.point}" stroke-width="1.5"/>` });
   }
   return items;
+}
+
+/**
+ * What the hollow points drawn are: excluded by the user ("Excluded"), periods the data cover in
+ * part (`partial`, the `partialPeriods` render option: "Partial period (not counted)"; a board
+ * reader took "Excluded" for data someone left out), or both, in one item as their marker is one;
+ * null when none is drawn.
+ */
+function hollowLabel(model: ChartModel): { key: string; label: string } | null {
+  const drawn = model.points.filter((p) => p.excluded && p.y !== null);
+  const partial = drawn.some((p) => p.partial === true);
+  const user = drawn.some((p) => p.partial !== true);
+  if (partial && user) return { key: "excluded", label: "Excluded or partial period (not counted)" };
+  if (partial) return { key: "partial", label: "Partial period (not counted)" };
+  return user ? { key: "excluded", label: "Excluded" } : null;
 }
 
 function annotationItem(): LegendItem {

@@ -6,7 +6,7 @@ import { formatValue } from "./number.js";
 /** @internal Every option {@link renderRunChart} and {@link renderControlChart} know; any other key is an `unknown-option` error. */
 export const RENDER_CHART_KEYS = [
   "title", "subtitle", "xLabel", "yLabel", "width", "height", "target", "annotations", "id",
-  "caption", "decimals", "yPercent", "phaseLabels", "flags",
+  "caption", "decimals", "yPercent", "phaseLabels", "flags", "partialPeriods",
 ] as const;
 
 /** @internal The render options the drawer reads beyond the text and size ones, checked. */
@@ -16,6 +16,8 @@ export interface ResolvedChartOptions {
   yPercent: boolean;
   phaseLabels: string[] | null;
   flags: "improvement" | "deterioration" | "both";
+  /** `partialPeriods`: the excluded points that are partial periods, not excluded by the user. */
+  partial: ReadonlySet<number>;
   /** Values for people: the decimals asked for, per cent when asked, else 3 significant figures. */
   format: (v: number) => string;
 }
@@ -24,9 +26,10 @@ export interface ResolvedChartOptions {
  * @internal Check the chart render options: unknown keys (with "did you mean"), text options,
  * annotations, the target (the sizes are checked by the layout, which knows the chart's frame), and the qicharts2-style ones — `decimals` (0–10, qicharts2's `decimals`),
  * `yPercent` (qicharts2's `y.percent`), `caption`, `phaseLabels` (qicharts2's `part.labels`, one
- * per phase) and `flags` (PowerBI-SPC's process flag type).
+ * per phase), `flags` (PowerBI-SPC's process flag type) and `partialPeriods` (`excluded`: each
+ * point's `excluded`).
  */
-export function resolveChartOptions(options: unknown, phases: number): ResolvedChartOptions {
+export function resolveChartOptions(options: unknown, phases: number, excluded: readonly boolean[]): ResolvedChartOptions {
   const o = checkTextOptions(options, ["title", "subtitle", "xLabel", "yLabel", "id", "caption"]);
   checkKeys(o, RENDER_CHART_KEYS, ["options"], "render option");
   checkAnnotations(o.annotations);
@@ -51,5 +54,23 @@ export function resolveChartOptions(options: unknown, phases: number): ResolvedC
     const clean = /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
     return yPercent ? `${clean}%` : clean;
   };
-  return { caption: typeof o.caption === "string" && o.caption !== "" ? o.caption : null, decimals, yPercent, phaseLabels, flags, format };
+  const partial = partialOption(o.partialPeriods, excluded);
+  return { caption: typeof o.caption === "string" && o.caption !== "" ? o.caption : null, decimals, yPercent, phaseLabels, flags, partial, format };
+}
+
+/**
+ * `partialPeriods`: an array of point indices (0-based), each an excluded point (`excluded[i]`):
+ * a partial period the chart counts is not drawn hollow, so calling it one would be untrue.
+ */
+function partialOption(value: unknown, excluded: readonly boolean[]): ReadonlySet<number> {
+  if (value === undefined) return new Set();
+  if (!Array.isArray(value)) throw new QiError("invalid-option", ["options", "partialPeriods"], `partialPeriods must be an array of point indices (0-based), not ${describeValue(value)}`);
+  return new Set(
+    value.map((i: unknown, k) => {
+      const path = ["options", "partialPeriods", k];
+      if (typeof i !== "number" || !Number.isInteger(i) || i < 0 || i >= excluded.length) throw new QiError("invalid-option", path, `a partial period must be the index of a point (an integer from 0 to ${excluded.length - 1}), not ${describeValue(i)}`);
+      if (!excluded[i]) throw new QiError("invalid-option", path, `point ${i} (0-based) is not excluded: a partial period is drawn hollow as an excluded point, so give it in the chart's exclude option too`);
+      return i;
+    }),
+  );
 }

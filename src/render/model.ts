@@ -20,6 +20,8 @@ export interface ModelPoint extends Pick<ControlChartPoint, "y" | "centre" | "uc
   rules: readonly string[];
   /** The caller's note for the point (`notes` of the analysis), drawn on the chart. */
   note?: unknown;
+  /** An excluded point that is a partial period (the `partialPeriods` render option), not one the user excluded. */
+  partial?: boolean;
 }
 
 /** @internal One phase as the chart drawer sees it. */

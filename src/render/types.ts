@@ -45,6 +45,14 @@ export interface RenderChartOptions {
    * `"deterioration"` only, or `"both"` (default, neutral signals too). The text still lists every signal.
    */
   flags?: "improvement" | "deterioration" | "both";
+  /**
+   * The points (0-based) that stand for a period the data cover only in part (a last quarter of
+   * two months), which the chart's `exclude` left out of the centre line and the rules: drawn
+   * hollow as any excluded point, but the legend and the tooltip call them "Partial period (not
+   * counted)" rather than "Excluded" (which says that someone left the data out). Each must be an
+   * excluded point of the chart. Default: none.
+   */
+  partialPeriods?: readonly number[];
 }
 
 /** The {@link renderDriverDiagram} options. */

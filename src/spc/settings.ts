@@ -51,11 +51,14 @@ export function controlSettings<T>(options: ControlChartOptions<T>, basics: Cont
 }
 
 function unknownType(value: unknown): never {
-  throw new QiError("unknown-option", ["options", "type"], `unknown chart type ${describeValue(value)}${typeHint(value)} (known: ${TYPES.join(", ")})`);
+  const hint = typeof value === "string" ? typeHint(value) : null;
+  const said = hint === null ? "" : "alias" in hint ? `: ${hint.alias}` : `; did you mean "${hint.near}"?`;
+  throw new QiError("unknown-option", ["options", "type"], `unknown chart type ${describeValue(value)}${said} (known: ${TYPES.join(", ")})`);
 }
 
 // Other names for the charts (Making Data Count's "XmR", Minitab's "I-MR", qicharts2's "xbar"
-// written "x-bar"), and a run chart asked of controlChart: named in the error, never accepted in
+// written "x-bar"), and charts controlChart does not draw (a run chart; a bar chart, which
+// "xbar" is one edit from but is not: a user trial): named in the error, never accepted in
 // silence (a chart type is a statistical choice; the caller writes it as pace-qi does).
 const TYPE_ALIASES: Readonly<Record<string, string>> = {
   xmr: 'XmR (individuals and moving range) is type "i" (its moving ranges alone: "mr")',
@@ -64,18 +67,37 @@ const TYPE_ALIASES: Readonly<Record<string, string>> = {
   xbarr: 'an X-bar chart is type "xbar" (its ranges: "r")',
   xbars: 'an X-bar chart is type "xbar" (its standard deviations: "s")',
   run: "a run chart is made by runChart, not controlChart",
+  bar: 'a bar chart is not a control chart: pace-qi draws run charts and control charts of a measure over time (for a plain bar chart use a spreadsheet or another charting tool; for the means of subgroups over time, an X-bar chart is type "xbar")',
 };
 
-/** "; did you mean …" for a type in another case, another name for a chart, or a near misspelling. */
-function typeHint(value: unknown): string {
-  if (typeof value !== "string") return "";
-  const key = value.toLowerCase().replace(/[\s_-]/g, "");
-  const alias = TYPE_ALIASES[key];
-  if (alias !== undefined) return `: ${alias}`;
-  // "p-chart", "c chart": the type with "chart" written after it.
+/**
+ * What a chart type that {@link controlChart} does not know most likely means, as its
+ * `unknown-option` error says it: another name for a chart ("XmR": type "i"), a chart that is
+ * not a control chart ("bar", "run"), the type in another case or with "chart" written after it
+ * ("p-chart"), or a near misspelling (`nearestName`'s rule); null when none is near. For
+ * dashboards and command lines that check the type someone wrote before calling controlChart.
+ *
+ * @example
+ * controlChartTypeHint("p-chart") //=> 'did you mean "p"?'
+ * controlChartTypeHint("XmR") //=> 'XmR (individuals and moving range) is type "i" (its moving ranges alone: "mr")'
+ * controlChartTypeHint("bar chart")?.startsWith("a bar chart is not a control chart") //=> true
+ * controlChartTypeHint("pie") //=> null
+ */
+export function controlChartTypeHint(written: string): string | null {
+  if (typeof written !== "string") throw new QiError("invalid-value", ["written"], `controlChartTypeHint needs the type as written (a string), not ${describeValue(written)}`);
+  const hint = typeHint(written);
+  return hint === null ? null : "alias" in hint ? hint.alias : `did you mean "${hint.near}"?`;
+}
+
+/** {@link controlChartTypeHint}'s hint: another name's (or another chart's) words, or the type near the one written. */
+function typeHint(written: string): { alias: string } | { near: ControlChartType } | null {
+  const key = written.toLowerCase().replace(/[\s_-]/g, "");
+  // "p-chart", "c chart", "bar chart": the type (or another name) with "chart" written after it.
   const bare = key.replace(/chart$/, "");
-  const near = TYPES.find((t) => t.replace(/-/g, "") === bare) ?? nearestName(value, TYPES);
-  return near === undefined ? "" : `; did you mean "${near}"?`;
+  const alias = [key, bare].find((k) => Object.hasOwn(TYPE_ALIASES, k));
+  if (alias !== undefined) return { alias: TYPE_ALIASES[alias]! };
+  const near = TYPES.find((t) => t.replace(/-/g, "") === bare) ?? (nearestName(written, TYPES) as ControlChartType | undefined);
+  return near === undefined ? null : { near };
 }
 
 function booleanOption(value: unknown, name: string): boolean {

@@ -9,7 +9,7 @@ import type { Assurance, ControlChart, Variation } from "../spc/types.js";
 import { categoryOf } from "./category.js";
 import type { Item } from "./normalise.js";
 import type { SummaryCategory, SummaryRow } from "./types.js";
-import { xLabel } from "./xLabel.js";
+import { observationNumbers, pointLabel } from "./xLabel.js";
 
 interface PointLike {
   x: unknown;
@@ -34,7 +34,7 @@ interface SignalTime {
 const NO_TIME: SignalTime = { since: null, lastSignal: null };
 
 function at(points: readonly PointLike[], i: number, period: XPeriod | null): { x: unknown; label: string } {
-  return { x: points[i]!.x, label: xLabel(points[i]!.x, period) };
+  return { x: points[i]!.x, label: pointLabel(points[i]!.x, observationNumbers(points), period) };
 }
 
 /** The assessment of the signal a verdict rests on. */
@@ -105,9 +105,13 @@ function lastSignalText(s: NonNullable<SummaryRow["lastSignal"]>, after: number)
   return after === 0 ? span : `${span}, none since (${after} point${after === 1 ? "" : "s"})`;
 }
 
-/** "Mar–Nov 2024" (months of one year), "Aug 2023–Feb 2024", "6 May 2024" (one point). */
+/** "Mar–Nov 2024" (months of one year), "Aug 2023–Feb 2024", "6 May 2024" (one point), "points 13–22", "x = 22–31" (pointLabel). */
 function spanLabel(from: string, to: string): string {
   if (from === to) return from;
+  const numbered = /^(point|x =) (.+)$/;
+  const n = numbered.exec(from);
+  const m = numbered.exec(to);
+  if (n !== null && m !== null && n[1] === m[1]) return `${n[1] === "point" ? "points" : "x ="} ${n[2]}–${m[2]}`;
   const a = /^([A-Z][a-z]{2}) (\d{4})$/.exec(from);
   const b = /^([A-Z][a-z]{2}) (\d{4})$/.exec(to);
   return a !== null && b !== null && a[2] === b[2] ? `${a[1]}–${to}` : `${from}–${to}`;
@@ -229,8 +233,8 @@ function tooFewText(item: Item, short: { points: number } | null): string {
 }
 
 /** The latest point with a value; `excluded: true` when it was left out of the centre and rules (a partial period, say). */
-function latestOf(p: PointLike, period: XPeriod | null): SummaryRow["latest"] {
-  const latest = { x: p.x, y: p.y!, label: xLabel(p.x, period) };
+function latestOf(p: PointLike, numbered: boolean, period: XPeriod | null): SummaryRow["latest"] {
+  const latest = { x: p.x, y: p.y!, label: pointLabel(p.x, numbered, period) };
   return p.excluded === true ? { ...latest, excluded: true } : latest;
 }
 
@@ -277,7 +281,7 @@ export function rowOf(item: Item): SummaryRow {
     chart: control !== null ? control.type : "run",
     rules: chart.settings.rules.preset,
     direction,
-    latest: last < 0 ? null : latestOf(points[last]!, period),
+    latest: last < 0 ? null : latestOf(points[last]!, observationNumbers(points), period),
     target: item.target,
     unit: item.unit,
     centre,

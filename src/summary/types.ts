@@ -61,7 +61,9 @@ export interface SummaryRow {
   direction: "increase" | "decrease" | "neutral";
   /**
    * The last point with a value; `excluded: true` when the chart left it out of the centre line
-   * and the rules (`exclude`, or a period the CLI found partial), so a board can say so.
+   * and the rules (`exclude`, or a period the CLI found partial), so a board can say so. `label`:
+   * the x as the chart's messages write it ("Jun 2024", "x = 31", "point 22" for the observation
+   * numbers of a chart without `x`), as `since` and `lastSignal` label theirs.
    */
   latest: { x: unknown; y: number; label: string; excluded?: true } | null;
   target: number | null;

@@ -14,3 +14,21 @@ export function xLabel(x: unknown, period: XPeriod | null = null): string {
   if (Number.isNaN(day)) return typeof x === "string" ? x : String(x);
   return formatDated(day, period ?? resolvePeriod(undefined, "date", [day])!);
 }
+
+/**
+ * Point `i` of a chart for people, as the chart's messages name it: a date by the chart's period
+ * (xLabel); a number "x = 24" — "point 24" when the x are the observation numbers (1, 2, 3, …, as
+ * runChart and controlChart number the points without an `x`, whose messages say "point 24"; the
+ * 24th of x = 1…n is x = 24 as well). A board read "since 24" (a user trial). `numbered`: every
+ * point's x is its position + 1 ({@link observationNumbers}).
+ */
+export function pointLabel(x: unknown, numbered: boolean, period: XPeriod | null = null): string {
+  if (typeof x !== "number" || !Number.isFinite(x)) return xLabel(x, period);
+  return `${numbered ? "point" : "x ="} ${formatNumber(x)}`;
+}
+
+/** Whether the points' x are the observation numbers 1, 2, 3, … (their position + 1). */
+export function observationNumbers(points: ArrayLike<{ x: unknown }>): boolean {
+  for (let i = 0; i < points.length; i++) if (points[i]!.x !== i + 1) return false;
+  return true;
+}

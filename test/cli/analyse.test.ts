@@ -288,6 +288,12 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse: errors name the file, ro
 
   it.each([
     [["--chart", "pie"], "--chart 'pie' is not one of: run, i, mr, xbar, s, p, pp, u, up, c, g, t, r, np, ip, i-median, i-median-mr, cusum, ewma"],
+    // "bar" is one edit from "xbar", which is not a bar chart (a user trial); the library's hints as flags.
+    [["--chart", "bar"], "--chart 'bar' is not one of: run, i, mr, xbar, s, p, pp, u, up, c, g, t, r, np, ip, i-median, i-median-mr, cusum, ewma; a bar chart is not a control chart: pace-qi draws run charts and control charts of a measure over time (for a plain bar chart use a spreadsheet or another charting tool; for the means of subgroups over time, an X-bar chart is --chart xbar)"],
+    [["--chart", "XmR"], '--chart \'XmR\' is not one of: run, i, mr, xbar, s, p, pp, u, up, c, g, t, r, np, ip, i-median, i-median-mr, cusum, ewma; XmR (individuals and moving range) is --chart i (its moving ranges alone: "mr")'],
+    [["--chart", "Run chart"], "--chart 'Run chart' is not one of: run, i, mr, xbar, s, p, pp, u, up, c, g, t, r, np, ip, i-median, i-median-mr, cusum, ewma; did you mean --chart run?"],
+    [["--chart", "p-chart"], "--chart 'p-chart' is not one of: run, i, mr, xbar, s, p, pp, u, up, c, g, t, r, np, ip, i-median, i-median-mr, cusum, ewma; did you mean --chart p?"],
+    [["--chart", "xbr"], "--chart 'xbr' is not one of: run, i, mr, xbar, s, p, pp, u, up, c, g, t, r, np, ip, i-median, i-median-mr, cusum, ewma; did you mean --chart xbar?"],
     [["--rules", "shewhart"], "--rules 'shewhart' is not a rule set for run charts: pace, ihi, anhoej"],
     [["--direction", "up"], "--direction 'up' is not one of: increase, decrease, neutral; did you mean --direction increase?"],
     [["--baseline", "ten"], "--baseline 'ten' must be a whole number ≥ 1"],

@@ -34,7 +34,9 @@ describe.skipIf(!HAVE_BIN).concurrent("summary --period and --from, as analyse",
     expect(south!.centre).toBe(0.5);
     // North's September is a count of 0, drawn (its last accommodation was on 15 Aug).
     expect(north!.latest).toEqual({ x: "2024-09-01", y: 0, label: "Sep 2024", excluded: true });
-    expect(warning(s, "period-rollup", "North")).toBe("Placement Type (North): 6 rows rolled up into 4 months (each date read as the month it falls in)");
+    // How the rows combine ends the roll-up note: the library's rows-combined said it again (a user trial).
+    expect(warning(s, "period-rollup", "North")).toBe("Placement Type (North): 6 rows rolled up into 4 months (each date read as the month it falls in): the rows with a value were counted (--aggregate count).");
+    expect(s.warnings.filter((w) => w.code === "rows-combined" || w.code === "aggregate-unused")).toEqual([]);
     expect(warning(s, "empty-periods", "North")).toBe("Placement Type (North): Jun 2024, Sep 2024 had no rows: drawn as 0 (a count of rows; every series' data cover 3 Apr 2024 to 27 Sep 2024: the file's first and last rows)");
     expect(warning(s, "partial-period", "South")).toBe(
       "Placement Type (South): Apr 2024 (the file's rows from 3 Apr 2024 only), Sep 2024 (the file's rows up to 27 Sep 2024 only) sum only part of their month: drawn, but left out of the centre line and the rules; give --from DATE, the first day the data cover, if they cover the whole of Apr 2024, or --as-of DATE, the extract date, if the data cover the whole of Sep 2024",

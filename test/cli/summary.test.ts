@@ -231,3 +231,20 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi summary: third user trial", { tim
   });
 });
 
+
+describe.skipIf(!HAVE_BIN).concurrent("pace-qi summary: a numbered x is labelled as the messages label it (user trial: 'since 24')", { timeout: 120_000 }, () => {
+  // Weeks 10–31: 12 around 5.5, then 10 at 9, a shift from week 22 (pace rules).
+  const ys = [5, 6, 5, 6, 5, 6, 5, 6, 5, 6, 5, 6, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9];
+  const csv = `Week,Referrals\n${ys.map((y, i) => `${i + 10},${y}`).join("\n")}\n`;
+  it("the table, the JSON and the HTML board say 'since x = 22' and 'x = 31'", async () => {
+    const dir = tempDir({ "w.csv": csv });
+    const r = await run(["summary", "w.csv", "--x", "Week", "--y", "Referrals", "--direction", "increase", "--html", "b.html"], dir);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("Referrals         9 (x = 31)  improvement  special cause improvement since x = 22");
+    const html = readFileSync(join(dir, "b.html"), "utf8");
+    expect(html).toContain('<span class="muted">x = 31</span>');
+    expect(html).toContain("<td>special cause improvement since x = 22</td>");
+    const json = JSON.parse((await run(["summary", "w.csv", "--x", "Week", "--y", "Referrals", "--direction", "increase", "--json"], dir)).stdout);
+    expect(json.rows[0].since).toEqual({ x: 22, label: "x = 22" });
+  });
+});

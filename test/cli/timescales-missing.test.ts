@@ -17,10 +17,20 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi timescales: a milestone without a
     expect(readFileSync(join(dir, "o", "drift.csv"), "utf8")).toBe("stage,child,episode,from,start,daysOpen,target,daysOverTarget,route\n");
     expect(readFileSync(join(dir, "o", "durations.csv"), "utf8").split("\n")).toHaveLength(2);
     expect(r.stdout).toContain("recommendation  not estimated     –     –       –                   –     182       –       –            –                              –\n");
+    // Two stages not estimated: the file's columns are said once, after both (each note repeated them: a user trial).
     expect(r.stdout).toContain(
+      [
+        "Note: recommendation not estimated: the file has no column for permanence-recommendation or returned-home (the stage's end). If it has one, name it with --column permanence-recommendation=HEADER",
+        "Note: adm not estimated: the file has no column for adm-decision (the stage's end). If it has one, name it with --column adm-decision=HEADER",
+        "Note: The file's columns, none of them read as the milestones above: Child ID, Date Accommodated, Panel.\n",
+      ].join("\n"),
+    );
+    expect(r.stdout.match(/Child ID, Date Accommodated, Panel/g)).toHaveLength(1);
+    // One stage not estimated: its note names the columns, as before.
+    const one = await run(["timescales", "t.csv", "--dates", "uk", "--as-of", "31/12/2024", "--stage", "recommendation", "--out", "o1"], dir);
+    expect(one.stdout).toContain(
       "Note: recommendation not estimated: the file has no column for permanence-recommendation or returned-home (the stage's end). Its columns: Child ID, Date Accommodated, Panel. If it has one, name it with --column permanence-recommendation=HEADER\n",
     );
-    expect(r.stdout).toContain("Note: adm not estimated: the file has no column for adm-decision (the stage's end). Its columns: Child ID, Date Accommodated, Panel. If it has one, name it with --column adm-decision=HEADER\n");
     expect(r.stdout).not.toMatch(/no completions/);
     const series = JSON.parse(readFileSync(join(dir, "o", "series.json"), "utf8")) as { stages: Record<string, { notEstimated?: unknown }> };
     expect(series.stages.recommendation!.notEstimated).toEqual({ missing: ["permanence-recommendation", "returned-home"] });
@@ -42,5 +52,21 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi timescales: a milestone without a
     expect(r.stdout).toContain(
       "Note: no column for a milestone that these PACE stages start or end at, so they cannot be estimated from these records (and a milestone without a column is not checked for missing-earlier or completeness): recommendation needs permanence-recommendation; panel needs permanence-recommendation; adm needs adm-decision; petition needs adm-decision and petition-lodged; order needs petition-lodged and an order (any of the four); overall needs looked-after and an order (any of the four)\n",
     );
+  });
+});
+
+describe.skipIf(!HAVE_BIN).concurrent("pace-qi timescales: a wide export without the later milestones' columns", { timeout: 120_000 }, () => {
+  it("four stages not estimated: four notes, and the file's columns once after them", async () => {
+    const wide = "Child ID,Date Accommodated,Perm Rec Date,Panel\nC1,01/02/2024,01/06/2024,10/09/2024\nC2,05/03/2024,,\nC3,10/01/2024,02/05/2024,\n";
+    const r = await run(["timescales", "t.csv", "--dates", "uk", "--as-of", "31/12/2024", "--out", "o"], tempDir({ "t.csv": wide }));
+    expect(r.code).toBe(0);
+    const notes = r.stdout.split("\n").filter((l) => /not estimated: the file|The file's columns/.test(l));
+    expect(notes).toEqual([
+      "Note: adm not estimated: the file has no column for adm-decision (the stage's end). If it has one, name it with --column adm-decision=HEADER",
+      "Note: petition not estimated: the file has no column for adm-decision (the stage's start), nor for petition-lodged (the stage's end). If it has one, name it with --column adm-decision=HEADER",
+      "Note: order not estimated: the file has no column for petition-lodged (the stage's start), nor for an order (any of the four) (the stage's end). If it has one, name it with --column petition-lodged=HEADER",
+      "Note: overall not estimated: the file has no column for looked-after (the stage's start), nor for an order (any of the four) (the stage's end). If it has one, name it with --column looked-after=HEADER",
+      "Note: The file's columns, none of them read as the milestones above: Child ID, Date Accommodated, Perm Rec Date, Panel.",
+    ]);
   });
 });

@@ -17,8 +17,11 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi timescales: trial 13", { timeout:
     expect(readFileSync(join(dir, "o", "drift.csv"), "utf8")).toBe("stage,child,episode,from,start,daysOpen,target,daysOverTarget,route\nadm,C06,1,permanence-panel,2025-02-01,58,14,44,\n");
     expect(r.stdout).toContain("recommendation  not estimated     –     –       –                   –     182       –       –            –                              –\n");
     expect(r.stdout).toContain(
-      "Note: recommendation not estimated: the file has no column for permanence-recommendation (the stage's end). Its columns: Child ID, Date Accommodated, Returned Home, Panel, ADM, Ceased. If it has one, name it with --column permanence-recommendation=HEADER\n",
+      "Note: recommendation not estimated: the file has no column for permanence-recommendation (the stage's end). If it has one, name it with --column permanence-recommendation=HEADER\n",
     );
+    // Five stages are not estimated: the file's columns are said once, after their notes (each repeated them: a user trial).
+    expect(r.stdout).toContain("Note: The file's columns, none of them read as the milestones above: Child ID, Date Accommodated, Returned Home, Panel, ADM, Ceased.\n");
+    expect(r.stdout).not.toContain("Its columns:");
     // The check (printed first) names it too.
     expect(r.stdout).toContain(": recommendation needs permanence-recommendation; panel needs permanence-recommendation;");
     expect(r.stdout).toContain("Note: adm: 4 episodes never reached permanence-panel and are not in the stage\n");

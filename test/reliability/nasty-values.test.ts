@@ -172,7 +172,7 @@ const STAGE_KEYS = [...CASE_RECORD_KEYS, "asOf", "target", "negative", "afterAsO
 const CASE_ACCESSORS = ["child", "milestone", "date", "episode", "group"];
 const EVENT_FIELDS = ["child", "milestone", "date", "episode"];
 const DURATION_FIELDS = ["child", "episode", "start", "end", "days", "censored", "target"];
-const RENDER_CHART_KEYS = ["title", "subtitle", "xLabel", "yLabel", "width", "height", "target", "annotations", "id", "caption", "decimals", "yPercent", "phaseLabels", "flags"];
+const RENDER_CHART_KEYS = ["title", "subtitle", "xLabel", "yLabel", "width", "height", "target", "annotations", "id", "caption", "decimals", "yPercent", "phaseLabels", "flags", "partialPeriods"];
 const FIDELITY_KEYS = ["smallScaleMax", "minDataPoints", "dataPoints"];
 const SERIES_KEYS = ["series", "period", "y", "target", "asOf", "dates"];
 
@@ -288,6 +288,7 @@ const TABLE: Record<string, readonly Case[]> = {
   ],
   nearestName: [{ args: () => ["recomendation", ["recommendation", "panel"]] }, { args: () => ["Fife", ["Fife"]] }],
   isSuppressionMark: [{ args: () => ["[c]"] }, { args: () => ["12"] }],
+  controlChartTypeHint: [{ args: () => ["bar"] }, { args: () => ["p-chart"] }],
   readPeriodLabel: [{ args: () => ["Jan 2024"] }, { args: () => ["2024 Q1"] }, { args: () => ["2024/25 Q1", "financial-year"] }],
   writePeriodLabel: [{ args: () => ["2024-04-01", "quarter"] }],
   dateReader: [

@@ -32,8 +32,8 @@ describe("renderSummaryTable", () => {
     const centre = P.phases[0]!.centre!;
     // The P row: latest Oct 2024 80, target 80, centre the baseline mean, all in %.
     expect(html).toContain(`<td class="num">80 %<br><span class="muted">Oct 2024</span></td><td class="num">80 %</td><td class="num">${formatValue(centre)} %</td>`);
-    // The Flat row has no unit: bare numbers.
-    expect(html).toContain('<td class="num">6<br><span class="muted">14</span></td><td class="num">–</td><td class="num">5</td>');
+    // The Flat row has no unit: bare numbers; its x are the observation numbers: "point 14" (was "14").
+    expect(html).toContain('<td class="num">6<br><span class="muted">point 14</span></td><td class="num">–</td><td class="num">5</td>');
     // A row without a unit field (a summary kept from before rows had one) draws bare numbers; a unit that is not text is an error.
     const { unit: _, ...old } = S.rows[0]!;
     expect(renderSummaryTable({ ...S, rows: [old as never] })).toContain('<td class="num">80<br>');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fails } from "../_shared/fails.js";
-import { controlChart } from "../../src/spc/index.js";
+import { controlChart, controlChartTypeHint } from "../../src/spc/index.js";
 
 describe("bad input names the row", () => {
   const rows = [{ y: 3, n: 10 }, { y: 4, n: 0 }, { y: 5, n: 10 }, { y: 12, n: 10 }, { y: -1, n: 10 }, { y: 2, n: null }];
@@ -59,6 +59,15 @@ describe("bad input names the row", () => {
     expect(message("P")).toContain('unknown chart type "P"; did you mean "p"?');
     expect(message("imedian")).toContain('did you mean "i-median"?');
     expect(message("run")).toContain("a run chart is made by runChart, not controlChart");
+    // "bar" is one edit from "xbar", which is not a bar chart (a user trial): say what pace-qi draws.
+    const bar = 'a bar chart is not a control chart: pace-qi draws run charts and control charts of a measure over time (for a plain bar chart use a spreadsheet or another charting tool; for the means of subgroups over time, an X-bar chart is type "xbar")';
+    expect(message("bar")).toBe(`unknown chart type "bar": ${bar} (known: i, mr, xbar, s, p, pp, u, up, c, g, t, r, np, ip, i-median, i-median-mr, cusum, ewma) (at options.type)`);
+    expect(message("Bar chart")).toContain(`unknown chart type "Bar chart": ${bar} (known:`);
+    expect(controlChartTypeHint("bar")).toBe(bar);
+    expect(controlChartTypeHint("XmR chart")).toBe('XmR (individuals and moving range) is type "i" (its moving ranges alone: "mr")');
+    expect(controlChartTypeHint("xbr")).toBe('did you mean "xbar"?');
+    // An alias is looked up among the table's own names only (not Object.prototype's "constructor").
+    expect(controlChartTypeHint("constructor")).toBeNull();
     // Enum options say "did you mean" too.
     expect(fails(() => controlChart([1, 2, 3], { direction: "increse" as any })).message).toContain('not "increse"; did you mean "increase"?');
     // Words people write for the values (a second user trial: "p-chart", direction "up", aggregate "average").

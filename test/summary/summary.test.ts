@@ -49,9 +49,26 @@ describe("summariseMeasures: a worked example", () => {
   it("says when the latest point was excluded (a partial period the CLI left out, or exclude)", () => {
     const chart = runChart([5, 6, 5, 7, 6, 5, 6, 7, 5, 6, 2], { exclude: [10] });
     const row = summariseMeasures([{ name: "m", chart }]).rows[0]!;
-    expect(row.latest).toEqual({ x: 11, y: 2, label: "11", excluded: true });
-    expect(renderSummaryTable(summariseMeasures([{ name: "m", chart }]))).toContain("11 (excluded)");
-    expect(summariseMeasures([{ name: "m", chart: runChart([5, 6, 5, 7]) }]).rows[0]!.latest).toEqual({ x: 4, y: 7, label: "4" });
+    // (A chart without x: its points are "point 11", as its messages name them; was "11".)
+    expect(row.latest).toEqual({ x: 11, y: 2, label: "point 11", excluded: true });
+    expect(renderSummaryTable(summariseMeasures([{ name: "m", chart }]))).toContain("point 11 (excluded)");
+    expect(summariseMeasures([{ name: "m", chart: runChart([5, 6, 5, 7]) }]).rows[0]!.latest).toEqual({ x: 4, y: 7, label: "point 4" });
+  });
+  it("labels a numbered x as the chart's messages do: 'since x = 22' (a user trial read 'since 24'), 'since point 13' without x", () => {
+    // 12 points around 5.5, then 10 at 9: a shift above the median from the 13th point (pace rules).
+    const ys = [5, 6, 5, 6, 5, 6, 5, 6, 5, 6, 5, 6, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9];
+    const weeks = runChart(ys.map((y, i) => ({ week: i + 10, y })), { x: "week", y: "y", direction: "increase" });
+    expect(weeks.signals.map((s) => s.message)).toContain("10 points above the median from x = 22 to x = 31: a shift, an improvement.");
+    const numbered = runChart(ys, { direction: "increase" });
+    expect(numbered.signals.map((s) => s.message)).toContain("10 points above the median from point 13 to point 22: a shift, an improvement.");
+    const ended = runChart([...ys.slice(0, 20), 5, 6], { direction: "increase" });
+    const s = summariseMeasures([{ name: "weeks", chart: weeks }, { name: "numbered", chart: numbered }, { name: "ended", chart: ended }], { sort: "none" });
+    expect(s.rows.map((r) => [r.reading, r.since?.label ?? null, r.latest?.label])).toEqual([
+      ["special cause improvement since x = 22", "x = 22", "x = 31"],
+      ["special cause improvement since point 13", "point 13", "point 22"],
+      ["special cause improvement; last signal points 13–20", null, "point 22"],
+    ]);
+    expect(summaryToCsv(s).split("\n")[1]).toMatch(/,improvement,x = 22,special cause improvement since x = 22$/);
   });
   it("takes a project's measure beside its chart", () => {
     const t = summariseMeasures([{ measure: { name: "Plans", target: { value: 70 }, definition: { unit: "%" } }, chart: RUN }]);
