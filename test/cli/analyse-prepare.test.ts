@@ -132,7 +132,8 @@ describe.skipIf(!HAVE_BIN).concurrent("pace-qi analyse: preparing real-shaped fi
     expect(chart.points).toHaveLength(12);
     const jan = rowsOf(files["waits.csv"]).filter((c) => c[0]!.startsWith("2024-01")).map((c) => Number(c[1])).sort((a, b) => a - b);
     expect(chart.points[0].y).toBe(jan.length % 2 ? jan[jan.length >> 1] : (jan[jan.length / 2 - 1]! + jan[jan.length / 2]!) / 2);
-    expect(chart.warnings.map((w: { code: string }) => w.code)).toEqual(["period-rollup"]);
+    // The waits step down 15 days from July: six months above the median, then six below (level-change).
+    expect(chart.warnings.map((w: { code: string }) => w.code)).toEqual(["period-rollup", "level-change"]);
     expect(chart.warnings[0].message).toBe("183 rows rolled up into 12 months (each date read as the month it falls in): the median of their values was taken (--aggregate median).");
     const week = JSON.parse((await run(["analyse", "waits.csv", "--x", "ended", "--y", "days", "--period", "week", "--aggregate", "count", "--json"], dir)).stdout);
     expect(week.points[0].x).toBe("2024-01-01"); // a Monday

@@ -66,7 +66,7 @@ describe("summariseMeasures: a worked example", () => {
     expect(s.rows.map((r) => [r.reading, r.since?.label ?? null, r.latest?.label])).toEqual([
       ["special cause improvement since x = 22", "x = 22", "x = 31"],
       ["special cause improvement since point 13", "point 13", "point 22"],
-      ["special cause improvement; last signal points 13–20", null, "point 22"],
+      ["special cause improvement; last signal points 13–20, none since (2 points)", null, "point 22"],
     ]);
     expect(summaryToCsv(s).split("\n")[1]).toMatch(/,improvement,x = 22,special cause improvement since x = 22$/);
   });
