@@ -317,7 +317,9 @@ function chartsOf(f: SummaryFlags, c: Columns): { items: MeasureChart[]; combine
     const own = warningsAsFlags(analysed.warnings, ctx);
     combined ||= own.some((w) => w.code === "rows-combined");
     const chart = notes.length === 0 && own === analysed.warnings ? analysed : ({ ...analysed, warnings: withRollupNote(notes, own) } as typeof analysed);
-    return { name: s.measure, group: s.group, chart, ...(f.settings.target !== undefined ? { target: f.settings.target } : {}) };
+    // The partial periods not also given to --exclude: the board calls them so, not "excluded".
+    const partialPeriods = partial.filter((i) => !f.settings.exclude.includes(i));
+    return { name: s.measure, group: s.group, chart, ...(f.settings.target !== undefined ? { target: f.settings.target } : {}), ...(partialPeriods.length > 0 ? { partialPeriods } : {}) };
   });
   checkSamePoints(f.settings, items);
   return { items, combined, notes: directionNote };
@@ -458,7 +460,7 @@ export async function summaryCommand(argv: readonly string[], io: Io): Promise<n
  * left-aligned, the latest value right-aligned.
  */
 function summaryText(summary: MeasuresSummary): string {
-  const rows = summary.rows.map((r) => [r.measure, r.group === null ? "" : String(r.group), r.latest ? `${fmt(r.latest.y)}${r.unit === "" ? "" : ` ${r.unit}`} (${r.latest.label}${r.latest.excluded === true ? ", excluded" : ""})` : "–", CATEGORY_TEXT[r.category]!, r.reading].map(terminalCell));
+  const rows = summary.rows.map((r) => [r.measure, r.group === null ? "" : String(r.group), r.latest ? `${fmt(r.latest.y)}${r.unit === "" ? "" : ` ${r.unit}`} (${r.latest.label}${r.latest.excluded !== true ? "" : r.latest.partial === true ? ", partial period" : ", excluded"})` : "–", CATEGORY_TEXT[r.category]!, r.reading].map(terminalCell));
   const c = summary.counts;
   // What --filter kept heads the text, as in analyse; every other warning is a note under the table.
   const kept = summary.warnings.filter((w) => w.code === "rows-filtered").map((w) => `${terminalCell(w.message)}\n\n`).join("");

@@ -1,5 +1,6 @@
 import { QiError, describeValue } from "../_lib/error.js";
 import { checkKeys, enumOption, integerOption } from "../_lib/options.js";
+import { readPartialPeriods } from "../_lib/partialPeriods.js";
 import { checkAnnotations, checkTarget, checkTextOptions } from "./options.js";
 import { formatValue } from "./number.js";
 
@@ -54,23 +55,7 @@ export function resolveChartOptions(options: unknown, phases: number, excluded: 
     const clean = /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
     return yPercent ? `${clean}%` : clean;
   };
-  const partial = partialOption(o.partialPeriods, excluded);
+  const partial = readPartialPeriods(o.partialPeriods, (i) => excluded[i] === true, excluded.length, ["options", "partialPeriods"]);
   return { caption: typeof o.caption === "string" && o.caption !== "" ? o.caption : null, decimals, yPercent, phaseLabels, flags, partial, format };
 }
 
-/**
- * `partialPeriods`: an array of point indices (0-based), each an excluded point (`excluded[i]`):
- * a partial period the chart counts is not drawn hollow, so calling it one would be untrue.
- */
-function partialOption(value: unknown, excluded: readonly boolean[]): ReadonlySet<number> {
-  if (value === undefined) return new Set();
-  if (!Array.isArray(value)) throw new QiError("invalid-option", ["options", "partialPeriods"], `partialPeriods must be an array of point indices (0-based), not ${describeValue(value)}`);
-  return new Set(
-    value.map((i: unknown, k) => {
-      const path = ["options", "partialPeriods", k];
-      if (typeof i !== "number" || !Number.isInteger(i) || i < 0 || i >= excluded.length) throw new QiError("invalid-option", path, `a partial period must be the index of a point (an integer from 0 to ${excluded.length - 1}), not ${describeValue(i)}`);
-      if (!excluded[i]) throw new QiError("invalid-option", path, `point ${i} (0-based) is not excluded: a partial period is drawn hollow as an excluded point, so give it in the chart's exclude option too`);
-      return i;
-    }),
-  );
-}

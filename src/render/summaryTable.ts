@@ -68,6 +68,12 @@ export function variationIcon(r: SummaryRow): string {
   }
 }
 
+/** " (partial period, not counted)" or " (excluded)" after the latest point's label, as the chart's tooltips say it. */
+function latestMark(latest: NonNullable<SummaryRow["latest"]>): string {
+  if (latest.excluded !== true) return "";
+  return latest.partial === true ? " (partial period, not counted)" : " (excluded)";
+}
+
 /** @internal The assurance icon of a row, or a dash. */
 export function assuranceIcon(r: SummaryRow): string {
   // The row's own words when it has them (a result from before 0.2 has no assuranceText): with
@@ -105,7 +111,7 @@ function rowHtml(r: SummaryRow, groups: boolean): string {
   // Latest, target and centre are in the measure's unit: "61.1 %", as the reading writes them.
   const unit = typeof r.unit === "string" && r.unit !== "" ? ` ${r.unit}` : "";
   const num = (v: number | null) => (v === null ? "–" : escapeXml(`${formatValue(v)}${unit}`));
-  const latest = r.latest === null ? "–" : `${num(r.latest.y)}<br><span class="muted">${escapeXml(r.latest.label)}${r.latest.excluded === true ? " (excluded)" : ""}</span>`;
+  const latest = r.latest === null ? "–" : `${num(r.latest.y)}<br><span class="muted">${escapeXml(r.latest.label)}${latestMark(r.latest)}</span>`;
   return [
     `<tr class="${r.category}">`,
     `<th scope="row">${escapeXml(r.measure)}</th>`,

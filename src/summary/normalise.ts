@@ -1,5 +1,6 @@
 import { QiError, describeValue, type QiPath } from "../_lib/error.js";
 import { checkKeys } from "../_lib/options.js";
+import { readPartialPeriods } from "../_lib/partialPeriods.js";
 import { assertRunChart } from "../runchart/guards.js";
 import { assertControlChart } from "../spc/guards.js";
 import type { RunChart } from "../runchart/types.js";
@@ -14,6 +15,8 @@ export interface Item {
   control: boolean;
   target: number | null;
   unit: string;
+  /** Points (0-based) that are partial periods (`partialPeriods`): excluded points a board reads as such. */
+  partial: ReadonlySet<number>;
 }
 
 function text(v: unknown, path: QiPath, what: string): string {
@@ -49,8 +52,8 @@ function checkChart(chart: unknown, path: QiPath): { chart: RunChart | ControlCh
 
 /** The keys each form of a result may have: any other is an `unknown-option` error with "did you mean", as for options. */
 const ITEM_KEYS = {
-  plain: ["name", "chart", "group", "target", "unit"],
-  by: ["key", "chart", "target", "unit"],
+  plain: ["name", "chart", "group", "target", "unit", "partialPeriods"],
+  by: ["key", "chart", "target", "unit", "partialPeriods"],
   measure: ["measure", "chart", "group"],
 } as const;
 
@@ -74,12 +77,14 @@ export function normalise(r: unknown, i: number, defaultName: string, defaultUni
     const def = m.definition as Record<string, unknown> | undefined;
     const unit = def !== null && typeof def === "object" && typeof def.unit === "string" ? def.unit : defaultUnit;
     const target = targetOf(m.target, [...path, "measure", "target"]);
-    return { name: text(m.name, [...path, "measure", "name"], "a measure's name"), group: groupKey(o.group, [...path, "group"]), chart, control, target: target ?? own, unit };
+    return { name: text(m.name, [...path, "measure", "name"], "a measure's name"), group: groupKey(o.group, [...path, "group"]), chart, control, target: target ?? own, unit, partial: new Set() };
   }
   const name = isBy ? defaultName : text(o.name, [...path, "name"], "name");
   const group = groupKey(isBy ? o.key : o.group, [...path, isBy ? "key" : "group"]);
   const target = targetOf(o.target, [...path, "target"]);
   if (o.unit !== undefined && typeof o.unit !== "string") throw new QiError("invalid-value", [...path, "unit"], `unit must be a string, not ${describeValue(o.unit)}`);
   const unit = o.unit ?? defaultUnit;
-  return { name, group, chart, control, target: target ?? own, unit };
+  const points = chart.points as readonly { excluded?: boolean }[];
+  const partial = readPartialPeriods(o.partialPeriods, (k) => points[k]?.excluded === true, points.length, [...path, "partialPeriods"]);
+  return { name, group, chart, control, target: target ?? own, unit, partial };
 }

@@ -232,10 +232,11 @@ function tooFewText(item: Item, short: { points: number } | null): string {
   return `no signal, but ${several ? "the current phase has" : "the chart has"} only ${n} point${n === 1 ? "" : "s"} off the centre line: too few for the runs rules`;
 }
 
-/** The latest point with a value; `excluded: true` when it was left out of the centre and rules (a partial period, say). */
-function latestOf(p: PointLike, numbered: boolean, period: XPeriod | null): SummaryRow["latest"] {
+/** The latest point with a value; `excluded: true` when it was left out of the centre and rules, and `partial: true` too when it is a partial period (the item's `partialPeriods`). */
+function latestOf(p: PointLike, numbered: boolean, period: XPeriod | null, partial: boolean): SummaryRow["latest"] {
   const latest = { x: p.x, y: p.y!, label: pointLabel(p.x, numbered, period) };
-  return p.excluded === true ? { ...latest, excluded: true } : latest;
+  if (p.excluded !== true) return latest;
+  return partial ? { ...latest, excluded: true, partial: true } : { ...latest, excluded: true };
 }
 
 /** One summary row from a checked item. */
@@ -281,7 +282,7 @@ export function rowOf(item: Item): SummaryRow {
     chart: control !== null ? control.type : "run",
     rules: chart.settings.rules.preset,
     direction,
-    latest: last < 0 ? null : latestOf(points[last]!, observationNumbers(points), period),
+    latest: last < 0 ? null : latestOf(points[last]!, observationNumbers(points), period, item.partial.has(last)),
     target: item.target,
     unit: item.unit,
     centre,

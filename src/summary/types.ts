@@ -16,6 +16,12 @@ export interface MeasureChart {
   target?: number | null;
   /** Unit for the reading ("%" gives "80 %"). */
   unit?: string;
+  /**
+   * Points (0-based) that are partial periods (the first or last month of an extract), each an
+   * excluded point of the chart: a latest point among them is `latest.partial`, which the summary
+   * table and the CLI call a partial period rather than "excluded". As the renderers' option.
+   */
+  partialPeriods?: readonly number[];
 }
 
 /**
@@ -26,7 +32,7 @@ export interface MeasureChart {
  */
 export type SummaryInput =
   | MeasureChart
-  | { key: unknown; chart: RunChart | ControlChart; target?: number | null; unit?: string }
+  | { key: unknown; chart: RunChart | ControlChart; target?: number | null; unit?: string; partialPeriods?: readonly number[] }
   | { measure: MeasureOfChart; chart: RunChart | ControlChart; group?: string | number | null };
 
 /** What the summary reads of a project's measure: its name, target and unit (a whole `Measure` will do). */
@@ -61,11 +67,12 @@ export interface SummaryRow {
   direction: "increase" | "decrease" | "neutral";
   /**
    * The last point with a value; `excluded: true` when the chart left it out of the centre line
-   * and the rules (`exclude`, or a period the CLI found partial), so a board can say so. `label`:
+   * and the rules (`exclude`, or a period the CLI found partial), so a board can say so, and
+   * `partial: true` too when it is one of the item's `partialPeriods`. `label`:
    * the x as the chart's messages write it ("Jun 2024", "x = 31", "point 22" for the observation
    * numbers of a chart without `x`), as `since` and `lastSignal` label theirs.
    */
-  latest: { x: unknown; y: number; label: string; excluded?: true } | null;
+  latest: { x: unknown; y: number; label: string; excluded?: true; partial?: true } | null;
   target: number | null;
   /** The unit of the measure's values ("%", "days"; "" when none given): latest, target and centre are in it. */
   unit: string;

@@ -41,4 +41,16 @@ describe.skipIf(!HAVE_BIN).concurrent("analyse --period --svg: the legend names 
     expect(legendOf(svg).slice(-1)).toEqual(["excluded: Excluded"]);
     expect(hollowTips(svg)).toEqual(["Jun 2024: 0 (excluded)"]);
   });
+
+  it("summary: the latest point, a partial month, reads '(Aug 2024, partial period)', and '(…, excluded)' under --exclude", async () => {
+    const dir = tempDir({ "e.csv": eventsCsv });
+    const args = ["summary", "e.csv", "--x", "Date Accommodated", "--dates", "uk", "--y", "n1", "--period", "month", "--chart", "c", "--aggregate", "count"];
+    const r = await run([...args, "--html", "s.html"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("3 (Aug 2024, partial period)");
+    expect(readFileSync(join(dir, "s.html"), "utf8")).toContain("Aug 2024 (partial period, not counted)");
+    const x = await run([...args, "--exclude", "5"], dir);
+    expect(x.code).toBe(0);
+    expect(x.stdout).toContain("3 (Aug 2024, excluded)");
+  });
 });

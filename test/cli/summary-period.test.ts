@@ -33,7 +33,8 @@ describe.skipIf(!HAVE_BIN).concurrent("summary --period and --from, as analyse",
     expect(north!.centre).toBe(1.25);
     expect(south!.centre).toBe(0.5);
     // North's September is a count of 0, drawn (its last accommodation was on 15 Aug).
-    expect(north!.latest).toEqual({ x: "2024-09-01", y: 0, label: "Sep 2024", excluded: true });
+    // A partial period (September runs to 27 Sep): latest.partial, so the board says so rather than "excluded".
+    expect(north!.latest).toEqual({ x: "2024-09-01", y: 0, label: "Sep 2024", excluded: true, partial: true });
     // How the rows combine ends the roll-up note: the library's rows-combined said it again (a user trial).
     expect(warning(s, "period-rollup", "North")).toBe("Placement Type (North): 6 rows rolled up into 4 months (each date read as the month it falls in): the rows with a value were counted (--aggregate count).");
     expect(s.warnings.filter((w) => w.code === "rows-combined" || w.code === "aggregate-unused")).toEqual([]);
@@ -70,7 +71,7 @@ describe.skipIf(!HAVE_BIN).concurrent("summary --period and --from, as analyse",
     const s = await summaryOf(["summary", "m.csv", "--x", "Month", "--y", "Referrals", "--chart", "c", "--period", "quarter", "--as-of", "31/03/2024", "--dates", "uk", "--json"], { "m.csv": csv });
     // (30 + 35) / 2: 2024 Q1 (21) is drawn but left out.
     expect(s.rows[0]!.centre).toBe(32.5);
-    expect(s.rows[0]!.latest).toEqual({ x: "2024-01-01", y: 21, label: "2024 Q1", excluded: true });
+    expect(s.rows[0]!.latest).toEqual({ x: "2024-01-01", y: 21, label: "2024 Q1", excluded: true, partial: true });
     expect(s.warnings.find((w) => w.code === "partial-period")!.message).toBe("Referrals: 2024 Q1 (the rows are monthly and the last is Feb 2024) sums only part of its quarter: drawn, but left out of the centre line and the rules");
   });
 

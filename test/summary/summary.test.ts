@@ -54,6 +54,23 @@ describe("summariseMeasures: a worked example", () => {
     expect(renderSummaryTable(summariseMeasures([{ name: "m", chart }]))).toContain("point 11 (excluded)");
     expect(summariseMeasures([{ name: "m", chart: runChart([5, 6, 5, 7]) }]).rows[0]!.latest).toEqual({ x: 4, y: 7, label: "point 4" });
   });
+  it("a latest point that is a partial period (partialPeriods) is called one, not 'excluded' (fix16a's left-out: '(Sep 2024, excluded)')", () => {
+    const chart = runChart([5, 6, 5, 7, 6, 5, 6, 7, 5, 6, 2], { exclude: [10] });
+    const row = summariseMeasures([{ name: "m", chart, partialPeriods: [10] }]).rows[0]!;
+    expect(row.latest).toEqual({ x: 11, y: 2, label: "point 11", excluded: true, partial: true });
+    const html = renderSummaryTable(summariseMeasures([{ name: "m", chart, partialPeriods: [10] }]));
+    expect(html).toContain("point 11 (partial period, not counted)");
+    expect(html).not.toContain("(excluded)");
+    // A partial period must be an excluded point: one the chart counts is not drawn hollow.
+    const notExcluded = fails(() => summariseMeasures([{ name: "m", chart, partialPeriods: [9] }]));
+    expect([notExcluded.code, notExcluded.path]).toEqual(["invalid-option", ["results", 0, "partialPeriods", 0]]);
+    expect(notExcluded.message).toContain("point 9 (0-based) is not excluded");
+    const noPoint = fails(() => summariseMeasures([{ name: "m", chart, partialPeriods: [11] }]));
+    expect([noPoint.code, noPoint.message]).toEqual(["invalid-option", expect.stringContaining("an integer from 0 to 10")]);
+    // An earlier partial period does not mark the latest point.
+    const first = runChart([5, 6, 5, 7, 6, 5, 6, 7, 5, 6, 2], { exclude: [0, 10] });
+    expect(summariseMeasures([{ name: "m", chart: first, partialPeriods: [0] }]).rows[0]!.latest).toEqual({ x: 11, y: 2, label: "point 11", excluded: true });
+  });
   it("labels a numbered x as the chart's messages do: 'since x = 22' (a user trial read 'since 24'), 'since point 13' without x", () => {
     // 12 points around 5.5, then 10 at 9: a shift above the median from the 13th point (pace rules).
     const ys = [5, 6, 5, 6, 5, 6, 5, 6, 5, 6, 5, 6, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9];
