@@ -42,11 +42,15 @@ describe("funnelPlot refuses a total row, as the CLI does (one rule: findTotalRo
     expect([e.code, e.path]).toEqual(["total-row", ["data", 3, "la"]]);
     expect(e.message).toBe(`data[3] ("Region X") is a total of the others, not an organisation (its numerator 10 and denominator 40 are the sums of the other 3 groups'): ${ADVICE} Drop the row before plotting, e.g. data.filter((d) => d["la"] !== "Region X") (at data[3].la)`);
   });
-  it("under another name with suppressed groups: at least the sums of the groups shown (2584 of 4821 over 30)", () => {
+  it("with suppressed groups only names count: a group as large as all the others shown is plotted (trial 17: Glasgow City was refused)", () => {
     const rows = TABLE.map((r) => (r[COLS[0]] === "Scotland" ? { ...r, [COLS[0]]: "Region X" } : r));
-    const e = fails(() => funnelPlot(rows, { ...OPTS, suppressed: ["*", "[c]"] }));
-    expect([e.code, e.path]).toEqual(["total-row", ["data", 32, "Local authority"]]);
-    expect(e.message).toContain(`("Region X") is a total of the others, not an organisation (its numerator 2598 and denominator 4850 are at least the sums of the other 32 groups' values shown, 2584 and 4821: a total over suppressed cells)`);
+    const f = funnelPlot(rows, { ...OPTS, suppressed: ["*", "[c]"] });
+    expect(f.groups.map((p) => p.group)).toContain("Region X");
+    // A health board's partnerships: Glasgow City is more than the rest together; one cell suppressed.
+    const board = [{ p: "Glasgow City", k: 396, n: 700 }, { p: "East Dunbartonshire", k: 60, n: 110 }, { p: "East Renfrewshire", k: "*", n: 90 }, { p: "Inverclyde", k: 50, n: 95 }, { p: "Renfrewshire", k: 70, n: 140 }];
+    const g = funnelPlot(board, { group: "p", numerator: "k", denominator: "n", suppressed: ["*"] });
+    expect(g.groups.map((p) => p.group)).toEqual(["Glasgow City", "East Dunbartonshire", "Inverclyde", "Renfrewshire"]);
+    expect(g.leftOut.map((l) => l.group)).toEqual(["East Renfrewshire"]);
   });
   it("an accessor group: no filter to show, the row to drop", () => {
     const e = fails(() => funnelPlot(SHOWN, { ...OPTS, group: (d: Row) => d[COLS[0]] }));
