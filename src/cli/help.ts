@@ -71,7 +71,7 @@ Columns:
                        years (April–March) or CLAS years (August–July), as for analyse
   --delimiter C        the CSV field separator: "," (default), ";" or tab
 
-Analysis (the same for every series; --direction may name a measure):
+Analysis (the same for every series; --direction, --target and --unit may name a measure):
   --chart TYPE         ${chartTypesHelp(23, 72)}
   --rules SET          as for analyse; mdc gives the Making Data Count icons
   --direction DIR      increase, decrease or neutral (default), for every series (a note
@@ -84,7 +84,9 @@ Analysis (the same for every series; --direction may name a measure):
                        when point N is the same x in every series. Repeatable
   --exclude N          leave point N (1-based, in x order) out of the centre and rules of every
                        series; an error when point N is not the same x in every series. Repeatable
-  --target V           a target: the assurance icon (control charts) or the median's position
+  --target V           a target: the assurance icon (control charts) or the median's position,
+                       for every series (a note says so when there are several measures);
+                       --target NAME=V one measure's (repeatable; a plain --target is for the rest)
   --aggregate HOW      how rows of a series that share an x combine, as for analyse: sum, mean,
                        median, count (any text counts) or sd (p, pp, u, up and c charts sum; a c chart may count
                        one row per event; without it a repeated x is an error for run, i, mr, g
@@ -102,7 +104,8 @@ Analysis (the same for every series; --direction may name a measure):
                        starts before it is part of one; a date before it is an error
   --multiply K         multiply the plotted values: 100 for per cent, 10000 for a rate per
                        10,000 days (--target is on this scale)
-  --unit U             unit for the readings, e.g. % ("the target of 80 %")
+  --unit U             unit for the readings, e.g. % ("the target of 80 %"); --unit NAME=U one
+                       measure's (repeatable), as --target
 
 Output:
   --csv FILE           the summary as CSV (cells that a spreadsheet would run as formulas neutralised)

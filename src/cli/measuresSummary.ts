@@ -4,6 +4,7 @@ import { Problems, isMissingNumber, numberColumn, textColumn, xColumn } from "./
 import { decimal } from "../_lib/numberText.js";
 import { DATE_FORMATS, xTextReader, type DateFormat, type LabelForm } from "./dates.js";
 import { NaTexts } from "./naTexts.js";
+import { perMeasureFlag, type PerMeasure, type PerMeasureSpec } from "./perMeasure.js";
 import type { DataSpan } from "./partialPeriods.js";
 import { PERIODS, periodStart, type Period } from "./period.js";
 import { allPartialError, checkRollUp, emptyPeriodY, periodNeedsAggregate, periodRollupNote, rollUpGroup, withRollupNote, type RollUpFlags } from "./rollUp.js";
@@ -46,8 +47,8 @@ const SPEC = {
   baseline: { type: "string" },
   phase: { type: "string", multiple: true },
   exclude: { type: "string", multiple: true },
-  target: { type: "string" },
-  unit: { type: "string" },
+  target: { type: "string", multiple: true },
+  unit: { type: "string", multiple: true },
   json: { type: "boolean" },
   out: { type: "string" },
   csv: { type: "string" },
@@ -67,8 +68,10 @@ interface SummaryFlags {
   period: Period | undefined;
   /** `--as-of`: the extract date (ISO), the data complete up to and including it. */
   asOf: string | null;
-  /** `--direction NAME=DIRECTION`: a measure's own direction, by its name (the plain `--direction` is `settings.direction`). */
-  directions: Map<string, Direction>;
+  /** `--direction`, `--target`, `--unit`: the plain value (also in `settings`, and `unit`) and each measure's own (NAME=VALUE). */
+  directions: PerMeasure<Direction>;
+  targets: PerMeasure<number>;
+  units: PerMeasure<string>;
   /** `--from`: the first day the data cover (ISO), or null. */
   from: string | null;
   names: { x: string; y: string; n: string; measure: string | undefined; group: string | undefined };
@@ -88,7 +91,10 @@ function readFlags(values: FlagValues, file: string): SummaryFlags {
   const chart = chartFlag(C, stringFlag(values, "chart")) ?? "run";
   const rules = stringFlag(values, "rules");
   checkRules(C, chart, rules);
-  const { direction, named: directions } = directionFlags(listFlag(values, "direction"));
+  const directions = perMeasureFlag(C, "direction", listFlag(values, "direction"), DIRECTION_SPEC);
+  const direction = directions.plain;
+  const targets = perMeasureFlag(C, "target", listFlag(values, "target"), TARGET_SPEC);
+  const units = perMeasureFlag(C, "unit", listFlag(values, "unit"), UNIT_SPEC);
   const aggregate: Aggregate | undefined = enumFlag(C, "aggregate", stringFlag(values, "aggregate"), AGGREGATES);
   const nName = stringFlag(values, "n");
   checkCombining(C, chart, aggregate, nName);
@@ -97,7 +103,7 @@ function readFlags(values: FlagValues, file: string): SummaryFlags {
   const years = yearsFlag(C, values, period);
   const settings: ChartSettings = {
     chart, rules, direction, baseline: intFlag(C, "baseline", stringFlag(values, "baseline"), 1), ...pointFlags(C, values, dates, years),
-    target: numberFlag(C, "target", stringFlag(values, "target")), aggregate, multiply: multiplyFlag(C, values),
+    target: targets.plain, aggregate, multiply: multiplyFlag(C, values),
     // As analyse: --n on a run or i chart plots y/n (checkCombining refuses it for other charts).
     n: nName !== undefined || NEEDS_N.includes(chart),
   };
@@ -111,12 +117,12 @@ function readFlags(values: FlagValues, file: string): SummaryFlags {
   const delimiter = delimiterFlag(C, stringFlag(values, "delimiter"));
   if (delimiter !== undefined && /\.json$/i.test(file)) throw new UsageError(`--delimiter is for CSV files; ${quote(file)} is read as JSON`, C);
   return {
-    file, chart, settings, dates, years, json, out, period, directions, asOf: asOfFlag(C, values, dates), from: asOfFlag(C, values, dates, "from"),
+    file, chart, settings, dates, years, json, out, period, directions, targets, units, asOf: asOfFlag(C, values, dates), from: asOfFlag(C, values, dates, "from"),
     names: { x: stringFlag(values, "x") ?? "x", y: stringFlag(values, "y") ?? "y", n: nName ?? "n", measure: stringFlag(values, "measure"), group: stringFlag(values, "group") },
     filters: parseFilters(C, listFlag(values, "filter")),
     na: new NaTexts(C, listFlag(values, "na"), values.thousands === true),
     delimiter,
-    unit: stringFlag(values, "unit"),
+    unit: units.plain,
     csv: stringFlag(values, "csv"),
     html,
     title,
@@ -125,62 +131,72 @@ function readFlags(values: FlagValues, file: string): SummaryFlags {
 
 type Direction = (typeof DIRECTIONS)[number];
 
-/**
- * `--direction`, repeatable: a plain DIRECTION for every series (at most one), and NAME=DIRECTION
- * for the series of one measure (its name in `--measure`, or `--y` without it). A family of
- * measures mixes "lower is better" (days) and "higher is better" (% with a plan): one direction
- * for all judges half of them backwards (a user trial). The name is everything before the last
- * `=`, so a measure named "n=5" is written "n=5=increase".
- */
-function directionFlags(given: readonly string[]): { direction: Direction | undefined; named: Map<string, Direction> } {
-  let direction: Direction | undefined;
-  const named = new Map<string, Direction>();
-  for (const v of given) {
-    const eq = v.lastIndexOf("=");
-    if (eq < 0) {
-      if (!(DIRECTIONS as readonly string[]).includes(v)) {
-        const near = nearestName(v, DIRECTIONS);
-        throw new UsageError(`--direction ${quote(v)} is not one of: ${DIRECTIONS.join(", ")}${near === undefined ? "" : `; did you mean --direction ${near}?`} (or NAME=DIRECTION for one measure)`, C);
-      }
-      if (direction !== undefined && direction !== v) throw new UsageError(`--direction ${direction} and --direction ${v}: one direction for every series; give NAME=DIRECTION for a measure whose better direction differs`, C);
-      direction = v as Direction;
-      continue;
-    }
-    const name = v.slice(0, eq).trim();
-    const dir = v.slice(eq + 1).trim();
-    if (name === "") throw new UsageError(`--direction ${quote(v)}: no measure name before "="; write --direction "NAME=${dir}"`, C);
-    if (!(DIRECTIONS as readonly string[]).includes(dir)) {
-      const near = nearestName(dir, DIRECTIONS);
-      throw new UsageError(`--direction ${quote(v)}: ${quote(dir)} is not one of: ${DIRECTIONS.join(", ")}${near === undefined ? "" : `; did you mean ${quote(`${name}=${near}`)}?`}`, C);
-    }
-    const before = named.get(name);
-    if (before !== undefined && before !== dir) throw new UsageError(`--direction: measure ${quote(name)} is given ${before} and ${dir}; give it once`, C);
-    named.set(name, dir as Direction);
-  }
-  return { direction, named };
-}
+/** `--direction` as {@link perMeasureFlag} reads it: increase, decrease or neutral, with "did you mean". */
+const DIRECTION_SPEC: PerMeasureSpec<Direction> = {
+  meta: "DIRECTION",
+  what: "direction",
+  whose: "better direction",
+  plain(v) {
+    if ((DIRECTIONS as readonly string[]).includes(v)) return v as Direction;
+    const near = nearestName(v, DIRECTIONS);
+    throw new UsageError(`--direction ${quote(v)} is not one of: ${DIRECTIONS.join(", ")}${near === undefined ? "" : `; did you mean --direction ${near}?`} (or NAME=DIRECTION for one measure)`, C);
+  },
+  named(dir, name, written) {
+    if ((DIRECTIONS as readonly string[]).includes(dir)) return dir as Direction;
+    const near = nearestName(dir, DIRECTIONS);
+    throw new UsageError(`--direction ${quote(written)}: ${quote(dir)} is not one of: ${DIRECTIONS.join(", ")}${near === undefined ? "" : `; did you mean ${quote(`${name}=${near}`)}?`}`, C);
+  },
+};
+
+/** `--target`: a number (the plain one every series', NAME=VALUE one measure's). */
+const TARGET_SPEC: PerMeasureSpec<number> = {
+  meta: "VALUE",
+  what: "target",
+  whose: "target",
+  plain: (v) => numberFlag(C, "target", v)!,
+  named: (v, _name, written) => {
+    if (v.trim() === "" || !Number.isFinite(Number(v))) throw new UsageError(`--target ${quote(written)}: ${quote(v)} is not a number`, C);
+    return Number(v);
+  },
+};
+
+/** `--unit`: any text ("%", "days"). */
+const UNIT_SPEC: PerMeasureSpec<string> = { meta: "UNIT", what: "unit", whose: "unit", plain: (v) => v, named: (v) => v };
 
 /**
- * Each `--direction NAME=…` must name a measure of the file (of the rows `--filter` kept): a usage
- * error naming it, with "did you mean" (a near spelling, or the one measure whose name holds it or
- * is held in it) or else the measures there are. With one plain `--direction` and several
- * measures, a note says it judges every one of them the same way.
+ * Each `--direction`, `--target` or `--unit` NAME=… must name a measure of the file (of the rows
+ * `--filter` kept): a usage error naming it, with "did you mean" (a near spelling, or the one
+ * measure whose name holds it or is held in it) or else the measures there are. With one plain
+ * value and several measures, none named, a note says it applies to every one of them.
  */
-function directionNotes(f: SummaryFlags, all: readonly Series[]): { code: string; message: string }[] {
+function perMeasureNotes(f: SummaryFlags, all: readonly Series[]): { code: string; message: string }[] {
   const measures = [...new Set(all.map((s) => s.measure))];
+  const flags = [["direction", f.directions], ["target", f.targets], ["unit", f.units]] as const;
+  for (const [flag, given] of flags) checkMeasureNames(f, measures, flag, given.named);
+  if (measures.length < 2) return [];
+  const notes: { code: string; message: string }[] = [];
+  const plain = f.directions.plain;
+  if (plain !== undefined && f.directions.named.size === 0) {
+    const other = plain === "increase" ? "decrease" : "increase";
+    notes.push({ code: "direction-every-series", message: `--direction ${plain} applies to every series (${measures.length} measures): ${plain === "neutral" ? "none is judged better or worse" : `each is judged better when ${plain === "increase" ? "higher" : "lower"}`}; for a measure better the other way give --direction "MEASURE=${other}"` });
+  }
+  for (const [flag, given] of [["target", f.targets], ["unit", f.units]] as const) {
+    if (given.plain === undefined || given.named.size > 0) continue;
+    notes.push({ code: `${flag}-every-series`, message: `--${flag} ${quote(String(given.plain))} applies to every series (${measures.length} measures); for a measure with another ${flag} give --${flag} "MEASURE=${flag === "target" ? "VALUE" : "UNIT"}"` });
+  }
+  return notes;
+}
+
+function checkMeasureNames(f: SummaryFlags, measures: readonly string[], flag: string, named: ReadonlyMap<string, unknown>): void {
   const column = f.names.measure === undefined ? `--y ${quote(f.names.y)}` : `the column ${quote(f.names.measure)}${f.filters.length > 0 ? " (of the rows --filter kept)" : ""}`;
-  for (const [name, dir] of f.directions) {
+  for (const [name, value] of named) {
     if (measures.includes(name)) continue;
     const lower = name.toLowerCase();
     const holds = measures.filter((m) => m.toLowerCase().includes(lower) || lower.includes(m.toLowerCase()));
     const near = nearestName(name, measures) ?? (holds.length === 1 ? holds[0] : undefined);
     const known = measures.length <= 12 ? `; the measures are ${measures.map(quote).join(", ")}` : "";
-    throw new UsageError(`--direction ${quote(`${name}=${dir}`)}: no measure ${quote(name)} in ${column}${near === undefined ? known : `; did you mean --direction ${quote(`${near}=${dir}`)}?`}`, C);
+    throw new UsageError(`--${flag} ${quote(`${name}=${String(value)}`)}: no measure ${quote(name)} in ${column}${near === undefined ? known : `; did you mean --${flag} ${quote(`${near}=${String(value)}`)}?`}`, C);
   }
-  const plain = f.settings.direction;
-  if (plain === undefined || f.directions.size > 0 || measures.length < 2) return [];
-  const other = plain === "increase" ? "decrease" : "increase";
-  return [{ code: "direction-every-series", message: `--direction ${plain} applies to every series (${measures.length} measures): ${plain === "neutral" ? "none is judged better or worse" : `each is judged better when ${plain === "increase" ? "higher" : "lower"}`}; for a measure better the other way give --direction "MEASURE=${other}"` }];
 }
 
 /** The file's columns, read and checked (every problem listed at once). */
@@ -281,11 +297,11 @@ function seriesName(s: Series): string {
  * One chart per (measure, group) series, in first-seen order; `--phase` and `--exclude` as
  * {@link seriesPhases} and {@link checkSamePoints} say. `combined`: some series had rows that
  * share an x (the library's `rows-combined`, which under --period ends the `period-rollup` note).
- * `notes`: the note that one plain --direction covers several measures (directionNotes).
+ * `notes`: the notes that one plain --direction, --target or --unit covers several measures (perMeasureNotes).
  */
 function chartsOf(f: SummaryFlags, c: Columns): { items: MeasureChart[]; combined: boolean; notes: { code: string; message: string }[] } {
   const all = seriesOf(f, c);
-  const directionNote = directionNotes(f, all);
+  const directionNote = perMeasureNotes(f, all);
   const phased = seriesPhases(f, c, all);
   const column: Record<string, string> = { x: f.names.x, y: f.names.y, n: f.names.n };
   const roll = rollUpFlags(f, all.length);
@@ -298,8 +314,10 @@ function chartsOf(f: SummaryFlags, c: Columns): { items: MeasureChart[]; combine
     const partial = rolled.partial?.exclude ?? [];
     const exclude = partial.length === 0 ? f.settings.exclude : [...new Set([...f.settings.exclude, ...partial])].sort((a, b) => a - b);
     const period = f.period ?? c.labels;
-    const direction = f.directions.get(s.measure) ?? f.settings.direction;
-    const settings = { ...f.settings, direction, exclude, phases: phased[k]!.phases, ...(period !== null ? { period } : {}) };
+    const direction = f.directions.named.get(s.measure) ?? f.settings.direction;
+    const target = f.targets.named.get(s.measure) ?? f.settings.target;
+    const unit = f.units.named.get(s.measure);
+    const settings = { ...f.settings, direction, target, exclude, phases: phased[k]!.phases, ...(period !== null ? { period } : {}) };
     if (settings.phases.some((p) => typeof p === "number") || settings.exclude.length > 0) {
       checkPointNumbers(C, settings, new Set(rows.map((r) => r.x).filter((v) => v !== null)).size, ` ${quote(seriesName(s))}`);
     }
@@ -319,7 +337,7 @@ function chartsOf(f: SummaryFlags, c: Columns): { items: MeasureChart[]; combine
     const chart = notes.length === 0 && own === analysed.warnings ? analysed : ({ ...analysed, warnings: withRollupNote(notes, own) } as typeof analysed);
     // The partial periods not also given to --exclude: the board calls them so, not "excluded".
     const partialPeriods = partial.filter((i) => !f.settings.exclude.includes(i));
-    return { name: s.measure, group: s.group, chart, ...(f.settings.target !== undefined ? { target: f.settings.target } : {}), ...(partialPeriods.length > 0 ? { partialPeriods } : {}) };
+    return { name: s.measure, group: s.group, chart, ...(target !== undefined ? { target } : {}), ...(unit !== undefined ? { unit } : {}), ...(partialPeriods.length > 0 ? { partialPeriods } : {}) };
   });
   checkSamePoints(f.settings, items);
   return { items, combined, notes: directionNote };

@@ -99,4 +99,32 @@ describe.skipIf(!HAVE_BIN).concurrent("summary: a direction per measure", { time
     const bad = await run(["summary", "d.csv", "--x", "month", "--y", "Days to panel", "--direction", "Days=decrease"], dir);
     expect(bad.stderr).toBe(`pace-qi summary: --direction 'Days=decrease': no measure 'Days' in --y 'Days to panel'; did you mean --direction 'Days to panel=decrease'?\n${USAGE}`);
   });
+
+  it("--target and --unit NAME=VALUE: each measure its own target and unit (user trial 17: one --target 80 read 'Placement moves … the target of 80 % is consistently met')", async () => {
+    const dir = tempDir({ "fam.csv": family() });
+    const args = [...BASE, "--direction", "Days to panel=decrease", "--direction", "Plan within 28 days=increase", "--target", "Days to panel=250", "--target", "Plan within 28 days=90", "--unit", "Days to panel=days", "--unit", "Plan within 28 days=%", "--json"];
+    const r = await run(args, dir);
+    expect(r.stderr).toBe("");
+    const s = JSON.parse(r.stdout) as { rows: { measure: string; target: number; unit: string; reading: string }[]; warnings: unknown[] };
+    expect(s.rows.map((x) => [x.measure, x.target, x.unit])).toEqual([["Days to panel", 250, "days"], ["Plan within 28 days", 90, "%"]]);
+    // By hand, medians since the shifts began: days from Oct 2024, 301 and the ten of ~200 (195 196 198
+    // 200 201 202 205 208 210 212 301) → 202 ≤ 250; plan from Nov 2024 (77 78 79 80 80 81 82 83 84 85) → 80.5 < 90.
+    expect(s.rows.map((x) => x.reading.replace(/^.*?; /, ""))).toEqual(["the median since Oct 2024 (202 days) meets the target of 250 days", "the median since Nov 2024 (80.5 %) does not meet the target of 90 %"]);
+    expect(s.warnings).toEqual([]);
+  });
+  it("one plain --target or --unit over several measures says so, as --direction does", async () => {
+    const r = await run([...BASE, "--target", "80", "--unit", "%", "--direction", "Days to panel=decrease", "--direction", "Plan within 28 days=increase"], tempDir({ "fam.csv": family() }));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Note: --target '80' applies to every series (2 measures); for a measure with another target give --target "MEASURE=VALUE"`);
+    expect(r.stdout).toContain(`Note: --unit '%' applies to every series (2 measures); for a measure with another unit give --unit "MEASURE=UNIT"`);
+  });
+  it("--target NAME=VALUE names a measure and a number, or is an error saying which", async () => {
+    const dir = tempDir({ "fam.csv": family() });
+    const near = await run([...BASE, "--target", "Days to panels=250"], dir);
+    expect([near.code, near.stderr]).toEqual([2, `pace-qi summary: --target 'Days to panels=250': no measure 'Days to panels' in the column 'measure'; did you mean --target 'Days to panel=250'?\n${USAGE}`]);
+    const nan = await run([...BASE, "--target", "Days to panel=soon"], dir);
+    expect([nan.code, nan.stderr]).toEqual([2, `pace-qi summary: --target 'Days to panel=soon': 'soon' is not a number\n${USAGE}`]);
+    const two = await run([...BASE, "--target", "80", "--target", "90"], dir);
+    expect([two.code, two.stderr]).toEqual([2, `pace-qi summary: --target 80 and --target 90: one target for every series; give NAME=VALUE for a measure whose target differs\n${USAGE}`]);
+  });
 });
