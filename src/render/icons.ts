@@ -49,7 +49,7 @@ function letter(ch: string, cx: number, cy: number, colour: string): string {
  * purple neutral) with H or L for a high or low special cause, and a small row of dots; a
  * special cause's last dots leave the row; a last phase with too few points for a verdict
  * (`words.tooFew`) a dashed grey ring with "?", as the summary board's "too few points". Assurance: a ring (blue pass, orange fail, grey hit
- * and miss) with P, F or ?.
+ * and miss) with P, F or ?; judged against limits from before a change, a dashed grey ring with "?".
  */
 export function drawIcons(words: MdcIconWords, x: number, y: number, id: string): string {
   const r = ICON_SIZE / 2 - 2;
@@ -76,7 +76,9 @@ export function drawIcons(words: MdcIconWords, x: number, y: number, id: string)
   const a = words.assurance;
   const ax = x + ICON_SIZE + ICON_GAP + ICON_SIZE / 2;
   const aText = words.assuranceText;
-  if (a !== null) {
+  if (a !== null && words.assuranceBeforeChange) {
+    out.push(notJudgedIcon(ax, cy, r, aText));
+  } else if (a !== null) {
     const colour = ASSURANCE_COLOUR[a];
     out.push(`<g class="mdc-icon assurance ${a}" role="img" aria-label="${escapeXml(aText)}"><title>${escapeXml(aText)}</title>`);
     out.push(`<circle cx="${px(ax)}" cy="${px(cy)}" r="${px(r)}" fill="${THEME.background}" stroke="${colour}" stroke-width="3"/>`);
@@ -108,6 +110,11 @@ function runDots(dir: 1 | -1 | 0, cx: number, cy: number, colour: string): strin
 /** Too few points to tell special cause from common cause: a dashed grey ring with a "?" (no dots: they would read as common cause). */
 function tooFewIcon(cx: number, cy: number, r: number, text: string): string {
   return `<g class="mdc-icon variation insufficient" role="img" aria-label="${escapeXml(text)}"><title>${escapeXml(text)}</title><circle cx="${px(cx)}" cy="${px(cy)}" r="${px(r)}" fill="${THEME.background}" stroke="${COMMON}" stroke-width="2" stroke-dasharray="4 3"/>${letter("?", cx, cy, COMMON)}</g>`;
+}
+
+/** Assurance against limits from before a change (words.assuranceBeforeChange): not judged, a dashed grey "?" as the words say. */
+function notJudgedIcon(cx: number, cy: number, r: number, text: string): string {
+  return `<g class="mdc-icon assurance before-change" role="img" aria-label="${escapeXml(text)}"><title>${escapeXml(text)}</title><circle cx="${px(cx)}" cy="${px(cy)}" r="${px(r)}" fill="${THEME.background}" stroke="${COMMON}" stroke-width="2" stroke-dasharray="4 3"/>${letter("?", cx, cy, COMMON)}</g>`;
 }
 
 function emptyIcon(cx: number, cy: number, r: number, text: string, kind: string): string {

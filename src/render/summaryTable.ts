@@ -30,15 +30,21 @@ const GLYPH: Record<string, string> = {
   "?": "M9 9.5A3 3 0 1 1 13 11.8C12 12.5 12 13 12 14.2",
 };
 
-function icon(fill: string, glyph: string | null, label: string, doubleRing: boolean, dashed = false): string {
+/** An icon: a filled disc with a white glyph, or (glyph null) a ring, dashed for "not judged", with `outline` (a glyph) drawn in the ring's colour. */
+function icon(fill: string, glyph: string | null, label: string, doubleRing: boolean, dashed = false, outline: string | null = null): string {
   const ring = doubleRing ? `<circle cx="12" cy="12" r="11.2" fill="none" stroke="${fill}" stroke-width="1.2"/>` : "";
   const body = glyph === null || glyph === "dots"
     ? `<circle cx="12" cy="12" r="${doubleRing ? 9 : 10.5}" fill="#fff" stroke="${fill}" stroke-width="1.6"${dashed ? ' stroke-dasharray="3 2"' : ""}/>`
     : `<circle cx="12" cy="12" r="${doubleRing ? 9 : 10.5}" fill="${fill}"/>`;
   let mark = "";
   if (glyph === "dots") mark = [7, 12, 17].map((x) => `<circle cx="${x}" cy="12" r="1.7" fill="${fill}"/>`).join("");
-  else if (glyph !== null && GLYPH[glyph]) mark = `<path d="${GLYPH[glyph]}" fill="none" stroke="#fff" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/>${glyph === "?" ? '<circle cx="12" cy="17" r="1.2" fill="#fff"/>' : ""}`;
+  else if (glyph !== null && GLYPH[glyph]) mark = glyphPath(glyph, "#fff");
+  else if (outline !== null && GLYPH[outline]) mark = glyphPath(outline, fill);
   return `<svg class="qi-icon" width="28" height="28" viewBox="0 0 24 24" role="img" aria-label="${escapeXml(label)}"><title>${escapeXml(label)}</title>${ring}${body}${mark}</svg>`;
+}
+
+function glyphPath(glyph: string, colour: string): string {
+  return `<path d="${GLYPH[glyph]}" fill="none" stroke="${colour}" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/>${glyph === "?" ? `<circle cx="12" cy="17" r="1.2" fill="${colour}"/>` : ""}`;
 }
 
 /** The high/low letter of a special cause: high is H. */
@@ -79,6 +85,8 @@ export function assuranceIcon(r: SummaryRow): string {
   // The row's own words when it has them (a result from before 0.2 has no assuranceText): with
   // varying limits or limits from before a change the plain words would contradict the reading.
   const said = (plain: string): string => `Assurance: ${typeof r.assuranceText === "string" && r.assuranceText !== "" ? r.assuranceText : plain}`;
+  // Judged against limits from before a change (the reading says so): drawn as not judged, as on the chart.
+  if (r.assurance !== null && r.assuranceBeforeChange === true) return icon("#737373", null, said("judged against limits from before the change"), false, true, "?");
   if (r.assurance === "pass") return icon(THEME.improvement, "P", said("the target is consistently met"), false);
   if (r.assurance === "fail") return icon(THEME.deterioration, "F", said("the target is consistently missed"), true);
   if (r.assurance === "inconsistent") return icon("#737373", "?", said("the target will be met and missed at random"), false);

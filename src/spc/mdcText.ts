@@ -21,6 +21,12 @@ export interface MdcIconWords {
   variationText: string;
   /** "Assurance: hit and miss — the target 90 lies between the process limits…" */
   assuranceText: string;
+  /**
+   * The assurance icon was judged against limits fixed from a baseline before a shift still going
+   * on at the latest point ({@link assuranceBasis}): they describe the process before the change,
+   * so the icon is drawn as not judged (a dashed grey "?"), as the words say, not as P or F.
+   */
+  assuranceBeforeChange: boolean;
 }
 
 const VARIATION: Record<Variation, (high: string) => string> = {
@@ -51,22 +57,23 @@ export function mdcIconWords(chart: AssuranceChart): MdcIconWords {
   let variationText: string;
   if (short !== null) variationText = `Variation: insufficient data: ${tooFewPointsText(short.points, chart.phases.length > 1)}.`;
   else variationText = variation === null ? "Variation: no icon (the last phase has no values)." : `Variation: ${VARIATION[variation](highOrLow(variation))}.`;
-  const assuranceText = assuranceWords(chart, assurance);
+  const target = chart.settings.target;
+  const basis = target === null || assurance === null ? null : assuranceBasis(chart, target);
+  const assuranceText = assuranceWords(chart, assurance, basis);
   let side: 1 | -1 | 0 = 0;
   if (short !== null) side = 0;
   else if (variation === "neutral-high") side = 1;
   else if (variation === "neutral-low") side = -1;
   else if (variation === "improvement" || variation === "concern") side = highOrLow(variation) === "high" ? 1 : -1;
-  return { variation, assurance, tooFew: short !== null, side, variationText, assuranceText };
+  return { variation, assurance, tooFew: short !== null, side, variationText, assuranceText, assuranceBeforeChange: basis?.beforeChange != null };
 }
 
 /** The assurance icon in words (see {@link assuranceBasis} for when the limits vary or come from before a change). */
-function assuranceWords(chart: AssuranceChart, assurance: Assurance | null): string {
+function assuranceWords(chart: AssuranceChart, assurance: Assurance | null, basis: AssuranceBasis | null): string {
   const target = chart.settings.target;
   if (target === null) return "Assurance: no icon (no target given).";
   const t = formatNumber(target);
   if (assurance === null) return chart.settings.direction === "neutral" ? `Assurance: no icon (the target ${t} needs a direction of improvement).` : "Assurance: no icon (the last phase has no limits).";
-  const basis = assuranceBasis(chart, target);
   if (basis === null || (basis.varying === null && basis.beforeChange === null)) return `Assurance: ${CONSTANT[assurance](t)}`;
   const before = basis.beforeChange;
   const varying = basis.varying;

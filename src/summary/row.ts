@@ -289,6 +289,7 @@ export function rowOf(item: Item): SummaryRow {
     variation,
     assurance,
     assuranceText,
+    assuranceBeforeChange: assuranceText !== null && basis?.beforeChange != null,
     verdict,
     category,
     since,

@@ -89,6 +89,12 @@ export interface SummaryRow {
    * summary table, so the icon and the reading say the same. Null when `assurance` is.
    */
   assuranceText: string | null;
+  /**
+   * The assurance was judged against limits fixed before a shift still going on at the latest
+   * point (they describe the process before the change): the summary table, as the chart, draws
+   * its icon as not judged (a dashed grey "?") beside the words that say so.
+   */
+  assuranceBeforeChange: boolean;
   /** The verdict of {@link summariseVerdict}, the same for every chart kind. */
   verdict: Verdict;
   category: SummaryCategory;

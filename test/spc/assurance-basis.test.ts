@@ -41,6 +41,13 @@ describe("assurance: which limits the icon rests on (trial 16, plan28.csv)", () 
     // The icon's tooltip says what the reading says (it said "the target is consistently missed").
     expect(table).toContain("<title>Assurance: the target of 80 % is judged against limits from before the change (baseline up to Nov 2023): start a new phase from Sep 2023 to judge it against the new process</title>");
     expect(table).not.toContain("consistently missed");
+    // Drawn as the words say (user trial 17: the orange F stayed beside them): not judged, a dashed
+    // grey "?", on the chart and in the table; the result keeps NHSRplotthedots' icon.
+    expect(row.assuranceBeforeChange).toBe(true);
+    const svg = renderControlChart(chart);
+    expect(svg).toContain('class="mdc-icon assurance before-change"');
+    expect(svg).not.toContain('class="mdc-icon assurance fail"');
+    expect(table).toMatch(/<svg class="qi-icon"[^>]*aria-label="Assurance: the target of 80 % is judged[^"]*"><title>[^<]*<\/title><circle cx="12" cy="12" r="10.5" fill="#fff" stroke="#737373" stroke-width="1.6" stroke-dasharray="3 2"\/><path d="M9 9.5/);
   });
   it("varying limits, no baseline, the target beyond the latest point's limit but within others': met or missed by the denominator", () => {
     const chart = controlChart(plan, { ...P, target: 95 });
@@ -87,6 +94,9 @@ describe("assurance: limits from before a sustained shift (constant limits)", ()
     const chart = controlChart(stepUp, { ...I, target: 40 });
     expect(line(summariseControlChart(chart), "Assurance:")).toBe("Assurance: consistently failing the target 40: both process limits are on its worse side, so the process will not meet it without a change.");
     expect(summariseMeasures([{ name: "y", chart }]).rows[0]!.reading).toMatch(/; the target of 40 is consistently missed$/);
+    // The limits stand: the F is drawn, on the chart and in the table.
+    expect(summariseMeasures([{ name: "y", chart }]).rows[0]!.assuranceBeforeChange).toBe(false);
+    expect(renderControlChart(chart)).toContain('class="mdc-icon assurance fail"');
   });
   it("a single point beyond the limits after the baseline is not a sustained shift: the limits stand", () => {
     const spike = stepUp.map((r, k) => ({ ...r, y: k < 29 ? 10 + (k % 2 === 0 ? 1 : -1) : 30 }));
