@@ -218,6 +218,24 @@ function datedAxis(chart: RunChart | ControlChart): boolean {
   return xKind(chart.points.map((p) => p.x)) === "date";
 }
 
+/**
+ * The section's verdict. A control chart with Making Data Count icons whose latest point is part of
+ * no special-cause pattern (a common cause icon) while its phase had signals reads as the summary
+ * table's row does — common cause at the latest point, then the phase's last signal — not as the
+ * bare "improvement signal: …" of {@link summariseVerdict} (user trial 17: the section said
+ * "improvement signal" beside a table row and icon saying common cause, "none since (11 points)").
+ */
+function verdictLine(verdict: MeasureSummary["verdict"], analysed: Analysed | undefined): string {
+  const chart = analysed !== undefined && "chart" in analysed ? analysed.chart : null;
+  const icon = chart !== null && "type" in chart ? (chart.phases[chart.phases.length - 1]?.variationIcon ?? null) : null;
+  const signalled = verdict.kind === "improvement" || verdict.kind === "deterioration" || verdict.kind === "signal";
+  const stop = /[.!?]$/.test(verdict.text) ? "" : ".";
+  if (icon !== "common-cause" || !signalled) return `<p class="verdict ${verdict.kind}"><strong>Verdict:</strong> ${escapeXml(verdict.text)}${stop}</p>`;
+  // "improvement signal: 9 points below …" → "9 points below …": the message says what it was.
+  const message = verdict.text.replace(/^(?:improvement |deterioration )?signal: /, "");
+  return `<p class="verdict no-signal"><strong>Verdict:</strong> common cause variation at the latest point (part of no special-cause pattern); the phase's last signal: ${escapeXml(message)}${stop}</p>`;
+}
+
 function measureSection(ms: MeasureSummary, m: Measure, analysed: Analysed | undefined, rows: readonly SeriesRow[] | undefined, k: number): string {
   const out: string[] = [`<section class="measure" id="measure-${k + 1}"><h2>${escapeXml(ms.name)}</h2>`];
   const d = m.definition;
@@ -236,7 +254,7 @@ function measureSection(ms: MeasureSummary, m: Measure, analysed: Analysed | und
   const period = analysed !== undefined && "chart" in analysed ? (analysed.chart.settings.period ?? null) : null;
   if (ms.latest) facts.push(["Latest", `${inUnit(ms.latest.y)} (${xLabel(ms.latest.x, period)}), ${ms.points} data point${ms.points === 1 ? "" : "s"}`]);
   out.push(`<dl class="definition">${facts.map(([t, v]) => `<dt>${escapeXml(t)}</dt><dd>${escapeXml(v)}</dd>`).join("")}</dl>`);
-  out.push(`<p class="verdict ${ms.verdict.kind}"><strong>Verdict:</strong> ${escapeXml(ms.verdict.text)}${/[.!?]$/.test(ms.verdict.text) ? "" : "."}</p>`);
+  out.push(verdictLine(ms.verdict, analysed));
   if (analysed !== undefined && "chart" in analysed) {
     const chartOptions = {
       title: ms.name,

@@ -125,4 +125,16 @@ describe.skipIf(!HAVE_BIN).concurrent("report: a chart per measure", { timeout: 
     expect(np.code).toBe(1);
     expect(np.stderr.split("\n")[0]).toMatch(/^pace-qi: np\.json: measures\[1\]\.chart: Invalid option: expected one of "run"\|"i"\|/);
   });
+
+  it("a control chart whose latest point is common cause: the section's verdict says so, as the board's row does (user trial 17: 'improvement signal' beside 'common cause … none since (11 points)')", async () => {
+    const dir = tempDir({ "project.json": withCharts({ "m-days": "run", "m-plan28": "p", "m-booked": "p", "m-moves": "c" }) });
+    const r = await run(["report", "project.json", "--rules", "mdc", "--out", "r.html"], dir);
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(dir, "r.html"), "utf8");
+    const verdicts = [...html.matchAll(/<p class="verdict ([a-z-]+)"><strong>Verdict:<\/strong> ([^<]*)<\/p>/g)].map((m) => [m[1], m[2]]);
+    expect(verdicts.at(-1)).toEqual(["no-signal", "common cause variation at the latest point (part of no special-cause pattern); the phase's last signal: 9 points below the mean from Aug 2023 to Apr 2024: a shift, an improvement."]);
+    expect(html).toContain("common cause variation at the latest point; last signal: special cause improvement Aug 2023–Apr 2024, none since (11 points)");
+    // A signal going on at the latest point keeps its verdict.
+    expect(verdicts[1]![0]).toBe("improvement");
+  });
 });
