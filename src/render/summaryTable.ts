@@ -93,6 +93,17 @@ export function assuranceIcon(r: SummaryRow): string {
   return `<span class="qi-none" aria-label="no assurance icon">–</span>`;
 }
 
+/**
+ * The words under an assurance icon, as the variation icon has its category under it (a user
+ * trial: the board could read the one icon and not the other): "consistently met", "consistently
+ * missed", "hit and miss", or "not judged" for limits from before a change; nothing without an icon.
+ */
+function assuranceCaption(r: SummaryRow): string {
+  if (r.assurance === null) return "";
+  const words = r.assuranceBeforeChange === true ? "not judged" : r.assurance === "pass" ? "consistently met" : r.assurance === "fail" ? "consistently missed" : "hit and miss";
+  return `<span class="qi-icon-text">${words}</span>`;
+}
+
 const CATEGORY_TEXT: Record<SummaryCategory, string> = {
   concern: "concern",
   improvement: "improvement",
@@ -128,7 +139,7 @@ function rowHtml(r: SummaryRow, groups: boolean): string {
     `<td class="num">${num(r.target)}</td>`,
     `<td class="num">${num(r.centre)}</td>`,
     `<td class="icon">${variationIcon(r)}<span class="qi-icon-text">${CATEGORY_TEXT[r.category]}</span></td>`,
-    `<td class="icon">${assuranceIcon(r)}</td>`,
+    `<td class="icon">${assuranceIcon(r)}${assuranceCaption(r)}</td>`,
     `<td>${escapeXml(r.reading)}</td>`,
     `</tr>`,
   ].join("");

@@ -47,6 +47,7 @@ describe("renderSummaryTable", () => {
   it("draws icons as SVG shapes with text alternatives, never a font glyph", () => {
     expect(html).toContain('aria-label="Special cause improvement (high)"');
     expect(html).toContain("<title>Assurance: the target of 80 % will be met and missed at random</title>"); // the row's assuranceText
+    expect(html).toContain('<span class="qi-icon-text">hit and miss</span></td>'); // a caption under the assurance icon too
     expect(html).toContain('aria-label="Special cause variation, neither better nor worse"');
     const icons = html.match(/<svg class="qi-icon"[\s\S]*?<\/svg>/g) ?? [];
     expect(icons.length).toBe(3);

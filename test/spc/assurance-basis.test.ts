@@ -41,6 +41,8 @@ describe("assurance: which limits the icon rests on (trial 16, plan28.csv)", () 
     // The icon's tooltip says what the reading says (it said "the target is consistently missed").
     expect(table).toContain("<title>Assurance: the target of 80 % is judged against limits from before the change (baseline up to Nov 2023): start a new phase from Sep 2023 to judge it against the new process</title>");
     expect(table).not.toContain("consistently missed");
+    // Under the icon, as the variation icon has its category: "not judged".
+    expect(table).toMatch(/stroke-dasharray="3 2"\/><path[^>]*\/><circle[^>]*\/><\/svg><span class="qi-icon-text">not judged<\/span><\/td>/);
     // Drawn as the words say (user trial 17: the orange F stayed beside them): not judged, a dashed
     // grey "?", on the chart and in the table; the result keeps NHSRplotthedots' icon.
     expect(row.assuranceBeforeChange).toBe(true);
