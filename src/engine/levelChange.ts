@@ -23,8 +23,12 @@ export function levelChangeWarnings(
   centreName: string,
 ): ChartWarning[] {
   const out: ChartWarning[] = [];
+  // The shifts of each phase, gathered in one pass (filtering every signal once per phase was
+  // phases × signals: a long chart with many phases has tens of thousands of signals).
+  const byPhase: Signal[][] = phases.map(() => []);
+  for (const s of signals) if (s.rule === "shift" && s.side !== undefined && s.points.length > 0) byPhase[s.phase]?.push(s);
   phases.forEach((p, k) => {
-    const shifts = signals.filter((s) => s.phase === k && s.rule === "shift" && s.side !== undefined && s.points.length > 0);
+    const shifts = byPhase[k]!;
     const later = shifts.reduce<Signal | null>((a, s) => (a === null || s.start > a.start ? s : a), null);
     if (later === null || p.baselineEnd === null || p.baselineEnd < later.start) return;
     const earlier = shifts.filter((s) => s.side !== later.side && s.end < later.start).at(-1);
