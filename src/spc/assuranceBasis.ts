@@ -37,6 +37,15 @@ export interface OtherLimits {
   limitMax: number;
 }
 
+/**
+ * @internal The other points of {@link OtherLimits} as the assurance sentence and the board's
+ * reading name them: "the 24 points with n from 8 to 25", "the point with n = 9", "the 3 points".
+ */
+export function otherPointsText(o: OtherLimits): string {
+  const n = o.nMin === null || o.nMax === null ? "" : o.nMin === o.nMax ? ` with n = ${formatNumber(o.nMin)}` : ` with n from ${formatNumber(o.nMin)} to ${formatNumber(o.nMax)}`;
+  return `${o.count === 1 ? "the point" : `the ${formatNumber(o.count)} points`}${n}`;
+}
+
 /** @internal What the assurance icon rests on. */
 export interface AssuranceBasis {
   /** Limits that vary within the last phase: the latest point's and what the others say; null when constant. */

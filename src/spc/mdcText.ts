@@ -1,7 +1,8 @@
 import { formatNumber } from "../engine/messages.js";
 import type { Direction } from "../engine/types.js";
 import { centreNameOf } from "./centreName.js";
-import { assuranceBasis, type AssuranceBasis, type AssuranceChart } from "./assuranceBasis.js";
+import { limitsVaryBy } from "./limitsVaryBy.js";
+import { assuranceBasis, otherPointsText, type AssuranceBasis, type AssuranceChart } from "./assuranceBasis.js";
 import { currentPhaseTooShort, tooFewPointsText } from "./tooFew.js";
 import type { Assurance, ControlChartType, Variation } from "./types.js";
 
@@ -134,9 +135,8 @@ function othersText(assurance: Assurance, v: NonNullable<AssuranceBasis["varying
     return same ? `, as at every other point's${then}` : `, and at every other point's (${v.side} ${range(v.range.min, v.range.max)})${then}`;
   }
   const where = o.assurance === "inconsistent" ? "lies between the limits" : `is beyond the ${v.side} limit`;
-  const nText = o.nMin === null || o.nMax === null ? "" : o.nMin === o.nMax ? ` with n = ${formatNumber(o.nMin)}` : ` with n from ${formatNumber(o.nMin)} to ${formatNumber(o.nMax)}`;
-  const points = `${o.count === 1 ? "the point" : `the ${formatNumber(o.count)} points`}${nText}`;
-  const word = sizeWord(type);
+  const points = otherPointsText(o);
+  const word = limitsVaryBy(type);
   const so = conclude ? `, so whether a point meets it depends on ${word === null ? "the point" : `its ${word}`}` : "";
   return `, but ${t} ${where} of ${points} (${v.side} ${range(o.limitMin, o.limitMax)})${so}`;
 }
@@ -144,11 +144,4 @@ function othersText(assurance: Assurance, v: NonNullable<AssuranceBasis["varying
 /** The centre's name in a shift's words ("a shift above the mean"); a t chart's is its centre line (centreNameOf). */
 function centreWord(type: ControlChartType | undefined): string {
   return type === undefined || type === "t" ? "centre line" : centreNameOf(type);
-}
-
-/** What a phase's limits vary with, per point: the denominator or the subgroup size; null for others (EWMA). */
-function sizeWord(type: ControlChartType | undefined): string | null {
-  if (type === "p" || type === "pp" || type === "u" || type === "up" || type === "ip" || type === "i") return "denominator";
-  if (type === "xbar" || type === "s" || type === "r") return "subgroup size";
-  return null;
 }

@@ -1,4 +1,5 @@
 import { formatNumber } from "../engine/messages.js";
+import { limitsVaryBy } from "./limitsVaryBy.js";
 import { assertControlChartOrColumns } from "./guards.js";
 import { mdcIconWords } from "./mdcText.js";
 import { centreNameOf } from "./centreName.js";
@@ -129,27 +130,14 @@ function limitsText(name: string, lo: Limit | null, hi: Limit | null, type: Cont
 }
 
 /**
- * What a chart type's limits vary with inside a phase: the denominators of p, p′, u, u′ and I′
- * charts (σ ∝ 1/√nᵢ); the subgroup sizes of x̄, s and R charts (their constants depend on nᵢ; an
- * xbar chart has no denominators, user trial 14); time for an EWMA chart, and its subgroup sizes
- * when they vary (σ/√nᵢ, qcc 3.0). The others' limits are constant within a phase (np needs one n
- * per phase), so a varying limit there is a result edited by hand: said neutrally.
+ * What a chart type's limits vary with inside a phase ({@link limitsVaryBy}): the denominators or
+ * the subgroup sizes; time for an EWMA chart, and its subgroup sizes when they vary (σ/√nᵢ, qcc
+ * 3.0). The others' limits are constant within a phase, so a varying limit there is a result
+ * edited by hand: said neutrally.
  */
 function limitsVaryWith(type: ControlChartType, sizesVary: boolean): string {
-  switch (type) {
-    case "p":
-    case "pp":
-    case "u":
-    case "up":
-    case "ip":
-      return "with the denominators";
-    case "xbar":
-    case "s":
-    case "r":
-      return "with the subgroup sizes";
-    case "ewma":
-      return `over time (the EWMA's limits widen from its start)${sizesVary ? " and with the subgroup sizes" : ""}`;
-    default:
-      return "over the phase";
-  }
+  const by = limitsVaryBy(type);
+  if (by !== null) return `with the ${by}s`;
+  if (type === "ewma") return `over time (the EWMA's limits widen from its start)${sizesVary ? " and with the subgroup sizes" : ""}`;
+  return "over the phase";
 }

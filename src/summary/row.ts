@@ -2,7 +2,7 @@ import { medianInPlace } from "../_lib/median.js";
 import { formatNumber } from "../engine/messages.js";
 import type { XPeriod } from "../engine/types.js";
 import { summariseVerdict, type Verdict } from "../project/verdict.js";
-import { assuranceBasis, type AssuranceBasis } from "../spc/assuranceBasis.js";
+import { assuranceBasis, otherPointsText, type AssuranceBasis } from "../spc/assuranceBasis.js";
 import { assuranceOf } from "../spc/mdc.js";
 import { currentPhaseTooShort, tooFewPointsText } from "../spc/tooFew.js";
 import type { Assurance, ControlChart, Variation } from "../spc/types.js";
@@ -184,9 +184,7 @@ function assuranceReading(assurance: Assurance, t: string, basis: AssuranceBasis
   if (v === null || v.other === null) return assurance === "inconsistent" ? `the target of ${t} will be met and missed at random` : `the target of ${t} is ${ASSURANCE_WORDS[assurance]}`;
   const o = v.other;
   const own = v.n === null ? "" : ` (n = ${formatNumber(v.n)})`;
-  const count = o.count === 1 ? "the point" : `the ${formatNumber(o.count)} points`;
-  const ns = o.nMin === null || o.nMax === null ? "" : o.nMin === o.nMax ? ` with n = ${formatNumber(o.nMin)}` : ` with n from ${formatNumber(o.nMin)} to ${formatNumber(o.nMax)}`;
-  return `the target of ${t} is ${ASSURANCE_WORDS[assurance]} at the latest point's limits${own}, ${ASSURANCE_WORDS[o.assurance]} at those of ${count}${ns}`;
+  return `the target of ${t} is ${ASSURANCE_WORDS[assurance]} at the latest point's limits${own}, ${ASSURANCE_WORDS[o.assurance]} at those of ${otherPointsText(o)}`;
 }
 
 /** The one-line reading of a row. */
