@@ -130,10 +130,15 @@ export const ANALYSE_FLAGS: Readonly<Record<string, string>> = {
   multiply: "--multiply",
 };
 
+/** The rule sets (`--rules`) of a chart's family: the run chart's presets or the control charts'. */
+export function ruleSetsOf(chart: ChartChoice): readonly string[] {
+  return Object.keys(chart === "run" ? RUN_RULE_PRESETS : CONTROL_RULE_PRESETS);
+}
+
 /** Check a rule-set name against the chart family. */
 export function checkRules(command: string, chart: ChartChoice, rules: string | undefined): void {
   if (rules === undefined) return;
-  const allowed = chart === "run" ? Object.keys(RUN_RULE_PRESETS) : Object.keys(CONTROL_RULE_PRESETS);
+  const allowed = ruleSetsOf(chart);
   if (!allowed.includes(rules)) {
     throw new UsageError(`--rules ${quote(rules)} is not a rule set for ${chart === "run" ? "run charts" : "control charts"}: ${allowed.join(", ")}`, command);
   }

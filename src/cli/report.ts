@@ -1,13 +1,13 @@
 import { readFile, readdir } from "node:fs/promises";
 import { extname, join } from "node:path";
-import { ANALYSE_FLAGS, CHART_TYPES, analyseRows, checkRules, isControl, type ChartChoice, type ChartSettings, type SeriesPoint } from "./analyse.js";
+import { ANALYSE_FLAGS, CHART_TYPES, analyseRows, checkRules, isControl, ruleSetsOf, type ChartChoice, type ChartSettings, type SeriesPoint } from "./analyse.js";
 import { delimiterFlag, enumFlag, intFlag, parseCommandArgs, stringFlag } from "./args.js";
 import { Problems, numberColumn, xColumn } from "./convert.js";
 import { DATE_FORMATS, splitYearOf, xTextReader, type DateFormat } from "./dates.js";
 import { skipEmptyTableRows } from "./noteRows.js";
 import { DataError, UsageError, quote } from "./errors.js";
 import type { Io } from "./io.js";
-import { CONTROL_RULE_PRESETS, QiError, RUN_RULE_PRESETS, analyseDefaults, renderReport, safeParseProject, summariseVerdict, type ControlChart, type Measure, type Project, type RunChart, type SeriesRow } from "./lib.js";
+import { QiError, analyseDefaults, renderReport, safeParseProject, summariseVerdict, type ControlChart, type Measure, type Project, type RunChart, type SeriesRow } from "./lib.js";
 import { noteInput, writeAll } from "./output.js";
 import { countOf, valueScale } from "./projectRows.js";
 import { fromQiError, warningsAsFlags, type PathContext } from "./qiMap.js";
@@ -140,10 +140,10 @@ export function buildReport(doc: unknown, projectFile: string, sources: Readonly
 
 /** Whether rule set `rules` is one of the chart family of `type`. */
 function fitsRules(type: ChartChoice, rules: string): boolean {
-  return Object.keys(type === "run" ? RUN_RULE_PRESETS : CONTROL_RULE_PRESETS).includes(rules);
+  return ruleSetsOf(type).includes(rules);
 }
 
-/** "a run chart", "a p chart". */
+/** "run chart", "p chart". */
 function chartWords(type: string): string {
   return type === "run" ? "run chart" : `${type} chart`;
 }

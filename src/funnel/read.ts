@@ -81,9 +81,10 @@ export function readGroups<T>(data: readonly T[], options: FunnelOptions<T>, r: 
     if (t.rows === 0) throw new QiError("empty-group", ["options", "groups", r.groups!.indexOf(t.group)], `group ${describeValue(t.group)} has no rows`);
   });
   if (out.length === 0) throw new QiError("empty-data", ["data"], `every group has a suppressed value (options.suppressed): nothing to plot`);
-  totalBySums(keys, out, [...leftOut.values()], names, options);
-  groupWarnings(out, [...leftOut.values()], names, warnings);
-  return { totals: out, leftOut: [...leftOut.values()] };
+  const left = [...leftOut.values()];
+  totalBySums(keys, out, left, names, options);
+  groupWarnings(out, left, names, warnings);
+  return { totals: out, leftOut: left };
 }
 
 function notListed(g: string | number, i: number, names: Names): QiError {
